@@ -1,0 +1,302 @@
+"""The command line: a thin Click layer over :mod:`qadeck.pipeline`.
+
+Commands parse options, call the library and print. A :class:`QadeckError`
+becomes a one-line ``Error:`` message and exit status 1; any other exception
+is a bug, reported in one line too unless ``--debug`` asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__, checks, parsers, pipeline
+from .config import LEVELS
+from .errors import QadeckError
+from .filtering import Filters
+from .identity import Changes
+from .model import Card
+from .render import Renderer
+from .tagging import anki_tags
+from .writers.registry import DEFAULT_FORMATS, FORMATS
+
+T = TypeVar("T")
+DEFAULT_SOURCES = (Path("cards"),)
+#: Show a progress bar when a stage has at least this many items.
+PROGRESS_MIN = 2000
+
+
+class _Group(click.Group):
+    """Turns library errors into one-line messages; tracebacks only with --debug."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QadeckError as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted; earlier outputs are left as they were.", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
+            ) from None
+
+
+def track(items: Iterable[T], label: str, total: int) -> Iterator[T]:
+    """A progress bar on stderr for long stages; silent otherwise."""
+    if total < PROGRESS_MIN or not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, length=total, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
+def sources_arg(f: Any) -> Any:
+    return click.argument(
+        "sources", nargs=-1, type=click.Path(path_type=Path)
+    )(f)
+
+
+def layout_option(f: Any) -> Any:
+    return click.option(
+        "--layout", type=click.Choice(parsers.names()), help="Force a layout instead of detecting it."
+    )(f)
+
+
+def filter_options(f: Any) -> Any:
+    options = [
+        click.option("--topic", "topics", multiple=True, metavar="SLUG",
+                     help="Only cards with this topic (repeatable)."),
+        click.option("--exclude-topic", "exclude_topics", multiple=True, metavar="SLUG",
+                     help="Leave out cards with this topic (repeatable)."),
+        click.option("--difficulty", "difficulties", multiple=True, metavar="LEVEL",
+                     help=f"Only cards of this difficulty: {', '.join(LEVELS)} (repeatable)."),
+        click.option("--source", "source_globs", multiple=True, metavar="GLOB",
+                     help="Only source files whose name matches (repeatable)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filters(kw: dict[str, Any]) -> Filters:
+    return Filters(
+        topics=tuple(kw.pop("topics", ())),
+        exclude_topics=tuple(kw.pop("exclude_topics", ())),
+        difficulties=tuple(kw.pop("difficulties", ())),
+        sources=tuple(kw.pop("source_globs", ())),
+    )
+
+
+def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None) -> pipeline.Loaded:
+    loaded = pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track)
+    for warning in loaded.skipped:
+        click.echo(f"warning: {warning}", err=True)
+    return loaded
+
+
+def _say_layouts(loaded: pipeline.Loaded) -> None:
+    for result in loaded.deck.results:
+        click.echo(
+            f"{result.source}: layout {result.layout}, {len(result.cards)} cards"
+            + (f", {len(result.unanswered)} unanswered" if result.unanswered else ""),
+            err=True,
+        )
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="qadeck")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn question-and-answer text into flashcards (Anki .apkg and CSV)."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command("list")
+@sources_arg
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per card.")
+@filter_options
+@layout_option
+def list_cmd(sources: tuple[Path, ...], as_json: bool, layout: str | None, **kw: Any) -> None:
+    """List the cards in SOURCES (files or folders; default cards/)."""
+    filters = _filters(kw)
+    loaded = _load(sources, filters, layout)
+    _say_layouts(loaded)
+    prepared = pipeline.prepare(loaded)
+    cards = pipeline.select(prepared, filters)
+    if as_json:
+        renderer = Renderer()
+        click.echo(json.dumps([card_json(c, renderer) for c in cards], ensure_ascii=False, indent=2))
+        return
+    for card in cards:
+        section = card.section or "-"
+        click.echo(f"{card.location:<42} {section[:28]:<28} {card.question}")
+    click.echo(f"{len(cards)} cards", err=True)
+
+
+def card_json(card: Card, renderer: Renderer) -> dict[str, Any]:
+    """The stable JSON shape of a card (``list --json``); keys are only ever added."""
+    return {
+        "question": card.question,
+        "answer": card.answer,
+        "source": card.source,
+        "section": card.section,
+        "lines": list(card.lines),
+        "inferred": card.inferred,
+        "topics": list(card.topics),
+        "difficulty": card.difficulty,
+        "tags": anki_tags(card),
+        "guid": card.guid,
+        "answer_html": renderer.html(card.answer),
+    }
+
+
+@cli.command()
+@sources_arg
+@click.option("--strict", is_flag=True, help="Exit with status 1 when anything is reported.")
+@layout_option
+def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
+    """Report what to look at in SOURCES: unanswered, inferred, suspicious."""
+    loaded = _load(sources, Filters(), layout)
+    _say_layouts(loaded)
+    findings = loaded.deck.findings + checks.review(loaded.deck.cards)
+    findings.sort(key=lambda f: (f.source, f.line))
+    for finding in findings:
+        click.echo(str(finding))
+    counts = Counter(f.kind for f in findings)
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing to report"
+    click.echo(f"{len(loaded.deck.cards)} cards; {summary}", err=True)
+    if strict and findings:
+        sys.exit(1)
+
+
+@cli.command()
+@sources_arg
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Folder to write the deck files into.")
+@click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+              help=f"Comma-separated formats: {', '.join(FORMATS)}.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@filter_options
+@layout_option
+def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool,
+          layout: str | None, **kw: Any) -> None:
+    """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
+    filters = _filters(kw)
+    loaded = _load(sources, filters, layout)
+    prepared = pipeline.prepare(loaded)
+    names = [f.strip() for f in formats.split(",") if f.strip()]
+    report = pipeline.build(prepared, out_dir, filters, names, dry_run, track)
+    _print_summary(report, dry_run)
+
+
+def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
+    loaded = report.prepared.loaded
+    cards = report.cards
+    inferred = sum(c.inferred for c in cards)
+    unanswered = [f for f in report.findings if f.kind == "unanswered"]
+    skipped = [f for f in report.findings if f.kind == "skipped"]
+    click.echo(
+        f"{report.deck}: {len(cards)} cards from {len(loaded.deck.results)} sources"
+        + (f" ({inferred} with inferred questions: run 'qadeck check')" if inferred else "")
+    )
+    topics = Counter(c.topics[0] for c in cards if c.topics)
+    click.echo("Topics: " + ", ".join(f"{t} {n}" for t, n in topics.most_common()))
+    levels = Counter(c.difficulty for c in cards)
+    click.echo("Difficulty: " + ", ".join(f"{lv} {levels[lv]}" for lv in LEVELS))
+    if unanswered or skipped:
+        click.echo(
+            f"Skipped: {len(unanswered)} unanswered questions"
+            + (f", {len(skipped)} other items" if skipped else "")
+            + " (see 'qadeck check')"
+        )
+    _print_changes(report.prepared.changes, report.deck)
+    if dry_run:
+        click.echo("Dry run: nothing written.")
+        return
+    for path in report.written:
+        click.echo(f"Wrote {path}")
+    if report.lock_written:
+        click.echo(f"Updated {loaded.lock_path} (commit it with your sources)")
+
+
+def _print_changes(changes: Changes, deck: str) -> None:
+    parts = [
+        f"{len(changes.added)} added",
+        f"{len(changes.updated)} updated",
+        f"{changes.unchanged} unchanged",
+        f"{len(changes.removed)} removed",
+    ]
+    click.echo("Since last build: " + ", ".join(parts))
+    for old, card in changes.reworded:
+        click.echo(f"  kept identity through a question edit at {card.location}:")
+        click.echo(f"    - {old}")
+        click.echo(f"    + {card.question}")
+    for card in changes.ambiguous:
+        click.echo(f"  ambiguous match at {card.location}: new card made, check for a duplicate "
+                   f"in Anki: {card.question}")
+    if changes.removed:
+        click.echo("  removed from the sources (an import does not delete them from Anki; "
+                   "find each in the Browser and delete it if you want):")
+        for entry in changes.removed:
+            click.echo(f"    {entry.source}: {anki_search(deck, entry.question)}")
+
+
+def anki_search(deck: str, question: str) -> str:
+    """An Anki Browser search that finds the note with this question."""
+
+    def escape(text: str) -> str:
+        return "".join("\\" + ch if ch in '\\"*_:' else ch for ch in text)
+
+    return f'"deck:{escape(deck)}" "{escape(question.replace("`", ""))}"'
+
+
+@cli.command()
+@sources_arg
+@layout_option
+def topics(sources: tuple[Path, ...], layout: str | None) -> None:
+    """List topics with their card counts per difficulty."""
+    loaded = _load(sources, Filters(), layout)
+    prepared = pipeline.prepare(loaded)
+    counts: Counter[tuple[str, str]] = Counter()
+    for card in prepared.cards:
+        for topic in card.topics:
+            counts[(topic, card.difficulty)] += 1
+    click.echo(f"{'topic':<22} {'cards':>5} " + " ".join(f"{lv:>6}" for lv in LEVELS))
+    for topic in prepared.topics:
+        row = [counts[(topic, lv)] for lv in LEVELS]
+        click.echo(f"{topic:<22} {sum(row):>5} " + " ".join(f"{n:>6}" for n in row))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status (``main(args)`` is easy to test)."""
+    try:
+        cli.main(args=argv, prog_name="qadeck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

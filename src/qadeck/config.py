@@ -1,0 +1,223 @@
+"""The deck configuration, ``qadeck.yaml`` beside the sources.
+
+Contract: :func:`load` reads the file with ``yaml.safe_load`` into a
+:class:`DeckConfig`; anything it does not understand (syntax error, unknown
+key, wrong type, an override naming an unknown topic) is a
+:class:`~qadeck.errors.ConfigError` naming the file, the line and the key.
+A missing file is not an error: the deck is named after its folder and topics
+come from the section headings.
+
+Shape of the file::
+
+    deck: MLOps Interview Questions     # deck name (required when the file exists)
+    deck_id: 1813722840                 # optional; derived from the name when absent
+    default_topic: fundamentals         # optional; for cards no rule matches
+    topics:                             # optional taxonomy: slug -> rules
+      monitoring:
+        keywords: {monitor: 2, prometheus: 3, observability: 2}
+    overrides:                          # optional, per card, keyed by question text
+      "What is MLOps, and why is it important?": {difficulty: easy, topics: [fundamentals]}
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+CONFIG_NAME = "qadeck.yaml"
+LEVELS = ("easy", "medium", "hard")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRule:
+    """Words and phrases that point to a topic, each with a weight."""
+
+    slug: str
+    keywords: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A per-card correction of tagging, keyed by the card's question."""
+
+    question: str
+    topics: tuple[str, ...] = ()
+    difficulty: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DeckConfig:
+    deck: str
+    deck_id: int
+    topics: tuple[TopicRule, ...] = ()
+    default_topic: str = ""
+    overrides: tuple[Override, ...] = ()
+    #: The file it came from (None when built from defaults).
+    path: Path | None = None
+    #: Config keys mapped to their line in the file, for later error messages.
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def topic_slugs(self) -> list[str]:
+        return [t.slug for t in self.topics]
+
+    def override_for(self, question: str) -> Override | None:
+        for override in self.overrides:
+            if override.question == question:
+                return override
+        return None
+
+
+def stable_id(text: str) -> int:
+    """A deterministic Anki-sized id (fits in 31 bits, never 0 or 1) from text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return (int.from_bytes(digest[:4], "big") & 0x7FFFFFFF) | (1 << 30)
+
+
+def find(source_paths: list[Path] | tuple[Path, ...]) -> Path | None:
+    """The config beside the first source folder (or file) given, if there is one."""
+    for path in source_paths:
+        folder = path if path.is_dir() else path.parent
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def default(name: str) -> DeckConfig:
+    return DeckConfig(deck=name, deck_id=stable_id(name))
+
+
+def load(path: Path) -> DeckConfig:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", path) from exc
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"YAML syntax error: {problem}", path, line) from exc
+    return _Reader(path, _key_lines(root)).deck_config(data)
+
+
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """Map dotted key paths (``topics.monitoring.keywords``) to 1-based lines."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}{key_node.value}"
+            lines[key] = key_node.start_mark.line + 1
+            lines.update(_key_lines(value_node, key + "."))
+    return lines
+
+
+@dataclass
+class _Reader:
+    """Validates the parsed YAML, turning each problem into a located error."""
+
+    path: Path
+    lines: dict[str, int]
+
+    def error(self, key: str, message: str) -> ConfigError:
+        line = self.lines.get(key) or self.lines.get(key.rsplit(".", 1)[0])
+        return ConfigError(f"{message} (key '{key}')", self.path, line)
+
+    def mapping(self, value: Any, key: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.error(key, f"expected a mapping, got {type(value).__name__}")
+        for k in value:
+            if not isinstance(k, str):
+                raise self.error(key, f"keys must be text, got {k!r}")
+        return value
+
+    def only(self, value: dict[str, Any], allowed: tuple[str, ...], prefix: str) -> None:
+        for k in value:
+            if k not in allowed:
+                raise self.error(
+                    f"{prefix}{k}", f"unknown key; expected one of: {', '.join(allowed)}"
+                )
+
+    def deck_config(self, data: Any) -> DeckConfig:
+        if data is None:
+            raise ConfigError("config is empty; it needs at least 'deck: <name>'", self.path, 1)
+        data = self.mapping(data, "(top level)")
+        self.only(data, ("deck", "deck_id", "default_topic", "topics", "overrides"), "")
+        deck = data.get("deck")
+        if not isinstance(deck, str) or not deck.strip():
+            raise self.error("deck", "'deck' must be the deck's name as text")
+        deck_id = data.get("deck_id", stable_id(deck))
+        if not isinstance(deck_id, int) or isinstance(deck_id, bool) or deck_id <= 1:
+            raise self.error("deck_id", "'deck_id' must be a positive integer")
+        topics = self.topics(data.get("topics"))
+        slugs = [t.slug for t in topics]
+        default_topic = data.get("default_topic", slugs[0] if slugs else "")
+        if not isinstance(default_topic, str) or (slugs and default_topic not in slugs):
+            raise self.error("default_topic", f"unknown topic {default_topic!r}")
+        overrides = self.overrides(data.get("overrides"), slugs)
+        return DeckConfig(
+            deck=deck.strip(),
+            deck_id=deck_id,
+            topics=topics,
+            default_topic=default_topic,
+            overrides=overrides,
+            path=self.path,
+            lines=self.lines,
+        )
+
+    def topics(self, value: Any) -> tuple[TopicRule, ...]:
+        rules = []
+        for slug, body in self.mapping(value, "topics").items():
+            key = f"topics.{slug}"
+            body = self.mapping(body, key)
+            self.only(body, ("keywords",), key + ".")
+            rules.append(TopicRule(slug, self.keywords(body.get("keywords"), key + ".keywords")))
+        return tuple(rules)
+
+    def keywords(self, value: Any, key: str) -> tuple[tuple[str, float], ...]:
+        if isinstance(value, list):
+            value = {str(v): 1 for v in value}
+        out = []
+        for phrase, weight in self.mapping(value, key).items():
+            if not isinstance(weight, (int, float)) or isinstance(weight, bool):
+                raise self.error(f"{key}.{phrase}", "a keyword's weight must be a number")
+            out.append((phrase.lower(), float(weight)))
+        return tuple(out)
+
+    def overrides(self, value: Any, slugs: list[str]) -> tuple[Override, ...]:
+        out = []
+        for question, body in self.mapping(value, "overrides").items():
+            key = f"overrides.{question}"
+            body = self.mapping(body, key)
+            self.only(body, ("topics", "difficulty"), key + ".")
+            topics = body.get("topics", [])
+            if isinstance(topics, str):
+                topics = [topics]
+            if not isinstance(topics, list):
+                raise self.error(f"{key}.topics", "'topics' must be a list of topic slugs")
+            for topic in topics:
+                if slugs and topic not in slugs:
+                    raise self.error(
+                        f"{key}.topics", f"unknown topic {topic!r}; known: {', '.join(slugs)}"
+                    )
+            difficulty = body.get("difficulty", "")
+            if difficulty and difficulty not in LEVELS:
+                raise self.error(
+                    f"{key}.difficulty", f"difficulty must be one of {', '.join(LEVELS)}"
+                )
+            out.append(
+                Override(question, tuple(topics), difficulty, self.lines.get(key, 0))
+            )
+        return tuple(out)

@@ -1,0 +1,291 @@
+"""Card identity across rebuilds: guids that survive edits, mod times that mean something.
+
+Contract: :func:`assign` matches this build's cards to the lock file's entries
+and gives each card a ``guid`` and an ``mtime``, returning the new lock and a
+:class:`Changes` summary. It never looks at a card's answer to make a guid, so
+editing an answer updates the note instead of making a new one.
+
+Matching, in order, each pass only over what is still unmatched:
+
+1. the same question (normalised) in the same source, in order;
+2. the same question in another source read by this build (a card moved files),
+   when exactly one entry has it;
+3. fuzzy, within the same source and the same *gap*: between the old positions
+   of the nearest exactly-matched neighbours, so a card edited in place is only
+   compared with the few cards that could be it (linear, never all-pairs). A
+   candidate is accepted when the questions are close, or the question is fairly
+   close and the answer similar; two candidates scoring nearly the same is
+   ambiguous and not guessed: the card gets a new guid and is reported.
+
+Mod times: an unchanged card keeps its time (so an edit the user made inside
+Anki survives a rebuild); a changed card gets a time strictly newer than before
+(so Anki updates it); a new card gets the build time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import heapq
+import re
+import zlib
+from collections import defaultdict, deque
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+
+from .lockfile import Lock, LockEntry
+from .model import Card
+
+#: Bump when rendering or tagging output changes so every note is sent again.
+CONTENT_VERSION = "1"
+SKETCH_SIZE = 8
+#: At most this many gap candidates are scored for one card.
+MAX_CANDIDATES = 24
+#: Candidates whose scores differ by less than this are ambiguous.
+AMBIGUITY_MARGIN = 0.08
+
+_WORD = re.compile(r"\w+")
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class Changes:
+    """What a build changed compared with the lock file."""
+
+    added: list[Card] = field(default_factory=list)
+    updated: list[Card] = field(default_factory=list)
+    #: Identity kept through a question edit: (old question, card with the new one).
+    reworded: list[tuple[str, Card]] = field(default_factory=list)
+    removed: list[LockEntry] = field(default_factory=list)
+    #: Cards that could have been one of several old cards: given a new guid.
+    ambiguous: list[Card] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def normalize(question: str) -> str:
+    return " ".join(_WORD.findall(question.lower()))
+
+
+def content_hash(card: Card) -> str:
+    """Everything that ends up in the card's note (fields and tags)."""
+    parts = (
+        CONTENT_VERSION,
+        card.question,
+        card.answer,
+        card.section,
+        card.source,
+        " ".join(card.topics),
+        card.difficulty,
+        "inferred" if card.inferred else "",
+    )
+    return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def sketch(text: str) -> str:
+    """Bottom-k sketch of the words of ``text``: similar texts share most values."""
+    hashes = {zlib.crc32(w.encode("utf-8")) for w in _WORD.findall(text.lower())}
+    return "".join(f"{h:08x}" for h in heapq.nsmallest(SKETCH_SIZE, hashes))
+
+
+def sketch_similarity(a: str, b: str) -> float:
+    """Estimated Jaccard similarity of the word sets two sketches came from."""
+    sa = {a[i : i + 8] for i in range(0, len(a), 8)}
+    sb = {b[i : i + 8] for i in range(0, len(b), 8)}
+    if not sa or not sb:
+        return 1.0 if sa == sb else 0.0
+    union = set(heapq.nsmallest(SKETCH_SIZE, sa | sb))
+    return len(union & sa & sb) / len(union)
+
+
+def make_guid(namespace: str, source: str, question: str, taken: set[str]) -> str:
+    """A new guid from identifying data only (deck, source, question), unique in ``taken``."""
+    n = 0
+    while True:
+        digest = hashlib.sha256(f"{namespace}\x00{source}\x00{question}\x00{n}".encode()).digest()
+        value = int.from_bytes(digest[:8], "big")
+        chars = []
+        while value:
+            value, rem = divmod(value, 62)
+            chars.append(_B62[rem])
+        guid = "q" + "".join(reversed(chars))
+        if guid not in taken:
+            return guid
+        n += 1
+
+
+def question_similarity(a: str, b: str) -> float:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < 0.3 or matcher.quick_ratio() < 0.3:
+        return 0.0
+    return matcher.ratio()
+
+
+def accept(q: float, a: float) -> bool:
+    """Is an old card with question similarity ``q`` and answer similarity ``a`` the same card?"""
+    return q >= 0.8 or (q >= 0.45 and a >= 0.6) or (q >= 0.2 and a >= 0.9)
+
+
+@dataclass
+class _Matcher:
+    """Matches one build's cards against old lock entries (see module docstring)."""
+
+    cards: list[Card]
+    old: list[LockEntry]
+    #: card index -> old entry index
+    match: dict[int, int] = field(default_factory=dict)
+    ambiguous: set[int] = field(default_factory=set)
+
+    def run(self) -> None:
+        self._exact(same_source=True)
+        self._exact(same_source=False)
+        self._fuzzy()
+
+    def _taken(self) -> set[int]:
+        return set(self.match.values())
+
+    def _exact(self, same_source: bool) -> None:
+        taken = self._taken()
+        index: dict[tuple[str, str], deque[int]] = defaultdict(deque)
+        for j, entry in enumerate(self.old):
+            if j not in taken:
+                index[(entry.source if same_source else "", normalize(entry.question))].append(j)
+        for i, card in enumerate(self.cards):
+            if i in self.match:
+                continue
+            found = index.get((card.source if same_source else "", normalize(card.question)))
+            if found and (same_source or len(found) == 1):
+                self.match[i] = found.popleft()
+
+    def _fuzzy(self) -> None:
+        taken = self._taken()
+        free_by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for j, entry in enumerate(self.old):
+            if j not in taken:
+                free_by_source[entry.source].append((entry.pos, j))
+        if not free_by_source:
+            return
+        for free in free_by_source.values():
+            free.sort()
+        proposals: list[tuple[float, int, int]] = []
+        for i, card in enumerate(self.cards):
+            if i in self.match or card.source not in free_by_source:
+                continue
+            free = free_by_source[card.source]
+            lo, hi = self._gap(i)
+            start = bisect.bisect_right(free, (lo, len(self.old)))
+            stop = bisect.bisect_left(free, (hi, -1))
+            candidates = free[start:stop][:MAX_CANDIDATES]
+            scored = self._score(card, [j for _, j in candidates])
+            if not scored:
+                continue
+            best = scored[0]
+            if len(scored) > 1 and best[0] - scored[1][0] < AMBIGUITY_MARGIN:
+                self.ambiguous.add(i)
+                continue
+            proposals.append((best[0], i, best[1]))
+        used: set[int] = set()
+        for _, i, j in sorted(proposals, key=lambda p: (-p[0], p[1])):
+            if j in used:
+                self.ambiguous.add(i)
+                continue
+            used.add(j)
+            self.match[i] = j
+
+    def _gap(self, i: int) -> tuple[int, int]:
+        """Old positions of the nearest matched neighbours in the same source."""
+        source = self.cards[i].source
+        lo, hi = -1, 1 << 62
+        for k in range(i - 1, -1, -1):
+            if self.cards[k].source != source:
+                break
+            if k in self.match:
+                lo = self.old[self.match[k]].pos
+                break
+        for k in range(i + 1, len(self.cards)):
+            if self.cards[k].source != source:
+                break
+            if k in self.match:
+                hi = self.old[self.match[k]].pos
+                break
+        return lo, hi
+
+    def _score(self, card: Card, candidates: list[int]) -> list[tuple[float, int]]:
+        question = normalize(card.question)
+        answer_sketch = sketch(card.answer)
+        scored = []
+        for j in candidates:
+            entry = self.old[j]
+            q = question_similarity(question, normalize(entry.question))
+            a = sketch_similarity(answer_sketch, entry.sketch)
+            if accept(q, a):
+                scored.append((q + a, j))
+        scored.sort(key=lambda s: -s[0])
+        return scored
+
+
+def assign(
+    cards: list[Card], lock: Lock, namespace: str, now: int, sources: set[str]
+) -> tuple[list[Card], Lock, Changes]:
+    """Give every card its guid and mtime; return them with the new lock and the changes.
+
+    ``sources`` are the file names this build read: lock entries of other files
+    are kept as they are rather than reported as removed.
+    """
+    kept = [e for e in lock.entries if e.source not in sources]
+    old = [e for e in lock.entries if e.source in sources]
+    matcher = _Matcher(cards, old)
+    matcher.run()
+
+    changes = Changes()
+    # Reserve every guid that stays in use first, so a new guid can never take one.
+    taken = {e.guid for e in kept} | {old[j].guid for j in matcher.match.values()}
+    used = {e.guid for e in kept}
+    out: list[Card] = []
+    entries: list[LockEntry] = []
+    positions: dict[str, int] = defaultdict(int)
+    for i, card in enumerate(cards):
+        digest = content_hash(card)
+        entry = old[matcher.match[i]] if i in matcher.match else None
+        if entry is not None and entry.guid in used:
+            entry = None  # a hand-edited lock with a duplicate guid: never reuse it twice
+        if entry is None:
+            guid, mtime = make_guid(namespace, card.source, card.question, taken), now
+            card = replace(card, guid=guid, mtime=mtime)
+            changes.added.append(card)
+            if i in matcher.ambiguous:
+                changes.ambiguous.append(card)
+        else:
+            guid = entry.guid
+            mtime = entry.mtime if digest == entry.hash else max(now, entry.mtime + 1)
+            card = replace(card, guid=guid, mtime=mtime)
+            if digest == entry.hash:
+                changes.unchanged += 1
+            else:
+                changes.updated.append(card)
+            if normalize(entry.question) != normalize(card.question):
+                changes.reworded.append((entry.question, card))
+        taken.add(guid)
+        used.add(guid)
+        out.append(card)
+        pos = positions[card.source]
+        positions[card.source] += 1
+        same_sketch = entry is not None and digest == entry.hash
+        entries.append(
+            LockEntry(
+                guid=guid,
+                source=card.source,
+                pos=pos,
+                question=card.question,
+                hash=digest,
+                mtime=mtime,
+                sketch=entry.sketch if same_sketch and entry else sketch(card.answer),
+            )
+        )
+    matched = set(matcher.match.values())
+    changes.removed = [e for j, e in enumerate(old) if j not in matched]
+    all_entries = sorted([*kept, *entries], key=lambda e: (e.source, e.pos))
+    return out, Lock(tuple(all_entries), lock.path), changes

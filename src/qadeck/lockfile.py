@@ -1,0 +1,74 @@
+"""The lock file, ``qadeck.lock`` beside the sources: what identity remembers.
+
+One JSON object per line (diff-friendly, readable, easy to merge): a header
+line, then one line per card in source order with its guid, where it is, its
+question, a hash of its content, the time that content last changed, and a
+small sketch of its answer words for fuzzy matching. It is committed with the
+sources; deleting it makes every card new to Anki (duplicates on re-import).
+Writes go through a temporary file and a rename, so it is never half-written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import SourceError
+
+LOCK_NAME = "qadeck.lock"
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LockEntry:
+    guid: str
+    source: str
+    #: Index of the card within its source (0-based).
+    pos: int
+    question: str
+    #: Hash of everything that ends up in the note (see ``identity.content_hash``).
+    hash: str
+    #: Unix time the content last changed: the note's mod time in the package.
+    mtime: int
+    #: Bottom-k sketch of the answer's words, for "similar answer" (hex).
+    sketch: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    entries: tuple[LockEntry, ...] = ()
+    path: Path | None = None
+
+
+def read(path: Path) -> Lock:
+    if not path.exists():
+        return Lock(path=path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"cannot read lock file: {exc}", path) from exc
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or number == 1:
+            continue
+        try:
+            entries.append(LockEntry(**json.loads(line)))
+        except (ValueError, TypeError) as exc:
+            raise SourceError(
+                "lock file line is damaged; restore it from version control "
+                f"(or delete the file to start identities afresh): {exc}",
+                path,
+                number,
+            ) from exc
+    return Lock(tuple(entries), path)
+
+
+def dumps(lock: Lock) -> str:
+    header = json.dumps({"qadeck-lock": VERSION, "note": "card identities; commit with sources"})
+    body = (json.dumps(asdict(e), ensure_ascii=False, sort_keys=False) for e in lock.entries)
+    return "\n".join([header, *body]) + "\n"
+
+
+def write(lock: Lock, path: Path) -> None:
+    path.write_text(dumps(lock), encoding="utf-8")

@@ -1,0 +1,113 @@
+"""The data that flows through qadeck's pipeline.
+
+Every stage takes and returns these frozen dataclasses, so a stage can never
+change what an earlier stage saw. A card remembers the file and line range it
+came from: every report, error and review prompt points back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input file, decoded to text with ``\\n`` line endings."""
+
+    path: Path
+    text: str
+    #: The encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``).
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        """The file name, as cards and reports show it."""
+        return self.path.name
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One question and its answer, as parsed and then enriched by later stages.
+
+    Parsers fill the first block of fields; tagging and identity fill the rest
+    with :func:`dataclasses.replace`.
+    """
+
+    #: The question, plain text with inline Markdown (e.g. `code`).
+    question: str
+    #: The answer as Markdown: paragraphs, lists, bold, inline and fenced code.
+    answer: str
+    #: File name of the source the card came from.
+    source: str
+    #: The section heading the card sits under ("" when the source has none).
+    section: str
+    #: First and last line (1-based, inclusive) of the card in its source.
+    lines: tuple[int, int]
+    #: True when the source had no question and qadeck inferred one from the answer.
+    inferred: bool = False
+    #: Name of the layout parser that produced the card.
+    layout: str = ""
+    #: Topic slugs, primary first (filled by tagging).
+    topics: tuple[str, ...] = ()
+    #: easy | medium | hard (filled by tagging).
+    difficulty: str = ""
+    #: Anki note guid (filled by identity).
+    guid: str = ""
+    #: Unix time the card's content last changed (filled by identity).
+    mtime: int = 0
+
+    @property
+    def stem(self) -> str:
+        return Path(self.source).stem
+
+    @property
+    def location(self) -> str:
+        return f"{self.source}:{self.lines[0]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something in a source a user should look at (``qadeck check``)."""
+
+    #: unanswered | inferred | suspicious | skipped
+    kind: str
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.kind}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """What a layout parser made of one source."""
+
+    source: str
+    layout: str
+    cards: tuple[Card, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def unanswered(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == "unanswered")
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """All cards read from a set of sources, with what was found along the way."""
+
+    results: tuple[ParseResult, ...] = field(default_factory=tuple)
+
+    @property
+    def cards(self) -> list[Card]:
+        return [c for r in self.results for c in r.cards]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]

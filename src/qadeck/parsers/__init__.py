@@ -1,0 +1,65 @@
+"""Layout detection and parsing: the registry of layout parsers.
+
+``LAYOUTS`` is the one list of layouts, in priority order: when two layouts
+score the same on a file, the earlier one wins. A new layout is a new module
+with a ``LAYOUT`` and one line here, never a new branch in another parser.
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..model import Finding, ParseResult, Source
+from . import asciidoc, bold, csv, details, headings, numbered, obsidian, prefixed, prose, table
+from .base import Layout
+
+LAYOUTS: tuple[Layout, ...] = (
+    csv.LAYOUT,
+    details.LAYOUT,
+    table.LAYOUT,
+    asciidoc.LAYOUT,
+    obsidian.LAYOUT,
+    headings.LAYOUT,
+    bold.LAYOUT,
+    prefixed.LAYOUT,
+    numbered.LAYOUT,
+    prose.LAYOUT,
+)
+
+#: Below this score a layout is not considered a fit.
+MIN_SCORE = 0.2
+
+
+def names() -> list[str]:
+    return [layout.name for layout in LAYOUTS]
+
+
+def get(name: str) -> Layout:
+    for layout in LAYOUTS:
+        if layout.name == name:
+            return layout
+    raise UsageError(f"unknown layout {name!r}; known layouts: {', '.join(names())}")
+
+
+def detect(source: Source) -> tuple[Layout | None, float]:
+    """The best-scoring layout for ``source`` (None when nothing fits)."""
+    best: Layout | None = None
+    best_score = 0.0
+    for layout in LAYOUTS:
+        score = layout.detect(source)
+        if score > best_score:
+            best, best_score = layout, score
+    if best_score < MIN_SCORE:
+        return None, best_score
+    return best, best_score
+
+
+def parse(source: Source, layout: str | None = None) -> ParseResult:
+    """Parse ``source`` with the named layout, or the detected one."""
+    chosen = get(layout) if layout else detect(source)[0]
+    if chosen is None:
+        return ParseResult(
+            source=source.name,
+            layout="none",
+            findings=(Finding("skipped", source.name, 1, "no known Q&A layout fits this file"),),
+        )
+    return chosen.parse(source)

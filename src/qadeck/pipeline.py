@@ -1,0 +1,214 @@
+"""The library API: the pipeline from source files to written decks, in one place.
+
+    sources -> parsers -> tagging -> identity -> filtering -> render/writers
+
+:func:`load` reads and parses; :func:`prepare` adds tags and identity (without
+writing anything); :func:`build` writes the chosen formats and the lock file.
+The CLI is a thin layer over these three.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from . import config as config_mod
+from . import checks, identity, lockfile, parsers, sources
+from .config import DeckConfig
+from .errors import SourceError, UsageError
+from .filtering import Filters
+from .identity import Changes
+from .lockfile import Lock
+from .model import Card, Deck, Finding, ParseResult
+from .render import Renderer
+from .tagging import tag
+from .tagging.topic import slugify
+from .writers import Output, write_atomic
+from .writers.registry import DEFAULT_FORMATS, FORMATS
+
+T = TypeVar("T")
+#: Wraps an iterable to show progress: ``track(items, label, total)``.
+Tracker = Callable[[Iterable[T], str, int], Iterable[T]]
+
+
+def no_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
+    return items
+
+
+@dataclass
+class Loaded:
+    """Sources read and parsed, with the deck's config and what was skipped."""
+
+    config: DeckConfig
+    deck: Deck
+    #: Warnings about files that were not read (binary, unknown extension…).
+    skipped: list[str] = field(default_factory=list)
+    #: Folder where ``qadeck.lock`` lives.
+    home: Path = Path(".")
+
+    @property
+    def source_names(self) -> set[str]:
+        return {r.source for r in self.deck.results}
+
+    @property
+    def lock_path(self) -> Path:
+        return self.home / lockfile.LOCK_NAME
+
+
+def load(
+    paths: Iterable[Path],
+    filters: Filters = Filters(),
+    layout: str | None = None,
+    track: Tracker = no_progress,
+) -> Loaded:
+    """Read and parse every source; raises when there is nothing to read."""
+    paths = list(paths)
+    if layout:
+        parsers.get(layout)  # fail on a bad --layout before reading anything
+    config_path = config_mod.find(paths)
+    home = config_path.parent if config_path else _home(paths)
+    config = config_mod.load(config_path) if config_path else config_mod.default(_title(home))
+    found = sources.collect(paths)
+    files = [f for f in found.files if filters.wants_source(f.name)]
+    skipped = list(found.skipped)
+    if not files:
+        where = ", ".join(str(p) for p in paths)
+        detail = " matching --source" if found.files else ""
+        raise SourceError(f"no Q&A source files{detail} (looked for {_extensions()})", where)
+    results: list[ParseResult] = []
+    for file in track(files, "Reading", len(files)):
+        try:
+            source = sources.read(file)
+        except SourceError as exc:
+            skipped.append(f"{exc}; skipped")
+            continue
+        results.append(checks.screen(parsers.parse(source, layout)))
+    if not any(r.cards for r in results):
+        where = ", ".join(str(p) for p in paths)
+        raise SourceError("no questions with answers found in any source", where)
+    return Loaded(config, Deck(tuple(results)), skipped, home)
+
+
+def _home(paths: list[Path]) -> Path:
+    first = paths[0] if paths else Path(".")
+    return first if first.is_dir() else first.parent
+
+
+def _title(folder: Path) -> str:
+    name = folder.resolve().name or "qadeck"
+    return name.replace("-", " ").replace("_", " ").strip().title() or "Qadeck"
+
+
+def _extensions() -> str:
+    return ", ".join(sorted(sources.TEXT_EXTENSIONS))
+
+
+@dataclass
+class Prepared:
+    """Cards tagged and identified, ready to filter and write."""
+
+    loaded: Loaded
+    cards: list[Card]
+    lock: Lock
+    changes: Changes
+
+    @property
+    def topics(self) -> list[str]:
+        """Every topic slug known to the deck (taxonomy first, then any found on cards)."""
+        known = list(self.loaded.config.topic_slugs)
+        for card in self.cards:
+            for topic in card.topics:
+                if topic not in known:
+                    known.append(topic)
+        return known
+
+
+def prepare(loaded: Loaded, now: int | None = None) -> Prepared:
+    """Tag the cards and give them identities from the lock file (nothing is written)."""
+    cards = tag(loaded.deck.cards, loaded.config)
+    lock = lockfile.read(loaded.lock_path)
+    cards, new_lock, changes = identity.assign(
+        cards,
+        lock,
+        namespace=str(loaded.config.deck_id),
+        now=int(time.time()) if now is None else now,
+        sources=loaded.source_names,
+    )
+    return Prepared(loaded, cards, new_lock, changes)
+
+
+@dataclass
+class BuildReport:
+    prepared: Prepared
+    cards: list[Card]
+    deck: str
+    #: Files written (empty for a dry run).
+    written: list[Path] = field(default_factory=list)
+    lock_written: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.prepared.loaded.deck.findings
+
+
+def select(prepared: Prepared, filters: Filters) -> list[Card]:
+    filters.check(prepared.topics)
+    return filters.apply(prepared.cards)
+
+
+def build(
+    prepared: Prepared,
+    out_dir: Path,
+    filters: Filters = Filters(),
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    dry_run: bool = False,
+    track: Tracker = no_progress,
+) -> BuildReport:
+    """Write the deck in each format to ``out_dir``, then the lock file."""
+    formats = list(formats)
+    for name in formats:
+        if name not in FORMATS:
+            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
+    cards = select(prepared, filters)
+    if not cards:
+        raise UsageError("no cards match the filters; nothing to write")
+    config = prepared.loaded.config
+    deck, deck_id = config.deck, config.deck_id
+    if filters.active:
+        deck = f"{config.deck} ({filters.label()})"
+        deck_id = config_mod.stable_id(deck)
+    report = BuildReport(prepared, cards, deck)
+    if dry_run:
+        return report
+    renderer = Renderer()
+    for _ in track(_render_all(renderer, cards), "Rendering", len(cards)):
+        pass
+    output = Output(deck, deck_id, cards, renderer)
+    stem = slugify(config.deck) + filters.suffix()
+    for name in formats:
+        fmt = FORMATS[name]
+        path = out_dir / f"{stem}{fmt.extension}"
+        write_atomic(path, lambda tmp, fmt=fmt: fmt.write(output, tmp))
+        report.written.append(path)
+    report.lock_written = write_lock(prepared)
+    return report
+
+
+def _render_all(renderer: Renderer, cards: list[Card]) -> Iterator[None]:
+    for card in cards:
+        renderer.html(card.answer)
+        renderer.inline_html(card.question)
+        yield None
+
+
+def write_lock(prepared: Prepared) -> bool:
+    """Write the lock file if its content changed; returns whether it was written."""
+    path = prepared.loaded.lock_path
+    text = lockfile.dumps(prepared.lock)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return True

@@ -1,0 +1,98 @@
+"""Find source files and read them as text, whatever encoding they came in.
+
+Contract: :func:`collect` turns the paths a user gave into readable files
+(folders are walked, config and lock files are left out) plus warnings for
+files it skipped; :func:`read` decodes one file to a :class:`Source` with
+``\\n`` line endings. Sources are people's real files: UTF-8 with or without a
+BOM, UTF-16 with a BOM, Windows-1252, CRLF or CR line endings.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SourceError
+from .model import Source
+
+#: File extensions qadeck reads as Q&A sources.
+TEXT_EXTENSIONS = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".csv", ".tsv", ".adoc", ".asciidoc"}
+)
+#: qadeck's own files that live beside the sources but are not sources.
+OWN_FILES = frozenset({"qadeck.yaml", "qadeck.yml", "qadeck.lock"})
+#: How many leading bytes are inspected to tell text from binary.
+_SNIFF = 8192
+
+
+@dataclass
+class Collected:
+    """The files to read, and what was skipped (with the reason)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
+    """Expand files and folders into a sorted list of candidate source files.
+
+    Raises :class:`SourceError` when a path does not exist; an empty result is
+    left to the caller, which knows whether that is fatal.
+    """
+    out = Collected()
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            raise SourceError("no such file or folder", path)
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        else:
+            candidates = [path]
+        for file in candidates:
+            key = file.resolve()
+            if key in seen or file.name in OWN_FILES:
+                continue
+            seen.add(key)
+            if file.suffix.lower() not in TEXT_EXTENSIONS:
+                out.skipped.append(f"{file}: skipped, unknown extension {file.suffix or '(none)'!r}")
+                continue
+            out.files.append(file)
+    return out
+
+
+def _hidden(file: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in file.relative_to(root).parts)
+
+
+def read(path: Path) -> Source:
+    """Read one file; raises :class:`SourceError` for binary or unreadable files."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
+    text, encoding = decode(data, path)
+    return Source(path=path, text=normalize_newlines(text), encoding=encoding)
+
+
+def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Decode bytes to text, returning the text and the encoding used."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise SourceError("looks like UTF-16 but does not decode", path) from exc
+    if b"\x00" in data[:_SNIFF]:
+        raise SourceError("binary file, not text", path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        # Windows-1252 is what "not UTF-8" text from Windows editors almost always is;
+        # its five unassigned bytes become U+FFFD rather than failing the whole file.
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,40 @@
+"""Tagging: give every card its topics and difficulty.
+
+Contract: :func:`tag` returns the cards with ``topics`` (1-3 slugs, primary
+first) and ``difficulty`` filled, applying the config's per-card overrides
+last, so a user's correction always wins over a rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..config import DeckConfig
+from ..model import Card
+from .difficulty import difficulty_of
+from .topic import TopicTagger, slugify
+
+
+def anki_tags(card: Card) -> list[str]:
+    """The note's tags: topics and difficulty as hierarchical tags, the source, inferred."""
+    tags = [f"topic::{t}" for t in card.topics]
+    if card.difficulty:
+        tags.append(f"difficulty::{card.difficulty}")
+    tags.append(f"source::{slugify(card.stem)}")
+    if card.inferred:
+        tags.append("qadeck::inferred")
+    return tags
+
+
+def tag(cards: list[Card], config: DeckConfig) -> list[Card]:
+    tagger = TopicTagger.from_config(config)
+    out = []
+    for card in cards:
+        topics = tagger.topics(card)
+        level = difficulty_of(card)
+        override = config.override_for(card.question)
+        if override:
+            topics = override.topics or topics
+            level = override.difficulty or level
+        out.append(replace(card, topics=topics, difficulty=level))
+    return out

@@ -1,0 +1,79 @@
+"""Difficulty: easy | medium | hard, from the shape of the question.
+
+The rules are deterministic and ordered; the first that matches decides (the
+README lists them). Roughly: recall of a definition or a name is easy;
+explaining why or how, comparing, listing practices is medium; design,
+scenarios, trade-offs, multi-step procedures and answers that are code are hard.
+A card the rules get wrong is corrected with an override in ``qadeck.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Card
+
+#: A fenced code block of at least this many lines makes an answer "code".
+CODE_LINES_FOR_HARD = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    level: str
+    pattern: re.Pattern[str]
+    why: str
+
+
+def _rule(level: str, regex: str, why: str) -> Rule:
+    return Rule(level, re.compile(regex, re.IGNORECASE), why)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("hard", r"^how (would|should|will) you\b", "how would you … (design, scenario)"),
+    _rule("hard", r"\bdescribe (a|an|the) (scenario|situation|time)\b", "describe a scenario"),
+    _rule("hard", r"\b(design|architect)(ing)?\b", "design"),
+    _rule("hard", r"\btrade-?offs?\b", "trade-off"),
+    _rule("hard", r"\bset(ting)?[ -]?up\b.*\b(pipeline|ci/cd|system|infrastructure)\b",
+          "setting up a pipeline (multi-step procedure)"),
+    _rule("hard", r"\b(walk (me )?through|step[- ]by[- ]step)\b", "multi-step procedure"),
+    _rule("easy", r"^(name|list) (one|two|three|four|five|some|a few|the)\b", "name / list some"),
+    _rule("easy", r"^(what|which) (command|tool|tools|library|libraries|framework|file)\b",
+          "what command / tool"),
+    _rule("easy", r"^what (is|are) the (role|purpose|main goal|goal|definition|meaning)s? of\b",
+          "role or purpose of X"),
+    _rule("easy", r"\bstand for\b", "what an abbreviation stands for"),
+    _rule("medium", r"^why\b", "why …"),
+    _rule("medium", r"\b(difference|differ|differences|compare|comparison|versus|vs\.?)\b",
+          "compare two things"),
+    _rule("medium", r"^how\b", "how … works / how do you …"),
+    _rule("medium", r"^(explain|discuss)\b", "explain …"),
+    _rule("medium", r"\b(advantages?|benefits?|challenges?|best practices?|strateg(y|ies)|"
+          r"importance|limitations?|components?|considerations?)\b", "list practices or reasons"),
+    _rule("easy", r"^(what|who)(\s+is|\s+are|'s)\b", "what is X (definition)"),
+)
+DEFAULT_LEVEL = "medium"
+
+_FENCE = re.compile(r"^ *(```|~~~)[^\n]*\n(.*?)^ *\1", re.MULTILINE | re.DOTALL)
+
+
+def answer_is_code(answer: str) -> bool:
+    return any(m.group(2).count("\n") >= CODE_LINES_FOR_HARD for m in _FENCE.finditer(answer))
+
+
+def explain(card: Card) -> tuple[str, str]:
+    """The level and the rule that chose it."""
+    question = card.question.strip().strip("*").strip()
+    for rule in RULES:
+        if rule.level == "hard" and rule.pattern.search(question):
+            return rule.level, rule.why
+    if answer_is_code(card.answer):
+        return "hard", "the answer is code"
+    for rule in RULES:
+        if rule.level != "hard" and rule.pattern.search(question):
+            return rule.level, rule.why
+    return DEFAULT_LEVEL, "no rule matched"
+
+
+def difficulty_of(card: Card) -> str:
+    return explain(card)[0]

@@ -1,0 +1,87 @@
+"""Topic tagging from weighted keyword rules in the deck's taxonomy.
+
+Every rule phrase matches at the start of a word (``monitor`` matches
+"monitoring"), and all phrases of all topics are compiled into one regular
+expression so a card's text is scanned once, whatever the taxonomy's size.
+Words in the question count most, then the section heading, then the answer:
+the question says what the card is about, a section can be broad, and an answer
+mentions many things in passing. Because rules look at the card's words, the
+same subject gets the same topic in every source.
+
+Without a taxonomy, the topic is the slugified section heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..config import DeckConfig
+from ..model import Card
+
+QUESTION_WEIGHT = 3.0
+SECTION_WEIGHT = 1.5
+ANSWER_WEIGHT = 1.0
+#: A further topic is kept when it scores at least this share of the primary's score.
+SECONDARY_SHARE = 0.5
+MAX_TOPICS = 3
+FALLBACK_TOPIC = "general"
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or FALLBACK_TOPIC
+
+
+@dataclass(frozen=True)
+class TopicTagger:
+    #: Taxonomy order, used to break ties.
+    order: tuple[str, ...]
+    default: str
+    pattern: re.Pattern[str] | None
+    #: Phrase (lowercase) -> the topics it points to, with weights.
+    weights: dict[str, tuple[tuple[str, float], ...]]
+
+    @classmethod
+    def from_config(cls, config: DeckConfig) -> TopicTagger:
+        weights: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for rule in config.topics:
+            for phrase, weight in rule.keywords:
+                weights[phrase].append((rule.slug, weight))
+        pattern = None
+        if weights:
+            # Longest first, so "data drift" wins over "data" at the same position.
+            alternation = "|".join(re.escape(p) for p in sorted(weights, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![\w-])({alternation})")
+        return cls(
+            order=tuple(config.topic_slugs),
+            default=config.default_topic,
+            pattern=pattern,
+            weights={p: tuple(w) for p, w in weights.items()},
+        )
+
+    def scores(self, card: Card) -> dict[str, float]:
+        scores: dict[str, float] = defaultdict(float)
+        if self.pattern is None:
+            return scores
+        for text, factor in (
+            (card.question, QUESTION_WEIGHT),
+            (card.section, SECTION_WEIGHT),
+            (card.answer, ANSWER_WEIGHT),
+        ):
+            for phrase in self.pattern.findall(text.lower()):
+                for slug, weight in self.weights[phrase]:
+                    scores[slug] += weight * factor
+        return scores
+
+    def topics(self, card: Card) -> tuple[str, ...]:
+        if not self.order:
+            return (slugify(card.section) if card.section else FALLBACK_TOPIC,)
+        scores = self.scores(card)
+        if not scores:
+            return (self.default or self.order[0],)
+        rank = {slug: i for i, slug in enumerate(self.order)}
+        ranked = sorted(scores, key=lambda s: (-scores[s], rank[s]))
+        best = scores[ranked[0]]
+        return tuple(s for s in ranked[:MAX_TOPICS] if scores[s] >= best * SECONDARY_SHARE)

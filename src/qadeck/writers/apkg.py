@@ -1,0 +1,169 @@
+"""The Anki package writer: the only module that imports genanki.
+
+Contract: :func:`write_apkg` writes the cards (already tagged, with guid and
+mtime from identity, answers rendered by the caller) to an ``.apkg`` that
+imports into Anki and, on re-import, updates the same notes in place.
+
+Three things make re-import work, and each is fixed here on purpose:
+
+* **The note type is frozen.** Anki forks a note type whose field names or
+  template names change ("qadeck Q&A+") and then silently stops updating
+  notes. ``MODEL_ID``, ``FIELDS`` and ``TEMPLATE_NAMES`` must never change;
+  ``tests/test_apkg.py`` fails if they do. CSS and template *content* may change.
+* **Each note's mod time is the time its content last changed** (from the lock
+  file), not the build time: Anki only updates a note whose package mod time
+  is strictly newer, so unchanged cards leave the user's own edits alone.
+* **The bytes are reproducible**: note and card ids derive from the newest
+  card time, zip entries get a fixed date and mode, so an unchanged deck
+  rebuilds byte for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from ..tagging import anki_tags
+from . import Output
+
+# --- Frozen: never change these three (see the module docstring). ---------------------
+MODEL_ID = 1607392319
+MODEL_NAME = "qadeck Q&A"
+FIELDS = ("Question", "Answer", "Topics", "Difficulty", "Source", "Section")
+TEMPLATE_NAMES = ("Card 1",)
+# -----------------------------------------------------------------------------------------
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+FRONT = """<div class="qa-question">{{Question}}</div>"""
+BACK = """{{FrontSide}}
+<hr id="answer">
+<div class="qa-answer">{{Answer}}</div>
+<div class="qa-meta">{{Topics}} · {{Difficulty}} · {{Source}}</div>"""
+
+CSS = """\
+.card {
+  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 19px; line-height: 1.5; text-align: left;
+  color: #1f2328; background-color: #ffffff;
+  max-width: 42em; margin: 0 auto; padding: 0 0.6em;
+}
+.qa-question { font-size: 1.1em; font-weight: 600; }
+.qa-answer ul, .qa-answer ol { padding-left: 1.4em; }
+.qa-answer li { margin: 0.15em 0; }
+code {
+  font-family: "SFMono-Regular", Consolas, "Liberation Mono", Menlo, monospace;
+  font-size: 0.9em; background: #eff1f3; color: #1f2328; padding: 0.1em 0.3em; border-radius: 4px;
+}
+pre {
+  background: #f6f8fa; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px;
+  padding: 0.7em; overflow-x: auto; white-space: pre; font-size: 0.85em; line-height: 1.4;
+}
+pre code { background: none; padding: 0; font-size: 1em; }
+table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 0.2em 0.5em; }
+.qa-meta { margin-top: 1.2em; font-size: 0.75em; color: #656d76; }
+.mobile .card { font-size: 17px; padding: 0 0.2em; }
+.mobile pre { font-size: 0.8em; }
+.nightMode.card, .nightMode .card, .night_mode .card { color: #e6edf3; background-color: #1e1e1e; }
+.nightMode code, .night_mode code { background: #343941; color: #e6edf3; }
+.nightMode pre, .night_mode pre { background: #161b22; color: #e6edf3; border-color: #30363d; }
+.nightMode td, .nightMode th { border-color: #30363d; }
+.nightMode .qa-meta, .night_mode .qa-meta { color: #8d96a0; }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """What one note shows: HTML fields in ``FIELDS`` order, plus its identity."""
+
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    guid: str
+    mtime: int
+
+
+def model() -> genanki.Model:
+    return genanki.Model(
+        MODEL_ID,
+        MODEL_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": TEMPLATE_NAMES[0], "qfmt": FRONT, "afmt": BACK}],
+        css=CSS,
+    )
+
+
+class _TimedNote(genanki.Note):
+    """A note whose mod time is its own content time, not the package's build time."""
+
+    def __init__(self, *, mtime: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.mtime = mtime
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # type: ignore[no-untyped-def]
+        super().write_to_db(cursor, self.mtime, deck_id, id_gen)
+
+
+def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
+    """Write the package to ``path`` (the caller renames it into place)."""
+    note_model = model()
+    deck = genanki.Deck(deck_id, deck_name)
+    for due, row in enumerate(rows):
+        deck.add_note(
+            _TimedNote(
+                model=note_model,
+                fields=list(row.fields),
+                tags=list(row.tags),
+                guid=row.guid,
+                due=due,
+                mtime=row.mtime,
+            )
+        )
+    stamp = max((row.mtime for row in rows), default=0)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "collection.anki2"
+        conn = sqlite3.connect(db_path)
+        try:
+            genanki.Package(deck).write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
+            conn.commit()
+        finally:
+            conn.close()
+        _zip(path, {"collection.anki2": db_path.read_bytes(), "media": b"{}"})
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, data)
+
+
+def write(output: Output, path: Path) -> None:
+    """The ``apkg`` format: render each card and write the package."""
+    render = output.renderer
+    rows = [
+        NoteRow(
+            fields=(
+                render.inline_html(card.question),
+                render.html(card.answer),
+                html.escape(", ".join(card.topics)),
+                html.escape(card.difficulty),
+                html.escape(card.source),
+                html.escape(card.section),
+            ),
+            tags=tuple(anki_tags(card)),
+            guid=card.guid,
+            mtime=card.mtime,
+        )
+        for card in output.cards
+    ]
+    write_apkg(rows, output.deck, output.deck_id, path)

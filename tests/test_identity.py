@@ -1,0 +1,144 @@
+"""Identity: guids that survive edits and mod times that change only with content."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck import identity, lockfile
+from qadeck.lockfile import Lock
+from qadeck.model import Card
+
+T0, T1 = 1_700_000_000, 1_700_086_400
+
+
+def card(q: str, a: str = "An answer about it.", source: str = "a.md", line: int = 1) -> Card:
+    return Card(question=q, answer=a, source=source, section="", lines=(line, line + 1))
+
+
+DECK = [
+    card("What is a container?", "A packaged process with its filesystem.", line=1),
+    card("What is a feature store?", "A central place that serves features to training and inference.", line=3),
+    card("How does canary deployment work?", "A new version takes a small share of traffic first.", line=5),
+    card("Why version data?", "To reproduce a model from the exact data it saw.", line=7),
+]
+
+
+def first_build(cards=DECK):
+    return identity.assign(cards, Lock(), "42", T0, {"a.md"})
+
+
+def rebuild(cards, lock, now=T1):
+    return identity.assign(cards, lock, "42", now, {c.source for c in cards} | {"a.md"})
+
+
+def test_first_build_adds_every_card_with_unique_guids_and_build_time():
+    out, lock, changes = first_build()
+    assert len(changes.added) == 4 and not changes.updated and not changes.removed
+    assert len({c.guid for c in out}) == 4
+    assert {c.mtime for c in out} == {T0}
+    assert [e.pos for e in lock.entries] == [0, 1, 2, 3]
+
+
+def test_unchanged_rebuild_keeps_guids_times_and_lock():
+    out, lock, _ = first_build()
+    again, lock2, changes = rebuild(DECK, lock)
+    assert [c.guid for c in again] == [c.guid for c in out]
+    assert [c.mtime for c in again] == [T0] * 4
+    assert lockfile.dumps(lock2) == lockfile.dumps(lock)
+    assert changes.unchanged == 4 and not changes.any
+
+
+def test_answer_edit_keeps_guid_and_gets_a_newer_time():
+    out, lock, _ = first_build()
+    edited = list(DECK)
+    edited[1] = replace(edited[1], answer="A store that serves the same features online and offline.")
+    again, _, changes = rebuild(edited, lock)
+    assert again[1].guid == out[1].guid
+    assert again[1].mtime == T1 and again[0].mtime == T0
+    assert [c.guid for c in changes.updated] == [out[1].guid]
+
+
+def test_changed_card_time_is_strictly_newer_even_within_the_same_second():
+    _, lock, _ = first_build()
+    edited = [replace(DECK[0], answer="Changed."), *DECK[1:]]
+    again, _, _ = rebuild(edited, lock, now=T0)
+    assert again[0].mtime == T0 + 1
+
+
+def test_typo_fix_and_rewording_keep_identity_and_are_reported():
+    out, lock, _ = first_build()
+    edited = list(DECK)
+    edited[0] = replace(DECK[0], question="What is a contianer?")  # typo
+    edited[2] = replace(DECK[2], question="Explain how a canary deployment works.")  # reworded
+    again, _, changes = rebuild(edited, lock)
+    assert again[0].guid == out[0].guid
+    assert again[2].guid == out[2].guid
+    assert [(old, c.question) for old, c in changes.reworded] == [
+        ("What is a container?", "What is a contianer?"),
+        ("How does canary deployment work?", "Explain how a canary deployment works."),
+    ]
+    assert not changes.added and not changes.removed
+
+
+def test_delete_and_add_are_reported():
+    out, lock, _ = first_build()
+    edited = [DECK[0], DECK[1], card("What is a DAG?", "A graph of tasks without cycles.", line=9), DECK[3]]
+    again, _, changes = rebuild(edited, lock)
+    assert [e.question for e in changes.removed] == ["How does canary deployment work?"]
+    assert [c.question for c in changes.added] == ["What is a DAG?"]
+    assert again[2].guid not in {c.guid for c in out}
+    assert again[3].guid == out[3].guid
+
+
+def test_ambiguous_match_is_not_guessed():
+    twins = [card("What is model drift?", "Same answer.", line=1),
+             card("What is data drift?", "Same answer.", line=3)]
+    _, lock, _ = first_build(twins)
+    edited = [card("What is drift?", "Same answer.", line=1)]
+    again, _, changes = rebuild(edited, lock)
+    assert [c.question for c in changes.ambiguous] == ["What is drift?"]
+    assert len(changes.removed) == 2
+
+
+def test_card_moved_to_another_file_keeps_its_guid():
+    out, lock, _ = first_build()
+    moved = [*DECK[:3], replace(DECK[3], source="b.md")]
+    again, _, changes = identity.assign(moved, lock, "42", T1, {"a.md", "b.md"})
+    assert again[3].guid == out[3].guid and not changes.added
+
+
+def test_guids_are_namespaced_by_deck():
+    a, _, _ = identity.assign(DECK, Lock(), "deck-1", T0, {"a.md"})
+    b, _, _ = identity.assign(DECK, Lock(), "deck-2", T0, {"a.md"})
+    assert not {c.guid for c in a} & {c.guid for c in b}
+
+
+def test_duplicate_questions_get_distinct_guids():
+    out, _, _ = first_build([card("What is X?", "one"), card("What is X?", "two", line=3)])
+    assert out[0].guid != out[1].guid
+
+
+def test_sources_not_read_keep_their_lock_entries():
+    _, lock, _ = first_build([*DECK, card("Other?", "Yes.", source="b.md")])
+    _, lock2, changes = identity.assign(DECK, lock, "42", T1, {"a.md"})
+    assert not changes.removed
+    assert [e.question for e in lock2.entries if e.source == "b.md"] == ["Other?"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=200))
+def test_guid_never_depends_on_the_answer(answer):
+    out, lock, _ = first_build()
+    edited = [replace(DECK[0], answer=answer), *DECK[1:]]
+    again, _, _ = rebuild(edited, lock)
+    assert [c.guid for c in again] == [c.guid for c in out]
+
+
+def test_lock_round_trips(tmp_path):
+    _, lock, _ = first_build()
+    path = tmp_path / "qadeck.lock"
+    path.write_text(lockfile.dumps(lock), encoding="utf-8")
+    assert lockfile.read(path).entries == lock.entries
