@@ -1,0 +1,304 @@
+"""Cleaning and repair shared by the layout parsers: what a scraped page leaves behind.
+
+Contract: every function takes text (a line, a heading, an answer's lines) and
+returns cleaner text; none knows about layouts or markers. Sources are pages
+copied out of a browser, so they carry page chrome ("Skip to content",
+"Comments", "Popular posts from this blog", reference lists), emoji or emoji
+bytes decoded as the wrong encoding after headings ("π¦"), question ranges in
+headings ("(Q1-Q40)"), stray separator lines, lists indented by one space, and
+numbered or bulleted lists flattened onto one line. Page chrome is one data
+table, :data:`CHROME`, so that a new site's footer is one new row.
+
+Glued inline code (``requirements.txtfile``) is repaired by :mod:`qadeck.glue`
+and flattened Python by :mod:`qadeck.codeflow`; both need more than one line
+of context, so they live in their own modules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# C0/C1 controls (tab and newline are layout, kept), zero-width characters and stray BOMs.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+#: Permalink anchors that site generators put after headings ("Usage⚓︎", "Usage¶").
+_ANCHOR = re.compile("\\s*[\u2693\u00b6\U0001f517][\ufe0e\ufe0f]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """One kind of page chrome, matched against a whole line (case-insensitive)."""
+
+    pattern: str
+    #: True when the line opens the page footer: it and every line after it go.
+    footer: bool
+    #: Why this is not content (for whoever extends the table).
+    why: str
+
+
+CHROME: tuple[Chrome, ...] = (
+    Chrome(r"skip to (?:main )?content", False, "accessibility link at the top of a page"),
+    Chrome(r"(?:newer|older) posts?|home", False, "blog navigation links"),
+    Chrome(r"share(?: this)?:?|subscribe|print", False, "sharing buttons"),
+    Chrome(r"template\s*:?", False, "a page template's placeholder heading"),
+    Chrome(r"[-*_=~•]{1,3}", False, "a stray bullet or separator left by the copy"),
+    Chrome(r"\d* ?comments?|post a comment|leave a (?:comment|reply)", True, "the comment section"),
+    Chrome(r"popular posts(?: from this blog)?|related posts|you (?:may|might) also like", True, "blog footer"),
+    Chrome(r"(?:references|further reading|reading materials?)(?: and [\w ]+)?", True, "reference list"),
+)
+_CHROME = tuple((re.compile(c.pattern, re.IGNORECASE), c) for c in CHROME)
+#: A footer line only counts in the last quarter of a page: earlier, "References" is a section.
+FOOTER_ZONE = 0.75
+
+
+def strip_controls(text: str) -> str:
+    """Without control and zero-width characters (copying from a browser leaves them)."""
+    return _CONTROL.sub("", text)
+
+
+def strip_anchors(text: str) -> str:
+    return _ANCHOR.sub("", text)
+
+
+def chrome(line: str) -> Chrome | None:
+    """The chrome row ``line`` matches, if any."""
+    text = strip_anchors(line).strip()
+    for pattern, row in _CHROME:
+        if pattern.fullmatch(text):
+            return row
+    return None
+
+
+def page_lines(lines: list[str]) -> list[str]:
+    """The lines with controls stripped, chrome lines blanked and the footer cut off.
+
+    Chrome is blanked rather than removed so that line numbers and the blank
+    line separation around it stay as they were.
+    """
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        row = chrome(line)
+        if row and row.footer and index >= FOOTER_ZONE * len(lines):
+            break
+        out.append("" if row else strip_controls(line))
+    return out
+
+
+# --- headings -------------------------------------------------------------------------------
+
+#: "(Q1-Q40)", "(Q41 – Q80)", "(1-20)": which questions a section holds.
+_RANGE = re.compile(r"\(\s*Q?\s*\d+\s*[-–—]\s*Q?\s*\d+\s*\)", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
+_BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+_TERMINAL = ".?!,;:"
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 80
+
+
+def is_decoration(token: str) -> bool:
+    """An emoji or symbol, or emoji bytes decoded in the wrong encoding ("π¦", "ðŸ“¦").
+
+    Such a token has no ASCII at all and either holds a non-letter or is too
+    short to be a word of a non-Latin language.
+    """
+    if not token or any(ch.isascii() for ch in token):
+        return False
+    return len(token) <= 2 or any(not unicodedata.category(ch).startswith("L") for ch in token)
+
+
+def clean_heading(text: str) -> str:
+    """A heading as a section name: no ``#``, bold, anchor, question range or emoji."""
+    text = _MARKDOWN_HEADING.sub("", strip_anchors(strip_controls(text))).strip()
+    bold = _BOLD.match(text)
+    text = _RANGE.sub(" ", bold.group(2) if bold else text)
+    words = text.split()
+    while words and is_decoration(words[-1]):
+        words.pop()
+    while words and is_decoration(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def heading_shaped(text: str) -> bool:
+    """Short, capitalised, no closing punctuation, not a list item: reads like a title.
+
+    Whether it *is* a heading depends on what surrounds it; see
+    :func:`qadeck.parsers.common.heading_at`.
+    """
+    if _LIST_ITEM.match(text) or "://" in text:
+        return False
+    name = clean_heading(text)
+    if not name or len(name) > MAX_HEADING_CHARS or len(name.split()) > MAX_HEADING_WORDS:
+        return False
+    return name[-1] not in _TERMINAL and (name[0].isupper() or name[0].isdigit())
+
+
+# --- commentary -----------------------------------------------------------------------------
+
+#: Sentences about the document rather than about the subject: intros, closings.
+_COMMENTARY = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:this|our|the following) (?:article|guide|post|blog|page|tutorial|list|document|cheat ?sheet)\b",
+        r"^(?:these|the above|here are(?: \d+| some| the)?) (?:\w+ )?(?:questions|answers)\b",
+        r"\binterview questions\b",
+        r"^prepare for (?:your|the) (?:next )?interview\b",
+        r"^(?:good luck|hope (?:this|these|it) helps?|happy (?:learning|coding|interviewing))\b",
+    )
+)
+
+
+def is_commentary(paragraph: str) -> bool:
+    """True for a paragraph that talks about the page itself ("These answers showcase …")."""
+    text = " ".join(paragraph.split())
+    return any(pattern.search(text) for pattern in _COMMENTARY)
+
+
+# --- questions ------------------------------------------------------------------------------
+
+
+def tidy_question(text: str) -> str:
+    """One line, no bold wrapper, no space before the closing punctuation."""
+    text = " ".join(strip_controls(text).split())
+    bold = _BOLD.match(text)
+    if bold:
+        text = bold.group(2).strip()
+    return re.sub(r"\s+([?!.])$", r"\1", text)
+
+
+# --- answers --------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^(\s*)([-*+•]|\d+[.)])(\s+)")
+
+
+def starts_list_item(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def answer_markdown(lines: list[str]) -> str:
+    """An answer's lines as tidy Markdown.
+
+    The first line is the text after a question or marker; the others keep
+    their indentation relative to each other. Lists are normalised, a sentence
+    broken across a blank line is joined, flattened lists are restored, and a
+    list gets the blank line Markdown needs to start after a paragraph. Fenced
+    code is left as it is.
+    """
+    blocks = join_broken_paragraphs(_blocks(_dedent([strip_controls(line).rstrip() for line in lines])))
+    return "\n\n".join(b if _FENCE.match(b) else separate_lists(restore_lists(b)) for b in blocks).strip()
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Blank-line separated blocks; a fenced code block is one block, blank lines and all."""
+    blocks: list[list[str]] = [[]]
+    fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+        if line.strip() or fence:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return ["\n".join(b if _FENCE.match(b[0]) else normalize_list_indent(b)) for b in blocks if b]
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    if not lines:
+        return lines
+    rest = [line for line in lines[1:] if line.strip()]
+    indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
+    return [lines[0].strip()] + [line[indent:] for line in lines[1:]]
+
+
+def normalize_list_indent(lines: list[str]) -> list[str]:
+    """List items at one space become top level; nested ones get the four spaces Markdown wants.
+
+    Copying a page often indents every item after the first by one space,
+    which Markdown reads as a paragraph continuation, not a list.
+    """
+    out = []
+    for line in lines:
+        match = _BULLET.match(line)
+        if match and "\t" not in match.group(1):
+            depth = (len(match.group(1)) + 2) // 4
+            line = " " * (4 * depth) + line.lstrip()
+        out.append(line)
+    return out
+
+
+def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Join a paragraph that stops mid-sentence (on a comma) to the one after it."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        mid_sentence = out and out[-1].rstrip().endswith(",") and not _FENCE.match(out[-1])
+        if mid_sentence and not _BULLET.match(paragraph) and not _FENCE.match(paragraph):
+            out[-1] = out[-1].rstrip() + " " + paragraph.strip()
+        else:
+            out.append(paragraph)
+    return out
+
+
+def separate_lists(paragraph: str) -> str:
+    """A blank line between a paragraph line and the list that follows it."""
+    lines = paragraph.split("\n")
+    out = lines[:1]
+    for previous, line in zip(lines, lines[1:]):
+        if _BULLET.match(line) and previous.strip() and not _BULLET.match(previous) and not previous.startswith(" "):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+# --- flattened lists ------------------------------------------------------------------------
+
+#: " - Item" inside a line: a bullet whose newline was lost.
+_INLINE_BULLET = re.compile(r"\s+-\s+(?=[A-Z])")
+#: A numbered item inside a line: "1. A", " 2. Deployment".
+_INLINE_NUMBER = r"(?:^|(?<=\s)){n}\.\s+(?=[A-Z0-9])"
+MIN_ITEMS = 2
+
+
+def restore_lists(paragraph: str) -> str:
+    """A one-line paragraph whose list lost its newlines, with the list restored.
+
+    A numbered list is restored only when its numbers run 1, 2, 3 … in order,
+    and bullets only when at least two " - Item" pieces start with a capital:
+    a single dash is more likely punctuation. Every word is kept.
+    """
+    if "\n" in paragraph:
+        return paragraph
+    intro, items = _numbered_items(paragraph)
+    if len(items) >= MIN_ITEMS:
+        body = "\n".join(f"{n}. {_bullets(item, indent='    ')}" for n, item in enumerate(items, 1))
+        return f"{intro}\n\n{body}" if intro else body
+    return _bullets(paragraph, indent="", separate=True)
+
+
+def _numbered_items(text: str) -> tuple[str, list[str]]:
+    starts: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        match = re.compile(_INLINE_NUMBER.format(n=len(starts) + 1)).search(text, position)
+        if not match:
+            break
+        starts.append((match.start(), match.end()))
+        position = match.end()
+    if len(starts) < MIN_ITEMS:
+        return text, []
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    items = [text[body:end].strip() for (_, body), end in zip(starts, ends)]
+    return text[: starts[0][0]].strip(), items
+
+
+def _bullets(text: str, indent: str, separate: bool = False) -> str:
+    parts = _INLINE_BULLET.split(text)
+    if len(parts) <= MIN_ITEMS:
+        return text
+    head, items = parts[0].strip(), [f"{indent}- {item.strip()}" for item in parts[1:]]
+    gap = "\n\n" if separate and head else "\n"
+    return head + gap + "\n".join(items) if head else "\n".join(items)

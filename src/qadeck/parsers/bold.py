@@ -1,0 +1,78 @@
+"""Layout ``bold``: each question is a paragraph in bold, its answer the paragraphs below.
+
+    ## Linear regression
+
+    **What is linear regression? When do we use it?**
+
+    Linear regression is a model that ...
+
+    <br/>
+
+A question is a one-line paragraph wholly in bold (``**…**`` or ``__…__``)
+that is not a label ("**Example:**" ends in a colon) and carries no number
+(numbered questions, ``**3.** …``, are the ``numbered`` layout's). The answer
+runs to the next question or heading; headings set the section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import inline_text
+from .structure import Line, answer_from, heading, outline, sections
+
+NAME = "bold"
+
+_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
+_NUMBERED = re.compile(r"^(?:Q(?:uestion)?\s*)?\d+[.):]", re.IGNORECASE)
+
+
+def question(lines: list[Line], index: int) -> str | None:
+    """The question when ``lines[index]`` is a bold question paragraph, else None."""
+    line = lines[index]
+    match = _BOLD_LINE.match(line.text)
+    if line.code or not match or match.group(1) in match.group(2):
+        return None
+    text = inline_text(match.group(2))
+    if not text or text.endswith(":") or _NUMBERED.match(text):
+        return None
+    # Its own paragraph; an answer may follow on the next line when the bold text asks.
+    opens = index == 0 or lines[index - 1].blank or heading(lines[index - 1]) is not None
+    closes = index + 1 == len(lines) or lines[index + 1].blank or text.endswith("?")
+    return text if opens and closes else None
+
+
+def _entries(source: Source) -> list[Entry]:
+    lines = outline(source)
+    titles = sections(lines)
+    entries: list[Entry] = []
+    start: int | None = None
+    asked = ""
+    for index, line in enumerate(lines):
+        is_heading = heading(line) is not None
+        text = None if is_heading else question(lines, index)
+        if not is_heading and text is None:
+            continue
+        if start is not None:
+            entries.append(_entry(lines, start, index, asked, titles[start]))
+            start = None
+        if text:
+            start, asked = index, text
+    if start is not None:
+        entries.append(_entry(lines, start, len(lines), asked, titles[start]))
+    return entries
+
+
+def _entry(lines: list[Line], start: int, end: int, asked: str, section: str) -> Entry:
+    answer, last = answer_from(lines[start + 1 : end])
+    number = lines[start].number
+    return Entry(asked, answer, number, last or number, section)
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Bold paragraphs as questions (**What is …?**), answers below, ## sections",
+    _entries,
+)

@@ -1,0 +1,139 @@
+"""What the line-oriented layouts (prefixed, numbered, prose) share: clean lines, items, headings.
+
+Contract: :func:`read_lines` gives a source's lines with their 1-based
+numbers, page chrome blanked and the footer cut (:mod:`qadeck.clean`).
+:func:`split_items` cuts those lines into :class:`Item` records, one per
+question: the question's first line and what follows it, up to the next
+question or section heading. A layout only says which lines start a question
+(``starts_question``) and how to read an item; sections, section intros and
+closing remarks are handled here once. Cards are built by
+:func:`qadeck.parsers.entries.result`, as for every other layout.
+
+How a heading is told from an answer line, with no Markdown to say so: a
+heading reads like a title (:func:`qadeck.clean.heading_shaped`), follows a
+blank line or a finished sentence, and either stands alone between blank lines
+or is followed by a question. A line right after a question that has nothing
+yet is that question's answer, however short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .. import clean
+from ..model import Source
+from .structure import Line, outline
+
+StartsQuestion = Callable[[Line], bool]
+_SENTENCE_END = (".", "?", "!")
+
+
+def read_lines(source: Source) -> list[Line]:
+    """The source's lines (front matter left out), chrome blanked, footer cut off."""
+    lines = outline(source)
+    texts = clean.page_lines([line.text for line in lines])
+    return [line if line.code else Line(line.number, text) for line, text in zip(lines, texts)]
+
+
+@dataclass(slots=True)
+class Item:
+    """One question's lines: the line that starts it, then its answer lines."""
+
+    section: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def body(self) -> list[Line]:
+        return self.lines[1:]
+
+    @property
+    def last(self) -> int:
+        """Number of the item's last non-blank line."""
+        return next(line.number for line in reversed(self.lines) if not line.blank)
+
+
+def split_items(lines: Sequence[Line], starts_question: StartsQuestion) -> list[Item]:
+    """Items in source order; text before the first question or after a heading is no item's."""
+    items: list[Item] = []
+    section = ""
+    current: Item | None = None
+    for index, line in enumerate(lines):
+        if not line.code and starts_question(line):
+            current = Item(section, [line])
+            items.append(current)
+            continue
+        waiting = current is not None and all(other.blank for other in current.body)
+        title = None if waiting or line.code else heading_at(lines, index, starts_question)
+        if title is not None:
+            section, current = title, None
+        elif current is not None:
+            current.lines.append(line)
+    for item in items:
+        item.lines = without_closing_remarks(item.lines)
+    return items
+
+
+def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestion) -> str | None:
+    """The cleaned section name when ``lines[index]`` is a section heading, else None."""
+    text = lines[index].text
+    if lines[index].blank or not clean.heading_shaped(text):
+        return None
+    before = _neighbour(lines, index, -1)
+    after = _neighbour(lines, index, +1)
+    blank_before = index == 0 or lines[index - 1].blank
+    if not blank_before and before is not None and not before.text.rstrip().endswith(_SENTENCE_END):
+        return None
+    blank_after = index + 1 == len(lines) or lines[index + 1].blank
+    if after is None or blank_after or starts_question(after):
+        return clean.clean_heading(text)
+    return None
+
+
+def _neighbour(lines: Sequence[Line], index: int, step: int) -> Line | None:
+    index += step
+    while 0 <= index < len(lines):
+        if not lines[index].blank:
+            return lines[index]
+        index += step
+    return None
+
+
+def paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Blank-line separated groups of lines."""
+    groups: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank and not line.code:
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(line)
+    return [group for group in groups if group]
+
+
+def without_closing_remarks(lines: list[Line]) -> list[Line]:
+    """``lines`` without trailing blanks and a last paragraph about the page ("These answers …")."""
+    groups = paragraphs(lines)
+    while len(groups) > 1 and clean.is_commentary(" ".join(line.text for line in groups[-1])):
+        groups.pop()
+    if not groups:
+        return lines[:1]
+    last = groups[-1][-1].number
+    return [line for line in lines if line.number <= last]
+
+
+def continuation_lines(item: Item, is_marker: Callable[[str], bool]) -> list[Line]:
+    """Body lines that carry on the line above them (no blank line, no marker, no list item)."""
+    out = []
+    for previous, line in zip(item.lines, item.lines[1:]):
+        if not line.blank and not previous.blank and not is_marker(line.text) and not _starts_block(line.text):
+            out.append(line)
+    return out
+
+
+def _starts_block(text: str) -> bool:
+    return clean.starts_list_item(text) or text.lstrip().startswith(("```", "~~~", ">", "|"))

@@ -1,0 +1,118 @@
+"""Layout ``csv``: flashcard decks kept as CSV or TSV, one card a row.
+
+    front,back,tags
+    "What is PCA?","Dimensionality reduction
+    along directions of largest variance",pca
+
+The delimiter is sniffed among comma, semicolon and TAB. A header row that
+names a question and an answer column (Front/Back, Question/Answer, Q/A, ...;
+any case) picks those columns; without one, every row is a card made of its
+first two columns. Quoted fields may span lines; a card's lines are the file
+lines its row spans. Cells often hold Anki's HTML, which becomes Markdown.
+Anki's own text export opens with ``#separator:tab``-style lines: they give
+the delimiter and the columns, and say which columns are no fields (guid,
+note type, deck, tags).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import html_to_markdown, inline_text
+from .table import named_columns
+
+NAME = "csv"
+
+DELIMITERS = ",;\t"
+#: Files that say they are delimited; any other file must also have a header to be read as CSV.
+SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
+_ANKI_LINE = re.compile(r"^#([a-z ]+):(.*)$")
+_ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
+#: Anki columns that are no note fields.
+_ANKI_META = ("guid", "notetype", "deck", "tags")
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiHeader:
+    """What the ``#key:value`` lines opening an Anki text export say about the file."""
+
+    #: How many lines the header takes (0: no header).
+    lines: int = 0
+    separator: str | None = None
+    columns: tuple[str, ...] = ()
+    #: 0-based columns holding a guid, note type, deck or tags rather than a field.
+    meta: frozenset[int] = frozenset()
+
+
+def anki_header(text: str) -> AnkiHeader:
+    values: dict[str, str] = {}
+    count = 0
+    for line in text.split("\n"):
+        match = _ANKI_LINE.match(line)
+        if not match:
+            break
+        values[match.group(1).strip()] = match.group(2).strip()
+        count += 1
+    separator = values.get("separator")
+    separator = _ANKI_SEPARATORS.get(separator.lower(), separator) if separator else None
+    columns = tuple(values["columns"].split(separator or "\t")) if "columns" in values else ()
+    meta = {int(values[f"{name} column"]) - 1 for name in _ANKI_META if values.get(f"{name} column", "").isdigit()}
+    return AnkiHeader(count, separator, columns, frozenset(meta))
+
+
+def delimiter(source: Source, sample: str) -> str:
+    """The delimiter the text uses: sniffed, else TAB for ``.tsv``, else comma."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return "\t" if source.path.suffix.lower() in (".tsv", ".tab") else ","
+
+
+def rows(source: Source, header: AnkiHeader) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of every non-empty row below the header."""
+    text = "\n".join(source.text.split("\n")[header.lines :])
+    separator = header.separator or delimiter(source, "\n".join(text.split("\n")[:50]))
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    out: list[tuple[int, int, list[str]]] = []
+    end = header.lines
+    try:
+        for cells in reader:
+            start, end = end + 1, header.lines + reader.line_num
+            if any(cell.strip() for cell in cells):
+                out.append((start, end, cells))
+    except csv.Error:
+        pass  # a broken quote: keep the rows read so far
+    return out
+
+
+def _entries(source: Source) -> list[Entry]:
+    header = anki_header(source.text)
+    found = rows(source, header)
+    if not found:
+        return []
+    named = named_columns(header.columns or found[0][2])
+    if named is None and not header.lines and source.path.suffix.lower() not in SUFFIXES:
+        return []
+    fields = [i for i in range(max(len(cells) for _, _, cells in found)) if i not in header.meta]
+    if len(fields) < 2:
+        return []
+    ask, answer = named or (fields[0], fields[1])
+    entries: list[Entry] = []
+    for first, last, cells in found[1:] if named and not header.columns else found:
+        padded = cells + [""] * (answer + ask + 2)
+        question = inline_text(padded[ask])
+        if question:
+            entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last))
+    return entries
+
+
+LAYOUT = make_layout(
+    NAME,
+    "CSV/TSV decks: Front/Back or Question/Answer columns, else the first two",
+    _entries,
+)

@@ -1,0 +1,144 @@
+"""Layout ``details``: HTML ``<details>`` blocks, the summary asking and the body answering.
+
+    <details>
+    <summary><b>What does `ls -l` show?</b></summary><br>
+
+    Permissions, owner, size and modification time ...
+
+    </details>
+
+Blocks may sit several to a line (Anki exports) and bodies mix Markdown and
+HTML; both are turned into Markdown. A ``<details>`` inside a body stays part
+of that answer. Outside the blocks, a list item that is nothing but a bold
+question (``- <b>…</b>``) is a question listed without an answer. Tags in
+code fences and inline code are code, not structure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import inline_text
+from .structure import Line, answer_from, outline, sections
+
+NAME = "details"
+
+_INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
+_BOLD_ITEM = re.compile(r"^\s*[-*+]\s+(?:<(b|strong)>(.+)</\1>|\*\*(.+)\*\*)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where one top-level block's parts are, as offsets into the scanned text."""
+
+    start: int
+    summary: tuple[int, int]
+    body: tuple[int, int]
+    end: int
+
+
+class _Scanner(HTMLParser):
+    """Finds top-level ``<details>`` blocks and their first ``<summary>``."""
+
+    def __init__(self, starts: list[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.starts = starts
+        self.spans: list[_Span] = []
+        self.depth = 0
+        self.start = 0
+        self.summary: tuple[int, int] | None = None
+        self.summary_open: int | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.depth += 1
+            if self.depth == 1:
+                self.start, self.summary, self.summary_open = self._offset(), None, None
+        elif tag == "summary" and self.depth == 1 and self.summary is None:
+            self.summary_open = self._offset() + len(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "summary" and self.depth == 1 and self.summary_open is not None and self.summary is None:
+            self.summary = (self.summary_open, self._offset())
+        elif tag == "details" and self.depth:
+            self.depth -= 1
+            if self.depth == 0:
+                self._close(self._offset())
+
+    def _close(self, at: int) -> None:
+        end = self.rawdata.find(">", at) + 1 or at
+        summary = self.summary or (self.start, self.start)
+        self.spans.append(_Span(self.start, summary, (summary[1], at), end))
+
+
+class _Document:
+    """The outline's lines joined into one text, with offsets mapped back to lines."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.text = "\n".join(line.text for line in lines)
+        self.starts = [0]
+        for line in lines:
+            self.starts.append(self.starts[-1] + len(line.text) + 1)
+
+    def index_at(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def lines_between(self, start: int, end: int) -> list[Line]:
+        """The text between two offsets as numbered lines (the first and last may be partial)."""
+        first = self.index_at(start)
+        parts = self.text[start:end].split("\n")
+        return [Line(self.lines[first + k].number, part, self.lines[first + k].code) for k, part in enumerate(parts)]
+
+    def spans(self) -> list[_Span]:
+        """The top-level blocks, found with code blanked out so its tags are not seen."""
+        masked = "\n".join(
+            " " * len(line.text) if line.code else _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line.text)
+            for line in self.lines
+        )
+        scanner = _Scanner(self.starts)
+        scanner.feed(masked)
+        scanner.close()
+        return scanner.spans
+
+
+def _entries(source: Source) -> list[Entry]:
+    lines = outline(source)
+    doc = _Document(lines)
+    titles = sections(lines)
+    entries: list[Entry] = []
+    inside: set[int] = set()
+    for span in doc.spans():
+        first, last = doc.index_at(span.start), doc.index_at(max(span.end - 1, span.start))
+        inside.update(range(first, last + 1))
+        question = inline_text(doc.text[span.summary[0] : span.summary[1]])
+        answer, end_line = answer_from(doc.lines_between(*span.body))
+        entries.append(Entry(question, answer, lines[first].number, end_line or lines[last].number, titles[first]))
+    entries.extend(_listed_questions(lines, inside, titles))
+    return sorted(entries, key=lambda entry: entry.line)
+
+
+def _listed_questions(lines: list[Line], inside: set[int], titles: list[str]) -> list[Entry]:
+    out: list[Entry] = []
+    for index, line in enumerate(lines):
+        match = None if line.code or index in inside else _BOLD_ITEM.match(line.text)
+        words = (match.group(2) or match.group(3)) if match else ""
+        if words and not re.search(r"\*\*|</?b>|</?strong>|\]\(|<a\b", words, re.IGNORECASE):
+            out.append(Entry(inline_text(words), "", line.number, line.number, titles[index]))
+    return out
+
+
+LAYOUT = make_layout(
+    NAME,
+    "HTML <details><summary>question</summary> answer</details> blocks",
+    _entries,
+)

@@ -1,0 +1,143 @@
+"""From question/answer pairs a layout found to cards, findings and a detection score.
+
+Contract: a layout collects :class:`Entry` records (question, Markdown answer,
+lines, section) and hands them to :func:`result`, which drops an ``Answer:``
+label, turns entries whose answer is empty or a placeholder ("Answer here",
+"To be completed.", "...", "TBD") into ``unanswered`` findings and the rest
+into cards. :func:`coverage` scores a layout's entries by the share of the file's
+content lines their questions and answers account for, so that scores of
+different layouts compare: a layout that explains the whole file wins over
+one that found a few pairs in it. :func:`make_layout` builds a layout's
+``detect`` and ``parse`` from the one function that finds its entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Card, Finding, ParseResult, Source
+from .base import Layout
+from .structure import heading, is_noise, outline
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One question as a layout found it, before it is judged answered or not."""
+
+    question: str
+    #: The answer as Markdown ("" when there is none).
+    answer: str
+    #: Line of the question (1-based).
+    line: int
+    #: Last line of the answer (the question's line when there is no answer).
+    last: int
+    section: str = ""
+
+
+_ANSWER_LABEL = re.compile(
+    # "Answer:" before the text, or "Answer" / "**Answer:**" alone on the first line.
+    r"^\s*(?:\*\*|__)?(?:(?:answer|ans|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n)",
+    re.IGNORECASE,
+)
+#: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
+_PLACEHOLDER = re.compile(
+    r"^(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
+    r"|\.{2,}|…|\?+)$",
+    re.IGNORECASE,
+)
+_HEADING_ONLY = re.compile(r"^\s*#{1,6}\s")
+_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
+
+
+def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult:
+    """Cards for the answered entries, ``unanswered`` findings for the others."""
+    cards: list[Card] = []
+    findings: list[Finding] = []
+    for entry in entries:
+        # Up to three leading spaces are HTML indentation; four would be code.
+        answer = re.sub(r"^ {1,3}(?=\S)", "", drop_answer_label(entry.answer).strip("\n")).rstrip()
+        if not entry.question:
+            continue
+        if is_unanswered(answer):
+            findings.append(Finding("unanswered", source.name, entry.line, entry.question))
+            continue
+        cards.append(
+            Card(
+                question=entry.question,
+                answer=answer,
+                source=source.name,
+                section=entry.section,
+                lines=(entry.line, max(entry.last, entry.line)),
+                layout=layout,
+            )
+        )
+    return ParseResult(source.name, layout, tuple(cards), tuple(findings))
+
+
+def drop_answer_label(answer: str) -> str:
+    """Without a leading ``Answer:`` label: the label says what the card's back already is."""
+    return _ANSWER_LABEL.sub("", answer, count=1)
+
+
+def is_unanswered(answer: str) -> bool:
+    """True for an empty answer, a placeholder, or a placeholder followed only by links.
+
+    "To be completed." above a "Useful resources:" list is still an open
+    question; links alone, with no placeholder, are an answer (a pointer).
+    An answer that is only a heading is the author's next heading indented by
+    mistake, not an answer.
+    """
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", answer) if p.strip()]
+    if not paragraphs:
+        return True
+    if all(_HEADING_ONLY.match(line) for p in paragraphs for line in p.split("\n")):
+        return True
+    return _is_placeholder(paragraphs[0]) and all(_is_link_list(p) for p in paragraphs[1:])
+
+
+def _is_placeholder(text: str) -> bool:
+    core = re.sub(r"^[\s*_>()\[\]-]+|[\s*_()\[\]!.:-]+$", "", text)
+    return bool(_PLACEHOLDER.match(core)) or bool(re.fullmatch(r"[.…\s]+", text))
+
+
+def _is_link_list(paragraph: str) -> bool:
+    lines = paragraph.split("\n")
+    return all(_LINK_ITEM.match(line) or line.rstrip().endswith(":") for line in lines)
+
+
+@lru_cache(maxsize=4)
+def content_lines(source: Source) -> frozenset[int]:
+    """Numbers of the lines that hold text (cached: every layout's detect asks for them)."""
+    return frozenset(line.number for line in outline(source) if not (is_noise(line.text) or heading(line)))
+
+
+def coverage(source: Source, entries: Sequence[Entry]) -> float:
+    """Share of the source's content lines that the entries' questions and answers span.
+
+    Content lines are the lines that hold text: not blank, front matter,
+    headings (titles, whichever layout reads them), navigation or separators.
+    A single pair is no layout (a heading that happens to end in "?"), so
+    fewer than two entries score 0.
+    """
+    content = content_lines(source)
+    if not content or len(entries) < 2:
+        return 0.0
+    covered: set[int] = set()
+    for entry in entries:
+        covered.update(range(entry.line, max(entry.last, entry.line) + 1))
+    return len(covered & content) / len(content)
+
+
+def make_layout(name: str, description: str, find: Callable[[Source], Sequence[Entry]]) -> Layout:
+    """The layout whose ``parse`` judges and whose ``detect`` scores what ``find`` finds."""
+
+    def detect(source: Source) -> float:
+        return coverage(source, find(source))
+
+    def parse(source: Source) -> ParseResult:
+        return result(source, name, find(source))
+
+    return Layout(name, description, detect, parse)

@@ -1,0 +1,130 @@
+"""Layout ``headings``: each question is a Markdown heading, its answer what follows.
+
+    ## Q. What is a container?        #### 12) What is X? [[src](url)]
+    A container is ...                 ### Q1: What is Y? ###
+
+Which headings are questions is decided per level: a level where most
+headings read as questions (numbered ``Q.``/``12.``/``12)``, ending in ``?``,
+or opening with what/how/explain/...) is a question level, and there every
+heading between its first and last question-like heading is a question, even
+one phrased as a statement. Other headings are sections when they hold
+questions, and sub-headings of the answer they sit in otherwise. An answer
+runs to the next question or the next heading at its own level or above; a
+question heading with nothing of its own but deeper questions is a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import inline_text
+from .structure import Line, answer_from, heading, opens_with_title, outline
+
+NAME = "headings"
+
+_NUMBERING = re.compile(r"^(?:Q(?:uestion)?\s*\d*\s*[.:)\-]|Q\d+|\d+(?:\.\d+)*\s*[.):](?!\d))\s*", re.IGNORECASE)
+_ASKING = re.compile(
+    r"^(?:what|what's|whats|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|"
+    r"do|does|did|should|would|will|shall|may|might|have|has|explain|describe|define|list|name|"
+    r"compare|contrast|give|write|state|implement|discuss|mention|tell|derive|prove|show|"
+    r"outline|summarize|summarise|differentiate|distinguish|calculate|identify)\b",
+    re.IGNORECASE,
+)
+#: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
+_TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    index: int  # position in the outline
+    level: int
+    text: str  # inline text, source links dropped (numbering kept: it tells a question)
+    asks: bool  # reads as a question
+
+
+def _asks(text: str) -> bool:
+    return bool(_NUMBERING.match(text) or text.endswith("?") or _ASKING.match(text))
+
+
+def _headings(lines: list[Line]) -> list[_Heading]:
+    found: list[_Heading] = []
+    for index, line in enumerate(lines):
+        parsed = heading(line)
+        text = inline_text(_TRAILING_SOURCES.sub("", parsed[1])) if parsed else ""
+        if parsed and text:
+            found.append(_Heading(index, parsed[0], text, _asks(text)))
+    if opens_with_title([h.level for h in found]):
+        found.pop(0)
+    return found
+
+
+def _question_levels(headings: list[_Heading]) -> set[int]:
+    """Levels where at least half the headings ask; none when fewer than two ask in all."""
+    total = Counter(h.level for h in headings)
+    asking = Counter(h.level for h in headings if h.asks)
+    levels = {level for level, n in asking.items() if n * 2 >= total[level]}
+    return levels if sum(asking[level] for level in levels) >= 2 else set()
+
+
+def _candidates(headings: list[_Heading]) -> set[int]:
+    """Positions (in ``headings``) of headings at a question level, inside that level's question run."""
+    chosen: set[int] = set()
+    for level in _question_levels(headings):
+        asking = [i for i, h in enumerate(headings) if h.level == level and h.asks]
+        chosen.update(i for i in range(asking[0], asking[-1] + 1) if headings[i].level == level)
+    return chosen
+
+
+def _entries(source: Source) -> list[Entry]:
+    lines = outline(source)
+    headings = _headings(lines)
+    candidates = _candidates(headings)
+    entries: list[Entry] = []
+    sections: list[_Heading] = []  # open non-question headings, outermost first
+    current: _Heading | None = None
+    for i, h in enumerate(headings):
+        if current is not None and i not in candidates and h.level > current.level:
+            continue  # a sub-heading of the current answer
+        if current is not None:
+            entries.append(_entry(lines, current, h.index, sections))
+            current = None
+        sections = [s for s in sections if s.level < h.level]
+        if i in candidates and not _titles_section(lines, headings, candidates, i):
+            current = h
+        else:
+            sections.append(h)
+    if current is not None:
+        entries.append(_entry(lines, current, len(lines), sections))
+    return entries
+
+
+def _titles_section(lines: list[Line], headings: list[_Heading], candidates: set[int], i: int) -> bool:
+    """True for a heading with no text of its own, only deeper questions, below it."""
+    end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+    if any(not line.blank for line in lines[headings[i].index + 1 : end]):
+        return False
+    for j in range(i + 1, len(headings)):
+        if headings[j].level <= headings[i].level:
+            return False
+        if j in candidates:
+            return True
+    return False
+
+
+def _entry(lines: list[Line], question: _Heading, end: int, sections: list[_Heading]) -> Entry:
+    answer, last = answer_from(lines[question.index + 1 : end])
+    line = lines[question.index].number
+    section = sections[-1].text if sections else ""
+    text = _NUMBERING.sub("", question.text, count=1).strip() or question.text
+    return Entry(text, answer, line, last or line, section)
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Markdown headings as questions (## Q. …, #### 12) …?), answers below",
+    _entries,
+)

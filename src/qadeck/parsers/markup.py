@@ -1,0 +1,272 @@
+"""HTML inside Markdown, turned into Markdown; questions and titles, into plain inline text.
+
+Contract: :func:`html_to_markdown` takes Markdown that may hold HTML (a
+``<details>`` body, a table cell, an Anki field) and gives Markdown with the
+common tags converted (``<br>``, ``<p>``, ``<b>``, ``<i>``, ``<code>``,
+``<pre>``, ``<ul>/<ol>/<li>``, ``<a href>``, ``<img>``); code and math are
+never touched, and tags it does not know are kept as written. Later stages
+escape all raw HTML, so a tag left here shows as text: converting is what
+keeps ``<b>`` from showing as ``<b>``. :func:`inline_text` gives the one-line
+form used for questions and section titles.
+
+Why ``html.parser`` and not regexes: tags nest (``<li><b><a>``) and are often
+unclosed (``<br>``, ``<li>`` without ``</li>``); a real tokenizer handles both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+#: Fenced code, inline code and math: text the converter must leave byte for byte.
+_VERBATIM = re.compile(
+    r"^[ \t]*(?P<f>```+|~~~+)[^\n]*\n.*?^[ \t]*(?P=f)[ \t]*$"
+    r"|(?P<t>`+)[^\n]+?(?P=t)"
+    r"|\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)"
+    r"|(?<![\\$\w])\$[^\s$](?:[^$\n]*?[^\s$\\])?\$(?![\w$])",
+    re.MULTILINE | re.DOTALL,
+)
+_TOKEN = "\ue000{}\ue001"
+_TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
+
+_BOLD = frozenset({"b", "strong"})
+_ITALIC = frozenset({"i", "em", "cite"})
+_STRIKE = frozenset({"s", "del", "strike"})
+_CODE = frozenset({"code", "kbd", "tt", "samp", "var"})
+_BLOCK = frozenset({"p", "div", "section", "article", "header", "footer", "figure", "center"})
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_LISTS = frozenset({"ul", "ol"})
+#: Wrappers whose content is all that matters.
+_TRANSPARENT = frozenset(
+    {"span", "font", "u", "sub", "sup", "small", "big", "abbr", "mark", "label", "summary",
+     "details", "figcaption", "thead", "tbody", "tfoot", "html", "body", "nobr", "ins", "q"}
+)
+_DROPPED = frozenset({"script", "style", "input", "button", "source", "video", "audio", "iframe"})
+_VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
+_CONTAINERS = (
+    _BOLD | _ITALIC | _STRIKE | _CODE | _BLOCK | _LISTS | _TRANSPARENT | _DROPPED
+    | set(_HEADINGS) | {"a", "li", "pre", "blockquote", "table", "tr", "td", "th", "dt", "dd", "dl"}
+)
+
+
+def html_to_markdown(text: str) -> str:
+    """``text`` with its HTML tags turned into Markdown (see the module docstring)."""
+    if "<" not in text and "&" not in text:
+        return text
+    protected, kept = _protect(text)
+    converter = _Converter()
+    converter.feed(protected)
+    converter.close()
+    out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converter.result())
+    return _tidy(out)
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    kept: list[str] = []
+
+    def swap(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return _TOKEN.format(len(kept) - 1)
+
+    return _VERBATIM.sub(swap, text), kept
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\xa0", " ").replace("\u200b", "")
+    text = re.sub(r"^[ \t]+$", "", text, flags=re.MULTILINE)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+@dataclass
+class _Frame:
+    """An open element: its tag, attributes and the Markdown of its content so far."""
+
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    parts: list[str] = field(default_factory=list)
+    #: The next number of an ``<ol>``.
+    counter: int = 1
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class _Converter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.frames: list[_Frame] = [_Frame("#root")]
+
+    # -- tokenizer callbacks -------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag in _VOID:
+            self._emit(self._void(tag, values))
+        elif tag in _CONTAINERS:
+            if tag == "li":
+                self._close_open("li", stop=_LISTS)
+            self.frames.append(_Frame(tag, values))
+        else:
+            self._emit(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID or tag in _CONTAINERS:
+            self._emit(self._void(tag, {k: v or "" for k, v in attrs}))
+        else:
+            self._emit(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            if tag == "br":
+                self._emit("\n")
+            return
+        if not any(frame.tag == tag for frame in self.frames[1:]):
+            if tag not in _CONTAINERS:
+                self._emit(f"</{tag}>")
+            return
+        self._close_open(tag)
+
+    def handle_data(self, data: str) -> None:
+        if not any(frame.tag in _DROPPED for frame in self.frames):
+            self._emit(data)
+
+    def result(self) -> str:
+        while len(self.frames) > 1:
+            self._pop()
+        return self.frames[0].text()
+
+    # -- building ------------------------------------------------------------
+    def _emit(self, text: str) -> None:
+        self.frames[-1].parts.append(text)
+
+    def _close_open(self, tag: str, stop: frozenset[str] = frozenset()) -> None:
+        """Close elements up to and including the innermost open ``tag`` (not past ``stop``)."""
+        for frame in reversed(self.frames[1:]):
+            if frame.tag in stop:
+                return
+            if frame.tag == tag:
+                break
+        else:
+            return
+        while self._pop().tag != tag:
+            pass
+
+    def _pop(self) -> _Frame:
+        frame = self.frames.pop()
+        self._emit(self._compose(frame))
+        return frame
+
+    def _in(self, tag: str) -> bool:
+        return any(frame.tag == tag for frame in self.frames)
+
+    def _void(self, tag: str, attrs: dict[str, str]) -> str:
+        if tag == "br":
+            return "\n"
+        if tag == "hr":
+            return "\n\n---\n\n"
+        if tag == "img" and attrs.get("src"):
+            return f"![{attrs.get('alt', '')}]({attrs['src']})"
+        return ""
+
+    def _compose(self, frame: _Frame) -> str:
+        tag, content = frame.tag, frame.text()
+        if tag in _DROPPED:
+            return ""
+        if tag == "pre":
+            return "\n\n```\n" + content.strip("\n") + "\n```\n\n"
+        if tag in _CODE:
+            return content if self._in("pre") else _code_span(content)
+        if tag in _BOLD:
+            return _wrap(content, "**")
+        if tag in _ITALIC:
+            return _wrap(content, "*")
+        if tag in _STRIKE:
+            return _wrap(content, "~~")
+        if tag == "a":
+            return _link(content, frame.attrs.get("href", ""))
+        if tag in _HEADINGS:
+            return "\n\n" + "#" * _HEADINGS[tag] + " " + _one_line(content) + "\n\n"
+        if tag == "li":
+            return self._item(content)
+        if tag in _LISTS or tag == "dl":
+            return "\n\n" + re.sub(r"\n\s*\n", "\n", content.strip("\n")) + "\n\n"
+        if tag == "blockquote":
+            return "\n\n" + re.sub(r"^", "> ", content.strip("\n"), flags=re.MULTILINE) + "\n\n"
+        if tag in ("td", "th"):
+            return _one_line(content) + " | "
+        if tag == "tr":
+            return "\n" + content.rstrip(" |") + "\n"
+        if tag in _BLOCK or tag in ("table", "dt", "dd"):
+            return "\n\n" + content.strip() + "\n\n"
+        return content
+
+    def _item(self, content: str) -> str:
+        lists = [frame for frame in self.frames if frame.tag in _LISTS]
+        marker = "- "
+        if lists and lists[-1].tag == "ol":
+            marker = f"{lists[-1].counter}. "
+            lists[-1].counter += 1
+        body = re.sub(r"\n\s*\n", "\n", content.strip())
+        # Four spaces: Python-Markdown, our renderer, nests lists only at four.
+        body = body.replace("\n", "\n    ")
+        return "\n" + marker + body + "\n"
+
+
+def _wrap(content: str, mark: str) -> str:
+    """``mark`` around the content, with surrounding spaces kept outside (``** x**`` is no bold)."""
+    core = content.strip()
+    if not core:
+        return content
+    lead = content[: len(content) - len(content.lstrip())]
+    trail = content[len(content.rstrip()) :]
+    if core.startswith(mark) and core.endswith(mark):
+        return content
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _code_span(content: str) -> str:
+    core = _one_line(content)
+    if not core:
+        return content
+    ticks = "`" * (max((len(run) for run in re.findall(r"`+", core)), default=0) + 1)
+    pad = " " if core.startswith("`") or core.endswith("`") else ""
+    return f"{ticks}{pad}{core}{pad}{ticks}"
+
+
+def _link(content: str, href: str) -> str:
+    text = content.strip()
+    if not href:
+        return content
+    if not text:
+        return ""
+    return f"[{text}]({href.replace(' ', '%20')})"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
+#: "What is X? ***": stars after the text rate difficulty, they are no markup.
+_RATING_STARS = re.compile(r"\s+\*{1,3}(\*\*|__)?$")
+_WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
+
+
+def inline_text(text: str) -> str:
+    """One line of plain text with inline Markdown, for a question or section title.
+
+    HTML becomes Markdown, links keep only their text, images, ``:emoji:``
+    codes and trailing rating stars go, and emphasis that wraps the whole text
+    is unwrapped (a question in bold is bold because it is the question, not
+    for emphasis).
+    """
+    text = _one_line(html_to_markdown(text))
+    text = _MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)
+    text = _one_line(_EMOJI_CODE.sub("", text))
+    text = _RATING_STARS.sub(r"\1", text)
+    while True:
+        unwrapped = _WRAPPED.match(text)
+        if not unwrapped or unwrapped.group(1) in unwrapped.group(2):
+            return text
+        text = unwrapped.group(2).strip()

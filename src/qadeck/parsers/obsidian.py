@@ -1,0 +1,98 @@
+"""Layout ``obsidian``: notes written for Obsidian's Spaced Repetition plugin.
+
+    #flashcards
+
+    What is a monad::A monoid in the category of endofunctors
+    Capital of France:::Paris
+
+    What does CAP stand for?
+    ?
+    Consistency, Availability,
+    Partition tolerance
+
+``question::answer`` is a card; ``question:::answer`` is the plugin's
+reversible card, still one card here, written the way round it stands. A
+line holding only ``?`` (or ``??``) splits a multi-line card: the question is
+the paragraph above it, the answer the lines below up to a blank line.
+``#flashcards`` tags and ``<!--SR:…-->`` scheduling comments are the
+plugin's bookkeeping, not content. Headings set the section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import inline_text
+from .structure import Line, heading, outline, sections
+
+NAME = "obsidian"
+
+_TAG = re.compile(r"(?<!\S)#flashcards(?:/[\w/-]*)?(?!\S)", re.IGNORECASE)
+_SCHEDULE = re.compile(r"<!--SR:.*?-->")
+_SEPARATOR = re.compile(r"^\s*\?\??\s*$")
+# Code and math may hold "::" (std::vector); the separator is looked for outside them.
+_LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _clean(line: Line) -> Line:
+    text = _SCHEDULE.sub("", _TAG.sub("", line.text)) if not line.code else line.text
+    return Line(line.number, text.rstrip() if text.strip() else "", line.code)
+
+
+def split_inline(text: str) -> tuple[str, str] | None:
+    """(question, answer) of a ``question::answer`` or ``question:::answer`` line."""
+    masked = _LITERAL.sub(lambda m: "\0" * len(m.group(0)), text)
+    at = masked.find("::")
+    if at <= 0:
+        return None
+    width = 3 if masked.startswith(":::", at) else 2
+    question, answer = text[:at].strip(), text[at + width :].strip()
+    if not question or not answer or answer.startswith(":"):
+        return None
+    return _LIST_MARKER.sub("", question), answer
+
+
+def _paragraphs(lines: list[Line]) -> list[list[int]]:
+    """Indexes of the lines of each paragraph (blank lines and headings separate them)."""
+    out: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if (line.blank and not line.code) or heading(line):
+            out.append([])
+        else:
+            out[-1].append(index)
+    return [p for p in out if p]
+
+
+def _entries(source: Source) -> list[Entry]:
+    lines = [_clean(line) for line in outline(source)]
+    titles = sections(lines)
+    entries: list[Entry] = []
+    for paragraph in _paragraphs(lines):
+        split = next((i for i in paragraph if not lines[i].code and _SEPARATOR.match(lines[i].text)), None)
+        if split is not None:
+            entries.append(_multiline(lines, paragraph, split, titles[split]))
+            continue
+        for index in paragraph:
+            pair = None if lines[index].code else split_inline(lines[index].text)
+            if pair:
+                number = lines[index].number
+                entries.append(Entry(inline_text(pair[0]), pair[1], number, number, titles[index]))
+    return entries
+
+
+def _multiline(lines: list[Line], paragraph: list[int], split: int, section: str) -> Entry:
+    question = " ".join(lines[i].text.strip() for i in paragraph if i < split)
+    answer_lines = [lines[i] for i in paragraph if i > split]
+    answer = "\n".join(line.text for line in answer_lines)
+    last = answer_lines[-1].number if answer_lines else lines[split].number
+    return Entry(inline_text(question), answer, lines[paragraph[0]].number, last, section)
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Obsidian Spaced Repetition notes (question::answer, ? between lines)",
+    _entries,
+)

@@ -1,0 +1,102 @@
+"""Layout ``prefixed``: each question and each answer opens with a marker.
+
+    Q: What is a container?          1. Q: What is a DAG?         **Q:** What is a tag?
+    A: A running image.                  • A: A graph of tasks.   **A:** A name for an image.
+
+    Q1. What is a layer?             Question: What is a volume?
+    Ans: One step of a build.        Answer: Storage that outlives a container.
+
+A question starts at a line opening with a question marker (``Q:``, ``Q1.``,
+``Question:``; numbered, bulleted or bold); its answer at the next answer
+marker, at the start of a line or inside one after the question's closing
+punctuation (``… model? * A: …``). The answer runs to the next question or
+section heading. A question with no answer marker keeps its first line (or the
+lines up to its ``?``) and the rest is its answer.
+
+Some blogs, copied as text, break a line where inline code started and glue
+the code to its neighbours (``the purpose of a\\nrequirements.txtfile?A: …``);
+when a source shows that damage, :mod:`qadeck.glue` rejoins and repairs the
+questions and answers that have such breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import clean
+from ..glue import Glue
+from ..model import Source
+from . import common
+from .entries import Entry, make_layout
+from .structure import Line
+
+NAME = "prefixed"
+
+_OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
+QUESTION = re.compile(_OPEN + r"(?:Q(?:uestion)?|QUESTION)\s*\d*\s*[:.)](?:(?P=b))?(?:\s+|$)")
+ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)]|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)])(?:(?P=b))?(?:\s+|$)")
+#: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
+ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*")
+
+
+def is_marker(text: str) -> bool:
+    return bool(QUESTION.match(text) or ANSWER.match(text))
+
+
+def starts_question(line: Line) -> bool:
+    return bool(QUESTION.match(line.text))
+
+
+def find(source: Source) -> list[Entry]:
+    items = common.split_items(common.read_lines(source), starts_question)
+    glue = learn_glue(items)
+    return [_entry(item, glue) for item in items]
+
+
+def learn_glue(items: list[common.Item]) -> Glue:
+    """What the source's marker lines and broken lines tell about glued code."""
+    lines = [line for item in items for line in item.lines]
+    clean_text = [_after_marker(line.text) for line in lines if is_marker(line.text)]
+    broken = [line.text for item in items for line in common.continuation_lines(item, is_marker)]
+    return Glue.learn(clean_text, broken)
+
+
+def _after_marker(text: str) -> str:
+    match = QUESTION.match(text) or ANSWER.match(text)
+    return text[match.end() :] if match else text
+
+
+def _entry(item: common.Item, glue: Glue) -> Entry:
+    texts = [_after_marker(item.first.text)] + [line.text for line in item.body]
+    asked, answer = split_answer(texts)
+    if glue.applies and common.continuation_lines(item, is_marker):
+        question = glue.repair("\n".join(line for line in asked if line.strip()))
+        answer = glue.repair("\n".join(answer), answer=True).split("\n") if answer else []
+    else:
+        question = " ".join(line.strip() for line in asked)
+    markdown = clean.answer_markdown(answer)
+    return Entry(_tidy(question), markdown, item.first.number, item.last, item.section)
+
+
+def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
+    """The question's lines and the answer's lines (the answer marker dropped)."""
+    for index, text in enumerate(texts):
+        start = ANSWER.match(text) if index else None
+        if start:
+            return texts[:index], [text[start.end() :]] + texts[index + 1 :]
+        inline = ANSWER_INLINE.search(text)
+        if inline:
+            return texts[:index] + [text[: inline.start()]], [text[inline.end() :]] + texts[index + 1 :]
+    # No marker: the question is its first line, or its lines up to the one that asks.
+    asks = next((i for i, text in enumerate(texts[:3]) if text.rstrip().endswith("?")), 0)
+    return texts[: asks + 1], texts[asks + 1 :]
+
+
+def _tidy(question: str) -> str:
+    # "**Q: What is X?**": the marker took the opening "**", the closing one is left over.
+    if question.count("**") % 2:
+        question = re.sub(r"^\*\*|\*\*$", "", question.strip())
+    return clean.tidy_question(question)
+
+
+LAYOUT = make_layout(NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find)

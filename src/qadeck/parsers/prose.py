@@ -1,0 +1,133 @@
+"""Layout ``prose``: answer paragraphs whose questions were lost; qadeck infers them.
+
+    12 Questions About Containers                     <- title
+    Get ready for your interview with this guide.     <- about the page: front matter
+    Containers changed how software ships. ...        <- intro, inside the front matter
+    This article collects the questions you will meet. <- about the page: front matter ends
+    A container is a running image with its own ...   <- card "What is a container?"
+    To build an image, write a Dockerfile. Example:   <- card "How do you build an image?"
+    from flask import Flask app = Flask(__name__)     <- that card's code, fenced (Python re-flowed)
+
+Each paragraph after the front matter is one card whose question
+:mod:`qadeck.infer` infers (``inferred=True``: ``qadeck check`` lists them for
+review); a code line after a paragraph is that answer's example. A paragraph is a blank-line separated block, or each line
+of a block whose lines all end a sentence or are titles (pages copied as text
+lose their blank lines).
+
+The front matter (title, subtitle, intro) is not answers. Whether a paragraph
+is an intro cannot be read from its words, but a page's front matter nearly
+always says what the page is ("this article", "interview questions") or
+repeats its subtitle. So the front matter runs to the last paragraph that
+talks about the page or repeats an earlier one, with at most
+:data:`MAX_INTRO` other paragraphs before it; anything further is content.
+Paragraphs about the page later on (a closing "These answers …") are dropped
+too. Detection scores at most :data:`PROSE_SCORE`: any layout that finds real
+questions should win over guessing them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import clean, codeflow, infer
+from ..model import ParseResult, Source
+from . import common
+from .base import Layout
+from .entries import Entry, result
+from .structure import Line
+
+NAME = "prose"
+PROSE_SCORE = 0.3
+#: Paragraphs that neither talk about the page nor repeat one that the front matter may hold.
+MAX_INTRO = 2
+_SENTENCE_END = (".", "!", "?", ":")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    lines: tuple[Line, ...]
+    code: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
+    @property
+    def heading(self) -> bool:
+        return len(self.lines) == 1 and not self.code and clean.heading_shaped(self.text)
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for group in common.paragraphs(lines):
+        text_lines = [line for line in group if not codeflow.looks_like_code(line.text)]
+        one_per_line = all(_stands_alone(line.text) for line in text_lines)
+        for line in group:
+            code = codeflow.looks_like_code(line.text)
+            joins = out and not code and not one_per_line and not out[-1].code and out[-1].lines[-1] in group
+            if joins:
+                out[-1] = Paragraph(out[-1].lines + (line,), False)
+            else:
+                out.append(Paragraph((line,), code))
+    return out
+
+
+def _stands_alone(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END) or clean.heading_shaped(text)
+
+
+def front_matter_end(found: list[Paragraph]) -> int:
+    """Index of the first paragraph after the title, subtitle and intro."""
+    end, plain, seen = 0, 0, set()
+    for index, paragraph in enumerate(found):
+        key = " ".join(paragraph.text.lower().split())
+        about_page = clean.is_commentary(paragraph.text) or key in seen or (index == 0 and paragraph.heading)
+        seen.add(key)
+        if about_page:
+            end = index + 1
+            continue
+        plain += 1
+        if paragraph.code or plain > MAX_INTRO:
+            break
+    return end
+
+
+def parse(source: Source) -> ParseResult:
+    found = paragraphs(common.read_lines(source))
+    proper = infer.proper_nouns(source.text)
+    parsed = result(source, NAME, _entries(found[front_matter_end(found) :], proper))
+    return replace(parsed, cards=tuple(replace(card, inferred=True) for card in parsed.cards))
+
+
+def _entries(found: list[Paragraph], proper: frozenset[str]) -> list[Entry]:
+    entries: list[Entry] = []
+    section = ""
+    for paragraph in found:
+        if paragraph.heading:
+            section = clean.clean_heading(paragraph.text)
+        elif paragraph.code and entries:
+            last = entries[-1]
+            answer = f"{last.answer}\n\n{fence(paragraph.text)}"
+            entries[-1] = replace(last, answer=answer, last=paragraph.lines[-1].number)
+        elif not paragraph.code and not clean.is_commentary(paragraph.text):
+            question = infer.infer_question(paragraph.text, proper)
+            answer = clean.answer_markdown([line.text for line in paragraph.lines])
+            entries.append(Entry(question, answer, paragraph.lines[0].number, paragraph.lines[-1].number, section))
+    return entries
+
+
+def fence(code: str) -> str:
+    """A fenced code block; flattened Python gets its lines back when that is certain."""
+    language = codeflow.language(code)
+    body = (codeflow.reflow_python(code) if language == "python" else None) or code.strip()
+    return f"```{language}\n{body}\n```"
+
+
+def detect(source: Source) -> float:
+    asking = sum(line.text.rstrip().endswith("?") for line in common.read_lines(source) if not line.code)
+    if asking >= 2:
+        return 0.0
+    return PROSE_SCORE if len(parse(source).cards) >= 2 else 0.0
+
+
+LAYOUT = Layout(NAME, "Answer paragraphs without questions; questions are inferred", detect, parse)

@@ -1,0 +1,200 @@
+"""The line-level shape of a Markdown file: front matter, code, headings, blocks, noise.
+
+Contract: :func:`outline` reads a source once into :class:`Line` records
+(1-based number, text, whether the line is code) with YAML front matter left
+out; :func:`heading` recognises an ATX heading; :func:`blocks` splits lines
+into blank-line separated blocks; :func:`answer_from` turns the blocks under a
+question into Markdown, dropping what is navigation rather than content
+("back to top" links, tables of contents, badges, ``<br/>`` and ``---``
+separators). Layouts built on Markdown share these so that a ``#`` in a code
+fence is code in every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Source
+from .markup import html_to_markdown, inline_text
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    #: 1-based line number in the source.
+    number: int
+    text: str
+    #: True inside a fenced code block (the fence lines included).
+    code: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines between blank lines (a fenced code block is one block, blank lines and all)."""
+
+    first: int
+    last: int
+    text: str
+
+
+_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
+# CommonMark: up to three spaces of indentation, so a tab-indented "# x" is code, not a heading.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+
+def outline(source: Source) -> list[Line]:
+    """The source's lines, numbered and marked as code or not, without front matter."""
+    raw = source.text.split("\n")
+    start = front_matter_end(raw)
+    lines: list[Line] = []
+    fence: str | None = None
+    for index in range(start, len(raw)):
+        text = raw[index]
+        opened = _FENCE_OPEN.match(text)
+        if fence is None and opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            fence = opened.group(1)
+            lines.append(Line(index + 1, text, True))
+        elif fence is not None:
+            closing = text.strip()
+            if closing.startswith(fence) and not closing.strip(fence[0]):
+                fence = None
+            lines.append(Line(index + 1, text, True))
+        else:
+            lines.append(Line(index + 1, text))
+    return lines
+
+
+def front_matter_end(lines: Sequence[str]) -> int:
+    """Index of the first line after YAML front matter (0 when there is none)."""
+    if not lines or lines[0].strip() != "---" or len(lines) < 3:
+        return 0
+    if not _FRONT_MATTER_KEY.match(lines[1]):
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
+def heading(line: Line) -> tuple[int, str] | None:
+    """(level, text) when the line is an ATX heading outside code; closing ``#``s dropped."""
+    if line.code:
+        return None
+    match = _HEADING.match(line.text)
+    if not match:
+        return None
+    return len(match.group(1)), (match.group(2) or "").strip()
+
+
+def opens_with_title(levels: Sequence[int]) -> bool:
+    """True when the first heading is the only ``#`` one: it names the document, no section."""
+    return bool(levels) and levels[0] == 1 and levels.count(1) == 1
+
+
+def sections(lines: Sequence[Line]) -> list[str]:
+    """For each line, the title of the nearest heading above it ("" before any, or the title)."""
+    found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
+    if opens_with_title([h[0] for _, h in found]):
+        found.pop(0)
+    out: list[str] = []
+    title = ""
+    for i, h in found:
+        out.extend([title] * (i - len(out)))
+        title = inline_text(h[1])
+    out.extend([title] * (len(lines) - len(out)))
+    return out
+
+
+def blocks(lines: Iterable[Line]) -> list[Block]:
+    """Blank-line separated blocks; blank lines inside code stay in their block."""
+    out: list[Block] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank and not line.code:
+            if current:
+                out.append(_block(current))
+            current = []
+        else:
+            current.append(line)
+    if current:
+        out.append(_block(current))
+    return out
+
+
+def _block(lines: list[Line]) -> Block:
+    return Block(lines[0].number, lines[-1].number, "\n".join(line.text for line in lines))
+
+
+def answer_from(lines: Iterable[Line]) -> tuple[str, int]:
+    """The Markdown answer held by ``lines`` and the number of its last line (0 when empty).
+
+    Each block's HTML is converted on its own, so one stray tag cannot swallow
+    the rest of the answer; navigation blocks are dropped, and separators only
+    where they open or close the answer.
+    """
+    kept: list[Block] = []
+    for block in blocks(lines):
+        text = html_to_markdown(block.text).strip("\n")
+        if block.text.lstrip().startswith("<"):
+            text = _dedent_html_block(text)
+        if text.strip() and not is_navigation(text):
+            kept.append(Block(block.first, block.last, text))
+    while kept and is_separator(kept[-1].text):
+        kept.pop()
+    while kept and is_separator(kept[0].text):
+        kept.pop(0)
+    if not kept:
+        return "", 0
+    return "\n\n".join(block.text for block in kept), kept[-1].last
+
+
+def _dedent_html_block(text: str) -> str:
+    # HTML is indented for readability; once Markdown, four spaces would make it code.
+    lines = text.split("\n")
+    if all(not line.strip() or line.startswith(("    ", "\t")) for line in lines):
+        return "\n".join(line.strip() for line in lines)
+    return text
+
+
+_ANCHOR_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
+_SHIELD = re.compile(r"!\[[^\]]*\]\(https?://img\.shields\.io/[^)]*\)")
+_LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+")
+
+
+def is_navigation(text: str) -> bool:
+    """True for a block that only links within the page or shows badges.
+
+    "Back to top" links, tables of contents (lists of ``#anchor`` links) and
+    badge rows are how a page is read in a browser, not content for a card.
+    """
+    for line in text.split("\n"):
+        rest = _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line)))
+        if _LINE_DECOR.sub("", rest):
+            return False
+    return True
+
+
+#: Lines that are some format's bookkeeping, never content: AsciiDoc anchors, attributes and
+#: title underlines, the "#separator:tab" lines opening an Anki export.
+_BOOKKEEPING = re.compile(r"^(?:\[\[[^\]]*\]\]|:[\w-]+:.*|#[a-z ]+:\S.*|=+|~+|\^+)$")
+
+
+def is_noise(line: str) -> bool:
+    """A line with nothing for a card: blank, a bare tag, bookkeeping, navigation or a separator."""
+    text = html_to_markdown(line).strip()
+    return not text or bool(_BOOKKEEPING.match(text)) or is_navigation(text) or is_separator(text)
+
+
+_SEPARATOR = re.compile(r"^(?=(?:[^-*_]*[-*_]){3})[\s|:*_-]+$")
+
+
+def is_separator(text: str) -> bool:
+    """A horizontal rule (or a table's delimiter row): layout, not part of an answer."""
+    return all(_SEPARATOR.match(line) for line in text.split("\n"))

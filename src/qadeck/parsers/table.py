@@ -1,0 +1,111 @@
+"""Layout ``table``: Markdown tables with a question column and an answer column.
+
+    | Questions | Answers |
+    |-----------|---------|
+    | **How do I …?** | First this.<br><br>Then <ul><li>that</li></ul> |
+
+The columns are the ones whose header names them (Question(s)/Answer(s), Q/A,
+Front/Back, Term/Definition, ...), otherwise the first two. HTML in cells is
+how tables hold line breaks and lists, so it is turned into Markdown. Each
+row is a card, except rows of a table of contents (a link to an ``#anchor``);
+the heading above the table is its section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import html_to_markdown, inline_text
+from .structure import Line, is_navigation, outline, sections
+
+NAME = "table"
+
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+QUESTION_NAMES = frozenset({"question", "questions", "q", "front", "prompt", "term", "ask", "query"})
+ANSWER_NAMES = frozenset({"answer", "answers", "a", "back", "response", "definition", "reply", "solution"})
+
+
+def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
+    """Indexes of the question and answer columns the header names, or None."""
+    names = [re.sub(r"[^a-z]", "", inline_text(cell).lower()) for cell in header]
+    asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
+    answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
+    return (asks[0], answers[0]) if asks and answers else None
+
+
+def split_row(text: str) -> list[str]:
+    """The cells of a table row; ``\\|`` and pipes inside `code` do not split."""
+    row = text.strip()
+    row = row.removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    cells: list[str] = []
+    current: list[str] = []
+    ticks = 0
+    i = 0
+    while i < len(row):
+        char = row[i]
+        if char == "`":
+            run = len(row[i:]) - len(row[i:].lstrip("`"))
+            ticks = 0 if ticks == run else (ticks or run)
+            current.append("`" * run)
+            i += run
+            continue
+        if char == "\\" and row[i + 1 : i + 2] == "|":
+            current.append("|")
+            i += 2
+            continue
+        if char == "|" and not ticks:
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    cells.append("".join(current).strip())
+    return cells
+
+
+def _is_row(line: Line) -> bool:
+    return not line.code and "|" in line.text and bool(line.text.strip())
+
+
+def _entries(source: Source) -> list[Entry]:
+    lines = outline(source)
+    titles = sections(lines)
+    entries: list[Entry] = []
+    index = 0
+    while index + 1 < len(lines):
+        header, delimiter = lines[index], lines[index + 1]
+        if not (_is_row(header) and not delimiter.code and _DELIMITER.match(delimiter.text)):
+            index += 1
+            continue
+        names = split_row(header.text)
+        index += 2
+        if len(names) < 2:
+            continue
+        ask, answer = named_columns(names) or (0, 1)
+        while index < len(lines) and _is_row(lines[index]):
+            entry = _entry(lines[index], ask, answer, titles[index])
+            if entry:
+                entries.append(entry)
+            index += 1
+    return entries
+
+
+def _entry(line: Line, ask: int, answer: int, section: str) -> Entry | None:
+    cells = split_row(line.text) + ["", ""]
+    question = inline_text(cells[ask])
+    if not question or is_navigation(html_to_markdown(cells[ask])):
+        return None  # a table of contents row links to a section, it asks nothing
+    text = html_to_markdown(cells[answer]).strip()
+    return Entry(question, text, line.number, line.number, section)
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Markdown tables with question and answer columns (Q/A, Front/Back, ...)",
+    _entries,
+)

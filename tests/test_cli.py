@@ -1,0 +1,165 @@
+"""The command line as a user meets it: real sources, exact messages, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from qadeck.cli import cli
+
+from .conftest import CARDS, import_apkg, notes_by_guid
+
+DECK = "mlops-interview-questions"
+
+
+def run(*args: str, cwd: Path | None = None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+    with runner.isolated_filesystem(temp_dir=cwd):
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def cards_json():
+    result = run("list", str(CARDS), "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_list_json_has_every_card_with_stable_keys(cards_json):
+    assert len(cards_json) == 207
+    keys = {"question", "answer", "source", "section", "lines", "inferred", "topics",
+            "difficulty", "tags", "guid", "answer_html"}
+    assert all(set(c) == keys for c in cards_json)
+    assert len({c["guid"] for c in cards_json}) == 207
+    assert sum(c["inferred"] for c in cards_json) == 15
+    assert all(1 <= len(c["topics"]) <= 3 for c in cards_json)
+    assert {c["difficulty"] for c in cards_json} == {"easy", "medium", "hard"}
+
+
+def test_list_says_which_layout_each_file_got():
+    result = run("list", str(CARDS))
+    assert "mlops-article-15-questions.txt: layout prose, 15 cards" in result.stderr
+    assert "mlops-deployment-monitoring.txt: layout numbered, 2 cards, 10 unanswered" in result.stderr
+
+
+def test_same_subject_gets_same_topic_across_sources(cards_json):
+    by_primary = {}
+    for c in cards_json:
+        by_primary.setdefault(c["topics"][0], set()).add(c["source"])
+    assert len(by_primary["monitoring"]) >= 3
+    assert len(by_primary["deployment"]) >= 3
+    for subject, topic in (("drift", "drift"), ("feature store", "feature-store"),
+                           ("monitor", "monitoring"), ("orchestrat", "orchestration"),
+                           ("ci/cd", "ci-cd"), ("docker", "packaging")):
+        for c in cards_json:
+            if subject in c["question"].lower():
+                assert topic in c["topics"], (c["question"], c["topics"])
+
+
+def test_difficulty_rules_on_real_questions(cards_json):
+    level = {c["question"]: c["difficulty"] for c in cards_json}
+    assert level["What is Docker?"] == "easy"
+    assert level["Name three popular orchestration tools."] == "easy"
+    assert level["Why is model packaging essential for deployment?"] == "medium"
+    assert level["How would you scale an ML system to handle high traffic?"] == "hard"
+    assert level["How would you implement rollback mechanisms for a deployed model?"] == "hard"
+    assert level["What is the difference between CI and CD in MLOps?"] == "medium"
+    assert level["What is model deployment, and why is it challenging?"] == "medium"
+    assert level["How do you deploy a trained model using Flask?"] == "hard"  # answer is code
+
+
+def test_check_reports_unanswered_with_file_and_line():
+    result = run("check", str(CARDS))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    unanswered = [ln for ln in lines if ": unanswered: " in ln]
+    assert len(unanswered) == 10
+    assert all(ln.startswith("mlops-deployment-monitoring.txt:") for ln in unanswered)
+    assert "mlops-deployment-monitoring.txt:9: unanswered: What is a REST API" in result.stdout
+    assert sum(": inferred: " in ln for ln in lines) == 15
+    assert run("check", str(CARDS), "--strict").exit_code == 1
+
+
+def test_build_writes_deck_csv_and_summary(cards_copy, tmp_path, collection):
+    out = tmp_path / "out"
+    result = run("build", str(cards_copy), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "MLOps Interview Questions: 207 cards from 5 sources" in result.stdout
+    assert "Skipped: 10 unanswered questions" in result.stdout
+    assert "Since last build: 207 added, 0 updated, 0 unchanged, 0 removed" in result.stdout
+    assert f"Wrote {out / (DECK + '.apkg')}" in result.stdout
+    assert (cards_copy / "qadeck.lock").exists()
+
+    import_apkg(collection, out / f"{DECK}.apkg")
+    notes = notes_by_guid(collection).values()
+    assert len(notes) == 207
+    for note in notes:
+        assert note["Question"] and note["Answer"]
+        assert sum(t.startswith("topic::") for t in note.tags) >= 1
+        assert sum(t.startswith("difficulty::") for t in note.tags) == 1
+
+    with (out / f"{DECK}.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 207
+    listed = json.loads(run("list", str(cards_copy), "--json").stdout)
+    assert [r["question"] for r in rows][:3] == [c["question"] for c in listed][:3]
+    assert all(r["answer"] and "<" not in r["answer"].replace("<String>", "") for r in rows)
+
+
+def test_filtered_build_holds_only_its_topic(cards_copy, tmp_path, collection):
+    out = tmp_path / "out"
+    result = run("build", str(cards_copy), "-o", str(out), "--topic", "monitoring")
+    assert result.exit_code == 0, result.output
+    apkg = out / f"{DECK}--monitoring.apkg"
+    assert apkg.exists() and not (out / f"{DECK}.apkg").exists()
+    import_apkg(collection, apkg)
+    notes = list(notes_by_guid(collection).values())
+    assert notes and all("topic::monitoring" in n.tags for n in notes)
+    assert collection.decks.by_name("MLOps Interview Questions (monitoring)") is not None
+
+
+def test_difficulty_filter(cards_copy):
+    result = run("list", str(cards_copy), "--json", "--difficulty", "hard")
+    cards = json.loads(result.stdout)
+    assert cards and {c["difficulty"] for c in cards} == {"hard"}
+
+
+def test_unknown_topic_lists_known_ones_closest_first(cards_copy):
+    result = run("build", str(cards_copy), "--topic", "monitorng")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unknown topic 'monitorng'; did you mean 'monitoring'? "
+                                    "Known topics: monitoring, ")
+    assert "Traceback" not in result.output
+
+
+def test_dry_run_writes_nothing(cards_copy, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", str(cards_copy), "-o", str(out), "--dry-run")
+    assert result.exit_code == 0
+    assert "Dry run: nothing written." in result.stdout
+    assert not out.exists() and not (cards_copy / "qadeck.lock").exists()
+
+
+def test_topics_table(cards_copy):
+    result = run("topics", str(cards_copy))
+    rows = {ln.split()[0]: ln.split()[1:] for ln in result.stdout.splitlines()[1:]}
+    assert "monitoring" in rows
+    assert all(int(r[0]) == sum(map(int, r[1:])) for r in rows.values())
+
+
+def test_missing_source_is_one_clear_error(tmp_path):
+    result = run("build", str(tmp_path / "nope"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nope'}: no such file or folder\n"
+
+
+def test_every_command_has_help():
+    for command in ("list", "check", "build", "topics"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and len(result.stdout) > 200

@@ -1,0 +1,94 @@
+"""What the golden fixtures do not show: line ranges, findings' lines, scores, robustness.
+
+The fixtures (``fixtures/<layout>/``) pin questions, answers and sections;
+these tests pin where in the file each card came from, which matters to every
+report that points back at the source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qadeck import parsers
+from qadeck.model import Source
+from qadeck.parsers import asciidoc, bold, csv, details, headings, obsidian, table
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINE = (headings, bold, details, table, asciidoc, obsidian, csv)
+
+
+def _source(text: str, name: str = "notes.md") -> Source:
+    return Source(Path(name), text)
+
+
+def _lines(layout: str, case: str) -> tuple[list[tuple[int, int]], list[int]]:
+    path = FIXTURES / layout / case
+    parsed = parsers.get(layout).parse(Source(path, path.read_text(encoding="utf-8")))
+    return [card.lines for card in parsed.cards], [finding.line for finding in parsed.unanswered]
+
+
+@pytest.mark.parametrize(
+    ("layout", "case", "cards", "unanswered"),
+    [
+        # Front matter counts in line numbers; "back to top" and fences are not content lines.
+        ("headings", "numbered.md", [(15, 27), (33, 49), (61, 63)], [55, 59]),
+        ("headings", "mixed-levels.md", [(7, 9), (11, 12), (14, 16), (22, 23)], [18]),
+        ("bold", "topics.md", [(21, 29), (33, 35), (46, 51), (55, 57)], [39]),
+        # Several blocks on one line share it; a block's lines end at its last content.
+        ("details", "anki-export.md", [(3, 6), (6, 9), (9, 12), (13, 17), (17, 17)], [18]),
+        ("details", "readme.md", [(22, 35), (50, 56)], [14, 15, 16, 39, 60]),
+        ("table", "faq.md", [(16, 16), (17, 17), (18, 18), (24, 24)], [25, 26]),
+        ("asciidoc", "tool-faq.adoc", [(9, 12), (15, 23), (28, 30), (37, 38)], [33]),
+        ("obsidian", "notes.md", [(10, 10), (11, 11), (12, 12), (18, 21), (23, 25)], [27]),
+        # A quoted field spanning two lines gives its row both lines.
+        ("csv", "deck.csv", [(2, 2), (3, 4), (5, 5)], [7]),
+    ],
+)
+def test_line_ranges(layout: str, case: str, cards: list[tuple[int, int]], unanswered: list[int]) -> None:
+    assert _lines(layout, case) == (cards, unanswered)
+
+
+def test_headings_sub_headings_stay_in_the_answer() -> None:
+    text = "## 1. What is X?\n\nX is\n\n### Details\n\nmore\n\n## 2. What is Y?\n\nY\n"
+    cards = headings.LAYOUT.parse(_source(text)).cards
+    assert [c.question for c in cards] == ["What is X?", "What is Y?"]
+    assert cards[0].answer == "X is\n\n### Details\n\nmore"
+
+
+def test_headings_section_title_holds_questions() -> None:
+    text = "## Networking\n\n### What is DNS?\n\nNames to addresses.\n\n### What is ARP?\n\nIPs to MACs.\n"
+    cards = headings.LAYOUT.parse(_source(text)).cards
+    assert [(c.question, c.section) for c in cards] == [("What is DNS?", "Networking"), ("What is ARP?", "Networking")]
+
+
+def test_a_lone_heading_question_is_no_layout() -> None:
+    text = "# Notes\n\n## Why bother?\n\nBecause.\n\nMore prose here.\n"
+    assert headings.LAYOUT.detect(_source(text)) == 0.0
+
+
+def test_csv_needs_a_header_or_a_csv_name() -> None:
+    text = "ls,list files\ncd,change directory\n"
+    assert csv.LAYOUT.parse(_source(text, "deck.txt")).cards == ()
+    assert len(csv.LAYOUT.parse(_source(text, "deck.csv")).cards) == 2
+    assert len(csv.LAYOUT.parse(_source("Question,Answer\n" + text, "deck.txt")).cards) == 2
+
+
+def test_obsidian_separator_inside_code_is_no_card() -> None:
+    text = "Use `std::vector` here.\n\n```cpp\nstd::vector<int> v;\n```\n"
+    assert obsidian.LAYOUT.parse(_source(text)).cards == ()
+
+
+@pytest.mark.parametrize("layout", MINE, ids=lambda m: m.NAME)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("#*_-|:?<>/`$\\[]()!+=.,; \t\nabQA1")), max_size=300))
+def test_parsing_never_crashes(layout, text: str) -> None:  # type: ignore[no-untyped-def]
+    source = _source(text)
+    score = layout.LAYOUT.detect(source)
+    assert 0.0 <= score <= 1.0
+    for card in layout.LAYOUT.parse(source).cards:
+        assert card.question and card.answer
+        assert 1 <= card.lines[0] <= card.lines[1]

@@ -1,0 +1,66 @@
+"""HTML inside Markdown becomes Markdown; code and math are never touched."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qadeck.parsers.markup import html_to_markdown, inline_text
+
+
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        ("line one<br>line two", "line one\nline two"),
+        ("<p>first</p><p>second</p>", "first\n\nsecond"),
+        ("a <b>bold </b>word", "a **bold** word"),
+        ("<strong>x</strong> and <em>y</em>", "**x** and *y*"),
+        ("run <code>ls -l</code>", "run `ls -l`"),
+        ("<code>a`b</code>", "``a`b``"),
+        ("<ul><li>one</li><li>two</li></ul>", "- one\n- two"),
+        ("<ol><li>one<ul><li>sub</li></ul></li><li>two</li></ol>", "1. one\n    - sub\n2. two"),
+        ('<a href="https://example.org/a b">the docs</a>', "[the docs](https://example.org/a%20b)"),
+        ('<a name="anchor">Title</a>', "Title"),
+        ('<img src="x.png" alt="diagram">', "![diagram](x.png)"),
+        ("<pre><code>if a &lt; b:\n    go()</code></pre>", "```\nif a < b:\n    go()\n```"),
+        ("<span style='color: red'>red</span>&nbsp;text", "red text"),
+        ("<!-- hidden -->shown", "shown"),
+    ],
+)
+def test_common_tags_become_markdown(html: str, markdown: str) -> None:
+    assert html_to_markdown(html).strip() == markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```html\n<b>kept</b>\n```",
+        "inline `<br>` stays",
+        "math $a<b$ and $$x<y$$ and \\(p<q\\) stay",
+        "List<String> and cat <file> stay as written",
+        "plain text, no tags at all",
+    ],
+)
+def test_code_math_and_unknown_tags_are_kept(text: str) -> None:
+    assert html_to_markdown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "question"),
+    [
+        ("<b>What is <code>x</code>?</b>", "What is `x`?"),
+        ("**What is *this* and *that*?**", "What is *this* and *that*?"),
+        ("Implement [union-find](https://example.org) on a grid.", "Implement union-find on a grid."),
+        (":star: <a name='x'>Junior Sysadmin</a>", "Junior Sysadmin"),
+        ("<b>Which distro would you pick? ***</b>", "Which distro would you pick?"),
+    ],
+)
+def test_inline_text(raw: str, question: str) -> None:
+    assert inline_text(raw) == question
+
+
+@given(st.text())
+def test_conversion_never_crashes(text: str) -> None:
+    html_to_markdown(text)
+    inline_text(text)
