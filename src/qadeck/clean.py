@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 # C0/C1 controls (tab and newline are layout, kept), zero-width characters and stray BOMs.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
@@ -79,8 +80,10 @@ def page_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for index, line in enumerate(lines):
         row = chrome(line)
-        if row and row.footer and index >= FOOTER_ZONE * len(lines):
-            break
+        if row and row.footer:
+            if index >= FOOTER_ZONE * len(lines):
+                break
+            row = None
         out.append("" if row else strip_controls(line))
     return out
 
@@ -247,7 +250,7 @@ def separate_lists(paragraph: str) -> str:
     """A blank line between a paragraph line and the list that follows it."""
     lines = paragraph.split("\n")
     out = lines[:1]
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in pairwise(lines):
         if _BULLET.match(line) and previous.strip() and not _BULLET.match(previous) and not previous.startswith(" "):
             out.append("")
         out.append(line)

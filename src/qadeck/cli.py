@@ -101,10 +101,11 @@ def _filters(kw: dict[str, Any]) -> Filters:
 
 
 def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None) -> pipeline.Loaded:
-    loaded = pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track)
-    for warning in loaded.skipped:
-        click.echo(f"warning: {warning}", err=True)
-    return loaded
+    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 def _say_layouts(loaded: pipeline.Loaded) -> None:

@@ -33,16 +33,43 @@ _CODE_START = re.compile(
 _PYTHON = re.compile(r"^(?:from\s+[\w.]+\s+import|import\s+\w|def\s+\w+|class\s+\w+|@\w+|>>>)")
 #: Keywords that can only start a statement.
 _STATEMENT_KEYWORDS = frozenset(
-    {"def", "class", "return", "for", "while", "with", "try", "raise", "pass", "break", "continue",
-     "assert", "del", "global", "nonlocal", "except", "finally", "elif"}
+    {
+        "def",
+        "class",
+        "return",
+        "for",
+        "while",
+        "with",
+        "try",
+        "raise",
+        "pass",
+        "break",
+        "continue",
+        "assert",
+        "del",
+        "global",
+        "nonlocal",
+        "except",
+        "finally",
+        "elif",
+    }
 )
 _HEADER_KEYWORDS = frozenset({"def", "class", "if", "for", "while", "with", "try", "else", "elif", "except", "finally"})
 _TOP_LEVEL_ONLY = frozenset({"def", "class", "import", "from", "@"})
 _ENDS_BODY = frozenset({"return", "raise"})
 _OPERAND_END = frozenset({tokenize.NAME, tokenize.NUMBER, tokenize.STRING})
 _OPENERS, _CLOSERS = "([{", ")]}"
-_SKIP = frozenset({tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER,
-                   tokenize.ENCODING, tokenize.COMMENT})
+_SKIP = frozenset(
+    {
+        tokenize.NEWLINE,
+        tokenize.NL,
+        tokenize.INDENT,
+        tokenize.DEDENT,
+        tokenize.ENDMARKER,
+        tokenize.ENCODING,
+        tokenize.COMMENT,
+    }
+)
 _INDENT = "    "
 
 

@@ -77,7 +77,7 @@ class Filters:
 def unknown(kind: str, value: str, known: list[str]) -> str:
     """``unknown topic 'monitor'; did you mean 'monitoring'? Known topics: …`` (closest first)."""
     close = difflib.get_close_matches(value, known, n=len(known), cutoff=0.0)
-    hint = f"; did you mean {close[0]!r}?" if close and difflib.SequenceMatcher(
-        None, value, close[0]).ratio() >= 0.6 else ""
+    similar = close and difflib.SequenceMatcher(None, value, close[0]).ratio() >= 0.6
+    hint = f"; did you mean {close[0]!r}?" if similar else "."
     plural = "topics" if kind == "topic" else "difficulties" if kind == "difficulty" else kind + "s"
     return f"unknown {kind} {value!r}{hint} Known {plural}: {', '.join(close or known)}"

@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 
 #: Words that glue to code in running text and are in every English source.
 FUNCTION_WORDS = frozenset(
-    """a an the and or but nor is are was were be been being has have had do does did in on at by
-    for from of to with as into onto than that this these those it its can could will would should
-    may might must not no if so such your you we our their they which who what how when where why
-    all any each more most other some then there here also only just very into onto within without
-    another upon cannot""".split()
+    (
+        "a an the and or but nor is are was were be been being has have had do does did in on at by for from of"
+        " to with as into onto than that this these those it its can could will would should may might must not"
+        " no if so such your you we our their they which who what how when where why all any each more most"
+        " other some then there here also only just very within without another upon cannot"
+    ).split()
 )
 
 FILE_NAME = re.compile(
@@ -55,7 +56,7 @@ _PUNCT = frozenset(".,;:?!()[]\"'")
 _OPENING = frozenset("([")
 _LEADING_CORE = re.compile(r"[\w.:/-]+")
 _SHELL_TOKEN = re.compile(r"^(?:-.*|\.|>>?|\||&&|.*[/:=].*|\w+-\w+.*)$")
-_COMMAND_TOKEN = re.compile(r"^[a-z0-9./:@=_>|&-][\w./:@=>|&-]*$")
+_COMMAND_TOKEN = re.compile(r"^[a-z0-9./:@=_>|&*~$-][\w./:@=>|&*~$-]*$")
 
 # Segmentation costs: the split with the lowest total wins. Known code is cheapest so
 # that "arequirements.txt" is "a" + code, not one unknown file name; a word that is in
@@ -232,7 +233,10 @@ def command(segment: str, lexicon: frozenset[str]) -> str | None:
     last = tokens[-1]
     punct = "" if last == "." else last[len(last.rstrip("?!.,;")) :]
     body = tokens[:-1] + [last[: len(last) - len(punct)]]
-    if not all(_COMMAND_TOKEN.match(t) for t in body) or not any(_SHELL_TOKEN.match(t) for t in body[1:]):
+    if not all(_COMMAND_TOKEN.match(t) for t in body):
+        return None
+    # "docker build -t app ." has shell syntax; "npm install" has no function word, as a sentence would.
+    if not any(_SHELL_TOKEN.match(t) for t in body[1:]) and any(t in FUNCTION_WORDS for t in body):
         return None
     return f"`{' '.join(body)}`{punct}"
 

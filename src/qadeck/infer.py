@@ -25,13 +25,27 @@ from dataclasses import dataclass
 
 #: Gerunds the spelling rules below get wrong.
 _IRREGULAR_GERUNDS = {
-    "being": "be", "having": "have", "doing": "do", "going": "go", "using": "use", "seeing": "see",
-    "creating": "create", "caching": "cache", "focusing": "focus", "biasing": "bias",
-    "exploring": "explore", "ignoring": "ignore", "restoring": "restore", "lying": "lie", "dying": "die",
+    "being": "be",
+    "having": "have",
+    "doing": "do",
+    "going": "go",
+    "using": "use",
+    "seeing": "see",
+    "creating": "create",
+    "caching": "cache",
+    "focusing": "focus",
+    "biasing": "bias",
+    "exploring": "explore",
+    "ignoring": "ignore",
+    "restoring": "restore",
+    "lying": "lie",
+    "dying": "die",
 }
 #: Words ending in -ing that are not gerunds.
-_NOT_GERUNDS = frozenset({"thing", "something", "nothing", "anything", "everything", "string", "spring",
-                          "king", "ring", "during", "morning", "evening", "ceiling", "wing", "sibling"})
+_NOT_GERUNDS = frozenset(
+    "thing something nothing anything everything string spring king ring during morning evening ceiling wing"
+    " sibling".split()
+)
 #: Doubled final letters that belong to the verb (install, pass, add), not to the -ing spelling.
 _KEEP_DOUBLE = ("ll", "ss", "ff", "zz")
 _DOUBLE_BASES = frozenset({"add", "err", "odd", "egg", "inn"})
@@ -41,8 +55,15 @@ _ADDS_E = re.compile(
     r"|rg|dg|[^aeiou][aeiou][dk]|ut|[^s]s)$"
 )
 _NO_E = ("sync",)
-_IRREGULAR_THIRD = {"has": "have", "does": "do", "goes": "go", "is": "be", "caches": "cache",
-                    "focuses": "focus", "biases": "bias"}
+_IRREGULAR_THIRD = {
+    "has": "have",
+    "does": "do",
+    "goes": "go",
+    "is": "be",
+    "caches": "cache",
+    "focuses": "focus",
+    "biases": "bias",
+}
 
 
 def base_of_gerund(word: str) -> str:
@@ -74,7 +95,7 @@ def base_of_third_person(verb: str) -> str:
         return verb[:-3] + "y"
     if verb.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return verb[:-2]
-    return verb[:-1] if verb.endswith("s") else verb
+    return verb.removesuffix("s")
 
 
 def is_gerund(word: str) -> bool:
@@ -175,7 +196,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "passive",
-        re.compile(rf"^(?P<np>{_NP})\s+(?P<modal>can|should|must|could|may)\s+be\s+(?P<done>\w+)\s+(?:by|through|using|with|via)\b"),
+        re.compile(
+            rf"^(?P<np>{_NP})\s+(?P<modal>can|should|must|could|may)\s+be\s+(?P<done>\w+)\s+(?:by|through|using|with|via)\b"
+        ),
         _passive,
     ),
     Rule(
@@ -191,7 +214,9 @@ RULES: tuple[Rule, ...] = (
     Rule("involves", re.compile(rf"^(?P<np>{_NP})\s+(?:involves|entails|includes)\b"), _involves),
     Rule(
         "action",
-        re.compile(r"^(?P<subject>(?!(?:A|An|The)\b)[A-Z][\w.+-]*)\s+(?P<verb>[a-z]+s)\s+(?:the|a|an|its|their|all|both|your)\b"),
+        re.compile(
+            r"^(?P<subject>(?!(?:A|An|The)\b)[A-Z][\w.+-]*)\s+(?P<verb>[a-z]+s)\s+(?:the|a|an|its|their|all|both|your)\b"
+        ),
         _action,
     ),
 )

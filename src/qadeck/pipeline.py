@@ -63,8 +63,13 @@ def load(
     filters: Filters = Filters(),
     layout: str | None = None,
     track: Tracker = no_progress,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> Loaded:
-    """Read and parse every source; raises when there is nothing to read."""
+    """Read and parse every source; raises when there is nothing to read.
+
+    Files that cannot be read (binary, unknown extension) are skipped: ``warn``
+    hears about each one as it happens, before any error about the rest.
+    """
     paths = list(paths)
     if layout:
         parsers.get(layout)  # fail on a bad --layout before reading anything
@@ -74,6 +79,8 @@ def load(
     found = sources.collect(paths)
     files = [f for f in found.files if filters.wants_source(f.name)]
     skipped = list(found.skipped)
+    for message in skipped:
+        warn(message)
     if not files:
         where = ", ".join(str(p) for p in paths)
         detail = " matching --source" if found.files else ""
@@ -84,6 +91,7 @@ def load(
             source = sources.read(file)
         except SourceError as exc:
             skipped.append(f"{exc}; skipped")
+            warn(skipped[-1])
             continue
         results.append(checks.screen(parsers.parse(source, layout)))
     if not any(r.cards for r in results):

@@ -24,6 +24,10 @@ TEXT_EXTENSIONS = frozenset(
 OWN_FILES = frozenset({"qadeck.yaml", "qadeck.yml", "qadeck.lock"})
 #: How many leading bytes are inspected to tell text from binary.
 _SNIFF = 8192
+#: Control bytes that text files do not contain (tab, newlines, form feed, escape excluded).
+_BINARY_BYTES = [bytes([b]) for b in (*range(0, 9), *range(14, 27), *range(28, 32))]
+#: Above this share of such bytes, a file is binary.
+BINARY_SHARE = 0.05
 
 
 @dataclass
@@ -84,7 +88,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise SourceError("looks like UTF-16 but does not decode", path) from exc
-    if b"\x00" in data[:_SNIFF]:
+    if looks_binary(data[:_SNIFF]):
         raise SourceError("binary file, not text", path)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -92,6 +96,14 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         # Windows-1252 is what "not UTF-8" text from Windows editors almost always is;
         # its five unassigned bytes become U+FFFD rather than failing the whole file.
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def looks_binary(head: bytes) -> bool:
+    """Mostly control bytes means binary; a stray NUL in a text file does not."""
+    if not head:
+        return False
+    controls = sum(head.count(b) for b in _BINARY_BYTES)
+    return controls / len(head) > BINARY_SHARE
 
 
 def normalize_newlines(text: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .. import clean
 from ..model import Source
@@ -57,8 +58,14 @@ class Item:
         return next(line.number for line in reversed(self.lines) if not line.blank)
 
 
-def split_items(lines: Sequence[Line], starts_question: StartsQuestion) -> list[Item]:
-    """Items in source order; text before the first question or after a heading is no item's."""
+def split_items(
+    lines: Sequence[Line], starts_question: StartsQuestion, holds_answer: StartsQuestion = lambda line: False
+) -> list[Item]:
+    """Items in source order; text before the first question or after a heading is no item's.
+
+    ``holds_answer`` tells a question line that carries its own answer ("Q: … ? A: …"):
+    the line after it may then be a heading.
+    """
     items: list[Item] = []
     section = ""
     current: Item | None = None
@@ -67,7 +74,7 @@ def split_items(lines: Sequence[Line], starts_question: StartsQuestion) -> list[
             current = Item(section, [line])
             items.append(current)
             continue
-        waiting = current is not None and all(other.blank for other in current.body)
+        waiting = current is not None and all(other.blank for other in current.body) and not holds_answer(current.first)
         title = None if waiting or line.code else heading_at(lines, index, starts_question)
         if title is not None:
             section, current = title, None
@@ -129,7 +136,7 @@ def without_closing_remarks(lines: list[Line]) -> list[Line]:
 def continuation_lines(item: Item, is_marker: Callable[[str], bool]) -> list[Line]:
     """Body lines that carry on the line above them (no blank line, no marker, no list item)."""
     out = []
-    for previous, line in zip(item.lines, item.lines[1:]):
+    for previous, line in pairwise(item.lines):
         if not line.blank and not previous.blank and not is_marker(line.text) and not _starts_block(line.text):
             out.append(line)
     return out

@@ -1,20 +1,25 @@
 """Layout ``numbered``: numbered questions, each followed by its answer.
 
-    1. What is MLOps?                 3. **How do you version data?**       **4.** Explain drift.
+    1. What is MLOps?                 3. **How do you version data?**       **4.** Drift.
 
-    MLOps brings DevOps to ML.           With DVC:                        Answer: Inputs change over time.
-                                         - data in remote storage
-                                         - pointers in Git
+    MLOps brings DevOps to ML.           With DVC:                        * i. What is it?
+                                         - data in remote storage          Inputs change.
+                                         - pointers in Git                 * ii. How is it caught?
+                                                                           Answer: By monitoring.
 
-A question is a numbered line (``1.``, ``1)``, ``**3.**``, optionally bold)
-that asks: it ends in ``?`` or opens with a question word or an instruction
-(what, how, explain, compare …). An instruction that sits in a run of
-numbered lines is a step of an answer's list, not a question. The answer is
-what follows, up to the next question or section heading; an ``Answer`` /
-``Answer:`` marker before it is dropped, and an ``Answer`` with nothing after
-it leaves the question unanswered. A stray second number (``4. 11. What …``)
-is dropped, and lists flattened onto one line are restored
-(:func:`qadeck.clean.restore_lists`).
+A question is a numbered line (``1.``, ``1)``, optionally bold) that asks: it
+ends in ``?`` or opens with a question word or an instruction (what, how,
+explain, compare …). An instruction in a run of numbered lines is a step of
+an answer's list, not a question. A bold number (``**4.**``) is an explicit
+marker: that line starts a question whatever it says, even nothing.
+
+The answer is what follows, up to the next question or section heading; an
+``Answer`` / ``Answer:`` marker before it is dropped, and an ``Answer`` with
+nothing after it leaves the question unanswered. A stray second number
+(``4. 11. What …``) is dropped, and lists flattened onto one line are
+restored (:func:`qadeck.clean.restore_lists`). Sub-questions numbered
+``* i.``, ``* ii.`` … in order are questions of their own; the text of the
+numbered line is their context and opens each of their questions.
 """
 
 from __future__ import annotations
@@ -29,7 +34,12 @@ from .structure import Line
 
 NAME = "numbered"
 
-NUMBERED = re.compile(r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*)$")
+NUMBERED = re.compile(
+    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$"
+)
+#: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
+SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 #: "1. Q: …" is the prefixed layout's.
 _PREFIXED = re.compile(r"^(?:\*\*|__)?(?:Q(?:uestion)?\s*\d*\s*[:.)])")
 _ASKING = re.compile(
@@ -42,12 +52,14 @@ ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*[:.]?|A:)(?:
 
 
 def question_text(text: str) -> str | None:
-    """The question a numbered line asks, or None when the line does not ask."""
+    """The question a numbered line asks ("" for a bare bold number), or None when it does not ask."""
     match = NUMBERED.match(text)
-    if not match or _PREFIXED.match(match["text"]):
+    if not match or _PREFIXED.match(match["text"] or ""):
         return None
-    question = clean.tidy_question(match["text"])
-    return question if question.endswith("?") or _ASKING.match(question) else None
+    question = clean.tidy_question(match["text"] or "")
+    if match["b"] or question.endswith("?") or _ASKING.match(question):
+        return question
+    return None
 
 
 def question_lines(lines: list[Line]) -> set[int]:
@@ -55,9 +67,15 @@ def question_lines(lines: list[Line]) -> set[int]:
     found = set()
     for index, line in enumerate(lines):
         question = None if line.code else question_text(line.text)
-        if question and (question.endswith("?") or not _in_list(lines, index)):
+        explicit = question is not None and (question.endswith("?") or _bold_number(line.text))
+        if question is not None and (explicit or not _in_list(lines, index)):
             found.add(line.number)
     return found
+
+
+def _bold_number(text: str) -> bool:
+    match = NUMBERED.match(text)
+    return bool(match and match["b"])
 
 
 def _in_list(lines: list[Line], index: int) -> bool:
@@ -69,13 +87,45 @@ def _in_list(lines: list[Line], index: int) -> bool:
 def find(source: Source) -> list[Entry]:
     lines = common.read_lines(source)
     asks = question_lines(lines)
-    return [_entry(item) for item in common.split_items(lines, lambda line: line.number in asks)]
+    items = common.split_items(lines, lambda line: line.number in asks)
+    return [entry for item in items for entry in _entries(item)]
 
 
-def _entry(item: common.Item) -> Entry:
-    body = _without_marker([line.text for line in item.body])
-    question = question_text(item.first.text) or ""
-    return Entry(question, clean.answer_markdown(body), item.first.number, item.last, item.section)
+def _entries(item: common.Item) -> list[Entry]:
+    """One entry for the item, or one per sub-question when it has them."""
+    context = question_text(item.first.text) or ""
+    starts = _sub_questions(item.body)
+    if not starts:
+        return [_entry(context, item.first, item.body, item.section)]
+    out = []
+    for start, end in zip(starts, starts[1:] + [len(item.body)]):
+        line, match = item.body[start], SUB_QUESTION.match(item.body[start].text)
+        assert match is not None  # _sub_questions found it
+        question = _in_context(context, clean.tidy_question(match["text"]))
+        out.append(_entry(question, line, item.body[start + 1 : end], item.section))
+    return out
+
+
+def _sub_questions(body: list[Line]) -> list[int]:
+    """Indexes of the body lines that open sub-questions i, ii, iii … in order."""
+    found: list[int] = []
+    for index, line in enumerate(body):
+        match = None if line.code else SUB_QUESTION.match(line.text)
+        if match and len(found) < len(_ROMAN) and match["n"] == _ROMAN[len(found)]:
+            found.append(index)
+    return found
+
+
+def _in_context(context: str, question: str) -> str:
+    if not context:
+        return question
+    return f"{context} {question}" if context.endswith((".", "?", "!", ":")) else f"{context}: {question}"
+
+
+def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
+    texts = _without_marker([line.text for line in body])
+    last = max([first.number] + [line.number for line in body if not line.blank])
+    return Entry(question, clean.answer_markdown(texts), first.number, last, section)
 
 
 def _without_marker(texts: list[str]) -> list[str]:
@@ -93,4 +143,6 @@ def _from_text(texts: list[str]) -> list[str]:
     return texts
 
 
-LAYOUT = make_layout(NAME, "Numbered questions (1. What …?, **3.** …) with answers below, optional Answer: marker", find)
+LAYOUT = make_layout(
+    NAME, "Numbered questions (1. What …?, **3.** …) with answers below, optional Answer: marker", find
+)

@@ -25,9 +25,10 @@ import re
 
 from .. import clean
 from ..glue import Glue
-from ..model import Source
+from ..model import ParseResult, Source
 from . import common
-from .entries import Entry, make_layout
+from .base import Layout
+from .entries import Entry, coverage, result
 from .structure import Line
 
 NAME = "prefixed"
@@ -47,8 +48,12 @@ def starts_question(line: Line) -> bool:
     return bool(QUESTION.match(line.text))
 
 
+def holds_answer(line: Line) -> bool:
+    return bool(ANSWER_INLINE.search(line.text))
+
+
 def find(source: Source) -> list[Entry]:
-    items = common.split_items(common.read_lines(source), starts_question)
+    items = common.split_items(common.read_lines(source), starts_question, holds_answer)
     glue = learn_glue(items)
     return [_entry(item, glue) for item in items]
 
@@ -99,4 +104,15 @@ def _tidy(question: str) -> str:
     return clean.tidy_question(question)
 
 
-LAYOUT = make_layout(NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find)
+def parse(source: Source) -> ParseResult:
+    return result(source, NAME, find(source))
+
+
+def detect(source: Source) -> float:
+    found = find(source)
+    # coverage() wants two entries, so that one heading ending in "?" is no layout; a pair
+    # with explicit Q:/A: markers is unambiguous even when it is the file's only one.
+    return coverage(source, found * 2 if len(found) == 1 and found[0].answer else found)
+
+
+LAYOUT = Layout(NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", detect, parse)

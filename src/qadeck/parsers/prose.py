@@ -11,8 +11,9 @@
 Each paragraph after the front matter is one card whose question
 :mod:`qadeck.infer` infers (``inferred=True``: ``qadeck check`` lists them for
 review); a code line after a paragraph is that answer's example. A paragraph is a blank-line separated block, or each line
-of a block whose lines all end a sentence or are titles (pages copied as text
-lose their blank lines).
+of a block whose lines all end a sentence (pages copied as text lose their
+blank lines); a block's first line is a title of its own when it reads like
+one and the line after it does not carry on in lowercase.
 
 The front matter (title, subtitle, intro) is not answers. Whether a paragraph
 is an intro cannot be read from its words, but a page's front matter nearly
@@ -27,6 +28,8 @@ questions should win over guessing them.
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass, replace
 
 from .. import clean, codeflow, infer
@@ -41,6 +44,8 @@ PROSE_SCORE = 0.3
 #: Paragraphs that neither talk about the page nor repeat one that the front matter may hold.
 MAX_INTRO = 2
 _SENTENCE_END = (".", "!", "?", ":")
+#: "Q:", "Question 3:", "**Q1.**": a line that asks, whatever follows it.
+_QUESTION_MARKER = re.compile(r"^\s*(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,11 @@ class Paragraph:
         return " ".join(line.text.strip() for line in self.lines)
 
     @property
+    def fenced(self) -> bool:
+        """A fenced code block of the source itself (kept as written)."""
+        return self.lines[0].code
+
+    @property
     def heading(self) -> bool:
         return len(self.lines) == 1 and not self.code and clean.heading_shaped(self.text)
 
@@ -60,20 +70,28 @@ class Paragraph:
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for group in common.paragraphs(lines):
-        text_lines = [line for line in group if not codeflow.looks_like_code(line.text)]
-        one_per_line = all(_stands_alone(line.text) for line in text_lines)
-        for line in group:
-            code = codeflow.looks_like_code(line.text)
-            joins = out and not code and not one_per_line and not out[-1].code and out[-1].lines[-1] in group
-            if joins:
-                out[-1] = Paragraph(out[-1].lines + (line,), False)
+        title = _is_title(group)
+        if title:
+            out.append(Paragraph(tuple(group[:1]), False))
+        body = group[1:] if title else group
+        text_lines = [line for line in body if not codeflow.looks_like_code(line.text)]
+        one_per_line = all(line.text.rstrip().endswith(_SENTENCE_END) for line in text_lines)
+        for line in body:
+            code = line.code or codeflow.looks_like_code(line.text)
+            in_fence = line.code and out and out[-1].fenced and out[-1].lines[-1] in body
+            joins = out and not code and not one_per_line and not out[-1].code and out[-1].lines[-1] in body
+            if in_fence or joins:
+                out[-1] = Paragraph(out[-1].lines + (line,), code)
             else:
                 out.append(Paragraph((line,), code))
     return out
 
 
-def _stands_alone(text: str) -> bool:
-    return text.rstrip().endswith(_SENTENCE_END) or clean.heading_shaped(text)
+def _is_title(group: list[Line]) -> bool:
+    """A block's first line is a title when it reads like one and the next line does not continue it."""
+    if not clean.heading_shaped(group[0].text):
+        return False
+    return len(group) == 1 or not group[1].text.lstrip()[:1].islower()
 
 
 def front_matter_end(found: list[Paragraph]) -> int:
@@ -107,13 +125,18 @@ def _entries(found: list[Paragraph], proper: frozenset[str]) -> list[Entry]:
             section = clean.clean_heading(paragraph.text)
         elif paragraph.code and entries:
             last = entries[-1]
-            answer = f"{last.answer}\n\n{fence(paragraph.text)}"
+            code = _dedent(paragraph) if paragraph.fenced else fence(paragraph.text)
+            answer = f"{last.answer}\n\n{code}"
             entries[-1] = replace(last, answer=answer, last=paragraph.lines[-1].number)
         elif not paragraph.code and not clean.is_commentary(paragraph.text):
             question = infer.infer_question(paragraph.text, proper)
             answer = clean.answer_markdown([line.text for line in paragraph.lines])
             entries.append(Entry(question, answer, paragraph.lines[0].number, paragraph.lines[-1].number, section))
     return entries
+
+
+def _dedent(paragraph: Paragraph) -> str:
+    return textwrap.dedent("\n".join(line.text for line in paragraph.lines))
 
 
 def fence(code: str) -> str:
@@ -124,10 +147,14 @@ def fence(code: str) -> str:
 
 
 def detect(source: Source) -> float:
-    asking = sum(line.text.rstrip().endswith("?") for line in common.read_lines(source) if not line.code)
-    if asking >= 2:
+    """:data:`PROSE_SCORE` for two or more answer paragraphs and not one question line."""
+    if any(_asks(line) for line in common.read_lines(source) if not line.code):
         return 0.0
     return PROSE_SCORE if len(parse(source).cards) >= 2 else 0.0
+
+
+def _asks(line: Line) -> bool:
+    return line.text.rstrip(" *_").endswith("?") or bool(_QUESTION_MARKER.match(line.text))
 
 
 LAYOUT = Layout(NAME, "Answer paragraphs without questions; questions are inferred", detect, parse)

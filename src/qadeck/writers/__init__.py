@@ -28,6 +28,11 @@ class Output:
     deck_id: int
     cards: list[Card]
     renderer: Renderer = field(default_factory=Renderer)
+    #: Keep markup as HTML in a plain-text format (``--html``; the TSV honours it).
+    html: bool = False
+    #: The file this write replaces (the writer itself gets a temporary path): the
+    #: Obsidian writer reads the review data the app stored in it, to keep it.
+    target: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,10 +147,14 @@ def _zip(path: Path, members: dict[str, bytes]) -> None:
             out.writestr(info, data)
 
 
-def write(output: Output, path: Path) -> None:
-    """The ``apkg`` format: render each card and write the package."""
+def note_rows(output: Output) -> list[NoteRow]:
+    """Each card as its note: rendered fields, tags and guid.
+
+    The Anki text import (``writers/anki_text.py``) writes these same rows, so
+    importing it over the package updates the package's notes, field for field.
+    """
     render = output.renderer
-    rows = [
+    return [
         NoteRow(
             fields=(
                 render.inline_html(card.question),
@@ -166,4 +170,8 @@ def write(output: Output, path: Path) -> None:
         )
         for card in output.cards
     ]
-    write_apkg(rows, output.deck, output.deck_id, path)
+
+
+def write(output: Output, path: Path) -> None:
+    """The ``apkg`` format: render each card and write the package."""
+    write_apkg(note_rows(output), output.deck, output.deck_id, path)

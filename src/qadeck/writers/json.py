@@ -1,0 +1,45 @@
+"""The cards as JSON: what ``qadeck list --json`` prints and the ``json`` format writes.
+
+Contract: :func:`card_json` is the one place that shapes a card for JSON, so
+the command and the file never drift apart. Keys are only ever added, never
+renamed or removed: scripts read them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..model import Card
+from ..render import Renderer
+from ..tagging import anki_tags
+from . import Output
+
+
+def card_json(card: Card, renderer: Renderer) -> dict[str, Any]:
+    """The stable JSON shape of a card."""
+    return {
+        "question": card.question,
+        "answer": card.answer,
+        "source": card.source,
+        "section": card.section,
+        "lines": list(card.lines),
+        "inferred": card.inferred,
+        "topics": list(card.topics),
+        "difficulty": card.difficulty,
+        "tags": anki_tags(card),
+        "guid": card.guid,
+        "answer_html": renderer.html(card.answer),
+    }
+
+
+def dumps(cards: Iterable[Card], renderer: Renderer) -> str:
+    """A JSON array of the cards, indented, non-ASCII kept as is."""
+    return json.dumps([card_json(c, renderer) for c in cards], ensure_ascii=False, indent=2)
+
+
+def write(output: Output, path: Path) -> None:
+    """The ``json`` format."""
+    path.write_text(dumps(output.cards, output.renderer) + "\n", encoding="utf-8")
