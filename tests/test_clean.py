@@ -71,8 +71,13 @@ def test_commentary(paragraph: str, about_page: bool) -> None:
 def test_answer_markdown_normalises_lists_and_joins_broken_sentences() -> None:
     lines = ["Pick one, for instance,", "", "Flask for small apps.", "Steps:", "- one", " - two", "  - nested"]
     assert clean.answer_markdown(lines) == (
-        "Pick one, for instance, Flask for small apps.\nSteps:\n\n- one\n- two\n    - nested"
+        "Pick one, for instance, Flask for small apps.\n\nSteps:\n\n- one\n- two\n    - nested"
     )
+
+
+def test_lines_that_were_blocks_on_the_page_stay_apart() -> None:
+    lines = ["Imbalanced data: resample.", "Missing data: impute,", "or drop rows."]
+    assert clean.answer_markdown(lines) == "Imbalanced data: resample.\n\nMissing data: impute,\nor drop rows."
 
 
 def test_answer_markdown_leaves_fences_alone() -> None:

@@ -51,6 +51,7 @@ def test_repair(glue: Glue, text: str, repaired: str) -> None:
 def test_a_whole_answer_that_is_a_command_becomes_a_code_block(glue: Glue) -> None:
     assert glue.repair("\ntwine upload dist/*", answer=True) == "```\ntwine upload dist/*\n```"
     assert glue.repair("\ntwine upload dist/*") == "`twine upload dist/*`"
+    assert glue.repair("\nblack", answer=True) == "`black`"
 
 
 def test_ordinary_compounds_stay_whole(glue: Glue) -> None:

@@ -506,7 +506,7 @@ def test_orchestration_intros_are_no_answer(results: dict[str, ParseResult]) -> 
         (
             "How do you handle imbalanced or missing data in an MLOps workflow?",
             (
-                "Imbalanced data: Use techniques like SMOTE, class weighting, or undersampling.\n"
+                "Imbalanced data: Use techniques like SMOTE, class weighting, or undersampling.\n\n"
                 "Missing data: Use imputation, drop incomplete rows/columns, or design algorithms robust to missing values."
             ),
             (60, 62),

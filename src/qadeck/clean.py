@@ -190,7 +190,9 @@ def answer_markdown(lines: list[str]) -> str:
     code is left as it is.
     """
     blocks = join_broken_paragraphs(_blocks(_dedent([strip_controls(line).rstrip() for line in lines])))
-    return "\n\n".join(b if _FENCE.match(b) else separate_lists(restore_lists(b)) for b in blocks).strip()
+    return "\n\n".join(
+        b if _FENCE.match(b) else separate_lists(separate_sentence_lines(restore_lists(b))) for b in blocks
+    ).strip()
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -244,6 +246,23 @@ def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
         else:
             out.append(paragraph)
     return out
+
+
+def separate_sentence_lines(paragraph: str) -> str:
+    """A line that ends a sentence and a capitalised line after it are two paragraphs.
+
+    Text copied from a web page keeps each block on its own line ("Imbalanced
+    data: …" / "Missing data: …"); Markdown would run them together into one.
+    """
+    lines = paragraph.split("\n")
+    out = lines[:1]
+    for previous, line in pairwise(lines):
+        ends = previous.rstrip().endswith((".", "!", "?", ":"))
+        starts = line[:1].isupper() and not previous.startswith((" ", "\t"))
+        if ends and starts and not _BULLET.match(previous) and not _BULLET.match(line):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def separate_lists(paragraph: str) -> str:

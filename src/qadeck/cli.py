@@ -7,7 +7,6 @@ is a bug, reported in one line too unless ``--debug`` asks for the traceback.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -22,9 +21,8 @@ from .config import LEVELS
 from .errors import QadeckError
 from .filtering import Filters
 from .identity import Changes
-from .model import Card
 from .render import Renderer
-from .tagging import anki_tags
+from .writers import json as cards_json
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 T = TypeVar("T")
@@ -72,6 +70,13 @@ def sources_arg(f: Any) -> Any:
 def layout_option(f: Any) -> Any:
     return click.option(
         "--layout", type=click.Choice(parsers.names()), help="Force a layout instead of detecting it."
+    )(f)
+
+
+def html_option(f: Any) -> Any:
+    return click.option(
+        "--html", is_flag=True,
+        help="Keep markup as HTML in plain-text formats (tsv), for apps that render it.",
     )(f)
 
 
@@ -139,30 +144,12 @@ def list_cmd(sources: tuple[Path, ...], as_json: bool, layout: str | None, **kw:
     prepared = pipeline.prepare(loaded)
     cards = pipeline.select(prepared, filters)
     if as_json:
-        renderer = Renderer()
-        click.echo(json.dumps([card_json(c, renderer) for c in cards], ensure_ascii=False, indent=2))
+        click.echo(cards_json.dumps(cards, Renderer()))
         return
     for card in cards:
         section = card.section or "-"
         click.echo(f"{card.location:<42} {section[:28]:<28} {card.question}")
     click.echo(f"{len(cards)} cards", err=True)
-
-
-def card_json(card: Card, renderer: Renderer) -> dict[str, Any]:
-    """The stable JSON shape of a card (``list --json``); keys are only ever added."""
-    return {
-        "question": card.question,
-        "answer": card.answer,
-        "source": card.source,
-        "section": card.section,
-        "lines": list(card.lines),
-        "inferred": card.inferred,
-        "topics": list(card.topics),
-        "difficulty": card.difficulty,
-        "tags": anki_tags(card),
-        "guid": card.guid,
-        "answer_html": renderer.html(card.answer),
-    }
 
 
 @cli.command()
@@ -191,17 +178,38 @@ def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
 @click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               help=f"Comma-separated formats: {', '.join(FORMATS)}.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@html_option
 @filter_options
 @layout_option
-def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool,
+def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool, html: bool,
           layout: str | None, **kw: Any) -> None:
     """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
     filters = _filters(kw)
     loaded = _load(sources, filters, layout)
     prepared = pipeline.prepare(loaded)
     names = [f.strip() for f in formats.split(",") if f.strip()]
-    report = pipeline.build(prepared, out_dir, filters, names, dry_run, track)
+    report = pipeline.build(prepared, out_dir, filters, names, dry_run, track, html=html)
     _print_summary(report, dry_run)
+
+
+@cli.command(epilog="\b\nFormats:\n" + "\n".join(
+    f"  {f.name:<10} {f.description}" for f in FORMATS.values()))
+@click.argument("format_name", metavar="FORMAT")
+@sources_arg
+@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="File to write. [default: build/<deck><filters><extension>]")
+@html_option
+@filter_options
+@layout_option
+def export(format_name: str, sources: tuple[Path, ...], out_file: Path | None, html: bool,
+           layout: str | None, **kw: Any) -> None:
+    """Write the cards from SOURCES (default cards/) in one FORMAT, like build."""
+    filters = _filters(kw)
+    loaded = _load(sources, filters, layout)
+    prepared = pipeline.prepare(loaded)
+    report = pipeline.build(prepared, Path("build"), filters, [format_name], track=track,
+                            html=html, path=out_file)
+    _print_summary(report, dry_run=False)
 
 
 def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:

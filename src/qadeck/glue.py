@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 #: Words that glue to code in running text and are in every English source.
 FUNCTION_WORDS = frozenset(
-    (
+    (  # noqa: SIM905 - a word list reads best as words
         "a an the and or but nor is are was were be been being has have had do does did in on at by for from of"
         " to with as into onto than that this these those it its can could will would should may might must not"
         " no if so such your you we our their they which who what how when where why all any each more most"
@@ -125,7 +125,8 @@ class Glue:
         glued = 0
         for word in sorted(cores, key=len):
             learned, was_glued = _learn_one(word, vocabulary, lexicon)
-            lexicon.update([learned] if learned else [])
+            if learned:
+                lexicon.add(learned)
             glued += was_glued
         # A third of the broken lines opening with glued code is far beyond chance.
         applies = glued >= 2 and 3 * glued >= len(cores)
@@ -134,14 +135,15 @@ class Glue:
     def repair(self, text: str, *, answer: bool = False) -> str:
         """``text`` with its line breaks (where code started) rejoined and glued code split.
 
-        ``answer=True`` turns an answer that is nothing but a command into a code block.
+        ``answer=True`` turns an answer that is nothing but a command into a code block
+        (a lone code word stays inline).
         """
         segments = text.split("\n")
         out = [segments[0] and self._tokens(segments[0], leading=False)]
         for segment in segments[1:]:
             out.append(command(segment, self.lexicon) or self._tokens(segment, leading=True))
         repaired = " ".join(part for part in out if part)
-        whole = re.fullmatch(r"`([^`]+)`", repaired)
+        whole = re.fullmatch(r"`([^`]+ [^`]+)`", repaired)
         if answer and whole:
             return f"```\n{whole.group(1)}\n```"
         return repaired

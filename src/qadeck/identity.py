@@ -87,8 +87,8 @@ def content_hash(card: Card) -> str:
 
 def sketch(text: str) -> str:
     """Bottom-k sketch of the words of ``text``: similar texts share most values."""
-    hashes = {zlib.crc32(w.encode("utf-8")) for w in _WORD.findall(text.lower())}
-    return "".join(f"{h:08x}" for h in heapq.nsmallest(SKETCH_SIZE, hashes))
+    hashes = sorted({zlib.crc32(w.encode("utf-8")) for w in set(_WORD.findall(text.lower()))})
+    return "".join(f"{h:08x}" for h in hashes[:SKETCH_SIZE])
 
 
 def sketch_similarity(a: str, b: str) -> float:
@@ -171,11 +171,12 @@ class _Matcher:
         for free in free_by_source.values():
             free.sort()
         proposals: list[tuple[float, int, int]] = []
+        gaps = self._gaps()
         for i, card in enumerate(self.cards):
             if i in self.match or card.source not in free_by_source:
                 continue
             free = free_by_source[card.source]
-            lo, hi = self._gap(i)
+            lo, hi = gaps[i]
             start = bisect.bisect_right(free, (lo, len(self.old)))
             stop = bisect.bisect_left(free, (hi, -1))
             candidates = free[start:stop][:MAX_CANDIDATES]
@@ -195,23 +196,31 @@ class _Matcher:
             used.add(j)
             self.match[i] = j
 
-    def _gap(self, i: int) -> tuple[int, int]:
-        """Old positions of the nearest matched neighbours in the same source."""
-        source = self.cards[i].source
-        lo, hi = -1, 1 << 62
-        for k in range(i - 1, -1, -1):
-            if self.cards[k].source != source:
-                break
-            if k in self.match:
-                lo = self.old[self.match[k]].pos
-                break
-        for k in range(i + 1, len(self.cards)):
-            if self.cards[k].source != source:
-                break
-            if k in self.match:
-                hi = self.old[self.match[k]].pos
-                break
-        return lo, hi
+    def _gaps(self) -> list[tuple[int, int]]:
+        """For each card, the old positions of its nearest matched neighbours in the same source.
+
+        One pass each way over the cards, so a long run of unmatched cards costs
+        no more than a matched one.
+        """
+        none_before, none_after = -1, 1 << 62
+        lows: list[int] = []
+        low, source = none_before, None
+        for i, card in enumerate(self.cards):
+            if card.source != source:
+                low, source = none_before, card.source
+            lows.append(low)
+            if i in self.match:
+                low = self.old[self.match[i]].pos
+        highs: list[int] = [none_after] * len(self.cards)
+        high, source = none_after, None
+        for i in range(len(self.cards) - 1, -1, -1):
+            card = self.cards[i]
+            if card.source != source:
+                high, source = none_after, card.source
+            highs[i] = high
+            if i in self.match:
+                high = self.old[self.match[i]].pos
+        return list(zip(lows, highs))
 
     def _score(self, card: Card, candidates: list[int]) -> list[tuple[float, int]]:
         question = normalize(card.question)

@@ -10,8 +10,8 @@ The CLI is a thin layer over these three.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,11 +23,14 @@ from .filtering import Filters
 from .identity import Changes
 from .lockfile import Lock
 from .model import Card, Deck, Finding, ParseResult
-from .render import Renderer
+from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
 from .writers import Output, write_atomic
 from .writers.registry import DEFAULT_FORMATS, FORMATS
+
+#: Folder in the output folder for what builds keep for the next one (rendered HTML).
+CACHE_DIR = ".qadeck-cache"
 
 T = TypeVar("T")
 #: Wraps an iterable to show progress: ``track(items, label, total)``.
@@ -156,6 +159,8 @@ class BuildReport:
     #: Files written (empty for a dry run).
     written: list[Path] = field(default_factory=list)
     lock_written: bool = False
+    #: What rendering did (None for a dry run): how much Markdown was converted or reused.
+    render_stats: RenderStats | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -174,12 +179,21 @@ def build(
     formats: Iterable[str] = DEFAULT_FORMATS,
     dry_run: bool = False,
     track: Tracker = no_progress,
+    *,
+    html: bool = False,
+    path: Path | None = None,
 ) -> BuildReport:
-    """Write the deck in each format to ``out_dir``, then the lock file."""
+    """Write the deck in each format to ``out_dir``, then the lock file.
+
+    ``path`` names the file for a single format instead (``qadeck export -o``);
+    ``html`` keeps markup in plain-text formats (``--html``).
+    """
     formats = list(formats)
     for name in formats:
         if name not in FORMATS:
             raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
+    if path is not None and len(formats) != 1:
+        raise UsageError("an output file takes exactly one format")
     cards = select(prepared, filters)
     if not cards:
         raise UsageError("no cards match the filters; nothing to write")
@@ -191,25 +205,22 @@ def build(
     report = BuildReport(prepared, cards, deck)
     if dry_run:
         return report
-    renderer = Renderer()
-    for _ in track(_render_all(renderer, cards), "Rendering", len(cards)):
-        pass
-    output = Output(deck, deck_id, cards, renderer)
     stem = slugify(config.deck) + filters.suffix()
+    renderer = Renderer(None if path else out_dir / CACHE_DIR / f"{stem}.html.json")
+    texts = [text for card in cards for text in (card.answer, card.question)]
+    for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
+        pass
+    report.render_stats = renderer.stats
+    output = Output(deck, deck_id, cards, renderer, html=html)
     for name in formats:
         fmt = FORMATS[name]
-        path = out_dir / f"{stem}{fmt.extension}"
-        write_atomic(path, lambda tmp, fmt=fmt: fmt.write(output, tmp))
-        report.written.append(path)
+        target = path or out_dir / f"{stem}{fmt.extension}"
+        out = replace(output, target=target)
+        write_atomic(target, lambda tmp, fmt=fmt, out=out: fmt.write(out, tmp))
+        report.written.append(target)
+    renderer.save()
     report.lock_written = write_lock(prepared)
     return report
-
-
-def _render_all(renderer: Renderer, cards: list[Card]) -> Iterator[None]:
-    for card in cards:
-        renderer.html(card.answer)
-        renderer.inline_html(card.question)
-        yield None
 
 
 def write_lock(prepared: Prepared) -> bool:

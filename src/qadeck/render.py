@@ -7,16 +7,30 @@ characters are gone. Math (``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``)
 passed through untouched as MathJax delimiters Anki understands.
 :func:`plain_text` gives the readable text without any markup.
 
-Python-Markdown costs about a quarter of a millisecond per answer, so text with
+Python-Markdown costs about a third of a millisecond per answer, so text with
 no Markdown syntax takes a fast path that gives the same HTML, and one
 ``Markdown`` instance is reused (``reset()``) with results cached by text.
+:meth:`Renderer.render_all` renders a whole deck ahead of use, on every core
+when there is much to convert; a :class:`Renderer` given a cache file keeps the
+Markdown results between builds (keyed by a digest of the text, tied to this
+module's code and Python-Markdown's version), so a rebuild converts only the
+texts that changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import markdown
 from markdown.extensions import Extension
@@ -39,15 +53,27 @@ _CODE_OR_MATH = re.compile(
 _MATH_TOKEN = "qadeckmath{}x"
 _MATH_TOKEN_RE = re.compile(r"qadeckmath(\d+)x")
 
-# Text that Python-Markdown would render as nothing but paragraphs of escaped text.
-_MARKDOWN_SYNTAX = re.compile(
-    r"[*_`\[\]<>&\\#!|~$\"'\t]|^[ \t]|[ \t]$|^([-+]\s|\d+[.)]\s|=+$|-+$)",
-    re.MULTILINE,
-)
+# Characters that inline syntax, raw HTML, entities, math or tables need.
+_SYNTAX_CHARS = re.compile(r"[*_`\[\]<>&\\#!|~$\"'\t]")
+# Line starts that open a block (indented code, a list, a setext underline); see needs_markdown.
+_SYNTAX_LINE = re.compile(r"[ \t]|[-+](?:\s|$)|\d+[.)](?:\s|$)|=+$|-+$")
+#: Below this many texts to convert, starting worker processes costs more than it saves.
+PARALLEL_MIN = 2000
 
 
 def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
+
+
+def needs_markdown(text: str) -> bool:
+    """False for text Python-Markdown would render as nothing but paragraphs of escaped text.
+
+    Checked line by line rather than with one multi-line pattern: a regular
+    expression anchored at every line start costs four times as much.
+    """
+    if _SYNTAX_CHARS.search(text):
+        return True
+    return any(_SYNTAX_LINE.match(line) or line.endswith((" ", "\t")) for line in text.split("\n"))
 
 
 class _SafeLinks(Treeprocessor):
@@ -75,20 +101,43 @@ class _NoRawHtml(Extension):
         md.treeprocessors.register(_SafeLinks(md), "qadeck_safe_links", 0)
 
 
-class Renderer:
-    """Renders answers; one instance per build (it holds a cache)."""
+@dataclass
+class RenderStats:
+    """What a renderer did: the benchmark and tests read it."""
 
-    def __init__(self) -> None:
-        self._md = markdown.Markdown(
-            extensions=["fenced_code", "tables", "sane_lists", _NoRawHtml()],
-            output_format="html",
-        )
+    #: Texts converted by Python-Markdown (in this process or a worker).
+    converted: int = 0
+    #: Texts with Markdown whose HTML came from the cache file instead.
+    reused: int = 0
+    #: Texts without Markdown syntax, escaped on the fast path.
+    plain: int = 0
+
+
+class Renderer:
+    """Renders answers; one instance per build (it holds a cache).
+
+    With ``cache_file``, Markdown results are read from it and :meth:`save`
+    writes back the ones this build used; a missing, damaged or outdated file
+    is ignored (everything is converted afresh).
+    """
+
+    def __init__(self, cache_file: Path | None = None) -> None:
+        self._md = _markdown()
         self._cache: dict[str, str] = {}
+        self.cache_file = cache_file
+        self._stored = _read_cache(cache_file) if cache_file else {}
+        #: Digest -> HTML of every Markdown text this build rendered: what :meth:`save` keeps.
+        self._used: dict[str, str] = {}
+        self.stats = RenderStats()
 
     def html(self, text: str) -> str:
         cached = self._cache.get(text)
         if cached is None:
-            cached = self._cache[text] = self._render(strip_controls(text))
+            clean = _clean(text)
+            cached = self._known(clean)
+            if cached is None:
+                cached = self._keep(clean, self._convert(clean))
+            self._cache[text] = cached
         return cached
 
     def inline_html(self, text: str) -> str:
@@ -98,15 +147,139 @@ class Renderer:
             return out[3:-4]
         return out
 
-    def _render(self, text: str) -> str:
-        text = text.strip("\n")
-        if not _MARKDOWN_SYNTAX.search(text):
-            return _plain_paragraphs(text)
-        text, maths = _protect_math(text)
-        out = self._md.reset().convert(text)
-        if maths:
-            out = _MATH_TOKEN_RE.sub(lambda m: maths[int(m.group(1))], out)
+    def render_all(self, texts: Iterable[str], workers: int | None = None) -> Iterator[None]:
+        """Render ``texts`` ahead of use, yielding once per text as it is done.
+
+        Texts that need Python-Markdown and are not in the cache file are
+        converted by ``workers`` processes (default: one per core) when there
+        are at least :data:`PARALLEL_MIN` of them; the HTML is the same either way.
+        """
+        todo: dict[str, str] = {}  # text -> its cleaned form, for texts Markdown has to convert
+        for text in texts:
+            if text not in self._cache and text not in todo:
+                clean = _clean(text)
+                known = self._known(clean)
+                if known is None:
+                    todo[text] = clean
+                    continue
+                self._cache[text] = known
+            yield None
+        converted = self._convert_many(list(todo.values()), workers or _cores())
+        for (text, clean), out in zip(todo.items(), converted):
+            self._cache[text] = self._keep(clean, out)
+            yield None
+
+    def save(self) -> bool:
+        """Write the Markdown results this build used to the cache file; returns whether it wrote.
+
+        Entries no card uses any more are dropped, so the file follows the deck.
+        """
+        if self.cache_file is None or self._used == self._stored:
+            return False
+        payload = json.dumps({"version": _version(), "html": self._used}, ensure_ascii=False)
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.cache_file.with_name(f".{self.cache_file.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(payload, encoding="utf-8")
+            os.replace(tmp, self.cache_file)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return True
+
+    def _known(self, clean: str) -> str | None:
+        """HTML from the fast path or the cache file; None when Markdown has to convert ``clean``."""
+        if not needs_markdown(clean):
+            self.stats.plain += 1
+            return _plain_paragraphs(clean)
+        out = self._stored.get(_digest(clean))
+        if out is not None:
+            self.stats.reused += 1
+            self._keep(clean, out)
         return out
+
+    def _keep(self, clean: str, out: str) -> str:
+        self._used[_digest(clean)] = out
+        return out
+
+    def _convert(self, text: str) -> str:
+        self.stats.converted += 1
+        return _convert(self._md, text)
+
+    def _convert_many(self, texts: list[str], workers: int) -> list[str]:
+        self.stats.converted += len(texts)
+        if workers > 1 and len(texts) >= PARALLEL_MIN:
+            size = -(-len(texts) // (workers * 4))
+            chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+            try:
+                with ProcessPoolExecutor(workers) as pool:
+                    return [out for chunk in pool.map(_convert_chunk, chunks) for out in chunk]
+            except (OSError, BrokenProcessPool):
+                pass  # no worker processes here (a sandbox, a killed worker): convert in this one
+        return [_convert(self._md, text) for text in texts]
+
+    def _render(self, text: str) -> str:
+        """HTML for text already free of control characters, without any cache."""
+        text = text.strip("\n")
+        return _convert(self._md, text) if needs_markdown(text) else _plain_paragraphs(text)
+
+
+def _clean(text: str) -> str:
+    return strip_controls(text).strip("\n")
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["fenced_code", "tables", "sane_lists", _NoRawHtml()],
+        output_format="html",
+    )
+
+
+def _convert(md: markdown.Markdown, text: str) -> str:
+    text, maths = _protect_math(text)
+    out = md.reset().convert(text)
+    if maths:
+        out = _MATH_TOKEN_RE.sub(lambda m: maths[int(m.group(1))], out)
+    return out
+
+
+def _convert_chunk(texts: list[str]) -> list[str]:
+    """In a worker process: convert a chunk of texts with the worker's own Markdown instance."""
+    md = _worker_markdown()
+    return [_convert(md, text) for text in texts]
+
+
+@cache
+def _worker_markdown() -> markdown.Markdown:
+    return _markdown()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@cache
+def _version() -> str:
+    """Changes whenever the HTML could: Python-Markdown's version or this module's code."""
+    code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+    return f"markdown {markdown.__version__}; render {code}"
+
+
+def _read_cache(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    stored = data.get("html") if isinstance(data, dict) and data.get("version") == _version() else None
+    if not isinstance(stored, dict) or not all(isinstance(v, str) for v in stored.values()):
+        return {}
+    return stored
 
 
 def _plain_paragraphs(text: str) -> str:
@@ -134,11 +307,15 @@ def _protect_math(text: str) -> tuple[str, list[str]]:
 
 _FENCE_LINE = re.compile(r"^[ \t]*(```+|~~~+)[^\n]*$", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+# What the substitutions in plain_text need: fences, links, bold, code, headings, blank runs.
+_PLAIN_MARKUP = re.compile(r"[`~\[*_#]|\n\n\n")
 
 
 def plain_text(markdown_text: str) -> str:
     """The answer as readable plain text: markup removed, lines and list markers kept."""
     text = strip_controls(markdown_text)
+    if not _PLAIN_MARKUP.search(text):
+        return text.strip()  # nothing below would change it
     text = _FENCE_LINE.sub("", text)
     text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(2) else m.group(1), text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)

@@ -9,10 +9,12 @@ question or section heading. A layout only says which lines start a question
 closing remarks are handled here once. Cards are built by
 :func:`qadeck.parsers.entries.result`, as for every other layout.
 
-How a heading is told from an answer line, with no Markdown to say so: a
-heading reads like a title (:func:`qadeck.clean.heading_shaped`), follows a
-blank line or a finished sentence, and either stands alone between blank lines
-or is followed by a question. A line right after a question that has nothing
+A Markdown ``#`` heading is a section when questions follow it, and a source
+that uses them has no other headings. How a heading is told from an answer
+line with no Markdown to say so: it reads like a title
+(:func:`qadeck.clean.heading_shaped`), follows a blank line or a finished
+sentence, and either stands alone between blank lines or is followed by a
+question. A line right after a question that has nothing
 yet is that question's answer, however short.
 """
 
@@ -24,7 +26,8 @@ from itertools import pairwise
 
 from .. import clean
 from ..model import Source
-from .structure import Line, outline
+from .markup import inline_text
+from .structure import Line, heading, outline
 
 StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
@@ -69,13 +72,15 @@ def split_items(
     items: list[Item] = []
     section = ""
     current: Item | None = None
+    # A source that marks its headings with "#" marks all of them: no plain line is a heading there.
+    plain = not any(heading(line) for line in lines)
     for index, line in enumerate(lines):
         if not line.code and starts_question(line):
             current = Item(section, [line])
             items.append(current)
             continue
         waiting = current is not None and all(other.blank for other in current.body) and not holds_answer(current.first)
-        title = None if waiting or line.code else heading_at(lines, index, starts_question)
+        title = None if waiting or line.code else heading_at(lines, index, starts_question, plain)
         if title is not None:
             section, current = title, None
         elif current is not None:
@@ -85,13 +90,22 @@ def split_items(
     return items
 
 
-def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestion) -> str | None:
-    """The cleaned section name when ``lines[index]`` is a section heading, else None."""
+def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestion, plain: bool = True) -> str | None:
+    """The cleaned section name when ``lines[index]`` is a section heading, else None.
+
+    ``plain=False``: only Markdown ``#`` headings count.
+    """
     text = lines[index].text
-    if lines[index].blank or not clean.heading_shaped(text):
+    after = _neighbour(lines, index, +1)
+    atx = heading(lines[index])
+    if atx is not None:
+        # A Markdown heading is a section when questions (or more headings) follow it,
+        # and a sub-heading of the answer it sits in otherwise.
+        follows = after is None or starts_question(after) or heading(after) is not None
+        return clean.clean_heading(inline_text(atx[1])) if follows else None
+    if not plain or lines[index].blank or not clean.heading_shaped(text):
         return None
     before = _neighbour(lines, index, -1)
-    after = _neighbour(lines, index, +1)
     blank_before = index == 0 or lines[index - 1].blank
     if not blank_before and before is not None and not before.text.rstrip().endswith(_SENTENCE_END):
         return None

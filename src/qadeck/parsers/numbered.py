@@ -34,9 +34,7 @@ from .structure import Line
 
 NAME = "numbered"
 
-NUMBERED = re.compile(
-    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$"
-)
+NUMBERED = re.compile(r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$")
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
 SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
@@ -94,25 +92,23 @@ def find(source: Source) -> list[Entry]:
 def _entries(item: common.Item) -> list[Entry]:
     """One entry for the item, or one per sub-question when it has them."""
     context = question_text(item.first.text) or ""
-    starts = _sub_questions(item.body)
-    if not starts:
+    subs = _sub_questions(item.body)
+    if not subs:
         return [_entry(context, item.first, item.body, item.section)]
-    out = []
-    for start, end in zip(starts, starts[1:] + [len(item.body)]):
-        line, match = item.body[start], SUB_QUESTION.match(item.body[start].text)
-        assert match is not None  # _sub_questions found it
-        question = _in_context(context, clean.tidy_question(match["text"]))
-        out.append(_entry(question, line, item.body[start + 1 : end], item.section))
-    return out
+    ends = [start for start, _ in subs[1:]] + [len(item.body)]
+    return [
+        _entry(_in_context(context, asked), item.body[start], item.body[start + 1 : end], item.section)
+        for (start, asked), end in zip(subs, ends)
+    ]
 
 
-def _sub_questions(body: list[Line]) -> list[int]:
-    """Indexes of the body lines that open sub-questions i, ii, iii … in order."""
-    found: list[int] = []
+def _sub_questions(body: list[Line]) -> list[tuple[int, str]]:
+    """(index, question) of the body lines that open sub-questions i, ii, iii … in order."""
+    found: list[tuple[int, str]] = []
     for index, line in enumerate(body):
         match = None if line.code else SUB_QUESTION.match(line.text)
         if match and len(found) < len(_ROMAN) and match["n"] == _ROMAN[len(found)]:
-            found.append(index)
+            found.append((index, clean.tidy_question(match["text"])))
     return found
 
 

@@ -2,7 +2,10 @@
 
 Every rule phrase matches at the start of a word (``monitor`` matches
 "monitoring"), and all phrases of all topics are compiled into one regular
-expression so a card's text is scanned once, whatever the taxonomy's size.
+expression so a card's text is scanned once, whatever the taxonomy's size. The
+expression is a trie of the phrases (``dat(?:a(?: (?:drift|lake)|)|...)``):
+a plain alternation of hundreds of phrases makes the regex engine try every
+one at every word, a trie tries one branch per character.
 Words in the question count most, then the section heading, then the answer:
 the question says what the card is about, a section can be broad, and an answer
 mentions many things in passing. Because rules look at the card's words, the
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import DeckConfig
@@ -34,6 +38,29 @@ def slugify(text: str) -> str:
     return slug or FALLBACK_TOPIC
 
 
+def _trie(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases``, the longest one where several match at a position.
+
+    Longest wins because each branch tries to go on before it settles for a
+    phrase that ends there: "data drift" wins over "data".
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        ways = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(root)
+
+
 @dataclass(frozen=True)
 class TopicTagger:
     #: Taxonomy order, used to break ties.
@@ -51,9 +78,7 @@ class TopicTagger:
                 weights[phrase].append((rule.slug, weight))
         pattern = None
         if weights:
-            # Longest first, so "data drift" wins over "data" at the same position.
-            alternation = "|".join(re.escape(p) for p in sorted(weights, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w-])({alternation})")
+            pattern = re.compile(rf"(?<![\w-])({_trie(weights)})")
         return cls(
             order=tuple(config.topic_slugs),
             default=config.default_topic,

@@ -67,8 +67,9 @@ def cell(value: str) -> str:
         return ""
     quoting = csv.QUOTE_ALL if value.startswith("#") else csv.QUOTE_MINIMAL
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter="\t", quoting=quoting, lineterminator="").writerow([value])
-    return buffer.getvalue()
+    # The writer quotes a field holding a character of its line terminator: keep both.
+    csv.writer(buffer, delimiter="\t", quoting=quoting, lineterminator="\r\n").writerow([value])
+    return buffer.getvalue().removesuffix("\r\n")
 
 
 def write(output: Output, path: Path) -> None:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from . import Format, apkg, csv
+from . import Format, anki_text, apkg, csv, json, obsidian, supermemo, tsv
 
+# Two formats must never share an extension: one build writes them side by side.
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("apkg", ".apkg", "Anki package: File > Import in Anki", apkg.write),
         Format("csv", ".csv", "generic CSV (UTF-8, header row) for other flashcard apps",
                csv.write_csv),
+        Format("anki-csv", ".anki.txt",
+               "Anki text import with headers; updates the notes of the .apkg", anki_text.write),
+        Format("tsv", ".tsv", "question<TAB>answer lines for Quizlet, Mnemosyne, Brainscape",
+               tsv.write),
+        Format("obsidian", ".md", "Obsidian Spaced Repetition note; keeps review comments",
+               obsidian.write),
+        Format("supermemo", ".supermemo.txt", "Q:/A: text for SuperMemo and Mnemosyne",
+               supermemo.write),
+        Format("json", ".json", "the cards as JSON, as 'qadeck list --json' prints them",
+               json.write),
     )
 }
 DEFAULT_FORMATS = ("apkg", "csv")
