@@ -23,8 +23,16 @@ from qadeck import pipeline
 from qadeck.cli import cli
 from qadeck.filtering import Filters
 from qadeck.model import Card
-from qadeck.render import Renderer, plain_text
-from qadeck.writers import Output, anki_text, apkg, obsidian, supermemo, tsv, write_atomic
+from qadeck.render import plain_text
+from qadeck.writers import (
+    Output,
+    anki_text,
+    apkg,
+    obsidian,
+    supermemo,
+    tsv,
+    write_atomic,
+)
 from qadeck.writers.registry import FORMATS
 
 from .conftest import CARDS, import_apkg, notes_by_guid
@@ -265,6 +273,8 @@ def test_obsidian_escapes_what_the_plugin_would_misread(tmp_path):
                     "more code", "```"]
     assert c[0] == [r"Name the two :\: parts? <!--qadeck:qC3-->"]
     assert c[1] == ["Front::back", "1. first", "2. second"]
+    assert obsidian.question_line("a:::b `x::y` 1. c") == r"a:\:\:b <code>x&#58;&#58;y</code> 1. c"
+    assert obsidian.question_line("1. Why?") == r"1\. Why?"
     assert text.index("## tooling") < text.index("#flashcards/test-deck/tooling") < text.index(
         "qA1") < text.index("qC3") < text.index("## cpp") < text.index("qB2")
 

@@ -110,3 +110,9 @@ def test_rendering_any_text_never_emits_active_markup(text):
     out = html(text)
     assert_no_active_markup(out)
     assert "\x1f" not in out and "\x00" not in out
+
+
+def test_plain_text_keeps_code_verbatim():
+    assert plain_text("Edit `__init__.py`, **not** `a*b*c`.\n\n```\nif __name__ == '__main__':\n```") == (
+        "Edit __init__.py, not a*b*c.\n\nif __name__ == '__main__':"
+    )

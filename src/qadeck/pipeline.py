@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -215,8 +216,7 @@ def build(
     for name in formats:
         fmt = FORMATS[name]
         target = path or out_dir / f"{stem}{fmt.extension}"
-        out = replace(output, target=target)
-        write_atomic(target, lambda tmp, fmt=fmt, out=out: fmt.write(out, tmp))
+        write_atomic(target, partial(fmt.write, replace(output, target=target)))
         report.written.append(target)
     renderer.save()
     report.lock_written = write_lock(prepared)

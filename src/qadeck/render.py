@@ -312,14 +312,33 @@ _PLAIN_MARKUP = re.compile(r"[`~\[*_#]|\n\n\n")
 
 
 def plain_text(markdown_text: str) -> str:
-    """The answer as readable plain text: markup removed, lines and list markers kept."""
+    """The answer as readable plain text: markup removed, lines and list markers kept.
+
+    Code is kept verbatim (``__init__.py`` stays as it is); only the text
+    around it loses its bold, link and heading markup.
+    """
     text = strip_controls(markdown_text)
     if not _PLAIN_MARKUP.search(text):
         return text.strip()  # nothing below would change it
-    text = _FENCE_LINE.sub("", text)
+    parts = []
+    for m in _CODE.finditer(text):
+        if m.group("prose") is not None:
+            parts.append(_plain_prose(m.group("prose")))
+        else:
+            parts.append(m.group("body") if m.group("body") is not None else m.group("span"))
+    return re.sub(r"\n{3,}", "\n\n", "".join(parts)).strip()
+
+
+# A fenced block (its body kept), an inline code span (its content kept), or the prose between.
+_CODE = re.compile(
+    r"^[ \t]*(?P<f>```+|~~~+)[^\n]*\n(?P<body>.*?)^[ \t]*(?P=f)[ \t]*$"
+    r"|(?P<t>`+)(?P<span>[^\n]+?)(?<!`)(?P=t)(?!`)"
+    r"|(?P<prose>(?:[^`]|`(?!`*[^`\n]+?`))+?)(?=^[ \t]*(?:```|~~~)|`|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _plain_prose(text: str) -> str:
     text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(2) else m.group(1), text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"`([^`\n]+)`", r"\1", text)
-    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    return re.sub(r"^#{1,6}\s+", "", text, flags=re.MULTILINE)

@@ -65,10 +65,11 @@ def cell(value: str) -> str:
     line break, or starts with ``#``."""
     if not value:
         return ""
-    quoting = csv.QUOTE_ALL if value.startswith("#") else csv.QUOTE_MINIMAL
     buffer = io.StringIO()
     # The writer quotes a field holding a character of its line terminator: keep both.
-    csv.writer(buffer, delimiter="\t", quoting=quoting, lineterminator="\r\n").writerow([value])
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\r\n",
+                        quoting=csv.QUOTE_ALL if value.startswith("#") else csv.QUOTE_MINIMAL)
+    writer.writerow([value])
     return buffer.getvalue().removesuffix("\r\n")
 
 

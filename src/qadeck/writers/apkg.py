@@ -75,6 +75,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding
 .nightMode.card, .nightMode .card, .night_mode .card { color: #e6edf3; background-color: #1e1e1e; }
 .nightMode code, .night_mode code { background: #343941; color: #e6edf3; }
 .nightMode pre, .night_mode pre { background: #161b22; color: #e6edf3; border-color: #30363d; }
+.nightMode pre code, .night_mode pre code { background: none; }
 .nightMode td, .nightMode th { border-color: #30363d; }
 .nightMode .qa-meta, .night_mode .qa-meta { color: #8d96a0; }
 """

@@ -15,8 +15,8 @@ The plugin's parser decides what the text may hold:
 
 * a blank line ends a card, so blank lines inside an answer are dropped
   (paragraphs become single line breaks, code blocks lose their empty lines);
-* a question line holding ``::`` would be a one-line card, so ``::`` there is
-  written ``:\\:`` (and as ``&#58;`` inside code);
+* a question line holding ``::`` would be a one-line card, so a colon after a
+  colon is written ``\\:`` there (and ``&#58;`` inside code);
 * an answer line that is just ``?`` or ``??`` would be a separator: escaped.
 
 Source text is untrusted, as for the Anki deck: ``<`` outside code and math is
@@ -51,6 +51,7 @@ _VERBATIM = re.compile(
 )
 #: Starts a heading, quote or list: escaped at the start of a question (the last character).
 _BLOCK_START = re.compile(r"^([#>+*-]|\d+[.)])")
+_COLON_AFTER_COLON = re.compile(r"(?<=:):")
 
 
 def review_comments(text: str) -> dict[str, list[str]]:
@@ -95,7 +96,8 @@ def question_line(question: str) -> str:
             return "<code>" + html.escape(body).replace(":", "&#58;") + "</code>"
         return m.group(0)
 
-    return _outside_verbatim(text, lambda s: s.replace("<", "&lt;").replace("::", r":\:"), inside)
+    return _outside_verbatim(text, lambda s: _COLON_AFTER_COLON.sub(r"\:", s.replace("<", "&lt;")),
+                             inside)
 
 
 def answer_lines(answer: str) -> list[str]:

@@ -1,0 +1,294 @@
+"""How long qadeck takes to build a big deck, stage by stage, against the genanki floor.
+
+Usage (from the repository root, with qadeck installed)::
+
+    python benchmarks/bench_build.py [--cards N] [--runs R] [--compare M]
+
+writes a synthetic corpus of N cards (default 100,000; see ``corpus.py``) to a
+temporary folder and prints, each the median of R runs (default 3):
+
+* a cold build (no lock file, no render cache), end to end and per stage;
+* a rebuild with nothing changed, with how many texts Markdown converted
+  (0: no rendering repeated) and whether the ``.apkg`` came out byte-identical;
+* a rebuild after editing one file (one answer and one question changed);
+* peak memory of the build process, and of its largest render worker;
+* the floor (``floor.py``): one regex, ``html.escape`` and genanki on the same
+  files, and each build's ratio to it;
+* a cold build of M cards (default N/10), to show that time grows linearly.
+
+Every build runs in a fresh subprocess (``--worker``), timed inside it from
+the first file read to the last file written (interpreter start-up and imports
+excluded, for qadeck and the floor alike). Stages are timed by wrapping the
+functions the pipeline calls. Nothing is asserted about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+STAGES = ("read", "parse", "tag", "identity", "render", "write")
+DECK_FILE = "mlops-interview-questions.apkg"  # the taxonomy is the bundled deck's, so is the name
+
+
+# --- inside the worker subprocess -------------------------------------------------------
+
+
+def _instrument(spent: dict[str, float]) -> None:
+    """Wrap the functions the pipeline calls for each stage so that they add up their time."""
+    from qadeck import checks, identity, lockfile, parsers, pipeline, sources
+    from qadeck.render import Renderer
+    from qadeck.writers import registry
+
+    def timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[stage] += time.perf_counter() - start
+
+        return run
+
+    render_all = Renderer.render_all
+
+    def timed_render_all(self: Renderer, *args: Any, **kwargs: Any) -> Iterator[None]:
+        start = time.perf_counter()
+        yield from render_all(self, *args, **kwargs)
+        spent["render"] += time.perf_counter() - start
+
+    sources.read = timed("read", sources.read)
+    parsers.parse = timed("parse", parsers.parse)
+    checks.screen = timed("parse", checks.screen)
+    pipeline.tag = timed("tag", pipeline.tag)
+    lockfile.read = timed("identity", lockfile.read)
+    identity.assign = timed("identity", identity.assign)
+    Renderer.render_all = timed_render_all  # type: ignore[method-assign]
+    Renderer.save = timed("write", Renderer.save)  # type: ignore[method-assign]
+    pipeline.write_lock = timed("write", pipeline.write_lock)
+    for name, fmt in registry.FORMATS.items():
+        registry.FORMATS[name] = replace(fmt, write=timed("write", fmt.write))
+
+
+def worker(sources: Path, out: Path) -> dict[str, Any]:
+    """Build ``sources`` into ``out`` the way ``qadeck build`` does; return the figures."""
+    from qadeck import pipeline
+
+    spent: dict[str, float] = defaultdict(float)
+    _instrument(spent)
+    start = time.perf_counter()
+    prepared = pipeline.prepare(pipeline.load([sources]))
+    report = pipeline.build(prepared, out)
+    seconds = time.perf_counter() - start
+    changes = prepared.changes
+    stats = report.render_stats
+    return {
+        "seconds": seconds,
+        "stages": {stage: spent[stage] for stage in STAGES},
+        "cards": len(report.cards),
+        "changes": {"added": len(changes.added), "updated": len(changes.updated),
+                    "reworded": len(changes.reworded), "removed": len(changes.removed)},
+        "converted": stats.converted if stats else 0,
+        "reused": stats.reused if stats else 0,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "apkg_sha1": hashlib.sha1((out / DECK_FILE).read_bytes()).hexdigest(),
+    }
+
+
+# --- in the driver ------------------------------------------------------------------------
+
+
+def _subprocess(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, *args], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def build_once(sources: Path, out: Path) -> dict[str, Any]:
+    return _subprocess(__file__, "--worker", str(sources), str(out))
+
+
+def floor_once(sources: Path, out: Path) -> dict[str, Any]:
+    return _subprocess(str(HERE / "floor.py"), str(sources), str(out / "floor.apkg"))
+
+
+def cold(sources: Path, out: Path) -> dict[str, Any]:
+    """A build from scratch: no lock file, no output folder (so no render cache)."""
+    (sources / "qadeck.lock").unlink(missing_ok=True)
+    shutil.rmtree(out, ignore_errors=True)
+    return build_once(sources, out)
+
+
+def edit_one_file(path: Path) -> str:
+    """Change one answer and one question of a ``Q:``/``A:`` file; return the original text."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    questions = [i for i, line in enumerate(lines) if line.startswith("Q: ")]
+    ask, answer = questions[len(questions) // 3], questions[2 * len(questions) // 3] + 1
+    lines[ask] = lines[ask].replace("Q: ", "Q: In your experience, ", 1)
+    lines[answer] += " This sentence was added by the benchmark."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return text
+
+
+def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Median seconds and stages, highest memory, and the other figures of the first run."""
+    out = dict(runs[0])
+    out["seconds"] = statistics.median(r["seconds"] for r in runs)
+    out["stages"] = {s: statistics.median(r["stages"][s] for r in runs) for s in STAGES}
+    out["rss_mb"] = max(r["rss_mb"] for r in runs)
+    out["worker_rss_mb"] = max(r["worker_rss_mb"] for r in runs)
+    out["apkg_sha1s"] = {r["apkg_sha1"] for r in runs}
+    return out
+
+
+def measure(cards: int, runs: int, work: Path, say: Callable[[str], None]) -> dict[str, Any]:
+    sources, out = work / f"cards-{cards}", work / f"build-{cards}"
+    files = write_corpus(sources, cards)
+    say(f"{cards:,} cards in {len(files)} files ({sources})")
+    results: dict[str, Any] = {"cards": cards, "files": len(files)}
+
+    say("  floor")
+    floor = [floor_once(sources, work) for _ in range(runs)]
+    results["floor"] = statistics.median(r["seconds"] for r in floor)
+    results["floor_notes"] = floor[0]["notes"]
+
+    say("  cold builds")
+    results["cold"] = medians([cold(sources, out) for _ in range(runs)])
+
+    say("  rebuilds with nothing changed")
+    results["nochange"] = medians([build_once(sources, out) for _ in range(runs)])
+
+    say("  rebuilds after editing one file")
+    lock, saved_lock, saved_out = sources / "qadeck.lock", work / "saved.lock", work / "saved-build"
+    shutil.copyfile(lock, saved_lock)
+    shutil.copytree(out, saved_out)
+    edited = next(f for f in files if f.name.endswith("-prefixed.txt"))
+    one_file = []
+    for _ in range(runs):
+        original = edit_one_file(edited)
+        one_file.append(build_once(sources, out))
+        edited.write_text(original, encoding="utf-8")
+        shutil.copyfile(saved_lock, lock)  # back to the state after the cold build
+        shutil.rmtree(out)
+        shutil.copytree(saved_out, out)
+    results["one_file"] = medians(one_file)
+    return results
+
+
+def cold_only(cards: int, runs: int, work: Path) -> dict[str, Any]:
+    sources, out = work / f"cards-{cards}", work / f"build-{cards}"
+    write_corpus(sources, cards)
+    return medians([cold(sources, out) for _ in range(runs)])
+
+
+def _row(name: str, seconds: float, floor: float, note: str = "") -> str:
+    return f"| {name} | {seconds:.2f} s | {seconds / floor:.2f}× | {note} |"
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    models = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+              if line.startswith("model name")] if cpuinfo.exists() else []
+    cpu = models[0] if models else platform.processor() or "unknown CPU"
+    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+
+
+def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, runs: int) -> str:
+    floor = big["floor"]
+    cold_run, nochange, one_file = big["cold"], big["nochange"], big["one_file"]
+    lines = [
+        f"Machine: {machine()}",
+        f"{big['cards']:,} cards in {big['files']} files; median of {runs} runs; ratio = time / floor",
+        "",
+        "| build | time | ratio | notes |",
+        "|---|---:|---:|---|",
+        _row("floor: one regex + html.escape + genanki", floor, floor, f"{big['floor_notes']:,} notes"),
+        _row("cold (no lock file, no cache)", cold_run["seconds"], floor,
+             f"{cold_run['converted']:,} texts converted by Markdown"),
+    ]
+    lines += [_row(f"— {stage}", cold_run["stages"][stage], floor) for stage in STAGES]
+    lines += [
+        _row("rebuild, nothing changed", nochange["seconds"], floor,
+             f"{nochange['converted']} converted, {nochange['reused']:,} reused from the cache; "
+             f".apkg identical to the cold build's: {'yes' if nochange['apkg_sha1s'] == cold_run['apkg_sha1s'] else 'NO'}"),
+        _row("rebuild, one file edited", one_file["seconds"], floor,
+             f"{one_file['converted']} converted; changes {one_file['changes']}"),
+        "",
+        "| stage | cold | nothing changed | one file edited |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {stage} | {cold_run['stages'][stage]:.2f} s | {nochange['stages'][stage]:.2f} s "
+        f"| {one_file['stages'][stage]:.2f} s |"
+        for stage in STAGES
+    ]
+    lines += [
+        "",
+        f"Peak memory (ru_maxrss): build process {cold_run['rss_mb']:.0f} MB cold, "
+        f"{nochange['rss_mb']:.0f} MB rebuilding; largest render worker {cold_run['worker_rss_mb']:.0f} MB.",
+    ]
+    if small:
+        per_big = cold_run["seconds"] / big["cards"] * 1e6
+        per_small = small["seconds"] / small_cards * 1e6
+        lines += [
+            "",
+            "| cold build | time | per card |",
+            "|---|---:|---:|",
+            f"| {small_cards:,} cards | {small['seconds']:.2f} s | {per_small:.0f} µs |",
+            f"| {big['cards']:,} cards | {cold_run['seconds']:.2f} s | {per_big:.0f} µs |",
+            "",
+            f"{big['cards'] // small_cards}× the cards took {cold_run['seconds'] / small['seconds']:.1f}× the time.",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cards", type=int, default=100_000, help="cards in the corpus (default 100000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is shown")
+    parser.add_argument("--compare", type=int, default=None,
+                        help="also time a cold build of this many cards (default cards/10; 0: skip)")
+    parser.add_argument("--worker", nargs=2, metavar=("SOURCES", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(Path(args.worker[0]), Path(args.worker[1]))))
+        return 0
+    small_cards = args.cards // 10 if args.compare is None else args.compare
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="qadeck-bench-") as tmp:
+        work = Path(tmp)
+        big = measure(args.cards, args.runs, work, say)
+        small = None
+        if small_cards:
+            say(f"{small_cards:,} cards: cold builds")
+            small = cold_only(small_cards, args.runs, work)
+    print(report(big, small, small_cards, args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
