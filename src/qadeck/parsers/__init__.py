@@ -45,6 +45,8 @@ def detect(source: Source) -> tuple[Layout | None, float]:
     best: Layout | None = None
     best_score = 0.0
     for layout in LAYOUTS:
+        if layout.best_score <= best_score:
+            continue  # it could only tie, and the earlier layout wins a tie
         score = layout.detect(source)
         if score > best_score:
             best, best_score = layout, score

@@ -23,3 +23,5 @@ class Layout:
     description: str
     detect: Callable[[Source], float]
     parse: Callable[[Source], ParseResult]
+    #: The highest score ``detect`` can return: detection skips a layout that cannot win.
+    best_score: float = 1.0

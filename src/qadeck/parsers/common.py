@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from .. import clean
@@ -33,8 +34,13 @@ StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
 
 
+@lru_cache(maxsize=1)
 def read_lines(source: Source) -> list[Line]:
-    """The source's lines (front matter left out), chrome blanked, footer cut off."""
+    """The source's lines (front matter left out), chrome blanked, footer cut off.
+
+    Cached for the last source, as several layouts' detection asks for them:
+    do not modify the list.
+    """
     lines = outline(source)
     texts = clean.page_lines([line.text for line in lines])
     return [line if line.code else Line(line.number, text) for line, text in zip(lines, texts)]

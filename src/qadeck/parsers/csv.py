@@ -73,8 +73,8 @@ def delimiter(source: Source, sample: str) -> str:
         return "\t" if source.path.suffix.lower() in (".tsv", ".tab") else ","
 
 
-def rows(source: Source, header: AnkiHeader) -> list[tuple[int, int, list[str]]]:
-    """(first line, last line, cells) of every non-empty row below the header."""
+def rows(source: Source, header: AnkiHeader, limit: int | None = None) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of every non-empty row below the header (the first ``limit``)."""
     text = "\n".join(source.text.split("\n")[header.lines :])
     separator = header.separator or delimiter(source, "\n".join(text.split("\n")[:50]))
     reader = csv.reader(io.StringIO(text), delimiter=separator)
@@ -85,6 +85,8 @@ def rows(source: Source, header: AnkiHeader) -> list[tuple[int, int, list[str]]]
             start, end = end + 1, header.lines + reader.line_num
             if any(cell.strip() for cell in cells):
                 out.append((start, end, cells))
+                if len(out) == limit:
+                    break
     except csv.Error:
         pass  # a broken quote: keep the rows read so far
     return out
@@ -92,6 +94,11 @@ def rows(source: Source, header: AnkiHeader) -> list[tuple[int, int, list[str]]]
 
 def _entries(source: Source) -> list[Entry]:
     header = anki_header(source.text)
+    if not header.lines and source.path.suffix.lower() not in SUFFIXES:
+        # Only a header row naming the columns makes such a file CSV: read that row before the rest.
+        first = rows(source, header, limit=1)
+        if not first or named_columns(first[0][2]) is None:
+            return []
     found = rows(source, header)
     if not found:
         return []

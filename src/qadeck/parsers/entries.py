@@ -132,7 +132,12 @@ def coverage(source: Source, entries: Sequence[Entry]) -> float:
 
 
 def make_layout(name: str, description: str, find: Callable[[Source], Sequence[Entry]]) -> Layout:
-    """The layout whose ``parse`` judges and whose ``detect`` scores what ``find`` finds."""
+    """The layout whose ``parse`` judges and whose ``detect`` scores what ``find`` finds.
+
+    ``find`` remembers its last source: the layout that detection chose then
+    parses the file without finding its entries a second time.
+    """
+    find = lru_cache(maxsize=1)(find)
 
     def detect(source: Source) -> float:
         return coverage(source, find(source))

@@ -22,6 +22,7 @@ questions and answers that have such breaks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import clean
 from ..glue import Glue
@@ -52,6 +53,7 @@ def holds_answer(line: Line) -> bool:
     return bool(ANSWER_INLINE.search(line.text))
 
 
+@lru_cache(maxsize=1)  # detection finds the entries, then parse uses them
 def find(source: Source) -> list[Entry]:
     items = common.split_items(common.read_lines(source), starts_question, holds_answer)
     glue = learn_glue(items)

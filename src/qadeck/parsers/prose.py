@@ -76,10 +76,12 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
         body = group[1:] if title else group
         text_lines = [line for line in body if not codeflow.looks_like_code(line.text)]
         one_per_line = all(line.text.rstrip().endswith(_SENTENCE_END) for line in text_lines)
+        start = len(out)  # paragraphs from here on hold lines of this body (no list scan: linear)
         for line in body:
             code = line.code or codeflow.looks_like_code(line.text)
-            in_fence = line.code and out and out[-1].fenced and out[-1].lines[-1] in body
-            joins = out and not code and not one_per_line and not out[-1].code and out[-1].lines[-1] in body
+            ours = len(out) > start
+            in_fence = line.code and ours and out[-1].fenced
+            joins = ours and not code and not one_per_line and not out[-1].code
             if in_fence or joins:
                 out[-1] = Paragraph(out[-1].lines + (line,), code)
             else:
@@ -157,4 +159,4 @@ def _asks(line: Line) -> bool:
     return line.text.rstrip(" *_").endswith("?") or bool(_QUESTION_MARKER.match(line.text))
 
 
-LAYOUT = Layout(NAME, "Answer paragraphs without questions; questions are inferred", detect, parse)
+LAYOUT = Layout(NAME, "Answer paragraphs without questions; questions are inferred", detect, parse, PROSE_SCORE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Source
 from .markup import html_to_markdown, inline_text
@@ -48,8 +49,13 @@ _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 
 
+@lru_cache(maxsize=1)
 def outline(source: Source) -> list[Line]:
-    """The source's lines, numbered and marked as code or not, without front matter."""
+    """The source's lines, numbered and marked as code or not, without front matter.
+
+    Cached for the last source, as every layout's detection asks for it: do
+    not modify the list.
+    """
     raw = source.text.split("\n")
     start = front_matter_end(raw)
     lines: list[Line] = []

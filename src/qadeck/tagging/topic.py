@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..config import DeckConfig
 from ..model import Card
@@ -33,6 +34,7 @@ MAX_TOPICS = 3
 FALLBACK_TOPIC = "general"
 
 
+@lru_cache(maxsize=4096)  # called for every card's source and section
 def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug or FALLBACK_TOPIC

@@ -27,6 +27,7 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import genanki
@@ -111,6 +112,13 @@ class _TimedNote(genanki.Note):
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # type: ignore[no-untyped-def]
         super().write_to_db(cursor, self.mtime, deck_id, id_gen)
 
+    def _check_invalid_html_tags_in_fields(self) -> None:
+        """Skipped: genanki only warns here, and every field is HTML we generated or escaped.
+
+        The check runs a regular expression over every field of every note, a
+        tenth of the package's writing time on a big deck.
+        """
+
 
 def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
     """Write the package to ``path`` (the caller renames it into place)."""
@@ -132,6 +140,10 @@ def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path
         db_path = Path(tmp) / "collection.anki2"
         conn = sqlite3.connect(db_path)
         try:
+            # A scratch file that is zipped and deleted: no journal on disk, no waiting for fsync.
+            # (The database's bytes are the same either way.)
+            conn.execute("PRAGMA journal_mode=MEMORY")
+            conn.execute("PRAGMA synchronous=OFF")
             genanki.Package(deck).write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
             conn.commit()
         finally:
@@ -155,15 +167,16 @@ def note_rows(output: Output) -> list[NoteRow]:
     importing it over the package updates the package's notes, field for field.
     """
     render = output.renderer
+    escape = cache(html.escape)  # topics, levels, sources and sections repeat across cards
     return [
         NoteRow(
             fields=(
                 render.inline_html(card.question),
                 render.html(card.answer),
-                html.escape(", ".join(card.topics)),
-                html.escape(card.difficulty),
-                html.escape(card.source),
-                html.escape(card.section),
+                escape(", ".join(card.topics)),
+                escape(card.difficulty),
+                escape(card.source),
+                escape(card.section),
             ),
             tags=tuple(anki_tags(card)),
             guid=card.guid,

@@ -1,0 +1,83 @@
+"""Rendered HTML kept between builds, and rendering on several cores: same HTML, less work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qadeck import pipeline, render
+from qadeck.filtering import Filters
+from qadeck.render import Renderer
+
+TEXTS = [
+    "Plain words, no syntax at all.",
+    "Use **Docker** with `docker build`:\n\n- one\n- two",
+    "```python\nprint('hi')\n```",
+    "Math $x^2$ and a [link](https://example.org).",
+    "List<String> & <script>alert(1)</script>",
+]
+
+
+def rendered(renderer: Renderer, texts: list[str], workers: int | None = None) -> list[str]:
+    for _ in renderer.render_all(texts, workers):
+        pass
+    return [renderer.html(text) for text in texts]
+
+
+def test_cached_html_equals_fresh_html_and_nothing_is_converted_again(tmp_path: Path):
+    cache = tmp_path / "html.json"
+    first = Renderer(cache)
+    fresh = rendered(first, TEXTS)
+    assert first.save()
+    again = Renderer(cache)
+    assert rendered(again, TEXTS) == fresh == [Renderer().html(text) for text in TEXTS]
+    assert again.stats.converted == 0
+    assert again.stats.reused == first.stats.converted == 4
+    assert not again.save()  # nothing new: the file is left alone
+
+
+def test_a_changed_answer_is_converted_and_unused_entries_are_dropped(tmp_path: Path):
+    cache = tmp_path / "html.json"
+    first = Renderer(cache)
+    rendered(first, TEXTS)
+    first.save()
+    edited = [*TEXTS[:1], TEXTS[1].replace("two", "three"), *TEXTS[2:]]
+    second = Renderer(cache)
+    assert rendered(second, edited)[1] == Renderer().html(edited[1])
+    assert second.stats.converted == 1
+    assert second.save()
+    third = Renderer(cache)
+    rendered(third, [TEXTS[1]])
+    assert third.stats.converted == 1  # the old text's entry went with the edit
+
+
+@pytest.mark.parametrize("content", ["not json", '{"version": "old", "html": {}}', '{"html": [1]}'])
+def test_a_damaged_or_outdated_cache_is_ignored(tmp_path: Path, content: str):
+    cache = tmp_path / "html.json"
+    cache.write_text(content, encoding="utf-8")
+    renderer = Renderer(cache)
+    assert rendered(renderer, TEXTS) == [Renderer().html(text) for text in TEXTS]
+    assert renderer.stats.converted == 4
+
+
+def test_worker_processes_give_the_same_html(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(render, "PARALLEL_MIN", 2)
+    texts = [f"{text} {n}" for n in range(5) for text in TEXTS]
+    assert rendered(Renderer(), texts, workers=2) == [Renderer().html(text) for text in texts]
+
+
+def test_a_rebuild_converts_only_what_changed(cards_copy: Path, tmp_path: Path):
+    def build() -> pipeline.BuildReport:
+        prepared = pipeline.prepare(pipeline.load([cards_copy]), now=1_700_000_000)
+        return pipeline.build(prepared, tmp_path / "build", Filters(), ["apkg"])
+
+    cold = build()
+    assert cold.render_stats and cold.render_stats.converted > 0
+    warm = build()
+    assert warm.render_stats and warm.render_stats.converted == 0
+    assert warm.written[0].read_bytes() == cold.written[0].read_bytes()
+    source = cards_copy / "mlops-packaging-deployment.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: **Docker**."), encoding="utf-8")
+    edited = build()
+    assert edited.render_stats and edited.render_stats.converted == 1
