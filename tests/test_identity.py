@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import MISSING, fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,3 +142,12 @@ def test_lock_round_trips(tmp_path):
     path = tmp_path / "qadeck.lock"
     path.write_text(lockfile.dumps(lock), encoding="utf-8")
     assert lockfile.read(path).entries == lock.entries
+
+
+def test_identified_is_replace_with_guid_and_mtime():
+    """The fast constructor must carry every field, including any added to Card later."""
+    values = {f.name: (f"{f.name}-value" if f.type == "str" else f.default) for f in fields(Card)}
+    values.update(lines=(3, 9), inferred=True, topics=("a", "b"), mtime=5)
+    card = Card(**values)
+    assert all(getattr(card, f.name) != f.default for f in fields(Card) if f.default is not MISSING)
+    assert card.identified("qNEW", 42) == replace(card, guid="qNEW", mtime=42)

@@ -105,8 +105,11 @@ def _filters(kw: dict[str, Any]) -> Filters:
     )
 
 
-def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None) -> pipeline.Loaded:
-    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn)
+def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None,
+          out_dir: Path | None = None) -> pipeline.Loaded:
+    """Load SOURCES; a build into ``out_dir`` reuses (and keeps) its cache of parsed files."""
+    cache_dir = out_dir / pipeline.CACHE_DIR if out_dir else None
+    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir)
 
 
 def _warn(message: str) -> None:
@@ -185,7 +188,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool,
           layout: str | None, **kw: Any) -> None:
     """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
     filters = _filters(kw)
-    loaded = _load(sources, filters, layout)
+    loaded = _load(sources, filters, layout, out_dir)
     prepared = pipeline.prepare(loaded)
     names = [f.strip() for f in formats.split(",") if f.strip()]
     report = pipeline.build(prepared, out_dir, filters, names, dry_run, track, html=html)
@@ -205,7 +208,7 @@ def export(format_name: str, sources: tuple[Path, ...], out_file: Path | None, h
            layout: str | None, **kw: Any) -> None:
     """Write the cards from SOURCES (default cards/) in one FORMAT, like build."""
     filters = _filters(kw)
-    loaded = _load(sources, filters, layout)
+    loaded = _load(sources, filters, layout, None if out_file else Path("build"))
     prepared = pipeline.prepare(loaded)
     report = pipeline.build(prepared, Path("build"), filters, [format_name], track=track,
                             html=html, path=out_file)

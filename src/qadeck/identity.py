@@ -30,7 +30,8 @@ import heapq
 import re
 import zlib
 from collections import defaultdict, deque
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .lockfile import Lock, LockEntry
@@ -138,25 +139,28 @@ class _Matcher:
     #: card index -> old entry index
     match: dict[int, int] = field(default_factory=dict)
     ambiguous: set[int] = field(default_factory=set)
-
     def run(self) -> None:
-        self._exact(same_source=True)
-        self._exact(same_source=False)
+        # The verbatim question first: it matches nearly every card of a rebuild without normalising any.
+        self._exact(lambda question: question, same_source=True)
+        self._exact(normalize, same_source=True)
+        self._exact(normalize, same_source=False)
         self._fuzzy()
 
     def _taken(self) -> set[int]:
         return set(self.match.values())
 
-    def _exact(self, same_source: bool) -> None:
+    def _exact(self, key: Callable[[str], str], same_source: bool) -> None:
         taken = self._taken()
+        if len(taken) == len(self.old) or len(self.match) == len(self.cards):
+            return  # everything is matched already (a rebuild of unchanged cards)
         index: dict[tuple[str, str], deque[int]] = defaultdict(deque)
         for j, entry in enumerate(self.old):
             if j not in taken:
-                index[(entry.source if same_source else "", normalize(entry.question))].append(j)
+                index[(entry.source if same_source else "", key(entry.question))].append(j)
         for i, card in enumerate(self.cards):
             if i in self.match:
                 continue
-            found = index.get((card.source if same_source else "", normalize(card.question)))
+            found = index.get((card.source if same_source else "", key(card.question)))
             if found and (same_source or len(found) == 1):
                 self.match[i] = found.popleft()
 
@@ -263,19 +267,19 @@ def assign(
             entry = None  # a hand-edited lock with a duplicate guid: never reuse it twice
         if entry is None:
             guid, mtime = make_guid(namespace, card.source, card.question, taken), now
-            card = replace(card, guid=guid, mtime=mtime)
+            card = card.identified(guid, mtime)
             changes.added.append(card)
             if i in matcher.ambiguous:
                 changes.ambiguous.append(card)
         else:
             guid = entry.guid
             mtime = entry.mtime if digest == entry.hash else max(now, entry.mtime + 1)
-            card = replace(card, guid=guid, mtime=mtime)
+            card = card.identified(guid, mtime)
             if digest == entry.hash:
                 changes.unchanged += 1
             else:
                 changes.updated.append(card)
-            if normalize(entry.question) != normalize(card.question):
+            if entry.question != card.question and normalize(entry.question) != normalize(card.question):
                 changes.reworded.append((entry.question, card))
         taken.add(guid)
         used.add(guid)

@@ -65,6 +65,11 @@ class Card:
     def stem(self) -> str:
         return Path(self.source).stem
 
+    def identified(self, guid: str, mtime: int) -> Card:
+        """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a fifth of the cost."""
+        return Card(self.question, self.answer, self.source, self.section, self.lines, self.inferred,
+                    self.layout, self.topics, self.difficulty, guid, mtime)
+
     @property
     def location(self) -> str:
         return f"{self.source}:{self.lines[0]}"

@@ -2,9 +2,10 @@
 
     sources -> parsers -> tagging -> identity -> filtering -> render/writers
 
-:func:`load` reads and parses; :func:`prepare` adds tags and identity (without
-writing anything); :func:`build` writes the chosen formats and the lock file.
-The CLI is a thin layer over these three.
+:func:`load` reads, parses and tags (reusing the cards of files unchanged
+since the last build, see :mod:`qadeck.cache`); :func:`prepare` adds identity
+(without writing anything); :func:`build` writes the chosen formats and the
+lock file. The CLI is a thin layer over these three.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TypeVar
 
 from . import config as config_mod
 from . import checks, identity, lockfile, parsers, sources
+from .cache import CARDS_DIR, CardCache
 from .config import DeckConfig
 from .errors import SourceError, UsageError
 from .filtering import Filters
@@ -30,7 +32,7 @@ from .tagging.topic import slugify
 from .writers import Output, write_atomic
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
-#: Folder in the output folder for what builds keep for the next one (rendered HTML).
+#: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
 CACHE_DIR = ".qadeck-cache"
 
 T = TypeVar("T")
@@ -52,6 +54,8 @@ class Loaded:
     skipped: list[str] = field(default_factory=list)
     #: Folder where ``qadeck.lock`` lives.
     home: Path = Path(".")
+    #: Each file's cards, for the next build (saved by :func:`build`).
+    cache: CardCache | None = None
 
     @property
     def source_names(self) -> set[str]:
@@ -68,11 +72,14 @@ def load(
     layout: str | None = None,
     track: Tracker = no_progress,
     warn: Callable[[str], None] = lambda message: None,
+    cache_dir: Path | None = None,
 ) -> Loaded:
-    """Read and parse every source; raises when there is nothing to read.
+    """Read, parse and tag every source; raises when there is nothing to read.
 
     Files that cannot be read (binary, unknown extension) are skipped: ``warn``
     hears about each one as it happens, before any error about the rest.
+    With ``cache_dir``, a file whose text is as the last build found it takes
+    its cards from there instead of being parsed and tagged again.
     """
     paths = list(paths)
     if layout:
@@ -89,6 +96,7 @@ def load(
         where = ", ".join(str(p) for p in paths)
         detail = " matching --source" if found.files else ""
         raise SourceError(f"no Q&A source files{detail} (looked for {_extensions()})", where)
+    card_cache = CardCache(cache_dir / CARDS_DIR if cache_dir else None, config)
     results: list[ParseResult] = []
     for file in track(files, "Reading", len(files)):
         try:
@@ -97,11 +105,16 @@ def load(
             skipped.append(f"{exc}; skipped")
             warn(skipped[-1])
             continue
-        results.append(checks.screen(parsers.parse(source, layout)))
+        result = card_cache.get(source, layout)
+        if result is None:
+            result = checks.screen(parsers.parse(source, layout))
+            result = replace(result, cards=tuple(tag(list(result.cards), config)))
+            card_cache.put(source, layout, result)
+        results.append(result)
     if not any(r.cards for r in results):
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
-    return Loaded(config, Deck(tuple(results)), skipped, home)
+    return Loaded(config, Deck(tuple(results)), skipped, home, card_cache)
 
 
 def _home(paths: list[Path]) -> Path:
@@ -139,8 +152,8 @@ class Prepared:
 
 
 def prepare(loaded: Loaded, now: int | None = None) -> Prepared:
-    """Tag the cards and give them identities from the lock file (nothing is written)."""
-    cards = tag(loaded.deck.cards, loaded.config)
+    """Give the cards identities from the lock file (nothing is written)."""
+    cards = loaded.deck.cards
     lock = lockfile.read(loaded.lock_path)
     cards, new_lock, changes = identity.assign(
         cards,
@@ -219,6 +232,8 @@ def build(
         write_atomic(target, partial(fmt.write, replace(output, target=target)))
         report.written.append(target)
     renderer.save()
+    if prepared.loaded.cache:
+        prepared.loaded.cache.save()
     report.lock_written = write_lock(prepared)
     return report
 

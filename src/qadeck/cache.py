@@ -1,0 +1,119 @@
+"""What a build keeps for the next one: each source file's cards, parsed and tagged.
+
+What a file turns into depends only on its name and text, the forced layout,
+the deck config and qadeck's own code. :class:`CardCache` stores each file's
+:class:`~qadeck.model.ParseResult` in a small file named by a digest of all
+of those, so a rebuild after editing one file parses and tags that file only
+and writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
+afresh without a stale entry ever being read. Entries are JSON, never pickle (a
+cache file must not be able to run code); a damaged one is ignored. Entries no
+build has used for :data:`KEEP_DAYS` days are deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .config import DeckConfig
+from .model import Card, Finding, ParseResult, Source
+from .writers import write_atomic
+
+#: Subfolder of the build's cache folder holding one entry per source file version.
+CARDS_DIR = "cards"
+KEEP_DAYS = 7
+
+
+class CardCache:
+    """Parse results of source files; ``folder`` None keeps nothing (``qadeck list``)."""
+
+    def __init__(self, folder: Path | None, config: DeckConfig) -> None:
+        self.folder = folder
+        self.fingerprint = _fingerprint(config)
+        self.used: set[Path] = set()
+        self._new: dict[Path, ParseResult] = {}
+        self.hits = 0
+
+    def get(self, source: Source, layout: str | None) -> ParseResult | None:
+        if self.folder is None:
+            return None
+        path = self._entry(source, layout)
+        try:
+            result = _result(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, IndexError):
+            return None  # not there yet, or damaged: parse the file
+        self.used.add(path)
+        self.hits += 1
+        return result
+
+    def put(self, source: Source, layout: str | None, result: ParseResult) -> None:
+        if self.folder is not None:
+            path = self._entry(source, layout)
+            self.used.add(path)
+            self._new[path] = result  # serialized by save: a dry run writes nothing
+
+    def save(self) -> int:
+        """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written."""
+        if self.folder is None:
+            return 0
+        for path, result in self._new.items():
+            text = json.dumps(_rows(result), ensure_ascii=False)
+            write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        now = time.time()
+        for path in self.used - self._new.keys():
+            os.utime(path, (now, now))
+        for path in self.folder.glob("*.json"):
+            if path not in self.used and now - path.stat().st_mtime > KEEP_DAYS * 86400:
+                path.unlink(missing_ok=True)
+        written, self._new = len(self._new), {}
+        return written
+
+    def _entry(self, source: Source, layout: str | None) -> Path:
+        key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{source.text}"
+        name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return self.folder / f"{name}.json"  # type: ignore[operator]  # only called with a folder
+
+
+def _fingerprint(config: DeckConfig) -> str:
+    return hashlib.blake2b(f"{_code_version()}\x00{config!r}".encode(), digest_size=16).hexdigest()
+
+
+@cache
+def _code_version() -> str:
+    """A digest of qadeck's own code: any change to a parser or rule makes old entries unreachable."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Cards and findings as lists of their fields, in declaration order: compact and quick to load.
+
+
+def _rows(result: ParseResult) -> list[Any]:
+    cards = [
+        [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty]
+        for c in result.cards
+    ]
+    findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
+    return [result.source, result.layout, cards, findings]
+
+
+def _result(rows: list[Any]) -> ParseResult:
+    source, layout, cards, findings = rows
+    return ParseResult(
+        source=source,
+        layout=layout,
+        cards=tuple(
+            Card(q, a, src, section, (lines[0], lines[1]), inferred, lay, tuple(topics), level)
+            for q, a, src, section, lines, inferred, lay, topics, level in cards
+        ),
+        findings=tuple(Finding(*f) for f in findings),
+    )

@@ -1,0 +1,72 @@
+"""The card cache: a rebuild takes unchanged files' cards from the last build, exactly as parsing gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck import cache, pipeline
+from qadeck.cli import cli
+
+SEED = "mlops-packaging-deployment.txt"
+
+
+def load(cards: Path, out: Path) -> pipeline.Loaded:
+    return pipeline.load([cards], cache_dir=out / pipeline.CACHE_DIR)
+
+
+def entries(out: Path) -> list[Path]:
+    return sorted((out / pipeline.CACHE_DIR / cache.CARDS_DIR).glob("*.json"))
+
+
+def test_cached_cards_equal_freshly_parsed_and_tagged_cards(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    fresh = load(cards_copy, out)
+    assert fresh.cache is not None and fresh.cache.hits == 0
+    fresh.cache.save()
+    assert len(entries(out)) == 5
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 5
+    assert again.deck == fresh.deck == pipeline.load([cards_copy]).deck
+    assert {c.topics for c in again.deck.cards} != {()}  # tagged, not only parsed
+
+
+def test_an_edited_file_alone_is_parsed_again(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    load(cards_copy, out).cache.save()  # type: ignore[union-attr]
+    source = cards_copy / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: Podman."), encoding="utf-8")
+    edited = load(cards_copy, out)
+    assert edited.cache is not None and edited.cache.hits == 4
+    assert edited.deck == pipeline.load([cards_copy]).deck
+    assert any("Podman" in card.answer for card in edited.deck.cards)
+
+
+def test_a_config_change_or_a_damaged_entry_is_never_read(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    load(cards_copy, out).cache.save()  # type: ignore[union-attr]
+    for entry in entries(out)[:2]:
+        entry.write_text('["broken', encoding="utf-8")
+    assert load(cards_copy, out).cache.hits == 3  # type: ignore[union-attr]
+    config = cards_copy / "qadeck.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("monitoring:", "observing:", 1), encoding="utf-8")
+    retagged = load(cards_copy, out)
+    assert retagged.cache is not None and retagged.cache.hits == 0
+    assert any("observing" in card.topics for card in retagged.deck.cards)
+
+
+def test_build_keeps_the_cache_and_a_dry_run_writes_none(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    runner = CliRunner()
+    dry = runner.invoke(cli, ["build", str(cards_copy), "-o", str(out), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert not out.exists()
+    first = runner.invoke(cli, ["build", str(cards_copy), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    assert len(entries(out)) == 5
+    apkg = out / "mlops-interview-questions.apkg"
+    before = apkg.read_bytes()
+    second = runner.invoke(cli, ["build", str(cards_copy), "-o", str(out)])
+    assert second.exit_code == 0, second.output
+    assert apkg.read_bytes() == before
