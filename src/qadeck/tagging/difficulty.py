@@ -58,6 +58,8 @@ _FENCE = re.compile(r"^ *(```|~~~)[^\n]*\n(.*?)^ *\1", re.MULTILINE | re.DOTALL)
 
 
 def answer_is_code(answer: str) -> bool:
+    if "```" not in answer and "~~~" not in answer:
+        return False  # no fence at all: skip the scan (most answers)
     return any(m.group(2).count("\n") >= CODE_LINES_FOR_HARD for m in _FENCE.finditer(answer))
 
 

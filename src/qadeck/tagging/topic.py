@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ..config import DeckConfig
 from ..model import Card
@@ -71,6 +71,8 @@ class TopicTagger:
     pattern: re.Pattern[str] | None
     #: Phrase (lowercase) -> the topics it points to, with weights.
     weights: dict[str, tuple[tuple[str, float], ...]]
+    #: Topic slug -> its place in the taxonomy.
+    rank: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: DeckConfig) -> TopicTagger:
@@ -86,21 +88,30 @@ class TopicTagger:
             default=config.default_topic,
             pattern=pattern,
             weights={p: tuple(w) for p, w in weights.items()},
+            rank={slug: i for i, slug in enumerate(config.topic_slugs)},
         )
 
     def scores(self, card: Card) -> dict[str, float]:
         scores: dict[str, float] = defaultdict(float)
         if self.pattern is None:
             return scores
-        for text, factor in (
-            (card.question, QUESTION_WEIGHT),
-            (card.section, SECTION_WEIGHT),
-            (card.answer, ANSWER_WEIGHT),
+        for phrases, factor in (
+            (self.phrases(card.question), QUESTION_WEIGHT),
+            (self._section_phrases(card.section), SECTION_WEIGHT),
+            (self.phrases(card.answer), ANSWER_WEIGHT),
         ):
-            for phrase in self.pattern.findall(text.lower()):
+            for phrase in phrases:
                 for slug, weight in self.weights[phrase]:
                     scores[slug] += weight * factor
         return scores
+
+    def phrases(self, text: str) -> list[str]:
+        return self.pattern.findall(text.lower()) if self.pattern else []
+
+    @cached_property
+    def _section_phrases(self) -> Callable[[str], list[str]]:
+        """``phrases`` remembered per section heading: a heading is shared by many cards."""
+        return lru_cache(maxsize=1024)(self.phrases)
 
     def topics(self, card: Card) -> tuple[str, ...]:
         if not self.order:
@@ -108,7 +119,6 @@ class TopicTagger:
         scores = self.scores(card)
         if not scores:
             return (self.default or self.order[0],)
-        rank = {slug: i for i, slug in enumerate(self.order)}
-        ranked = sorted(scores, key=lambda s: (-scores[s], rank[s]))
+        ranked = sorted(scores, key=lambda s: (-scores[s], self.rank[s]))
         best = scores[ranked[0]]
         return tuple(s for s in ranked[:MAX_TOPICS] if scores[s] >= best * SECONDARY_SHARE)
