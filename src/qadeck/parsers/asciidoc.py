@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
 
@@ -161,8 +162,15 @@ def _inline(text: str) -> str:
     return _URL_LINK.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", text)
 
 
+def _entries(source: Source) -> list[Entry]:
+    # Without a term's "::" or ";;" there is nothing to find: skip the walk through the lines.
+    if "::" not in source.text and ";;" not in source.text:
+        return []
+    return _Reader(source.text).entries()
+
+
 LAYOUT = make_layout(
     NAME,
     "AsciiDoc FAQs: 'Question?::' terms, indented answers, '+' continuations",
-    lambda source: _Reader(source.text).entries(),
+    _entries,
 )

@@ -75,6 +75,8 @@ def split_items(
     ``holds_answer`` tells a question line that carries its own answer ("Q: … ? A: …"):
     the line after it may then be a heading.
     """
+    if not any(not line.code and starts_question(line) for line in lines):
+        return []  # most layouts on most files: no need to look for headings line by line
     items: list[Item] = []
     section = ""
     current: Item | None = None

@@ -73,10 +73,15 @@ def delimiter(source: Source, sample: str) -> str:
         return "\t" if source.path.suffix.lower() in (".tsv", ".tab") else ","
 
 
-def rows(source: Source, header: AnkiHeader, limit: int | None = None) -> list[tuple[int, int, list[str]]]:
-    """(first line, last line, cells) of every non-empty row below the header (the first ``limit``)."""
+def rows(
+    source: Source, header: AnkiHeader, limit: int | None = None, separator: str | None = None
+) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of every non-empty row below the header (the first ``limit``).
+
+    The separator is the one given, else the header's, else the sniffed one.
+    """
     text = "\n".join(source.text.split("\n")[header.lines :])
-    separator = header.separator or delimiter(source, "\n".join(text.split("\n")[:50]))
+    separator = separator or header.separator or delimiter(source, "\n".join(text.split("\n")[:50]))
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     out: list[tuple[int, int, list[str]]] = []
     end = header.lines
@@ -96,8 +101,7 @@ def _entries(source: Source) -> list[Entry]:
     header = anki_header(source.text)
     if not header.lines and source.path.suffix.lower() not in SUFFIXES:
         # Only a header row naming the columns makes such a file CSV: read that row before the rest.
-        first = rows(source, header, limit=1)
-        if not first or named_columns(first[0][2]) is None:
+        if not _names_columns(source, header):
             return []
     found = rows(source, header)
     if not found:
@@ -116,6 +120,19 @@ def _entries(source: Source) -> list[Entry]:
         if question:
             entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last))
     return entries
+
+
+def _names_columns(source: Source, header: AnkiHeader) -> bool:
+    """True when the first row names a question and an answer column.
+
+    Sniffing the delimiter reads the first 50 lines; trying each delimiter on
+    the first row is much cheaper, and sniffing only ever picks one of them.
+    """
+    for separator in DELIMITERS:
+        first = rows(source, header, limit=1, separator=separator)
+        if first and named_columns(first[0][2]) is not None:
+            return True
+    return False
 
 
 LAYOUT = make_layout(

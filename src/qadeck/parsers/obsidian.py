@@ -35,6 +35,9 @@ _SEPARATOR = re.compile(r"^\s*\?\??\s*$")
 # Code and math may hold "::" (std::vector); the separator is looked for outside them.
 _LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+#: What :func:`_may_hold_cards` looks for in the whole text: a tag, and a line that is a separator.
+_TAG_WORD = re.compile(r"#flashcards", re.IGNORECASE)
+_SEPARATOR_LINE = re.compile(r"\n[^\S\n]*\?\??[^\S\n]*(?:\n|\Z)")
 
 
 def _clean(line: Line) -> Line:
@@ -66,7 +69,17 @@ def _paragraphs(lines: list[Line]) -> list[list[int]]:
     return [p for p in out if p]
 
 
+def _may_hold_cards(text: str) -> bool:
+    """False when no line, once cleaned, holds "::" or is a separator: most files, told at once."""
+    if _TAG_WORD.search(text):
+        text = _TAG.sub("", text)
+    text = _SCHEDULE.sub("", text)
+    return "::" in text or bool(_SEPARATOR_LINE.search("\n" + text))
+
+
 def _entries(source: Source) -> list[Entry]:
+    if not _may_hold_cards(source.text):
+        return []
     lines = [_clean(line) for line in outline(source)]
     titles = sections(lines)
     entries: list[Entry] = []

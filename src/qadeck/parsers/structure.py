@@ -90,8 +90,8 @@ def front_matter_end(lines: Sequence[str]) -> int:
 
 def heading(line: Line) -> tuple[int, str] | None:
     """(level, text) when the line is an ATX heading outside code; closing ``#``s dropped."""
-    if line.code:
-        return None
+    if line.code or "#" not in line.text[:4]:
+        return None  # the cheap test first: most lines are no heading
     match = _HEADING.match(line.text)
     if not match:
         return None
@@ -172,6 +172,8 @@ _ANCHOR_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
 _BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
 _SHIELD = re.compile(r"!\[[^\]]*\]\(https?://img\.shields\.io/[^)]*\)")
 _LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+")
+#: A letter is never decoration: a line holding one outside links is content, no need to strip it.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_navigation(text: str) -> bool:
@@ -181,8 +183,8 @@ def is_navigation(text: str) -> bool:
     badge rows are how a page is read in a browser, not content for a card.
     """
     for line in text.split("\n"):
-        rest = _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line)))
-        if _LINE_DECOR.sub("", rest):
+        rest = _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line))) if "](" in line else line
+        if _LETTER.search(rest) or _LINE_DECOR.sub("", rest):
             return False
     return True
 

@@ -73,6 +73,8 @@ def _is_row(line: Line) -> bool:
 
 
 def _entries(source: Source) -> list[Entry]:
+    if "|" not in source.text:
+        return []  # no row, no table
     lines = outline(source)
     titles = sections(lines)
     entries: list[Entry] = []
