@@ -57,6 +57,7 @@ _MATH_TOKEN_RE = re.compile(r"qadeckmath(\d+)x")
 _SYNTAX_CHARS = re.compile(r"[*_`\[\]<>&\\#!|~$\"'\t]")
 # Line starts that open a block (indented code, a list, a setext underline); see needs_markdown.
 _SYNTAX_LINE = re.compile(r"[ \t]|[-+](?:\s|$)|\d+[.)](?:\s|$)|=+$|-+$")
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 #: Below this many texts to convert, starting worker processes costs more than it saves.
 PARALLEL_MIN = 2000
 
@@ -191,10 +192,11 @@ class Renderer:
         if not needs_markdown(clean):
             self.stats.plain += 1
             return _plain_paragraphs(clean)
-        out = self._stored.get(_digest(clean))
+        key = _digest(clean)
+        out = self._stored.get(key)
         if out is not None:
             self.stats.reused += 1
-            self._keep(clean, out)
+            self._used[key] = out
         return out
 
     def _keep(self, clean: str, out: str) -> str:
@@ -283,7 +285,9 @@ def _read_cache(path: Path) -> dict[str, str]:
 
 
 def _plain_paragraphs(text: str) -> str:
-    paragraphs = [p for p in re.split(r"\n{2,}", text) if p]
+    if "\n\n" not in text:  # one paragraph, the usual case: no split
+        return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text) if p]
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
@@ -305,7 +309,6 @@ def _protect_math(text: str) -> tuple[str, list[str]]:
     return _CODE_OR_MATH.sub(swap, text), maths
 
 
-_FENCE_LINE = re.compile(r"^[ \t]*(```+|~~~+)[^\n]*$", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 # What the substitutions in plain_text need: fences, links, bold, code, headings, blank runs.
 _PLAIN_MARKUP = re.compile(r"[`~\[*_#]|\n\n\n")
@@ -326,19 +329,31 @@ def plain_text(markdown_text: str) -> str:
             parts.append(_plain_prose(m.group("prose")))
         else:
             parts.append(m.group("body") if m.group("body") is not None else m.group("span"))
-    return re.sub(r"\n{3,}", "\n\n", "".join(parts)).strip()
+    text = "".join(parts)
+    return (_BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 # A fenced block (its body kept), an inline code span (its content kept), or the prose between.
+# Prose is one character (a backtick only if it opens no span), then whole runs of
+# characters up to the next backtick or fence line: a run at a time, not a character
+# at a time, as it once was (a third as fast, with the same parts).
 _CODE = re.compile(
     r"^[ \t]*(?P<f>```+|~~~+)[^\n]*\n(?P<body>.*?)^[ \t]*(?P=f)[ \t]*$"
     r"|(?P<t>`+)(?P<span>[^\n]+?)(?<!`)(?P=t)(?!`)"
-    r"|(?P<prose>(?:[^`]|`(?!`*[^`\n]+?`))+?)(?=^[ \t]*(?:```|~~~)|`|\Z)",
+    r"|(?P<prose>(?:[^`]|`(?!`*[^`\n]+?`))(?:(?!^[ \t]*(?:```|~~~))(?:[^`\n]+|\n))*)",
     re.MULTILINE | re.DOTALL,
 )
 
 
+_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
 def _plain_prose(text: str) -> str:
-    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(2) else m.group(1), text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    return re.sub(r"^#{1,6}\s+", "", text, flags=re.MULTILINE)
+    """Prose without link, bold and heading markup; a substitution runs only if its marker is there."""
+    if "[" in text:
+        text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(2) else m.group(1), text)
+    if "**" in text or "__" in text:
+        text = _BOLD.sub(r"\2", text)
+    return _HEADING.sub("", text) if "#" in text else text
