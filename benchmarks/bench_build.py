@@ -8,9 +8,11 @@ writes a synthetic corpus of N cards (default 100,000; see ``corpus.py``) to a
 temporary folder and prints, each the median of R runs (default 3):
 
 * a cold build (no lock file, no render cache), end to end and per stage;
-* a rebuild with nothing changed, with how many texts Markdown converted
-  (0: no rendering repeated) and whether the ``.apkg`` came out byte-identical;
-* a rebuild after editing one file (one answer and one question changed);
+* a rebuild with nothing changed: how many texts Markdown converted (0: no
+  rendering repeated), how many outputs were up to date and left alone, and
+  whether the ``.apkg`` is byte-identical to the cold build's;
+* a rebuild after editing one file (one answer and one question changed): the
+  other files' cards come from the card cache, their HTML from the render cache;
 * peak memory of the build process, and of its largest render worker;
 * the floor (``floor.py``): one regex, ``html.escape`` and genanki on the same
   files, and each build's ratio to it;
@@ -114,6 +116,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
                     "reworded": len(changes.reworded), "removed": len(changes.removed)},
         "converted": stats.converted if stats else 0,
         "reused": stats.reused if stats else 0,
+        "up_to_date": len(report.unchanged),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "apkg_sha1": hashlib.sha1((out / DECK_FILE).read_bytes()).hexdigest(),
@@ -234,10 +237,12 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
     lines += [_row(f"— {stage}", cold_run["stages"][stage], floor) for stage in STAGES]
     lines += [
         _row("rebuild, nothing changed", nochange["seconds"], floor,
-             f"{nochange['converted']} converted, {nochange['reused']:,} reused from the cache; "
-             f".apkg identical to the cold build's: {'yes' if nochange['apkg_sha1s'] == cold_run['apkg_sha1s'] else 'NO'}"),
+             f"{nochange['converted']} converted; {nochange['up_to_date']} outputs already up to date, "
+             f"left alone; .apkg identical to the cold build's: "
+             f"{'yes' if nochange['apkg_sha1s'] == cold_run['apkg_sha1s'] else 'NO'}"),
         _row("rebuild, one file edited", one_file["seconds"], floor,
-             f"{one_file['converted']} converted; changes {one_file['changes']}"),
+             f"{one_file['converted']} converted, {one_file['reused']:,} reused from the cache; "
+             f"changes {one_file['changes']}"),
         "",
         "| stage | cold | nothing changed | one file edited |",
         "|---|---:|---:|---:|",

@@ -70,3 +70,25 @@ def test_build_keeps_the_cache_and_a_dry_run_writes_none(cards_copy: Path, tmp_p
     second = runner.invoke(cli, ["build", str(cards_copy), "-o", str(out)])
     assert second.exit_code == 0, second.output
     assert apkg.read_bytes() == before
+
+
+def test_outputs_are_left_alone_only_while_they_hold_what_the_build_would_write(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    apkg, csv = out / "mlops-interview-questions.apkg", out / "mlops-interview-questions.csv"
+
+    def build() -> str:
+        result = CliRunner().invoke(cli, ["build", str(cards_copy), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert f"Wrote {apkg}" in build()
+    assert f"Up to date: {apkg}" in build() and f"Up to date: {csv}" in build()
+    csv.write_text("edited by hand\n", encoding="utf-8")
+    again = build()
+    assert f"Wrote {csv}" in again and f"Up to date: {apkg}" in again
+    assert csv.read_text(encoding="utf-8").startswith("question,")
+    source = cards_copy / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: Podman."), encoding="utf-8")
+    edited = build()
+    assert f"Wrote {apkg}" in edited and f"Wrote {csv}" in edited
+    assert "Podman" in csv.read_text(encoding="utf-8")

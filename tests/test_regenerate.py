@@ -38,7 +38,7 @@ def build(folder: Path, out: Path, now: int) -> tuple[Path, pipeline.BuildReport
     loaded = pipeline.load([folder])
     prepared = pipeline.prepare(loaded, now=now)
     report = pipeline.build(prepared, out, Filters(), ["apkg"])
-    return report.written[0], report
+    return (report.written or report.unchanged)[0], report
 
 
 def edit_sources(folder: Path) -> None:
@@ -123,10 +123,14 @@ def test_rebuild_without_edits_is_byte_identical_and_updates_nothing(first, card
     first_bytes = apkg.read_bytes()
     lock = (cards_copy / "qadeck.lock").read_bytes()
     apkg2, report = build(cards_copy, tmp_path / "build", T1)
+    assert report.unchanged == [apkg2] and not report.written  # up to date: left alone
     assert apkg2.read_bytes() == first_bytes
     assert (cards_copy / "qadeck.lock").read_bytes() == lock
     assert not report.lock_written
-    log = import_apkg(collection, apkg2).log
+    apkg3, report = build(cards_copy, tmp_path / "fresh-build", T1 + 60)
+    assert report.written == [apkg3]  # written again from scratch: the same bytes
+    assert apkg3.read_bytes() == first_bytes
+    log = import_apkg(collection, apkg3).log
     assert not log.new and not log.updated  # Anki logs up-to-date notes as "duplicate" (skipped)
     assert len(log.duplicate) == 207
     assert len(notes_by_guid(collection)) == 207

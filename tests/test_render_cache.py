@@ -74,9 +74,13 @@ def test_a_rebuild_converts_only_what_changed(cards_copy: Path, tmp_path: Path):
 
     cold = build()
     assert cold.render_stats and cold.render_stats.converted > 0
+    apkg = cold.written[0]
+    cold_bytes = apkg.read_bytes()
+    assert not build().written  # nothing changed: the deck is up to date, nothing rendered
+    apkg.unlink()  # the deck must be written again: from the render cache
     warm = build()
-    assert warm.render_stats and warm.render_stats.converted == 0
-    assert warm.written[0].read_bytes() == cold.written[0].read_bytes()
+    assert warm.render_stats and warm.render_stats.converted == 0 and warm.render_stats.reused > 0
+    assert warm.written == [apkg] and apkg.read_bytes() == cold_bytes
     source = cards_copy / "mlops-packaging-deployment.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: **Docker**."), encoding="utf-8")
     edited = build()

@@ -1,4 +1,4 @@
-"""What a build keeps for the next one: each source file's cards, parsed and tagged.
+"""What a build keeps for the next one: each source file's cards, and what it wrote.
 
 What a file turns into depends only on its name and text, the forced layout,
 the deck config and qadeck's own code. :class:`CardCache` stores each file's
@@ -8,6 +8,12 @@ and writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
 afresh without a stale entry ever being read. Entries are JSON, never pickle (a
 cache file must not be able to run code); a damaged one is ignored. Entries no
 build has used for :data:`KEEP_DAYS` days are deleted.
+
+:class:`OutputStamps` remembers, for each file a build wrote, a digest of
+everything that went into it (the cards with their identities, the deck, the
+format, qadeck's code) and the file's size and time: when both still match, the
+file is up to date and a rebuild leaves it alone instead of writing the same
+bytes again.
 """
 
 from __future__ import annotations
@@ -77,6 +83,49 @@ class CardCache:
         key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{source.text}"
         name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         return self.folder / f"{name}.json"  # type: ignore[operator]  # only called with a folder
+
+
+class OutputStamps:
+    """Digests of what went into each written file, kept in one small JSON file."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._stamps: dict[str, list[Any]] = {}
+        if path is not None:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                self._stamps = data if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                pass
+
+    def current(self, target: Path, stamp: str) -> bool:
+        """Is ``target`` the file a write with this ``stamp`` left, untouched since?"""
+        return self._stamps.get(str(target)) == [stamp, *_stat(target)]
+
+    def record(self, target: Path, stamp: str) -> None:
+        self._stamps[str(target)] = [stamp, *_stat(target)]
+
+    def save(self) -> None:
+        if self.path is not None:
+            text = json.dumps(self._stamps, ensure_ascii=False, indent=0)
+            write_atomic(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def cards_stamp(*parts: object, cards: list[Card]) -> str:
+    """A digest of ``parts`` (deck, format, options) and every field of every card, with qadeck's code."""
+    digest = hashlib.blake2b(f"{_code_version()}\x00{parts!r}".encode(), digest_size=16)
+    for c in cards:
+        fields = (c.guid, c.mtime, c.lines, c.inferred, c.layout, c.topics, c.difficulty, c.source, c.section)
+        digest.update(f"{fields!r}\x00{c.question}\x00{c.answer}\x01".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _stat(path: Path) -> list[int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return [-1, -1]
+    return [st.st_size, st.st_mtime_ns]
 
 
 def _fingerprint(config: DeckConfig) -> str:

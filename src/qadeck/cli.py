@@ -241,6 +241,8 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
         return
     for path in report.written:
         click.echo(f"Wrote {path}")
+    for path in report.unchanged:
+        click.echo(f"Up to date: {path}")
     if report.lock_written:
         click.echo(f"Updated {loaded.lock_path} (commit it with your sources)")
 

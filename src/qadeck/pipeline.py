@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from . import config as config_mod
 from . import checks, identity, lockfile, parsers, sources
-from .cache import CARDS_DIR, CardCache
+from .cache import CARDS_DIR, CardCache, OutputStamps, cards_stamp
 from .config import DeckConfig
 from .errors import SourceError, UsageError
 from .filtering import Filters
@@ -34,6 +34,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
 CACHE_DIR = ".qadeck-cache"
+#: File in the cache folder with a stamp of what went into each output.
+STAMPS_NAME = "outputs.json"
 
 T = TypeVar("T")
 #: Wraps an iterable to show progress: ``track(items, label, total)``.
@@ -172,6 +174,8 @@ class BuildReport:
     deck: str
     #: Files written (empty for a dry run).
     written: list[Path] = field(default_factory=list)
+    #: Files already holding exactly what this build would write: left alone.
+    unchanged: list[Path] = field(default_factory=list)
     lock_written: bool = False
     #: What rendering did (None for a dry run): how much Markdown was converted or reused.
     render_stats: RenderStats | None = None
@@ -220,18 +224,26 @@ def build(
     if dry_run:
         return report
     stem = slugify(config.deck) + filters.suffix()
-    renderer = Renderer(None if path else out_dir / CACHE_DIR / f"{stem}.html.json")
-    texts = [text for card in cards for text in (card.answer, card.question)]
-    for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
-        pass
-    report.render_stats = renderer.stats
-    output = Output(deck, deck_id, cards, renderer, html=html)
-    for name in formats:
-        fmt = FORMATS[name]
-        target = path or out_dir / f"{stem}{fmt.extension}"
-        write_atomic(target, partial(fmt.write, replace(output, target=target)))
-        report.written.append(target)
-    renderer.save()
+    stamps = OutputStamps(None if path else out_dir / CACHE_DIR / STAMPS_NAME)
+    targets = {name: path or out_dir / f"{stem}{FORMATS[name].extension}" for name in formats}
+    stamp = {name: cards_stamp(name, deck, deck_id, html, cards=cards) for name in formats}
+    todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
+    report.unchanged = [targets[name] for name in formats if name not in todo]
+    report.render_stats = RenderStats()
+    if todo:
+        renderer = Renderer(None if path else out_dir / CACHE_DIR / f"{stem}.html.json")
+        texts = [text for card in cards for text in (card.answer, card.question)]
+        for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
+            pass
+        report.render_stats = renderer.stats
+        output = Output(deck, deck_id, cards, renderer, html=html)
+        for name in todo:
+            target = targets[name]
+            write_atomic(target, partial(FORMATS[name].write, replace(output, target=target)))
+            stamps.record(target, stamp[name])
+            report.written.append(target)
+        renderer.save()
+        stamps.save()
     if prepared.loaded.cache:
         prepared.loaded.cache.save()
     report.lock_written = write_lock(prepared)
