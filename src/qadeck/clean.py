@@ -56,6 +56,8 @@ FOOTER_ZONE = 0.75
 
 def strip_controls(text: str) -> str:
     """Without control and zero-width characters (copying from a browser leaves them)."""
+    if text.isascii() and text.isprintable():
+        return text  # most lines: nothing to strip
     return _CONTROL.sub("", text)
 
 
@@ -159,6 +161,8 @@ def is_commentary(paragraph: str) -> bool:
 
 # --- questions ------------------------------------------------------------------------------
 
+_SPACE_BEFORE_END = re.compile(r"\s+([?!.])$")
+
 
 def tidy_question(text: str) -> str:
     """One line, no bold wrapper, no space before the closing punctuation."""
@@ -166,7 +170,7 @@ def tidy_question(text: str) -> str:
     bold = _BOLD.match(text)
     if bold:
         text = bold.group(2).strip()
-    return re.sub(r"\s+([?!.])$", r"\1", text)
+    return _SPACE_BEFORE_END.sub(r"\1", text)
 
 
 # --- answers --------------------------------------------------------------------------------
@@ -300,6 +304,8 @@ def restore_lists(paragraph: str) -> str:
 
 
 def _numbered_items(text: str) -> tuple[str, list[str]]:
+    if "1." not in text:
+        return text, []  # no first item: most paragraphs
     starts: list[tuple[int, int]] = []
     position = 0
     while True:

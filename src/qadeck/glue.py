@@ -80,7 +80,8 @@ class Vocabulary:
 
     @classmethod
     def of(cls, lines: Iterable[str]) -> Vocabulary:
-        words = {core(token) for line in lines for token in line.split()}
+        tokens = {token for line in lines for token in line.split()}
+        words = {core(token) for token in tokens}
         words = {w for w in words if any(ch.isalpha() for ch in w)}
         return cls(frozenset(words), frozenset(w.lower() for w in words) | FUNCTION_WORDS)
 

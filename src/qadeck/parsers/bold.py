@@ -21,7 +21,7 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, answer_from, heading, outline, sections
+from .structure import Line, answer_from, heading, outline, outline_sections
 
 NAME = "bold"
 
@@ -46,7 +46,7 @@ def question(lines: list[Line], index: int) -> str | None:
 
 def _entries(source: Source) -> list[Entry]:
     lines = outline(source)
-    titles = sections(lines)
+    titles = outline_sections(source)
     entries: list[Entry] = []
     start: int | None = None
     asked = ""

@@ -43,7 +43,7 @@ def read_lines(source: Source) -> list[Line]:
     """
     lines = outline(source)
     texts = clean.page_lines([line.text for line in lines])
-    return [line if line.code else Line(line.number, text) for line, text in zip(lines, texts)]
+    return [line if line.code or text == line.text else Line(line.number, text) for line, text in zip(lines, texts)]
 
 
 @dataclass(slots=True)
@@ -80,19 +80,22 @@ def split_items(
     items: list[Item] = []
     section = ""
     current: Item | None = None
+    # True while the current question has no answer yet, not even on its own line.
+    waiting = False
     # A source that marks its headings with "#" marks all of them: no plain line is a heading there.
     plain = not any(heading(line) for line in lines)
     for index, line in enumerate(lines):
         if not line.code and starts_question(line):
             current = Item(section, [line])
             items.append(current)
+            waiting = not holds_answer(line)
             continue
-        waiting = current is not None and all(other.blank for other in current.body) and not holds_answer(current.first)
         title = None if waiting or line.code else heading_at(lines, index, starts_question, plain)
         if title is not None:
             section, current = title, None
         elif current is not None:
             current.lines.append(line)
+            waiting = waiting and line.blank
     for item in items:
         item.lines = without_closing_remarks(item.lines)
     return items
@@ -104,15 +107,15 @@ def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestio
     ``plain=False``: only Markdown ``#`` headings count.
     """
     text = lines[index].text
-    after = _neighbour(lines, index, +1)
     atx = heading(lines[index])
+    if atx is None and (not plain or lines[index].blank or not clean.heading_shaped(text)):
+        return None  # most lines: told without looking at their neighbours
+    after = _neighbour(lines, index, +1)
     if atx is not None:
         # A Markdown heading is a section when questions (or more headings) follow it,
         # and a sub-heading of the answer it sits in otherwise.
         follows = after is None or starts_question(after) or heading(after) is not None
         return clean.clean_heading(inline_text(atx[1])) if follows else None
-    if not plain or lines[index].blank or not clean.heading_shaped(text):
-        return None
     before = _neighbour(lines, index, -1)
     blank_before = index == 0 or lines[index - 1].blank
     if not blank_before and before is not None and not before.text.rstrip().endswith(_SENTENCE_END):

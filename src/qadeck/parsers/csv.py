@@ -99,10 +99,9 @@ def rows(
 
 def _entries(source: Source) -> list[Entry]:
     header = anki_header(source.text)
-    if not header.lines and source.path.suffix.lower() not in SUFFIXES:
-        # Only a header row naming the columns makes such a file CSV: read that row before the rest.
-        if not _names_columns(source, header):
-            return []
+    # Only a header row naming the columns makes another file CSV: read that row before the rest.
+    if not header.lines and source.path.suffix.lower() not in SUFFIXES and not _names_columns(source, header):
+        return []
     found = rows(source, header)
     if not found:
         return []

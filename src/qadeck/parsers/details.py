@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, answer_from, outline, sections
+from .structure import Line, answer_from, outline, outline_sections
 
 NAME = "details"
 
@@ -116,7 +116,6 @@ class _Document:
 def _entries(source: Source) -> list[Entry]:
     lines = outline(source)
     doc = _Document(lines)
-    titles = sections(lines)
     entries: list[Entry] = []
     inside: set[int] = set()
     for span in doc.spans():
@@ -124,18 +123,20 @@ def _entries(source: Source) -> list[Entry]:
         inside.update(range(first, last + 1))
         question = inline_text(doc.text[span.summary[0] : span.summary[1]])
         answer, end_line = answer_from(doc.lines_between(*span.body))
-        entries.append(Entry(question, answer, lines[first].number, end_line or lines[last].number, titles[first]))
-    entries.extend(_listed_questions(lines, inside, titles))
+        section = outline_sections(source)[first]
+        entries.append(Entry(question, answer, lines[first].number, end_line or lines[last].number, section))
+    entries.extend(_listed_questions(source, lines, inside))
     return sorted(entries, key=lambda entry: entry.line)
 
 
-def _listed_questions(lines: list[Line], inside: set[int], titles: list[str]) -> list[Entry]:
+def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> list[Entry]:
+    # Section titles are asked for only when a question is found: most files have none.
     out: list[Entry] = []
     for index, line in enumerate(lines):
         match = None if line.code or index in inside else _BOLD_ITEM.match(line.text)
         words = (match.group(2) or match.group(3)) if match else ""
         if words and not re.search(r"\*\*|</?b>|</?strong>|\]\(|<a\b", words, re.IGNORECASE):
-            out.append(Entry(inline_text(words), "", line.number, line.number, titles[index]))
+            out.append(Entry(inline_text(words), "", line.number, line.number, outline_sections(source)[index]))
     return out
 
 

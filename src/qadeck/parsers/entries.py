@@ -49,6 +49,11 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _HEADING_ONLY = re.compile(r"^\s*#{1,6}\s")
+#: Up to three leading spaces are HTML indentation; four would be code.
+_HTML_INDENT = re.compile(r"^ {1,3}(?=\S)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PLACEHOLDER_DECOR = re.compile(r"^[\s*_>()\[\]-]+|[\s*_()\[\]!.:-]+$")
+_ELLIPSIS = re.compile(r"[.…\s]+")
 _LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
 
 
@@ -57,8 +62,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     cards: list[Card] = []
     findings: list[Finding] = []
     for entry in entries:
-        # Up to three leading spaces are HTML indentation; four would be code.
-        answer = re.sub(r"^ {1,3}(?=\S)", "", drop_answer_label(entry.answer).strip("\n")).rstrip()
+        answer = _HTML_INDENT.sub("", drop_answer_label(entry.answer).strip("\n")).rstrip()
         if not entry.question:
             continue
         if is_unanswered(answer):
@@ -90,7 +94,7 @@ def is_unanswered(answer: str) -> bool:
     An answer that is only a heading is the author's next heading indented by
     mistake, not an answer.
     """
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", answer) if p.strip()]
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(answer) if p.strip()]
     if not paragraphs:
         return True
     if all(_HEADING_ONLY.match(line) for p in paragraphs for line in p.split("\n")):
@@ -99,8 +103,8 @@ def is_unanswered(answer: str) -> bool:
 
 
 def _is_placeholder(text: str) -> bool:
-    core = re.sub(r"^[\s*_>()\[\]-]+|[\s*_()\[\]!.:-]+$", "", text)
-    return bool(_PLACEHOLDER.match(core)) or bool(re.fullmatch(r"[.…\s]+", text))
+    core = _PLACEHOLDER_DECOR.sub("", text)
+    return bool(_PLACEHOLDER.match(core)) or bool(_ELLIPSIS.fullmatch(text))
 
 
 def _is_link_list(paragraph: str) -> bool:
@@ -122,8 +126,10 @@ def coverage(source: Source, entries: Sequence[Entry]) -> float:
     A single pair is no layout (a heading that happens to end in "?"), so
     fewer than two entries score 0.
     """
+    if len(entries) < 2:
+        return 0.0
     content = content_lines(source)
-    if not content or len(entries) < 2:
+    if not content:
         return 0.0
     covered: set[int] = set()
     for entry in entries:

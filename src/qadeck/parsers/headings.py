@@ -54,12 +54,17 @@ def _headings(lines: list[Line]) -> list[_Heading]:
     found: list[_Heading] = []
     for index, line in enumerate(lines):
         parsed = heading(line)
-        text = inline_text(_TRAILING_SOURCES.sub("", parsed[1])) if parsed else ""
+        text = inline_text(_without_sources(parsed[1])) if parsed else ""
         if parsed and text:
             found.append(_Heading(index, parsed[0], text, _asks(text)))
     if opens_with_title([h.level for h in found]):
         found.pop(0)
     return found
+
+
+def _without_sources(text: str) -> str:
+    # The test for "[" first: the pattern is slow to fail, and most headings hold no link.
+    return _TRAILING_SOURCES.sub("", text) if "[" in text else text
 
 
 def _question_levels(headings: list[_Heading]) -> set[int]:

@@ -72,10 +72,15 @@ def _protect(text: str) -> tuple[str, list[str]]:
     return _VERBATIM.sub(swap, text), kept
 
 
+_BLANK_LINE = re.compile(r"^[ \t]+$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n{3,}")
+_SPACES = re.compile(r"\s+")
+
+
 def _tidy(text: str) -> str:
     text = text.replace("\xa0", " ").replace("\u200b", "")
-    text = re.sub(r"^[ \t]+$", "", text, flags=re.MULTILINE)
-    return re.sub(r"\n{3,}", "\n\n", text)
+    text = _BLANK_LINE.sub("", text)
+    return _BLANK_LINES.sub("\n\n", text)
 
 
 @dataclass
@@ -243,7 +248,7 @@ def _link(content: str, href: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 _MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
@@ -261,10 +266,15 @@ def inline_text(text: str) -> str:
     is unwrapped (a question in bold is bold because it is the question, not
     for emphasis).
     """
+    # Each pattern is tried only when the text holds what it needs: most questions have no markup.
     text = _one_line(html_to_markdown(text))
-    text = _MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)
-    text = _one_line(_EMOJI_CODE.sub("", text))
-    text = _RATING_STARS.sub(r"\1", text)
+    if "](" in text:
+        text = _MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)
+    if ":" in text:
+        text = _EMOJI_CODE.sub("", text)
+    text = _one_line(text)
+    if "*" in text:
+        text = _RATING_STARS.sub(r"\1", text)
     while True:
         unwrapped = _WRAPPED.match(text)
         if not unwrapped or unwrapped.group(1) in unwrapped.group(2):

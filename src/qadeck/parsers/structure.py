@@ -62,7 +62,7 @@ def outline(source: Source) -> list[Line]:
     fence: str | None = None
     for index in range(start, len(raw)):
         text = raw[index]
-        opened = _FENCE_OPEN.match(text)
+        opened = _FENCE_OPEN.match(text) if "```" in text or "~~~" in text else None
         if fence is None and opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
             fence = opened.group(1)
             lines.append(Line(index + 1, text, True))
@@ -115,6 +115,16 @@ def sections(lines: Sequence[Line]) -> list[str]:
         title = inline_text(h[1])
     out.extend([title] * (len(lines) - len(out)))
     return out
+
+
+@lru_cache(maxsize=1)
+def outline_sections(source: Source) -> list[str]:
+    """:func:`sections` of the source's :func:`outline`.
+
+    Cached for the last source, as several layouts' detection asks for them:
+    do not modify the list.
+    """
+    return sections(outline(source))
 
 
 def blocks(lines: Iterable[Line]) -> list[Block]:
@@ -200,7 +210,8 @@ def is_noise(line: str) -> bool:
     return not text or bool(_BOOKKEEPING.match(text)) or is_navigation(text) or is_separator(text)
 
 
-_SEPARATOR = re.compile(r"^(?=(?:[^-*_]*[-*_]){3})[\s|:*_-]+$")
+# Only rule characters, three of them dashes, stars or underscores; the first test fails at a line's first letter.
+_SEPARATOR = re.compile(r"^(?=[\s|:*_-]+$)(?:[^-*_]*[-*_]){3}")
 
 
 def is_separator(text: str) -> bool:

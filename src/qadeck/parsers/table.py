@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import html_to_markdown, inline_text
-from .structure import Line, is_navigation, outline, sections
+from .structure import Line, is_navigation, outline, outline_sections
 
 NAME = "table"
 
@@ -76,7 +76,7 @@ def _entries(source: Source) -> list[Entry]:
     if "|" not in source.text:
         return []  # no row, no table
     lines = outline(source)
-    titles = sections(lines)
+    titles = outline_sections(source)
     entries: list[Entry] = []
     index = 0
     while index + 1 < len(lines):
