@@ -130,7 +130,8 @@ def heading_shaped(text: str) -> bool:
     Whether it *is* a heading depends on what surrounds it; see
     :func:`qadeck.parsers.common.heading_at`.
     """
-    if _LIST_ITEM.match(text) or "://" in text:
+    # Cleaning never removes a closing mark: a line that ends a sentence needs no cleaning to be told.
+    if _LIST_ITEM.match(text) or "://" in text or text.rstrip().endswith(tuple(_TERMINAL)):
         return False
     name = clean_heading(text)
     if not name or len(name) > MAX_HEADING_CHARS or len(name.split()) > MAX_HEADING_WORDS:

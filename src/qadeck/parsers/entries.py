@@ -43,16 +43,19 @@ _ANSWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
-_PLACEHOLDER = re.compile(
-    r"^(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
-    r"|\.{2,}|…|\?+)$",
-    re.IGNORECASE,
+_PLACEHOLDER_WORDS = (
+    r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
+    r"|\.{2,}|…|\?+)"
 )
+_PLACEHOLDER = re.compile(rf"^{_PLACEHOLDER_WORDS}$", re.IGNORECASE)
+_LEADING_DECOR = r"[\s*_>()\[\]-]"
+#: What a text must open with to be a placeholder once its decoration is stripped: most answers fail at once.
+_PLACEHOLDER_OPENING = re.compile(rf"^{_LEADING_DECOR}*{_PLACEHOLDER_WORDS}", re.IGNORECASE)
 _HEADING_ONLY = re.compile(r"^\s*#{1,6}\s")
 #: Up to three leading spaces are HTML indentation; four would be code.
 _HTML_INDENT = re.compile(r"^ {1,3}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_PLACEHOLDER_DECOR = re.compile(r"^[\s*_>()\[\]-]+|[\s*_()\[\]!.:-]+$")
+_PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$")
 _ELLIPSIS = re.compile(r"[.…\s]+")
 _LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
 
@@ -103,8 +106,9 @@ def is_unanswered(answer: str) -> bool:
 
 
 def _is_placeholder(text: str) -> bool:
-    core = _PLACEHOLDER_DECOR.sub("", text)
-    return bool(_PLACEHOLDER.match(core)) or bool(_ELLIPSIS.fullmatch(text))
+    if _ELLIPSIS.fullmatch(text):
+        return True
+    return bool(_PLACEHOLDER_OPENING.match(text)) and bool(_PLACEHOLDER.match(_PLACEHOLDER_DECOR.sub("", text)))
 
 
 def _is_link_list(paragraph: str) -> bool:
