@@ -286,7 +286,10 @@ def assign(
         out.append(card)
         pos = positions[card.source]
         positions[card.source] += 1
-        same_sketch = entry is not None and digest == entry.hash
+        unchanged = entry is not None and digest == entry.hash
+        if unchanged and entry and (entry.source, entry.pos, entry.question) == (card.source, pos, card.question):
+            entries.append(entry)  # the same line in the lock file: most cards of a rebuild
+            continue
         entries.append(
             LockEntry(
                 guid=guid,
@@ -295,7 +298,7 @@ def assign(
                 question=card.question,
                 hash=digest,
                 mtime=mtime,
-                sketch=entry.sketch if same_sketch and entry else sketch(card.answer),
+                sketch=entry.sketch if unchanged and entry else sketch(card.answer),
             )
         )
     matched = set(matcher.match.values())
