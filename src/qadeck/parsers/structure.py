@@ -207,6 +207,8 @@ _BOOKKEEPING = re.compile(r"^(?:\[\[[^\]]*\]\]|:[\w-]+:.*|#[a-z ]+:\S.*|=+|~+|\^
 def is_noise(line: str) -> bool:
     """A line with nothing for a card: blank, a bare tag, bookkeeping, navigation or a separator."""
     text = html_to_markdown(line).strip()
+    if "](" not in text and _LETTER.search(text):
+        return bool(_BOOKKEEPING.match(text))  # most lines: a letter outside links is no navigation or rule
     return not text or bool(_BOOKKEEPING.match(text)) or is_navigation(text) or is_separator(text)
 
 
