@@ -1,4 +1,4 @@
-"""The card cache: a rebuild takes unchanged files' cards from the last build, exactly as parsing gives them."""
+"""Card cache and parallel parsing: unchanged files' cards come from the last build, as parsing gives them."""
 
 from __future__ import annotations
 
@@ -92,3 +92,13 @@ def test_outputs_are_left_alone_only_while_they_hold_what_the_build_would_write(
     edited = build()
     assert f"Wrote {apkg}" in edited and f"Wrote {csv}" in edited
     assert "Podman" in csv.read_text(encoding="utf-8")
+
+
+def test_parsing_on_every_core_gives_the_same_deck(cards_copy: Path, monkeypatch):
+    serial = pipeline.load([cards_copy])
+    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 0)
+    calls = []
+    real_pmap = pipeline.pmap
+    monkeypatch.setattr(pipeline, "pmap", lambda *args: calls.append(1) or real_pmap(*args))
+    parallel = pipeline.load([cards_copy])
+    assert calls and parallel.deck == serial.deck

@@ -25,7 +25,8 @@ from .errors import SourceError, UsageError
 from .filtering import Filters
 from .identity import Changes
 from .lockfile import Lock
-from .model import Card, Deck, Finding, ParseResult
+from .model import Card, Deck, Finding, ParseResult, Source
+from .parallel import pmap
 from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
@@ -34,6 +35,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
 CACHE_DIR = ".qadeck-cache"
+#: Parse on every core when the files to parse hold at least this much text.
+PARALLEL_CHARS = 2_000_000
 #: File in the cache folder with a stamp of what went into each output.
 STAMPS_NAME = "outputs.json"
 
@@ -99,7 +102,8 @@ def load(
         detail = " matching --source" if found.files else ""
         raise SourceError(f"no Q&A source files{detail} (looked for {_extensions()})", where)
     card_cache = CardCache(cache_dir / CARDS_DIR if cache_dir else None, config)
-    results: list[ParseResult] = []
+    results: list[ParseResult | None] = []
+    todo: list[tuple[int, Source]] = []  # (place in results, source) of files to parse
     for file in track(files, "Reading", len(files)):
         try:
             source = sources.read(file)
@@ -107,16 +111,27 @@ def load(
             skipped.append(f"{exc}; skipped")
             warn(skipped[-1])
             continue
-        result = card_cache.get(source, layout)
-        if result is None:
-            result = checks.screen(parsers.parse(source, layout))
-            result = replace(result, cards=tuple(tag(list(result.cards), config)))
-            card_cache.put(source, layout, result)
-        results.append(result)
-    if not any(r.cards for r in results):
+        results.append(card_cache.get(source, layout))
+        if results[-1] is None:
+            todo.append((len(results) - 1, source))
+    parse = partial(parse_and_tag, layout=layout, config=config)
+    todo_sources = [source for _, source in todo]
+    big = len(todo) > 1 and sum(len(source.text) for source in todo_sources) >= PARALLEL_CHARS
+    parsed = pmap(parse, todo_sources) if big else map(parse, todo_sources)
+    for (place, source), result in zip(todo, track(parsed, "Parsing", len(todo))):
+        card_cache.put(source, layout, result)
+        results[place] = result
+    done = [result for result in results if result is not None]
+    if not any(r.cards for r in done):
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
-    return Loaded(config, Deck(tuple(results)), skipped, home, card_cache)
+    return Loaded(config, Deck(tuple(done)), skipped, home, card_cache)
+
+
+def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
+    """One file's cards, screened and tagged: all that depends on the file alone (and cached)."""
+    result = checks.screen(parsers.parse(source, layout))
+    return replace(result, cards=tuple(tag(list(result.cards), config)))
 
 
 def _home(paths: list[Path]) -> Path:
