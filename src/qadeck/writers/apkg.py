@@ -43,6 +43,9 @@ TEMPLATE_NAMES = ("Card 1",)
 # -----------------------------------------------------------------------------------------
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+#: zlib's fastest level: half the time of the default 6 on a big deck, for a package a
+#: quarter bigger (genanki itself stores the database uncompressed; Anki reads either).
+_ZIP_LEVEL = 1
 
 FRONT = """<div class="qa-question">{{Question}}</div>"""
 BACK = """{{FrontSide}}
@@ -168,7 +171,7 @@ def _zip(path: Path, members: dict[str, bytes]) -> None:
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, data)
+            out.writestr(info, data, compresslevel=_ZIP_LEVEL)
 
 
 def note_rows(output: Output) -> list[NoteRow]:
