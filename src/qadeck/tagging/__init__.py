@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from ..config import DeckConfig
 from ..model import Card
@@ -21,10 +22,16 @@ def anki_tags(card: Card) -> list[str]:
     tags = [f"topic::{t}" for t in card.topics]
     if card.difficulty:
         tags.append(f"difficulty::{card.difficulty}")
-    tags.append(f"source::{slugify(card.stem)}")
+    tags.append(_source_tag(card.source))
     if card.inferred:
         tags.append("qadeck::inferred")
     return tags
+
+
+@lru_cache(maxsize=4096)
+def _source_tag(source: str) -> str:
+    """``source::<file-stem slug>``, worked out once per file rather than once per card."""
+    return f"source::{slugify(Path(source).stem)}"
 
 
 @lru_cache(maxsize=8)
