@@ -30,7 +30,7 @@ import heapq
 import re
 import zlib
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -46,6 +46,7 @@ MAX_CANDIDATES = 24
 AMBIGUITY_MARGIN = 0.08
 
 _WORD = re.compile(r"\w+")
+_WORD_ASCII = re.compile(rb"\w+")
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
@@ -87,8 +88,18 @@ def content_hash(card: Card) -> str:
 
 
 def sketch(text: str) -> str:
-    """Bottom-k sketch of the words of ``text``: similar texts share most values."""
-    hashes = sorted({zlib.crc32(w.encode("utf-8")) for w in set(_WORD.findall(text.lower()))})
+    """Bottom-k sketch of the words of ``text``: similar texts share most values.
+
+    The value is the bottom :data:`SKETCH_SIZE` CRC-32s of the distinct words'
+    UTF-8 bytes; ASCII text (most answers) is split as bytes, which gives the
+    same words at a third of the cost of encoding each word.
+    """
+    lowered = text.lower()
+    if lowered.isascii():
+        words: Iterable[bytes] = set(_WORD_ASCII.findall(lowered.encode("ascii")))
+    else:
+        words = {w.encode("utf-8") for w in _WORD.findall(lowered)}
+    hashes = sorted(set(map(zlib.crc32, words)))
     return "".join(f"{h:08x}" for h in hashes[:SKETCH_SIZE])
 
 
