@@ -4,7 +4,8 @@ One JSON object per line (diff-friendly, readable, easy to merge): a header
 line, then one line per card in source order with its guid, where it is, its
 question, a hash of its content, the time that content last changed, and a
 small sketch of its answer words for fuzzy matching. It is committed with the
-sources; deleting it makes every card new to Anki (duplicates on re-import).
+sources; without it, reworded questions become new cards (duplicates on re-import)
+and every card gets a new time, overwriting edits made inside Anki.
 Writes go through a temporary file and a rename, so it is never half-written.
 """
 
