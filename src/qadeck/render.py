@@ -26,8 +26,6 @@ import os
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,6 +33,8 @@ from pathlib import Path
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from .parallel import cores, pmap
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -165,7 +165,7 @@ class Renderer:
                     continue
                 self._cache[text] = known
             yield None
-        converted = self._convert_many(list(todo.values()), workers or _cores())
+        converted = self._convert_many(list(todo.values()), workers or cores())
         for (text, clean), out in zip(todo.items(), converted):
             self._cache[text] = self._keep(clean, out)
             yield None
@@ -212,11 +212,7 @@ class Renderer:
         if workers > 1 and len(texts) >= PARALLEL_MIN:
             size = -(-len(texts) // (workers * 4))
             chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-            try:
-                with ProcessPoolExecutor(workers) as pool:
-                    return [out for chunk in pool.map(_convert_chunk, chunks) for out in chunk]
-            except (OSError, BrokenProcessPool):
-                pass  # no worker processes here (a sandbox, a killed worker): convert in this one
+            return [out for chunk in pmap(_convert_chunk, chunks, workers) for out in chunk]
         return [_convert(self._md, text) for text in texts]
 
     def _render(self, text: str) -> str:
@@ -253,13 +249,6 @@ def _convert_chunk(texts: list[str]) -> list[str]:
 @cache
 def _worker_markdown() -> markdown.Markdown:
     return _markdown()
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _digest(text: str) -> str:
