@@ -102,3 +102,23 @@ def test_parsing_on_every_core_gives_the_same_deck(cards_copy: Path, monkeypatch
     monkeypatch.setattr(pipeline, "pmap", lambda *args: calls.append(1) or real_pmap(*args))
     parallel = pipeline.load([cards_copy])
     assert calls and parallel.deck == serial.deck
+
+
+def test_entries_no_build_used_for_a_week_are_deleted(cards_copy: Path, tmp_path: Path):
+    import os
+    import time
+
+    out = tmp_path / "build"
+    load(cards_copy, out).cache.save()  # type: ignore[union-attr]
+    source = cards_copy / SEED
+    source.write_text(source.read_text(encoding="utf-8") + "\nQ: A new question?\nA: Its answer.\n", encoding="utf-8")
+    edited = load(cards_copy, out)
+    edited.cache.save()  # type: ignore[union-attr]
+    assert len(entries(out)) == 6  # the old version of the edited file is kept for now
+    month_ago = time.time() - 30 * 86400
+    for entry in entries(out):
+        os.utime(entry, (month_ago, month_ago))
+    load(cards_copy, out).cache.save()  # type: ignore[union-attr]
+    final = load(cards_copy, out)
+    assert final.cache is not None and final.cache.hits == 5
+    assert set(entries(out)) == final.cache.used  # the edited file's old version is gone

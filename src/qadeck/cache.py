@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import time
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,12 @@ class CardCache:
             text = json.dumps(_rows(result), ensure_ascii=False)
             write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         now = time.time()
-        for path in self.used - self._new.keys():
-            os.utime(path, (now, now))
-        for path in self.folder.glob("*.json"):
-            if path not in self.used and now - path.stat().st_mtime > KEEP_DAYS * 86400:
-                path.unlink(missing_ok=True)
+        with suppress(OSError):  # another build pruning the same folder: nothing is lost
+            for path in self.used - self._new.keys():
+                os.utime(path, (now, now))
+            for path in self.folder.glob("*.json"):
+                if path not in self.used and now - path.stat().st_mtime > KEEP_DAYS * 86400:
+                    path.unlink(missing_ok=True)
         written, self._new = len(self._new), {}
         return written
 
