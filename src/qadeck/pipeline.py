@@ -252,7 +252,7 @@ def build(
             pass
         report.render_stats = renderer.stats
         output = Output(deck, deck_id, cards, renderer, html=html)
-        for name in todo:
+        for name in track(todo, "Writing", len(todo)):
             target = targets[name]
             write_atomic(target, partial(FORMATS[name].write, replace(output, target=target)))
             stamps.record(target, stamp[name])
