@@ -28,7 +28,6 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 T = TypeVar("T")
 DEFAULT_SOURCES = (Path("cards"),)
-#: Show a progress bar when a stage has at least this many items.
 #: Seconds a stage runs before it shows a progress bar.
 PROGRESS_AFTER = 1.0
 
