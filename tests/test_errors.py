@@ -6,7 +6,6 @@ outputs are left exactly as they were.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 

@@ -23,7 +23,7 @@ import json
 import os
 import time
 from contextlib import suppress
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +69,7 @@ class CardCache:
         if self.folder is None:
             return 0
         for path, result in self._new.items():
-            text = json.dumps(_rows(result), ensure_ascii=False)
-            write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            write_atomic(path, partial(_write_json, _rows(result)))
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
             for path in self.used - self._new.keys():
@@ -128,6 +127,10 @@ def _stat(path: Path) -> list[int]:
     except OSError:
         return [-1, -1]
     return [st.st_size, st.st_mtime_ns]
+
+
+def _write_json(data: object, path: Path) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _fingerprint(config: DeckConfig) -> str:

@@ -17,8 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from . import config as config_mod
 from . import checks, identity, lockfile, parsers, sources
+from . import config as config_mod
 from .cache import CARDS_DIR, CardCache, OutputStamps, cards_stamp
 from .config import DeckConfig
 from .errors import SourceError, UsageError

@@ -43,7 +43,7 @@ class Format:
     write: Callable[[Output, Path], None]
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Run ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
     folder = path.parent
     try:
