@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from dataclasses import MISSING, fields, replace
@@ -162,3 +163,26 @@ def test_sketch_values_never_change(text: str):
     """Lock files store sketches: the fast split must give what the first version gave."""
     reference = sorted({zlib.crc32(w.encode("utf-8")) for w in set(re.findall(r"\w+", text.lower()))})
     assert identity.sketch(text) == "".join(f"{h:08x}" for h in reference[: identity.SKETCH_SIZE])
+
+
+@given(
+    st.builds(
+        lockfile.LockEntry,
+        guid=st.text(), source=st.text(), pos=st.integers(0, 10**6), question=st.text(),
+        hash=st.text(), mtime=st.integers(0, 2**40), sketch=st.text(),
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_a_lock_line_is_the_entry_as_json(entry: lockfile.LockEntry):
+    from dataclasses import asdict
+
+    line = lockfile.dumps(Lock((entry,))).split("\n")[1]
+    assert line == json.dumps(asdict(entry), ensure_ascii=False)
+    assert lockfile.LockEntry(**json.loads(line)) == entry
+
+
+def test_a_lock_file_reads_back_questions_with_unicode_line_separators(tmp_path):
+    entry = lockfile.LockEntry("qX", "a.md", 0, "Why\u2028this\x85question?", "h", 1, "s")
+    path = tmp_path / lockfile.LOCK_NAME
+    lockfile.write(Lock((entry,)), path)
+    assert lockfile.read(path).entries == (entry,)

@@ -112,13 +112,18 @@ class OutputStamps:
             write_atomic(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def cards_stamp(*parts: object, cards: list[Card]) -> str:
-    """A digest of ``parts`` (deck, format, options) and every field of every card, with qadeck's code."""
-    digest = hashlib.blake2b(f"{_code_version()}\x00{parts!r}".encode(), digest_size=16)
+def cards_digest(cards: list[Card]) -> str:
+    """A digest of every field of every card: what a writer gets from the pipeline."""
+    digest = hashlib.blake2b(digest_size=16)
     for c in cards:
         fields = (c.guid, c.mtime, c.lines, c.inferred, c.layout, c.topics, c.difficulty, c.source, c.section)
         digest.update(f"{fields!r}\x00{c.question}\x00{c.answer}\x01".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def output_stamp(*parts: object) -> str:
+    """The stamp of one output: its ``parts`` (format, deck, options, :func:`cards_digest`) and qadeck's code."""
+    return hashlib.blake2b(f"{_code_version()}\x00{parts!r}".encode(), digest_size=16).hexdigest()
 
 
 def _stat(path: Path) -> list[int]:

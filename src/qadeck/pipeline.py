@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from . import checks, identity, lockfile, parsers, sources
 from . import config as config_mod
-from .cache import CARDS_DIR, CardCache, OutputStamps, cards_stamp
+from .cache import CARDS_DIR, CardCache, OutputStamps, cards_digest, output_stamp
 from .config import DeckConfig
 from .errors import SourceError, UsageError
 from .filtering import Filters
@@ -241,7 +241,8 @@ def build(
     stem = slugify(config.deck) + filters.suffix()
     stamps = OutputStamps(None if path else out_dir / CACHE_DIR / STAMPS_NAME)
     targets = {name: path or out_dir / f"{stem}{FORMATS[name].extension}" for name in formats}
-    stamp = {name: cards_stamp(name, deck, deck_id, html, cards=cards) for name in formats}
+    content = cards_digest(cards)
+    stamp = {name: output_stamp(name, deck, deck_id, html, content) for name in formats}
     todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
     report.unchanged = [targets[name] for name in formats if name not in todo]
     report.render_stats = RenderStats()
