@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from qadeck import pipeline
 from qadeck.cli import cli
+from qadeck.files import write_atomic
 from qadeck.filtering import Filters
 from qadeck.model import Card
 from qadeck.render import plain_text
@@ -31,7 +32,6 @@ from qadeck.writers import (
     obsidian,
     supermemo,
     tsv,
-    write_atomic,
 )
 from qadeck.writers.registry import FORMATS
 

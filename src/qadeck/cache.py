@@ -23,13 +23,13 @@ import json
 import os
 import time
 from contextlib import suppress
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .config import DeckConfig
+from .files import write_text_atomic
 from .model import Card, Finding, ParseResult, Source
-from .writers import write_atomic
 
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
@@ -69,7 +69,7 @@ class CardCache:
         if self.folder is None:
             return 0
         for path, result in self._new.items():
-            write_atomic(path, partial(_write_json, _rows(result)))
+            write_text_atomic(path, json.dumps(_rows(result), ensure_ascii=False))
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
             for path in self.used - self._new.keys():
@@ -108,8 +108,7 @@ class OutputStamps:
 
     def save(self) -> None:
         if self.path is not None:
-            text = json.dumps(self._stamps, ensure_ascii=False, indent=0)
-            write_atomic(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            write_text_atomic(self.path, json.dumps(self._stamps, ensure_ascii=False, indent=0))
 
 
 def cards_digest(cards: list[Card]) -> str:
@@ -132,10 +131,6 @@ def _stat(path: Path) -> list[int]:
     except OSError:
         return [-1, -1]
     return [st.st_size, st.st_mtime_ns]
-
-
-def _write_json(data: object, path: Path) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _fingerprint(config: DeckConfig) -> str:

@@ -22,6 +22,7 @@ from . import config as config_mod
 from .cache import CARDS_DIR, CardCache, OutputStamps, cards_digest, output_stamp
 from .config import DeckConfig
 from .errors import SourceError, UsageError
+from .files import write_atomic, write_text_atomic
 from .filtering import Filters
 from .identity import Changes
 from .lockfile import Lock
@@ -30,7 +31,7 @@ from .parallel import pmap
 from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
-from .writers import Output, write_atomic
+from .writers import Output
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
@@ -272,5 +273,5 @@ def write_lock(prepared: Prepared) -> bool:
     text = lockfile.dumps(prepared.lock)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_text_atomic(path, text)
     return True

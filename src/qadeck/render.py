@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator
@@ -34,6 +33,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .files import write_text_atomic
 from .parallel import cores, pmap
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
@@ -177,14 +177,8 @@ class Renderer:
         """
         if self.cache_file is None or self._used == self._stored:
             return False
-        payload = json.dumps({"version": _version(), "html": self._used}, ensure_ascii=False)
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.cache_file.with_name(f".{self.cache_file.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(payload, encoding="utf-8")
-            os.replace(tmp, self.cache_file)
-        finally:
-            tmp.unlink(missing_ok=True)
+        payload = {"version": _version(), "html": self._used}
+        write_text_atomic(self.cache_file, json.dumps(payload, ensure_ascii=False))
         return True
 
     def _known(self, clean: str) -> str | None:
