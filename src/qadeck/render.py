@@ -40,14 +40,20 @@ from .parallel import cores, pmap
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SAFE_SCHEMES = ("http", "https", "mailto")
 
-# Code is matched first so that a `$` inside code is never taken for math.
-_CODE_OR_MATH = re.compile(
-    r"(?P<fence>^[ \t]*(?P<f>```+|~~~+)[^\n]*\n.*?^[ \t]*(?P=f)[ \t]*$)"
-    r"|(?P<code>(?P<t>`+).+?(?P=t))"
-    r"|\$\$(?P<dd>.+?)\$\$"
+#: A fenced code block (MULTILINE, DOTALL): its body in group ``body``, closed by the
+#: same fence that opened it (group ``f``). Parsers and writers that must leave code alone use it.
+FENCED_CODE = r"^[ \t]*(?P<f>```+|~~~+)[^\n]*\n(?P<body>.*?)^[ \t]*(?P=f)[ \t]*$"
+#: Math as MathJax delimits it: ``$$…$$``, ``\[…\]``, ``\(…\)`` and ``$…$`` (not ``$5 and $6``);
+#: the content in group ``dd``, ``bd``, ``pd`` or ``d``.
+MATH = (
+    r"\$\$(?P<dd>.+?)\$\$"
     r"|\\\[(?P<bd>.+?)\\\]"
     r"|\\\((?P<pd>.+?)\\\)"
-    r"|(?<![\\$\w])\$(?P<d>[^\s$](?:[^$\n]*?[^\s$\\])?)\$(?![\w$])",
+    r"|(?<![\\$\w])\$(?P<d>[^\s$](?:[^$\n]*?[^\s$\\])?)\$(?![\w$])"
+)
+# Code is matched first so that a `$` inside code is never taken for math.
+_CODE_OR_MATH = re.compile(
+    rf"(?P<fence>{FENCED_CODE})|(?P<code>(?P<t>`+).+?(?P=t))|{MATH}",
     re.MULTILINE | re.DOTALL,
 )
 _MATH_TOKEN = "qadeckmath{}x"
@@ -321,8 +327,8 @@ def plain_text(markdown_text: str) -> str:
 # characters up to the next backtick or fence line: a run at a time, not a character
 # at a time, as it once was (a third as fast, with the same parts).
 _CODE = re.compile(
-    r"^[ \t]*(?P<f>```+|~~~+)[^\n]*\n(?P<body>.*?)^[ \t]*(?P=f)[ \t]*$"
-    r"|(?P<t>`+)(?P<span>[^\n]+?)(?<!`)(?P=t)(?!`)"
+    FENCED_CODE
+    + r"|(?P<t>`+)(?P<span>[^\n]+?)(?<!`)(?P=t)(?!`)"
     r"|(?P<prose>(?:[^`]|`(?!`*[^`\n]+?`))(?:(?!^[ \t]*(?:```|~~~))(?:[^`\n]+|\n))*)",
     re.MULTILINE | re.DOTALL,
 )

@@ -19,14 +19,10 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..render import FENCED_CODE, MATH
+
 #: Fenced code, inline code and math: text the converter must leave byte for byte.
-_VERBATIM = re.compile(
-    r"^[ \t]*(?P<f>```+|~~~+)[^\n]*\n.*?^[ \t]*(?P=f)[ \t]*$"
-    r"|(?P<t>`+)[^\n]+?(?P=t)"
-    r"|\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)"
-    r"|(?<![\\$\w])\$[^\s$](?:[^$\n]*?[^\s$\\])?\$(?![\w$])",
-    re.MULTILINE | re.DOTALL,
-)
+_VERBATIM = re.compile(rf"{FENCED_CODE}|(?P<t>`+)[^\n]+?(?P=t)|{MATH}", re.MULTILINE | re.DOTALL)
 _TOKEN = "\ue000{}\ue001"
 _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..model import Card
-from ..render import strip_controls
+from ..render import FENCED_CODE, strip_controls
 from ..tagging.topic import slugify
 from . import Output
 
@@ -42,11 +42,10 @@ _SR_COMMENT = re.compile(r"<!--SR:.*?-->")
 NOTICE = ("<!-- Written by qadeck: edit the sources, not this note; each export rewrites "
           "the cards and keeps their review data. -->")
 
-# Code and math are left as they are: escapes would show there.
+# Code and math are left as they are: escapes would show there. Math is taken more loosely
+# than render's ``MATH`` (``$5 and $6`` counts), so nothing that might be math is escaped.
 _VERBATIM = re.compile(
-    r"^[ \t]*(```+|~~~+)[^\n]*\n.*?^[ \t]*\1[ \t]*$"
-    r"|(`+).+?\2"
-    r"|\$\$.+?\$\$|\$[^\s$][^$\n]*?\$",
+    rf"{FENCED_CODE}|(?P<t>`+).+?(?P=t)|\$\$.+?\$\$|\$[^\s$][^$\n]*?\$",
     re.MULTILINE | re.DOTALL,
 )
 #: Starts a heading, quote or list: escaped at the start of a question (the last character).
@@ -91,8 +90,8 @@ def question_line(question: str) -> str:
     text = _BLOCK_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
     def inside(m: re.Match[str]) -> str:
-        if m.group(2) and "::" in m.group(0):  # inline code: only HTML can hide a colon
-            body = m.group(0)[len(m.group(2)) : -len(m.group(2))].strip()
+        if m.group("t") and "::" in m.group(0):  # inline code: only HTML can hide a colon
+            body = m.group(0)[len(m.group("t")) : -len(m.group("t"))].strip()
             return "<code>" + html.escape(body).replace(":", "&#58;") + "</code>"
         return m.group(0)
 
