@@ -54,8 +54,13 @@ _CHROME = re.compile("|".join(f"(?P<row{i}>{c.pattern})" for i, c in enumerate(C
 FOOTER_ZONE = 0.75
 
 
-def strip_controls(text: str) -> str:
-    """Without control and zero-width characters (copying from a browser leaves them)."""
+def strip_invisible(text: str) -> str:
+    """Without control and zero-width characters (copying from a browser leaves them).
+
+    Wider than :func:`qadeck.render.strip_controls`, which removes only the C0
+    controls that must not reach Anki: for a parser, zero-width spaces and C1
+    controls in a source are in the way too.
+    """
     if text.isascii() and text.isprintable():
         return text  # most lines: nothing to strip
     return _CONTROL.sub("", text)
@@ -84,7 +89,7 @@ def page_lines(lines: list[str]) -> list[str]:
             if index >= FOOTER_ZONE * len(lines):
                 break
             row = None
-        out.append("" if row else strip_controls(line))
+        out.append("" if row else strip_invisible(line))
     return out
 
 
@@ -113,7 +118,7 @@ def is_decoration(token: str) -> bool:
 
 def clean_heading(text: str) -> str:
     """A heading as a section name: no ``#``, bold, anchor, question range or emoji."""
-    text = _MARKDOWN_HEADING.sub("", strip_anchors(strip_controls(text))).strip()
+    text = _MARKDOWN_HEADING.sub("", strip_anchors(strip_invisible(text))).strip()
     bold = _BOLD.match(text)
     text = _RANGE.sub(" ", bold.group(2) if bold else text)
     words = text.split()
@@ -167,7 +172,7 @@ _SPACE_BEFORE_END = re.compile(r"\s+([?!.])$")
 
 def tidy_question(text: str) -> str:
     """One line, no bold wrapper, no space before the closing punctuation."""
-    text = " ".join(strip_controls(text).split())
+    text = " ".join(strip_invisible(text).split())
     bold = _BOLD.match(text)
     if bold:
         text = bold.group(2).strip()
@@ -192,7 +197,7 @@ def answer_markdown(lines: list[str]) -> str:
     list gets the blank line Markdown needs to start after a paragraph. Fenced
     code is left as it is.
     """
-    blocks = join_broken_paragraphs(_blocks(_dedent([strip_controls(line).rstrip() for line in lines])))
+    blocks = join_broken_paragraphs(_blocks(_dedent([strip_invisible(line).rstrip() for line in lines])))
     return "\n\n".join(
         b if _FENCE.match(b) else separate_lists(separate_sentence_lines(restore_lists(b))) for b in blocks
     ).strip()
