@@ -141,8 +141,13 @@ def coverage(source: Source, entries: Sequence[Entry]) -> float:
     return len(covered & content) / len(content)
 
 
-def make_layout(name: str, description: str, find: Callable[[Source], Sequence[Entry]]) -> Layout:
-    """The layout whose ``parse`` judges and whose ``detect`` scores what ``find`` finds.
+def make_layout(
+    name: str,
+    description: str,
+    find: Callable[[Source], Sequence[Entry]],
+    score: Callable[[Source, Sequence[Entry]], float] = coverage,
+) -> Layout:
+    """The layout whose ``parse`` judges and whose ``detect`` scores (``score``) what ``find`` finds.
 
     ``find`` remembers its last source: the layout that detection chose then
     parses the file without finding its entries a second time.
@@ -150,7 +155,7 @@ def make_layout(name: str, description: str, find: Callable[[Source], Sequence[E
     find = lru_cache(maxsize=1)(find)
 
     def detect(source: Source) -> float:
-        return coverage(source, find(source))
+        return score(source, find(source))
 
     def parse(source: Source) -> ParseResult:
         return result(source, name, find(source))

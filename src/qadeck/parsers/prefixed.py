@@ -22,14 +22,13 @@ questions and answers that have such breaks.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 
 from .. import clean
 from ..glue import Glue
-from ..model import ParseResult, Source
+from ..model import Source
 from . import common
-from .base import Layout
-from .entries import Entry, coverage, result
+from .entries import Entry, coverage, make_layout
 from .structure import Line
 
 NAME = "prefixed"
@@ -53,7 +52,6 @@ def holds_answer(line: Line) -> bool:
     return bool(ANSWER_INLINE.search(line.text))
 
 
-@lru_cache(maxsize=1)  # detection finds the entries, then parse uses them
 def find(source: Source) -> list[Entry]:
     items = common.split_items(common.read_lines(source), starts_question, holds_answer)
     glue = learn_glue(items)
@@ -106,15 +104,15 @@ def _tidy(question: str) -> str:
     return clean.tidy_question(question)
 
 
-def parse(source: Source) -> ParseResult:
-    return result(source, NAME, find(source))
+def score(source: Source, found: Sequence[Entry]) -> float:
+    """Coverage, counting a lone pair twice.
+
+    coverage() wants two entries, so that one heading ending in "?" is no layout; a pair
+    with explicit Q:/A: markers is unambiguous even when it is the file's only one.
+    """
+    return coverage(source, [*found, *found] if len(found) == 1 and found[0].answer else found)
 
 
-def detect(source: Source) -> float:
-    found = find(source)
-    # coverage() wants two entries, so that one heading ending in "?" is no layout; a pair
-    # with explicit Q:/A: markers is unambiguous even when it is the file's only one.
-    return coverage(source, found * 2 if len(found) == 1 and found[0].answer else found)
-
-
-LAYOUT = Layout(NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", detect, parse)
+LAYOUT = make_layout(
+    NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find, score
+)
