@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from ..render import plain_text
+from ..sources import normalize_newlines
 from . import Output
 
 #: What a line break inside a card becomes in plain text.
@@ -48,7 +49,7 @@ def one_line_text(text: str) -> str:
 
 def one_line_html(html: str) -> str:
     """HTML on one line that renders as before: ``<br>`` where a line break shows (in ``<pre>``)."""
-    parts = _PRE.split(html.replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n"))
+    parts = _PRE.split(normalize_newlines(html.replace("\t", "    ")))
     return "".join(
         part.replace("\n", "<br>") if part.startswith("<pre") else part.replace("\n", " ")
         for part in parts
