@@ -23,9 +23,8 @@ from __future__ import annotations
 import html
 import itertools
 import sqlite3
-import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -105,64 +104,68 @@ def model() -> genanki.Model:
     )
 
 
-#: genanki's cards of a note, by which of the note's fields are filled.
-_Cards = dict[tuple[bool, ...], list[genanki.Card]]
-
-
-class _TimedNote(genanki.Note):
-    """A note whose mod time is its own content time, not the package's build time.
-
-    genanki's per-note checks are skipped or shared: on a deck of 100,000 notes
-    they cost a third of the package's writing time, and cannot fail here.
-    """
-
-    cards: list[genanki.Card]  # genanki's cached property, which __init__ fills in
-
-    def __init__(self, row: NoteRow, model: genanki.Model, due: int, cards: _Cards) -> None:
-        super().__init__(model=model, fields=list(row.fields), guid=row.guid, due=due)
-        tags = list(row.tags)
-        if any(" " in tag for tag in tags):
-            self.tags = tags  # genanki's setter raises, naming the tag
-        self._tags = tags  # past that setter's list, which costs more than the rest of the note
-        self.mtime = row.mtime
-        # Which cards a note has depends only on which of its fields are filled: notes alike share them.
-        shape = tuple(map(bool, row.fields))
-        if shape not in cards:
-            cards[shape] = self.cards
-        self.cards = cards[shape]
-
-    def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # type: ignore[no-untyped-def]
-        super().write_to_db(cursor, self.mtime, deck_id, id_gen)
-
-    def _check_invalid_html_tags_in_fields(self) -> None:
-        """Skipped: genanki only warns here, and every field is HTML we generated or escaped.
-
-        The check runs a regular expression over every field of every note, a
-        tenth of the package's writing time on a big deck.
-        """
-
-
 def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
-    """Write the package to ``path`` (the caller renames it into place)."""
+    """Write the package to ``path`` (the caller renames it into place).
+
+    genanki writes the collection: its schema, the deck and the note type. The
+    notes and cards are inserted here, all in one statement each, with the
+    values genanki's ``Note.write_to_db`` and ``Card.write_to_db`` would give
+    them one ``execute`` at a time (``tests/test_apkg_notes.py`` compares the
+    two): on a deck of 100,000 notes genanki's per-note objects and checks
+    cost more than the database itself.
+    """
     note_model = model()
     deck = genanki.Deck(deck_id, deck_name)
-    cards: _Cards = {}
-    for due, row in enumerate(rows):
-        deck.add_note(_TimedNote(row, note_model, due, cards))
+    deck.add_model(note_model)
     stamp = max((row.mtime for row in rows), default=0)
-    with tempfile.TemporaryDirectory() as tmp:
-        db_path = Path(tmp) / "collection.anki2"
-        conn = sqlite3.connect(db_path)
-        try:
-            # A scratch file that is zipped and deleted: no journal on disk, no waiting for fsync.
-            # (The database's bytes are the same either way.)
-            conn.execute("PRAGMA journal_mode=MEMORY")
-            conn.execute("PRAGMA synchronous=OFF")
-            genanki.Package(deck).write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
-            conn.commit()
-        finally:
-            conn.close()
-        _zip(path, {"collection.anki2": db_path.read_bytes(), "media": b"{}"})
+    ids = itertools.count(stamp * 1000)
+    notes, cards = _note_and_card_rows(rows, note_model, deck_id, ids)
+    conn = sqlite3.connect(":memory:")  # serialized straight into the zip: no scratch file
+    try:
+        cursor = conn.cursor()
+        genanki.Package(deck).write_to_db(cursor, stamp, ids)
+        cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
+        cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+        conn.commit()
+        database = conn.serialize()
+    finally:
+        conn.close()
+    _zip(path, {"collection.anki2": database, "media": b"{}"})
+
+
+def _note_and_card_rows(
+    rows: Sequence[NoteRow], note_model: genanki.Model, deck_id: int, ids: Iterator[int]
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The ``notes`` and ``cards`` table rows of genanki's write, ids taken in its order.
+
+    A note takes the next id, then each of its cards one; a card is new
+    (type and queue 0), due in deck order.
+    """
+    notes: list[tuple[object, ...]] = []
+    cards: list[tuple[object, ...]] = []
+    ords_of: dict[tuple[bool, ...], list[int]] = {}
+    sort_index = note_model.sort_field_index
+    for due, row in enumerate(rows):
+        if any(" " in tag for tag in row.tags):
+            genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
+        # Which cards a note has depends only on which of its fields are filled: ask genanki once per shape.
+        shape = tuple(map(bool, row.fields))
+        ords = ords_of.get(shape)
+        if ords is None:
+            ords = ords_of[shape] = card_ords(row.fields, note_model)
+        note_id = next(ids)
+        tags = " " + " ".join(row.tags) + " "
+        notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, tags, "\x1f".join(row.fields),
+                      row.fields[sort_index], 0, 0, ""))
+        for ord_ in ords:
+            cards.append((next(ids), note_id, deck_id, ord_, row.mtime, -1, 0, 0, due,
+                          0, 0, 0, 0, 0, 0, 0, 0, ""))
+    return notes, cards
+
+
+def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
+    """The templates genanki makes a card from for a note with these fields."""
+    return [card.ord for card in genanki.Note(model=note_model, fields=list(fields)).cards]
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> None:
