@@ -186,3 +186,23 @@ def test_a_lock_file_reads_back_questions_with_unicode_line_separators(tmp_path)
     path = tmp_path / lockfile.LOCK_NAME
     lockfile.write(Lock((entry,)), path)
     assert lockfile.read(path).entries == (entry,)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("ab"), st.sampled_from("pqr")), max_size=8),
+    st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("pqr")), max_size=8),
+)
+@settings(max_examples=400, deadline=None)
+def test_same_question_lists_pair_as_the_verbatim_pass_does(new, old):
+    """The list comparison is a shortcut for sources whose questions did not change: never a new answer."""
+    cards = [card(q, source=s) for s, q in new]
+    entries = [lockfile.LockEntry(f"g{j}", s, j, q, "h", 1, "") for j, (s, q) in enumerate(old)]
+
+    def verbatim(shortcut: bool) -> dict[int, int]:
+        matcher = identity._Matcher(cards, entries)
+        if shortcut:
+            matcher._same_questions()
+        matcher._exact(lambda question: question, same_source=True)
+        return matcher.match
+
+    assert verbatim(True) == verbatim(False)

@@ -152,10 +152,30 @@ class _Matcher:
     ambiguous: set[int] = field(default_factory=set)
     def run(self) -> None:
         # The verbatim question first: it matches nearly every card of a rebuild without normalising any.
+        self._same_questions()
         self._exact(lambda question: question, same_source=True)
         self._exact(normalize, same_source=True)
         self._exact(normalize, same_source=False)
         self._fuzzy()
+
+    def _same_questions(self) -> None:
+        """Pair the cards of each source whose questions are, in order, those the lock has for it.
+
+        That is what the verbatim pass of :meth:`_exact` would pair too (the k-th
+        card with the k-th entry in the lock's order, duplicates included), found
+        by comparing two lists instead of indexing every entry: most sources of a rebuild.
+        """
+        old_by_source: dict[str, list[int]] = defaultdict(list)
+        for j, entry in enumerate(self.old):
+            old_by_source[entry.source].append(j)
+        new_by_source: dict[str, list[int]] = defaultdict(list)
+        for i, card in enumerate(self.cards):
+            new_by_source[card.source].append(i)
+        old, cards = self.old, self.cards
+        for source, mine in new_by_source.items():
+            theirs = old_by_source.get(source, [])
+            if len(mine) == len(theirs) and all(cards[i].question == old[j].question for i, j in zip(mine, theirs)):
+                self.match.update(zip(mine, theirs))
 
     def _taken(self) -> set[int]:
         return set(self.match.values())
