@@ -16,13 +16,26 @@ from .render import strip_controls
 
 MAX_QUESTION = 300
 _MARKER = re.compile(r"(^|\n)\s*(\*\*)?(Q|A|Question|Answer)\s*(\*\*)?\s*:", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
+
+
+def has_text(text: str) -> bool:
+    """True when ``text`` holds something once controls and surrounding whitespace are gone.
+
+    Most texts open with a visible character: that one survives cleaning, so
+    the whole text need not be cleaned to know.
+    """
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return False
+    return bool(strip_controls(first.group())) or bool(strip_controls(text).strip())
 
 
 def screen(result: ParseResult) -> ParseResult:
     """Remove cards whose question or answer is empty after cleaning; report them."""
     kept, dropped = [], []
     for card in result.cards:
-        if strip_controls(card.question).strip() and strip_controls(card.answer).strip():
+        if has_text(card.question) and has_text(card.answer):
             kept.append(card)
         else:
             dropped.append(

@@ -65,6 +65,11 @@ class Card:
     def stem(self) -> str:
         return Path(self.source).stem
 
+    def tagged(self, topics: tuple[str, ...], difficulty: str) -> Card:
+        """This card with its tags: ``replace(card, topics=…, difficulty=…)`` at a fifth of the cost."""
+        return Card(self.question, self.answer, self.source, self.section, self.lines, self.inferred,
+                    self.layout, topics, difficulty, self.guid, self.mtime)
+
     def identified(self, guid: str, mtime: int) -> Card:
         """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a fifth of the cost."""
         return Card(self.question, self.answer, self.source, self.section, self.lines, self.inferred,

@@ -80,8 +80,8 @@ def rows(
 
     The separator is the one given, else the header's, else the sniffed one.
     """
-    text = "\n".join(source.text.split("\n")[header.lines :])
-    separator = separator or header.separator or delimiter(source, "\n".join(text.split("\n")[:50]))
+    text = "\n".join(source.text.split("\n")[header.lines :]) if header.lines else source.text
+    separator = separator or header.separator or delimiter(source, "\n".join(text.split("\n", 50)[:50]))
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     out: list[tuple[int, int, list[str]]] = []
     end = header.lines

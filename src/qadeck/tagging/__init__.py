@@ -7,7 +7,6 @@ last, so a user's correction always wins over a rule.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,5 +49,5 @@ def tag(cards: list[Card], config: DeckConfig) -> list[Card]:
         if override:
             topics = override.topics or topics
             level = override.difficulty or level
-        out.append(replace(card, topics=topics, difficulty=level))
+        out.append(card.tagged(topics, level))
     return out

@@ -5,6 +5,11 @@ README lists them). Roughly: recall of a definition or a name is easy;
 explaining why or how, comparing, listing practices is medium; design,
 scenarios, trade-offs, multi-step procedures and answers that are code are hard.
 A card the rules get wrong is corrected with an override in ``qadeck.yaml``.
+
+Each rule may name the words one of which any text it matches holds
+(``needs``): a question holding none of them is not searched, which is most
+questions for most rules. Only ASCII questions are screened that way, since
+only there does a case-insensitive match imply the word in ``str.lower()``.
 """
 
 from __future__ import annotations
@@ -23,36 +28,50 @@ class Rule:
     level: str
     pattern: re.Pattern[str]
     why: str
+    #: Lowercase words one of which every match holds; () when the rule is anchored, hence cheap anyway.
+    needs: tuple[str, ...] = ()
+
+    def matches(self, question: str, lowered: str | None) -> bool:
+        """True when the rule matches; ``lowered`` is the ASCII question lowercased (None: not ASCII)."""
+        if lowered is not None and self.needs and not any(word in lowered for word in self.needs):
+            return False  # a substring test costs a fraction of a case-insensitive search
+        return bool(self.pattern.search(question))
 
 
-def _rule(level: str, regex: str, why: str) -> Rule:
-    return Rule(level, re.compile(regex, re.IGNORECASE), why)
+def _rule(level: str, regex: str, why: str, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(level, re.compile(regex, re.IGNORECASE), why, needs)
 
 
 RULES: tuple[Rule, ...] = (
     _rule("hard", r"^how (would|should|will) you\b", "how would you … (design, scenario)"),
-    _rule("hard", r"\bdescribe (a|an|the) (scenario|situation|time)\b", "describe a scenario"),
-    _rule("hard", r"\b(design|architect)(ing)?\b", "design"),
-    _rule("hard", r"\btrade-?offs?\b", "trade-off"),
+    _rule("hard", r"\bdescribe (a|an|the) (scenario|situation|time)\b", "describe a scenario", ("describe ",)),
+    _rule("hard", r"\b(design|architect)(ing)?\b", "design", ("design", "architect")),
+    _rule("hard", r"\btrade-?offs?\b", "trade-off", ("trade",)),
     _rule("hard", r"\bset(ting)?[ -]?up\b.*\b(pipeline|ci/cd|system|infrastructure)\b",
-          "setting up a pipeline (multi-step procedure)"),
-    _rule("hard", r"\b(walk (me )?through|step[- ]by[- ]step)\b", "multi-step procedure"),
-    _rule("medium", r"\bwhy\b", "why …"),
+          "setting up a pipeline (multi-step procedure)", ("set",)),
+    _rule("hard", r"\b(walk (me )?through|step[- ]by[- ]step)\b", "multi-step procedure", ("walk ", "step")),
+    _rule("medium", r"\bwhy\b", "why …", ("why",)),
     _rule("easy", r"^(name|list) (one|two|three|four|five|some|a few|the)\b", "name / list some"),
     _rule("easy", r"^(what|which) (command|tool|tools|library|libraries|framework|file)\b",
           "what command / tool"),
     _rule("easy", r"^what (is|are) the (role|purpose|main goal|goal|definition|meaning)s? of\b",
           "role or purpose of X"),
-    _rule("easy", r"\bstand for\b", "what an abbreviation stands for"),
+    _rule("easy", r"\bstand for\b", "what an abbreviation stands for", ("stand for",)),
     _rule("medium", r"\b(difference|differ|differences|compare|comparison|versus|vs\.?)\b",
-          "compare two things"),
+          "compare two things",
+          ("differ", "compar", "versus", "vs")),
     _rule("medium", r"^how\b", "how … works / how do you …"),
     _rule("medium", r"^(explain|discuss)\b", "explain …"),
     _rule("medium", r"\b(advantages?|benefits?|challenges?|best practices?|strateg(y|ies)|"
-          r"importance|limitations?|components?|considerations?)\b", "list practices or reasons"),
+          r"importance|limitations?|components?|considerations?)\b", "list practices or reasons",
+          ("advantage", "benefit", "challenge", "best practice", "strateg", "importance", "limitation",
+           "component", "consideration")),
     _rule("easy", r"^(what|who)(\s+is|\s+are|'s)\b", "what is X (definition)"),
 )
 DEFAULT_LEVEL = "medium"
+#: The rules in their order, split by whether they come before or after the test for code.
+_HARD = tuple(rule for rule in RULES if rule.level == "hard")
+_OTHER = tuple(rule for rule in RULES if rule.level != "hard")
 
 _FENCE = re.compile(r"^ *(```|~~~)[^\n]*\n(.*?)^ *\1", re.MULTILINE | re.DOTALL)
 
@@ -66,13 +85,14 @@ def answer_is_code(answer: str) -> bool:
 def explain(card: Card) -> tuple[str, str]:
     """The level and the rule that chose it."""
     question = card.question.strip().strip("*").strip()
-    for rule in RULES:
-        if rule.level == "hard" and rule.pattern.search(question):
+    lowered = question.lower() if question.isascii() else None
+    for rule in _HARD:
+        if rule.matches(question, lowered):
             return rule.level, rule.why
     if answer_is_code(card.answer):
         return "hard", "the answer is code"
-    for rule in RULES:
-        if rule.level != "hard" and rule.pattern.search(question):
+    for rule in _OTHER:
+        if rule.matches(question, lowered):
             return rule.level, rule.why
     return DEFAULT_LEVEL, "no rule matched"
 

@@ -1,0 +1,42 @@
+"""Tagging: difficulty rules' word screens and the fast tagged-card constructor."""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, fields, replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qadeck.model import Card
+from qadeck.tagging.difficulty import RULES, explain
+
+#: Words of the rules and their neighbours, in any case, so that generated questions often match a rule.
+_WORDS = (
+    "how would you", "describe a scenario", "Design", "architecting", "trade-off", "tradeoffs", "set up",
+    "setting-up", "pipeline", "CI/CD", "walk me through", "step-by-step", "WHY", "stand for", "differ",
+    "Comparison", "vs.", "versus", "advantages", "best practices", "strategies", "components", "what is",
+    "name", "list", "the", "explain", "dataset", "setup", "k", "s", "\u212a", "\u017f", "\u0130",
+)
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=8).map(" ".join))
+def test_a_rule_matches_only_text_holding_one_of_its_words(question):
+    """``needs`` may skip a search only where the search could not match: checked against the regex."""
+    lowered = question.lower() if question.isascii() else None
+    for rule in RULES:
+        assert rule.matches(question, lowered) == bool(rule.pattern.search(question))
+
+
+def test_non_ascii_questions_are_searched_in_full():
+    # "ſ" matches "s" case-insensitively, but "ſet up" lowercased holds no "set".
+    card = Card("How to \u017fet up a pipeline?", "x", "a.txt", "", (1, 1))
+    assert explain(card) == ("hard", "setting up a pipeline (multi-step procedure)")
+
+
+def test_tagged_is_replace_with_topics_and_difficulty():
+    """The fast constructor must carry every field, including any added to Card later."""
+    values = {f.name: (f"{f.name}-value" if f.type == "str" else f.default) for f in fields(Card)}
+    values.update(lines=(3, 9), inferred=True, topics=("a", "b"), mtime=5)
+    card = Card(**values)
+    assert all(getattr(card, f.name) != f.default for f in fields(Card) if f.default is not MISSING)
+    assert card.tagged(("x",), "hard") == replace(card, topics=("x",), difficulty="hard")
