@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from functools import partial
+from pathlib import Path
+
 import pytest
 
-from qadeck import parallel
+from qadeck import parallel, pipeline
+from qadeck.errors import OutputError
 
 
 def square(n: int) -> int:
@@ -23,3 +28,56 @@ def test_without_worker_processes_the_work_is_done_here(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_processes)
     assert list(parallel.pmap(square, [1, 2, 3], 2)) == [1, 4, 9]
+
+
+def write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_run_all_runs_every_job_and_yields_once_for_each(tmp_path: Path):
+    files = [tmp_path / f"{n}.txt" for n in range(3)]
+    jobs = [partial(write, path, f"job {n}") for n, path in enumerate(files)]
+    assert len(list(parallel.run_all(jobs))) == 3
+    assert [path.read_text(encoding="utf-8") for path in files] == ["job 0", "job 1", "job 2"]
+
+
+def refuse(path: Path) -> None:
+    raise OutputError("cannot write: disk full", path)
+
+
+def test_an_error_in_a_worker_is_raised_here_with_its_path(tmp_path: Path):
+    jobs = [partial(write, tmp_path / "a.txt", "a"), partial(refuse, tmp_path / "b.csv")]
+    with pytest.raises(OutputError) as caught:
+        list(parallel.run_all(jobs))
+    assert str(caught.value) == f"{tmp_path / 'b.csv'}: cannot write: disk full"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "a"  # the other job still ran
+
+
+def test_a_worker_that_dies_is_an_error_not_a_silent_success():
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        list(parallel.run_all([lambda: None, partial(os._exit, 3)]))
+
+
+def test_without_fork_the_jobs_run_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def no_fork(method: str):
+        raise ValueError(f"cannot find context for {method!r}")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_fork)
+    here = os.getpid()
+    pids: list[int] = []
+    jobs = [lambda: pids.append(os.getpid()), lambda: pids.append(os.getpid())]
+    assert len(list(parallel.run_all(jobs))) == 2
+    assert pids == [here, here]
+
+
+def test_a_big_deck_written_in_worker_processes_is_the_deck_written_here(
+    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    outputs = {}
+    for name, threshold in (("here", 10**9), ("workers", 1)):
+        monkeypatch.setattr(pipeline, "PARALLEL_WRITE_CARDS", threshold)
+        out = tmp_path / name
+        report = pipeline.build(pipeline.prepare(pipeline.load([cards_copy]), now=1_700_000_000), out)
+        outputs[name] = {path.name: path.read_bytes() for path in report.written}
+    assert set(outputs["here"]) == {"mlops-interview-questions.apkg", "mlops-interview-questions.csv"}
+    assert outputs["workers"] == outputs["here"]

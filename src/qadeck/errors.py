@@ -18,6 +18,10 @@ class QadeckError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (a writer in a worker process raises it in the build's): path and line too."""
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

@@ -3,17 +3,21 @@
 :func:`pmap` maps a function over items in worker processes, in order. Where
 processes cannot start (a sandbox) or a worker dies, it carries on in this
 process from where the workers stopped: the results are the same either way,
-only the time differs. Callers decide whether the work is big enough to pay
-for starting the processes.
+only the time differs. :func:`run_all` runs a few jobs at once in forked
+processes that see this process's memory (the writers of one deck: nothing big
+is pickled). Callers decide whether the work is big enough to pay for starting
+the processes.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,3 +49,76 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
             pass  # no worker processes here: do the rest in this one
     for item in items[done:]:
         yield function(item)
+
+
+def run_all(jobs: Sequence[Callable[[], object]]) -> Iterator[None]:
+    """Run every job, the others in forked processes while this one runs the first; yields as each ends.
+
+    A job's exception is raised here once every job has ended, as it was raised
+    there (it must pickle; qadeck's errors do); after one, the jobs left for this
+    process are not started. Where a process cannot be forked, its job runs here
+    after the first: what the jobs do is the same either way.
+    """
+    forked, here = _fork(jobs[1:])
+    error: BaseException | None = None
+    for job in [*jobs[:1], *here]:
+        if error is None:
+            try:
+                job()
+            except BaseException as exc:  # noqa: BLE001 (raised below, once the children are done)
+                error = exc
+        yield None
+    for child, receive in forked:
+        outcome = _outcome(receive)
+        child.join()
+        if error is None and outcome is not True:
+            error = outcome if isinstance(outcome, BaseException) else RuntimeError(
+                f"a worker process ended with exit code {child.exitcode}"
+            )
+        yield None
+    if error is not None:
+        raise error
+
+
+def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[Any, Any]], list[Callable[[], object]]]:
+    """Start a forked process for each job: (process, pipe) of those started, and the jobs that were not."""
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return [], list(jobs)
+    started = []
+    for n, job in enumerate(jobs):
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(job, send), daemon=True)
+        try:
+            child.start()
+        except OSError:  # no more processes here: the rest run in this one
+            receive.close()
+            send.close()
+            return started, list(jobs[n:])
+        send.close()
+        started.append((child, receive))
+    return started, []
+
+
+def _child(job: Callable[[], object], send: Any) -> None:
+    """In a forked process: run ``job`` and send back True or the exception it raised."""
+    try:
+        job()
+        outcome: object = True
+    except BaseException as exc:  # noqa: BLE001 (sent to the parent, which raises it)
+        outcome = exc
+    try:
+        send.send(outcome)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        send.send(RuntimeError(f"{type(outcome).__name__}: {outcome}"))
+
+
+def _outcome(receive: Any) -> object:
+    """What a child sent: True, its exception, or None when it died before sending anything."""
+    try:
+        return receive.recv()
+    except EOFError:
+        return None
+    finally:
+        receive.close()

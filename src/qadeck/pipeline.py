@@ -27,7 +27,7 @@ from .filtering import Filters
 from .identity import Changes
 from .lockfile import Lock
 from .model import Card, Deck, Finding, ParseResult, Source
-from .parallel import pmap
+from .parallel import pmap, run_all
 from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
@@ -38,6 +38,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 CACHE_DIR = ".qadeck-cache"
 #: Parse on every core when the files to parse hold at least this much text.
 PARALLEL_CHARS = 2_000_000
+#: Write a deck's formats in processes of their own from this many cards.
+PARALLEL_WRITE_CARDS = 5_000
 #: File in the cache folder with a stamp of what went into each output.
 STAMPS_NAME = "outputs.json"
 
@@ -254,17 +256,29 @@ def build(
             pass
         report.render_stats = renderer.stats
         output = Output(deck, deck_id, cards, renderer, html=html)
-        for name in track(todo, "Writing", len(todo)):
-            target = targets[name]
-            write_atomic(target, partial(FORMATS[name].write, replace(output, target=target)))
-            stamps.record(target, stamp[name])
-            report.written.append(target)
+        writes = [
+            partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(output, target=targets[name])))
+            for name in todo
+        ]
+        # A big deck's formats are written at once, each on a core of its own (the package takes longest).
+        run = run_all if len(writes) > 1 and len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
+        for _ in track(run(writes), "Writing", len(writes)):
+            pass
+        for name in todo:
+            stamps.record(targets[name], stamp[name])
+            report.written.append(targets[name])
         renderer.save()
         stamps.save()
     if prepared.loaded.cache:
         prepared.loaded.cache.save()
     report.lock_written = write_lock(prepared)
     return report
+
+
+def _one_by_one(jobs: list[Callable[[], object]]) -> Iterable[None]:
+    for job in jobs:
+        job()
+        yield None
 
 
 def write_lock(prepared: Prepared) -> bool:
