@@ -206,3 +206,15 @@ def test_same_question_lists_pair_as_the_verbatim_pass_does(new, old):
         return matcher.match
 
     assert verbatim(True) == verbatim(False)
+
+
+@given(st.integers(0, 2**64 - 1) | st.integers(0, 62**3))
+@settings(max_examples=500, deadline=None)
+def test_base62_is_the_digit_at_a_time_conversion(value: int):
+    """Guids are stored in lock files and Anki: the two-digit conversion must never change one."""
+    chars = []
+    n = value
+    while n:
+        n, rem = divmod(n, 62)
+        chars.append(identity._B62[rem])
+    assert identity.base62(value) == "".join(reversed(chars))

@@ -28,6 +28,7 @@ import bisect
 import hashlib
 import heapq
 import re
+import struct
 import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -46,8 +47,12 @@ MAX_CANDIDATES = 24
 AMBIGUITY_MARGIN = 0.08
 
 _WORD = re.compile(r"\w+")
-_WORD_ASCII = re.compile(rb"\w+")
+#: Every byte that is not a word character (as ``rb"\w"`` has it) turned into a space: split then
+#: gives the words ``rb"\w+"`` finds, at half the cost.
+_ASCII_WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else 32 for b in range(256))
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_B62_PAIRS = [a + b for a in _B62 for b in _B62]
+_B62_SQUARE = len(_B62_PAIRS)
 
 
 @dataclass
@@ -96,11 +101,11 @@ def sketch(text: str) -> str:
     """
     lowered = text.lower()
     if lowered.isascii():
-        words: Iterable[bytes] = set(_WORD_ASCII.findall(lowered.encode("ascii")))
+        words: Iterable[bytes] = set(lowered.encode("ascii").translate(_ASCII_WORD_BYTES).split())
     else:
         words = {w.encode("utf-8") for w in _WORD.findall(lowered)}
-    hashes = sorted(set(map(zlib.crc32, words)))
-    return "".join(f"{h:08x}" for h in hashes[:SKETCH_SIZE])
+    hashes = sorted(set(map(zlib.crc32, words)))[:SKETCH_SIZE]
+    return struct.pack(f">{len(hashes)}I", *hashes).hex()  # each value as 8 hex digits, in one call
 
 
 def sketch_similarity(a: str, b: str) -> float:
@@ -118,15 +123,23 @@ def make_guid(namespace: str, source: str, question: str, taken: set[str]) -> st
     n = 0
     while True:
         digest = hashlib.sha256(f"{namespace}\x00{source}\x00{question}\x00{n}".encode()).digest()
-        value = int.from_bytes(digest[:8], "big")
-        chars = []
-        while value:
-            value, rem = divmod(value, 62)
-            chars.append(_B62[rem])
-        guid = "q" + "".join(reversed(chars))
+        guid = "q" + base62(int.from_bytes(digest[:8], "big"))
         if guid not in taken:
             return guid
         n += 1
+
+
+def base62(value: int) -> str:
+    """``value`` in base 62 (digits, then A-Z, then a-z), no leading zeros; "" for 0.
+
+    Two digits at a time: a guid is made for every new card.
+    """
+    pairs = []
+    while value >= _B62_SQUARE:
+        value, rem = divmod(value, _B62_SQUARE)
+        pairs.append(_B62_PAIRS[rem])
+    high = _B62_PAIRS[value].lstrip("0") if value else ""
+    return high + "".join(reversed(pairs))
 
 
 def question_similarity(a: str, b: str) -> float:
