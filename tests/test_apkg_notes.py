@@ -72,3 +72,17 @@ def test_the_database_in_the_package_opens_as_sqlite(tmp_path):
         data = package.read("collection.anki2")
     assert data.startswith(b"SQLite format 3\x00")
     assert io.BytesIO(data).getbuffer().nbytes % 4096 == 0  # whole pages, as a database file on disk
+
+
+def test_the_package_has_genankis_indexes(tmp_path):
+    def indexes(db: sqlite3.Connection) -> set[tuple[str, str]]:
+        return set(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+
+    path = tmp_path / "deck.apkg"
+    apkg.write_apkg([row("Q?", "g")], "Deck", 7, path)
+    with zipfile.ZipFile(path) as package:
+        ours = sqlite3.connect(":memory:")
+        ours.deserialize(package.read("collection.anki2"))
+    theirs = sqlite3.connect(":memory:")
+    genanki.Package(genanki.Deck(7, "Deck")).write_to_db(theirs.cursor(), STAMP, itertools.count(1))
+    assert indexes(ours) == indexes(theirs) and len(indexes(ours)) >= 5
