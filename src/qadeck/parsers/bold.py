@@ -21,12 +21,13 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, answer_from, heading, outline, outline_sections
+from .structure import Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "bold"
 
 _BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
 _NUMBERED = re.compile(r"^(?:Q(?:uestion)?\s*)?\d+[.):]", re.IGNORECASE)
+_BOLD_START = LineStart(_BOLD_LINE)
 
 
 def question(lines: list[Line], index: int) -> str | None:
@@ -45,6 +46,8 @@ def question(lines: list[Line], index: int) -> str | None:
 
 
 def _entries(source: Source) -> list[Entry]:
+    if not _BOLD_START.found_in(source.text):
+        return []  # no bold line, no question: no need for the outline's sections
     lines = outline(source)
     titles = outline_sections(source)
     entries: list[Entry] = []

@@ -24,12 +24,13 @@ from html.parser import HTMLParser
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, answer_from, outline, outline_sections
+from .structure import Line, LineStart, answer_from, outline, outline_sections
 
 NAME = "details"
 
 _INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
 _BOLD_ITEM = re.compile(r"^\s*[-*+]\s+(?:<(b|strong)>(.+)</\1>|\*\*(.+)\*\*)\s*$", re.IGNORECASE)
+_BOLD_ITEM_START = LineStart(_BOLD_ITEM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ class _Document:
 
 
 def _entries(source: Source) -> list[Entry]:
+    if "<details" not in source.text.lower() and not _BOLD_ITEM_START.found_in(source.text):
+        return []  # no block and no listed question: most files
     lines = outline(source)
     doc = _Document(lines)
     entries: list[Entry] = []

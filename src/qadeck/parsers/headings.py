@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, answer_from, heading, opens_with_title, outline
+from .structure import HEADING, Line, LineStart, answer_from, heading, opens_with_title, outline
 
 NAME = "headings"
 
@@ -35,6 +35,7 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
+_HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
 
 
@@ -85,6 +86,8 @@ def _candidates(headings: list[_Heading]) -> set[int]:
 
 
 def _entries(source: Source) -> list[Entry]:
+    if not _HEADING_START.found_in(source.text):
+        return []  # no heading, no question
     lines = outline(source)
     headings = _headings(lines)
     candidates = _candidates(headings)

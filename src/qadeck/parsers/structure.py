@@ -46,7 +46,30 @@ class Block:
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
 # CommonMark: up to three spaces of indentation, so a tab-indented "# x" is code, not a heading.
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+
+class LineStart:
+    """Whether any line of a text may match a line pattern, told by two searches of the whole text.
+
+    Detection tries every layout on every file, and most layouts find nothing
+    in most files: a search for the line that would start an entry answers
+    that at C speed, where testing line by line costs a Python call a line.
+    ``pattern`` must anchor once, with a leading ``^`` and no look behind it,
+    and may end lines with ``$``. The search may find a match that no line holds (``\\s`` can run
+    over a newline), never miss one: a miss says for sure that no line matches.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        assert pattern.pattern.startswith("^") and not pattern.flags & re.VERBOSE, pattern.pattern
+        body = pattern.pattern.removeprefix("^")
+        flags = pattern.flags | re.MULTILINE  # "$" still ends a line
+        self._first = re.compile(body, flags)
+        # A literal first: the engine jumps from newline to newline instead of trying every position.
+        self._later = re.compile("\n" + body, flags)
+
+    def found_in(self, text: str) -> bool:
+        return bool(self._first.match(text) or self._later.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +115,7 @@ def heading(line: Line) -> tuple[int, str] | None:
     """(level, text) when the line is an ATX heading outside code; closing ``#``s dropped."""
     if line.code or "#" not in line.text[:4]:
         return None  # the cheap test first: most lines are no heading
-    match = _HEADING.match(line.text)
+    match = HEADING.match(line.text)
     if not match:
         return None
     return len(match.group(1)), (match.group(2) or "").strip()
