@@ -13,7 +13,7 @@ temporary folder and prints, each the median of R runs (default 3):
   whether the ``.apkg`` is byte-identical to the last cold build's;
 * a rebuild after editing one file (one answer and one question changed): the
   other files' cards come from the card cache, their HTML from the render cache;
-* peak memory of the build process, and of its largest render worker;
+* peak memory of the build process, and of its largest worker process;
 * the floor (``floor.py``): one regex, ``html.escape`` and genanki on the same
   files, and each build's ratio to it;
 * a cold build of M cards (default N/10), to show that time grows linearly.
@@ -40,7 +40,6 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +62,6 @@ def _instrument(spent: dict[str, float]) -> None:
     from qadeck import identity, lockfile, pipeline, sources
     from qadeck.cache import CardCache
     from qadeck.render import Renderer
-    from qadeck.writers import registry
 
     def timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -75,23 +73,27 @@ def _instrument(spent: dict[str, float]) -> None:
 
         return run
 
-    render_all = Renderer.render_all
+    def timed_steps(stage: str, function: Callable[..., Iterator[None]]) -> Callable[..., Iterator[None]]:
+        """For a function that yields as it goes: the time from its call to its last step."""
 
-    def timed_render_all(self: Renderer, *args: Any, **kwargs: Any) -> Iterator[None]:
-        start = time.perf_counter()
-        yield from render_all(self, *args, **kwargs)
-        spent["render"] += time.perf_counter() - start
+        def run(*args: Any, **kwargs: Any) -> Iterator[None]:
+            start = time.perf_counter()
+            yield from function(*args, **kwargs)
+            spent[stage] += time.perf_counter() - start
+
+        return run
 
     sources.read = timed("read", sources.read)
     pipeline.load = timed("load", pipeline.load)
     CardCache.save = timed("write", CardCache.save)  # type: ignore[method-assign]
     lockfile.read = timed("identity", lockfile.read)
     identity.assign = timed("identity", identity.assign)
-    Renderer.render_all = timed_render_all  # type: ignore[method-assign]
+    Renderer.render_all = timed_steps("render", Renderer.render_all)  # type: ignore[method-assign]
     Renderer.save = timed("write", Renderer.save)  # type: ignore[method-assign]
     pipeline.write_lock = timed("write", pipeline.write_lock)
-    for name, fmt in registry.FORMATS.items():
-        registry.FORMATS[name] = replace(fmt, write=timed("write", fmt.write))
+    # The formats are written at once in processes of their own: the stage lasts as long as all of them.
+    pipeline.run_all = timed_steps("write", pipeline.run_all)
+    pipeline._one_by_one = timed_steps("write", pipeline._one_by_one)
 
 
 def worker(sources: Path, out: Path) -> dict[str, Any]:
@@ -255,7 +257,7 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
     lines += [
         "",
         f"Peak memory (ru_maxrss): build process {cold_run['rss_mb']:.0f} MB cold, "
-        f"{nochange['rss_mb']:.0f} MB rebuilding; largest render worker {cold_run['worker_rss_mb']:.0f} MB.",
+        f"{nochange['rss_mb']:.0f} MB rebuilding; largest worker process (parsing, Markdown or a writer) {cold_run['worker_rss_mb']:.0f} MB.",
     ]
     if small:
         per_big = cold_run["seconds"] / big["cards"] * 1e6
