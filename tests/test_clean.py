@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qadeck import clean
 
@@ -97,3 +99,12 @@ def test_restore_lists_needs_numbers_in_order() -> None:
 def test_tidy_question() -> None:
     assert clean.tidy_question("**Can you explain CI/CD ?**") == "Can you explain CI/CD?"
     assert clean.tidy_question("  What\tis   X? ") == "What is X?"
+
+
+@given(st.lists(st.sampled_from(["this article", "Our guide", "the following list", "these questions",
+                                 "The above answers", "here are 5 questions", "interview questions",
+                                 "Prepare for your interview", "good luck", "hope this helps", "happy coding",
+                                 "x", " ", "\n", "about"]), max_size=6).map(" ".join) | st.text(max_size=60))
+def test_is_commentary_is_any_of_its_patterns(paragraph):
+    text = " ".join(paragraph.split())
+    assert clean.is_commentary(paragraph) == any(p.search(text) for p in clean._COMMENTARY)

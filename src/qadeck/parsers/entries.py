@@ -118,8 +118,15 @@ def _is_link_list(paragraph: str) -> bool:
 
 @lru_cache(maxsize=4)
 def content_lines(source: Source) -> frozenset[int]:
-    """Numbers of the lines that hold text (cached: every layout's detect asks for them)."""
-    return frozenset(line.number for line in outline(source) if not (is_noise(line.text) or heading(line)))
+    """Numbers of the lines that hold text (cached: every layout's detect asks for them).
+
+    A blank line is noise: told by ``strip`` alone, for the half of a file's lines that are blank.
+    """
+    return frozenset(
+        line.number
+        for line in outline(source)
+        if line.text.strip() and not (is_noise(line.text) or heading(line))
+    )
 
 
 def coverage(source: Source, entries: Sequence[Entry]) -> float:

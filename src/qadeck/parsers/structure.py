@@ -81,6 +81,8 @@ def outline(source: Source) -> list[Line]:
     """
     raw = source.text.split("\n")
     start = front_matter_end(raw)
+    if "```" not in source.text and "~~~" not in source.text:
+        return [Line(index + 1, raw[index]) for index in range(start, len(raw))]  # no fence, no code
     lines: list[Line] = []
     fence: str | None = None
     for index in range(start, len(raw)):
