@@ -218,3 +218,12 @@ def test_base62_is_the_digit_at_a_time_conversion(value: int):
         n, rem = divmod(n, 62)
         chars.append(identity._B62[rem])
     assert identity.base62(value) == "".join(reversed(chars))
+
+
+def test_sketches_made_on_every_core_are_the_ones_made_here(monkeypatch):
+    cards = [card(f"Question {n}?", f"Answer number {n} about drift {n % 7}.", line=n) for n in range(60)]
+    here = first_build(cards)[1]
+    monkeypatch.setattr(identity, "PARALLEL_SKETCHES", 1)
+    workers = first_build(cards)[1]
+    assert [e.sketch for e in workers.entries] == [e.sketch for e in here.entries]
+    assert len({e.sketch for e in here.entries}) > 1

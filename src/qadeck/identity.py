@@ -37,12 +37,15 @@ from difflib import SequenceMatcher
 
 from .lockfile import Lock, LockEntry
 from .model import Card
+from .parallel import cores, pmap
 
 #: Bump when rendering or tagging output changes so every note is sent again.
 CONTENT_VERSION = "1"
 SKETCH_SIZE = 8
 #: At most this many gap candidates are scored for one card.
 MAX_CANDIDATES = 24
+#: Sketch answers on every core from this many new or changed cards.
+PARALLEL_SKETCHES = 10_000
 #: Candidates whose scores differ by less than this are ambiguous.
 AMBIGUITY_MARGIN = 0.08
 
@@ -284,6 +287,27 @@ class _Matcher:
         return scored
 
 
+def _new_sketches(
+    cards: list[Card], digests: list[str], old: list[LockEntry], match: dict[int, int]
+) -> dict[int, str]:
+    """Sketches of the answers of cards that are new or changed, by card index.
+
+    A first build sketches every answer: with many, that is done on every core.
+    """
+    todo = [i for i in range(len(cards)) if i not in match or digests[i] != old[match[i]].hash]
+    answers = [cards[i].answer for i in todo]
+    if len(answers) < PARALLEL_SKETCHES:
+        return dict(zip(todo, map(sketch, answers)))
+    size = -(-len(answers) // (cores() * 4))
+    chunks = [answers[n : n + size] for n in range(0, len(answers), size)]
+    return dict(zip(todo, (value for chunk in pmap(sketch_all, chunks) for value in chunk)))
+
+
+def sketch_all(answers: list[str]) -> list[str]:
+    """:func:`sketch` of each answer (a worker process's share of a first build)."""
+    return [sketch(answer) for answer in answers]
+
+
 def assign(
     cards: list[Card], lock: Lock, namespace: str, now: int, sources: set[str]
 ) -> tuple[list[Card], Lock, Changes]:
@@ -304,8 +328,10 @@ def assign(
     out: list[Card] = []
     entries: list[LockEntry] = []
     positions: dict[str, int] = defaultdict(int)
+    digests = [content_hash(card) for card in cards]
+    sketches = _new_sketches(cards, digests, old, matcher.match)
     for i, card in enumerate(cards):
-        digest = content_hash(card)
+        digest = digests[i]
         entry = old[matcher.match[i]] if i in matcher.match else None
         if entry is not None and entry.guid in used:
             entry = None  # a hand-edited lock with a duplicate guid: never reuse it twice
@@ -342,7 +368,7 @@ def assign(
                 question=card.question,
                 hash=digest,
                 mtime=mtime,
-                sketch=entry.sketch if unchanged and entry else sketch(card.answer),
+                sketch=entry.sketch if unchanged and entry else sketches.get(i) or sketch(card.answer),
             )
         )
     matched = set(matcher.match.values())
