@@ -86,3 +86,23 @@ def test_the_package_has_genankis_indexes(tmp_path):
     theirs = sqlite3.connect(":memory:")
     genanki.Package(genanki.Deck(7, "Deck")).write_to_db(theirs.cursor(), STAMP, itertools.count(1))
     assert indexes(ours) == indexes(theirs) and len(indexes(ours)) >= 5
+
+
+def test_note_rows_of_the_bundled_deck_carry_each_cards_own_tags_and_fields():
+    """Tags and escaped fields are worked out once per distinct value: each row must still be its card's."""
+    import html
+
+    from qadeck import pipeline
+    from qadeck.tagging import anki_tags
+
+    from .conftest import CARDS
+
+    cards = pipeline.prepare(pipeline.load([CARDS]), now=1_700_000_000).cards
+    rows = apkg.note_rows(Output("Deck", 1, cards))
+    assert len(rows) == len(cards) > 200
+    for card, r in zip(cards, rows):
+        assert r.tags == tuple(anki_tags(card))
+        assert r.fields[2:] == tuple(html.escape(v) for v in (", ".join(card.topics), card.difficulty,
+                                                              card.source, card.section))
+        assert (r.guid, r.mtime) == (card.guid, card.mtime)
+    assert len({r.tags for r in rows}) > 20  # many distinct tag sets, not one shared by mistake

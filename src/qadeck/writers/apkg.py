@@ -153,17 +153,20 @@ def _note_and_card_rows(
     notes: list[tuple[object, ...]] = []
     cards: list[tuple[object, ...]] = []
     ords_of: dict[tuple[bool, ...], list[int]] = {}
+    tags_text: dict[tuple[str, ...], str] = {}  # notes of one file and topic share their tags
     sort_index = note_model.sort_field_index
     for due, row in enumerate(rows):
-        if any(" " in tag for tag in row.tags):
-            genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
+        tags = tags_text.get(row.tags)
+        if tags is None:
+            if any(" " in tag for tag in row.tags):
+                genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
+            tags = tags_text[row.tags] = " " + " ".join(row.tags) + " "
         # Which cards a note has depends only on which of its fields are filled: ask genanki once per shape.
         shape = tuple(map(bool, row.fields))
         ords = ords_of.get(shape)
         if ords is None:
             ords = ords_of[shape] = card_ords(row.fields, note_model)
         note_id = next(ids)
-        tags = " " + " ".join(row.tags) + " "
         notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, tags, "\x1f".join(row.fields),
                       row.fields[sort_index], 0, 0, ""))
         for ord_ in ords:
@@ -193,23 +196,26 @@ def note_rows(output: Output) -> list[NoteRow]:
     importing it over the package updates the package's notes, field for field.
     """
     render = output.renderer
-    escape = cache(html.escape)  # topics, levels, sources and sections repeat across cards
-    return [
-        NoteRow(
-            fields=(
-                render.inline_html(card.question),
-                render.html(card.answer),
-                escape(", ".join(card.topics)),
-                escape(card.difficulty),
-                escape(card.source),
-                escape(card.section),
-            ),
-            tags=tuple(anki_tags(card)),
-            guid=card.guid,
-            mtime=card.mtime,
+    # Topics, levels, sources and sections repeat across cards: each is escaped once.
+    escape = cache(html.escape)
+    topics_html = cache(lambda topics: html.escape(", ".join(topics)))
+    tags_of: dict[tuple[object, ...], tuple[str, ...]] = {}
+    rows = []
+    for card in output.cards:
+        key = (card.topics, card.difficulty, card.source, card.inferred)  # all that anki_tags reads
+        tags = tags_of.get(key)
+        if tags is None:
+            tags = tags_of[key] = tuple(anki_tags(card))
+        fields = (
+            render.inline_html(card.question),
+            render.html(card.answer),
+            topics_html(card.topics),
+            escape(card.difficulty),
+            escape(card.source),
+            escape(card.section),
         )
-        for card in output.cards
-    ]
+        rows.append(NoteRow(fields, tags, card.guid, card.mtime))
+    return rows
 
 
 def write(output: Output, path: Path) -> None:
