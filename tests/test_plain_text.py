@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qadeck.render import plain_text
+from qadeck.render import FENCED_CODE, plain_text
 
 CASES = [
     ("Intro **b**\n```py\nx = `a` **b**\n```\nafter __c__ [l](http://x)",
@@ -28,4 +30,11 @@ _PIECES = st.sampled_from(["`", "```", "~~~", "\n", " ", "a", "*", "**", "_", "#
 
 @given(st.lists(_PIECES).map("".join))
 def test_never_fails_and_keeps_the_words(text):
-    assert plain_text(text).count("a") == text.count("a")
+    # A fence's info string (```py) names the code's language: markup, dropped like the fence itself.
+    info = sum(m.group(0).split("\n", 1)[0].count("a") for m in re.finditer(FENCED_CODE, text, re.M | re.S))
+    assert plain_text(text).count("a") == text.count("a") - info
+
+
+def test_a_fence_info_string_is_dropped_with_the_fence():
+    assert plain_text("```a\n```") == ""
+    assert plain_text("```python\nx = 1\n```") == "x = 1"
