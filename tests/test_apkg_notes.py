@@ -45,8 +45,10 @@ def qadeck_tables(rows: list[apkg.NoteRow], deck_id: int, tmp_path: Path) -> dic
     return tables(db)
 
 
-def test_notes_and_cards_are_the_rows_genanki_writes(tmp_path):
+@pytest.mark.parametrize("batch", [1, 2, apkg.BATCH])
+def test_notes_and_cards_are_the_rows_genanki_writes(tmp_path, monkeypatch, batch):
     # An empty question gives a note without a card, as genanki decides: ids still follow its order.
+    monkeypatch.setattr(apkg, "BATCH", batch)
     rows = [row("Q1?", "g1"), row("", "g2", ()), row("Q3?", "g3", ("topic::x", "difficulty::easy"))]
     ours, theirs = qadeck_tables(rows, 42, tmp_path), genanki_tables(rows, 42)
     assert ours == theirs
