@@ -122,3 +122,28 @@ def test_entries_no_build_used_for_a_week_are_deleted(cards_copy: Path, tmp_path
     final = load(cards_copy, out)
     assert final.cache is not None and final.cache.hits == 5
     assert set(entries(out)) == final.cache.used  # the edited file's old version is gone
+
+
+def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Path, tmp_path: Path):
+    from qadeck.render import Renderer
+
+    out = tmp_path / "build"
+    first = pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 5
+    texts = {text for card in again.deck.cards for text in (card.question, card.answer)}
+    assert set(again.cache.html) == texts
+    fresh = Renderer()
+    assert all(html == fresh.html(text) for text, html in again.cache.html.items())
+
+    source = cards_copy / SEED
+    source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: Podman."), encoding="utf-8")
+    edited = load(cards_copy, out)
+    report = pipeline.build(pipeline.prepare(edited), out)
+    mine = {t for c in edited.deck.cards if c.source == SEED for t in (c.question, c.answer)}
+    others = {t for c in edited.deck.cards if c.source != SEED for t in (c.question, c.answer)}
+    stats = report.render_stats
+    assert stats is not None and first.render_stats is not None
+    looked_at = stats.plain + stats.fast + stats.reused + stats.converted
+    assert looked_at == len(mine - others) < len(texts)  # only the edited file's own texts
+    assert not (mine - others) & set(edited.cache.html)  # the edited file's entry is new: no HTML kept yet

@@ -88,3 +88,20 @@ def test_a_rebuild_converts_only_what_changed(cards_copy: Path, tmp_path: Path):
     source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", edited_answer), encoding="utf-8")
     edited = build()
     assert edited.render_stats and edited.render_stats.converted == 1
+
+
+def test_a_renderer_handed_known_html_keeps_the_cache_files_entries(tmp_path: Path):
+    cache = tmp_path / "html.json"
+    slow = "A [link](https://example.org) needs Python-Markdown."
+    first = Renderer(cache)
+    rendered(first, [slow])
+    assert first.save() and first.stats.converted == 1
+    known = Renderer(cache, known={slow: first.html(slow)})
+    assert rendered(known, [slow]) == [first.html(slow)]
+    assert known.stats.converted == known.stats.reused == 0  # handed in: not looked at again
+    assert not known.save()  # the stored entry is kept, not pruned as unused
+    assert rendered(Renderer(cache), [slow]) == [first.html(slow)]
+    pruning = Renderer(cache)
+    rendered(pruning, ["Plain text only."])
+    assert pruning.save()  # a build that rendered every text of its own drops what it did not use
+    assert Renderer(cache)._stored == {}

@@ -5,7 +5,9 @@ the deck config and qadeck's own code. :class:`CardCache` stores each file's
 :class:`~qadeck.model.ParseResult` in a small file named by a digest of all
 of those, so a rebuild after editing one file parses and tags that file only
 and writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
-afresh without a stale entry ever being read. Entries are JSON, never pickle (a
+afresh without a stale entry ever being read. An entry also keeps the HTML the
+build rendered for its cards' questions and answers (:attr:`CardCache.html`
+gathers it for the renderer), so a rebuild renders only the edited files' text. Entries are JSON, never pickle (a
 cache file must not be able to run code); a damaged one is ignored. Entries no
 build has used for :data:`KEEP_DAYS` days are deleted.
 
@@ -22,6 +24,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -45,17 +48,21 @@ class CardCache:
         self.used: set[Path] = set()
         self._new: dict[Path, ParseResult] = {}
         self.hits = 0
+        #: Text -> HTML, for the questions and answers of the cards that came from here.
+        self.html: dict[str, str] = {}
 
     def get(self, source: Source, layout: str | None) -> ParseResult | None:
         if self.folder is None:
             return None
         path = self._entry(source, layout)
         try:
-            result = _result(json.loads(path.read_text(encoding="utf-8")))
+            rows = json.loads(path.read_text(encoding="utf-8"))
+            result = _result(rows)
         except (OSError, ValueError, TypeError, IndexError):
             return None  # not there yet, or damaged: parse the file
         self.used.add(path)
         self.hits += 1
+        self.html.update(_rendered(result, rows[4] if len(rows) > 4 else None))
         return result
 
     def put(self, source: Source, layout: str | None, result: ParseResult) -> None:
@@ -64,12 +71,15 @@ class CardCache:
             self.used.add(path)
             self._new[path] = result  # serialized by save: a dry run writes nothing
 
-    def save(self) -> int:
-        """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written."""
+    def save(self, html: Callable[[str], str] | None = None) -> int:
+        """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written.
+
+        With ``html`` (the build's renderer), each new entry keeps its cards' HTML.
+        """
         if self.folder is None:
             return 0
         for path, result in self._new.items():
-            write_text_atomic(path, json.dumps(_rows(result), ensure_ascii=False))
+            write_text_atomic(path, json.dumps(_rows(result, html), ensure_ascii=False))
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
             for path in self.used - self._new.keys():
@@ -151,17 +161,28 @@ def _code_version() -> str:
 # Cards and findings as lists of their fields, in declaration order: compact and quick to load.
 
 
-def _rows(result: ParseResult) -> list[Any]:
+def _rows(result: ParseResult, html: Callable[[str], str] | None = None) -> list[Any]:
     cards = [
         [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty]
         for c in result.cards
     ]
     findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
-    return [result.source, result.layout, cards, findings]
+    rendered = [[html(c.question), html(c.answer)] for c in result.cards] if html else None
+    return [result.source, result.layout, cards, findings, rendered]
+
+
+def _rendered(result: ParseResult, rendered: Any) -> Iterator[tuple[str, str]]:
+    """(text, HTML) of each card's question and answer, from an entry's rendered column (if sound)."""
+    if not isinstance(rendered, list) or len(rendered) != len(result.cards):
+        return
+    for card, pair in zip(result.cards, rendered):
+        if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], str):
+            yield card.question, pair[0]
+            yield card.answer, pair[1]
 
 
 def _result(rows: list[Any]) -> ParseResult:
-    source, layout, cards, findings = rows
+    source, layout, cards, findings = rows[:4]
     return ParseResult(
         source=source,
         layout=layout,

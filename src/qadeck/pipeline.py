@@ -249,8 +249,11 @@ def build(
     todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
     report.unchanged = [targets[name] for name in formats if name not in todo]
     report.render_stats = RenderStats()
+    loaded = prepared.loaded
+    renderer = Renderer(
+        None if path else out_dir / CACHE_DIR / f"{stem}.html.json", loaded.cache.html if loaded.cache else None
+    )
     if todo:
-        renderer = Renderer(None if path else out_dir / CACHE_DIR / f"{stem}.html.json")
         texts = [text for card in cards for text in (card.answer, card.question)]
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
@@ -269,8 +272,8 @@ def build(
             report.written.append(targets[name])
         renderer.save()
         stamps.save()
-    if prepared.loaded.cache:
-        prepared.loaded.cache.save()
+    if loaded.cache:
+        loaded.cache.save(renderer.html)
     report.lock_written = write_lock(prepared)
     return report
 

@@ -143,12 +143,15 @@ class Renderer:
 
     With ``cache_file``, Markdown results are read from it and :meth:`save`
     writes back the ones this build used; a missing, damaged or outdated file
-    is ignored (everything is converted afresh).
+    is ignored (everything is converted afresh). ``known`` is HTML this code
+    rendered before, by text (the card cache's): those texts are not looked at again.
     """
 
-    def __init__(self, cache_file: Path | None = None) -> None:
+    def __init__(self, cache_file: Path | None = None, known: dict[str, str] | None = None) -> None:
         self._md = _markdown()
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, str] = dict(known or {})
+        #: Texts whose HTML was handed in: this build cannot tell which cache file entries they use.
+        self._handed_in = len(self._cache)
         self.cache_file = cache_file
         self._stored = _read_cache(cache_file) if cache_file else {}
         #: Digest -> HTML of every Markdown text this build rendered: what :meth:`save` keeps.
@@ -195,11 +198,14 @@ class Renderer:
     def save(self) -> bool:
         """Write the Markdown results this build used to the cache file; returns whether it wrote.
 
-        Entries no card uses any more are dropped, so the file follows the deck.
+        Entries no card uses any more are dropped, so the file follows the deck;
+        a renderer handed ``known`` HTML keeps the stored entries too (some of them
+        are that HTML), and the next build that renders every text prunes them.
         """
-        if self.cache_file is None or self._used == self._stored:
+        kept = {**self._stored, **self._used} if self._handed_in else self._used
+        if self.cache_file is None or kept == self._stored:
             return False
-        payload = {"version": _version(), "html": self._used}
+        payload = {"version": _version(), "html": kept}
         write_text_atomic(self.cache_file, json.dumps(payload, ensure_ascii=False))
         return True
 
