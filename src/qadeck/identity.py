@@ -44,8 +44,8 @@ CONTENT_VERSION = "1"
 SKETCH_SIZE = 8
 #: At most this many gap candidates are scored for one card.
 MAX_CANDIDATES = 24
-#: Sketch answers on every core from this many new or changed cards.
-PARALLEL_SKETCHES = 10_000
+#: Hash, sketch and name new cards on every core from this many.
+PARALLEL_NEW_CARDS = 10_000
 #: Candidates whose scores differ by less than this are ambiguous.
 AMBIGUITY_MARGIN = 0.08
 
@@ -125,11 +125,16 @@ def make_guid(namespace: str, source: str, question: str, taken: set[str]) -> st
     """A new guid from identifying data only (deck, source, question), unique in ``taken``."""
     n = 0
     while True:
-        digest = hashlib.sha256(f"{namespace}\x00{source}\x00{question}\x00{n}".encode()).digest()
-        guid = "q" + base62(int.from_bytes(digest[:8], "big"))
+        guid = guid_for(namespace, source, question, n)
         if guid not in taken:
             return guid
         n += 1
+
+
+def guid_for(namespace: str, source: str, question: str, n: int = 0) -> str:
+    """The ``n``-th guid candidate for a card: the first one not taken is its guid."""
+    digest = hashlib.sha256(f"{namespace}\x00{source}\x00{question}\x00{n}".encode()).digest()
+    return "q" + base62(int.from_bytes(digest[:8], "big"))
 
 
 def base62(value: int) -> str:
@@ -287,25 +292,43 @@ class _Matcher:
         return scored
 
 
-def _new_sketches(
-    cards: list[Card], digests: list[str], old: list[LockEntry], match: dict[int, int]
-) -> dict[int, str]:
-    """Sketches of the answers of cards that are new or changed, by card index.
+@dataclass
+class _Fresh:
+    """What the cards need that the lock cannot give: content hashes, and for new or changed
+    cards their answer sketches and first-choice guids (new cards only), by card index."""
 
-    A first build sketches every answer: with many, that is done on every core.
+    digests: list[str]
+    sketches: dict[int, str]
+    guids: dict[int, str]
+
+
+def _fresh(cards: list[Card], old: list[LockEntry], match: dict[int, int], namespace: str) -> _Fresh:
+    """Hash every card, sketch the new and changed ones, propose guids for the new ones.
+
+    A first build does this for every card: with many, on every core.
     """
-    todo = [i for i in range(len(cards)) if i not in match or digests[i] != old[match[i]].hash]
-    answers = [cards[i].answer for i in todo]
-    if len(answers) < PARALLEL_SKETCHES:
-        return dict(zip(todo, map(sketch, answers)))
-    size = -(-len(answers) // (cores() * 4))
-    chunks = [answers[n : n + size] for n in range(0, len(answers), size)]
-    return dict(zip(todo, (value for chunk in pmap(sketch_all, chunks) for value in chunk)))
+    new = [i for i in range(len(cards)) if i not in match]
+    if len(new) >= PARALLEL_NEW_CARDS:
+        size = -(-len(new) // (cores() * 4))
+        chunks = [(namespace, [cards[i] for i in new[n : n + size]]) for n in range(0, len(new), size)]
+        done = [value for chunk in pmap(_fresh_chunk, chunks) for value in chunk]
+    else:
+        done = _fresh_chunk((namespace, [cards[i] for i in new]))
+    digests = [""] * len(cards)
+    sketches, guids = {}, {}
+    for i, (digest, answer_sketch, guid) in zip(new, done):
+        digests[i], sketches[i], guids[i] = digest, answer_sketch, guid
+    for i, j in match.items():
+        digests[i] = content_hash(cards[i])
+        if digests[i] != old[j].hash:
+            sketches[i] = sketch(cards[i].answer)
+    return _Fresh(digests, sketches, guids)
 
 
-def sketch_all(answers: list[str]) -> list[str]:
-    """:func:`sketch` of each answer (a worker process's share of a first build)."""
-    return [sketch(answer) for answer in answers]
+def _fresh_chunk(work: tuple[str, list[Card]]) -> list[tuple[str, str, str]]:
+    """(content hash, answer sketch, first-choice guid) of each new card (a worker's share of a first build)."""
+    namespace, cards = work
+    return [(content_hash(c), sketch(c.answer), guid_for(namespace, c.source, c.question)) for c in cards]
 
 
 def assign(
@@ -328,15 +351,17 @@ def assign(
     out: list[Card] = []
     entries: list[LockEntry] = []
     positions: dict[str, int] = defaultdict(int)
-    digests = [content_hash(card) for card in cards]
-    sketches = _new_sketches(cards, digests, old, matcher.match)
+    fresh = _fresh(cards, old, matcher.match, namespace)
     for i, card in enumerate(cards):
-        digest = digests[i]
+        digest = fresh.digests[i]
         entry = old[matcher.match[i]] if i in matcher.match else None
         if entry is not None and entry.guid in used:
             entry = None  # a hand-edited lock with a duplicate guid: never reuse it twice
         if entry is None:
-            guid, mtime = make_guid(namespace, card.source, card.question, taken), now
+            guid = fresh.guids.get(i, "")
+            if not guid or guid in taken:
+                guid = make_guid(namespace, card.source, card.question, taken)
+            mtime = now
             card = card.identified(guid, mtime)
             changes.added.append(card)
             if i in matcher.ambiguous:
@@ -368,7 +393,7 @@ def assign(
                 question=card.question,
                 hash=digest,
                 mtime=mtime,
-                sketch=entry.sketch if unchanged and entry else sketches.get(i) or sketch(card.answer),
+                sketch=entry.sketch if unchanged and entry else fresh.sketches.get(i) or sketch(card.answer),
             )
         )
     matched = set(matcher.match.values())
