@@ -104,7 +104,20 @@ def test_tidy_question() -> None:
 @given(st.lists(st.sampled_from(["this article", "Our guide", "the following list", "these questions",
                                  "The above answers", "here are 5 questions", "interview questions",
                                  "Prepare for your interview", "good luck", "hope this helps", "happy coding",
-                                 "x", " ", "\n", "about"]), max_size=6).map(" ".join) | st.text(max_size=60))
+                                 "x", " ", "\n", "about", "THIS POST", "tHe FoLlOwInG page", "\u017fheet",
+                                 "\u212a", "th\u0130s", "cheat sheet", "Interview\tQuestions"]),
+                max_size=6).map(" ".join) | st.text(max_size=60))
 def test_is_commentary_is_any_of_its_patterns(paragraph):
     text = " ".join(paragraph.split())
     assert clean.is_commentary(paragraph) == any(p.search(text) for p in clean._COMMENTARY)
+
+
+@given(st.lists(st.sampled_from(["What", "is", "X", "?", "!", ".", " ", "  ", "\t", "\n", "**", "__", "\u00a0",
+                                 "\u200b", "\x1c"]), max_size=10).map("".join) | st.text(max_size=30))
+def test_tidy_question_drops_the_space_before_the_end_as_its_pattern_does(text):
+    """The fast path tells a space before the closing mark without the regex: checked against it."""
+    joined = " ".join(clean.strip_invisible(text).split())
+    bold = clean._BOLD.match(joined)
+    if bold:
+        joined = bold.group(2).strip()
+    assert clean.tidy_question(text) == clean._SPACE_BEFORE_END.sub(r"\1", joined)

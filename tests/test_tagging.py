@@ -7,8 +7,10 @@ from dataclasses import MISSING, fields, replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qadeck.config import DeckConfig, TopicRule
 from qadeck.model import Card
 from qadeck.tagging.difficulty import RULES, explain
+from qadeck.tagging.topic import ANSWER_WEIGHT, QUESTION_WEIGHT, SECTION_WEIGHT, TopicTagger
 
 #: Words of the rules and their neighbours, in any case, so that generated questions often match a rule.
 _WORDS = (
@@ -40,3 +42,28 @@ def test_tagged_is_replace_with_topics_and_difficulty():
     card = Card(**values)
     assert all(getattr(card, f.name) != f.default for f in fields(Card) if f.default is not MISSING)
     assert card.tagged(("x",), "hard") == replace(card, topics=("x",), difficulty="hard")
+
+
+_TAXONOMY = DeckConfig(
+    deck="T",
+    deck_id=1,
+    topics=(
+        TopicRule("docker", (("docker", 2.5), ("image", 0.1), ("container", 1.0))),
+        TopicRule("drift", (("drift", 4.0), ("data drift", 0.3), ("image", 0.7))),
+        TopicRule("ci", (("ci/cd", 4.0), ("ct)", 1.0), ("pipeline", 1.5))),
+    ),
+)
+_TOPIC_WORDS = st.sampled_from(["docker", "Docker", "image", "images", "container", "drift", "data drift", "ci/cd",
+                                "(ct)", "pipeline", "x", " ", "-", "\n", "data"])
+
+
+@given(*[st.lists(_TOPIC_WORDS, max_size=8).map(" ".join)] * 3)
+def test_scores_add_up_weights_in_the_order_the_phrases_are_found(question, section, answer):
+    """Scores are the sums phrase by phrase, question, section then answer: equal to the float."""
+    tagger = TopicTagger.from_config(_TAXONOMY)
+    expected: dict[str, float] = {}
+    for text, factor in ((question, QUESTION_WEIGHT), (section, SECTION_WEIGHT), (answer, ANSWER_WEIGHT)):
+        for phrase in tagger.pattern.findall(text.lower()):
+            for slug, weight in tagger.weights[phrase]:
+                expected[slug] = expected.get(slug, 0.0) + weight * factor
+    assert tagger.scores(Card(question, answer, "a.txt", section, (1, 1))) == expected

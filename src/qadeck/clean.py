@@ -169,15 +169,28 @@ _COMMENTARY_ANYWHERE = re.compile(
 )
 
 
+#: Lowercase words one of which any match of :data:`_COMMENTARY_ANYWHERE` holds.
+_COMMENTARY_WORDS = ("this ", "our ", "the following ", "interview questions")
+
+
 def is_commentary(paragraph: str) -> bool:
     """True for a paragraph that talks about the page itself ("These answers showcase …")."""
     text = " ".join(paragraph.split())
-    return bool(_COMMENTARY_OPENING.match(text) or _COMMENTARY_ANYWHERE.search(text))
+    if _COMMENTARY_OPENING.match(text):
+        return True
+    if text.isascii():
+        # A case-insensitive search of a paragraph costs several times a lowercase substring
+        # test; only in ASCII does a case-insensitive match imply the words in str.lower().
+        lowered = text.lower()
+        if not any(word in lowered for word in _COMMENTARY_WORDS):
+            return False
+    return bool(_COMMENTARY_ANYWHERE.search(text))
 
 
 # --- questions ------------------------------------------------------------------------------
 
 _SPACE_BEFORE_END = re.compile(r"\s+([?!.])$")
+_SPACED_ENDS = (" ?", " !", " .")
 
 
 def tidy_question(text: str) -> str:
@@ -186,7 +199,9 @@ def tidy_question(text: str) -> str:
     bold = _BOLD.match(text)
     if bold:
         text = bold.group(2).strip()
-    return _SPACE_BEFORE_END.sub(r"\1", text)
+    # Joined on single spaces, the text holds no other whitespace: a space before its last
+    # character is all _SPACE_BEFORE_END could remove (property-tested), told without a scan.
+    return text[:-2] + text[-1] if text.endswith(_SPACED_ENDS) else text
 
 
 # --- answers --------------------------------------------------------------------------------
@@ -272,6 +287,8 @@ def separate_sentence_lines(paragraph: str) -> str:
     Text copied from a web page keeps each block on its own line ("Imbalanced
     data: …" / "Missing data: …"); Markdown would run them together into one.
     """
+    if "\n" not in paragraph:
+        return paragraph  # one line: nothing to separate (most paragraphs)
     lines = paragraph.split("\n")
     out = lines[:1]
     for previous, line in pairwise(lines):
@@ -285,6 +302,8 @@ def separate_sentence_lines(paragraph: str) -> str:
 
 def separate_lists(paragraph: str) -> str:
     """A blank line between a paragraph line and the list that follows it."""
+    if "\n" not in paragraph:
+        return paragraph  # one line: no line before a list
     lines = paragraph.split("\n")
     out = lines[:1]
     for previous, line in pairwise(lines):
@@ -338,6 +357,8 @@ def _numbered_items(text: str) -> tuple[str, list[str]]:
 
 
 def _bullets(text: str, indent: str, separate: bool = False) -> str:
+    if "-" not in text:
+        return text  # no dash, no bullet: the split would scan the text for nothing
     parts = _INLINE_BULLET.split(text)
     if len(parts) <= MIN_ITEMS:
         return text

@@ -80,7 +80,7 @@ class Vocabulary:
 
     @classmethod
     def of(cls, lines: Iterable[str]) -> Vocabulary:
-        tokens = {token for line in lines for token in line.split()}
+        tokens = set(" ".join(lines).split())  # one split of all the lines, not one a line
         words = {core(token) for token in tokens}
         words = {w for w in words if any(ch.isalpha() for ch in w)}
         return cls(frozenset(words), frozenset(w.lower() for w in words) | FUNCTION_WORDS)

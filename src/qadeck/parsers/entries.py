@@ -97,6 +97,18 @@ def is_unanswered(answer: str) -> bool:
     An answer that is only a heading is the author's next heading indented by
     mistake, not an answer.
     """
+    text = answer.lstrip()
+    if text and text[0] not in "#.…" and not _PLACEHOLDER_OPENING.match(text):
+        return False  # most answers: no heading, ellipsis or placeholder opens them (property-tested)
+    return _unanswered_in_full(answer)
+
+
+def _unanswered_in_full(answer: str) -> bool:
+    """:func:`is_unanswered` paragraph by paragraph.
+
+    The first paragraph opens the answer, so an answer whose opening is no heading,
+    ellipsis or placeholder can have none of them as its first paragraph.
+    """
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(answer) if p.strip()]
     if not paragraphs:
         return True

@@ -60,8 +60,12 @@ def find(source: Source) -> list[Entry]:
 
 def learn_glue(items: list[common.Item]) -> Glue:
     """What the source's marker lines and broken lines tell about glued code."""
-    lines = [line for item in items for line in item.lines]
-    clean_text = [_after_marker(line.text) for line in lines if is_marker(line.text)]
+    clean_text = []
+    for item in items:
+        for line in item.lines:
+            marker = QUESTION.match(line.text) or ANSWER.match(line.text)  # once a line, not twice
+            if marker:
+                clean_text.append(line.text[marker.end() :])
     broken = [line.text for item in items for line in common.continuation_lines(item, is_marker)]
     return Glue.learn(clean_text, broken)
 

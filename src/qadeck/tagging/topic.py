@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -92,26 +93,43 @@ class TopicTagger:
         )
 
     def scores(self, card: Card) -> dict[str, float]:
-        scores: dict[str, float] = defaultdict(float)
+        scores: dict[str, float] = {}
         if self.pattern is None:
             return scores
-        for phrases, factor in (
-            (self.phrases(card.question), QUESTION_WEIGHT),
-            (self._section_phrases(card.section), SECTION_WEIGHT),
-            (self.phrases(card.answer), ANSWER_WEIGHT),
-        ):
-            for phrase in phrases:
-                for slug, weight in self.weights[phrase]:
-                    scores[slug] += weight * factor
+        question, section, answer = self._points
+        get = scores.get
+        # The additions run in the order the weights are listed, text by text: the same sums, bit for bit.
+        for slug, points in chain.from_iterable(map(question.__getitem__, self.phrases(card.question))):
+            scores[slug] = get(slug, 0.0) + points
+        for slug, points in self._section_points(card.section):
+            scores[slug] = get(slug, 0.0) + points
+        for slug, points in chain.from_iterable(map(answer.__getitem__, self.phrases(card.answer))):
+            scores[slug] = get(slug, 0.0) + points
         return scores
 
     def phrases(self, text: str) -> list[str]:
         return self.pattern.findall(text.lower()) if self.pattern else []
 
     @cached_property
-    def _section_phrases(self) -> Callable[[str], list[str]]:
-        """``phrases`` remembered per section heading: a heading is shared by many cards."""
-        return lru_cache(maxsize=1024)(self.phrases)
+    def _points(self) -> tuple[dict[str, tuple[tuple[str, float], ...]], ...]:
+        """Per text (question, section, answer): phrase -> (topic, weight × the text's weight).
+
+        Worked out once per tagger rather than once per phrase found.
+        """
+        return tuple(
+            {phrase: tuple((slug, weight * factor) for slug, weight in pairs) for phrase, pairs in self.weights.items()}
+            for factor in (QUESTION_WEIGHT, SECTION_WEIGHT, ANSWER_WEIGHT)
+        )
+
+    @cached_property
+    def _section_points(self) -> Callable[[str], list[tuple[str, float]]]:
+        """A section heading's (topic, points), in order, remembered: a heading is shared by many cards."""
+
+        def points(section: str) -> list[tuple[str, float]]:
+            table = self._points[1]
+            return [pair for phrase in self.phrases(section) for pair in table[phrase]]
+
+        return lru_cache(maxsize=1024)(points)
 
     def topics(self, card: Card) -> tuple[str, ...]:
         if not self.order:

@@ -1,0 +1,28 @@
+"""entries: how a found answer is judged unanswered, and the fast path that tells most answers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qadeck.parsers import entries
+
+_PIECES = st.sampled_from(["TBD", "tbd", "To be completed.", "Answer here", "...", "…", "?", "#", "## Heading",
+                           "- [link](http://x)", "Resources:", "**", "_", "(", ">", " ", "\n", "\n\n", "\t", "x",
+                           "An answer.", "\u017f", "\u2028"])
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join) | st.text(max_size=30))
+def test_the_fast_path_judges_as_the_paragraph_rules_do(answer):
+    assert entries.is_unanswered(answer) == entries._unanswered_in_full(answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "unanswered"),
+    [("", True), ("  \n", True), ("TBD", True), ("*To be completed.*", True), ("...", True),
+     ("## Next question", True), ("To be completed.\n\n- [docs](http://x)", True),
+     ("A real answer.", False), ("- [docs](http://x)", False), ("TBD\n\nBut here is more.", False)],
+)
+def test_unanswered(answer: str, unanswered: bool) -> None:
+    assert entries.is_unanswered(answer) is unanswered
