@@ -232,3 +232,25 @@ def test_new_cards_hashed_sketched_and_named_on_every_core_are_as_made_here(monk
     assert calls and workers.entries == here.entries and workers_cards == here_cards
     assert len({e.sketch for e in here.entries}) > 1
     assert len({e.guid for e in here.entries}) == len(cards)
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.booleans()), max_size=12), st.sets(st.sampled_from("abc")))
+@settings(max_examples=400, deadline=None)
+def test_gaps_are_the_nearest_matched_neighbours_in_the_same_run_of_a_source(layout, wanted):
+    cards = [card(f"Q{i}?", source=s) for i, (s, _) in enumerate(layout)]
+    entries = [lockfile.LockEntry(f"g{i}", s, 10 * i, f"Q{i}?", "h", 1, "") for i, (s, _) in enumerate(layout)]
+    matcher = identity._Matcher(cards, entries, match={i: i for i, (_, m) in enumerate(layout) if m})
+
+    def run(i: int, step: int) -> list[int]:
+        out, k = [], i + step
+        while 0 <= k < len(cards) and cards[k].source == cards[i].source:
+            out.append(k)
+            k += step
+        return out
+
+    expected = {
+        i: (next((10 * k for k in run(i, -1) if k in matcher.match), -1),
+            next((10 * k for k in run(i, 1) if k in matcher.match), 1 << 62))
+        for i, c in enumerate(cards) if c.source in wanted
+    }
+    assert matcher._gaps(wanted) == expected

@@ -227,7 +227,7 @@ class _Matcher:
         for free in free_by_source.values():
             free.sort()
         proposals: list[tuple[float, int, int]] = []
-        gaps = self._gaps()
+        gaps = self._gaps(free_by_source)
         for i, card in enumerate(self.cards):
             if i in self.match or card.source not in free_by_source:
                 continue
@@ -252,31 +252,39 @@ class _Matcher:
             used.add(j)
             self.match[i] = j
 
-    def _gaps(self) -> list[tuple[int, int]]:
-        """For each card, the old positions of its nearest matched neighbours in the same source.
+    def _gaps(self, sources: Iterable[str]) -> dict[int, tuple[int, int]]:
+        """For each card of ``sources``, the old positions of its nearest matched neighbours in its source.
 
         One pass each way over the cards, so a long run of unmatched cards costs
-        no more than a matched one.
+        no more than a matched one; cards of other sources (all matched, in a
+        rebuild after editing one file) are passed over.
         """
+        wanted = set(sources)
         none_before, none_after = -1, 1 << 62
-        lows: list[int] = []
+        lows: dict[int, int] = {}
         low, source = none_before, None
         for i, card in enumerate(self.cards):
+            if card.source not in wanted:
+                source = None
+                continue
             if card.source != source:
                 low, source = none_before, card.source
-            lows.append(low)
+            lows[i] = low
             if i in self.match:
                 low = self.old[self.match[i]].pos
-        highs: list[int] = [none_after] * len(self.cards)
+        gaps: dict[int, tuple[int, int]] = {}
         high, source = none_after, None
         for i in range(len(self.cards) - 1, -1, -1):
             card = self.cards[i]
+            if card.source not in wanted:
+                source = None
+                continue
             if card.source != source:
                 high, source = none_after, card.source
-            highs[i] = high
+            gaps[i] = (lows[i], high)
             if i in self.match:
                 high = self.old[self.match[i]].pos
-        return list(zip(lows, highs))
+        return gaps
 
     def _score(self, card: Card, candidates: list[int]) -> list[tuple[float, int]]:
         question = normalize(card.question)
