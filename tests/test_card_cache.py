@@ -147,3 +147,17 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     looked_at = stats.plain + stats.fast + stats.reused + stats.converted
     assert looked_at == len(mine - others) < len(texts)  # only the edited file's own texts
     assert not (mine - others) & set(edited.cache.html)  # the edited file's entry is new: no HTML kept yet
+
+
+def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path):
+    import json
+
+    out = tmp_path / "build"
+    pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
+    for entry in entries(out):
+        rows = json.loads(entry.read_text(encoding="utf-8"))
+        rows[4][1][0] = 42  # an answer's HTML that is no text
+        entry.write_text(json.dumps(rows), encoding="utf-8")
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 5 and again.cache.html == {}
+    assert again.deck == pipeline.load([cards_copy]).deck

@@ -167,18 +167,24 @@ def _rows(result: ParseResult, html: Callable[[str], str] | None = None) -> list
         for c in result.cards
     ]
     findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
-    rendered = [[html(c.question), html(c.answer)] for c in result.cards] if html else None
+    rendered = [[html(c.question) for c in result.cards], [html(c.answer) for c in result.cards]] if html else None
     return [result.source, result.layout, cards, findings, rendered]
 
 
 def _rendered(result: ParseResult, rendered: Any) -> Iterator[tuple[str, str]]:
-    """(text, HTML) of each card's question and answer, from an entry's rendered column (if sound)."""
-    if not isinstance(rendered, list) or len(rendered) != len(result.cards):
+    """(text, HTML) of the cards' questions and answers, from an entry's rendered column (if sound)."""
+    if not (isinstance(rendered, list) and len(rendered) == 2):
         return
-    for card, pair in zip(result.cards, rendered):
-        if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], str):
-            yield card.question, pair[0]
-            yield card.answer, pair[1]
+    questions, answers = rendered
+    if not (isinstance(questions, list) and isinstance(answers, list)
+            and len(questions) == len(answers) == len(result.cards)):
+        return
+    try:
+        "".join(questions) + "".join(answers)  # a TypeError unless every value is text: checked in C
+    except TypeError:
+        return
+    yield from zip((c.question for c in result.cards), questions)
+    yield from zip((c.answer for c in result.cards), answers)
 
 
 def _result(rows: list[Any]) -> ParseResult:

@@ -162,24 +162,21 @@ def _note_and_card_rows(
     cards one; a card is new (type and queue 0), due in deck order.
     """
     ords_of: dict[tuple[bool, ...], list[int]] = {}
-    tags_text: dict[tuple[str, ...], str] = {}  # notes of one file and topic share their tags
     sort_index = note_model.sort_field_index
     for first in range(0, len(rows), BATCH):
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
         for due, row in enumerate(rows[first : first + BATCH], start=first):
-            tags = tags_text.get(row.tags)
-            if tags is None:
-                if any(" " in tag for tag in row.tags):
-                    genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
-                tags = tags_text[row.tags] = " " + " ".join(row.tags) + " "
+            tags = " ".join(row.tags)
+            if row.tags and tags.count(" ") >= len(row.tags):  # more spaces than between the tags
+                genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
             # Which cards a note has depends only on which of its fields are filled: ask genanki once per shape.
             shape = tuple(map(bool, row.fields))
             ords = ords_of.get(shape)
             if ords is None:
                 ords = ords_of[shape] = card_ords(row.fields, note_model)
             note_id = next(ids)
-            notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, tags, "\x1f".join(row.fields),
+            notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, f" {tags} ", "\x1f".join(row.fields),
                           row.fields[sort_index], 0, 0, ""))
             for ord_ in ords:
                 cards.append((next(ids), note_id, deck_id, ord_, row.mtime, -1, 0, 0, due,
@@ -211,13 +208,8 @@ def note_rows(output: Output) -> list[NoteRow]:
     # Topics, levels, sources and sections repeat across cards: each is escaped once.
     escape = cache(html.escape)
     topics_html = cache(lambda topics: html.escape(", ".join(topics)))
-    tags_of: dict[tuple[object, ...], tuple[str, ...]] = {}
     rows = []
     for card in output.cards:
-        key = (card.topics, card.difficulty, card.source, card.inferred)  # all that anki_tags reads
-        tags = tags_of.get(key)
-        if tags is None:
-            tags = tags_of[key] = tuple(anki_tags(card))
         fields = (
             render.inline_html(card.question),
             render.html(card.answer),
@@ -226,7 +218,7 @@ def note_rows(output: Output) -> list[NoteRow]:
             escape(card.source),
             escape(card.section),
         )
-        rows.append(NoteRow(fields, tags, card.guid, card.mtime))
+        rows.append(NoteRow(fields, tuple(anki_tags(card)), card.guid, card.mtime))
     return rows
 
 
