@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qadeck.parsers import markup
 from qadeck.parsers.markup import html_to_markdown, inline_text
 
 
@@ -64,3 +65,8 @@ def test_inline_text(raw: str, question: str) -> None:
 def test_conversion_never_crashes(text: str) -> None:
     html_to_markdown(text)
     inline_text(text)
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab"), max_size=20) | st.text(max_size=20))
+def test_one_line_is_the_whitespace_pattern_with_strip(text):
+    assert markup._one_line(text) == markup._SPACES.sub(" ", text).strip()

@@ -54,7 +54,8 @@ _TAXONOMY = DeckConfig(
     ),
 )
 _TOPIC_WORDS = st.sampled_from(["docker", "Docker", "image", "images", "container", "drift", "data drift", "ci/cd",
-                                "(ct)", "pipeline", "x", " ", "-", "\n", "data"])
+                                "(ct)", "ct)", "ct)drift", "pipeline", "x", " ", "-", "_", "\n", "data", "\u212a",
+                                "\u00e9", "DRIFT", "/", "."])
 
 
 @given(*[st.lists(_TOPIC_WORDS, max_size=8).map(" ".join)] * 3)
@@ -67,3 +68,10 @@ def test_scores_add_up_weights_in_the_order_the_phrases_are_found(question, sect
             for slug, weight in tagger.weights[phrase]:
                 expected[slug] = expected.get(slug, 0.0) + weight * factor
     assert tagger.scores(Card(question, answer, "a.txt", section, (1, 1))) == expected
+
+
+@given(st.lists(_TOPIC_WORDS | st.text(max_size=3), max_size=10).map("".join))
+def test_phrases_are_what_the_word_start_pattern_finds(text):
+    """The search after a separator finds what the look-behind pattern finds, phrase for phrase."""
+    tagger = TopicTagger.from_config(_TAXONOMY)
+    assert tagger.phrases(text) == tagger.pattern.findall(text.lower())

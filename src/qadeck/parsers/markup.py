@@ -244,7 +244,11 @@ def _link(content: str, href: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """``text`` on one line, each run of whitespace one space: ``_SPACES.sub(" ", text).strip()``.
+
+    ``str.split`` splits at the very characters ``\\s`` matches, without a regex match a run.
+    """
+    return " ".join(text.split())
 
 
 _MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")

@@ -117,7 +117,14 @@ def heading(line: Line) -> tuple[int, str] | None:
     """(level, text) when the line is an ATX heading outside code; closing ``#``s dropped."""
     if line.code or "#" not in line.text[:4]:
         return None  # the cheap test first: most lines are no heading
-    match = HEADING.match(line.text)
+    return _atx(line.text)
+
+
+@lru_cache(maxsize=4096)
+def _atx(text: str) -> tuple[int, str] | None:
+    # Remembered by text: several passes ask about each heading line, and the pattern's lazy
+    # title costs microseconds a line.
+    match = HEADING.match(text)
     if not match:
         return None
     return len(match.group(1)), (match.group(2) or "").strip()

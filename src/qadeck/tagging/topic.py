@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from ..config import DeckConfig
 from ..model import Card
@@ -33,6 +33,10 @@ ANSWER_WEIGHT = 1.0
 SECONDARY_SHARE = 0.5
 MAX_TOPICS = 3
 FALLBACK_TOPIC = "general"
+#: A phrase starts a word: no word character or hyphen before it.
+_WORD_START = r"(?<![\w-])"
+#: What may stand before a phrase in lowercase ASCII: :data:`_WORD_START` as a character to consume.
+_ASCII_SEPARATOR = "[^a-z0-9_-]"
 
 
 @lru_cache(maxsize=4096)  # called for every card's source and section
@@ -83,7 +87,7 @@ class TopicTagger:
                 weights[phrase].append((rule.slug, weight))
         pattern = None
         if weights:
-            pattern = re.compile(rf"(?<![\w-])({_trie(weights)})")
+            pattern = re.compile(rf"{_WORD_START}({_trie(weights)})")
         return cls(
             order=tuple(config.topic_slugs),
             default=config.default_topic,
@@ -108,7 +112,33 @@ class TopicTagger:
         return scores
 
     def phrases(self, text: str) -> list[str]:
-        return self.pattern.findall(text.lower()) if self.pattern else []
+        """The phrases in ``text``, in order, as ``pattern.findall`` of the lowercased text finds them.
+
+        Most texts are ASCII: there the search looks for a separator, then a phrase after it,
+        which lets the engine skip from separator to separator, where the look-behind
+        costs a try at every character (a third less in all). A phrase ending in a
+        separator, e.g. "ct)", would consume the separator of a phrase right after it:
+        when one is found, the text is searched the plain way (property-tested).
+        """
+        if self.pattern is None:
+            return []
+        lowered = text.lower()
+        if lowered.isascii():
+            found: list[str] = self._after_separator.findall(" " + lowered)
+            if not self._separator_ends or self._separator_ends.isdisjoint(found):
+                return found
+        return self.pattern.findall(lowered)
+
+    @cached_property
+    def _after_separator(self) -> re.Pattern[str]:
+        """:attr:`pattern` for lowercase ASCII, a separator consumed instead of looked behind."""
+        assert self.pattern is not None and self.pattern.pattern.startswith(_WORD_START)
+        return re.compile(_ASCII_SEPARATOR + self.pattern.pattern.removeprefix(_WORD_START), self.pattern.flags)
+
+    @cached_property
+    def _separator_ends(self) -> frozenset[str]:
+        """Phrases that end in a separator (or are empty): after them, only the plain search is right."""
+        return frozenset(phrase for phrase in self.weights if not re.fullmatch(r"[\w-]", phrase[-1:]))
 
     @cached_property
     def _points(self) -> tuple[dict[str, tuple[tuple[str, float], ...]], ...]:
