@@ -57,7 +57,7 @@ class CardCache:
         path = self._entry(source, layout)
         try:
             rows = json.loads(path.read_text(encoding="utf-8"))
-            result = _result(rows)
+            result = from_rows(rows)
         except (OSError, ValueError, TypeError, IndexError):
             return None  # not there yet, or damaged: parse the file
         self.used.add(path)
@@ -79,7 +79,7 @@ class CardCache:
         if self.folder is None:
             return 0
         for path, result in self._new.items():
-            write_text_atomic(path, json.dumps(_rows(result, html), ensure_ascii=False))
+            write_text_atomic(path, json.dumps(to_rows(result, html), ensure_ascii=False))
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
             for path in self.used - self._new.keys():
@@ -158,10 +158,11 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-# Cards and findings as lists of their fields, in declaration order: compact and quick to load.
+# Cards and findings as lists of their fields, in declaration order: compact and quick to load,
+# from a JSON entry or from a worker process (plain lists unpickle faster than dataclasses).
 
 
-def _rows(result: ParseResult, html: Callable[[str], str] | None = None) -> list[Any]:
+def to_rows(result: ParseResult, html: Callable[[str], str] | None = None) -> list[Any]:
     cards = [
         [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty]
         for c in result.cards
@@ -187,7 +188,7 @@ def _rendered(result: ParseResult, rendered: Any) -> Iterator[tuple[str, str]]:
     yield from zip((c.answer for c in result.cards), answers)
 
 
-def _result(rows: list[Any]) -> ParseResult:
+def from_rows(rows: list[Any]) -> ParseResult:
     source, layout, cards, findings = rows[:4]
     return ParseResult(
         source=source,

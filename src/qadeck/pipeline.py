@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from . import checks, identity, lockfile, parsers, sources
 from . import config as config_mod
-from .cache import CARDS_DIR, CardCache, OutputStamps, cards_digest, output_stamp
+from .cache import CARDS_DIR, CardCache, OutputStamps, cards_digest, from_rows, output_stamp, to_rows
 from .config import DeckConfig
 from .errors import SourceError, UsageError
 from .files import write_atomic, write_text_atomic
@@ -117,10 +117,13 @@ def load(
         results.append(card_cache.get(source, layout))
         if results[-1] is None:
             todo.append((len(results) - 1, source))
-    parse = partial(parse_and_tag, layout=layout, config=config)
     todo_sources = [source for _, source in todo]
     big = len(todo) > 1 and sum(len(source.text) for source in todo_sources) >= PARALLEL_CHARS
-    parsed = pmap(parse, todo_sources) if big else map(parse, todo_sources)
+    if big:  # results come back as rows: plain lists cross processes faster than dataclasses
+        rows = pmap(partial(parse_to_rows, layout=layout, config=config), todo_sources)
+        parsed: Iterable[ParseResult] = map(from_rows, rows)
+    else:
+        parsed = map(partial(parse_and_tag, layout=layout, config=config), todo_sources)
     for (place, source), result in zip(todo, track(parsed, "Parsing", len(todo))):
         card_cache.put(source, layout, result)
         results[place] = result
@@ -135,6 +138,11 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> Par
     """One file's cards, screened and tagged: all that depends on the file alone (and cached)."""
     result = checks.screen(parsers.parse(source, layout))
     return replace(result, cards=tuple(tag(list(result.cards), config)))
+
+
+def parse_to_rows(source: Source, layout: str | None, config: DeckConfig) -> list[object]:
+    """:func:`parse_and_tag` in a worker process, its result as the card cache's rows."""
+    return to_rows(parse_and_tag(source, layout, config))
 
 
 def _home(paths: list[Path]) -> Path:
