@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qadeck.parsers import entries
+from qadeck.parsers.structure import Line, heading, is_noise
 
 _PIECES = st.sampled_from(["TBD", "tbd", "To be completed.", "Answer here", "...", "…", "?", "#", "## Heading",
                            "- [link](http://x)", "Resources:", "**", "_", "(", ">", " ", "\n", "\n\n", "\t", "x",
@@ -26,3 +27,14 @@ def test_the_fast_path_judges_as_the_paragraph_rules_do(answer):
 )
 def test_unanswered(answer: str, unanswered: bool) -> None:
     assert entries.is_unanswered(answer) is unanswered
+
+
+_LINE_PIECES = st.sampled_from(["a", "Q", "x#", "# ", "[[id]]", ":toc:", "#separator:tab", "===", "---", "<br>", "&amp;",
+                                "[top](#top)", "](", " ", "\t", "1.", "- ", "**", "↑", "é", "\u00a0"])
+
+
+@given(st.lists(_LINE_PIECES, max_size=6).map("".join) | st.text(max_size=12), st.booleans())
+def test_holds_text_is_not_blank_noise_or_heading(text, code):
+    line = Line(1, text, code)
+    full = bool(text.strip()) and not (is_noise(text) or heading(line))
+    assert entries.holds_text(line) == full

@@ -14,13 +14,14 @@ one that found a few pairs in it. :func:`make_layout` builds a layout's
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Card, Finding, ParseResult, Source
 from .base import Layout
-from .structure import heading, is_noise, outline
+from .structure import Line, heading, is_noise, outline
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +135,20 @@ def content_lines(source: Source) -> frozenset[int]:
 
     A blank line is noise: told by ``strip`` alone, for the half of a file's lines that are blank.
     """
-    return frozenset(
-        line.number
-        for line in outline(source)
-        if line.text.strip() and not (is_noise(line.text) or heading(line))
-    )
+    return frozenset(line.number for line in outline(source) if holds_text(line))
+
+
+_LETTERS = frozenset(string.ascii_letters)
+
+
+def holds_text(line: Line) -> bool:
+    """True for a line that is not blank, noise (:func:`is_noise`) or a heading."""
+    text = line.text
+    if text[:1] in _LETTERS and "<" not in text and "&" not in text and "](" not in text:
+        # Most lines: one that opens with a letter and holds no HTML or link is no heading,
+        # bookkeeping, separator or navigation (property-tested against the full rule).
+        return True
+    return bool(text.strip()) and not (is_noise(text) or heading(line))
 
 
 def coverage(source: Source, entries: Sequence[Entry]) -> float:

@@ -60,14 +60,14 @@ def question_text(text: str) -> str | None:
     return None
 
 
-def question_lines(lines: list[Line]) -> set[int]:
-    """Numbers of the lines that start a question."""
-    found = set()
+def question_lines(lines: list[Line]) -> dict[int, str]:
+    """The lines that start a question: line number -> the question it asks (its :func:`question_text`)."""
+    found = {}
     for index, line in enumerate(lines):
         question = None if line.code else question_text(line.text)
         explicit = question is not None and (question.endswith("?") or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
-            found.add(line.number)
+            found[line.number] = question
     return found
 
 
@@ -86,12 +86,11 @@ def find(source: Source) -> list[Entry]:
     lines = common.read_lines(source)
     asks = question_lines(lines)
     items = common.split_items(lines, lambda line: line.number in asks)
-    return [entry for item in items for entry in _entries(item)]
+    return [entry for item in items for entry in _entries(item, asks[item.first.number])]
 
 
-def _entries(item: common.Item) -> list[Entry]:
-    """One entry for the item, or one per sub-question when it has them."""
-    context = question_text(item.first.text) or ""
+def _entries(item: common.Item, context: str) -> list[Entry]:
+    """One entry for the item (``context`` the question its first line asks), or one per sub-question."""
     subs = _sub_questions(item.body)
     if not subs:
         return [_entry(context, item.first, item.body, item.section)]
