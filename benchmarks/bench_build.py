@@ -7,12 +7,12 @@ Usage (from the repository root, with qadeck installed)::
 writes a synthetic corpus of N cards (default 100,000; see ``corpus.py``) to a
 temporary folder and prints, each the median of R runs (default 3):
 
-* a cold build (no lock file, no render cache), end to end and per stage;
+* a cold build (no lock file, no card cache), end to end and per stage;
 * a rebuild with nothing changed: how many texts Markdown converted (0: no
   rendering repeated), how many outputs were up to date and left alone, and
   whether the ``.apkg`` is byte-identical to the last cold build's;
 * a rebuild after editing one file (one answer and one question changed): the
-  other files' cards come from the card cache, their HTML from the render cache;
+  other files' cards and their HTML come from the card cache;
 * peak memory of the build process, and of its largest worker process;
 * the floor (``floor.py``): one regex, ``html.escape`` and genanki on the same
   files, and each build's ratio to it;
@@ -48,9 +48,10 @@ sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
 
-#: "parse+tag" is the rest of ``pipeline.load`` after reading: parsing and tagging the files
-#: not in the card cache (on every core for a big corpus), or taking them from the cache.
-STAGES = ("read", "parse+tag", "identity", "render", "write")
+#: "parse+tag+render" is the rest of ``pipeline.load`` after reading: parsing, tagging and
+#: rendering the files not in the card cache (on every core for a big corpus), or taking them
+#: from the cache; "render" is what the build renders beyond that (the texts not known).
+STAGES = ("read", "parse+tag+render", "identity", "render", "write")
 DECK_FILE = "mlops-interview-questions.apkg"  # the taxonomy is the bundled deck's, so is the name
 
 
@@ -89,7 +90,6 @@ def _instrument(spent: dict[str, float]) -> None:
     lockfile.read = timed("identity", lockfile.read)
     identity.assign = timed("identity", identity.assign)
     Renderer.render_all = timed_steps("render", Renderer.render_all)  # type: ignore[method-assign]
-    Renderer.save = timed("write", Renderer.save)  # type: ignore[method-assign]
     pipeline.write_lock = timed("write", pipeline.write_lock)
     # The formats are written at once in processes of their own: the stage lasts as long as all of them.
     pipeline.run_all = timed_steps("write", pipeline.run_all)
@@ -106,7 +106,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
     prepared = pipeline.prepare(pipeline.load([sources], cache_dir=out / pipeline.CACHE_DIR))
     report = pipeline.build(prepared, out)
     seconds = time.perf_counter() - start
-    spent["parse+tag"] = spent.pop("load") - spent["read"]
+    spent["parse+tag+render"] = spent.pop("load") - spent["read"]
     changes = prepared.changes
     stats = report.render_stats
     return {
@@ -116,7 +116,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
         "changes": {"added": len(changes.added), "updated": len(changes.updated),
                     "reworded": len(changes.reworded), "removed": len(changes.removed)},
         "converted": stats.converted if stats else 0,
-        "reused": stats.reused if stats else 0,
+        "known": len(prepared.loaded.cache.html) if prepared.loaded.cache else 0,
         "up_to_date": len(report.unchanged),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -141,7 +141,7 @@ def floor_once(sources: Path, out: Path) -> dict[str, Any]:
 
 
 def cold(sources: Path, out: Path) -> dict[str, Any]:
-    """A build from scratch: no lock file, no output folder (so no render cache)."""
+    """A build from scratch: no lock file, no output folder (so no card cache)."""
     (sources / "qadeck.lock").unlink(missing_ok=True)
     shutil.rmtree(out, ignore_errors=True)
     return build_once(sources, out)
@@ -243,7 +243,7 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
              f"left alone; .apkg identical to the cold build's: "
              f"{'yes' if nochange['apkg_sha1s'] == {cold_run['last_apkg_sha1']} else 'NO'}"),
         _row("rebuild, one file edited", one_file["seconds"], floor,
-             f"{one_file['converted']} converted, {one_file['reused']:,} reused from the cache; "
+             f"{one_file['converted']} converted, {one_file['known']:,} texts' HTML from the card cache; "
              f"changes {one_file['changes']}"),
         "",
         "| stage | cold | nothing changed | one file edited |",

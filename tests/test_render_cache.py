@@ -12,7 +12,7 @@ from qadeck.render import Renderer
 
 TEXTS = [
     "Plain words, no syntax at all.",
-    "Use **Docker** with `docker build`:\n\n- one\n- two",  # the fast path: never in the cache file
+    "Use **Docker** with `docker build`:\n\n- one\n- two",  # the fast path
     "```python\nprint('hi')\n```",  # the fast path too
     "Math $x^2$ and a [link](https://example.org).",  # Python-Markdown
     "List<String> & <script>alert(1)</script>",  # Python-Markdown
@@ -25,41 +25,14 @@ def rendered(renderer: Renderer, texts: list[str], workers: int | None = None) -
     return [renderer.html(text) for text in texts]
 
 
-def test_cached_html_equals_fresh_html_and_nothing_is_converted_again(tmp_path: Path):
-    cache = tmp_path / "html.json"
-    first = Renderer(cache)
-    fresh = rendered(first, TEXTS)
-    assert first.save()
-    again = Renderer(cache)
-    assert rendered(again, TEXTS) == fresh == [Renderer().html(text) for text in TEXTS]
-    assert again.stats.converted == 0
-    assert again.stats.reused == first.stats.converted == 2
-    assert again.stats.fast == first.stats.fast == 2
-    assert not again.save()  # nothing new: the file is left alone
-
-
-def test_a_changed_answer_is_converted_and_unused_entries_are_dropped(tmp_path: Path):
-    cache = tmp_path / "html.json"
-    first = Renderer(cache)
-    rendered(first, TEXTS)
-    first.save()
-    edited = [*TEXTS[:3], TEXTS[3].replace("link", "site"), *TEXTS[4:]]
-    second = Renderer(cache)
-    assert rendered(second, edited)[3] == Renderer().html(edited[3])
-    assert second.stats.converted == 1
-    assert second.save()
-    third = Renderer(cache)
-    rendered(third, [TEXTS[3]])
-    assert third.stats.converted == 1  # the old text's entry went with the edit
-
-
-@pytest.mark.parametrize("content", ["not json", '{"version": "old", "html": {}}', '{"html": [1]}'])
-def test_a_damaged_or_outdated_cache_is_ignored(tmp_path: Path, content: str):
-    cache = tmp_path / "html.json"
-    cache.write_text(content, encoding="utf-8")
-    renderer = Renderer(cache)
-    assert rendered(renderer, TEXTS) == [Renderer().html(text) for text in TEXTS]
-    assert renderer.stats.converted == 2
+def test_known_html_is_used_and_not_looked_at_again():
+    fresh = rendered(Renderer(), TEXTS)
+    known = Renderer(known=dict(zip(TEXTS, fresh)))
+    assert rendered(known, TEXTS) == fresh
+    assert (known.stats.plain, known.stats.fast, known.stats.converted) == (0, 0, 0)
+    partly = Renderer(known={TEXTS[0]: fresh[0]})
+    assert rendered(partly, TEXTS) == fresh
+    assert partly.stats.plain == 0 and partly.stats.converted == 2
 
 
 def test_worker_processes_give_the_same_html(monkeypatch: pytest.MonkeyPatch):
@@ -69,39 +42,35 @@ def test_worker_processes_give_the_same_html(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_a_rebuild_converts_only_what_changed(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+
     def build() -> pipeline.BuildReport:
-        prepared = pipeline.prepare(pipeline.load([cards_copy]), now=1_700_000_000)
-        return pipeline.build(prepared, tmp_path / "build", Filters(), ["apkg"])
+        loaded = pipeline.load([cards_copy], cache_dir=out / pipeline.CACHE_DIR)
+        return pipeline.build(pipeline.prepare(loaded, now=1_700_000_000), out, Filters(), ["apkg"])
 
     cold = build()
     assert cold.render_stats and cold.render_stats.converted > 0
     apkg = cold.written[0]
     cold_bytes = apkg.read_bytes()
     assert not build().written  # nothing changed: the deck is up to date, nothing rendered
-    apkg.unlink()  # the deck must be written again: from the render cache
+    apkg.unlink()  # the deck must be written again: its HTML from the card cache
     warm = build()
-    assert warm.render_stats and warm.render_stats.converted == 0 and warm.render_stats.reused > 0
+    stats = warm.render_stats
+    assert stats and (stats.converted, stats.fast, stats.plain) == (0, 0, 0)
     assert warm.written == [apkg] and apkg.read_bytes() == cold_bytes
     source = cards_copy / "mlops-packaging-deployment.txt"
     # A link: the fast path leaves it to Python-Markdown, so the edit is converted.
     edited_answer = "A: [Docker](https://www.docker.com)."
     source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", edited_answer), encoding="utf-8")
     edited = build()
-    assert edited.render_stats and edited.render_stats.converted == 1
+    assert edited.render_stats and 1 <= edited.render_stats.converted < cold.render_stats.converted
+    assert edited.written == [apkg]
 
 
-def test_a_renderer_handed_known_html_keeps_the_cache_files_entries(tmp_path: Path):
-    cache = tmp_path / "html.json"
-    slow = "A [link](https://example.org) needs Python-Markdown."
-    first = Renderer(cache)
-    rendered(first, [slow])
-    assert first.save() and first.stats.converted == 1
-    known = Renderer(cache, known={slow: first.html(slow)})
-    assert rendered(known, [slow]) == [first.html(slow)]
-    assert known.stats.converted == known.stats.reused == 0  # handed in: not looked at again
-    assert not known.save()  # the stored entry is kept, not pruned as unused
-    assert rendered(Renderer(cache), [slow]) == [first.html(slow)]
-    pruning = Renderer(cache)
-    rendered(pruning, ["Plain text only."])
-    assert pruning.save()  # a build that rendered every text of its own drops what it did not use
-    assert Renderer(cache)._stored == {}
+def test_a_build_without_a_cache_renders_in_the_build_the_same_html(cards_copy: Path, tmp_path: Path):
+    kept = pipeline.load([cards_copy], cache_dir=tmp_path / "cache")
+    bare = pipeline.load([cards_copy])
+    assert bare.cache is not None and bare.cache.html == {} and bare.render_stats.plain == 0
+    assert kept.cache is not None and kept.cache.html
+    fresh = Renderer()
+    assert all(fresh.html(text) == html for text, html in kept.cache.html.items())

@@ -5,9 +5,10 @@ the deck config and qadeck's own code. :class:`CardCache` stores each file's
 :class:`~qadeck.model.ParseResult` in a small file named by a digest of all
 of those, so a rebuild after editing one file parses and tags that file only
 and writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
-afresh without a stale entry ever being read. An entry also keeps the HTML the
-build rendered for its cards' questions and answers (:attr:`CardCache.html`
-gathers it for the renderer), so a rebuild renders only the edited files' text. Entries are JSON, never pickle (a
+afresh without a stale entry ever being read. An entry also keeps the HTML of its
+cards' questions and answers, rendered where the file was parsed
+(:attr:`CardCache.html` gathers it for the build's renderer), so a rebuild
+renders only the edited files' text. Entries are JSON, never pickle (a
 cache file must not be able to run code); a damaged one is ignored. Entries no
 build has used for :data:`KEEP_DAYS` days are deleted.
 
@@ -24,7 +25,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,8 @@ from .config import DeckConfig
 from .files import write_text_atomic
 from .model import Card, Finding, ParseResult, Source
 
+#: A file's cards' HTML: the list of their questions' and the list of their answers' (None: not rendered).
+Rendered = list[list[str]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
 KEEP_DAYS = 7
@@ -46,7 +49,7 @@ class CardCache:
         self.folder = folder
         self.fingerprint = _fingerprint(config)
         self.used: set[Path] = set()
-        self._new: dict[Path, ParseResult] = {}
+        self._new: dict[Path, tuple[ParseResult, Rendered]] = {}
         self.hits = 0
         #: Text -> HTML, for the questions and answers of the cards that came from here.
         self.html: dict[str, str] = {}
@@ -65,21 +68,20 @@ class CardCache:
         self.html.update(_rendered(result, rows[4] if len(rows) > 4 else None))
         return result
 
-    def put(self, source: Source, layout: str | None, result: ParseResult) -> None:
+    def put(self, source: Source, layout: str | None, result: ParseResult, rendered: Rendered = None) -> None:
+        """Keep a file's cards and, when rendered (``[question HTML…], [answer HTML…]``), their HTML."""
         if self.folder is not None:
             path = self._entry(source, layout)
             self.used.add(path)
-            self._new[path] = result  # serialized by save: a dry run writes nothing
+            self._new[path] = (result, rendered)  # serialized by save: a dry run writes nothing
+            self.html.update(_rendered(result, rendered))
 
-    def save(self, html: Callable[[str], str] | None = None) -> int:
-        """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written.
-
-        With ``html`` (the build's renderer), each new entry keeps its cards' HTML.
-        """
+    def save(self) -> int:
+        """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written."""
         if self.folder is None:
             return 0
-        for path, result in self._new.items():
-            write_text_atomic(path, json.dumps(to_rows(result, html), ensure_ascii=False))
+        for path, (result, rendered) in self._new.items():
+            write_text_atomic(path, json.dumps(to_rows(result, rendered), ensure_ascii=False))
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
             for path in self.used - self._new.keys():
@@ -162,13 +164,12 @@ def _code_version() -> str:
 # from a JSON entry or from a worker process (plain lists unpickle faster than dataclasses).
 
 
-def to_rows(result: ParseResult, html: Callable[[str], str] | None = None) -> list[Any]:
+def to_rows(result: ParseResult, rendered: Rendered = None) -> list[Any]:
     cards = [
         [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty]
         for c in result.cards
     ]
     findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
-    rendered = [[html(c.question) for c in result.cards], [html(c.answer) for c in result.cards]] if html else None
     return [result.source, result.layout, cards, findings, rendered]
 
 

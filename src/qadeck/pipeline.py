@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import checks, identity, lockfile, parsers, sources
 from . import config as config_mod
@@ -64,6 +64,8 @@ class Loaded:
     home: Path = Path(".")
     #: Each file's cards, for the next build (saved by :func:`build`).
     cache: CardCache | None = None
+    #: What rendering the files parsed here took (a build renders them as it parses them).
+    render_stats: RenderStats = field(default_factory=RenderStats)
 
     @property
     def source_names(self) -> set[str]:
@@ -119,19 +121,20 @@ def load(
             todo.append((len(results) - 1, source))
     todo_sources = [source for _, source in todo]
     big = len(todo) > 1 and sum(len(source.text) for source in todo_sources) >= PARALLEL_CHARS
-    if big:  # results come back as rows: plain lists cross processes faster than dataclasses
-        rows = pmap(partial(parse_to_rows, layout=layout, config=config), todo_sources)
-        parsed: Iterable[ParseResult] = map(from_rows, rows)
-    else:
-        parsed = map(partial(parse_and_tag, layout=layout, config=config), todo_sources)
-    for (place, source), result in zip(todo, track(parsed, "Parsing", len(todo))):
-        card_cache.put(source, layout, result)
+    # A build (it keeps a cache) renders each file where it parses it: on every core, kept with the cards.
+    work = partial(parse_file, layout=layout, config=config, render=card_cache.folder is not None)
+    parsed = pmap(work, todo_sources) if big else map(work, todo_sources)
+    render_stats = RenderStats()
+    for (place, source), (rows, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
+        result = from_rows(rows)
+        card_cache.put(source, layout, result, rows[4])
+        render_stats.add(stats)
         results[place] = result
     done = [result for result in results if result is not None]
     if not any(r.cards for r in done):
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
-    return Loaded(config, Deck(tuple(done)), skipped, home, card_cache)
+    return Loaded(config, Deck(tuple(done)), skipped, home, card_cache, render_stats)
 
 
 def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
@@ -140,9 +143,15 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> Par
     return replace(result, cards=tuple(tag(list(result.cards), config)))
 
 
-def parse_to_rows(source: Source, layout: str | None, config: DeckConfig) -> list[object]:
-    """:func:`parse_and_tag` in a worker process, its result as the card cache's rows."""
-    return to_rows(parse_and_tag(source, layout, config))
+def parse_file(source: Source, layout: str | None, config: DeckConfig, render: bool) -> tuple[list[Any], RenderStats]:
+    """:func:`parse_and_tag` as the card cache's rows (plain lists cross processes faster than
+    dataclasses), with the cards' HTML when ``render``, and what rendering it took."""
+    result = parse_and_tag(source, layout, config)
+    if not render:
+        return to_rows(result), RenderStats()
+    renderer = Renderer()
+    rendered = [[renderer.html(c.question) for c in result.cards], [renderer.html(c.answer) for c in result.cards]]
+    return to_rows(result, rendered), renderer.stats
 
 
 def _home(paths: list[Path]) -> Path:
@@ -256,16 +265,15 @@ def build(
     stamp = {name: output_stamp(name, deck, deck_id, html, content) for name in formats}
     todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
     report.unchanged = [targets[name] for name in formats if name not in todo]
-    report.render_stats = RenderStats()
     loaded = prepared.loaded
-    renderer = Renderer(
-        None if path else out_dir / CACHE_DIR / f"{stem}.html.json", loaded.cache.html if loaded.cache else None
-    )
+    report.render_stats = RenderStats()
+    report.render_stats.add(loaded.render_stats)
     if todo:
+        renderer = Renderer(loaded.cache.html if loaded.cache else None)
         texts = [text for card in cards for text in (card.answer, card.question)]
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
-        report.render_stats = renderer.stats
+        report.render_stats.add(renderer.stats)
         output = Output(deck, deck_id, cards, renderer, html=html)
         writes = [
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(output, target=targets[name])))
@@ -278,10 +286,9 @@ def build(
         for name in todo:
             stamps.record(targets[name], stamp[name])
             report.written.append(targets[name])
-        renderer.save()
         stamps.save()
     if loaded.cache:
-        loaded.cache.save(renderer.html)
+        loaded.cache.save()
     report.lock_written = write_lock(prepared)
     return report
 

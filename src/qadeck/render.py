@@ -13,32 +13,27 @@ no Markdown syntax becomes escaped paragraphs, and :func:`fast_html` renders a
 small subset by hand (paragraphs, tight ``- `` lists, fenced code, single
 backtick code, ``**strong**`` and ``*em*``) in some fifteen microseconds,
 refusing whatever it is unsure of. Only the rest reaches Python-Markdown: one
-``Markdown`` instance is reused (``reset()``) with results cached by text.
-:meth:`Renderer.render_all` renders a whole deck ahead of use, on every core
-when there is much to convert; a :class:`Renderer` given a cache file keeps the
-Python-Markdown results between builds (keyed by a digest of the text, tied to
-this module's code and Python-Markdown's version), so a rebuild converts only
-the texts that changed. The fast paths' results are not kept there: the file
-holds only what is slow to make, so it stays small to load and save.
+``Markdown`` instance per process is reused (``reset()``) with results cached
+by text. :meth:`Renderer.render_all` renders a whole deck ahead of use, on
+every core when there is much to convert. A build renders each file's cards
+where it parses them and keeps the HTML with them in the card cache
+(:mod:`qadeck.cache`); a :class:`Renderer` handed that HTML renders only the
+rest.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .files import write_text_atomic
 from .parallel import cores, pmap
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
@@ -130,40 +125,35 @@ class RenderStats:
 
     #: Texts converted by Python-Markdown (in this process or a worker).
     converted: int = 0
-    #: Texts with Markdown whose HTML came from the cache file instead.
-    reused: int = 0
     #: Texts without Markdown syntax, escaped as paragraphs (the first fast path).
     plain: int = 0
-    #: Texts with Markdown that :func:`fast_html` rendered (never in the cache file).
+    #: Texts with Markdown that :func:`fast_html` rendered.
     fast: int = 0
+
+    def add(self, other: RenderStats) -> None:
+        self.converted += other.converted
+        self.plain += other.plain
+        self.fast += other.fast
 
 
 class Renderer:
-    """Renders answers; one instance per build (it holds a cache).
+    """Renders answers; one instance per build or file (it holds a cache by text).
 
-    With ``cache_file``, Markdown results are read from it and :meth:`save`
-    writes back the ones this build used; a missing, damaged or outdated file
-    is ignored (everything is converted afresh). ``known`` is HTML this code
-    rendered before, by text (the card cache's): those texts are not looked at again.
+    ``known`` is HTML this code rendered before, by text (what the card cache
+    kept): those texts are not looked at again.
     """
 
-    def __init__(self, cache_file: Path | None = None, known: dict[str, str] | None = None) -> None:
-        self._md = _markdown()
+    def __init__(self, known: dict[str, str] | None = None) -> None:
         self._cache: dict[str, str] = dict(known or {})
-        #: Texts whose HTML was handed in: this build cannot tell which cache file entries they use.
-        self._handed_in = len(self._cache)
-        self.cache_file = cache_file
-        self._stored = _read_cache(cache_file) if cache_file else {}
-        #: Digest -> HTML of every Markdown text this build rendered: what :meth:`save` keeps.
-        self._used: dict[str, str] = {}
         self.stats = RenderStats()
 
     def html(self, text: str) -> str:
         cached = self._cache.get(text)
         if cached is None:
-            clean, cached = self._known(text)
+            clean, cached = self._fast(text)
             if cached is None:
-                cached = self._keep(clean, self._convert(clean))
+                self.stats.converted += 1
+                cached = _convert(_process_markdown(), clean)
             self._cache[text] = cached
         return cached
 
@@ -177,40 +167,26 @@ class Renderer:
     def render_all(self, texts: Iterable[str], workers: int | None = None) -> Iterator[None]:
         """Render ``texts`` ahead of use, yielding once per text as it is done.
 
-        Texts that need Python-Markdown and are not in the cache file are
-        converted by ``workers`` processes (default: one per core) when there
-        are at least :data:`PARALLEL_MIN` of them; the HTML is the same either way.
+        Texts that need Python-Markdown are converted by ``workers`` processes
+        (default: one per core) when there are at least :data:`PARALLEL_MIN` of
+        them; the HTML is the same either way.
         """
         todo: dict[str, str] = {}  # text -> its cleaned form, for texts Markdown has to convert
         for text in texts:
             if text not in self._cache and text not in todo:
-                clean, known = self._known(text)
-                if known is None:
+                clean, fast = self._fast(text)
+                if fast is None:
                     todo[text] = clean
                     continue
-                self._cache[text] = known
+                self._cache[text] = fast
             yield None
         converted = self._convert_many(list(todo.values()), workers or cores())
-        for (text, clean), out in zip(todo.items(), converted):
-            self._cache[text] = self._keep(clean, out)
+        for text, out in zip(todo, converted):
+            self._cache[text] = out
             yield None
 
-    def save(self) -> bool:
-        """Write the Markdown results this build used to the cache file; returns whether it wrote.
-
-        Entries no card uses any more are dropped, so the file follows the deck;
-        a renderer handed ``known`` HTML keeps the stored entries too (some of them
-        are that HTML), and the next build that renders every text prunes them.
-        """
-        kept = {**self._stored, **self._used} if self._handed_in else self._used
-        if self.cache_file is None or kept == self._stored:
-            return False
-        payload = {"version": _version(), "html": kept}
-        write_text_atomic(self.cache_file, json.dumps(payload, ensure_ascii=False))
-        return True
-
-    def _known(self, text: str) -> tuple[str, str | None]:
-        """``text`` cleaned, and its HTML from a fast path or the cache file (None: Markdown must convert it).
+    def _fast(self, text: str) -> tuple[str, str | None]:
+        """``text`` cleaned, and its HTML from a fast path (None: Python-Markdown must convert it).
 
         Most texts hold neither a control character nor a syntax character:
         one search tells, and spares cleaning them.
@@ -227,21 +203,7 @@ class Renderer:
         out = fast_html(clean)
         if out is not None:
             self.stats.fast += 1
-            return clean, out
-        key = _digest(clean)
-        out = self._stored.get(key)
-        if out is not None:
-            self.stats.reused += 1
-            self._used[key] = out
         return clean, out
-
-    def _keep(self, clean: str, out: str) -> str:
-        self._used[_digest(clean)] = out
-        return out
-
-    def _convert(self, text: str) -> str:
-        self.stats.converted += 1
-        return _convert(self._md, text)
 
     def _convert_many(self, texts: list[str], workers: int) -> list[str]:
         self.stats.converted += len(texts)
@@ -249,12 +211,8 @@ class Renderer:
             size = -(-len(texts) // (workers * 4))
             chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
             return [out for chunk in pmap(_convert_chunk, chunks, workers) for out in chunk]
-        return [_convert(self._md, text) for text in texts]
-
-    def _render(self, text: str) -> str:
-        """HTML for text already free of control characters, without any cache."""
-        text = text.strip("\n")
-        return _convert(self._md, text) if needs_markdown(text) else _plain_paragraphs(text)
+        md = _process_markdown()
+        return [_convert(md, text) for text in texts]
 
 
 def _clean(text: str) -> str:
@@ -278,35 +236,14 @@ def _convert(md: markdown.Markdown, text: str) -> str:
 
 def _convert_chunk(texts: list[str]) -> list[str]:
     """In a worker process: convert a chunk of texts with the worker's own Markdown instance."""
-    md = _worker_markdown()
+    md = _process_markdown()
     return [_convert(md, text) for text in texts]
 
 
 @cache
-def _worker_markdown() -> markdown.Markdown:
+def _process_markdown() -> markdown.Markdown:
+    """This process's Markdown instance: making one costs a millisecond, and a build renders file by file."""
     return _markdown()
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
-@cache
-def _version() -> str:
-    """Changes whenever the HTML could: Python-Markdown's version or this module's code."""
-    code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
-    return f"markdown {markdown.__version__}; render {code}"
-
-
-def _read_cache(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    stored = data.get("html") if isinstance(data, dict) and data.get("version") == _version() else None
-    if not isinstance(stored, dict) or not all(isinstance(v, str) for v in stored.values()):
-        return {}
-    return stored
 
 
 def _plain_paragraphs(text: str) -> str:
