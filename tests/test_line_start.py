@@ -1,4 +1,4 @@
-"""LineStart: a whole-text search that tells for sure when no line can match a line pattern."""
+"""Line patterns: LineStart, a whole-text search that tells for sure when no line can match; ATX headings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qadeck.parsers import bold, details, headings
-from qadeck.parsers.structure import HEADING, LineStart
+from qadeck.parsers.structure import HEADING, Line, LineStart, heading
 
 PATTERNS = (bold._BOLD_LINE, details._BOLD_ITEM, HEADING)
 _PIECES = st.sampled_from(["\n", " ", "  ", "\t", "**", "__", "#", "## ", "- ", "* ", "<b>", "</b>", "<strong>",
@@ -25,3 +25,14 @@ def test_found_where_a_line_matches():
     assert LineStart(bold._BOLD_LINE).found_in("**What is X?**\nIt is y.")
     assert not LineStart(HEADING).found_in("intro\ntext # not a heading")
     assert headings._HEADING_START.found_in("# A")
+
+
+def _heading_by_pattern(text: str) -> tuple[int, str] | None:
+    match = HEADING.match(text)
+    return (len(match.group(1)), (match.group(2) or "").strip()) if match else None
+
+
+@given(st.lists(st.sampled_from(["#", "##", "#######", " ", "   ", "    ", "\t", "x", "Title", "?", "\n", "\r", "\xa0",
+                                 "\x0b", "`"]), max_size=10).map("".join))
+def test_a_heading_is_parsed_as_its_pattern_says(text):
+    assert heading(Line(1, text)) == _heading_by_pattern(text)

@@ -47,6 +47,8 @@ _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
 # CommonMark: up to three spaces of indentation, so a tab-indented "# x" is code, not a heading.
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+#: How a heading with a title opens: the marks and the space after them.
+_ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})[ \t]")
 
 
 class LineStart:
@@ -122,8 +124,13 @@ def heading(line: Line) -> tuple[int, str] | None:
 
 @lru_cache(maxsize=4096)
 def _atx(text: str) -> tuple[int, str] | None:
-    # Remembered by text: several passes ask about each heading line, and the pattern's lazy
-    # title costs microseconds a line.
+    # Remembered by text: several passes ask about each heading line.
+    opened = _ATX_OPEN.match(text)
+    if opened and text[-1] not in "# \t" and "\n" not in text:
+        # Most headings end in their title's last character, so no closing "#"s can follow it:
+        # the title is the rest of the line, told without HEADING's lazy title, which tries
+        # the closing sequence after every character (property-tested against HEADING).
+        return len(opened.group(1)), text[opened.end() :].strip()
     match = HEADING.match(text)
     if not match:
         return None
