@@ -105,7 +105,8 @@ def test_tidy_question() -> None:
                                  "The above answers", "here are 5 questions", "interview questions",
                                  "Prepare for your interview", "good luck", "hope this helps", "happy coding",
                                  "x", " ", "\n", "about", "THIS POST", "tHe FoLlOwInG page", "\u017fheet",
-                                 "\u212a", "th\u0130s", "cheat sheet", "Interview\tQuestions"]),
+                                 "\u212a", "th\u0130s", "cheat sheet", "Interview\tQuestions", "the\nfollowing",
+                                 "\nThese", "our\xa0guide", "GOOD  luck"]),
                 max_size=6).map(" ".join) | st.text(max_size=60))
 def test_is_commentary_is_any_of_its_patterns(paragraph):
     text = " ".join(paragraph.split())

@@ -29,8 +29,8 @@ def test_unanswered(answer: str, unanswered: bool) -> None:
     assert entries.is_unanswered(answer) is unanswered
 
 
-_LINE_PIECES = st.sampled_from(["a", "Q", "x#", "# ", "[[id]]", ":toc:", "#separator:tab", "===", "---", "<br>", "&amp;",
-                                "[top](#top)", "](", " ", "\t", "1.", "- ", "**", "↑", "é", "\u00a0"])
+_LINE_PIECES = st.sampled_from(["a", "Q", "x#", "# ", "[[id]]", ":toc:", "#separator:tab", "===", "---", "<br>",
+                                "&amp;", "[top](#top)", "](", " ", "\t", "1.", "- ", "**", "↑", "é", "\u00a0"])
 
 
 @given(st.lists(_LINE_PIECES, max_size=6).map("".join) | st.text(max_size=12), st.booleans())

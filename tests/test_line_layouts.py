@@ -58,7 +58,9 @@ def test_prose_never_outscores_real_questions() -> None:
 
 
 #: The numbered-line pattern as first written, with a lazy text: the reference for the greedy one.
-_LAZY_NUMBERED = re.compile(r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$")
+_LAZY_NUMBERED = re.compile(
+    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$"
+)
 
 
 @given(st.lists(st.sampled_from(["1", "12", "1234", ".", ")", "**", "__", " ", "  ", "\t", "\n", "\x85", "\u2028",

@@ -67,6 +67,7 @@ def test_conversion_never_crashes(text: str) -> None:
     inline_text(text)
 
 
-@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab"), max_size=20) | st.text(max_size=20))
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab"), max_size=20)
+       | st.text(max_size=20))
 def test_one_line_is_the_whitespace_pattern_with_strip(text):
     assert markup._one_line(text) == markup._SPACES.sub(" ", text).strip()

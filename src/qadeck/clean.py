@@ -172,22 +172,23 @@ _COMMENTARY_ANYWHERE = re.compile(
 )
 
 
-#: Lowercase words one of which any match of :data:`_COMMENTARY_ANYWHERE` holds.
-_COMMENTARY_WORDS = ("this ", "our ", "the following ", "interview questions")
+#: How a paragraph that :data:`_COMMENTARY_OPENING` matches opens, in lowercase.
+_OPENING_WORDS = ("these", "the", "here", "prepare", "good", "hope", "happy")
+#: Lowercase words, free of spaces, one of which any match of :data:`_COMMENTARY_ANYWHERE` holds.
+_ANYWHERE_WORDS = ("this", "our", "following", "interview")
 
 
 def is_commentary(paragraph: str) -> bool:
     """True for a paragraph that talks about the page itself ("These answers showcase …")."""
-    text = " ".join(paragraph.split())
-    if _COMMENTARY_OPENING.match(text):
-        return True
-    if text.isascii():
-        # A case-insensitive search of a paragraph costs several times a lowercase substring
-        # test; only in ASCII does a case-insensitive match imply the words in str.lower().
-        lowered = text.lower()
-        if not any(word in lowered for word in _COMMENTARY_WORDS):
+    if paragraph.isascii():
+        # Most paragraphs hold none of the words: told by substring tests, without joining the
+        # paragraph's words or a case-insensitive search (several µs). Only in ASCII does a
+        # case-insensitive match imply the words in str.lower(); property-tested.
+        lowered = paragraph.lower()
+        if not lowered.lstrip().startswith(_OPENING_WORDS) and not any(w in lowered for w in _ANYWHERE_WORDS):
             return False
-    return bool(_COMMENTARY_ANYWHERE.search(text))
+    text = " ".join(paragraph.split())
+    return bool(_COMMENTARY_OPENING.match(text) or _COMMENTARY_ANYWHERE.search(text))
 
 
 # --- questions ------------------------------------------------------------------------------
