@@ -122,3 +122,11 @@ def test_tidy_question_drops_the_space_before_the_end_as_its_pattern_does(text):
     if bold:
         joined = bold.group(2).strip()
     assert clean.tidy_question(text) == clean._SPACE_BEFORE_END.sub(r"\1", joined)
+
+
+@given(st.lists(st.sampled_from(["1.", "2.", " 1. A", " 2. B", " - Item", " - Other", "-", "Text.", "Next", "\n",
+                                 " ", "x", "- a", "    "]), max_size=8).map("".join))
+def test_tidy_block_is_its_passes_in_turn(block):
+    """The one-line fast path leaves a block as the three passes would."""
+    passes = clean.separate_lists(clean.separate_sentence_lines(clean.restore_lists(block)))
+    assert clean.tidy_block(block) == passes

@@ -227,9 +227,14 @@ def answer_markdown(lines: list[str]) -> str:
     code is left as it is.
     """
     blocks = join_broken_paragraphs(_blocks(_dedent([strip_invisible(line).rstrip() for line in lines])))
-    return "\n\n".join(
-        b if _FENCE.match(b) else separate_lists(separate_sentence_lines(restore_lists(b))) for b in blocks
-    ).strip()
+    return "\n\n".join(b if _FENCE.match(b) else tidy_block(b) for b in blocks).strip()
+
+
+def tidy_block(block: str) -> str:
+    """A block of text with its lists restored and separated from the paragraph lines around them."""
+    if "\n" not in block and "-" not in block and "1." not in block:
+        return block  # one line, no dash or first number (most paragraphs): no list, nothing to separate
+    return separate_lists(separate_sentence_lines(restore_lists(block)))
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
