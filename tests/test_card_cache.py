@@ -132,9 +132,9 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     again = load(cards_copy, out)
     assert again.cache is not None and again.cache.hits == 5
     texts = {text for card in again.deck.cards for text in (card.question, card.answer)}
-    assert set(again.cache.html) == texts
+    assert set(again.html) == texts
     fresh = Renderer()
-    assert all(html == fresh.html(text) for text, html in again.cache.html.items())
+    assert all(html == fresh.html(text) for text, html in again.html.items())
 
     source = cards_copy / SEED
     source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: Podman."), encoding="utf-8")
@@ -147,7 +147,7 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     assert looked_at == len(mine) < len(texts)  # only the edited file's own texts, where it was parsed
     first_looked_at = first.render_stats.plain + first.render_stats.fast + first.render_stats.converted
     assert first_looked_at >= len(texts)
-    assert mine <= set(edited.cache.html)
+    assert mine <= set(edited.html)
 
 
 def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path):
@@ -160,5 +160,20 @@ def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path
         rows[4][1][0] = 42  # an answer's HTML that is no text
         entry.write_text(json.dumps(rows), encoding="utf-8")
     again = load(cards_copy, out)
-    assert again.cache is not None and again.cache.hits == 5 and again.cache.html == {}
+    assert again.cache is not None and again.cache.hits == 5 and again.html == {} and again.facts
     assert again.deck == pipeline.load([cards_copy]).deck
+
+
+def test_a_build_from_kept_facts_writes_what_a_build_without_them_writes(cards_copy: Path, tmp_path: Path):
+    from qadeck import identity
+
+    out = tmp_path / "build"
+    pipeline.build(pipeline.prepare(load(cards_copy, out), now=1_700_000_000), out)  # keeps the entries
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 5 and again.facts is not None
+    cards = again.deck.cards
+    assert again.facts == list(zip(*identity.facts(cards, str(again.config.deck_id))))
+    bare = pipeline.load([cards_copy])
+    assert bare.facts is None
+    with_facts, without = pipeline.prepare(again, now=1_700_000_500), pipeline.prepare(bare, now=1_700_000_500)
+    assert with_facts.cards == without.cards and with_facts.lock.entries == without.lock.entries

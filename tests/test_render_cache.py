@@ -70,7 +70,7 @@ def test_a_rebuild_converts_only_what_changed(cards_copy: Path, tmp_path: Path):
 def test_a_build_without_a_cache_renders_in_the_build_the_same_html(cards_copy: Path, tmp_path: Path):
     kept = pipeline.load([cards_copy], cache_dir=tmp_path / "cache")
     bare = pipeline.load([cards_copy])
-    assert bare.cache is not None and bare.cache.html == {} and bare.render_stats.plain == 0
-    assert kept.cache is not None and kept.cache.html
+    assert bare.cache is not None and bare.html == {} and bare.render_stats.plain == 0
+    assert kept.cache is not None and kept.html and kept.facts and bare.facts is None
     fresh = Renderer()
-    assert all(fresh.html(text) == html for text, html in kept.cache.html.items())
+    assert all(fresh.html(text) == html for text, html in kept.html.items())

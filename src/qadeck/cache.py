@@ -25,8 +25,8 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,53 +35,62 @@ from .config import DeckConfig
 from .files import write_text_atomic
 from .model import Card, Finding, ParseResult, Source
 
-#: A file's cards' HTML: the list of their questions' and the list of their answers' (None: not rendered).
-Rendered = list[list[str]] | None
+#: One file as a build keeps it, in the card cache and on its way back from a parse worker:
+#: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
+Rows = list[Any]
+#: Columns of strings, one value per card: ``[[question HTML…], [answer HTML…]]`` (rendered) or
+#: identity's ``[[content hash…], [sketch…], [guid…]]`` (facts); None where not worked out.
+Columns = list[list[str]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
 KEEP_DAYS = 7
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A file's cards and what later stages worked out from them alone, read back from rows."""
+
+    result: ParseResult
+    #: (text, HTML) of every card's question and answer; empty when not rendered (or damaged).
+    html: list[tuple[str, str]]
+    #: identity's facts of each card, in order (see :func:`qadeck.identity.facts`); None when absent.
+    facts: list[tuple[str, str, str]] | None
+
+
 class CardCache:
-    """Parse results of source files; ``folder`` None keeps nothing (``qadeck list``)."""
+    """Each source file's rows; ``folder`` None keeps nothing (``qadeck list``)."""
 
     def __init__(self, folder: Path | None, config: DeckConfig) -> None:
         self.folder = folder
         self.fingerprint = _fingerprint(config)
         self.used: set[Path] = set()
-        self._new: dict[Path, tuple[ParseResult, Rendered]] = {}
+        self._new: dict[Path, Rows] = {}
         self.hits = 0
-        #: Text -> HTML, for the questions and answers of the cards that came from here.
-        self.html: dict[str, str] = {}
 
-    def get(self, source: Source, layout: str | None) -> ParseResult | None:
+    def get(self, source: Source, layout: str | None) -> Kept | None:
         if self.folder is None:
             return None
         path = self._entry(source, layout)
         try:
-            rows = json.loads(path.read_text(encoding="utf-8"))
-            result = from_rows(rows)
+            kept = from_rows(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError, IndexError):
             return None  # not there yet, or damaged: parse the file
         self.used.add(path)
         self.hits += 1
-        self.html.update(_rendered(result, rows[4] if len(rows) > 4 else None))
-        return result
+        return kept
 
-    def put(self, source: Source, layout: str | None, result: ParseResult, rendered: Rendered = None) -> None:
-        """Keep a file's cards and, when rendered (``[question HTML…], [answer HTML…]``), their HTML."""
+    def put(self, source: Source, layout: str | None, rows: Rows) -> None:
         if self.folder is not None:
             path = self._entry(source, layout)
             self.used.add(path)
-            self._new[path] = (result, rendered)  # serialized by save: a dry run writes nothing
-            self.html.update(_rendered(result, rendered))
+            self._new[path] = rows  # written by save: a dry run writes nothing
 
     def save(self) -> int:
         """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written."""
         if self.folder is None:
             return 0
-        for path, (result, rendered) in self._new.items():
-            write_text_atomic(path, json.dumps(to_rows(result, rendered), ensure_ascii=False))
+        for path, rows in self._new.items():
+            write_text_atomic(path, json.dumps(rows, ensure_ascii=False))
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
             for path in self.used - self._new.keys():
@@ -164,34 +173,19 @@ def _code_version() -> str:
 # from a JSON entry or from a worker process (plain lists unpickle faster than dataclasses).
 
 
-def to_rows(result: ParseResult, rendered: Rendered = None) -> list[Any]:
+def to_rows(result: ParseResult, rendered: Columns = None, facts: Columns = None) -> Rows:
     cards = [
         [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty]
         for c in result.cards
     ]
     findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
-    return [result.source, result.layout, cards, findings, rendered]
+    return [result.source, result.layout, cards, findings, rendered, facts]
 
 
-def _rendered(result: ParseResult, rendered: Any) -> Iterator[tuple[str, str]]:
-    """(text, HTML) of the cards' questions and answers, from an entry's rendered column (if sound)."""
-    if not (isinstance(rendered, list) and len(rendered) == 2):
-        return
-    questions, answers = rendered
-    if not (isinstance(questions, list) and isinstance(answers, list)
-            and len(questions) == len(answers) == len(result.cards)):
-        return
-    try:
-        "".join(questions) + "".join(answers)  # a TypeError unless every value is text: checked in C
-    except TypeError:
-        return
-    yield from zip((c.question for c in result.cards), questions)
-    yield from zip((c.answer for c in result.cards), answers)
-
-
-def from_rows(rows: list[Any]) -> ParseResult:
+def from_rows(rows: Rows) -> Kept:
+    """The file's cards, and the HTML and facts its rows hold where those are sound."""
     source, layout, cards, findings = rows[:4]
-    return ParseResult(
+    result = ParseResult(
         source=source,
         layout=layout,
         cards=tuple(
@@ -200,3 +194,23 @@ def from_rows(rows: list[Any]) -> ParseResult:
         ),
         findings=tuple(Finding(*f) for f in findings),
     )
+    rendered = _columns(rows[4] if len(rows) > 4 else None, 2, len(result.cards))
+    facts = _columns(rows[5] if len(rows) > 5 else None, 3, len(result.cards))
+    html: list[tuple[str, str]] = []
+    if rendered:
+        html += zip((c.question for c in result.cards), rendered[0])
+        html += zip((c.answer for c in result.cards), rendered[1])
+    return Kept(result, html, list(zip(*facts)) if facts else None)
+
+
+def _columns(value: Any, count: int, length: int) -> Columns:
+    """``value`` if it is ``count`` lists of ``length`` strings each, else None (absent or damaged)."""
+    if not (isinstance(value, list) and len(value) == count):
+        return None
+    if not all(isinstance(column, list) and len(column) == length for column in value):
+        return None
+    try:
+        "".join("".join(column) for column in value)  # a TypeError unless every value is text: checked in C
+    except TypeError:
+        return None
+    return value

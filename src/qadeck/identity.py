@@ -300,6 +300,21 @@ class _Matcher:
         return scored
 
 
+#: What identity works out from a card alone: its content hash, its answer's sketch and its
+#: first guid candidate. A build works them out where it parses a file and keeps them with its cards.
+Facts = tuple[str, str, str]
+
+
+def facts(cards: Iterable[Card], namespace: str) -> list[list[str]]:
+    """The facts of ``cards`` as three columns: content hashes, sketches, first guid candidates."""
+    cards = list(cards)
+    return [
+        [content_hash(c) for c in cards],
+        [sketch(c.answer) for c in cards],
+        [guid_for(namespace, c.source, c.question) for c in cards],
+    ]
+
+
 @dataclass
 class _Fresh:
     """What the cards need that the lock cannot give: content hashes, and for new or changed
@@ -310,42 +325,58 @@ class _Fresh:
     guids: dict[int, str]
 
 
-def _fresh(cards: list[Card], old: list[LockEntry], match: dict[int, int], namespace: str) -> _Fresh:
-    """Hash every card, sketch the new and changed ones, propose guids for the new ones.
+def _fresh(
+    cards: list[Card], old: list[LockEntry], match: dict[int, int], namespace: str,
+    known: list[Facts | None] | None,
+) -> _Fresh:
+    """Every card's content hash, the new and changed ones' sketches, the new ones' guid candidates.
 
-    A first build does this for every card: with many, on every core.
+    ``known`` facts (from the build's parse workers) are taken as they are; a
+    card without them is worked out here, new cards on every core when many.
     """
-    new = [i for i in range(len(cards)) if i not in match]
+    given: list[Facts | None] = list(known) if known is not None else [None] * len(cards)
+    new = [i for i in range(len(cards)) if i not in match and given[i] is None]
     if len(new) >= PARALLEL_NEW_CARDS:
         size = -(-len(new) // (cores() * 4))
         chunks = [(namespace, [cards[i] for i in new[n : n + size]]) for n in range(0, len(new), size)]
         done = [value for chunk in pmap(_fresh_chunk, chunks) for value in chunk]
     else:
         done = _fresh_chunk((namespace, [cards[i] for i in new]))
+    for i, value in zip(new, done):
+        given[i] = value
     digests = [""] * len(cards)
     sketches, guids = {}, {}
-    for i, (digest, answer_sketch, guid) in zip(new, done):
-        digests[i], sketches[i], guids[i] = digest, answer_sketch, guid
-    for i, j in match.items():
-        digests[i] = content_hash(cards[i])
-        if digests[i] != old[j].hash:
-            sketches[i] = sketch(cards[i].answer)
+    for i, card in enumerate(cards):
+        value = given[i]
+        j = match.get(i)
+        if value is not None:
+            digests[i] = value[0]
+            if j is None or value[0] != old[j].hash:
+                sketches[i] = value[1]
+            if j is None:
+                guids[i] = value[2]
+        else:  # matched, facts unknown
+            digests[i] = content_hash(card)
+            if digests[i] != old[j].hash:  # type: ignore[index]  # j is set: unmatched cards have facts
+                sketches[i] = sketch(card.answer)
     return _Fresh(digests, sketches, guids)
 
 
-def _fresh_chunk(work: tuple[str, list[Card]]) -> list[tuple[str, str, str]]:
-    """(content hash, answer sketch, first-choice guid) of each new card (a worker's share of a first build)."""
+def _fresh_chunk(work: tuple[str, list[Card]]) -> list[Facts]:
+    """The facts of each card (a worker's share of a first build without known facts)."""
     namespace, cards = work
-    return [(content_hash(c), sketch(c.answer), guid_for(namespace, c.source, c.question)) for c in cards]
+    return list(zip(*facts(cards, namespace)))
 
 
 def assign(
-    cards: list[Card], lock: Lock, namespace: str, now: int, sources: set[str]
+    cards: list[Card], lock: Lock, namespace: str, now: int, sources: set[str],
+    known: list[Facts | None] | None = None,
 ) -> tuple[list[Card], Lock, Changes]:
     """Give every card its guid and mtime; return them with the new lock and the changes.
 
     ``sources`` are the file names this build read: lock entries of other files
-    are kept as they are rather than reported as removed.
+    are kept as they are rather than reported as removed. ``known`` holds the
+    :data:`Facts` of each card where the build already has them (or None).
     """
     kept = [e for e in lock.entries if e.source not in sources]
     old = [e for e in lock.entries if e.source in sources]
@@ -359,7 +390,7 @@ def assign(
     out: list[Card] = []
     entries: list[LockEntry] = []
     positions: dict[str, int] = defaultdict(int)
-    fresh = _fresh(cards, old, matcher.match, namespace)
+    fresh = _fresh(cards, old, matcher.match, namespace, known)
     for i, card in enumerate(cards):
         digest = fresh.digests[i]
         entry = old[matcher.match[i]] if i in matcher.match else None

@@ -19,12 +19,12 @@ from typing import Any, TypeVar
 
 from . import checks, identity, lockfile, parsers, sources
 from . import config as config_mod
-from .cache import CARDS_DIR, CardCache, OutputStamps, cards_digest, from_rows, output_stamp, to_rows
+from .cache import CARDS_DIR, CardCache, Kept, OutputStamps, Rows, cards_digest, from_rows, output_stamp, to_rows
 from .config import DeckConfig
 from .errors import SourceError, UsageError
 from .files import write_atomic, write_text_atomic
 from .filtering import Filters
-from .identity import Changes
+from .identity import Changes, Facts
 from .lockfile import Lock
 from .model import Card, Deck, Finding, ParseResult, Source
 from .parallel import pmap, run_all
@@ -66,6 +66,10 @@ class Loaded:
     cache: CardCache | None = None
     #: What rendering the files parsed here took (a build renders them as it parses them).
     render_stats: RenderStats = field(default_factory=RenderStats)
+    #: Text -> HTML of the cards' questions and answers, where a build rendered them with their file.
+    html: dict[str, str] = field(default_factory=dict)
+    #: Identity's facts of each card of ``deck.cards``, in order, where worked out with its file.
+    facts: list[Facts | None] | None = None
 
     @property
     def source_names(self) -> set[str]:
@@ -107,8 +111,8 @@ def load(
         detail = " matching --source" if found.files else ""
         raise SourceError(f"no Q&A source files{detail} (looked for {_extensions()})", where)
     card_cache = CardCache(cache_dir / CARDS_DIR if cache_dir else None, config)
-    results: list[ParseResult | None] = []
-    todo: list[tuple[int, Source]] = []  # (place in results, source) of files to parse
+    kept: list[Kept | None] = []
+    todo: list[tuple[int, Source]] = []  # (place in kept, source) of files to parse
     for file in track(files, "Reading", len(files)):
         try:
             source = sources.read(file)
@@ -116,25 +120,29 @@ def load(
             skipped.append(f"{exc}; skipped")
             warn(skipped[-1])
             continue
-        results.append(card_cache.get(source, layout))
-        if results[-1] is None:
-            todo.append((len(results) - 1, source))
+        kept.append(card_cache.get(source, layout))
+        if kept[-1] is None:
+            todo.append((len(kept) - 1, source))
     todo_sources = [source for _, source in todo]
     big = len(todo) > 1 and sum(len(source.text) for source in todo_sources) >= PARALLEL_CHARS
-    # A build (it keeps a cache) renders each file where it parses it: on every core, kept with the cards.
-    work = partial(parse_file, layout=layout, config=config, render=card_cache.folder is not None)
+    # A build (it keeps a cache) renders each file and works out its cards' identity facts where it
+    # parses it: on every core, and kept with the cards for the next build.
+    work = partial(parse_file, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, todo_sources) if big else map(work, todo_sources)
     render_stats = RenderStats()
     for (place, source), (rows, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
-        result = from_rows(rows)
-        card_cache.put(source, layout, result, rows[4])
+        card_cache.put(source, layout, rows)
         render_stats.add(stats)
-        results[place] = result
-    done = [result for result in results if result is not None]
-    if not any(r.cards for r in done):
+        kept[place] = from_rows(rows)
+    done = [k for k in kept if k is not None]
+    if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
-    return Loaded(config, Deck(tuple(done)), skipped, home, card_cache, render_stats)
+    html = {text: out for k in done for text, out in k.html}
+    facts = [f for k in done for f in (k.facts or [None] * len(k.result.cards))]
+    deck = Deck(tuple(k.result for k in done))
+    return Loaded(config, deck, skipped, home, card_cache, render_stats, html,
+                  facts if any(f is not None for f in facts) else None)
 
 
 def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
@@ -143,15 +151,17 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> Par
     return replace(result, cards=tuple(tag(list(result.cards), config)))
 
 
-def parse_file(source: Source, layout: str | None, config: DeckConfig, render: bool) -> tuple[list[Any], RenderStats]:
+def parse_file(
+    source: Source, layout: str | None, config: DeckConfig, for_build: bool
+) -> tuple[Rows, RenderStats]:
     """:func:`parse_and_tag` as the card cache's rows (plain lists cross processes faster than
-    dataclasses), with the cards' HTML when ``render``, and what rendering it took."""
+    dataclasses); for a build, with the cards' HTML and identity facts, and what rendering took."""
     result = parse_and_tag(source, layout, config)
-    if not render:
+    if not for_build:
         return to_rows(result), RenderStats()
     renderer = Renderer()
     rendered = [[renderer.html(c.question) for c in result.cards], [renderer.html(c.answer) for c in result.cards]]
-    return to_rows(result, rendered), renderer.stats
+    return to_rows(result, rendered, identity.facts(result.cards, str(config.deck_id))), renderer.stats
 
 
 def _home(paths: list[Path]) -> Path:
@@ -198,6 +208,7 @@ def prepare(loaded: Loaded, now: int | None = None) -> Prepared:
         namespace=str(loaded.config.deck_id),
         now=int(time.time()) if now is None else now,
         sources=loaded.source_names,
+        known=loaded.facts,
     )
     return Prepared(loaded, cards, new_lock, changes)
 
@@ -269,7 +280,7 @@ def build(
     report.render_stats = RenderStats()
     report.render_stats.add(loaded.render_stats)
     if todo:
-        renderer = Renderer(loaded.cache.html if loaded.cache else None)
+        renderer = Renderer(loaded.html)
         texts = [text for card in cards for text in (card.answer, card.question)]
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
