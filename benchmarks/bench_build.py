@@ -7,7 +7,9 @@ Usage (from the repository root, with qadeck installed)::
 writes a synthetic corpus of N cards (default 100,000; see ``corpus.py``) to a
 temporary folder and prints, each the median of R runs (default 3):
 
-* a cold build (no lock file, no card cache), end to end and per stage;
+* a cold build (no lock file, no card cache), end to end and per stage, and
+  the work of each per-file stage (detection and parsing, tagging, rendering,
+  identity facts) timed in one process;
 * a rebuild with nothing changed: how many texts Markdown converted (0: no
   rendering repeated), how many outputs were up to date and left alone, and
   whether the ``.apkg`` is byte-identical to the last cold build's;
@@ -116,12 +118,47 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
         "changes": {"added": len(changes.added), "updated": len(changes.updated),
                     "reworded": len(changes.reworded), "removed": len(changes.removed)},
         "converted": stats.converted if stats else 0,
-        "known": len(prepared.loaded.cache.html) if prepared.loaded.cache else 0,
+        "rendered": stats.plain + stats.fast + stats.converted if stats else 0,
         "up_to_date": len(report.unchanged),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "apkg_sha1": hashlib.sha1((out / DECK_FILE).read_bytes()).hexdigest(),
     }
+
+
+def stage_work(sources: Path) -> dict[str, float]:
+    """What each stage costs in one process on a cold build (the build spreads the first four over
+    the cores, file by file): reading, layout detection and parsing, tagging, rendering, identity facts."""
+    from qadeck import checks, config, identity, parsers
+    from qadeck import sources as qsources
+    from qadeck.render import Renderer
+    from qadeck.tagging import tag
+
+    deck_config = config.load(sources / "qadeck.yaml")
+    namespace = str(deck_config.deck_id)
+    spent: dict[str, float] = defaultdict(float)
+    for path in sorted(sources.iterdir()):
+        if path.suffix not in qsources.TEXT_EXTENSIONS:
+            continue
+        clock = time.perf_counter()
+        source = qsources.read(path)
+        spent["read"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        cards = list(checks.screen(parsers.parse(source)).cards)
+        spent["detect+parse"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        cards = tag(cards, deck_config)
+        spent["tag"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        renderer = Renderer()
+        for card in cards:
+            renderer.html(card.question)
+            renderer.html(card.answer)
+        spent["render"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        identity.facts(cards, namespace)
+        spent["identity facts"] += time.perf_counter() - clock
+    return dict(spent)
 
 
 # --- in the driver ------------------------------------------------------------------------
@@ -184,6 +221,8 @@ def measure(cards: int, runs: int, work: Path, say: Callable[[str], None]) -> di
 
     say("  cold builds")
     results["cold"] = medians([cold(sources, out) for _ in range(runs)])
+    say("  work per stage, in one process")
+    results["work"] = _subprocess(__file__, "--stages", str(sources))
 
     say("  rebuilds with nothing changed")
     results["nochange"] = medians([build_once(sources, out) for _ in range(runs)])
@@ -243,7 +282,7 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
              f"left alone; .apkg identical to the cold build's: "
              f"{'yes' if nochange['apkg_sha1s'] == {cold_run['last_apkg_sha1']} else 'NO'}"),
         _row("rebuild, one file edited", one_file["seconds"], floor,
-             f"{one_file['converted']} converted, {one_file['known']:,} texts' HTML from the card cache; "
+             f"{one_file['rendered']:,} texts rendered (the edited file's), {one_file['converted']} by Markdown; "
              f"changes {one_file['changes']}"),
         "",
         "| stage | cold | nothing changed | one file edited |",
@@ -254,6 +293,15 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
         f"| {one_file['stages'][stage]:.2f} s |"
         for stage in STAGES
     ]
+    work = big["work"]
+    lines += [
+        "",
+        "Cold, the work each stage does per file, timed in one process (the build does it on every core):",
+        "",
+        "| stage | one process | per card |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {stage} | {seconds:.2f} s | {seconds / big['cards'] * 1e6:.1f} µs |" for stage, seconds in work.items()]
     lines += [
         "",
         f"Peak memory (ru_maxrss): build process {cold_run['rss_mb']:.0f} MB cold, "
@@ -281,9 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=int, default=None,
                         help="also time a cold build of this many cards (default cards/10; 0: skip)")
     parser.add_argument("--worker", nargs=2, metavar=("SOURCES", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--stages", metavar="SOURCES", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(Path(args.worker[0]), Path(args.worker[1]))))
+        return 0
+    if args.stages:
+        print(json.dumps(stage_work(Path(args.stages))))
         return 0
     small_cards = args.cards // 10 if args.compare is None else args.compare
 
