@@ -81,3 +81,18 @@ def test_a_big_deck_written_in_worker_processes_is_the_deck_written_here(
         outputs[name] = {path.name: path.read_bytes() for path in report.written}
     assert set(outputs["here"]) == {"mlops-interview-questions.apkg", "mlops-interview-questions.csv"}
     assert outputs["workers"] == outputs["here"]
+
+
+def test_the_card_cache_written_beside_the_outputs_in_a_worker_is_read_back(
+    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(pipeline, "PARALLEL_WRITE_CARDS", 1)
+    out = tmp_path / "build"
+
+    def load() -> pipeline.Loaded:
+        return pipeline.load([cards_copy], cache_dir=out / pipeline.CACHE_DIR)
+
+    report = pipeline.build(pipeline.prepare(load()), out)
+    assert len(report.written) == 2
+    again = load()
+    assert again.cache is not None and again.cache.hits == 5 and again.deck == pipeline.load([cards_copy]).deck

@@ -67,10 +67,18 @@ class CardCache:
         self._new: dict[Path, Rows] = {}
         self.hits = 0
 
-    def get(self, source: Source, layout: str | None) -> Kept | None:
+    def entry(self, source: Source, layout: str | None) -> Path | None:
+        """Where the cards of ``source`` (as read with ``layout``) are kept; None when nothing is."""
         if self.folder is None:
             return None
-        path = self._entry(source, layout)
+        key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{source.text}"
+        name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return self.folder / f"{name}.json"
+
+    def get(self, path: Path | None) -> Kept | None:
+        """The cards kept at ``path`` (an :meth:`entry`), or None when none are (or they are damaged)."""
+        if path is None:
+            return None
         try:
             kept = from_rows(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError, IndexError):
@@ -79,9 +87,9 @@ class CardCache:
         self.hits += 1
         return kept
 
-    def put(self, source: Source, layout: str | None, rows: Rows) -> None:
-        if self.folder is not None:
-            path = self._entry(source, layout)
+    def put(self, path: Path | None, rows: Rows) -> None:
+        """Keep ``rows`` at ``path`` (an :meth:`entry`) when the build is saved."""
+        if path is not None:
             self.used.add(path)
             self._new[path] = rows  # written by save: a dry run writes nothing
 
@@ -101,10 +109,6 @@ class CardCache:
         written, self._new = len(self._new), {}
         return written
 
-    def _entry(self, source: Source, layout: str | None) -> Path:
-        key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{source.text}"
-        name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        return self.folder / f"{name}.json"  # type: ignore[operator]  # only called with a folder
 
 
 class OutputStamps:

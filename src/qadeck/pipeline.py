@@ -112,7 +112,7 @@ def load(
         raise SourceError(f"no Q&A source files{detail} (looked for {_extensions()})", where)
     card_cache = CardCache(cache_dir / CARDS_DIR if cache_dir else None, config)
     kept: list[Kept | None] = []
-    todo: list[tuple[int, Source]] = []  # (place in kept, source) of files to parse
+    todo: list[tuple[int, Source, Path | None]] = []  # (place in kept, source, cache entry) of files to parse
     for file in track(files, "Reading", len(files)):
         try:
             source = sources.read(file)
@@ -120,18 +120,19 @@ def load(
             skipped.append(f"{exc}; skipped")
             warn(skipped[-1])
             continue
-        kept.append(card_cache.get(source, layout))
+        entry = card_cache.entry(source, layout)
+        kept.append(card_cache.get(entry))
         if kept[-1] is None:
-            todo.append((len(kept) - 1, source))
-    todo_sources = [source for _, source in todo]
+            todo.append((len(kept) - 1, source, entry))
+    todo_sources = [source for _, source, _ in todo]
     big = len(todo) > 1 and sum(len(source.text) for source in todo_sources) >= PARALLEL_CHARS
     # A build (it keeps a cache) renders each file and works out its cards' identity facts where it
     # parses it: on every core, and kept with the cards for the next build.
     work = partial(parse_file, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, todo_sources) if big else map(work, todo_sources)
     render_stats = RenderStats()
-    for (place, source), (rows, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
-        card_cache.put(source, layout, rows)
+    for (place, _, entry), (rows, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
+        card_cache.put(entry, rows)
         render_stats.add(stats)
         kept[place] = from_rows(rows)
     done = [k for k in kept if k is not None]
@@ -286,11 +287,14 @@ def build(
             pass
         report.render_stats.add(renderer.stats)
         output = Output(deck, deck_id, cards, renderer, html=html)
-        writes = [
+        writes: list[Callable[[], object]] = [
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(output, target=targets[name])))
             for name in todo
         ]
-        # A big deck's formats are written at once, each on a core of its own (the package takes longest).
+        # The card cache is written with them: its entries stand for the sources, whatever the outputs do.
+        if loaded.cache:
+            writes.append(loaded.cache.save)
+        # A big deck's files are written at once, each on a core of its own (the package takes longest).
         run = run_all if len(writes) > 1 and len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
         for _ in track(run(writes), "Writing", len(writes)):
             pass
@@ -298,7 +302,7 @@ def build(
             stamps.record(targets[name], stamp[name])
             report.written.append(targets[name])
         stamps.save()
-    if loaded.cache:
+    elif loaded.cache:
         loaded.cache.save()
     report.lock_written = write_lock(prepared)
     return report
