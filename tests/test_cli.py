@@ -163,3 +163,27 @@ def test_every_command_has_help():
     for command in ("list", "check", "build", "topics"):
         result = run(command, "--help")
         assert result.exit_code == 0 and len(result.stdout) > 200
+
+
+def test_commands_run_without_the_cyclic_collector_and_leave_it_as_it_was(monkeypatch, capsys):
+    import gc
+
+    from qadeck import cli as cli_module
+    from qadeck import pipeline
+
+    seen = []
+    real_load = pipeline.load
+    monkeypatch.setattr(pipeline, "load", lambda *a, **k: seen.append(gc.isenabled()) or real_load(*a, **k))
+    assert gc.isenabled()
+    assert cli_module.main(["list", str(CARDS)]) == 0
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), pipeline.batch():
+        raise RuntimeError("a failed build")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pipeline.batch():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()

@@ -312,7 +312,8 @@ def topics(sources: tuple[Path, ...], layout: str | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (``main(args)`` is easy to test)."""
     try:
-        cli.main(args=argv, prog_name="qadeck", standalone_mode=False)
+        with pipeline.batch():
+            cli.main(args=argv, prog_name="qadeck", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:

@@ -10,8 +10,10 @@ lock file. The CLI is a thin layer over these three.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -50,6 +52,25 @@ Tracker = Callable[[Iterable[T], str, int], Iterable[T]]
 
 def no_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
     return items
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Run a big job without the cyclic garbage collector's pauses (the CLI runs every command so).
+
+    A build makes millions of small objects (cards, rows, HTML) that live until
+    it ends; the collector would scan the growing heap again and again, a third
+    of a rebuild's time at 100,000 cards. The pipeline makes few reference
+    cycles, so collection is off for the duration (worker processes forked
+    meanwhile inherit that) and back on afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
