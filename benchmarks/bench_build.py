@@ -17,7 +17,8 @@ temporary folder and prints, each the median of R runs (default 3):
   other files' cards and their HTML come from the card cache;
 * peak memory of the build process, and of its largest worker process;
 * the floor (``floor.py``): one regex, ``html.escape`` and genanki on the same
-  files, and each build's ratio to it;
+  files, run before each build (the median of all those runs), and each build's
+  ratio to it;
 * a cold build of M cards (default N/10), to show that time grows linearly.
 
 Every build runs in a fresh subprocess (``--worker``), timed inside it from
@@ -105,8 +106,9 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
     spent: dict[str, float] = defaultdict(float)
     _instrument(spent)
     start = time.perf_counter()
-    prepared = pipeline.prepare(pipeline.load([sources], cache_dir=out / pipeline.CACHE_DIR))
-    report = pipeline.build(prepared, out)
+    with pipeline.batch():  # as the CLI runs it
+        prepared = pipeline.prepare(pipeline.load([sources], cache_dir=out / pipeline.CACHE_DIR))
+        report = pipeline.build(prepared, out)
     seconds = time.perf_counter() - start
     spent["parse+tag+render"] = spent.pop("load") - spent["read"]
     changes = prepared.changes
@@ -214,18 +216,21 @@ def measure(cards: int, runs: int, work: Path, say: Callable[[str], None]) -> di
     say(f"{cards:,} cards in {len(files)} files ({sources})")
     results: dict[str, Any] = {"cards": cards, "files": len(files)}
 
-    say("  floor")
-    floor = [floor_once(sources, work) for _ in range(runs)]
-    results["floor"] = statistics.median(r["seconds"] for r in floor)
-    results["floor_notes"] = floor[0]["notes"]
+    # The machine's speed drifts (a shared host): a floor run precedes every build, so the floor's
+    # median covers the same stretch of time as the builds it is compared with.
+    floors: list[dict[str, Any]] = []
 
-    say("  cold builds")
-    results["cold"] = medians([cold(sources, out) for _ in range(runs)])
+    def after_floor(build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        floors.append(floor_once(sources, work))
+        return build()
+
+    say("  cold builds (each after a floor run)")
+    results["cold"] = medians([after_floor(lambda: cold(sources, out)) for _ in range(runs)])
     say("  work per stage, in one process")
     results["work"] = _subprocess(__file__, "--stages", str(sources))
 
     say("  rebuilds with nothing changed")
-    results["nochange"] = medians([build_once(sources, out) for _ in range(runs)])
+    results["nochange"] = medians([after_floor(lambda: build_once(sources, out)) for _ in range(runs)])
 
     say("  rebuilds after editing one file")
     lock, saved_lock, saved_out = sources / "qadeck.lock", work / "saved.lock", work / "saved-build"
@@ -235,11 +240,14 @@ def measure(cards: int, runs: int, work: Path, say: Callable[[str], None]) -> di
     one_file = []
     for _ in range(runs):
         original = edit_one_file(edited)
-        one_file.append(build_once(sources, out))
+        one_file.append(after_floor(lambda: build_once(sources, out)))
         edited.write_text(original, encoding="utf-8")
         shutil.copyfile(saved_lock, lock)  # back to the state after the cold build
         shutil.rmtree(out)
         shutil.copytree(saved_out, out)
+    results["floor"] = statistics.median(r["seconds"] for r in floors)
+    results["floor_range"] = (min(r["seconds"] for r in floors), max(r["seconds"] for r in floors))
+    results["floor_notes"] = floors[0]["notes"]
     results["one_file"] = medians(one_file)
     return results
 
@@ -271,7 +279,9 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
         "",
         "| build | time | ratio | notes |",
         "|---|---:|---:|---|",
-        _row("floor: one regex + html.escape + genanki", floor, floor, f"{big['floor_notes']:,} notes"),
+        _row("floor: one regex + html.escape + genanki", floor, floor,
+             f"{big['floor_notes']:,} notes; median of {3 * runs} runs, one before each build "
+             f"({big['floor_range'][0]:.2f}–{big['floor_range'][1]:.2f} s)"),
         _row("cold (no lock file, no cache)", cold_run["seconds"], floor,
              f"{cold_run['converted']:,} texts converted by Markdown"),
     ]
