@@ -20,6 +20,11 @@ Matching, in order, each pass only over what is still unmatched:
 Mod times: an unchanged card keeps its time (so an edit the user made inside
 Anki survives a rebuild); a changed card gets a time strictly newer than before
 (so Anki updates it); a new card gets the build time.
+
+What a card needs of its own, its content hash, answer sketch and first guid
+candidate (:func:`facts`), depends on the card alone: a build works it out
+where it parses each file and hands it to :func:`assign`, which works out here
+only what it was not given.
 """
 
 from __future__ import annotations

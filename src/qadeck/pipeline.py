@@ -5,7 +5,13 @@
 :func:`load` reads, parses and tags (reusing the cards of files unchanged
 since the last build, see :mod:`qadeck.cache`); :func:`prepare` adds identity
 (without writing anything); :func:`build` writes the chosen formats and the
-lock file. The CLI is a thin layer over these three.
+lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
+
+Work that depends on one file alone is done file by file, on every core for a
+big build: for a build, that is its cards' HTML and identity facts too (each a
+pure function of a card), kept with the cards so that a rebuild does none of it
+for the files that did not change. The formats and the card cache are then
+written at once, each in a process of its own.
 """
 
 from __future__ import annotations
