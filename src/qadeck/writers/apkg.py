@@ -26,9 +26,9 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import genanki
 
@@ -85,9 +85,12 @@ table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding
 """
 
 
-@dataclass(frozen=True, slots=True)
-class NoteRow:
-    """What one note shows: HTML fields in ``FIELDS`` order, plus its identity."""
+class NoteRow(NamedTuple):
+    """What one note shows: HTML fields in ``FIELDS`` order, plus its identity.
+
+    A named tuple rather than a frozen dataclass: a deck makes one per card, and
+    a tuple is made in a sixth of the time.
+    """
 
     fields: tuple[str, ...]
     tags: tuple[str, ...]
@@ -204,22 +207,26 @@ def note_rows(output: Output) -> list[NoteRow]:
     The Anki text import (``writers/anki_text.py``) writes these same rows, so
     importing it over the package updates the package's notes, field for field.
     """
-    render = output.renderer
+    inline_html, answer_html = output.renderer.inline_html, output.renderer.html
     # Topics, levels, sources and sections repeat across cards: each is escaped once.
     escape = cache(html.escape)
     topics_html = cache(lambda topics: html.escape(", ".join(topics)))
-    rows = []
-    for card in output.cards:
-        fields = (
-            render.inline_html(card.question),
-            render.html(card.answer),
-            topics_html(card.topics),
-            escape(card.difficulty),
-            escape(card.source),
-            escape(card.section),
+    return [
+        NoteRow(
+            (
+                inline_html(card.question),
+                answer_html(card.answer),
+                topics_html(card.topics),
+                escape(card.difficulty),
+                escape(card.source),
+                escape(card.section),
+            ),
+            tuple(anki_tags(card)),
+            card.guid,
+            card.mtime,
         )
-        rows.append(NoteRow(fields, tuple(anki_tags(card)), card.guid, card.mtime))
-    return rows
+        for card in output.cards
+    ]
 
 
 def write(output: Output, path: Path) -> None:
