@@ -261,7 +261,7 @@ def test_known_facts_give_what_working_them_out_gives():
     cards.append(cards[2])  # a repeated question: its first guid candidate is taken
     known = list(zip(*identity.facts(cards, "42")))
     assert first_build(cards) == identity.assign(cards, Lock(), "42", T0, {"a.md"}, known=known)
-    out, lock, _ = first_build(cards)
+    _, lock, _ = first_build(cards)
     edited = [replace(c, answer=c.answer + " Edited.") if n % 3 == 0 else c for n, c in enumerate(cards)]
     edited.insert(4, card("A new question?", "A new answer."))
     partly = [f if n % 2 else None for n, f in enumerate(zip(*identity.facts(edited, "42")))]

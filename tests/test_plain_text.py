@@ -31,7 +31,7 @@ _PIECES = st.sampled_from(["`", "```", "~~~", "\n", " ", "a", "*", "**", "_", "#
 @given(st.lists(_PIECES).map("".join))
 def test_never_fails_and_keeps_the_words(text):
     # A fence's info string (```py) names the code's language: markup, dropped like the fence itself.
-    info = sum(m.group(0).split("\n", 1)[0].count("a") for m in re.finditer(FENCED_CODE, text, re.M | re.S))
+    info = sum(m.group(0).split("\n", 1)[0].count("a") for m in re.finditer(FENCED_CODE, text, re.MULTILINE | re.DOTALL))
     assert plain_text(text).count("a") == text.count("a") - info
 
 

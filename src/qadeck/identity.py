@@ -352,14 +352,14 @@ def _fresh(
     digests = [""] * len(cards)
     sketches, guids = {}, {}
     for i, card in enumerate(cards):
-        value = given[i]
+        known_facts = given[i]
         j = match.get(i)
-        if value is not None:
-            digests[i] = value[0]
-            if j is None or value[0] != old[j].hash:
-                sketches[i] = value[1]
+        if known_facts is not None:
+            digests[i] = known_facts[0]
+            if j is None or known_facts[0] != old[j].hash:
+                sketches[i] = known_facts[1]
             if j is None:
-                guids[i] = value[2]
+                guids[i] = known_facts[2]
         else:  # matched, facts unknown
             digests[i] = content_hash(card)
             if digests[i] != old[j].hash:  # type: ignore[index]  # j is set: unmatched cards have facts

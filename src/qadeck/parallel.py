@@ -86,7 +86,7 @@ def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[Any, Any]], 
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform
         return [], list(jobs)
-    started = []
+    started: list[tuple[Any, Any]] = []
     for n, job in enumerate(jobs):
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child, args=(job, send), daemon=True)

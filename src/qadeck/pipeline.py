@@ -23,11 +23,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from . import checks, identity, lockfile, parsers, sources
 from . import config as config_mod
-from .cache import CARDS_DIR, CardCache, Kept, OutputStamps, Rows, cards_digest, from_rows, output_stamp, to_rows
+from .cache import (
+    CARDS_DIR,
+    CardCache,
+    Kept,
+    OutputStamps,
+    Rows,
+    cards_digest,
+    from_rows,
+    output_stamp,
+    to_rows,
+)
 from .config import DeckConfig
 from .errors import SourceError, UsageError
 from .files import write_atomic, write_text_atomic
@@ -167,7 +177,9 @@ def load(
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
     html = {text: out for k in done for text, out in k.html}
-    facts = [f for k in done for f in (k.facts or [None] * len(k.result.cards))]
+    facts: list[Facts | None] = []
+    for k in done:
+        facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
     return Loaded(config, deck, skipped, home, card_cache, render_stats, html,
                   facts if any(f is not None for f in facts) else None)
