@@ -2,15 +2,16 @@
 
 What a file turns into depends only on its name and text, the forced layout,
 the deck config and qadeck's own code. :class:`CardCache` stores each file's
-:class:`~qadeck.model.ParseResult` in a small file named by a digest of all
-of those, so a rebuild after editing one file parses and tags that file only
-and writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
-afresh without a stale entry ever being read. An entry also keeps the HTML of its
-cards' questions and answers, rendered where the file was parsed
-(:attr:`CardCache.html` gathers it for the build's renderer), so a rebuild
-renders only the edited files' text. Entries are JSON, never pickle (a
-cache file must not be able to run code); a damaged one is ignored. Entries no
-build has used for :data:`KEEP_DAYS` days are deleted.
+rows (its :class:`~qadeck.model.ParseResult`, and for a build the HTML of its
+cards' questions and answers and their identity facts, worked out where the
+file was parsed) in a small file named by a digest of all of those, so a
+rebuild after editing one file parses, tags and renders that file only and
+writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
+afresh without a stale entry ever being read. :func:`from_rows` reads rows
+back as :class:`Kept`, taking HTML and facts only where they are sound.
+Entries are JSON, never pickle (a cache file must not be able to run code); a
+damaged one is ignored. Entries no build has used for :data:`KEEP_DAYS` days
+are deleted.
 
 :class:`OutputStamps` remembers, for each file a build wrote, a digest of
 everything that went into it (the cards with their identities, the deck, the

@@ -263,7 +263,7 @@ class BuildReport:
     #: Files already holding exactly what this build would write: left alone.
     unchanged: list[Path] = field(default_factory=list)
     lock_written: bool = False
-    #: What rendering did (None for a dry run): how much Markdown was converted or reused.
+    #: What rendering did, in the parse workers and here (None for a dry run).
     render_stats: RenderStats | None = None
 
     @property
