@@ -331,7 +331,7 @@ def build(
             for name in todo
         ]
         # The card cache is written with them: its entries stand for the sources, whatever the outputs do.
-        if loaded.cache:
+        if loaded.cache and loaded.cache.folder is not None:
             writes.append(loaded.cache.save)
         # A big deck's files are written at once, each on a core of its own (the package takes longest).
         run = run_all if len(writes) > 1 and len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
