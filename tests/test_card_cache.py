@@ -177,3 +177,25 @@ def test_a_build_from_kept_facts_writes_what_a_build_without_them_writes(cards_c
     assert bare.facts is None
     with_facts, without = pipeline.prepare(again, now=1_700_000_500), pipeline.prepare(bare, now=1_700_000_500)
     assert with_facts.cards == without.cards and with_facts.lock.entries == without.lock.entries
+
+
+def test_the_cards_digest_with_content_hashes_follows_every_field_a_writer_reads(cards_copy: Path):
+    from dataclasses import replace
+
+    from qadeck import identity
+
+    prepared = pipeline.prepare(pipeline.load([cards_copy]), now=1_700_000_000)
+    cards = prepared.cards
+
+    def digest(deck: list) -> str:
+        return cache.cards_digest(deck, {c.guid: identity.content_hash(c) for c in deck})
+
+    base = digest(cards)
+    assert base == digest(list(cards))
+    first = cards[0]
+    for changed in (replace(first, answer=first.answer + "!"), replace(first, topics=("x",)),
+                    replace(first, difficulty="hard"), replace(first, section="S"), replace(first, inferred=not first.inferred),
+                    replace(first, mtime=first.mtime + 1), replace(first, lines=(99, 100)),
+                    replace(first, layout="other"), replace(first, question=first.question + "?")):
+        assert digest([changed, *cards[1:]]) != base, changed
+    assert digest(cards[1:] + cards[:1]) != base  # the order of the deck, too

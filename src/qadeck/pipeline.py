@@ -312,7 +312,7 @@ def build(
     stem = slugify(config.deck) + filters.suffix()
     stamps = OutputStamps(None if path else out_dir / CACHE_DIR / STAMPS_NAME)
     targets = {name: path or out_dir / f"{stem}{FORMATS[name].extension}" for name in formats}
-    content = cards_digest(cards)
+    content = cards_digest(cards, {e.guid: e.hash for e in prepared.lock.entries})
     stamp = {name: output_stamp(name, deck, deck_id, html, content) for name in formats}
     todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
     report.unchanged = [targets[name] for name in formats if name not in todo]
