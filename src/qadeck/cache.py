@@ -138,24 +138,19 @@ class OutputStamps:
             write_text_atomic(self.path, json.dumps(self._stamps, ensure_ascii=False, indent=0))
 
 
-def cards_digest(cards: list[Card], content: Mapping[str, str] | None = None) -> str:
+def cards_digest(cards: list[Card], content: Mapping[str, str]) -> str:
     """A digest of every field of every card: what a writer gets from the pipeline.
 
     ``content`` maps each card's guid to identity's content hash of it (its
-    question, answer, source, section, topics, level and inferred flag): then
-    only the fields that hash leaves out are read again, at a quarter of the cost.
+    question, answer, source, section, topics, level and inferred flag), so only
+    the fields that hash leaves out are read here.
     """
     digest = hashlib.blake2b(digest_size=16)
-    if content is not None:
-        for n in range(0, len(cards), 1000):
-            digest.update("\x01".join(
-                f"{c.guid}\x00{content[c.guid]}\x00{c.mtime}\x00{c.lines[0]},{c.lines[1]}\x00{c.layout}"
-                for c in cards[n : n + 1000]
-            ).encode("utf-8", "surrogatepass"))
-        return "h" + digest.hexdigest()
-    for c in cards:
-        fields = (c.guid, c.mtime, c.lines, c.inferred, c.layout, c.topics, c.difficulty, c.source, c.section)
-        digest.update(f"{fields!r}\x00{c.question}\x00{c.answer}\x01".encode("utf-8", "surrogatepass"))
+    for n in range(0, len(cards), 1000):
+        digest.update("\x01".join(
+            f"{c.guid}\x00{content[c.guid]}\x00{c.mtime}\x00{c.lines[0]},{c.lines[1]}\x00{c.layout}"
+            for c in cards[n : n + 1000]
+        ).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
