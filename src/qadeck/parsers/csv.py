@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Source
@@ -49,10 +50,25 @@ class AnkiHeader:
     meta: frozenset[int] = frozenset()
 
 
+def lazy_lines(text: str, keepends: bool = False) -> Iterator[str]:
+    """``text.split("\\n")`` one line at a time (``keepends``: as iterating ``io.StringIO(text)`` gives them).
+
+    A reader that stops after a line or two then costs a line or two, not a
+    split (or a copy) of the whole file: detection asks every file whether it
+    opens like a CSV deck, and most do not.
+    """
+    start, keep = 0, int(keepends)
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start : end + keep]
+        start = end + 1
+    if start < len(text) or not keepends:
+        yield text[start:]
+
+
 def anki_header(text: str) -> AnkiHeader:
     values: dict[str, str] = {}
     count = 0
-    for line in text.split("\n"):
+    for line in lazy_lines(text):
         match = _ANKI_LINE.match(line)
         if not match:
             break
@@ -82,7 +98,8 @@ def rows(
     """
     text = "\n".join(source.text.split("\n")[header.lines :]) if header.lines else source.text
     separator = separator or header.separator or delimiter(source, "\n".join(text.split("\n", 50)[:50]))
-    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    # The first row alone (detection's question): read lazily, as the whole file's copy would cost more.
+    reader = csv.reader(io.StringIO(text) if limit is None else lazy_lines(text, keepends=True), delimiter=separator)
     out: list[tuple[int, int, list[str]]] = []
     end = header.lines
     try:
