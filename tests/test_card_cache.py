@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from qadeck import cache, pipeline
@@ -125,7 +126,7 @@ def test_entries_no_build_used_for_a_week_are_deleted(cards_copy: Path, tmp_path
 
 
 def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Path, tmp_path: Path):
-    from qadeck.render import Renderer
+    from qadeck.render import Renderer, plain_text
 
     out = tmp_path / "build"
     first = pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
@@ -135,6 +136,8 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     assert set(again.html) == texts
     fresh = Renderer()
     assert all(html == fresh.html(text) for text, html in again.html.items())
+    assert set(again.plain) == texts
+    assert all(plain == plain_text(text) for text, plain in again.plain.items())
 
     source = cards_copy / SEED
     source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.", "A: Podman."), encoding="utf-8")
@@ -150,17 +153,20 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     assert mine <= set(edited.html)
 
 
-def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path):
+@pytest.mark.parametrize("column", [1, 3])  # an answer's HTML, an answer's plain text
+def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path, column: int):
     import json
 
     out = tmp_path / "build"
     pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
     for entry in entries(out):
         rows = json.loads(entry.read_text(encoding="utf-8"))
-        rows[4][1][0] = 42  # an answer's HTML that is no text
+        assert None in rows[4][3] and all(isinstance(p, str) for p in rows[4][1])
+        rows[4][column][0] = 42  # a value that is no text
         entry.write_text(json.dumps(rows), encoding="utf-8")
     again = load(cards_copy, out)
-    assert again.cache is not None and again.cache.hits == 5 and again.html == {} and again.facts
+    assert again.cache is not None and again.cache.hits == 5 and again.html == {} and again.plain == {}
+    assert again.facts
     assert again.deck == pipeline.load([cards_copy]).deck
 
 
@@ -199,3 +205,24 @@ def test_the_cards_digest_with_content_hashes_follows_every_field_a_writer_reads
                     replace(first, layout="other"), replace(first, question=first.question + "?")):
         assert digest([changed, *cards[1:]]) != base, changed
     assert digest(cards[1:] + cards[:1]) != base  # the order of the deck, too
+
+
+def test_the_plain_text_formats_take_the_kept_plain_text(cards_copy: Path, tmp_path: Path, monkeypatch):
+    from qadeck import render
+
+    out = tmp_path / "build"
+    first = pipeline.build(pipeline.prepare(load(cards_copy, out)), out, formats=["csv"], path=tmp_path / "a.csv")
+    again = load(cards_copy, out)
+    monkeypatch.setattr(render, "plain_text", lambda text: pytest.fail(f"plain text made again: {text!r}"))
+    pipeline.build(pipeline.prepare(again), out, formats=["csv"], path=tmp_path / "b.csv")
+    assert first.written and (tmp_path / "b.csv").read_bytes() == (tmp_path / "a.csv").read_bytes()
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_the_cache_not_the_build(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    (out / pipeline.CACHE_DIR).mkdir(parents=True)
+    (out / pipeline.CACHE_DIR / cache.CARDS_DIR).write_text("in the way")
+    result = CliRunner().invoke(cli, ["build", str(cards_copy), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "mlops-interview-questions.apkg").stat().st_size > 0
+    assert load(cards_copy, out).cache.hits == 0  # type: ignore[union-attr]

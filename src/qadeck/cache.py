@@ -3,11 +3,14 @@
 What a file turns into depends only on its name and text, the forced layout,
 the deck config and qadeck's own code. :class:`CardCache` stores each file's
 rows (its :class:`~qadeck.model.ParseResult`, and for a build the HTML of its
-cards' questions and answers and their identity facts, worked out where the
-file was parsed) in a small file named by a digest of all of those, so a
+cards' questions and answers, their plain text and their identity facts, worked
+out where the file was parsed) in a small file named by a digest of all of those, so a
 rebuild after editing one file parses, tags and renders that file only and
 writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
-afresh without a stale entry ever being read. :func:`from_rows` reads rows
+afresh without a stale entry ever being read. An entry is written (:func:`store`)
+where its file was parsed, on every core for a big build, and only by a build
+that keeps its cache (never by a dry run): being named by its input, it is sound
+whatever happens to the rest of the build. :func:`from_rows` reads rows
 back as :class:`Kept`, taking HTML and facts only where they are sound.
 Entries are JSON, never pickle (a cache file must not be able to run code); a
 damaged one is ignored. Entries no build has used for :data:`KEEP_DAYS` days
@@ -34,14 +37,16 @@ from pathlib import Path
 from typing import Any
 
 from .config import DeckConfig
+from .errors import OutputError
 from .files import write_text_atomic
 from .model import Card, Finding, ParseResult, Source
 
 #: One file as a build keeps it, in the card cache and on its way back from a parse worker:
 #: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
 Rows = list[Any]
-#: Columns of strings, one value per card: ``[[question HTML…], [answer HTML…]]`` (rendered) or
-#: identity's ``[[content hash…], [sketch…], [guid…]]`` (facts); None where not worked out.
+#: Columns of strings, one value per card: ``[[question HTML…], [answer HTML…], [question plain
+#: text…], [answer plain text…]]`` (rendered; a plain text is None where it is the text itself, as
+#: most are) or identity's ``[[content hash…], [sketch…], [guid…]]`` (facts); None where not worked out.
 Columns = list[list[str]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
@@ -55,6 +60,8 @@ class Kept:
     result: ParseResult
     #: (text, HTML) of every card's question and answer; empty when not rendered (or damaged).
     html: list[tuple[str, str]]
+    #: (text, plain text) of the same, for the plain-text formats; empty with ``html``.
+    plain: list[tuple[str, str]]
     #: identity's facts of each card, in order (see :func:`qadeck.identity.facts`); None when absent.
     facts: list[tuple[str, str, str]] | None
 
@@ -66,7 +73,7 @@ class CardCache:
         self.folder = folder
         self.fingerprint = _fingerprint(config)
         self.used: set[Path] = set()
-        self._new: dict[Path, Rows] = {}
+        self._stored: set[Path] = set()
         self.hits = 0
 
     def entry(self, source: Source, layout: str | None) -> Path | None:
@@ -89,27 +96,34 @@ class CardCache:
         self.hits += 1
         return kept
 
-    def put(self, path: Path | None, rows: Rows) -> None:
-        """Keep ``rows`` at ``path`` (an :meth:`entry`) when the build is saved."""
+    def stored_at(self, path: Path | None) -> None:
+        """Note that :func:`store` just wrote the entry at ``path``: in use, and fresh."""
         if path is not None:
             self.used.add(path)
-            self._new[path] = rows  # written by save: a dry run writes nothing
+            self._stored.add(path)
 
-    def save(self) -> int:
-        """Write the new entries, mark the used ones as fresh, drop old unused ones; returns entries written."""
+    def save(self) -> None:
+        """Mark the entries used (but not just stored) as fresh and drop old unused ones."""
         if self.folder is None:
-            return 0
-        for path, rows in self._new.items():
-            write_text_atomic(path, json.dumps(rows, ensure_ascii=False))
+            return
         now = time.time()
         with suppress(OSError):  # another build pruning the same folder: nothing is lost
-            for path in self.used - self._new.keys():
+            for path in self.used - self._stored:
                 os.utime(path, (now, now))
             for path in self.folder.glob("*.json"):
                 if path not in self.used and now - path.stat().st_mtime > KEEP_DAYS * 86400:
                     path.unlink(missing_ok=True)
-        written, self._new = len(self._new), {}
-        return written
+
+
+def store(path: Path, rows: Rows) -> bool:
+    """Write ``rows`` as the card cache entry at ``path`` (see :meth:`CardCache.entry`); returns
+    whether it was written. A cache that cannot be written is no error: the next build parses again,
+    and the outputs, written after, report the folder if it is theirs too."""
+    try:
+        write_text_atomic(path, json.dumps(rows, ensure_ascii=False))
+    except OutputError:
+        return False
+    return True
 
 
 
@@ -207,23 +221,35 @@ def from_rows(rows: Rows) -> Kept:
         ),
         findings=tuple(Finding(*f) for f in findings),
     )
-    rendered = _columns(rows[4] if len(rows) > 4 else None, 2, len(result.cards))
+    rendered = _columns(rows[4] if len(rows) > 4 else None, 4, len(result.cards), plain=(2, 3))
     facts = _columns(rows[5] if len(rows) > 5 else None, 3, len(result.cards))
     html: list[tuple[str, str]] = []
+    plain: list[tuple[str, str]] = []
     if rendered:
-        html += zip((c.question for c in result.cards), rendered[0])
-        html += zip((c.answer for c in result.cards), rendered[1])
-    return Kept(result, html, list(zip(*facts)) if facts else None)
+        questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
+        html += zip(questions, rendered[0])
+        html += zip(answers, rendered[1])
+        plain += ((t, t if p is None else p) for t, p in zip(questions, rendered[2]))
+        plain += ((t, t if p is None else p) for t, p in zip(answers, rendered[3]))
+    return Kept(result, html, plain, list(zip(*facts)) if facts else None)
 
 
-def _columns(value: Any, count: int, length: int) -> Columns:
-    """``value`` if it is ``count`` lists of ``length`` strings each, else None (absent or damaged)."""
+def plain_column(texts: list[str], plain: list[str]) -> list[str | None]:
+    """Plain texts as rows keep them: None where one is its text (the same object once read back)."""
+    return [None if p == t else p for t, p in zip(texts, plain)]
+
+
+def _columns(value: Any, count: int, length: int, plain: tuple[int, ...] = ()) -> Columns:
+    """``value`` if it is ``count`` lists of ``length`` strings each (or None, in the ``plain``
+    columns), else None (absent or damaged)."""
     if not (isinstance(value, list) and len(value) == count):
         return None
     if not all(isinstance(column, list) and len(column) == length for column in value):
         return None
     try:
-        "".join("".join(column) for column in value)  # a TypeError unless every value is text: checked in C
+        # a TypeError unless every value is text: checked in C
+        "".join("".join(column if n not in plain else [v for v in column if v is not None])
+                for n, column in enumerate(value))
     except TypeError:
         return None
     return value

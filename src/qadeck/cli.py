@@ -120,10 +120,11 @@ def _filters(kw: dict[str, Any]) -> Filters:
 
 
 def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None,
-          out_dir: Path | None = None) -> pipeline.Loaded:
-    """Load SOURCES; a build into ``out_dir`` reuses (and keeps) its cache of parsed files."""
+          out_dir: Path | None = None, keep: bool = True) -> pipeline.Loaded:
+    """Load SOURCES; a build into ``out_dir`` reuses its cache of parsed files (and keeps it up to
+    date unless not ``keep``: a dry run)."""
     cache_dir = out_dir / pipeline.CACHE_DIR if out_dir else None
-    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir)
+    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir, keep)
 
 
 def _warn(message: str) -> None:
@@ -202,7 +203,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool,
           layout: str | None, **kw: Any) -> None:
     """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
     filters = _filters(kw)
-    loaded = _load(sources, filters, layout, out_dir)
+    loaded = _load(sources, filters, layout, out_dir, keep=not dry_run)
     prepared = pipeline.prepare(loaded)
     names = [f.strip() for f in formats.split(",") if f.strip()]
     report = pipeline.build(prepared, out_dir, filters, names, dry_run, track, html=html)

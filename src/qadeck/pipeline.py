@@ -8,9 +8,9 @@ since the last build, see :mod:`qadeck.cache`); :func:`prepare` adds identity
 lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
 
 Work that depends on one file alone is done file by file, on every core for a
-big build: for a build, that is its cards' HTML and identity facts too (each a
-pure function of a card), kept with the cards so that a rebuild does none of it
-for the files that did not change. The formats and the card cache are then
+big build: for a build, that is its cards' HTML, plain text and identity facts
+too (each a pure function of a card) and the card cache entry that keeps them,
+so that a rebuild does none of it for the files that did not change. The formats and the card cache are then
 written at once, each in a process of its own.
 """
 
@@ -35,7 +35,9 @@ from .cache import (
     Rows,
     cards_digest,
     from_rows,
+    store,
     output_stamp,
+    plain_column,
     to_rows,
 )
 from .config import DeckConfig
@@ -105,6 +107,8 @@ class Loaded:
     render_stats: RenderStats = field(default_factory=RenderStats)
     #: Text -> HTML of the cards' questions and answers, where a build rendered them with their file.
     html: dict[str, str] = field(default_factory=dict)
+    #: Text -> plain text of the same (for CSV and the other plain-text formats).
+    plain: dict[str, str] = field(default_factory=dict)
     #: Identity's facts of each card of ``deck.cards``, in order, where worked out with its file.
     facts: list[Facts | None] | None = None
 
@@ -124,13 +128,15 @@ def load(
     track: Tracker = no_progress,
     warn: Callable[[str], None] = lambda message: None,
     cache_dir: Path | None = None,
+    keep: bool = True,
 ) -> Loaded:
     """Read, parse and tag every source; raises when there is nothing to read.
 
     Files that cannot be read (binary, unknown extension) are skipped: ``warn``
     hears about each one as it happens, before any error about the rest.
     With ``cache_dir``, a file whose text is as the last build found it takes
-    its cards from there instead of being parsed and tagged again.
+    its cards from there instead of being parsed and tagged again; the files
+    parsed are kept there for the next build unless ``keep`` is False (a dry run).
     """
     paths = list(paths)
     if layout:
@@ -161,15 +167,16 @@ def load(
         kept.append(card_cache.get(entry))
         if kept[-1] is None:
             todo.append((len(kept) - 1, source, entry))
-    todo_sources = [source for _, source, _ in todo]
-    big = len(todo) > 1 and sum(len(source.text) for source in todo_sources) >= PARALLEL_CHARS
-    # A build (it keeps a cache) renders each file and works out its cards' identity facts where it
-    # parses it: on every core, and kept with the cards for the next build.
+    jobs = [(source, entry if keep else None) for _, source, entry in todo]
+    big = len(todo) > 1 and sum(len(source.text) for source, _ in jobs) >= PARALLEL_CHARS
+    # A build (it has a cache) renders each file and works out its cards' identity facts where it
+    # parses it, and keeps them there with the cards for the next build: on every core.
     work = partial(parse_file, layout=layout, config=config, for_build=card_cache.folder is not None)
-    parsed = pmap(work, todo_sources) if big else map(work, todo_sources)
+    parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
-    for (place, _, entry), (rows, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
-        card_cache.put(entry, rows)
+    for (place, _, entry), (rows, stored, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
+        if stored:
+            card_cache.stored_at(entry)
         render_stats.add(stats)
         kept[place] = from_rows(rows)
     done = [k for k in kept if k is not None]
@@ -177,11 +184,12 @@ def load(
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
     html = {text: out for k in done for text, out in k.html}
+    plain = {text: out for k in done for text, out in k.plain}
     facts: list[Facts | None] = []
     for k in done:
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
-    return Loaded(config, deck, skipped, home, card_cache, render_stats, html,
+    return Loaded(config, deck, skipped, home, card_cache, render_stats, html, plain,
                   facts if any(f is not None for f in facts) else None)
 
 
@@ -192,16 +200,28 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> Par
 
 
 def parse_file(
-    source: Source, layout: str | None, config: DeckConfig, for_build: bool
-) -> tuple[Rows, RenderStats]:
-    """:func:`parse_and_tag` as the card cache's rows (plain lists cross processes faster than
-    dataclasses); for a build, with the cards' HTML and identity facts, and what rendering took."""
+    job: tuple[Source, Path | None], layout: str | None, config: DeckConfig, for_build: bool
+) -> tuple[Rows, bool, RenderStats]:
+    """:func:`parse_and_tag` of a ``(source, cache entry)`` job as the card cache's rows (plain
+    lists cross processes faster than dataclasses), whether they were stored, what rendering took.
+
+    For a build, the rows hold the cards' HTML, plain text and identity facts, and are stored as
+    the card cache entry (when there is one to keep).
+    """
+    source, entry = job
     result = parse_and_tag(source, layout, config)
     if not for_build:
-        return to_rows(result), RenderStats()
+        return to_rows(result), False, RenderStats()
     renderer = Renderer()
-    rendered = [[renderer.html(c.question) for c in result.cards], [renderer.html(c.answer) for c in result.cards]]
-    return to_rows(result, rendered, identity.facts(result.cards, str(config.deck_id))), renderer.stats
+    questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
+    rendered = [
+        list(map(renderer.html, questions)),
+        list(map(renderer.html, answers)),
+        plain_column(questions, list(map(renderer.plain, questions))),
+        plain_column(answers, list(map(renderer.plain, answers))),
+    ]
+    rows = to_rows(result, rendered, identity.facts(result.cards, str(config.deck_id)))
+    return rows, entry is not None and store(entry, rows), renderer.stats
 
 
 def _home(paths: list[Path]) -> Path:
@@ -320,7 +340,7 @@ def build(
     report.render_stats = RenderStats()
     report.render_stats.add(loaded.render_stats)
     if todo:
-        renderer = Renderer(loaded.html)
+        renderer = Renderer(loaded.html, loaded.plain)
         texts = [text for card in cards for text in (card.answer, card.question)]
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
@@ -330,9 +350,6 @@ def build(
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(output, target=targets[name])))
             for name in todo
         ]
-        # The card cache is written with them: its entries stand for the sources, whatever the outputs do.
-        if loaded.cache and loaded.cache.folder is not None:
-            writes.append(loaded.cache.save)
         # A big deck's files are written at once, each on a core of its own (the package takes longest).
         run = run_all if len(writes) > 1 and len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
         for _ in track(run(writes), "Writing", len(writes)):
@@ -341,7 +358,7 @@ def build(
             stamps.record(targets[name], stamp[name])
             report.written.append(targets[name])
         stamps.save()
-    elif loaded.cache:
+    if loaded.cache:
         loaded.cache.save()
     report.lock_written = write_lock(prepared)
     return report

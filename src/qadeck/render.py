@@ -139,12 +139,14 @@ class RenderStats:
 class Renderer:
     """Renders answers; one instance per build or file (it holds a cache by text).
 
-    ``known`` is HTML this code rendered before, by text (what the card cache
-    kept): those texts are not looked at again.
+    ``known`` is HTML, and ``known_plain`` plain text, this code made before, by
+    text (what the card cache kept): those texts are not looked at again. The
+    renderer takes those dicts over as its caches (a big deck's are not copied).
     """
 
-    def __init__(self, known: dict[str, str] | None = None) -> None:
-        self._cache: dict[str, str] = dict(known or {})
+    def __init__(self, known: dict[str, str] | None = None, known_plain: dict[str, str] | None = None) -> None:
+        self._cache: dict[str, str] = {} if known is None else known
+        self._plain: dict[str, str] = {} if known_plain is None else known_plain
         self.stats = RenderStats()
 
     def html(self, text: str) -> str:
@@ -155,6 +157,13 @@ class Renderer:
                 self.stats.converted += 1
                 cached = _convert(_process_markdown(), clean)
             self._cache[text] = cached
+        return cached
+
+    def plain(self, text: str) -> str:
+        """:func:`plain_text` of ``text``, for the plain-text formats (CSV, TSV, SuperMemo)."""
+        cached = self._plain.get(text)
+        if cached is None:
+            cached = self._plain[text] = plain_text(text)
         return cached
 
     def inline_html(self, text: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..render import plain_text
 from . import Output
 
 
@@ -35,6 +34,7 @@ def item(question: str, answer: str) -> list[str]:
 def write(output: Output, path: Path) -> None:
     """The ``supermemo`` format."""
     with path.open("w", encoding="utf-8", newline="\r\n") as handle:
+        plain = output.renderer.plain
         for card in output.cards:
-            for line in item(plain_text(card.question), plain_text(card.answer)):
+            for line in item(plain(card.question), plain(card.answer)):
                 handle.write(line + "\n")

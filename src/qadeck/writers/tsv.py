@@ -19,7 +19,6 @@ import csv
 import re
 from pathlib import Path
 
-from ..render import plain_text
 from ..sources import normalize_newlines
 from . import Output
 
@@ -66,6 +65,5 @@ def write(output: Output, path: Path) -> None:
                 row = (one_line_html(render.inline_html(card.question)),
                        one_line_html(render.html(card.answer)))
             else:
-                row = (one_line_text(plain_text(card.question)),
-                       one_line_text(plain_text(card.answer)))
+                row = (one_line_text(render.plain(card.question)), one_line_text(render.plain(card.answer)))
             writer.writerow(row)
