@@ -39,6 +39,14 @@ ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)]|(?:Ans|Answer|ANSWER)\s*
 #: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
 ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*")
 
+_HIDDEN = f"[{clean.INVISIBLE}]*"
+#: What every line QUESTION matches holds from its "Q" on, with room for the invisible characters that
+#: cleaning (:func:`qadeck.clean.strip_invisible`) removes before QUESTION sees the line. Its literal
+#: "Q" lets one search of the raw text say that no line can ask: most files, told at C speed.
+_MAY_ASK = re.compile(
+    f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)]"
+)
+
 
 def is_marker(text: str) -> bool:
     return bool(QUESTION.match(text) or ANSWER.match(text))
@@ -53,6 +61,8 @@ def holds_answer(line: Line) -> bool:
 
 
 def find(source: Source) -> list[Entry]:
+    if not _MAY_ASK.search(source.text):
+        return []  # no line can start a question: split_items would find no item
     items = common.split_items(common.read_lines(source), starts_question, holds_answer)
     glue = learn_glue(items)
     return [_entry(item, glue) for item in items]

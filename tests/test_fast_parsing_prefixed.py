@@ -1,0 +1,53 @@
+"""prefixed fast path: a text the raw-text search finds no question marker in has no question line once cleaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck.model import Source
+from qadeck.parsers import common, prefixed
+
+_PIECES = st.sampled_from(["Q", "Q:", "Q1.", "Question", "QUESTION", "uestion", "UESTION", "Qu", "1", ":", ".", ")",
+                           " ", "\t", "**", "1. ", "- ", "A:", "What?", "\u200b", "\ufeff", "\x0b", "\x1c", "\x85",
+                           "\x00", "\xa0", "```", "---", "title: x", "Comments", "x"])
+_INVISIBLE = st.sampled_from(["\u200b", "\ufeff", "\x00", "\x0b", "\x85", "\u2060"])
+_MARKED = st.sampled_from(["Q: What?", "Q1. Why?", " 2) **Question 3:** How?", "- QUESTION: x", "Q)", "Qu: no"])
+
+
+@st.composite
+def _hidden(draw):
+    """A marked line with invisible characters slipped in anywhere (cleaning removes them)."""
+    text = draw(_MARKED)
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(_INVISIBLE) + text[at:]
+    return text
+
+
+#: Lines of a few pieces each, so that markers open lines as often as not.
+TEXTS = st.lists(st.lists(_PIECES, max_size=5).map("".join) | _hidden(), max_size=6).map("\n".join)
+
+
+@settings(max_examples=500)
+@given(TEXTS)
+def test_no_marker_found_means_no_question_line(text):
+    source = Source(Path("notes.txt"), text)
+    if not prefixed._MAY_ASK.search(text):
+        assert not any(not line.code and prefixed.starts_question(line) for line in common.read_lines(source))
+
+
+@given(TEXTS)
+def test_find_agrees_with_the_full_path(text):
+    source = Source(Path("notes.txt"), text)
+    items = common.split_items(common.read_lines(source), prefixed.starts_question, prefixed.holds_answer)
+    glue = prefixed.learn_glue(items)
+    assert prefixed.find(source) == [prefixed._entry(item, glue) for item in items]
+
+
+def test_markers_hidden_by_invisible_characters_are_still_found():
+    for text in ("Q\u200b: What?\nA: x", "Q\x0b1\u200b) What?", "Q\u2060uestion: Why?", "QUEST\ufeffION. How?"):
+        assert prefixed._MAY_ASK.search(text), text
+    assert not prefixed._MAY_ASK.search("Interview Questions Part 3\n\n1. What is X?\n\nY.")
