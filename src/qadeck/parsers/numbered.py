@@ -30,7 +30,7 @@ from .. import clean
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout
-from .structure import Line
+from .structure import Line, LineStart
 
 NAME = "numbered"
 
@@ -49,6 +49,16 @@ _ASKING = re.compile(
     r"|will|explain|describe|define|compare|contrast|name|list|discuss|outline|give|state|differentiate"
     r"|distinguish|summari[sz]e|mention|tell)\b",
     re.IGNORECASE,
+)
+_HIDDEN = f"[{clean.INVISIBLE}]*"
+#: How every line NUMBERED matches opens, with room for the invisible characters that cleaning
+#: (:func:`qadeck.clean.strip_invisible`) removes before NUMBERED sees the line: one search of the
+#: raw text says that no line is numbered, for most files that are not this layout's.
+_MAY_NUMBER = LineStart(
+    re.compile(
+        f"^{_HIDDEN}(?:[^\\S\\n]{_HIDDEN}){{0,3}}(?:\\*{_HIDDEN}\\*{_HIDDEN}|_{_HIDDEN}_{_HIDDEN})?"
+        f"\\d[\\d{clean.INVISIBLE}]*[.)]"
+    )
 )
 ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*[:.]?|A:)(?:(?P=b))?[ \t]*")
 
@@ -87,6 +97,8 @@ def _in_list(lines: list[Line], index: int) -> bool:
 
 
 def find(source: Source) -> list[Entry]:
+    if not _MAY_NUMBER.found_in(source.text):
+        return []  # no numbered line, no question: split_items would find no item
     lines = common.read_lines(source)
     asks = question_lines(lines)
     items = common.split_items(lines, lambda line: line.number in asks)

@@ -1,0 +1,54 @@
+"""numbered fast path: a text the raw-text search finds no numbered line in has none once cleaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck.model import Source
+from qadeck.parsers import common, numbered
+
+_PIECES = st.sampled_from(["1", "12", "1234", ".", ")", " ", "  ", "\t", "**", "__", "*", "_", "What is X?", "How?",
+                           "1. ", "- ", "\u200b", "\ufeff", "\x0b", "\x85", "\x00", "\xa0", "```", "---", "title: x",
+                           "Comments", "x", "3.11"])
+_INVISIBLE = st.sampled_from(["\u200b", "\ufeff", "\x00", "\x0b", "\x85", "\u2060"])
+_NUMBERED = st.sampled_from(["1. What is X?", "  12) How?", "**3.** Why?", "__4)__ x", "   5. Explain y", "**6.**"])
+
+
+@st.composite
+def _hidden(draw):
+    """A numbered line with invisible characters slipped in anywhere (cleaning removes them)."""
+    text = draw(_NUMBERED)
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(_INVISIBLE) + text[at:]
+    return text
+
+
+TEXTS = st.lists(st.lists(_PIECES, max_size=5).map("".join) | _hidden(), max_size=6).map("\n".join)
+
+
+@settings(max_examples=500)
+@given(TEXTS)
+def test_no_numbered_line_found_means_none_once_cleaned(text):
+    source = Source(Path("notes.txt"), text)
+    if not numbered._MAY_NUMBER.found_in(text):
+        assert not any(numbered.NUMBERED.match(line.text) for line in common.read_lines(source))
+
+
+@given(TEXTS)
+def test_find_agrees_with_the_full_path(text):
+    source = Source(Path("notes.txt"), text)
+    lines = common.read_lines(source)
+    asks = numbered.question_lines(lines)
+    items = common.split_items(lines, lambda line: line.number in asks)
+    full = [entry for item in items for entry in numbered._entries(item, asks[item.first.number])]
+    assert numbered.find(source) == full
+
+
+def test_numbers_hidden_by_invisible_characters_are_still_found():
+    for text in ("intro\n1\u200b. What?", "\ufeff 2) How?", "*\u200b*3.** Why?", "1\x002. x"):
+        assert numbered._MAY_NUMBER.found_in(text), text
+    assert not numbered._MAY_NUMBER.found_in("Q: What is 3.11?\nA: Python 3.11.\n  - x")
