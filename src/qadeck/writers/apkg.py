@@ -25,13 +25,15 @@ import itertools
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
 import genanki
 
+from ..model import Card
+from ..parallel import produced
 from ..tagging import anki_tags
 from . import Output
 
@@ -109,20 +111,30 @@ def model() -> genanki.Model:
 
 
 def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
-    """Write the package to ``path`` (the caller renames it into place).
+    """Write the package of these notes to ``path`` (the caller renames it into place)."""
+    stamp = max((row.mtime for row in rows), default=0)
+    _write_package(partial(_note_and_card_rows, rows), stamp, deck_name, deck_id, path, len(rows))
+
+
+def _write_package(
+    make_rows: Callable[[genanki.Model, int, Iterator[int]], Iterable[Batch]],
+    stamp: int, deck_name: str, deck_id: int, path: Path, notes: int,
+) -> None:
+    """Write the package whose notes and cards ``make_rows(model, deck_id, ids)`` gives, in batches.
 
     genanki writes the collection: its schema, the deck and the note type. The
     notes and cards are inserted here, a few thousand per statement, with the
     values genanki's ``Note.write_to_db`` and ``Card.write_to_db`` would give
     them one ``execute`` at a time (``tests/test_apkg_notes.py`` compares the
     two): on a deck of 100,000 notes genanki's per-note objects and checks
-    cost more than the database itself. The database is a scratch file, so
-    that a big deck's pages sit in the file system's cache, not in this process.
+    cost more than the database itself. For a big deck the rows are made in a
+    forked process while this one inserts them (:func:`~qadeck.parallel.produced`).
+    The database is a scratch file, so that a big deck's pages sit in the file
+    system's cache, not in this process.
     """
     note_model = model()
     deck = genanki.Deck(deck_id, deck_name)
     deck.add_model(note_model)
-    stamp = max((row.mtime for row in rows), default=0)
     ids = itertools.count(stamp * 1000)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "collection.anki2"
@@ -141,9 +153,11 @@ def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path
             ).fetchall()
             for name, _ in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-            for notes, cards in _note_and_card_rows(rows, note_model, deck_id, ids):
-                cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
-                cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+            # Forked after genanki's write: the producer's ids go on from where genanki's left them.
+            make = partial(make_rows, note_model, deck_id, ids)
+            for note_rows_, card_rows in produced(make) if notes >= PARALLEL_NOTES else make():
+                cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", note_rows_)
+                cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
             for _, sql in indexes:
                 cursor.execute(sql)
             conn.commit()
@@ -154,11 +168,15 @@ def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
 BATCH = 5_000
+#: From this many notes, their rows are made in a forked process while this one inserts them.
+PARALLEL_NOTES = 5_000
+#: The rows of the ``notes`` and ``cards`` tables for :data:`BATCH` notes.
+Batch = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
 
 def _note_and_card_rows(
-    rows: Sequence[NoteRow], note_model: genanki.Model, deck_id: int, ids: Iterator[int]
-) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[object, ...]]]]:
+    rows: Iterable[NoteRow], note_model: genanki.Model, deck_id: int, ids: Iterator[int]
+) -> Iterator[Batch]:
     """The ``notes`` and ``cards`` table rows of genanki's write, :data:`BATCH` notes at a time.
 
     Ids are taken in genanki's order: a note takes the next id, then each of its
@@ -166,10 +184,12 @@ def _note_and_card_rows(
     """
     ords_of: dict[tuple[bool, ...], list[int]] = {}
     sort_index = note_model.sort_field_index
-    for first in range(0, len(rows), BATCH):
+    rows = iter(rows)
+    due = itertools.count()
+    while batch := list(itertools.islice(rows, BATCH)):
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
-        for due, row in enumerate(rows[first : first + BATCH], start=first):
+        for row in batch:
             tags = " ".join(row.tags)
             if row.tags and tags.count(" ") >= len(row.tags):  # more spaces than between the tags
                 genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
@@ -181,8 +201,9 @@ def _note_and_card_rows(
             note_id = next(ids)
             notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, f" {tags} ", "\x1f".join(row.fields),
                           row.fields[sort_index], 0, 0, ""))
+            position = next(due)
             for ord_ in ords:
-                cards.append((next(ids), note_id, deck_id, ord_, row.mtime, -1, 0, 0, due,
+                cards.append((next(ids), note_id, deck_id, ord_, row.mtime, -1, 0, 0, position,
                               0, 0, 0, 0, 0, 0, 0, 0, ""))
         yield notes, cards
 
@@ -208,9 +229,19 @@ def note_rows(output: Output) -> list[NoteRow]:
     importing it over the package updates the package's notes, field for field.
     """
     inline_html, answer_html = output.renderer.inline_html, output.renderer.html
-    # Topics, levels, sources and sections repeat across cards: each is escaped once.
+    # Topics, levels, sources and sections repeat across cards: each is escaped once, and each
+    # combination of topics, level, source and inferred flag makes its tags once.
     escape = cache(html.escape)
     topics_html = cache(lambda topics: html.escape(", ".join(topics)))
+    tags_by_kind: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+    def tags_of(card: Card) -> tuple[str, ...]:
+        kind = (card.topics, card.difficulty, card.source, card.inferred)  # all that anki_tags reads
+        tags = tags_by_kind.get(kind)
+        if tags is None:
+            tags = tags_by_kind[kind] = tuple(anki_tags(card))
+        return tags
+
     return [
         NoteRow(
             (
@@ -221,7 +252,7 @@ def note_rows(output: Output) -> list[NoteRow]:
                 escape(card.source),
                 escape(card.section),
             ),
-            tuple(anki_tags(card)),
+            tags_of(card),
             card.guid,
             card.mtime,
         )
@@ -230,5 +261,10 @@ def note_rows(output: Output) -> list[NoteRow]:
 
 
 def write(output: Output, path: Path) -> None:
-    """The ``apkg`` format: render each card and write the package."""
-    write_apkg(note_rows(output), output.deck, output.deck_id, path)
+    """The ``apkg`` format: each card as its note (made with the table rows, see :func:`_write_package`)."""
+    stamp = max((card.mtime for card in output.cards), default=0)
+
+    def make_rows(note_model: genanki.Model, deck_id: int, ids: Iterator[int]) -> Iterator[Batch]:
+        return _note_and_card_rows(note_rows(output), note_model, deck_id, ids)
+
+    _write_package(make_rows, stamp, output.deck, output.deck_id, path, len(output.cards))
