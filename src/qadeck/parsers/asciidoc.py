@@ -25,6 +25,7 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
+from .structure import DOUBLE_COLON
 
 NAME = "asciidoc"
 
@@ -164,7 +165,9 @@ def _inline(text: str) -> str:
 
 def _entries(source: Source) -> list[Entry]:
     # Without a term's "::" or ";;" there is nothing to find: skip the walk through the lines.
-    if "::" not in source.text and ";;" not in source.text:
+    # (One ";" is found at memchr speed; a two-character needle is not.)
+    text = source.text
+    if not DOUBLE_COLON.search(text) and not (";" in text and ";;" in text):
         return []
     return _Reader(source.text).entries()
 

@@ -25,7 +25,7 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, heading, outline, sections
+from .structure import DOUBLE_COLON, Line, heading, outline, sections
 
 NAME = "obsidian"
 
@@ -71,10 +71,13 @@ def _paragraphs(lines: list[Line]) -> list[list[int]]:
 
 def _may_hold_cards(text: str) -> bool:
     """False when no line, once cleaned, holds "::" or is a separator: most files, told at once."""
-    if _TAG_WORD.search(text):
+    # A tag needs its "#" and a scheduling comment its "<" (no case folding makes either of another
+    # character): testing for one character first spares the searches for the files with none.
+    if "#" in text and _TAG_WORD.search(text):
         text = _TAG.sub("", text)
-    text = _SCHEDULE.sub("", text)
-    return "::" in text or bool(_SEPARATOR_LINE.search("\n" + text))
+    if "<" in text:
+        text = _SCHEDULE.sub("", text)
+    return bool(DOUBLE_COLON.search(text) or _SEPARATOR_LINE.search("\n" + text))
 
 
 def _entries(source: Source) -> list[Entry]:
