@@ -57,6 +57,8 @@ AMBIGUITY_MARGIN = 0.08
 _WORD = re.compile(r"\w+")
 #: Every byte that is not a word character (as ``rb"\w"`` has it) turned into a space: split then
 #: gives the words ``rb"\w+"`` finds, at half the cost.
+#: The struct format of a sketch of n values (n up to SKETCH_SIZE).
+_PACK = tuple(f">{n}I" for n in range(SKETCH_SIZE + 1))
 _ASCII_WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else 32 for b in range(256))
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _B62_PAIRS = [a + b for a in _B62 for b in _B62]
@@ -105,15 +107,17 @@ def sketch(text: str) -> str:
 
     The value is the bottom :data:`SKETCH_SIZE` CRC-32s of the distinct words'
     UTF-8 bytes; ASCII text (most answers) is split as bytes, which gives the
-    same words at a third of the cost of encoding each word.
+    same words at a third of the cost of encoding each word, and a repeated
+    word's CRC is dropped with the repeats rather than the word first (the
+    same set of values, a fifth sooner).
     """
     lowered = text.lower()
     if lowered.isascii():
-        words: Iterable[bytes] = set(lowered.encode("ascii").translate(_ASCII_WORD_BYTES).split())
+        words: Iterable[bytes] = lowered.encode("ascii").translate(_ASCII_WORD_BYTES).split()
     else:
-        words = {w.encode("utf-8") for w in _WORD.findall(lowered)}
+        words = [w.encode("utf-8") for w in _WORD.findall(lowered)]
     hashes = sorted(set(map(zlib.crc32, words)))[:SKETCH_SIZE]
-    return struct.pack(f">{len(hashes)}I", *hashes).hex()  # each value as 8 hex digits, in one call
+    return struct.pack(_PACK[len(hashes)], *hashes).hex()  # each value as 8 hex digits, in one call
 
 
 def sketch_similarity(a: str, b: str) -> float:
