@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from qadeck.config import DeckConfig, TopicRule
 from qadeck.model import Card
-from qadeck.tagging.difficulty import RULES, explain
+from qadeck.tagging.difficulty import RULES, answer_is_code, explain
 from qadeck.tagging.topic import ANSWER_WEIGHT, QUESTION_WEIGHT, SECTION_WEIGHT, TopicTagger
 
 #: Words of the rules and their neighbours, in any case, so that generated questions often match a rule.
@@ -75,3 +75,26 @@ def test_phrases_are_what_the_word_start_pattern_finds(text):
     """The search after a separator finds what the look-behind pattern finds, phrase for phrase."""
     tagger = TopicTagger.from_config(_TAXONOMY)
     assert tagger.phrases(text) == tagger.pattern.findall(text.lower())
+
+
+def _explain_by_search(card: Card) -> tuple[str, str]:
+    """explain() as the rules read: the first rule whose pattern matches, code between hard and the rest."""
+    question = card.question.strip().strip("*").strip()
+    hard = [rule for rule in RULES if rule.level == "hard"]
+    other = [rule for rule in RULES if rule.level != "hard"]
+    for rule in hard:
+        if rule.pattern.search(question):
+            return rule.level, rule.why
+    if answer_is_code(card.answer):
+        return "hard", "the answer is code"
+    for rule in other:
+        if rule.pattern.search(question):
+            return rule.level, rule.why
+    return "medium", "no rule matched"
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=8).map(" ".join),
+       st.sampled_from(["x", "```\na\nb\nc\n```", "~~~\n1\n2\n3\n~~~", "`a`"]))
+def test_explain_picks_the_first_rule_that_matches(question, answer):
+    card = Card(question, answer, "a.txt", "", (1, 1))
+    assert explain(card) == _explain_by_search(card)

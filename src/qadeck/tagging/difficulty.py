@@ -15,7 +15,8 @@ only there does a case-insensitive match imply the word in ``str.lower()``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..model import Card
 
@@ -30,18 +31,29 @@ class Rule:
     why: str
     #: Lowercase words one of which every match holds; () when the rule is anchored, hence cheap anyway.
     needs: tuple[str, ...] = ()
-    #: ``needs`` as one pattern of literals: one C call tells whether the question holds any of them.
-    _screen: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        screen = re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
-        object.__setattr__(self, "_screen", screen)
 
     def matches(self, question: str, lowered: str | None) -> bool:
         """True when the rule matches; ``lowered`` is the ASCII question lowercased (None: not ASCII)."""
-        if lowered is not None and self._screen is not None and not self._screen.search(lowered):
-            return False  # a search for the literals costs a fraction of a case-insensitive search
-        return bool(self.pattern.search(question))
+        return _first((self,), question, lowered) is self
+
+
+def _first(rules: Iterable[Rule], question: str, lowered: str | None) -> Rule | None:
+    """The first of ``rules`` that matches ``question`` (``lowered`` as for :meth:`Rule.matches`).
+
+    A substring test a word costs a fraction of a case-insensitive search, and of a search for
+    an alternation of the words (which the regex engine tries at every character); the loop is
+    written out, without a call a rule, as it runs for every card.
+    """
+    for rule in rules:
+        if rule.needs and lowered is not None:
+            for word in rule.needs:
+                if word in lowered:
+                    break
+            else:
+                continue  # the question holds none of the words: the search could not match
+        if rule.pattern.search(question):
+            return rule
+    return None
 
 
 def _rule(level: str, regex: str, why: str, needs: tuple[str, ...] = ()) -> Rule:
@@ -92,15 +104,11 @@ def explain(card: Card) -> tuple[str, str]:
     """The level and the rule that chose it."""
     question = card.question.strip().strip("*").strip()
     lowered = question.lower() if question.isascii() else None
-    for rule in _HARD:
-        if rule.matches(question, lowered):
-            return rule.level, rule.why
-    if answer_is_code(card.answer):
+    rule = _first(_HARD, question, lowered)
+    if rule is None and answer_is_code(card.answer):
         return "hard", "the answer is code"
-    for rule in _OTHER:
-        if rule.matches(question, lowered):
-            return rule.level, rule.why
-    return DEFAULT_LEVEL, "no rule matched"
+    rule = rule or _first(_OTHER, question, lowered)
+    return (rule.level, rule.why) if rule else (DEFAULT_LEVEL, "no rule matched")
 
 
 def difficulty_of(card: Card) -> str:
