@@ -58,10 +58,11 @@ class Kept:
     """A file's cards and what later stages worked out from them alone, read back from rows."""
 
     result: ParseResult
-    #: (text, HTML) of every card's question and answer; empty when not rendered (or damaged).
-    html: list[tuple[str, str]]
-    #: (text, plain text) of the same, for the plain-text formats; empty with ``html``.
-    plain: list[tuple[str, str]]
+    #: Text -> HTML of every card's question and answer; empty when not rendered (or damaged).
+    html: dict[str, str]
+    #: Text -> plain text of the same, for the plain-text formats, None where it is the text
+    #: itself (see :class:`~qadeck.render.Renderer`); empty with ``html``.
+    plain: dict[str, str | None]
     #: identity's facts of each card, in order (see :func:`qadeck.identity.facts`); None when absent.
     facts: list[tuple[str, str, str]] | None
 
@@ -224,14 +225,14 @@ def from_rows(rows: Rows) -> Kept:
     )
     rendered = _columns(rows[4] if len(rows) > 4 else None, 4, len(result.cards), plain=(2, 3))
     facts = _columns(rows[5] if len(rows) > 5 else None, 3, len(result.cards))
-    html: list[tuple[str, str]] = []
-    plain: list[tuple[str, str]] = []
-    if rendered:
+    html: dict[str, str] = {}
+    plain: dict[str, str | None] = {}
+    if rendered:  # dicts made and merged in C: a rebuild reads 200,000 of each
         questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
-        html += zip(questions, rendered[0])
-        html += zip(answers, rendered[1])
-        plain += ((t, t if p is None else p) for t, p in zip(questions, rendered[2]))
-        plain += ((t, t if p is None else p) for t, p in zip(answers, rendered[3]))
+        html.update(zip(questions, rendered[0]))
+        html.update(zip(answers, rendered[1]))
+        plain.update(zip(questions, rendered[2]))
+        plain.update(zip(answers, rendered[3]))
     return Kept(result, html, plain, list(zip(*facts)) if facts else None)
 
 

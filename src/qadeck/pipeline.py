@@ -107,8 +107,9 @@ class Loaded:
     render_stats: RenderStats = field(default_factory=RenderStats)
     #: Text -> HTML of the cards' questions and answers, where a build rendered them with their file.
     html: dict[str, str] = field(default_factory=dict)
-    #: Text -> plain text of the same (for CSV and the other plain-text formats).
-    plain: dict[str, str] = field(default_factory=dict)
+    #: Text -> plain text of the same (for CSV and the other plain-text formats), None where it is
+    #: the text itself.
+    plain: dict[str, str | None] = field(default_factory=dict)
     #: Identity's facts of each card of ``deck.cards``, in order, where worked out with its file.
     facts: list[Facts | None] | None = None
 
@@ -183,8 +184,11 @@ def load(
     if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
-    html = {text: out for k in done for text, out in k.html}
-    plain = {text: out for k in done for text, out in k.plain}
+    html: dict[str, str] = {}
+    plain: dict[str, str | None] = {}
+    for k in done:
+        html.update(k.html)
+        plain.update(k.plain)
     facts: list[Facts | None] = []
     for k in done:
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)

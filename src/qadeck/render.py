@@ -154,14 +154,17 @@ class RenderStats:
 class Renderer:
     """Renders answers; one instance per build or file (it holds a cache by text).
 
-    ``known`` is HTML, and ``known_plain`` plain text, this code made before, by
-    text (what the card cache kept): those texts are not looked at again. The
-    renderer takes those dicts over as its caches (a big deck's are not copied).
+    ``known`` is HTML, and ``known_plain`` plain text (None where it is the text
+    itself), this code made before, by text (what the card cache kept): those
+    texts are not looked at again. The renderer takes those dicts over as its
+    caches (a big deck's are not copied).
     """
 
-    def __init__(self, known: dict[str, str] | None = None, known_plain: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, known: dict[str, str] | None = None, known_plain: dict[str, str | None] | None = None
+    ) -> None:
         self._cache: dict[str, str] = {} if known is None else known
-        self._plain: dict[str, str] = {} if known_plain is None else known_plain
+        self._plain: dict[str, str | None] = {} if known_plain is None else known_plain
         self.stats = RenderStats()
 
     def html(self, text: str) -> str:
@@ -176,10 +179,11 @@ class Renderer:
 
     def plain(self, text: str) -> str:
         """:func:`plain_text` of ``text``, for the plain-text formats (CSV, TSV, SuperMemo)."""
-        cached = self._plain.get(text)
-        if cached is None:
+        try:
+            cached = self._plain[text]
+        except KeyError:
             cached = self._plain[text] = plain_text(text)
-        return cached
+        return text if cached is None else cached
 
     def inline_html(self, text: str) -> str:
         """HTML for a one-line field (a question): no enclosing paragraph."""
