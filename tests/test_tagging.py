@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, fields, replace
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qadeck.config import DeckConfig, TopicRule
@@ -98,3 +98,28 @@ def _explain_by_search(card: Card) -> tuple[str, str]:
 def test_explain_picks_the_first_rule_that_matches(question, answer):
     card = Card(question, answer, "a.txt", "", (1, 1))
     assert explain(card) == _explain_by_search(card)
+
+
+def _topics_by_full_ranking(tagger: TopicTagger, card: Card) -> tuple[str, ...]:
+    """topics() as it ranked: every scoring topic sorted, the first three kept that score enough."""
+    scores = tagger.scores(card)
+    if not scores:
+        return (tagger.default or tagger.order[0],)
+    ranked = sorted(scores, key=lambda s: (-scores[s], tagger.rank[s]))
+    best = scores[ranked[0]]
+    return tuple(s for s in ranked[:3] if scores[s] >= best * 0.5)
+
+
+_WEIGHTS = st.sampled_from([0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 4.0, -1.0, 0.0, 1e300, float("nan"), float("inf")])
+
+
+@given(st.lists(_WEIGHTS, min_size=9, max_size=9), *[st.lists(_TOPIC_WORDS, max_size=8).map(" ".join)] * 3)
+# A NaN score between two others: the full sort then keeps a lower score first, max() would not.
+@example([4.0, 1, 1, float("nan"), 1, 1, 1, 1, 5.0], "", "", "docker drift pipeline")
+def test_topics_are_the_head_of_the_full_ranking(weights, question, section, answer):
+    phrases = ("docker", "image", "container", "drift", "data drift", "image", "ci/cd", "ct)", "pipeline")
+    rules = [TopicRule(slug, tuple(zip(phrases[i : i + 3], weights[i : i + 3], strict=True)))
+             for i, slug in zip((0, 3, 6), ("docker", "drift", "ci"), strict=True)]
+    tagger = TopicTagger.from_config(DeckConfig(deck="T", deck_id=1, topics=tuple(rules)))
+    card = Card(question, answer, "a.txt", section, (1, 1))
+    assert tagger.topics(card) == _topics_by_full_ranking(tagger, card)

@@ -37,6 +37,8 @@ FALLBACK_TOPIC = "general"
 _WORD_START = r"(?<![\w-])"
 #: What may stand before a phrase in lowercase ASCII: :data:`_WORD_START` as a character to consume.
 _ASCII_SEPARATOR = "[^a-z0-9_-]"
+#: Weights up to this size sum to a finite score over any text (1e200 × 3 × a billion phrases ≪ 1.8e308).
+_LARGEST_WEIGHT = 1e200
 
 
 @lru_cache(maxsize=4096)  # called for every card's source and section
@@ -167,6 +169,21 @@ class TopicTagger:
         scores = self.scores(card)
         if not scores:
             return (self.default or self.order[0],)
-        ranked = sorted(scores, key=lambda s: (-scores[s], self.rank[s]))
-        best = scores[ranked[0]]
-        return tuple(s for s in ranked[:MAX_TOPICS] if scores[s] >= best * SECONDARY_SHARE)
+        if not self._ordinary_weights:
+            ranked = sorted(scores, key=lambda s: (-scores[s], self.rank[s]))
+            best = scores[ranked[0]]
+            return tuple(s for s in ranked[:MAX_TOPICS] if scores[s] >= best * SECONDARY_SHARE)
+        # The topics that score enough form the head of that ranking (scores fall along it), so
+        # only they need sorting, and most cards have one. Sums of ordinary weights are never
+        # NaN or infinite, which would make max() and the sort disagree (property-tested).
+        floor = max(scores.values()) * SECONDARY_SHARE
+        kept = [slug for slug, score in scores.items() if score >= floor]
+        if len(kept) > 1:
+            rank = self.rank
+            kept.sort(key=lambda s: (-scores[s], rank[s]))
+        return tuple(kept[:MAX_TOPICS])
+
+    @cached_property
+    def _ordinary_weights(self) -> bool:
+        """True when no weight is NaN or so large that a card's sum of them could overflow."""
+        return all(abs(weight) <= _LARGEST_WEIGHT for pairs in self.weights.values() for _, weight in pairs)
