@@ -141,6 +141,30 @@ def test_failed_build_keeps_previous_outputs_and_lock(cards_copy, tmp_path, monk
     assert "Traceback" not in result.output
     assert snapshot(out) == before  # no half-written deck, no temporary file left behind
     assert (cards_copy / "qadeck.lock").read_bytes() == lock
+    assert not list(cards_copy.glob(".qadeck.lock.*"))  # nor a staged lock file
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_failed_big_build_keeps_the_lock_its_worker_staged_out_of_place(cards_copy, tmp_path, monkeypatch, workers):
+    from qadeck import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_WRITE_CARDS", 1 if workers else 10**9)
+    out = tmp_path / "out"
+    assert run("build", str(cards_copy), "-o", str(out)).exit_code == 0
+    lock = (cards_copy / "qadeck.lock").read_bytes()
+    (cards_copy / "mlops-general-concepts.txt").write_text("1. What changed?\n\nEverything.\n")
+
+    def broken(output, path):
+        raise OSError(28, "No space left on device")
+
+    fmt = registry.FORMATS["csv"]
+    monkeypatch.setitem(registry.FORMATS, "csv", type(fmt)(fmt.name, fmt.extension, fmt.description, broken))
+    assert run("build", str(cards_copy), "-o", str(out)).exit_code != 0
+    assert (cards_copy / "qadeck.lock").read_bytes() == lock
+    assert not list(cards_copy.glob(".qadeck.lock.*"))
+    monkeypatch.undo()
+    assert run("build", str(cards_copy), "-o", str(out)).exit_code == 0
+    assert (cards_copy / "qadeck.lock").read_bytes() != lock and not list(cards_copy.glob(".qadeck.lock.*"))
 
 
 # --- untrusted text --------------------------------------------------------------------

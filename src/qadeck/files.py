@@ -4,21 +4,80 @@ Contract: :func:`write_atomic` has a writer write a temporary file in the
 target folder and renames it over the old file only when writing succeeded;
 anything that goes wrong is an :class:`~qadeck.errors.OutputError` naming the
 path. Every file qadeck writes (decks, exports, the lock file, its caches) goes
-through here.
+through here. :class:`Staged` splits the same into two steps, for a file whose
+new content is written at once with others (the lock file beside the outputs)
+but must replace the old one only once they are all written.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from .errors import OutputError
 
 
 def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Run ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
+    tmp = _temporary(path)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+class Staged:
+    """A text file's next content, written beside it now (in this process or a forked one) and put
+    in place by :meth:`commit`; left as it was when the ``with`` block ends without one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # Named now, made by the first write: nothing is created before the text is there to write.
+        self._tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+
+    def write_if_changed(self, text: str) -> None:
+        """Stage ``text``, unless the file already holds it (then there is nothing to commit)."""
+        try:
+            if self.path.read_text(encoding="utf-8") == text:
+                return
+        except (OSError, UnicodeDecodeError):
+            pass  # no file yet, or not one to keep
+        try:
+            with self._tmp.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", self.path) from exc
+
+    def commit(self) -> bool:
+        """Put the staged text in place; returns whether any was staged."""
+        try:
+            if not self._tmp.exists():
+                return False
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.path)
+            return True
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", self.path) from exc
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self._tmp.unlink(missing_ok=True)
+
+
+def _temporary(path: Path) -> Path:
+    """A new empty file beside ``path``, its folder made if need be."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -33,15 +92,7 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", folder) from exc
     os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    return Path(tmp_name)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

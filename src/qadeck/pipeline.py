@@ -42,7 +42,7 @@ from .cache import (
 )
 from .config import DeckConfig
 from .errors import SourceError, UsageError
-from .files import write_atomic, write_text_atomic
+from .files import Staged, write_atomic
 from .filtering import Filters
 from .identity import Changes, Facts
 from .lockfile import Lock
@@ -354,17 +354,22 @@ def build(
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(output, target=targets[name])))
             for name in todo
         ]
-        # A big deck's files are written at once, each on a core of its own (the package takes longest).
-        run = run_all if len(writes) > 1 and len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
-        for _ in track(run(writes), "Writing", len(writes)):
-            pass
-        for name in todo:
-            stamps.record(targets[name], stamp[name])
-            report.written.append(targets[name])
-        stamps.save()
+        with Staged(loaded.lock_path) as lock:
+            # The lock file is written with them, and replaces the old one once they all are.
+            writes.append(partial(_stage_lock, lock, prepared.lock))
+            # A big deck's files are written at once, each on a core of its own (the package takes longest).
+            run = run_all if len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
+            for _ in track(run(writes), "Writing", len(writes)):
+                pass
+            for name in todo:
+                stamps.record(targets[name], stamp[name])
+                report.written.append(targets[name])
+            stamps.save()
+            report.lock_written = lock.commit()
+    else:
+        report.lock_written = write_lock(prepared)
     if loaded.cache:
         loaded.cache.save()
-    report.lock_written = write_lock(prepared)
     return report
 
 
@@ -376,9 +381,10 @@ def _one_by_one(jobs: list[Callable[[], object]]) -> Iterable[None]:
 
 def write_lock(prepared: Prepared) -> bool:
     """Write the lock file if its content changed; returns whether it was written."""
-    path = prepared.loaded.lock_path
-    text = lockfile.dumps(prepared.lock)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    write_text_atomic(path, text)
-    return True
+    with Staged(prepared.loaded.lock_path) as lock:
+        _stage_lock(lock, prepared.lock)
+        return lock.commit()
+
+
+def _stage_lock(staged: Staged, lock: Lock) -> None:
+    staged.write_if_changed(lockfile.dumps(lock))
