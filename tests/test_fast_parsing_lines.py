@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck.model import Source
+from qadeck.parsers import structure
 from qadeck.parsers.structure import Line
 
 
@@ -13,3 +19,41 @@ def test_a_line_is_a_value():
     assert hash(Line(3, "x")) == hash(Line(3, "x")) and len({Line(1, "a"), Line(1, "a"), Line(2, "a")}) == 2
     assert replace(Line(1, "a"), code=True) == Line(1, "a", True)
     assert repr(Line(2, "b")) == "Line(number=2, text='b', code=False)"
+
+
+def _outline_line_by_line(text: str) -> list[Line]:
+    """outline() as it walked every line."""
+    raw = text.split("\n")
+    start = structure.front_matter_end(raw)
+    lines, fence = [], None
+    for index in range(start, len(raw)):
+        line = raw[index]
+        opened = structure._FENCE_OPEN.match(line) if "```" in line or "~~~" in line else None
+        if fence is None and opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            fence = opened.group(1)
+            lines.append(Line(index + 1, line, True))
+        elif fence is not None:
+            closing = line.strip()
+            if closing.startswith(fence) and not closing.strip(fence[0]):
+                fence = None
+            lines.append(Line(index + 1, line, True))
+        else:
+            lines.append(Line(index + 1, line))
+    return lines
+
+
+_PIECES = st.sampled_from(["```", "````", "~~~", "~~~~", "```py", "``` `x`", "~~~ `", "`", "~", " ", "   ", "\t", "x",
+                           "\n", "\n", "\n", "---", "title: t", "...", "# H", "\r"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_outline_agrees_with_a_walk_through_every_line(text):
+    structure.outline.cache_clear()
+    assert structure.outline(Source(Path("a.md"), text)) == _outline_line_by_line(text)
+
+
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_fence_marks_are_found_on_their_lines(text):
+    expected = [i for i, line in enumerate(text.split("\n")) if "```" in line or "~~~" in line]
+    assert structure._fence_mark_lines(text) == expected

@@ -94,26 +94,53 @@ def outline(source: Source) -> list[Line]:
     Cached for the last source, as every layout's detection asks for it: do
     not modify the list.
     """
-    raw = source.text.split("\n")
+    text = source.text
+    raw = text.split("\n")
     start = front_matter_end(raw)
-    if "```" not in source.text and "~~~" not in source.text:
+    marked = [index for index in _fence_mark_lines(text) if index >= start]
+    if not marked:
         return [Line(index + 1, raw[index]) for index in range(start, len(raw))]  # no fence, no code
+    # Only a line holding a fence mark can open or close a fence: the lines between two such
+    # lines are all code or all not, and are made in one go (property-tested against a line walk).
     lines: list[Line] = []
     fence: str | None = None
-    for index in range(start, len(raw)):
-        text = raw[index]
-        opened = _FENCE_OPEN.match(text) if "```" in text or "~~~" in text else None
-        if fence is None and opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-            fence = opened.group(1)
-            lines.append(Line(index + 1, text, True))
-        elif fence is not None:
-            closing = text.strip()
-            if closing.startswith(fence) and not closing.strip(fence[0]):
-                fence = None
-            lines.append(Line(index + 1, text, True))
+    done = start  # lines[:] holds the lines before this index
+    for index in marked:
+        line = raw[index]
+        if fence is None:
+            opened = _FENCE_OPEN.match(line)
+            if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+                lines += [Line(k + 1, raw[k]) for k in range(done, index)]
+                lines.append(Line(index + 1, line, True))
+                fence, done = opened.group(1), index + 1
         else:
-            lines.append(Line(index + 1, text))
+            closing = line.strip()
+            if closing.startswith(fence) and not closing.strip(fence[0]):
+                lines += [Line(k + 1, raw[k], True) for k in range(done, index + 1)]
+                fence, done = None, index + 1
+    lines += [Line(k + 1, raw[k], fence is not None) for k in range(done, len(raw))]
     return lines
+
+
+def _fence_mark_lines(text: str) -> list[int]:
+    """Indexes (0-based) of the lines of ``text`` that hold a "```" or "~~~", in order.
+
+    Found with ``str.find`` and ``str.count`` from mark to mark: a file's few marks cost
+    less than a test of each of its lines.
+    """
+    found: set[int] = set()
+    for mark in ("```", "~~~"):
+        if mark[0] not in text:
+            continue  # one character is found at memchr speed, three are not: most texts have no "~"
+        index, at = 0, 0  # ``at``: where line ``index`` starts
+        while (position := text.find(mark, at)) >= 0:
+            index += text.count("\n", at, position)
+            found.add(index)
+            end = text.find("\n", position)
+            if end < 0:
+                break
+            index, at = index + 1, end + 1
+    return sorted(found)
 
 
 def front_matter_end(lines: Sequence[str]) -> int:
