@@ -129,9 +129,10 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
 
 
 def stage_work(sources: Path) -> dict[str, float]:
-    """What each stage costs in one process on a cold build (the build spreads the first four over
-    the cores, file by file): reading, layout detection and parsing, tagging, rendering, identity facts."""
-    from qadeck import checks, config, identity, parsers
+    """What each stage costs in one process on a cold build (the build spreads all but the first
+    over the cores, file by file, as ``pipeline.parse_file`` does them): reading, layout detection
+    and parsing, tagging, rendering (HTML and plain text), identity facts, the card cache entry."""
+    from qadeck import cache, checks, config, identity, parsers
     from qadeck import sources as qsources
     from qadeck.render import Renderer
     from qadeck.tagging import tag
@@ -139,27 +140,33 @@ def stage_work(sources: Path) -> dict[str, float]:
     deck_config = config.load(sources / "qadeck.yaml")
     namespace = str(deck_config.deck_id)
     spent: dict[str, float] = defaultdict(float)
-    for path in sorted(sources.iterdir()):
-        if path.suffix not in qsources.TEXT_EXTENSIONS:
-            continue
-        clock = time.perf_counter()
-        source = qsources.read(path)
-        spent["read"] += time.perf_counter() - clock
-        clock = time.perf_counter()
-        cards = list(checks.screen(parsers.parse(source)).cards)
-        spent["detect+parse"] += time.perf_counter() - clock
-        clock = time.perf_counter()
-        cards = tag(cards, deck_config)
-        spent["tag"] += time.perf_counter() - clock
-        clock = time.perf_counter()
-        renderer = Renderer()
-        for card in cards:
-            renderer.html(card.question)
-            renderer.html(card.answer)
-        spent["render"] += time.perf_counter() - clock
-        clock = time.perf_counter()
-        identity.facts(cards, namespace)
-        spent["identity facts"] += time.perf_counter() - clock
+    with tempfile.TemporaryDirectory() as entries:
+        for path in sorted(sources.iterdir()):
+            if path.suffix not in qsources.TEXT_EXTENSIONS:
+                continue
+            clock = time.perf_counter()
+            source = qsources.read(path)
+            spent["read"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            result = checks.screen(parsers.parse(source))
+            spent["detect+parse"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            cards = tag(list(result.cards), deck_config)
+            spent["tag"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            renderer = Renderer()
+            questions, answers = [c.question for c in cards], [c.answer for c in cards]
+            rendered = [list(map(renderer.html, questions)), list(map(renderer.html, answers)),
+                        cache.plain_column(questions, list(map(renderer.plain, questions))),
+                        cache.plain_column(answers, list(map(renderer.plain, answers)))]
+            spent["render"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            facts = identity.facts(cards, namespace)
+            spent["identity facts"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            rows = cache.to_rows(result, rendered, facts)
+            cache.store(Path(entries) / f"{path.name}.json", rows)
+            spent["cache entry"] += time.perf_counter() - clock
     return dict(spent)
 
 
@@ -319,7 +326,8 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
     lines += [
         "",
         f"Peak memory (ru_maxrss): build process {cold_run['rss_mb']:.0f} MB cold, "
-        f"{nochange['rss_mb']:.0f} MB rebuilding; largest worker process (parsing, Markdown or a writer) {cold_run['worker_rss_mb']:.0f} MB.",
+        f"{max(nochange['rss_mb'], one_file['rss_mb']):.0f} MB rebuilding; largest worker process (parsing, "
+        f"Markdown or a writer) {max(r['worker_rss_mb'] for r in (cold_run, nochange, one_file)):.0f} MB.",
     ]
     if small:
         per_big = cold_run["seconds"] / big["cards"] * 1e6

@@ -42,6 +42,18 @@ def test_run_all_runs_every_job_and_yields_once_for_each(tmp_path: Path):
     assert [path.read_text(encoding="utf-8") for path in files] == ["job 0", "job 1", "job 2"]
 
 
+def write_pid(path: Path) -> None:
+    path.write_text(str(os.getpid()), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("processes", "pids"), [(1, 1), (2, 2), (3, 3), (9, 5)])
+def test_run_all_shares_the_jobs_among_at_most_the_processes_asked_for(tmp_path: Path, processes: int, pids: int):
+    files = [tmp_path / f"{n}.pid" for n in range(5)]
+    assert len(list(parallel.run_all([partial(write_pid, path) for path in files], processes))) == 5
+    seen = [path.read_text(encoding="utf-8") for path in files]
+    assert seen[0] == str(os.getpid()) and len(set(seen)) == pids
+
+
 def refuse(path: Path) -> None:
     raise OutputError("cannot write: disk full", path)
 

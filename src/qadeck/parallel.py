@@ -17,6 +17,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -52,33 +53,45 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
         yield function(item)
 
 
-def run_all(jobs: Sequence[Callable[[], object]]) -> Iterator[None]:
+def run_all(jobs: Sequence[Callable[[], object]], processes: int | None = None) -> Iterator[None]:
     """Run every job, the others in forked processes while this one runs the first; yields as each ends.
 
-    A job's exception is raised here once every job has ended, as it was raised
-    there (it must pickle; qadeck's errors do); after one, the jobs left for this
-    process are not started. Where a process cannot be forked, its job runs here
-    after the first: what the jobs do is the same either way.
+    At most ``processes`` processes work, this one included (default: one per
+    core): the other jobs are shared out among the forked ones, each running
+    its share in turn (a fork of a big process costs its memory pages, copied
+    as they are touched). A job's exception is raised here once every job has
+    ended, as it was raised there (it must pickle; qadeck's errors do); after
+    one, the jobs left for a process are not started. Where a process cannot
+    be forked, its jobs run here after the first: what the jobs do is the same
+    either way.
     """
-    forked, here = _fork(jobs[1:])
+    forks = max(1, min(processes or cores(), len(jobs))) - 1
+    shares = [list(jobs[1 + n :: forks]) for n in range(forks)] if forks else [list(jobs[1:])]
+    forked, here = _fork([partial(_in_turn, share) for share in shares]) if forks else ([], [0])
     error: BaseException | None = None
-    for job in [*jobs[:1], *here]:
+    for job in [*jobs[:1], *(job for n in here for job in shares[n])]:
         if error is None:
             try:
                 job()
             except BaseException as exc:  # noqa: BLE001 (raised below, once the children are done)
                 error = exc
         yield None
-    for child, receive in forked:
+    for n, child, receive in forked:
         outcome = _outcome(receive)
         child.join()
         if error is None and outcome is not True:
             error = outcome if isinstance(outcome, BaseException) else RuntimeError(
                 f"a worker process ended with exit code {child.exitcode}"
             )
-        yield None
+        for _ in shares[n]:
+            yield None
     if error is not None:
         raise error
+
+
+def _in_turn(jobs: list[Callable[[], object]]) -> None:
+    for job in jobs:
+        job()
 
 
 def produced(make: Callable[[], Iterable[T]]) -> Iterator[T]:
@@ -143,13 +156,14 @@ def _exit_code(child: Any) -> object:
     return child.exitcode
 
 
-def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[Any, Any]], list[Callable[[], object]]]:
-    """Start a forked process for each job: (process, pipe) of those started, and the jobs that were not."""
+def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[int, Any, Any]], list[int]]:
+    """Start a forked process for each job: (index, process, pipe) of those started, and the
+    indexes of the jobs that were not."""
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform
-        return [], list(jobs)
-    started: list[tuple[Any, Any]] = []
+        return [], list(range(len(jobs)))
+    started: list[tuple[int, Any, Any]] = []
     for n, job in enumerate(jobs):
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child, args=(job, send), daemon=True)
@@ -158,9 +172,9 @@ def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[Any, Any]], 
         except OSError:  # no more processes here: the rest run in this one
             receive.close()
             send.close()
-            return started, list(jobs[n:])
+            return started, list(range(n, len(jobs)))
         send.close()
-        started.append((child, receive))
+        started.append((n, child, receive))
     return started, []
 
 
