@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from qadeck.model import Source
 from qadeck.parsers import structure
+from qadeck.parsers.entries import Entry
 from qadeck.parsers.structure import Line
 
 
@@ -57,3 +58,10 @@ def test_outline_agrees_with_a_walk_through_every_line(text):
 def test_fence_marks_are_found_on_their_lines(text):
     expected = [i for i, line in enumerate(text.split("\n")) if "```" in line or "~~~" in line]
     assert structure._fence_mark_lines(text) == expected
+
+
+def test_an_entry_is_a_value():
+    """Not frozen (for speed) but compared and hashed by its fields, as a frozen one was."""
+    assert Entry("q", "a", 1, 2) == Entry("q", "a", 1, 2, "") != Entry("q", "a", 1, 2, "s")
+    assert hash(Entry("q", "a", 1, 2)) == hash(Entry("q", "a", 1, 2))
+    assert replace(Entry("q", "a", 1, 2), last=5) == Entry("q", "a", 1, 5)

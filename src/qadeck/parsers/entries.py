@@ -24,9 +24,13 @@ from .base import Layout
 from .structure import Line, heading, is_noise, outline
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Entry:
-    """One question as a layout found it, before it is judged answered or not."""
+    """One question as a layout found it, before it is judged answered or not.
+
+    A value, never assigned to (``find``'s results are cached); not ``frozen``, whose
+    ``__init__`` costs three times a plain one's (0.9 against 0.3 µs, one a card).
+    """
 
     question: str
     #: The answer as Markdown ("" when there is none).
