@@ -24,7 +24,6 @@ import html
 import itertools
 import sqlite3
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -34,6 +33,7 @@ import genanki
 
 from ..model import Card
 from ..parallel import produced
+from ..zipping import write_zip
 from ..tagging import anki_tags
 from . import Output
 
@@ -44,10 +44,6 @@ FIELDS = ("Question", "Answer", "Topics", "Difficulty", "Source", "Section")
 TEMPLATE_NAMES = ("Card 1",)
 # -----------------------------------------------------------------------------------------
 
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-#: zlib's fastest level: half the time of the default 6 on a big deck, for a package a
-#: quarter bigger (genanki itself stores the database uncompressed; Anki reads either).
-_ZIP_LEVEL = 1
 
 FRONT = """<div class="qa-question">{{Question}}</div>"""
 BACK = """{{FrontSide}}
@@ -163,7 +159,7 @@ def _write_package(
             conn.commit()
         finally:
             conn.close()
-        _zip(path, {"collection.anki2": db_path.read_bytes(), "media": b"{}"})
+        write_zip(path, {"collection.anki2": db_path.read_bytes(), "media": b"{}"})
 
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
@@ -211,15 +207,6 @@ def _note_and_card_rows(
 def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
     """The templates genanki makes a card from for a note with these fields."""
     return [card.ord for card in genanki.Note(model=note_model, fields=list(fields)).cards]
-
-
-def _zip(path: Path, members: dict[str, bytes]) -> None:
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as out:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, data, compresslevel=_ZIP_LEVEL)
 
 
 def note_rows(output: Output) -> list[NoteRow]:
