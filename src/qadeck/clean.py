@@ -246,7 +246,7 @@ def _blocks(lines: list[str]) -> list[str]:
     blocks: list[list[str]] = [[]]
     fence = False
     for line in lines:
-        if _FENCE.match(line):
+        if ("```" in line or "~~~" in line) and _FENCE.match(line):  # the test for the mark first: most lines
             fence = not fence
         if line.strip() or fence:
             blocks[-1].append(line)
@@ -258,6 +258,9 @@ def _blocks(lines: list[str]) -> list[str]:
 def _dedent(lines: list[str]) -> list[str]:
     if not lines:
         return lines
+    if any(line[:1] and not line[:1].isspace() for line in lines[1:]):
+        # A line that opens with text: no common indentation (most answers), nothing to cut.
+        return [lines[0].strip(), *lines[1:]]
     rest = [line for line in lines[1:] if line.strip()]
     indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
     return [lines[0].strip()] + [line[indent:] for line in lines[1:]]
@@ -271,6 +274,9 @@ def normalize_list_indent(lines: list[str]) -> list[str]:
     """
     out = []
     for line in lines:
+        if not line[:1].isspace():
+            out.append(line)  # an item at the margin stays there, and other lines are no item
+            continue
         match = _BULLET.match(line)
         if match and "\t" not in match.group(1):
             depth = (len(match.group(1)) + 2) // 4
@@ -366,9 +372,21 @@ def _numbered_items(text: str) -> tuple[str, list[str]]:
     return text[: starts[0][0]].strip(), items
 
 
+def _spaced_dashes(text: str) -> int:
+    """How many "-" in ``text`` have whitespace right before and right after them."""
+    count = 0
+    at = text.find("-", 1)  # a dash opening the text has nothing before it
+    while at >= 0:
+        count += text[at - 1].isspace() and text[at + 1 : at + 2].isspace()
+        at = text.find("-", at + 1)
+    return count
+
+
 def _bullets(text: str, indent: str, separate: bool = False) -> str:
-    if "-" not in text:
-        return text  # no dash, no bullet: the split would scan the text for nothing
+    if _spaced_dashes(text) < MIN_ITEMS:
+        # Each piece the split cuts off needs a dash with whitespace either side: with fewer than
+        # two such dashes there is no list, told without the split's scan (property-tested).
+        return text
     parts = _INLINE_BULLET.split(text)
     if len(parts) <= MIN_ITEMS:
         return text

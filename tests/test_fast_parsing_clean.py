@@ -1,0 +1,68 @@
+"""clean fast paths: answer Markdown told without the scans that could not change it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck import clean
+
+_PIECES = st.sampled_from([" ", "  ", "\t", "\xa0", "\u2003", "-", " - ", "- ", "—", "A", "Item", "x", "1.", "2.",
+                           "* ", "+ ", "• ", "```", "~~~", "```py", "\n", "", ",", ".", "Done.", "\r", "\x0b"])
+LINES = st.lists(st.lists(_PIECES, max_size=6).map("".join), max_size=6)
+
+
+def _dedent_in_full(lines):
+    if not lines:
+        return lines
+    rest = [line for line in lines[1:] if line.strip()]
+    indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
+    return [lines[0].strip()] + [line[indent:] for line in lines[1:]]
+
+
+def _normalize_in_full(lines):
+    out = []
+    for line in lines:
+        match = clean._BULLET.match(line)
+        if match and "\t" not in match.group(1):
+            line = " " * (4 * ((len(match.group(1)) + 2) // 4)) + line.lstrip()
+        out.append(line)
+    return out
+
+
+def _blocks_in_full(lines):
+    blocks, fence = [[]], False
+    for line in lines:
+        if clean._FENCE.match(line):
+            fence = not fence
+        if line.strip() or fence:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return ["\n".join(b if clean._FENCE.match(b[0]) else _normalize_in_full(b)) for b in blocks if b]
+
+
+@settings(max_examples=400)
+@given(LINES)
+def test_dedent_blocks_and_list_indent_agree_with_the_full_rules(lines):
+    assert clean._dedent(lines) == _dedent_in_full(lines)
+    assert clean.normalize_list_indent(lines) == _normalize_in_full(lines)
+    assert clean._blocks(lines) == _blocks_in_full(lines)
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_fewer_than_two_spaced_dashes_split_into_no_list(text):
+    assert _spaced_dashes_by_regex(text) == clean._spaced_dashes(text)
+    if clean._spaced_dashes(text) < clean.MIN_ITEMS:
+        assert len(clean._INLINE_BULLET.split(text)) <= clean.MIN_ITEMS
+
+
+def _spaced_dashes_by_regex(text):
+    return len(re.findall(r"(?<=\s)-(?=\s)", text))
+
+
+def test_a_flattened_list_is_still_restored():
+    assert clean.restore_lists("Steps: - Build it - Ship it") == "Steps:\n\n- Build it\n- Ship it"
