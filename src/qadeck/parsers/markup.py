@@ -52,8 +52,13 @@ def html_to_markdown(text: str) -> str:
         return text
     protected, kept = _protect(text)
     converter = _Converter()
-    converter.feed(protected)
-    converter.close()
+    try:
+        converter.feed(protected)
+        converter.close()
+    except AssertionError:  # Python's parser gives up on a malformed "<![…" or "<!…": read those as text
+        converter = _Converter()
+        converter.feed(protected.replace("<!", "&lt;!"))
+        converter.close()
     out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converter.result())
     return _tidy(out)
 
