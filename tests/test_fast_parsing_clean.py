@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qadeck import clean
+from qadeck.parsers import common, prefixed
+from qadeck.parsers.structure import Line, heading
 
 _PIECES = st.sampled_from([" ", "  ", "\t", "\xa0", "\u2003", "-", " - ", "- ", "—", "A", "Item", "x", "1.", "2.",
                            "* ", "+ ", "• ", "```", "~~~", "```py", "\n", "", ",", ".", "Done.", "\r", "\x0b"])
@@ -66,3 +68,46 @@ def _spaced_dashes_by_regex(text):
 
 def test_a_flattened_list_is_still_restored():
     assert clean.restore_lists("Steps: - Build it - Ship it") == "Steps:\n\n- Build it\n- Ship it"
+
+
+_LINE_PIECES = st.sampled_from(["#", "# ", "## x", "  #", "    #", "Title", "Intro", "- ", "1. ", "2) ", "• ", "x.",
+                                "Done", ":", "?", " ", "\t", "", "What is X?", "http://a", "Q: a", "\u00e9t\u00e9"])
+_LINE_LISTS = st.lists(st.lists(_LINE_PIECES, max_size=4).map("".join), max_size=8)
+
+
+@settings(max_examples=400)
+@given(_LINE_LISTS, st.booleans())
+def test_a_line_told_no_heading_is_none_for_heading_at(texts, plain):
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    for index, line in enumerate(lines):
+        if common._no_heading(line.text, plain):
+            assert common.heading_at(lines, index, prefixed.starts_question, plain) is None
+
+
+def _without_closing_remarks_by_paragraphs(lines):
+    groups = common.paragraphs(lines)
+    while len(groups) > 1 and clean.is_commentary(" ".join(line.text for line in groups[-1])):
+        groups.pop()
+    if not groups:
+        return lines[:1]
+    last = groups[-1][-1].number
+    return [line for line in lines if line.number <= last]
+
+
+_REMARKS = st.sampled_from(["", " ", "Q: What?", "An answer.", "These answers cover it.", "Good luck!",
+                            "This guide helps.", "```", "x"])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_REMARKS, st.booleans()), max_size=8))
+def test_closing_remarks_are_cut_as_paragraph_by_paragraph(rows):
+    lines = [Line(i + 1, text, code) for i, (text, code) in enumerate(rows)]
+    assert common.without_closing_remarks(lines) == _without_closing_remarks_by_paragraphs(lines)
+
+
+@given(_LINE_LISTS)
+def test_split_items_tells_plain_sources_as_before(texts):
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    assert ("#" not in "\n".join(texts) or not any(heading(line) for line in lines)) == (
+        not any(heading(line) for line in lines)
+    )

@@ -105,6 +105,8 @@ _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
 _BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _TERMINAL = ".?!,;:"
+#: :data:`_TERMINAL` for ``str.endswith``: a line ending in one of them is no heading.
+TERMINAL_ENDS = tuple(_TERMINAL)
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 80
 
@@ -133,6 +135,11 @@ def clean_heading(text: str) -> str:
     return " ".join(words)
 
 
+def is_list_item(text: str) -> bool:
+    """A bulleted or numbered line ("- x", "2) y"): never a heading."""
+    return bool(_LIST_ITEM.match(text))
+
+
 def heading_shaped(text: str) -> bool:
     """Short, capitalised, no closing punctuation, not a list item: reads like a title.
 
@@ -140,7 +147,7 @@ def heading_shaped(text: str) -> bool:
     :func:`qadeck.parsers.common.heading_at`.
     """
     # Cleaning never removes a closing mark: a line that ends a sentence needs no cleaning to be told.
-    if _LIST_ITEM.match(text) or "://" in text or text.rstrip().endswith(tuple(_TERMINAL)):
+    if _LIST_ITEM.match(text) or "://" in text or text.rstrip().endswith(TERMINAL_ENDS):
         return False
     name = clean_heading(text)
     if not name or len(name) > MAX_HEADING_CHARS or len(name.split()) > MAX_HEADING_WORDS:

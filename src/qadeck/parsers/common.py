@@ -83,14 +83,18 @@ def split_items(
     # True while the current question has no answer yet, not even on its own line.
     waiting = False
     # A source that marks its headings with "#" marks all of them: no plain line is a heading there.
-    plain = not any(heading(line) for line in lines)
+    # Most sources hold no "#" at all, which one search of their joined lines tells.
+    plain = "#" not in "\n".join([line.text for line in lines]) or not any(heading(line) for line in lines)
     for index, line in enumerate(lines):
         if not line.code and starts_question(line):
             current = Item(section, [line])
             items.append(current)
             waiting = not holds_answer(line)
             continue
-        title = None if waiting or line.code else heading_at(lines, index, starts_question, plain)
+        if waiting or line.code or _no_heading(line.text, plain):
+            title = None
+        else:
+            title = heading_at(lines, index, starts_question, plain)
         if title is not None:
             section, current = title, None
         elif current is not None:
@@ -99,6 +103,19 @@ def split_items(
     for item in items:
         item.lines = without_closing_remarks(item.lines)
     return items
+
+
+def _no_heading(text: str, plain: bool) -> bool:
+    """True for a line that :func:`heading_at` tells is no heading without its neighbours (most lines).
+
+    No "#" in its first four characters: no Markdown heading. Then it is a heading only in a
+    plain source, when not blank and :func:`qadeck.clean.heading_shaped`, which no list item
+    and no line ending in a closing mark is.
+    """
+    if "#" in text[:4]:
+        return False
+    end = text.rstrip()
+    return not plain or not end or end.endswith(clean.TERMINAL_ENDS) or clean.is_list_item(text)
 
 
 def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestion, plain: bool = True) -> str | None:
@@ -148,14 +165,29 @@ def paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def without_closing_remarks(lines: list[Line]) -> list[Line]:
-    """``lines`` without trailing blanks and a last paragraph about the page ("These answers …")."""
-    groups = paragraphs(lines)
-    while len(groups) > 1 and clean.is_commentary(" ".join(line.text for line in groups[-1])):
-        groups.pop()
-    if not groups:
-        return lines[:1]
-    last = groups[-1][-1].number
-    return [line for line in lines if line.number <= last]
+    """``lines`` (in source order) without trailing blanks and a last paragraph about the page ("These answers …").
+
+    Walks back from the end over the last paragraphs only, rather than cutting every
+    paragraph (property-tested against :func:`paragraphs`).
+    """
+    end = len(lines)
+    while True:
+        while end and _separates(lines[end - 1]):
+            end -= 1
+        if not end:
+            return lines[:1]  # no paragraph at all
+        start = end
+        while start and not _separates(lines[start - 1]):
+            start -= 1
+        earlier = any(not _separates(line) for line in lines[:start])
+        if not earlier or not clean.is_commentary(" ".join(line.text for line in lines[start:end])):
+            return lines[:end]
+        end = start
+
+
+def _separates(line: Line) -> bool:
+    """True for a line between paragraphs (as :func:`paragraphs` cuts them): blank, outside code."""
+    return line.blank and not line.code
 
 
 def continuation_lines(item: Item, is_marker: Callable[[str], bool]) -> list[Line]:
