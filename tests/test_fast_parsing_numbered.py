@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from qadeck.model import Source
 from qadeck.parsers import common, numbered
+from qadeck.parsers.structure import Line
 
 _PIECES = st.sampled_from(["1", "12", "1234", ".", ")", " ", "  ", "\t", "**", "__", "*", "_", "What is X?", "How?",
                            "1. ", "- ", "\u200b", "\ufeff", "\x0b", "\x85", "\x00", "\xa0", "```", "---", "title: x",
@@ -52,3 +54,22 @@ def test_numbers_hidden_by_invisible_characters_are_still_found():
     for text in ("intro\n1\u200b. What?", "\ufeff 2) How?", "*\u200b*3.** Why?", "1\x002. x"):
         assert numbered._MAY_NUMBER.found_in(text), text
     assert not numbered._MAY_NUMBER.found_in("Q: What is 3.11?\nA: Python 3.11.\n  - x")
+
+
+def test_a_decimal_is_what_the_regex_calls_a_digit():
+    digits = [chr(c) for c in range(0x110000) if re.fullmatch(r"\d", chr(c))]
+    assert digits == [chr(c) for c in range(0x110000) if chr(c).isdecimal()]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_PIECES | st.sampled_from(["\u0663", "\u00b2", "\u2003", "*", "_"]), max_size=5)
+                .map("".join), max_size=6))
+def test_question_lines_skip_only_lines_numbered_cannot_match(texts):
+    lines = [Line(i + 1, text) for i, text in enumerate(texts)]
+    expected = {}
+    for index, line in enumerate(lines):
+        question = numbered.question_text(line.text)
+        explicit = question is not None and (question.endswith("?") or numbered._bold_number(line.text))
+        if question is not None and (explicit or not numbered._in_list(lines, index)):
+            expected[line.number] = question
+    assert numbered.question_lines(lines) == expected

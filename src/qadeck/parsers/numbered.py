@@ -60,6 +60,7 @@ _MAY_NUMBER = LineStart(
         f"\\d[\\d{clean.INVISIBLE}]*[.)]"
     )
 )
+_BOLD_MARKS = ("*", "_")
 ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*[:.]?|A:)(?:(?P=b))?[ \t]*")
 
 
@@ -78,6 +79,9 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
     """The lines that start a question: line number -> the question it asks (its :func:`question_text`)."""
     found = {}
     for index, line in enumerate(lines):
+        opening = line.text.lstrip()[:1]
+        if not (opening.isdecimal() or opening in _BOLD_MARKS):
+            continue  # NUMBERED opens with a digit (\d: a decimal) or a bold mark after the spaces
         question = None if line.code else question_text(line.text)
         explicit = question is not None and (question.endswith("?") or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
