@@ -47,6 +47,8 @@ _ANSWER_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:answer|ans|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n)",
     re.IGNORECASE,
 )
+#: What the first character after the spaces is when _ANSWER_LABEL matches ("" for none at all).
+_LABEL_OPENINGS = ("a", "A", "*", "_", "")
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
@@ -70,7 +72,10 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     cards: list[Card] = []
     findings: list[Finding] = []
     for entry in entries:
-        answer = _HTML_INDENT.sub("", drop_answer_label(entry.answer).strip("\n")).rstrip()
+        answer = drop_answer_label(entry.answer).strip("\n")
+        if answer[:1] == " ":  # only an answer opening with a space has HTML indentation to drop
+            answer = _HTML_INDENT.sub("", answer)
+        answer = answer.rstrip()
         if not entry.question:
             continue
         if is_unanswered(answer):
@@ -91,6 +96,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
 
 def drop_answer_label(answer: str) -> str:
     """Without a leading ``Answer:`` label: the label says what the card's back already is."""
+    if answer.lstrip()[:1] not in _LABEL_OPENINGS:
+        return answer  # most answers: the label opens with an "a" or a bold mark (exhaustively tested)
     return _ANSWER_LABEL.sub("", answer, count=1)
 
 
@@ -139,7 +146,16 @@ def content_lines(source: Source) -> frozenset[int]:
 
     A blank line is noise: told by ``strip`` alone, for the half of a file's lines that are blank.
     """
-    return frozenset(line.number for line in outline(source) if holds_text(line))
+    # holds_text's test for most lines written out: a call a line costs more than the test.
+    return frozenset(
+        line.number
+        for line in outline(source)
+        if (text := line.text)
+        and (
+            (text[:1] in _LETTERS and "<" not in text and "&" not in text and "](" not in text)
+            or holds_text(line)
+        )
+    )
 
 
 _LETTERS = frozenset(string.ascii_letters)
