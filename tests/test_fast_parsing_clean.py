@@ -111,3 +111,50 @@ def test_split_items_tells_plain_sources_as_before(texts):
     assert ("#" not in "\n".join(texts) or not any(heading(line) for line in lines)) == (
         not any(heading(line) for line in lines)
     )
+
+
+def _can_match(parsed, char):
+    """True when a parsed pattern could take ``char`` at some point (a conservative walk)."""
+    from re import _constants as c
+
+    for op, arg in parsed:
+        if op is c.ANY:
+            return True
+        if op is c.LITERAL and chr(arg) == char:
+            return True
+        if op is c.IN:
+            for item_op, item in arg:
+                if item_op is c.NEGATE:
+                    return True
+                if item_op is c.LITERAL and chr(item) == char:
+                    return True
+                if item_op is c.RANGE and item[0] <= ord(char) <= item[1]:
+                    return True
+                if item_op is c.CATEGORY and item not in (c.CATEGORY_DIGIT, c.CATEGORY_WORD, c.CATEGORY_SPACE):
+                    return True
+        if op is c.CATEGORY and arg not in (c.CATEGORY_DIGIT, c.CATEGORY_WORD, c.CATEGORY_SPACE):
+            return True
+        if op is c.NOT_LITERAL:
+            return True
+        if op is c.BRANCH and any(_can_match(branch, char) for branch in arg[1]):
+            return True
+        if op is c.SUBPATTERN and _can_match(arg[-1], char):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and _can_match(arg[2], char):
+            return True
+    return False
+
+
+def test_no_chrome_row_matches_a_line_with_a_full_stop_or_comma():
+    from re import _parser
+
+    for row in clean.CHROME:
+        parsed = _parser.parse(row.pattern, re.IGNORECASE)
+        for char in clean.NEVER_CHROME:
+            assert not _can_match(parsed, char), (row.pattern, char)
+            assert not _can_match(parsed, char.upper()) and not _can_match(parsed, char.lower())
+
+
+def test_page_lines_blank_chrome_and_keep_sentences():
+    lines = ["Skip to content", "Q: What?", "A: Yes, it is.", "Home.", "Share", "x"] + ["y"] * 10 + ["Comments", "z"]
+    assert clean.page_lines(lines) == ["", "Q: What?", "A: Yes, it is.", "Home.", "", "x"] + ["y"] * 10
