@@ -23,8 +23,12 @@ def test_a_zip_reads_back_with_its_members_dates_and_modes(tmp_path: Path, monke
     monkeypatch.setattr(zipping, "PIECE", 1000)  # the big member in several pieces, on two threads
     words = [b"note", b"card", b"deck", b"\x1f", b"<p>", b"answer", b"0123456789"]
     big = b" ".join(random.Random(7).choice(words) for _ in range(20_000))
+    (tmp_path / "big.db").write_bytes(big)
     members = {"collection.anki2": big, "media": b"{}", "empty": b"", "ünïcode.txt": "é".encode()}
     path = tmp_path / "deck.apkg"
+    zipping.write_zip(path, {**members, "collection.anki2": tmp_path / "big.db"})  # a file, read in pieces
+    with zipfile.ZipFile(path) as package:
+        assert package.read("collection.anki2") == big
     zipping.write_zip(path, members)
     with zipfile.ZipFile(path) as package:
         assert package.testzip() is None  # every CRC checks
@@ -37,7 +41,8 @@ def test_a_zip_reads_back_with_its_members_dates_and_modes(tmp_path: Path, monke
     assert path.stat().st_size < len(big) // 2
 
 
-def test_the_same_members_give_the_same_bytes(tmp_path: Path):
+def test_the_same_members_give_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(zipping, "PIECE", 999)
     members = {"a": bytes(range(256)) * 100, "b": b"{}"}
     zipping.write_zip(tmp_path / "1.zip", members)
     zipping.write_zip(tmp_path / "2.zip", members)

@@ -29,10 +29,12 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,7 @@ Columns = list[list[str]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
 KEEP_DAYS = 7
+_QUESTION, _ANSWER = attrgetter("question"), attrgetter("answer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +61,25 @@ class Kept:
     """A file's cards and what later stages worked out from them alone, read back from rows."""
 
     result: ParseResult
-    #: Text -> HTML of every card's question and answer; empty when not rendered (or damaged).
-    html: dict[str, str]
-    #: Text -> plain text of the same, for the plain-text formats, None where it is the text
-    #: itself (see :class:`~qadeck.render.Renderer`); empty with ``html``.
-    plain: dict[str, str | None]
+    #: The cards' HTML and plain text columns (see :data:`Columns`); None when not rendered (or damaged).
+    rendered: Columns
     #: identity's facts of each card, in order (see :func:`qadeck.identity.facts`); None when absent.
     facts: list[tuple[str, str, str]] | None
+
+    def html(self) -> Iterator[tuple[str, str]]:
+        """(text, HTML) of every card's question and answer, to merge into a dict (in C, no loop here)."""
+        return self._pairs(0)
+
+    def plain(self) -> Iterator[tuple[str, str | None]]:
+        """(text, plain text, or None where that is the text) of the same."""
+        return self._pairs(2)
+
+    def _pairs(self, first: int) -> Iterator[tuple[str, Any]]:
+        if self.rendered is None:
+            return iter(())
+        cards = self.result.cards
+        return chain(zip(map(_QUESTION, cards), self.rendered[first]),
+                     zip(map(_ANSWER, cards), self.rendered[first + 1]))
 
 
 class CardCache:
@@ -225,15 +240,7 @@ def from_rows(rows: Rows) -> Kept:
     )
     rendered = _columns(rows[4] if len(rows) > 4 else None, 4, len(result.cards), plain=(2, 3))
     facts = _columns(rows[5] if len(rows) > 5 else None, 3, len(result.cards))
-    html: dict[str, str] = {}
-    plain: dict[str, str | None] = {}
-    if rendered:  # dicts made and merged in C: a rebuild reads 200,000 of each
-        questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
-        html.update(zip(questions, rendered[0]))
-        html.update(zip(answers, rendered[1]))
-        plain.update(zip(questions, rendered[2]))
-        plain.update(zip(answers, rendered[3]))
-    return Kept(result, html, plain, list(zip(*facts)) if facts else None)
+    return Kept(result, rendered, list(zip(*facts)) if facts else None)
 
 
 def plain_column(texts: list[str], plain: list[str]) -> list[str | None]:

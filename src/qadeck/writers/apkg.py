@@ -159,7 +159,7 @@ def _write_package(
             conn.commit()
         finally:
             conn.close()
-        write_zip(path, {"collection.anki2": db_path.read_bytes(), "media": b"{}"})
+        write_zip(path, {"collection.anki2": db_path, "media": b"{}"})  # the database read a piece at a time
 
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
