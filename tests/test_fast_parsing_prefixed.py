@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qadeck.glue import Glue
 from qadeck.model import Source
 from qadeck.parsers import common, prefixed
 
@@ -51,3 +52,44 @@ def test_markers_hidden_by_invisible_characters_are_still_found():
     for text in ("Q\u200b: What?\nA: x", "Q\x0b1\u200b) What?", "Q\u2060uestion: Why?", "QUEST\ufeffION. How?"):
         assert prefixed._MAY_ASK.search(text), text
     assert not prefixed._MAY_ASK.search("Interview Questions Part 3\n\n1. What is X?\n\nY.")
+
+
+def _learn_glue_trying_every_line(items):
+    clean_text = []
+    for item in items:
+        for line in item.lines:
+            marker = prefixed.QUESTION.match(line.text) or prefixed.ANSWER.match(line.text)
+            if marker:
+                clean_text.append(line.text[marker.end() :])
+    broken = [line.text for item in items for line in common.continuation_lines(item, prefixed.is_marker)]
+    return Glue.learn(clean_text, broken)
+
+
+_GLUE_PIECES = st.sampled_from(["Q: What is a", "requirements.txtfile?A: It is", "A: An", "environment.ymlis used by",
+                                "condaand more", "Q1. Why?", "Ans: x", "```", "Q: in code", "", " ", "text"])
+
+
+@given(st.lists(_GLUE_PIECES, max_size=14).map("\n".join))
+def test_glue_learned_from_the_items_as_from_every_line(text):
+    items = common.split_items(common.read_lines(Source(Path("n.txt"), text)), prefixed.starts_question,
+                               prefixed.holds_answer)
+    learned, expected = prefixed.learn_glue(items), _learn_glue_trying_every_line(items)
+    assert (learned.vocabulary, learned.lexicon, learned.applies) == (
+        expected.vocabulary, expected.lexicon, expected.applies)
+
+
+def _continuation_lines_pair_by_pair(item, is_marker):
+    out = []
+    for previous, line in zip(item.lines, item.lines[1:]):
+        if not line.blank and not previous.blank and not is_marker(line.text) and not common._starts_block(line.text):
+            out.append(line)
+    return out
+
+
+@given(TEXTS)
+def test_continuation_lines_are_found_as_pair_by_pair(text):
+    items = common.split_items(common.read_lines(Source(Path("n.txt"), text)), prefixed.starts_question,
+                               prefixed.holds_answer)
+    for item in items:
+        expected = _continuation_lines_pair_by_pair(item, prefixed.is_marker)
+        assert common.continuation_lines(item, prefixed.is_marker) == expected

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from .. import clean
 from ..model import Source
@@ -192,11 +191,15 @@ def _separates(line: Line) -> bool:
 
 def continuation_lines(item: Item, is_marker: Callable[[str], bool]) -> list[Line]:
     """Body lines that carry on the line above them (no blank line, no marker, no list item)."""
-    out = []
-    for previous, line in pairwise(item.lines):
-        if not line.blank and not previous.blank and not is_marker(line.text) and not _starts_block(line.text):
-            out.append(line)
-    return out
+    lines = item.lines
+    blank = [not line.text.strip() for line in lines]  # Line.blank, once a line rather than twice
+    # The test for a block first: most lines that follow text are list items, told by one regex
+    # where a marker takes two (both tests must fail, so their order changes nothing).
+    return [
+        line
+        for index, line in enumerate(lines[1:], 1)
+        if not blank[index] and not blank[index - 1] and not _starts_block(line.text) and not is_marker(line.text)
+    ]
 
 
 def _starts_block(text: str) -> bool:

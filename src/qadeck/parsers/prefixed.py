@@ -69,13 +69,21 @@ def find(source: Source) -> list[Entry]:
 
 
 def learn_glue(items: list[common.Item]) -> Glue:
-    """What the source's marker lines and broken lines tell about glued code."""
+    """What the source's marker lines and broken lines tell about glued code.
+
+    ``items`` are :func:`common.split_items`' with :func:`starts_question`: a line after
+    an item's first is code or no QUESTION line, so only code lines are tried for one.
+    """
     clean_text = []
     for item in items:
-        for line in item.lines:
-            marker = QUESTION.match(line.text) or ANSWER.match(line.text)  # once a line, not twice
+        for index, line in enumerate(item.lines):
+            text = line.text
+            if not text:
+                continue  # a blank line (a third of them) holds no marker
+            asks = QUESTION.match(text) if index == 0 or line.code else None
+            marker = asks or ANSWER.match(text)  # once a line, not twice
             if marker:
-                clean_text.append(line.text[marker.end() :])
+                clean_text.append(text[marker.end() :])
     broken = [line.text for item in items for line in common.continuation_lines(item, is_marker)]
     return Glue.learn(clean_text, broken)
 
