@@ -136,6 +136,7 @@ def test_a_big_deck_written_in_worker_processes_is_the_deck_written_here(
     for name, threshold in (("here", 10**9), ("workers", 1)):
         monkeypatch.setattr(pipeline, "PARALLEL_WRITE_CARDS", threshold)
         monkeypatch.setattr(apkg, "PARALLEL_NOTES", threshold)
+        monkeypatch.setattr(apkg, "cores", lambda: 2)
         out = tmp_path / name
         report = pipeline.build(pipeline.prepare(pipeline.load([cards_copy]), now=1_700_000_000), out)
         outputs[name] = {path.name: path.read_bytes() for path in report.written}

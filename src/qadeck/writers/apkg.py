@@ -32,7 +32,7 @@ from typing import NamedTuple
 import genanki
 
 from ..model import Card
-from ..parallel import produced
+from ..parallel import cores, produced
 from ..zipping import write_zip
 from ..tagging import anki_tags
 from . import Output
@@ -151,7 +151,7 @@ def _write_package(
                 cursor.execute(f'DROP INDEX "{name}"')
             # Forked after genanki's write: the producer's ids go on from where genanki's left them.
             make = partial(make_rows, note_model, deck_id, ids)
-            for note_rows_, card_rows in produced(make) if notes >= PARALLEL_NOTES else make():
+            for note_rows_, card_rows in produced(make) if notes >= PARALLEL_NOTES and cores() > 1 else make():
                 cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", note_rows_)
                 cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
             for _, sql in indexes:
