@@ -65,3 +65,8 @@ def test_an_entry_is_a_value():
     assert Entry("q", "a", 1, 2) == Entry("q", "a", 1, 2, "") != Entry("q", "a", 1, 2, "s")
     assert hash(Entry("q", "a", 1, 2)) == hash(Entry("q", "a", 1, 2))
     assert replace(Entry("q", "a", 1, 2), last=5) == Entry("q", "a", 1, 5)
+
+
+def test_a_block_is_a_value():
+    assert structure.Block(1, 2, "x") == structure.Block(1, 2, "x") != structure.Block(1, 3, "x")
+    assert hash(structure.Block(1, 2, "x")) == hash(structure.Block(1, 2, "x"))

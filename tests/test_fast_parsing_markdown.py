@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from qadeck.model import Source
 from qadeck.parsers import asciidoc, details, obsidian
+from qadeck.parsers.structure import _SEPARATOR, is_separator
 
 _PIECES = st.sampled_from(["<", "<details", "<DETAILS>", "<Details open>", "</details>", "<summary>", "#", "#flashcards",
                            "#FlashCards/sub", "<!--SR:!2024-01-01,3,250-->", ":", "::", ":::", ";", ";;", "?", "??",
@@ -51,3 +52,12 @@ def test_asciidoc_finds_what_it_found_when_it_tested_both_needles_in_full(text):
     source = Source(Path("faq.adoc"), text)
     full = asciidoc._Reader(text).entries() if "::" in text or ";;" in text else []
     assert asciidoc._entries(source) == full
+
+
+_RULE_PIECES = st.sampled_from(["-", "---", "***", "___", "|", ":", " ", "\t", "\n", "x", "|---|---|", "* * *", "",
+                                "\u2003", "—"])
+
+
+@given(st.lists(_RULE_PIECES, max_size=8).map("".join))
+def test_separators_are_told_as_the_pattern_tells_them(text):
+    assert is_separator(text) == all(_SEPARATOR.match(line) for line in text.split("\n"))

@@ -42,9 +42,12 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
-    """Lines between blank lines (a fenced code block is one block, blank lines and all)."""
+    """Lines between blank lines (a fenced code block is one block, blank lines and all).
+
+    A value, never assigned to; not ``frozen``, for the cost of its ``__init__`` (see :class:`Line`).
+    """
 
     first: int
     last: int
@@ -291,10 +294,14 @@ def is_noise(line: str) -> bool:
     return not text or bool(_BOOKKEEPING.match(text)) or is_navigation(text) or is_separator(text)
 
 
+#: The characters of a rule besides whitespace (those of _SEPARATOR's look-ahead); "" for an empty text.
+_RULE_CHARACTERS = ("|", ":", "*", "_", "-", "")
 # Only rule characters, three of them dashes, stars or underscores; the first test fails at a line's first letter.
 _SEPARATOR = re.compile(r"^(?=[\s|:*_-]+$)(?:[^-*_]*[-*_]){3}")
 
 
 def is_separator(text: str) -> bool:
     """A horizontal rule (or a table's delimiter row): layout, not part of an answer."""
+    if text[:1] not in _RULE_CHARACTERS and not text[:1].isspace():
+        return False  # its first line opens with a character no rule holds: most texts
     return all(_SEPARATOR.match(line) for line in text.split("\n"))
