@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from qadeck.model import Source
 from qadeck.parsers import entries
-from qadeck.parsers.structure import outline
+from qadeck.parsers.structure import Line, heading, is_noise, outline
 
 _PIECES = st.sampled_from(["Answer", "answer:", "ANS.", "A:", "a :", "**", "**A:**", "__", "Ans\n", " ", "\t", "\n",
                            "x", "It is.", "\u212a", "\u0251", "<b>", "&amp;", "[a](b)", "# H", "---", "    "])
@@ -41,3 +41,25 @@ def test_content_lines_are_the_lines_holding_text(text):
     outline.cache_clear()
     assert entries.content_lines(source) == frozenset(line.number for line in outline(source)
                                                       if entries.holds_text(line))
+
+
+_LINE_PIECES = st.sampled_from(['"', "- ", "* ", "**Bold**", "`code`", "1.", "[[a]]", ":attr: x", "#tag: x", "===",
+                                "~~~", "^^", " ", "\t", "x", "Word", "<br>", "&amp;", "[a](#b)", "# H", "|", "---",
+                                "\u00e9", "42", "_", "!", "(", ")"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_LINE_PIECES, max_size=6).map("".join), st.booleans())
+def test_holds_text_agrees_with_the_full_rule(text, code):
+    line = Line(1, text, code)
+    full = bool(text.strip()) and not (is_noise(text) or heading(line))
+    assert entries.holds_text(line) == full
+
+
+def test_every_bookkeeping_line_opens_as_listed():
+    from qadeck.parsers import structure
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        probes = (c, c + "x", c + "x]]", c + "a-b: c", c + "[a]]")
+        if any(structure._BOOKKEEPING.match(probe) for probe in probes):
+            assert c in entries._BOOKKEEPING_OPENINGS, repr(c)

@@ -168,7 +168,28 @@ def holds_text(line: Line) -> bool:
         # Most lines: one that opens with a letter and holds no HTML or link is no heading,
         # bookkeeping, separator or navigation (property-tested against the full rule).
         return True
+    if _holds_plain_words(text):
+        return True
     return bool(text.strip()) and not (is_noise(text) or heading(line))
+
+
+#: The first characters of :func:`is_noise`'s bookkeeping lines (its ``_BOOKKEEPING``), "" for a blank line.
+_BOOKKEEPING_OPENINGS = ("[", ":", "#", "=", "~", "^", "")
+
+
+def _holds_plain_words(text: str) -> bool:
+    """True for an ASCII line with a letter, no HTML, link or heading mark, and no bookkeeping opening.
+
+    is_noise keeps such a line as it is (no tag or entity to convert), finds a letter
+    outside links in it and so asks only whether it is bookkeeping, which it cannot be;
+    heading() needs a "#" among its first four characters. Quoted CSV rows, list items and
+    bold lines are told so without either call (property-tested against the full rule).
+    """
+    if "<" in text or "&" in text or "](" in text or "#" in text[:4]:
+        return False
+    if text.lstrip()[:1] in _BOOKKEEPING_OPENINGS:
+        return False
+    return text.isascii() and text.lower() != text.upper()  # in ASCII, only a letter has a case
 
 
 def coverage(source: Source, entries: Sequence[Entry]) -> float:
