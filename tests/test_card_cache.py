@@ -227,3 +227,16 @@ def test_a_cache_folder_that_cannot_be_written_costs_the_cache_not_the_build(car
     assert result.exit_code == 0, result.output
     assert (out / "mlops-interview-questions.apkg").stat().st_size > 0
     assert load(cards_copy, out).cache.hits == 0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("damage", ["not json", "[1, 2]", '{"a": 1}', '["x", "y", [[1]], [], null, null]'])
+def test_a_damaged_entry_is_parsed_again_and_replaced(cards_copy: Path, tmp_path: Path, damage: str):
+    out = tmp_path / "build"
+    load(cards_copy, out).cache.save()  # type: ignore[union-attr]
+    for entry in entries(out):
+        entry.write_text(damage, encoding="utf-8")
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 0
+    assert again.deck == pipeline.load([cards_copy]).deck
+    final = load(cards_copy, out)  # the entries parsing wrote in their place
+    assert final.cache is not None and final.cache.hits == 5 and final.deck == again.deck
