@@ -25,6 +25,8 @@ def has_text(text: str) -> bool:
     Most texts open with a visible character: that one survives cleaning, so
     the whole text need not be cleaned to know.
     """
+    if "!" <= text[:1] <= "~":
+        return True  # a visible ASCII character first: no control, kept (tested over ASCII)
     first = _NON_SPACE.search(text)
     if first is None:
         return False
