@@ -123,3 +123,13 @@ def test_topics_are_the_head_of_the_full_ranking(weights, question, section, ans
     tagger = TopicTagger.from_config(DeckConfig(deck="T", deck_id=1, topics=tuple(rules)))
     card = Card(question, answer, "a.txt", section, (1, 1))
     assert tagger.topics(card) == _topics_by_full_ranking(tagger, card)
+
+
+def test_overrides_are_found_as_override_for_finds_them():
+    from qadeck.config import Override
+    from qadeck.tagging import _overrides
+
+    config = DeckConfig(deck="T", deck_id=1, overrides=(Override("Q?", ("a",)), Override("R?", ("b",)),
+                                                         Override("Q?", ("c",))))
+    for question in ("Q?", "R?", "S?"):
+        assert _overrides(config).get(question) == config.override_for(question)

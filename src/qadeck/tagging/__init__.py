@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import DeckConfig
+from ..config import DeckConfig, Override
 from ..model import Card
 from .difficulty import difficulty_of
 from .topic import TopicTagger, slugify
@@ -39,13 +39,23 @@ def _tagger(config: DeckConfig) -> TopicTagger:
     return TopicTagger.from_config(config)
 
 
+@lru_cache(maxsize=8)
+def _overrides(config: DeckConfig) -> dict[str, Override]:
+    """Question -> its override, the first listed as :meth:`DeckConfig.override_for` finds it (one lookup a card)."""
+    found: dict[str, Override] = {}
+    for override in config.overrides:
+        found.setdefault(override.question, override)
+    return found
+
+
 def tag(cards: list[Card], config: DeckConfig) -> list[Card]:
     tagger = _tagger(config)
+    overrides = _overrides(config)
     out = []
     for card in cards:
         topics = tagger.topics(card)
         level = difficulty_of(card)
-        override = config.override_for(card.question)
+        override = overrides.get(card.question)
         if override:
             topics = override.topics or topics
             level = override.difficulty or level
