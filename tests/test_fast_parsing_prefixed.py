@@ -93,3 +93,10 @@ def test_continuation_lines_are_found_as_pair_by_pair(text):
     for item in items:
         expected = _continuation_lines_pair_by_pair(item, prefixed.is_marker)
         assert common.continuation_lines(item, prefixed.is_marker) == expected
+
+
+@given(st.lists(st.sampled_from(["?", ".", "!", " ", "A", "Ans", "Answer", ":", "**", "__", "- ", "* ", "x", "a:"]),
+                max_size=10).map("".join))
+def test_inline_answers_are_what_the_pattern_finds(text):
+    found, expected = prefixed._answer_inline(text), prefixed.ANSWER_INLINE.search(text)
+    assert (found and found.span()) == (expected and expected.span())

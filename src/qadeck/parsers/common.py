@@ -63,6 +63,8 @@ class Item:
     @property
     def last(self) -> int:
         """Number of the item's last non-blank line."""
+        if self.lines and self.lines[-1].text.strip():
+            return self.lines[-1].number  # most items: closing remarks and trailing blanks are cut
         return next(line.number for line in reversed(self.lines) if not line.blank)
 
 

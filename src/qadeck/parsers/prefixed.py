@@ -57,7 +57,15 @@ def starts_question(line: Line) -> bool:
 
 
 def holds_answer(line: Line) -> bool:
-    return bool(ANSWER_INLINE.search(line.text))
+    return bool(_answer_inline(line.text))
+
+
+def _answer_inline(text: str) -> re.Match[str] | None:
+    """``ANSWER_INLINE.search(text)``, not tried on a text without the "A" and ":" every match holds.
+
+    The pattern opens with a look-behind, which the engine tries at every character.
+    """
+    return ANSWER_INLINE.search(text) if "A" in text and ":" in text else None
 
 
 def find(source: Source) -> list[Entry]:
@@ -111,7 +119,7 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
         start = ANSWER.match(text) if index else None
         if start:
             return texts[:index], [text[start.end() :]] + texts[index + 1 :]
-        inline = ANSWER_INLINE.search(text)
+        inline = _answer_inline(text)
         if inline:
             return texts[:index] + [text[: inline.start()]], [text[inline.end() :]] + texts[index + 1 :]
     # No marker: the question is its first line, or its lines up to the one that asks.
