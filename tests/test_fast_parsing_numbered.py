@@ -73,3 +73,20 @@ def test_question_lines_skip_only_lines_numbered_cannot_match(texts):
         if question is not None and (explicit or not numbered._in_list(lines, index)):
             expected[line.number] = question
     assert numbered.question_lines(lines) == expected
+
+
+def _sub_questions_line_by_line(body):
+    found = []
+    for index, line in enumerate(body):
+        match = None if line.code else numbered.SUB_QUESTION.match(line.text)
+        if match and len(found) < len(numbered._ROMAN) and match["n"] == numbered._ROMAN[len(found)]:
+            found.append((index, numbered.clean.tidy_question(match["text"])))
+    return found
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["* ", "- ", "+ ", "  ", "\t", "\u2003", "i", "ii", "iii", "iv",
+                                                     ".", ")", " ", "What?", "x"]), max_size=5).map("".join),
+                          st.booleans()), max_size=8))
+def test_sub_questions_are_found_as_line_by_line(rows):
+    body = [Line(i + 1, text, code) for i, (text, code) in enumerate(rows)]
+    assert numbered._sub_questions(body) == _sub_questions_line_by_line(body)

@@ -41,6 +41,7 @@ NUMBERED = re.compile(
 )
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
 SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
+_BULLETS = ("*", "+", "-")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 #: "1. Q: …" is the prefixed layout's.
 _PREFIXED = re.compile(r"^(?:\*\*|__)?(?:Q(?:uestion)?\s*\d*\s*[:.)])")
@@ -125,6 +126,8 @@ def _sub_questions(body: list[Line]) -> list[tuple[int, str]]:
     """(index, question) of the body lines that open sub-questions i, ii, iii … in order."""
     found: list[tuple[int, str]] = []
     for index, line in enumerate(body):
+        if line.text.lstrip()[:1] not in _BULLETS:
+            continue  # SUB_QUESTION opens with a bullet after its spaces: most lines are passed at once
         match = None if line.code else SUB_QUESTION.match(line.text)
         if match and len(found) < len(_ROMAN) and match["n"] == _ROMAN[len(found)]:
             found.append((index, clean.tidy_question(match["text"])))
