@@ -158,3 +158,11 @@ def test_no_chrome_row_matches_a_line_with_a_full_stop_or_comma():
 def test_page_lines_blank_chrome_and_keep_sentences():
     lines = ["Skip to content", "Q: What?", "A: Yes, it is.", "Home.", "Share", "x"] + ["y"] * 10 + ["Comments", "z"]
     assert clean.page_lines(lines) == ["", "Q: What?", "A: Yes, it is.", "Home.", "", "x"] + ["y"] * 10
+
+
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=8), max_size=5))
+def test_lines_are_stripped_of_invisible_characters_as_by_strip_invisible(lines):
+    visible = [clean.strip_invisible(line).rstrip() for line in lines]
+    blocks = clean.join_broken_paragraphs(clean._blocks(clean._dedent(visible)))
+    expected = "\n\n".join(b if clean._FENCE.match(b) else clean.tidy_block(b) for b in blocks).strip()
+    assert clean.answer_markdown(lines) == expected

@@ -96,7 +96,8 @@ def page_lines(lines: list[str]) -> list[str]:
             if index >= FOOTER_ZONE * len(lines):
                 break
             row = None
-        out.append("" if row else strip_invisible(line))
+        # strip_invisible written out, its call costing more than its test for most lines
+        out.append("" if row else line if line.isascii() and line.isprintable() else _CONTROL.sub("", line))
     return out
 
 
@@ -237,7 +238,9 @@ def answer_markdown(lines: list[str]) -> str:
     list gets the blank line Markdown needs to start after a paragraph. Fenced
     code is left as it is.
     """
-    blocks = join_broken_paragraphs(_blocks(_dedent([strip_invisible(line).rstrip() for line in lines])))
+    # strip_invisible written out, its call costing more than its test for most lines
+    visible = [(line if line.isascii() and line.isprintable() else _CONTROL.sub("", line)).rstrip() for line in lines]
+    blocks = join_broken_paragraphs(_blocks(_dedent(visible)))
     return "\n\n".join(b if _FENCE.match(b) else tidy_block(b) for b in blocks).strip()
 
 
