@@ -46,12 +46,9 @@ def qadeck_tables(rows: list[apkg.NoteRow], deck_id: int, tmp_path: Path) -> dic
 
 
 @pytest.mark.parametrize("batch", [1, 2, apkg.BATCH])
-@pytest.mark.parametrize("forked", [False, True])  # rows made here, or in a forked process
-def test_notes_and_cards_are_the_rows_genanki_writes(tmp_path, monkeypatch, batch, forked):
+def test_notes_and_cards_are_the_rows_genanki_writes(tmp_path, monkeypatch, batch):
     # An empty question gives a note without a card, as genanki decides: ids still follow its order.
     monkeypatch.setattr(apkg, "BATCH", batch)
-    monkeypatch.setattr(apkg, "PARALLEL_NOTES", 1 if forked else 10**9)
-    monkeypatch.setattr(apkg, "cores", lambda: 2)
     rows = [row("Q1?", "g1"), row("", "g2", ()), row("Q3?", "g3", ("topic::x", "difficulty::easy"))]
     ours, theirs = qadeck_tables(rows, 42, tmp_path), genanki_tables(rows, 42)
     assert ours == theirs
@@ -64,10 +61,7 @@ def test_card_ords_follow_the_filled_fields():
     assert apkg.card_ords(("", "A", "", "", "", ""), model) == []
 
 
-@pytest.mark.parametrize("forked", [False, True])
-def test_a_tag_with_a_space_is_refused_as_genanki_would(tmp_path, monkeypatch, forked):
-    monkeypatch.setattr(apkg, "PARALLEL_NOTES", 1 if forked else 10**9)
-    monkeypatch.setattr(apkg, "cores", lambda: 2)
+def test_a_tag_with_a_space_is_refused_as_genanki_would(tmp_path):
     card = Card("Q?", "A.", "a.md", "", (1, 2), topics=("data drift",), guid="g", mtime=1)
     with pytest.raises(ValueError, match="contains a space"):
         apkg.write(Output("Deck", 1, [card]), tmp_path / "deck.apkg")

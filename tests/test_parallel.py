@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -83,60 +82,12 @@ def test_without_fork_the_jobs_run_here(tmp_path: Path, monkeypatch: pytest.Monk
     assert pids == [here, here]
 
 
-def numbers(count: int, fail_at: int | None = None) -> Iterator[list[int]]:
-    for n in range(count):
-        if n == fail_at:
-            raise OutputError("cannot write: disk full", Path("deck.apkg"))
-        yield [n, os.getpid()]
-
-
-def test_produced_items_come_in_order_from_another_process():
-    items = list(parallel.produced(partial(numbers, 500)))
-    assert [n for n, _ in items] == list(range(500))
-    assert {pid for _, pid in items} != {os.getpid()}
-
-
-def test_an_error_while_producing_is_raised_here_after_the_items_before_it():
-    seen = []
-    with pytest.raises(OutputError, match="deck.apkg: cannot write: disk full"):
-        for n, _ in parallel.produced(partial(numbers, 10, fail_at=4)):
-            seen.append(n)
-    assert seen == [0, 1, 2, 3]
-
-
-def test_a_producer_that_dies_is_an_error_not_an_early_end():
-    def dies() -> Iterator[int]:
-        yield 1
-        os._exit(3)
-
-    with pytest.raises(RuntimeError, match="exit code 3"):
-        list(parallel.produced(dies))
-
-
-def test_a_consumer_that_stops_early_stops_the_producer():
-    stream = parallel.produced(partial(numbers, 10**9))
-    assert next(stream)[0] == 0
-    stream.close()  # would hang at join if the producer were left running
-
-
-def test_without_fork_the_items_are_produced_here(monkeypatch: pytest.MonkeyPatch):
-    def no_fork(method: str):
-        raise ValueError(f"cannot find context for {method!r}")
-
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_fork)
-    assert [pid for _, pid in parallel.produced(partial(numbers, 3))] == [os.getpid()] * 3
-
-
 def test_a_big_deck_written_in_worker_processes_is_the_deck_written_here(
     cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from qadeck.writers import apkg
-
     outputs = {}
     for name, threshold in (("here", 10**9), ("workers", 1)):
         monkeypatch.setattr(pipeline, "PARALLEL_WRITE_CARDS", threshold)
-        monkeypatch.setattr(apkg, "PARALLEL_NOTES", threshold)
-        monkeypatch.setattr(apkg, "cores", lambda: 2)
         out = tmp_path / name
         report = pipeline.build(pipeline.prepare(pipeline.load([cards_copy]), now=1_700_000_000), out)
         outputs[name] = {path.name: path.read_bytes() for path in report.written}

@@ -52,7 +52,7 @@ def test_text_without_backticks_or_tilde_fences_is_all_prose(text):
 
 # --- Fast paths against the rules they stand for --------------------------------------------
 
-from qadeck import render  # noqa: E402
+from qadeck import render
 
 _ANY_PIECES = st.one_of(
     _PIECES, _PROSE_PIECES, st.sampled_from(["\x00", "\x1f", "\x7f", "\t", "é", "__", "**", "\n\n\n", "<", "&", "$"]),

@@ -49,7 +49,7 @@ Rows = list[Any]
 #: Columns of strings, one value per card: ``[[question HTML…], [answer HTML…], [question plain
 #: text…], [answer plain text…]]`` (rendered; a plain text is None where it is the text itself, as
 #: most are) or identity's ``[[content hash…], [sketch…], [guid…]]`` (facts); None where not worked out.
-Columns = list[list[str]] | None
+Columns = list[list[str]] | list[list[str | None]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
 KEEP_DAYS = 7

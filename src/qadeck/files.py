@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from .errors import OutputError
 
@@ -69,10 +70,12 @@ class Staged:
         finally:
             self._tmp.unlink(missing_ok=True)
 
-    def __enter__(self) -> Staged:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self._tmp.unlink(missing_ok=True)
 
 

@@ -5,9 +5,8 @@ processes cannot start (a sandbox) or a worker dies, it carries on in this
 process from where the workers stopped: the results are the same either way,
 only the time differs. :func:`run_all` runs a few jobs at once in forked
 processes that see this process's memory (the writers of one deck: nothing big
-is pickled). :func:`produced` makes a stream of items in a forked process while
-this one consumes them: two stages of one job on two cores. Callers decide
-whether the work is big enough to pay for starting the processes.
+is pickled). Callers decide whether the work is big enough to pay for starting
+the processes.
 """
 
 from __future__ import annotations
@@ -15,10 +14,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -94,68 +93,6 @@ def run_all(jobs: Sequence[Callable[[], object]], processes: int | None = None) 
 def _in_turn(jobs: list[Callable[[], object]]) -> None:
     for job in jobs:
         job()
-
-
-def produced(make: Callable[[], Iterable[T]]) -> Iterator[T]:
-    """The items of ``make()``, made in a forked process while the caller consumes them.
-
-    Items (which must pickle) cross a pipe one at a time, so the two processes
-    work at once and at most a few items are held in between. An exception in
-    ``make`` is raised here where its items end. Where no process can be forked,
-    the items are made here: what they are is the same either way.
-    """
-    try:
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-    except (ValueError, OSError):  # no fork on this platform, or no pipe left
-        yield from make()
-        return
-    child = context.Process(target=_produce, args=(make, send), daemon=True)
-    try:
-        child.start()
-    except OSError:
-        receive.close()
-        send.close()
-        yield from make()
-        return
-    send.close()
-    try:
-        while True:
-            try:
-                kind, value = receive.recv()
-            except EOFError:
-                raise RuntimeError(f"a worker process ended with exit code {_exit_code(child)}") from None
-            if kind == "end":
-                return
-            if kind == "error":
-                raise value
-            yield value
-    finally:
-        receive.close()
-        if child.is_alive():
-            child.terminate()  # the caller stopped early: nothing left to make
-        child.join()
-
-
-def _produce(make: Callable[[], Iterable[object]], send: Any) -> None:
-    """In a forked process: send each item of ``make()``, then ("end", None) or the exception."""
-    try:
-        for item in make():
-            send.send(("item", item))
-        message: tuple[str, object] = ("end", None)
-    except BaseException as exc:  # noqa: BLE001 (sent to the parent, which raises it)
-        message = ("error", exc)
-    try:
-        send.send(message)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        send.send(("error", RuntimeError(f"{type(message[1]).__name__}: {message[1]}")))
-    except BrokenPipeError:
-        pass  # the parent stopped reading
-
-
-def _exit_code(child: Any) -> object:
-    child.join()
-    return child.exitcode
 
 
 def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[int, Any, Any]], list[int]]:

@@ -35,9 +35,9 @@ from .cache import (
     Rows,
     cards_digest,
     from_rows,
-    store,
     output_stamp,
     plain_column,
+    store,
     to_rows,
 )
 from .config import DeckConfig
@@ -218,7 +218,7 @@ def parse_file(
         return to_rows(result), False, RenderStats()
     renderer = Renderer()
     questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
-    rendered = [
+    rendered: list[list[str | None]] = [
         list(map(renderer.html, questions)),
         list(map(renderer.html, answers)),
         plain_column(questions, list(map(renderer.plain, questions))),

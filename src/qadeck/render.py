@@ -128,7 +128,7 @@ def _is_safe_url(url: str) -> bool:
 class _NoRawHtml(Extension):
     """Treat raw HTML in sources as text: Python-Markdown passes it through by default."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md), "qadeck_safe_links", 0)

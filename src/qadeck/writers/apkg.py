@@ -24,17 +24,16 @@ import html
 import itertools
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache, partial
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 import genanki
 
 from ..model import Card
-from ..parallel import cores, produced
-from ..zipping import write_zip
 from ..tagging import anki_tags
+from ..zipping import write_zip
 from . import Output
 
 # --- Frozen: never change these three (see the module docstring). ---------------------
@@ -107,30 +106,21 @@ def model() -> genanki.Model:
 
 
 def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
-    """Write the package of these notes to ``path`` (the caller renames it into place)."""
-    stamp = max((row.mtime for row in rows), default=0)
-    _write_package(partial(_note_and_card_rows, rows), stamp, deck_name, deck_id, path, len(rows))
-
-
-def _write_package(
-    make_rows: Callable[[genanki.Model, int, Iterator[int]], Iterable[Batch]],
-    stamp: int, deck_name: str, deck_id: int, path: Path, notes: int,
-) -> None:
-    """Write the package whose notes and cards ``make_rows(model, deck_id, ids)`` gives, in batches.
+    """Write the package to ``path`` (the caller renames it into place).
 
     genanki writes the collection: its schema, the deck and the note type. The
     notes and cards are inserted here, a few thousand per statement, with the
     values genanki's ``Note.write_to_db`` and ``Card.write_to_db`` would give
     them one ``execute`` at a time (``tests/test_apkg_notes.py`` compares the
     two): on a deck of 100,000 notes genanki's per-note objects and checks
-    cost more than the database itself. For a big deck the rows are made in a
-    forked process while this one inserts them (:func:`~qadeck.parallel.produced`).
-    The database is a scratch file, so that a big deck's pages sit in the file
-    system's cache, not in this process.
+    cost more than the database itself. The database is a scratch file, so
+    that a big deck's pages sit in the file system's cache, not in this process,
+    and it is zipped from there a few pieces at a time (:mod:`qadeck.zipping`).
     """
     note_model = model()
     deck = genanki.Deck(deck_id, deck_name)
     deck.add_model(note_model)
+    stamp = max((row.mtime for row in rows), default=0)
     ids = itertools.count(stamp * 1000)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "collection.anki2"
@@ -149,23 +139,19 @@ def _write_package(
             ).fetchall()
             for name, _ in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-            # Forked after genanki's write: the producer's ids go on from where genanki's left them.
-            make = partial(make_rows, note_model, deck_id, ids)
-            for note_rows_, card_rows in produced(make) if notes >= PARALLEL_NOTES and cores() > 1 else make():
-                cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", note_rows_)
-                cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
+            for notes, cards in _note_and_card_rows(rows, note_model, deck_id, ids):
+                cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
+                cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
             for _, sql in indexes:
                 cursor.execute(sql)
             conn.commit()
         finally:
             conn.close()
-        write_zip(path, {"collection.anki2": db_path, "media": b"{}"})  # the database read a piece at a time
+        write_zip(path, {"collection.anki2": db_path, "media": b"{}"})
 
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
 BATCH = 5_000
-#: From this many notes, their rows are made in a forked process while this one inserts them.
-PARALLEL_NOTES = 5_000
 #: The rows of the ``notes`` and ``cards`` tables for :data:`BATCH` notes.
 Batch = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
@@ -248,10 +234,5 @@ def note_rows(output: Output) -> list[NoteRow]:
 
 
 def write(output: Output, path: Path) -> None:
-    """The ``apkg`` format: each card as its note (made with the table rows, see :func:`_write_package`)."""
-    stamp = max((card.mtime for card in output.cards), default=0)
-
-    def make_rows(note_model: genanki.Model, deck_id: int, ids: Iterator[int]) -> Iterator[Batch]:
-        return _note_and_card_rows(note_rows(output), note_model, deck_id, ids)
-
-    _write_package(make_rows, stamp, output.deck, output.deck_id, path, len(output.cards))
+    """The ``apkg`` format: each card as its note, written as a package."""
+    write_apkg(note_rows(output), output.deck, output.deck_id, path)
