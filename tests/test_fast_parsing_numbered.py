@@ -12,24 +12,14 @@ from qadeck.model import Source
 from qadeck.parsers import common, numbered
 from qadeck.parsers.structure import Line
 
+from .strategies import texts
+
 _PIECES = st.sampled_from(["1", "12", "1234", ".", ")", " ", "  ", "\t", "**", "__", "*", "_", "What is X?", "How?",
                            "1. ", "- ", "\u200b", "\ufeff", "\x0b", "\x85", "\x00", "\xa0", "```", "---", "title: x",
                            "Comments", "x", "3.11"])
-_INVISIBLE = st.sampled_from(["\u200b", "\ufeff", "\x00", "\x0b", "\x85", "\u2060"])
 _NUMBERED = st.sampled_from(["1. What is X?", "  12) How?", "**3.** Why?", "__4)__ x", "   5. Explain y", "**6.**"])
 
-
-@st.composite
-def _hidden(draw):
-    """A numbered line with invisible characters slipped in anywhere (cleaning removes them)."""
-    text = draw(_NUMBERED)
-    for _ in range(draw(st.integers(0, 3))):
-        at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(_INVISIBLE) + text[at:]
-    return text
-
-
-TEXTS = st.lists(st.lists(_PIECES, max_size=5).map("".join) | _hidden(), max_size=6).map("\n".join)
+TEXTS = texts(_PIECES, _NUMBERED)
 
 
 @settings(max_examples=500)

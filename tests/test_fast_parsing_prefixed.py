@@ -11,25 +11,14 @@ from qadeck.glue import Glue
 from qadeck.model import Source
 from qadeck.parsers import common, prefixed
 
+from .strategies import texts
+
 _PIECES = st.sampled_from(["Q", "Q:", "Q1.", "Question", "QUESTION", "uestion", "UESTION", "Qu", "1", ":", ".", ")",
                            " ", "\t", "**", "1. ", "- ", "A:", "What?", "\u200b", "\ufeff", "\x0b", "\x1c", "\x85",
                            "\x00", "\xa0", "```", "---", "title: x", "Comments", "x"])
-_INVISIBLE = st.sampled_from(["\u200b", "\ufeff", "\x00", "\x0b", "\x85", "\u2060"])
 _MARKED = st.sampled_from(["Q: What?", "Q1. Why?", " 2) **Question 3:** How?", "- QUESTION: x", "Q)", "Qu: no"])
 
-
-@st.composite
-def _hidden(draw):
-    """A marked line with invisible characters slipped in anywhere (cleaning removes them)."""
-    text = draw(_MARKED)
-    for _ in range(draw(st.integers(0, 3))):
-        at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(_INVISIBLE) + text[at:]
-    return text
-
-
-#: Lines of a few pieces each, so that markers open lines as often as not.
-TEXTS = st.lists(st.lists(_PIECES, max_size=5).map("".join) | _hidden(), max_size=6).map("\n".join)
+TEXTS = texts(_PIECES, _MARKED)
 
 
 @settings(max_examples=500)
