@@ -102,7 +102,7 @@ class TopicTagger:
         scores: dict[str, float] = {}
         if self.pattern is None:
             return scores
-        question, section, answer = self._points
+        question, _, answer = self._points  # section points come from _section_points
         get = scores.get
         # The additions run in the order the weights are listed, text by text: the same sums, bit for bit.
         for slug, points in chain.from_iterable(map(question.__getitem__, self.phrases(card.question))):
