@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import random
 import zipfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,11 @@ from qadeck import zipping
 
 @given(st.binary(max_size=3000), st.integers(1, 700))
 def test_pieces_deflated_apart_inflate_to_the_data(data: bytes, piece: int):
-    assert zlib.decompress(zipping.deflate(data, piece), -zlib.MAX_WBITS) == data
+    out = io.BytesIO()
+    with ThreadPoolExecutor(2) as pool:
+        crc, packed, size = zipping._deflate_to(out, zipping._slices(data, piece), pool)
+    assert zlib.decompress(out.getvalue(), -zlib.MAX_WBITS) == data
+    assert (crc, packed, size) == (zlib.crc32(data), len(out.getvalue()), len(data))
 
 
 def test_a_zip_reads_back_with_its_members_dates_and_modes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

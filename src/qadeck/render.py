@@ -244,7 +244,7 @@ class Renderer:
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text).strip("\n")
+    return strip_controls(text).strip("\n")
 
 
 def _markdown() -> markdown.Markdown:

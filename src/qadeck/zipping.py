@@ -73,12 +73,6 @@ def write_zip(path: Path, members: dict[str, bytes | Path]) -> None:
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), len(directory), start, 0))
 
 
-def deflate(data: bytes, piece: int = PIECE) -> bytes:
-    """``data`` as one raw deflate stream of pieces of ``piece`` bytes (for tests and small data)."""
-    pieces = [memoryview(data)[n : n + piece] for n in range(0, len(data), piece)] or [memoryview(b"")]
-    return b"".join(_deflate(p, last=n == len(pieces) - 1) for n, p in enumerate(pieces))
-
-
 def _deflate_to(out: BinaryIO, pieces: Iterator[memoryview], pool: ThreadPoolExecutor) -> tuple[int, int, int]:
     """Write ``pieces`` to ``out`` as one deflate stream, deflating one per core at a time; returns
     its CRC-32, its deflated size and its size."""
@@ -104,10 +98,12 @@ def _deflate_to(out: BinaryIO, pieces: Iterator[memoryview], pool: ThreadPoolExe
     return crc, packed, size
 
 
-def _slices(data: bytes) -> Iterator[memoryview]:
+def _slices(data: bytes, piece: int | None = None) -> Iterator[memoryview]:
+    """``data`` in pieces of ``piece`` bytes (default :data:`PIECE`), not copied."""
+    piece = piece or PIECE
     view = memoryview(data)
-    for n in range(0, len(data), PIECE):
-        yield view[n : n + PIECE]
+    for n in range(0, len(data), piece):
+        yield view[n : n + piece]
 
 
 def _pieces(handle: BinaryIO) -> Iterator[memoryview]:
