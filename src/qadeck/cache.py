@@ -143,7 +143,6 @@ def store(path: Path, rows: Rows) -> bool:
     return True
 
 
-
 class OutputStamps:
     """Digests of what went into each written file, kept in one small JSON file."""
 

@@ -10,8 +10,9 @@ lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
 Work that depends on one file alone is done file by file, on every core for a
 big build: for a build, that is its cards' HTML, plain text and identity facts
 too (each a pure function of a card) and the card cache entry that keeps them,
-so that a rebuild does none of it for the files that did not change. The formats and the card cache are then
-written at once, each in a process of its own.
+so that a rebuild does none of it for the files that did not change. The
+formats and the new lock file are then written at once, shared out among the
+cores, and the lock replaces the old one once they all are.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ class Loaded:
     skipped: list[str] = field(default_factory=list)
     #: Folder where ``qadeck.lock`` lives.
     home: Path = Path(".")
-    #: Each file's cards, for the next build (saved by :func:`build`).
+    #: The card cache: the entries this load read or stored (kept fresh by :func:`build`).
     cache: CardCache | None = None
     #: What rendering the files parsed here took (a build renders them as it parses them).
     render_stats: RenderStats = field(default_factory=RenderStats)

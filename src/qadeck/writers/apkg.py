@@ -43,7 +43,6 @@ FIELDS = ("Question", "Answer", "Topics", "Difficulty", "Source", "Section")
 TEMPLATE_NAMES = ("Card 1",)
 # -----------------------------------------------------------------------------------------
 
-
 FRONT = """<div class="qa-question">{{Question}}</div>"""
 BACK = """{{FrontSide}}
 <hr id="answer">
