@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from functools import partial
 from pathlib import Path
 
@@ -45,12 +46,28 @@ def write_pid(path: Path) -> None:
     path.write_text(str(os.getpid()), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("processes", "pids"), [(1, 1), (2, 2), (3, 3), (9, 5)])
-def test_run_all_shares_the_jobs_among_at_most_the_processes_asked_for(tmp_path: Path, processes: int, pids: int):
+def wait_for(paths: list[Path]) -> None:
+    """Wait (a minute at most) until the other jobs have written ``paths``."""
+    deadline = time.monotonic() + 60
+    while not all(path.exists() for path in paths) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("processes", [2, 3, 9])
+def test_the_other_processes_take_the_jobs_while_this_one_runs_the_first(tmp_path: Path, processes: int):
     files = [tmp_path / f"{n}.pid" for n in range(5)]
-    assert len(list(parallel.run_all([partial(write_pid, path) for path in files], processes))) == 5
-    seen = [path.read_text(encoding="utf-8") for path in files]
-    assert seen[0] == str(os.getpid()) and len(set(seen)) == pids
+    first = partial(wait_for, files[1:])  # busy here until the others are done, by other processes
+    jobs = [first, *(partial(write_pid, path) for path in files[1:])]
+    assert len(list(parallel.run_all(jobs, processes))) == 5
+    seen = {path.read_text(encoding="utf-8") for path in files[1:]}
+    assert str(os.getpid()) not in seen and 1 <= len(seen) <= min(processes, 5) - 1
+
+
+def test_this_process_takes_the_jobs_left_once_its_first_is_done(tmp_path: Path):
+    files = [tmp_path / f"{n}.pid" for n in range(5)]
+    jobs = [partial(write_pid, path) for path in files]
+    assert len(list(parallel.run_all(jobs, 1))) == 5
+    assert {path.read_text(encoding="utf-8") for path in files} == {str(os.getpid())}
 
 
 def refuse(path: Path) -> None:
@@ -65,9 +82,15 @@ def test_an_error_in_a_worker_is_raised_here_with_its_path(tmp_path: Path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "a"  # the other job still ran
 
 
-def test_a_worker_that_dies_is_an_error_not_a_silent_success():
-    with pytest.raises(RuntimeError, match="exit code 3"):
-        list(parallel.run_all([lambda: None, partial(os._exit, 3)]))
+def die(marker: Path) -> None:
+    marker.touch()
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_silent_success(tmp_path: Path):
+    marker = tmp_path / "died"
+    with pytest.raises(RuntimeError, match="exit code 3"):  # this process waits: the worker takes the second job
+        list(parallel.run_all([partial(wait_for, [marker]), partial(die, marker)]))
 
 
 def test_without_fork_the_jobs_run_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -3,14 +3,15 @@
 :func:`pmap` maps a function over items in worker processes, in order. Where
 processes cannot start (a sandbox) or a worker dies, it carries on in this
 process from where the workers stopped: the results are the same either way,
-only the time differs. :func:`run_all` runs a few jobs at once in forked
-processes that see this process's memory (the writers of one deck: nothing big
-is pickled). Callers decide whether the work is big enough to pay for starting
+only the time differs. :func:`run_all` runs a few jobs at once, here and in
+forked processes that see this process's memory (the writers of one deck:
+nothing big is pickled), each process taking the next job as it is free. Callers decide whether the work is big enough to pay for starting
 the processes.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -55,66 +56,104 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
 
 
 def run_all(jobs: Sequence[Callable[[], object]], processes: int | None = None) -> Iterator[None]:
-    """Run every job, the others in forked processes while this one runs the first; yields as each ends.
+    """Run every job, the first in this process and the others in whichever process is free first;
+    yields as each job run here ends, then for the others once their processes are done.
 
     At most ``processes`` processes work, this one included (default: one per
-    core): the other jobs are shared out among the forked ones, each running
-    its share in turn (a fork of a big process costs its memory pages, copied
-    as they are touched). A job's exception is raised here once every job has
-    ended, as it was raised there (it must pickle; qadeck's errors do); after
-    one, the jobs left for a process are not started. Where a process cannot
-    be forked, its jobs run here after the first: what the jobs do is the same
-    either way.
+    core): the others are forked at the start (a fork of a big process costs
+    its memory pages, copied as they are touched, so the first and biggest job
+    stays here), and each process, this one once its first job is done, takes
+    the next job not yet taken until none is left. A job's exception is raised
+    here once every job has ended, as it was raised there (it must pickle;
+    qadeck's errors do); after one, no job is started. Where no process can
+    be forked, every job runs here: what the jobs do is the same either way.
     """
     forks = max(1, min(processes or cores(), len(jobs))) - 1
-    shares = [list(jobs[1 + n :: forks]) for n in range(forks)] if forks else [list(jobs[1:])]
-    forked, here = _fork([partial(_in_turn, share) for share in shares]) if forks else ([], [0])
+    turns = _Turns.shared(len(jobs)) if forks else None
+    forked = _fork([partial(_take, turns, jobs)] * forks) if turns else []
     error: BaseException | None = None
-    for job in [*jobs[:1], *(job for n in here for job in shares[n])]:
-        if error is None:
-            try:
-                job()
-            except BaseException as exc:  # noqa: BLE001 (raised below, once the children are done)
-                error = exc
+    done = 0
+    for n in itertools.chain([0], turns or range(1, len(jobs))):
+        try:
+            jobs[n]()
+        except BaseException as exc:  # noqa: BLE001 (raised below, once the children are done)
+            error = exc
+            if turns:
+                turns.stop()
+        done += 1
         yield None
-    for n, child, receive in forked:
+        if error is not None:
+            break
+    for child, receive in forked:
         outcome = _outcome(receive)
         child.join()
         if error is None and outcome is not True:
             error = outcome if isinstance(outcome, BaseException) else RuntimeError(
                 f"a worker process ended with exit code {child.exitcode}"
             )
-        for _ in shares[n]:
-            yield None
+    for _ in range(len(jobs) - done):
+        yield None
     if error is not None:
         raise error
 
 
-def _in_turn(jobs: list[Callable[[], object]]) -> None:
+class _Turns:
+    """The next job to start, counted in memory the forked processes share."""
+
+    def __init__(self, counter: Any, count: int) -> None:
+        self._next = counter
+        self._count = count
+
+    @classmethod
+    def shared(cls, count: int) -> _Turns | None:
+        """Turns for jobs 1 to ``count - 1`` (job 0 is this process's), or None without fork."""
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:  # no fork on this platform
+            return None
+        return cls(context.Value("q", 1), count)
+
+    def __iter__(self) -> Iterator[int]:
+        while True:
+            with self._next.get_lock():
+                n = self._next.value
+                if n >= self._count:
+                    return
+                self._next.value = n + 1
+            yield n
+
+    def stop(self) -> None:
+        """Start no more jobs."""
+        with self._next.get_lock():
+            self._next.value = self._count
+
+
+def _take(turns: _Turns, jobs: Sequence[Callable[[], object]]) -> None:
+    """In a forked process: run the jobs not yet taken, one after another; an error stops them all."""
+    for n in turns:
+        try:
+            jobs[n]()
+        except BaseException:
+            turns.stop()
+            raise
+
+
+def _fork(jobs: Sequence[Callable[[], object]]) -> list[tuple[Any, Any]]:
+    """Start a forked process for each job that can have one: (process, pipe) of those started."""
+    context = multiprocessing.get_context("fork")
+    started: list[tuple[Any, Any]] = []
     for job in jobs:
-        job()
-
-
-def _fork(jobs: Sequence[Callable[[], object]]) -> tuple[list[tuple[int, Any, Any]], list[int]]:
-    """Start a forked process for each job: (index, process, pipe) of those started, and the
-    indexes of the jobs that were not."""
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:  # no fork on this platform
-        return [], list(range(len(jobs)))
-    started: list[tuple[int, Any, Any]] = []
-    for n, job in enumerate(jobs):
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child, args=(job, send), daemon=True)
         try:
             child.start()
-        except OSError:  # no more processes here: the rest run in this one
+        except OSError:  # no more processes here: the others take the jobs
             receive.close()
             send.close()
-            return started, list(range(n, len(jobs)))
+            break
         send.close()
-        started.append((n, child, receive))
-    return started, []
+        started.append((child, receive))
+    return started
 
 
 def _child(job: Callable[[], object], send: Any) -> None:

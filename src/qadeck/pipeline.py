@@ -63,6 +63,8 @@ PARALLEL_CHARS = 2_000_000
 PARALLEL_WRITE_CARDS = 5_000
 #: File in the cache folder with a stamp of what went into each output.
 STAMPS_NAME = "outputs.json"
+#: Folder in the cache folder where each output may keep what speeds up its next write, by file name.
+OUTPUTS_DIR = "outputs"
 
 T = TypeVar("T")
 #: Wraps an iterable to show progress: ``track(items, label, total)``.
@@ -337,7 +339,8 @@ def build(
     stem = slugify(config.deck) + filters.suffix()
     stamps = OutputStamps(None if path else out_dir / CACHE_DIR / STAMPS_NAME)
     targets = {name: path or out_dir / f"{stem}{FORMATS[name].extension}" for name in formats}
-    content = cards_digest(cards, {e.guid: e.hash for e in prepared.lock.entries})
+    hashes = {e.guid: e.hash for e in prepared.lock.entries}
+    content = cards_digest(cards, hashes)
     stamp = {name: output_stamp(name, deck, deck_id, html, content) for name in formats}
     todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
     report.unchanged = [targets[name] for name in formats if name not in todo]
@@ -350,15 +353,19 @@ def build(
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)
-        output = Output(deck, deck_id, cards, renderer, html=html)
+        output = Output(deck, deck_id, cards, renderer, html=html, content=hashes)
+        # A build's outputs may keep what speeds up their next write (the package its database).
+        kept = None if path else out_dir / CACHE_DIR / OUTPUTS_DIR
         writes: list[Callable[[], object]] = [
-            partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(output, target=targets[name])))
+            partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(
+                output, target=targets[name], keep=kept / targets[name].name if kept else None
+            )))
             for name in todo
         ]
         with Staged(loaded.lock_path) as lock:
             # The lock file is written with them, and replaces the old one once they all are.
             writes.append(partial(_stage_lock, lock, prepared.lock))
-            # A big deck's files are written at once, each on a core of its own (the package takes longest).
+            # A big deck's files are written at once, on every core (the package, here, takes longest).
             run = run_all if len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
             for _ in track(run(writes), "Writing", len(writes)):
                 pass

@@ -8,7 +8,7 @@ last good deck, CSV and lock file as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,12 @@ class Output:
     #: The file this write replaces (the writer itself gets a temporary path): the
     #: Obsidian writer reads the review data the app stored in it, to keep it.
     target: Path | None = None
+    #: A folder where the format may keep what makes its next write of the same file quicker
+    #: (a build's; None for an export to a path of the user's): the package keeps its database.
+    keep: Path | None = None
+    #: Each card's guid -> identity's content hash of it (all of a card a note shows, bar its guid
+    #: and mod time), where known: what a kept package is compared with.
+    content: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

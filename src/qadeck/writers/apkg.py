@@ -22,19 +22,24 @@ from __future__ import annotations
 
 import html
 import itertools
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 import genanki
 
+from ..cache import output_stamp
+from ..errors import OutputError
 from ..model import Card
 from ..tagging import anki_tags
-from ..zipping import write_zip
-from . import Output
+from ..zipping import Pieces, write_zip
+from . import Output, package_cache
 
 # --- Frozen: never change these three (see the module docstring). ---------------------
 MODEL_ID = 1607392319
@@ -95,6 +100,7 @@ class NoteRow(NamedTuple):
 
 
 def model() -> genanki.Model:
+    """The note type (see the module docstring: its id, fields and template names are frozen)."""
     return genanki.Model(
         MODEL_ID,
         MODEL_NAME,
@@ -105,48 +111,126 @@ def model() -> genanki.Model:
 
 
 def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
-    """Write the package to ``path`` (the caller renames it into place).
+    """Write the package to ``path`` (the caller renames it into place), from scratch.
+
+    The database is a scratch file, so that a big deck's pages sit in the file
+    system's cache, not in this process, and it is zipped from there a few
+    pieces at a time (:mod:`qadeck.zipping`).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        database = Path(tmp) / "collection.anki2"
+        _new_database(database, rows, deck_name, deck_id)
+        write_zip(path, {"collection.anki2": database, "media": b"{}"})
+
+
+def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_id: int) -> list[list[int]]:
+    """Write the collection to ``database``; returns each note's id and its cards' ids.
 
     genanki writes the collection: its schema, the deck and the note type. The
     notes and cards are inserted here, a few thousand per statement, with the
     values genanki's ``Note.write_to_db`` and ``Card.write_to_db`` would give
     them one ``execute`` at a time (``tests/test_apkg_notes.py`` compares the
     two): on a deck of 100,000 notes genanki's per-note objects and checks
-    cost more than the database itself. The database is a scratch file, so
-    that a big deck's pages sit in the file system's cache, not in this process,
-    and it is zipped from there a few pieces at a time (:mod:`qadeck.zipping`).
+    cost more than the database itself.
     """
-    note_model = model()
-    deck = genanki.Deck(deck_id, deck_name)
-    deck.add_model(note_model)
     stamp = max((row.mtime for row in rows), default=0)
     ids = itertools.count(stamp * 1000)
-    with tempfile.TemporaryDirectory() as tmp:
-        db_path = Path(tmp) / "collection.anki2"
-        conn = sqlite3.connect(db_path)
+    with _open(database) as cursor:
+        _collection(cursor, deck_name, deck_id, stamp)
+        # genanki's indexes on the two tables are built once the rows are in: a fifth faster than
+        # keeping them up to date row by row, and the same indexes.
+        indexes = cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('notes', 'cards')"
+        ).fetchall()
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        written = _insert(cursor, rows, deck_id, ids, range(len(rows)))
+        for _, sql in indexes:
+            cursor.execute(sql)
+    return written
+
+
+def _update_database(database: Path, kept: package_cache.Kept, plan: package_cache.Plan,
+                     rows: Sequence[NoteRow], deck_name: str, deck_id: int, stamp: int) -> list[list[int]]:
+    """Write to ``database`` the kept database with ``plan`` applied, ``rows`` being the notes it
+    writes; returns their ids. A database left a quarter empty by deleted rows is compacted."""
+    shutil.copyfile(kept.database, database)
+    with _open(database) as cursor:
+        fresh = sqlite3.connect(":memory:")
+        try:  # the collection row as a fresh write has it (the note type's and deck's times, names)
+            _collection(fresh.cursor(), deck_name, deck_id, stamp)
+            found = fresh.execute("SELECT * FROM col")
+            names, row = [column[0] for column in found.description], found.fetchone()
+        finally:
+            fresh.close()
+        if cursor.execute("SELECT * FROM col").fetchone() != row:  # nothing written, nothing changed
+            cursor.execute(f"UPDATE col SET {', '.join(f'{name} = ?' for name in names)}", row)
+        cursor.executemany("DELETE FROM cards WHERE nid = ?", [(i,) for i in plan.gone])
+        cursor.executemany("DELETE FROM notes WHERE id = ?", [(i,) for i in plan.gone])
+        written = _insert(cursor, rows, deck_id, _ids(rows, plan.old, max(stamp * 1000, plan.next_id)), plan.write)
+        cursor.executemany("UPDATE cards SET due = ? WHERE nid = ?", plan.moved)
+        free, pages = (cursor.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+    if free * 4 > pages:
+        conn = sqlite3.connect(database)
         try:
-            # A scratch file that is zipped and deleted: no journal on disk, no waiting for fsync.
-            # (The database's bytes are the same either way.)
-            conn.execute("PRAGMA journal_mode=MEMORY")
-            conn.execute("PRAGMA synchronous=OFF")
-            cursor = conn.cursor()
-            genanki.Package(deck).write_to_db(cursor, stamp, ids)
-            # genanki's indexes on the two tables are built once the rows are in: a fifth faster than
-            # keeping them up to date row by row, and the same indexes.
-            indexes = cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('notes', 'cards')"
-            ).fetchall()
-            for name, _ in indexes:
-                cursor.execute(f'DROP INDEX "{name}"')
-            for notes, cards in _note_and_card_rows(rows, note_model, deck_id, ids):
-                cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
-                cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
-            for _, sql in indexes:
-                cursor.execute(sql)
-            conn.commit()
+            conn.execute("VACUUM")
         finally:
             conn.close()
-        write_zip(path, {"collection.anki2": db_path, "media": b"{}"})
+    return written
+
+
+def _ids(rows: Sequence[NoteRow], old: Sequence[list[int] | None], first: int) -> Iterator[int]:
+    """The ids of notes written again, in the order :func:`_insert` takes them: a note's own id and
+    its cards' ids as it had them, new ids (from ``first`` on) for a new note or a card it did not have."""
+    fresh = itertools.count(first)
+    cards_of: dict[tuple[bool, ...], int] = {}
+    for row, had in zip(rows, old, strict=True):
+        shape = tuple(map(bool, row.fields))
+        if shape not in cards_of:
+            cards_of[shape] = len(card_ords(row.fields, model()))
+        need = 1 + cards_of[shape]
+        given = (had or [])[:need]
+        yield from given
+        for _ in range(need - len(given)):
+            yield next(fresh)
+
+
+@contextmanager
+def _open(database: Path) -> Iterator[sqlite3.Cursor]:
+    """A cursor on ``database``, committed and closed after the block."""
+    conn = sqlite3.connect(database)
+    try:
+        # A scratch file, zipped and then deleted or kept for the next write alone: no journal on disk,
+        # no waiting for fsync. (The database's bytes are the same either way.)
+        conn.execute("PRAGMA journal_mode=MEMORY")
+        conn.execute("PRAGMA synchronous=OFF")
+        yield conn.cursor()
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _collection(cursor: sqlite3.Cursor, deck_name: str, deck_id: int, stamp: int) -> None:
+    """genanki's schema, collection row, deck and note type, written at time ``stamp``."""
+    deck = genanki.Deck(deck_id, deck_name)
+    deck.add_model(model())
+    genanki.Package(deck).write_to_db(cursor, stamp, itertools.count())
+
+
+def _insert(cursor: sqlite3.Cursor, rows: Iterable[NoteRow], deck_id: int, ids: Iterator[int],
+            places: Iterable[int]) -> list[list[int]]:
+    """Insert the notes of ``rows`` and their cards, due at ``places``; returns each note's id and
+    its cards' ids."""
+    written: list[list[int]] = []
+    for notes, cards in _note_and_card_rows(rows, model(), deck_id, ids, places):
+        cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
+        cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+        of_note: dict[object, list[int]] = {}
+        for note in notes:
+            written.append(of_note.setdefault(note[0], [note[0]]))  # type: ignore[list-item]
+        for card in cards:
+            of_note[card[1]].append(card[0])  # type: ignore[arg-type]
+    return written
 
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
@@ -156,17 +240,17 @@ Batch = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
 
 def _note_and_card_rows(
-    rows: Iterable[NoteRow], note_model: genanki.Model, deck_id: int, ids: Iterator[int]
+    rows: Iterable[NoteRow], note_model: genanki.Model, deck_id: int, ids: Iterator[int], places: Iterable[int]
 ) -> Iterator[Batch]:
     """The ``notes`` and ``cards`` table rows of genanki's write, :data:`BATCH` notes at a time.
 
     Ids are taken in genanki's order: a note takes the next id, then each of its
-    cards one; a card is new (type and queue 0), due in deck order.
+    cards one; a card is new (type and queue 0), due at its note's place in the deck.
     """
     ords_of: dict[tuple[bool, ...], list[int]] = {}
     sort_index = note_model.sort_field_index
     rows = iter(rows)
-    due = itertools.count()
+    due = iter(places)
     while batch := list(itertools.islice(rows, BATCH)):
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
@@ -233,5 +317,36 @@ def note_rows(output: Output) -> list[NoteRow]:
 
 
 def write(output: Output, path: Path) -> None:
-    """The ``apkg`` format: each card as its note, written as a package."""
-    write_apkg(note_rows(output), output.deck, output.deck_id, path)
+    """The ``apkg`` format: each card as its note, written as a package.
+
+    Given a folder to keep it in (a build's) and the cards' content hashes, the
+    write keeps its database and deflated pieces there, and the next one updates
+    that database's changed notes and deflates again only the pieces they
+    touched (:mod:`~qadeck.writers.package_cache`).
+    """
+    folder, content = output.keep, output.content
+    try:
+        wants = [(card.guid, content[card.guid], card.mtime) for card in output.cards] if content is not None else []
+    except KeyError:
+        wants = []
+    if folder is None or not wants or len({want[0] for want in wants}) != len(wants):
+        write_apkg(note_rows(output), output.deck, output.deck_id, path)
+        return
+    fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
+    kept = package_cache.read(folder, fingerprint)
+    try:
+        with package_cache.Next(folder) as after:
+            if kept is None:
+                ids = _new_database(after.database, note_rows(output), output.deck, output.deck_id)
+            else:
+                plan = kept.plan(wants)
+                changed = note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
+                stamp = max(want[2] for want in wants)
+                written = iter(_update_database(after.database, kept, plan, changed, output.deck, output.deck_id, stamp))
+                ids = [known if known is not None else next(written) for known in plan.ids]
+            pieces = Pieces(kept.database if kept else None, kept.stream if kept else None,
+                            kept.pieces if kept else [], after.stream)
+            write_zip(path, {"collection.anki2": after.database, "media": b"{}"}, {"collection.anki2": pieces})
+            after.commit(fingerprint, wants, ids, pieces.written)
+    except sqlite3.Error as exc:
+        raise OutputError(f"cannot write the package's database: {exc}", output.target or path) from exc

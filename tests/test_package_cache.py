@@ -1,0 +1,153 @@
+"""A package written over the one the last build kept: the notes a fresh write gives, the kept ids,
+and only the changed pieces deflated again."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from qadeck import identity, zipping
+from qadeck.model import Card
+from qadeck.writers import Output, apkg, package_cache
+
+from .conftest import import_apkg, notes_by_guid
+
+T0 = 1_700_000_000
+WORDS = "model data drift feature store pipeline deploy monitor latency batch stream schema".split()
+
+
+def deck(count: int, seed: int = 1) -> list[Card]:
+    rng = random.Random(seed)
+    return [
+        Card(f"Question {n}: what is {rng.choice(WORDS)}?", " ".join(rng.choices(WORDS, k=40)), f"f{n % 3}.md",
+             "", (n, n), topics=(rng.choice(WORDS),), difficulty="easy", guid=f"g{n}", mtime=T0)
+        for n in range(count)
+    ]
+
+
+def write(cards: list[Card], path: Path, keep: Path | None) -> Path:
+    content = {card.guid: identity.content_hash(card) for card in cards}
+    apkg.write(Output("Deck", 42, cards, content=content, keep=keep), path)
+    return path
+
+
+def tables(path: Path) -> tuple[dict[str, tuple[object, ...]], dict[str, list[tuple[object, ...]]], list[object]]:
+    """The package's notes (by guid, without ids), cards (by note guid, without ids) and collection row."""
+    with zipfile.ZipFile(path) as package:
+        data = package.read("collection.anki2")
+    db = sqlite3.connect(":memory:")
+    db.deserialize(data)
+    notes = {row[1]: row[2:] for row in db.execute("SELECT * FROM notes")}
+    cards: dict[str, list[tuple[object, ...]]] = {}
+    for row in db.execute("SELECT notes.guid, cards.* FROM cards JOIN notes ON notes.id = cards.nid ORDER BY ord"):
+        cards.setdefault(row[0], []).append(row[3:])
+    return notes, cards, list(db.execute("SELECT * FROM col").fetchone())
+
+
+def ids(path: Path) -> dict[str, tuple[int, list[int]]]:
+    with zipfile.ZipFile(path) as package:
+        data = package.read("collection.anki2")
+    db = sqlite3.connect(":memory:")
+    db.deserialize(data)
+    found = {guid: (nid, []) for nid, guid in db.execute("SELECT id, guid FROM notes")}
+    by_id = {nid: guid for guid, (nid, _) in found.items()}
+    for cid, nid in db.execute("SELECT id, nid FROM cards"):
+        found[by_id[nid]][1].append(cid)
+    return found
+
+
+def edited(cards: list[Card]) -> list[Card]:
+    """An answer and a question changed, a card removed, one added at the top, two swapped."""
+    cards = list(cards)
+    cards[5] = replace(cards[5], answer=cards[5].answer + " Edited.", mtime=T0 + 100)
+    cards[9] = replace(cards[9], question="Reworded?", mtime=T0 + 100)
+    del cards[12]
+    cards[15], cards[16] = cards[16], cards[15]
+    return [Card("A new one?", "New.", "f0.md", "", (0, 0), guid="new", mtime=T0 + 100), *cards]
+
+
+def test_an_updated_package_holds_what_a_fresh_write_of_the_same_cards_does(tmp_path: Path):
+    keep = tmp_path / "kept"
+    first = write(deck(60), tmp_path / "1.apkg", keep)
+    second = edited(deck(60))
+    updated = write(second, tmp_path / "2.apkg", keep)
+    fresh = write(second, tmp_path / "fresh.apkg", None)
+    assert tables(updated) == tables(fresh)
+    before, after = ids(first), ids(updated)
+    unchanged = {card.guid for card in second} - {"g5", "g9", "new"}
+    assert {guid: after[guid] for guid in unchanged} == {guid: before[guid] for guid in unchanged}
+    every = [i for nid, cids in after.values() for i in (nid, *cids)]
+    assert len(every) == len(set(every))  # no id given twice
+    assert after["new"][0] > max(i for nid, cids in before.values() for i in (nid, *cids))
+
+
+def test_the_same_cards_again_give_the_same_bytes(tmp_path: Path):
+    keep = tmp_path / "kept"
+    first = write(deck(30), tmp_path / "1.apkg", keep).read_bytes()
+    assert write(deck(30), tmp_path / "2.apkg", keep).read_bytes() == first
+    assert write(deck(30), tmp_path / "3.apkg", None).read_bytes() == first
+
+
+def test_only_the_pieces_that_changed_are_deflated_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(zipping, "PIECE", 4096)  # a page a piece
+    deflated: list[int] = []
+    real = zipping._deflate
+
+    def counted(data: memoryview, last: bool) -> bytes:
+        deflated.append(len(data))
+        return real(data, last)
+
+    monkeypatch.setattr(zipping, "_deflate", counted)
+    keep = tmp_path / "kept"
+    cards = deck(600)
+    write(cards, tmp_path / "1.apkg", keep)
+    pieces = len(deflated)
+    deflated.clear()
+    cards[300] = replace(cards[300], answer="Edited.", mtime=T0 + 100)
+    updated = write(cards, tmp_path / "2.apkg", keep)
+    assert 0 < len(deflated) <= pieces // 4
+    assert tables(updated) == tables(write(cards, tmp_path / "fresh.apkg", None))
+    with zipfile.ZipFile(updated) as package:
+        assert package.testzip() is None
+
+
+def test_kept_files_changed_since_are_not_trusted(tmp_path: Path):
+    keep = tmp_path / "kept"
+    write(deck(20), tmp_path / "1.apkg", keep)
+    (keep / package_cache.DATABASE).write_bytes(b"not the database the state describes")
+    second = edited(deck(20))
+    assert tables(write(second, tmp_path / "2.apkg", keep)) == tables(write(second, tmp_path / "3.apkg", None))
+    (keep / package_cache.STATE).write_text("{damaged", encoding="utf-8")
+    assert tables(write(second, tmp_path / "4.apkg", keep)) == tables(write(second, tmp_path / "3.apkg", None))
+    state = json.loads((keep / package_cache.STATE).read_text(encoding="utf-8"))
+    state["ids"][0] = ["not an id"]
+    (keep / package_cache.STATE).write_text(json.dumps(state), encoding="utf-8")
+    assert package_cache.read(keep, state["fingerprint"]) is None
+    assert tables(write(second, tmp_path / "5.apkg", keep)) == tables(write(second, tmp_path / "3.apkg", None))
+
+
+def test_another_deck_starts_afresh(tmp_path: Path):
+    keep = tmp_path / "kept"
+    cards = deck(10)
+    content = {card.guid: identity.content_hash(card) for card in cards}
+    write(cards, tmp_path / "1.apkg", keep)
+    apkg.write(Output("Other", 7, cards, content=content, keep=keep), tmp_path / "2.apkg")
+    apkg.write(Output("Other", 7, cards), tmp_path / "3.apkg")
+    assert tables(tmp_path / "2.apkg") == tables(tmp_path / "3.apkg")
+
+
+def test_an_updated_package_imports_into_anki_as_an_update(tmp_path: Path, collection):
+    keep = tmp_path / "kept"
+    import_apkg(collection, write(deck(40), tmp_path / "1.apkg", keep))
+    before = notes_by_guid(collection)
+    log = import_apkg(collection, write(edited(deck(40)), tmp_path / "2.apkg", keep)).log
+    assert len(log.new) == 1 and len(log.updated) == 2
+    after = notes_by_guid(collection)
+    assert after["g5"].id == before["g5"].id and after["g5"]["Answer"].endswith("Edited.</p>")
+    assert after["g9"]["Question"] == "Reworded?"
