@@ -41,7 +41,7 @@ from typing import Any
 from .config import DeckConfig
 from .errors import OutputError
 from .files import write_text_atomic
-from .model import Card, Finding, ParseResult, Source
+from .model import Card, Finding, ParseResult, Source, new_card
 
 #: One file as a build keeps it, in the card cache and on its way back from a parse worker:
 #: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
@@ -232,7 +232,7 @@ def from_rows(rows: Rows) -> Kept:
         source=source,
         layout=layout,
         cards=tuple(
-            Card(q, a, src, section, (lines[0], lines[1]), inferred, lay, tuple(topics), level)
+            new_card(q, a, src, section, (lines[0], lines[1]), inferred, lay, tuple(topics), level)
             for q, a, src, section, lines, inferred, lay, topics, level in cards
         ),
         findings=tuple(Finding(*f) for f in findings),

@@ -39,6 +39,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import cast
 
 from .lockfile import Lock, LockEntry
 from .model import Card
@@ -180,6 +181,9 @@ class _Matcher:
     #: card index -> old entry index
     match: dict[int, int] = field(default_factory=dict)
     ambiguous: set[int] = field(default_factory=set)
+    #: Sources whose cards are, question for question and in order, their lock entries: (card
+    #: indexes, entry indexes).
+    whole: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     def run(self) -> None:
         # The verbatim question first: it matches nearly every card of a rebuild without normalising any.
         self._same_questions()
@@ -206,6 +210,7 @@ class _Matcher:
             theirs = old_by_source.get(source, [])
             if len(mine) == len(theirs) and all(cards[i].question == old[j].question for i, j in zip(mine, theirs)):
                 self.match.update(zip(mine, theirs))
+                self.whole[source] = (mine, theirs)
 
     def _taken(self) -> set[int]:
         return set(self.match.values())
@@ -336,15 +341,16 @@ class _Fresh:
 
 def _fresh(
     cards: list[Card], old: list[LockEntry], match: dict[int, int], namespace: str,
-    known: list[Facts | None] | None,
+    known: list[Facts | None] | None, todo: list[int],
 ) -> _Fresh:
-    """Every card's content hash, the new and changed ones' sketches, the new ones' guid candidates.
+    """The content hash of the cards ``todo`` (indexes; "" for the others), the new and changed
+    ones' sketches, the new ones' guid candidates.
 
     ``known`` facts (from the build's parse workers) are taken as they are; a
     card without them is worked out here, new cards on every core when many.
     """
     given: list[Facts | None] = list(known) if known is not None else [None] * len(cards)
-    new = [i for i in range(len(cards)) if i not in match and given[i] is None]
+    new = [i for i in todo if i not in match and given[i] is None]
     if len(new) >= PARALLEL_NEW_CARDS:
         size = -(-len(new) // (cores() * 4))
         chunks = [(namespace, [cards[i] for i in new[n : n + size]]) for n in range(0, len(new), size)]
@@ -355,8 +361,8 @@ def _fresh(
         given[i] = value
     digests = [""] * len(cards)
     sketches, guids = {}, {}
-    for i, card in enumerate(cards):
-        known_facts = given[i]
+    for i in todo:
+        card, known_facts = cards[i], given[i]
         j = match.get(i)
         if known_facts is not None:
             digests[i] = known_facts[0]
@@ -393,15 +399,22 @@ def assign(
     matcher.run()
 
     changes = Changes()
+    out: list[Card | None] = [None] * len(cards)
+    entries: list[LockEntry | None] = [None] * len(cards)
+    settled = _settled(matcher, known, len({e.guid for e in lock.entries}) == len(lock.entries))
+    for i, j in settled:  # most cards of a rebuild: as the lock has them, line for line
+        line = old[j]
+        out[i], entries[i] = cards[i].identified(line.guid, line.mtime), line
+    changes.unchanged = len(settled)
+    todo = [i for i, card in enumerate(out) if card is None]
+
     # Reserve every guid that stays in use first, so a new guid can never take one.
     taken = {e.guid for e in kept} | {old[j].guid for j in matcher.match.values()}
-    used = {e.guid for e in kept}
-    out: list[Card] = []
-    entries: list[LockEntry] = []
+    used = {e.guid for e in kept} | {old[j].guid for _, j in settled}
     positions: dict[str, int] = defaultdict(int)
-    fresh = _fresh(cards, old, matcher.match, namespace, known)
-    for i, card in enumerate(cards):
-        digest = fresh.digests[i]
+    fresh = _fresh(cards, old, matcher.match, namespace, known, todo)
+    for i in todo:
+        card, digest = cards[i], fresh.digests[i]
         entry = old[matcher.match[i]] if i in matcher.match else None
         if entry is not None and entry.guid in used:
             entry = None  # a hand-edited lock with a duplicate guid: never reuse it twice
@@ -426,25 +439,42 @@ def assign(
                 changes.reworded.append((entry.question, card))
         taken.add(guid)
         used.add(guid)
-        out.append(card)
+        out[i] = card
         pos = positions[card.source]
         positions[card.source] += 1
         unchanged = entry is not None and digest == entry.hash
         if unchanged and entry and (entry.source, entry.pos, entry.question) == (card.source, pos, card.question):
-            entries.append(entry)  # the same line in the lock file: most cards of a rebuild
+            entries[i] = entry  # the same line in the lock file
             continue
-        entries.append(
-            LockEntry(
-                guid=guid,
-                source=card.source,
-                pos=pos,
-                question=card.question,
-                hash=digest,
-                mtime=mtime,
-                sketch=entry.sketch if unchanged and entry else fresh.sketches.get(i) or sketch(card.answer),
-            )
+        entries[i] = LockEntry(
+            guid=guid,
+            source=card.source,
+            pos=pos,
+            question=card.question,
+            hash=digest,
+            mtime=mtime,
+            sketch=entry.sketch if unchanged and entry else fresh.sketches.get(i) or sketch(card.answer),
         )
     matched = set(matcher.match.values())
     changes.removed = [e for j, e in enumerate(old) if j not in matched]
-    all_entries = sorted([*kept, *entries], key=lambda e: (e.source, e.pos))
-    return out, Lock(tuple(all_entries), lock.path), changes
+    # Every place of ``out`` and ``entries`` is filled by now.
+    all_entries = sorted([*kept, *cast(list[LockEntry], entries)], key=lambda e: (e.source, e.pos))
+    return cast(list[Card], out), Lock(tuple(all_entries), lock.path), changes
+
+
+def _settled(matcher: _Matcher, known: list[Facts | None] | None, unique: bool) -> list[tuple[int, int]]:
+    """(card, entry) indexes of the sources whose cards are their lock entries, line for line: the
+    same questions in the same places, the same content hashes (from ``known`` facts). Each card
+    takes its entry as it is, guid, time and line; none of them need the passes of :func:`assign`.
+    Only a lock without repeated guids (one no hand has edited) is trusted so.
+    """
+    if known is None or not unique:
+        return []
+    old = matcher.old
+    settled: list[tuple[int, int]] = []
+    for mine, theirs in matcher.whole.values():
+        hashes = [facts[0] if facts else None for facts in (known[i] for i in mine)]
+        entries = [old[j] for j in theirs]
+        if hashes == [e.hash for e in entries] and [e.pos for e in entries] == list(range(len(entries))):
+            settled += zip(mine, theirs)
+    return settled
