@@ -223,6 +223,7 @@ def test_a_cache_folder_that_cannot_be_written_costs_the_cache_not_the_build(car
     out = tmp_path / "build"
     (out / pipeline.CACHE_DIR).mkdir(parents=True)
     (out / pipeline.CACHE_DIR / cache.CARDS_DIR).write_text("in the way")
+    (out / pipeline.CACHE_DIR / pipeline.OUTPUTS_DIR).write_text("in the way too")
     result = CliRunner().invoke(cli, ["build", str(cards_copy), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "mlops-interview-questions.apkg").stat().st_size > 0

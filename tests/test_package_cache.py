@@ -4,15 +4,17 @@ and only the changed pieces deflated again."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
+import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from qadeck import identity, zipping
+from qadeck import identity, pipeline, zipping
 from qadeck.model import Card
 from qadeck.writers import Output, apkg, package_cache
 
@@ -151,3 +153,24 @@ def test_an_updated_package_imports_into_anki_as_an_update(tmp_path: Path, colle
     after = notes_by_guid(collection)
     assert after["g5"].id == before["g5"].id and after["g5"]["Answer"].endswith("Edited.</p>")
     assert after["g9"]["Question"] == "Reworded?"
+
+
+def test_a_build_keeps_its_package_and_drops_what_no_build_used_for_a_week(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+
+    def build() -> pipeline.BuildReport:
+        loaded = pipeline.load([cards_copy], cache_dir=out / pipeline.CACHE_DIR)
+        return pipeline.build(pipeline.prepare(loaded, now=T0), out)
+
+    report = build()
+    kept = out / pipeline.CACHE_DIR / pipeline.OUTPUTS_DIR
+    assert {p.name for p in kept.iterdir()} == {"mlops-interview-questions.apkg"}
+    package = kept / "mlops-interview-questions.apkg"
+    assert {p.name for p in package.iterdir()} == {package_cache.DATABASE, package_cache.STREAM, package_cache.STATE}
+    stale, week_ago = kept / "old-name.apkg", time.time() - 8 * 86400
+    stale.mkdir()
+    for folder in (stale, package):
+        os.utime(folder, (week_ago, week_ago))
+    assert build().unchanged == report.written  # nothing to write: the package's folder is still in use
+    assert {p.name for p in kept.iterdir()} == {"mlops-interview-questions.apkg"}
+    assert time.time() - package.stat().st_mtime < 3600

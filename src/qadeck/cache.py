@@ -28,8 +28,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -141,6 +142,20 @@ def store(path: Path, rows: Rows) -> bool:
     except OutputError:
         return False
     return True
+
+
+def prune_kept(folder: Path, current: Iterable[str]) -> None:
+    """Delete each subfolder of ``folder`` (what one output keeps for its next write, by the output's
+    file name) that no build has used for :data:`KEEP_DAYS` days: a deck renamed since, a filter not
+    used since. The ``current`` outputs' folders are marked as used."""
+    now = time.time()
+    current = set(current)
+    with suppress(OSError):  # another build pruning the same folder: nothing is lost
+        for kept in folder.iterdir():
+            if kept.name in current:
+                os.utime(kept, (now, now))
+            elif kept.is_dir() and now - kept.stat().st_mtime > KEEP_DAYS * 86400:
+                shutil.rmtree(kept, ignore_errors=True)
 
 
 class OutputStamps:

@@ -12,7 +12,9 @@ big build: for a build, that is its cards' HTML, plain text and identity facts
 too (each a pure function of a card) and the card cache entry that keeps them,
 so that a rebuild does none of it for the files that did not change. The
 formats and the new lock file are then written at once, shared out among the
-cores, and the lock replaces the old one once they all are.
+cores, and the lock replaces the old one once they all are. The package keeps
+its database in the cache folder, so that the next build updates the notes
+that changed rather than writing them all.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from .cache import (
     from_rows,
     output_stamp,
     plain_column,
+    prune_kept,
     store,
     to_rows,
 )
@@ -347,6 +350,8 @@ def build(
     loaded = prepared.loaded
     report.render_stats = RenderStats()
     report.render_stats.add(loaded.render_stats)
+    # A build's outputs may keep what speeds up their next write (the package its database).
+    kept = None if path else out_dir / CACHE_DIR / OUTPUTS_DIR
     if todo:
         renderer = Renderer(loaded.html, loaded.plain)
         texts = [text for card in cards for text in (card.answer, card.question)]
@@ -354,8 +359,6 @@ def build(
             pass
         report.render_stats.add(renderer.stats)
         output = Output(deck, deck_id, cards, renderer, html=html, content=hashes)
-        # A build's outputs may keep what speeds up their next write (the package its database).
-        kept = None if path else out_dir / CACHE_DIR / OUTPUTS_DIR
         writes: list[Callable[[], object]] = [
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(
                 output, target=targets[name], keep=kept / targets[name].name if kept else None
@@ -376,6 +379,8 @@ def build(
             report.lock_written = lock.commit()
     else:
         report.lock_written = write_lock(prepared)
+    if kept:
+        prune_kept(kept, [target.name for target in targets.values()])
     if loaded.cache:
         loaded.cache.save()
     return report

@@ -16,12 +16,17 @@ Three things make re-import work, and each is fixed here on purpose:
 * **The bytes are reproducible**: note and card ids derive from the newest
   card time, zip entries get a fixed date and mode, so an unchanged deck
   rebuilds byte for byte.
+
+A build keeps the package's database for the next one, which updates only
+the notes that changed (:mod:`~qadeck.writers.package_cache`): the notes are
+the same as a fresh write's, and unchanged ones keep the ids they had.
 """
 
 from __future__ import annotations
 
 import html
 import itertools
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -150,7 +155,7 @@ def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_
     return written
 
 
-def _update_database(database: Path, kept: package_cache.Kept, plan: package_cache.Plan,
+def _update_database(database: Path, kept: package_cache.KeptPackage, plan: package_cache.Plan,
                      rows: Sequence[NoteRow], deck_name: str, deck_id: int, stamp: int) -> list[list[int]]:
     """Write to ``database`` the kept database with ``plan`` applied, ``rows`` being the notes it
     writes; returns their ids. A database left a quarter empty by deleted rows is compacted."""
@@ -177,6 +182,16 @@ def _update_database(database: Path, kept: package_cache.Kept, plan: package_cac
         finally:
             conn.close()
     return written
+
+
+def _usable(folder: Path) -> bool:
+    """Can the package be kept in ``folder``? A cache folder that cannot be written costs the next
+    build its head start, not this one its package."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _ids(rows: Sequence[NoteRow], old: Sequence[list[int] | None], first: int) -> Iterator[int]:
@@ -324,29 +339,43 @@ def write(output: Output, path: Path) -> None:
     that database's changed notes and deflates again only the pieces they
     touched (:mod:`~qadeck.writers.package_cache`).
     """
-    folder, content = output.keep, output.content
-    try:
-        wants = [(card.guid, content[card.guid], card.mtime) for card in output.cards] if content is not None else []
-    except KeyError:
-        wants = []
-    if folder is None or not wants or len({want[0] for want in wants}) != len(wants):
+    wants = _wants(output)
+    if output.keep is None or wants is None or not _usable(output.keep):
         write_apkg(note_rows(output), output.deck, output.deck_id, path)
         return
-    fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
-    kept = package_cache.read(folder, fingerprint)
     try:
-        with package_cache.Next(folder) as after:
-            if kept is None:
-                ids = _new_database(after.database, note_rows(output), output.deck, output.deck_id)
-            else:
-                plan = kept.plan(wants)
-                changed = note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
-                stamp = max(want[2] for want in wants)
-                written = iter(_update_database(after.database, kept, plan, changed, output.deck, output.deck_id, stamp))
-                ids = [known if known is not None else next(written) for known in plan.ids]
-            pieces = Pieces(kept.database if kept else None, kept.stream if kept else None,
-                            kept.pieces if kept else [], after.stream)
-            write_zip(path, {"collection.anki2": after.database, "media": b"{}"}, {"collection.anki2": pieces})
-            after.commit(fingerprint, wants, ids, pieces.written)
+        _write_kept(output, path, output.keep, wants)
     except sqlite3.Error as exc:
         raise OutputError(f"cannot write the package's database: {exc}", output.target or path) from exc
+
+
+def _wants(output: Output) -> list[package_cache.Want] | None:
+    """What the package wants of each note, to compare with the kept one's; None without content
+    hashes for every card, or with a guid twice (cards not from a build)."""
+    if output.content is None:
+        return None
+    try:
+        wants = [(card.guid, output.content[card.guid], card.mtime) for card in output.cards]
+    except KeyError:
+        return None
+    return wants if wants and len({want[0] for want in wants}) == len(wants) else None
+
+
+def _write_kept(output: Output, path: Path, folder: Path, wants: list[package_cache.Want]) -> None:
+    """Write the package from the one kept in ``folder`` (or afresh, when none is to be trusted),
+    and keep this one there for the next write."""
+    fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
+    kept = package_cache.read(folder, fingerprint)
+    with package_cache.Next(folder) as after:
+        if kept is None:
+            ids = _new_database(after.database, note_rows(output), output.deck, output.deck_id)
+        else:
+            plan = kept.plan(wants)
+            changed = note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
+            stamp = max(want[2] for want in wants)
+            written = iter(_update_database(after.database, kept, plan, changed, output.deck, output.deck_id, stamp))
+            ids = [known if known is not None else next(written) for known in plan.ids]
+        pieces = Pieces(kept.database if kept else None, kept.stream if kept else None,
+                        kept.pieces if kept else [], after.stream)
+        write_zip(path, {"collection.anki2": after.database, "media": b"{}"}, {"collection.anki2": pieces})
+        after.commit(fingerprint, wants, ids, pieces.written)

@@ -4,7 +4,7 @@ and which note holds which card.
 Contract: :func:`read` gives the state the last write of a package left in
 its folder, or None when there is none to trust (never written, another deck
 or another version of qadeck, genanki or SQLite, files changed or damaged
-since). :meth:`Kept.plan` compares it with the notes this write wants: the
+since). :meth:`KeptPackage.plan` compares it with the notes this write wants: the
 notes to delete, the ones to write again (content or mod time changed, or
 new) and the unchanged ones whose place in the deck moved. A :class:`Next`
 holds this write's database and pieces beside the kept ones until
@@ -64,7 +64,7 @@ class Plan:
 
 
 @dataclass
-class Kept:
+class KeptPackage:
     """The state the last write left: its files and, in deck order, its notes."""
 
     folder: Path
@@ -121,7 +121,7 @@ class Kept:
         return plan
 
 
-def read(folder: Path, fingerprint: str) -> Kept | None:
+def read(folder: Path, fingerprint: str) -> KeptPackage | None:
     """The state kept in ``folder`` by a write with this ``fingerprint``, if its files are as it left them."""
     try:
         state = json.loads((folder / STATE).read_text(encoding="utf-8"))
@@ -139,7 +139,7 @@ def read(folder: Path, fingerprint: str) -> Kept | None:
         pieces = [(size, packed, bool(last)) for size, packed, last in state["pieces"]]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    return Kept(folder, wants, ids, pieces, next_id)
+    return KeptPackage(folder, wants, ids, pieces, next_id)
 
 
 class Next:
@@ -165,14 +165,17 @@ class Next:
         """Keep this write's files and state for the next write. Failing to is no error: it costs
         the next write its head start, not this one its package."""
         with suppress(OSError, OutputError):
+            # Stamped before they move (a rename keeps size and time): should another build put its
+            # own files there meanwhile, they will not match this state, and it is not trusted.
+            database, stream = _stat(self.database), _stat(self.stream)
             (self.folder / STATE).unlink(missing_ok=True)  # no state describes the files while they change
             os.replace(self.database, self.folder / DATABASE)
             os.replace(self.stream, self.folder / STREAM)
             state: dict[str, Any] = {
                 "version": VERSION,
                 "fingerprint": fingerprint,
-                "database": _stat(self.folder / DATABASE),
-                "stream": _stat(self.folder / STREAM),
+                "database": database,
+                "stream": stream,
                 "pieces": [list(piece) for piece in pieces],
                 "guids": [w[0] for w in wants],
                 "hashes": [w[1] for w in wants],
