@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qadeck import identity, lockfile
+from qadeck.errors import SourceError
 from qadeck.lockfile import Lock
 from qadeck.model import Card
 
@@ -307,3 +308,23 @@ def test_sources_left_as_the_lock_has_them_are_identified_as_the_full_passes_do(
         known = list(zip(*identity.facts(cards, "42")))
         assert identity.assign(cards, lock, "42", T1, set(deck), known=known) == identity.assign(
             cards, lock, "42", T1, set(deck)), edits
+
+
+def test_a_lock_file_with_blank_lines_and_crlf_endings_reads_as_written(tmp_path):
+    _, lock, _ = first_build()
+    path = tmp_path / "qadeck.lock"
+    text = lockfile.dumps(lock)
+    for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\n\n"), text + "  \n\n"):
+        path.write_bytes(variant.encode("utf-8"))
+        assert lockfile.read(path).entries == lock.entries
+
+
+def test_a_damaged_lock_line_is_named_by_its_line_number(tmp_path):
+    _, lock, _ = first_build()
+    lines = lockfile.dumps(lock).split("\n")
+    lines[3] = lines[3][:20]  # cut short, as a bad merge leaves it
+    path = tmp_path / "qadeck.lock"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        lockfile.read(path)
+    assert str(caught.value).startswith(f"{path}:4: lock file line is damaged")

@@ -38,6 +38,7 @@ import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from difflib import SequenceMatcher
 from typing import cast
 
@@ -184,6 +185,15 @@ class _Matcher:
     #: Sources whose cards are, question for question and in order, their lock entries: (card
     #: indexes, entry indexes).
     whole: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    @cached_property
+    def by_source(self) -> dict[str, list[int]]:
+        """Each source's card indexes, in order."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, card in enumerate(self.cards):
+            found[card.source].append(i)
+        return found
+
     def run(self) -> None:
         # The verbatim question first: it matches nearly every card of a rebuild without normalising any.
         self._same_questions()
@@ -202,48 +212,49 @@ class _Matcher:
         old_by_source: dict[str, list[int]] = defaultdict(list)
         for j, entry in enumerate(self.old):
             old_by_source[entry.source].append(j)
-        new_by_source: dict[str, list[int]] = defaultdict(list)
-        for i, card in enumerate(self.cards):
-            new_by_source[card.source].append(i)
         old, cards = self.old, self.cards
-        for source, mine in new_by_source.items():
+        for source, mine in self.by_source.items():
             theirs = old_by_source.get(source, [])
             if len(mine) == len(theirs) and all(cards[i].question == old[j].question for i, j in zip(mine, theirs)):
                 self.match.update(zip(mine, theirs))
                 self.whole[source] = (mine, theirs)
 
-    def _taken(self) -> set[int]:
-        return set(self.match.values())
+    def _free_entries(self) -> list[int]:
+        """Indexes of the old entries no card has taken yet (set arithmetic: a rebuild leaves few)."""
+        return sorted(set(range(len(self.old))).difference(self.match.values()))
+
+    def _free_cards(self) -> list[int]:
+        """Indexes of the cards not matched yet."""
+        return sorted(set(range(len(self.cards))).difference(self.match))
 
     def _exact(self, key: Callable[[str], str], same_source: bool) -> None:
-        taken = self._taken()
-        if len(taken) == len(self.old) or len(self.match) == len(self.cards):
+        free = self._free_entries()
+        if not free or len(self.match) == len(self.cards):
             return  # everything is matched already (a rebuild of unchanged cards)
         index: dict[tuple[str, str], deque[int]] = defaultdict(deque)
-        for j, entry in enumerate(self.old):
-            if j not in taken:
-                index[(entry.source if same_source else "", key(entry.question))].append(j)
-        for i, card in enumerate(self.cards):
-            if i in self.match:
-                continue
+        for j in free:
+            entry = self.old[j]
+            index[(entry.source if same_source else "", key(entry.question))].append(j)
+        for i in self._free_cards():
+            card = self.cards[i]
             found = index.get((card.source if same_source else "", key(card.question)))
             if found and (same_source or len(found) == 1):
                 self.match[i] = found.popleft()
 
     def _fuzzy(self) -> None:
-        taken = self._taken()
         free_by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for j, entry in enumerate(self.old):
-            if j not in taken:
-                free_by_source[entry.source].append((entry.pos, j))
+        for j in self._free_entries():
+            entry = self.old[j]
+            free_by_source[entry.source].append((entry.pos, j))
         if not free_by_source:
             return
         for free in free_by_source.values():
             free.sort()
         proposals: list[tuple[float, int, int]] = []
         gaps = self._gaps(free_by_source)
-        for i, card in enumerate(self.cards):
-            if i in self.match or card.source not in free_by_source:
+        for i in self._free_cards():
+            card = self.cards[i]
+            if card.source not in free_by_source:
                 continue
             free = free_by_source[card.source]
             lo, hi = gaps[i]
@@ -269,35 +280,32 @@ class _Matcher:
     def _gaps(self, sources: Iterable[str]) -> dict[int, tuple[int, int]]:
         """For each card of ``sources``, the old positions of its nearest matched neighbours in its source.
 
-        One pass each way over the cards, so a long run of unmatched cards costs
-        no more than a matched one; cards of other sources (all matched, in a
-        rebuild after editing one file) are passed over.
+        One pass each way over the cards of each of ``sources``, so a long run of
+        unmatched cards costs no more than a matched one; the cards of other
+        sources (all matched, in a rebuild after editing one file) are not read.
         """
-        wanted = set(sources)
         none_before, none_after = -1, 1 << 62
-        lows: dict[int, int] = {}
-        low, source = none_before, None
-        for i, card in enumerate(self.cards):
-            if card.source not in wanted:
-                source = None
-                continue
-            if card.source != source:
-                low, source = none_before, card.source
-            lows[i] = low
-            if i in self.match:
-                low = self.old[self.match[i]].pos
+        by_source = self.by_source
         gaps: dict[int, tuple[int, int]] = {}
-        high, source = none_after, None
-        for i in range(len(self.cards) - 1, -1, -1):
-            card = self.cards[i]
-            if card.source not in wanted:
-                source = None
-                continue
-            if card.source != source:
-                high, source = none_after, card.source
-            gaps[i] = (lows[i], high)
-            if i in self.match:
-                high = self.old[self.match[i]].pos
+        for source in set(sources):
+            mine = by_source.get(source, [])
+            lows: dict[int, int] = {}
+            low, last = none_before, -2
+            for i in mine:
+                if i != last + 1:  # a card of another source came between: a new run
+                    low = none_before
+                lows[i] = low
+                if i in self.match:
+                    low = self.old[self.match[i]].pos
+                last = i
+            high, after = none_after, -2
+            for i in reversed(mine):
+                if i != after - 1:
+                    high = none_after
+                gaps[i] = (lows[i], high)
+                if i in self.match:
+                    high = self.old[self.match[i]].pos
+                after = i
         return gaps
 
     def _score(self, card: Card, candidates: list[int]) -> list[tuple[float, int]]:
