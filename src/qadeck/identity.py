@@ -38,8 +38,8 @@ import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import cast
 
 from .lockfile import Lock, LockEntry
