@@ -74,3 +74,10 @@ def test_a_build_without_a_cache_renders_in_the_build_the_same_html(cards_copy: 
     assert kept.cache is not None and kept.html and kept.facts and bare.facts is None
     fresh = Renderer()
     assert all(fresh.html(text) == html for text, html in kept.html.items())
+
+
+def test_unknown_texts_are_the_distinct_ones_not_rendered_yet_in_order():
+    renderer = Renderer(known={TEXTS[1]: "<p>known</p>"})
+    assert renderer.unknown([TEXTS[3], TEXTS[1], TEXTS[0], TEXTS[3]]) == [TEXTS[3], TEXTS[0]]
+    rendered(renderer, TEXTS)
+    assert renderer.unknown(TEXTS + TEXTS) == []

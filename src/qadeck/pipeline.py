@@ -354,7 +354,7 @@ def build(
     kept = None if path else out_dir / CACHE_DIR / OUTPUTS_DIR
     if todo:
         renderer = Renderer(loaded.html, loaded.plain)
-        texts = [text for card in cards for text in (card.answer, card.question)]
+        texts = renderer.unknown(text for card in cards for text in (card.answer, card.question))
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)

@@ -192,6 +192,13 @@ class Renderer:
             return out[3:-4]
         return out
 
+    def unknown(self, texts: Iterable[str]) -> list[str]:
+        """The distinct ``texts`` not rendered yet, in order of their first appearance (set
+        arithmetic in C: a build's parse workers have rendered all but a few)."""
+        texts = list(texts)
+        missing = set(texts).difference(self._cache)
+        return [text for text in dict.fromkeys(texts) if text in missing] if missing else []
+
     def render_all(self, texts: Iterable[str], workers: int | None = None) -> Iterator[None]:
         """Render ``texts`` ahead of use, yielding once per text as it is done.
 
