@@ -133,3 +133,15 @@ def test_overrides_are_found_as_override_for_finds_them():
                                                          Override("Q?", ("c",))))
     for question in ("Q?", "R?", "S?"):
         assert _overrides(config).get(question) == config.override_for(question)
+
+
+def test_a_notes_tags_are_its_topics_level_source_and_inferred_flag_in_that_order():
+    from qadeck.model import Card
+    from qadeck.tagging import anki_tags, note_tags
+
+    card = Card("Q?", "A.", "Data Drift_notes.md", "", (1, 1), inferred=True, topics=("monitoring", "data"),
+                difficulty="hard")
+    assert anki_tags(card) == ["topic::monitoring", "topic::data", "difficulty::hard", "source::data-drift-notes",
+                               "qadeck::inferred"]
+    plain = Card("Q?", "A.", "a.md", "", (1, 1))
+    assert note_tags(plain) == ("source::a",)

@@ -18,19 +18,24 @@ from .topic import TopicTagger, slugify
 
 def anki_tags(card: Card) -> list[str]:
     """The note's tags: topics and difficulty as hierarchical tags, the source, inferred."""
-    tags = [f"topic::{t}" for t in card.topics]
-    if card.difficulty:
-        tags.append(f"difficulty::{card.difficulty}")
-    tags.append(_source_tag(card.source))
-    if card.inferred:
-        tags.append("qadeck::inferred")
-    return tags
+    return list(note_tags(card))
+
+
+def note_tags(card: Card) -> tuple[str, ...]:
+    """:func:`anki_tags` as a tuple, joined from two parts each made once: the topics' tags, and
+    those of the level, source and inferred flag (a package makes one per card)."""
+    return _topic_tags(card.topics) + _other_tags(card.difficulty, card.source, card.inferred)
 
 
 @lru_cache(maxsize=4096)
-def _source_tag(source: str) -> str:
-    """``source::<file-stem slug>``, worked out once per file rather than once per card."""
-    return f"source::{slugify(Path(source).stem)}"
+def _topic_tags(topics: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"topic::{t}" for t in topics)
+
+
+@lru_cache(maxsize=16384)
+def _other_tags(difficulty: str, source: str, inferred: bool) -> tuple[str, ...]:
+    level = (f"difficulty::{difficulty}",) if difficulty else ()
+    return (*level, f"source::{slugify(Path(source).stem)}", *(("qadeck::inferred",) if inferred else ()))
 
 
 @lru_cache(maxsize=8)

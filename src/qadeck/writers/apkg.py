@@ -41,8 +41,7 @@ import genanki
 
 from ..cache import output_stamp
 from ..errors import OutputError
-from ..model import Card
-from ..tagging import anki_tags
+from ..tagging import note_tags
 from ..zipping import Pieces, write_zip
 from . import Output, package_cache
 
@@ -300,18 +299,9 @@ def note_rows(output: Output) -> list[NoteRow]:
     importing it over the package updates the package's notes, field for field.
     """
     inline_html, answer_html = output.renderer.inline_html, output.renderer.html
-    # Topics, levels, sources and sections repeat across cards: each is escaped once, and each
-    # combination of topics, level, source and inferred flag makes its tags once.
+    # Topics, levels, sources and sections repeat across cards: each is escaped once.
     escape = cache(html.escape)
     topics_html = cache(lambda topics: html.escape(", ".join(topics)))
-    tags_by_kind: dict[tuple[object, ...], tuple[str, ...]] = {}
-
-    def tags_of(card: Card) -> tuple[str, ...]:
-        kind = (card.topics, card.difficulty, card.source, card.inferred)  # all that anki_tags reads
-        tags = tags_by_kind.get(kind)
-        if tags is None:
-            tags = tags_by_kind[kind] = tuple(anki_tags(card))
-        return tags
 
     return [
         NoteRow(
@@ -323,7 +313,7 @@ def note_rows(output: Output) -> list[NoteRow]:
                 escape(card.source),
                 escape(card.section),
             ),
-            tags_of(card),
+            note_tags(card),
             card.guid,
             card.mtime,
         )
