@@ -5,8 +5,9 @@ processes cannot start (a sandbox) or a worker dies, it carries on in this
 process from where the workers stopped: the results are the same either way,
 only the time differs. :func:`run_all` runs a few jobs at once, here and in
 forked processes that see this process's memory (the writers of one deck:
-nothing big is pickled), each process taking the next job as it is free. Callers decide whether the work is big enough to pay for starting
-the processes.
+nothing big is pickled), each process taking the next job as it is free.
+Callers decide whether the work is big enough to pay for starting the
+processes.
 """
 
 from __future__ import annotations

@@ -368,7 +368,8 @@ def build(
         with Staged(loaded.lock_path) as lock:
             # The lock file is written with them, and replaces the old one once they all are.
             writes.append(partial(_stage_lock, lock, prepared.lock))
-            # A big deck's files are written at once, on every core (the package, here, takes longest).
+            # A big deck's files are written at once, on every core: the first format here (the package, by
+            # default: it takes longest), the others as processes are free.
             run = run_all if len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
             for _ in track(run(writes), "Writing", len(writes)):
                 pass
