@@ -131,11 +131,13 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
 def stage_work(sources: Path) -> dict[str, float]:
     """What each stage costs in one process on a cold build (the build spreads all but the first
     over the cores, file by file, as ``pipeline.parse_file`` does them): reading, layout detection
-    and parsing, tagging, rendering (HTML and plain text), identity facts, the card cache entry."""
+    and parsing, tagging, rendering (HTML and plain text), identity facts, the package's note
+    contents, the card cache entry."""
     from qadeck import cache, checks, config, identity, parsers
     from qadeck import sources as qsources
     from qadeck.render import Renderer
     from qadeck.tagging import tag
+    from qadeck.writers import apkg
 
     deck_config = config.load(sources / "qadeck.yaml")
     namespace = str(deck_config.deck_id)
@@ -163,6 +165,9 @@ def stage_work(sources: Path) -> dict[str, float]:
             clock = time.perf_counter()
             facts = identity.facts(cards, namespace)
             spent["identity facts"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            apkg.note_contents(cards, renderer)
+            spent["note contents"] += time.perf_counter() - clock
             clock = time.perf_counter()
             rows = cache.to_rows(result, rendered, facts)
             cache.store(Path(entries) / f"{path.name}.json", rows)

@@ -174,3 +174,18 @@ def test_a_build_keeps_its_package_and_drops_what_no_build_used_for_a_week(cards
     assert build().unchanged == report.written  # nothing to write: the package's folder is still in use
     assert {p.name for p in kept.iterdir()} == {"mlops-interview-questions.apkg"}
     assert time.time() - package.stat().st_mtime < 3600
+
+
+def test_note_contents_made_with_each_file_give_the_package_made_without_them(cards_copy: Path, tmp_path: Path):
+    cache_dir = tmp_path / "build" / pipeline.CACHE_DIR
+
+    def package(name: str) -> tuple[pipeline.Loaded, bytes]:
+        loaded = pipeline.load([cards_copy], cache_dir=cache_dir)
+        pipeline.build(pipeline.prepare(loaded, now=T0), tmp_path, formats=["apkg"], path=tmp_path / name)
+        return loaded, (tmp_path / name).read_bytes()
+
+    parsed, first = package("parsed.apkg")  # each file parsed: its cards' notes made with it
+    cached, again = package("cached.apkg")  # every file from the card cache: the notes made by the writer
+    assert len(parsed.notes) == len({card.question + card.answer for card in parsed.deck.cards}) > 200
+    assert not cached.notes and cached.cache is not None and cached.cache.hits == 5
+    assert again == first

@@ -56,6 +56,7 @@ from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
 from .writers import Output
+from .writers.apkg import NoteContent, note_contents
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
@@ -118,6 +119,8 @@ class Loaded:
     plain: dict[str, str | None] = field(default_factory=dict)
     #: Identity's facts of each card of ``deck.cards``, in order, where worked out with its file.
     facts: list[Facts | None] | None = None
+    #: Content hash -> what the package shows of a card, where a build made it with the card's file.
+    notes: dict[str, NoteContent] = field(default_factory=dict)
 
     @property
     def source_names(self) -> set[str]:
@@ -181,11 +184,13 @@ def load(
     work = partial(parse_file, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
-    for (place, _, entry), (rows, stored, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
+    notes: dict[str, NoteContent] = {}
+    for (place, _, entry), (rows, stored, stats, contents) in zip(todo, track(parsed, "Parsing", len(todo))):
         if stored:
             card_cache.stored_at(entry)
         render_stats.add(stats)
         kept[place] = from_rows(rows)
+        notes.update(contents)
     done = [k for k in kept if k is not None]
     if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
@@ -200,7 +205,7 @@ def load(
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
     return Loaded(config, deck, skipped, home, card_cache, render_stats, html, plain,
-                  facts if any(f is not None for f in facts) else None)
+                  facts if any(f is not None for f in facts) else None, notes)
 
 
 def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
@@ -211,9 +216,10 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> Par
 
 def parse_file(
     job: tuple[Source, Path | None], layout: str | None, config: DeckConfig, for_build: bool
-) -> tuple[Rows, bool, RenderStats]:
+) -> tuple[Rows, bool, RenderStats, dict[str, NoteContent]]:
     """:func:`parse_and_tag` of a ``(source, cache entry)`` job as the card cache's rows (plain
-    lists cross processes faster than dataclasses), whether they were stored, what rendering took.
+    lists cross processes faster than dataclasses), whether they were stored, what rendering took,
+    and the cards' note contents by content hash.
 
     For a build, the rows hold the cards' HTML, plain text and identity facts, and are stored as
     the card cache entry (when there is one to keep).
@@ -221,7 +227,7 @@ def parse_file(
     source, entry = job
     result = parse_and_tag(source, layout, config)
     if not for_build:
-        return to_rows(result), False, RenderStats()
+        return to_rows(result), False, RenderStats(), {}
     renderer = Renderer()
     questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
     rendered: list[list[str | None]] = [
@@ -230,8 +236,12 @@ def parse_file(
         plain_column(questions, list(map(renderer.plain, questions))),
         plain_column(answers, list(map(renderer.plain, answers))),
     ]
-    rows = to_rows(result, rendered, identity.facts(result.cards, str(config.deck_id)))
-    return rows, entry is not None and store(entry, rows), renderer.stats
+    facts = identity.facts(result.cards, str(config.deck_id))
+    rows = to_rows(result, rendered, facts)
+    # What the package shows of each card, by content hash: not kept in the cache entry (it repeats
+    # the HTML), but handed back, so that the build process does not make them all again.
+    notes = dict(zip(facts[0], note_contents(result.cards, renderer)))
+    return rows, entry is not None and store(entry, rows), renderer.stats, notes
 
 
 def _home(paths: list[Path]) -> Path:
@@ -358,7 +368,7 @@ def build(
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)
-        output = Output(deck, deck_id, cards, renderer, html=html, content=hashes)
+        output = Output(deck, deck_id, cards, renderer, html=html, content=hashes, notes=loaded.notes)
         writes: list[Callable[[], object]] = [
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(
                 output, target=targets[name], keep=kept / targets[name].name if kept else None

@@ -35,6 +35,9 @@ class Output:
     #: Each card's guid -> identity's content hash of it (all of a card a note shows, bar its guid
     #: and mod time), where known: what a kept package is compared with.
     content: Mapping[str, str] | None = None
+    #: Content hash -> a note's fields and tags (see :func:`~qadeck.writers.apkg.note_contents`),
+    #: where the build's parse workers made them with the card's file.
+    notes: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ import genanki
 
 from ..cache import output_stamp
 from ..errors import OutputError
+from ..model import Card
+from ..render import Renderer
 from ..tagging import note_tags
 from ..zipping import Pieces, write_zip
 from . import Output, package_cache
@@ -292,19 +294,35 @@ def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
     return [card.ord for card in genanki.Note(model=note_model, fields=list(fields)).cards]
 
 
+#: What a note shows of a card, bar its guid and time: its HTML fields in ``FIELDS`` order, its tags.
+NoteContent = tuple[tuple[str, ...], tuple[str, ...]]
+
+
 def note_rows(output: Output) -> list[NoteRow]:
     """Each card as its note: rendered fields, tags and guid.
 
-    The Anki text import (``writers/anki_text.py``) writes these same rows, so
+    A card's fields and tags come from ``output.notes`` where the build's parse
+    workers made them with its file (by content hash), else are made here. The
+    Anki text import (``writers/anki_text.py``) writes these same rows, so
     importing it over the package updates the package's notes, field for field.
     """
-    inline_html, answer_html = output.renderer.inline_html, output.renderer.html
+    cards, known, hashes = output.cards, output.notes or {}, output.content or {}
+    found = [known.get(hashes.get(card.guid, "")) for card in cards] if known else [None] * len(cards)
+    missing = [n for n, content in enumerate(found) if content is None]
+    made = iter(note_contents([cards[n] for n in missing], output.renderer))
+    contents = [content if content is not None else next(made) for content in found]
+    return [NoteRow(fields, tags, card.guid, card.mtime) for card, (fields, tags) in zip(cards, contents)]
+
+
+def note_contents(cards: Sequence[Card], renderer: Renderer) -> list[NoteContent]:
+    """Each card's fields and tags: all a note shows of it but its identity, a pure function of
+    the card and its HTML (so the parse workers make them file by file, for :func:`note_rows`)."""
+    inline_html, answer_html = renderer.inline_html, renderer.html
     # Topics, levels, sources and sections repeat across cards: each is escaped once.
     escape = cache(html.escape)
     topics_html = cache(lambda topics: html.escape(", ".join(topics)))
-
     return [
-        NoteRow(
+        (
             (
                 inline_html(card.question),
                 answer_html(card.answer),
@@ -314,10 +332,8 @@ def note_rows(output: Output) -> list[NoteRow]:
                 escape(card.section),
             ),
             note_tags(card),
-            card.guid,
-            card.mtime,
         )
-        for card in output.cards
+        for card in cards
     ]
 
 
