@@ -173,10 +173,10 @@ class OutputStamps:
 
     def current(self, target: Path, stamp: str) -> bool:
         """Is ``target`` the file a write with this ``stamp`` left, untouched since?"""
-        return self._stamps.get(str(target)) == [stamp, *_stat(target)]
+        return self._stamps.get(str(target)) == [stamp, *file_stamp(target)]
 
     def record(self, target: Path, stamp: str) -> None:
-        self._stamps[str(target)] = [stamp, *_stat(target)]
+        self._stamps[str(target)] = [stamp, *file_stamp(target)]
 
     def save(self) -> None:
         if self.path is not None:
@@ -204,7 +204,9 @@ def output_stamp(*parts: object) -> str:
     return hashlib.blake2b(f"{_code_version()}\x00{parts!r}".encode(), digest_size=16).hexdigest()
 
 
-def _stat(path: Path) -> list[int]:
+def file_stamp(path: Path) -> list[int]:
+    """``path``'s size and modification time (ns), [-1, -1] when it cannot be read: whether a file is
+    still the one a write left."""
     try:
         st = path.stat()
     except OSError:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
+from ..cache import file_stamp
 from ..errors import OutputError
 from ..files import write_text_atomic
 from ..zipping import Piece
@@ -127,7 +128,7 @@ def read(folder: Path, fingerprint: str) -> KeptPackage | None:
         state = json.loads((folder / STATE).read_text(encoding="utf-8"))
         if state.get("version") != VERSION or state.get("fingerprint") != fingerprint:
             return None
-        if _stat(folder / DATABASE) != state["database"] or _stat(folder / STREAM) != state["stream"]:
+        if file_stamp(folder / DATABASE) != state["database"] or file_stamp(folder / STREAM) != state["stream"]:
             return None
         wants = list(zip(state["guids"], state["hashes"], state["mtimes"], strict=True))
         ids = state["ids"]
@@ -167,7 +168,7 @@ class Next:
         with suppress(OSError, OutputError):
             # Stamped before they move (a rename keeps size and time): should another build put its
             # own files there meanwhile, they will not match this state, and it is not trusted.
-            database, stream = _stat(self.database), _stat(self.stream)
+            database, stream = file_stamp(self.database), file_stamp(self.stream)
             (self.folder / STATE).unlink(missing_ok=True)  # no state describes the files while they change
             os.replace(self.database, self.folder / DATABASE)
             os.replace(self.stream, self.folder / STREAM)
@@ -183,8 +184,3 @@ class Next:
                 "ids": [list(i) for i in ids],
             }
             write_text_atomic(self.folder / STATE, json.dumps(state, check_circular=False))
-
-
-def _stat(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
