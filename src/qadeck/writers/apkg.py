@@ -30,7 +30,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache
@@ -199,12 +199,9 @@ def _ids(rows: Sequence[NoteRow], old: Sequence[list[int] | None], first: int) -
     """The ids of notes written again, in the order :func:`_insert` takes them: a note's own id and
     its cards' ids as it had them, new ids (from ``first`` on) for a new note or a card it did not have."""
     fresh = itertools.count(first)
-    cards_of: dict[tuple[bool, ...], int] = {}
+    ords_of = _ords_by_shape(model())
     for row, had in zip(rows, old, strict=True):
-        shape = tuple(map(bool, row.fields))
-        if shape not in cards_of:
-            cards_of[shape] = len(card_ords(row.fields, model()))
-        need = 1 + cards_of[shape]
+        need = 1 + len(ords_of(row.fields))
         given = (had or [])[:need]
         yield from given
         for _ in range(need - len(given)):
@@ -263,7 +260,7 @@ def _note_and_card_rows(
     Ids are taken in genanki's order: a note takes the next id, then each of its
     cards one; a card is new (type and queue 0), due at its note's place in the deck.
     """
-    ords_of: dict[tuple[bool, ...], list[int]] = {}
+    ords_of = _ords_by_shape(note_model)
     sort_index = note_model.sort_field_index
     rows = iter(rows)
     due = iter(places)
@@ -274,11 +271,7 @@ def _note_and_card_rows(
             tags = " ".join(row.tags)
             if row.tags and tags.count(" ") >= len(row.tags):  # more spaces than between the tags
                 genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
-            # Which cards a note has depends only on which of its fields are filled: ask genanki once per shape.
-            shape = tuple(map(bool, row.fields))
-            ords = ords_of.get(shape)
-            if ords is None:
-                ords = ords_of[shape] = card_ords(row.fields, note_model)
+            ords = ords_of(row.fields)
             note_id = next(ids)
             notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, f" {tags} ", "\x1f".join(row.fields),
                           row.fields[sort_index], 0, 0, ""))
@@ -287,6 +280,21 @@ def _note_and_card_rows(
                 cards.append((next(ids), note_id, deck_id, ord_, row.mtime, -1, 0, 0, position,
                               0, 0, 0, 0, 0, 0, 0, 0, ""))
         yield notes, cards
+
+
+def _ords_by_shape(note_model: genanki.Model) -> Callable[[Sequence[str]], list[int]]:
+    """:func:`card_ords` asked of genanki once per shape: which cards a note has depends only on
+    which of its fields are filled."""
+    ords_of: dict[tuple[bool, ...], list[int]] = {}
+
+    def ords(fields: Sequence[str]) -> list[int]:
+        shape = tuple(map(bool, fields))
+        found = ords_of.get(shape)
+        if found is None:
+            found = ords_of[shape] = card_ords(fields, note_model)
+        return found
+
+    return ords
 
 
 def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
