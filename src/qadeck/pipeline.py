@@ -55,8 +55,8 @@ from .parallel import pmap, run_all
 from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
-from .writers import Output
-from .writers.apkg import NoteContent, note_contents
+from .writers import NoteContent, Output
+from .writers.apkg import note_contents
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).

@@ -16,6 +16,11 @@ from ..model import Card
 from ..render import Renderer
 
 
+#: What a note shows of a card, bar its guid and time: its HTML fields (in the package's field
+#: order) and its tags (see :func:`~qadeck.writers.apkg.note_contents`).
+NoteContent = tuple[tuple[str, ...], tuple[str, ...]]
+
+
 @dataclass
 class Output:
     """Everything a writer needs: the deck's name and id and its final cards."""
@@ -37,7 +42,7 @@ class Output:
     content: Mapping[str, str] | None = None
     #: Content hash -> a note's fields and tags (see :func:`~qadeck.writers.apkg.note_contents`),
     #: where the build's parse workers made them with the card's file.
-    notes: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+    notes: Mapping[str, NoteContent] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ from ..model import Card
 from ..render import Renderer
 from ..tagging import note_tags
 from ..zipping import Pieces, write_zip
-from . import Output, package_cache
+from . import NoteContent, Output, package_cache
 
 # --- Frozen: never change these three (see the module docstring). ---------------------
 MODEL_ID = 1607392319
@@ -300,10 +300,6 @@ def _ords_by_shape(note_model: genanki.Model) -> Callable[[Sequence[str]], list[
 def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
     """The templates genanki makes a card from for a note with these fields."""
     return [card.ord for card in genanki.Note(model=note_model, fields=list(fields)).cards]
-
-
-#: What a note shows of a card, bar its guid and time: its HTML fields in ``FIELDS`` order, its tags.
-NoteContent = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def note_rows(output: Output) -> list[NoteRow]:
