@@ -57,10 +57,10 @@ PARALLEL_NEW_CARDS = 10_000
 AMBIGUITY_MARGIN = 0.08
 
 _WORD = re.compile(r"\w+")
-#: Every byte that is not a word character (as ``rb"\w"`` has it) turned into a space: split then
-#: gives the words ``rb"\w+"`` finds, at half the cost.
 #: The struct format of a sketch of n values (n up to SKETCH_SIZE).
 _PACK = tuple(f">{n}I" for n in range(SKETCH_SIZE + 1))
+#: Every byte that is not a word character (as ``rb"\w"`` has it) turned into a space: split then
+#: gives the words ``rb"\w+"`` finds, at half the cost.
 _ASCII_WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else 32 for b in range(256))
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _B62_PAIRS = [a + b for a in _B62 for b in _B62]

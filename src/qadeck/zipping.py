@@ -3,7 +3,7 @@
 Contract: :func:`write_zip` writes ``members`` (name -> bytes, or the path of a
 file to read) to a zip that any reader takes (``zipfile``, Anki's importer),
 with fixed dates and modes so the same members give the same bytes. A member
-is deflated in pieces, one per core at a time: zlib lets go of the interpreter
+is deflated in pieces, on every core at once: zlib lets go of the interpreter
 while it works, and pieces that end on a sync flush join into one valid
 deflate stream (as pigz does). A file member is read a few pieces at a time,
 so a big one is never held whole. The 90 MB database of a 100,000-note
