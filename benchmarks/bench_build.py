@@ -130,9 +130,10 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
 
 def stage_work(sources: Path) -> dict[str, float]:
     """What each stage costs in one process on a cold build (the build spreads all but the first
-    over the cores, file by file, as ``pipeline.parse_file`` does them): reading, layout detection
-    and parsing, tagging, rendering (HTML and plain text), identity facts, the package's note
-    contents, the card cache entry."""
+    over the cores, file by file, as ``pipeline.parse_file`` does them, and writes the card cache
+    entries in a process of its own while it goes on): reading, layout detection and parsing,
+    tagging, rendering (HTML and plain text), identity facts, the package's note contents, the
+    card cache entry."""
     from qadeck import cache, checks, config, identity, parsers
     from qadeck import sources as qsources
     from qadeck.render import Renderer

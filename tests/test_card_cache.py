@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,31 @@ def test_cached_cards_equal_freshly_parsed_and_tagged_cards(cards_copy: Path, tm
     assert again.cache is not None and again.cache.hits == 5
     assert again.deck == fresh.deck == pipeline.load([cards_copy]).deck
     assert {c.topics for c in again.deck.cards} != {()}  # tagged, not only parsed
+
+
+def test_a_big_load_stores_its_entries_in_another_process_and_save_waits_for_them(
+    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(cache, "BACKGROUND_CARDS", 1)  # the bundled deck counts as big
+    pids: list[int] = []
+
+    def slow_store(path: Path, rows: cache.Rows) -> bool:
+        pids.append(os.getpid())
+        time.sleep(0.1)  # the entries are there after save() only if it waits for them
+        return real_store(path, rows)
+
+    monkeypatch.setattr(cache, "store", slow_store)
+    out = tmp_path / "build"
+    fresh = load(cards_copy, out)
+    assert fresh.cache is not None
+    fresh.cache.save()
+    assert pids == []  # appended in the other process, which wrote the entries
+    assert len(entries(out)) == 5
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 5 and again.deck == fresh.deck
+
+
+real_store = cache.store
 
 
 def test_an_edited_file_alone_is_parsed_again(cards_copy: Path, tmp_path: Path):

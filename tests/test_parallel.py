@@ -131,3 +131,43 @@ def test_a_build_written_in_worker_processes_keeps_a_card_cache_that_is_read_bac
     assert len(report.written) == 2
     again = load()
     assert again.cache is not None and again.cache.hits == 5 and again.deck == pipeline.load([cards_copy]).deck
+
+
+def test_background_runs_the_job_in_another_process_while_this_one_goes_on(tmp_path: Path):
+    started, released = tmp_path / "started", tmp_path / "released"
+    done = tmp_path / "done.pid"
+
+    def job() -> None:
+        started.touch()
+        wait_for([released])  # runs only while this process goes on past background()
+        write_pid(done)
+
+    wait = parallel.background(job)
+    wait_for([started])
+    assert not done.exists()
+    released.touch()
+    wait()
+    assert done.read_text(encoding="utf-8") not in ("", str(os.getpid()))
+
+
+def test_an_error_in_the_background_is_raised_by_wait(tmp_path: Path):
+    wait = parallel.background(partial(refuse, tmp_path / "entry.json"))
+    with pytest.raises(OutputError, match="disk full"):
+        wait()
+
+
+def test_a_background_process_that_dies_is_an_error(tmp_path: Path):
+    wait = parallel.background(partial(die, tmp_path / "died"))
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        wait()
+
+
+def test_without_fork_the_background_job_runs_here_at_once(monkeypatch: pytest.MonkeyPatch):
+    def no_fork(method: str):
+        raise ValueError(f"cannot find context for {method!r}")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_fork)
+    pids: list[int] = []
+    wait = parallel.background(lambda: pids.append(os.getpid()))
+    assert pids == [os.getpid()]
+    wait()

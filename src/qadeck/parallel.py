@@ -6,8 +6,9 @@ process from where the workers stopped: the results are the same either way,
 only the time differs. :func:`run_all` runs a few jobs at once, here and in
 forked processes that see this process's memory (the writers of one deck:
 nothing big is pickled), each process taking the next job as it is free.
-Callers decide whether the work is big enough to pay for starting the
-processes.
+:func:`background` runs one job in a forked process while this one goes on
+(writing files no later stage reads). Callers decide whether the work is big
+enough to pay for starting the processes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+#: How much lower a :func:`background` process's priority is than this one's.
+NICE = 10
 
 
 def cores() -> int:
@@ -98,6 +101,46 @@ def run_all(jobs: Sequence[Callable[[], object]], processes: int | None = None) 
         raise error
 
 
+def background(job: Callable[[], object]) -> Callable[[], None]:
+    """Start ``job`` in a forked process, at a lower priority than this one, and go on; returns the
+    function that waits for it to end (raising here what it raised there, as :func:`run_all` does).
+
+    For work that only writes files nothing in this process reads (the card cache's
+    entries): it takes a core that would be idle, and it yields the core to the
+    build's own work where both want it. The process is no daemon, so that it
+    ends its files even when this process is leaving on an error. Where no process
+    can be forked, ``job`` runs here, now.
+    """
+    forked = _fork([partial(_niced, job)], daemon=False) if _can_fork() else []
+    if not forked:
+        job()
+        return lambda: None
+    child, receive = forked[0]
+
+    def wait() -> None:
+        outcome = _outcome(receive)
+        child.join()
+        if outcome is not True:
+            raise outcome if isinstance(outcome, BaseException) else RuntimeError(
+                f"a worker process ended with exit code {child.exitcode}"
+            )
+
+    return wait
+
+
+def _niced(job: Callable[[], object]) -> None:
+    os.nice(NICE)
+    job()
+
+
+def _can_fork() -> bool:
+    try:
+        multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return False
+    return True
+
+
 class _Turns:
     """The next job to start, counted in memory the forked processes share."""
 
@@ -108,11 +151,9 @@ class _Turns:
     @classmethod
     def shared(cls, count: int) -> _Turns | None:
         """Turns for jobs 1 to ``count - 1`` (job 0 is this process's), or None without fork."""
-        try:
-            context = multiprocessing.get_context("fork")
-        except ValueError:  # no fork on this platform
+        if not _can_fork():
             return None
-        return cls(context.Value("q", 1), count)
+        return cls(multiprocessing.get_context("fork").Value("q", 1), count)
 
     def __iter__(self) -> Iterator[int]:
         while True:
@@ -139,13 +180,13 @@ def _take(turns: _Turns, jobs: Sequence[Callable[[], object]]) -> None:
             raise
 
 
-def _fork(jobs: Sequence[Callable[[], object]]) -> list[tuple[Any, Any]]:
+def _fork(jobs: Sequence[Callable[[], object]], daemon: bool = True) -> list[tuple[Any, Any]]:
     """Start a forked process for each job that can have one: (process, pipe) of those started."""
     context = multiprocessing.get_context("fork")
     started: list[tuple[Any, Any]] = []
     for job in jobs:
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(job, send), daemon=True)
+        child = context.Process(target=_child, args=(job, send), daemon=daemon)
         try:
             child.start()
         except OSError:  # no more processes here: the others take the jobs

@@ -9,8 +9,9 @@ lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
 
 Work that depends on one file alone is done file by file, on every core for a
 big build: for a build, that is its cards' HTML, plain text and identity facts
-too (each a pure function of a card) and the card cache entry that keeps them,
-so that a rebuild does none of it for the files that did not change. The
+too (each a pure function of a card), which the card cache keeps (written by a
+process of its own while the build goes on), so that a rebuild does none of it
+for the files that did not change. The
 formats and the new lock file are then written at once, shared out among the
 cores, and the lock replaces the old one once they all are. The package keeps
 its database in the cache folder, so that the next build updates the notes
@@ -41,7 +42,6 @@ from .cache import (
     output_stamp,
     plain_column,
     prune_kept,
-    store,
     to_rows,
 )
 from .config import DeckConfig
@@ -177,20 +177,22 @@ def load(
         kept.append(card_cache.get(entry))
         if kept[-1] is None:
             todo.append((len(kept) - 1, source, entry))
-    jobs = [(source, entry if keep else None) for _, source, entry in todo]
-    big = len(todo) > 1 and sum(len(source.text) for source, _ in jobs) >= PARALLEL_CHARS
+    jobs = [source for _, source, _ in todo]
+    big = len(todo) > 1 and sum(len(source.text) for source in jobs) >= PARALLEL_CHARS
     # A build (it has a cache) renders each file and works out its cards' identity facts where it
-    # parses it, and keeps them there with the cards for the next build: on every core.
+    # parses it, on every core, and keeps them with the cards for the next build.
     work = partial(parse_file, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
     notes: dict[str, NoteContent] = {}
-    for (place, _, entry), (rows, stored, stats, contents) in zip(todo, track(parsed, "Parsing", len(todo))):
-        if stored:
-            card_cache.stored_at(entry)
+    to_store: list[tuple[Path, Rows]] = []
+    for (place, _, entry), (rows, stats, contents) in zip(todo, track(parsed, "Parsing", len(todo))):
         render_stats.add(stats)
         kept[place] = from_rows(rows)
         notes.update(contents)
+        if keep and entry is not None:
+            to_store.append((entry, rows))
+    card_cache.store_all(to_store)
     done = [k for k in kept if k is not None]
     if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
@@ -215,19 +217,17 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> Par
 
 
 def parse_file(
-    job: tuple[Source, Path | None], layout: str | None, config: DeckConfig, for_build: bool
-) -> tuple[Rows, bool, RenderStats, dict[str, NoteContent]]:
-    """:func:`parse_and_tag` of a ``(source, cache entry)`` job as the card cache's rows (plain
-    lists cross processes faster than dataclasses), whether they were stored, what rendering took,
-    and the cards' note contents by content hash.
+    source: Source, layout: str | None, config: DeckConfig, for_build: bool
+) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
+    """:func:`parse_and_tag` of ``source`` as the card cache's rows (plain lists cross processes
+    faster than dataclasses), what rendering took, and the cards' note contents by content hash.
 
-    For a build, the rows hold the cards' HTML, plain text and identity facts, and are stored as
-    the card cache entry (when there is one to keep).
+    For a build, the rows hold the cards' HTML, plain text and identity facts: what the card
+    cache keeps of the file.
     """
-    source, entry = job
     result = parse_and_tag(source, layout, config)
     if not for_build:
-        return to_rows(result), False, RenderStats(), {}
+        return to_rows(result), RenderStats(), {}
     renderer = Renderer()
     questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
     rendered: list[list[str | None]] = [
@@ -241,7 +241,7 @@ def parse_file(
     # What the package shows of each card, by content hash: not kept in the cache entry (it repeats
     # the HTML), but handed back, so that the build process does not make them all again.
     notes = dict(zip(facts[0], note_contents(result.cards, renderer)))
-    return rows, entry is not None and store(entry, rows), renderer.stats, notes
+    return rows, renderer.stats, notes
 
 
 def _home(paths: list[Path]) -> Path:
