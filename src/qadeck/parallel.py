@@ -27,6 +27,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 #: How much lower a :func:`background` process's priority is than this one's.
 NICE = 10
+#: :func:`pmap` gives each worker about this many batches of items.
+CHUNKS = 32
 
 
 def cores() -> int:
@@ -41,15 +43,16 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
     """``map(function, items)`` on ``workers`` processes (default: one per core), yielding in order.
 
     ``function`` and the items must pickle: a module-level function, plain data. Items travel a
-    few at a time (eight batches a worker), so that ``function`` (a partial with a deck's config,
-    say) is pickled once a batch rather than once an item.
+    few at a time (:data:`CHUNKS` batches a worker), so that ``function`` (a partial with a deck's
+    config, say) is pickled once a batch rather than once an item; batches that small leave one
+    worker idle only briefly at the end, while the others finish their last.
     """
     workers = min(workers or cores(), len(items))
     done = 0
     if workers > 1:
         try:
             with ProcessPoolExecutor(workers) as pool:
-                for result in pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))):
+                for result in pool.map(function, items, chunksize=max(1, len(items) // (workers * CHUNKS))):
                     done += 1
                     yield result
             return
