@@ -17,8 +17,9 @@ temporary folder and prints, each the median of R runs (default 3):
   other files' cards and their HTML come from the card cache;
 * peak memory of the build process, and of its largest worker process;
 * the floor (``floor.py``): one regex, ``html.escape`` and genanki on the same
-  files, run before each build (the median of all those runs), and each build's
-  ratio to it;
+  files, run before each build and once after the last (the median of all those
+  runs), and each build's ratio to the mean of the floor runs on either side of
+  it (and to the one before it alone);
 * a cold build of M cards (default N/10), to show that time grows linearly.
 
 Every build runs in a fresh subprocess (``--worker``), timed inside it from
@@ -220,8 +221,9 @@ def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
     out["worker_rss_mb"] = max(r["worker_rss_mb"] for r in runs)
     out["apkg_sha1s"] = {r["apkg_sha1"] for r in runs}
     out["last_apkg_sha1"] = runs[-1]["apkg_sha1"]
-    if all("floor_before" in r for r in runs):
-        out["ratio"] = statistics.median(r["seconds"] / r["floor_before"] for r in runs)
+    if all("floor_after" in r for r in runs):
+        out["ratio"] = statistics.median(r["seconds"] / ((r["floor_before"] + r["floor_after"]) / 2) for r in runs)
+        out["ratio_before"] = statistics.median(r["seconds"] / r["floor_before"] for r in runs)
     return out
 
 
@@ -231,21 +233,22 @@ def measure(cards: int, runs: int, work: Path, say: Callable[[str], None]) -> di
     say(f"{cards:,} cards in {len(files)} files ({sources})")
     results: dict[str, Any] = {"cards": cards, "files": len(files)}
 
-    # The machine's speed drifts (a shared host): a floor run precedes every build, so the floor's
-    # median covers the same stretch of time as the builds it is compared with.
+    # The machine's speed drifts, and swings within a minute (a shared host): floor runs alternate
+    # with the builds, one before each and one after the last, so that each build is compared with
+    # the floor runs on both sides of it, and the floor's median covers the same stretch of time.
     floors: list[dict[str, Any]] = []
+    built: list[dict[str, Any]] = []
 
     def after_floor(build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         floors.append(floor_once(sources, work))
-        return {**build(), "floor_before": floors[-1]["seconds"]}
+        built.append({**build(), "floor_before": floors[-1]["seconds"]})
+        return built[-1]
 
     say("  cold builds (each after a floor run)")
-    results["cold"] = medians([after_floor(lambda: cold(sources, out)) for _ in range(runs)])
-    say("  work per stage, in one process")
-    results["work"] = _subprocess(__file__, "--stages", str(sources))
+    cold_runs = [after_floor(lambda: cold(sources, out)) for _ in range(runs)]
 
     say("  rebuilds with nothing changed")
-    results["nochange"] = medians([after_floor(lambda: build_once(sources, out)) for _ in range(runs)])
+    nochange_runs = [after_floor(lambda: build_once(sources, out)) for _ in range(runs)]
 
     say("  rebuilds after editing one file")
     lock, saved_lock, saved_out = sources / "qadeck.lock", work / "saved.lock", work / "saved-build"
@@ -260,10 +263,17 @@ def measure(cards: int, runs: int, work: Path, say: Callable[[str], None]) -> di
         shutil.copyfile(saved_lock, lock)  # back to the state after the cold build
         shutil.rmtree(out)
         shutil.copytree(saved_out, out)
+    say("  a last floor run, after the last build")
+    floors.append(floor_once(sources, work))
+    for run, after in zip(built, floors[1:]):
+        run["floor_after"] = after["seconds"]
     results["floor"] = statistics.median(r["seconds"] for r in floors)
+    results["floor_runs"] = len(floors)
     results["floor_range"] = (min(r["seconds"] for r in floors), max(r["seconds"] for r in floors))
     results["floor_notes"] = floors[0]["notes"]
-    results["one_file"] = medians(one_file)
+    results["cold"], results["nochange"], results["one_file"] = map(medians, (cold_runs, nochange_runs, one_file))
+    say("  work per stage, in one process")
+    results["work"] = _subprocess(__file__, "--stages", str(sources))
     return results
 
 
@@ -292,25 +302,28 @@ def report(big: dict[str, Any], small: dict[str, Any] | None, small_cards: int, 
     lines = [
         f"Machine: {machine()}",
         f"{big['cards']:,} cards in {big['files']} files; median of {runs} runs; a build's ratio is the median of "
-        "its time / the floor run just before it (a stage's: its time / the floor's median)",
+        "its time / the mean of the floor runs just before and just after it (a stage's: its time / the floor's "
+        "median); \"before alone\": its time / the floor run just before it",
         "",
         "| build | time | ratio | notes |",
         "|---|---:|---:|---|",
         _row("floor: one regex + html.escape + genanki", floor, floor,
-             f"{big['floor_notes']:,} notes; median of {3 * runs} runs, one before each build "
-             f"({big['floor_range'][0]:.2f}–{big['floor_range'][1]:.2f} s)"),
+             f"{big['floor_notes']:,} notes; median of {big['floor_runs']} runs, one before each build and one "
+             f"after the last ({big['floor_range'][0]:.2f}–{big['floor_range'][1]:.2f} s)"),
         _row("cold (no lock file, no cache)", cold_run["seconds"], floor,
-             f"{cold_run['converted']:,} texts converted by Markdown", cold_run["ratio"]),
+             f"{cold_run['converted']:,} texts converted by Markdown; before alone {cold_run['ratio_before']:.2f}×",
+             cold_run["ratio"]),
     ]
     lines += [_row(f"— {stage}", cold_run["stages"][stage], floor) for stage in STAGES]
     lines += [
         _row("rebuild, nothing changed", nochange["seconds"], floor,
              f"{nochange['converted']} converted; {nochange['up_to_date']} outputs already up to date, "
              f"left alone; .apkg identical to the cold build's: "
-             f"{'yes' if nochange['apkg_sha1s'] == {cold_run['last_apkg_sha1']} else 'NO'}", nochange["ratio"]),
+             f"{'yes' if nochange['apkg_sha1s'] == {cold_run['last_apkg_sha1']} else 'NO'}; "
+             f"before alone {nochange['ratio_before']:.2f}×", nochange["ratio"]),
         _row("rebuild, one file edited", one_file["seconds"], floor,
              f"{one_file['rendered']:,} texts rendered (the edited file's), {one_file['converted']} by Markdown; "
-             f"changes {one_file['changes']}", one_file["ratio"]),
+             f"changes {one_file['changes']}; before alone {one_file['ratio_before']:.2f}×", one_file["ratio"]),
         "",
         "| stage | cold | nothing changed | one file edited |",
         "|---|---:|---:|---:|",
