@@ -158,7 +158,7 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     out = tmp_path / "build"
     first = pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
     again = load(cards_copy, out)
-    assert again.cache is not None and again.cache.hits == 5
+    assert again.cache is not None and again.cache.hits == 5 and again.all_rendered
     texts = {text for card in again.deck.cards for text in (card.question, card.answer)}
     assert set(again.html) == texts
     fresh = Renderer()
@@ -181,6 +181,17 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     assert mine <= set(edited.html)
 
 
+def test_a_build_of_files_rendered_where_parsed_never_merges_their_html(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    loaded = load(cards_copy, out)
+    assert loaded.all_rendered
+    report = pipeline.build(pipeline.prepare(loaded), out)
+    assert len(report.written) == 2
+    # The package took every note from the parse workers, the CSV the plain text: no HTML dict was made.
+    assert "html" not in vars(loaded) and "plain" in vars(loaded)
+    assert report.render_stats is not None and report.render_stats.converted == loaded.render_stats.converted
+
+
 @pytest.mark.parametrize("column", [1, 3])  # an answer's HTML, an answer's plain text
 def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path, column: int):
     import json
@@ -194,6 +205,7 @@ def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path
         entry.write_text(json.dumps(rows), encoding="utf-8")
     again = load(cards_copy, out)
     assert again.cache is not None and again.cache.hits == 5 and again.html == {} and again.plain == {}
+    assert not again.all_rendered  # a build renders their texts again, ahead of writing
     assert again.facts
     assert again.deck == pipeline.load([cards_copy]).deck
 

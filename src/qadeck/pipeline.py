@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -112,11 +112,8 @@ class Loaded:
     cache: CardCache | None = None
     #: What rendering the files parsed here took (a build renders them as it parses them).
     render_stats: RenderStats = field(default_factory=RenderStats)
-    #: Text -> HTML of the cards' questions and answers, where a build rendered them with their file.
-    html: dict[str, str] = field(default_factory=dict)
-    #: Text -> plain text of the same (for CSV and the other plain-text formats), None where it is
-    #: the text itself.
-    plain: dict[str, str | None] = field(default_factory=dict)
+    #: Each file's cards with what was worked out from them, HTML and plain text among it.
+    kept: list[Kept] = field(default_factory=list)
     #: Identity's facts of each card of ``deck.cards``, in order, where worked out with its file.
     facts: list[Facts | None] | None = None
     #: Content hash -> what the package shows of a card, where a build made it with the card's file.
@@ -125,6 +122,32 @@ class Loaded:
     @property
     def source_names(self) -> set[str]:
         return {r.source for r in self.deck.results}
+
+    @cached_property
+    def html(self) -> dict[str, str]:
+        """Text -> HTML of the cards' questions and answers, where a build rendered them with their file.
+
+        Made when first asked for (a dict of 200,000 texts for a big deck): a build whose
+        package takes its notes from the parse workers never asks.
+        """
+        html: dict[str, str] = {}
+        for k in self.kept:  # merged in C
+            html.update(k.html())
+        return html
+
+    @cached_property
+    def plain(self) -> dict[str, str | None]:
+        """Text -> plain text of the same (for CSV and the other plain-text formats), None where it is
+        the text itself."""
+        plain: dict[str, str | None] = {}
+        for k in self.kept:
+            plain.update(k.plain())
+        return plain
+
+    @property
+    def all_rendered(self) -> bool:
+        """Were every file's cards rendered with it (so that a build has all their HTML)?"""
+        return all(k.rendered is not None for k in self.kept if k.result.cards)
 
     @property
     def lock_path(self) -> Path:
@@ -197,16 +220,11 @@ def load(
     if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
         raise SourceError("no questions with answers found in any source", where)
-    html: dict[str, str] = {}
-    plain: dict[str, str | None] = {}
-    for k in done:  # merged in C: a big rebuild reads 200,000 of each
-        html.update(k.html())
-        plain.update(k.plain())
     facts: list[Facts | None] = []
     for k in done:
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
-    return Loaded(config, deck, skipped, home, card_cache, render_stats, html, plain,
+    return Loaded(config, deck, skipped, home, card_cache, render_stats, done,
                   facts if any(f is not None for f in facts) else None, notes)
 
 
@@ -363,8 +381,11 @@ def build(
     # A build's outputs may keep what speeds up their next write (the package its database).
     kept = None if path else out_dir / CACHE_DIR / OUTPUTS_DIR
     if todo:
-        renderer = Renderer(loaded.html, loaded.plain)
-        texts = renderer.unknown(text for card in cards for text in (card.answer, card.question))
+        # The texts (and their dicts) are looked at only where some file's cards were not rendered with it.
+        renderer = Renderer(lambda: loaded.html, lambda: loaded.plain)
+        texts = [] if loaded.all_rendered else renderer.unknown(
+            text for card in cards for text in (card.answer, card.question)
+        )
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)

@@ -26,9 +26,10 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import TypeVar
 
 import markdown
 from markdown.extensions import Extension
@@ -134,6 +135,17 @@ class _NoRawHtml(Extension):
         md.treeprocessors.register(_SafeLinks(md), "qadeck_safe_links", 0)
 
 
+V = TypeVar("V")
+#: Texts already rendered, by text: a dict, a function that makes one, or None (none).
+Known = dict[str, V] | Callable[[], dict[str, V]] | None
+
+
+def _made(known: Known[V]) -> dict[str, V]:
+    if known is None:
+        return {}
+    return known() if callable(known) else known
+
+
 @dataclass
 class RenderStats:
     """What a renderer did: the benchmark and tests read it."""
@@ -157,15 +169,23 @@ class Renderer:
     ``known`` is HTML, and ``known_plain`` plain text (None where it is the text
     itself), this code made before, by text (what the card cache kept): those
     texts are not looked at again. The renderer takes those dicts over as its
-    caches (a big deck's are not copied).
+    caches (a big deck's are not copied). Either may be a function that makes
+    the dict, called when the renderer is first asked for that kind of text: a
+    build whose package takes its notes from the parse workers never makes the
+    HTML one, and its CSV makes the plain one in the process that writes it.
     """
 
-    def __init__(
-        self, known: dict[str, str] | None = None, known_plain: dict[str, str | None] | None = None
-    ) -> None:
-        self._cache: dict[str, str] = {} if known is None else known
-        self._plain: dict[str, str | None] = {} if known_plain is None else known_plain
+    def __init__(self, known: Known[str] = None, known_plain: Known[str | None] = None) -> None:
+        self._known, self._known_plain = known, known_plain
         self.stats = RenderStats()
+
+    @cached_property
+    def _cache(self) -> dict[str, str]:
+        return _made(self._known)
+
+    @cached_property
+    def _plain(self) -> dict[str, str | None]:
+        return _made(self._known_plain)
 
     def html(self, text: str) -> str:
         cached = self._cache.get(text)
