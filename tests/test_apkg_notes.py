@@ -55,6 +55,21 @@ def test_notes_and_cards_are_the_rows_genanki_writes(tmp_path, monkeypatch, batc
     assert len(ours["notes"]) == 3 and len(ours["cards"]) == 2
 
 
+@pytest.mark.parametrize("batch", [1, 2, apkg.BATCH])
+def test_notes_of_one_card_each_are_the_rows_genanki_writes(tmp_path, monkeypatch, batch):
+    # Every question filled (every qadeck card): SQLite makes the cards from the notes.
+    monkeypatch.setattr(apkg, "BATCH", batch)
+    made = []
+    monkeypatch.setattr(apkg, "_insert_one_card_each", lambda *args: made.append(1) or one_card_each(*args))
+    rows = [row(f"Q{n}?", f"g{n}", ("topic::x",) if n % 2 else ()) for n in range(5)]
+    ours, theirs = qadeck_tables(rows, 42, tmp_path), genanki_tables(rows, 42)
+    assert made and ours == theirs
+    assert len(ours["notes"]) == len(ours["cards"]) == 5
+
+
+one_card_each = apkg._insert_one_card_each
+
+
 def test_card_ords_follow_the_filled_fields():
     model = apkg.model()
     assert apkg.card_ords(("Q?", "A", "", "", "", ""), model) == [0]

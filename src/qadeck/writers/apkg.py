@@ -137,10 +137,13 @@ def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_
     values genanki's ``Note.write_to_db`` and ``Card.write_to_db`` would give
     them one ``execute`` at a time (``tests/test_apkg_notes.py`` compares the
     two): on a deck of 100,000 notes genanki's per-note objects and checks
-    cost more than the database itself.
+    cost more than the database itself. Where every note has one card (a
+    qadeck card always fills the question, the one template's field), SQLite
+    makes the cards from the notes.
     """
     stamp = max((row.mtime for row in rows), default=0)
-    ids = itertools.count(stamp * 1000)
+    ords_of = _ords_by_shape(model())
+    one_card_each = all(ords_of(row.fields) == [0] for row in rows)  # qadeck's: a question is always filled
     with _open(database) as cursor:
         _collection(cursor, deck_name, deck_id, stamp)
         # genanki's indexes on the two tables are built once the rows are in: a fifth faster than
@@ -150,7 +153,10 @@ def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_
         ).fetchall()
         for name, _ in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-        written = _insert(cursor, rows, deck_id, ids, range(len(rows)))
+        if one_card_each:
+            written = _insert_one_card_each(cursor, rows, deck_id, stamp * 1000)
+        else:
+            written = _insert(cursor, rows, deck_id, itertools.count(stamp * 1000), range(len(rows)))
         for _, sql in indexes:
             cursor.execute(sql)
     return written
@@ -235,15 +241,43 @@ def _insert(cursor: sqlite3.Cursor, rows: Iterable[NoteRow], deck_id: int, ids: 
     """Insert the notes of ``rows`` and their cards, due at ``places``; returns each note's id and
     its cards' ids."""
     written: list[list[int]] = []
-    for notes, cards in _note_and_card_rows(rows, model(), deck_id, ids, places):
-        cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
-        cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+    # The values every card has alike are written into the statement (deck_id is an int).
+    card_sql = f"INSERT INTO cards VALUES(?,?,{int(deck_id)},?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')"
+    for notes, cards in _note_and_card_rows(rows, model(), ids, places):
+        cursor.executemany(_NOTE_SQL, notes)
+        cursor.executemany(card_sql, cards)
         of_note: dict[object, list[int]] = {}
         for note in notes:
             written.append(of_note.setdefault(note[0], [note[0]]))  # type: ignore[list-item]
         for card in cards:
             of_note[card[1]].append(card[0])  # type: ignore[arg-type]
     return written
+
+
+def _insert_one_card_each(cursor: sqlite3.Cursor, rows: Sequence[NoteRow], deck_id: int, first: int) -> list[list[int]]:
+    """:func:`_insert` of notes that have one card each, numbered from ``first`` (a note, then its
+    card) and due in order, as a fresh write numbers them: SQLite makes the cards from the notes,
+    in one statement rather than a Python tuple a card."""
+    note_ids = range(first, first + 2 * len(rows), 2)
+    sort_index = model().sort_field_index
+    for n in range(0, len(rows), BATCH):
+        cursor.executemany(_NOTE_SQL, [_note_values(note_id, row, sort_index)
+                                       for note_id, row in zip(note_ids[n : n + BATCH], rows[n : n + BATCH])])
+    cursor.execute("INSERT INTO cards SELECT id + 1, id, ?, 0, mod, -1, 0, 0, (id - ?) / 2, 0, 0, 0, 0, 0, 0, 0, 0, ''"
+                   " FROM notes ORDER BY id", (deck_id, first))
+    return [[note_id, note_id + 1] for note_id in note_ids]
+
+
+#: A ``notes`` row from :func:`_note_values`, with the values every note has alike.
+_NOTE_SQL = f"INSERT INTO notes VALUES(?,?,{MODEL_ID},?,-1,?,?,?,0,0,'')"
+
+
+def _note_values(note_id: int, row: NoteRow, sort_index: int) -> tuple[object, ...]:
+    """The values of the ``notes`` row of ``row`` that differ from one note to the next."""
+    tags = " ".join(row.tags)
+    if row.tags and tags.count(" ") >= len(row.tags):  # more spaces than between the tags
+        genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
+    return (note_id, row.guid, row.mtime, f" {tags} ", "\x1f".join(row.fields), row.fields[sort_index])
 
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
@@ -253,9 +287,10 @@ Batch = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
 
 def _note_and_card_rows(
-    rows: Iterable[NoteRow], note_model: genanki.Model, deck_id: int, ids: Iterator[int], places: Iterable[int]
+    rows: Iterable[NoteRow], note_model: genanki.Model, ids: Iterator[int], places: Iterable[int]
 ) -> Iterator[Batch]:
-    """The ``notes`` and ``cards`` table rows of genanki's write, :data:`BATCH` notes at a time.
+    """The values of the ``notes`` and ``cards`` table rows of genanki's write that differ from one
+    note or card to the next, :data:`BATCH` notes at a time (:func:`_insert` writes the rest).
 
     Ids are taken in genanki's order: a note takes the next id, then each of its
     cards one; a card is new (type and queue 0), due at its note's place in the deck.
@@ -268,17 +303,12 @@ def _note_and_card_rows(
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
         for row in batch:
-            tags = " ".join(row.tags)
-            if row.tags and tags.count(" ") >= len(row.tags):  # more spaces than between the tags
-                genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
             ords = ords_of(row.fields)
             note_id = next(ids)
-            notes.append((note_id, row.guid, MODEL_ID, row.mtime, -1, f" {tags} ", "\x1f".join(row.fields),
-                          row.fields[sort_index], 0, 0, ""))
+            notes.append(_note_values(note_id, row, sort_index))
             position = next(due)
             for ord_ in ords:
-                cards.append((next(ids), note_id, deck_id, ord_, row.mtime, -1, 0, 0, position,
-                              0, 0, 0, 0, 0, 0, 0, 0, ""))
+                cards.append((next(ids), note_id, ord_, row.mtime, position))
         yield notes, cards
 
 
