@@ -145,3 +145,13 @@ def test_a_notes_tags_are_its_topics_level_source_and_inferred_flag_in_that_orde
                                "qadeck::inferred"]
     plain = Card("Q?", "A.", "a.md", "", (1, 1))
     assert note_tags(plain) == ("source::a",)
+
+
+def test_a_decks_topics_are_its_taxonomys_then_the_others_its_cards_carry_in_order(cards_copy):
+    from qadeck import pipeline
+
+    prepared = pipeline.prepare(pipeline.load([cards_copy]))
+    taxonomy = list(prepared.loaded.config.topic_slugs)
+    first, second, *rest = prepared.cards
+    prepared.cards = [first.tagged(("zeta", taxonomy[1]), "easy"), second.tagged(("alpha", "zeta"), "hard"), *rest]
+    assert prepared.topics == [*taxonomy, "zeta", "alpha"]
