@@ -254,7 +254,9 @@ def _insert(cursor: sqlite3.Cursor, rows: Iterable[NoteRow], deck_id: int, ids: 
     return written
 
 
-def _insert_one_card_each(cursor: sqlite3.Cursor, rows: Sequence[NoteRow], deck_id: int, first: int) -> list[list[int]]:
+def _insert_one_card_each(
+    cursor: sqlite3.Cursor, rows: Sequence[NoteRow], deck_id: int, first: int
+) -> list[list[int]]:
     """:func:`_insert` of notes that have one card each, numbered from ``first`` (a note, then its
     card) and due in order, as a fresh write numbers them: SQLite makes the cards from the notes,
     in one statement rather than a Python tuple a card."""
@@ -263,8 +265,11 @@ def _insert_one_card_each(cursor: sqlite3.Cursor, rows: Sequence[NoteRow], deck_
     for n in range(0, len(rows), BATCH):
         cursor.executemany(_NOTE_SQL, [_note_values(note_id, row, sort_index)
                                        for note_id, row in zip(note_ids[n : n + BATCH], rows[n : n + BATCH])])
-    cursor.execute("INSERT INTO cards SELECT id + 1, id, ?, 0, mod, -1, 0, 0, (id - ?) / 2, 0, 0, 0, 0, 0, 0, 0, 0, ''"
-                   " FROM notes ORDER BY id", (deck_id, first))
+    cursor.execute(
+        "INSERT INTO cards SELECT id + 1, id, ?, 0, mod, -1, 0, 0, (id - ?) / 2, 0, 0, 0, 0, 0, 0, 0, 0, ''"
+        " FROM notes ORDER BY id",
+        (deck_id, first),
+    )
     return [[note_id, note_id + 1] for note_id in note_ids]
 
 
