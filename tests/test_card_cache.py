@@ -60,6 +60,19 @@ def test_a_big_load_stores_its_entries_in_another_process_and_save_waits_for_the
 real_store = cache.store
 
 
+def test_a_store_process_that_dies_costs_the_next_build_its_entries_not_this_one(
+    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(cache, "BACKGROUND_CARDS", 1)
+    monkeypatch.setattr(cache, "store", lambda path, rows: os._exit(9))  # killed, say, out of memory
+    out = tmp_path / "build"
+    report = pipeline.build(pipeline.prepare(load(cards_copy, out)), out)  # save() waits: no error
+    assert len(report.written) == 2 and entries(out) == []
+    monkeypatch.setattr(cache, "store", real_store)
+    again = load(cards_copy, out)
+    assert again.cache is not None and again.cache.hits == 0 and again.deck == pipeline.load([cards_copy]).deck
+
+
 def test_an_edited_file_alone_is_parsed_again(cards_copy: Path, tmp_path: Path):
     out = tmp_path / "build"
     load(cards_copy, out).cache.save()  # type: ignore[union-attr]

@@ -44,7 +44,7 @@ from .config import DeckConfig
 from .errors import OutputError
 from .files import write_text_atomic
 from .model import Card, Finding, ParseResult, Source, new_card
-from .parallel import background
+from .parallel import WorkerDied, background
 
 #: One file as a build keeps it, in the card cache and on its way back from a parse worker:
 #: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
@@ -138,9 +138,11 @@ class CardCache:
             self._pending = background(write)
 
     def wait(self) -> None:
-        """Wait until the entries :meth:`store_all` gave out are written."""
+        """Wait until the entries :meth:`store_all` gave out are written. A process that died
+        writing them is no error: the next build parses again the files it left without one."""
         pending, self._pending = self._pending, _nothing
-        pending()
+        with suppress(WorkerDied):
+            pending()
 
     def save(self) -> None:
         """Wait for the entries being stored, mark the entries used (but not just stored) as fresh

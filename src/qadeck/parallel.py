@@ -31,6 +31,13 @@ NICE = 10
 CHUNKS = 32
 
 
+class WorkerDied(RuntimeError):
+    """A forked process ended before it said how its job went (killed, or out of memory)."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        super().__init__(f"a worker process ended with exit code {exitcode}")
+
+
 def cores() -> int:
     """The cores this process may run on."""
     try:
@@ -95,9 +102,7 @@ def run_all(jobs: Sequence[Callable[[], object]], processes: int | None = None) 
         outcome = _outcome(receive)
         child.join()
         if error is None and outcome is not True:
-            error = outcome if isinstance(outcome, BaseException) else RuntimeError(
-                f"a worker process ended with exit code {child.exitcode}"
-            )
+            error = outcome if isinstance(outcome, BaseException) else WorkerDied(child.exitcode)
     for _ in range(len(jobs) - done):
         yield None
     if error is not None:
@@ -124,9 +129,7 @@ def background(job: Callable[[], object]) -> Callable[[], None]:
         outcome = _outcome(receive)
         child.join()
         if outcome is not True:
-            raise outcome if isinstance(outcome, BaseException) else RuntimeError(
-                f"a worker process ended with exit code {child.exitcode}"
-            )
+            raise outcome if isinstance(outcome, BaseException) else WorkerDied(child.exitcode)
 
     return wait
 
