@@ -60,6 +60,27 @@ def test_a_big_load_stores_its_entries_in_another_process_and_save_waits_for_the
 real_store = cache.store
 
 
+def test_the_parse_workers_are_gone_before_the_card_cache_forks(
+    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import multiprocessing
+
+    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 1)  # parse the bundled deck on every core
+    monkeypatch.setattr(cache, "BACKGROUND_CARDS", 1)
+    alive: list[int] = []
+    fork = cache.background
+
+    def counted(job):
+        alive.append(len(multiprocessing.active_children()))
+        return fork(job)
+
+    monkeypatch.setattr(cache, "background", counted)
+    loaded = load(cards_copy, tmp_path / "build")
+    assert loaded.cache is not None
+    loaded.cache.save()
+    assert alive == [0] and len(entries(tmp_path / "build")) == 5
+
+
 def test_a_store_process_that_dies_costs_the_next_build_its_entries_not_this_one(
     cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -211,7 +211,10 @@ def load(
     render_stats = RenderStats()
     notes: dict[str, NoteContent] = {}
     to_store: list[tuple[Path, Rows]] = []
-    for (place, _, entry), (rows, stats, contents) in zip(todo, track(parsed, "Parsing", len(todo))):
+    # strict: the parse workers' results run out with the files, so that their processes are gone
+    # before the card cache forks one of its own.
+    parsed_files = zip(todo, track(parsed, "Parsing", len(todo)), strict=True)
+    for (place, _, entry), (rows, stats, contents) in parsed_files:
         render_stats.add(stats)
         kept[place] = from_rows(rows)
         notes.update(contents)
