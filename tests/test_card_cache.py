@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -228,8 +229,6 @@ def test_a_build_of_files_rendered_where_parsed_never_merges_their_html(cards_co
 
 @pytest.mark.parametrize("column", [1, 3])  # an answer's HTML, an answer's plain text
 def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path, column: int):
-    import json
-
     out = tmp_path / "build"
     pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
     for entry in entries(out):
@@ -314,3 +313,12 @@ def test_a_damaged_entry_is_parsed_again_and_replaced(cards_copy: Path, tmp_path
     assert again.deck == pipeline.load([cards_copy]).deck
     final = load(cards_copy, out)  # the entries parsing wrote in their place
     assert final.cache is not None and final.cache.hits == 5 and final.deck == again.deck
+
+
+def test_rows_json_cannot_hold_are_no_entry_and_no_error(tmp_path: Path):
+    path = tmp_path / "entry.json"
+    assert not cache.store(path, ["a.md", "prefixed", [["lone \udc80 surrogate"]], [], None, None])
+    assert not path.exists()
+    rows = ["a.md", "prefixed", [["é, “quoted”, 🙂", 'a "b" \\ \n c']], [], None, None]
+    assert cache.store(path, rows)
+    assert json.loads(path.read_text(encoding="utf-8")) == rows  # JSON any reader takes

@@ -98,6 +98,11 @@ def _temporary(path: Path) -> Path:
     return Path(tmp_name)
 
 
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """``path.write_bytes(data)``, through :func:`write_atomic`."""
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """``path.write_text(text)`` in UTF-8, through :func:`write_atomic`."""
     write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
