@@ -155,6 +155,13 @@ def test_no_chrome_row_matches_a_line_with_a_full_stop_or_comma():
             assert not _can_match(parsed, char.upper()) and not _can_match(parsed, char.lower())
 
 
+def test_page_lines_match_chrome_only_on_lines_without_a_never_chrome_character(monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(clean, "chrome", lambda line: asked.append(line))
+    clean.page_lines([f"Home {char}" for char in clean.NEVER_CHROME] + ["Home"])
+    assert asked == ["Home"]
+
+
 def test_page_lines_blank_chrome_and_keep_sentences():
     lines = ["Skip to content", "Q: What?", "A: Yes, it is.", "Home.", "Share", "x"] + ["y"] * 10 + ["Comments", "z"]
     assert clean.page_lines(lines) == ["", "Q: What?", "A: Yes, it is.", "Home.", "", "x"] + ["y"] * 10
