@@ -1,9 +1,9 @@
 """Work spread over the machine's cores, for the stages that dominate a big build.
 
-:func:`pmap` maps a function over items in worker processes, in order. Where
-processes cannot start (a sandbox) or a worker dies, it carries on in this
-process from where the workers stopped: the results are the same either way,
-only the time differs. :func:`run_all` runs a few jobs at once, here and in
+:func:`pmap` maps a function over items, in order, in this process and forked
+ones, each taking the next batch of items as it is free. Where processes cannot
+start (a sandbox) or one dies, this process does the batches they left: the
+results are the same either way, only the time differs. :func:`run_all` runs a few jobs at once, here and in
 forked processes that see this process's memory (the writers of one deck:
 nothing big is pickled), each process taking the next job as it is free.
 :func:`background` runs one job in a forked process while this one goes on
@@ -17,11 +17,12 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,26 +48,70 @@ def cores() -> int:
 
 
 def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> Iterator[R]:
-    """``map(function, items)`` on ``workers`` processes (default: one per core), yielding in order.
+    """``map(function, items)`` on ``workers`` processes, this one among them (default: one per
+    core), yielding in order.
 
-    ``function`` and the items must pickle: a module-level function, plain data. Items travel a
-    few at a time (:data:`CHUNKS` batches a worker), so that ``function`` (a partial with a deck's
-    config, say) is pickled once a batch rather than once an item; batches that small leave one
-    worker idle only briefly at the end, while the others finish their last.
+    The items are cut into batches (:data:`CHUNKS` a process), and each process, this one too,
+    takes the next batch not yet taken until none is left: no core waits long for another's
+    last one. The other processes are forked, so they find the items in memory (nothing is
+    pickled on the way there), and leave each batch's results (they must pickle) in a file of
+    a private folder, read here once this process is between two batches of its own: no
+    process ever waits for another to take what it made (through a pipe, one did, for as long
+    as this one was busy), and this process's own results are never pickled. A batch that no
+    other process delivered (it died, it raised, or none could be forked) is done here: the
+    results are the same either way, only the time differs, and an exception is raised here
+    as ``function`` raises it.
     """
     workers = min(workers or cores(), len(items))
-    done = 0
-    if workers > 1:
-        try:
-            with ProcessPoolExecutor(workers) as pool:
-                for result in pool.map(function, items, chunksize=max(1, len(items) // (workers * CHUNKS))):
-                    done += 1
-                    yield result
-            return
-        except (OSError, BrokenProcessPool):
-            pass  # no worker processes here: do the rest in this one
-    for item in items[done:]:
-        yield function(item)
+    size = max(1, len(items) // (max(workers, 1) * CHUNKS))
+    batches = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    turns = _Turns.shared(len(batches), first=0) if workers > 1 else None
+    if turns is None:
+        yield from map(function, items)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="qadeck-"))
+    forked = _fork([partial(_serve, turns, function, items, batches, folder)] * (workers - 1))
+    mine: dict[int, list[R]] = {}  # this process's batches not yet yielded
+    out = 0  # the next batch to yield
+    try:
+        for n in turns:
+            mine[n] = [function(items[i]) for i in batches[n]]
+            while (ready := mine.pop(out, None)) is not None or (ready := _delivered(folder, out)) is not None:
+                yield from ready
+                out += 1
+        for child, receive in forked:
+            _outcome(receive)
+            child.join()
+        for n in range(out, len(batches)):
+            ready = mine.pop(n, None)
+            if ready is None:
+                ready = _delivered(folder, n)
+            yield from [function(items[i]) for i in batches[n]] if ready is None else ready
+    finally:
+        turns.stop()  # this process raised, or its caller stopped early: no process takes another batch
+        for child, _ in forked:
+            child.join()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _serve(turns: _Turns, function: Callable[[T], R], items: Sequence[T], batches: list[range], folder: Path) -> None:
+    """In a forked process: do the batches not yet taken, leaving each one's results in ``folder``
+    (whole or not at all); an error ends this process's share, the batch is done again in the parent."""
+    for n in turns:
+        part = folder / f"{n}.part"
+        part.write_bytes(pickle.dumps([function(items[i]) for i in batches[n]], pickle.HIGHEST_PROTOCOL))
+        part.rename(folder / f"{n}.pickle")
+
+
+def _delivered(folder: Path, n: int) -> list[Any] | None:
+    """The results a forked process left of batch ``n`` (taken out of ``folder``), None if none are there."""
+    path = folder / f"{n}.pickle"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    path.unlink()
+    return cast(list[Any], pickle.loads(data))
 
 
 def run_all(jobs: Sequence[Callable[[], object]], processes: int | None = None) -> Iterator[None]:
@@ -155,11 +200,12 @@ class _Turns:
         self._count = count
 
     @classmethod
-    def shared(cls, count: int) -> _Turns | None:
-        """Turns for jobs 1 to ``count - 1`` (job 0 is this process's), or None without fork."""
+    def shared(cls, count: int, first: int = 1) -> _Turns | None:
+        """Turns for jobs ``first`` to ``count - 1`` (by default job 0 is this process's), or None
+        without fork."""
         if not _can_fork():
             return None
-        return cls(multiprocessing.get_context("fork").Value("q", 1), count)
+        return cls(multiprocessing.get_context("fork").Value("q", first), count)
 
     def __iter__(self) -> Iterator[int]:
         while True:
@@ -188,6 +234,8 @@ def _take(turns: _Turns, jobs: Sequence[Callable[[], object]]) -> None:
 
 def _fork(jobs: Sequence[Callable[[], object]], daemon: bool = True) -> list[tuple[Any, Any]]:
     """Start a forked process for each job that can have one: (process, pipe) of those started."""
+    if not _can_fork():
+        return []
     context = multiprocessing.get_context("fork")
     started: list[tuple[Any, Any]] = []
     for job in jobs:
