@@ -23,7 +23,6 @@ notes by guid, so the ids are not what an import goes by).
 from __future__ import annotations
 
 import itertools
-import json
 import operator
 import os
 import secrets
@@ -33,9 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
+import orjson
+
 from ..cache import file_stamp
 from ..errors import OutputError
-from ..files import write_text_atomic
+from ..files import write_bytes_atomic
 from ..zipping import Piece
 
 DATABASE = "collection.anki2"
@@ -125,7 +126,7 @@ class KeptPackage:
 def read(folder: Path, fingerprint: str) -> KeptPackage | None:
     """The state kept in ``folder`` by a write with this ``fingerprint``, if its files are as it left them."""
     try:
-        state = json.loads((folder / STATE).read_text(encoding="utf-8"))
+        state = orjson.loads((folder / STATE).read_bytes())
         if state.get("version") != VERSION or state.get("fingerprint") != fingerprint:
             return None
         if file_stamp(folder / DATABASE) != state["database"] or file_stamp(folder / STREAM) != state["stream"]:
@@ -183,4 +184,4 @@ class Next:
                 "mtimes": [w[2] for w in wants],
                 "ids": [list(i) for i in ids],
             }
-            write_text_atomic(self.folder / STATE, json.dumps(state, check_circular=False))
+            write_bytes_atomic(self.folder / STATE, orjson.dumps(state))
