@@ -32,6 +32,20 @@ def test_without_worker_processes_the_work_is_done_here(monkeypatch: pytest.Monk
     assert list(parallel.pmap(square, list(range(100)), 2)) == [n * n for n in range(100)]
 
 
+def test_without_a_temporary_folder_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch):
+    def no_folder(*args, **kwargs):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(parallel.tempfile, "mkdtemp", no_folder)
+    assert list(parallel.pmap(square, list(range(100)), 2)) == [n * n for n in range(100)]
+
+
+def test_no_results_are_left_in_the_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(parallel.tempfile, "tempdir", str(tmp_path))
+    assert list(parallel.pmap(slow_pid, list(range(100)), 2))
+    assert not list(tmp_path.iterdir())
+
+
 def slow_pid(n: int) -> int:
     time.sleep(0.005)
     return os.getpid()

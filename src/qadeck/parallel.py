@@ -66,10 +66,10 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
     size = max(1, len(items) // (max(workers, 1) * CHUNKS))
     batches = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     turns = _Turns.shared(len(batches), first=0) if workers > 1 else None
-    if turns is None:
+    folder = _private_folder() if turns is not None else None
+    if turns is None or folder is None:
         yield from map(function, items)
         return
-    folder = Path(tempfile.mkdtemp(prefix="qadeck-"))
     forked = _fork([partial(_serve, turns, function, items, batches, folder)] * (workers - 1))
     mine: dict[int, list[R]] = {}  # this process's batches not yet yielded
     out = 0  # the next batch to yield
@@ -92,6 +92,15 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
         for child, _ in forked:
             child.join()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _private_folder() -> Path | None:
+    """A new temporary folder only this user can read, for the results of forked processes; None
+    where none can be made (no writable temporary folder: the work is then done here)."""
+    try:
+        return Path(tempfile.mkdtemp(prefix="qadeck-"))
+    except OSError:
+        return None
 
 
 def _serve(turns: _Turns, function: Callable[[T], R], items: Sequence[T], batches: list[range], folder: Path) -> None:
