@@ -89,8 +89,9 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
             yield from [function(items[i]) for i in batches[n]] if ready is None else ready
     finally:
         turns.stop()  # this process raised, or its caller stopped early: no process takes another batch
-        for child, _ in forked:
+        for child, receive in forked:
             child.join()
+            receive.close()  # already closed once its outcome was read
         shutil.rmtree(folder, ignore_errors=True)
 
 
