@@ -3,9 +3,10 @@
 :func:`pmap` maps a function over items, in order, in this process and forked
 ones, each taking the next batch of items as it is free. Where processes cannot
 start (a sandbox) or one dies, this process does the batches they left: the
-results are the same either way, only the time differs. :func:`run_all` runs a few jobs at once, here and in
-forked processes that see this process's memory (the writers of one deck:
-nothing big is pickled), each process taking the next job as it is free.
+results are the same either way, only the time differs. :func:`run_all` runs a
+few jobs at once, here and in forked processes that see this process's memory
+(the writers of one deck: nothing big is pickled), each process taking the next
+job as it is free.
 :func:`background` runs one job in a forked process while this one goes on
 (writing files no later stage reads). Callers decide whether the work is big
 enough to pay for starting the processes.
@@ -72,21 +73,25 @@ def pmap(function: Callable[[T], R], items: Sequence[T], workers: int | None = N
         return
     forked = _fork([partial(_serve, turns, function, items, batches, folder)] * (workers - 1))
     mine: dict[int, list[R]] = {}  # this process's batches not yet yielded
+
+    def ready(n: int) -> list[R] | None:
+        """Batch ``n``'s results, from this process or another, once they are made."""
+        done = mine.pop(n, None)
+        return done if done is not None else _delivered(folder, n)
+
     out = 0  # the next batch to yield
     try:
         for n in turns:
-            mine[n] = [function(items[i]) for i in batches[n]]
-            while (ready := mine.pop(out, None)) is not None or (ready := _delivered(folder, out)) is not None:
-                yield from ready
+            mine[n] = _batch(function, items, batches[n])
+            while (results := ready(out)) is not None:
+                yield from results
                 out += 1
         for child, receive in forked:
             _outcome(receive)
             child.join()
         for n in range(out, len(batches)):
-            ready = mine.pop(n, None)
-            if ready is None:
-                ready = _delivered(folder, n)
-            yield from [function(items[i]) for i in batches[n]] if ready is None else ready
+            results = ready(n)
+            yield from _batch(function, items, batches[n]) if results is None else results
     finally:
         turns.stop()  # this process raised, or its caller stopped early: no process takes another batch
         for child, receive in forked:
@@ -109,8 +114,12 @@ def _serve(turns: _Turns, function: Callable[[T], R], items: Sequence[T], batche
     (whole or not at all); an error ends this process's share, the batch is done again in the parent."""
     for n in turns:
         part = folder / f"{n}.part"
-        part.write_bytes(pickle.dumps([function(items[i]) for i in batches[n]], pickle.HIGHEST_PROTOCOL))
+        part.write_bytes(pickle.dumps(_batch(function, items, batches[n]), pickle.HIGHEST_PROTOCOL))
         part.rename(folder / f"{n}.pickle")
+
+
+def _batch(function: Callable[[T], R], items: Sequence[T], batch: range) -> list[R]:
+    return [function(items[i]) for i in batch]
 
 
 def _delivered(folder: Path, n: int) -> list[Any] | None:
@@ -174,7 +183,7 @@ def background(job: Callable[[], object]) -> Callable[[], None]:
     ends its files even when this process is leaving on an error. Where no process
     can be forked, ``job`` runs here, now.
     """
-    forked = _fork([partial(_niced, job)], daemon=False) if _can_fork() else []
+    forked = _fork([partial(_niced, job)], daemon=False)
     if not forked:
         job()
         return lambda: None
