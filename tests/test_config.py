@@ -43,6 +43,7 @@ def write(tmp_path: Path, text: str) -> Path:
         ("deck: X\ntopics:\n  a: {keywords: [x]}\noverrides:\n  'Q?': {topics: [b]}\n", 5,
          "unknown topic 'b'"),
         ("deck: X\noverrides:\n  'Q?': {difficulty: extreme}\n", 3, "difficulty must be one of"),
+        ("deck: X\nlayout: headers\n", 2, "unknown layout 'headers'; known: "),
     ],
 )
 def test_config_errors_name_file_line_and_key(tmp_path, text, line, fragment):

@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from . import __version__, checks, parsers, pipeline
+from . import __version__, checks, parsers, pipeline, scaffold
 from .config import LEVELS
 from .errors import QadeckError
 from .filtering import Filters
@@ -240,6 +240,9 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
         f"{report.deck}: {len(cards)} cards from {len(loaded.deck.results)} sources"
         + (f" ({inferred} with inferred questions: run 'qadeck check')" if inferred else "")
     )
+    if loaded.config.name_origin:
+        click.echo(f"Deck named from {loaded.config.name_origin}; run 'qadeck init' to keep its "
+                   "name and Anki deck id fixed in a qadeck.yaml")
     topics = Counter(c.topics[0] for c in cards if c.topics)
     click.echo("Topics: " + ", ".join(f"{t} {n}" for t, n in topics.most_common()))
     levels = Counter(c.difficulty for c in cards)
@@ -308,6 +311,20 @@ def topics(sources: tuple[Path, ...], layout: str | None) -> None:
     for topic in prepared.topics:
         row = [counts[(topic, lv)] for lv in LEVELS]
         click.echo(f"{topic:<22} {sum(row):>5} " + " ".join(f"{n:>6}" for n in row))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option("--force", is_flag=True, help="Overwrite an existing qadeck.yaml (its deck_id is kept).")
+def init(folder: Path, force: bool) -> None:
+    """Start a qadeck.yaml in FOLDER (default: here) for your own notes."""
+    started = scaffold.init(folder, force=force)
+    click.echo(f"Wrote {started.path}: deck {started.name.name!r} (from {started.name.origin}), "
+               f"deck_id {started.deck_id}" + (" (kept)" if started.kept_id else ""))
+    click.echo("Next:")
+    click.echo(f"  qadeck check {folder}     # what qadeck found, and what to look at")
+    click.echo(f"  qadeck build {folder}     # writes build/<deck>.apkg for Anki's File > Import")
+    click.echo(f"  commit {started.path.name} with your notes: its deck_id keeps the deck one deck in Anki")
 
 
 def main(argv: list[str] | None = None) -> int:

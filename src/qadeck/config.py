@@ -12,6 +12,7 @@ Shape of the file::
     deck: MLOps Interview Questions     # deck name (required when the file exists)
     deck_id: 1813722840                 # optional; derived from the name when absent
     default_topic: fundamentals         # optional; for cards no rule matches
+    layout: headings                    # optional; force a layout for every file (else detected)
     topics:                             # optional taxonomy: slug -> rules
       monitoring:
         keywords: {monitor: 2, prometheus: 3, observability: 2}
@@ -61,6 +62,10 @@ class DeckConfig:
     overrides: tuple[Override, ...] = ()
     #: The file it came from (None when built from defaults).
     path: Path | None = None
+    #: The layout every file here is parsed with ("" to detect each file's).
+    layout: str = ""
+    #: Where the deck's name came from when no file gave it ("the folder name", ...).
+    name_origin: str = ""
     #: Config keys mapped to their line in the file, for later error messages.
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
@@ -91,8 +96,9 @@ def find(source_paths: list[Path] | tuple[Path, ...]) -> Path | None:
     return None
 
 
-def default(name: str) -> DeckConfig:
-    return DeckConfig(deck=name, deck_id=stable_id(name))
+def default(name: str, name_origin: str = "") -> DeckConfig:
+    """The config of a folder without ``qadeck.yaml``; its deck id follows the name."""
+    return DeckConfig(deck=name, deck_id=stable_id(name), name_origin=name_origin)
 
 
 def load(path: Path) -> DeckConfig:
@@ -168,7 +174,7 @@ class _Reader:
         if data is None:
             raise ConfigError("config is empty; it needs at least 'deck: <name>'", self.path, 1)
         data = self.mapping(data, "(top level)")
-        self.only(data, ("deck", "deck_id", "default_topic", "topics", "overrides"), "")
+        self.only(data, ("deck", "deck_id", "default_topic", "topics", "overrides", "layout"), "")
         deck = data.get("deck")
         if not isinstance(deck, str) or not deck.strip():
             raise self.error("deck", "'deck' must be the deck's name as text")
@@ -178,8 +184,14 @@ class _Reader:
         topics = self.topics(data.get("topics"))
         slugs = [t.slug for t in topics]
         default_topic = data.get("default_topic", slugs[0] if slugs else "")
-        if not isinstance(default_topic, str) or (slugs and default_topic not in slugs):
-            raise self.error("default_topic", f"unknown topic {default_topic!r}")
+        if not isinstance(default_topic, str):
+            raise self.error("default_topic", "'default_topic' must be a topic slug")
+        layout = data.get("layout") or ""
+        if layout:
+            from .parsers import names  # here: parsers are loaded only by configs that name one
+
+            if layout not in names():
+                raise self.error("layout", f"unknown layout {layout!r}; known: {', '.join(names())}")
         overrides = self.overrides(data.get("overrides"), slugs)
         return DeckConfig(
             deck=deck.strip(),
@@ -187,6 +199,7 @@ class _Reader:
             topics=topics,
             default_topic=default_topic,
             overrides=overrides,
+            layout=layout,
             path=self.path,
             lines=self.lines,
         )

@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import checks, identity, lockfile, parsers, sources
+from . import checks, identity, lockfile, naming, parsers, sources
 from . import config as config_mod
 from .cache import (
     CARDS_DIR,
@@ -182,8 +182,9 @@ def load(
         parsers.get(layout)  # fail on a bad --layout before reading anything
     config_path = config_mod.find(paths)
     home = config_path.parent if config_path else _home(paths)
-    config = config_mod.load(config_path) if config_path else config_mod.default(_title(home))
     found = sources.collect(paths)
+    config = config_mod.load(config_path) if config_path else _default_config(home, found.files)
+    layout = layout or config.layout or None
     files = [f for f in found.files if filters.wants_source(f.name)]
     skipped = list(found.skipped)
     for message in skipped:
@@ -276,9 +277,16 @@ def _home(paths: list[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def _title(folder: Path) -> str:
-    name = folder.resolve().name or "qadeck"
-    return name.replace("-", " ").replace("_", " ").strip().title() or "Qadeck"
+def _default_config(home: Path, files: list[Path]) -> DeckConfig:
+    """The config of a folder without ``qadeck.yaml``: named by :mod:`qadeck.naming`."""
+    texts = []
+    if len(files) == 1:
+        try:
+            texts.append((files[0], sources.read(files[0]).text))
+        except SourceError:
+            pass  # reported when the file is read as a source
+    name = naming.choose(home, texts)
+    return config_mod.default(name.name, name.origin)
 
 
 def _extensions() -> str:

@@ -1,0 +1,75 @@
+"""The deck's name when no ``qadeck.yaml`` gives one: a lone source's title, else its folder's name.
+
+A folder is often called ``notes`` or ``in`` while the one document in it opens with a real title
+(``# Big Deck``), which is what its author would call the deck. With several sources no single title
+speaks for all of them, so the folder's name, title-cased, is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Lines looked at for a title: a title opens a document.
+_HEAD_LINES = 40
+_ATX = re.compile(r"#[ \t]+(?P<t>[^\n]*?)[ \t]*#*[ \t]*")
+_ASCIIDOC = re.compile(r"=[ \t]+(?P<t>\S[^\n]*)")
+_ORG = re.compile(r"#\+title:[ \t]*(?P<t>\S[^\n]*)", re.IGNORECASE)
+_FRONT_TITLE = re.compile(r"title:[ \t]*(?P<t>\S[^\n]*)")
+_SETEXT = re.compile(r"={3,}[ \t]*")
+_POD = re.compile(r"=head1[ \t]+(?P<t>\S[^\n]*)")
+
+
+@dataclass(frozen=True)
+class DeckName:
+    """A deck name and where it came from, for the summary."""
+
+    name: str
+    #: ``"the title of notes.md"`` or ``"the folder name"``.
+    origin: str
+
+
+def folder_title(folder: Path) -> str:
+    """``my_notes`` -> ``My Notes``; a nameless folder (a drive root) gives ``Qadeck``."""
+    name = folder.resolve().name or "qadeck"
+    return name.replace("-", " ").replace("_", " ").strip().title() or "Qadeck"
+
+
+def document_title(text: str) -> str:
+    """The title a document opens with (Markdown, setext, AsciiDoc, Org, POD, YAML front matter), or ""."""
+    lines = text.lstrip("\ufeff").splitlines()[:_HEAD_LINES]
+    in_front = bool(lines) and lines[0].strip() == "---"
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if in_front:
+            if i and line in ("---", "..."):
+                in_front = False
+            elif match := _FRONT_TITLE.fullmatch(line):
+                return _clean(match["t"])
+            continue
+        if not line:
+            continue
+        for pattern in (_ATX, _ASCIIDOC, _ORG, _POD):
+            if match := pattern.fullmatch(line):
+                return _clean(match["t"])
+        if i + 1 < len(lines) and _SETEXT.fullmatch(lines[i + 1].strip()):
+            return _clean(line)
+        if line.startswith(("<!--", "[", "//", ":")):
+            continue  # comments, badges and attribute lines come before some titles
+        return ""
+    return ""
+
+
+def _clean(title: str) -> str:
+    title = re.sub(r"[*_`]+", "", title).strip(" \"'")
+    return title if any(ch.isalnum() for ch in title) and len(title) <= 80 else ""
+
+
+def choose(folder: Path, sources: list[tuple[Path, str]]) -> DeckName:
+    """The name for a deck of ``sources`` (path, text) in ``folder`` with no config."""
+    if len(sources) == 1:
+        path, text = sources[0]
+        if title := document_title(text):
+            return DeckName(title, f"the title of {path.name}")
+    return DeckName(folder_title(folder), "the folder name")
