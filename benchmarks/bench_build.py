@@ -64,8 +64,9 @@ DECK_FILE = "mlops-interview-questions.apkg"  # the taxonomy is the bundled deck
 
 def _instrument(spent: dict[str, float]) -> None:
     """Wrap the functions the pipeline calls for each stage so that they add up their time."""
-    from qadeck import identity, lockfile, pipeline, sources
-    from qadeck.cache import CardCache
+    from qadeck import identity, pipeline, sources
+    from qadeck.identity import lockfile
+    from qadeck.perf.card_cache import CardCache
     from qadeck.render import Renderer
 
     def timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -135,7 +136,8 @@ def stage_work(sources: Path) -> dict[str, float]:
     entries in a process of its own while it goes on): reading, layout detection and parsing,
     tagging, rendering (HTML and plain text), identity facts, the package's note contents, the
     card cache entry."""
-    from qadeck import cache, checks, config, identity, parsers
+    from qadeck import config, identity, parsers, screen
+    from qadeck.perf import card_cache as cache
     from qadeck import sources as qsources
     from qadeck.render import Renderer
     from qadeck.tagging import tag
@@ -152,7 +154,7 @@ def stage_work(sources: Path) -> dict[str, float]:
             source = qsources.read(path)
             spent["read"] += time.perf_counter() - clock
             clock = time.perf_counter()
-            result = checks.screen(parsers.parse(source))
+            result = screen.screen(parsers.parse(source))
             spent["detect+parse"] += time.perf_counter() - clock
             clock = time.perf_counter()
             cards = tag(list(result.cards), deck_config)

@@ -110,7 +110,7 @@ def test_note_rows_of_the_bundled_deck_carry_each_cards_own_tags_and_fields():
     import html
 
     from qadeck import pipeline
-    from qadeck.tagging import anki_tags
+    from qadeck.writers.apkg import anki_tags
 
     from .conftest import CARDS
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qadeck import cache, pipeline
+from qadeck import pipeline
+from qadeck.perf import card_cache as cache
 from qadeck.cli import cli
 
 SEED = "mlops-packaging-deployment.txt"
@@ -281,7 +282,7 @@ def test_the_cards_digest_with_content_hashes_follows_every_field_a_writer_reads
 
 
 def test_the_plain_text_formats_take_the_kept_plain_text(cards_copy: Path, tmp_path: Path, monkeypatch):
-    from qadeck import render
+    from qadeck.render import markdown as render
 
     out = tmp_path / "build"
     first = pipeline.build(pipeline.prepare(load(cards_copy, out)), out, formats=["csv"], path=tmp_path / "a.csv")

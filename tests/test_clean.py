@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qadeck import clean
+from qadeck.parsers.repair import clean
 
 
 def test_page_lines_blank_chrome_and_cut_the_footer() -> None:

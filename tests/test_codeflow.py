@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from qadeck.codeflow import language, looks_like_code, reflow_python
+from qadeck.parsers.repair.codeflow import language, looks_like_code, reflow_python
 
 
 @pytest.mark.parametrize(

@@ -219,6 +219,7 @@ def test_internal_errors_are_one_line_unless_debug(cards_copy, monkeypatch):
 
 # --- huge inputs (correctness; speed is measured by benchmarks/) -----------------------
 
+@pytest.mark.slow
 def test_single_megabyte_line_and_many_pairs(tmp_path):
     big = tmp_path / "big.txt"
     pairs = "".join(f"Q: Question number {i}?\nA: Answer {i}.\n" for i in range(20_000))

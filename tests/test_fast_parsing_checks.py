@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qadeck.checks import has_text
+from qadeck.screen import has_text
 from qadeck.render import strip_controls
 
 

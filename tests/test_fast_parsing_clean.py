@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck import clean
+from qadeck.parsers.repair import clean
 from qadeck.parsers import common, prefixed
 from qadeck.parsers.structure import Line, heading
 

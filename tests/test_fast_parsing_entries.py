@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ _PIECES = st.sampled_from(["Answer", "answer:", "ANS.", "A:", "a :", "**", "**A:
 TEXTS = st.lists(_PIECES, max_size=10).map("".join)
 
 
+@pytest.mark.slow
 def test_only_the_listed_characters_open_an_answer_label():
     openings = set()
     for code in range(sys.maxunicode + 1):
@@ -56,6 +58,7 @@ def test_holds_text_agrees_with_the_full_rule(text, code):
     assert entries.holds_text(line) == full
 
 
+@pytest.mark.slow
 def test_every_bookkeeping_line_opens_as_listed():
     from qadeck.parsers import structure
 

@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ def test_only_a_less_than_sign_lowercases_to_one():
     assert [c for c in _CHARACTERS if "<" in c.lower()] == ["<"]
 
 
+@pytest.mark.slow
 def test_only_a_hash_and_a_less_than_sign_match_themselves_ignoring_case():
     for literal in ("#", "<"):
         assert [c for c in _CHARACTERS if re.fullmatch(re.escape(literal), c, re.IGNORECASE)] == [literal]

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck.glue import Glue
+from qadeck.parsers.repair.glue import Glue
 from qadeck.model import Source
 from qadeck.parsers import common, prefixed
 

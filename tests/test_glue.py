@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qadeck.glue import Glue, Piece, command, render
+from qadeck.parsers.repair.glue import Glue, Piece, command, render
 
 CLEAN = [
     "What does the build step produce?",

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck import identity, lockfile
+from qadeck.identity import lockfile
+from qadeck.identity import matching as identity
 from qadeck.errors import SourceError
-from qadeck.lockfile import Lock
+from qadeck.identity.lockfile import Lock
 from qadeck.model import Card
 
 T0, T1 = 1_700_000_000, 1_700_086_400

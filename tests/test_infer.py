@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qadeck.infer import (
+from qadeck.parsers.repair.infer import (
     RULES,
     base_of_gerund,
     base_of_third_person,

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from qadeck import identity, pipeline, zipping
+from qadeck import identity, pipeline
+from qadeck.perf import package_cache, zipping
 from qadeck.model import Card
-from qadeck.writers import Output, apkg, package_cache
+from qadeck.writers import Output, apkg
 
 from .conftest import import_apkg, notes_by_guid
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from qadeck import parallel, pipeline
+from qadeck import pipeline
+from qadeck.perf import parallel
 from qadeck.errors import OutputError
 
 

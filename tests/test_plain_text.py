@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qadeck.render import FENCED_CODE, _plain_parts, _plain_prose, plain_text
+from qadeck.render.markdown import FENCED_CODE, _plain_parts, _plain_prose, plain_text
 
 CASES = [
     ("Intro **b**\n```py\nx = `a` **b**\n```\nafter __c__ [l](http://x)",
@@ -52,7 +52,7 @@ def test_text_without_backticks_or_tilde_fences_is_all_prose(text):
 
 # --- Fast paths against the rules they stand for --------------------------------------------
 
-from qadeck import render
+from qadeck.render import markdown as render
 
 _ANY_PIECES = st.one_of(
     _PIECES, _PROSE_PIECES, st.sampled_from(["\x00", "\x1f", "\x7f", "\t", "é", "__", "**", "\n\n\n", "<", "&", "$"]),

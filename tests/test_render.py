@@ -5,10 +5,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck import render
+from qadeck.render import markdown as render
 from qadeck.render import Renderer, plain_text
 
 
@@ -104,6 +105,7 @@ def test_fast_path_gives_the_same_html_as_markdown(text):
         assert render._plain_paragraphs(text) == _MD.reset().convert(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text() | st.from_regex(r"(<(script|img|a) [a-z]+=[^>]*>|\[x\]\([a-z]+:[^)]*\)|[a-z<>&*`$ ]){1,12}"))
 def test_rendering_any_text_never_emits_active_markup(text):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qadeck import pipeline, render
+from qadeck import pipeline
+from qadeck.render import markdown as render
 from qadeck.filtering import Filters
 from qadeck.render import Renderer
 

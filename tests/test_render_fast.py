@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck import pipeline, render
+from qadeck import pipeline
+from qadeck.render import markdown as render
 from qadeck.render import Renderer, fast_html
 
 from .test_render import assert_no_active_markup
@@ -88,6 +89,7 @@ def grammar(noisy: bool) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(block, gaps), min_size=1, max_size=5).map(lambda bs: "".join(a + b for a, b in bs))
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(grammar(noisy=False), grammar(noisy=False), grammar(noisy=True), atoms))
 def test_generated_text_gets_markdowns_html_or_none(text):

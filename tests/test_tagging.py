@@ -137,7 +137,7 @@ def test_overrides_are_found_as_override_for_finds_them():
 
 def test_a_notes_tags_are_its_topics_level_source_and_inferred_flag_in_that_order():
     from qadeck.model import Card
-    from qadeck.tagging import anki_tags, note_tags
+    from qadeck.writers.apkg import anki_tags, note_tags
 
     card = Card("Q?", "A.", "Data Drift_notes.md", "", (1, 1), inferred=True, topics=("monitoring", "data"),
                 difficulty="hard")

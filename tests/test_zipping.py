@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qadeck import zipping
+from qadeck.perf import zipping
 
 
 @given(st.binary(max_size=3000), st.integers(1, 700))

@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from . import __version__, checks, parsers, pipeline, scaffold
+from . import __version__, parsers, pipeline, review, scaffold
 from .config import LEVELS
 from .errors import QadeckError
 from .filtering import Filters
@@ -178,7 +178,7 @@ def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
     """Report what to look at in SOURCES: unanswered, inferred, suspicious."""
     loaded = _load(sources, Filters(), layout)
     _say_layouts(loaded)
-    findings = loaded.deck.findings + checks.review(loaded.deck.cards)
+    findings = loaded.deck.findings + review.review(loaded.deck.cards)
     findings.sort(key=lambda f: (f.source, f.line))
     for finding in findings:
         click.echo(str(finding))

@@ -3,7 +3,7 @@
     sources -> parsers -> tagging -> identity -> filtering -> render/writers
 
 :func:`load` reads, parses and tags (reusing the cards of files unchanged
-since the last build, see :mod:`qadeck.cache`); :func:`prepare` adds identity
+since the last build, see :mod:`qadeck.perf.card_cache`); :func:`prepare` adds identity
 (without writing anything); :func:`build` writes the chosen formats and the
 lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
 
@@ -31,9 +31,10 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import checks, identity, lockfile, naming, parsers, sources
+from . import identity, naming, parsers, screen, sources
 from . import config as config_mod
-from .cache import (
+from .identity import lockfile
+from .perf.card_cache import (
     CARDS_DIR,
     CardCache,
     Kept,
@@ -51,9 +52,9 @@ from .errors import SourceError, UsageError
 from .files import Staged, write_atomic
 from .filtering import Filters
 from .identity import Changes, Facts
-from .lockfile import Lock
+from .identity.lockfile import Lock
 from .model import Card, Deck, Finding, ParseResult, Source
-from .parallel import pmap, run_all
+from .perf.parallel import pmap, run_all
 from .render import Renderer, RenderStats
 from .tagging import tag
 from .tagging.topic import slugify
@@ -240,7 +241,7 @@ def load(
 
 def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
     """One file's cards, screened and tagged: all that depends on the file alone (and cached)."""
-    result = checks.screen(parsers.parse(source, layout))
+    result = screen.screen(parsers.parse(source, layout))
     return replace(result, cards=tuple(tag(list(result.cards), config)))
 
 

@@ -1,7 +1,7 @@
 """What the line-oriented layouts (prefixed, numbered, prose) share: clean lines, items, headings.
 
 Contract: :func:`read_lines` gives a source's lines with their 1-based
-numbers, page chrome blanked and the footer cut (:mod:`qadeck.clean`).
+numbers, page chrome blanked and the footer cut (:mod:`qadeck.parsers.repair.clean`).
 :func:`split_items` cuts those lines into :class:`Item` records, one per
 question: the question's first line and what follows it, up to the next
 question or section heading. A layout only says which lines start a question
@@ -12,7 +12,7 @@ closing remarks are handled here once. Cards are built by
 A Markdown ``#`` heading is a section when questions follow it, and a source
 that uses them has no other headings. How a heading is told from an answer
 line with no Markdown to say so: it reads like a title
-(:func:`qadeck.clean.heading_shaped`), follows a blank line or a finished
+(:func:`qadeck.parsers.repair.clean.heading_shaped`), follows a blank line or a finished
 sentence, and either stands alone between blank lines or is followed by a
 question. A line right after a question that has nothing
 yet is that question's answer, however short.
@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import clean
+from .repair import clean
 from ..model import Source
 from .markup import inline_text
 from .structure import Line, heading, outline
@@ -110,7 +110,7 @@ def _no_heading(text: str, plain: bool) -> bool:
     """True for a line that :func:`heading_at` tells is no heading without its neighbours (most lines).
 
     No "#" in its first four characters: no Markdown heading. Then it is a heading only in a
-    plain source, when not blank and :func:`qadeck.clean.heading_shaped`, which no list item
+    plain source, when not blank and :func:`qadeck.parsers.repair.clean.heading_shaped`, which no list item
     and no line ending in a closing mark is.
     """
     if "#" in text[:4]:

@@ -17,7 +17,7 @@ The answer is what follows, up to the next question or section heading; an
 ``Answer`` / ``Answer:`` marker before it is dropped, and an ``Answer`` with
 nothing after it leaves the question unanswered. A stray second number
 (``4. 11. What …``) is dropped, and lists flattened onto one line are
-restored (:func:`qadeck.clean.restore_lists`). Sub-questions numbered
+restored (:func:`qadeck.parsers.repair.clean.restore_lists`). Sub-questions numbered
 ``* i.``, ``* ii.`` … in order are questions of their own; the text of the
 numbered line is their context and opens each of their questions.
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .. import clean
+from .repair import clean
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout
@@ -53,7 +53,7 @@ _ASKING = re.compile(
 )
 _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: How every line NUMBERED matches opens, with room for the invisible characters that cleaning
-#: (:func:`qadeck.clean.strip_invisible`) removes before NUMBERED sees the line: one search of the
+#: (:func:`qadeck.parsers.repair.clean.strip_invisible`) removes before NUMBERED sees the line: one search of the
 #: raw text says that no line is numbered, for most files that are not this layout's.
 _MAY_NUMBER = LineStart(
     re.compile(

@@ -15,7 +15,7 @@ lines up to its ``?``) and the rest is its answer.
 
 Some blogs, copied as text, break a line where inline code started and glue
 the code to its neighbours (``the purpose of a\\nrequirements.txtfile?A: …``);
-when a source shows that damage, :mod:`qadeck.glue` rejoins and repairs the
+when a source shows that damage, :mod:`qadeck.parsers.repair.glue` rejoins and repairs the
 questions and answers that have such breaks.
 """
 
@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .. import clean
-from ..glue import Glue
+from .repair import clean
+from .repair.glue import Glue
 from ..model import Source
 from . import common
 from .entries import Entry, coverage, make_layout
@@ -41,7 +41,7 @@ ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans
 
 _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: What every line QUESTION matches holds from its "Q" on, with room for the invisible characters that
-#: cleaning (:func:`qadeck.clean.strip_invisible`) removes before QUESTION sees the line. Its literal
+#: cleaning (:func:`qadeck.parsers.repair.clean.strip_invisible`) removes before QUESTION sees the line. Its literal
 #: "Q" lets one search of the raw text say that no line can ask: most files, told at C speed.
 _MAY_ASK = re.compile(
     f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)]"

@@ -9,7 +9,7 @@
     from flask import Flask app = Flask(__name__)     <- that card's code, fenced (Python re-flowed)
 
 Each paragraph after the front matter is one card whose question
-:mod:`qadeck.infer` infers (``inferred=True``: ``qadeck check`` lists them for
+:mod:`qadeck.parsers.repair.infer` infers (``inferred=True``: ``qadeck check`` lists them for
 review); a code line after a paragraph is that answer's example. A paragraph is a blank-line separated block, or each line
 of a block whose lines all end a sentence (pages copied as text lose their
 blank lines); a block's first line is a title of its own when it reads like
@@ -32,7 +32,7 @@ import re
 import textwrap
 from dataclasses import dataclass, replace
 
-from .. import clean, codeflow, infer
+from .repair import clean, codeflow, infer
 from ..model import ParseResult, Source
 from . import common
 from .base import Layout

@@ -8,34 +8,11 @@ last, so a user's correction always wins over a rule.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from ..config import DeckConfig, Override
 from ..model import Card
 from .difficulty import difficulty_of
-from .topic import TopicTagger, slugify
-
-
-def anki_tags(card: Card) -> list[str]:
-    """The note's tags: topics and difficulty as hierarchical tags, the source, inferred."""
-    return list(note_tags(card))
-
-
-def note_tags(card: Card) -> tuple[str, ...]:
-    """:func:`anki_tags` as a tuple, joined from two parts each made once: the topics' tags, and
-    those of the level, source and inferred flag (a package makes one per card)."""
-    return _topic_tags(card.topics) + _other_tags(card.difficulty, card.source, card.inferred)
-
-
-@lru_cache(maxsize=4096)
-def _topic_tags(topics: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f"topic::{t}" for t in topics)
-
-
-@lru_cache(maxsize=16384)
-def _other_tags(difficulty: str, source: str, inferred: bool) -> tuple[str, ...]:
-    level = (f"difficulty::{difficulty}",) if difficulty else ()
-    return (*level, f"source::{slugify(Path(source).stem)}", *(("qadeck::inferred",) if inferred else ()))
+from .topic import TopicTagger
 
 
 @lru_cache(maxsize=8)

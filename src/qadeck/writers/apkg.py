@@ -18,7 +18,7 @@ Three things make re-import work, and each is fixed here on purpose:
   rebuilds byte for byte.
 
 A build keeps the package's database for the next one, which updates only
-the notes that changed (:mod:`~qadeck.writers.package_cache`): the notes are
+the notes that changed (:mod:`~qadeck.perf.package_cache`): the notes are
 the same as a fresh write's, and unchanged ones keep the ids they had.
 """
 
@@ -33,19 +33,20 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import genanki
 
-from ..cache import output_stamp
+from ..perf import package_cache
+from ..perf.card_cache import output_stamp
 from ..errors import OutputError
 from ..model import Card
 from ..render import Renderer
-from ..tagging import note_tags
-from ..zipping import Pieces, write_zip
-from . import NoteContent, Output, package_cache
+from ..tagging.topic import slugify
+from ..perf.zipping import Pieces, write_zip
+from . import NoteContent, Output
 
 # --- Frozen: never change these three (see the module docstring). ---------------------
 MODEL_ID = 1607392319
@@ -92,6 +93,28 @@ table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding
 """
 
 
+def anki_tags(card: Card) -> list[str]:
+    """The note's tags: topics and difficulty as hierarchical tags, the source, inferred."""
+    return list(note_tags(card))
+
+
+def note_tags(card: Card) -> tuple[str, ...]:
+    """:func:`anki_tags` as a tuple, joined from two parts each made once: the topics' tags, and
+    those of the level, source and inferred flag (a package makes one per card)."""
+    return _topic_tags(card.topics) + _other_tags(card.difficulty, card.source, card.inferred)
+
+
+@lru_cache(maxsize=4096)
+def _topic_tags(topics: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"topic::{t}" for t in topics)
+
+
+@lru_cache(maxsize=16384)
+def _other_tags(difficulty: str, source: str, inferred: bool) -> tuple[str, ...]:
+    level = (f"difficulty::{difficulty}",) if difficulty else ()
+    return (*level, f"source::{slugify(Path(source).stem)}", *(("qadeck::inferred",) if inferred else ()))
+
+
 class NoteRow(NamedTuple):
     """What one note shows: HTML fields in ``FIELDS`` order, plus its identity.
 
@@ -121,7 +144,7 @@ def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path
 
     The database is a scratch file, so that a big deck's pages sit in the file
     system's cache, not in this process, and it is zipped from there a few
-    pieces at a time (:mod:`qadeck.zipping`).
+    pieces at a time (:mod:`qadeck.perf.zipping`).
     """
     with tempfile.TemporaryDirectory() as tmp:
         database = Path(tmp) / "collection.anki2"
@@ -382,7 +405,7 @@ def write(output: Output, path: Path) -> None:
     Given a folder to keep it in (a build's) and the cards' content hashes, the
     write keeps its database and deflated pieces there, and the next one updates
     that database's changed notes and deflates again only the pieces they
-    touched (:mod:`~qadeck.writers.package_cache`).
+    touched (:mod:`~qadeck.perf.package_cache`).
     """
     wants = _wants(output)
     if output.keep is None or wants is None or not _usable(output.keep):

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Card
 from ..render import Renderer
-from ..tagging import anki_tags
+from .apkg import anki_tags
 from . import Output
 
 

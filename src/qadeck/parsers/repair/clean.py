@@ -9,8 +9,8 @@ headings ("(Q1-Q40)"), stray separator lines, lists indented by one space, and
 numbered or bulleted lists flattened onto one line. Page chrome is one data
 table, :data:`CHROME`, so that a new site's footer is one new row.
 
-Glued inline code (``requirements.txtfile``) is repaired by :mod:`qadeck.glue`
-and flattened Python by :mod:`qadeck.codeflow`; both need more than one line
+Glued inline code (``requirements.txtfile``) is repaired by :mod:`qadeck.parsers.repair.glue`
+and flattened Python by :mod:`qadeck.parsers.repair.codeflow`; both need more than one line
 of context, so they live in their own modules.
 """
 

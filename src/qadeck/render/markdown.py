@@ -17,7 +17,7 @@ refusing whatever it is unsure of. Only the rest reaches Python-Markdown: one
 by text. :meth:`Renderer.render_all` renders a whole deck ahead of use, on
 every core when there is much to convert. A build renders each file's cards
 where it parses them and keeps the HTML with them in the card cache
-(:mod:`qadeck.cache`); a :class:`Renderer` handed that HTML renders only the
+(:mod:`qadeck.perf.card_cache`); a :class:`Renderer` handed that HTML renders only the
 rest.
 """
 
@@ -35,7 +35,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .parallel import cores, pmap
+from ..perf.parallel import cores, pmap
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -43,10 +43,10 @@ from typing import Any
 
 import orjson
 
-from .config import DeckConfig
-from .errors import OutputError
-from .files import write_bytes_atomic, write_text_atomic
-from .model import Card, Finding, ParseResult, Source, new_card
+from ..config import DeckConfig
+from ..errors import OutputError
+from ..files import write_bytes_atomic, write_text_atomic
+from ..model import Card, Finding, ParseResult, Source, new_card
 from .parallel import WorkerDied, background
 
 #: One file as a build keeps it, in the card cache and on its way back from a parse worker:
@@ -264,7 +264,7 @@ def _fingerprint(config: DeckConfig) -> str:
 def _code_version() -> str:
     """A digest of qadeck's own code: any change to a parser or rule makes old entries unreachable."""
     digest = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # all of qadeck, not just perf/
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())

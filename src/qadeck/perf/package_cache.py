@@ -34,10 +34,10 @@ from typing import Any, Self
 
 import orjson
 
-from ..cache import file_stamp
+from .card_cache import file_stamp
 from ..errors import OutputError
 from ..files import write_bytes_atomic
-from ..zipping import Piece
+from .zipping import Piece
 
 DATABASE = "collection.anki2"
 STREAM = "collection.deflate"

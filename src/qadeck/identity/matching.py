@@ -43,8 +43,8 @@ from functools import cached_property
 from typing import cast
 
 from .lockfile import Lock, LockEntry
-from .model import Card
-from .parallel import cores, pmap
+from ..model import Card
+from ..perf.parallel import cores, pmap
 
 #: Bump when rendering or tagging output changes so every note is sent again.
 CONTENT_VERSION = "1"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from json.encoder import encode_basestring
 from pathlib import Path
 
-from .errors import SourceError
+from ..errors import SourceError
 
 LOCK_NAME = "qadeck.lock"
 VERSION = 1

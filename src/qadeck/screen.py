@@ -1,9 +1,7 @@
-"""Review checks: what a user should look at, beyond what the parsers reported.
+"""Screening: the stage after parsing that drops cards with nothing to show.
 
 Contract: :func:`screen` drops cards that are empty once cleaned (they are
-reported, never written); :func:`review` lists inferred questions and
-suspicious leftovers (markers or over-long text that suggest a parse went
-wrong), each with file:line.
+reported as findings, never written).
 """
 
 from __future__ import annotations
@@ -11,11 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Card, Finding, ParseResult
+from .model import Finding, ParseResult
 from .render import strip_controls
 
-MAX_QUESTION = 300
-_MARKER = re.compile(r"(^|\n)\s*(\*\*)?(Q|A|Question|Answer)\s*(\*\*)?\s*:", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -47,17 +43,3 @@ def screen(result: ParseResult) -> ParseResult:
         return result
     return replace(result, cards=tuple(kept), findings=(*result.findings, *dropped))
 
-
-def review(cards: list[Card]) -> list[Finding]:
-    findings = []
-    for card in cards:
-        line = card.lines[0]
-        if card.inferred:
-            findings.append(Finding("inferred", card.source, line, f"question inferred: {card.question}"))
-        if len(card.question) > MAX_QUESTION:
-            findings.append(Finding("suspicious", card.source, line,
-                                    f"question is {len(card.question)} characters long"))
-        if _MARKER.search(card.question) or _MARKER.search(card.answer):
-            findings.append(Finding("suspicious", card.source, line,
-                                    "a Q:/A: marker is left inside the card"))
-    return findings

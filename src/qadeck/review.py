@@ -1,0 +1,29 @@
+"""What ``qadeck check`` reports beyond the parsers' findings: what a user should look at.
+
+Contract: :func:`review` lists inferred questions and suspicious leftovers
+(markers or over-long text that suggest a parse went wrong), each with file:line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Card, Finding
+
+MAX_QUESTION = 300
+_MARKER = re.compile(r"(^|\n)\s*(\*\*)?(Q|A|Question|Answer)\s*(\*\*)?\s*:", re.IGNORECASE)
+
+
+def review(cards: list[Card]) -> list[Finding]:
+    findings = []
+    for card in cards:
+        line = card.lines[0]
+        if card.inferred:
+            findings.append(Finding("inferred", card.source, line, f"question inferred: {card.question}"))
+        if len(card.question) > MAX_QUESTION:
+            findings.append(Finding("suspicious", card.source, line,
+                                    f"question is {len(card.question)} characters long"))
+        if _MARKER.search(card.question) or _MARKER.search(card.answer):
+            findings.append(Finding("suspicious", card.source, line,
+                                    "a Q:/A: marker is left inside the card"))
+    return findings
