@@ -7,6 +7,7 @@ deleted, card added), rebuild and re-import with Anki's default options.
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def first(cards_copy, tmp_path, collection):
 def test_edits_update_in_place_and_keep_reviews(first, cards_copy, tmp_path, collection):
     col = collection
     before = notes_by_guid(col)
-    nid_of = {n["Question"]: n.id for n in before.values()}
+    # The Question field is HTML: ``"`` is ``&quot;`` there.
+    nid_of = {html.unescape(n["Question"]): n.id for n in before.values()}
     schedule = study(col, 12)
     revlog = col.db.scalar("select count() from revlog")
     assert len(schedule) == 12 and revlog == 12
@@ -105,9 +107,9 @@ def test_edits_update_in_place_and_keep_reviews(first, cards_copy, tmp_path, col
     after = notes_by_guid(col)
     assert len(after) == 208  # 207 + 1 added; the deleted card stays in Anki until the user deletes it
     assert set(before) <= set(after)
-    by_q = {n["Question"]: n for n in after.values()}
+    by_q = {html.unescape(n["Question"]): n for n in after.values()}
     popular = by_q["What is the most popular tool for creating reproducible environments in MLOps?"]
-    assert popular.id == nid_of[popular["Question"]]
+    assert popular.id == nid_of[html.unescape(popular["Question"])]
     assert "most widely used container platform" in popular["Answer"]
     reworded = by_q['Can you explain what a "Docker container" is?']
     assert reworded.id == nid_of['What is a "Docker container"?']

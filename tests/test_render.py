@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from qadeck.render import markdown as render
@@ -68,7 +67,7 @@ def test_control_characters_are_removed():
 def test_lists_bold_inline_and_fenced_code():
     out = html("Steps:\n\n- **build** the `image`\n- push it\n\n```python\nif a < b:\n    run()\n```")
     assert "<li><strong>build</strong> the <code>image</code></li>" in out
-    assert '<pre><code class="language-python">if a &lt; b:\n    run()\n</code></pre>' in out
+    assert '<pre class="highlight"><code class="language-python">' in out and "&lt;" in out
 
 
 def test_math_passes_through_as_mathjax():
@@ -94,15 +93,39 @@ def test_plain_text_is_readable_without_markup():
     assert text == "Bold and code.\n\n- one\n- two (https://x.org)\n\nls -l"
 
 
-_MD = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists", render._NoRawHtml()])
+def reference(text: str) -> str:
+    """The engine's own HTML for ``text``: what every path of the Renderer must give."""
+    return render.engine().render(render.strip_controls(text)).rstrip("\n")
 
 
+# Characters the plain-text path and the engine care about, and plain ones around them.
+_TRICKY = list("ab c1.-+=#>\n\t\r)\"'*_`[]!<&|~$\\@:/é\xa0\u2028\u3000")
+
+
+@pytest.mark.slow
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=60))
+@example("a line  \nbreak\n\n3) three\n- x")
+@example("setext\n===")
+@example("é\u3000")
+def test_every_text_gets_the_engines_html(text):
+    assert Renderer().html(text) == reference(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab c1.-+=#>\n\n)\"':/é\xa0\u2028")), max_size=40))
+def test_texts_without_inline_syntax_get_the_engines_html(text):
+    """Mostly the plain-text path: what its line rules (indentation, list and heading marks) decide."""
+    assert Renderer().html(text) == reference(text)
+
+
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab c1.-+=\n\t\"'*#é:;,?()%/")), max_size=80))
-def test_fast_path_gives_the_same_html_as_markdown(text):
-    text = text.strip("\n")
-    if not render.needs_markdown(text):
-        assert render._plain_paragraphs(text) == _MD.reset().convert(text)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40))
+@example("a line  \nbreak")
+def test_every_question_gets_the_engines_inline_html(text):
+    assert Renderer().inline_html(text) == render.engine().renderInline(render.strip_controls(text)).strip()
 
 
 @pytest.mark.slow
@@ -118,3 +141,72 @@ def test_plain_text_keeps_code_verbatim():
     assert plain_text("Edit `__init__.py`, **not** `a*b*c`.\n\n```\nif __name__ == '__main__':\n```") == (
         "Edit __init__.py, not a*b*c.\n\nif __name__ == '__main__':"
     )
+
+
+# --- CommonMark as GitHub shows it -------------------------------------------------------------------
+
+
+def test_a_list_right_after_a_line_of_text_is_a_list():
+    out = html("Encoding techniques, including:\n- One-hot encoding\n- Label encoding")
+    assert out == ("<p>Encoding techniques, including:</p>\n<ul>\n<li>One-hot encoding</li>\n"
+                   "<li>Label encoding</li>\n</ul>")
+
+
+def test_a_fence_indented_by_one_space_is_code():
+    out = html("Shell form:\n\n ```dockerfile\n CMD echo hi\n ```\n\nThen **exec** form.")
+    assert out.count("<pre") == 1 and "<strong>exec</strong>" in out and "```" not in out
+
+
+def test_gfm_tables_strikethrough_and_task_lists():
+    out = html("| tool | use |\n|---|:--:|\n| `pip` | ~~eggs~~ wheels |\n\n- [x] done\n- [ ] todo")
+    assert "<th>tool</th>" in out and '<td style="text-align:center"><s>eggs</s> wheels</td>' in out
+    assert "<td><code>pip</code></td>" in out
+    assert out.count('type="checkbox"') == 2 and 'checked="checked"' in out
+    assert_no_active_markup(out)
+
+
+def test_urls_and_addresses_become_links_file_names_do_not():
+    out = html("See https://example.org/docs, write to me@example.org, run setup.py or docker.io.")
+    assert '<a href="https://example.org/docs">https://example.org/docs</a>' in out
+    assert '<a href="mailto:me@example.org">me@example.org</a>' in out
+    assert out.count("<a ") == 2
+
+
+def test_unsafe_link_schemes_never_become_links():
+    for text in ("[x](javascript:alert(1))", "[x](data:text/html,hi)", "<vbscript:msgbox>", "ftp://x.org/f"):
+        assert "<a" not in html(text), text
+
+
+def test_fenced_code_with_a_known_language_is_highlighted():
+    out = html('```python\nif a < b:\n    print("x")\n```')
+    assert out.startswith('<pre class="highlight"><code class="language-python"><span class="k">if</span>')
+    assert '<span class="o">&lt;</span>' in out and out.endswith("</code></pre>")
+
+
+def test_code_without_a_known_language_is_never_guessed():
+    python_like = "def f(x):\n    return x  # looks like Python\n"
+    assert html(f"```\n{python_like}```") == f"<pre><code>{python_like}</code></pre>"
+    assert html(f"```notalanguage\n{python_like}```") == (
+        f'<pre><code class="language-notalanguage">{python_like}</code></pre>')
+
+
+def test_a_fences_language_cannot_inject_markup():
+    out = html('```"><script>x</script>\ncode\n```')
+    assert_no_active_markup(out)
+
+
+def test_display_math_may_hold_blank_lines_and_block_starts():
+    out = html("The sum:\n$$\na\n+ b\n\n- c\n$$\nand after.")
+    assert "\\[\na\n+ b\n\n- c\n\\]" in out and "<li>" not in out and "and after." in out
+
+
+def test_emphasis_inside_math_is_left_to_mathjax():
+    assert html(r"Rate $a*b*c$ and \[x_1 * y_2\]") == r"<p>Rate \(a*b*c\) and \[x_1 * y_2\]</p>"
+
+
+def test_questions_render_inline_markdown_and_no_blocks():
+    renderer = Renderer()
+    assert renderer.inline_html("What is `pip` and **why** $x^2$?") == (
+        r"What is <code>pip</code> and <strong>why</strong> \(x^2\)?")
+    assert renderer.inline_html("1. What is # of pods?") == "1. What is # of pods?"
+    assert renderer.inline_html('Is List<String> "safe"?') == "Is List&lt;String&gt; &quot;safe&quot;?"

@@ -129,12 +129,17 @@ class Loaded:
 
     @cached_property
     def html(self) -> dict[str, str]:
-        """Text -> HTML of the cards' questions and answers, where a build rendered them with their file.
+        """Text -> HTML of the cards' answers, where a build rendered them with their file.
 
         Made when first asked for (a dict of 200,000 texts for a big deck): a build whose
         package takes its notes from the parse workers never asks.
         """
         return _merged(map(Kept.html, self.kept))
+
+    @cached_property
+    def inline(self) -> dict[str, str]:
+        """Text -> inline HTML of the cards' questions, likewise."""
+        return _merged(map(Kept.inline_html, self.kept))
 
     @cached_property
     def plain(self) -> dict[str, str | None]:
@@ -260,7 +265,7 @@ def parse_file(
     renderer = Renderer()
     questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
     rendered: list[list[str | None]] = [
-        list(map(renderer.html, questions)),
+        list(map(renderer.inline_html, questions)),
         list(map(renderer.html, answers)),
         plain_column(questions, list(map(renderer.plain, questions))),
         plain_column(answers, list(map(renderer.plain, answers))),
@@ -397,10 +402,9 @@ def build(
     kept = None if path else out_dir / CACHE_DIR / OUTPUTS_DIR
     if todo:
         # The texts (and their dicts) are looked at only where some file's cards were not rendered with it.
-        renderer = Renderer(lambda: loaded.html, lambda: loaded.plain)
-        texts = [] if loaded.all_rendered else renderer.unknown(
-            text for card in cards for text in (card.answer, card.question)
-        )
+        renderer = Renderer(lambda: loaded.html, lambda: loaded.plain, lambda: loaded.inline)
+        # Questions are few and short: the writers render those not rendered yet as they need them.
+        texts = [] if loaded.all_rendered else renderer.unknown(card.answer for card in cards)
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)

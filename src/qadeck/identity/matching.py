@@ -47,7 +47,7 @@ from ..model import Card
 from ..perf.parallel import cores, pmap
 
 #: Bump when rendering or tagging output changes so every note is sent again.
-CONTENT_VERSION = "1"
+CONTENT_VERSION = "2"
 SKETCH_SIZE = 8
 #: At most this many gap candidates are scored for one card.
 MAX_CANDIDATES = 24

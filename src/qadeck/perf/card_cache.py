@@ -52,7 +52,7 @@ from .parallel import WorkerDied, background
 #: One file as a build keeps it, in the card cache and on its way back from a parse worker:
 #: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
 Rows = list[Any]
-#: Columns of strings, one value per card: ``[[question HTML…], [answer HTML…], [question plain
+#: Columns of strings, one value per card: ``[[question inline HTML…], [answer HTML…], [question plain
 #: text…], [answer plain text…]]`` (rendered; a plain text is None where it is the text itself, as
 #: most are) or identity's ``[[content hash…], [sketch…], [guid…]]`` (facts); None where not worked out.
 Columns = list[list[str]] | list[list[str | None]] | None
@@ -75,8 +75,12 @@ class Kept:
     facts: list[tuple[str, str, str]] | None
 
     def html(self) -> Iterator[tuple[str, str]]:
-        """(text, HTML) of every card's question and answer, to merge into a dict (in C, no loop here)."""
-        return self._pairs(0)
+        """(text, HTML) of every card's answer, to merge into a dict (in C, no loop here)."""
+        return iter(()) if self.rendered is None else zip(map(_ANSWER, self.result.cards), self.rendered[1])
+
+    def inline_html(self) -> Iterator[tuple[str, str]]:
+        """(text, inline HTML) of every card's question."""
+        return iter(()) if self.rendered is None else zip(map(_QUESTION, self.result.cards), self.rendered[0])
 
     def plain(self) -> Iterator[tuple[str, str | None]]:
         """(text, plain text, or None where that is the text) of the same."""

@@ -5,16 +5,17 @@ no markup from the source: raw HTML is escaped (``List<String>`` stays
 visible, ``<script>`` is text), links keep only safe schemes, control
 characters are gone. Math (``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``) is
 passed through untouched as MathJax delimiters Anki understands.
+:meth:`Renderer.inline_html` does the same for a question, inline syntax only.
 :func:`plain_text` gives the readable text without any markup.
 
-Python-Markdown costs about a third of a millisecond per answer, so two fast
-paths come first, each giving exactly the HTML Python-Markdown would: text with
-no Markdown syntax becomes escaped paragraphs, and :func:`fast_html` renders a
-small subset by hand (paragraphs, tight ``- `` lists, fenced code, single
-backtick code, ``**strong**`` and ``*em*``) in some fifteen microseconds,
-refusing whatever it is unsure of. Only the rest reaches Python-Markdown: one
-``Markdown`` instance per process is reused (``reset()``) with results cached
-by text. :meth:`Renderer.render_all` renders a whole deck ahead of use, on
+The engine is markdown-it-py: CommonMark, as GitHub renders the sources most
+authors wrote for, with GFM tables, strikethrough and task lists, autolinks
+for ``scheme://`` URLs and e-mail addresses (linkify-it-py; a bare
+``setup.py`` is a file name, not a link), the math rules below, and fenced
+code with a language highlighted by :mod:`.highlight`. Text without any
+Markdown syntax (most answers) skips the engine: it becomes escaped paragraphs,
+exactly the engine's HTML (``tests/test_render.py`` checks that on generated
+texts). :meth:`Renderer.render_all` renders a whole deck ahead of use, on
 every core when there is much to convert. A build renders each file's cards
 where it parses them and keeps the HTML with them in the card cache
 (:mod:`qadeck.perf.card_cache`); a :class:`Renderer` handed that HTML renders only the
@@ -25,16 +26,20 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
+from mdit_py_plugins.tasklists import tasklists_plugin
 
+from .highlight import highlight
 from ..perf.parallel import cores, pmap
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
@@ -52,24 +57,22 @@ MATH = (
     r"|\\\((?P<pd>.+?)\\\)"
     r"|(?<![\\$\w])\$(?P<d>[^\s$](?:[^$\n]*?[^\s$\\])?)\$(?![\w$])"
 )
-# Code is matched first so that a `$` inside code is never taken for math.
-_CODE_OR_MATH = re.compile(
-    rf"(?P<fence>{FENCED_CODE})|(?P<code>(?P<t>`+).+?(?P=t))|{MATH}",
-    re.MULTILINE | re.DOTALL,
-)
-_MATH_TOKEN = "qadeckmath{}x"
-_MATH_TOKEN_RE = re.compile(r"qadeckmath(\d+)x")
+_MATH_AT = re.compile(MATH, re.DOTALL)
 
-# Characters that inline syntax, raw HTML, entities, math or tables need.
-_SYNTAX_CHARS = re.compile(r"[*_`\[\]<>&\\#!|~$\"'\t]")
+# Characters that inline syntax, raw HTML, entities, math, tables, autolinks (``@``) or line ends
+# (tab, CR) need: a text without any, and without a line that opens a block, is plain paragraphs.
+_SYNTAX_CHARS = re.compile(r"[*_`\[\]<>&\\|~$@\t\r]")
 # Either of the above: a text without any is already clean and needs only the line checks.
 _CONTROL_OR_SYNTAX = re.compile(f"[{_CONTROL.pattern[1:-1]}{_SYNTAX_CHARS.pattern[1:-1]}]")
-# Line starts that open a block (indented code, a list, a setext underline); see needs_markdown.
-_LINE_START = r"(?:[ \t]|[-+](?:\s|$)|\d+[.)](?:\s|$)|=+$|-+$)"
+# Line starts that open a block or end a paragraph: indentation, a list, a heading, a quote, a
+# setext underline or a rule; see needs_markdown.
+_LINE_START = r"(?:[ \t#>=+-]|\d{1,9}[.)](?:[ \t]|$))"
 _SYNTAX_LINE = re.compile(_LINE_START, re.MULTILINE)
 # The same after a newline: with a literal first, the search skips to each newline, where ``^``
 # (MULTILINE) would have the pattern tried at every character, at four times the cost.
 _SYNTAX_NEXT_LINE = re.compile(r"\n" + _LINE_START, re.MULTILINE)
+#: Whitespace that is not a space or a newline: the engine strips it around paragraphs.
+_ODD_SPACE = re.compile(r"[^\S \n]")
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 #: The ASCII characters of _CONTROL, and of _CONTROL_OR_SYNTAX, as bytes to delete.
 _CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
@@ -95,30 +98,22 @@ def _holds_control_or_syntax(text: str) -> bool:
 
 
 def needs_markdown(text: str) -> bool:
-    """False for text Python-Markdown would render as nothing but paragraphs of escaped text.
+    """False for text the engine would render as nothing but paragraphs of escaped text.
 
-    That is: no syntax character, no line ending in a space (a tab is one of
-    the characters) and no line opening a block.
+    That is: no syntax character, no ``://`` (an autolink), no line ending in a
+    space, no line opening a block, no whitespace but spaces and newlines.
     """
     return bool(_SYNTAX_CHARS.search(text)) or _line_syntax(text)
 
 
 def _line_syntax(text: str) -> bool:
-    """Whether a line of ``text`` ends in a space or opens a block (the rest of needs_markdown)."""
-    if " \n" in text or text.endswith(" "):
+    """Whether ``text`` holds an autolink, odd whitespace or a line that ends in a space or opens a
+    block (the rest of needs_markdown)."""
+    if " \n" in text or text.endswith(" ") or "://" in text:
+        return True
+    if not text.isascii() and _ODD_SPACE.search(text):
         return True
     return bool(_SYNTAX_LINE.match(text) or ("\n" in text and _SYNTAX_NEXT_LINE.search(text)))
-
-
-class _SafeLinks(Treeprocessor):
-    """Drop link and image targets whose scheme could run script."""
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            for attr in ("href", "src"):
-                value = element.get(attr)
-                if value is not None and not _is_safe_url(value):
-                    del element.attrib[attr]
 
 
 def _is_safe_url(url: str) -> bool:
@@ -126,14 +121,109 @@ def _is_safe_url(url: str) -> bool:
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
-class _NoRawHtml(Extension):
-    """Treat raw HTML in sources as text: Python-Markdown passes it through by default."""
+# --- Math: MathJax's delimiters, left for Anki -------------------------------------------------------
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeLinks(md), "qadeck_safe_links", 0)
 
+def _math_inline(state: StateInline, silent: bool) -> bool:
+    """Math within a paragraph: tried before backslash escapes, so ``\\(`` is math, not ``(``."""
+    if state.src[state.pos] not in "$\\":
+        return False
+    m = _MATH_AT.match(state.src, state.pos, state.posMax)
+    if m is None:
+        return False
+    if not silent:
+        display = m.group("dd") if m.group("dd") is not None else m.group("bd")
+        token = state.push("math", "", 0)
+        token.content = display if display is not None else (m.group("pd") or m.group("d"))
+        token.info = "display" if display is not None else "inline"
+        token.markup = m.group(0)[:2] if m.group(0)[1] in "$[(" else "$"
+    state.pos = m.end()
+    return True
+
+
+def _math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """``$$`` or ``\\[`` opening a line, closed at the end of a later one: display math that may hold
+    blank lines and lines that would open blocks (``+ b``)."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    close = "$$" if first.startswith("$$") else "\\]" if first.startswith("\\[") else None
+    if close is None or close in first[2:]:
+        return False  # not math, or math within the line: the paragraph's inline rule takes it
+    lines = [first[2:]]
+    line = start
+    while True:
+        line += 1
+        if line >= end:
+            return False
+        text = state.src[state.bMarks[line] : state.eMarks[line]].rstrip()
+        if text.endswith(close) and not text.endswith("\\" + close):
+            lines.append(text[: -len(close)])
+            break
+        if close in text:
+            return False  # closed within a line with text after it: not a block
+        lines.append(text)
+    if not silent:
+        token = state.push("math_block", "", 0)
+        token.block = True
+        token.content = "\n".join(lines)
+        token.map = [start, line + 1]
+    state.line = line + 1
+    return True
+
+
+def _render_math(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                 env: Any) -> str:
+    token = tokens[idx]
+    content = html.escape(token.content, quote=False)
+    return rf"\[{content}\]" if token.info == "display" else rf"\({content}\)"
+
+
+def _render_math_block(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                       env: Any) -> str:
+    return rf"<p>\[{html.escape(tokens[idx].content, quote=False)}\]</p>" + "\n"
+
+
+def _math_plugin(md: MarkdownIt) -> None:
+    md.inline.ruler.before("escape", "math", _math_inline)
+    md.block.ruler.before("fence", "math_block", _math_block,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.add_render_rule("math", _render_math)
+    md.add_render_rule("math_block", _render_math_block)
+
+
+def engine() -> MarkdownIt:
+    """A new engine as qadeck configures it (raw HTML off: sources are untrusted)."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True, "highlight": highlight})
+    md.enable(["table", "strikethrough", "linkify"])
+    assert md.linkify is not None
+    md.linkify.set({"fuzzy_link": False})  # ``setup.py`` and ``docker.io`` are names, not links
+    md.use(tasklists_plugin)
+    md.use(_math_plugin)
+    md.validateLink = _is_safe_url  # type: ignore[method-assign]
+    return md
+
+
+@cache
+def _process_engine() -> MarkdownIt:
+    """This process's engine: making one costs a millisecond, and a build renders file by file."""
+    return engine()
+
+
+def _convert(text: str) -> str:
+    return _process_engine().render(text).rstrip("\n")
+
+
+def _convert_inline(text: str) -> str:
+    return _process_engine().renderInline(text).strip()
+
+
+def _convert_chunk(texts: list[str]) -> list[str]:
+    """In a worker process: convert a chunk of texts."""
+    return [_convert(text) for text in texts]
+
+
+# --- The renderer: caches, the plain-text path, work on every core ------------------------------------
 
 V = TypeVar("V")
 #: Texts already rendered, by text: a dict, a function that makes one, or None (none).
@@ -150,38 +240,41 @@ def _made(known: Known[V]) -> dict[str, V]:
 class RenderStats:
     """What a renderer did: the benchmark and tests read it."""
 
-    #: Texts converted by Python-Markdown (in this process or a worker).
+    #: Texts converted by the engine (in this process or a worker).
     converted: int = 0
-    #: Texts without Markdown syntax, escaped as paragraphs (the first fast path).
+    #: Texts without Markdown syntax, escaped as paragraphs without the engine.
     plain: int = 0
-    #: Texts with Markdown that :func:`fast_html` rendered.
-    fast: int = 0
 
     def add(self, other: RenderStats) -> None:
         self.converted += other.converted
         self.plain += other.plain
-        self.fast += other.fast
 
 
 class Renderer:
-    """Renders answers; one instance per build or file (it holds a cache by text).
+    """Renders answers and questions; one instance per build or file (it holds caches by text).
 
-    ``known`` is HTML, and ``known_plain`` plain text (None where it is the text
-    itself), this code made before, by text (what the card cache kept): those
-    texts are not looked at again. The renderer takes those dicts over as its
-    caches (a big deck's are not copied). Either may be a function that makes
-    the dict, called when the renderer is first asked for that kind of text: a
-    build whose package takes its notes from the parse workers never makes the
-    HTML one, and its CSV makes the plain one in the process that writes it.
+    ``known`` is answers' HTML, ``known_inline`` questions' HTML, and
+    ``known_plain`` plain text (None where it is the text itself), this code
+    made before, by text (what the card cache kept): those texts are not
+    looked at again. The renderer takes those dicts over as its caches (a big
+    deck's are not copied). Each may be a function that makes the dict, called
+    when the renderer is first asked for that kind of text: a build whose
+    package takes its notes from the parse workers never makes the HTML ones,
+    and its CSV makes the plain one in the process that writes it.
     """
 
-    def __init__(self, known: Known[str] = None, known_plain: Known[str | None] = None) -> None:
-        self._known, self._known_plain = known, known_plain
+    def __init__(self, known: Known[str] = None, known_plain: Known[str | None] = None,
+                 known_inline: Known[str] = None) -> None:
+        self._known, self._known_plain, self._known_inline = known, known_plain, known_inline
         self.stats = RenderStats()
 
     @cached_property
     def _cache(self) -> dict[str, str]:
         return _made(self._known)
+
+    @cached_property
+    def _inline(self) -> dict[str, str]:
+        return _made(self._known_inline)
 
     @cached_property
     def _plain(self) -> dict[str, str | None]:
@@ -190,11 +283,26 @@ class Renderer:
     def html(self, text: str) -> str:
         cached = self._cache.get(text)
         if cached is None:
-            clean, cached = self._fast(text)
+            clean, cached = self._plain_path(text)
             if cached is None:
                 self.stats.converted += 1
-                cached = _convert(_process_markdown(), clean)
+                cached = _convert(clean)
             self._cache[text] = cached
+        return cached
+
+    def inline_html(self, text: str) -> str:
+        """HTML for a one-line field (a question): inline syntax (code, emphasis, links, math), no
+        blocks, so ``1. What…`` is no list and ``# of pods`` no heading."""
+        cached = self._inline.get(text)
+        if cached is None:
+            clean = strip_controls(text)
+            if _holds_control_or_syntax(clean) or "://" in clean or " \n" in clean:
+                self.stats.converted += 1
+                cached = _convert_inline(clean)
+            else:
+                self.stats.plain += 1
+                cached = clean.strip().replace('"', "&quot;")
+            self._inline[text] = cached
         return cached
 
     def plain(self, text: str) -> str:
@@ -205,60 +313,51 @@ class Renderer:
             cached = self._plain[text] = plain_text(text)
         return text if cached is None else cached
 
-    def inline_html(self, text: str) -> str:
-        """HTML for a one-line field (a question): no enclosing paragraph."""
-        out = self.html(text)
-        if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
-            return out[3:-4]
-        return out
-
     def unknown(self, texts: Iterable[str]) -> list[str]:
-        """The distinct ``texts`` not rendered yet, in order of their first appearance (set
+        """The distinct answer ``texts`` not rendered yet, in order of their first appearance (set
         arithmetic in C: a build's parse workers have rendered all but a few)."""
         texts = list(texts)
         missing = set(texts).difference(self._cache)
         return [text for text in dict.fromkeys(texts) if text in missing] if missing else []
 
     def render_all(self, texts: Iterable[str], workers: int | None = None) -> Iterator[None]:
-        """Render ``texts`` ahead of use, yielding once per text as it is done.
+        """Render answer ``texts`` ahead of use, yielding once per text as it is done.
 
-        Texts that need Python-Markdown are converted by ``workers`` processes
+        Texts that need the engine are converted by ``workers`` processes
         (default: one per core) when there are at least :data:`PARALLEL_MIN` of
         them; the HTML is the same either way.
         """
-        todo: dict[str, str] = {}  # text -> its cleaned form, for texts Markdown has to convert
+        todo: dict[str, str] = {}  # text -> its cleaned form, for texts the engine has to convert
         for text in texts:
             if text not in self._cache and text not in todo:
-                clean, fast = self._fast(text)
-                if fast is None:
+                clean, plain = self._plain_path(text)
+                if plain is None:
                     todo[text] = clean
                     continue
-                self._cache[text] = fast
+                self._cache[text] = plain
             yield None
         converted = self._convert_many(list(todo.values()), workers or cores())
         for text, out in zip(todo, converted):
             self._cache[text] = out
             yield None
 
-    def _fast(self, text: str) -> tuple[str, str | None]:
-        """``text`` cleaned, and its HTML from a fast path (None: Python-Markdown must convert it).
+    def _plain_path(self, text: str) -> tuple[str, str | None]:
+        """``text`` cleaned, and its HTML if it is plain paragraphs (None: the engine must convert it).
 
         Most texts hold neither a control character nor a syntax character:
-        one search tells, and spares cleaning them.
+        one search tells, and spares cleaning them. Leading and trailing
+        newlines are left to the engine (they end an unclosed fence's code).
         """
         if _holds_control_or_syntax(text):
-            clean = _clean(text)
-            plain = not needs_markdown(clean)
+            clean = strip_controls(text)
+            plain = not needs_markdown(clean.strip("\n"))
         else:
-            clean = text.strip("\n")
-            plain = not _line_syntax(clean)
-        if plain:
-            self.stats.plain += 1
-            return clean, _plain_paragraphs(clean)
-        out = fast_html(clean)
-        if out is not None:
-            self.stats.fast += 1
-        return clean, out
+            clean = text
+            plain = not _line_syntax(clean.strip("\n"))
+        if not plain:
+            return clean, None
+        self.stats.plain += 1
+        return clean, _plain_paragraphs(clean.strip("\n"))
 
     def _convert_many(self, texts: list[str], workers: int) -> list[str]:
         self.stats.converted += len(texts)
@@ -266,247 +365,16 @@ class Renderer:
             size = -(-len(texts) // (workers * 4))
             chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
             return [out for chunk in pmap(_convert_chunk, chunks, workers) for out in chunk]
-        md = _process_markdown()
-        return [_convert(md, text) for text in texts]
-
-
-def _clean(text: str) -> str:
-    return strip_controls(text).strip("\n")
-
-
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=["fenced_code", "tables", "sane_lists", _NoRawHtml()],
-        output_format="html",
-    )
-
-
-def _convert(md: markdown.Markdown, text: str) -> str:
-    text, maths = _protect_math(text)
-    out = md.reset().convert(text)
-    if maths:
-        out = _MATH_TOKEN_RE.sub(lambda m: maths[int(m.group(1))], out)
-    return out
-
-
-def _convert_chunk(texts: list[str]) -> list[str]:
-    """In a worker process: convert a chunk of texts with the worker's own Markdown instance."""
-    md = _process_markdown()
-    return [_convert(md, text) for text in texts]
-
-
-@cache
-def _process_markdown() -> markdown.Markdown:
-    """This process's Markdown instance: making one costs a millisecond, and a build renders file by file."""
-    return _markdown()
+        return [_convert(text) for text in texts]
 
 
 def _plain_paragraphs(text: str) -> str:
+    """Paragraphs of text without syntax, as the engine writes them (``"`` is its only escape there)."""
+    if '"' in text:
+        text = text.replace('"', "&quot;")
     if "\n\n" not in text:  # one paragraph, the usual case: no split
-        return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
-    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text) if p]
-    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
-
-
-# --- The second tier: a small subset of Markdown, rendered by hand --------------------------------
-#
-# Python-Markdown is the reference: fast_html returns exactly its HTML or None. Every rule below was
-# checked against it (tests/test_render_fast.py compares the two on generated texts); anything the
-# rules do not cover is refused rather than guessed. Checks use ``in`` and str methods before any
-# regular expression: a pattern scanning 400 characters costs several microseconds, ``in`` a tenth.
-
-#: A fence the fast path renders: ```lang (a plain name or nothing), a body in which no line starts
-#: with ```, and a bare closing ```. Python-Markdown's fence pattern reads it the same way.
-_FAST_FENCE = re.compile(r"^```([A-Za-z0-9_+#-]*)\n((?:(?!```)[^\n]*\n)*?)```$", re.MULTILINE)
-#: Whitespace but space and newline: Python-Markdown expands tabs, turns CR into newlines and
-#: strips Unicode spaces (str.isspace) at the start of blocks. Tested against str.isspace.
-_ODD_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_FAST_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
-#: Line starts that open a block: indented code, headings, quotes, lists, rules, setext underlines,
-#: fences; ``*`` only when it opens emphasis (``**x`` or ``*x``).
-_FAST_BLOCK_START = re.compile(r"[ #>+=~-]|\d+[.)]|\*(?!\*?[^\s*])")
-# Outside code spans: ``<`` opening an autolink, ``_`` that could open or close emphasis (one not
-# between two word characters), an entity Python-Markdown would keep as it is.
-_FAST_LT = re.compile(r"<(?! )")
-_FAST_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
-_FAST_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
-# Emphasis around text that neither starts nor ends with whitespace and holds no ``*``.
-_FAST_EM = re.compile(r"\*([^\s*](?:[^*]*[^\s*])?)\*")
-
-
-def fast_html(text: str) -> str | None:
-    """Python-Markdown's HTML for ``text`` without Python-Markdown, or None when unsure.
-
-    ``text`` is cleaned (no control characters, no leading or trailing
-    newline). The subset: paragraphs; tight ``- item`` lists, not two in a row;
-    fenced code forming whole blocks; inline code with single backticks;
-    ``**strong**`` and ``*em*`` around text without ``*``. Escaping follows
-    Python-Markdown: ``& < >`` in text and code, and ``"`` too in fences.
-    Math is left to :func:`_convert`: a text in which :func:`_protect_math`
-    finds any is refused.
-    """
-    if not text:
-        return ""
-    if "\t" in text or "\r" in text or " \n" in text or text.endswith(" "):
-        return None  # tabs are expanded, CR ends a line, trailing spaces make a line break
-    if not text.isascii() and _FAST_ODD_SPACE.search(text):
-        return None
-    out = _fast_with_fences(text) if "```" in text else _fast_prose(text)
-    if out is not None and ("$" in text or "\\" in text) and _protect_math(text)[1]:
-        return None
-    return out
-
-
-def _fast_with_fences(text: str) -> str | None:
-    parts: list[str] = []
-    start = 0
-    for m in _FAST_FENCE.finditer(text):
-        begin, end = m.span()
-        if begin and not (begin >= 2 and text[begin - 2 : begin] == "\n\n"):
-            return None  # a fence inside a paragraph or a list: Markdown splits them there
-        if end < len(text) and not text.startswith("\n\n", end):
-            return None
-        prose = text[start:begin].strip("\n")
-        if prose:
-            before = _fast_prose(prose)
-            if before is None:
-                return None
-            parts.append(before)
-        lang, body = m.groups()
-        body = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-        attrs = f' class="language-{lang}"' if lang else ""
-        parts.append(f"<pre><code{attrs}>{body}</code></pre>")
-        start = end
-    prose = text[start:].strip("\n")
-    if prose:
-        after = _fast_prose(prose)
-        if after is None:
-            return None
-        parts.append(after)
-    return "\n".join(parts)
-
-
-def _fast_prose(text: str) -> str | None:
-    """Paragraphs and lists, no fence: a run of backticks left in ``text`` is refused."""
-    if "|" in text or "``" in text or "***" in text or "\\" in text or "[" in text or "]" in text:
-        return None  # tables, long code spans and fences, mixed emphasis, escapes, links
-    risky = "<" in text or "_" in text or "&" in text
-    parts: list[str] = []
-    after_list = False  # a list right after a list, across a blank line, is one loose list
-    for block in _PARAGRAPH_BREAK.split(text) if "\n\n\n" in text else text.split("\n\n"):
-        if block.startswith("- "):
-            if after_list:
-                return None
-            items = []
-            for line in block.split("\n"):
-                if not line.startswith("- ") or _FAST_BLOCK_START.match(line, 2):
-                    return None
-                item = line[2:]
-                # An item with none of these characters is its own HTML.
-                rendered = _fast_inline(item, risky) if risky or "`" in item or "*" in item or ">" in item else item
-                if rendered is None:
-                    return None
-                items.append(rendered)
-            parts.append("<ul>\n<li>" + "</li>\n<li>".join(items) + "</li>\n</ul>")
-            after_list = True
-        else:
-            if _FAST_BLOCK_START.match(block) or (
-                "\n" in block and any(_FAST_BLOCK_START.match(line) for line in block.split("\n"))
-            ):
-                return None
-            paragraph = _fast_inline(block, risky)
-            if paragraph is None:
-                return None
-            parts.append(f"<p>{paragraph}</p>")
-            after_list = False
-    return "\n".join(parts)
-
-
-def _fast_inline(text: str, risky: bool) -> str | None:
-    """Inline HTML of a paragraph or list item; code spans are set aside first, as Markdown does.
-
-    ``risky``: whether the prose holds ``<``, ``_`` or ``&`` anywhere (code included).
-    """
-    codes: list[str] = []
-    if "`" in text:
-        pieces = text.split("`")
-        if not len(pieces) % 2:
-            return None  # a lone backtick
-        codes = pieces[1::2]
-        text = "\x00".join(pieces[::2])  # a code span is one character that is neither space nor word
-    if risky:
-        if ("<" in text and _FAST_LT.search(text)) or ("_" in text and _FAST_UNDERSCORE.search(text)):
-            return None
-        if "&" in text:
-            if _FAST_ENTITY.search(text):
-                return None
-            text = text.replace("&", "&amp;")
-        if "<" in text:
-            text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "*" in text:
-        emphasised = _fast_emphasis(text)
-        if emphasised is None:
-            return None
-        text = emphasised
-    if codes:
-        rest = text.split("\x00")
-        text = rest[0] + "".join(
-            f"<code>{_escape_code(code.strip())}</code>{after}" for code, after in zip(codes, rest[1:])
-        )
-    return text
-
-
-def _escape_code(code: str) -> str:
-    """What Python-Markdown's ``code_escape`` does; most code needs nothing."""
-    if "&" in code or "<" in code or ">" in code:
-        return code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return code
-
-
-def _fast_emphasis(text: str) -> str | None:
-    """``**strong**`` and ``*em*``, neither inside the other; None if any ``*`` is left over.
-
-    With no ``***`` in the text, every ``**`` is a run of two, so splitting on
-    it pairs the delimiters as Python-Markdown does.
-    """
-    parts = text.split("**")
-    if not len(parts) % 2:
-        return None
-    for inner in parts[1::2]:
-        if not inner or inner[0].isspace() or inner[-1].isspace() or "*" in inner:
-            return None
-    for i in range(0, len(parts), 2):
-        if "*" in parts[i]:
-            part = _FAST_EM.sub(r"<em>\1</em>", parts[i])
-            if "*" in part:
-                return None
-            parts[i] = part
-    if len(parts) == 1:
-        return parts[0]
-    out = [parts[0]]
-    for i in range(1, len(parts), 2):
-        out.append(f"<strong>{parts[i]}</strong>{parts[i + 1]}")
-    return "".join(out)
-
-
-def _protect_math(text: str) -> tuple[str, list[str]]:
-    """Swap math for tokens Markdown leaves alone; return the MathJax HTML to put back."""
-    maths: list[str] = []
-
-    def swap(m: re.Match[str]) -> str:
-        if m.group("fence") or m.group("code"):
-            return m.group(0)
-        display = m.group("dd") if m.group("dd") is not None else m.group("bd")
-        if display is not None:
-            maths.append(r"\[" + html.escape(display, quote=False) + r"\]")
-        else:
-            inline = m.group("pd") if m.group("pd") is not None else m.group("d")
-            maths.append(r"\(" + html.escape(inline, quote=False) + r"\)")
-        return _MATH_TOKEN.format(len(maths) - 1)
-
-    return _CODE_OR_MATH.sub(swap, text), maths
+        return f"<p>{text}</p>" if text else ""
+    return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPH_BREAK.split(text) if p)
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")

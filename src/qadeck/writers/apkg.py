@@ -44,6 +44,7 @@ from ..perf.card_cache import output_stamp
 from ..errors import OutputError
 from ..model import Card
 from ..render import Renderer
+from ..render.highlight import CSS as HIGHLIGHT_CSS
 from ..tagging.topic import slugify
 from ..perf.zipping import Pieces, write_zip
 from . import NoteContent, Output
@@ -80,7 +81,12 @@ pre {
   padding: 0.7em; overflow-x: auto; white-space: pre; font-size: 0.85em; line-height: 1.4;
 }
 pre code { background: none; padding: 0; font-size: 1em; }
-table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 0.2em 0.5em; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+td, th { border: 1px solid #d0d7de; padding: 0.2em 0.5em; }
+th { background: #f6f8fa; }
+.qa-answer blockquote { margin: 0.5em 0; padding: 0 0.8em; border-left: 0.25em solid #d0d7de; color: #59636e; }
+.qa-answer .task-list-item { list-style: none; }
+.qa-answer .task-list-item input { margin: 0 0.3em 0 -1.3em; }
 .qa-meta { margin-top: 1.2em; font-size: 0.75em; color: #656d76; }
 .mobile .card { font-size: 17px; padding: 0 0.2em; }
 .mobile pre { font-size: 0.8em; }
@@ -88,9 +94,11 @@ table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding
 .nightMode code, .night_mode code { background: #343941; color: #e6edf3; }
 .nightMode pre, .night_mode pre { background: #161b22; color: #e6edf3; border-color: #30363d; }
 .nightMode pre code, .night_mode pre code { background: none; }
-.nightMode td, .nightMode th { border-color: #30363d; }
+.nightMode td, .nightMode th, .night_mode td, .night_mode th { border-color: #30363d; }
+.nightMode th, .night_mode th { background: #161b22; }
+.nightMode .qa-answer blockquote, .night_mode .qa-answer blockquote { border-color: #30363d; color: #9198a1; }
 .nightMode .qa-meta, .night_mode .qa-meta { color: #8d96a0; }
-"""
+""" + HIGHLIGHT_CSS
 
 
 def anki_tags(card: Card) -> list[str]:
