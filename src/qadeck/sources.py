@@ -3,7 +3,8 @@
 Contract: :func:`collect` turns the paths a user gave into readable files
 (folders are walked, config and lock files are left out) plus warnings for
 files it skipped; :func:`read` decodes one file to a :class:`Source` with
-``\\n`` line endings. Sources are people's real files: UTF-8 with or without a
+``\\n`` line endings, other markups (reStructuredText, POD, HTML, …) read as
+Markdown (:mod:`qadeck.markups`). Sources are people's real files: UTF-8 with or without a
 BOM, UTF-16 with a BOM, Windows-1252, CRLF or CR line endings.
 """
 
@@ -13,13 +14,16 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import markups
 from .errors import SourceError
 from .model import Source
 
-#: File extensions qadeck reads as Q&A sources.
+#: File extensions qadeck reads as Q&A sources: plain text, Markdown, tables and the other markups.
 TEXT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".csv", ".tsv", ".adoc", ".asciidoc"}
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".csv", ".tsv", *markups.MARKUPS}
 )
+#: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ.
+_FAQ_NAME = "faq"
 #: qadeck's own files that live beside the sources but are not sources.
 OWN_FILES = frozenset({"qadeck.yaml", "qadeck.yml", "qadeck.lock"})
 #: How many leading bytes are inspected to tell text from binary.
@@ -58,11 +62,18 @@ def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
             if key in seen or file.name in OWN_FILES:
                 continue
             seen.add(key)
-            if file.suffix.lower() not in TEXT_EXTENSIONS:
+            if not _readable(file, given=file == path):
                 out.skipped.append(f"{file}: skipped, unknown extension {file.suffix or '(none)'!r}")
                 continue
             out.files.append(file)
     return out
+
+
+def _readable(file: Path, given: bool) -> bool:
+    """True for a file with a source's extension, or with none (plain text) when named or named as a FAQ."""
+    if file.suffix.lower() in TEXT_EXTENSIONS:
+        return True
+    return not file.suffix and (given or _FAQ_NAME in file.name.lower())
 
 
 def _hidden(file: Path, root: Path) -> bool:
@@ -76,7 +87,7 @@ def read(path: Path) -> Source:
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
     text, encoding = decode(data, path)
-    return Source(path=path, text=normalize_newlines(text), encoding=encoding)
+    return Source(path=path, text=markups.to_markdown(path.suffix, normalize_newlines(text)), encoding=encoding)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:

@@ -31,7 +31,8 @@ NAME = "asciidoc"
 
 _TERM = re.compile(r"^(\S.*?)(?::{2,4}|;;)\s*$")
 _ANCHOR = re.compile(r"^\[\[[^\]]*\]\]\s*$|^\[#[^\]]*\]\s*$")
-_TITLE = re.compile(r"^(={1,6})\s+(\S.*?)\s*=*\s*$")
+# "#" too: qadeck.markups reads an .adoc file's "== Title" as Markdown's "## Title".
+_TITLE = re.compile(r"^(={1,6}|#{1,6})\s+(\S.*?)\s*[=#]*\s*$")
 _UNDERLINE = re.compile(r"^([=\-~^+])\1+\s*$")
 _DELIMITERS = {"----": "```", "....": "```", "====": "", "****": "", "____": "", "--": ""}
 _LINKGIT = re.compile(r"linkgit:([\w.-]+)\[(\d+)\]")

@@ -34,6 +34,8 @@ _ASKING = re.compile(
     r"outline|summarize|summarise|differentiate|distinguish|calculate|identify)\b",
     re.IGNORECASE,
 )
+#: A title that names a FAQ: the headings under it are its entries.
+_FAQ_TITLE = re.compile(r"^(?:questions|faqs?)$|\b(?:faqs?|frequently[- ]asked(?:[- ]questions)?|q ?& ?a)\b", re.IGNORECASE)
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
@@ -51,7 +53,8 @@ def _asks(text: str) -> bool:
     return bool(_NUMBERING.match(text) or text.endswith("?") or _ASKING.match(text))
 
 
-def _headings(lines: list[Line]) -> list[_Heading]:
+def _headings(lines: list[Line]) -> tuple[list[_Heading], str]:
+    """The headings, and the document's title when its first heading is one (then left out)."""
     found: list[_Heading] = []
     for index, line in enumerate(lines):
         if "#" not in line.text[:4]:
@@ -61,8 +64,8 @@ def _headings(lines: list[Line]) -> list[_Heading]:
         if parsed and text:
             found.append(_Heading(index, parsed[0], text, _asks(text)))
     if opens_with_title([h.level for h in found]):
-        found.pop(0)
-    return found
+        return found[1:], found[0].text
+    return found, ""
 
 
 def _without_sources(text: str) -> str:
@@ -87,12 +90,64 @@ def _candidates(headings: list[_Heading]) -> set[int]:
     return chosen
 
 
+def _faq_entries(lines: list[Line], headings: list[_Heading], title: str, name: str) -> set[int]:
+    """Positions of the headings that are a FAQ's entries, however they are phrased.
+
+    Under a heading naming a FAQ (or, without one, in a document whose title or
+    file name does), the headings one level down are its entries; one with no text of its own,
+    or with asking headings below it, is a section and its sub-headings are the
+    entries in its place.
+    """
+    scopes = [(i, h.level) for i, h in enumerate(headings) if _FAQ_TITLE.search(h.text)]
+    if not scopes and (_FAQ_TITLE.search(title) or _FAQ_TITLE.search(name.replace("_", " "))):
+        scopes = [(-1, 0)]  # the whole document, unless a heading inside says where its FAQ is
+    chosen: set[int] = set()
+    while scopes:
+        start, level = scopes.pop()
+        end = next((j for j in range(start + 1, len(headings)) if headings[j].level <= level), len(headings))
+        inner = range(start + 1, end)
+        if not inner:
+            continue
+        child = min(headings[j].level for j in inner)
+        deeper_asks = any(headings[j].asks and headings[j].level > child for j in inner)
+        for j in inner:
+            if headings[j].level != child:
+                continue
+            below = next((k for k in range(j + 1, end) if headings[k].level <= child), end)
+            if any(headings[k].asks for k in range(j + 1, below)) or not _has_prose(lines, headings, j):
+                scopes.append((j, child))
+            elif not deeper_asks:  # when questions sit deeper, headings at this level are sections
+                chosen.add(j)
+    return chosen
+
+
+def _lone_questions(lines: list[Line], headings: list[_Heading], candidates: set[int]) -> set[int]:
+    """Headings ending in "?" beside the question levels' (a question among sections), when other
+    questions were found: each has text of its own, no sub-heading, and is no deeper than they
+    are (deeper, it is a sub-heading of an answer)."""
+    if not candidates:
+        return set()
+    deepest = min(headings[i].level for i in candidates)
+    return {
+        i for i, h in enumerate(headings)
+        if i not in candidates and h.level <= deepest and h.text.endswith("?") and _has_prose(lines, headings, i)
+        and (i + 1 == len(headings) or headings[i + 1].level <= h.level)
+    }
+
+
+def _has_prose(lines: list[Line], headings: list[_Heading], i: int) -> bool:
+    """True when the heading has text of its own that is no table (a table of questions is a section's)."""
+    end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+    return any(not line.blank and not line.text.lstrip().startswith("|") for line in lines[headings[i].index + 1 : end])
+
+
 def _entries(source: Source) -> list[Entry]:
     if not _HEADING_START.found_in(source.text):
         return []  # no heading, no question
     lines = outline(source)
-    headings = _headings(lines)
-    candidates = _candidates(headings)
+    headings, title = _headings(lines)
+    candidates = _candidates(headings) | _faq_entries(lines, headings, title, source.stem)
+    candidates |= _lone_questions(lines, headings, candidates)
     entries: list[Entry] = []
     sections: list[_Heading] = []  # open non-question headings, outermost first
     current: _Heading | None = None

@@ -40,23 +40,31 @@ _TRANSPARENT = frozenset(
 )
 _DROPPED = frozenset({"script", "style", "input", "button", "source", "video", "audio", "iframe"})
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
+#: What a whole page holds besides its content: the browser's and the site's, not the author's answer.
+_PAGE_CHROME = frozenset({"head", "title", "nav", "noscript", "svg", "form", "select", "textarea", "template", "menu"})
 _CONTAINERS = (
     _BOLD | _ITALIC | _STRIKE | _CODE | _BLOCK | _LISTS | _TRANSPARENT | _DROPPED
     | set(_HEADINGS) | {"a", "li", "pre", "blockquote", "table", "tr", "td", "th", "dt", "dd", "dl"}
 )
 
 
-def html_to_markdown(text: str) -> str:
-    """``text`` with its HTML tags turned into Markdown (see the module docstring)."""
+def html_to_markdown(text: str, page: bool = False) -> str:
+    """``text`` with its HTML tags turned into Markdown (see the module docstring).
+
+    ``page``: ``text`` is a whole HTML page, not HTML inside Markdown: tags this
+    module does not know are dropped (their text kept), the page's chrome
+    (head, navigation, forms) goes, and a definition list's terms become bold
+    paragraphs, as a page's FAQ entries often are.
+    """
     if "<" not in text and "&" not in text:
         return text
     protected, kept = _protect(text)
-    converter = _Converter()
+    converter = _Converter(page)
     try:
         converter.feed(protected)
         converter.close()
     except AssertionError:  # Python's parser gives up on a malformed "<![…" or "<!…": read those as text
-        converter = _Converter()
+        converter = _Converter(page)
         converter.feed(protected.replace("<!", "&lt;!"))
         converter.close()
     out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converter.result())
@@ -99,26 +107,28 @@ class _Frame:
 
 
 class _Converter(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, page: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.frames: list[_Frame] = [_Frame("#root")]
+        self.page = page
+        self.dropped = _DROPPED | _PAGE_CHROME if page else _DROPPED
 
     # -- tokenizer callbacks -------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         if tag in _VOID:
             self._emit(self._void(tag, values))
-        elif tag in _CONTAINERS:
+        elif tag in _CONTAINERS or (self.page and tag in self.dropped):
             if tag == "li":
                 self._close_open("li", stop=_LISTS)
             self.frames.append(_Frame(tag, values))
-        else:
+        elif not self.page:
             self._emit(self.get_starttag_text() or "")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID or tag in _CONTAINERS:
             self._emit(self._void(tag, {k: v or "" for k, v in attrs}))
-        else:
+        elif not self.page:
             self._emit(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
@@ -127,13 +137,13 @@ class _Converter(HTMLParser):
                 self._emit("\n")
             return
         if not any(frame.tag == tag for frame in self.frames[1:]):
-            if tag not in _CONTAINERS:
+            if tag not in _CONTAINERS and not self.page:
                 self._emit(f"</{tag}>")
             return
         self._close_open(tag)
 
     def handle_data(self, data: str) -> None:
-        if not any(frame.tag in _DROPPED for frame in self.frames):
+        if not any(frame.tag in self.dropped for frame in self.frames):
             self._emit(data)
 
     def result(self) -> str:
@@ -176,8 +186,10 @@ class _Converter(HTMLParser):
 
     def _compose(self, frame: _Frame) -> str:
         tag, content = frame.tag, frame.text()
-        if tag in _DROPPED:
+        if tag in self.dropped:
             return ""
+        if self.page and tag == "dt":
+            return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
         if tag == "pre":
             return "\n\n```\n" + content.strip("\n") + "\n```\n\n"
         if tag in _CODE:

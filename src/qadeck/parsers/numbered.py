@@ -87,7 +87,76 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         explicit = question is not None and (question.endswith("?") or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
             found[line.number] = question
+    if found:
+        found.update(_statements(lines, found))
     return found
+
+
+_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})[.)]")
+
+
+def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
+    """Numbered lines that state rather than ask but hold a place in the questions' own numbering.
+
+    A FAQ entry is an entry however it is phrased ("4. compress() returns an error."):
+    between questions numbered 3 and 6, the lines numbered 4 and 5, in that order, are
+    entries too; so are lines numbered from 1 up to the first question, and lines numbering
+    on after the last one, each opening a paragraph.
+    """
+    numbered = []
+    for index, line in enumerate(lines):
+        if line.code or not line.text.lstrip()[:1].isdecimal():
+            continue
+        number = _NUMBER.match(line.text)
+        text = question_text_any(line.text)
+        if number and text is not None:
+            numbered.append((index, int(number.group(1)), text))
+    found: dict[int, str] = {}
+    # Before the first question, the entries numbered from 1 up to it.
+    first = next((k for k, (index, _, _) in enumerate(numbered) if lines[index].number in asks), 0)
+    expected = numbered[first][1] - 1 if numbered else 0
+    for index, number, text in reversed(numbered[:first]):
+        if number == expected and _stands_alone(lines, index):
+            found[lines[index].number] = text
+            expected -= 1
+    if expected:
+        found.clear()  # the numbering did not run down to 1: no FAQ's
+    expected = None  # the number the next entry carries
+    for index, number, text in numbered:
+        line = lines[index]
+        if line.number in asks:
+            expected = number + 1
+        elif expected is not None and number == expected and _stands_alone(lines, index):
+            found[line.number] = text
+            expected = number + 1
+    # Between two questions the numbering must close up; after the last one it may simply stop.
+    return {
+        number: text for number, text in found.items()
+        if _closes_up(number, numbered, lines, asks)
+    }
+
+
+def _closes_up(line_number: int, numbered: list[tuple[int, int, str]], lines: list[Line], asks: dict[int, str]) -> bool:
+    """True when the next question after this line carries the next number in the run (or none follows)."""
+    position = next(k for k, (index, _, _) in enumerate(numbered) if lines[index].number == line_number)
+    own = numbered[position][1]
+    for index, number, _ in numbered[position + 1 :]:
+        if lines[index].number in asks:
+            return number > own
+    return True
+
+
+def _stands_alone(lines: list[Line], index: int) -> bool:
+    """A paragraph's first line: a blank line (or the start) above, no numbered line right below."""
+    return (index == 0 or lines[index - 1].blank) and not _in_list(lines, index)
+
+
+def question_text_any(text: str) -> str | None:
+    """The text of a numbered line, whatever it says (None when it is no numbered line or a ``Q:`` one)."""
+    match = NUMBERED.match(text)
+    if not match or _PREFIXED.match(match["text"] or "") or not match["text"]:
+        return None
+    return clean.tidy_question(match["text"])
 
 
 def _bold_number(text: str) -> bool:

@@ -1,0 +1,43 @@
+"""Other markups, read as the Markdown the layouts know: one module per markup, chosen by extension.
+
+Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
+Markdown whose line *n* comes from the source's line *n* wherever the markup
+allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc), so a card
+still points at its source lines; HTML pages are the exception (a page is read
+as a whole). The layouts then find questions in that Markdown as in any
+Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
+here renders anything: HTML is text to convert, and later stages escape
+whatever is left.
+
+``MARKUPS`` is the one table of extensions; Markdown and plain text pass
+through :mod:`.markdown`, which only rewrites lines Markdown readers disagree on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import asciidoc, html, markdown, mediawiki, org, pod, rst, textile
+
+Translate = Callable[[str], str]
+
+#: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
+MARKUPS: dict[str, Translate] = {
+    ".rst": rst.to_markdown,
+    ".rest": rst.to_markdown,
+    ".pod": pod.to_markdown,
+    ".org": org.to_markdown,
+    ".textile": textile.to_markdown,
+    ".wiki": mediawiki.to_markdown,
+    ".mediawiki": mediawiki.to_markdown,
+    ".html": html.to_markdown,
+    ".htm": html.to_markdown,
+    ".xhtml": html.to_markdown,
+    ".adoc": asciidoc.to_markdown,
+    ".asciidoc": asciidoc.to_markdown,
+}
+
+
+def to_markdown(suffix: str, text: str) -> str:
+    """``text`` (from a file ending in ``suffix``) as Markdown the layouts read."""
+    return MARKUPS.get(suffix.lower(), markdown.to_markdown)(text)

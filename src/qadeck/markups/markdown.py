@@ -1,0 +1,43 @@
+"""Markdown (and plain text) with the few lines its writers put in HTML or lists made plain Markdown.
+
+A line that is one HTML heading (``<h3 name="x">What is …?</h3>``) becomes an
+ATX heading, so headings read as headings whichever way they were written; a
+heading inside a numbered list item (``12. ### What is …?``) becomes the
+heading with its number. Code fences are left alone. Every other line is kept
+as it is, and a text holding neither is returned untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.markup import inline_text
+
+_HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
+_LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
+_MAY_REWRITE = re.compile(r"^\s{0,3}(?:<[hH][1-6]|\d+[.)]\s+#)", re.MULTILINE)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def to_markdown(text: str) -> str:
+    if not _MAY_REWRITE.search(text):
+        return text  # most files
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if opened:
+            fence = "" if fence == opened.group(1) else fence or opened.group(1)
+            continue
+        if fence:
+            continue
+        html = _HTML_HEADING.match(line)
+        if html:
+            title = inline_text(html.group(2))
+            if title:
+                lines[index] = "#" * int(html.group(1)) + " " + title
+            continue
+        listed = _LISTED_HEADING.match(line)
+        if listed:
+            lines[index] = f"{listed.group(2)} {listed.group(1)} {listed.group(3)}"
+    return "\n".join(lines)

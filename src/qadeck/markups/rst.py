@@ -1,0 +1,153 @@
+"""reStructuredText as Markdown, line for line.
+
+Titles (underlined, or over- and underlined, with any punctuation) become ATX
+headings, their level the order in which each adornment style first appears,
+as docutils assigns them. Literal blocks (a paragraph ending in ``::``) and
+``code-block``/``code``/``sourcecode`` directives become fenced code; an
+admonition's body is kept under its label; other directives, comments and link
+targets are bookkeeping and go. Inline literals, roles and hyperlinks become
+Markdown's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import code_span, fence, indentation, indented_run
+
+_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
+_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:([\w:-]+)::(.*))?")
+_CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "ipython", "doctest"})
+_ADMONITIONS = frozenset(
+    {"note", "warning", "tip", "important", "hint", "caution", "attention", "danger", "error", "seealso",
+     "admonition", "versionadded", "versionchanged", "deprecated"}
+)
+_OPTION = re.compile(r"^\s*:[\w -]+:")
+_ROLE = re.compile(r":[\w:+-]+:`([^`]+)`")
+_LITERAL = re.compile(r"``(.+?)``")
+_LINK = re.compile(r"`([^`<]+?)\s*<([^>`]+)>`__?")
+_REFERENCE = re.compile(r"`([^`]+)`__?(?!\w)")
+_INTERPRETED = re.compile(r"(?<![`\w])`([^`]+)`(?![`\w])")
+_KEPT = re.compile("\ue000(\\d+)\ue001")
+_ENUMERATOR = re.compile(r"^(\s*)#\.\s")
+
+
+def to_markdown(text: str) -> str:
+    lines = text.split("\n")
+    out = list(lines)
+    levels: list[tuple[str, bool]] = []
+    index = 0
+    while index < len(lines):
+        index = _translate(lines, out, index, levels)
+    return "\n".join(out)
+
+
+def _translate(lines: list[str], out: list[str], index: int, levels: list[tuple[str, bool]]) -> int:
+    """Translate the construct at ``index`` into ``out``; the index after it."""
+    line = lines[index]
+    title = _title(lines, index)
+    if title is not None:
+        first, style, text = title
+        if style not in levels:
+            levels.append(style)
+        level = min(levels.index(style) + 1, 6)
+        for k in range(index, first + 2):
+            out[k] = ""
+        out[first] = "#" * level + " " + _inline(text.strip())
+        return first + 2
+    directive = _DIRECTIVE.match(line)
+    if directive and line.strip().startswith(".."):
+        return _directive(lines, out, index, directive)
+    if line.rstrip().endswith("::") and line.strip():
+        return _literal(lines, out, index)
+    if line.strip():
+        out[index] = _ENUMERATOR.sub(r"\g<1>1. ", _inline(line))
+    return index + 1
+
+
+def _title(lines: list[str], index: int) -> tuple[int, tuple[str, bool], str] | None:
+    """(line of the title text, its adornment style, the text) when a title starts at ``index``."""
+    line = lines[index]
+    over = _ADORNMENT.match(line)
+    if over and index + 2 < len(lines):
+        under = _ADORNMENT.match(lines[index + 2])
+        text = lines[index + 1]
+        if under and under.group(1) == over.group(1) and text.strip() and not _ADORNMENT.match(text):
+            return index + 1, (over.group(1), True), text
+    if index + 1 >= len(lines) or not line.strip() or line[0].isspace() or over:
+        return None
+    under = _ADORNMENT.match(lines[index + 1])
+    if not under or len(lines[index + 1].rstrip()) < len(line.rstrip()) - 2:
+        return None
+    if index > 0 and lines[index - 1].strip() and not _ADORNMENT.match(lines[index - 1]):
+        return None  # the last line of a paragraph over a transition is no title
+    return index, (under.group(1), False), line
+
+
+def _directive(lines: list[str], out: list[str], index: int, directive: re.Match[str]) -> int:
+    indent = len(directive.group(1))
+    name = (directive.group(2) or "").lower()
+    argument = (directive.group(3) or "").strip()
+    end = indented_run(lines, index + 1, indent)
+    body = index + 1
+    while body < end and (not lines[body].strip() or _OPTION.match(lines[body])):
+        out[body] = ""
+        body += 1
+    if name in _CODE_DIRECTIVES:
+        out[index] = ""
+        if body < end:
+            fence(out, body, end, argument.split()[0] if argument else "")
+        return max(end, index + 1)
+    if name in _ADMONITIONS:
+        label = name.replace("seealso", "see also").capitalize()
+        out[index] = f"**{label}:** {_inline(argument)}".rstrip()
+        for k in range(body, end):
+            out[k] = _inline(lines[k].strip()) if lines[k].strip() else ""
+        return max(end, index + 1)
+    # Comments, link targets, substitutions, tables of contents, images: no content for a card.
+    for k in range(index, max(end, index + 1)):
+        out[k] = ""
+    return max(end, index + 1)
+
+
+def _literal(lines: list[str], out: list[str], index: int) -> int:
+    """A paragraph ending in ``::``: its indented block after it is code."""
+    stripped = lines[index].rstrip()
+    text = stripped[:-2].rstrip()
+    out[index] = _inline(text + ":") if text.strip() else ""
+    start = index + 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    indent = indentation(lines[index])
+    if start >= len(lines) or indentation(lines[start]) <= indent:
+        return index + 1
+    end = indented_run(lines, start, indent)
+    fence(out, start, end)
+    return end
+
+
+def _inline(text: str) -> str:
+    if "`" not in text:
+        return text
+    spans: list[str] = []
+
+    def keep(span: str) -> str:
+        spans.append(code_span(span))
+        return f"\ue000{len(spans) - 1}\ue001"
+
+    text = _LITERAL.sub(lambda m: keep(m.group(1)), text)
+    text = _ROLE.sub(lambda m: keep(_role_text(m.group(1))), text)
+    text = _LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", text)
+    text = _REFERENCE.sub(r"\1", text)
+    text = _INTERPRETED.sub(lambda m: keep(m.group(1)), text)
+    return _KEPT.sub(lambda m: spans[int(m.group(1))], text)
+
+
+def _role_text(target: str) -> str:
+    """What a role shows: its title before ``<…>``, or its target (``~a.b`` shows ``b``)."""
+    titled = re.match(r"^(.+?)\s*<[^>]*>$", target)
+    if titled:
+        return titled.group(1)
+    if target.startswith("~"):
+        return target[1:].rsplit(".", 1)[-1]
+    return target.lstrip("!")

@@ -1,0 +1,72 @@
+"""Other markups read as Markdown (qadeck.markups): line for line, and never trusted as HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck import markups, parsers, sources
+
+LINE_KEEPING = [".rst", ".pod", ".org", ".textile", ".wiki", ".adoc"]
+
+
+@pytest.mark.parametrize("suffix", LINE_KEEPING)
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab =-~*#:.`<>C{}|'\n ")), max_size=200))
+def test_translating_never_fails_or_loses_lines(suffix: str, text: str) -> None:
+    # Lines are only added where a code block has no blank line beside it for its fence.
+    assert len(markups.to_markdown(suffix, text).split("\n")) >= len(text.split("\n"))
+
+
+@pytest.mark.parametrize("suffix", LINE_KEEPING)
+def test_blank_separated_documents_keep_their_line_numbers(suffix: str) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "headings" / "rst-nested.rst"
+    text = fixture.read_text(encoding="utf-8")
+    assert len(markups.to_markdown(suffix, text).split("\n")) == len(text.split("\n"))
+
+
+def test_rst_title_levels_follow_first_appearance() -> None:
+    text = "Title\n=====\n\nPart\n----\n\nWhat is it?\n~~~~~~~~~~~\n\nA thing.\n\nOther\n----\n"
+    assert markups.to_markdown(".rst", text).split("\n") == [
+        "# Title", "", "", "## Part", "", "", "### What is it?", "", "", "A thing.", "", "## Other", "", "",
+    ]
+
+
+def test_rst_literal_block_becomes_a_fence_on_the_blank_lines() -> None:
+    text = "Run this::\n\n    make all\n\nDone."
+    assert markups.to_markdown(".rst", text) == "Run this:\n```\nmake all\n```\nDone."
+
+
+def test_pod_commands_codes_and_verbatim() -> None:
+    text = "=head2 How do I use C<< $x->y >>?\n\nSee L<the guide|Some::Guide> and E<lt>tagE<gt>.\n\n    print 1;\n\n=cut"
+    assert markups.to_markdown(".pod", text).split("\n") == [
+        "## How do I use `$x->y`?", "", "See the guide and <tag>.", "```", "print 1;", "```", "",
+    ]
+
+
+def test_an_html_page_loses_its_scripts_and_chrome_and_keeps_its_text() -> None:
+    page = (
+        "<html><head><title>FAQ</title><script>alert(1)</script></head><body><nav><a href='/'>Home</a></nav>"
+        "<h2>Is it safe?</h2><p>Yes <img src=x onerror=alert(2)> <blink>really</blink>.</p></body></html>"
+    )
+    out = markups.to_markdown(".html", page)
+    assert "alert(1)" not in out and "Home" not in out and "<blink>" not in out
+    assert "## Is it safe?" in out and "really" in out
+
+
+def test_markdown_html_headings_and_headings_in_list_items_become_atx() -> None:
+    text = '<h3 name="x">What is *it*?</h3>\n\n12. ### Why?\n\n```\n<h3>code</h3>\n```'
+    assert markups.to_markdown(".md", text).split("\n")[:3] == ["### What is *it*?", "", "### 12. Why?"]
+    assert "<h3>code</h3>" in markups.to_markdown(".md", text)
+
+
+def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
+    (tmp_path / "FAQ").write_text("1. Is it free?\n\nYes.\n\n2. Is it fast?\n\nYes.\n", encoding="utf-8")
+    (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "FAQ"]
+    assert any("Makefile" in skipped for skipped in found.skipped)
+    assert len(parsers.parse(sources.read(tmp_path / "FAQ")).cards) == 2
