@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..model import Finding, ParseResult, Source
-from . import asciidoc, bold, csv, details, headings, numbered, obsidian, prefixed, prose, table
+from . import asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, table
 from .base import Layout
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -22,6 +22,7 @@ LAYOUTS: tuple[Layout, ...] = (
     bold.LAYOUT,
     prefixed.LAYOUT,
     numbered.LAYOUT,
+    outline.LAYOUT,
     prose.LAYOUT,
 )
 

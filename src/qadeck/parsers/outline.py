@@ -1,0 +1,118 @@
+"""Layout ``outline``: plain-text FAQs whose questions open paragraphs at one indentation.
+
+    * Does it have a mailing list?          Frequently Asked Questions
+                                              Why did you write it?
+    No, but the developers' list is open.       Because the others were slow.
+
+    * It does not start.                      Why should I use cronolog?
+                                                It rotates logs without a restart.
+    Run it with -debug and send the log.
+
+A question is a line that opens a paragraph either behind a bullet (``*``,
+``-``, ``o``, ``•``) standing alone, or at an indentation with its answer
+indented deeper right below it. Of those, the questions are the ones sharing
+the indentation and bullet where most of them ask (end in ``?`` or open with
+a question word), and there every one between the first and the last asking
+one is an entry, however it is phrased. The answer runs to the next question
+or heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from collections.abc import Sequence
+
+from .repair import clean
+from ..model import Source
+from . import common
+from .entries import Entry, coverage, make_layout
+from .structure import Line
+
+NAME = "outline"
+
+_BULLET = re.compile(r"^(\s*)([*o•+-])\s+(\S.*?)\s*$")
+_ASKING = re.compile(
+    r"^(?:what|why|how|when|where|which|who|is|are|was|were|can|could|do|does|did|should|would|will|shall"
+    r"|may|must|has|have|am|i|my)\b",
+    re.IGNORECASE,
+)
+_ENUMERATED = re.compile(r"^(?:[ivx]{1,4}|\d{1,3}|[a-z])[.)]\s")
+_LONGEST = 160
+#: Detection's score is the coverage scaled by this: a plain-text reading gives way to any layout
+#: with markup of its own that explains the file as well.
+_MODESTY = 0.9
+
+
+def _shape(lines: list[Line], index: int) -> tuple[int, str, str] | None:
+    """(indentation, bullet or "", text) when ``lines[index]`` could open an entry, else None."""
+    line = lines[index]
+    if line.code or line.blank:
+        return None
+    if index and not lines[index - 1].blank and _indent(lines[index - 1].text) >= _indent(line.text):
+        return None  # inside a paragraph (a heading above, less indented, is fine)
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    bullet = _BULLET.match(line.text)
+    if bullet:
+        if after is not None and _BULLET.match(after.text) or _ENUMERATED.match(bullet.group(3)):
+            return None  # a tight list, or numbered sub-questions (the numbered layout's), not entries
+        return len(bullet.group(1).expandtabs(8)), bullet.group(2), bullet.group(3)
+    text = line.text.rstrip()
+    indent = _indent(text)
+    if after is None or after.blank or after.code or _indent(after.text) <= indent:
+        return None
+    if len(text) - indent > _LONGEST or text.endswith((":", ",", ";")):
+        return None  # an introduction to what is indented below it
+    return indent, "", text.strip()
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs(8)) - len(text.expandtabs(8).lstrip())
+
+
+def _asks(text: str) -> bool:
+    return text.endswith("?") or bool(_ASKING.match(text))
+
+
+def _questions(lines: list[Line]) -> dict[int, str]:
+    """Line number -> question, for the kind of line most of which ask."""
+    shapes = {index: shape for index in range(len(lines)) if (shape := _shape(lines, index))}
+    total = Counter((indent, bullet) for indent, bullet, _ in shapes.values())
+    asking = Counter((indent, bullet) for indent, bullet, text in shapes.values() if _asks(text))
+    kinds = [kind for kind, n in asking.items() if n >= 2 and n * 2 >= total[kind]]
+    if not kinds:
+        return {}
+    kind = max(kinds, key=lambda k: asking[k])
+    chosen = [index for index, (indent, bullet, _) in shapes.items() if (indent, bullet) == kind]
+    asked = [index for index in chosen if _asks(shapes[index][2])]
+    return {
+        lines[index].number: clean.tidy_question(shapes[index][2])
+        for index in chosen
+        if asked[0] <= index <= asked[-1] or index > asked[-1]
+    }
+
+
+def find(source: Source) -> list[Entry]:
+    lines = common.read_lines(source)
+    questions = _questions(lines)
+    if not questions:
+        return []
+    items = common.split_items(lines, lambda line: line.number in questions)
+    entries = []
+    for item in items:
+        texts = [line.text for line in item.body]
+        last = max([item.first.number] + [line.number for line in item.body if not line.blank])
+        entries.append(
+            Entry(questions[item.first.number], clean.answer_markdown(texts), item.first.number, last, item.section)
+        )
+    return entries
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    return coverage(source, entries) * _MODESTY
+
+
+LAYOUT = replace(make_layout(
+    NAME, "Plain-text FAQs: '* question' paragraphs, or questions with their answers indented below", find, _score
+), best_score=_MODESTY)
