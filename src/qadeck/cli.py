@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from . import __version__, parsers, pipeline, review, scaffold
+from . import __version__, anki, parsers, pipeline, review, scaffold
 from .config import LEVELS
 from .errors import QadeckError
 from .filtering import Filters
@@ -91,6 +91,13 @@ def html_option(f: Any) -> Any:
     return click.option(
         "--html", is_flag=True,
         help="Keep markup as HTML in plain-text formats (tsv), for apps that render it.",
+    )(f)
+
+
+def output_option(f: Any) -> Any:
+    return click.option(
+        "-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
+        show_default=True, help="Folder to write the deck files into.",
     )(f)
 
 
@@ -191,8 +198,7 @@ def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
 
 @cli.command()
 @sources_arg
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Folder to write the deck files into.")
+@output_option
 @click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               help=f"Comma-separated formats: {', '.join(FORMATS)}.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
@@ -203,11 +209,49 @@ def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool,
           layout: str | None, **kw: Any) -> None:
     """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
     filters = _filters(kw)
-    loaded = _load(sources, filters, layout, out_dir, keep=not dry_run)
-    prepared = pipeline.prepare(loaded)
     names = [f.strip() for f in formats.split(",") if f.strip()]
-    report = pipeline.build(prepared, out_dir, filters, names, dry_run, track, html=html)
-    _print_summary(report, dry_run)
+
+    def run() -> None:
+        loaded = _load(sources, filters, layout, out_dir, keep=not dry_run)
+        prepared = pipeline.prepare(loaded)
+        report = pipeline.build(prepared, out_dir, filters, names, dry_run, track, html=html)
+        _warn_filtered_package(filters, names)
+        _print_summary(report, dry_run)
+
+    run()
+
+
+def _warn_filtered_package(filters: Filters, formats: list[str]) -> None:
+    if filters.active and "apkg" in formats:
+        _warn(anki.FILTERED_PACKAGE_NOTE)
+
+
+@cli.command()
+@sources_arg
+@click.option("--collection", type=click.Path(path_type=Path), metavar="PATH",
+              help="The collection file (collection.anki2) to push into.")
+@click.option("--profile", metavar="NAME", help="The Anki profile to push into (default: the only one).")
+@click.option("--anki-connect", "anki_connect", is_flag=False, flag_value=anki.DEFAULT_URL, default=None,
+              metavar="[URL]", help=f"Push into the running Anki through AnkiConnect [{anki.DEFAULT_URL}].")
+@click.option("--prune", is_flag=True, help="Delete the deck's notes no longer in the sources (listed first).")
+@click.option("--dry-run", is_flag=True, help="Show what would be added, updated and deleted; change nothing.")
+@output_option
+@filter_options
+@layout_option
+def push(sources: tuple[Path, ...], collection: Path | None, profile: str | None, anki_connect: str | None,
+         prune: bool, dry_run: bool, out_dir: Path, layout: str | None, **kw: Any) -> None:
+    """Build the deck from SOURCES and import it into Anki; filters make a filtered deck."""
+    filters = _filters(kw)
+    target = anki.open_target(collection, profile, anki_connect, out_dir)
+
+    def run() -> None:
+        # The whole deck is pushed whatever the filters: they choose the filtered deck's cards.
+        prepared = pipeline.prepare(_load(sources, Filters(), layout, out_dir, keep=not dry_run))
+        report = anki.push(prepared, target, out_dir, filters, prune=prune, dry_run=dry_run, track=track)
+        for line in report.summary():
+            click.echo(line)
+
+    run()
 
 
 @cli.command(epilog="\b\nFormats:\n" + "\n".join(
@@ -227,6 +271,7 @@ def export(format_name: str, sources: tuple[Path, ...], out_file: Path | None, h
     prepared = pipeline.prepare(loaded)
     report = pipeline.build(prepared, Path("build"), filters, [format_name], track=track,
                             html=html, path=out_file)
+    _warn_filtered_package(filters, [format_name])
     _print_summary(report, dry_run=False)
 
 

@@ -65,6 +65,10 @@ class Filters:
         ]
         return "".join(f"--{p}" for p in parts)
 
+    def deck_name(self, deck: str) -> str:
+        """The name of the deck holding what these filters keep of ``deck``."""
+        return f"{deck} ({self.label()})" if self.active else deck
+
     def label(self) -> str:
         """Human words for the deck title of a filtered deck."""
         parts = [

@@ -382,7 +382,7 @@ def build(
     config = prepared.loaded.config
     deck, deck_id = config.deck, config.deck_id
     if filters.active:
-        deck = f"{config.deck} ({filters.label()})"
+        deck = filters.deck_name(config.deck)
         deck_id = config_mod.stable_id(deck)
     report = BuildReport(prepared, cards, deck)
     if dry_run:
