@@ -247,7 +247,7 @@ def load(
 def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
     """One file's cards, screened and tagged: all that depends on the file alone (and cached)."""
     result = screen.screen(parsers.parse(source, layout))
-    return replace(result, cards=tuple(tag(list(result.cards), config)))
+    return replace(result, cards=tuple(tag(list(result.cards), config, source)))
 
 
 def parse_file(

@@ -2,17 +2,22 @@
 
 Contract: :func:`tag` returns the cards with ``topics`` (1-3 slugs, primary
 first) and ``difficulty`` filled, applying the config's per-card overrides
-last, so a user's correction always wins over a rule.
+last, so a user's correction always wins over a rule. Topics follow the
+config's taxonomy where it has one, else the file's own structure and phrases
+(:func:`.topic.document_topics`); a level the author marked wins over the
+rules (:func:`.difficulty.author_levels`), and its markers leave the question.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..config import DeckConfig, Override
-from ..model import Card
-from .difficulty import difficulty_of
-from .topic import TopicTagger
+from ..model import Card, Source
+from .difficulty import author_levels, difficulty_of
+from .headings import heading_paths
+from .topic import TopicTagger, document_topics
 
 
 @lru_cache(maxsize=8)
@@ -30,14 +35,22 @@ def _overrides(config: DeckConfig) -> dict[str, Override]:
     return found
 
 
-def tag(cards: list[Card], config: DeckConfig) -> list[Card]:
+def tag(cards: list[Card], config: DeckConfig, source: Source | None = None) -> list[Card]:
+    """The cards of one file (``source``, when given, is read for its headings and front matter)."""
     tagger = _tagger(config)
     overrides = _overrides(config)
+    paths = heading_paths(cards, source)
+    authored = author_levels(cards, paths, source)
+    found = None if tagger.order else document_topics(cards, source, paths)
     out = []
-    for card in cards:
-        topics = tagger.topics(card)
-        level = difficulty_of(card)
-        override = overrides.get(card.question)
+    for index, card in enumerate(cards):
+        marked = authored[index]
+        written = card.question
+        if marked.question != written:
+            card = replace(card, question=marked.question)
+        topics = found[index] if found is not None else tagger.topics(card)
+        level = marked.level or difficulty_of(card)
+        override = overrides.get(written) or overrides.get(card.question)
         if override:
             topics = override.topics or topics
             level = override.difficulty or level

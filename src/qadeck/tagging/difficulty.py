@@ -6,6 +6,15 @@ explaining why or how, comparing, listing practices is medium; design,
 scenarios, trade-offs, multi-step procedures and answers that are code are hard.
 A card the rules get wrong is corrected with an override in ``qadeck.yaml``.
 
+The rules are the fallback: where the author marked a level, it wins
+(:func:`author_levels`). On the card: an emoji (👶 🟢 easy, ⭐️ 🟡 medium, 🚀 🔴
+hard), a count of stars, a ``#difficulty/hard`` tag, a level word in brackets
+after the question; then a level word (easy, intermediate, senior, guru…) in a
+heading the card sits under, the innermost first, where the file's headings
+name two levels at least (a lone "Advanced concepts" names a subject); then ``difficulty:`` (or
+``level:``) in the file's front matter; then a level word in the file's name.
+Markers on the question are decoration, not part of it: they are taken off.
+
 Each rule may name the words one of which any text it matches holds
 (``needs``): a question holding none of them is not searched, which is most
 questions for most rules. Only ASCII questions are screened that way, since
@@ -15,10 +24,15 @@ only there does a case-insensitive match imply the word in ``str.lower()``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from ..model import Card
+import yaml
+
+from ..model import Card, Source
+from ..parsers.structure import front_matter_end
 
 #: A fenced code block of at least this many lines makes an answer "code".
 CODE_LINES_FOR_HARD = 3
@@ -113,3 +127,139 @@ def explain(card: Card) -> tuple[str, str]:
 
 def difficulty_of(card: Card) -> str:
     return explain(card)[0]
+
+
+#: Level words, as authors name levels in headings and file names.
+LEVEL_WORDS = {
+    "easy": "easy", "beginner": "easy", "beginners": "easy", "junior": "easy", "basic": "easy",
+    "elementary": "easy",
+    "medium": "medium", "intermediate": "medium", "regular": "medium", "moderate": "medium",
+    "hard": "hard", "advanced": "hard", "senior": "hard", "guru": "hard", "expert": "hard", "difficult": "hard",
+}
+#: Emoji that mark a level on a question. A single star is "medium" beside these; alone, stars count.
+EMOJI_LEVELS = {"👶": "easy", "🟢": "easy", "🟡": "medium", "🟠": "medium", "🔴": "hard", "🚀": "hard"}
+_STAR = "⭐🌟★"
+_LEVEL_WORD = re.compile(r"(?<![\w-])(" + "|".join(LEVEL_WORDS) + r")(?![\w-])", re.IGNORECASE)
+#: "hard disk", "entry point", "basic auth": a level word that is part of a name.
+_NOT_A_LEVEL = re.compile(
+    r"\b(?:hard (?:disk|drive|link|reset|limit|coded?)|basic auth|regular (?:expression|file)|expert system)",
+    re.IGNORECASE,
+)
+_MARKERS = re.compile(
+    "|".join((
+        r"[👶🟢🟡🟠🔴🚀][\ufe0f]?",
+        rf"(?:[{_STAR}][\ufe0f]?)+(?:[☆]+)?",
+        r"(?<![\w/])#difficulty/(?:easy|medium|hard)\b",
+        r"[\[(](?:" + "|".join(LEVEL_WORDS) + r")[\])](?=\s*$)",
+    )),
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"(?<![\w/])#difficulty/(easy|medium|hard)\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorLevel:
+    """The level the author gave a card ("" for none), and its question without the markers."""
+
+    level: str
+    question: str
+
+
+def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None = None,
+                  source: Source | None = None) -> list[AuthorLevel]:
+    """Each card's level as its author marked it (see the module's docstring); ``paths`` are the
+    section headings each card sits under, outermost first (default: its section)."""
+    stars = _star_scale(cards)
+    document = _front_matter_level(source.text) if source is not None else ""
+    document = document or (words_level(re.sub(r"[-_.]+", " ", Path(cards[0].source).stem)) if cards else "")
+    if paths is None:
+        paths = [(card.section,) if card.section else () for card in cards]
+    # A heading names a level where the file's headings grade its cards: in two levels at least
+    # ("Junior", "Senior"). A lone "Advanced concepts" names a subject.
+    graded = len({found for path in set(paths) for title in path if (found := words_level(title))}) >= 2
+    out = []
+    for index, card in enumerate(cards):
+        level, question = _marked(card.question, stars)
+        if not level:
+            tagged = _TAG.search(card.answer) if "#difficulty/" in card.answer else None
+            level = tagged.group(1).lower() if tagged else ""
+        if not level and graded:
+            level = next((found for title in reversed(paths[index]) if (found := words_level(title))), "")
+        out.append(AuthorLevel(level or document, question))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def words_level(text: str) -> str:
+    """The level a title or file name names ("Senior Sysadmin" -> hard), "" when none or several."""
+    if not _LEVEL_WORD.search(text) or _NOT_A_LEVEL.search(text):
+        return ""
+    found = {LEVEL_WORDS[m.lower()] for m in _LEVEL_WORD.findall(text)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _marked(question: str, stars: dict[int, str]) -> tuple[str, str]:
+    """(level, question without markers) from the markers on a question."""
+    if question.isascii() and "#difficulty/" not in question and not question.rstrip().endswith((")", "]")):
+        return "", question  # most questions: no emoji, no tag, no bracket
+    level = ""
+    for match in _MARKERS.finditer(question):
+        mark = match.group(0)
+        first = mark[0]
+        if first in EMOJI_LEVELS:
+            level = level or EMOJI_LEVELS[first]
+        elif first in _STAR:
+            level = level or stars.get(sum(ch in _STAR for ch in mark), "")
+        elif first == "#":
+            level = level or mark.rsplit("/", 1)[1].lower()
+        else:
+            level = level or LEVEL_WORDS[mark[1:-1].lower()]
+    if not level:
+        return "", question
+    stripped = _SPACES.sub(" ", _MARKERS.sub(" ", question)).strip()
+    stripped = re.sub(r"\s+([?.!:,])", r"\1", stripped)
+    return level, stripped or question
+
+
+def _star_scale(cards: Sequence[Card]) -> dict[int, str]:
+    """Stars -> level for this file: beside 👶 and 🚀 one star is the middle; else 1-3 stars (or 1-5)."""
+    counts = set()
+    emoji = False
+    for card in cards:
+        question = card.question
+        if question.isascii():
+            continue
+        emoji = emoji or any(mark in question for mark in EMOJI_LEVELS)
+        for run in re.findall(rf"(?:[{_STAR}]\ufe0f?)+", question):
+            counts.add(sum(ch in _STAR for ch in run))
+    if emoji:
+        return {1: "medium"}
+    if counts and max(counts) > 3:
+        return {1: "easy", 2: "easy", 3: "medium", 4: "hard", 5: "hard"}
+    return {1: "easy", 2: "medium", 3: "hard"}
+
+
+def _front_matter_level(text: str) -> str:
+    """``difficulty:`` or ``level:`` (or a ``difficulty/…`` tag) in the file's YAML front matter."""
+    if not text.startswith("---"):
+        return ""
+    lines = text.split("\n", 200)[:200]
+    end = front_matter_end(lines)
+    if not end:
+        return ""
+    try:
+        data = yaml.safe_load("\n".join(lines[1 : end - 1]))
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    for key in ("difficulty", "level"):
+        value = data.get(key)
+        if isinstance(value, str) and (found := words_level(value)):
+            return found
+    tags = data.get("tags")
+    for tag in tags if isinstance(tags, list) else [tags] if isinstance(tags, str) else []:
+        if isinstance(tag, str) and (found := _TAG.search("#" + tag.lstrip("#"))):
+            return found.group(1).lower()
+    return ""

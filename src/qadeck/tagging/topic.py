@@ -11,20 +11,26 @@ the question says what the card is about, a section can be broad, and an answer
 mentions many things in passing. Because rules look at the card's words, the
 same subject gets the same topic in every source.
 
-Without a taxonomy, the topic is the slugified section heading.
+Without a taxonomy, :func:`document_topics` tags a file's cards from its own
+structure: the section headings a card sits under, cleaned (see
+:mod:`.headings`), nested where two levels name a topic. Where a section (or a
+file without sections) holds many cards and no subsections, its key phrases
+shared by several cards become topics under it (see :func:`content_topics`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
 
 from ..config import DeckConfig
-from ..model import Card
+from ..model import Card, Source
+from .headings import heading_paths, path_topic
+from .phrases import card_phrases, slug_words
 
 QUESTION_WEIGHT = 3.0
 SECTION_WEIGHT = 1.5
@@ -32,7 +38,23 @@ ANSWER_WEIGHT = 1.0
 #: A further topic is kept when it scores at least this share of the primary's score.
 SECONDARY_SHARE = 0.5
 MAX_TOPICS = 3
+#: The catch-all: the topic of a card nothing else names.
 FALLBACK_TOPIC = "general"
+#: A section (or a file without sections) with more cards than this, all of them directly under it,
+#: is split into topics by its key phrases.
+BIG_SECTION = 20
+#: A phrase names a topic of a big section when at least this many of its cards hold it...
+MIN_SHARED = 3
+#: ...and at most this share of them (beyond, it names the whole section).
+MAX_SHARE = 0.6
+#: A phrase of two words names a topic more precisely than one word: its score is worth this much more.
+PAIR_BONUS = 1.5
+#: How much more a phrase more cards share is worth: broad topics over narrow ones.
+SHARED_EXPONENT = 0.5
+#: Cards on either side of a card that are its neighbours: authors keep a subject's questions together.
+NEIGHBOURS = 2
+#: What a phrase a neighbour holds too adds to its score, beside each card that holds it.
+NEIGHBOUR_WEIGHT = 10.0
 #: A phrase starts a word: no word character or hyphen before it.
 _WORD_START = r"(?<![\w-])"
 #: What may stand before a phrase in lowercase ASCII: :data:`_WORD_START` as a character to consume.
@@ -187,3 +209,61 @@ class TopicTagger:
     def _ordinary_weights(self) -> bool:
         """True when no weight is NaN or so large that a card's sum of them could overflow."""
         return all(abs(weight) <= _LARGEST_WEIGHT for pairs in self.weights.values() for _, weight in pairs)
+
+
+def document_topics(cards: Sequence[Card], source: Source | None = None,
+                    paths: Sequence[Sequence[str]] | None = None) -> list[tuple[str, ...]]:
+    """Each card's topics (primary first) from its file's own structure, with no taxonomy.
+
+    A card's topic is the nested slug of the section headings it sits under; the cards of a
+    big section with no subsections, and those of a file with no section, are split further
+    by :func:`content_topics`. Linear in the cards: each file is tagged alone, each card once.
+    """
+    bases = [path_topic(path) for path in (paths if paths is not None else heading_paths(cards, source))]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, base in enumerate(bases):
+        groups[base].append(index)
+    topics: list[tuple[str, ...]] = [(base,) if base else (FALLBACK_TOPIC,) for base in bases]
+    for base, members in groups.items():
+        if base and len(members) <= BIG_SECTION:
+            continue
+        found = content_topics([cards[i] for i in members], base.rsplit("::", 1)[-1])
+        for index, tags in zip(members, found):
+            topics[index] = tags
+    return topics
+
+
+def content_topics(cards: Sequence[Card], base: str = "") -> list[tuple[str, ...]]:
+    """Topics for cards of one flat section (``base``, "" for a file without sections) from the
+    key phrases they share: up to :data:`MAX_TOPICS` each, nested under ``base``.
+
+    A phrase can name a topic when several cards hold it (:data:`MIN_SHARED`, two in a
+    small section) and not most of them (:data:`MAX_SHARE`). Each card takes the phrases it
+    holds that score best: where it holds them (question or answer only), times how many
+    cards share them, a pair of words more than one word. A card's topics depend only on
+    its own phrases and how many cards hold each: adding a card retags only cards that
+    share a phrase with it. A card that holds no such phrase keeps ``base`` (or the catch-all).
+    """
+    found = [card_phrases(card.question, card.answer) for card in cards]
+    shared = Counter(phrase for weights in found for phrase in weights)
+    count = len(cards)
+    least = MIN_SHARED if count > BIG_SECTION else 2
+    most = max(least, MAX_SHARE * count)
+    own = set(slug_words(base))
+    prefix = f"{base}::" if base else ""
+    out: list[tuple[str, ...]] = []
+    for index, weights in enumerate(found):
+        around = found[max(0, index - NEIGHBOURS) : index] + found[index + 1 : index + 1 + NEIGHBOURS]
+        scored = sorted(
+            (-(weight * (shared[phrase] ** SHARED_EXPONENT + NEIGHBOUR_WEIGHT * sum(phrase in other for other in around)))
+             * (PAIR_BONUS if " " in phrase else 1.0), phrase)
+            for phrase, weight in weights.items()
+            if least <= shared[phrase] <= most and not own.issuperset(phrase.split())
+        )
+        if not scored:
+            out.append((base or FALLBACK_TOPIC,))
+            continue
+        best = scored[0][0]
+        kept = [phrase for score, phrase in scored[:MAX_TOPICS] if score <= best * SECONDARY_SHARE]
+        out.append(tuple(prefix + phrase.replace(" ", "-") for phrase in kept))
+    return out

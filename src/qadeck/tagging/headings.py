@@ -1,0 +1,150 @@
+"""The headings a card sits under, and what of them names a topic or a level.
+
+Contract: :func:`heading_paths` gives each card of a file the titles of the
+section headings above it, outermost first (Markdown ``#`` headings outside
+code and outside every card's lines; the document's lone title left out); where
+a file has no such headings (AsciiDoc, CSV), or they disagree with the parser,
+the path is the card's section alone. :func:`topic_label` turns one title into
+the slug of the topic it names, or "" when it names none: numbering, counts,
+years, emoji, anchors and links go, words that name no topic (questions,
+answers, FAQ, interview…) and level words (junior, advanced…, which are the
+difficulty's) go, and a title left with only generic words (general, contents,
+introduction…) names no topic. :func:`path_topic` joins the labels of a path
+into a nested slug (``docker::networking``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..model import Card, Source
+from ..parsers.markup import inline_text
+from ..parsers.structure import heading, opens_with_title, outline
+
+#: Levels of a nested topic kept at most: the outermost that names a topic and the innermost.
+MAX_DEPTH = 2
+
+#: Words that are in a heading's title only to say it holds questions: removed wherever they are.
+FILLER = frozenset("""
+question questions answer answers q a qa q&a faq faqs interview interviews quiz quizzes exercise exercises
+flashcard flashcards card cards top most asked frequently common commonly important popular
+""".split())
+#: Words that name no topic alone: a title made only of these (and filler) names none.
+GENERIC = frozenset("""
+general generic knowledge content contents table toc index introduction intro overview basics
+fundamentals misc miscellaneous other others more extra additional bonus various notes note
+resources resource preparation prep recently added new old simple part chapter section unit lesson
+module appendix summary conclusion references reference links see also and or of the for in on to with
+about your you my our a an all some
+""".split())
+#: Words that name a level, not a topic (the difficulty reads them).
+LEVEL_WORDS = frozenset("""
+easy medium hard beginner beginners intermediate advanced expert experts junior regular mid senior guru
+basic elementary entry level levels difficult tricky
+""".split())
+
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|part|section|unit|lesson|module|step|day|week)\s+)?"
+    r"(?:\d+(?:\.\d+)*|[ivxlc]+\b|[a-z](?=[.)]))[.):]?(?:\s+|$)|^q\d*[.:)]\s*",
+    re.IGNORECASE,
+)
+_COUNTS = re.compile(r"[(\[{]\s*\d+\s*(?:questions?|qs?|cards?|items?)?\s*[)\]}]|\b(?:19|20)\d\d\b|\b\d+\b",
+                     re.IGNORECASE)
+_ANCHOR = re.compile(r"\{#[^}]*\}|\[\[[^\]]*\]\]")
+#: A remark in brackets after the title's words: "Storage (PV, PVC)" names storage.
+_ASIDE = re.compile(r"(?<=\w)\s*[(\[][^()\[\]]*[)\]]")
+_SEPARATORS = re.compile(r"[^\w+#]+")
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "SCM" and not ch.isascii()
+
+
+@lru_cache(maxsize=4096)
+def topic_label(title: str) -> str:
+    """The slug of the topic a section title names, "" when it names none."""
+    text = inline_text(title) if ("<" in title or "[" in title or ":" in title) else title
+    text = _ANCHOR.sub(" ", text)
+    text = "".join(" " if _is_symbol(ch) else ch for ch in text)
+    text = _NUMBERING.sub("", text.strip())
+    text = _COUNTS.sub(" ", text)
+    text = _ASIDE.sub(" ", text)
+    words = [w for w in _SEPARATORS.split(text.lower()) if w and w != "_"]
+    kept = [w for w in words if w not in FILLER and w not in LEVEL_WORDS]
+    while kept and kept[-1] in GENERIC:
+        kept.pop()  # "Docker and …" cut short: no dangling "and"
+    while kept and kept[0] in GENERIC:
+        kept.pop(0)
+    if not kept or all(w in GENERIC or w.isdigit() for w in kept):
+        return ""
+    return "-".join(w.replace("+", "p").replace("#", "sharp") for w in kept)
+
+
+def path_topic(path: Sequence[str]) -> str:
+    """The nested slug of a heading path: its labels that name a topic, at most :data:`MAX_DEPTH`
+    (the outermost and the innermost), a child's leading words that repeat its parent's dropped."""
+    labels: list[str] = []
+    for title in path:
+        label = topic_label(title)
+        if not label:
+            continue
+        if labels:
+            parent = labels[-1]
+            if label == parent:
+                continue
+            if label.startswith(parent + "-"):
+                label = label[len(parent) + 1 :]  # "docker" > "docker networking": networking
+        labels.append(label)
+    if len(labels) > MAX_DEPTH:
+        labels = [labels[0], labels[-1]]
+    return "::".join(labels)
+
+
+def heading_paths(cards: Sequence[Card], source: Source | None) -> list[tuple[str, ...]]:
+    """For each card, the titles of the section headings it sits under, outermost first."""
+    found = _section_headings(cards, source) if source is not None else []
+    numbers = [number for number, _, _ in found]
+    stack_at: list[tuple[str, ...]] = []
+    stack: list[tuple[int, str]] = []
+    for _, level, title in found:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, title))
+        stack_at.append(tuple(t for _, t in stack))
+    paths = []
+    for card in cards:
+        at = bisect_right(numbers, card.lines[0]) - 1
+        path = stack_at[at] if at >= 0 else ()
+        if card.section and (not path or path[-1] != card.section):
+            path = (card.section,)  # the parser knows better (AsciiDoc titles, a heading it read otherwise)
+        elif not card.section and path:
+            path = ()
+        paths.append(path)
+    return paths
+
+
+def _section_headings(cards: Sequence[Card], source: Source) -> list[tuple[int, int, str]]:
+    """(line number, level, title) of the Markdown headings outside every card's lines."""
+    ranges = sorted(card.lines for card in cards)
+    starts = [first for first, _ in ranges]
+    # The furthest line any card up to each one reaches: a line is inside a card when it is
+    # at or before that reach of the last card starting at or before it.
+    reach: list[int] = []
+    for _, last in ranges:
+        reach.append(max(last, reach[-1]) if reach else last)
+    found = []
+    for line in outline(source):
+        marked = heading(line)
+        if marked is None:
+            continue
+        at = bisect_right(starts, line.number) - 1
+        if at >= 0 and reach[at] >= line.number:
+            continue  # a question that is a heading, or a heading inside an answer
+        found.append((line.number, marked[0], inline_text(marked[1])))
+    if opens_with_title([level for _, level, _ in found]):
+        found.pop(0)
+    return found

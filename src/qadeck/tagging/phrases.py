@@ -1,0 +1,132 @@
+"""Key phrases of a card: the words and word pairs that could name its topic.
+
+Contract: :func:`card_phrases` returns, for one card, each candidate phrase
+(a content word, or two adjacent ones) with the weight of where it was found:
+:data:`QUESTION_WEIGHT` in the question, 1 in the answer only. Words are
+lowercased and made singular by a few plain rules ("networks" and "network"
+are one phrase), so a phrase is also the slug of the topic it would name, the
+same in every file. Function words, question words and words that name no
+topic are never phrases; neither are numbers, code blocks, links or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .headings import FILLER, GENERIC, LEVEL_WORDS
+
+#: A phrase found in the question counts this many times one found only in the answer.
+QUESTION_WEIGHT = 3
+#: Only the answer's first characters are read: they say what it is about, the rest adds noise and time.
+ANSWER_CHARS = 700
+
+#: Words that say nothing about a subject: function words, question and instruction words,
+#: and words common to any Q&A text.
+STOPWORDS = frozenset("""
+a about above across after again against all almost along already also although always am among an and
+another any anyone anything are around as ask asked at available away back based be became because become
+been before being below best better between both but by can cannot case cases certain change could
+current define defined definition describe described detail details did differ difference
+differences different do does doing done down during each easy either else enough especially etc even
+ever every example examples explain explained fact far few find first following for from full further
+get gets getting give given go goes going good got great had happen happens has have having he help her
+here hers high how however i ie if important in include includes including instead into is it its itself
+just keep key kind know known large last least less let like likely list lot low main make makes making
+many may me mean means meant might more most much must my name need needed needs new next no non none nor
+not note now number of off often on once one only or other others otherwise our out over own part
+particular per possible possibly problem problems provide provides put quite rather real really reason
+related same say see set several shall she should show similar simple simply since small so some
+something sometimes specific state still such suppose sure take tell than that the their them then there
+these they thing things think this those though three through thus time times to too true false two
+type types under understand until up upon us use used useful uses using usually various very via want
+was way ways we well were what when where whether which while who whom whose why will with within without
+would yes yet you your yours
+advantage advantages benefit benefits approach common concept concepts consider different discuss
+disadvantage disadvantages feature features important method methods mention purpose role work works
+working question questions answer answers interview faq general overview introduction basic basics
+summary topic topics term terms main briefly mean correct incorrect right wrong
+add apply allow avoid call check choose compute contain create deal decide delete determine enable ensure
+exist explain find follow handle happen implement improve increase decrease lead manage move obtain
+occur perform prevent produce reduce remove replace represent require result return run running save
+select solve specify start stop support try update write default value field rest src explanation
+technique information level output input order form point place line end side option step kind sort
+vs hand single local average whole
+""".split())
+#: Words whose final "s" is no plural.
+NOT_PLURAL = frozenset("""
+kubernetes bayes series species aws dns windows jenkins redis postgres status news analysis axis basis
+bias alias canvas pandas atlas gas lens https ios macos chaos
+""".split())
+
+#: Words of section titles that name no topic are no key phrase either.
+STOPWORDS = STOPWORDS | FILLER | GENERIC | LEVEL_WORDS
+#: Adverbs say how, not what: "dynamically", "efficiently".
+_ADVERB = ("ally", "ively", "ously", "ately", "ently", "antly")
+_FENCE = re.compile(r"(```|~~~).*?(?:\1|\Z)", re.DOTALL)
+_NOISE = re.compile(r"https?://\S+|<[^>\n]*>|\]\([^)]*\)|&[a-z]+;|`|\\[a-zA-Z]+|\$[^$\n]*\$")
+#: A word: letters, then letters, digits or ``+#`` (c++, c#, k8s, ec2), hyphenated words whole
+#: (trade-off, k-means); a phrase never spans punctuation.
+_TOKEN = re.compile(r"[a-z][a-z0-9+#]*(?:-[a-z0-9+#]+)*|[^\sa-z]+")
+_WORD = re.compile(r"[a-z][a-z0-9+#]*")
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A plain English singular: "policies" → "policy", "classes" → "class", "networks" → "network"."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "os", "as")) \
+            or word in NOT_PLURAL:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def words(text: str) -> list[str | None]:
+    """The text's content words in order, singular, with None where a phrase may not run on
+    (a function word, punctuation, a number)."""
+    out: list[str | None] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token[0].isalpha() and len(token) > 1 and token not in STOPWORDS and not token.endswith(_ADVERB):
+            word = singular(token)
+            out.append(None if word in STOPWORDS else word)
+        elif out and out[-1] is not None:
+            out.append(None)
+    return out
+
+
+def phrases(text: str) -> set[str]:
+    """The content words of ``text`` and each pair of adjacent ones ("gradient descent")."""
+    found: set[str] = set()
+    previous: str | None = None
+    for word in words(text):
+        if word is not None:
+            found.add(word)
+            if previous is not None and previous != word:
+                found.add(f"{previous} {word}")
+        previous = word
+    return found
+
+
+def plain(text: str) -> str:
+    """``text`` without code blocks, links, HTML, math or backticks, accents off: prose to find phrases in."""
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub(" ", text)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _NOISE.sub(" ", text)
+
+
+def card_phrases(question: str, answer: str) -> dict[str, int]:
+    """Phrase -> weight: :data:`QUESTION_WEIGHT` when the question holds it, 1 when only the answer does."""
+    weights = dict.fromkeys(phrases(plain(answer[:ANSWER_CHARS])), 1)
+    weights.update(dict.fromkeys(phrases(plain(question)), QUESTION_WEIGHT))
+    return weights
+
+
+def slug_words(slug: str) -> list[str]:
+    """The words of a topic slug, as :func:`words` would find them in text."""
+    return [w for w in (singular(w) for w in _WORD.findall(slug.replace("-", " "))) if w not in STOPWORDS]

@@ -1,0 +1,90 @@
+"""The author's difficulty wins over the question-form rules; ``overrides:`` win over both.
+
+Fixtures (``fixtures/tagging``) are notes written for these tests, marking levels in each way
+authors do: emoji, stars, tags, bracketed words, headings, front matter and file names.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qadeck import pipeline
+from qadeck.model import Card
+from qadeck.tagging.difficulty import author_levels, words_level
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
+
+
+def _levels(folder: Path) -> dict[str, str]:
+    return {c.question: c.difficulty for c in pipeline.load([folder]).deck.cards}
+
+
+def _copy(tmp_path: Path, *names: str) -> Path:
+    for name in names:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    return tmp_path
+
+
+def test_markers_headings_and_tags_give_the_authors_level_and_leave_the_question(tmp_path: Path) -> None:
+    levels = _levels(_copy(tmp_path, "levels.md"))
+    assert levels == {
+        "What does a compiler do?": "easy",  # 👶, in a section graded easy
+        "Why are compilers fast?": "hard",  # 🚀 wins over the section's level
+        "What is a linker?": "hard",  # the "Senior" section (the rules say easy)
+        "How would you design a build system?": "easy",  # #difficulty/easy (the rules say hard)
+        "What is an interpreter?": "medium",  # one star beside 👶 and 🚀 marks the middle
+        "What is a REPL?": "hard",  # "(Hard)" after the question
+        "What is bytecode?": "easy",  # no mark: the rules ("what is" a definition)
+    }
+
+
+def test_front_matter_sets_the_files_level_and_a_card_marker_beats_it(tmp_path: Path) -> None:
+    levels = _levels(_copy(tmp_path, "front-matter.md"))
+    assert levels == {"What is a register?": "hard", "What is an opcode?": "easy"}
+
+
+def test_a_file_name_names_a_level(tmp_path: Path) -> None:
+    (tmp_path / "networking (intermediate).md").write_text(
+        "## Q. What is a subnet?\n\nA range of addresses.\n\n## Q. Why use NAT?\n\nTo share one address.\n",
+        encoding="utf-8")
+    assert set(_levels(tmp_path).values()) == {"medium"}
+
+
+def test_one_advanced_heading_names_a_subject_not_a_level(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\n## Advanced networking\n\n**What is a subnet?**\n\nA range of addresses.\n\n"
+        "## Routing\n\n**What is a route?**\n\nA path to a network.\n", encoding="utf-8")
+    assert _levels(tmp_path) == {"What is a subnet?": "easy", "What is a route?": "easy"}
+
+
+def test_overrides_beat_the_authors_level(tmp_path: Path) -> None:
+    _copy(tmp_path, "levels.md")
+    (tmp_path / "qadeck.yaml").write_text(
+        'deck: Levels\noverrides:\n  "What is a REPL? (Hard)": {difficulty: medium}\n'
+        '  "Why are compilers fast?": {difficulty: easy}\n', encoding="utf-8")
+    levels = _levels(tmp_path)
+    assert levels["What is a REPL?"] == "medium"  # keyed as written in the source
+    assert levels["Why are compilers fast?"] == "easy"  # keyed without the marker
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Junior Sysadmin", "easy"), ("Regular Sysadmin", "medium"), ("Guru Sysadmin", "hard"),
+    ("Beginner questions", "easy"), ("intermediate", "medium"), ("1.4 Linear Algebra (easy)", "easy"),
+    ("Hard disk questions", ""), ("Regular expressions", ""), ("Easy and hard", ""), ("Networking", ""),
+])
+def test_level_words(text: str, level: str) -> None:
+    assert words_level(text) == level
+
+
+def test_star_counts_grade_from_one_to_three() -> None:
+    cards = [Card(f"Question {n}? {'⭐' * n}", "x", "a.md", "", (n, n)) for n in (1, 2, 3)]
+    assert [(a.level, a.question) for a in author_levels(cards)] == [
+        ("easy", "Question 1?"), ("medium", "Question 2?"), ("hard", "Question 3?")]
+
+
+def test_a_hyphenated_file_name_names_a_level(tmp_path: Path) -> None:
+    (tmp_path / "git-hard.md").write_text("Q: What is a ref?\nA: A name for a commit.\n", encoding="utf-8")
+    assert _levels(tmp_path) == {"What is a ref?": "hard"}

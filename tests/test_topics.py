@@ -1,0 +1,127 @@
+"""Topics without a taxonomy: from the sources' own headings, cleaned, and from shared key phrases.
+
+The fixtures are notes written for these tests (``fixtures/tagging``); the seed deck's topics and
+levels, tagged by its taxonomy, are compared with a snapshot taken before this tagging existed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from math import comb
+from pathlib import Path
+
+import pytest
+
+from qadeck import pipeline
+from qadeck.model import Card
+from qadeck.tagging.headings import path_topic, topic_label
+from qadeck.tagging.topic import FALLBACK_TOPIC
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
+CARDS = Path(__file__).parent.parent / "cards"
+
+
+def _cards(folder: Path) -> list[Card]:
+    return pipeline.load([folder]).deck.cards
+
+
+def test_the_seed_deck_keeps_its_topics_and_levels() -> None:
+    expected = json.loads((FIXTURES / "seed-tags.json").read_text(encoding="utf-8"))
+    got = [{"source": c.source, "question": c.question, "topics": list(c.topics), "difficulty": c.difficulty}
+           for c in _cards(CARDS)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("title", "label"), [
+    ("7.2 Sampling and creating training data <a name=\"2\"></a>", "sampling-and-creating-training-data"),
+    ("System Questions (60)", "system"),
+    (":diamond_shape_with_a_dot_inside: <a name=\"junior-sysadmin\">Junior Sysadmin</a>", "sysadmin"),
+    ("🐳 Docker Networking", "docker-networking"),
+    ("Chapter 3: Kubernetes Storage (PV, PVC)", "kubernetes-storage"),
+    ("Top 50 Git Interview Questions in 2025", "git"),
+    ("Table of Contents", ""),
+    ("Questions & Answers", ""),
+    ("General Knowledge", ""),
+    ("FAQ", ""),
+    ("12", ""),
+    ("Advanced", ""),
+])
+def test_a_heading_names_its_topic_without_numbering_counts_emoji_or_filler(title: str, label: str) -> None:
+    assert topic_label(title) == label
+
+
+def test_nested_headings_nest_where_both_name_a_topic() -> None:
+    assert path_topic(("Docker", "Docker networking")) == "docker::networking"
+    assert path_topic(("Questions", "Docker", "Volumes (4)")) == "docker::volumes"
+    assert path_topic(("Junior", "General", "Networks")) == "networks"
+    assert path_topic(("Cloud", "Storage", "Block storage")) == "cloud::block-storage"
+
+
+def test_topics_come_from_nested_sections_and_agree_across_files(tmp_path: Path) -> None:
+    (tmp_path / "one.md").write_text(
+        "# Ops notes\n\n## 1. Docker\n\n### Networking (2)\n\n"
+        "**What is a bridge network?**\n\nThe default network of a host's containers.\n\n"
+        "**What does -p do?**\n\nIt publishes a container port on the host.\n\n"
+        "### Volumes\n\n**Where do named volumes live?**\n\nIn the engine's data folder.\n\n"
+        "## Interview questions\n\n**What is a pod?**\n\nThe smallest deployable unit of Kubernetes.\n",
+        encoding="utf-8")
+    (tmp_path / "two.md").write_text(
+        "# More\n\n## Docker 🐳\n\n**What is an image layer?**\n\nA read-only set of file changes.\n\n"
+        "## Git\n\n**What does rebase do?**\n\nIt replays commits on a new base.\n", encoding="utf-8")
+    topics = {c.question: c.topics for c in _cards(tmp_path)}
+    assert topics["What is a bridge network?"] == ("docker::networking",)
+    assert topics["Where do named volumes live?"] == ("docker::volumes",)
+    assert topics["What is an image layer?"] == ("docker",)
+    assert topics["What does rebase do?"] == ("git",)
+    assert topics["What is a pod?"] == (FALLBACK_TOPIC,)  # a small section whose title names no topic
+
+
+def _adjusted_rand(truth: list[str], found: list[str]) -> float:
+    pairs = sum(comb(n, 2) for n in Counter(zip(truth, found)).values())
+    rows = sum(comb(n, 2) for n in Counter(truth).values())
+    cols = sum(comb(n, 2) for n in Counter(found).values())
+    expected = rows * cols / comb(len(truth), 2)
+    return (pairs - expected) / ((rows + cols) / 2 - expected)
+
+
+def _flat(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "flat-hobbies.md", folder)
+    return folder
+
+
+def test_a_big_flat_file_is_split_by_the_phrases_its_cards_share(tmp_path: Path) -> None:
+    cards = _cards(_flat(tmp_path))
+    assert len(cards) == 24
+    primary = [c.topics[0] for c in cards]
+    assert sum(t == FALLBACK_TOPIC for t in primary) <= len(cards) // 10
+    subjects = ["telescope"] * 8 + ["sourdough"] * 8 + ["tomato"] * 8  # the fixture's three subjects, in order
+    assert _adjusted_rand(subjects, primary) >= 0.5
+    assert {"telescope", "tomato"} <= set(primary)
+    assert all(1 <= len(c.topics) <= 3 and len(set(c.topics)) == len(c.topics) for c in cards)
+
+
+def test_content_topics_are_deterministic_and_adding_a_card_retags_no_unrelated_card(tmp_path: Path) -> None:
+    folder = _flat(tmp_path)
+    before = {c.question: c.topics for c in _cards(folder)}
+    assert {c.question: c.topics for c in _cards(folder)} == before
+    with (folder / "flat-hobbies.md").open("a", encoding="utf-8") as notes:
+        notes.write("\n## Q. Which chess opening starts with the king's pawn?\n\nThe Ruy Lopez, for one.\n")
+    after = {c.question: c.topics for c in _cards(folder)}
+    assert len(after) == len(before) + 1
+    assert {q: t for q, t in after.items() if q in before} == before
+
+
+def test_a_big_flat_section_nests_its_phrase_topics_under_it(tmp_path: Path) -> None:
+    text = (FIXTURES / "flat-hobbies.md").read_text(encoding="utf-8")
+    text = text.replace("\n## Q.", "\n### Q.").replace(
+        "# My hobby notes\n",
+        "# Notes\n\n## Weekend hobbies\n\n### Q. What is a hobby?\n\nSomething done for fun.\n\n## Pastimes\n")
+    (tmp_path / "hobbies.md").write_text(text, encoding="utf-8")
+    cards = _cards(tmp_path)
+    topics = Counter(c.topics[0] for c in cards)
+    assert all(t.startswith("pastimes::") for t in topics if t != "weekend-hobbies")
+    assert sum(n for t, n in topics.items() if t.startswith("pastimes::tomato")) >= 6
