@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import identity, naming, parsers, screen, sources
+from . import identity, media, naming, parsers, screen, sources
 from . import config as config_mod
 from .identity import lockfile
 from .perf.card_cache import (
@@ -53,6 +53,7 @@ from .files import Staged, write_atomic
 from .filtering import Filters
 from .identity import Changes, Facts
 from .identity.lockfile import Lock
+from .media import MediaFile, Scan
 from .model import Card, Deck, Finding, ParseResult, Source
 from .perf.parallel import pmap, run_all
 from .render import Renderer, RenderStats
@@ -122,6 +123,8 @@ class Loaded:
     facts: list[Facts | None] | None = None
     #: Content hash -> what the package shows of a card, where a build made it with the card's file.
     notes: dict[str, NoteContent] = field(default_factory=dict)
+    #: The pictures and sounds the sources refer to, by their name in Anki's media folder.
+    media: dict[str, MediaFile] = field(default_factory=dict)
 
     @property
     def source_names(self) -> set[str]:
@@ -201,7 +204,9 @@ def load(
         raise SourceError(f"no Q&A source files{detail} (looked for {_extensions()})", where)
     card_cache = CardCache(cache_dir / CARDS_DIR if cache_dir else None, config)
     kept: list[Kept | None] = []
-    todo: list[tuple[int, Source, Path | None]] = []  # (place in kept, source, cache entry) of files to parse
+    todo: list[tuple[int, Source, Path | None, Scan]] = []  # (place in kept, source, cache entry, media) to parse
+    libraries: dict[Path, media.Library] = {}
+    files_media: dict[str, MediaFile] = {}
     for file in track(files, "Reading", len(files)):
         try:
             source = sources.read(file)
@@ -209,15 +214,21 @@ def load(
             skipped.append(f"{exc}; skipped")
             warn(skipped[-1])
             continue
-        entry = card_cache.entry(source, layout)
+        root = found.roots.get(file, file.parent)
+        library = libraries.get(root) or libraries.setdefault(root, media.Library(root))
+        scan = library.scan(source)
+        for finding in scan.findings:
+            warn(str(finding))
+        files_media.update((f.name, f) for f in scan.files)
+        entry = card_cache.entry(source, layout, scan.digest())
         kept.append(card_cache.get(entry))
         if kept[-1] is None:
-            todo.append((len(kept) - 1, source, entry))
-    jobs = [source for _, source, _ in todo]
-    big = len(todo) > 1 and sum(len(source.text) for source in jobs) >= PARALLEL_CHARS
+            todo.append((len(kept) - 1, source, entry, scan))
+    jobs = [(source, scan) for _, source, _, scan in todo]
+    big = len(todo) > 1 and sum(len(source.text) for source, _ in jobs) >= PARALLEL_CHARS
     # A build (it has a cache) renders each file and works out its cards' identity facts where it
     # parses it, on every core, and keeps them with the cards for the next build.
-    work = partial(parse_file, layout=layout, config=config, for_build=card_cache.folder is not None)
+    work = partial(_parse_job, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
     notes: dict[str, NoteContent] = {}
@@ -225,7 +236,7 @@ def load(
     # strict: the parse workers' results run out with the files, so that their processes are gone
     # before the card cache forks one of its own.
     parsed_files = zip(todo, track(parsed, "Parsing", len(todo)), strict=True)
-    for (place, _, entry), (rows, stats, contents) in parsed_files:
+    for (place, _, entry, _), (rows, stats, contents) in parsed_files:
         render_stats.add(stats)
         kept[place] = from_rows(rows)
         notes.update(contents)
@@ -241,17 +252,25 @@ def load(
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
     return Loaded(config, deck, skipped, home, card_cache, render_stats, done,
-                  facts if any(f is not None for f in facts) else None, notes)
+                  facts if any(f is not None for f in facts) else None, notes, files_media)
 
 
-def parse_and_tag(source: Source, layout: str | None, config: DeckConfig) -> ParseResult:
-    """One file's cards, screened and tagged: all that depends on the file alone (and cached)."""
+def parse_and_tag(source: Source, layout: str | None, config: DeckConfig, scan: Scan | None = None) -> ParseResult:
+    """One file's cards, screened and tagged, naming their media: all that depends on the file alone
+    (and the media it refers to; cached)."""
     result = screen.screen(parsers.parse(source, layout))
-    return replace(result, cards=tuple(tag(list(result.cards), config, source)))
+    result = replace(result, cards=tuple(tag(list(result.cards), config, source)))
+    return media.attach(result, scan)
+
+
+def _parse_job(
+    job: tuple[Source, Scan], layout: str | None, config: DeckConfig, for_build: bool
+) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
+    return parse_file(job[0], layout, config, for_build, job[1])
 
 
 def parse_file(
-    source: Source, layout: str | None, config: DeckConfig, for_build: bool
+    source: Source, layout: str | None, config: DeckConfig, for_build: bool, scan: Scan | None = None
 ) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
     """:func:`parse_and_tag` of ``source`` as the card cache's rows (plain lists cross processes
     faster than dataclasses), what rendering took, and the cards' note contents by content hash.
@@ -259,7 +278,7 @@ def parse_file(
     For a build, the rows hold the cards' HTML, plain text and identity facts: what the card
     cache keeps of the file.
     """
-    result = parse_and_tag(source, layout, config)
+    result = parse_and_tag(source, layout, config, scan)
     if not for_build:
         return to_rows(result), RenderStats(), {}
     renderer = Renderer()
@@ -392,10 +411,12 @@ def build(
     targets = {name: path or out_dir / f"{stem}{FORMATS[name].extension}" for name in formats}
     hashes = {e.guid: e.hash for e in prepared.lock.entries}
     content = cards_digest(cards, hashes)
-    stamp = {name: output_stamp(name, deck, deck_id, html, content) for name in formats}
+    loaded = prepared.loaded
+    files = {f.name: f for f in media.used(cards, loaded.media)}
+    where = sorted((f.name, f.relative) for f in files.values())  # a format without media shows paths
+    stamp = {name: output_stamp(name, deck, deck_id, html, content, where) for name in formats}
     todo = [name for name in formats if not stamps.current(targets[name], stamp[name])]
     report.unchanged = [targets[name] for name in formats if name not in todo]
-    loaded = prepared.loaded
     report.render_stats = RenderStats()
     report.render_stats.add(loaded.render_stats)
     # A build's outputs may keep what speeds up their next write (the package its database).
@@ -408,10 +429,13 @@ def build(
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)
-        output = Output(deck, deck_id, cards, renderer, html=html, content=hashes, notes=loaded.notes)
+        output = Output(deck, deck_id, cards, renderer, html=html, content=hashes, notes=loaded.notes,
+                        media=files)
+        with_paths = replace(output, cards=[media.with_paths(card, files) for card in cards]) if files else output
         writes: list[Callable[[], object]] = [
             partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(
-                output, target=targets[name], keep=kept / targets[name].name if kept else None
+                output if FORMATS[name].media_names else with_paths,
+                target=targets[name], keep=kept / targets[name].name if kept else None,
             )))
             for name in todo
         ]

@@ -24,6 +24,11 @@ TEXT_EXTENSIONS = frozenset(
 )
 #: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ.
 _FAQ_NAME = "faq"
+#: Pictures and sounds: media the sources refer to (see :mod:`qadeck.media`), not sources.
+MEDIA_EXTENSIONS = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
+    ".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".flac", ".aac", ".mp4", ".webm", ".mov",
+})
 #: qadeck's own files that live beside the sources but are not sources.
 OWN_FILES = frozenset({"qadeck.yaml", "qadeck.yml", "qadeck.lock"})
 #: How many leading bytes are inspected to tell text from binary.
@@ -40,6 +45,8 @@ class Collected:
 
     files: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: Each file's source folder: the folder given that holds it, or a file's own folder.
+    roots: dict[Path, Path] = field(default_factory=dict)
 
 
 def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
@@ -55,17 +62,22 @@ def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
             raise SourceError("no such file or folder", path)
         if path.is_dir():
             candidates = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            root = path
         else:
             candidates = [path]
+            root = path.parent
         for file in candidates:
             key = file.resolve()
             if key in seen or file.name in OWN_FILES:
                 continue
             seen.add(key)
+            if file.suffix.lower() in MEDIA_EXTENSIONS:
+                continue  # read when a source refers to it
             if not _readable(file, given=file == path):
                 out.skipped.append(f"{file}: skipped, unknown extension {file.suffix or '(none)'!r}")
                 continue
             out.files.append(file)
+            out.roots[file] = root
     return out
 
 

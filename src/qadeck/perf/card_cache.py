@@ -1,7 +1,7 @@
 """What a build keeps for the next one: each source file's cards, and what it wrote.
 
 What a file turns into depends only on its name and text, the forced layout,
-the deck config and qadeck's own code. :class:`CardCache` stores each file's
+the deck config, the media its references name and qadeck's own code. :class:`CardCache` stores each file's
 rows (its :class:`~qadeck.model.ParseResult`, and for a build the HTML of its
 cards' questions and answers, their plain text and their identity facts, worked
 out where the file was parsed) in a small file named by a digest of all of those, so a
@@ -105,11 +105,12 @@ class CardCache:
         self._pending: Callable[[], None] = _nothing
         self.hits = 0
 
-    def entry(self, source: Source, layout: str | None) -> Path | None:
-        """Where the cards of ``source`` (as read with ``layout``) are kept; None when nothing is."""
+    def entry(self, source: Source, layout: str | None, media: str = "") -> Path | None:
+        """Where the cards of ``source`` (as read with ``layout``, its references resolving to the
+        ``media`` named so: see :meth:`qadeck.media.Scan.digest`) are kept; None when nothing is."""
         if self.folder is None:
             return None
-        key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{source.text}"
+        key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{media}\x00{source.text}"
         name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         return self.folder / f"{name}.json"
 

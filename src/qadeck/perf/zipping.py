@@ -91,19 +91,25 @@ class Pieces:
         return data if len(data) == packed else None
 
 
-def write_zip(path: Path, members: dict[str, bytes | Path], pieces: dict[str, Pieces] | None = None) -> None:
+def write_zip(path: Path, members: dict[str, bytes | Path], pieces: dict[str, Pieces] | None = None,
+              stored: frozenset[str] = frozenset()) -> None:
     """Write ``members`` to a new zip file at ``path``, in order; a file member with :class:`Pieces`
-    reuses what the last write deflated and keeps what this one does."""
+    reuses what the last write deflated and keeps what this one does. The file members named in
+    ``stored`` are copied as they are, not deflated (a picture or sound is compressed already)."""
     central: list[bytes] = []
     with path.open("wb") as out, ThreadPoolExecutor(cores()) as pool:
         for name, member in members.items():
             offset = out.tell()
             encoded = name.encode("utf-8")
             flags = 0 if name.isascii() else _UTF8_NAME
-            header = struct.pack("<IHHHHH", 0x04034B50, _VERSION, flags, 8, _DOS_TIME, _DOS_DATE)
+            method = 0 if name in stored and isinstance(member, Path) else 8
+            header = struct.pack("<IHHHHH", 0x04034B50, _VERSION, flags, method, _DOS_TIME, _DOS_DATE)
             tail = struct.pack("<HH", len(encoded), 0) + encoded
             out.write(header + bytes(12) + tail)  # CRC and sizes are known once the data is written
-            if isinstance(member, Path):
+            if method == 0:
+                with member.open("rb") as data:  # type: ignore[union-attr]
+                    crc, packed, size = _copy_to(out, _pieces(data))
+            elif isinstance(member, Path):
                 kept = (pieces or {}).get(name)
                 with member.open("rb") as data:
                     if kept is None:
@@ -121,7 +127,7 @@ def write_zip(path: Path, members: dict[str, bytes | Path], pieces: dict[str, Pi
             out.write(sizes)
             out.seek(end)
             central.append(
-                struct.pack("<IHHHHHH", 0x02014B50, _MADE_BY, _VERSION, flags, 8, _DOS_TIME, _DOS_DATE)
+                struct.pack("<IHHHHHH", 0x02014B50, _MADE_BY, _VERSION, flags, method, _DOS_TIME, _DOS_DATE)
                 + sizes
                 + struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, _MODE, offset)
                 + encoded
@@ -170,6 +176,16 @@ def _deflate_to(
     while running:
         write(*running.popleft())
     return crc, packed, size
+
+
+def _copy_to(out: BinaryIO, pieces: Iterator[memoryview]) -> tuple[int, int, int]:
+    """Write ``pieces`` to ``out`` as they are; returns their CRC-32 and size (twice: stored)."""
+    crc = size = 0
+    for piece in pieces:
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+        out.write(piece)
+    return crc, size, size
 
 
 def _slices(data: bytes, piece: int | None = None) -> Iterator[memoryview]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..media import MediaFile
 from ..model import Card
 from ..render import Renderer
 
@@ -43,6 +44,8 @@ class Output:
     #: Content hash -> a note's fields and tags (see :func:`~qadeck.writers.apkg.note_contents`),
     #: where the build's parse workers made them with the card's file.
     notes: Mapping[str, NoteContent] | None = None
+    #: The pictures and sounds the cards show or play, by their name in Anki's media folder.
+    media: Mapping[str, MediaFile] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +54,6 @@ class Format:
     extension: str
     description: str
     write: Callable[[Output, Path], None]
+    #: Whether the cards name their media as Anki stores them (the package, and the text import that
+    #: updates its notes); other formats carry no media and show each file's path from the source folder.
+    media_names: bool = False

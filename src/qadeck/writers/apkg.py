@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import os
 import shutil
 import sqlite3
@@ -34,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,6 +44,7 @@ import genanki
 from ..perf import package_cache
 from ..perf.card_cache import output_stamp
 from ..errors import OutputError
+from ..media import COMPRESSED, MediaFile
 from ..model import Card
 from ..render import Renderer
 from ..render.highlight import CSS as HIGHLIGHT_CSS
@@ -147,7 +150,8 @@ def model() -> genanki.Model:
     )
 
 
-def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path) -> None:
+def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path,
+               files: Iterable[MediaFile] = ()) -> None:
     """Write the package to ``path`` (the caller renames it into place), from scratch.
 
     The database is a scratch file, so that a big deck's pages sit in the file
@@ -157,7 +161,24 @@ def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path
     with tempfile.TemporaryDirectory() as tmp:
         database = Path(tmp) / "collection.anki2"
         _new_database(database, rows, deck_name, deck_id)
-        write_zip(path, {"collection.anki2": database, "media": b"{}"})
+        members = media_members(files)
+        write_zip(path, {"collection.anki2": database, **members}, stored=stored_members(members))
+
+
+def media_members(files: Iterable[MediaFile]) -> dict[str, bytes | Path]:
+    """The package's media: the ``media`` map (member number -> name in Anki's media folder), then
+    each file as its numbered member, read from its file a piece at a time when the zip is written."""
+    ordered = sorted(files, key=attrgetter("name"))
+    names = {str(n): f.name for n, f in enumerate(ordered)}
+    return {"media": json.dumps(names, ensure_ascii=False).encode("utf-8"),
+            **{str(n): f.path for n, f in enumerate(ordered)}}
+
+
+def stored_members(members: dict[str, bytes | Path]) -> frozenset[str]:
+    """The media members already compressed (a PNG, a JPEG, an MP3): deflating them again costs
+    time and saves nothing."""
+    return frozenset(name for name, member in members.items()
+                     if isinstance(member, Path) and member.suffix.lower() in COMPRESSED)
 
 
 def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_id: int) -> list[list[int]]:
@@ -417,7 +438,7 @@ def write(output: Output, path: Path) -> None:
     """
     wants = _wants(output)
     if output.keep is None or wants is None or not _usable(output.keep):
-        write_apkg(note_rows(output), output.deck, output.deck_id, path)
+        write_apkg(note_rows(output), output.deck, output.deck_id, path, output.media.values())
         return
     try:
         _write_kept(output, path, output.keep, wants)
@@ -453,5 +474,7 @@ def _write_kept(output: Output, path: Path, folder: Path, wants: list[package_ca
             ids = [known if known is not None else next(written) for known in plan.ids]
         pieces = Pieces(kept.database if kept else None, kept.stream if kept else None,
                         kept.pieces if kept else [], after.stream)
-        write_zip(path, {"collection.anki2": after.database, "media": b"{}"}, {"collection.anki2": pieces})
+        members = media_members(output.media.values())
+        write_zip(path, {"collection.anki2": after.database, **members}, {"collection.anki2": pieces},
+                  stored=stored_members(members))
         after.commit(fingerprint, wants, ids, pieces.written)

@@ -8,11 +8,12 @@ from . import Format, anki_text, apkg, csv, json, obsidian, supermemo, tsv
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("apkg", ".apkg", "Anki package: File > Import in Anki", apkg.write),
+        Format("apkg", ".apkg", "Anki package: File > Import in Anki", apkg.write, media_names=True),
         Format("csv", ".csv", "generic CSV (UTF-8, header row) for other flashcard apps",
                csv.write_csv),
         Format("anki-csv", ".anki.txt",
-               "Anki text import with headers; updates the notes of the .apkg", anki_text.write),
+               "Anki text import with headers; updates the notes of the .apkg", anki_text.write,
+               media_names=True),
         Format("tsv", ".tsv", "question<TAB>answer lines for Quizlet, Mnemosyne, Brainscape",
                tsv.write),
         Format("obsidian", ".md", "Obsidian Spaced Repetition note; keeps review comments",

@@ -1,0 +1,319 @@
+"""Pictures and sounds the sources refer to: found, named for Anki, and written into the cards.
+
+Contract: a :class:`Library` is one source folder's media. :meth:`Library.scan`
+finds the references in a source's text (Markdown images, HTML ``<img>``,
+Obsidian embeds ``![[name.png|300]]``, ``[sound:x.mp3]``), resolves each to a
+file inside the source folder and reports, with ``file:line``, those it cannot
+use (missing, or outside the folder). :func:`attach` then rewrites the cards'
+Markdown so each reference names its file as Anki stores it: a picture becomes
+``![alt](name)``, a sound ``[sound:name]``, a missing file its alt text. It
+works on Markdown before any renderer sees it, so it does not depend on the
+Markdown engine.
+
+Anki keeps all media flat in one folder per profile, shared by every deck: a
+name is the file's stem, a short hash of its bytes and its extension
+(``diagram-3f9a0c1b2d.png``), so two ``diagram.png`` in different folders, or
+another deck's, never overwrite each other, a file used twice is stored once,
+and a picture whose bytes change gets a new name: the card's text changes with
+it, so identity gives the note a newer time and the next import updates it.
+
+Nothing outside the source folder is ever read because a source names it: a
+path is resolved (symlinks followed) and refused unless it lies inside.
+Remote pictures (any URL with a scheme) stay as written; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from .model import Card, Finding, ParseResult, Source
+from .render import FENCED_CODE
+from .sources import MEDIA_EXTENSIONS
+
+EXTENSIONS = MEDIA_EXTENSIONS
+#: Played by Anki's ``[sound:…]`` (videos too); the other media are pictures.
+SOUNDS = frozenset({".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".flac", ".aac", ".mp4", ".webm", ".mov"})
+#: Media whose bytes are compressed already: the package stores them as they are.
+COMPRESSED = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", *SOUNDS} - {".wav", ".flac"})
+#: Hex digits of the content hash in a media name.
+HASH_LENGTH = 10
+
+# Code comes first so that a reference shown inside code is left alone.
+_REFERENCE = re.compile(
+    rf"(?P<code>{FENCED_CODE}|(?P<t>`+)[^\n]+?(?P=t))"
+    r"|!\[\[(?P<embed>[^\]|\n]+)(?:\|(?P<size>[^\]\n]*))?\]\]"
+    r"|!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|[^)\s]+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    r"|(?P<img><img\b[^>]*>)"
+    r"|\[sound:(?P<sound>[^\]\n]+)\]",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]+:")
+_WINDOWS_ABSOLUTE = re.compile(r"[a-zA-Z]:[\\/]|\\\\")
+_UNSAFE_NAME = re.compile(r"[^\w.-]+|_+")
+_ALT_UNSAFE = re.compile(r"[\[\]\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class MediaFile:
+    """A file a card shows or plays."""
+
+    #: Its name in Anki's media folder: stem, content hash, extension.
+    name: str
+    #: The file read (resolved, inside the source folder).
+    path: Path
+    #: Its path from the source folder (``/`` separated): what formats without media show.
+    relative: str
+
+    @property
+    def sound(self) -> bool:
+        return PurePosixPath(self.name).suffix in SOUNDS
+
+
+#: What each reference of a source resolves to, by :func:`key`: its file, or None (missing, refused).
+Links = dict[str, MediaFile | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One source's references: what each resolves to, and the problems found (file:line)."""
+
+    links: Links = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+
+    def digest(self) -> str:
+        """What the source's cards depend on besides its text: the names its references resolve to."""
+        return "\x00".join(f"{k}\x01{v.name if v else ''}" for k, v in sorted(self.links.items()))
+
+    @property
+    def files(self) -> list[MediaFile]:
+        return [f for f in self.links.values() if f is not None]
+
+
+def key(target: str, embed: bool) -> str:
+    """A reference's key in :data:`Links`: an embed resolves otherwise than a path does."""
+    return ("embed:" if embed else "path:") + target
+
+
+def maybe_references(text: str) -> bool:
+    """Whether ``text`` may hold a reference (a cheap test ahead of the scan)."""
+    return "![" in text or "[sound:" in text or ("<" in text and "<img" in text.lower())
+
+
+def within(path: Path, folder: Path) -> bool:
+    """Is ``path``, symlinks followed, inside ``folder`` (itself resolved)?"""
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a symlink loop, an unreadable link
+        return False
+
+
+def media_name(path: Path) -> str:
+    """``path``'s name in Anki's media folder: its stem made safe for Markdown, a hash of its bytes
+    (SHA-256), its extension."""
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256")  # read a piece at a time; hardware-assisted where it can
+    stem = _UNSAFE_NAME.sub("-", path.stem).strip("-.")[:60] or "media"
+    return f"{stem}-{digest.hexdigest()[:HASH_LENGTH]}{path.suffix.lower()}"
+
+
+class Library:
+    """One source folder's media: references resolved inside it, each file named (and hashed) once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._files: dict[Path, MediaFile | None] = {}
+        self._by_name: dict[str, list[Path]] | None = None
+
+    def scan(self, source: Source) -> Scan:
+        """The references in ``source`` (a file inside this folder) and what each resolves to."""
+        text = source.text
+        if not maybe_references(text):
+            return Scan()
+        links: Links = {}
+        findings: list[Finding] = []
+        here = source.path.resolve().parent
+        for m in _REFERENCE.finditer(text):
+            reference = _reference(m)
+            if reference is None:
+                continue
+            target, embed, _ = reference
+            ref_key = key(target, embed)
+            if ref_key in links or _SCHEME.match(target) or embed and not _media_suffix(target):
+                continue  # a remote picture, or an embedded note
+            found, problem = self.resolve(target, here, embed)
+            links[ref_key] = found
+            if problem:
+                line = text.count("\n", 0, m.start()) + 1
+                findings.append(Finding("media", source.name, line, f"{problem}: {target}"))
+        return Scan(links, tuple(findings))
+
+    def resolve(self, target: str, here: Path, embed: bool) -> tuple[MediaFile | None, str]:
+        """The file ``target`` names from a source in folder ``here``, or None and why not.
+
+        A path is tried relative to the source's folder, then to the source folder (a leading ``/``
+        means the latter); an embed is then looked for by name anywhere under the source folder.
+        """
+        target = target.split("#", 1)[0].strip()  # a fragment names a part of the file
+        if not _media_suffix(target):
+            return None, "not a picture or sound"
+        if _WINDOWS_ABSOLUTE.match(target):
+            return None, "outside the source folder, not read"
+        outside = False
+        for name in dict.fromkeys((target, unquote(target))):
+            relative = name.replace("\\", "/")
+            bases = (self.root,) if relative.startswith("/") else (here, self.root)
+            for base in bases:
+                candidate = base / relative.lstrip("/")
+                if not within(candidate, self.root):
+                    outside = True
+                    continue
+                found = self.file(candidate)
+                if found is not None:
+                    return found, ""
+        if embed:
+            for path in self._named(PurePosixPath(unquote(target).replace("\\", "/")).name, here):
+                found = self.file(path)
+                if found is not None:
+                    return found, ""
+        if outside:
+            return None, "outside the source folder, not read"
+        return None, "picture or sound not found" if not embed else "embedded file not found"
+
+    def file(self, path: Path) -> MediaFile | None:
+        """The media file at ``path`` (inside the folder), None if there is none."""
+        resolved = path.resolve()
+        if resolved not in self._files:
+            found = None
+            if resolved.is_relative_to(self.root) and resolved.is_file():
+                try:
+                    found = MediaFile(media_name(resolved), resolved, resolved.relative_to(self.root).as_posix())
+                except OSError:
+                    found = None
+            self._files[resolved] = found
+        return self._files[resolved]
+
+    def _named(self, name: str, here: Path) -> list[Path]:
+        """The media files called ``name`` under the folder: the one beside the source first, then by
+        shortest path (as Obsidian picks)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for path in sorted(self.root.rglob("*")):
+                relative = path.relative_to(self.root).parts
+                if path.suffix.lower() in EXTENSIONS and not any(p.startswith(".") for p in relative):
+                    self._by_name.setdefault(path.name.casefold(), []).append(path)
+        found = self._by_name.get(name.casefold(), [])
+        return sorted(found, key=lambda p: (p.parent.resolve() != here, len(p.parts), str(p)))
+
+
+def _media_suffix(target: str) -> bool:
+    return PurePosixPath(target.split("#", 1)[0].strip()).suffix.lower() in EXTENSIONS
+
+
+def _reference(m: re.Match[str]) -> tuple[str, bool, str] | None:
+    """A match's (target, whether an embed, alt text); None for code."""
+    if m.group("code") is not None:
+        return None
+    if m.group("embed") is not None:
+        target = m.group("embed").strip()
+        size = (m.group("size") or "").strip()
+        alt = size if size and not size.replace("x", "").isdigit() else PurePosixPath(target).stem
+        return target, True, alt
+    if m.group("target") is not None:
+        target = m.group("target")
+        if target.startswith("<"):
+            target = target[1:-1]
+        return target, False, m.group("alt")
+    if m.group("img") is not None:
+        attributes = {a.group(1).lower(): next(v for v in a.groups()[1:] if v is not None)
+                      for a in _ATTRIBUTE.finditer(m.group("img"))}
+        src = attributes.get("src", "").strip()
+        return (src, False, attributes.get("alt", "")) if src else None
+    return m.group("sound").strip(), False, ""
+
+
+def rewrite(text: str, links: Mapping[str, MediaFile | None]) -> str:
+    """``text`` with each reference naming its media file (see the module docstring)."""
+    if not maybe_references(text):
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        reference = _reference(m)
+        if reference is None:
+            return m.group(0)
+        target, embed, alt = reference
+        alt = _ALT_UNSAFE.sub(" ", alt).strip()
+        ref_key = key(target, embed)
+        if ref_key not in links:
+            if m.group("img") is not None and _SCHEME.match(target):
+                return f"![{alt}]({target})"  # a remote picture, as Markdown: raw HTML is shown as text
+            return m.group(0)
+        found = links[ref_key]
+        if found is None:
+            return alt or PurePosixPath(target).name
+        if found.sound:
+            return f"[sound:{found.name}]"
+        return f"![{alt}]({found.name})"
+
+    return _REFERENCE.sub(swap, text)
+
+
+def attach(result: ParseResult, scan: Scan | None) -> ParseResult:
+    """``result`` with its cards naming their media, and the scan's problems among its findings."""
+    if scan is None or not (scan.links or scan.findings):
+        return result
+    cards = tuple(
+        replace(card, question=rewrite(card.question, scan.links), answer=rewrite(card.answer, scan.links))
+        for card in result.cards
+    )
+    return replace(result, cards=cards, findings=(*result.findings, *scan.findings))
+
+
+# Media names in rewritten Markdown: a picture's target, a sound.
+_NAMED = re.compile(r"!\[[^\]\n]*\]\(([^)\s]+)\)|\[sound:([^\]\n]+)\]")
+
+
+def used(cards: Iterable[Card], files: Mapping[str, MediaFile]) -> list[MediaFile]:
+    """The media ``cards`` show or play, by name (each once)."""
+    if not files:
+        return []
+    names: set[str] = set()
+    for card in cards:
+        for text in (card.question, card.answer):
+            if "![" in text or "[sound:" in text:
+                names.update(a or b for a, b in _NAMED.findall(text))
+    return [files[name] for name in sorted(names) if name in files]
+
+
+def with_paths(card: Card, files: Mapping[str, MediaFile]) -> Card:
+    """``card`` with each media name back to its path from the source folder, for formats that carry
+    no media (CSV, TSV, Obsidian, SuperMemo)."""
+    question, answer = _paths(card.question, files), _paths(card.answer, files)
+    if question is card.question and answer is card.answer:
+        return card
+    return replace(card, question=question, answer=answer)
+
+
+def _paths(text: str, files: Mapping[str, MediaFile]) -> str:
+    if not ("![" in text or "[sound:" in text):
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        name = m.group(1) or m.group(2)
+        found = files.get(name)
+        if found is None:
+            return m.group(0)
+        return m.group(0).replace(name, _markdown_path(found.relative))
+
+    out = _NAMED.sub(swap, text)
+    return text if out == text else out
+
+
+def _markdown_path(relative: str) -> str:
+    """A path as a Markdown target: spaces encoded, as Obsidian writes them."""
+    return relative.replace("%", "%25").replace(" ", "%20").replace("(", "%28").replace(")", "%29")
