@@ -82,6 +82,12 @@ def build(folder: Path, out: Path, *extra: str) -> int:
     return main(["build", str(folder), "-o", str(out), *extra])
 
 
+def package(out: Path, extension: str = ".apkg") -> Path:
+    """The one package (or file of another format) a build wrote to ``out``, named after the deck."""
+    (found,) = out.glob(f"*{extension}")
+    return found
+
+
 def answers(col) -> dict[str, str]:
     """Each imported note's answer field, by its question."""
     return {note["Question"]: note["Answer"] for note in notes_by_guid(col).values()}
@@ -94,7 +100,7 @@ def media_dir(col) -> Path:
 def test_every_kind_of_reference_reaches_collection_media(deck, tmp_path, collection, capsys):
     assert build(deck, tmp_path / "out") == 0
     assert "warning" not in capsys.readouterr().err
-    import_apkg(collection, tmp_path / "out" / "notes.apkg")
+    import_apkg(collection, package(tmp_path / "out"))
     found = answers(collection)
     stored = media_dir(collection)
 
@@ -123,9 +129,9 @@ def test_every_kind_of_reference_reaches_collection_media(deck, tmp_path, collec
 
 def test_package_holds_each_file_once_and_nothing_else(deck, tmp_path):
     assert build(deck, tmp_path / "out") == 0
-    with zipfile.ZipFile(tmp_path / "out" / "notes.apkg") as package:
-        listed = package.read("media").decode()
-        members = [n for n in package.namelist() if n not in ("collection.anki2", "media")]
+    with zipfile.ZipFile(package(tmp_path / "out")) as written:
+        listed = written.read("media").decode()
+        members = [n for n in written.namelist() if n not in ("collection.anki2", "media")]
     assert len(members) == 5  # img/diagram.png is used twice, stored once
     assert "diagram-" in listed and "my-picture-" in listed
 
@@ -136,7 +142,7 @@ def test_missing_picture_is_reported_with_file_and_line(deck, tmp_path, collecti
     line = text.splitlines().index("Nothing left: ![a lost diagram](img/lost.png)") + 1
     assert build(deck, tmp_path / "out") == 0
     assert f"media.md:{line}: media: picture or sound not found: img/lost.png" in capsys.readouterr().err
-    import_apkg(collection, tmp_path / "out" / "notes.apkg")
+    import_apkg(collection, package(tmp_path / "out"))
     assert answers(collection)["What is lost?"] == "<p>Nothing left: a lost diagram</p>"
     assert main(["check", str(deck)]) == 0
     assert f"media.md:{line}: media:" in capsys.readouterr().out
@@ -146,17 +152,16 @@ def test_missing_picture_is_reported_with_file_and_line(deck, tmp_path, collecti
 def test_edited_picture_updates_its_note_on_reimport(deck, tmp_path, collection):
     out = tmp_path / "out"
     assert build(deck, out) == 0
-    package = out / "notes.apkg"
-    first = package.read_bytes()
-    import_apkg(collection, package)
+    first = package(out).read_bytes()
+    import_apkg(collection, package(out))
     before = answers(collection)["What does the architecture look like?"]
 
     assert build(deck, out) == 0
-    assert package.read_bytes() == first  # nothing changed: the same bytes
+    assert package(out).read_bytes() == first  # nothing changed: the same bytes
 
     (deck / "img" / "diagram.png").write_bytes(png(255, 255, 0))
     assert build(deck, out) == 0
-    import_apkg(collection, package)
+    import_apkg(collection, package(out))
     after = answers(collection)["What does the architecture look like?"]
     assert after != before
     name = after.split('src="')[1].split('"')[0]
@@ -199,8 +204,8 @@ def test_nothing_outside_the_source_folder_is_read(tmp_path, capsys):
     assert "notes.md:5: media: outside the source folder, not read: ../secret/private.png" in err
     if links:
         assert "media: outside the source folder, not read: link.png" in err
-    with zipfile.ZipFile(tmp_path / "out" / "notes.apkg") as package:
-        assert package.read("media") == b"{}"
+    with zipfile.ZipFile(package(tmp_path / "out")) as written:
+        assert written.read("media") == b"{}"
 
 
 def test_remote_pictures_stay_remote_and_code_is_left_alone(tmp_path, collection):
@@ -213,7 +218,7 @@ def test_remote_pictures_stay_remote_and_code_is_left_alone(tmp_path, collection
         encoding="utf-8",
     )
     assert build(folder, tmp_path / "out") == 0
-    import_apkg(collection, tmp_path / "out" / "notes.apkg")
+    import_apkg(collection, package(tmp_path / "out"))
     found = answers(collection)
     assert 'src="https://example.com/logo.png"' in found["Where is the logo?"]
     assert 'src="https://example.com/b.png"' in found["Where is the logo?"]
@@ -224,12 +229,12 @@ def test_remote_pictures_stay_remote_and_code_is_left_alone(tmp_path, collection
 def test_formats_without_media_keep_the_path_and_anki_text_the_name(deck, tmp_path):
     out = tmp_path / "out"
     assert build(deck, out, "--format", "csv,tsv,supermemo,obsidian,anki-csv") == 0
-    csv = (out / "notes.csv").read_text(encoding="utf-8")
+    csv = package(out, ".csv").read_text(encoding="utf-8")
     assert "architecture (img/diagram.png)" in csv and "[sound:sounds/gong.mp3]" in csv
-    assert "other/diagram.png" in (out / "notes.tsv").read_text(encoding="utf-8")
-    assert "attachments/bell.mp3" in (out / "notes.supermemo.txt").read_text(encoding="utf-8")
-    assert "![my picture](attachments/my%20picture.png)" in (out / "notes.md").read_text(encoding="utf-8")
-    anki_text = (out / "notes.anki.txt").read_text(encoding="utf-8")
+    assert "other/diagram.png" in package(out, ".tsv").read_text(encoding="utf-8")
+    assert "attachments/bell.mp3" in package(out, ".supermemo.txt").read_text(encoding="utf-8")
+    assert "![my picture](attachments/my%20picture.png)" in package(out, ".md").read_text(encoding="utf-8")
+    anki_text = package(out, ".anki.txt").read_text(encoding="utf-8")
     name = media.media_name(deck / "img" / "diagram.png")
     assert f'src=""{name}""' in anki_text and "img/diagram.png" not in anki_text
 
