@@ -8,7 +8,7 @@ writes a deck of ``--cards`` cards in Markdown files, twice: once plain, once
 with ``--pictures`` of its cards showing a picture of ``--size`` kB (random
 bytes, as incompressible as a JPEG) from an ``img/`` folder. Each is built cold
 (no lock file, no cache) in a fresh subprocess, ``--runs`` times, alternating;
-the script prints the median time, the peak memory (ru_maxrss) of the build
+the script prints the median time (and that of a rebuild with nothing changed), the peak memory (ru_maxrss) of the build
 process and of its largest worker, and the package's size. The pictures are
 streamed into the package a piece at a time, so the peak should not grow with
 them. Nothing is asserted.
@@ -71,6 +71,10 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
 def build_cold(sources: Path, out: Path) -> dict[str, Any]:
     (sources / "qadeck.lock").unlink(missing_ok=True)
     shutil.rmtree(out, ignore_errors=True)
+    return build_again(sources, out)
+
+
+def build_again(sources: Path, out: Path) -> dict[str, Any]:
     done = subprocess.run([sys.executable, __file__, "--worker", str(sources), str(out)],
                           check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -93,14 +97,17 @@ def main() -> None:
         write_deck(plain, args.cards, 0, args.size)
         write_deck(pictured, args.cards, args.pictures, args.size)
         runs: dict[str, list[dict[str, Any]]] = {"without pictures": [], "with pictures": []}
+        again: dict[str, list[dict[str, Any]]] = {"without pictures": [], "with pictures": []}
         for _ in range(args.runs):
-            runs["without pictures"].append(build_cold(plain, root / "out-plain"))
-            runs["with pictures"].append(build_cold(pictured, root / "out-pictured"))
+            for label, folder in (("without pictures", plain), ("with pictures", pictured)):
+                runs[label].append(build_cold(folder, root / f"out-{folder.name}"))
+                again[label].append(build_again(folder, root / f"out-{folder.name}"))
     print(f"{args.cards} cards; {args.pictures} pictures of {args.size} kB; median of {args.runs} cold builds")
     for label, found in runs.items():
         print(f"  {label:<17} {statistics.median(r['seconds'] for r in found):6.2f} s   "
               f"peak {max(r['rss_mb'] for r in found):5.0f} MB (largest worker "
-              f"{max(r['worker_rss_mb'] for r in found):.0f} MB)   package {found[0]['apkg_mb']:.1f} MB")
+              f"{max(r['worker_rss_mb'] for r in found):.0f} MB)   package {found[0]['apkg_mb']:.1f} MB;   "
+              f"rebuild, nothing changed {statistics.median(r['seconds'] for r in again[label]):.2f} s")
 
 
 if __name__ == "__main__":

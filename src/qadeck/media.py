@@ -26,10 +26,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote
+
+import orjson
+
+from .cache import file_stamp
+from .errors import OutputError
+from .files import write_bytes_atomic
 
 from .model import Card, Finding, ParseResult, Source
 from .render import FENCED_CODE
@@ -122,11 +130,44 @@ def media_name(path: Path) -> str:
     return f"{stem}-{digest.hexdigest()[:HASH_LENGTH]}{path.suffix.lower()}"
 
 
+class Names:
+    """Each media file's name, remembered with the file's size and time from one build to the next
+    (``path`` None: not remembered), so a rebuild does not read every picture again to hash it."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._known: dict[str, list[Any]] = {}
+        self._changed = False
+        if path is not None:
+            try:
+                known = orjson.loads(path.read_bytes())
+                self._known = known if isinstance(known, dict) else {}
+            except (OSError, ValueError):
+                pass
+
+    def __call__(self, path: Path) -> str:
+        stamp = file_stamp(path)
+        known = self._known.get(str(path))
+        if isinstance(known, list) and known[:2] == stamp and len(known) == 3 and isinstance(known[2], str):
+            return known[2]
+        name = media_name(path)
+        self._known[str(path)] = [*stamp, name]
+        self._changed = True
+        return name
+
+    def save(self) -> None:
+        """Keep the names for the next build; failing to costs it time, not its deck."""
+        if self.path is not None and self._changed:
+            with suppress(OutputError):
+                write_bytes_atomic(self.path, orjson.dumps(self._known))
+
+
 class Library:
     """One source folder's media: references resolved inside it, each file named (and hashed) once."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, names: Callable[[Path], str] = media_name) -> None:
         self.root = root.resolve()
+        self._name = names
         self._files: dict[Path, MediaFile | None] = {}
         self._by_name: dict[str, list[Path]] | None = None
 
@@ -192,7 +233,7 @@ class Library:
             found = None
             if resolved.is_relative_to(self.root) and resolved.is_file():
                 try:
-                    found = MediaFile(media_name(resolved), resolved, resolved.relative_to(self.root).as_posix())
+                    found = MediaFile(self._name(resolved), resolved, resolved.relative_to(self.root).as_posix())
                 except OSError:
                     found = None
             self._files[resolved] = found

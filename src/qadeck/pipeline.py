@@ -69,6 +69,8 @@ CACHE_DIR = ".qadeck-cache"
 PARALLEL_CHARS = 2_000_000
 #: Write a deck's formats in processes of their own from this many cards.
 PARALLEL_WRITE_CARDS = 5_000
+#: File in the cache folder with the name of each media file, by its path, size and time.
+MEDIA_NAMES = "media.json"
 #: File in the cache folder with a stamp of what went into each output.
 STAMPS_NAME = "outputs.json"
 #: Folder in the cache folder where each output may keep what speeds up its next write, by file name.
@@ -206,6 +208,7 @@ def load(
     kept: list[Kept | None] = []
     todo: list[tuple[int, Source, Path | None, Scan]] = []  # (place in kept, source, cache entry, media) to parse
     libraries: dict[Path, media.Library] = {}
+    names = media.Names(cache_dir / MEDIA_NAMES if cache_dir and keep else None)
     files_media: dict[str, MediaFile] = {}
     for file in track(files, "Reading", len(files)):
         try:
@@ -215,7 +218,7 @@ def load(
             warn(skipped[-1])
             continue
         root = found.roots.get(file, file.parent)
-        library = libraries.get(root) or libraries.setdefault(root, media.Library(root))
+        library = libraries.get(root) or libraries.setdefault(root, media.Library(root, names))
         scan = library.scan(source)
         for finding in scan.findings:
             warn(str(finding))
@@ -243,6 +246,7 @@ def load(
         if keep and entry is not None:
             to_store.append((entry, rows))
     card_cache.store_all(to_store)
+    names.save()
     done = [k for k in kept if k is not None]
     if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
