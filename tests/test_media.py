@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qadeck import media
+from qadeck.render import media
 from qadeck.cli import main
 from qadeck.model import Source
 

@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import identity, media, naming, parsers, screen, sources
+from . import identity, naming, parsers, screen, sources
 from . import config as config_mod
 from .identity import lockfile
 from .perf.card_cache import (
@@ -53,7 +53,8 @@ from .files import Staged, write_atomic
 from .filtering import Filters
 from .identity import Changes, Facts
 from .identity.lockfile import Lock
-from .media import MediaFile, Scan
+from .render import media
+from .render.media import MediaFile, Scan
 from .model import Card, Deck, Finding, ParseResult, Source
 from .perf.parallel import pmap, run_all
 from .render import Renderer, RenderStats

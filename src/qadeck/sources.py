@@ -24,7 +24,7 @@ TEXT_EXTENSIONS = frozenset(
 )
 #: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ.
 _FAQ_NAME = "faq"
-#: Pictures and sounds: media the sources refer to (see :mod:`qadeck.media`), not sources.
+#: Pictures and sounds: media the sources refer to (see :mod:`qadeck.render.media`), not sources.
 MEDIA_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
     ".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".flac", ".aac", ".mp4", ".webm", ".mov",

@@ -107,7 +107,7 @@ class CardCache:
 
     def entry(self, source: Source, layout: str | None, media: str = "") -> Path | None:
         """Where the cards of ``source`` (as read with ``layout``, its references resolving to the
-        ``media`` named so: see :meth:`qadeck.media.Scan.digest`) are kept; None when nothing is."""
+        ``media`` named so: see :meth:`qadeck.render.media.Scan.digest`) are kept; None when nothing is."""
         if self.folder is None:
             return None
         key = f"{self.fingerprint}\x00{source.name}\x00{layout or ''}\x00{source.encoding}\x00{media}\x00{source.text}"

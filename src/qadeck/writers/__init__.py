@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..media import MediaFile
+from ..render.media import MediaFile
 from ..model import Card
 from ..render import Renderer
 

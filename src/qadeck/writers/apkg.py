@@ -44,7 +44,7 @@ import genanki
 from ..perf import package_cache
 from ..perf.card_cache import output_stamp
 from ..errors import OutputError
-from ..media import COMPRESSED, MediaFile
+from ..render.media import COMPRESSED, MediaFile
 from ..model import Card
 from ..render import Renderer
 from ..render.highlight import CSS as HIGHLIGHT_CSS

@@ -35,13 +35,13 @@ from urllib.parse import unquote
 
 import orjson
 
-from .cache import file_stamp
-from .errors import OutputError
-from .files import write_bytes_atomic
+from ..errors import OutputError
+from ..files import write_bytes_atomic
 
-from .model import Card, Finding, ParseResult, Source
-from .render import FENCED_CODE
-from .sources import MEDIA_EXTENSIONS
+from ..model import Card, Finding, ParseResult, Source
+from ..perf.card_cache import file_stamp
+from ..sources import MEDIA_EXTENSIONS
+from .markdown import FENCED_CODE
 
 EXTENSIONS = MEDIA_EXTENSIONS
 #: Played by Anki's ``[sound:…]`` (videos too); the other media are pictures.
