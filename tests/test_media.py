@@ -263,3 +263,22 @@ def test_an_embed_resolves_by_name_anywhere_under_the_source_folder(deck):
     scan = library.scan(source)
     assert not scan.findings
     assert {f.relative for f in scan.files} == {"img/diagram.png"}  # the shorter path of the two
+
+
+def test_pictures_in_a_csv_deck_and_an_obsidian_note_reach_anki(tmp_path, collection):
+    folder = tmp_path / "mixed"
+    (folder / "att").mkdir(parents=True)
+    (folder / "att" / "red dot.png").write_bytes(png(200, 0, 0))
+    (folder / "att" / "chime.ogg").write_bytes(SOUND + b" chime")
+    (folder / "deck.csv").write_text(
+        'Front,Back\n"What is red?","<img src=""att/red dot.png""> a dot"\n"What rings?","[sound:att/chime.ogg]"\n',
+        encoding="utf-8",
+    )
+    (folder / "cards.md").write_text("#flashcards\n\nWhat is the dot::![[red dot.png]]\nWhat is a dot?::A small round mark\n", encoding="utf-8")
+    assert build(folder, tmp_path / "out") == 0
+    import_apkg(collection, package(tmp_path / "out"))
+    found = answers(collection)
+    name = media.media_name(folder / "att" / "red dot.png")
+    assert f'src="{name}"' in found["What is red?"] and f'src="{name}"' in found["What is the dot"]
+    assert found["What rings?"] == f"<p>[sound:{media.media_name(folder / 'att' / 'chime.ogg')}]</p>"
+    assert (media_dir(collection) / name).read_bytes() == png(200, 0, 0)

@@ -55,7 +55,8 @@ HASH_LENGTH = 10
 _REFERENCE = re.compile(
     rf"(?P<code>{FENCED_CODE}|(?P<t>`+)[^\n]+?(?P=t))"
     r"|!\[\[(?P<embed>[^\]|\n]+)(?:\|(?P<size>[^\]\n]*))?\]\]"
-    r"|!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|[^)\s]+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    # A Markdown target may hold spaces (Python-Markdown takes them; HTML turned into Markdown has them).
+    r"|!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|[^)\s][^)\n]*?)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
     r"|(?P<img><img\b[^>]*>)"
     r"|\[sound:(?P<sound>[^\]\n]+)\]",
     re.MULTILINE | re.DOTALL | re.IGNORECASE,
@@ -179,7 +180,10 @@ class Library:
         links: Links = {}
         findings: list[Finding] = []
         here = source.path.resolve().parent
-        for m in _REFERENCE.finditer(text):
+        # HTML in a quoted CSV field has its quotes doubled: looked at as the parser will read it too
+        # (no line moves).
+        texts = (text, text.replace('""', '"')) if '""' in text else (text,)
+        for m in (m for t in texts for m in _REFERENCE.finditer(t)):
             reference = _reference(m)
             if reference is None:
                 continue
