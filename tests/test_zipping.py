@@ -10,12 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qadeck.perf import zipping
 
 
+@settings(deadline=None)  # threads on a shared machine: time is the benchmarks' business
 @given(st.binary(max_size=3000), st.integers(1, 700))
 def test_pieces_deflated_apart_inflate_to_the_data(data: bytes, piece: int):
     out = io.BytesIO()
@@ -53,3 +54,16 @@ def test_the_same_members_give_the_same_bytes(tmp_path: Path, monkeypatch: pytes
     zipping.write_zip(tmp_path / "1.zip", members)
     zipping.write_zip(tmp_path / "2.zip", members)
     assert (tmp_path / "1.zip").read_bytes() == (tmp_path / "2.zip").read_bytes()
+
+
+def test_stored_members_are_copied_as_they_are(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(zipping, "PIECE", 1000)  # a file member copied in several pieces
+    picture = tmp_path / "picture.png"
+    picture.write_bytes(random.Random(7).randbytes(4500))
+    path = tmp_path / "out.zip"
+    zipping.write_zip(path, {"data": b"text " * 300, "0": picture}, stored=frozenset({"0"}))
+    with zipfile.ZipFile(path) as written:
+        assert written.testzip() is None
+        assert written.getinfo("0").compress_type == zipfile.ZIP_STORED
+        assert written.getinfo("data").compress_type == zipfile.ZIP_DEFLATED
+        assert written.read("0") == picture.read_bytes() and written.read("data") == b"text " * 300
