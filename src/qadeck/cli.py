@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+import webbrowser
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -185,8 +186,7 @@ def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
     """Report what to look at in SOURCES: unanswered, inferred, suspicious."""
     loaded = _load(sources, Filters(), layout)
     _say_layouts(loaded)
-    findings = loaded.deck.findings + review.review(loaded.deck.cards)
-    findings.sort(key=lambda f: (f.source, f.line))
+    findings = pipeline.findings(loaded)
     for finding in findings:
         click.echo(str(finding))
     counts = Counter(f.kind for f in findings)
@@ -356,6 +356,27 @@ def topics(sources: tuple[Path, ...], layout: str | None) -> None:
     for topic in prepared.topics:
         row = [counts[(topic, lv)] for lv in LEVELS]
         click.echo(f"{topic:<22} {sum(row):>5} " + " ".join(f"{n:>6}" for n in row))
+
+
+@cli.command()
+@sources_arg
+@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE", help="Page to write. [default: build/<deck><filters>.html]")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@filter_options
+@layout_option
+def preview(sources: tuple[Path, ...], out_file: Path | None, open_page: bool, layout: str | None,
+            **kw: Any) -> None:
+    """Write one HTML page showing every card of SOURCES as Anki will, to check before importing."""
+    filters = _filters(kw)
+    loaded = _load(sources, filters, layout)
+    prepared = pipeline.prepare(loaded)
+    path = pipeline.preview(prepared, filters, Path("build"), out_file)
+    cards = len(pipeline.select(prepared, filters))
+    click.echo(f"Wrote {path}: {cards} cards, {len(pipeline.findings(loaded))} findings "
+               "(open it in a browser; nothing in it loads from the network)")
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())
 
 
 @cli.command()

@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import identity, naming, parsers, screen, sources
+from . import identity, naming, parsers, review, screen, sources
 from . import config as config_mod
 from .identity import lockfile
 from .perf.card_cache import (
@@ -371,6 +371,24 @@ class BuildReport:
     @property
     def findings(self) -> list[Finding]:
         return self.prepared.loaded.deck.findings
+
+
+def findings(loaded: Loaded) -> list[Finding]:
+    """What ``qadeck check`` reports: the parsers' findings and the review of the cards, in source order."""
+    found = loaded.deck.findings + review.review(loaded.deck.cards)
+    found.sort(key=lambda f: (f.source, f.line))
+    return found
+
+
+def preview(prepared: Prepared, filters: Filters, out_dir: Path, path: Path | None = None) -> Path:
+    """Write the preview page of the cards ``filters`` select (default ``out_dir/<deck>.html``)."""
+    from . import preview as page  # only this command needs the page's templates
+
+    cards = select(prepared, filters)
+    config = prepared.loaded.config
+    deck = f"{config.deck} ({filters.label()})" if filters.active else config.deck
+    path = path or out_dir / f"{slugify(config.deck)}{filters.suffix()}.html"
+    return page.write(page.Preview(deck, cards, findings(prepared.loaded)), Renderer(), path)
 
 
 def select(prepared: Prepared, filters: Filters) -> list[Card]:
