@@ -227,8 +227,11 @@ def test_source_text_never_runs_as_script(page, tmp_path):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(path.as_uri())
     page.check("#show-answers")
+    hrefs = page.eval_on_selector_all("#cards a", "els => els.map(e => e.getAttribute('href'))")
+    assert not any((href or "").strip().lower().startswith(("javascript:", "data:")) for href in hrefs)
     for link in page.locator("#cards a:visible").all():
-        link.click(no_wait_after=True)
+        if not (link.get_attribute("href") or "").startswith(("http:", "https:")):
+            link.click(no_wait_after=True)  # a web link leaves the page, as it should
     page.wait_for_timeout(200)
     assert page.evaluate("window.pwned") is None
     assert dialogs == []

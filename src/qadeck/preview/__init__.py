@@ -23,7 +23,6 @@ from ..config import LEVELS
 from ..files import write_text_atomic
 from ..model import Card, Finding
 from ..render import Renderer
-
 from ..writers import apkg
 from .charts import Bar, bar_chart
 
