@@ -4,12 +4,14 @@ The expected file holds::
 
     {"layout": "<name>",
      "cards": [{"question": ..., "answer": ..., "section": ..., "inferred": false}, ...],
-     "unanswered": ["question text", ...]}
+     "unanswered": ["question text", ...],
+     "no_question": ["message", ...]}
 
 ``section`` and ``inferred`` are compared only where a card lists them. Each
 case is read as a user's file is (:func:`qadeck.sources.read`: encodings, BOM,
 CRLF), detection must choose ``layout``, and parsing must give exactly these
-cards, in order, and these unanswered questions. A new case is two new files;
+cards, in order, these unanswered questions and these paragraphs reported for having
+no question (optional keys: none expected when absent). A new case is two new files;
 a new layout is a new folder.
 """
 
@@ -62,3 +64,5 @@ def test_fixture(expected_path: Path) -> None:
     got = [{key: getattr(card, key) for key in wanted} for card, wanted in zip(parsed.cards, want)]
     assert got == want
     assert [finding.message for finding in parsed.unanswered] == expected.get("unanswered", [])
+    unasked = [finding.message for finding in parsed.findings if finding.kind == "no question"]
+    assert unasked == expected.get("no_question", [])

@@ -116,7 +116,7 @@ def new_card(
 class Finding:
     """Something in a source a user should look at (``qadeck check``)."""
 
-    #: unanswered | inferred | suspicious | skipped
+    #: unanswered | inferred | no question | suspicious | skipped
     kind: str
     source: str
     line: int

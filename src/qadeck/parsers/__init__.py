@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..model import Finding, ParseResult, Source
-from . import asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, table
+from . import asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, table, titles
 from .base import Layout
+from .structure import without_comments
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
@@ -19,6 +20,7 @@ LAYOUTS: tuple[Layout, ...] = (
     asciidoc.LAYOUT,
     obsidian.LAYOUT,
     headings.LAYOUT,
+    titles.LAYOUT,
     bold.LAYOUT,
     prefixed.LAYOUT,
     numbered.LAYOUT,
@@ -41,8 +43,15 @@ def get(name: str) -> Layout:
     raise UsageError(f"unknown layout {name!r}; known layouts: {', '.join(names())}")
 
 
+def readable(source: Source) -> Source:
+    """``source`` as layouts read it: HTML comments blanked (see :func:`structure.without_comments`)."""
+    text = without_comments(source.text)
+    return source if text is source.text else Source(source.path, text, source.encoding)
+
+
 def detect(source: Source) -> tuple[Layout | None, float]:
     """The best-scoring layout for ``source`` (None when nothing fits)."""
+    source = readable(source)
     best: Layout | None = None
     best_score = 0.0
     for layout in LAYOUTS:
@@ -58,6 +67,7 @@ def detect(source: Source) -> tuple[Layout | None, float]:
 
 def parse(source: Source, layout: str | None = None) -> ParseResult:
     """Parse ``source`` with the named layout, or the detected one."""
+    source = readable(source)
     chosen = get(layout) if layout else detect(source)[0]
     if chosen is None:
         return ParseResult(

@@ -211,6 +211,15 @@ def coverage(source: Source, entries: Sequence[Entry]) -> float:
     return len(covered & content) / len(content)
 
 
+def marked_coverage(source: Source, entries: Sequence[Entry]) -> float:
+    """:func:`coverage`, where one answered entry is a layout too.
+
+    For layouts whose syntax marks a card explicitly (``Q:``/``A:``, ``question::answer``,
+    a ``?`` line): one such card is unambiguous even when it is the file's only one.
+    """
+    return coverage(source, [*entries, *entries] if len(entries) == 1 and entries[0].answer else entries)
+
+
 def make_layout(
     name: str,
     description: str,

@@ -42,27 +42,29 @@ _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+
 
 
 @dataclass(frozen=True, slots=True)
-class _Heading:
+class Heading:
+    """One Markdown heading of a source's outline."""
+
     index: int  # position in the outline
     level: int
     text: str  # inline text, source links dropped (numbering kept: it tells a question)
     asks: bool  # reads as a question
 
 
-def _asks(text: str) -> bool:
+def asks(text: str) -> bool:
     return bool(_NUMBERING.match(text) or text.endswith("?") or _ASKING.match(text))
 
 
-def _headings(lines: list[Line]) -> tuple[list[_Heading], str]:
+def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
     """The headings, and the document's title when its first heading is one (then left out)."""
-    found: list[_Heading] = []
+    found: list[Heading] = []
     for index, line in enumerate(lines):
         if "#" not in line.text[:4]:
             continue  # heading()'s own first test, without a call for each of the many lines it fails
         parsed = heading(line)
         text = inline_text(_without_sources(parsed[1])) if parsed else ""
         if parsed and text:
-            found.append(_Heading(index, parsed[0], text, _asks(text)))
+            found.append(Heading(index, parsed[0], text, asks(text)))
     if opens_with_title([h.level for h in found]):
         return found[1:], found[0].text
     return found, ""
@@ -73,7 +75,7 @@ def _without_sources(text: str) -> str:
     return _TRAILING_SOURCES.sub("", text) if "[" in text else text
 
 
-def _question_levels(headings: list[_Heading]) -> set[int]:
+def question_levels(headings: list[Heading]) -> set[int]:
     """Levels where at least half the headings ask; none when fewer than two ask in all."""
     total = Counter(h.level for h in headings)
     asking = Counter(h.level for h in headings if h.asks)
@@ -81,16 +83,16 @@ def _question_levels(headings: list[_Heading]) -> set[int]:
     return levels if sum(asking[level] for level in levels) >= 2 else set()
 
 
-def _candidates(headings: list[_Heading]) -> set[int]:
+def _candidates(headings: list[Heading]) -> set[int]:
     """Positions (in ``headings``) of headings at a question level, inside that level's question run."""
     chosen: set[int] = set()
-    for level in _question_levels(headings):
+    for level in question_levels(headings):
         asking = [i for i, h in enumerate(headings) if h.level == level and h.asks]
         chosen.update(i for i in range(asking[0], asking[-1] + 1) if headings[i].level == level)
     return chosen
 
 
-def _faq_entries(lines: list[Line], headings: list[_Heading], title: str, name: str) -> set[int]:
+def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: str) -> set[int]:
     """Positions of the headings that are a FAQ's entries, however they are phrased.
 
     Under a heading naming a FAQ (or, without one, in a document whose title or
@@ -121,7 +123,7 @@ def _faq_entries(lines: list[Line], headings: list[_Heading], title: str, name: 
     return chosen
 
 
-def _lone_questions(lines: list[Line], headings: list[_Heading], candidates: set[int]) -> set[int]:
+def _lone_questions(lines: list[Line], headings: list[Heading], candidates: set[int]) -> set[int]:
     """Headings ending in "?" beside the question levels' (a question among sections), when other
     questions were found: each has text of its own, no sub-heading, and is no deeper than they
     are (deeper, it is a sub-heading of an answer)."""
@@ -135,7 +137,7 @@ def _lone_questions(lines: list[Line], headings: list[_Heading], candidates: set
     }
 
 
-def _has_prose(lines: list[Line], headings: list[_Heading], i: int) -> bool:
+def _has_prose(lines: list[Line], headings: list[Heading], i: int) -> bool:
     """True when the heading has text of its own that is no table (a table of questions is a section's)."""
     end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
     return any(not line.blank and not line.text.lstrip().startswith("|") for line in lines[headings[i].index + 1 : end])
@@ -145,12 +147,12 @@ def _entries(source: Source) -> list[Entry]:
     if not _HEADING_START.found_in(source.text):
         return []  # no heading, no question
     lines = outline(source)
-    headings, title = _headings(lines)
+    headings, title = find_headings(lines)
     candidates = _candidates(headings) | _faq_entries(lines, headings, title, source.stem)
     candidates |= _lone_questions(lines, headings, candidates)
     entries: list[Entry] = []
-    sections: list[_Heading] = []  # open non-question headings, outermost first
-    current: _Heading | None = None
+    sections: list[Heading] = []  # open non-question headings, outermost first
+    current: Heading | None = None
     for i, h in enumerate(headings):
         if current is not None and i not in candidates and h.level > current.level:
             continue  # a sub-heading of the current answer
@@ -167,7 +169,7 @@ def _entries(source: Source) -> list[Entry]:
     return entries
 
 
-def _titles_section(lines: list[Line], headings: list[_Heading], candidates: set[int], i: int) -> bool:
+def _titles_section(lines: list[Line], headings: list[Heading], candidates: set[int], i: int) -> bool:
     """True for a heading with no text of its own, only deeper questions, below it."""
     end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
     if any(not line.blank for line in lines[headings[i].index + 1 : end]):
@@ -180,7 +182,7 @@ def _titles_section(lines: list[Line], headings: list[_Heading], candidates: set
     return False
 
 
-def _entry(lines: list[Line], question: _Heading, end: int, sections: list[_Heading]) -> Entry:
+def _entry(lines: list[Line], question: Heading, end: int, sections: list[Heading]) -> Entry:
     answer, last = answer_from(lines[question.index + 1 : end])
     line = lines[question.index].number
     section = sections[-1].text if sections else ""

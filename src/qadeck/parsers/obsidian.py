@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..model import Source
-from .entries import Entry, make_layout
+from .entries import Entry, make_layout, marked_coverage
 from .markup import inline_text
 from .structure import DOUBLE_COLON, Line, heading, outline, sections
 
@@ -111,4 +111,5 @@ LAYOUT = make_layout(
     NAME,
     "Obsidian Spaced Repetition notes (question::answer, ? between lines)",
     _entries,
+    marked_coverage,
 )

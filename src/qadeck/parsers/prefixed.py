@@ -22,13 +22,12 @@ questions and answers that have such breaks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .repair import clean
 from .repair.glue import Glue
 from ..model import Source
 from . import common
-from .entries import Entry, coverage, make_layout
+from .entries import Entry, make_layout, marked_coverage
 from .structure import Line
 
 NAME = "prefixed"
@@ -134,15 +133,6 @@ def _tidy(question: str) -> str:
     return clean.tidy_question(question)
 
 
-def score(source: Source, found: Sequence[Entry]) -> float:
-    """Coverage, counting a lone pair twice.
-
-    coverage() wants two entries, so that one heading ending in "?" is no layout; a pair
-    with explicit Q:/A: markers is unambiguous even when it is the file's only one.
-    """
-    return coverage(source, [*found, *found] if len(found) == 1 and found[0].answer else found)
-
-
 LAYOUT = make_layout(
-    NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find, score
+    NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find, marked_coverage
 )

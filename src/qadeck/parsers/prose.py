@@ -33,7 +33,7 @@ import textwrap
 from dataclasses import dataclass, replace
 
 from .repair import clean, codeflow, infer
-from ..model import ParseResult, Source
+from ..model import Finding, ParseResult, Source
 from . import common
 from .base import Layout
 from .entries import Entry, result
@@ -115,26 +115,46 @@ def front_matter_end(found: list[Paragraph]) -> int:
 def parse(source: Source) -> ParseResult:
     found = paragraphs(common.read_lines(source))
     proper = infer.proper_nouns(source.text)
-    parsed = result(source, NAME, _entries(found[front_matter_end(found) :], proper))
-    return replace(parsed, cards=tuple(replace(card, inferred=True) for card in parsed.cards))
+    entries, unasked = _entries(found[front_matter_end(found) :], proper)
+    parsed = result(source, NAME, entries)
+    findings = [Finding("no question", source.name, p.lines[0].number, _lead(p.text)) for p in unasked]
+    return replace(
+        parsed,
+        cards=tuple(replace(card, inferred=True) for card in parsed.cards),
+        findings=(*parsed.findings, *findings),
+    )
 
 
-def _entries(found: list[Paragraph], proper: frozenset[str]) -> list[Entry]:
+def _entries(found: list[Paragraph], proper: frozenset[str]) -> tuple[list[Entry], list[Paragraph]]:
+    """Entries with inferred questions, and the paragraphs no question could be inferred for."""
     entries: list[Entry] = []
+    unasked: list[Paragraph] = []
     section = ""
+    follows_card = False  # a code paragraph belongs to the card above it, not to an unasked paragraph
     for paragraph in found:
         if paragraph.heading:
             section = clean.clean_heading(paragraph.text)
-        elif paragraph.code and entries:
+        elif paragraph.code and entries and follows_card:
             last = entries[-1]
             code = _dedent(paragraph) if paragraph.fenced else fence(paragraph.text)
             answer = f"{last.answer}\n\n{code}"
             entries[-1] = replace(last, answer=answer, last=paragraph.lines[-1].number)
         elif not paragraph.code and not clean.is_commentary(paragraph.text):
             question = infer.infer_question(paragraph.text, proper)
+            follows_card = question is not None
+            if question is None:
+                unasked.append(paragraph)
+                continue
             answer = clean.answer_markdown([line.text for line in paragraph.lines])
             entries.append(Entry(question, answer, paragraph.lines[0].number, paragraph.lines[-1].number, section))
-    return entries
+    return entries, unasked
+
+
+def _lead(text: str, words: int = 8) -> str:
+    """The opening words of a paragraph no question was found for, as ``check`` shows it."""
+    split = text.split()
+    lead = " ".join(split[:words]) + ("…" if len(split) > words else "")
+    return f'left out, no question can be inferred: "{lead}"'
 
 
 def _dedent(paragraph: Paragraph) -> str:
@@ -150,12 +170,13 @@ def fence(code: str) -> str:
 
 def detect(source: Source) -> float:
     """:data:`PROSE_SCORE` for two or more answer paragraphs and not one question line."""
-    if any(_asks(line) for line in common.read_lines(source) if not line.code):
+    if any(asks_question(line) for line in common.read_lines(source) if not line.code):
         return 0.0
     return PROSE_SCORE if len(parse(source).cards) >= 2 else 0.0
 
 
-def _asks(line: Line) -> bool:
+def asks_question(line: Line) -> bool:
+    """A line that asks: it ends in "?" or opens with a question marker ("Q:", "Question 3.")."""
     return line.text.rstrip(" *_").endswith("?") or bool(_QUESTION_MARKER.match(line.text))
 
 

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import yaml
+
 from ..model import Source
 from .markup import html_to_markdown, inline_text
 
@@ -147,15 +149,68 @@ def _fence_mark_lines(text: str) -> list[int]:
 
 
 def front_matter_end(lines: Sequence[str]) -> int:
-    """Index of the first line after YAML front matter (0 when there is none)."""
+    """Index of the first line after YAML front matter (0 when there is none).
+
+    Only a leading ``---`` block that YAML reads as a mapping is front matter: other
+    tools open a file's first card section with ``---`` too, and that text is content.
+    """
     if not lines or lines[0].strip() != "---" or len(lines) < 3:
         return 0
     if not _FRONT_MATTER_KEY.match(lines[1]):
         return 0
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
-            return index + 1
+            return index + 1 if _is_mapping("\n".join(lines[1:index])) else 0
     return 0
+
+
+@lru_cache(maxsize=64)
+def _is_mapping(text: str) -> bool:
+    try:
+        return isinstance(yaml.load(text, Loader=_YAML_LOADER), dict)
+    except yaml.YAMLError:
+        return False
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def without_comments(text: str) -> str:
+    """``text`` with its HTML comments (outside fenced code) blanked, line breaks kept.
+
+    Comments are where other tools keep their bookkeeping (note ids, scheduling,
+    markers): never card text. Line breaks stay so that cards keep their line numbers.
+    """
+    if "<!--" not in text:
+        return text  # most texts
+    code = _code_spans(text)
+    return _COMMENT.sub(lambda m: m.group() if _inside(m.start(), code) else "\n" * m.group().count("\n"), text)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the fenced code blocks of ``text``."""
+    spans: list[tuple[int, int]] = []
+    at, fence, start = 0, "", 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not fence:
+            opened = _FENCE_OPEN.match(line)
+            if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+                fence, start = opened.group(1), at
+        elif stripped.startswith(fence) and not stripped.strip(fence[0]):
+            spans.append((start, at + len(line)))
+            fence = ""
+        at += len(line) + 1
+    if fence:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def heading(line: Line) -> tuple[int, str] | None:

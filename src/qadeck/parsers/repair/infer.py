@@ -6,7 +6,9 @@ paragraph usually restates its question: "To deploy a model using Flask, …"
 answers "How do you deploy a model using Flask?", "A feature store is …"
 answers "What is a feature store?". :data:`RULES` is the ordered list of such
 sentence patterns with the question each one asks; the first that matches
-wins, and :func:`fallback` asks about the paragraph when none does.
+wins. When none does, no question can honestly be stated: :func:`infer_question`
+gives None and the paragraph is reported for review, never made a card with an
+invented question.
 
 Moving the subject into the middle of a question means dropping its
 sentence-initial capital ("Model drift" -> "How can model drift …") but not a
@@ -231,19 +233,13 @@ def first_sentence(paragraph: str) -> str:
     return _SENTENCE_END.split(" ".join(paragraph.split()), maxsplit=1)[0]
 
 
-def infer_question(paragraph: str, proper: frozenset[str] = frozenset()) -> str:
-    """The question ``paragraph`` answers (always a grammatical question ending in ``?``)."""
+def infer_question(paragraph: str, proper: frozenset[str] = frozenset()) -> str | None:
+    """The question ``paragraph`` answers (a grammatical question ending in ``?``), None when no rule
+    recognises its first sentence."""
     sentence = first_sentence(paragraph)
     for rule in RULES:
         match = rule.pattern.match(sentence)
         subject = next((g for g in ("np", "goal", "rest", "subject") if match and g in match.groupdict()), None)
         if match and (subject is None or len(match[subject].split()) <= MAX_SUBJECT_WORDS):
             return rule.ask(match, proper)
-    return fallback(sentence)
-
-
-def fallback(sentence: str) -> str:
-    """A question about the sentence itself, when no rule recognises it."""
-    words = sentence.rstrip(".!?:;").split()
-    lead = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-    return f'What does this describe: "{lead}"?'
+    return None

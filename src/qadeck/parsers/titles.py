@@ -1,0 +1,104 @@
+"""Layout ``titles``: Markdown headings that title cards, the text under each its answer.
+
+    # Plant biology                  <- names the document (the only "#" heading)
+    ## Photosynthesis                <- a card's front
+    Plants turn light into sugar.    <- its back
+    [#botany]()                      <- a tag line: the card's tags, not its text
+    ## Cell parts                    <- a section: a deeper heading follows it
+    ### Chloroplast (3f9a2c)         <- a card; "(3f9a2c)" is another tool's note id
+    The organelle where ...
+    %                                <- "%" or "---": the front goes on to here
+    ...
+
+How note-taking flashcard tools write cards (markdown-anki-decks, mdanki,
+Md2Anki, Obsidian_to_Anki's heading style). Whether a file's headings are card
+titles or sections over questions written some other way is told per file:
+not titles when its headings read as questions (layout ``headings``), or when
+a line outside them asks one (a question of another layout, which the headings
+are sections over). A heading is a card when text of its own follows it and
+no deeper heading does (one with nothing under it is reported as unanswered); a
+heading over deeper headings is a section. When every
+heading ends in a parenthesised word with no spaces, those words are note ids
+that a tool wrote, not title text. Detection weighs coverage by
+:data:`TITLE_WEIGHT`: a layout that reads real questions in the file wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Source
+from .entries import Entry, coverage, make_layout
+from .headings import Heading, find_headings, question_levels
+from .prose import asks_question
+from .structure import HEADING, Line, LineStart, answer_from, heading, outline
+from .tags import tag_line
+
+NAME = "titles"
+#: Titles are a guess about headings that do not ask: below a layout that reads marked questions.
+TITLE_WEIGHT = 0.8
+_HEADING_START = LineStart(HEADING)
+_NOTE_ID = re.compile(r"\s+\([^\s()]+\)$")
+#: A line that ends a card's front inside its body: "%" alone, or a "---" rule between text.
+_FRONT_END = re.compile(r"^\s*(?:%|-{3,})\s*$")
+
+
+def _entries(source: Source) -> list[Entry]:
+    if not _HEADING_START.found_in(source.text):
+        return []
+    lines = outline(source)
+    headings, doc_title = find_headings(lines)
+    if not headings or question_levels(headings):
+        return []
+    if any(not line.code and asks_question(line) and not heading(line) for line in lines):
+        return []
+    ids = all(_NOTE_ID.search(text) for text in [doc_title, *(h.text for h in headings)] if text)
+    entries: list[Entry] = []
+    sections: list[Heading] = []
+    for i, h in enumerate(headings):
+        sections = [s for s in sections if s.level < h.level]
+        end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+        deeper = i + 1 < len(headings) and headings[i + 1].level > h.level
+        body = [line for line in lines[h.index + 1 : end] if tag_line(line.text) is None or line.code]
+        title = _NOTE_ID.sub("", h.text) if ids else h.text
+        if deeper:
+            sections.append(Heading(h.index, h.level, title, h.asks))
+            continue
+        # A heading with nothing under it is a card still to be written: reported as unanswered.
+        entries.append(_entry(title, lines[h.index].number, body, sections))
+    return entries
+
+
+def _entry(title: str, number: int, body: list[Line], sections: list[Heading]) -> Entry:
+    split = _front_end(body)
+    question = title
+    if split is not None:
+        front, _ = answer_from(body[:split])
+        question = f"{title}\n\n{front}" if front else title
+        body = body[split + 1 :]
+    answer, last = answer_from(body)
+    return Entry(question, answer, number, last or number, sections[-1].text if sections else "")
+
+
+def _front_end(body: list[Line]) -> int | None:
+    """Index of the line that ends the front, when text stands both before and after it."""
+    for index, line in enumerate(body):
+        if line.code or not _FRONT_END.match(line.text):
+            continue
+        before = any(not other.blank for other in body[:index])
+        after = any(not other.blank for other in body[index + 1 :])
+        return index if before and after else None
+    return None
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    return TITLE_WEIGHT * coverage(source, [*entries, *entries] if len(entries) == 1 else entries)
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Markdown headings as card titles (## Title), the text below as the answer",
+    _entries,
+    _score,
+)

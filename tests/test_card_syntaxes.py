@@ -1,0 +1,48 @@
+"""Card syntaxes that users of other Markdown-to-Anki tools write, through the command line.
+
+The parsing of each syntax is checked by its golden fixture (``fixtures/<layout>/``);
+these tests check what a user sees of it: ``list`` and ``check``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_a_file_with_one_card_gives_that_card():
+    result = run("list", "--json", str(FIXTURES / "obsidian" / "single-card.md"))
+    assert result.exit_code == 0, result.output
+    cards = json.loads(result.stdout)
+    assert [(c["question"], c["answer"]) for c in cards] == [("Speed of sound in dry air at 20 °C", "about 343 m/s")]
+
+
+def test_check_reports_a_paragraph_no_question_can_be_inferred_for(tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(
+        "A rain gauge is an instrument that measures how much rain has fallen.\n\n"
+        "A barometer is a device that measures air pressure.\n\n"
+        "Usually within a week, depending on the weather and the size of the pile.\n",
+        encoding="utf-8",
+    )
+    listed = json.loads(run("list", "--json", str(source)).stdout)
+    assert [c["question"] for c in listed] == ["What is a rain gauge?", "What is a barometer?"]
+    result = run("check", str(source))
+    assert 'notes.txt:5: no question: left out, no question can be inferred: "Usually within a week,' in result.stdout
+    assert "1 no question" in result.output
+
+
+def test_html_comments_are_never_card_text():
+    cards = json.loads(run("list", "--json", str(FIXTURES / "obsidian" / "comments-and-rule.md")).stdout)
+    assert [c["question"] for c in cards] == ["Largest moon of Saturn", "Planet with the shortest day"]
+    assert all("<!--" not in c["answer"] and "ID" not in c["answer"] for c in cards)
