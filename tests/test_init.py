@@ -121,7 +121,9 @@ def test_a_config_names_the_deck_and_the_summary_says_nothing_about_naming(tmp_p
 
 
 def test_layout_in_the_config_forces_it(tmp_path):
-    text = "## Why is the sky blue?\n\nRayleigh scattering.\n\n## Why is grass green?\n\nChlorophyll.\n"
+    # Answers prose can infer questions for: forced, it makes cards of them (no invented questions).
+    text = ("## Why is the sky blue?\n\nRayleigh scattering is the scattering of light by tiny particles.\n\n"
+            "## Why is grass green?\n\nChlorophyll is a pigment that reflects green light.\n")
     folder = notes_folder(tmp_path, text=text)
     detected = run("list", "--json", str(folder))
     (folder / "qadeck.yaml").write_text("deck: Sky\nlayout: prose\n", encoding="utf-8")
