@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qadeck import pipeline
+from qadeck.cli import main
 from qadeck.model import Card
 from qadeck.tagging.difficulty import author_levels, words_level
 
@@ -88,3 +89,12 @@ def test_star_counts_grade_from_one_to_three() -> None:
 def test_a_hyphenated_file_name_names_a_level(tmp_path: Path) -> None:
     (tmp_path / "git-hard.md").write_text("Q: What is a ref?\nA: A name for a commit.\n", encoding="utf-8")
     assert _levels(tmp_path) == {"What is a ref?": "hard"}
+
+
+def test_the_build_summary_counts_the_cards_that_took_their_authors_level(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    _copy(folder, "levels.md")
+    assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "Difficulty: easy 3, medium 1, hard 3 (6 as their authors marked them)" in out

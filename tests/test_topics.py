@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from qadeck import pipeline
+from qadeck.cli import main
+from qadeck.config import load as load_config
 from qadeck.model import Card
 from qadeck.tagging.headings import path_topic, topic_label
 from qadeck.tagging.topic import FALLBACK_TOPIC
@@ -125,3 +127,26 @@ def test_a_big_flat_section_nests_its_phrase_topics_under_it(tmp_path: Path) -> 
     topics = Counter(c.topics[0] for c in cards)
     assert all(t.startswith("pastimes::") for t in topics if t != "weekend-hobbies")
     assert sum(n for t, n in topics.items() if t.startswith("pastimes::tomato")) >= 6
+
+
+def test_suggest_drafts_a_taxonomy_that_loads_and_tags_the_deck(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = _flat(tmp_path)
+    assert main(["topics", "--suggest", str(folder)]) == 0
+    draft = capsys.readouterr().out
+    (folder / "qadeck.yaml").write_text("deck: Hobbies\n" + draft, encoding="utf-8")
+    config = load_config(folder / "qadeck.yaml")
+    assert {"telescope", "sourdough", "misc"} <= set(config.topic_slugs)
+    assert all(rule.keywords for rule in config.topics if rule.slug != "misc")
+    cards = _cards(folder)
+    assert sum(c.topics[0] == "telescope" for c in cards[:8]) >= 7  # the taxonomy now tags the deck
+    assert pipeline.suggest_topics([folder]) in draft  # the library function the command prints
+
+
+def test_a_parent_topic_filters_its_nested_topics(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ops.md").write_text(
+        "# Ops\n\n## Docker\n\n### Networking\n\n**What is a bridge network?**\n\nThe default network.\n\n"
+        "### Volumes\n\n**Where do volumes live?**\n\nIn the data folder.\n\n"
+        "## Git\n\n**What is a ref?**\n\nA name for a commit.\n", encoding="utf-8")
+    assert main(["list", "--topic", "docker", str(tmp_path)]) == 0
+    listed = capsys.readouterr().out
+    assert "bridge network" in listed and "volumes live" in listed and "ref?" not in listed

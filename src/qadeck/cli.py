@@ -29,6 +29,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 T = TypeVar("T")
 DEFAULT_SOURCES = (Path("cards"),)
+#: Topics the build summary names at most, the biggest first.
+SUMMARY_TOPICS = 20
 #: Seconds a stage runs before it shows a progress bar.
 PROGRESS_AFTER = 1.0
 
@@ -289,9 +291,14 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
         click.echo(f"Deck named from {loaded.config.name_origin}; run 'qadeck init' to keep its "
                    "name and Anki deck id fixed in a qadeck.yaml")
     topics = Counter(c.topics[0] for c in cards if c.topics)
-    click.echo("Topics: " + ", ".join(f"{t} {n}" for t, n in topics.most_common()))
+    shown = topics.most_common(SUMMARY_TOPICS)
+    more = len(topics) - len(shown)
+    click.echo("Topics: " + ", ".join(f"{t} {n}" for t, n in shown)
+               + (f", and {more} more (see 'qadeck topics')" if more else ""))
     levels = Counter(c.difficulty for c in cards)
-    click.echo("Difficulty: " + ", ".join(f"{lv} {levels[lv]}" for lv in LEVELS))
+    authored = sum(c.difficulty_from == "author" for c in cards)
+    click.echo("Difficulty: " + ", ".join(f"{lv} {levels[lv]}" for lv in LEVELS)
+               + (f" ({authored} as their authors marked them)" if authored else ""))
     if unanswered or skipped:
         click.echo(
             f"Skipped: {len(unanswered)} unanswered questions"
@@ -343,9 +350,17 @@ def anki_search(deck: str, question: str) -> str:
 
 @cli.command()
 @sources_arg
+@click.option("--suggest", is_flag=True,
+              help="Print a draft taxonomy for qadeck.yaml (topics with weighted keywords) drawn from the cards.")
 @layout_option
-def topics(sources: tuple[Path, ...], layout: str | None) -> None:
-    """List topics with their card counts per difficulty."""
+def topics(sources: tuple[Path, ...], suggest: bool, layout: str | None) -> None:
+    """List topics with their card counts per difficulty (or, with --suggest, draft a taxonomy)."""
+    if suggest:
+        click.echo("# A draft taxonomy drawn from your cards: paste it into qadeck.yaml and edit it.\n"
+                   "# A keyword matches at the start of a word; weight 3 names the topic, 1 hints at it.\n"
+                   "default_topic: misc")
+        click.echo(pipeline.suggest_topics(sources or DEFAULT_SOURCES, layout), nl=False)
+        return
     loaded = _load(sources, Filters(), layout)
     prepared = pipeline.prepare(loaded)
     counts: Counter[tuple[str, str]] = Counter()

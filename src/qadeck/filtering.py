@@ -47,9 +47,9 @@ class Filters:
         return [c for c in cards if self.keeps(c)]
 
     def keeps(self, card: Card) -> bool:
-        if self.topics and not set(self.topics) & set(card.topics):
+        if self.topics and not _within(card.topics, self.topics):
             return False
-        if self.exclude_topics and set(self.exclude_topics) & set(card.topics):
+        if self.exclude_topics and _within(card.topics, self.exclude_topics):
             return False
         if self.difficulties and card.difficulty not in self.difficulties:
             return False
@@ -58,8 +58,8 @@ class Filters:
     def suffix(self) -> str:
         """``--monitoring--hard`` style suffix for output file names ("" when unfiltered)."""
         parts = [
-            *self.topics,
-            *(f"not-{t}" for t in self.exclude_topics),
+            *(slugify(t) for t in self.topics),
+            *(f"not-{slugify(t)}" for t in self.exclude_topics),
             *self.difficulties,
             *(slugify(s) for s in self.sources),
         ]
@@ -78,6 +78,11 @@ class Filters:
             *self.sources,
         ]
         return ", ".join(parts)
+
+
+def _within(topics: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """Does a topic of ``topics`` equal one of ``wanted`` or nest under it (``docker`` holds ``docker::networking``)?"""
+    return any(t == w or t.startswith(w + "::") for t in topics for w in wanted)
 
 
 def unknown(kind: str, value: str, known: list[str]) -> str:

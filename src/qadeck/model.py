@@ -62,20 +62,24 @@ class Card:
     guid: str = ""
     #: Unix time the card's content last changed (filled by identity).
     mtime: int = 0
+    #: Who set the difficulty: "author" (a level the source marks), "rules" or "override" (filled by tagging).
+    difficulty_from: str = ""
 
     @property
     def stem(self) -> str:
         return Path(self.source).stem
 
-    def tagged(self, topics: tuple[str, ...], difficulty: str) -> Card:
-        """This card with its tags: ``replace(card, topics=…, difficulty=…)`` at a tenth of the cost."""
+    def tagged(self, topics: tuple[str, ...], difficulty: str, difficulty_from: str | None = None) -> Card:
+        """This card with its tags: ``replace(card, topics=…, difficulty=…)`` at a tenth of the cost
+        (``difficulty_from`` too, when given)."""
         return new_card(self.question, self.answer, self.source, self.section, self.lines, self.inferred,
-                        self.layout, topics, difficulty, self.guid, self.mtime)
+                        self.layout, topics, difficulty, self.guid, self.mtime,
+                        self.difficulty_from if difficulty_from is None else difficulty_from)
 
     def identified(self, guid: str, mtime: int) -> Card:
         """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a tenth of the cost."""
         return new_card(self.question, self.answer, self.source, self.section, self.lines, self.inferred,
-                        self.layout, self.topics, self.difficulty, guid, mtime)
+                        self.layout, self.topics, self.difficulty, guid, mtime, self.difficulty_from)
 
     @property
     def location(self) -> str:
@@ -89,7 +93,7 @@ _CARD_SLOTS: tuple[Callable[[Card, Any], None], ...] = tuple(getattr(Card, slot)
 def new_card(
     question: str, answer: str, source: str, section: str, lines: tuple[int, int], inferred: bool = False,
     layout: str = "", topics: tuple[str, ...] = (), difficulty: str = "", guid: str = "", mtime: int = 0,
-    *, _new: Any = object.__new__, _card: type[Card] = Card,
+    difficulty_from: str = "", *, _new: Any = object.__new__, _card: type[Card] = Card,
     _setters: tuple[Callable[[Card, Any], None], ...] = _CARD_SLOTS,
 ) -> Card:
     """``Card(…)`` at half the cost: each slot set through its descriptor, without the frozen
@@ -109,6 +113,7 @@ def new_card(
     s[8](card, difficulty)
     s[9](card, guid)
     s[10](card, mtime)
+    s[11](card, difficulty_from)
     return card
 
 

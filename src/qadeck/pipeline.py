@@ -58,7 +58,7 @@ from .render.media import MediaFile, Scan
 from .model import Card, Deck, Finding, ParseResult, Source
 from .perf.parallel import pmap, run_all
 from .render import Renderer, RenderStats
-from .tagging import tag
+from .tagging import suggest, tag
 from .tagging.topic import slugify
 from .writers import NoteContent, Output
 from .writers.apkg import note_contents
@@ -180,6 +180,7 @@ def load(
     warn: Callable[[str], None] = lambda message: None,
     cache_dir: Path | None = None,
     keep: bool = True,
+    taxonomy: bool = True,
 ) -> Loaded:
     """Read, parse and tag every source; raises when there is nothing to read.
 
@@ -188,6 +189,7 @@ def load(
     With ``cache_dir``, a file whose text is as the last build found it takes
     its cards from there instead of being parsed and tagged again; the files
     parsed are kept there for the next build unless ``keep`` is False (a dry run).
+    Without ``taxonomy``, topics come from the sources alone, as if ``qadeck.yaml`` had none.
     """
     paths = list(paths)
     if layout:
@@ -197,6 +199,8 @@ def load(
     found = sources.collect(paths)
     config = config_mod.load(config_path) if config_path else _default_config(home, found.files)
     layout = layout or config.layout or None
+    if not taxonomy:
+        config = replace(config, topics=(), default_topic="")
     files = [f for f in found.files if filters.wants_source(f.name)]
     skipped = list(found.skipped)
     for message in skipped:
@@ -258,6 +262,14 @@ def load(
     deck = Deck(tuple(k.result for k in done))
     return Loaded(config, deck, skipped, home, card_cache, render_stats, done,
                   facts if any(f is not None for f in facts) else None, notes, files_media)
+
+
+def suggest_topics(paths: Iterable[Path], layout: str | None = None) -> str:
+    """A draft taxonomy for ``paths`` as the ``topics:`` block of ``qadeck.yaml`` (``default_topic:
+    misc`` names its catch-all): the topics the sources' structure and phrases give, with weighted
+    keywords drawn from their cards, whatever taxonomy ``qadeck.yaml`` has now."""
+    loaded = load(paths, layout=layout, taxonomy=False)
+    return suggest.taxonomy_yaml(suggest.suggest(loaded.deck.cards))
 
 
 def parse_and_tag(source: Source, layout: str | None, config: DeckConfig, scan: Scan | None = None) -> ParseResult:
@@ -334,9 +346,13 @@ class Prepared:
 
     @property
     def topics(self) -> list[str]:
-        """Every topic slug known to the deck (taxonomy first, then any found on cards, in order)."""
+        """Every topic slug known to the deck (taxonomy first, then any found on cards, in order, with the
+        parents of nested ones: ``--topic docker`` picks ``docker::networking`` too)."""
         known = dict.fromkeys(self.loaded.config.topic_slugs)
         known.update(dict.fromkeys(chain.from_iterable(map(attrgetter("topics"), self.cards))))  # in C
+        for slug in [slug for slug in known if "::" in slug]:
+            parts = slug.split("::")
+            known.update(dict.fromkeys("::".join(parts[:n]) for n in range(1, len(parts))))  # nested: its parents too
         return list(known)
 
 

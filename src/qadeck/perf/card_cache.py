@@ -282,7 +282,8 @@ def _code_version() -> str:
 
 def to_rows(result: ParseResult, rendered: Columns = None, facts: Columns = None) -> Rows:
     cards = [
-        [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty]
+        [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty,
+         c.difficulty_from]
         for c in result.cards
     ]
     findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
@@ -296,8 +297,8 @@ def from_rows(rows: Rows) -> Kept:
         source=source,
         layout=layout,
         cards=tuple(
-            new_card(q, a, src, section, (lines[0], lines[1]), inferred, lay, tuple(topics), level)
-            for q, a, src, section, lines, inferred, lay, topics, level in cards
+            new_card(q, a, src, section, (lines[0], lines[1]), inferred, lay, tuple(topics), level, "", 0, by)
+            for q, a, src, section, lines, inferred, lay, topics, level, by in cards
         ),
         findings=tuple(Finding(*f) for f in findings),
     )

@@ -49,10 +49,11 @@ def tag(cards: list[Card], config: DeckConfig, source: Source | None = None) -> 
         if marked.question != written:
             card = replace(card, question=marked.question)
         topics = found[index] if found is not None else tagger.topics(card)
-        level = marked.level or difficulty_of(card)
+        level, by = (marked.level, "author") if marked.level else (difficulty_of(card), "rules")
         override = overrides.get(written) or overrides.get(card.question)
         if override:
             topics = override.topics or topics
-            level = override.difficulty or level
-        out.append(card.tagged(topics, level))
+            if override.difficulty:
+                level, by = override.difficulty, "override"
+        out.append(card.tagged(topics, level, by))
     return out

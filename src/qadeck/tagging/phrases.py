@@ -56,7 +56,7 @@ vs hand single local average whole
 """.split())
 #: Words whose final "s" is no plural.
 NOT_PLURAL = frozenset("""
-kubernetes bayes series species aws dns windows jenkins redis postgres status news analysis axis basis
+kubernetes devops mlops dataops bayes series species aws dns windows jenkins redis postgres status news analysis axis basis
 bias alias canvas pandas atlas gas lens https ios macos chaos
 """.split())
 

@@ -29,6 +29,7 @@ def card_json(card: Card, renderer: Renderer) -> dict[str, Any]:
         "inferred": card.inferred,
         "topics": list(card.topics),
         "difficulty": card.difficulty,
+        "difficulty_from": card.difficulty_from,
         "tags": anki_tags(card),
         "guid": card.guid,
         "answer_html": renderer.html(card.answer),
