@@ -136,15 +136,37 @@ def _section_headings(cards: Sequence[Card], source: Source) -> list[tuple[int, 
     reach: list[int] = []
     for _, last in ranges:
         reach.append(max(last, reach[-1]) if reach else last)
+    candidates = _heading_like(source.text)
+    lines = outline(source) if candidates else []
+    if not lines:
+        return []
+    first = lines[0].number  # after any front matter
     found = []
-    for line in outline(source):
-        marked = heading(line)
+    for number in candidates:
+        if number < first:
+            continue
+        marked = heading(lines[number - first])
         if marked is None:
             continue
-        at = bisect_right(starts, line.number) - 1
-        if at >= 0 and reach[at] >= line.number:
+        at = bisect_right(starts, number) - 1
+        if at >= 0 and reach[at] >= number:
             continue  # a question that is a heading, or a heading inside an answer
-        found.append((line.number, marked[0], inline_text(marked[1])))
+        found.append((number, marked[0], inline_text(marked[1])))
     if opens_with_title([level for _, level, _ in found]):
         found.pop(0)
     return found
+
+
+_ATX_START = re.compile(r"^ {0,3}#", re.MULTILINE)
+
+
+def _heading_like(text: str) -> list[int]:
+    """The numbers of the lines that open like an ATX heading, found by one search of the whole
+    text rather than a test of each line (most lines are none)."""
+    numbers = []
+    number, at = 1, 0
+    for match in _ATX_START.finditer(text):
+        number += text.count("\n", at, match.start())
+        at = match.start()
+        numbers.append(number)
+    return numbers

@@ -85,30 +85,39 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-def words(text: str) -> list[str | None]:
-    """The text's content words in order, singular, with None where a phrase may not run on
-    (a function word, punctuation, a number)."""
-    out: list[str | None] = []
-    for token in _TOKEN.findall(text.lower()):
-        if token[0].isalpha() and len(token) > 1 and token not in STOPWORDS and not token.endswith(_ADVERB):
-            word = singular(token)
-            out.append(None if word in STOPWORDS else word)
-        elif out and out[-1] is not None:
-            out.append(None)
-    return out
-
-
 def phrases(text: str) -> set[str]:
-    """The content words of ``text`` and each pair of adjacent ones ("gradient descent")."""
+    """The content words of ``text`` (singular) and each pair of adjacent ones ("gradient descent");
+    a function word, punctuation or a number between two words makes no pair."""
     found: set[str] = set()
     previous: str | None = None
-    for word in words(text):
+    known = _WORDS.get
+    for token in _TOKEN.findall(text.lower()):
+        word = known(token, _UNSEEN)
+        if word is _UNSEEN:
+            word = _word(token)
         if word is not None:
             found.add(word)
             if previous is not None and previous != word:
                 found.add(f"{previous} {word}")
         previous = word
     return found
+
+
+#: Token -> the content word it is (None: none), remembered: a deck repeats its words.
+_WORDS: dict[str, str | None] = {}
+_UNSEEN = ""
+_WORDS_KEPT = 200_000
+
+
+def _word(token: str) -> str | None:
+    word: str | None = None
+    if token[0].isalpha() and len(token) > 1 and token not in STOPWORDS and not token.endswith(_ADVERB):
+        word = singular(token)
+        word = None if word in STOPWORDS else word
+    if len(_WORDS) >= _WORDS_KEPT:
+        _WORDS.clear()
+    _WORDS[token] = word
+    return word
 
 
 def plain(text: str) -> str:

@@ -251,18 +251,24 @@ def content_topics(cards: Sequence[Card], base: str = "") -> list[tuple[str, ...
     most = max(least, MAX_SHARE * count)
     own = set(slug_words(base))
     prefix = f"{base}::" if base else ""
+    root: dict[str, float] = {}
     out: list[tuple[str, ...]] = []
     for index, weights in enumerate(found):
-        around = found[max(0, index - NEIGHBOURS) : index] + found[index + 1 : index + 1 + NEIGHBOURS]
-        scored = sorted(
-            (-(weight * (shared[phrase] ** SHARED_EXPONENT + NEIGHBOUR_WEIGHT * sum(phrase in other for other in around)))
-             * (PAIR_BONUS if " " in phrase else 1.0), phrase)
-            for phrase, weight in weights.items()
-            if least <= shared[phrase] <= most and not own.issuperset(phrase.split())
-        )
-        if not scored:
+        eligible = [phrase for phrase in weights if least <= shared[phrase] <= most]
+        if own:
+            eligible = [phrase for phrase in eligible if not own.issuperset(phrase.split())]
+        if not eligible:
             out.append((base or FALLBACK_TOPIC,))
             continue
+        around = found[max(0, index - NEIGHBOURS) : index] + found[index + 1 : index + 1 + NEIGHBOURS]
+        scored = []
+        for phrase in eligible:
+            if phrase not in root:
+                root[phrase] = shared[phrase] ** SHARED_EXPONENT
+            near = sum(phrase in other for other in around)
+            score = weights[phrase] * (root[phrase] + NEIGHBOUR_WEIGHT * near)
+            scored.append((-score * PAIR_BONUS if " " in phrase else -score, phrase))
+        scored.sort()
         best = scored[0][0]
         kept = [phrase for score, phrase in scored[:MAX_TOPICS] if score <= best * SECONDARY_SHARE]
         out.append(tuple(prefix + phrase.replace(" ", "-") for phrase in kept))
