@@ -34,12 +34,13 @@ def cards_json():
 def test_list_json_has_every_card_with_stable_keys(cards_json):
     assert len(cards_json) == 207
     keys = {"question", "answer", "source", "section", "lines", "inferred", "topics",
-            "difficulty", "tags", "guid", "answer_html"}
+            "difficulty", "difficulty_from", "tags", "guid", "answer_html"}
     assert all(set(c) == keys for c in cards_json)
     assert len({c["guid"] for c in cards_json}) == 207
     assert sum(c["inferred"] for c in cards_json) == 15
     assert all(1 <= len(c["topics"]) <= 3 for c in cards_json)
     assert {c["difficulty"] for c in cards_json} == {"easy", "medium", "hard"}
+    assert {c["difficulty_from"] for c in cards_json} == {"rules", "override"}  # the seed marks no level
 
 
 def test_list_says_which_layout_each_file_got():
