@@ -57,8 +57,10 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def listed() -> list[dict]:
-    result = CliRunner().invoke(cli, ["list", str(CARDS), "--json"], catch_exceptions=False)
+def listed(built) -> list[dict]:
+    """The cards of the deck ``built`` holds, as ``qadeck list --json`` shows them after that build."""
+    cards = built["apkg"].parent.parent / "cards"
+    result = CliRunner().invoke(cli, ["list", str(cards), "--json"], catch_exceptions=False)
     return json.loads(result.stdout)
 
 

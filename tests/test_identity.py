@@ -128,11 +128,39 @@ def test_duplicate_questions_get_distinct_guids():
     assert out[0].guid != out[1].guid
 
 
-def test_sources_not_read_keep_their_lock_entries():
+def test_files_not_read_but_still_there_keep_their_lock_entries():
     _, lock, _ = first_build([*DECK, card("Other?", "Yes.", source="b.md")])
-    _, lock2, changes = identity.assign(DECK, lock, "42", T1, {"a.md"})
+    _, lock2, changes = identity.assign(DECK, lock, "42", T1, {"a.md"}, elsewhere={"b.md"})
     assert not changes.removed
     assert [e.question for e in lock2.entries if e.source == "b.md"] == ["Other?"]
+
+
+def test_the_cards_of_a_file_that_is_gone_are_removed_from_the_lock():
+    _, lock, _ = first_build([*DECK, card("Other?", "Yes.", source="b.md")])
+    _, lock2, changes = identity.assign(DECK, lock, "42", T1, {"a.md"})
+    assert [e.question for e in changes.removed] == ["Other?"]
+    assert {e.source for e in lock2.entries} == {"a.md"}
+
+
+def test_a_renamed_file_keeps_its_guids_with_a_question_edited():
+    out, lock, _ = first_build()
+    renamed = [replace(c, source="b.md") for c in DECK]
+    renamed[1] = replace(renamed[1], question="What is a feature store for?")
+    again, lock2, changes = identity.assign(renamed, lock, "42", T1, {"b.md"})
+    assert [c.guid for c in again] == [c.guid for c in out]
+    assert changes.renamed == [("a.md", "b.md")]
+    assert len(changes.updated) == 4 and not changes.added and not changes.removed
+    assert {e.source for e in lock2.entries} == {"b.md"}
+
+
+def test_a_new_file_sharing_a_question_with_a_gone_one_is_not_that_file_renamed():
+    out, lock, _ = first_build()
+    other = [replace(DECK[0], source="b.md"), card("What is a DAG?", "A graph.", source="b.md"),
+             card("What is a DAG run?", "One run.", source="b.md")]
+    again, _, changes = identity.assign(other, lock, "42", T1, {"b.md"})
+    assert not changes.renamed
+    assert again[0].guid == out[0].guid  # the card moved files, as cards do
+    assert [e.question for e in changes.removed] == [c.question for c in DECK[1:]]
 
 
 @settings(max_examples=60, deadline=None)

@@ -325,6 +325,8 @@ def _print_changes(changes: Changes, deck: str) -> None:
         f"{len(changes.removed)} removed",
     ]
     click.echo("Since last build: " + ", ".join(parts))
+    for old_name, new_name in changes.renamed:
+        click.echo(f"  renamed: {old_name} → {new_name}")
     for old, card in changes.reworded:
         click.echo(f"  kept identity through a question edit at {card.location}:")
         click.echo(f"    - {old}")

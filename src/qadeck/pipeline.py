@@ -128,6 +128,8 @@ class Loaded:
     notes: dict[str, NoteContent] = field(default_factory=dict)
     #: The pictures and sounds the sources refer to, by their name in Anki's media folder.
     media: dict[str, MediaFile] = field(default_factory=dict)
+    #: Names of every source file found, read or not (left out by ``--source``, unreadable).
+    found: frozenset[str] = frozenset()
 
     @property
     def source_names(self) -> set[str]:
@@ -261,7 +263,8 @@ def load(
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
     return Loaded(config, deck, skipped, home, card_cache, render_stats, done,
-                  facts if any(f is not None for f in facts) else None, notes, files_media)
+                  facts if any(f is not None for f in facts) else None, notes, files_media,
+                  frozenset(f.name for f in found.files))
 
 
 def suggest_topics(paths: Iterable[Path], layout: str | None = None) -> str:
@@ -360,13 +363,19 @@ def prepare(loaded: Loaded, now: int | None = None) -> Prepared:
     """Give the cards identities from the lock file (nothing is written)."""
     cards = loaded.deck.cards
     lock = lockfile.read(loaded.lock_path)
+    read = loaded.source_names
+    # Files the lock knows that this build did not read may still be in the lock's folder (a build
+    # of some of its files): their cards are kept. Any other is gone: renamed, or its cards removed.
+    missing = {e.source for e in lock.entries} - read - loaded.found
+    elsewhere = loaded.found | sources.present(loaded.home, missing)
     cards, new_lock, changes = identity.assign(
         cards,
         lock,
         namespace=str(loaded.config.deck_id),
         now=int(time.time()) if now is None else now,
-        sources=loaded.source_names,
+        sources=read,
         known=loaded.facts,
+        elsewhere=elsewhere,
     )
     return Prepared(loaded, cards, new_lock, changes)
 

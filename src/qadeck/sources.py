@@ -11,6 +11,7 @@ BOM, UTF-16 with a BOM, Windows-1252, CRLF or CR line endings.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,20 @@ def _readable(file: Path, given: bool) -> bool:
     if file.suffix.lower() in TEXT_EXTENSIONS:
         return True
     return not file.suffix and (given or _FAQ_NAME in file.name.lower())
+
+
+def present(folder: Path, names: set[str]) -> set[str]:
+    """Which of ``names`` are names of source files in ``folder`` or below (hidden folders left out,
+    as :func:`collect` does); the walk stops once every name is found."""
+    found: set[str] = set()
+    if not names or not folder.is_dir():
+        return found
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.update(names.intersection(files))
+        if found == names:
+            break
+    return found
 
 
 def _hidden(file: Path, root: Path) -> bool:

@@ -5,6 +5,11 @@ and gives each card a ``guid`` and an ``mtime``, returning the new lock and a
 :class:`Changes` summary. It never looks at a card's answer to make a guid, so
 editing an answer updates the note instead of making a new one.
 
+Lock entries of a file that no longer exists are matched too: a new file whose
+questions are mostly that file's (:func:`renames`) is that file renamed, and its
+entries are taken as the new file's before matching; what stays unmatched of a
+file that is gone is removed, never kept in the lock.
+
 Matching, in order, each pass only over what is still unmatched:
 
 1. the same question (normalised) in the same source, in order;
@@ -37,7 +42,7 @@ import struct
 import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import cast
@@ -75,7 +80,10 @@ class Changes:
     updated: list[Card] = field(default_factory=list)
     #: Identity kept through a question edit: (old question, card with the new one).
     reworded: list[tuple[str, Card]] = field(default_factory=list)
+    #: Lock entries whose guid no card has any more (one per guid).
     removed: list[LockEntry] = field(default_factory=list)
+    #: Files renamed since the lock was written: (old name, new name).
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     #: Cards that could have been one of several old cards: given a new guid.
     ambiguous: list[Card] = field(default_factory=list)
     unchanged: int = 0
@@ -132,19 +140,23 @@ def sketch_similarity(a: str, b: str) -> float:
     return len(union & sa & sb) / len(union)
 
 
-def make_guid(namespace: str, source: str, question: str, taken: set[str]) -> str:
-    """A new guid from identifying data only (deck, source, question), unique in ``taken``."""
+def make_guid(namespace: str, question: str, taken: set[str]) -> str:
+    """A new guid from identifying data only (deck, question), unique in ``taken``."""
     n = 0
     while True:
-        guid = guid_for(namespace, source, question, n)
+        guid = guid_for(namespace, question, n)
         if guid not in taken:
             return guid
         n += 1
 
 
-def guid_for(namespace: str, source: str, question: str, n: int = 0) -> str:
-    """The ``n``-th guid candidate for a card: the first one not taken is its guid."""
-    digest = hashlib.sha256(f"{namespace}\x00{source}\x00{question}\x00{n}".encode()).digest()
+def guid_for(namespace: str, question: str, n: int = 0) -> str:
+    """The ``n``-th guid candidate for a card: the first one not taken is its guid.
+
+    Not the file's name: without a lock file, a card keeps its guid through a
+    rename, a move or a split of its file as long as its question stays.
+    """
+    digest = hashlib.sha256(f"{namespace}\x00{question}\x00{n}".encode()).digest()
     return "q" + base62(int.from_bytes(digest[:8], "big"))
 
 
@@ -333,7 +345,7 @@ def facts(cards: Iterable[Card], namespace: str) -> list[list[str]]:
     return [
         [content_hash(c) for c in cards],
         [sketch(c.answer) for c in cards],
-        [guid_for(namespace, c.source, c.question) for c in cards],
+        [guid_for(namespace, c.question) for c in cards],
     ]
 
 
@@ -393,20 +405,26 @@ def _fresh_chunk(work: tuple[str, list[Card]]) -> list[Facts]:
 
 def assign(
     cards: list[Card], lock: Lock, namespace: str, now: int, sources: set[str],
-    known: list[Facts | None] | None = None,
+    known: list[Facts | None] | None = None, elsewhere: Iterable[str] = (),
 ) -> tuple[list[Card], Lock, Changes]:
     """Give every card its guid and mtime; return them with the new lock and the changes.
 
-    ``sources`` are the file names this build read: lock entries of other files
-    are kept as they are rather than reported as removed. ``known`` holds the
-    :data:`Facts` of each card where the build already has them (or None).
+    ``sources`` are the file names this build read; ``elsewhere`` the names of
+    files that exist but it did not read (a build of part of a folder): their
+    lock entries are kept as they are. The entries of any other file are of a
+    file that is gone: renamed (see :func:`renames`) or removed. ``known``
+    holds the :data:`Facts` of each card where the build already has them (or None).
     """
-    kept = [e for e in lock.entries if e.source not in sources]
-    old = [e for e in lock.entries if e.source in sources]
+    keep = set(elsewhere) - set(sources)
+    kept = [e for e in lock.entries if e.source in keep]
+    old = [e for e in lock.entries if e.source not in keep]
+    renamed = renames(cards, old, sources)
+    if renamed:
+        old = [replace(e, source=renamed[e.source]) if e.source in renamed else e for e in old]
     matcher = _Matcher(cards, old)
     matcher.run()
 
-    changes = Changes()
+    changes = Changes(renamed=sorted(renamed.items()))
     out: list[Card | None] = [None] * len(cards)
     entries: list[LockEntry | None] = [None] * len(cards)
     settled = _settled(matcher, known, len({e.guid for e in lock.entries}) == len(lock.entries))
@@ -429,7 +447,7 @@ def assign(
         if entry is None:
             guid = fresh.guids.get(i, "")
             if not guid or guid in taken:
-                guid = make_guid(namespace, card.source, card.question, taken)
+                guid = make_guid(namespace, card.question, taken)
             mtime = now
             card = card.identified(guid, mtime)
             changes.added.append(card)
@@ -463,11 +481,57 @@ def assign(
             mtime=mtime,
             sketch=entry.sketch if unchanged and entry else fresh.sketches.get(i) or sketch(card.answer),
         )
-    matched = set(matcher.match.values())
-    changes.removed = [e for j, e in enumerate(old) if j not in matched]
     # Every place of ``out`` and ``entries`` is filled by now.
     all_entries = sorted([*kept, *cast(list[LockEntry], entries)], key=lambda e: (e.source, e.pos))
+    for e in old:  # a card whose guid no card has any more is removed (a repeated guid, once)
+        if e.guid not in used:
+            used.add(e.guid)
+            changes.removed.append(e)
     return cast(list[Card], out), Lock(tuple(all_entries), lock.path), changes
+
+
+def renames(cards: list[Card], old: list[LockEntry], sources: Iterable[str]) -> dict[str, str]:
+    """Old file name -> new file name, for each file of the lock that is gone and renamed.
+
+    A new file (one the lock does not know) is a gone file (one of the lock's, not
+    in ``sources``) renamed when at least half of the questions of each are the
+    other's: a rename with a few questions edited still counts, and so does a file
+    split in two (the part with most of its questions takes its name) or two
+    merged into a new one. Each file pairs with one other at most, those with the
+    most questions in common first; the cards of the other parts are matched as
+    cards moved between files are.
+    """
+    read = set(sources)
+    known = {e.source for e in old}
+    gone: dict[str, list[str]] = defaultdict(list)
+    for e in old:
+        if e.source not in read:
+            gone[e.source].append(normalize(e.question))
+    new: dict[str, list[str]] = defaultdict(list)
+    for card in cards:
+        if card.source not in known:
+            new[card.source].append(normalize(card.question))
+    if not gone or not new:
+        return {}
+    holders: dict[str, set[str]] = defaultdict(set)  # question -> the gone files that have it
+    for name, questions in gone.items():
+        for question in questions:
+            holders[question].add(name)
+    pairs = []
+    for name, questions in new.items():
+        # Each question counts once per file: a repeated question is not more of a match.
+        shared: dict[str, int] = defaultdict(int)
+        for question in set(questions):
+            for old_name in holders.get(question, ()):
+                shared[old_name] += 1
+        for old_name, count in shared.items():
+            if 2 * count >= max(len(set(gone[old_name])), len(set(questions))):
+                pairs.append((-count, old_name, name))
+    found: dict[str, str] = {}
+    for _, old_name, name in sorted(pairs):
+        if old_name not in found and name not in found.values():
+            found[old_name] = name
+    return found
 
 
 def _settled(matcher: _Matcher, known: list[Facts | None] | None, unique: bool) -> list[tuple[int, int]]:
