@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from qadeck import lockfile, pipeline
+from qadeck import pipeline
+from qadeck.identity import lockfile
 from qadeck.cli import main
 
 from .conftest import CARDS, import_apkg, notes_by_guid
@@ -194,6 +195,8 @@ def test_renaming_a_seed_file_keeps_its_30_cards(cards_copy: Path, tmp_path: Pat
     """The report of issue 25, on the bundled deck with its own lock file."""
     shutil.copy(CARDS / lockfile.LOCK_NAME, cards_copy / lockfile.LOCK_NAME)
     old = {e.guid for e in lockfile.read(cards_copy / lockfile.LOCK_NAME).entries}
+    assert main(["build", str(cards_copy), "-o", str(tmp_path / "build")]) == 0  # the lock as this code has it
+    capsys.readouterr()
     (cards_copy / "mlops-general-concepts.txt").rename(cards_copy / "renamed-mlops-general-concepts.txt")
     assert main(["build", str(cards_copy), "-o", str(tmp_path / "build")]) == 0
     summary = capsys.readouterr().out
