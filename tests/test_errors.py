@@ -60,7 +60,9 @@ def test_folder_with_no_readable_qa(tmp_path):
     (folder / "notes.md").write_text("Just a sentence with no question in it.\n")
     (folder / "slides.pdf").write_bytes(b"%PDF-1.4 binary")
     result = run("build", str(folder))
-    assert one_error_line(result) == f"Error: {folder}: no questions with answers found in any source"
+    line = one_error_line(result)
+    assert line.startswith(f"Error: {folder}: no questions with answers found in any source (notes.md: ")
+    assert "no known Q&A layout fits this file" in line and "--layout" in line
     assert f"warning: {folder / 'slides.pdf'}: skipped, unknown extension '.pdf'" in result.stderr
 
 

@@ -13,6 +13,7 @@ Shape of the file::
     deck_id: 1813722840                 # optional; derived from the name when absent
     default_topic: fundamentals         # optional; for cards no rule matches
     layout: headings                    # optional; force a layout for every file (else detected)
+    separator: "*"                      # optional; one card a line split by this (layout 'separated')
     topics:                             # optional taxonomy: slug -> rules
       monitoring:
         keywords: {monitor: 2, prometheus: 3, observability: 2}
@@ -62,7 +63,8 @@ class DeckConfig:
     overrides: tuple[Override, ...] = ()
     #: The file it came from (None when built from defaults).
     path: Path | None = None
-    #: The layout every file here is parsed with ("" to detect each file's).
+    #: The layout every file here is parsed with ("" to detect each file's); ``separated=<text>``
+    #: when ``separator:`` names the text that splits each line.
     layout: str = ""
     #: Where the deck's name came from when no file gave it ("the folder name", ...).
     name_origin: str = ""
@@ -174,7 +176,7 @@ class _Reader:
         if data is None:
             raise ConfigError("config is empty; it needs at least 'deck: <name>'", self.path, 1)
         data = self.mapping(data, "(top level)")
-        self.only(data, ("deck", "deck_id", "default_topic", "topics", "overrides", "layout"), "")
+        self.only(data, ("deck", "deck_id", "default_topic", "topics", "overrides", "layout", "separator"), "")
         deck = data.get("deck")
         if not isinstance(deck, str) or not deck.strip():
             raise self.error("deck", "'deck' must be the deck's name as text")
@@ -192,6 +194,14 @@ class _Reader:
 
             if layout not in names():
                 raise self.error("layout", f"unknown layout {layout!r}; known: {', '.join(names())}")
+        separator = data.get("separator", "")
+        if separator != "":
+            if not isinstance(separator, str) or not separator.strip() or "\n" in separator:
+                raise self.error("separator", "'separator' must be the text between question and answer "
+                                 "on each line, e.g. '*' or ';;'")
+            if layout not in ("", "separated"):
+                raise self.error("separator", f"'separator' goes with layout 'separated', not {layout!r}")
+            layout = f"separated={separator}"
         overrides = self.overrides(data.get("overrides"), slugs)
         return DeckConfig(
             deck=deck.strip(),

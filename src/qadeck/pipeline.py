@@ -257,7 +257,9 @@ def load(
     done = [k for k in kept if k is not None]
     if not any(k.result.cards for k in done):
         where = ", ".join(str(p) for p in paths)
-        raise SourceError("no questions with answers found in any source", where)
+        unfit = [f for k in done if k.result.layout == "none" for f in k.result.findings if f.kind == "skipped"]
+        why = f" ({unfit[0].source}: {unfit[0].message})" if unfit else ""
+        raise SourceError(f"no questions with answers found in any source{why}", where)
     facts: list[Facts | None] = []
     for k in done:
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)

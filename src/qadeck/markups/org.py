@@ -79,6 +79,8 @@ def _dedent(out: list[str], start: int, end: int) -> None:
 
 
 def _inline(text: str) -> str:
+    if text.endswith("\\\\"):
+        text = text[:-2].rstrip()  # a forced line break: the line ends anyway
     if "[[" in text:
         text = _LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(2) else m.group(1), text)
     if "~" in text or "=" in text:

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..model import Finding, ParseResult, Source
-from . import asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, table, titles
+from . import (
+    asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, quiz, separated, table, titles,
+)
 from .base import Layout
 from .structure import without_comments
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
+    quiz.LAYOUT,
     details.LAYOUT,
     table.LAYOUT,
     asciidoc.LAYOUT,
     obsidian.LAYOUT,
+    separated.LAYOUT,
     headings.LAYOUT,
     titles.LAYOUT,
     bold.LAYOUT,
@@ -37,6 +41,10 @@ def names() -> list[str]:
 
 
 def get(name: str) -> Layout:
+    """The layout called ``name``; ``separated=<text>`` is the separated layout with that separator."""
+    base, given, separator = name.partition("=")
+    if given and base == separated.NAME and separator:
+        return separated.layout_for(separator)
     for layout in LAYOUTS:
         if layout.name == name:
             return layout
@@ -51,6 +59,14 @@ def readable(source: Source) -> Source:
 
 def detect(source: Source) -> tuple[Layout | None, float]:
     """The best-scoring layout for ``source`` (None when nothing fits)."""
+    best, best_score = closest(source)
+    if best_score < MIN_SCORE:
+        return None, best_score
+    return best, best_score
+
+
+def closest(source: Source) -> tuple[Layout | None, float]:
+    """The best-scoring layout for ``source`` and its score, however low (None when all score 0)."""
     source = readable(source)
     best: Layout | None = None
     best_score = 0.0
@@ -60,8 +76,6 @@ def detect(source: Source) -> tuple[Layout | None, float]:
         score = layout.detect(source)
         if score > best_score:
             best, best_score = layout, score
-    if best_score < MIN_SCORE:
-        return None, best_score
     return best, best_score
 
 
@@ -73,6 +87,20 @@ def parse(source: Source, layout: str | None = None) -> ParseResult:
         return ParseResult(
             source=source.name,
             layout="none",
-            findings=(Finding("skipped", source.name, 1, "no known Q&A layout fits this file"),),
+            findings=(Finding("skipped", source.name, 1, no_fit(source)),),
         )
     return chosen.parse(source)
+
+
+def no_fit(source: Source) -> str:
+    """What ``check`` says of a file no layout fits: the closest one, its score, and how to force one."""
+    near, score = closest(source)
+    if near is None:
+        return (
+            "no known Q&A layout fits this file (none finds two questions); "
+            f"force one with --layout NAME ({', '.join(names())})"
+        )
+    return (
+        f"no known Q&A layout fits this file: the closest is {near.name} (score {score:.2f}, below {MIN_SCORE:.2f}); "
+        f"force it with --layout {near.name}"
+    )

@@ -36,6 +36,7 @@ _ASKING = re.compile(
 )
 #: A title that names a FAQ: the headings under it are its entries.
 _FAQ_TITLE = re.compile(r"^(?:questions|faqs?)$|\b(?:faqs?|frequently[- ]asked(?:[- ]questions)?|q ?& ?a)\b", re.IGNORECASE)
+_BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
@@ -116,7 +117,11 @@ def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: s
             if headings[j].level != child:
                 continue
             below = next((k for k in range(j + 1, end) if headings[k].level <= child), end)
-            if any(headings[k].asks for k in range(j + 1, below)) or not _has_prose(lines, headings, j):
+            if (
+                any(headings[k].asks for k in range(j + 1, below))
+                or not _has_prose(lines, headings, j)
+                or _holds_bold_questions(lines, headings, j, below)
+            ):
                 scopes.append((j, child))
             elif not deeper_asks:  # when questions sit deeper, headings at this level are sections
                 chosen.add(j)
@@ -135,6 +140,16 @@ def _lone_questions(lines: list[Line], headings: list[Heading], candidates: set[
         if i not in candidates and h.level <= deepest and h.text.endswith("?") and _has_prose(lines, headings, i)
         and (i + 1 == len(headings) or headings[i + 1].level <= h.level)
     }
+
+
+def _holds_bold_questions(lines: list[Line], headings: list[Heading], i: int, below: int) -> bool:
+    """True when two or more bold paragraphs asking questions sit under heading ``i``: it is their section."""
+    end = headings[below].index if below < len(headings) else len(lines)
+    asked = 0
+    for line in lines[headings[i].index + 1 : end]:
+        if not line.code and line.text.endswith(("?**", "?__")) and _BOLD_QUESTION.match(line.text):
+            asked += 1
+    return asked >= 2
 
 
 def _has_prose(lines: list[Line], headings: list[Heading], i: int) -> bool:

@@ -1,0 +1,141 @@
+"""Layout ``quiz``: multiple-choice and "what's the output?" quizzes, the answer folded in ``<details>``.
+
+    ###### 4. What's the output?
+
+    ```javascript
+    console.log(typeof NaN);
+    ```
+
+    - A: `"number"`
+    - B: `"NaN"`
+
+    <details><summary><b>Answer</b></summary>
+    <p>
+
+    #### Answer: A
+
+    NaN is a number value ...
+    </p>
+    </details>
+
+A question is a heading followed, before the next such heading, by a
+``<details>`` block. The front is the heading with everything between it and
+the block (the code and the lettered options: without them "What's the
+output?" cannot be answered); the back is the block's body, its summary
+dropped, the "Answer: B" heading read as the chosen option's letter and
+text, then the explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Source
+from .entries import Entry, make_layout
+from .markup import inline_text
+from .structure import Line, answer_from, heading, outline
+
+NAME = "quiz"
+
+_DETAILS_OPEN = re.compile(r"^\s*<details\b", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details>\s*$", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b.*?</summary>\s*(?:<br\s*/?>)?", re.IGNORECASE | re.DOTALL)
+_NUMBERING = re.compile(r"^(?:Q(?:uestion)?\s*)?\d+\s*[.:)]\s*", re.IGNORECASE)
+_OPTION = re.compile(r"^\s*[-*+]?\s*\(?([A-Ha-h])\s*[:.)]\s+(\S.*)$")
+_CHOSEN = re.compile(r"^(?:\*\*)?(?:answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|정답|回答)?\s*[:：]?\s*"
+                     r"\(?([A-H])\)?(?:\s*[:.)]\s*.*)?$", re.IGNORECASE)
+
+
+def _details_ranges(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) indexes of the top-level ``<details>`` blocks outside code."""
+    ranges = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.code and _DETAILS_OPEN.match(line.text):
+            end = index
+            depth = 0
+            while end < len(lines):
+                text = lines[end].text if not lines[end].code else ""
+                depth += len(re.findall(r"<details\b", text, re.IGNORECASE))
+                depth -= len(re.findall(r"</details>", text, re.IGNORECASE))
+                if depth <= 0:
+                    break
+                end += 1
+            ranges.append((index, min(end, len(lines) - 1)))
+            index = end + 1
+        else:
+            index += 1
+    return ranges
+
+
+def find(source: Source) -> list[Entry]:
+    if "<details" not in source.text and "<DETAILS" not in source.text:
+        return []
+    lines = outline(source)
+    ranges = _details_ranges(lines)
+    if len(ranges) < 2:
+        return []
+    inside = {k for first, last in ranges for k in range(first, last + 1)}
+    questions = [k for k, line in enumerate(lines) if k not in inside and heading(line)]
+    entries = []
+    for position, start in enumerate(questions):
+        end = questions[position + 1] if position + 1 < len(questions) else len(lines)
+        block = next(((first, last) for first, last in ranges if start < first < end), None)
+        if block is None:
+            continue
+        entries.append(_entry(lines, start, block))
+    return entries
+
+
+def _entry(lines: list[Line], start: int, block: tuple[int, int]) -> Entry:
+    first, last = block
+    level_text = heading(lines[start])
+    title = inline_text(level_text[1]) if level_text else ""
+    title = _NUMBERING.sub("", title, count=1) or title
+    front, _ = answer_from(lines[start + 1 : first])
+    question = f"{title}\n\n{front}" if front else title
+    back = _back(lines[first : last + 1], _options(lines[start + 1 : first]))
+    return Entry(question, back, lines[start].number, lines[last].number)
+
+
+def _options(lines: list[Line]) -> dict[str, str]:
+    found = {}
+    for line in lines:
+        option = None if line.code else _OPTION.match(line.text)
+        if option:
+            found[option.group(1).upper()] = option.group(2).strip()
+    return found
+
+
+def _back(lines: list[Line], options: dict[str, str]) -> str:
+    """The block's body as Markdown, its "Answer: B" heading the chosen option in bold."""
+    body: list[Line] = []
+    for line in lines:
+        text = line.text
+        if not line.code:
+            text = _SUMMARY.sub("", text)
+            text = re.sub(r"</?details[^>]*>|</?p>", "", text, flags=re.IGNORECASE)
+            marked = heading(Line(line.number, text))
+            if marked is not None:
+                text = _chosen(inline_text(marked[1]), options)
+        body.append(Line(line.number, text, line.code))
+    answer, _ = answer_from(body)
+    return answer
+
+
+def _chosen(text: str, options: dict[str, str]) -> str:
+    """A heading in the answer: "Answer: B" with option B's text, or the heading's text in bold."""
+    chosen = _CHOSEN.match(text)
+    if chosen:
+        letter = chosen.group(1).upper()
+        option = options.get(letter)
+        return f"**{letter}**: {option}" if option else f"**{letter}**"
+    return f"**{text}**"
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Quizzes: a question heading with its code and lettered options, the answer in <details> below",
+    find,
+)

@@ -1,0 +1,107 @@
+"""Layout ``separated``: one card a line, the question and answer split by a separator.
+
+    ephemeral*lasting a very short time          What is DNS?;;The internet's phone book
+    ubiquitous*found everywhere                  What is TCP?;;A reliable byte stream
+
+Flashcard lists exported or typed by hand use whatever separator their tool
+wanted: ``*``, ``;;``, ``;``, ``|``, `` = ``, `` - ``, ``->``, a tab, ``:``.
+A separator is detected when it splits most of the file's content lines in
+two non-empty parts (at its first occurrence), the parts before it mostly different (the same
+few words again and again are labels, ``Q:``/``A:``; lines without it, such
+as a title, are no cards); ``separator:`` in ``qadeck.yaml`` names it outright. Obsidian's
+``::`` cards are the ``obsidian`` layout's.
+"""
+
+from __future__ import annotations
+
+from .entries import Entry, content_lines, make_layout
+from .markup import inline_text
+from .structure import Line, heading, outline, outline_sections
+from ..model import Source
+from .base import Layout
+
+NAME = "separated"
+
+#: Separators tried, in order of preference when two split as many lines.
+SEPARATORS = (";;", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", " — ", ":")
+#: Share of the content lines a separator must split for the file to be this layout's.
+CONSISTENT = 0.8
+_BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
+#: A side longer than this is prose with a separator in it, no flashcard's.
+_LONGEST = 400
+
+
+def split(text: str, separator: str) -> tuple[str, str] | None:
+    """(question, answer) when ``separator`` splits the line in two non-empty parts (at its first one:
+    the answer may hold it again, as ``*emphasis*`` after a ``*``)."""
+    if separator not in text:
+        return None
+    left, right = (part.strip() for part in text.split(separator, 1))
+    if not left or not right or len(left) > _LONGEST or len(right) > _LONGEST:
+        return None
+    if left.startswith(_BLOCK_MARKS) and separator not in _BLOCK_MARKS:
+        return None  # a table row, list item or quote: other layouts' structure, no flashcard line
+    if separator == ":" and right.startswith("//"):
+        return None  # a URL's colon
+    return left, right
+
+
+def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
+    out = []
+    for index, line in enumerate(lines):
+        if line.code or line.blank or heading(line):
+            continue
+        pair = split(line.text, separator)
+        if pair:
+            out.append((index, *pair))
+    return out
+
+
+def detect_separator(source: Source) -> str | None:
+    """The separator that splits at least :data:`CONSISTENT` of the content lines (three at least)."""
+    lines = outline(source)
+    content = len(content_lines(source))
+    if content < 3:
+        return None
+    best, best_count = None, 0
+    for separator in SEPARATORS:
+        if separator not in source.text:
+            continue
+        cards = _cards(lines, separator)
+        if len({question for _, question, _ in cards}) * 2 < len(cards):
+            continue  # the same few words before it again and again: labels ("Q:", "A:"), not questions
+        if sum(lines[index].text.count(separator) > 1 for index, _, _ in cards) * 2 > len(cards):
+            continue  # most lines split in three or more: rows of a table, not cards
+        count = len(cards)
+        if count > best_count:
+            best, best_count = separator, count
+    if best is None or best_count < 3 or best_count < CONSISTENT * content:
+        return None
+    return best
+
+
+def _entries_with(source: Source, separator: str | None) -> list[Entry]:
+    if separator is None:
+        return []
+    lines = outline(source)
+    titles = outline_sections(source)
+    return [
+        Entry(inline_text(question), answer, lines[index].number, lines[index].number, titles[index])
+        for index, question, answer in _cards(lines, separator)
+    ]
+
+
+def _entries(source: Source) -> list[Entry]:
+    return _entries_with(source, detect_separator(source))
+
+
+def layout_for(separator: str) -> Layout:
+    """This layout with its separator given (``separator:`` in ``qadeck.yaml``), not detected."""
+    return make_layout(NAME, LAYOUT.description, lambda source: _entries_with(source, separator))
+
+
+LAYOUT = make_layout(
+    NAME,
+    "One card a line split by a separator used throughout the file (term*definition, q;;a, tab, ...)",
+    _entries,
+)

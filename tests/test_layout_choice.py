@@ -1,0 +1,42 @@
+"""How a layout is chosen where detection cannot: what `check` says when none fits, and `separator:` in the config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck.cli import cli
+
+
+def test_check_names_the_closest_layout_and_how_to_force_it(tmp_path: Path) -> None:
+    story = "\n\n".join(f"Line {n} of a long story told in plain words" for n in range(40))
+    (tmp_path / "notes.md").write_text(f"| a | b |\n|---|---|\n| x | y |\n| z | w |\n\n{story}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "notes.md")])
+    assert (
+        "no questions with answers found in any source (notes.md: no known Q&A layout fits this file: "
+        "the closest is table (score 0.05, below 0.20); force it with --layout table)"
+    ) in result.output
+    assert result.exit_code == 1
+
+
+def test_check_says_when_no_layout_comes_close(tmp_path: Path) -> None:
+    (tmp_path / "hello.md").write_text("hello\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "hello.md")])
+    assert "no known Q&A layout fits this file (none finds two questions); force one with --layout NAME" in result.output
+
+
+def test_a_separator_named_in_the_config_splits_every_line(tmp_path: Path) -> None:
+    (tmp_path / "qadeck.yaml").write_text('deck: Words\nseparator: "~"\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("tacit~understood without being said\nterse~brief\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert '"question": "tacit"' in result.output and '"answer": "understood without being said"' in result.output
+
+
+def test_a_separator_with_another_layout_is_an_error_naming_the_key(tmp_path: Path) -> None:
+    (tmp_path / "qadeck.yaml").write_text('deck: Words\nlayout: headings\nseparator: "~"\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("tacit~understood\nterse~brief\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "qadeck.yaml:3: 'separator' goes with layout 'separated', not 'headings'" in result.output
