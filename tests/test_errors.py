@@ -96,7 +96,7 @@ def test_encodings_and_crlf_read_correctly(tmp_path, encoding, bom):
     # libyaml's words (PyYAML's own parser says "… not allowed here")
     ("deck: X\nfoo: bar: baz\n", "qadeck.yaml:2: YAML syntax error: mapping values are not allowed in this context"),
     ("deck: X\ncolour: blue\n", "qadeck.yaml:2: unknown key; expected one of: deck, deck_id, "
-                                 "default_topic, topics, overrides, layout (key 'colour')"),
+                                 "default_topic, topics, overrides, layout, separator (key 'colour')"),
     ("deck: [1, 2]\n", "qadeck.yaml:1: 'deck' must be the deck's name as text (key 'deck')"),
     ("deck: X\ntopics:\n  ops: {keywords: [ops]}\noverrides:\n  'What is MLOps?': {topics: [devops]}\n",
      "qadeck.yaml:5: unknown topic 'devops'; known: ops (key 'overrides.What is MLOps?.topics')"),

@@ -11,25 +11,24 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
+from ..model import Source
 from ..parsers.markup import inline_text
+from ..parsers.structure import outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 _MAY_REWRITE = re.compile(r"^\s{0,3}(?:<[hH][1-6]|\d+[.)]\s+#)", re.MULTILINE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def to_markdown(text: str) -> str:
     if not _MAY_REWRITE.search(text):
         return text  # most files
-    lines = text.split("\n")
-    fence = ""
+    marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
+    lines = [line.text for line in marked]
     for index, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if opened:
-            fence = "" if fence == opened.group(1) else fence or opened.group(1)
-            continue
-        if fence:
+        if marked[index].code:
             continue
         html = _HTML_HEADING.match(line)
         if html:
@@ -40,4 +39,5 @@ def to_markdown(text: str) -> str:
         listed = _LISTED_HEADING.match(line)
         if listed:
             lines[index] = f"{listed.group(2)} {listed.group(1)} {listed.group(3)}"
-    return "\n".join(lines)
+    start = len(text.split("\n")) - len(lines)  # outline leaves front matter out
+    return "\n".join([*text.split("\n")[:start], *lines])
