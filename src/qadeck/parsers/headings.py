@@ -152,6 +152,14 @@ def _holds_bold_questions(lines: list[Line], headings: list[Heading], i: int, be
     return asked >= 2
 
 
+def _navigates(lines: list[Line], headings: list[Heading], i: int) -> bool:
+    """True for a heading over a table of contents: what follows it is no section of its."""
+    end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+    answer, _ = answer_from(lines[headings[i].index + 1 : end])
+    body = [line for line in lines[headings[i].index + 1 : end] if not line.blank]
+    return bool(body) and not answer
+
+
 def _has_prose(lines: list[Line], headings: list[Heading], i: int) -> bool:
     """True when the heading has text of its own that is no table (a table of questions is a section's)."""
     end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
@@ -177,7 +185,7 @@ def _entries(source: Source) -> list[Entry]:
         sections = [s for s in sections if s.level < h.level]
         if i in candidates and not _titles_section(lines, headings, candidates, i):
             current = h
-        else:
+        elif not _navigates(lines, headings, i):
             sections.append(h)
     if current is not None:
         entries.append(_entry(lines, current, len(lines), sections))

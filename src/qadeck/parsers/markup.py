@@ -41,7 +41,9 @@ _TRANSPARENT = frozenset(
 _DROPPED = frozenset({"script", "style", "input", "button", "source", "video", "audio", "iframe"})
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
 #: What a whole page holds besides its content: the browser's and the site's, not the author's answer.
-_PAGE_CHROME = frozenset({"head", "title", "nav", "noscript", "svg", "form", "select", "textarea", "template", "menu"})
+_PAGE_CHROME = frozenset(
+    {"head", "title", "nav", "footer", "noscript", "svg", "form", "select", "textarea", "template", "menu"}
+)
 _CONTAINERS = (
     _BOLD | _ITALIC | _STRIKE | _CODE | _BLOCK | _LISTS | _TRANSPARENT | _DROPPED
     | set(_HEADINGS) | {"a", "li", "pre", "blockquote", "table", "tr", "td", "th", "dt", "dd", "dl"}
@@ -143,6 +145,8 @@ class _Converter(HTMLParser):
         self._close_open(tag)
 
     def handle_data(self, data: str) -> None:
+        if self.page and not self._in("pre"):
+            data = _SPACES.sub(" ", data)  # in a page, a run of whitespace is one space: its layout is the tags'
         if not any(frame.tag in self.dropped for frame in self.frames):
             self._emit(data)
 

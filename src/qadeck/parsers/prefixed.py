@@ -33,8 +33,11 @@ from .structure import Line
 NAME = "prefixed"
 
 _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
-QUESTION = re.compile(_OPEN + r"(?:Q(?:uestion)?|QUESTION)\s*\d*\s*[:.)](?:(?P=b))?(?:\s+|$)")
-ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)]|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)])(?:(?P=b))?(?:\s+|$)")
+#: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
+#: colon or a non-ASCII letter.
+_AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
+QUESTION = re.compile(_OPEN + r"(?:Q(?:uestion)?|QUESTION)\s*\d*\s*[:.)：](?:(?P=b))?" + _AFTER)
+ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：])(?:(?P=b))?" + _AFTER)
 #: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
 ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*")
 

@@ -68,7 +68,7 @@ def detect_separator(source: Source) -> str | None:
         if separator not in source.text:
             continue
         cards = _cards(lines, separator)
-        if len({question for _, question, _ in cards}) * 2 < len(cards):
+        if len({question for _, question, _ in cards}) * 2 <= len(cards):
             continue  # the same few words before it again and again: labels ("Q:", "A:"), not questions
         if sum(lines[index].text.count(separator) > 1 for index, _, _ in cards) * 2 > len(cards):
             continue  # most lines split in three or more: rows of a table, not cards

@@ -5,7 +5,10 @@
     | **How do I …?** | First this.<br><br>Then <ul><li>that</li></ul> |
 
 The columns are the ones whose header names them (Question(s)/Answer(s), Q/A,
-Front/Back, Term/Definition, ...), otherwise the first two. HTML in cells is
+Front/Back, Term/Definition, ...; a named question column with any other
+beside it, as ``| Question | Key Points |``), otherwise the first two. Tables
+that name their question column make a deck however much prose surrounds
+them: they score at least :data:`NAMED_SCORE`, above the prose layout's guesses. HTML in cells is
 how tables hold line breaks and lists, so it is turned into Markdown. Each
 row is a card, except rows of a table of contents (a link to an ``#anchor``);
 the heading above the table is its section.
@@ -17,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Source
-from .entries import Entry, make_layout
+from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
 from .structure import Line, is_navigation, outline, outline_sections
 
@@ -33,6 +36,9 @@ def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
     names = [re.sub(r"[^a-z]", "", inline_text(cell).lower()) for cell in header]
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
+    if asks and not answers:
+        # "| Question | Key Points |": the answer is the next column whatever its name.
+        answers = [i for i in range(len(names)) if i != asks[0]][:1]
     return (asks[0], answers[0]) if asks and answers else None
 
 
@@ -106,8 +112,29 @@ def _entry(line: Line, ask: int, answer: int, section: str) -> Entry | None:
     return Entry(question, text, line.number, line.number, section)
 
 
+#: The score of a file whose tables name their question column, however much prose surrounds them:
+#: above the prose layout's guesses, below any layout that explains more of the file.
+NAMED_SCORE = 0.35
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """Coverage, raised to :data:`NAMED_SCORE` when two rows or more sit under headers naming a question column."""
+    score = coverage(source, entries)
+    if score >= NAMED_SCORE or len(entries) < 2:
+        return score
+    lines = outline(source)
+    named = sum(
+        1
+        for index in range(len(lines) - 1)
+        if _is_row(lines[index]) and _DELIMITER.match(lines[index + 1].text) and not lines[index + 1].code
+        and named_columns(split_row(lines[index].text)) is not None
+    )
+    return NAMED_SCORE if named else score
+
+
 LAYOUT = make_layout(
     NAME,
     "Markdown tables with question and answer columns (Q/A, Front/Back, ...)",
     _entries,
+    _score,
 )
