@@ -10,7 +10,7 @@
 
 A question is a line that opens a paragraph either behind a bullet (``*``,
 ``-``, ``o``, ``•``) standing alone, or at an indentation with its answer
-indented deeper right below it. Of those, the questions are the ones sharing
+indented deeper below it (a blank line between or not). Of those, the questions are the ones sharing
 the indentation and bullet where most of them ask (end in ``?`` or open with
 a question word), and there every one between the first and the last asking
 one is an entry, however it is phrased. The answer runs to the next question
@@ -40,6 +40,8 @@ _ASKING = re.compile(
 )
 _ENUMERATED = re.compile(r"^(?:[ivx]{1,4}|\d{1,3}|[a-z])[.)]\s")
 _LONGEST = 160
+#: "1- ", "2) ": a number before the question, which it does not ask.
+_NUMBER = re.compile(r"^\d{1,3}\s*[-.)]\s+")
 #: Detection's score is the coverage scaled by this: a plain-text reading gives way to any layout
 #: with markup of its own that explains the file as well.
 _MODESTY = 0.9
@@ -60,7 +62,8 @@ def _shape(lines: list[Line], index: int) -> tuple[int, str, str] | None:
         return len(bullet.group(1).expandtabs(8)), bullet.group(2), bullet.group(3)
     text = line.text.rstrip()
     indent = _indent(text)
-    if after is None or after.blank or after.code or _indent(after.text) <= indent:
+    after = next((later for later in lines[index + 1 :] if not later.blank), None)  # a blank line may part them
+    if after is None or after.code or _indent(after.text) <= indent:
         return None
     if len(text) - indent > _LONGEST or text.endswith((":", ",", ";")):
         return None  # an introduction to what is indented below it
@@ -72,7 +75,7 @@ def _indent(text: str) -> int:
 
 
 def _asks(text: str) -> bool:
-    return text.endswith("?") or bool(_ASKING.match(text))
+    return text.endswith("?") or bool(_ASKING.match(_NUMBER.sub("", text)))
 
 
 def _questions(lines: list[Line]) -> dict[int, str]:
@@ -87,7 +90,7 @@ def _questions(lines: list[Line]) -> dict[int, str]:
     chosen = [index for index, (indent, bullet, _) in shapes.items() if (indent, bullet) == kind]
     asked = [index for index in chosen if _asks(shapes[index][2])]
     return {
-        lines[index].number: clean.tidy_question(shapes[index][2])
+        lines[index].number: clean.tidy_question(_NUMBER.sub("", shapes[index][2]))
         for index in chosen
         if asked[0] <= index <= asked[-1] or index > asked[-1]
     }

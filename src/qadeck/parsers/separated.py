@@ -23,7 +23,7 @@ from .base import Layout
 NAME = "separated"
 
 #: Separators tried, in order of preference when two split as many lines.
-SEPARATORS = (";;", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", " — ", ":")
+SEPARATORS = (";;", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", " — ", " #", ":")
 #: Share of the content lines a separator must split for the file to be this layout's.
 CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
