@@ -176,8 +176,12 @@ def detect(source: Source) -> float:
 
 
 def asks_question(line: Line) -> bool:
-    """A line that asks: it ends in "?" or opens with a question marker ("Q:", "Question 3.")."""
-    return line.text.rstrip(" *_").endswith("?") or bool(_QUESTION_MARKER.match(line.text))
+    """A line that asks: it ends in "?", opens with a question marker ("Q:", "Question 3."), or is a
+    table row whose first cell ends in "?" (``| **Why …?** | … |``)."""
+    text = line.text
+    if text.rstrip(" *_").endswith("?") or _QUESTION_MARKER.match(text):
+        return True
+    return text.lstrip().startswith("|") and text.strip().strip("|").split("|")[0].rstrip(" *_").endswith("?")
 
 
 LAYOUT = Layout(NAME, "Answer paragraphs without questions; questions are inferred", detect, parse, PROSE_SCORE)

@@ -33,7 +33,7 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, answer_from, heading, outline
+from .structure import Line, answer_from, heading, opens_with_title, outline
 
 NAME = "quiz"
 
@@ -42,8 +42,8 @@ _DETAILS_CLOSE = re.compile(r"</details>\s*$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b.*?</summary>\s*(?:<br\s*/?>)?", re.IGNORECASE | re.DOTALL)
 _NUMBERING = re.compile(r"^(?:Q(?:uestion)?\s*)?\d+\s*[.:)]\s*", re.IGNORECASE)
 _OPTION = re.compile(r"^\s*[-*+]?\s*\(?([A-Ha-h])\s*[:.)]\s+(\S.*)$")
-_CHOSEN = re.compile(r"^(?:\*\*)?(?:answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|정답|回答)?\s*[:：]?\s*"
-                     r"\(?([A-H])\)?(?:\s*[:.)]\s*.*)?$", re.IGNORECASE)
+#: "Answer: B", "Antwort: B", "B", "(B) …": one word and a colon (in any language), then the letter.
+_CHOSEN = re.compile(r"^(?:[^\W\d_]+\s*[:：]\s*)?\(?([A-H])\)?(?:\s*[:.)]\s*.*)?$")
 
 
 def _details_ranges(lines: list[Line]) -> list[tuple[int, int]]:
@@ -77,7 +77,10 @@ def find(source: Source) -> list[Entry]:
     if len(ranges) < 2:
         return []
     inside = {k for first, last in ranges for k in range(first, last + 1)}
-    questions = [k for k, line in enumerate(lines) if k not in inside and heading(line)]
+    found = [(k, marked[0]) for k, line in enumerate(lines) if k not in inside and (marked := heading(line))]
+    if opens_with_title([level for _, level in found]):
+        found.pop(0)  # the document's title: what is folded under it (translations, a note) asks nothing
+    questions = [k for k, _ in found]
     entries = []
     for position, start in enumerate(questions):
         end = questions[position + 1] if position + 1 < len(questions) else len(lines)

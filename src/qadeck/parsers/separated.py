@@ -14,11 +14,11 @@ as a title, are no cards); ``separator:`` in ``qadeck.yaml`` names it outright. 
 
 from __future__ import annotations
 
+from ..model import Source
+from .base import Layout
 from .entries import Entry, content_lines, make_layout
 from .markup import inline_text
 from .structure import Line, heading, outline, outline_sections
-from ..model import Source
-from .base import Layout
 
 NAME = "separated"
 
