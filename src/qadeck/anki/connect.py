@@ -101,9 +101,11 @@ class AnkiConnect:
         self.backed_up = True
         self.backups.mkdir(parents=True, exist_ok=True)
         path = self.backups / f"{slugify(deck)}-{time.strftime('%Y-%m-%d-%H.%M.%S')}.apkg"
-        if not self.call("exportPackage", deck=deck, path=str(path.resolve()), includeSched=True):
-            return None  # no such deck yet: nothing to lose
-        return path
+        if self.call("exportPackage", deck=deck, path=str(path.resolve()), includeSched=True):
+            return path
+        if not any(self.backups.iterdir()):
+            self.backups.rmdir()  # no such deck yet: nothing to lose
+        return None
 
     def import_package(self, path: Path) -> None:
         if not self.call("importPackage", path=str(path.resolve())):
