@@ -11,7 +11,7 @@ import sys
 import time
 import webbrowser
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -19,6 +19,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from . import __version__, anki, parsers, pipeline, review, scaffold
+from . import watch as watching
 from .config import LEVELS
 from .errors import QadeckError
 from .filtering import Filters
@@ -95,6 +96,21 @@ def html_option(f: Any) -> Any:
         "--html", is_flag=True,
         help="Keep markup as HTML in plain-text formats (tsv), for apps that render it.",
     )(f)
+
+
+def watch_option(f: Any) -> Any:
+    return click.option(
+        "--watch", is_flag=True, help="Run again each time a source is saved, until Ctrl-C."
+    )(f)
+
+
+def _maybe_watch(run: Callable[[], None], watch: bool, sources: tuple[Path, ...], out_dir: Path) -> None:
+    """``run()`` once, or with ``--watch`` again after every save to the sources."""
+    if not watch:
+        run()
+        return
+    watching.watch(sources or DEFAULT_SOURCES, run, lambda message: click.echo(message, err=True),
+                   ignore=[out_dir])
 
 
 def output_option(f: Any) -> Any:
@@ -205,10 +221,11 @@ def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
               help=f"Comma-separated formats: {', '.join(FORMATS)}.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @html_option
+@watch_option
 @filter_options
 @layout_option
 def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool, html: bool,
-          layout: str | None, **kw: Any) -> None:
+          watch: bool, layout: str | None, **kw: Any) -> None:
     """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
     filters = _filters(kw)
     names = [f.strip() for f in formats.split(",") if f.strip()]
@@ -220,7 +237,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool,
         _warn_filtered_package(filters, names)
         _print_summary(report, dry_run)
 
-    run()
+    _maybe_watch(run, watch, sources, out_dir)
 
 
 def _warn_filtered_package(filters: Filters, formats: list[str]) -> None:
@@ -238,10 +255,11 @@ def _warn_filtered_package(filters: Filters, formats: list[str]) -> None:
 @click.option("--prune", is_flag=True, help="Delete the deck's notes no longer in the sources (listed first).")
 @click.option("--dry-run", is_flag=True, help="Show what would be added, updated and deleted; change nothing.")
 @output_option
+@watch_option
 @filter_options
 @layout_option
 def push(sources: tuple[Path, ...], collection: Path | None, profile: str | None, anki_connect: str | None,
-         prune: bool, dry_run: bool, out_dir: Path, layout: str | None, **kw: Any) -> None:
+         prune: bool, dry_run: bool, out_dir: Path, watch: bool, layout: str | None, **kw: Any) -> None:
     """Build the deck from SOURCES and import it into Anki; filters make a filtered deck."""
     filters = _filters(kw)
     target = anki.open_target(collection, profile, anki_connect, out_dir)
@@ -253,7 +271,7 @@ def push(sources: tuple[Path, ...], collection: Path | None, profile: str | None
         for line in report.summary():
             click.echo(line)
 
-    run()
+    _maybe_watch(run, watch, sources, out_dir)
 
 
 @cli.command(epilog="\b\nFormats:\n" + "\n".join(

@@ -1,0 +1,83 @@
+"""``--watch``: a save rebuilds, Ctrl-C ends it cleanly (a real process, real file events)."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="Ctrl-C is sent as SIGINT, which Windows has not"),
+]
+WAIT = 60
+
+
+class Lines:
+    """The lines a process writes, read as they come."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.seen: list[str] = []
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, args=(proc.stdout,), daemon=True)
+        self.reader.start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.queue.put(line)
+
+    def wait_for(self, text: str) -> None:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=deadline - time.monotonic())
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if text in line:
+                return
+        raise AssertionError(f"no {text!r} in {self.seen}")
+
+    def rest(self) -> list[str]:
+        self.reader.join(WAIT)
+        while not self.queue.empty():
+            self.seen.append(self.queue.get())
+        return self.seen
+
+
+def test_build_watch_rebuilds_on_save_and_stops_on_ctrl_c(cards_copy: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qadeck", "build", str(cards_copy), "-o", str(out), "--format", "csv", "--watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        lines = Lines(proc)
+        lines.wait_for("Watching")
+        csv = out / "mlops-interview-questions.csv"
+        assert "Docker, with a volume" not in csv.read_text(encoding="utf-8")
+        source = cards_copy / "mlops-packaging-deployment.txt"
+        text = source.read_text(encoding="utf-8")
+        for step in ("A: Docker, with", "A: Docker, with a volume"):  # two quick saves: one rebuild
+            source.write_text(text.replace("A: Docker.\n", step + ".\n"), encoding="utf-8")
+            time.sleep(0.05)
+        lines.wait_for("Changed: mlops-packaging-deployment.txt")
+        lines.wait_for("Wrote ")
+        assert "Docker, with a volume" in csv.read_text(encoding="utf-8")
+        time.sleep(1.5)  # the lock file the rebuild wrote starts nothing
+        proc.send_signal(signal.SIGINT)
+        proc.wait(WAIT)
+    finally:
+        proc.kill()
+    seen = lines.rest()
+    assert proc.returncode == 0, seen
+    assert seen[-1] == "Stopped watching.\n"
+    assert not any("Traceback" in line for line in seen)
+    assert sum("Changed:" in line for line in seen) == 1, seen
+    assert sum(line.startswith("Wrote ") for line in seen) == 2, seen
