@@ -95,10 +95,9 @@ def _instrument(spent: dict[str, float]) -> None:
     lockfile.read = timed("identity", lockfile.read)
     identity.assign = timed("identity", identity.assign)
     Renderer.render_all = timed_steps("render", Renderer.render_all)  # type: ignore[method-assign]
-    pipeline.write_lock = timed("write", pipeline.write_lock)
-    # The formats are written at once in processes of their own: the stage lasts as long as all of them.
-    pipeline.run_all = timed_steps("write", pipeline.run_all)
-    pipeline._one_by_one = timed_steps("write", pipeline._one_by_one)
+    # Each format is written through write_atomic, and the lock file staged by _stage_lock.
+    pipeline.write_atomic = timed("write", pipeline.write_atomic)
+    pipeline._stage_lock = timed("write", pipeline._stage_lock)
 
 
 def worker(sources: Path, out: Path) -> dict[str, Any]:
@@ -132,8 +131,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
 
 def stage_work(sources: Path) -> dict[str, float]:
     """What each stage costs in one process on a cold build (the build spreads all but the first
-    over the cores, file by file, as ``pipeline.parse_file`` does them, and writes the card cache
-    entries in a process of its own while it goes on): reading, layout detection and parsing,
+    over the cores, file by file, as ``pipeline.parse_file`` does them): reading, layout detection and parsing,
     tagging, rendering (HTML and plain text), identity facts, the package's note contents, the
     card cache entry."""
     from qadeck import config, identity, parsers, screen

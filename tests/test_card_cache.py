@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import time
 from pathlib import Path
 
 import pytest
@@ -37,63 +35,21 @@ def test_cached_cards_equal_freshly_parsed_and_tagged_cards(cards_copy: Path, tm
     assert {c.topics for c in again.deck.cards} != {()}  # tagged, not only parsed
 
 
-def test_a_big_load_stores_its_entries_in_another_process_and_save_waits_for_them(
+def test_worker_processes_store_the_entries_of_the_files_they_parse(
     cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(cache, "BACKGROUND_CARDS", 1)  # the bundled deck counts as big
-    pids: list[int] = []
-
-    def slow_store(path: Path, rows: cache.Rows) -> bool:
-        pids.append(os.getpid())
-        time.sleep(0.1)  # the entries are there after save() only if it waits for them
-        return real_store(path, rows)
-
-    monkeypatch.setattr(cache, "store", slow_store)
+    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 1)  # parse the bundled deck on every core
     out = tmp_path / "build"
     fresh = load(cards_copy, out)
-    assert fresh.cache is not None
-    fresh.cache.save()
-    assert pids == []  # appended in the other process, which wrote the entries
-    assert len(entries(out)) == 5
+    assert len(entries(out)) == 5  # written where each file was parsed, before save()
     again = load(cards_copy, out)
     assert again.cache is not None and again.cache.hits == 5 and again.deck == fresh.deck
 
 
-real_store = cache.store
-
-
-def test_the_parse_workers_are_gone_before_the_card_cache_forks(
-    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    import multiprocessing
-
-    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 1)  # parse the bundled deck on every core
-    monkeypatch.setattr(cache, "BACKGROUND_CARDS", 1)
-    alive: list[int] = []
-    fork = cache.background
-
-    def counted(job):
-        alive.append(len(multiprocessing.active_children()))
-        return fork(job)
-
-    monkeypatch.setattr(cache, "background", counted)
-    loaded = load(cards_copy, tmp_path / "build")
-    assert loaded.cache is not None
-    loaded.cache.save()
-    assert alive == [0] and len(entries(tmp_path / "build")) == 5
-
-
-def test_a_store_process_that_dies_costs_the_next_build_its_entries_not_this_one(
-    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr(cache, "BACKGROUND_CARDS", 1)
-    monkeypatch.setattr(cache, "store", lambda path, rows: os._exit(9))  # killed, say, out of memory
+def test_a_dry_run_stores_no_entry(cards_copy: Path, tmp_path: Path):
     out = tmp_path / "build"
-    report = pipeline.build(pipeline.prepare(load(cards_copy, out)), out)  # save() waits: no error
-    assert len(report.written) == 2 and entries(out) == []
-    monkeypatch.setattr(cache, "store", real_store)
-    again = load(cards_copy, out)
-    assert again.cache is not None and again.cache.hits == 0 and again.deck == pipeline.load([cards_copy]).deck
+    pipeline.load([cards_copy], cache_dir=out / pipeline.CACHE_DIR, keep=False)
+    assert entries(out) == []
 
 
 def test_an_edited_file_alone_is_parsed_again(cards_copy: Path, tmp_path: Path):

@@ -252,20 +252,6 @@ def test_base62_is_the_digit_at_a_time_conversion(value: int):
     assert identity.base62(value) == "".join(reversed(chars))
 
 
-def test_new_cards_hashed_sketched_and_named_on_every_core_are_as_made_here(monkeypatch):
-    cards = [card(f"Question {n}?", f"Answer number {n} about drift {n % 7}.", line=n) for n in range(60)]
-    cards.append(cards[0])  # the same question twice: the second takes the next guid candidate
-    here_cards, here, _ = first_build(cards)
-    monkeypatch.setattr(identity, "PARALLEL_NEW_CARDS", 1)
-    calls = []
-    real_pmap = identity.pmap
-    monkeypatch.setattr(identity, "pmap", lambda *args: calls.append(1) or real_pmap(*args))
-    workers_cards, workers, _ = first_build(cards)
-    assert calls and workers.entries == here.entries and workers_cards == here_cards
-    assert len({e.sketch for e in here.entries}) > 1
-    assert len({e.guid for e in here.entries}) == len(cards)
-
-
 @given(st.lists(st.tuples(st.sampled_from("abc"), st.booleans()), max_size=12), st.sets(st.sampled_from("abc")))
 @settings(max_examples=400, deadline=None)
 def test_gaps_are_the_nearest_matched_neighbours_in_the_same_run_of_a_source(layout, wanted):

@@ -1,4 +1,4 @@
-"""Rendered HTML kept between builds, and rendering on several cores: same HTML, less work."""
+"""Rendered HTML kept between builds: same HTML, less work."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from qadeck import pipeline
-from qadeck.render import markdown as render
 from qadeck.filtering import Filters
 from qadeck.render import Renderer
 
@@ -20,8 +19,8 @@ TEXTS = [
 ]
 
 
-def rendered(renderer: Renderer, texts: list[str], workers: int | None = None) -> list[str]:
-    for _ in renderer.render_all(texts, workers):
+def rendered(renderer: Renderer, texts: list[str]) -> list[str]:
+    for _ in renderer.render_all(texts):
         pass
     return [renderer.html(text) for text in texts]
 
@@ -34,12 +33,6 @@ def test_known_html_is_used_and_not_looked_at_again():
     partly = Renderer(known={TEXTS[0]: fresh[0]})
     assert rendered(partly, TEXTS) == fresh
     assert partly.stats.plain == 0 and partly.stats.converted == 4
-
-
-def test_worker_processes_give_the_same_html(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(render, "PARALLEL_MIN", 2)
-    texts = [f"{text} {n}" for n in range(5) for text in TEXTS]
-    assert rendered(Renderer(), texts, workers=2) == [Renderer().html(text) for text in texts]
 
 
 def test_a_rebuild_converts_only_what_changed(cards_copy: Path, tmp_path: Path):

@@ -36,7 +36,7 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
 
 
 class Staged:
-    """A text file's next content, written beside it now (in this process or a forked one) and put
+    """A text file's next content, written beside it now and put
     in place by :meth:`commit`; left as it was when the ``with`` block ends without one."""
 
     def __init__(self, path: Path) -> None:

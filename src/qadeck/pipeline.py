@@ -9,13 +9,11 @@ lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
 
 Work that depends on one file alone is done file by file, on every core for a
 big build: for a build, that is its cards' HTML, plain text and identity facts
-too (each a pure function of a card), which the card cache keeps (written by a
-process of its own while the build goes on), so that a rebuild does none of it
-for the files that did not change. The
-formats and the new lock file are then written at once, shared out among the
-cores, and the lock replaces the old one once they all are. The package keeps
-its database in the cache folder, so that the next build updates the notes
-that changed rather than writing them all.
+too (each a pure function of a card), which the card cache keeps, so that a
+rebuild does none of it for the files that did not change. The formats are
+then written, and the new lock file replaces the old one once they all are.
+The package keeps its database in the cache folder, so that the next build
+updates the notes that changed rather than writing them all.
 """
 
 from __future__ import annotations
@@ -45,6 +43,7 @@ from .perf.card_cache import (
     output_stamp,
     plain_column,
     prune_kept,
+    store,
     to_rows,
 )
 from .config import DeckConfig
@@ -56,7 +55,7 @@ from .identity.lockfile import Lock
 from .render import media
 from .render.media import MediaFile, Scan
 from .model import Card, Deck, Finding, ParseResult, Source
-from .perf.parallel import pmap, run_all
+from .perf.parallel import pmap
 from .render import Renderer, RenderStats
 from .tagging import suggest, tag
 from .tagging.topic import slugify
@@ -68,8 +67,6 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 CACHE_DIR = ".qadeck-cache"
 #: Parse on every core when the files to parse hold at least this much text.
 PARALLEL_CHARS = 2_000_000
-#: Write a deck's formats in processes of their own from this many cards.
-PARALLEL_WRITE_CARDS = 5_000
 #: File in the cache folder with the name of each media file, by its path, size and time.
 MEDIA_NAMES = "media.json"
 #: File in the cache folder with a stamp of what went into each output.
@@ -94,8 +91,8 @@ def batch() -> Iterator[None]:
     A build makes millions of small objects (cards, rows, HTML) that live until
     it ends; the collector would scan the growing heap again and again, a third
     of a rebuild's time at 100,000 cards. The pipeline makes few reference
-    cycles, so collection is off for the duration (worker processes forked
-    meanwhile inherit that) and back on afterwards.
+    cycles, so collection is off for the duration (in the parse workers too) and
+    back on afterwards.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -234,25 +231,20 @@ def load(
         kept.append(card_cache.get(entry))
         if kept[-1] is None:
             todo.append((len(kept) - 1, source, entry, scan))
-    jobs = [(source, scan) for _, source, _, scan in todo]
-    big = len(todo) > 1 and sum(len(source.text) for source, _ in jobs) >= PARALLEL_CHARS
+    jobs = [(source, scan, entry if keep else None) for _, source, entry, scan in todo]
+    big = len(todo) > 1 and sum(len(source.text) for source, _, _ in jobs) >= PARALLEL_CHARS
     # A build (it has a cache) renders each file and works out its cards' identity facts where it
     # parses it, on every core, and keeps them with the cards for the next build.
     work = partial(_parse_job, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
     notes: dict[str, NoteContent] = {}
-    to_store: list[tuple[Path, Rows]] = []
-    # strict: the parse workers' results run out with the files, so that their processes are gone
-    # before the card cache forks one of its own.
-    parsed_files = zip(todo, track(parsed, "Parsing", len(todo)), strict=True)
-    for (place, _, entry, _), (rows, stats, contents) in parsed_files:
+    for (place, _, entry, _), (rows, stats, contents) in zip(todo, track(parsed, "Parsing", len(todo))):
         render_stats.add(stats)
         kept[place] = from_rows(rows)
         notes.update(contents)
         if keep and entry is not None:
-            to_store.append((entry, rows))
-    card_cache.store_all(to_store)
+            card_cache.stored(entry)
     names.save()
     done = [k for k in kept if k is not None]
     if not any(k.result.cards for k in done):
@@ -286,19 +278,20 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig, scan: 
 
 
 def _parse_job(
-    job: tuple[Source, Scan], layout: str | None, config: DeckConfig, for_build: bool
+    job: tuple[Source, Scan, Path | None], layout: str | None, config: DeckConfig, for_build: bool
 ) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
-    return parse_file(job[0], layout, config, for_build, job[1])
+    return parse_file(job[0], layout, config, for_build, job[1], job[2])
 
 
 def parse_file(
-    source: Source, layout: str | None, config: DeckConfig, for_build: bool, scan: Scan | None = None
+    source: Source, layout: str | None, config: DeckConfig, for_build: bool, scan: Scan | None = None,
+    entry: Path | None = None,
 ) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
     """:func:`parse_and_tag` of ``source`` as the card cache's rows (plain lists cross processes
     faster than dataclasses), what rendering took, and the cards' note contents by content hash.
 
     For a build, the rows hold the cards' HTML, plain text and identity facts: what the card
-    cache keeps of the file.
+    cache keeps of the file, stored at ``entry`` (if any) here, where the rows are made.
     """
     result = parse_and_tag(source, layout, config, scan)
     if not for_build:
@@ -316,6 +309,8 @@ def parse_file(
     # What the package shows of each card, by content hash: not kept in the cache entry (it repeats
     # the HTML), but handed back, so that the build process does not make them all again.
     notes = dict(zip(facts[0], note_contents(result.cards, renderer)))
+    if entry is not None:
+        store(entry, rows)
     return rows, renderer.stats, notes
 
 
@@ -492,11 +487,8 @@ def build(
         with Staged(loaded.lock_path) as lock:
             # The lock file is written with them, and replaces the old one once they all are.
             writes.append(partial(_stage_lock, lock, prepared.lock))
-            # A big deck's files are written at once, on every core: the first format here (the package, by
-            # default: it takes longest), the others as processes are free.
-            run = run_all if len(cards) >= PARALLEL_WRITE_CARDS else _one_by_one
-            for _ in track(run(writes), "Writing", len(writes)):
-                pass
+            for write in track(writes, "Writing", len(writes)):
+                write()
             for name in todo:
                 stamps.record(targets[name], stamp[name])
                 report.written.append(targets[name])
@@ -509,12 +501,6 @@ def build(
     if loaded.cache:
         loaded.cache.save()
     return report
-
-
-def _one_by_one(jobs: list[Callable[[], object]]) -> Iterable[None]:
-    for job in jobs:
-        job()
-        yield None
 
 
 def write_lock(prepared: Prepared) -> bool:

@@ -49,15 +49,12 @@ from typing import cast
 
 from .lockfile import Lock, LockEntry
 from ..model import Card
-from ..perf.parallel import cores, pmap
 
 #: Bump when rendering or tagging output changes so every note is sent again.
 CONTENT_VERSION = "2"
 SKETCH_SIZE = 8
 #: At most this many gap candidates are scored for one card.
 MAX_CANDIDATES = 24
-#: Hash, sketch and name new cards on every core from this many.
-PARALLEL_NEW_CARDS = 10_000
 #: Candidates whose scores differ by less than this are ambiguous.
 AMBIGUITY_MARGIN = 0.08
 
@@ -367,17 +364,11 @@ def _fresh(
     ones' sketches, the new ones' guid candidates.
 
     ``known`` facts (from the build's parse workers) are taken as they are; a
-    card without them is worked out here, new cards on every core when many.
+    card without them is worked out here.
     """
     given: list[Facts | None] = list(known) if known is not None else [None] * len(cards)
     new = [i for i in todo if i not in match and given[i] is None]
-    if len(new) >= PARALLEL_NEW_CARDS:
-        size = -(-len(new) // (cores() * 4))
-        chunks = [(namespace, [cards[i] for i in new[n : n + size]]) for n in range(0, len(new), size)]
-        done = [value for chunk in pmap(_fresh_chunk, chunks) for value in chunk]
-    else:
-        done = _fresh_chunk((namespace, [cards[i] for i in new]))
-    for i, value in zip(new, done):
+    for i, value in zip(new, zip(*facts([cards[i] for i in new], namespace))):
         given[i] = value
     digests = [""] * len(cards)
     sketches, guids = {}, {}
@@ -395,12 +386,6 @@ def _fresh(
             if digests[i] != old[j].hash:  # type: ignore[index]  # j is set: unmatched cards have facts
                 sketches[i] = sketch(card.answer)
     return _Fresh(digests, sketches, guids)
-
-
-def _fresh_chunk(work: tuple[str, list[Card]]) -> list[Facts]:
-    """The facts of each card (a worker's share of a first build without known facts)."""
-    namespace, cards = work
-    return list(zip(*facts(cards, namespace)))
 
 
 def assign(

@@ -8,8 +8,7 @@ out where the file was parsed) in a small file named by a digest of all of those
 rebuild after editing one file parses, tags and renders that file only and
 writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
 afresh without a stale entry ever being read. Entries are written
-(:meth:`CardCache.store_all`) once their files are parsed, for a big build in a
-process of its own while the build goes on, and only by a build that keeps its
+(:func:`store`) where their files are parsed, and only by a build that keeps its
 cache (never by a dry run): being named by its input, an entry is sound
 whatever happens to the rest of the build. :func:`from_rows` reads rows
 back as :class:`Kept`, taking HTML and facts only where they are sound.
@@ -32,10 +31,10 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -47,7 +46,6 @@ from ..config import DeckConfig
 from ..errors import OutputError
 from ..files import write_bytes_atomic, write_text_atomic
 from ..model import Card, Finding, ParseResult, Source, new_card
-from .parallel import WorkerDied, background
 
 #: One file as a build keeps it, in the card cache and on its way back from a parse worker:
 #: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
@@ -59,8 +57,6 @@ Columns = list[list[str]] | list[list[str | None]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
 KEEP_DAYS = 7
-#: :meth:`CardCache.store_all` writes entries of this many cards in all in a process of its own.
-BACKGROUND_CARDS = 5_000
 _QUESTION, _ANSWER = attrgetter("question"), attrgetter("answer")
 
 
@@ -102,7 +98,6 @@ class CardCache:
         self.fingerprint = _fingerprint(config)
         self.used: set[Path] = set()
         self._stored: set[Path] = set()
-        self._pending: Callable[[], None] = _nothing
         self.hits = 0
 
     def entry(self, source: Source, layout: str | None, media: str = "") -> Path | None:
@@ -126,36 +121,13 @@ class CardCache:
         self.hits += 1
         return kept
 
-    def store_all(self, entries: list[tuple[Path, Rows]]) -> None:
-        """:func:`store` each ``(entry, rows)`` of the files just parsed: at once for a few, else in
-        a process of its own while the build goes on (:meth:`save` waits for it).
-
-        Nothing in this build reads an entry back, and a big build leaves a core
-        idle while it works out identity and writes the package: encoding every
-        card as JSON there rather than in the parse workers took the workers'
-        CPU time of a cold build of 100,000 cards from about 23 s to 18-21 s.
-        """
-        self.wait()
-        for path, _ in entries:
-            self.used.add(path)
-            self._stored.add(path)
-        write = partial(_store_each, entries)
-        if sum(len(rows[2]) for _, rows in entries) < BACKGROUND_CARDS:
-            write()
-        else:
-            self._pending = background(write)
-
-    def wait(self) -> None:
-        """Wait until the entries :meth:`store_all` gave out are written. A process that died
-        writing them is no error: the next build parses again the files it left without one."""
-        pending, self._pending = self._pending, _nothing
-        with suppress(WorkerDied):
-            pending()
+    def stored(self, path: Path) -> None:
+        """Note that the entry at ``path`` was just written (by :func:`store`, where its file was parsed)."""
+        self.used.add(path)
+        self._stored.add(path)
 
     def save(self) -> None:
-        """Wait for the entries being stored, mark the entries used (but not just stored) as fresh
-        and drop old unused ones."""
-        self.wait()
+        """Mark the entries used (but not just stored) as fresh and drop old unused ones."""
         if self.folder is None:
             return
         now = time.time()
@@ -180,15 +152,6 @@ def store(path: Path, rows: Rows) -> bool:
     except OutputError:
         return False
     return True
-
-
-def _store_each(entries: list[tuple[Path, Rows]]) -> None:
-    for path, rows in entries:
-        store(path, rows)
-
-
-def _nothing() -> None:
-    pass
 
 
 def prune_kept(folder: Path, current: Iterable[str]) -> None:

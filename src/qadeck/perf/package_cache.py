@@ -1,5 +1,5 @@
-"""What the package writer keeps for its next write: the database it zipped, its deflated pieces,
-and which note holds which card.
+"""What the package writer keeps for its next write: the database it zipped, and which note holds
+which card.
 
 Contract: :func:`read` gives the state the last write of a package left in
 its folder, or None when there is none to trust (never written, another deck
@@ -7,13 +7,12 @@ or another version of qadeck, genanki or SQLite, files changed or damaged
 since). :meth:`KeptPackage.plan` compares it with the notes this write wants: the
 notes to delete, the ones to write again (content or mod time changed, or
 new) and the unchanged ones whose place in the deck moved. A :class:`Next`
-holds this write's database and pieces beside the kept ones until
+holds this write's database beside the kept one until
 :meth:`Next.commit` puts them in their place, with the state that describes
 them; a write that fails leaves the last state as it was.
 
 So a rebuild after an edit updates a few notes of a copy of the last database
-and deflates again only the pieces of it that changed, instead of writing
-100,000 notes and deflating 90 MB. The kept state only ever saves time: the
+instead of writing 100,000 notes. The kept state only ever saves time: the
 notes a package holds are the same either way (``tests/test_package_cache.py``
 compares the tables with a fresh write's); the kept notes keep their ids,
 where a fresh write numbers every note from the newest card time (Anki matches
@@ -37,12 +36,10 @@ import orjson
 from .card_cache import file_stamp
 from ..errors import OutputError
 from ..files import write_bytes_atomic
-from .zipping import Piece
 
 DATABASE = "collection.anki2"
-STREAM = "collection.deflate"
 STATE = "state.json"
-VERSION = 1
+VERSION = 2
 #: What this write wants of each note, in deck order: (guid, content hash, mod time).
 Want = tuple[str, str, int]
 
@@ -73,17 +70,12 @@ class KeptPackage:
     wants: list[Want]
     #: Each note's id, then its cards' ids.
     ids: list[list[int]]
-    pieces: list[Piece]
     #: Every id the kept notes and cards have is below this one.
     next_id: int
 
     @property
     def database(self) -> Path:
         return self.folder / DATABASE
-
-    @property
-    def stream(self) -> Path:
-        return self.folder / STREAM
 
     def plan(self, wants: Sequence[Want]) -> Plan:
         """What must change for the kept notes to become ``wants`` (guids must be unique)."""
@@ -129,7 +121,7 @@ def read(folder: Path, fingerprint: str) -> KeptPackage | None:
         state = orjson.loads((folder / STATE).read_bytes())
         if state.get("version") != VERSION or state.get("fingerprint") != fingerprint:
             return None
-        if file_stamp(folder / DATABASE) != state["database"] or file_stamp(folder / STREAM) != state["stream"]:
+        if file_stamp(folder / DATABASE) != state["database"]:
             return None
         wants = list(zip(state["guids"], state["hashes"], state["mtimes"], strict=True))
         ids = state["ids"]
@@ -138,47 +130,40 @@ def read(folder: Path, fingerprint: str) -> KeptPackage | None:
         if not all(ids) or not all(type(i) is int for i in itertools.chain.from_iterable(ids)):
             return None  # every note has an id, and every id is a whole number
         next_id = 1 + max(map(max, ids), default=0)
-        pieces = [(size, packed, bool(last)) for size, packed, last in state["pieces"]]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    return KeptPackage(folder, wants, ids, pieces, next_id)
+    return KeptPackage(folder, wants, ids, next_id)
 
 
 class Next:
-    """This write's database and deflated pieces, made beside the kept ones and put in their place by
-    :meth:`commit`; removed when the ``with`` block ends without one."""
+    """This write's database, made beside the kept one and put in its place by :meth:`commit`;
+    removed when the ``with`` block ends without one."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         token = secrets.token_hex(6)
         self.database = folder / f".{DATABASE}.{token}.tmp"
-        self.stream = folder / f".{STREAM}.{token}.tmp"
 
     def __enter__(self) -> Self:
         self.folder.mkdir(parents=True, exist_ok=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for path in (self.database, self.stream):
-            path.unlink(missing_ok=True)
+        self.database.unlink(missing_ok=True)
 
-    def commit(self, fingerprint: str, wants: Sequence[Want], ids: Sequence[Sequence[int]],
-               pieces: Sequence[Piece]) -> None:
+    def commit(self, fingerprint: str, wants: Sequence[Want], ids: Sequence[Sequence[int]]) -> None:
         """Keep this write's files and state for the next write. Failing to is no error: it costs
         the next write its head start, not this one its package."""
         with suppress(OSError, OutputError):
-            # Stamped before they move (a rename keeps size and time): should another build put its
-            # own files there meanwhile, they will not match this state, and it is not trusted.
-            database, stream = file_stamp(self.database), file_stamp(self.stream)
-            (self.folder / STATE).unlink(missing_ok=True)  # no state describes the files while they change
+            # Stamped before it moves (a rename keeps size and time): should another build put its
+            # own file there meanwhile, it will not match this state, and it is not trusted.
+            database = file_stamp(self.database)
+            (self.folder / STATE).unlink(missing_ok=True)  # no state describes the file while it changes
             os.replace(self.database, self.folder / DATABASE)
-            os.replace(self.stream, self.folder / STREAM)
             state: dict[str, Any] = {
                 "version": VERSION,
                 "fingerprint": fingerprint,
                 "database": database,
-                "stream": stream,
-                "pieces": [list(piece) for piece in pieces],
                 "guids": [w[0] for w in wants],
                 "hashes": [w[1] for w in wants],
                 "mtimes": [w[2] for w in wants],

@@ -15,11 +15,10 @@ for ``scheme://`` URLs and e-mail addresses (linkify-it-py; a bare
 code with a language highlighted by :mod:`.highlight`. Text without any
 Markdown syntax (most answers) skips the engine: it becomes escaped paragraphs,
 exactly the engine's HTML (``tests/test_render.py`` checks that on generated
-texts). :meth:`Renderer.render_all` renders a whole deck ahead of use, on
-every core when there is much to convert. A build renders each file's cards
-where it parses them and keeps the HTML with them in the card cache
-(:mod:`qadeck.perf.card_cache`); a :class:`Renderer` handed that HTML renders only the
-rest.
+texts). A build renders each file's cards where it parses them (on every
+core) and keeps the HTML with them in the card cache
+(:mod:`qadeck.perf.card_cache`); a :class:`Renderer` handed that HTML renders
+only the rest.
 """
 
 from __future__ import annotations
@@ -40,7 +39,6 @@ from markdown_it.utils import OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .highlight import highlight
-from ..perf.parallel import cores, pmap
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -77,8 +75,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 #: The ASCII characters of _CONTROL, and of _CONTROL_OR_SYNTAX, as bytes to delete.
 _CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
 _CONTROL_OR_SYNTAX_BYTES = bytes(b for b in range(128) if _CONTROL_OR_SYNTAX.match(chr(b)))
-#: Below this many texts to convert, starting worker processes costs more than it saves.
-PARALLEL_MIN = 2000
 
 
 def strip_controls(text: str) -> str:
@@ -218,12 +214,7 @@ def _convert_inline(text: str) -> str:
     return _process_engine().renderInline(text).strip()
 
 
-def _convert_chunk(texts: list[str]) -> list[str]:
-    """In a worker process: convert a chunk of texts."""
-    return [_convert(text) for text in texts]
-
-
-# --- The renderer: caches, the plain-text path, work on every core ------------------------------------
+# --- The renderer: caches and the plain-text path ---------------------------------------------------
 
 V = TypeVar("V")
 #: Texts already rendered, by text: a dict, a function that makes one, or None (none).
@@ -320,13 +311,8 @@ class Renderer:
         missing = set(texts).difference(self._cache)
         return [text for text in dict.fromkeys(texts) if text in missing] if missing else []
 
-    def render_all(self, texts: Iterable[str], workers: int | None = None) -> Iterator[None]:
-        """Render answer ``texts`` ahead of use, yielding once per text as it is done.
-
-        Texts that need the engine are converted by ``workers`` processes
-        (default: one per core) when there are at least :data:`PARALLEL_MIN` of
-        them; the HTML is the same either way.
-        """
+    def render_all(self, texts: Iterable[str]) -> Iterator[None]:
+        """Render answer ``texts`` ahead of use, yielding once per text as it is done (to show progress)."""
         todo: dict[str, str] = {}  # text -> its cleaned form, for texts the engine has to convert
         for text in texts:
             if text not in self._cache and text not in todo:
@@ -336,9 +322,9 @@ class Renderer:
                     continue
                 self._cache[text] = plain
             yield None
-        converted = self._convert_many(list(todo.values()), workers or cores())
-        for text, out in zip(todo, converted):
-            self._cache[text] = out
+        self.stats.converted += len(todo)
+        for text, clean in todo.items():
+            self._cache[text] = _convert(clean)
             yield None
 
     def _plain_path(self, text: str) -> tuple[str, str | None]:
@@ -358,14 +344,6 @@ class Renderer:
             return clean, None
         self.stats.plain += 1
         return clean, _plain_paragraphs(clean.strip("\n"))
-
-    def _convert_many(self, texts: list[str], workers: int) -> list[str]:
-        self.stats.converted += len(texts)
-        if workers > 1 and len(texts) >= PARALLEL_MIN:
-            size = -(-len(texts) // (workers * 4))
-            chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-            return [out for chunk in pmap(_convert_chunk, chunks, workers) for out in chunk]
-        return [_convert(text) for text in texts]
 
 
 def _plain_paragraphs(text: str) -> str:
