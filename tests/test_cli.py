@@ -188,3 +188,14 @@ def test_commands_run_without_the_cyclic_collector_and_leave_it_as_it_was(monkey
         assert not gc.isenabled()  # off before, off after
     finally:
         gc.enable()
+
+
+def test_a_topic_that_is_not_a_slug_is_one_line_naming_file_line_and_fix(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "qadeck.yaml").write_text("deck: X\ntopics:\n  data drift: {keywords: [drift]}\n", encoding="utf-8")
+    (folder / "a.txt").write_text("Q: What is drift?\nA: Change.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {folder / 'qadeck.yaml'}:3: topic 'data drift' is not a slug: "
+                             "write it as 'data-drift' (key 'topics.data drift')\n")

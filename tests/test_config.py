@@ -44,6 +44,10 @@ def write(tmp_path: Path, text: str) -> Path:
          "unknown topic 'b'"),
         ("deck: X\noverrides:\n  'Q?': {difficulty: extreme}\n", 3, "difficulty must be one of"),
         ("deck: X\nlayout: headers\n", 2, "unknown layout 'headers'; known: "),
+        ("deck: X\ntopics:\n  monitoring: {keywords: [x]}\n  data drift: {keywords: [y]}\n", 4,
+         "topic 'data drift' is not a slug: write it as 'data-drift' (key 'topics.data drift')"),
+        ("deck: X\ntopics:\n  Drift: {keywords: [y]}\n", 3, "write it as 'drift'"),
+        ("deck: X\ndefault_topic: General Stuff\n", 2, "write it as 'general-stuff' (key 'default_topic')"),
     ],
 )
 def test_config_errors_name_file_line_and_key(tmp_path, text, line, fragment):

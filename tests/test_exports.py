@@ -394,12 +394,24 @@ def test_export_to_a_named_file_with_html(cards_copy, in_tmp):
     assert len(rows) == 207 and all(r[1].startswith("<") for r in rows)
 
 
-def test_unknown_format_is_one_line_naming_the_known_ones(cards_copy, in_tmp):
-    result = run("export", "anki", str(cards_copy))
+def test_unknown_format_is_one_line_naming_the_known_ones_before_any_file_is_read(in_tmp):
+    missing = str(in_tmp / "no-such-folder")  # not read: the format is checked first
+    result = run("export", "anki", missing)
     assert result.exit_code == 1
-    assert result.stderr == f"Error: unknown format 'anki'; known formats: {', '.join(FORMATS)}\n"
-    result = run("build", str(cards_copy), "--format", "apkg,pdf")
-    assert result.stderr == f"Error: unknown format 'pdf'; known formats: {', '.join(FORMATS)}\n"
+    assert result.stderr.startswith("Error: unknown format 'anki'; did you mean 'anki-csv'? Known formats: anki-csv, ")
+    assert result.stderr.count("\n") == 1
+    result = run("build", missing, "--format", "apkg,pdf")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unknown format 'pdf'. Known formats: ")
+    assert sorted(result.stderr.strip().split(": ")[-1].split(", ")) == sorted(FORMATS)
+
+
+def test_unknown_difficulty_or_layout_is_an_error_before_any_file_is_read(in_tmp):
+    missing = str(in_tmp / "no-such-folder")
+    result = run("build", missing, "--difficulty", "hrad")
+    assert (result.exit_code, result.stderr.split("?")[0]) == (1, "Error: unknown difficulty 'hrad'; did you mean 'hard'")
+    result = run("list", missing, "--layout", "heading")
+    assert (result.exit_code, result.stderr.split("?")[0]) == (1, "Error: unknown layout 'heading'; did you mean 'headings'")
 
 
 def test_export_help_lists_the_formats():

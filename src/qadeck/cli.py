@@ -21,7 +21,7 @@ import click
 from . import __version__, anki, parsers, pipeline, review, scaffold
 from . import watch as watching
 from .config import LEVELS
-from .errors import QadeckError
+from .errors import QadeckError, UsageError, unknown
 from .filtering import Filters
 from .identity import Changes
 from .render import Renderer
@@ -79,6 +79,25 @@ def track(items: Iterable[T], label: str, total: int, *, stream: TextIO | None =
                 bar.update(done)
 
 
+class Known(click.Choice):
+    """One of the values qadeck knows (a comma-separated list of them with ``several``), checked as
+    the command line is read, before any file is: an unknown one is the one-line error ``--topic``
+    gives, with the closest known values first."""
+
+    def __init__(self, kind: str, choices: Iterable[str], several: bool = False) -> None:
+        super().__init__(list(choices))
+        self.kind, self.several = kind, several
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value  # a default already converted
+        values = [v.strip() for v in value.split(",") if v.strip()] if self.several else [value]
+        for one in values:
+            if one not in self.choices:
+                raise UsageError(unknown(self.kind, one, [str(c) for c in self.choices]))
+        return values if self.several else value
+
+
 def sources_arg(f: Any) -> Any:
     return click.argument(
         "sources", nargs=-1, type=click.Path(path_type=Path)
@@ -87,7 +106,7 @@ def sources_arg(f: Any) -> Any:
 
 def layout_option(f: Any) -> Any:
     return click.option(
-        "--layout", type=click.Choice(parsers.names()), help="Force a layout instead of detecting it."
+        "--layout", type=Known("layout", parsers.names()), help="Force a layout instead of detecting it."
     )(f)
 
 
@@ -126,7 +145,7 @@ def filter_options(f: Any) -> Any:
                      help="Only cards with this topic (repeatable)."),
         click.option("--exclude-topic", "exclude_topics", multiple=True, metavar="SLUG",
                      help="Leave out cards with this topic (repeatable)."),
-        click.option("--difficulty", "difficulties", multiple=True, metavar="LEVEL",
+        click.option("--difficulty", "difficulties", multiple=True, metavar="LEVEL", type=Known("difficulty", LEVELS),
                      help=f"Only cards of this difficulty: {', '.join(LEVELS)} (repeatable)."),
         click.option("--source", "source_globs", multiple=True, metavar="GLOB",
                      help="Only source files whose name matches (repeatable)."),
@@ -217,24 +236,22 @@ def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
 @cli.command()
 @sources_arg
 @output_option
-@click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
-              help=f"Comma-separated formats: {', '.join(FORMATS)}.")
+@click.option("--format", "formats", type=Known("format", FORMATS, several=True), metavar="FORMATS",
+              default=",".join(DEFAULT_FORMATS), show_default=True, help=f"Comma-separated formats: {', '.join(FORMATS)}.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @html_option
 @watch_option
 @filter_options
 @layout_option
-def build(sources: tuple[Path, ...], out_dir: Path, formats: str, dry_run: bool, html: bool,
+def build(sources: tuple[Path, ...], out_dir: Path, formats: list[str], dry_run: bool, html: bool,
           watch: bool, layout: str | None, **kw: Any) -> None:
     """Build the Anki deck and CSV from SOURCES (default cards/) into build/."""
     filters = _filters(kw)
-    names = [f.strip() for f in formats.split(",") if f.strip()]
-
     def run() -> None:
         loaded = _load(sources, filters, layout, out_dir, keep=not dry_run)
         prepared = pipeline.prepare(loaded)
-        report = pipeline.build(prepared, out_dir, filters, names, dry_run, track, html=html)
-        _warn_filtered_package(filters, names)
+        report = pipeline.build(prepared, out_dir, filters, formats, dry_run, track, html=html)
+        _warn_filtered_package(filters, formats)
         _print_summary(report, dry_run)
 
     _maybe_watch(run, watch, sources, out_dir)
@@ -276,7 +293,7 @@ def push(sources: tuple[Path, ...], collection: Path | None, profile: str | None
 
 @cli.command(epilog="\b\nFormats:\n" + "\n".join(
     f"  {f.name:<10} {f.description}" for f in FORMATS.values()))
-@click.argument("format_name", metavar="FORMAT")
+@click.argument("format_name", metavar="FORMAT", type=Known("format", FORMATS))
 @sources_arg
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), metavar="FILE",
               help="File to write. [default: build/<deck><filters><extension>]")

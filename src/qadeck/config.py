@@ -24,6 +24,7 @@ Shape of the file::
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,12 @@ class DeckConfig:
             if override.question == question:
                 return override
         return None
+
+
+def slugify(text: str) -> str:
+    """``text`` as a topic slug: lowercase letters and digits, any run of other characters one hyphen
+    (``Data drift`` -> ``data-drift``); "" when nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def stable_id(text: str) -> int:
@@ -188,6 +195,8 @@ class _Reader:
         default_topic = data.get("default_topic", slugs[0] if slugs else "")
         if not isinstance(default_topic, str):
             raise self.error("default_topic", "'default_topic' must be a topic slug")
+        if default_topic:
+            self.slug(default_topic, "default_topic")
         layout = data.get("layout") or ""
         if layout:
             from .parsers import names  # here: parsers are loaded only by configs that name one
@@ -218,10 +227,18 @@ class _Reader:
         rules = []
         for slug, body in self.mapping(value, "topics").items():
             key = f"topics.{slug}"
+            self.slug(slug, key)
             body = self.mapping(body, key)
             self.only(body, ("keywords",), key + ".")
             rules.append(TopicRule(slug, self.keywords(body.get("keywords"), key + ".keywords")))
         return tuple(rules)
+
+    def slug(self, slug: str, key: str) -> None:
+        """A topic slug becomes a tag (``topic::data-drift``), a file name and a ``--topic`` value:
+        one that is not already in slug form is an error here, not a surprise there."""
+        if slug != slugify(slug):
+            fix = f"write it as {slugify(slug)!r}" if slugify(slug) else "use lowercase letters, digits and hyphens"
+            raise self.error(key, f"topic {slug!r} is not a slug: {fix}")
 
     def keywords(self, value: Any, key: str) -> tuple[tuple[str, float], ...]:
         if isinstance(value, list):

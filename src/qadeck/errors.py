@@ -6,6 +6,7 @@ exit; anything else is a bug and only ``--debug`` shows its traceback.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 
@@ -19,7 +20,7 @@ class QadeckError(Exception):
         self.line = line
 
     def __reduce__(self) -> tuple[object, ...]:
-        """Pickled whole (a writer in a worker process raises it in the build's): path and line too."""
+        """Pickled whole (a parse worker raises it in the build process): path and line too."""
         return (type(self), (self.message, self.path, self.line))
 
     def __str__(self) -> str:
@@ -43,3 +44,12 @@ class OutputError(QadeckError):
 
 class UsageError(QadeckError):
     """A command-line value is not one qadeck knows (an unknown topic, say)."""
+
+
+def unknown(kind: str, value: str, known: list[str]) -> str:
+    """``unknown topic 'monitor'; did you mean 'monitoring'? Known topics: …`` (closest first)."""
+    close = difflib.get_close_matches(value, known, n=len(known), cutoff=0.0)
+    similar = close and difflib.SequenceMatcher(None, value, close[0]).ratio() >= 0.6
+    hint = f"; did you mean {close[0]!r}?" if similar else "."
+    plural = "difficulties" if kind == "difficulty" else kind + "s"
+    return f"unknown {kind} {value!r}{hint} Known {plural}: {', '.join(close or known)}"

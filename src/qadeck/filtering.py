@@ -8,12 +8,11 @@ names the output files so a filtered deck never overwrites the full one.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 from dataclasses import dataclass
 
 from .config import LEVELS
-from .errors import UsageError
+from .errors import UsageError, unknown
 from .model import Card
 from .tagging.topic import slugify
 
@@ -83,12 +82,3 @@ class Filters:
 def _within(topics: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     """Does a topic of ``topics`` equal one of ``wanted`` or nest under it (``docker`` holds ``docker::networking``)?"""
     return any(t == w or t.startswith(w + "::") for t in topics for w in wanted)
-
-
-def unknown(kind: str, value: str, known: list[str]) -> str:
-    """``unknown topic 'monitor'; did you mean 'monitoring'? Known topics: …`` (closest first)."""
-    close = difflib.get_close_matches(value, known, n=len(known), cutoff=0.0)
-    similar = close and difflib.SequenceMatcher(None, value, close[0]).ratio() >= 0.6
-    hint = f"; did you mean {close[0]!r}?" if similar else "."
-    plural = "topics" if kind == "topic" else "difficulties" if kind == "difficulty" else kind + "s"
-    return f"unknown {kind} {value!r}{hint} Known {plural}: {', '.join(close or known)}"

@@ -47,7 +47,7 @@ from .perf.card_cache import (
     to_rows,
 )
 from .config import DeckConfig
-from .errors import SourceError, UsageError
+from .errors import SourceError, UsageError, unknown
 from .files import Staged, write_atomic
 from .filtering import Filters
 from .identity import Changes, Facts
@@ -437,7 +437,7 @@ def build(
     formats = list(formats)
     for name in formats:
         if name not in FORMATS:
-            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
+            raise UsageError(unknown("format", name, list(FORMATS)))
     if path is not None and len(formats) != 1:
         raise UsageError("an output file takes exactly one format")
     cards = select(prepared, filters)

@@ -7,7 +7,7 @@ with a ``LAYOUT`` and one line here, never a new branch in another parser.
 
 from __future__ import annotations
 
-from ..errors import UsageError
+from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
     asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, quiz, separated, table, titles,
@@ -48,7 +48,7 @@ def get(name: str) -> Layout:
     for layout in LAYOUTS:
         if layout.name == name:
             return layout
-    raise UsageError(f"unknown layout {name!r}; known layouts: {', '.join(names())}")
+    raise UsageError(unknown("layout", name, names()))
 
 
 def readable(source: Source) -> Source:

@@ -28,6 +28,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 
 from ..config import DeckConfig
+from ..config import slugify as config_slugify
 from ..model import Card, Source
 from .headings import heading_paths, path_topic
 from .phrases import card_phrases, slug_words
@@ -65,8 +66,8 @@ _LARGEST_WEIGHT = 1e200
 
 @lru_cache(maxsize=4096)  # called for every card's source and section
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or FALLBACK_TOPIC
+    """:func:`qadeck.config.slugify`, never empty (:data:`FALLBACK_TOPIC` then)."""
+    return config_slugify(text) or FALLBACK_TOPIC
 
 
 def _trie(phrases: Iterable[str]) -> str:
