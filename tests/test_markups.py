@@ -70,3 +70,19 @@ def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
     assert found.files == [tmp_path / "FAQ"]
     assert any("Makefile" in skipped for skipped in found.skipped)
     assert len(parsers.parse(sources.read(tmp_path / "FAQ")).cards) == 2
+
+
+def test_data_files_are_read_when_named_or_named_for_questions(tmp_path: Path) -> None:
+    (tmp_path / "faq.json").write_text('[{"q": "Is it free?", "a": "Yes."}, {"q": "Is it fast?", "a": "Yes."}]')
+    (tmp_path / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "faq.json"]
+    assert any("package.json: skipped, a data file whose name does not say" in skipped for skipped in found.skipped)
+    assert sources.collect([tmp_path / "package.json"]).files == [tmp_path / "package.json"]
+    cards = parsers.parse(sources.read(tmp_path / "faq.json")).cards
+    assert [(card.question, card.answer) for card in cards] == [("Is it free?", "Yes."), ("Is it fast?", "Yes.")]
+
+
+def test_a_data_file_without_entries_is_left_as_it_is() -> None:
+    assert markups.to_markdown(".json", '{"name": "site"}') == '{"name": "site"}'
+    assert markups.to_markdown(".yml", "key: [unclosed") == "key: [unclosed"

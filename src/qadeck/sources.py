@@ -21,10 +21,12 @@ from .model import Source
 
 #: File extensions qadeck reads as Q&A sources: plain text, Markdown, tables and the other markups.
 TEXT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".csv", ".tsv", *markups.MARKUPS}
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.DATA)}
 )
-#: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ.
+#: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ;
+#: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
 _FAQ_NAME = "faq"
+_QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "glossary")
 #: Pictures and sounds: media the sources refer to (see :mod:`qadeck.render.media`), not sources.
 MEDIA_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
@@ -75,7 +77,7 @@ def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
             if file.suffix.lower() in MEDIA_EXTENSIONS:
                 continue  # read when a source refers to it
             if not _readable(file, given=file == path):
-                out.skipped.append(f"{file}: skipped, unknown extension {file.suffix or '(none)'!r}")
+                out.skipped.append(f"{file}: skipped, {_why_not(file)}")
                 continue
             out.files.append(file)
             out.roots[file] = root
@@ -83,8 +85,12 @@ def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
 
 
 def _readable(file: Path, given: bool) -> bool:
-    """True for a file with a source's extension, or with none (plain text) when named or named as a FAQ."""
-    if file.suffix.lower() in TEXT_EXTENSIONS:
+    """True for a file with a source's extension; one with none (plain text) or a data file's, when
+    given by name or named for what it holds."""
+    suffix = file.suffix.lower()
+    if suffix in markups.DATA:
+        return given or any(name in file.stem.lower() for name in _QA_NAMES)
+    if suffix in TEXT_EXTENSIONS:
         return True
     return not file.suffix and (given or _FAQ_NAME in file.name.lower())
 
@@ -101,6 +107,12 @@ def present(folder: Path, names: set[str]) -> set[str]:
         if found == names:
             break
     return found
+
+
+def _why_not(file: Path) -> str:
+    if file.suffix.lower() in markups.DATA:
+        return "a data file whose name does not say it holds questions (name it to read it)"
+    return f"unknown extension {file.suffix or '(none)'!r}"
 
 
 def _hidden(file: Path, root: Path) -> bool:

@@ -3,8 +3,8 @@
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
 allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc), so a card
-still points at its source lines; HTML pages and Jupyter notebooks are the
-exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
+files (YAML, JSON) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, html, markdown, mediawiki, notebook, org, pod, rst, textile
+from . import asciidoc, data, html, markdown, mediawiki, notebook, org, pod, rst, textile
 
 Translate = Callable[[str], str]
 
+#: Extensions of data files: sources when named, or in a folder when their name says they hold Q&A.
+DATA = frozenset({".yml", ".yaml", ".json"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
@@ -34,6 +36,9 @@ MARKUPS: dict[str, Translate] = {
     ".htm": html.to_markdown,
     ".xhtml": html.to_markdown,
     ".ipynb": notebook.to_markdown,
+    ".yml": data.to_markdown,
+    ".yaml": data.to_markdown,
+    ".json": data.to_markdown,
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
 }
