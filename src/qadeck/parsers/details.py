@@ -10,7 +10,8 @@
 Blocks may sit several to a line (Anki exports) and bodies mix Markdown and
 HTML; both are turned into Markdown. A ``<details>`` inside a body stays part
 of that answer. Outside the blocks, a list item that is nothing but a bold
-question (``- <b>…</b>``) is a question listed without an answer. Tags in
+question (``- <b>…</b>``) is a question; the lines that carry the item on are
+its answer, and without any it is a question listed without an answer. Tags in
 code fences and inline code are code, not structure.
 """
 
@@ -24,13 +25,14 @@ from html.parser import HTMLParser
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, LineStart, answer_from, outline, outline_sections
+from .structure import Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "details"
 
 _INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
 _BOLD_ITEM = re.compile(r"^\s*[-*+]\s+(?:<(b|strong)>(.+)</\1>|\*\*(.+)\*\*)\s*$", re.IGNORECASE)
 _BOLD_ITEM_START = LineStart(_BOLD_ITEM)
+_ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +150,36 @@ def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> li
         match = None if line.code or index in inside else _BOLD_ITEM.match(line.text)
         words = (match.group(2) or match.group(3)) if match else ""
         if words and not re.search(r"\*\*|</?b>|</?strong>|\]\(|<a\b", words, re.IGNORECASE):
-            out.append(Entry(inline_text(words), "", line.number, line.number, outline_sections(source)[index]))
+            answer, last = answer_from(_item_body(lines, index, inside))
+            out.append(Entry(inline_text(words), answer, line.number, last or line.number, outline_sections(source)[index]))
     return out
+
+
+def _item_body(lines: list[Line], index: int, inside: set[int]) -> list[Line]:
+    """The lines under the list item at ``index`` that carry it on (dedented): its answer, when it has one.
+
+    Lines indented deeper than the item belong to it, blank lines between them too; a line
+    as shallow as the item belongs to it only when it starts nothing (no list item, no heading).
+    """
+    indent = _indent(lines[index].text)
+    body: list[Line] = []
+    for k in range(index + 1, len(lines)):
+        line = lines[k]
+        if k in inside:
+            break
+        if line.blank:
+            later = next((other for other in lines[k + 1 :] if not other.blank), None)
+            if later is None or _indent(later.text) <= indent:
+                break
+        elif _indent(line.text) <= indent and (_ITEM_START.match(line.text) or heading(line)):
+            break
+        body.append(line)
+    cut = min((_indent(line.text) for line in body if not line.blank), default=0)
+    return [Line(line.number, line.text[cut:] if not line.blank else "", line.code) for line in body]
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 LAYOUT = make_layout(
