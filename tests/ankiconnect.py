@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any
+from typing import Any, Self
 
 MAX_REQUESTS = 500
 MAX_BODY = 1 << 20
@@ -33,7 +33,7 @@ class AnkiConnectServer:
         self.thread = threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.05},
                                        daemon=True)
 
-    def __enter__(self) -> AnkiConnectServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -54,7 +54,7 @@ class AnkiConnectServer:
             if method is None:
                 raise ValueError("unsupported action")
             return {"result": method(**request.get("params", {})), "error": None}
-        except Exception as exc:  # the add-on turns every failure into its reply's error
+        except Exception as exc:  # noqa: BLE001 (the add-on turns every failure into its reply's error)
             return {"result": None, "error": str(exc)}
 
     # --- the actions, as the add-on carries them out ---------------------------------------

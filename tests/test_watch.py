@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import signal
 import subprocess
@@ -71,6 +72,13 @@ def test_build_watch_rebuilds_on_save_and_stops_on_ctrl_c(cards_copy: Path, tmp_
         lines.wait_for("Wrote ")
         assert "Docker, with a volume" in csv.read_text(encoding="utf-8")
         time.sleep(1.5)  # the lock file the rebuild wrote starts nothing
+        config = cards_copy / "qadeck.yaml"
+        good = config.read_text(encoding="utf-8")
+        config.write_text(good + "colour: blue\n", encoding="utf-8")  # an error is said, and watching goes on
+        lines.wait_for("Error: ")
+        assert "colour" in lines.seen[-1]
+        config.write_text(good, encoding="utf-8")
+        lines.wait_for("Up to date: ")
         proc.send_signal(signal.SIGINT)
         proc.wait(WAIT)
     finally:
@@ -79,5 +87,41 @@ def test_build_watch_rebuilds_on_save_and_stops_on_ctrl_c(cards_copy: Path, tmp_
     assert proc.returncode == 0, seen
     assert seen[-1] == "Stopped watching.\n"
     assert not any("Traceback" in line for line in seen)
-    assert sum("Changed:" in line for line in seen) == 1, seen
+    assert [line for line in seen if line.startswith("Changed:")] == [
+        "Changed: mlops-packaging-deployment.txt\n", "Changed: qadeck.yaml\n", "Changed: qadeck.yaml\n"]
     assert sum(line.startswith("Wrote ") for line in seen) == 2, seen
+
+
+def test_push_watch_pushes_each_save_and_leaves_the_collection_closed_between(cards_copy, tmp_path):
+    from anki.collection import Collection
+
+    path = tmp_path / "Anki2" / "User 1" / "collection.anki2"
+    path.parent.mkdir(parents=True)
+    Collection(str(path)).close()
+    env = {**os.environ, "ANKI_BASE": str(path.parent.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qadeck", "push", str(cards_copy), "-o", str(tmp_path / "build"), "--watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    )
+    try:
+        lines = Lines(proc)
+        lines.wait_for("Watching")
+        col = Collection(str(path))  # Anki can open it between two pushes
+        try:
+            assert len(col.find_notes("")) == 207
+        finally:
+            col.close()
+        source = cards_copy / "mlops-packaging-deployment.txt"
+        source.write_text(source.read_text(encoding="utf-8").replace("A: Docker.\n", "A: Docker, pinned.\n"),
+                          encoding="utf-8")
+        lines.wait_for("Notes added 0, updated 1, unchanged 206")
+        lines.wait_for("Updated ")
+        proc.send_signal(signal.SIGINT)
+        proc.wait(WAIT)
+    finally:
+        proc.kill()
+    seen = lines.rest()
+    assert proc.returncode == 0, seen
+    assert seen[-1] == "Stopped watching.\n"
+    assert sum(line.startswith("Backup: ") for line in seen) == 1, seen  # one backup a session
+    assert len(list((path.parent / "backups").iterdir())) == 1

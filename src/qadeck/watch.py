@@ -22,6 +22,8 @@ from .sources import TEXT_EXTENSIONS
 
 #: Saves this close together (milliseconds) start one run.
 DEBOUNCE_MS = 400
+#: How often (milliseconds) the watcher wakes with no saves.
+WAKE_MS = 1000
 
 
 def watch(
@@ -45,9 +47,15 @@ def watch(
 
     try:
         _run(run, say)
-        say(f"Watching {', '.join(map(str, paths))} (Ctrl-C to stop)")
+        watching = False
+        # An empty batch now and then says that the watcher runs: "Watching" is said only then.
         for changes in watchfiles.watch(*paths, watch_filter=wanted, debounce=debounce_ms,
-                                        raise_interrupt=False):
+                                        raise_interrupt=False, yield_on_timeout=True, rust_timeout=WAKE_MS):
+            if not changes:
+                if not watching:
+                    say(f"Watching {', '.join(map(str, paths))} (Ctrl-C to stop)")
+                    watching = True
+                continue
             names = sorted({Path(name).name for _, name in changes})
             say(f"Changed: {', '.join(names)}")
             _run(run, say)

@@ -79,9 +79,8 @@ class LocalCollection:
         ids = self.col.find_notes(deck_search(deck))
         if not ids:
             return []
-        rows = self.col.db.all(
-            "select id, guid, mod, mid, flds from notes where id in (%s)" % ",".join(map(str, ids))
-        )
+        listed = ",".join(map(str, ids))
+        rows = self.col.db.all(f"select id, guid, mod, mid, flds from notes where id in ({listed})")
         return [AnkiNote(nid, guid, mod, mid, flds.split("\x1f", 1)[0]) for nid, guid, mod, mid, flds in rows]
 
     def backup(self, deck: str) -> Path | None:

@@ -112,7 +112,7 @@ def push(
     prepared: Prepared,
     target: Target,
     out_dir: Path,
-    filters: Filters = Filters(),
+    filters: Filters,
     *,
     prune: bool = False,
     dry_run: bool = False,
