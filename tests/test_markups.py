@@ -86,3 +86,19 @@ def test_data_files_are_read_when_named_or_named_for_questions(tmp_path: Path) -
 def test_a_data_file_without_entries_is_left_as_it_is() -> None:
     assert markups.to_markdown(".json", '{"name": "site"}') == '{"name": "site"}'
     assert markups.to_markdown(".yml", "key: [unclosed") == "key: [unclosed"
+
+
+@pytest.mark.parametrize("suffix", sorted(markups.MARKUPS))
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(max_size=300))
+def test_no_text_makes_a_markup_fail(suffix: str, text: str) -> None:
+    # Source text is untrusted: whatever it holds, reading it as its markup gives text, never an error.
+    assert isinstance(markups.to_markdown(suffix, text), str)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [(".pod", "B<" * 3000 + "x" + ">" * 3000), (".json", "[" * 100_000), (".yml", "- " * 5000 + "x")],
+)
+def test_deeply_nested_sources_are_read_without_error(suffix: str, text: str) -> None:
+    assert isinstance(markups.to_markdown(suffix, text), str)

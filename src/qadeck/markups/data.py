@@ -27,6 +27,13 @@ _SECTION_KEYS = ("title", "name", "category", "section", "heading")
 
 
 def to_markdown(text: str) -> str:
+    try:
+        return _translate(text)
+    except RecursionError:
+        return text  # nested deeper than anyone writes a FAQ: read as the text it is
+
+
+def _translate(text: str) -> str:
     data = _load(text)
     if data is None:
         return text

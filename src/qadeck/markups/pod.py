@@ -101,9 +101,13 @@ def _verbatim(lines: list[str], out: list[str], index: int) -> int:
     return last
 
 
-def _codes(text: str) -> str:
-    """Formatting codes as Markdown; unbalanced ones are left as written."""
-    if not _CODE_START.search(text):
+#: Formatting codes nest this deep at most in real POD; deeper ones are left as written.
+_DEEPEST = 20
+
+
+def _codes(text: str, level: int = 0) -> str:
+    """Formatting codes as Markdown; unbalanced ones, and ones nested past :data:`_DEEPEST`, are left as written."""
+    if level > _DEEPEST or not _CODE_START.search(text):
         return text
     out: list[str] = []
     index = 0
@@ -113,7 +117,7 @@ def _codes(text: str) -> str:
             out.append(text[index:])
             break
         out.append(text[index : match.start()])
-        parsed = _one_code(text, match.start())
+        parsed = _one_code(text, match.start(), level)
         if parsed is None:
             out.append(text[match.start() : match.end()])
             index = match.end()
@@ -123,7 +127,7 @@ def _codes(text: str) -> str:
     return "".join(out)
 
 
-def _one_code(text: str, start: int) -> tuple[str, int] | None:
+def _one_code(text: str, start: int, level: int) -> tuple[str, int] | None:
     """The code at ``start`` rendered, and the index after it (None when it is not closed)."""
     letter = text[start]
     opening = start + 1
@@ -149,10 +153,10 @@ def _one_code(text: str, start: int) -> tuple[str, int] | None:
         if depth:
             return None
         inner, after = text[content_start:k], k + 1
-    return _render(letter, inner), after
+    return _render(letter, inner, level), after
 
 
-def _render(letter: str, inner: str) -> str:
+def _render(letter: str, inner: str, level: int) -> str:
     if letter == "E":
         if inner.isdigit():
             return chr(int(inner))
@@ -161,7 +165,7 @@ def _render(letter: str, inner: str) -> str:
         return _ENTITIES.get(inner, inner)
     if letter in "XZ":
         return ""
-    content = _codes(inner)
+    content = _codes(inner, level + 1)
     if letter == "C":
         return code_span(content)
     if letter == "B":

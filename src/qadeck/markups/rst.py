@@ -4,8 +4,9 @@ Titles (underlined, or over- and underlined, with any punctuation) become ATX
 headings, their level the order in which each adornment style first appears,
 as docutils assigns them. Literal blocks (a paragraph ending in ``::``) and
 ``code-block``/``code``/``sourcecode`` directives become fenced code; an
-admonition's body is kept under its label; other directives, comments and link
-targets are bookkeeping and go. Inline literals, roles and hyperlinks become
+admonition's body is kept under its label; a content directive (``list-table``,
+``glossary``, ``function`` …) keeps its body, dedented; directives that arrange the
+document or pull in files, comments and link targets are bookkeeping and go. Inline literals, roles and hyperlinks become
 Markdown's.
 """
 
@@ -21,6 +22,12 @@ _CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "ipython", "do
 _ADMONITIONS = frozenset(
     {"note", "warning", "tip", "important", "hint", "caution", "attention", "danger", "error", "seealso",
      "admonition", "versionadded", "versionchanged", "deprecated"}
+)
+#: Directives that arrange the document or pull in other files: nothing of theirs is a card's.
+_BOOKKEEPING = frozenset(
+    {"contents", "toctree", "highlight", "index", "meta", "raw", "include", "literalinclude", "image", "figure",
+     "sectnum", "header", "footer", "default-role", "role", "currentmodule", "module", "moduleauthor", "only",
+     "title", "target-notes", "tabularcolumns", "csv-table"}
 )
 _OPTION = re.compile(r"^\s*:[\w -]+:")
 _ROLE = re.compile(r":[\w:+-]+:`([^`]+)`")
@@ -103,6 +110,12 @@ def _directive(lines: list[str], out: list[str], index: int, directive: re.Match
         out[index] = f"**{label}:** {_inline(argument)}".rstrip()
         for k in range(body, end):
             out[k] = _inline(lines[k].strip()) if lines[k].strip() else ""
+        return max(end, index + 1)
+    if name and not name.startswith("auto") and name not in _BOOKKEEPING:
+        # A directive with content of its own (list-table, glossary, function, …): its body, dedented.
+        out[index] = _inline(argument)
+        for k in range(body, end):
+            out[k] = _inline(lines[k][indent + 3 :] if lines[k][: indent + 3].isspace() else lines[k].strip())
         return max(end, index + 1)
     # Comments, link targets, substitutions, tables of contents, images: no content for a card.
     for k in range(index, max(end, index + 1)):
