@@ -158,3 +158,25 @@ def test_installing_the_package_leaves_the_decks_folder_alone(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w",
                     str(tmp_path / "wheel"), str(clone)], check=True)
     assert sorted(p.name for p in (clone / "build").iterdir()) == [".gitkeep"]
+
+
+def test_init_with_suggested_topics_writes_a_taxonomy_that_tags_the_cards(tmp_path):
+    text = "".join(
+        f"## {section}\n\n" + "".join(f"Q: {q}?\nA: {a}.\n\n" for q, a in pairs)
+        for section, pairs in {
+            "Networking": [("What is a bridge network", "A private network on one host"),
+                           ("What is an overlay network", "A network across hosts"),
+                           ("How does a container publish a port on the network", "With -p")],
+            "Storage": [("What is a volume", "Storage a container mounts"),
+                        ("What is a bind mount volume", "A host folder mounted"),
+                        ("How do you back up a volume", "Copy it from a helper container")],
+        }.items())
+    folder = notes_folder(tmp_path, text=text)
+    result = run("init", "--suggest-topics", str(folder))
+    assert result.exit_code == 0, result.output
+    loaded = config.load(folder / "qadeck.yaml")
+    assert len(loaded.topics) >= 2
+    built = run("build", str(folder), "-o", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.output
+    slugs = {t.slug for t in loaded.topics}
+    assert set(re.findall(r"(\S+) \d+", built.output.split("Topics: ")[1].splitlines()[0])) <= slugs | {"misc"}

@@ -434,9 +434,12 @@ def preview(sources: tuple[Path, ...], out_file: Path | None, open_page: bool, l
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
 @click.option("--force", is_flag=True, help="Overwrite an existing qadeck.yaml (its deck_id is kept).")
-def init(folder: Path, force: bool) -> None:
+@click.option("--suggest-topics", is_flag=True,
+              help="Write a draft taxonomy drawn from the notes' cards (as 'qadeck topics --suggest').")
+def init(folder: Path, force: bool, suggest_topics: bool) -> None:
     """Start a qadeck.yaml in FOLDER (default: here) for your own notes."""
-    started = scaffold.init(folder, force=force)
+    topics_yaml = pipeline.suggest_topics([folder]) if suggest_topics else ""
+    started = scaffold.init(folder, force=force, topics_yaml=topics_yaml)
     click.echo(f"Wrote {started.path}: deck {started.name.name!r} (from {started.name.origin}), "
                f"deck_id {started.deck_id}" + (" (kept)" if started.kept_id else ""))
     click.echo("Next:")

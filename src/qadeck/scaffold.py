@@ -80,7 +80,7 @@ def _old_deck_id(path: Path) -> int | None:
 
 def render(name: DeckName, deck_id: int, topics_yaml: str = "") -> str:
     """The file's text: every line that is not commented out is valid config."""
-    topics = topics_yaml.rstrip() + "\n" if topics_yaml.strip() else _TOPICS_EXAMPLE
+    topics = (_TOPICS_DRAFT + topics_yaml.rstrip() + "\n") if topics_yaml.strip() else _TOPICS_EXAMPLE
     return _TEMPLATE.format(deck=_quote(name.name), origin=name.origin, deck_id=deck_id,
                             topics=topics)
 
@@ -98,6 +98,11 @@ _TOPICS_EXAMPLE = """\
 #     keywords: {network: 3, tcp: 2, "load balancer": 3}
 #   storage:
 #     keywords: {volume: 3, disk: 2, backup: 2}
+"""
+
+_TOPICS_DRAFT = """\
+# Topics: a draft drawn from your cards. Rename, merge and prune them; a keyword matches at the
+# start of a word, and its weight says how surely it names the topic.
 """
 
 _TEMPLATE = """\
