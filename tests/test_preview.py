@@ -51,7 +51,7 @@ def make_page(sources: Path, out: Path, *args: str) -> Path:
     result = CliRunner().invoke(cli, ["preview", str(sources), "-o", str(out), *args],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Wrote {out}: ")
+    assert result.stdout.startswith(f"Wrote {out}: ")
     return out
 
 
