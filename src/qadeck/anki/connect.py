@@ -18,9 +18,7 @@ import json
 import sqlite3
 import tempfile
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,7 +45,8 @@ class AnkiConnect:
     def __init__(self, url: str, backups: Path):
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise UsageError(f"--anki-connect takes an http:// URL, not {url!r} (default {DEFAULT_URL})")
+            raise UsageError(f"--anki-connect takes an http:// URL, not {url!r} (default {DEFAULT_URL}; "
+                             "put SOURCES before --anki-connect)")
         self.url = url
         self.where = f"Anki at {url}"
         self.backups = backups
@@ -66,6 +65,9 @@ class AnkiConnect:
 
     def call(self, action: str, **params: Any) -> Any:
         """Run one action; its result, or :class:`AnkiConnectError` with AnkiConnect's message."""
+        import urllib.error
+        import urllib.request  # here: every other command would pay for importing it (HTTP, email, ssl)
+
         body = json.dumps({"action": action, "version": VERSION, "params": params}).encode()
         request = urllib.request.Request(self.url, body, {"Content-Type": "application/json"})
         try:
