@@ -278,3 +278,28 @@ def test_build_of_a_filtered_apkg_warns_that_it_adds_no_cards_where_the_deck_is(
     assert result.exit_code == 0, result.output
     assert "warning: a filtered .apkg holds the full deck's notes" in result.output
     assert "use 'qadeck push' with the same filters" in result.output
+
+
+def test_every_filter_becomes_a_term_of_the_filtered_decks_search():
+    from qadeck.anki import filtered_search
+    from qadeck.filtering import Filters
+
+    filters = Filters(topics=("monitoring", "drift"), exclude_topics=("security",), difficulties=("hard",),
+                      sources=("mlops-general-*.txt",))
+    assert filtered_search('My "best" deck_1', filters) == (
+        'deck:"My \\"best\\" deck\\_1" (tag:topic::monitoring OR tag:topic::drift) -tag:topic::security '
+        "tag:difficulty::hard tag:source::mlops-general*"
+    )
+
+
+def test_source_and_difficulty_filters_make_a_filtered_deck_of_those_cards(pushed, profile):
+    result = push(*pushed, "--source", "mlops-general-*.txt", "--difficulty", "easy")
+    assert result.exit_code == 0, result.output
+    col = open_col(profile)
+    try:
+        wanted = set(col.find_cards("tag:source::mlops-general-concepts tag:difficulty::easy"))
+        assert wanted
+        filtered = col.decks.by_name(f"{DECK} (easy, mlops-general-*.txt)")
+        assert set(col.db.list("select id from cards where did = ?", filtered["id"])) == wanted
+    finally:
+        col.close()
