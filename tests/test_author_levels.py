@@ -98,3 +98,10 @@ def test_the_build_summary_counts_the_cards_that_took_their_authors_level(tmp_pa
     assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "Difficulty: easy 3, medium 1, hard 3 (6 as their authors marked them)" in out
+
+
+def test_a_marker_inside_the_question_is_part_of_it() -> None:
+    cards = [Card("What does ⭐ mean on a repository page?", "A bookmark.", "a.md", "", (1, 1)),
+             Card("🚀 How do rockets steer?", "With gimbals.", "a.md", "", (3, 3))]
+    assert [(a.level, a.question) for a in author_levels(cards)] == [
+        ("", "What does ⭐ mean on a repository page?"), ("hard", "How do rockets steer?")]

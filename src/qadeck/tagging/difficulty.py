@@ -145,15 +145,16 @@ _NOT_A_LEVEL = re.compile(
     r"\b(?:hard (?:disk|drive|link|reset|limit|coded?)|basic auth|regular (?:expression|file)|expert system)",
     re.IGNORECASE,
 )
-_MARKERS = re.compile(
-    "|".join((
-        r"[👶🟢🟡🟠🔴🚀][\ufe0f]?",
-        rf"(?:[{_STAR}][\ufe0f]?)+(?:[☆]+)?",
-        r"(?<![\w/])#difficulty/(?:easy|medium|hard)\b",
-        r"[\[(](?:" + "|".join(LEVEL_WORDS) + r")[\])](?=\s*$)",
-    )),
-    re.IGNORECASE,
-)
+_MARKER = "|".join((
+    r"[👶🟢🟡🟠🔴🚀]\ufe0f?",
+    rf"(?:[{_STAR}]\ufe0f?)+☆*",
+    r"(?<![\w/])#difficulty/(?:easy|medium|hard)\b",
+    r"[\[(](?:" + "|".join(LEVEL_WORDS) + r")[\])]",
+))
+_MARKERS = re.compile(_MARKER, re.IGNORECASE)
+#: Markers are decoration where they open or close the question: "What is X? 👶", "⭐⭐ What is X?".
+#: One inside a sentence ("What does ⭐ mean on GitHub?") is part of it.
+_EDGE_MARKERS = re.compile(rf"^(?:\s*(?:{_MARKER}))+\s*|(?:\s*(?:{_MARKER}))+\s*$", re.IGNORECASE)
 _TAG = re.compile(r"(?<![\w/])#difficulty/(easy|medium|hard)\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s{2,}")
 
@@ -204,8 +205,8 @@ def _marked(question: str, stars: dict[int, str]) -> tuple[str, str]:
     if question.isascii() and "#difficulty/" not in question and not question.rstrip().endswith((")", "]")):
         return "", question  # most questions: no emoji, no tag, no bracket
     level = ""
-    for match in _MARKERS.finditer(question):
-        mark = match.group(0)
+    marks = [m for edge in _EDGE_MARKERS.finditer(question) for m in _MARKERS.findall(edge.group(0))]
+    for mark in marks:
         first = mark[0]
         if first in EMOJI_LEVELS:
             level = level or EMOJI_LEVELS[first]
@@ -217,7 +218,7 @@ def _marked(question: str, stars: dict[int, str]) -> tuple[str, str]:
             level = level or LEVEL_WORDS[mark[1:-1].lower()]
     if not level:
         return "", question
-    stripped = _SPACES.sub(" ", _MARKERS.sub(" ", question)).strip()
+    stripped = _SPACES.sub(" ", _EDGE_MARKERS.sub(" ", question)).strip()
     stripped = re.sub(r"\s+([?.!:,])", r"\1", stripped)
     return level, stripped or question
 
