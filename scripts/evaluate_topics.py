@@ -123,15 +123,31 @@ def without_section_headings(text: str, cards: list[Card]) -> str:
 
 def author_level(lines: list[str], headings: set[int], card: Card) -> str:
     """The level the author marked for ``card``: an emoji on its first line, else a level word in
-    the nearest section heading above it that has one; "" when none."""
+    the nearest section heading it sits under that has one; "" when none."""
     first = lines[card.lines[0] - 1]
     for mark, level in _EMOJI_LEVELS.items():
         if mark in first:
             return level
+    above = 7  # only the headings the card sits under count: each shallower than the last one seen
     for number in range(card.lines[0] - 1, 0, -1):
-        if number in headings and (found := _LEVEL_WORD.search(lines[number - 1])):
+        if number not in headings or _UNDERLINE.match(lines[number - 1]):
+            continue
+        depth = _depth(lines, number)
+        if depth >= above:
+            continue
+        above = depth
+        if found := _LEVEL_WORD.search(lines[number - 1]):
             return _LEVEL_WORDS[found.group(1).lower()]
     return ""
+
+
+def _depth(lines: list[str], number: int) -> int:
+    """How deep the heading on line ``number`` is: 1 for ``#`` (or ``=``, or a title underlined with ``=``)."""
+    line = lines[number - 1].lstrip()
+    if line[:1] in "#=":
+        return len(line) - len(line.lstrip(line[0]))
+    below = lines[number] if number < len(lines) else ""
+    return 1 if below.startswith("=") else 2
 
 
 def main(argv: list[str]) -> int:

@@ -6,10 +6,11 @@ levels, tagged by its taxonomy, are compared with a snapshot taken before this t
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
+import sys
 from collections import Counter
-from math import comb
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,19 @@ from qadeck.tagging.topic import FALLBACK_TOPIC
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
 CARDS = Path(__file__).parent.parent / "cards"
+SCRIPT = Path(__file__).parent.parent / "scripts" / "evaluate_topics.py"
+
+
+@pytest.fixture(scope="module")
+def evaluate_topics():  # type: ignore[no-untyped-def]
+    """``scripts/evaluate_topics.py``, whose adjusted Rand index the tests use too."""
+    spec = importlib.util.spec_from_file_location("evaluate_topics", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
 
 
 def _cards(folder: Path) -> list[Card]:
@@ -80,14 +94,6 @@ def test_topics_come_from_nested_sections_and_agree_across_files(tmp_path: Path)
     assert topics["What is a pod?"] == (FALLBACK_TOPIC,)  # a small section whose title names no topic
 
 
-def _adjusted_rand(truth: list[str], found: list[str]) -> float:
-    pairs = sum(comb(n, 2) for n in Counter(zip(truth, found)).values())
-    rows = sum(comb(n, 2) for n in Counter(truth).values())
-    cols = sum(comb(n, 2) for n in Counter(found).values())
-    expected = rows * cols / comb(len(truth), 2)
-    return (pairs - expected) / ((rows + cols) / 2 - expected)
-
-
 def _flat(tmp_path: Path) -> Path:
     folder = tmp_path / "notes"
     folder.mkdir()
@@ -95,13 +101,13 @@ def _flat(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_big_flat_file_is_split_by_the_phrases_its_cards_share(tmp_path: Path) -> None:
+def test_a_big_flat_file_is_split_by_the_phrases_its_cards_share(tmp_path: Path, evaluate_topics) -> None:  # type: ignore[no-untyped-def]
     cards = _cards(_flat(tmp_path))
     assert len(cards) == 24
     primary = [c.topics[0] for c in cards]
     assert sum(t == FALLBACK_TOPIC for t in primary) <= len(cards) // 10
     subjects = ["telescope"] * 8 + ["sourdough"] * 8 + ["tomato"] * 8  # the fixture's three subjects, in order
-    assert _adjusted_rand(subjects, primary) >= 0.5
+    assert evaluate_topics.adjusted_rand(subjects, primary) >= 0.5
     assert {"telescope", "tomato"} <= set(primary)
     assert all(1 <= len(c.topics) <= 3 and len(set(c.topics)) == len(c.topics) for c in cards)
 
@@ -150,3 +156,20 @@ def test_a_parent_topic_filters_its_nested_topics(tmp_path: Path, capsys) -> Non
     assert main(["list", "--topic", "docker", str(tmp_path)]) == 0
     listed = capsys.readouterr().out
     assert "bridge network" in listed and "volumes live" in listed and "ref?" not in listed
+
+
+def test_adjusted_rand_index(evaluate_topics) -> None:  # type: ignore[no-untyped-def]
+    ari = evaluate_topics.adjusted_rand
+    assert ari("aabb", "xxyy") == 1.0
+    assert ari("aabb", "xyxy") == pytest.approx(-0.5)
+    assert ari("aaabbb", "xxyyyy") == pytest.approx(1.2 / 3.7)  # worked by hand: (4 - 2.8) / (6.5 - 2.8)
+
+
+def test_evaluate_topics_measures_a_folder(evaluate_topics, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(FIXTURES / "levels.md", tmp_path)
+    assert evaluate_topics.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "7 cards from 1 files" in out
+    # The emoji, and the heading words: the tag and the bracket the script does not read.
+    assert "author's levels followed: 4/5 (80.0%)" in out
+    assert evaluate_topics.main([]) == 0  # no folder: says how to use it
