@@ -4,9 +4,11 @@ Usage (from the repository root, with qadeck installed)::
 
     python benchmarks/bench_media.py [--pictures 1000] [--size 200] [--cards 2000] [--runs 3]
 
-writes a deck of ``--cards`` cards in Markdown files, twice: once plain, once
-with ``--pictures`` of its cards showing a picture of ``--size`` kB (random
-bytes, as incompressible as a JPEG) from an ``img/`` folder. Each is built cold
+writes a deck of ``--cards`` cards in Markdown files, three times: once plain,
+once with ``--pictures`` of its cards showing a picture of 1 kB, once with the
+same pictures of ``--size`` kB (random bytes, as incompressible as a JPEG) from
+an ``img/`` folder. What the references cost shows in the second; the third
+shows what the pictures' bytes cost on top. Each is built cold
 (no lock file, no cache) in a fresh subprocess, ``--runs`` times, alternating;
 the script prints the median time (and that of a rebuild with nothing changed), the peak memory (ru_maxrss) of the build
 process and of its largest worker, and the package's size. The pictures are
@@ -58,7 +60,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
         prepared = pipeline.prepare(pipeline.load([sources], cache_dir=out / pipeline.CACHE_DIR))
         report = pipeline.build(prepared, out, formats=["apkg"])
     seconds = time.perf_counter() - start
-    package = report.written[0]
+    package = (report.written or report.unchanged)[0]  # a rebuild may find it up to date
     return {
         "seconds": seconds,
         "cards": len(report.cards),
@@ -93,18 +95,20 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        plain, pictured = root / "plain", root / "pictured"
-        write_deck(plain, args.cards, 0, args.size)
-        write_deck(pictured, args.cards, args.pictures, args.size)
-        runs: dict[str, list[dict[str, Any]]] = {"without pictures": [], "with pictures": []}
-        again: dict[str, list[dict[str, Any]]] = {"without pictures": [], "with pictures": []}
+        decks = {"without pictures": (root / "plain", 0, args.size),
+                 "with 1 kB pictures": (root / "tiny", args.pictures, 1),
+                 "with pictures": (root / "pictured", args.pictures, args.size)}
+        for folder, pictures, size in decks.values():
+            write_deck(folder, args.cards, pictures, size)
+        runs: dict[str, list[dict[str, Any]]] = {label: [] for label in decks}
+        again: dict[str, list[dict[str, Any]]] = {label: [] for label in decks}
         for _ in range(args.runs):
-            for label, folder in (("without pictures", plain), ("with pictures", pictured)):
+            for label, (folder, _, _) in decks.items():
                 runs[label].append(build_cold(folder, root / f"out-{folder.name}"))
                 again[label].append(build_again(folder, root / f"out-{folder.name}"))
     print(f"{args.cards} cards; {args.pictures} pictures of {args.size} kB; median of {args.runs} cold builds")
     for label, found in runs.items():
-        print(f"  {label:<17} {statistics.median(r['seconds'] for r in found):6.2f} s   "
+        print(f"  {label:<18} {statistics.median(r['seconds'] for r in found):6.2f} s   "
               f"peak {max(r['rss_mb'] for r in found):5.0f} MB (largest worker "
               f"{max(r['worker_rss_mb'] for r in found):.0f} MB)   package {found[0]['apkg_mb']:.1f} MB;   "
               f"rebuild, nothing changed {statistics.median(r['seconds'] for r in again[label]):.2f} s")

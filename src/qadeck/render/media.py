@@ -114,12 +114,13 @@ def maybe_references(text: str) -> bool:
     return "![" in text or "[sound:" in text or ("<" in text and "<img" in text.lower())
 
 
-def within(path: Path, folder: Path) -> bool:
-    """Is ``path``, symlinks followed, inside ``folder`` (itself resolved)?"""
+def inside(path: Path, folder: Path) -> Path | None:
+    """``path`` with its symlinks followed, if that is inside ``folder`` (itself resolved); else None."""
     try:
-        return path.resolve().is_relative_to(folder)
+        resolved = path.resolve()
     except (OSError, RuntimeError):  # a symlink loop, an unreadable link
-        return False
+        return None
+    return resolved if resolved.is_relative_to(folder) else None
 
 
 def media_name(path: Path) -> str:
@@ -214,25 +215,25 @@ class Library:
             relative = name.replace("\\", "/")
             bases = (self.root,) if relative.startswith("/") else (here, self.root)
             for base in bases:
-                candidate = base / relative.lstrip("/")
-                if not within(candidate, self.root):
+                resolved = inside(base / relative.lstrip("/"), self.root)
+                if resolved is None:
                     outside = True
                     continue
-                found = self.file(candidate)
+                found = self.file(resolved)
                 if found is not None:
                     return found, ""
         if embed:
             for path in self._named(PurePosixPath(unquote(target).replace("\\", "/")).name, here):
-                found = self.file(path)
+                resolved = inside(path, self.root)
+                found = self.file(resolved) if resolved is not None else None
                 if found is not None:
                     return found, ""
         if outside:
             return None, "outside the source folder, not read"
         return None, "picture or sound not found" if not embed else "embedded file not found"
 
-    def file(self, path: Path) -> MediaFile | None:
-        """The media file at ``path`` (inside the folder), None if there is none."""
-        resolved = path.resolve()
+    def file(self, resolved: Path) -> MediaFile | None:
+        """The media file at ``resolved`` (a path :func:`inside` the folder gave), None if there is none."""
         if resolved not in self._files:
             found = None
             if resolved.is_relative_to(self.root) and resolved.is_file():
