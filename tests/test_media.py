@@ -158,6 +158,8 @@ def test_edited_picture_updates_its_note_on_reimport(deck, tmp_path, collection)
 
     assert build(deck, out) == 0
     assert package(out).read_bytes() == first  # nothing changed: the same bytes
+    assert build(deck, tmp_path / "again") == 0  # written afresh (no cache, no stamps), from the same lock
+    assert package(tmp_path / "again").read_bytes() == first
 
     (deck / "img" / "diagram.png").write_bytes(png(255, 255, 0))
     assert build(deck, out) == 0
