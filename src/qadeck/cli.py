@@ -220,7 +220,7 @@ def list_cmd(sources: tuple[Path, ...], as_json: bool, layout: str | None, **kw:
 @click.option("--strict", is_flag=True, help="Exit with status 1 when anything is reported.")
 @layout_option
 def check(sources: tuple[Path, ...], strict: bool, layout: str | None) -> None:
-    """Report what to look at in SOURCES: unanswered, inferred, suspicious."""
+    """Report what to look at in SOURCES: unanswered, inferred, suspicious, missing media."""
     loaded = _load(sources, Filters(), layout)
     _say_layouts(loaded)
     findings = pipeline.findings(loaded)
