@@ -284,3 +284,12 @@ def test_pictures_in_a_csv_deck_and_an_obsidian_note_reach_anki(tmp_path, collec
     assert f'src="{name}"' in found["What is red?"] and f'src="{name}"' in found["What is the dot"]
     assert found["What rings?"] == f"<p>[sound:{media.media_name(folder / 'att' / 'chime.ogg')}]</p>"
     assert (media_dir(collection) / name).read_bytes() == png(200, 0, 0)
+
+
+def test_media_names_are_composed_as_anki_stores_them(tmp_path):
+    import unicodedata
+
+    decomposed = tmp_path / unicodedata.normalize("NFD", "café.png")  # as macOS names files
+    decomposed.write_bytes(png(9, 9, 9))
+    name = media.media_name(decomposed)
+    assert name.startswith("café-") and name == unicodedata.normalize("NFC", name)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -128,7 +129,8 @@ def media_name(path: Path) -> str:
     (SHA-256), its extension."""
     with path.open("rb") as handle:
         digest = hashlib.file_digest(handle, "sha256")  # read a piece at a time; hardware-assisted where it can
-    stem = _UNSAFE_NAME.sub("-", path.stem).strip("-.")[:60] or "media"
+    # NFC, as Anki stores media names (macOS file names come decomposed).
+    stem = _UNSAFE_NAME.sub("-", unicodedata.normalize("NFC", path.stem)).strip("-.")[:60] or "media"
     return f"{stem}-{digest.hexdigest()[:HASH_LENGTH]}{path.suffix.lower()}"
 
 
@@ -190,8 +192,8 @@ class Library:
                 continue
             target, embed, _ = reference
             ref_key = key(target, embed)
-            if ref_key in links or _SCHEME.match(target) or embed and not _media_suffix(target):
-                continue  # a remote picture, or an embedded note
+            if ref_key in links or _SCHEME.match(target) or not _media_suffix(target):
+                continue  # a remote picture, or no picture or sound (an embedded note): left as written
             found, problem = self.resolve(target, here, embed)
             links[ref_key] = found
             if problem:
