@@ -20,6 +20,7 @@ yet is that question's answer, however short.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,7 +43,41 @@ def read_lines(source: Source) -> list[Line]:
     """
     lines = outline(source)
     texts = clean.page_lines([line.text for line in lines])
+    if _MAY_BOX.search(source.text):
+        for index in _boxed(texts):
+            texts[index] = ""
     return [line if line.code or text == line.text else Line(line.number, text) for line, text in zip(lines, texts)]
+
+
+#: A rule a box is drawn with: one of these characters ten times or more, or "+----+".
+_RULE = re.compile(r"^([*=#~+_-])\1{9,}$|^\+[-=]{8,}\+$")
+_MAY_BOX = re.compile(r"^[ \t]*(?:([*=#~+_-])\1{9,}|\+[-=]{8,}\+)[ \t]*$", re.MULTILINE)
+
+
+def _boxed(texts: list[str]) -> list[int]:
+    """Indexes of the lines of boxed notices: a rule, lines framed on both sides, a rule.
+
+    A box is the page talking about itself ("This file is generated", "maintained by …"),
+    never a question's answer; a rule around unframed text is left to the answer it sits in.
+    """
+    found: list[int] = []
+    index = 0
+    while index < len(texts):
+        top = texts[index].strip()
+        if not _RULE.match(top):
+            index += 1
+            continue
+        side = top[0] if top[0] != "+" else "|"
+        end = index + 1
+        while end < len(texts) and (inner := texts[end].strip()) and inner[0] in (side, "|") \
+                and inner[-1] in (side, "|") and len(inner) > 2 and not _RULE.match(inner):
+            end += 1
+        if end > index + 1 and end < len(texts) and _RULE.match(texts[end].strip()):
+            found.extend(range(index, end + 1))
+            index = end + 1
+        else:
+            index += 1
+    return found
 
 
 @dataclass(slots=True)

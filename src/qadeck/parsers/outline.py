@@ -38,6 +38,7 @@ _ASKING = re.compile(
     r"|may|must|has|have|am|i|my)\b",
     re.IGNORECASE,
 )
+_BULLET_MARKS = frozenset("*o•+-")
 _ENUMERATED = re.compile(r"^(?:[ivx]{1,4}|\d{1,3}|[a-z])[.)]\s")
 _LONGEST = 160
 #: "1- ", "2) ": a number before the question, which it does not ask.
@@ -47,31 +48,52 @@ _NUMBER = re.compile(r"^\d{1,3}\s*[-.)]\s+")
 _MODESTY = 0.9
 
 
-def _shape(lines: list[Line], index: int) -> tuple[int, str, str] | None:
-    """(indentation, bullet or "", text) when ``lines[index]`` could open an entry, else None."""
-    line = lines[index]
-    if line.code or line.blank:
-        return None
-    if index and not lines[index - 1].blank and _indent(lines[index - 1].text) >= _indent(line.text):
-        return None  # inside a paragraph (a heading above, less indented, is fine)
-    after = lines[index + 1] if index + 1 < len(lines) else None
-    bullet = _BULLET.match(line.text)
-    if bullet:
-        if after is not None and _BULLET.match(after.text) or _ENUMERATED.match(bullet.group(3)):
+def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
+    """Index -> (indentation, bullet or "", text) of the lines that could open an entry."""
+    indents = [_indent(line.text) for line in lines]
+    # The index of the next non-blank line after each line (len(lines) for none), in one pass back.
+    following = [len(lines)] * len(lines)
+    upcoming = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = upcoming
+        if not lines[index].blank:
+            upcoming = index
+    shapes = {}
+    for index, line in enumerate(lines):
+        if line.code or line.blank:
+            continue
+        if index and not lines[index - 1].blank and indents[index - 1] >= indents[index]:
+            continue  # inside a paragraph (a heading above, less indented, is fine)
+        shape = _shape(lines, index, indents, following[index])
+        if shape:
+            shapes[index] = shape
+    return shapes
+
+
+def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tuple[int, str, str] | None:
+    """(indentation, bullet or "", text) when ``lines[index]`` could open an entry, else None.
+
+    ``after`` is the index of the next non-blank line (a blank line may part a question from its answer).
+    """
+    text = lines[index].text
+    if text.lstrip()[:1] in _BULLET_MARKS and (bullet := _BULLET.match(text)):
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if below is not None and _BULLET.match(below.text) or _ENUMERATED.match(bullet.group(3)):
             return None  # a tight list, or numbered sub-questions (the numbered layout's), not entries
-        return len(bullet.group(1).expandtabs(8)), bullet.group(2), bullet.group(3)
-    text = line.text.rstrip()
-    indent = _indent(text)
-    after = next((later for later in lines[index + 1 :] if not later.blank), None)  # a blank line may part them
-    if after is None or after.code or _indent(after.text) <= indent:
+        return indents[index], bullet.group(2), bullet.group(3)
+    indent = indents[index]
+    if after >= len(lines) or lines[after].code or indents[after] <= indent:
         return None
+    text = text.rstrip()
     if len(text) - indent > _LONGEST or text.endswith((":", ",", ";")):
         return None  # an introduction to what is indented below it
     return indent, "", text.strip()
 
 
 def _indent(text: str) -> int:
-    return len(text.expandtabs(8)) - len(text.expandtabs(8).lstrip())
+    if "\t" in text:
+        text = text.expandtabs(8)
+    return len(text) - len(text.lstrip())
 
 
 def _asks(text: str) -> bool:
@@ -80,7 +102,7 @@ def _asks(text: str) -> bool:
 
 def _questions(lines: list[Line]) -> dict[int, str]:
     """Line number -> question, for the kind of line most of which ask."""
-    shapes = {index: shape for index in range(len(lines)) if (shape := _shape(lines, index))}
+    shapes = _shapes(lines)
     total = Counter((indent, bullet) for indent, bullet, _ in shapes.values())
     asking = Counter((indent, bullet) for indent, bullet, text in shapes.values() if _asks(text))
     kinds = [kind for kind, n in asking.items() if n >= 2 and n * 2 >= total[kind]]

@@ -5,7 +5,8 @@
 
 Flashcard lists exported or typed by hand use whatever separator their tool
 wanted: ``*``, ``;;``, ``;``, ``|``, `` = ``, `` - ``, ``->``, a tab, ``:``.
-A separator is detected when it splits most of the file's content lines in
+A separator is detected when it is in half of the first lines with text and splits most of the
+file's content lines in
 two non-empty parts (at its first occurrence), the parts before it mostly different (the same
 few words again and again are labels, ``Q:``/``A:``; lines without it, such
 as a title, are no cards); ``separator:`` in ``qadeck.yaml`` names it outright. Obsidian's
@@ -27,6 +28,8 @@ SEPARATORS = (";;", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", 
 #: Share of the content lines a separator must split for the file to be this layout's.
 CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
+#: How many of the first lines with text a separator must be in half of to be tried at all.
+_SAMPLE = 40
 #: A side longer than this is prose with a separator in it, no flashcard's.
 _LONGEST = 400
 
@@ -64,8 +67,22 @@ def detect_separator(source: Source) -> str | None:
     if content < 3:
         return None
     best, best_count = None, 0
+    text = source.text
+    need = max(3, CONSISTENT * content)
+    # A separator used throughout the file is used at its start: the first lines with text tell
+    # which separators can be it, without counting each one through the whole file.
+    sample = [line.text for line in lines[: _SAMPLE * 4] if not line.blank][:_SAMPLE]
+    rows: list[str] = []
     for separator in SEPARATORS:
-        if separator not in source.text:
+        if sum(separator in row for row in sample) * 2 < len(sample):
+            continue
+        # The lines holding it, and what stands before it there, told by list comprehensions: most
+        # separators fail here (too few lines, or labels) before the line by line reading below.
+        rows = rows or text.split("\n")
+        holding = [row for row in rows if separator in row]
+        if len(holding) < max(need, best_count + 1):
+            continue
+        if len({row.split(separator, 1)[0].strip() for row in holding}) * 2 <= len(holding):
             continue
         cards = _cards(lines, separator)
         if len({question for _, question, _ in cards}) * 2 <= len(cards):
