@@ -1,9 +1,15 @@
 """Huge and pathological inputs: time and peak memory grow with size, not faster.
 
-Run: ``python benchmarks/bench_inputs.py [--scale 1.0]``. Prints figures; asserts
-nothing about time. Each case runs ``qadeck build`` in a fresh subprocess that
-reports its own peak resident memory (``getrusage(RUSAGE_SELF).ru_maxrss``). Cases come in
+Run: ``python benchmarks/bench_inputs.py [--scale 1.0] [--only big|pathological]``. Prints
+figures; asserts nothing about time. Each big case runs ``qadeck build`` in a fresh subprocess
+that reports its own peak resident memory (``getrusage(RUSAGE_SELF).ru_maxrss``). Cases come in
 pairs of sizes so the ratio shows whether cost is proportional to input size.
+
+The pathological cases are texts no one writes on purpose but scraped pages and
+hostile repositories hold (long runs of whitespace, unclosed comments, unbalanced
+brackets): each runs ``qadeck list --json FILE`` in a fresh process at 10 kB, 100 kB
+and 1 MB, and the table shows the time after start-up too, so that growth faster
+than the input's shows however slow the host is to start Python.
 """
 
 from __future__ import annotations
@@ -40,6 +46,57 @@ def many_files(folder: Path, count: float) -> None:
         (folder / f"notes-{i:05d}.txt").write_text(qa_pairs(2, start=2 * i))
 
 
+#: Pathological texts: name -> the text of about ``size`` characters.
+PATHOLOGICAL: dict[str, Callable[[int], str]] = {
+    "spaces, then x": lambda size: " " * (size - 1) + "x",
+    "tabs, then x": lambda size: "\t" * (size - 1) + "x",
+    "blank lines of spaces or a tab": lambda size: " \n\t\n" * (size // 4),
+    "<!-- repeated": lambda size: "<!--" * (size // 4),
+    "[ ... x ... ](": lambda size: "[" * (size // 3) + "x" + "](" * (size // 3),
+    "[x]( repeated": lambda size: "[x](" * (size // 4),
+    "heading, spaces, then x": lambda size: "# x" + " " * (size - 5) + "x ",
+    "( then spaces": lambda size: "## (" + " " * (size - 5) + "x",
+}
+PATHOLOGICAL_SIZES = (10_000, 100_000, 1_000_000)
+
+_LIST_RUNNER = (
+    "import sys, time\n"
+    "from qadeck.cli import main\n"
+    "start = time.perf_counter()\n"
+    "code = main(sys.argv[1:])\n"
+    "print(time.perf_counter() - start, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def measure_list(text: str) -> tuple[float, float]:
+    """Seconds for ``qadeck list --json`` of one file holding ``text`` in a fresh process, and the
+    seconds of that after start-up (imports)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "input.md"
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", _LIST_RUNNER, "list", "--json", str(path)],
+                              capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        # A file with no cards is an error (exit 1), never a traceback: the time is what counts here.
+        if "Traceback" in proc.stderr:
+            raise SystemExit(f"qadeck list crashed: {proc.stderr.strip()}")
+        after = float(proc.stderr.strip().splitlines()[-1])
+        return seconds, after
+
+
+def pathological(scale: float) -> None:
+    sizes = [int(size * scale) for size in PATHOLOGICAL_SIZES]
+    head = "".join(f"{f'{size / 1000:g} kB':>16}" for size in sizes)
+    print(f"{'pathological input':<32}{head}   growth per 10x size (after start-up)")
+    for name, make in PATHOLOGICAL.items():
+        results = [measure_list(make(size)) for size in sizes]
+        cells = "".join(f"{total:>7.2f} s ({after:.2f})" for total, after in results)
+        growth = ", ".join(f"x{b[1] / max(a[1], 1e-3):.1f}" for a, b in zip(results, results[1:]))
+        print(f"{name:<32}{cells}   {growth}", flush=True)
+
+
 _RUNNER = (
     "import resource, sys\n"
     "from qadeck.cli import main\n"
@@ -71,8 +128,14 @@ def measure(make: Callable[[Path, float], None], size: float) -> tuple[float, fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    parser.add_argument("--only", choices=("big", "pathological"), help="run one group of cases")
     args = parser.parse_args()
     s = args.scale
+    if args.only != "big":
+        pathological(s)
+        if args.only:
+            return
+        print()
     cases = [
         ("one file", big_file, [5 * s, 50 * s], "MB"),
         ("one long line", long_line, [0.1 * s, 1 * s], "MB"),

@@ -13,7 +13,10 @@ from pathlib import Path
 
 #: Lines looked at for a title: a title opens a document.
 _HEAD_LINES = 40
-_ATX = re.compile(r"#[ \t]+(?P<t>[^\n]*?)[ \t]*#*[ \t]*")
+#: The title ends in a character that is not a space, and its closing marks are never given back:
+#: a title lazily tried at every character of a run of spaces, with the rest tried each time,
+#: takes cubic time in the run's length.
+_ATX = re.compile(r"#[ \t]+(?P<t>(?:[^\n]*?(?<![ \t]))??)[ \t]*+#*+[ \t]*+")
 _ASCIIDOC = re.compile(r"=[ \t]+(?P<t>\S[^\n]*)")
 _ORG = re.compile(r"#\+title:[ \t]*(?P<t>\S[^\n]*)", re.IGNORECASE)
 _FRONT_TITLE = re.compile(r"title:[ \t]*(?P<t>\S[^\n]*)")

@@ -21,11 +21,11 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, LineStart, answer_from, heading, outline, outline_sections
+from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "bold"
 
-_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
+_BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
 _NUMBERED = re.compile(r"^(?:Q(?:uestion)?\s*)?\d+[.):]", re.IGNORECASE)
 _BOLD_START = LineStart(_BOLD_LINE)
 

@@ -25,12 +25,12 @@ from html.parser import HTMLParser
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import Line, LineStart, answer_from, heading, outline, outline_sections
+from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "details"
 
 _INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
-_BOLD_ITEM = re.compile(r"^\s*[-*+]\s+(?:<(b|strong)>(.+)</\1>|\*\*(.+)\*\*)\s*$", re.IGNORECASE)
+_BOLD_ITEM = re.compile(rf"^{SPACE}*[-*+]{SPACE}+(?:<(b|strong)>(.+)</\1>|\*\*(.+)\*\*){SPACE}*$", re.IGNORECASE)
 _BOLD_ITEM_START = LineStart(_BOLD_ITEM)
 _ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 

@@ -16,6 +16,7 @@ unclosed (``<br>``, ``<li>`` without ``</li>``); a real tokenizer handles both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -61,6 +62,7 @@ def html_to_markdown(text: str, page: bool = False) -> str:
     if "<" not in text and "&" not in text:
         return text
     protected, kept = _protect(text)
+    protected = _unclosed_comments_as_text(protected)
     converter = _Converter(page)
     try:
         converter.feed(protected)
@@ -71,6 +73,30 @@ def html_to_markdown(text: str, page: bool = False) -> str:
         converter.close()
     out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converter.result())
     return _tidy(out)
+
+
+def comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the HTML comments of ``text``, ``<!--`` to the first ``-->`` after it.
+
+    An opening with no ``-->`` after it is no comment, and nor is any later one: the
+    search stops there instead of looking for a close from every opening (quadratic).
+    """
+    at = text.find("<!--")
+    while at != -1:
+        end = text.find("-->", at + 4)
+        if end == -1:
+            return
+        yield at, end + 3
+        at = text.find("<!--", end + 3)
+
+
+def _unclosed_comments_as_text(text: str) -> str:
+    """``text`` with each ``<!--`` that no ``-->`` closes written ``&lt;!--``, so that the parser reads
+    it as the text it is instead of looking for a close from every one (quadratic)."""
+    last = 0
+    for _, last in comment_spans(text):
+        pass
+    return text if "<!--" not in text[last:] else text[:last] + text[last:].replace("<!--", "&lt;!--")
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -272,7 +298,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+#: A link or image: its text may hold one level of brackets, its target one level of parentheses. No
+#: part can run over a bracket or parenthesis it does not close, so a failed try ends at the next one
+#: instead of at the end of the text (quadratic over a text of brackets).
+_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*+)\]\((?:[^()]|\([^()]*\))*+\)")
 _EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
 #: "What is X? ***": stars after the text rate difficulty, they are no markup.
 _RATING_STARS = re.compile(r"\s+\*{1,3}(\*\*|__)?$")

@@ -12,6 +12,7 @@ fence is code in every one of them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from functools import lru_cache
 import yaml
 
 from ..model import Source
-from .markup import html_to_markdown, inline_text
+from .markup import comment_spans, html_to_markdown, inline_text
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -59,9 +60,17 @@ class Block:
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
 # CommonMark: up to three spaces of indentation, so a tab-indented "# x" is code, not a heading.
-HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+#: An ATX heading: its marks and its title. The closing sequence is tried only where the title ends in
+#: a character that is not a space, and never given back: tried after every character of a run of
+#: spaces, it would scan the rest of the run each time (cubic in the run's length).
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?<![ \t])(?:[ \t]++#++)?+[ \t]*+$")
 #: How a heading with a title opens: the marks and the space after them.
 _ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})[ \t]")
+
+
+#: Whitespace within a line, for patterns searched across a whole text: ``\s`` would run on over
+#: the next lines, and a search from every line of a run of blank lines would scan the rest of it.
+SPACE = r"[^\S\n]"
 
 
 class LineStart:
@@ -71,12 +80,13 @@ class LineStart:
     in most files: a search for the line that would start an entry answers
     that at C speed, where testing line by line costs a Python call a line.
     ``pattern`` must anchor once, with a leading ``^`` and no look behind it,
-    and may end lines with ``$``. The search may find a match that no line holds (``\\s`` can run
-    over a newline), never miss one: a miss says for sure that no line matches.
+    and may end lines with ``$``; its whitespace is :data:`SPACE`, never ``\\s``, so that a match
+    stays on its line and the search stays linear however many blank lines a text has.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         assert pattern.pattern.startswith("^") and not pattern.flags & re.VERBOSE, pattern.pattern
+        assert "\\s" not in pattern.pattern, f"whitespace in a line start is {SPACE}: {pattern.pattern}"
         body = pattern.pattern.removeprefix("^")
         flags = pattern.flags | re.MULTILINE  # "$" still ends a line
         self._first = re.compile(body, flags)
@@ -175,9 +185,6 @@ def _is_mapping(text: str) -> bool:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
 def without_comments(text: str) -> str:
     """``text`` with its HTML comments (outside fenced code) blanked, line breaks kept.
 
@@ -187,7 +194,16 @@ def without_comments(text: str) -> str:
     if "<!--" not in text:
         return text  # most texts
     code = _code_spans(text)
-    return _COMMENT.sub(lambda m: m.group() if _inside(m.start(), code) else "\n" * m.group().count("\n"), text)
+    starts = [start for start, _ in code]
+    parts, done = [], 0
+    for start, end in comment_spans(text):
+        place = bisect.bisect_right(starts, start) - 1
+        if place >= 0 and start < code[place][1]:
+            continue  # in a code block: kept as written
+        parts += (text[done:start], "\n" * text.count("\n", start, end))
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
@@ -207,10 +223,6 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     if fence:
         spans.append((start, len(text)))
     return spans
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 def heading(line: Line) -> tuple[int, str] | None:

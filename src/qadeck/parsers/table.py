@@ -26,14 +26,18 @@ from .structure import Line, is_navigation, outline, outline_sections
 
 NAME = "table"
 
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+#: A table's delimiter row. No two runs of spaces touch with only an optional mark between them: the
+#: engine would try every split of a long run between the two (quadratic).
+_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
+_LETTER = re.compile("[a-z]", re.IGNORECASE)
 QUESTION_NAMES = frozenset({"question", "questions", "q", "front", "prompt", "term", "ask", "query"})
 ANSWER_NAMES = frozenset({"answer", "answers", "a", "back", "response", "definition", "reply", "solution"})
 
 
 def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
     """Indexes of the question and answer columns the header names, or None."""
-    names = [re.sub(r"[^a-z]", "", inline_text(cell).lower()) for cell in header]
+    # A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
+    names = [re.sub(r"[^a-z]", "", inline_text(cell).lower()) if _LETTER.search(cell) else "" for cell in header]
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
     if asks and not answers:

@@ -105,8 +105,10 @@ def page_lines(lines: list[str]) -> list[str]:
 # --- headings -------------------------------------------------------------------------------
 
 #: "(Q1-Q40)", "(Q41 – Q80)", "(1-20)": which questions a section holds.
-_RANGE = re.compile(r"\(\s*Q?\s*\d+\s*[-–—]\s*Q?\s*\d+\s*\)", re.IGNORECASE)
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
+_RANGE = re.compile(r"\(\s*(?:Q\s*)?\d+\s*[-–—]\s*(?:Q\s*)?\d+\s*\)", re.IGNORECASE)
+#: A Markdown heading's opening and closing marks. The closing one only from the start of a run of
+#: spaces: tried from inside one, it would scan the rest of the run again (quadratic in its length).
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+|(?<!\s)\s+#+\s*$")
 _BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _TERMINAL = ".?!,;:"

@@ -110,14 +110,21 @@ def is_gerund(word: str) -> bool:
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _WORD = re.compile(r"[A-Za-z][\w/+-]*")
+_OPENERS = frozenset(" \t\"'(")
 
 
 def proper_nouns(text: str) -> frozenset[str]:
     """Words written with a capital where no sentence starts: names, not sentence openers."""
     found = set()
     for match in _WORD.finditer(text):
-        before = text[: match.start()].rstrip(" \t\"'(")
-        if match.group()[0].isupper() and before and before[-1] not in ".!?:\n":
+        if not match.group()[0].isupper():
+            continue
+        # The character before the word, spaces, quotes and brackets passed over: looked at in place,
+        # as a copy of the text up to each word would cost time quadratic in the text's length.
+        at = match.start() - 1
+        while at >= 0 and text[at] in _OPENERS:
+            at -= 1
+        if at >= 0 and text[at] not in ".!?:\n":
             found.add(match.group())
     return frozenset(found)
 
