@@ -131,7 +131,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
 
 def stage_work(sources: Path) -> dict[str, float]:
     """What each stage costs in one process on a cold build (the build spreads all but the first
-    over the cores, file by file, as ``pipeline.parse_file`` does them): reading, layout detection and parsing,
+    over the cores, file by file, as ``pipeline.file_work`` does them): reading, layout detection and parsing,
     tagging, rendering (HTML and plain text), identity facts, the package's note contents, the
     card cache entry."""
     from qadeck import config, identity, parsers, screen
@@ -160,20 +160,19 @@ def stage_work(sources: Path) -> dict[str, float]:
             clock = time.perf_counter()
             renderer = Renderer()
             questions, answers = [c.question for c in cards], [c.answer for c in cards]
-            rendered = [list(map(renderer.inline_html, questions)), list(map(renderer.html, answers)),
-                        cache.plain_column(questions, list(map(renderer.plain, questions))),
-                        cache.plain_column(answers, list(map(renderer.plain, answers)))]
+            rendered = cache.Rendered(tuple(map(renderer.inline_html, questions)), tuple(map(renderer.html, answers)),
+                                      tuple(map(renderer.plain, questions)), tuple(map(renderer.plain, answers)))
             spent["render"] += time.perf_counter() - clock
             clock = time.perf_counter()
-            facts = identity.facts(cards, namespace)
+            facts = tuple(identity.facts(cards, namespace))
             spent["identity facts"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            data = cache.encode(cache.Kept(result, rendered, facts))
+            cache.store(Path(entries) / f"{path.name}.json", data)
+            spent["cache entry"] += time.perf_counter() - clock
             clock = time.perf_counter()
             apkg.note_contents(cards, renderer)
             spent["note contents"] += time.perf_counter() - clock
-            clock = time.perf_counter()
-            rows = cache.to_rows(result, rendered, facts)
-            cache.store(Path(entries) / f"{path.name}.json", rows)
-            spent["cache entry"] += time.perf_counter() - clock
     return dict(spent)
 
 

@@ -175,30 +175,17 @@ def test_a_rebuild_takes_unchanged_files_html_from_their_entries(cards_copy: Pat
     assert mine <= set(edited.html) | set(edited.inline)
 
 
-def test_a_build_of_files_rendered_where_parsed_never_merges_their_html(cards_copy: Path, tmp_path: Path):
-    out = tmp_path / "build"
-    loaded = load(cards_copy, out)
-    assert loaded.all_rendered
-    report = pipeline.build(pipeline.prepare(loaded), out)
-    assert len(report.written) == 2
-    # The package took every note from the parse workers, the CSV the plain text: no HTML dict was made.
-    assert "html" not in vars(loaded) and "plain" in vars(loaded)
-    assert report.render_stats is not None and report.render_stats.converted == loaded.render_stats.converted
-
-
-@pytest.mark.parametrize("column", [1, 3])  # an answer's HTML, an answer's plain text
-def test_an_entry_with_damaged_html_gives_its_cards_but_no_html(cards_copy: Path, tmp_path: Path, column: int):
+@pytest.mark.parametrize("column", ["answer_html", "answer_plain"])
+def test_an_entry_with_damaged_html_is_parsed_again(cards_copy: Path, tmp_path: Path, column: str):
     out = tmp_path / "build"
     pipeline.build(pipeline.prepare(load(cards_copy, out)), out)
     for entry in entries(out):
-        rows = json.loads(entry.read_text(encoding="utf-8"))
-        assert None in rows[4][3] and all(isinstance(p, str) for p in rows[4][1])
-        rows[4][column][0] = 42  # a value that is no text
-        entry.write_text(json.dumps(rows), encoding="utf-8")
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        assert None in kept["rendered"]["answer_plain"] and all(isinstance(h, str) for h in kept["rendered"]["answer_html"])
+        kept["rendered"][column][0] = 42  # a value that is no text
+        entry.write_text(json.dumps(kept), encoding="utf-8")
     again = load(cards_copy, out)
-    assert again.cache is not None and again.cache.hits == 5 and again.html == {} and again.plain == {}
-    assert not again.all_rendered  # a build renders their texts again, ahead of writing
-    assert again.facts
+    assert again.cache is not None and again.cache.hits == 0 and again.all_rendered
     assert again.deck == pipeline.load([cards_copy]).deck
 
 
@@ -210,7 +197,7 @@ def test_a_build_from_kept_facts_writes_what_a_build_without_them_writes(cards_c
     again = load(cards_copy, out)
     assert again.cache is not None and again.cache.hits == 5 and again.facts is not None
     cards = again.deck.cards
-    assert again.facts == list(zip(*identity.facts(cards, str(again.config.deck_id))))
+    assert again.facts == list((identity.facts(cards, str(again.config.deck_id))))
     bare = pipeline.load([cards_copy])
     assert bare.facts is None
     with_facts, without = pipeline.prepare(again, now=1_700_000_500), pipeline.prepare(bare, now=1_700_000_500)
@@ -274,10 +261,14 @@ def test_a_damaged_entry_is_parsed_again_and_replaced(cards_copy: Path, tmp_path
     assert final.cache is not None and final.cache.hits == 5 and final.deck == again.deck
 
 
-def test_rows_json_cannot_hold_are_no_entry_and_no_error(tmp_path: Path):
-    path = tmp_path / "entry.json"
-    assert not cache.store(path, ["a.md", "prefixed", [["lone \udc80 surrogate"]], [], None, None])
-    assert not path.exists()
-    rows = ["a.md", "prefixed", [["é, “quoted”, 🙂", 'a "b" \\ \n c']], [], None, None]
-    assert cache.store(path, rows)
-    assert json.loads(path.read_text(encoding="utf-8")) == rows  # JSON any reader takes
+def test_an_entry_is_named_json_and_text_json_cannot_hold_is_refused(tmp_path: Path):
+    from qadeck.model import Card, ParseResult
+
+    card = Card("é, “quoted”, 🙂", 'a "b" \\ \n c', "a.md", "", (1, 2), topics=("x",))
+    kept = cache.Kept(ParseResult("a.md", "prefixed", (card,)))
+    data = cache.encode(kept)
+    assert cache.decode(data) == kept
+    assert json.loads(data)["cards"]["question"] == [card.question]  # JSON any reader takes, by field name
+    lone = cache.Kept(ParseResult("a.md", "prefixed", (Card("lone \udc80", "A.", "a.md", "", (1, 2)),)))
+    with pytest.raises(TypeError):
+        cache.encode(lone)  # such a file is parsed again by the next build, not kept

@@ -277,12 +277,12 @@ def test_gaps_are_the_nearest_matched_neighbours_in_the_same_run_of_a_source(lay
 def test_known_facts_give_what_working_them_out_gives():
     cards = [card(f"Question {n}?", f"Answer {n} about drift.", line=n) for n in range(8)]
     cards.append(cards[2])  # a repeated question: its first guid candidate is taken
-    known = list(zip(*identity.facts(cards, "42")))
+    known = list((identity.facts(cards, "42")))
     assert first_build(cards) == identity.assign(cards, Lock(), "42", T0, {"a.md"}, known=known)
     _, lock, _ = first_build(cards)
     edited = [replace(c, answer=c.answer + " Edited.") if n % 3 == 0 else c for n, c in enumerate(cards)]
     edited.insert(4, card("A new question?", "A new answer."))
-    partly = [f if n % 2 else None for n, f in enumerate(zip(*identity.facts(edited, "42")))]
+    partly = [f if n % 2 else None for n, f in enumerate(identity.facts(edited, "42"))]
     assert rebuild(edited, lock) == identity.assign(edited, lock, "42", T1, {"a.md"}, known=partly)
 
 
@@ -320,7 +320,7 @@ def test_sources_left_as_the_lock_has_them_are_identified_as_the_full_passes_do(
     lock = Lock(tuple(entries))
     for edits in itertools.product(EDITS, repeat=3):
         cards = [c for s, how in zip(deck, edits) for c in _edit(deck[s], how)]
-        known = list(zip(*identity.facts(cards, "42")))
+        known = list((identity.facts(cards, "42")))
         assert identity.assign(cards, lock, "42", T1, set(deck), known=known) == identity.assign(
             cards, lock, "42", T1, set(deck)), edits
 

@@ -1,19 +1,27 @@
 """The library API: the pipeline from source files to written decks, in one place.
 
-    sources -> parsers -> tagging -> identity -> filtering -> render/writers
+The stages, in order, each a module (or package) named for its job::
 
-:func:`load` reads, parses and tags (reusing the cards of files unchanged
-since the last build, see :mod:`qadeck.perf.card_cache`); :func:`prepare` adds identity
-(without writing anything); :func:`build` writes the chosen formats and the
-lock file. The CLI is a thin layer over these three, run inside :func:`batch`.
+    sources      find and read the files (encodings, newlines)      sources.py
+    parsers      detect each file's layout, parse its cards         parsers/ (repairs: parsers/repair/)
+    screening    drop cards left empty                              screen.py
+    tagging      topics and difficulty                              tagging/
+    render       Markdown to safe HTML and to plain text            render/
+    identity     guids and mod times from the lock file             identity/
+    filtering    the cards a build asked for                        filtering.py
+    writers      .apkg, CSV and the other formats                   writers/
 
-Work that depends on one file alone is done file by file, on every core for a
-big build: for a build, that is its cards' HTML, plain text and identity facts
-too (each a pure function of a card), which the card cache keeps, so that a
-rebuild does none of it for the files that did not change. The formats are
-then written, and the new lock file replaces the old one once they all are.
-The package keeps its database in the cache folder, so that the next build
-updates the notes that changed rather than writing them all.
+:func:`load` runs the stages that depend on one file alone (:func:`file_work`:
+parse, screen, tag, and for a build render and identity's per-card facts), on
+every core for a big build; :func:`prepare` gives the cards their identities
+(nothing is written); :func:`build` filters and writes the chosen formats,
+then the lock file. ``qadeck check`` adds :mod:`qadeck.review`'s report. The
+CLI is a thin layer over these, run inside :func:`batch`.
+
+The speed-ups (:mod:`qadeck.perf`) sit behind the stages and change no result:
+a file unchanged since the last build takes its cards from the card cache, an
+output that would be written as it is is left alone, and the package starts
+from the database its last write left.
 """
 
 from __future__ import annotations
@@ -37,14 +45,13 @@ from .perf.card_cache import (
     CardCache,
     Kept,
     OutputStamps,
-    Rows,
+    Rendered,
     cards_digest,
-    from_rows,
+    decode,
+    encode,
     output_stamp,
-    plain_column,
     prune_kept,
     store,
-    to_rows,
 )
 from .config import DeckConfig
 from .errors import SourceError, UsageError, unknown
@@ -59,8 +66,7 @@ from .perf.parallel import pmap
 from .render import Renderer, RenderStats
 from .tagging import suggest, tag
 from .tagging.topic import slugify
-from .writers import NoteContent, Output
-from .writers.apkg import note_contents
+from .writers import Output
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
@@ -121,8 +127,6 @@ class Loaded:
     kept: list[Kept] = field(default_factory=list)
     #: Identity's facts of each card of ``deck.cards``, in order, where worked out with its file.
     facts: list[Facts | None] | None = None
-    #: Content hash -> what the package shows of a card, where a build made it with the card's file.
-    notes: dict[str, NoteContent] = field(default_factory=dict)
     #: The pictures and sounds the sources refer to, by their name in Anki's media folder.
     media: dict[str, MediaFile] = field(default_factory=dict)
     #: Names of every source file found, read or not (left out by ``--source``, unreadable).
@@ -136,8 +140,8 @@ class Loaded:
     def html(self) -> dict[str, str]:
         """Text -> HTML of the cards' answers, where a build rendered them with their file.
 
-        Made when first asked for (a dict of 200,000 texts for a big deck): a build whose
-        package takes its notes from the parse workers never asks.
+        Made when first asked for (a dict of 100,000 texts for a big deck): a build whose
+        outputs are all up to date never asks.
         """
         return _merged(map(Kept.html, self.kept))
 
@@ -238,11 +242,9 @@ def load(
     work = partial(_parse_job, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
-    notes: dict[str, NoteContent] = {}
-    for (place, _, entry, _), (rows, stats, contents) in zip(todo, track(parsed, "Parsing", len(todo))):
+    for (place, _, entry, _), (work, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
         render_stats.add(stats)
-        kept[place] = from_rows(rows)
-        notes.update(contents)
+        kept[place] = decode(work) if isinstance(work, bytes) else work
         if keep and entry is not None:
             card_cache.stored(entry)
     names.save()
@@ -257,7 +259,7 @@ def load(
         facts += k.facts if k.facts is not None else [None] * len(k.result.cards)
     deck = Deck(tuple(k.result for k in done))
     return Loaded(config, deck, skipped, home, card_cache, render_stats, done,
-                  facts if any(f is not None for f in facts) else None, notes, files_media,
+                  facts if any(f is not None for f in facts) else None, files_media,
                   frozenset(f.name for f in found.files))
 
 
@@ -277,41 +279,47 @@ def parse_and_tag(source: Source, layout: str | None, config: DeckConfig, scan: 
     return media.attach(result, scan)
 
 
-def _parse_job(
-    job: tuple[Source, Scan, Path | None], layout: str | None, config: DeckConfig, for_build: bool
-) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
-    return parse_file(job[0], layout, config, for_build, job[1], job[2])
-
-
-def parse_file(
+def file_work(
     source: Source, layout: str | None, config: DeckConfig, for_build: bool, scan: Scan | None = None,
-    entry: Path | None = None,
-) -> tuple[Rows, RenderStats, dict[str, NoteContent]]:
-    """:func:`parse_and_tag` of ``source`` as the card cache's rows (plain lists cross processes
-    faster than dataclasses), what rendering took, and the cards' note contents by content hash.
-
-    For a build, the rows hold the cards' HTML, plain text and identity facts: what the card
-    cache keeps of the file, stored at ``entry`` (if any) here, where the rows are made.
-    """
+) -> tuple[Kept, RenderStats]:
+    """The stages that depend on one file alone, in order: parse, screen and tag
+    (:func:`parse_and_tag`), and for a build render and work out identity's facts, each a pure
+    function of a card. Returns them with what rendering took."""
     result = parse_and_tag(source, layout, config, scan)
     if not for_build:
-        return to_rows(result), RenderStats(), {}
+        return Kept(result), RenderStats()
     renderer = Renderer()
     questions, answers = [c.question for c in result.cards], [c.answer for c in result.cards]
-    rendered: list[list[str | None]] = [
-        list(map(renderer.inline_html, questions)),
-        list(map(renderer.html, answers)),
-        plain_column(questions, list(map(renderer.plain, questions))),
-        plain_column(answers, list(map(renderer.plain, answers))),
-    ]
-    facts = identity.facts(result.cards, str(config.deck_id))
-    rows = to_rows(result, rendered, facts)
-    # What the package shows of each card, by content hash: not kept in the cache entry (it repeats
-    # the HTML), but handed back, so that the build process does not make them all again.
-    notes = dict(zip(facts[0], note_contents(result.cards, renderer)))
+    rendered = Rendered(
+        tuple(map(renderer.inline_html, questions)),
+        tuple(map(renderer.html, answers)),
+        _plain(questions, renderer),
+        _plain(answers, renderer),
+    )
+    return Kept(result, rendered, tuple(identity.facts(result.cards, str(config.deck_id)))), renderer.stats
+
+
+def _plain(texts: list[str], renderer: Renderer) -> tuple[str | None, ...]:
+    """The plain text of each of ``texts``, None where it is the text itself (most are: the cache
+    keeps each text once)."""
+    return tuple(None if plain == text else plain for text, plain in zip(texts, map(renderer.plain, texts)))
+
+
+def _parse_job(
+    job: tuple[Source, Scan, Path | None], layout: str | None, config: DeckConfig, for_build: bool
+) -> tuple[bytes | Kept, RenderStats]:
+    """:func:`file_work` of one file, where it runs (here or in a worker process): stored as its card
+    cache entry (at the job's path, if any), and handed back as those same bytes, which cross from a
+    worker faster than the dataclasses pickled."""
+    source, scan, entry = job
+    kept, stats = file_work(source, layout, config, for_build, scan)
+    try:
+        data = encode(kept)
+    except TypeError:  # text orjson will not encode (a lone surrogate): not kept, handed back whole
+        return kept, stats
     if entry is not None:
-        store(entry, rows)
-    return rows, renderer.stats, notes
+        store(entry, data)
+    return data, stats
 
 
 def _home(paths: list[Path]) -> Path:
@@ -474,16 +482,17 @@ def build(
         for _ in track(renderer.render_all(texts), "Rendering", len(texts)):
             pass
         report.render_stats.add(renderer.stats)
-        output = Output(deck, deck_id, cards, renderer, html=html, content=hashes, notes=loaded.notes,
-                        media=files)
+        output = Output(deck, deck_id, cards, renderer, html=html, media=files)
         with_paths = replace(output, cards=[media.with_paths(card, files) for card in cards]) if files else output
-        writes: list[Callable[[], object]] = [
-            partial(write_atomic, targets[name], partial(FORMATS[name].write, replace(
-                output if FORMATS[name].media_names else with_paths,
-                target=targets[name], keep=kept / targets[name].name if kept else None,
-            )))
-            for name in todo
-        ]
+        writes: list[Callable[[], object]] = []
+        for name in todo:
+            target = targets[name]
+            out = replace(output if FORMATS[name].media_names else with_paths, target=target)
+            write = partial(FORMATS[name].write, out)
+            quicker = FORMATS[name].write_kept
+            if quicker and kept:  # a speed-up: starts from what the last build of this file left
+                write = partial(quicker, out, kept / target.name, hashes)
+            writes.append(partial(write_atomic, target, write))
         with Staged(loaded.lock_path) as lock:
             # The lock file is written with them, and replaces the old one once they all are.
             writes.append(partial(_stage_lock, lock, prepared.lock))

@@ -331,19 +331,22 @@ class _Matcher:
         return scored
 
 
-#: What identity works out from a card alone: its content hash, its answer's sketch and its
-#: first guid candidate. A build works them out where it parses a file and keeps them with its cards.
-Facts = tuple[str, str, str]
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What identity works out from one card alone: a build works it out where it parses the card's
+    file, and keeps it with the card for the next build."""
+
+    #: :func:`content_hash`: all a note shows of the card.
+    content_hash: str
+    #: :func:`sketch` of the answer, to recognise the card after a question edit.
+    sketch: str
+    #: The first guid candidate (:func:`guid_for`); a card whose question repeats takes the next.
+    guid: str
 
 
-def facts(cards: Iterable[Card], namespace: str) -> list[list[str]]:
-    """The facts of ``cards`` as three columns: content hashes, sketches, first guid candidates."""
-    cards = list(cards)
-    return [
-        [content_hash(c) for c in cards],
-        [sketch(c.answer) for c in cards],
-        [guid_for(namespace, c.question) for c in cards],
-    ]
+def facts(cards: Iterable[Card], namespace: str) -> list[Facts]:
+    """The :class:`Facts` of each card."""
+    return [Facts(content_hash(c), sketch(c.answer), guid_for(namespace, c.question)) for c in cards]
 
 
 @dataclass
@@ -368,7 +371,7 @@ def _fresh(
     """
     given: list[Facts | None] = list(known) if known is not None else [None] * len(cards)
     new = [i for i in todo if i not in match and given[i] is None]
-    for i, value in zip(new, zip(*facts([cards[i] for i in new], namespace))):
+    for i, value in zip(new, facts([cards[i] for i in new], namespace)):
         given[i] = value
     digests = [""] * len(cards)
     sketches, guids = {}, {}
@@ -376,11 +379,11 @@ def _fresh(
         card, known_facts = cards[i], given[i]
         j = match.get(i)
         if known_facts is not None:
-            digests[i] = known_facts[0]
-            if j is None or known_facts[0] != old[j].hash:
-                sketches[i] = known_facts[1]
+            digests[i] = known_facts.content_hash
+            if j is None or known_facts.content_hash != old[j].hash:
+                sketches[i] = known_facts.sketch
             if j is None:
-                guids[i] = known_facts[2]
+                guids[i] = known_facts.guid
         else:  # matched, facts unknown
             digests[i] = content_hash(card)
             if digests[i] != old[j].hash:  # type: ignore[index]  # j is set: unmatched cards have facts
@@ -530,7 +533,7 @@ def _settled(matcher: _Matcher, known: list[Facts | None] | None, unique: bool) 
     old = matcher.old
     settled: list[tuple[int, int]] = []
     for mine, theirs in matcher.whole.values():
-        hashes = [facts[0] if facts else None for facts in (known[i] for i in mine)]
+        hashes = [facts.content_hash if facts else None for facts in (known[i] for i in mine)]
         entries = [old[j] for j in theirs]
         if hashes == [e.hash for e in entries] and [e.pos for e in entries] == list(range(len(entries))):
             settled += zip(mine, theirs)

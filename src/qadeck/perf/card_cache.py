@@ -1,21 +1,22 @@
 """What a build keeps for the next one: each source file's cards, and what it wrote.
 
 What a file turns into depends only on its name and text, the forced layout,
-the deck config, the media its references name and qadeck's own code. :class:`CardCache` stores each file's
-rows (its :class:`~qadeck.model.ParseResult`, and for a build the HTML of its
-cards' questions and answers, their plain text and their identity facts, worked
-out where the file was parsed) in a small file named by a digest of all of those, so a
-rebuild after editing one file parses, tags and renders that file only and
-writes one small entry, and any change to qadeck or ``qadeck.yaml`` starts
-afresh without a stale entry ever being read. Entries are written
-(:func:`store`) where their files are parsed, and only by a build that keeps its
-cache (never by a dry run): being named by its input, an entry is sound
-whatever happens to the rest of the build. :func:`from_rows` reads rows
-back as :class:`Kept`, taking HTML and facts only where they are sound.
-Entries are JSON (made and read by orjson, five times as fast as the standard
-library at making them), never pickle (a cache file must not be able to run
-code); a damaged one is ignored. Entries no build has used for :data:`KEEP_DAYS` days
-are deleted.
+the deck config, the media its references name and qadeck's own code.
+:class:`CardCache` stores each file's :class:`Kept` (its
+:class:`~qadeck.model.ParseResult`, and for a build the HTML and plain text of
+its cards and their identity facts, worked out where the file was parsed) in a
+small file named by a digest of all of those, so a rebuild after editing one
+file parses, tags and renders that file only, and any change to qadeck or
+``qadeck.yaml`` starts afresh without a stale entry ever being read. Entries
+are written (:func:`store`) where their files are parsed, and only by a build
+that keeps its cache (never by a dry run): being named by its input, an entry
+is sound whatever happens to the rest of the build.
+
+An entry is JSON (orjson: a cache file must not be able to run code, as a
+pickle could), each dataclass as named columns of its fields' values
+(:func:`encode`, :func:`decode`); the same bytes carry a file's work back from a
+parse worker. A damaged entry is ignored. Entries no build has used for
+:data:`KEEP_DAYS` days are deleted.
 
 :class:`OutputStamps` remembers, for each file a build wrote, a digest of
 everything that went into it (the cards with their identities, the deck, the
@@ -33,7 +34,7 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from itertools import chain
 from operator import attrgetter
@@ -45,15 +46,9 @@ import orjson
 from ..config import DeckConfig
 from ..errors import OutputError
 from ..files import write_bytes_atomic, write_text_atomic
-from ..model import Card, Finding, ParseResult, Source, new_card
+from ..identity import Facts
+from ..model import Card, Finding, ParseResult, Source
 
-#: One file as a build keeps it, in the card cache and on its way back from a parse worker:
-#: ``[source, layout, cards, findings, rendered, facts]`` (see :func:`to_rows`, :func:`from_rows`).
-Rows = list[Any]
-#: Columns of strings, one value per card: ``[[question inline HTML…], [answer HTML…], [question plain
-#: text…], [answer plain text…]]`` (rendered; a plain text is None where it is the text itself, as
-#: most are) or identity's ``[[content hash…], [sketch…], [guid…]]`` (facts); None where not worked out.
-Columns = list[list[str]] | list[list[str | None]] | None
 #: Subfolder of the build's cache folder holding one entry per source file version.
 CARDS_DIR = "cards"
 KEEP_DAYS = 7
@@ -61,33 +56,46 @@ _QUESTION, _ANSWER = attrgetter("question"), attrgetter("answer")
 
 
 @dataclass(frozen=True, slots=True)
+class Rendered:
+    """What a file's cards look like in the outputs, in card order."""
+
+    #: Each question as inline HTML (a package's Question field).
+    question_html: tuple[str, ...]
+    #: Each answer as HTML.
+    answer_html: tuple[str, ...]
+    #: Each question as plain text (CSV and the other plain formats), None where that is the text itself.
+    question_plain: tuple[str | None, ...]
+    #: Each answer as plain text, likewise.
+    answer_plain: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Kept:
-    """A file's cards and what later stages worked out from them alone, read back from rows."""
+    """A file's cards and what later stages work out from them alone."""
 
     result: ParseResult
-    #: The cards' HTML and plain text columns (see :data:`Columns`); None when not rendered (or damaged).
-    rendered: Columns
-    #: identity's facts of each card, in order (see :func:`qadeck.identity.facts`); None when absent.
-    facts: list[tuple[str, str, str]] | None
+    #: The cards rendered; None when not (a command that writes nothing).
+    rendered: Rendered | None = None
+    #: Identity's facts of each card, in order; None when not worked out.
+    facts: tuple[Facts, ...] | None = None
 
     def html(self) -> Iterator[tuple[str, str]]:
         """(text, HTML) of every card's answer, to merge into a dict (in C, no loop here)."""
-        return iter(()) if self.rendered is None else zip(map(_ANSWER, self.result.cards), self.rendered[1])
+        return iter(()) if self.rendered is None else zip(map(_ANSWER, self.result.cards), self.rendered.answer_html)
 
     def inline_html(self) -> Iterator[tuple[str, str]]:
         """(text, inline HTML) of every card's question."""
-        return iter(()) if self.rendered is None else zip(map(_QUESTION, self.result.cards), self.rendered[0])
+        if self.rendered is None:
+            return iter(())
+        return zip(map(_QUESTION, self.result.cards), self.rendered.question_html)
 
     def plain(self) -> Iterator[tuple[str, str | None]]:
-        """(text, plain text, or None where that is the text) of the same."""
-        return self._pairs(2)
-
-    def _pairs(self, first: int) -> Iterator[tuple[str, Any]]:
+        """(text, plain text, or None where that is the text) of every question and answer."""
         if self.rendered is None:
             return iter(())
         cards = self.result.cards
-        return chain(zip(map(_QUESTION, cards), self.rendered[first]),
-                     zip(map(_ANSWER, cards), self.rendered[first + 1]))
+        return chain(zip(map(_QUESTION, cards), self.rendered.question_plain),
+                     zip(map(_ANSWER, cards), self.rendered.answer_plain))
 
 
 class CardCache:
@@ -114,8 +122,8 @@ class CardCache:
         if path is None:
             return None
         try:
-            kept = from_rows(orjson.loads(path.read_bytes()))
-        except (OSError, ValueError, TypeError, IndexError):
+            kept = decode(path.read_bytes())
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None  # not there yet, or damaged: parse the file
         self.used.add(path)
         self.hits += 1
@@ -139,14 +147,10 @@ class CardCache:
                     path.unlink(missing_ok=True)
 
 
-def store(path: Path, rows: Rows) -> bool:
-    """Write ``rows`` as the card cache entry at ``path`` (see :meth:`CardCache.entry`); returns
-    whether it was written. A cache that cannot be written is no error: the next build parses again,
-    and the outputs, written after, report the folder if it is theirs too."""
-    try:
-        data = orjson.dumps(rows)  # a fifth of json.dumps's time: a cold build stores every card
-    except TypeError:
-        return False  # text orjson will not encode (a lone surrogate): the next build parses the file again
+def store(path: Path, data: bytes) -> bool:
+    """Write ``data`` (:func:`encode`) as the card cache entry at ``path`` (see :meth:`CardCache.entry`);
+    returns whether it was written. A cache that cannot be written is no error: the next build parses
+    again, and the outputs, written after, report the folder if it is theirs too."""
     try:
         write_bytes_atomic(path, data)
     except OutputError:
@@ -239,53 +243,82 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-# Cards and findings as lists of their fields, in declaration order: compact and quick to load,
-# from a JSON entry or from a worker process (plain lists unpickle faster than dataclasses).
+def encode(kept: Kept) -> bytes:
+    """``kept`` as JSON, each list of dataclasses as columns named by their fields: a fifth of the size
+    of an object per card, and read back as quickly. Raises TypeError on text orjson will not encode
+    (a lone surrogate)."""
+    result = kept.result
+    return orjson.dumps({
+        "source": result.source,
+        "layout": result.layout,
+        "cards": _columns(result.cards, Card),
+        "findings": _columns(result.findings, Finding),
+        "rendered": None if kept.rendered is None else {f.name: getattr(kept.rendered, f.name) for f in fields(Rendered)},
+        "facts": None if kept.facts is None else _columns(kept.facts, Facts),
+    })
 
 
-def to_rows(result: ParseResult, rendered: Columns = None, facts: Columns = None) -> Rows:
-    cards = [
-        [c.question, c.answer, c.source, c.section, c.lines, c.inferred, c.layout, c.topics, c.difficulty,
-         c.difficulty_from]
-        for c in result.cards
-    ]
-    findings = [[f.kind, f.source, f.line, f.message] for f in result.findings]
-    return [result.source, result.layout, cards, findings, rendered, facts]
+def decode(data: bytes) -> Kept:
+    """The :class:`Kept` that :func:`encode` gave ``data``; raises ValueError, TypeError or KeyError
+    when ``data`` is not one (damaged, or from another version of a dataclass)."""
+    entry = orjson.loads(data)
+    cards = _rows(entry["cards"], Card)
+    result = ParseResult(_text(entry["source"]), _text(entry["layout"]), cards, _rows(entry["findings"], Finding))
+    rendered = entry["rendered"]
+    if rendered is not None:
+        for f in fields(Rendered):
+            _check(rendered[f.name], str(f.type).removeprefix("tuple[").removesuffix(", ...]"), len(cards))
+        rendered = Rendered(**{f.name: tuple(rendered[f.name]) for f in fields(Rendered)})
+    facts = entry["facts"]
+    if facts is not None:
+        facts = _rows(facts, Facts)
+        if len(facts) != len(cards):
+            raise ValueError("facts do not match the cards")
+    return Kept(result, rendered, facts)
 
 
-def from_rows(rows: Rows) -> Kept:
-    """The file's cards, and the HTML and facts its rows hold where those are sound."""
-    source, layout, cards, findings = rows[:4]
-    result = ParseResult(
-        source=source,
-        layout=layout,
-        cards=tuple(
-            new_card(q, a, src, section, (lines[0], lines[1]), inferred, lay, tuple(topics), level, "", 0, by)
-            for q, a, src, section, lines, inferred, lay, topics, level, by in cards
-        ),
-        findings=tuple(Finding(*f) for f in findings),
-    )
-    rendered = _columns(rows[4] if len(rows) > 4 else None, 4, len(result.cards), plain=(2, 3))
-    facts = _columns(rows[5] if len(rows) > 5 else None, 3, len(result.cards))
-    return Kept(result, rendered, list(zip(*facts)) if facts else None)
+def _columns(items: Iterable[Any], cls: type) -> dict[str, list[Any]]:
+    """The values of each field of ``items`` (instances of the dataclass ``cls``), by field name."""
+    items = list(items)
+    return {f.name: list(map(attrgetter(f.name), items)) for f in fields(cls)}
 
 
-def plain_column(texts: list[str], plain: list[str]) -> list[str | None]:
-    """Plain texts as rows keep them: None where one is its text (the same object once read back)."""
-    return [None if p == t else p for t, p in zip(texts, plain)]
+def _rows(columns: dict[str, list[Any]], cls: type) -> tuple[Any, ...]:
+    """Instances of the dataclass ``cls`` from :func:`_columns`, each value checked against its
+    field's type (a tuple field gets tuples back from JSON's lists). Raises KeyError for a missing
+    field, ValueError or TypeError for a value of the wrong type or columns of different lengths."""
+    values = []
+    length = len(next(iter(columns.values()), []))
+    for f in fields(cls):
+        column = columns[f.name]
+        _check(column, str(f.type), length)
+        values.append(list(map(tuple, column)) if str(f.type).startswith("tuple") else column)
+    return tuple(cls(*row) for row in zip(*values, strict=True))
 
 
-def _columns(value: Any, count: int, length: int, plain: tuple[int, ...] = ()) -> Columns:
-    """``value`` if it is ``count`` lists of ``length`` strings each (or None, in the ``plain``
-    columns), else None (absent or damaged)."""
-    if not (isinstance(value, list) and len(value) == count):
-        return None
-    if not all(isinstance(column, list) and len(column) == length for column in value):
-        return None
-    try:
-        # a TypeError unless every value is text: checked in C
-        "".join("".join(column if n not in plain else [v for v in column if v is not None])
-                for n, column in enumerate(value))
-    except TypeError:
-        return None
+def _check(column: Any, kind: str, length: int) -> None:
+    """Raise TypeError or ValueError unless ``column`` is a list of ``length`` values of type ``kind``
+    (a field's type as written: ``str``, ``int``, ``tuple[str, ...]``…). Text is checked by joining
+    it, in C: a build reads 100,000 cards so."""
+    if not isinstance(column, list) or len(column) != length:
+        raise ValueError("a column of the wrong length")
+    if kind == "str":
+        "".join(column)
+    elif kind == "str | None":
+        "".join(v for v in column if v is not None)
+    elif kind == "tuple[str, ...]":
+        "".join(map("".join, column))
+    elif kind in ("int", "bool"):
+        if not all(type(v) is (int if kind == "int" else bool) for v in column):
+            raise TypeError(f"a value that is not {kind}")
+    elif kind == "tuple[int, int]":
+        if not all(type(v) is list and len(v) == 2 and type(v[0]) is type(v[1]) is int for v in column):
+            raise TypeError("a line range that is not two numbers")
+    else:
+        raise TypeError(f"no check for a field of type {kind}")  # a new field: add its check here
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
     return value

@@ -1,5 +1,8 @@
-"""What the package writer keeps for its next write: the database it zipped, and which note holds
-which card.
+"""The package written from the one the last build kept: the database it zipped, and which note
+holds which card.
+
+Contract: :func:`write` writes the ``apkg`` format as :func:`qadeck.writers.apkg.write` does,
+starting from what the last write kept in its folder, and keeps this one there.
 
 Contract: :func:`read` gives the state the last write of a package left in
 its folder, or None when there is none to trust (never written, another deck
@@ -25,17 +28,21 @@ import itertools
 import operator
 import os
 import secrets
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Self
 
+import genanki
 import orjson
 
-from .card_cache import file_stamp
+from .card_cache import file_stamp, output_stamp
 from ..errors import OutputError
 from ..files import write_bytes_atomic
+from ..model import Card
+from ..writers import Output, apkg
 
 DATABASE = "collection.anki2"
 STATE = "state.json"
@@ -170,3 +177,54 @@ class Next:
                 "ids": [list(i) for i in ids],
             }
             write_bytes_atomic(self.folder / STATE, orjson.dumps(state))
+
+
+def write(output: Output, folder: Path, content: Mapping[str, str], path: Path) -> None:
+    """Write ``output`` as a package to ``path``, from the one kept in ``folder`` (or afresh, when
+    none is to be trusted), and keep this one there for the next write. ``content`` maps each
+    card's guid to identity's content hash of it: what tells a kept note from a changed one."""
+    wants = _wants(output.cards, content)
+    if wants is None or not _usable(folder):
+        apkg.write(output, path)
+        return
+    try:
+        _write_kept(output, path, folder, wants)
+    except sqlite3.Error as exc:
+        raise OutputError(f"cannot write the package's database: {exc}", output.target or path) from exc
+
+
+def _wants(cards: Sequence[Card], content: Mapping[str, str]) -> list[Want] | None:
+    """What the package wants of each note; None without a content hash for every card, or with a
+    guid twice (cards not from a build)."""
+    try:
+        wants = [(card.guid, content[card.guid], card.mtime) for card in cards]
+    except KeyError:
+        return None
+    return wants if wants and len({want[0] for want in wants}) == len(wants) else None
+
+
+def _usable(folder: Path) -> bool:
+    """Can the package be kept in ``folder``? A cache folder that cannot be written costs the next
+    build its head start, not this one its package."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> None:
+    fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
+    kept = read(folder, fingerprint)
+    with Next(folder) as after:
+        if kept is None:
+            ids = apkg.new_database(after.database, apkg.note_rows(output), output.deck, output.deck_id)
+        else:
+            plan = kept.plan(wants)
+            changed = apkg.note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
+            stamp = max(want[2] for want in wants)
+            written = iter(apkg.update_database(after.database, kept, plan, changed, output.deck, output.deck_id,
+                                                stamp))
+            ids = [known if known is not None else next(written) for known in plan.ids]
+        apkg.zip_package(path, {"collection.anki2": after.database, **apkg.media_members(output.media.values())})
+        after.commit(fingerprint, wants, ids)

@@ -17,12 +17,7 @@ from ..model import Card
 from ..render import Renderer
 
 
-#: What a note shows of a card, bar its guid and time: its HTML fields (in the package's field
-#: order) and its tags (see :func:`~qadeck.writers.apkg.note_contents`).
-NoteContent = tuple[tuple[str, ...], tuple[str, ...]]
-
-
-@dataclass
+@dataclass(frozen=True)
 class Output:
     """Everything a writer needs: the deck's name and id and its final cards."""
 
@@ -35,15 +30,6 @@ class Output:
     #: The file this write replaces (the writer itself gets a temporary path): the
     #: Obsidian writer reads the review data the app stored in it, to keep it.
     target: Path | None = None
-    #: A folder where the format may keep what makes its next write of the same file quicker
-    #: (a build's; None for an export to a path of the user's): the package keeps its database.
-    keep: Path | None = None
-    #: Each card's guid -> identity's content hash of it (all of a card a note shows, bar its guid
-    #: and mod time), where known: what a kept package is compared with.
-    content: Mapping[str, str] | None = None
-    #: Content hash -> a note's fields and tags (see :func:`~qadeck.writers.apkg.note_contents`),
-    #: where the build's parse workers made them with the card's file.
-    notes: Mapping[str, NoteContent] | None = None
     #: The pictures and sounds the cards show or play, by their name in Anki's media folder.
     media: Mapping[str, MediaFile] = field(default_factory=dict)
 
@@ -57,3 +43,7 @@ class Format:
     #: Whether the cards name their media as Anki stores them (the package, and the text import that
     #: updates its notes); other formats carry no media and show each file's path from the source folder.
     media_names: bool = False
+    #: A quicker ``write`` for a build, from what its last write kept: ``write_kept(output, folder,
+    #: content, path)``, ``content`` mapping each card's guid to identity's content hash of it
+    #: (:mod:`qadeck.perf.package_cache`). It writes what ``write`` writes.
+    write_kept: Callable[[Output, Path, Mapping[str, str], Path], None] | None = None

@@ -17,8 +17,8 @@ Three things make re-import work, and each is fixed here on purpose:
   card time, zip entries get a fixed date and mode, so an unchanged deck
   rebuilds byte for byte.
 
-A build keeps the package's database for the next one, which updates only
-the notes that changed (:mod:`~qadeck.perf.package_cache`): the notes are
+A build starts from the package's database its last write left, and updates
+only the notes that changed (:mod:`qadeck.perf.package_cache`): the notes are
 the same as a fresh write's, and unchanged ones keep the ids they had.
 """
 
@@ -27,30 +27,28 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import genanki
 
-from ..perf import package_cache
-from ..perf.card_cache import output_stamp
-from ..errors import OutputError
 from ..render.media import COMPRESSED, MediaFile
 from ..model import Card
 from ..render import Renderer
 from ..render.highlight import CSS as HIGHLIGHT_CSS
 from ..tagging.topic import slugify
-from . import NoteContent, Output
+from . import Output
+
+if TYPE_CHECKING:
+    from ..perf.package_cache import KeptPackage, Plan
 
 # --- Frozen: never change these three (see the module docstring). ---------------------
 MODEL_ID = 1607392319
@@ -159,7 +157,7 @@ def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path
     """
     with tempfile.TemporaryDirectory() as tmp:
         database = Path(tmp) / "collection.anki2"
-        _new_database(database, rows, deck_name, deck_id)
+        new_database(database, rows, deck_name, deck_id)
         zip_package(path, {"collection.anki2": database, **media_members(files)})
 
 
@@ -198,7 +196,7 @@ def zip_package(path: Path, members: dict[str, bytes | Path]) -> None:
                     member.write(data)
 
 
-def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_id: int) -> list[list[int]]:
+def new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_id: int) -> list[list[int]]:
     """Write the collection to ``database``; returns each note's id and its cards' ids.
 
     genanki writes the collection: its schema, the deck and the note type. The
@@ -231,7 +229,7 @@ def _new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_
     return written
 
 
-def _update_database(database: Path, kept: package_cache.KeptPackage, plan: package_cache.Plan,
+def update_database(database: Path, kept: KeptPackage, plan: Plan,
                      rows: Sequence[NoteRow], deck_name: str, deck_id: int, stamp: int) -> list[list[int]]:
     """Write to ``database`` the kept database with ``plan`` applied, ``rows`` being the notes it
     writes; returns their ids. A database left a quarter empty by deleted rows is compacted."""
@@ -258,16 +256,6 @@ def _update_database(database: Path, kept: package_cache.KeptPackage, plan: pack
         finally:
             conn.close()
     return written
-
-
-def _usable(folder: Path) -> bool:
-    """Can the package be kept in ``folder``? A cache folder that cannot be written costs the next
-    build its head start, not this one its package."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
 
 
 def _ids(rows: Sequence[NoteRow], old: Sequence[list[int] | None], first: int) -> Iterator[int]:
@@ -409,22 +397,16 @@ def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
 def note_rows(output: Output) -> list[NoteRow]:
     """Each card as its note: rendered fields, tags and guid.
 
-    A card's fields and tags come from ``output.notes`` where the build's parse
-    workers made them with its file (by content hash), else are made here. The
-    Anki text import (``writers/anki_text.py``) writes these same rows, so
+    The Anki text import (``writers/anki_text.py``) writes these same rows, so
     importing it over the package updates the package's notes, field for field.
     """
-    cards, known, hashes = output.cards, output.notes or {}, output.content or {}
-    found = [known.get(hashes.get(card.guid, "")) for card in cards] if known else [None] * len(cards)
-    missing = [n for n, content in enumerate(found) if content is None]
-    made = iter(note_contents([cards[n] for n in missing], output.renderer))
-    contents = [content if content is not None else next(made) for content in found]
-    return [NoteRow(fields, tags, card.guid, card.mtime) for card, (fields, tags) in zip(cards, contents)]
+    contents = note_contents(output.cards, output.renderer)
+    return [NoteRow(fields, tags, card.guid, card.mtime) for card, (fields, tags) in zip(output.cards, contents)]
 
 
-def note_contents(cards: Sequence[Card], renderer: Renderer) -> list[NoteContent]:
-    """Each card's fields and tags: all a note shows of it but its identity, a pure function of
-    the card and its HTML (so the parse workers make them file by file, for :func:`note_rows`)."""
+def note_contents(cards: Sequence[Card], renderer: Renderer) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each card's fields (in :data:`FIELDS` order, as HTML) and tags: all a note shows of it but its
+    identity."""
     inline_html, answer_html = renderer.inline_html, renderer.html
     # Topics, levels, sources and sections repeat across cards: each is escaped once.
     escape = cache(html.escape)
@@ -446,47 +428,6 @@ def note_contents(cards: Sequence[Card], renderer: Renderer) -> list[NoteContent
 
 
 def write(output: Output, path: Path) -> None:
-    """The ``apkg`` format: each card as its note, written as a package.
-
-    Given a folder to keep it in (a build's) and the cards' content hashes, the
-    write keeps its database there, and the next one updates that database's
-    changed notes only (:mod:`~qadeck.perf.package_cache`).
-    """
-    wants = _wants(output)
-    if output.keep is None or wants is None or not _usable(output.keep):
-        write_apkg(note_rows(output), output.deck, output.deck_id, path, output.media.values())
-        return
-    try:
-        _write_kept(output, path, output.keep, wants)
-    except sqlite3.Error as exc:
-        raise OutputError(f"cannot write the package's database: {exc}", output.target or path) from exc
-
-
-def _wants(output: Output) -> list[package_cache.Want] | None:
-    """What the package wants of each note, to compare with the kept one's; None without content
-    hashes for every card, or with a guid twice (cards not from a build)."""
-    if output.content is None:
-        return None
-    try:
-        wants = [(card.guid, output.content[card.guid], card.mtime) for card in output.cards]
-    except KeyError:
-        return None
-    return wants if wants and len({want[0] for want in wants}) == len(wants) else None
-
-
-def _write_kept(output: Output, path: Path, folder: Path, wants: list[package_cache.Want]) -> None:
-    """Write the package from the one kept in ``folder`` (or afresh, when none is to be trusted),
-    and keep this one there for the next write."""
-    fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
-    kept = package_cache.read(folder, fingerprint)
-    with package_cache.Next(folder) as after:
-        if kept is None:
-            ids = _new_database(after.database, note_rows(output), output.deck, output.deck_id)
-        else:
-            plan = kept.plan(wants)
-            changed = note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
-            stamp = max(want[2] for want in wants)
-            written = iter(_update_database(after.database, kept, plan, changed, output.deck, output.deck_id, stamp))
-            ids = [known if known is not None else next(written) for known in plan.ids]
-        zip_package(path, {"collection.anki2": after.database, **media_members(output.media.values())})
-        after.commit(fingerprint, wants, ids)
+    """The ``apkg`` format: each card as its note, written as a package (a build starts from the one
+    its last write left: :func:`qadeck.perf.package_cache.write`)."""
+    write_apkg(note_rows(output), output.deck, output.deck_id, path, output.media.values())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from ..perf import package_cache
 from . import Format, anki_text, apkg, csv, json, obsidian, supermemo, tsv
 
 # Two formats must never share an extension: one build writes them side by side.
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("apkg", ".apkg", "Anki package: File > Import in Anki", apkg.write, media_names=True),
+        Format("apkg", ".apkg", "Anki package: File > Import in Anki", apkg.write, media_names=True,
+               write_kept=package_cache.write),
         Format("csv", ".csv", "generic CSV (UTF-8, header row) for other flashcard apps",
                csv.write_csv),
         Format("anki-csv", ".anki.txt",
