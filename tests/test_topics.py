@@ -173,3 +173,15 @@ def test_evaluate_topics_measures_a_folder(evaluate_topics, tmp_path: Path, caps
     # The emoji, and the heading words: the tag and the bracket the script does not read.
     assert "author's levels followed: 4/5 (80.0%)" in out
     assert evaluate_topics.main([]) == 0  # no folder: says how to use it
+
+
+def test_the_topics_table_counts_a_nested_topics_cards_for_its_parent(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ops.md").write_text(
+        "# Ops\n\n## Docker\n\n### Networking\n\n**What is a bridge network?**\n\nThe default network.\n\n"
+        "### Volumes\n\n**Where do volumes live?**\n\nIn the data folder.\n\n"
+        "## Git\n\n**Why rebase?**\n\nTo replay commits.\n", encoding="utf-8")
+    assert main(["topics", str(tmp_path)]) == 0
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows["docker"] == ["2", "1", "1", "0"]  # "what is" easy, "where" medium
+    assert rows["docker::networking"] == ["1", "1", "0", "0"]
+    assert rows["git"] == ["1", "0", "1", "0"]

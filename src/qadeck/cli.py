@@ -402,7 +402,10 @@ def topics(sources: tuple[Path, ...], suggest: bool, layout: str | None) -> None
     prepared = pipeline.prepare(loaded)
     counts: Counter[tuple[str, str]] = Counter()
     for card in prepared.cards:
-        for topic in card.topics:
+        # A nested topic's card counts for its parents too, once: "docker" holds "docker::networking".
+        within = {"::".join(parts[:n]) for topic in card.topics
+                  for parts in [topic.split("::")] for n in range(1, len(parts) + 1)}
+        for topic in within:
             counts[(topic, card.difficulty)] += 1
     click.echo(f"{'topic':<22} {'cards':>5} " + " ".join(f"{lv:>6}" for lv in LEVELS))
     for topic in prepared.topics:
