@@ -121,7 +121,7 @@ def worker(sources: Path, out: Path) -> dict[str, Any]:
         "changes": {"added": len(changes.added), "updated": len(changes.updated),
                     "reworded": len(changes.reworded), "removed": len(changes.removed)},
         "converted": stats.converted if stats else 0,
-        "rendered": stats.plain + stats.converted if stats else 0,
+        "rendered": stats.plain + stats.fast + stats.converted if stats else 0,
         "up_to_date": len(report.unchanged),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,

@@ -12,11 +12,12 @@ The engine is markdown-it-py: CommonMark, as GitHub renders the sources most
 authors wrote for, with GFM tables, strikethrough and task lists, autolinks
 for ``scheme://`` URLs and e-mail addresses (linkify-it-py; a bare
 ``setup.py`` is a file name, not a link), the math rules below, and fenced
-code with a language highlighted by :mod:`.highlight`. Text without any
-Markdown syntax (most answers) skips the engine: it becomes escaped paragraphs,
-exactly the engine's HTML (``tests/test_render.py`` checks that on generated
-texts). A build renders each file's cards where it parses them (on every
-core) and keeps the HTML with them in the card cache
+code with a language highlighted by :mod:`.highlight`. Two fast paths come
+first, each giving exactly the engine's HTML (property-tested against it):
+text without any Markdown syntax (most answers) becomes escaped paragraphs,
+and :func:`.fast.fast_html` renders a small subset by hand, refusing
+whatever it is unsure of. A build renders each file's cards where it parses
+them (on every core) and keeps the HTML with them in the card cache
 (:mod:`qadeck.perf.card_cache`); a :class:`Renderer` handed that HTML renders
 only the rest.
 """
@@ -38,6 +39,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from .fast import fast_html, fast_inline_html
 from .highlight import highlight
 
 #: Control characters, but tab and newline. ``\\x1f`` is Anki's field separator.
@@ -235,10 +237,13 @@ class RenderStats:
     converted: int = 0
     #: Texts without Markdown syntax, escaped as paragraphs without the engine.
     plain: int = 0
+    #: Texts with Markdown that :func:`.fast.fast_html` rendered.
+    fast: int = 0
 
     def add(self, other: RenderStats) -> None:
         self.converted += other.converted
         self.plain += other.plain
+        self.fast += other.fast
 
 
 class Renderer:
@@ -274,7 +279,7 @@ class Renderer:
     def html(self, text: str) -> str:
         cached = self._cache.get(text)
         if cached is None:
-            clean, cached = self._plain_path(text)
+            clean, cached = self._fast(text)
             if cached is None:
                 self.stats.converted += 1
                 cached = _convert(clean)
@@ -288,8 +293,13 @@ class Renderer:
         if cached is None:
             clean = strip_controls(text)
             if _holds_control_or_syntax(clean) or "://" in clean or " \n" in clean:
-                self.stats.converted += 1
-                cached = _convert_inline(clean)
+                fast = fast_inline_html(clean, "$" in clean and _MATH_AT.search(clean) is not None)
+                if fast is None:
+                    self.stats.converted += 1
+                    cached = _convert_inline(clean)
+                else:
+                    self.stats.fast += 1
+                    cached = fast
             else:
                 self.stats.plain += 1
                 cached = clean.strip().replace('"', "&quot;")
@@ -316,23 +326,25 @@ class Renderer:
         todo: dict[str, str] = {}  # text -> its cleaned form, for texts the engine has to convert
         for text in texts:
             if text not in self._cache and text not in todo:
-                clean, plain = self._plain_path(text)
-                if plain is None:
+                clean, fast = self._fast(text)
+                if fast is None:
                     todo[text] = clean
                     continue
-                self._cache[text] = plain
+                self._cache[text] = fast
             yield None
         self.stats.converted += len(todo)
         for text, clean in todo.items():
             self._cache[text] = _convert(clean)
             yield None
 
-    def _plain_path(self, text: str) -> tuple[str, str | None]:
-        """``text`` cleaned, and its HTML if it is plain paragraphs (None: the engine must convert it).
+    def _fast(self, text: str) -> tuple[str, str | None]:
+        """``text`` cleaned, and its HTML from a fast path (None: the engine must convert it).
 
         Most texts hold neither a control character nor a syntax character:
-        one search tells, and spares cleaning them. Leading and trailing
-        newlines are left to the engine (they end an unclosed fence's code).
+        one search tells, and spares cleaning them; they are plain paragraphs.
+        Most of the rest are a subset :func:`.fast.fast_html` renders by hand.
+        Leading and trailing newlines are left to the engine (they end an
+        unclosed fence's code).
         """
         if _holds_control_or_syntax(text):
             clean = strip_controls(text)
@@ -340,10 +352,13 @@ class Renderer:
         else:
             clean = text
             plain = not _line_syntax(clean.strip("\n"))
-        if not plain:
-            return clean, None
-        self.stats.plain += 1
-        return clean, _plain_paragraphs(clean.strip("\n"))
+        if plain:
+            self.stats.plain += 1
+            return clean, _plain_paragraphs(clean.strip("\n"))
+        out = fast_html(clean, "$" in clean and _MATH_AT.search(clean) is not None)
+        if out is not None:
+            self.stats.fast += 1
+        return clean, out
 
 
 def _plain_paragraphs(text: str) -> str:
