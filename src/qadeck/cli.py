@@ -30,6 +30,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 T = TypeVar("T")
 DEFAULT_SOURCES = (Path("cards"),)
+#: Where ``--follow-symlinks`` is kept in a command's context.
+FOLLOW_SYMLINKS = "qadeck.follow_symlinks"
 #: Topics the build summary names at most, the biggest first.
 SUMMARY_TOPICS = 20
 #: Seconds a stage runs before it shows a progress bar.
@@ -99,6 +101,13 @@ class Known(click.Choice):
 
 
 def sources_arg(f: Any) -> Any:
+    """SOURCES, and ``--follow-symlinks``, which every command that reads them takes (kept in the
+    context for :func:`_load`, so that no command needs a parameter for it)."""
+    f = click.option(
+        "--follow-symlinks", is_flag=True, expose_value=False,
+        callback=lambda ctx, _param, value: ctx.meta.__setitem__(FOLLOW_SYMLINKS, value),
+        help="Read symlinks in SOURCES that lead outside them (skipped with a warning otherwise).",
+    )(f)
     return click.argument(
         "sources", nargs=-1, type=click.Path(path_type=Path)
     )(f)
@@ -169,7 +178,9 @@ def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None,
     """Load SOURCES; a build into ``out_dir`` reuses its cache of parsed files (and keeps it up to
     date unless not ``keep``: a dry run)."""
     cache_dir = out_dir / pipeline.CACHE_DIR if out_dir else None
-    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir, keep)
+    follow = click.get_current_context().meta.get(FOLLOW_SYMLINKS, False)
+    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir, keep,
+                         follow_symlinks=follow)
 
 
 def _warn(message: str) -> None:

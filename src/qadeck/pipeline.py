@@ -184,6 +184,7 @@ def load(
     cache_dir: Path | None = None,
     keep: bool = True,
     taxonomy: bool = True,
+    follow_symlinks: bool = False,
 ) -> Loaded:
     """Read, parse and tag every source; raises when there is nothing to read.
 
@@ -193,13 +194,15 @@ def load(
     its cards from there instead of being parsed and tagged again; the files
     parsed are kept there for the next build unless ``keep`` is False (a dry run).
     Without ``taxonomy``, topics come from the sources alone, as if ``qadeck.yaml`` had none.
+    A symlink in a source folder that leads outside the ``paths`` is skipped (a warning) unless
+    ``follow_symlinks`` (see :func:`qadeck.sources.resolves_inside`).
     """
     paths = list(paths)
     if layout:
         parsers.get(layout)  # fail on a bad --layout before reading anything
     config_path = config_mod.find(paths)
     home = config_path.parent if config_path else _home(paths)
-    found = sources.collect(paths)
+    found = sources.collect(paths, follow_symlinks)
     config = config_mod.load(config_path) if config_path else _default_config(home, found.files)
     layout = layout or config.layout or None
     if not taxonomy:

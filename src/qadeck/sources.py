@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,19 +53,20 @@ class Collected:
     roots: dict[Path, Path] = field(default_factory=dict)
 
 
-def collect(paths: list[Path] | tuple[Path, ...]) -> Collected:
+def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False) -> Collected:
     """Expand files and folders into a sorted list of candidate source files.
 
     Raises :class:`SourceError` when a path does not exist; an empty result is
     left to the caller, which knows whether that is fatal.
     """
     out = Collected()
+    roots = [path.resolve() for path in paths]
     seen: set[Path] = set()
     for path in paths:
         if not path.exists():
             raise SourceError("no such file or folder", path)
         if path.is_dir():
-            candidates = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            candidates = _walk(path, roots, follow_symlinks, out.skipped)
             root = path
         else:
             candidates = [path]
@@ -115,8 +117,51 @@ def _why_not(file: Path) -> str:
     return f"unknown extension {file.suffix or '(none)'!r}"
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def resolves_inside(path: Path, roots: Iterable[Path]) -> bool:
+    """Is ``path``, every symlink and ``..`` in it followed, one of ``roots`` or inside one of them?
+
+    The one rule for what qadeck reads because a source folder holds it or a source names it (a
+    picture): nothing outside the SOURCES given, unless the user asks (``--follow-symlinks``), so
+    that a notes folder cloned from someone else cannot carry ``notes.txt -> ~/.ssh/id_rsa`` into
+    a deck that gets shared.
+    """
+    target = path.resolve()
+    return any(target == root or target.is_relative_to(root) for root in map(Path.resolve, roots))
+
+
+def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str]) -> list[Path]:
+    """The files in ``folder`` and below, sorted, hidden ones left out.
+
+    A symlink that leads outside ``roots`` is skipped with a warning unless ``follow``; a symlinked
+    folder is walked only when following (once: a loop ends), as the files of one that stays
+    inside are found where they are.
+    """
+    files: list[Path] = []
+    walked = {folder.resolve()}
+    pending = [folder]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue  # a folder that cannot be listed holds nothing to read
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                if not follow and not resolves_inside(path, roots):
+                    skipped.append(f"{path}: skipped, a symlink to a place outside the sources "
+                                   "(--follow-symlinks reads it)")
+                elif entry.is_file():
+                    files.append(path)
+                elif follow and entry.is_dir() and path.resolve() not in walked:
+                    walked.add(path.resolve())
+                    pending.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                files.append(path)
+    return sorted(files)
 
 
 def read(path: Path) -> Source:
