@@ -296,6 +296,7 @@ def push(sources: tuple[Path, ...], collection: Path | None, profile: str | None
         # The whole deck is pushed whatever the filters: they choose the filtered deck's cards.
         prepared = pipeline.prepare(_load(sources, Filters(), layout, out_dir, keep=not dry_run))
         report = anki.push(prepared, target, out_dir, filters, prune=prune, dry_run=dry_run, track=track)
+        _print_changes(prepared.changes, report.build.deck, searches=False)
         for line in report.summary():
             click.echo(line)
 
@@ -363,7 +364,9 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
         click.echo(f"Updated {loaded.lock_path} (commit it with your sources)")
 
 
-def _print_changes(changes: Changes, deck: str) -> None:
+def _print_changes(changes: Changes, deck: str, searches: bool = True) -> None:
+    """What changed since the last build; with ``searches``, a Browser search for each removed card
+    (``push`` lists the notes it finds in Anki instead)."""
     parts = [
         f"{len(changes.added)} added",
         f"{len(changes.updated)} updated",
@@ -380,7 +383,7 @@ def _print_changes(changes: Changes, deck: str) -> None:
     for card in changes.ambiguous:
         click.echo(f"  ambiguous match at {card.location}: new card made, check for a duplicate "
                    f"in Anki: {card.question}")
-    if changes.removed:
+    if changes.removed and searches:
         click.echo("  removed from the sources (an import does not delete them from Anki; "
                    "find each in the Browser and delete it if you want):")
         for entry in changes.removed:
