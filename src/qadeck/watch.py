@@ -1,7 +1,7 @@
 """``--watch``: run a build (or push) again each time a source is saved.
 
 Contract: :func:`watch` runs ``run`` once, then again after each batch of saves to the
-sources or ``qadeck.yaml`` under ``paths`` (saves within ``debounce_ms`` of each other are
+sources or ``qadeck.yaml`` under ``paths`` (saves less than ``quiet_ms`` apart are
 one batch: an editor's save is often several writes). What qadeck writes itself (the lock
 file, outputs and caches in ``ignore``) starts nothing. A :class:`QadeckError` in a run is
 reported and watching goes on: the next save may fix it. Ctrl-C ends it, during a run or
@@ -21,7 +21,10 @@ from .errors import QadeckError
 from .sources import TEXT_EXTENSIONS
 
 #: Saves this close together (milliseconds) start one run.
-DEBOUNCE_MS = 400
+#: Saves less than this apart (milliseconds) start one run...
+QUIET_MS = 300
+#: ... unless they go on for longer than this.
+DEBOUNCE_MS = 3000
 #: How often (milliseconds) the watcher wakes with no saves.
 WAKE_MS = 1000
 
@@ -31,7 +34,7 @@ def watch(
     run: Callable[[], None],
     say: Callable[[str], None],
     ignore: Iterable[Path] = (),
-    debounce_ms: int = DEBOUNCE_MS,
+    quiet_ms: int = QUIET_MS,
 ) -> None:
     """Run ``run`` now and after every batch of saves under ``paths``, until Ctrl-C."""
     import watchfiles
@@ -49,7 +52,7 @@ def watch(
         _run(run, say)
         watching = False
         # An empty batch now and then says that the watcher runs: "Watching" is said only then.
-        for changes in watchfiles.watch(*paths, watch_filter=wanted, debounce=debounce_ms,
+        for changes in watchfiles.watch(*paths, watch_filter=wanted, step=quiet_ms, debounce=DEBOUNCE_MS,
                                         raise_interrupt=False, yield_on_timeout=True, rust_timeout=WAKE_MS):
             if not changes:
                 if not watching:
