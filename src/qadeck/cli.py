@@ -18,7 +18,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from . import __version__, anki, parsers, pipeline, review, scaffold
+from . import __version__, anki, parsers, pipeline, scaffold
 from . import watch as watching
 from .config import LEVELS
 from .errors import QadeckError, UsageError, unknown
