@@ -218,11 +218,11 @@ def output_stamp(*parts: object) -> str:
     return hashlib.blake2b(f"{_code_version()}\x00{parts!r}".encode(), digest_size=16).hexdigest()
 
 
-def file_stamp(path: Path) -> list[int]:
+def file_stamp(path: str | Path) -> list[int]:
     """``path``'s size and modification time (ns), [-1, -1] when it cannot be read: whether a file is
     still the one a write left."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return [-1, -1]
     return [st.st_size, st.st_mtime_ns]

@@ -25,6 +25,7 @@ Remote pictures (any URL with a scheme) stay as written; nothing is fetched.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -75,8 +76,8 @@ class MediaFile:
 
     #: Its name in Anki's media folder: stem, content hash, extension.
     name: str
-    #: The file read (resolved, inside the source folder).
-    path: Path
+    #: The file read (resolved, inside the source folder), as text.
+    path: str
     #: Its path from the source folder (``/`` separated): what formats without media show.
     relative: str
 
@@ -115,23 +116,28 @@ def maybe_references(text: str) -> bool:
     return "![" in text or "[sound:" in text or ("<" in text and "<img" in text.lower())
 
 
-def inside(path: Path, folder: Path) -> Path | None:
-    """``path`` with its symlinks followed, if that is inside ``folder`` (itself resolved); else None."""
+def inside(path: str, folder: str) -> str | None:
+    """``path`` with its symlinks followed, if that lies inside ``folder`` (itself resolved); else None.
+
+    Paths as text, not ``Path``: pathlib interns every part of every path it parses, in a table that
+    keeps its size, and a deck may show thousands of pictures.
+    """
     try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop, an unreadable link
+        resolved = os.path.realpath(path)
+        return resolved if os.path.commonpath((resolved, folder)) == folder else None
+    except (OSError, ValueError):  # an unreadable link; another drive
         return None
-    return resolved if resolved.is_relative_to(folder) else None
 
 
-def media_name(path: Path) -> str:
+def media_name(path: str | Path) -> str:
     """``path``'s name in Anki's media folder: its stem made safe for Markdown, a hash of its bytes
     (SHA-256), its extension."""
-    with path.open("rb") as handle:
+    stem, extension = os.path.splitext(os.path.basename(path))
+    with open(path, "rb") as handle:
         digest = hashlib.file_digest(handle, "sha256")  # read a piece at a time; hardware-assisted where it can
     # NFC, as Anki stores media names (macOS file names come decomposed).
-    stem = _UNSAFE_NAME.sub("-", unicodedata.normalize("NFC", path.stem)).strip("-.")[:60] or "media"
-    return f"{stem}-{digest.hexdigest()[:HASH_LENGTH]}{path.suffix.lower()}"
+    stem = _UNSAFE_NAME.sub("-", unicodedata.normalize("NFC", stem)).strip("-.")[:60] or "media"
+    return f"{stem}-{digest.hexdigest()[:HASH_LENGTH]}{extension.lower()}"
 
 
 class Names:
@@ -149,13 +155,13 @@ class Names:
             except (OSError, ValueError):
                 pass
 
-    def __call__(self, path: Path) -> str:
+    def __call__(self, path: str) -> str:
         stamp = file_stamp(path)
-        known = self._known.get(str(path))
+        known = self._known.get(path)
         if isinstance(known, list) and known[:2] == stamp and len(known) == 3 and isinstance(known[2], str):
             return known[2]
         name = media_name(path)
-        self._known[str(path)] = [*stamp, name]
+        self._known[path] = [*stamp, name]
         self._changed = True
         return name
 
@@ -169,10 +175,11 @@ class Names:
 class Library:
     """One source folder's media: references resolved inside it, each file named (and hashed) once."""
 
-    def __init__(self, root: Path, names: Callable[[Path], str] = media_name) -> None:
+    def __init__(self, root: Path, names: Callable[[str], str] = media_name) -> None:
         self.root = root.resolve()
+        self._root = str(self.root)
         self._name = names
-        self._files: dict[Path, MediaFile | None] = {}
+        self._files: dict[str, MediaFile | None] = {}
         self._by_name: dict[str, list[Path]] | None = None
 
     def scan(self, source: Source) -> Scan:
@@ -182,7 +189,7 @@ class Library:
             return Scan()
         links: Links = {}
         findings: list[Finding] = []
-        here = source.path.resolve().parent
+        here = os.path.dirname(os.path.realpath(source.path))
         # HTML in a quoted CSV field has its quotes doubled: looked at as the parser will read it too
         # (no line moves).
         texts = (text, text.replace('""', '"')) if '""' in text else (text,)
@@ -201,7 +208,7 @@ class Library:
                 findings.append(Finding("media", source.name, line, f"{problem}: {target}"))
         return Scan(links, tuple(findings))
 
-    def resolve(self, target: str, here: Path, embed: bool) -> tuple[MediaFile | None, str]:
+    def resolve(self, target: str, here: str, embed: bool) -> tuple[MediaFile | None, str]:
         """The file ``target`` names from a source in folder ``here``, or None and why not.
 
         A path is tried relative to the source's folder, then to the source folder (a leading ``/``
@@ -215,9 +222,9 @@ class Library:
         outside = False
         for name in dict.fromkeys((target, unquote(target))):
             relative = name.replace("\\", "/")
-            bases = (self.root,) if relative.startswith("/") else (here, self.root)
+            bases = (self._root,) if relative.startswith("/") else (here, self._root)
             for base in bases:
-                resolved = inside(base / relative.lstrip("/"), self.root)
+                resolved = inside(os.path.join(base, relative.lstrip("/")), self._root)
                 if resolved is None:
                     outside = True
                     continue
@@ -226,7 +233,7 @@ class Library:
                     return found, ""
         if embed:
             for path in self._named(PurePosixPath(unquote(target).replace("\\", "/")).name, here):
-                resolved = inside(path, self.root)
+                resolved = inside(str(path), self._root)
                 found = self.file(resolved) if resolved is not None else None
                 if found is not None:
                     return found, ""
@@ -234,19 +241,20 @@ class Library:
             return None, "outside the source folder, not read"
         return None, "picture or sound not found" if not embed else "embedded file not found"
 
-    def file(self, resolved: Path) -> MediaFile | None:
+    def file(self, resolved: str) -> MediaFile | None:
         """The media file at ``resolved`` (a path :func:`inside` the folder gave), None if there is none."""
         if resolved not in self._files:
             found = None
-            if resolved.is_relative_to(self.root) and resolved.is_file():
+            if inside(resolved, self._root) == resolved and os.path.isfile(resolved):
+                relative = os.path.relpath(resolved, self._root).replace(os.sep, "/")
                 try:
-                    found = MediaFile(self._name(resolved), resolved, resolved.relative_to(self.root).as_posix())
+                    found = MediaFile(self._name(resolved), resolved, relative)
                 except OSError:
                     found = None
             self._files[resolved] = found
         return self._files[resolved]
 
-    def _named(self, name: str, here: Path) -> list[Path]:
+    def _named(self, name: str, here: str) -> list[Path]:
         """The media files called ``name`` under the folder: the one beside the source first, then by
         shortest path (as Obsidian picks)."""
         if self._by_name is None:
@@ -256,7 +264,7 @@ class Library:
                 if path.suffix.lower() in EXTENSIONS and not any(p.startswith(".") for p in relative):
                     self._by_name.setdefault(path.name.casefold(), []).append(path)
         found = self._by_name.get(name.casefold(), [])
-        return sorted(found, key=lambda p: (p.parent.resolve() != here, len(p.parts), str(p)))
+        return sorted(found, key=lambda p: (os.path.realpath(p.parent) != here, len(p.parts), str(p)))
 
 
 def _media_suffix(target: str) -> bool:

@@ -167,7 +167,7 @@ def media_members(files: Iterable[MediaFile]) -> dict[str, bytes | Path]:
     ordered = sorted(files, key=attrgetter("name"))
     names = {str(n): f.name for n, f in enumerate(ordered)}
     return {"media": json.dumps(names, ensure_ascii=False).encode("utf-8"),
-            **{str(n): f.path for n, f in enumerate(ordered)}}
+            **{str(n): Path(f.path) for n, f in enumerate(ordered)}}
 
 
 #: zlib's fastest level: half the time of the default 6 on a big deck (0.5 s of CPU for the 90 MB
