@@ -22,6 +22,7 @@ from . import __version__, anki, parsers, pipeline, scaffold
 from . import watch as watching
 from .config import LEVELS
 from .errors import QadeckError, UsageError, unknown
+from .model import KINDS
 from .filtering import Filters
 from .identity import Changes
 from .render import Renderer
@@ -346,6 +347,13 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
     authored = sum(c.difficulty_from == "author" for c in cards)
     click.echo("Difficulty: " + ", ".join(f"{lv} {levels[lv]}" for lv in LEVELS)
                + (f" ({authored} as their authors marked them)" if authored else ""))
+    kinds = Counter(c.kind for c in cards)
+    if set(kinds) - {"basic"}:
+        click.echo("Notes: " + ", ".join(f"{kinds[kind]} {kind}" for kind in KINDS if kinds[kind]))
+    for name in report.formats:
+        left_out = sum(n for kind, n in kinds.items() if kind not in FORMATS[name].kinds)
+        if left_out:
+            click.echo(f"{name}: {left_out} reversed or cloze notes left out (the .apkg has them)")
     if unanswered or skipped:
         click.echo(
             f"Skipped: {len(unanswered)} unanswered questions"

@@ -62,6 +62,11 @@ class Card:
     mtime: int = 0
     #: Who set the difficulty: "author" (a level the source marks), "rules" or "override" (filled by tagging).
     difficulty_from: str = ""
+    #: What Anki makes of the note: ``basic`` (one card), ``reversed`` (a card each way) or
+    #: ``cloze`` (the question is the text with Anki ``{{c1::…}}`` deletions, the answer extra text).
+    kind: str = "basic"
+    #: Tags the source gave the card (tag lines such as ``#tag``), besides qadeck's own.
+    tags: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -72,17 +77,22 @@ class Card:
         fifth of the cost, made once per card of a build."""
         return Card(self.question, self.answer, self.source, self.section, self.lines, inferred=self.inferred,
                     layout=self.layout, topics=topics, difficulty=difficulty, guid=self.guid, mtime=self.mtime,
-                    difficulty_from=self.difficulty_from if difficulty_from is None else difficulty_from)
+                    difficulty_from=self.difficulty_from if difficulty_from is None else difficulty_from,
+                    kind=self.kind, tags=self.tags)
 
     def identified(self, guid: str, mtime: int) -> Card:
         """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a fifth of the cost."""
         return Card(self.question, self.answer, self.source, self.section, self.lines, inferred=self.inferred,
                     layout=self.layout, topics=self.topics, difficulty=self.difficulty, guid=guid, mtime=mtime,
-                    difficulty_from=self.difficulty_from)
+                    difficulty_from=self.difficulty_from, kind=self.kind, tags=self.tags)
 
     @property
     def location(self) -> str:
         return f"{self.source}:{self.lines[0]}"
+
+
+#: The kinds of note a card can be (:attr:`Card.kind`).
+KINDS = ("basic", "reversed", "cloze")
 
 
 @dataclass(frozen=True, slots=True)

@@ -395,6 +395,8 @@ class BuildReport:
     deck: str
     #: Files written (empty for a dry run).
     written: list[Path] = field(default_factory=list)
+    #: The formats asked for.
+    formats: list[str] = field(default_factory=list)
     #: Files already holding exactly what this build would write: left alone.
     unchanged: list[Path] = field(default_factory=list)
     lock_written: bool = False
@@ -459,7 +461,7 @@ def build(
     if filters.active:
         deck = filters.deck_name(config.deck)
         deck_id = config_mod.stable_id(deck)
-    report = BuildReport(prepared, cards, deck)
+    report = BuildReport(prepared, cards, deck, formats=formats)
     if dry_run:
         return report
     stem = slugify(config.deck) + filters.suffix()

@@ -30,10 +30,13 @@ def has_text(text: str) -> bool:
 
 
 def screen(result: ParseResult) -> ParseResult:
-    """Remove cards whose question or answer is empty after cleaning; report them."""
+    """Remove cards whose question or answer is empty after cleaning; report them.
+
+    A cloze's answer is extra text it may go without: its question holds it all.
+    """
     kept, dropped = [], []
     for card in result.cards:
-        if has_text(card.question) and has_text(card.answer):
+        if has_text(card.question) and (card.kind == "cloze" or has_text(card.answer)):
             kept.append(card)
         else:
             dropped.append(

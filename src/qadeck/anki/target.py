@@ -21,10 +21,10 @@ from typing import Protocol, Self
 from ..filtering import Filters
 from ..sources import TEXT_EXTENSIONS
 from ..tagging.topic import slugify
-from ..writers.apkg import MODEL_ID
+from ..writers.apkg import MODEL_IDS
 
 #: qadeck's note types: a push prunes only notes of these.
-NOTE_TYPE_IDS = frozenset({MODEL_ID})
+NOTE_TYPE_IDS = frozenset(MODEL_IDS.values())
 #: A filtered deck holds at most this many cards (Anki's own ceiling); a topic must fit whole.
 FILTERED_LIMIT = 99999
 

@@ -106,6 +106,9 @@ def content_hash(card: Card) -> str:
         card.difficulty,
         "inferred" if card.inferred else "",
     )
+    if card.kind != "basic" or card.tags:
+        # Only cards that have them hash them: a deck of basic, untagged cards keeps its hashes.
+        parts += (card.kind, " ".join(card.tags))
     return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

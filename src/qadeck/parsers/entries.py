@@ -40,6 +40,10 @@ class Entry:
     #: Last line of the answer (the question's line when there is no answer).
     last: int
     section: str = ""
+    #: basic | reversed | cloze (see :attr:`qadeck.model.Card.kind`); a cloze needs no answer.
+    kind: str = "basic"
+    #: Tags the source gave the entry.
+    tags: tuple[str, ...] = ()
 
 
 _ANSWER_LABEL = re.compile(
@@ -78,7 +82,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         answer = answer.rstrip()
         if not entry.question:
             continue
-        if is_unanswered(answer):
+        if entry.kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
             continue
         cards.append(
@@ -89,6 +93,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
                 section=entry.section,
                 lines=(entry.line, max(entry.last, entry.line)),
                 layout=layout,
+                kind=entry.kind,
+                tags=entry.tags,
             )
         )
     return ParseResult(source.name, layout, tuple(cards), tuple(findings))
@@ -212,12 +218,13 @@ def coverage(source: Source, entries: Sequence[Entry]) -> float:
 
 
 def marked_coverage(source: Source, entries: Sequence[Entry]) -> float:
-    """:func:`coverage`, where one answered entry is a layout too.
+    """:func:`coverage`, where one answered entry (or cloze) is a layout too.
 
     For layouts whose syntax marks a card explicitly (``Q:``/``A:``, ``question::answer``,
     a ``?`` line): one such card is unambiguous even when it is the file's only one.
     """
-    return coverage(source, [*entries, *entries] if len(entries) == 1 and entries[0].answer else entries)
+    lone = len(entries) == 1 and (entries[0].answer or entries[0].kind == "cloze")
+    return coverage(source, [*entries, *entries] if lone else entries)
 
 
 def make_layout(

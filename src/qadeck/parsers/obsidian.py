@@ -11,9 +11,12 @@
     Partition tolerance
 
 ``question::answer`` is a card; ``question:::answer`` is the plugin's
-reversible card, still one card here, written the way round it stands. A
-line holding only ``?`` (or ``??``) splits a multi-line card: the question is
-the paragraph above it, the answer the lines below up to a blank line.
+reversible card (a ``reversed`` note: a card each way). A line holding only
+``?`` (``??``: reversed) splits a multi-line card: the question is the
+paragraph above it, the answer the lines below up to a blank line. A
+paragraph with the plugin's cloze deletions (``==highlight==``, ``{{curly}}``,
+Anki's ``{{c1::…}}``, and ``**bold**`` in a file that asks no question in
+prose, where bold is for deletions rather than emphasis) is a ``cloze`` note.
 ``#flashcards`` tags and ``<!--SR:…-->`` scheduling comments are the
 plugin's bookkeeping, not content. Headings set the section.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
 from .markup import inline_text
@@ -32,8 +36,15 @@ NAME = "obsidian"
 _TAG = re.compile(r"(?<!\S)#flashcards(?:/[\w/-]*)?(?!\S)", re.IGNORECASE)
 _SCHEDULE = re.compile(r"<!--SR:.*?-->")
 _SEPARATOR = re.compile(r"^\s*\?\??\s*$")
-# Code and math may hold "::" (std::vector); the separator is looked for outside them.
-_LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$")
+# Code and math may hold "::" (std::vector), Anki's deletions too ({{c1::x}}); the separator is
+# looked for outside them.
+_LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$|\{\{.*?\}\}")
+#: Cloze styles of the plugin; ``bold`` only where :func:`_cloze_styles` says bold is for deletions.
+_CLOZE_STYLES = ("anki", "highlight", "double")
+#: How the lines of a table or a quote open: no cloze paragraph.
+_BLOCK_MARKS = ("|", ">")
+#: What a text holds when it may hold a cloze.
+_CLOZE_MARKS = ("==", "{{", "**")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: What :func:`_may_hold_cards` looks for in the whole text: a tag, and a line that is a separator.
 _TAG_WORD = re.compile(r"#flashcards", re.IGNORECASE)
@@ -47,6 +58,12 @@ def _clean(line: Line) -> Line:
 
 def split_inline(text: str) -> tuple[str, str] | None:
     """(question, answer) of a ``question::answer`` or ``question:::answer`` line."""
+    found = _split(text)
+    return found[:2] if found else None
+
+
+def _split(text: str) -> tuple[str, str, str] | None:
+    """(question, answer, kind) of a ``question::answer`` (basic) or ``question:::answer`` (reversed) line."""
     masked = _LITERAL.sub(lambda m: "\0" * len(m.group(0)), text)
     at = masked.find("::")
     if at <= 0:
@@ -55,7 +72,7 @@ def split_inline(text: str) -> tuple[str, str] | None:
     question, answer = text[:at].strip(), text[at + width :].strip()
     if not question or not answer or answer.startswith(":"):
         return None
-    return _LIST_MARKER.sub("", question), answer
+    return _LIST_MARKER.sub("", question), answer, "reversed" if width == 3 else "basic"
 
 
 def _paragraphs(lines: list[Line]) -> list[list[int]]:
@@ -77,6 +94,8 @@ def _may_hold_cards(text: str) -> bool:
         text = _TAG.sub("", text)
     if "<" in text:
         text = _SCHEDULE.sub("", text)
+    if any(mark in text for mark in _CLOZE_MARKS):
+        return True
     return bool(DOUBLE_COLON.search(text) or _SEPARATOR_LINE.search("\n" + text))
 
 
@@ -85,18 +104,45 @@ def _entries(source: Source) -> list[Entry]:
         return []
     lines = [_clean(line) for line in outline(source)]
     titles = sections(lines)
+    styles = _cloze_styles(lines)
     entries: list[Entry] = []
     for paragraph in _paragraphs(lines):
         split = next((i for i in paragraph if not lines[i].code and _SEPARATOR.match(lines[i].text)), None)
         if split is not None:
             entries.append(_multiline(lines, paragraph, split, titles[split]))
             continue
+        found = len(entries)
         for index in paragraph:
-            pair = None if lines[index].code else split_inline(lines[index].text)
+            pair = None if lines[index].code else _split(lines[index].text)
             if pair:
                 number = lines[index].number
-                entries.append(Entry(inline_text(pair[0]), pair[1], number, number, titles[index]))
+                entries.append(Entry(inline_text(pair[0]), pair[1], number, number, titles[index], pair[2]))
+        if len(entries) == found:
+            entries += _cloze(lines, paragraph, titles[paragraph[0]], styles)
     return entries
+
+
+def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:
+    """The cloze styles of a file: bold marks deletions only where no line asks a question."""
+    if any(not line.code and "?" in line.text for line in lines):
+        return _CLOZE_STYLES
+    return (*_CLOZE_STYLES, "bold")
+
+
+def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[str, ...]) -> list[Entry]:
+    """The paragraph as a cloze note, when it is text (no code, list, table or quote) with deletions."""
+    if any(lines[i].code or _LIST_MARKER.match(lines[i].text) or lines[i].text.lstrip()[:1] in _BLOCK_MARKS
+           for i in paragraph):
+        return []
+    text = "\n".join(lines[i].text.strip() for i in paragraph)
+    if not any(mark in text for mark in _CLOZE_MARKS):
+        return []
+    if "bold" in styles and text.startswith("**") and text.endswith("**") and text.count("**") == 2:
+        return []  # a paragraph all in bold is a title or a question, not a deletion
+    anki = cloze.to_anki(text, styles)
+    if anki is None:
+        return []
+    return [Entry(anki, "", lines[paragraph[0]].number, lines[paragraph[-1]].number, section, "cloze")]
 
 
 def _multiline(lines: list[Line], paragraph: list[int], split: int, section: str) -> Entry:
@@ -104,7 +150,8 @@ def _multiline(lines: list[Line], paragraph: list[int], split: int, section: str
     answer_lines = [lines[i] for i in paragraph if i > split]
     answer = "\n".join(line.text for line in answer_lines)
     last = answer_lines[-1].number if answer_lines else lines[split].number
-    return Entry(inline_text(question), answer, lines[paragraph[0]].number, last, section)
+    kind = "reversed" if lines[split].text.strip() == "??" else "basic"
+    return Entry(inline_text(question), answer, lines[paragraph[0]].number, last, section, kind)
 
 
 LAYOUT = make_layout(

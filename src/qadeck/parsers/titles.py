@@ -60,17 +60,20 @@ def _entries(source: Source) -> list[Entry]:
         sections = [s for s in sections if s.level < h.level]
         end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
         deeper = i + 1 < len(headings) and headings[i + 1].level > h.level
-        body = [line for line in lines[h.index + 1 : end] if tag_line(line.text) is None or line.code]
+        below = lines[h.index + 1 : end]
+        tagged = [line for line in below if not line.code and tag_line(line.text) is not None]
+        body = [line for line in below if line.code or tag_line(line.text) is None]
         title = _NOTE_ID.sub("", h.text) if ids else h.text
         if deeper:
             sections.append(Heading(h.index, h.level, title, h.asks))
             continue
         # A heading with nothing under it is a card still to be written: reported as unanswered.
-        entries.append(_entry(title, lines[h.index].number, body, sections))
+        tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
+        entries.append(_entry(title, lines[h.index].number, body, sections, tags))
     return entries
 
 
-def _entry(title: str, number: int, body: list[Line], sections: list[Heading]) -> Entry:
+def _entry(title: str, number: int, body: list[Line], sections: list[Heading], tags: tuple[str, ...]) -> Entry:
     split = _front_end(body)
     question = title
     if split is not None:
@@ -78,7 +81,7 @@ def _entry(title: str, number: int, body: list[Line], sections: list[Heading]) -
         question = f"{title}\n\n{front}" if front else title
         body = body[split + 1 :]
     answer, last = answer_from(body)
-    return Entry(question, answer, number, last or number, sections[-1].text if sections else "")
+    return Entry(question, answer, number, last or number, sections[-1].text if sections else "", tags=tags)
 
 
 def _front_end(body: list[Line]) -> int | None:

@@ -223,8 +223,9 @@ def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> 
             plan = kept.plan(wants)
             changed = apkg.note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
             stamp = max(want[2] for want in wants)
+            used = {apkg.MODEL_IDS[card.kind] for card in output.cards}
             written = iter(apkg.update_database(after.database, kept, plan, changed, output.deck, output.deck_id,
-                                                stamp))
+                                                stamp, used))
             ids = [known if known is not None else next(written) for known in plan.ids]
         apkg.zip_package(path, {"collection.anki2": after.database, **apkg.media_members(output.media.values())})
         after.commit(fingerprint, wants, ids)

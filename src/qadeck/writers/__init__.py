@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..render.media import MediaFile
-from ..model import Card
+from .. import cloze
+from ..model import KINDS, Card
 from ..render import Renderer
 
 
@@ -47,3 +48,15 @@ class Format:
     #: content, path)``, ``content`` mapping each card's guid to identity's content hash of it
     #: (:mod:`qadeck.perf.package_cache`). It writes what ``write`` writes.
     write_kept: Callable[[Output, Path, Mapping[str, str], Path], None] | None = None
+    #: The kinds of card (:data:`qadeck.model.KINDS`) the format writes; it leaves out the others,
+    #: and the build's summary counts them.
+    kinds: frozenset[str] = frozenset(KINDS)
+
+
+def sides(card: Card) -> tuple[str, str]:
+    """A card's front and back for an app with no cloze: a cloze's text with ``[...]`` gaps, then
+    whole (and its extra text below)."""
+    if card.kind != "cloze":
+        return card.question, card.answer
+    back = cloze.revealed(card.question)
+    return cloze.masked(card.question), f"{back}\n\n{card.answer}" if card.answer else back

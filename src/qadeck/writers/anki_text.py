@@ -23,6 +23,10 @@ resolves, so where the type exists the header wins and Anki maps the columns
 to fields by the names in ``#columns:``. Both name the type by its frozen id,
 not its name, because users rename note types in Anki.
 
+Only Q&A notes are written: the ``#notetype:`` header that keeps a collection
+safe names one note type, so reversed and cloze notes come with the ``.apkg``
+alone (the build's summary counts them).
+
 Quoting is the csv module's (tab, minimal), plus quotes around any field that
 starts with ``#``: Anki reads an unquoted ``#`` at the start of a row as a
 comment and drops the row.
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from . import Output
@@ -77,6 +82,7 @@ def write(output: Output, path: Path) -> None:
     """The ``anki-csv`` format."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(header(output.deck))
-        for row in note_rows(output):
+        basic = replace(output, cards=[card for card in output.cards if card.kind == "basic"])
+        for row in note_rows(basic):
             values = (*row.fields, " ".join(row.tags), row.guid, str(MODEL_ID))
             handle.write("\t".join(cell(v) for v in values) + "\n")

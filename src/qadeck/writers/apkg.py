@@ -6,10 +6,13 @@ imports into Anki and, on re-import, updates the same notes in place.
 
 Three things make re-import work, and each is fixed here on purpose:
 
-* **The note type is frozen.** Anki forks a note type whose field names or
+* **The note types are frozen.** Anki forks a note type whose field names or
   template names change ("qadeck Q&A+") and then silently stops updating
-  notes. ``MODEL_ID``, ``FIELDS`` and ``TEMPLATE_NAMES`` must never change;
-  ``tests/test_apkg.py`` fails if they do. CSS and template *content* may change.
+  notes. The ids, names, fields and template names of the three note types
+  (Q&A; Q&A and reversed, a card each way; Cloze, a card per deletion) must
+  never change; ``tests/test_apkg.py`` fails if they do. CSS and template
+  *content* may change. A package holds the reversed and cloze note types only
+  when it has such notes: a deck of Q&A notes is the package it always was.
 * **Each note's mod time is the time its content last changed** (from the lock
   file), not the build time: Anki only updates a note whose package mod time
   is strictly newer, so unchanged cards leave the user's own edits alone.
@@ -41,6 +44,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import genanki
 
 from ..render.media import COMPRESSED, MediaFile
+from .. import cloze
 from ..model import Card
 from ..render import Renderer
 from ..render.highlight import CSS as HIGHLIGHT_CSS
@@ -50,17 +54,37 @@ from . import Output
 if TYPE_CHECKING:
     from ..perf.package_cache import KeptPackage, Plan
 
-# --- Frozen: never change these three (see the module docstring). ---------------------
+# --- Frozen: never change these (see the module docstring). ------------------------------
 MODEL_ID = 1607392319
 MODEL_NAME = "qadeck Q&A"
 FIELDS = ("Question", "Answer", "Topics", "Difficulty", "Source", "Section")
 TEMPLATE_NAMES = ("Card 1",)
+#: Notes asked both ways (``question:::answer``): the Q&A fields, a card each way.
+REVERSED_MODEL_ID = 1741503208
+REVERSED_MODEL_NAME = "qadeck Q&A (and reversed)"
+REVERSED_TEMPLATE_NAMES = ("Card 1", "Card 2")
+#: Cloze notes: the text with its ``{{c1::…}}`` deletions, a card per deletion number.
+CLOZE_MODEL_ID = 1741503207
+CLOZE_MODEL_NAME = "qadeck Cloze"
+CLOZE_FIELDS = ("Text", "Extra", "Topics", "Difficulty", "Source", "Section")
+CLOZE_TEMPLATE_NAMES = ("Cloze",)
 # -----------------------------------------------------------------------------------------
+#: The note type of each kind of card (:attr:`qadeck.model.Card.kind`).
+MODEL_IDS = {"basic": MODEL_ID, "reversed": REVERSED_MODEL_ID, "cloze": CLOZE_MODEL_ID}
 
 FRONT = """<div class="qa-question">{{Question}}</div>"""
 BACK = """{{FrontSide}}
 <hr id="answer">
 <div class="qa-answer">{{Answer}}</div>
+<div class="qa-meta">{{Topics}} · {{Difficulty}} · {{Source}}</div>"""
+REVERSE_FRONT = """<div class="qa-question">{{Answer}}</div>"""
+REVERSE_BACK = """{{FrontSide}}
+<hr id="answer">
+<div class="qa-answer">{{Question}}</div>
+<div class="qa-meta">{{Topics}} · {{Difficulty}} · {{Source}}</div>"""
+CLOZE_FRONT = """<div class="qa-question">{{cloze:Text}}</div>"""
+CLOZE_BACK = """<div class="qa-question">{{cloze:Text}}</div>
+<div class="qa-answer">{{Extra}}</div>
 <div class="qa-meta">{{Topics}} · {{Difficulty}} · {{Source}}</div>"""
 
 CSS = """\
@@ -89,6 +113,8 @@ th { background: #f6f8fa; }
 .qa-answer .task-list-item { list-style: none; }
 .qa-answer .task-list-item input { margin: 0 0.3em 0 -1.3em; }
 .qa-meta { margin-top: 1.2em; font-size: 0.75em; color: #656d76; }
+.cloze { font-weight: 700; color: #0969da; }
+.nightMode .cloze, .night_mode .cloze { color: #58a6ff; }
 .mobile .card { font-size: 17px; padding: 0 0.2em; }
 .mobile pre { font-size: 0.8em; }
 .nightMode.card, .nightMode .card, .night_mode .card { color: #e6edf3; background-color: #1e1e1e; }
@@ -110,7 +136,14 @@ def anki_tags(card: Card) -> list[str]:
 def note_tags(card: Card) -> tuple[str, ...]:
     """:func:`anki_tags` as a tuple, joined from two parts each made once: the topics' tags, and
     those of the level, source and inferred flag (a package makes one per card)."""
-    return _topic_tags(card.topics) + _other_tags(card.difficulty, card.source, card.inferred)
+    tags = _topic_tags(card.topics) + _other_tags(card.difficulty, card.source, card.inferred)
+    return tags + _source_tags(card.tags) if card.tags else tags
+
+
+@lru_cache(maxsize=4096)
+def _source_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The source's own tags, as Anki takes them: no spaces, nesting with ``::``."""
+    return tuple(dict.fromkeys("_".join(tag.split()).replace("/", "::") for tag in tags if tag.strip()))
 
 
 @lru_cache(maxsize=4096)
@@ -135,6 +168,8 @@ class NoteRow(NamedTuple):
     tags: tuple[str, ...]
     guid: str
     mtime: int
+    #: The note type's id (:data:`MODEL_IDS`).
+    model: int = MODEL_ID
 
 
 def model() -> genanki.Model:
@@ -146,6 +181,45 @@ def model() -> genanki.Model:
         templates=[{"name": TEMPLATE_NAMES[0], "qfmt": FRONT, "afmt": BACK}],
         css=CSS,
     )
+
+
+def reversed_model() -> genanki.Model:
+    """The note type of reversed notes (frozen like :func:`model`'s): a card each way."""
+    return genanki.Model(
+        REVERSED_MODEL_ID,
+        REVERSED_MODEL_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[
+            {"name": REVERSED_TEMPLATE_NAMES[0], "qfmt": FRONT, "afmt": BACK},
+            {"name": REVERSED_TEMPLATE_NAMES[1], "qfmt": REVERSE_FRONT, "afmt": REVERSE_BACK},
+        ],
+        css=CSS,
+    )
+
+
+def cloze_model() -> genanki.Model:
+    """The note type of cloze notes (frozen like :func:`model`'s): a card per deletion number."""
+    return genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE_MODEL_NAME,
+        fields=[{"name": name} for name in CLOZE_FIELDS],
+        templates=[{"name": CLOZE_TEMPLATE_NAMES[0], "qfmt": CLOZE_FRONT, "afmt": CLOZE_BACK}],
+        css=CSS,
+        model_type=genanki.Model.CLOZE,
+    )
+
+
+@cache
+def models() -> dict[int, genanki.Model]:
+    """Each note type by its id."""
+    return {m.model_id: m for m in (model(), reversed_model(), cloze_model())}
+
+
+def _used_models(ids: Iterable[int]) -> list[genanki.Model]:
+    """The note types of these ids, Q&A always among them: a deck without reversed or cloze
+    notes holds the one note type it always held."""
+    used = {MODEL_ID, *ids}
+    return [m for model_id, m in models().items() if model_id in used]
 
 
 def write_apkg(rows: Sequence[NoteRow], deck_name: str, deck_id: int, path: Path,
@@ -209,10 +283,11 @@ def new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_i
     makes the cards from the notes.
     """
     stamp = max((row.mtime for row in rows), default=0)
-    ords_of = _ords_by_shape(model())
-    one_card_each = all(ords_of(row.fields) == [0] for row in rows)  # qadeck's: a question is always filled
+    ords_of = _ords_by_shape()
+    # qadeck's Q&A notes: a question is always filled
+    one_card_each = all(row.model == MODEL_ID and ords_of(row) == [0] for row in rows)
     with _open(database) as cursor:
-        _collection(cursor, deck_name, deck_id, stamp)
+        _collection(cursor, deck_name, deck_id, stamp, {row.model for row in rows})
         # genanki's indexes on the two tables are built once the rows are in: a fifth faster than
         # keeping them up to date row by row, and the same indexes.
         indexes = cursor.execute(
@@ -229,15 +304,16 @@ def new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_i
     return written
 
 
-def update_database(database: Path, kept: KeptPackage, plan: Plan,
-                     rows: Sequence[NoteRow], deck_name: str, deck_id: int, stamp: int) -> list[list[int]]:
+def update_database(database: Path, kept: KeptPackage, plan: Plan, rows: Sequence[NoteRow],
+                    deck_name: str, deck_id: int, stamp: int, used: set[int]) -> list[list[int]]:
     """Write to ``database`` the kept database with ``plan`` applied, ``rows`` being the notes it
-    writes; returns their ids. A database left a quarter empty by deleted rows is compacted."""
+    writes (``used``: the note types of the whole deck); returns their ids. A database left a
+    quarter empty by deleted rows is compacted."""
     shutil.copyfile(kept.database, database)
     with _open(database) as cursor:
         fresh = sqlite3.connect(":memory:")
         try:  # the collection row as a fresh write has it (the note type's and deck's times, names)
-            _collection(fresh.cursor(), deck_name, deck_id, stamp)
+            _collection(fresh.cursor(), deck_name, deck_id, stamp, used)
             found = fresh.execute("SELECT * FROM col")
             names, row = [column[0] for column in found.description], found.fetchone()
         finally:
@@ -262,9 +338,9 @@ def _ids(rows: Sequence[NoteRow], old: Sequence[list[int] | None], first: int) -
     """The ids of notes written again, in the order :func:`_insert` takes them: a note's own id and
     its cards' ids as it had them, new ids (from ``first`` on) for a new note or a card it did not have."""
     fresh = itertools.count(first)
-    ords_of = _ords_by_shape(model())
+    ords_of = _ords_by_shape()
     for row, had in zip(rows, old, strict=True):
-        need = 1 + len(ords_of(row.fields))
+        need = 1 + len(ords_of(row))
         given = (had or [])[:need]
         yield from given
         for _ in range(need - len(given)):
@@ -286,10 +362,11 @@ def _open(database: Path) -> Iterator[sqlite3.Cursor]:
         conn.close()
 
 
-def _collection(cursor: sqlite3.Cursor, deck_name: str, deck_id: int, stamp: int) -> None:
-    """genanki's schema, collection row, deck and note type, written at time ``stamp``."""
+def _collection(cursor: sqlite3.Cursor, deck_name: str, deck_id: int, stamp: int, used: Iterable[int]) -> None:
+    """genanki's schema, collection row, deck and the note types ``used`` (by id), written at time ``stamp``."""
     deck = genanki.Deck(deck_id, deck_name)
-    deck.add_model(model())
+    for note_model in _used_models(used):
+        deck.add_model(note_model)
     genanki.Package(deck).write_to_db(cursor, stamp, itertools.count())
 
 
@@ -300,7 +377,7 @@ def _insert(cursor: sqlite3.Cursor, rows: Iterable[NoteRow], deck_id: int, ids: 
     written: list[list[int]] = []
     # The values every card has alike are written into the statement (deck_id is an int).
     card_sql = f"INSERT INTO cards VALUES(?,?,{int(deck_id)},?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')"
-    for notes, cards in _note_and_card_rows(rows, model(), ids, places):
+    for notes, cards in _note_and_card_rows(rows, ids, places):
         cursor.executemany(_NOTE_SQL, notes)
         cursor.executemany(card_sql, cards)
         of_note: dict[object, list[int]] = {}
@@ -318,9 +395,8 @@ def _insert_one_card_each(
     card) and due in order, as a fresh write numbers them: SQLite makes the cards from the notes,
     in one statement rather than a Python tuple a card."""
     note_ids = range(first, first + 2 * len(rows), 2)
-    sort_index = model().sort_field_index
     for n in range(0, len(rows), BATCH):
-        cursor.executemany(_NOTE_SQL, [_note_values(note_id, row, sort_index)
+        cursor.executemany(_NOTE_SQL, [_note_values(note_id, row)
                                        for note_id, row in zip(note_ids[n : n + BATCH], rows[n : n + BATCH])])
     cursor.execute(
         "INSERT INTO cards SELECT id + 1, id, ?, 0, mod, -1, 0, 0, (id - ?) / 2, 0, 0, 0, 0, 0, 0, 0, 0, ''"
@@ -331,15 +407,17 @@ def _insert_one_card_each(
 
 
 #: A ``notes`` row from :func:`_note_values`, with the values every note has alike.
-_NOTE_SQL = f"INSERT INTO notes VALUES(?,?,{MODEL_ID},?,-1,?,?,?,0,0,'')"
+_NOTE_SQL = "INSERT INTO notes VALUES(?,?,?,?,-1,?,?,?,0,0,'')"
+#: Every note type sorts by its first field.
+_SORT_INDEX = 0
 
 
-def _note_values(note_id: int, row: NoteRow, sort_index: int) -> tuple[object, ...]:
+def _note_values(note_id: int, row: NoteRow) -> tuple[object, ...]:
     """The values of the ``notes`` row of ``row`` that differ from one note to the next."""
     tags = " ".join(row.tags)
     if row.tags and tags.count(" ") >= len(row.tags):  # more spaces than between the tags
         genanki.Note(tags=row.tags)  # raises genanki's own error, naming the tag
-    return (note_id, row.guid, row.mtime, f" {tags} ", "\x1f".join(row.fields), row.fields[sort_index])
+    return (note_id, row.guid, row.model, row.mtime, f" {tags} ", "\x1f".join(row.fields), row.fields[_SORT_INDEX])
 
 
 #: Notes whose rows are made and inserted together: few statements, little memory held.
@@ -348,42 +426,44 @@ BATCH = 5_000
 Batch = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
 
 
-def _note_and_card_rows(
-    rows: Iterable[NoteRow], note_model: genanki.Model, ids: Iterator[int], places: Iterable[int]
-) -> Iterator[Batch]:
+def _note_and_card_rows(rows: Iterable[NoteRow], ids: Iterator[int], places: Iterable[int]) -> Iterator[Batch]:
     """The values of the ``notes`` and ``cards`` table rows of genanki's write that differ from one
     note or card to the next, :data:`BATCH` notes at a time (:func:`_insert` writes the rest).
 
     Ids are taken in genanki's order: a note takes the next id, then each of its
     cards one; a card is new (type and queue 0), due at its note's place in the deck.
     """
-    ords_of = _ords_by_shape(note_model)
-    sort_index = note_model.sort_field_index
+    ords_of = _ords_by_shape()
     rows = iter(rows)
     due = iter(places)
     while batch := list(itertools.islice(rows, BATCH)):
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
         for row in batch:
-            ords = ords_of(row.fields)
+            ords = ords_of(row)
             note_id = next(ids)
-            notes.append(_note_values(note_id, row, sort_index))
+            notes.append(_note_values(note_id, row))
             position = next(due)
             for ord_ in ords:
                 cards.append((next(ids), note_id, ord_, row.mtime, position))
         yield notes, cards
 
 
-def _ords_by_shape(note_model: genanki.Model) -> Callable[[Sequence[str]], list[int]]:
-    """:func:`card_ords` asked of genanki once per shape: which cards a note has depends only on
-    which of its fields are filled."""
-    ords_of: dict[tuple[bool, ...], list[int]] = {}
+def _ords_by_shape() -> Callable[[NoteRow], list[int]]:
+    """:func:`card_ords` asked of genanki once per note type and shape: which cards a note has
+    depends only on which of its fields are filled, and for a cloze on its deletion numbers."""
+    ords_of: dict[tuple[object, ...], list[int]] = {}
+    note_models = models()
 
-    def ords(fields: Sequence[str]) -> list[int]:
-        shape = tuple(map(bool, fields))
-        found = ords_of.get(shape)
+    def ords(row: NoteRow) -> list[int]:
+        fields = row.fields
+        if row.model == CLOZE_MODEL_ID:
+            key: tuple[object, ...] = (row.model, *cloze.numbers(fields[0]))
+        else:
+            key = (row.model, *map(bool, fields))
+        found = ords_of.get(key)
         if found is None:
-            found = ords_of[shape] = card_ords(fields, note_model)
+            found = ords_of[key] = card_ords(fields, note_models[row.model])
         return found
 
     return ords
@@ -401,7 +481,8 @@ def note_rows(output: Output) -> list[NoteRow]:
     importing it over the package updates the package's notes, field for field.
     """
     contents = note_contents(output.cards, output.renderer)
-    return [NoteRow(fields, tags, card.guid, card.mtime) for card, (fields, tags) in zip(output.cards, contents)]
+    return [NoteRow(fields, tags, card.guid, card.mtime, MODEL_IDS[card.kind])
+            for card, (fields, tags) in zip(output.cards, contents)]
 
 
 def note_contents(cards: Sequence[Card], renderer: Renderer) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -414,7 +495,8 @@ def note_contents(cards: Sequence[Card], renderer: Renderer) -> list[tuple[tuple
     return [
         (
             (
-                inline_html(card.question),
+                # A cloze's text may run over paragraphs (and its deletions with them): rendered as a block.
+                inline_html(card.question) if card.kind != "cloze" else answer_html(card.question),
                 answer_html(card.answer),
                 topics_html(card.topics),
                 escape(card.difficulty),

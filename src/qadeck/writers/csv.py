@@ -1,7 +1,8 @@
 """Generic CSV for other flashcard apps: UTF-8, a header row, RFC 4180 quoting.
 
 Answers are plain text (no HTML), so any app or spreadsheet shows them
-readably; line breaks inside a field are kept and quoted.
+readably; line breaks inside a field are kept and quoted. A cloze is a
+question with ``[...]`` gaps and the whole text as its answer.
 
 Rows are joined here rather than by the csv module, whose writer copies every
 character one at a time: on a big deck that was the slowest part of the file.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import Output
+from . import Output, sides
 
 HEADER = ("question", "answer", "topics", "difficulty", "source")
 
@@ -25,14 +26,15 @@ def write_csv(output: Output, path: Path) -> None:
         handle.writelines(
             row(
                 (
-                    plain(card.question),
-                    plain(card.answer),
+                    plain(front),
+                    plain(back),
                     " ".join(card.topics),
                     card.difficulty,
                     card.source,
                 )
             )
             for card in output.cards
+            for front, back in (sides(card),)
         )
 
 

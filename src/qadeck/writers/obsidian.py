@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import cloze
 from ..errors import OutputError
 from ..model import Card
 from ..render import FENCED_CODE, strip_controls
@@ -116,9 +117,14 @@ def render(output: Output, comments: dict[str, list[str]]) -> str:
     for topic, cards in by_topic.items():
         lines += [f"## {topic}", "", f"#flashcards/{deck_slug}/{slugify(topic)}", ""]
         for card in cards:
-            lines.append(question_line(card.question) + " " + MARKER.format(card.guid))
-            lines.append("?")
-            lines += answer_lines(card.answer)
+            if card.kind == "cloze":  # the plugin's highlight cloze: the text alone, each deletion marked
+                lines += answer_lines(cloze.highlighted(card.question))
+                lines[-1] += " " + MARKER.format(card.guid)
+                lines += answer_lines(card.answer)
+            else:
+                lines.append(question_line(card.question) + " " + MARKER.format(card.guid))
+                lines.append("??" if card.kind == "reversed" else "?")
+                lines += answer_lines(card.answer)
             lines += comments.get(card.guid, [])
             lines.append("")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ FORMATS: dict[str, Format] = {
                csv.write_csv),
         Format("anki-csv", ".anki.txt",
                "Anki text import with headers; updates the notes of the .apkg", anki_text.write,
-               media_names=True),
+               media_names=True, kinds=frozenset({"basic"})),
         Format("tsv", ".tsv", "question<TAB>answer lines for Quizlet, Mnemosyne, Brainscape",
                tsv.write),
         Format("obsidian", ".md", "Obsidian Spaced Repetition note; keeps review comments",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import Output
+from . import Output, sides
 
 
 def prefixed(prefix: str, text: str) -> Iterator[str]:
@@ -36,5 +36,6 @@ def write(output: Output, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="\r\n") as handle:
         plain = output.renderer.plain
         for card in output.cards:
-            for line in item(plain(card.question), plain(card.answer)):
+            front, back = sides(card)
+            for line in item(plain(front), plain(back)):
                 handle.write(line + "\n")

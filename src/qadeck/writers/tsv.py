@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from ..sources import normalize_newlines
-from . import Output
+from . import Output, sides
 
 #: What a line break inside a card becomes in plain text.
 LINE_BREAK = " / "
@@ -61,9 +61,9 @@ def write(output: Output, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, Dialect)
         for card in output.cards:
+            front, back = sides(card)
             if output.html:
-                row = (one_line_html(render.inline_html(card.question)),
-                       one_line_html(render.html(card.answer)))
+                row = (one_line_html(render.inline_html(front)), one_line_html(render.html(back)))
             else:
-                row = (one_line_text(render.plain(card.question)), one_line_text(render.plain(card.answer)))
+                row = (one_line_text(render.plain(front)), one_line_text(render.plain(back)))
             writer.writerow(row)

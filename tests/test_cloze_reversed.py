@@ -1,0 +1,103 @@
+"""Cloze and reversed notes: their frozen note types, and what a real Anki makes of them.
+
+Each kind of note gets the Q&A note's guarantees: a card per deletion number
+(cloze) or per direction (reversed), a guid that survives an edit, and a
+rebuild that Anki imports as an update in place.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck.cli import cli
+from qadeck.writers import apkg
+
+from .conftest import import_apkg, notes_by_guid
+
+SOURCE = """#flashcards
+
+Water boils at {{c1::100 °C}} at {{c2::sea level::where}}.
+
+Largest planet:::Jupiter
+
+Closest star::the Sun
+"""
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def build(folder: Path, text: str) -> Path:
+    (folder / "notes.md").write_text(text, encoding="utf-8")
+    run("build", str(folder / "notes.md"), "-o", str(folder / "out"))
+    (package,) = (folder / "out").glob("*.apkg")
+    return package
+
+
+def test_note_types_are_frozen():
+    # Changing any of these forks the note type in Anki and silently stops updates.
+    assert (apkg.CLOZE_MODEL_ID, apkg.CLOZE_MODEL_NAME) == (1741503207, "qadeck Cloze")
+    assert apkg.CLOZE_FIELDS == ("Text", "Extra", "Topics", "Difficulty", "Source", "Section")
+    assert apkg.CLOZE_TEMPLATE_NAMES == ("Cloze",)
+    assert (apkg.REVERSED_MODEL_ID, apkg.REVERSED_MODEL_NAME) == (1741503208, "qadeck Q&A (and reversed)")
+    assert apkg.REVERSED_TEMPLATE_NAMES == ("Card 1", "Card 2")
+    cloze, both = apkg.cloze_model(), apkg.reversed_model()
+    assert [f["name"] for f in cloze.fields] == list(apkg.CLOZE_FIELDS)
+    assert [t["name"] for t in cloze.templates] == list(apkg.CLOZE_TEMPLATE_NAMES)
+    assert [f["name"] for f in both.fields] == list(apkg.FIELDS)
+    assert [t["name"] for t in both.templates] == list(apkg.REVERSED_TEMPLATE_NAMES)
+
+
+def test_list_json_tells_each_kind_and_asks_a_reversed_note_both_ways(tmp_path):
+    (tmp_path / "notes.md").write_text(SOURCE, encoding="utf-8")
+    cards = json.loads(run("list", "--json", str(tmp_path / "notes.md")).stdout)
+    assert [(c["kind"], c["reverse"], c["question"], c["answer"]) for c in cards] == [
+        ("cloze", False, "Water boils at {{c1::100 °C}} at {{c2::sea level::where}}.", ""),
+        ("reversed", False, "Largest planet", "Jupiter"),
+        ("reversed", True, "Jupiter", "Largest planet"),
+        ("basic", False, "Closest star", "the Sun"),
+    ]
+    assert cards[1]["guid"] == cards[2]["guid"]  # one note, two cards
+
+
+def test_anki_makes_a_card_per_deletion_and_per_direction_and_updates_them_in_place(tmp_path, collection):
+    package = build(tmp_path, SOURCE)
+    import_apkg(collection, package)
+    notes = notes_by_guid(collection)
+    assert len(notes) == 3
+    by_type = {note.note_type()["name"]: note for note in notes.values()}
+    cloze, both = by_type["qadeck Cloze"], by_type["qadeck Q&A (and reversed)"]
+    assert len(cloze.cards()) == 2 and len(both.cards()) == 2
+    assert len(by_type["qadeck Q&A"].cards()) == 1
+    assert "{{c2::sea level::where}}" in cloze["Text"]
+    question = collection.get_card(sorted(both.card_ids())[1]).question()
+    assert "Jupiter" in question and "Largest planet" not in question  # the reverse card asks the answer
+    reviewed = sorted([*cloze.card_ids(), *both.card_ids()])
+
+    edited = SOURCE.replace("100 °C", "100 degrees Celsius").replace(":::Jupiter", ":::Jupiter, a gas giant")
+    import_apkg(collection, build(tmp_path, edited))
+    after = notes_by_guid(collection)
+    assert set(after) == set(notes)  # the same notes: no duplicates
+    assert "{{c1::100 degrees Celsius}}" in after[cloze.guid]["Text"]
+    assert "a gas giant" in after[both.guid]["Answer"]
+    assert sorted([*after[cloze.guid].card_ids(), *after[both.guid].card_ids()]) == reviewed  # cards kept
+
+
+def test_a_deck_of_qa_notes_holds_only_the_qa_note_type(tmp_path):
+    package = build(tmp_path, "Closest star::the Sun\n\nRed planet::Mars\n")
+    with zipfile.ZipFile(package) as archive, (tmp_path / "col.anki2").open("wb") as out:
+        out.write(archive.read("collection.anki2"))
+    conn = sqlite3.connect(tmp_path / "col.anki2")
+    try:
+        models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+    finally:
+        conn.close()
+    assert [m["name"] for m in models.values()] == ["qadeck Q&A"]
