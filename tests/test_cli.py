@@ -34,8 +34,9 @@ def cards_json():
 def test_list_json_has_every_card_with_stable_keys(cards_json):
     assert len(cards_json) == 207
     keys = {"question", "answer", "source", "section", "lines", "inferred", "topics",
-            "difficulty", "difficulty_from", "tags", "guid", "answer_html"}
+            "difficulty", "difficulty_from", "tags", "guid", "answer_html", "kind", "reverse"}
     assert all(set(c) == keys for c in cards_json)
+    assert {(c["kind"], c["reverse"]) for c in cards_json} == {("basic", False)}  # Q&A notes only
     assert len({c["guid"] for c in cards_json}) == 207
     assert sum(c["inferred"] for c in cards_json) == 15
     assert all(1 <= len(c["topics"]) <= 3 for c in cards_json)

@@ -41,7 +41,8 @@ def _may_hold_cards_in_full(text: str) -> bool:
     if obsidian._TAG_WORD.search(text):
         text = obsidian._TAG.sub("", text)
     text = obsidian._SCHEDULE.sub("", text)
-    return "::" in text or bool(obsidian._SEPARATOR_LINE.search("\n" + text))
+    cloze = any(mark in text for mark in obsidian._CLOZE_MARKS)
+    return cloze or "::" in text or bool(obsidian._SEPARATOR_LINE.search("\n" + text))
 
 
 @given(TEXTS)

@@ -182,7 +182,7 @@ def test_lock_round_trips(tmp_path):
 def test_identified_is_replace_with_guid_and_mtime():
     """The fast constructor must carry every field, including any added to Card later."""
     values = {f.name: (f"{f.name}-value" if f.type == "str" else f.default) for f in fields(Card)}
-    values.update(lines=(3, 9), inferred=True, topics=("a", "b"), mtime=5)
+    values.update(lines=(3, 9), inferred=True, topics=("a", "b"), mtime=5, tags=("x",))
     card = Card(**values)
     assert all(getattr(card, f.name) != f.default for f in fields(Card) if f.default is not MISSING)
     assert card.identified("qNEW", 42) == replace(card, guid="qNEW", mtime=42)

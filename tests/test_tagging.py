@@ -38,7 +38,7 @@ def test_non_ascii_questions_are_searched_in_full():
 def test_tagged_is_replace_with_topics_and_difficulty():
     """The fast constructor must carry every field, including any added to Card later."""
     values = {f.name: (f"{f.name}-value" if f.type == "str" else f.default) for f in fields(Card)}
-    values.update(lines=(3, 9), inferred=True, topics=("a", "b"), mtime=5)
+    values.update(lines=(3, 9), inferred=True, topics=("a", "b"), mtime=5, tags=("x",))
     card = Card(**values)
     assert all(getattr(card, f.name) != f.default for f in fields(Card) if f.default is not MISSING)
     assert card.tagged(("x",), "hard") == replace(card, topics=("x",), difficulty="hard")
