@@ -1,5 +1,7 @@
 """Notes inserted in bulk: the same rows genanki's own write gives, and the same tag check."""
 
+# Private name: apkg._insert_one_card_each is wrapped to show the one-statement insert ran.
+
 from __future__ import annotations
 
 import io

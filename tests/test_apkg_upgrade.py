@@ -7,6 +7,8 @@ whose id it has when the package's copy is newer (its mtime) and has the same
 fields and templates; with other fields it would fork it ("qadeck Q&A+").
 """
 
+# Private name: Anki's own note type cache is cleared, as reopening the collection would.
+
 from __future__ import annotations
 
 import shutil

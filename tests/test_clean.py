@@ -1,5 +1,7 @@
 """Cleaning shared by the line layouts: chrome, headings, commentary, answers."""
 
+# Private names: each quick check is compared with the pattern it stands for.
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,7 @@
 """entries: how a found answer is judged unanswered, and the fast path that tells most answers."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import pytest

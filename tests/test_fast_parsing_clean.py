@@ -1,5 +1,7 @@
 """clean fast paths: answer Markdown told without the scans that could not change it."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,7 @@
 """csv fast paths: lines read lazily give what a split of the whole text (or io.StringIO) gives."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import csv as std_csv

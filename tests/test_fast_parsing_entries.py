@@ -1,5 +1,7 @@
 """entries fast paths: answer labels and content lines told without the regex where it could not match."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import sys

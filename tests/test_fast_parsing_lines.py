@@ -1,5 +1,7 @@
 """Lines and outlines: values made fast, and the fence scan that only looks at lines with a fence mark."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 from dataclasses import replace

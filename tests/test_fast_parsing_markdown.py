@@ -1,5 +1,7 @@
 """details, obsidian and asciidoc fast paths: a one-character test first, then the search it stands for."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,7 @@
 """numbered fast path: a text the raw-text search finds no numbered line in has none once cleaned."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import re

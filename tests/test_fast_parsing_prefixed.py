@@ -1,5 +1,7 @@
 """prefixed fast path: a text the raw-text search finds no question marker in has no question line once cleaned."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,8 @@
 """Identity: guids that survive edits and mod times that change only with content."""
 
+# Private names: the matcher's passes and the base62 alphabet are checked one by one, which assign() alone
+# cannot isolate.
+
 from __future__ import annotations
 
 import itertools

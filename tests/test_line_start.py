@@ -1,5 +1,7 @@
 """Line patterns: LineStart, a whole-text search that tells for sure when no line can match; ATX headings."""
 
+# Private names: the layouts' line patterns, each checked against the whole-text search that stands for it.
+
 from __future__ import annotations
 
 from hypothesis import given

@@ -1,5 +1,7 @@
 """HTML inside Markdown becomes Markdown; code and math are never touched."""
 
+# Private names: each fast path is checked against the full rule it stands for, which is private too.
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,7 @@
 """Plain text around code: prose loses its markup, code and fences keep theirs."""
 
+# Private names: the plain-text rules for prose and code are checked apart, against their first version.
+
 from __future__ import annotations
 
 import re

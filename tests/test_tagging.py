@@ -1,5 +1,7 @@
 """Tagging: difficulty rules' word screens and the fast tagged-card constructor."""
 
+# Private name: tagging._overrides, the per-config lookup, is checked to find what DeckConfig.override_for finds.
+
 from __future__ import annotations
 
 from dataclasses import MISSING, fields, replace
@@ -148,10 +150,13 @@ def test_a_notes_tags_are_its_topics_level_source_and_inferred_flag_in_that_orde
 
 
 def test_a_decks_topics_are_its_taxonomys_then_the_others_its_cards_carry_in_order(cards_copy):
+    from dataclasses import replace
+
     from qadeck import pipeline
 
     prepared = pipeline.prepare(pipeline.load([cards_copy]))
     taxonomy = list(prepared.loaded.config.topic_slugs)
     first, second, *rest = prepared.cards
-    prepared.cards = [first.tagged(("zeta", taxonomy[1]), "easy"), second.tagged(("alpha", "zeta"), "hard"), *rest]
+    prepared = replace(prepared, cards=[first.tagged(("zeta", taxonomy[1]), "easy"),
+                                        second.tagged(("alpha", "zeta"), "hard"), *rest])
     assert prepared.topics == [*taxonomy, "zeta", "alpha"]

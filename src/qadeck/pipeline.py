@@ -109,7 +109,7 @@ def batch() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Loaded:
     """Sources read and parsed, with the deck's config and what was skipped."""
 
@@ -346,7 +346,7 @@ def _extensions() -> str:
     return ", ".join(sorted(sources.TEXT_EXTENSIONS))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Prepared:
     """Cards tagged and identified, ready to filter and write."""
 
