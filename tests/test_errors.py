@@ -168,6 +168,27 @@ def test_a_failed_build_keeps_the_lock_it_staged_out_of_place(cards_copy, tmp_pa
     assert (cards_copy / "qadeck.lock").read_bytes() != lock and not list(cards_copy.glob(".qadeck.lock.*"))
 
 
+def test_a_source_folder_that_takes_no_lock_fails_before_any_output_changes(cards_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert run("build", str(cards_copy), "-o", str(out)).exit_code == 0
+    before, lock = snapshot(out), (cards_copy / "qadeck.lock").read_bytes()
+    (cards_copy / "mlops-general-concepts.txt").write_text("1. What changed?\n\nEverything.\n")
+
+    def read_only(method):  # the source folder on a read-only file system: even removing nothing fails
+        def refuse(self, *args, **kwargs):
+            if self.name.startswith(".qadeck.lock."):
+                raise OSError(30, "Read-only file system")
+            return method(self, *args, **kwargs)
+        return refuse
+
+    monkeypatch.setattr(Path, "open", read_only(Path.open))
+    monkeypatch.setattr(Path, "unlink", read_only(Path.unlink))
+    line = one_error_line(run("build", str(cards_copy), "-o", str(out)))
+    assert line == f"Error: {cards_copy / 'qadeck.lock'}: cannot write: Read-only file system"
+    assert snapshot(out) == before
+    assert (cards_copy / "qadeck.lock").read_bytes() == lock
+
+
 # --- untrusted text --------------------------------------------------------------------
 
 HOSTILE = """\

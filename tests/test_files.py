@@ -43,3 +43,12 @@ def test_a_folder_that_cannot_be_written_is_an_output_error_naming_the_file(tmp_
     path = tmp_path / "missing" / "qadeck.lock"
     with Staged(path) as staged, pytest.raises(OutputError, match="qadeck.lock: cannot write"):
         staged.write_if_changed("text\n")
+
+
+def test_a_folder_that_is_a_file_is_an_output_error_not_the_cleanup_s(tmp_path: Path):
+    # Removing the staged file fails there too (as on a read-only file system, where even removing
+    # nothing fails): the error that says why must be the one the user sees.
+    (tmp_path / "notes").write_text("a file, not a folder\n", encoding="utf-8")
+    path = tmp_path / "notes" / "qadeck.lock"
+    with pytest.raises(OutputError, match="qadeck.lock: cannot write"), Staged(path) as staged:
+        staged.write_if_changed("text\n")

@@ -15,6 +15,7 @@ import os
 import secrets
 import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -68,6 +69,13 @@ class Staged:
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror or exc}", self.path) from exc
         finally:
+            self._discard()
+
+    def _discard(self) -> None:
+        """Remove the staged file if there is one. A folder that refused it may refuse even the
+        removal of nothing (a read-only file system, a file where the folder should be): that must
+        not hide the error that says why."""
+        with suppress(OSError):
             self._tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> Self:
@@ -76,7 +84,7 @@ class Staged:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._tmp.unlink(missing_ok=True)
+        self._discard()
 
 
 def _temporary(path: Path) -> Path:

@@ -499,8 +499,9 @@ def build(
                 write = partial(quicker, out, kept / target.name, hashes)
             writes.append(partial(write_atomic, target, write))
         with Staged(loaded.lock_path) as lock:
-            # The lock file is written with them, and replaces the old one once they all are.
-            writes.append(partial(_stage_lock, lock, prepared.lock))
+            # The lock file is written first (a source folder that takes no file fails the build before
+            # any output changes), and replaces the old one once every output is written.
+            writes.insert(0, partial(_stage_lock, lock, prepared.lock))
             for write in track(writes, "Writing", len(writes)):
                 write()
             for name in todo:
