@@ -7,12 +7,13 @@ is a bug, reported in one line too unless ``--debug`` asks for the traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 import webbrowser
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -52,6 +53,13 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted; earlier outputs are left as they were.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader stopped reading (``qadeck list | head``): nothing is wrong and no one is
+            # listening. Python's own flush at exit would fail on the closed pipe too, so it writes
+            # nowhere instead.
+            with suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except Exception as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -477,7 +485,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (``main(args)`` is easy to test)."""
     try:
         with pipeline.batch():
-            cli.main(args=argv, prog_name="qadeck", standalone_mode=False)
+            # Without standalone mode, Click returns the status a ``ctx.exit(n)`` asked for.
+            status = cli.main(args=argv, prog_name="qadeck", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
@@ -488,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":
