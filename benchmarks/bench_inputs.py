@@ -56,6 +56,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "[x]( repeated": lambda size: "[x](" * (size // 4),
     "heading, spaces, then x": lambda size: "# x" + " " * (size - 5) + "x ",
     "( then spaces": lambda size: "## (" + " " * (size - 5) + "x",
+    "<a repeated (unclosed tags)": lambda size: "<a " * (size // 3),
 }
 PATHOLOGICAL_SIZES = (10_000, 100_000, 1_000_000)
 

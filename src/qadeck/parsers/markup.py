@@ -62,7 +62,7 @@ def html_to_markdown(text: str, page: bool = False) -> str:
     if "<" not in text and "&" not in text:
         return text
     protected, kept = _protect(text)
-    protected = _unclosed_comments_as_text(protected)
+    protected = _unclosed_as_text(protected)
     converter = _Converter(page)
     try:
         converter.feed(protected)
@@ -90,13 +90,17 @@ def comment_spans(text: str) -> Iterator[tuple[int, int]]:
         at = text.find("<!--", end + 3)
 
 
-def _unclosed_comments_as_text(text: str) -> str:
-    """``text`` with each ``<!--`` that no ``-->`` closes written ``&lt;!--``, so that the parser reads
-    it as the text it is instead of looking for a close from every one (quadratic)."""
+def _unclosed_as_text(text: str) -> str:
+    """``text`` with each ``<!--`` that no ``-->`` follows, and each ``<`` that no ``>`` follows, written
+    ``&lt;``: the parser reads them as the text they are, where it would look for their end again
+    from every one (quadratic: ten thousand ``<a `` took a minute)."""
     last = 0
     for _, last in comment_spans(text):
         pass
-    return text if "<!--" not in text[last:] else text[:last] + text[last:].replace("<!--", "&lt;!--")
+    if "<!--" in text[last:]:
+        text = text[:last] + text[last:].replace("<!--", "&lt;!--")
+    last = text.rfind(">") + 1
+    return text if "<" not in text[last:] else text[:last] + text[last:].replace("<", "&lt;")
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
