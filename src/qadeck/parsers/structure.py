@@ -327,9 +327,11 @@ def _dedent_html_block(text: str) -> str:
     return text
 
 
-_ANCHOR_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
-_BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
-_SHIELD = re.compile(r"!\[[^\]]*\]\(https?://img\.shields\.io/[^)]*\)")
+# Link text runs over no bracket and a target over no parenthesis: a try that fails then ends at the
+# next one, where running on to the first "]" or ")" is quadratic over a line of "[" or "](".
+_ANCHOR_LINK = re.compile(r"\[[^\[\]]*\]\(#[^()]*\)")
+_BADGE = re.compile(r"\[!\[[^\[\]]*\]\([^()]*\)\]\([^()]*\)")
+_SHIELD = re.compile(r"!\[[^\[\]]*\]\(https?://img\.shields\.io/[^()]*\)")
 _LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+")
 #: A letter is never decoration: a line holding one outside links is content, no need to strip it.
 _LETTER = re.compile(r"[^\W\d_]")

@@ -370,7 +370,9 @@ def _plain_paragraphs(text: str) -> str:
     return "\n".join(f"<p>{p}</p>" for p in _PARAGRAPH_BREAK.split(text) if p)
 
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+#: Link text over no bracket, a target over no parenthesis: a failed try ends at the next one (running
+#: on to the first "]" or ")" is quadratic over a text of brackets).
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
 
 
 def plain_text(markdown_text: str) -> str:

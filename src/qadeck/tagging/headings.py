@@ -54,7 +54,7 @@ _NUMBERING = re.compile(
 )
 _COUNTS = re.compile(r"[(\[{]\s*\d+\s*(?:questions?|qs?|cards?|items?)?\s*[)\]}]|\b(?:19|20)\d\d\b|\b\d+\b",
                      re.IGNORECASE)
-_ANCHOR = re.compile(r"\{#[^}]*\}|\[\[[^\]]*\]\]")
+_ANCHOR = re.compile(r"\{#[^{}]*\}|\[\[[^\[\]]*\]\]")  # over no brace or bracket: linear on a run of them
 #: A remark in brackets after the title's words: "Storage (PV, PVC)" names storage.
 _ASIDE = re.compile(r"(?<=\w)\s*[(\[][^()\[\]]*[)\]]")
 _SEPARATORS = re.compile(r"[^\w+#]+")
