@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -42,3 +46,15 @@ def import_apkg(col, path: Path):
 
 def notes_by_guid(col) -> dict:
     return {col.get_note(nid).guid: col.get_note(nid) for nid in col.find_notes("")}
+
+
+def script_module(name: str) -> Iterator[ModuleType]:
+    """``scripts/<name>.py`` imported as a module, for a module-scoped fixture to yield (the scripts
+    are no package); it is registered while in use, because dataclasses look their module up."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[name]

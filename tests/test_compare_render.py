@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "compare_render.py"
+from .conftest import script_module
 
 
 @pytest.fixture(scope="module")
 def compare():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("compare_render", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("compare_render")
 
 
 def test_structure_and_syntax_left_as_text_are_seen(compare) -> None:  # type: ignore[no-untyped-def]

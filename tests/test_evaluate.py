@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "evaluate.py"
+from .conftest import script_module
 
 
 @pytest.fixture(scope="module")
 def evaluate():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("evaluate", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("evaluate")
 
 
 def test_missing_folder_is_not_an_error(evaluate, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

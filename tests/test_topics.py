@@ -6,10 +6,8 @@ levels, tagged by its taxonomy, are compared with a snapshot taken before this t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -22,21 +20,16 @@ from qadeck.model import Card
 from qadeck.tagging.headings import path_topic, topic_label
 from qadeck.tagging.topic import FALLBACK_TOPIC
 
+from .conftest import script_module
+
 FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
 CARDS = Path(__file__).parent.parent / "cards"
-SCRIPT = Path(__file__).parent.parent / "scripts" / "evaluate_topics.py"
 
 
 @pytest.fixture(scope="module")
 def evaluate_topics():  # type: ignore[no-untyped-def]
     """``scripts/evaluate_topics.py``, whose adjusted Rand index the tests use too."""
-    spec = importlib.util.spec_from_file_location("evaluate_topics", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("evaluate_topics")
 
 
 def _cards(folder: Path) -> list[Card]:
