@@ -20,6 +20,7 @@ scanning 400 characters costs several microseconds, ``in`` a tenth.
 from __future__ import annotations
 
 import re
+import string
 
 from markdown_it.common.utils import isPunctChar, isWhiteSpace
 
@@ -208,8 +209,17 @@ def _code_span(code: str) -> str:
     return _escape(code)
 
 
-def _punct(char: str) -> bool:
-    return char == _CODE or isPunctChar(char)
+#: What CommonMark's flanking rules see in a character: 0 whitespace, 1 punctuation, 2 other.
+#: ASCII ones are looked up (tab and CR never reach here); the rest asked of markdown-it's own tests.
+_ASCII_KIND = {chr(c): 0 if chr(c) in " \n" else 1 if chr(c) in string.punctuation else 2 for c in range(128)}
+_ASCII_KIND[_CODE] = 1
+
+
+def _kind(char: str) -> int:
+    kind = _ASCII_KIND.get(char)
+    if kind is None:
+        kind = 0 if isWhiteSpace(ord(char)) else 1 if isPunctChar(char) else 2
+    return kind
 
 
 def _emphasis(text: str) -> str | None:
@@ -233,10 +243,10 @@ def _emphasis(text: str) -> str | None:
     for n, (start, length) in enumerate(runs):
         if length > 2:
             return None
-        before = text[start - 1] if start else " "
-        after = text[start + length] if start + length < len(text) else " "
-        left = not (isWhiteSpace(ord(after)) or (_punct(after) and not (isWhiteSpace(ord(before)) or _punct(before))))
-        right = not (isWhiteSpace(ord(before)) or (_punct(before) and not (isWhiteSpace(ord(after)) or _punct(after))))
+        before = _kind(text[start - 1]) if start else 0
+        after = _kind(text[start + length]) if start + length < len(text) else 0
+        left = after == 2 or (after == 1 and before != 2)
+        right = before == 2 or (before == 1 and after != 2)
         opening = n % 2 == 0
         if (left, right) != (opening, not opening):
             return None

@@ -291,7 +291,8 @@ class Renderer:
         blocks, so ``1. What…`` is no list and ``# of pods`` no heading."""
         cached = self._inline.get(text)
         if cached is None:
-            clean = strip_controls(text)
+            # Most questions hold no control or syntax character: one search tells, as for answers.
+            clean = strip_controls(text) if _holds_control_or_syntax(text) else text
             if _holds_control_or_syntax(clean) or "://" in clean or " \n" in clean:
                 fast = fast_inline_html(clean, "$" in clean and _MATH_AT.search(clean) is not None)
                 if fast is None:
