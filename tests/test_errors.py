@@ -100,6 +100,21 @@ def test_encodings_and_crlf_read_correctly(tmp_path, encoding, bom):
     ("deck: [1, 2]\n", "qadeck.yaml:1: 'deck' must be the deck's name as text (key 'deck')"),
     ("deck: X\ntopics:\n  ops: {keywords: [ops]}\noverrides:\n  'What is MLOps?': {topics: [devops]}\n",
      "qadeck.yaml:5: unknown topic 'devops'; known: ops (key 'overrides.What is MLOps?.topics')"),
+    # mistakes that went through to the build as internal errors or broken tags
+    ("deck: X\ndeck_id: 99999999999999999999999\n",
+     "qadeck.yaml:2: 'deck_id' must be a positive integer below 2^63 (key 'deck_id')"),
+    ("deck: X\noverrides:\n  'What is MLOps?': {topics: [5]}\n",
+     "qadeck.yaml:3: a topic must be a slug as text, not 5 (key 'overrides.What is MLOps?.topics')"),
+    ("deck: X\noverrides:\n  'What is MLOps?': {topics: [Data Drift]}\n",
+     "qadeck.yaml:3: topic 'Data Drift' is not a slug: write it as 'data-drift' "
+     "(key 'overrides.What is MLOps?.topics')"),
+    ("deck: X\ntopics:\n  '': {keywords: {ops: 1}}\n",
+     "qadeck.yaml:3: topic '' is not a slug: use lowercase letters, digits and hyphens (key 'topics.')"),
+    ("deck: X\ntopics:\n  ops: {keywords: {ops: .nan}}\n",
+     "qadeck.yaml:3: a keyword's weight must be a number (key 'topics.ops.keywords.ops')"),
+    ("deck: X\ntopics:\n  ops: {keywords: {'': 1}}\n",
+     "qadeck.yaml:3: a keyword must be a word or phrase, not empty (key 'topics.ops.keywords')"),
+    ("deck_id: 1790423511\n", "qadeck.yaml:1: 'deck' is missing: name the deck ('deck: <name>')"),
 ])
 def test_bad_config_names_file_line_and_key(cards_copy, tmp_path, text, expected):
     (cards_copy / "qadeck.yaml").write_text(text)

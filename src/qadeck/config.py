@@ -24,6 +24,7 @@ Shape of the file::
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,11 +185,14 @@ class _Reader:
         data = self.mapping(data, "(top level)")
         self.only(data, ("deck", "deck_id", "default_topic", "topics", "overrides", "layout", "separator"), "")
         deck = data.get("deck")
+        if "deck" not in data:
+            raise ConfigError("'deck' is missing: name the deck ('deck: <name>')", self.path, 1)
         if not isinstance(deck, str) or not deck.strip():
             raise self.error("deck", "'deck' must be the deck's name as text")
         deck_id = data.get("deck_id", stable_id(deck))
-        if not isinstance(deck_id, int) or isinstance(deck_id, bool) or deck_id <= 1:
-            raise self.error("deck_id", "'deck_id' must be a positive integer")
+        # Anki keeps ids as 64-bit integers: a bigger one cannot be written to the package.
+        if not isinstance(deck_id, int) or isinstance(deck_id, bool) or not 1 < deck_id < 2**63:
+            raise self.error("deck_id", "'deck_id' must be a positive integer below 2^63")
         topics = self.topics(data.get("topics"))
         slugs = [t.slug for t in topics]
         default_topic = data.get("default_topic", slugs[0] if slugs else "")
@@ -235,7 +239,9 @@ class _Reader:
     def slug(self, slug: str, key: str) -> None:
         """A topic slug becomes a tag (``topic::data-drift``), a file name and a ``--topic`` value:
         one that is not already in slug form is an error here, not a surprise there."""
-        if slug != slugify(slug):
+        if not isinstance(slug, str):
+            raise self.error(key, f"a topic must be a slug as text, not {slug!r}")
+        if not slug or slug != slugify(slug):
             fix = f"write it as {slugify(slug)!r}" if slugify(slug) else "use lowercase letters, digits and hyphens"
             raise self.error(key, f"topic {slug!r} is not a slug: {fix}")
 
@@ -244,8 +250,10 @@ class _Reader:
             value = {str(v): 1 for v in value}
         out = []
         for phrase, weight in self.mapping(value, key).items():
-            if not isinstance(weight, (int, float)) or isinstance(weight, bool):
+            if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not math.isfinite(weight):
                 raise self.error(f"{key}.{phrase}", "a keyword's weight must be a number")
+            if not phrase.strip():
+                raise self.error(key, "a keyword must be a word or phrase, not empty")
             out.append((phrase.lower(), float(weight)))
         return tuple(out)
 
@@ -261,6 +269,7 @@ class _Reader:
             if not isinstance(topics, list):
                 raise self.error(f"{key}.topics", "'topics' must be a list of topic slugs")
             for topic in topics:
+                self.slug(topic, f"{key}.topics")
                 if slugs and topic not in slugs:
                     raise self.error(
                         f"{key}.topics", f"unknown topic {topic!r}; known: {', '.join(slugs)}"
