@@ -148,6 +148,16 @@ def test_dry_run_writes_nothing(cards_copy, tmp_path):
     assert not out.exists() and not (cards_copy / "qadeck.lock").exists()
 
 
+def test_the_summary_counts_only_what_was_skipped(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "pairs.txt").write_text("Q: What is A?\nA: Alpha.\n\nQ: What is B?\nA: Beta.\n", encoding="utf-8")
+    (folder / "essay.txt").write_text("x" * 300 + "\n", encoding="utf-8")  # a file no layout fits
+    result = run("build", str(folder), "-o", str(tmp_path / "out"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Skipped: 1 other item (see 'qadeck check')" in result.stdout.splitlines()
+
+
 def test_topics_table(cards_copy):
     result = run("topics", str(cards_copy))
     rows = {ln.split()[0]: ln.split()[1:] for ln in result.stdout.splitlines()[1:]}

@@ -333,6 +333,11 @@ def export(format_name: str, sources: tuple[Path, ...], out_file: Path | None, h
     _print_summary(report, dry_run=False)
 
 
+def _count(n: int, thing: str) -> str:
+    """``3 other items``, ``1 other item``; nothing for none."""
+    return f"{n} {thing}{'' if n == 1 else 's'}" if n else ""
+
+
 def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
     loaded = report.prepared.loaded
     cards = report.cards
@@ -363,11 +368,8 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
         if left_out:
             click.echo(f"{name}: {left_out} reversed or cloze notes left out (the .apkg has them)")
     if unanswered or skipped:
-        click.echo(
-            f"Skipped: {len(unanswered)} unanswered questions"
-            + (f", {len(skipped)} other items" if skipped else "")
-            + " (see 'qadeck check')"
-        )
+        parts = [_count(len(unanswered), "unanswered question"), _count(len(skipped), "other item")]
+        click.echo(f"Skipped: {', '.join(p for p in parts if p)} (see 'qadeck check')")
     _print_changes(report.prepared.changes, report.deck)
     if dry_run:
         click.echo("Dry run: nothing written.")
