@@ -158,6 +158,18 @@ def test_the_summary_counts_only_what_was_skipped(tmp_path):
     assert "Skipped: 1 other item (see 'qadeck check')" in result.stdout.splitlines()
 
 
+def test_the_summary_s_topics_say_they_count_primary_topics(cards_copy, tmp_path):
+    # A filtered build of 34 'packaging' cards, 25 of them primarily so: the summary must not read
+    # as if the filter had picked cards it did not.
+    result = run("build", str(cards_copy), "-o", str(tmp_path / "out"), "--dry-run", "--topic", "packaging")
+    assert result.exit_code == 0, result.output
+    cards = int(result.stdout.split(": ", 1)[1].split(" cards")[0])
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("Topics: "))
+    assert line.endswith(" (each card by its primary topic; 'qadeck topics' counts all of its topics)")
+    counts = dict((t, int(n)) for t, n in (part.rsplit(" ", 1) for part in line[8:].split(" (")[0].split(", ")))
+    assert sum(counts.values()) == cards > counts["packaging"]
+
+
 def test_topics_table(cards_copy):
     result = run("topics", str(cards_copy))
     rows = {ln.split()[0]: ln.split()[1:] for ln in result.stdout.splitlines()[1:]}

@@ -354,8 +354,10 @@ def _print_summary(report: pipeline.BuildReport, dry_run: bool) -> None:
     topics = Counter(c.topics[0] for c in cards if c.topics)
     shown = topics.most_common(SUMMARY_TOPICS)
     more = len(topics) - len(shown)
+    # Each card once, by its primary topic: 'qadeck topics' and --topic count every topic a card has.
     click.echo("Topics: " + ", ".join(f"{t} {n}" for t, n in shown)
-               + (f", and {more} more (see 'qadeck topics')" if more else ""))
+               + (f", and {more} more" if more else "")
+               + " (each card by its primary topic; 'qadeck topics' counts all of its topics)")
     levels = Counter(c.difficulty for c in cards)
     authored = sum(c.difficulty_from == "author" for c in cards)
     click.echo("Difficulty: " + ", ".join(f"{lv} {levels[lv]}" for lv in LEVELS)
