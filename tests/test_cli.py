@@ -222,3 +222,11 @@ def test_a_topic_that_is_not_a_slug_is_one_line_naming_file_line_and_fix(tmp_pat
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {folder / 'qadeck.yaml'}:3: topic 'data drift' is not a slug: "
                              "write it as 'data-drift' (key 'topics.data drift')\n")
+
+
+def test_the_readme_names_every_command_that_takes_filters():
+    takes = sorted(name for name, command in cli.commands.items()
+                   if any(p.name == "topics" for p in command.params))
+    readme = (CARDS.parent / "README.md").read_text(encoding="utf-8")
+    named = ", ".join(f"`{n}`" for n in takes[:-1]) + f" and `{takes[-1]}` take filters:"
+    assert named in " ".join(readme.split())
