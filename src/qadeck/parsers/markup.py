@@ -240,6 +240,8 @@ class _Converter(HTMLParser):
             return "\n\n" + "#" * _HEADINGS[tag] + " " + _one_line(content) + "\n\n"
         if tag == "li":
             return self._item(content)
+        if tag == "dl" and self.page:  # its terms are bold paragraphs: the blank lines around them stay
+            return "\n\n" + content.strip("\n") + "\n\n"
         if tag in _LISTS or tag == "dl":
             return "\n\n" + re.sub(r"\n\s*\n", "\n", content.strip("\n")) + "\n\n"
         if tag == "blockquote":
