@@ -170,6 +170,16 @@ def test_the_summary_s_topics_say_they_count_primary_topics(cards_copy, tmp_path
     assert sum(counts.values()) == cards > counts["packaging"]
 
 
+def test_a_draft_taxonomy_of_no_cards_prints_nothing_but_the_error(tmp_path):
+    # 'qadeck topics --suggest notes > draft.yaml' must not leave half a draft in the file.
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "essay.md").write_text("Just a sentence with no question in it.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "--suggest", str(tmp_path / "notes")])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: {tmp_path / 'notes'}: no questions with answers found")
+
+
 def test_topics_table(cards_copy):
     result = run("topics", str(cards_copy))
     rows = {ln.split()[0]: ln.split()[1:] for ln in result.stdout.splitlines()[1:]}

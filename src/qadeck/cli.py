@@ -427,10 +427,12 @@ def anki_search(deck: str, question: str) -> str:
 def topics(sources: tuple[Path, ...], suggest: bool, layout: str | None) -> None:
     """List topics with their card counts per difficulty (or, with --suggest, draft a taxonomy)."""
     if suggest:
+        # Drafted before anything is printed: sources with no cards leave no half a draft in a file.
+        draft = pipeline.suggest_topics(sources or DEFAULT_SOURCES, layout)
         click.echo("# A draft taxonomy drawn from your cards: paste it into qadeck.yaml and edit it.\n"
                    "# A keyword matches at the start of a word; weight 3 names the topic, 1 hints at it.\n"
                    "default_topic: misc")
-        click.echo(pipeline.suggest_topics(sources or DEFAULT_SOURCES, layout), nl=False)
+        click.echo(draft, nl=False)
         return
     loaded = _load(sources, Filters(), layout)
     prepared = pipeline.prepare(loaded)
