@@ -46,3 +46,16 @@ def test_html_comments_are_never_card_text():
     cards = json.loads(run("list", "--json", str(FIXTURES / "obsidian" / "comments-and-rule.md")).stdout)
     assert [c["question"] for c in cards] == ["Largest moon of Saturn", "Planet with the shortest day"]
     assert all("<!--" not in c["answer"] and "ID" not in c["answer"] for c in cards)
+
+
+def test_tag_lines_and_tags_lines_become_anki_tags_not_card_text():
+    titles = json.loads(run("list", "--json", str(FIXTURES / "titles" / "deck.md")).stdout)
+    assert {"gardening", "planning"} <= set(titles[0]["tags"])
+    assert "#" not in titles[0]["answer"]
+    blocks = json.loads(run("list", "--json", str(FIXTURES / "blocks" / "notes.md")).stdout)
+    assert {"cells", "biology"} <= set(blocks[0]["tags"]) and "Tags" not in blocks[0]["answer"]
+
+
+def test_other_tools_ids_are_not_card_text():
+    cards = json.loads(run("list", "--json", str(FIXTURES / "titles" / "front-split.md")).stdout)
+    assert [c["question"].split("\n")[0] for c in cards] == ["Light year", "Parsec", "Red giant"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, bold, csv, details, headings, numbered, obsidian, outline, prefixed, prose, quiz, separated, table, titles,
+    asciidoc, blocks, bold, csv, details, headings, inka, numbered, obsidian, outline, prefixed, prose, quiz, separated,
+    table, titles,
 )
 from .base import Layout
 from .structure import without_comments
@@ -18,6 +19,8 @@ from .structure import without_comments
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
     quiz.LAYOUT,
+    blocks.LAYOUT,
+    inka.LAYOUT,
     details.LAYOUT,
     table.LAYOUT,
     asciidoc.LAYOUT,

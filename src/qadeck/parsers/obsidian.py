@@ -36,9 +36,9 @@ NAME = "obsidian"
 _TAG = re.compile(r"(?<!\S)#flashcards(?:/[\w/-]*)?(?!\S)", re.IGNORECASE)
 _SCHEDULE = re.compile(r"<!--SR:.*?-->")
 _SEPARATOR = re.compile(r"^\s*\?\??\s*$")
-# Code and math may hold "::" (std::vector), Anki's deletions too ({{c1::x}}); the separator is
+# Code and math may hold "::" (std::vector), deletions too ({{c1::x}}, ==c1::x==); the separator is
 # looked for outside them.
-_LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$|\{\{.*?\}\}")
+_LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$|\{\{.*?\}\}|==\S.*?==")
 #: Cloze styles of the plugin; ``bold`` only where :func:`_cloze_styles` says bold is for deletions.
 _CLOZE_STYLES = ("anki", "highlight", "double")
 #: How the lines of a table or a quote open: no cloze paragraph.

@@ -1,0 +1,113 @@
+"""Layout ``blocks``: notes written as START … END blocks (Obsidian_to_Anki's syntax).
+
+    TARGET DECK                        <- where that tool files the notes: not card text
+    Biology
+
+    START
+    Basic                              <- the note type
+    Front: What do ribosomes make?     <- "Front:" may be left out on the first field
+    Back: Proteins.
+    Tags: cells biology                <- the note's tags
+    END
+
+    STARTI [Basic] Largest organ? Back: The skin. ENDI     <- a whole note on one line
+
+The note type says what kind of note it is: one with "Cloze" in its name is a
+``cloze`` note (its deletions in Anki's ``{{c1::…}}`` or the curly styles of
+:mod:`qadeck.cloze`), one with "reversed" a ``reversed`` note, any other a
+``basic`` one. A field runs from its ``Name:`` line to the next field, tag
+line or END. A block with no answer is reported as unanswered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import cloze
+from ..model import Source
+from .entries import Entry, make_layout, marked_coverage
+from .structure import SPACE, Line, LineStart, outline, sections
+from .tags import tag_line
+
+NAME = "blocks"
+
+_START = re.compile(r"^\s*START\s*$")
+_END = re.compile(r"^\s*END\s*$")
+_INLINE = re.compile(r"^\s*STARTI\s*\[([^\]]+)\]\s*(.*?)\s*ENDI\s*$")
+_FIELD = re.compile(r"^\s*(Front|Back|Text|Extra)\s*:\s?(.*)$", re.IGNORECASE)
+_TAGS = re.compile(r"^\s*Tags\s*:\s*(.*)$", re.IGNORECASE)
+_INLINE_BACK = re.compile(r"\s+Back\s*:\s*", re.IGNORECASE)
+_BLOCK_START = LineStart(re.compile(rf"^{SPACE}*STARTI?\b"))
+_CLOZE_STYLES = ("anki", "highlight", "curly")
+_ANSWER_FIELDS = ("back", "extra")
+
+
+def _entries(source: Source) -> list[Entry]:
+    if not _BLOCK_START.found_in(source.text):
+        return []
+    lines = outline(source)
+    titles = sections(lines)
+    entries: list[Entry] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        inline = None if line.code else _INLINE.match(line.text)
+        if inline:
+            front, back = (_INLINE_BACK.split(inline.group(2), maxsplit=1) + [""])[:2]
+            entries.append(_entry(inline.group(1), {"front": front, "back": back}, (), line, line, titles[index]))
+        elif not line.code and _START.match(line.text):
+            end = next((j for j in range(index + 1, len(lines)) if not lines[j].code and _END.match(lines[j].text)),
+                       None)
+            if end is not None:
+                entries.append(_block(lines[index + 1 : end], line, lines[end], titles[index]))
+                index = end
+        index += 1
+    return entries
+
+
+def _block(body: list[Line], start: Line, end: Line, section: str) -> Entry:
+    """The note of the lines between START and END: the note type's line, then its fields."""
+    filled = [line for line in body if not line.blank]
+    note_type = filled[0].text.strip() if filled else ""
+    fields: dict[str, list[str]] = {}
+    tags: list[str] = []
+    current = "front"
+    for line in body[body.index(filled[0]) + 1 :] if filled else []:
+        named = None if line.code else _FIELD.match(line.text)
+        listed = None if line.code else _TAGS.match(line.text)
+        if listed:
+            tags += listed.group(1).split()
+            continue
+        if named:
+            current = named.group(1).lower()
+            fields.setdefault(current, []).append(named.group(2))
+            continue
+        fields.setdefault(current, []).append(line.text)
+    texts = {name: "\n".join(values).strip("\n") for name, values in fields.items()}
+    return _entry(note_type, texts, tuple(tags), start, end, section)
+
+
+def _entry(note_type: str, fields: dict[str, str], tags: tuple[str, ...], start: Line, end: Line,
+           section: str) -> Entry:
+    front = _without_tags(fields.get("front") or fields.get("text") or "")
+    back = next((fields[name] for name in _ANSWER_FIELDS if fields.get(name)), "")
+    kind = "cloze" if "cloze" in note_type.lower() else "reversed" if "reverse" in note_type.lower() else "basic"
+    if kind == "cloze":
+        text = cloze.to_anki(front, _CLOZE_STYLES)
+        if text is None:
+            kind, text = "basic", front  # a cloze note type with no deletion: asked as written
+        front = text
+    return Entry(front.strip(), back.strip(), start.number, end.number, section, kind, tags)
+
+
+def _without_tags(text: str) -> str:
+    """The text without its lines of tags alone (they label the note, see :mod:`.tags`)."""
+    return "\n".join(line for line in text.split("\n") if tag_line(line) is None)
+
+
+LAYOUT = make_layout(
+    NAME,
+    "START/END note blocks with Front:/Back:/Tags: lines, STARTI … ENDI notes (Obsidian_to_Anki)",
+    _entries,
+    marked_coverage,
+)
