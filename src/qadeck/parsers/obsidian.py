@@ -94,8 +94,8 @@ def _may_hold_cards(text: str) -> bool:
         text = _TAG.sub("", text)
     if "<" in text:
         text = _SCHEDULE.sub("", text)
-    if any(mark in text for mark in _CLOZE_MARKS):
-        return True
+    if "==" in text or "{{" in text or ("**" in text and "?" not in text):
+        return True  # bold marks deletions only in a file that asks nothing (see _cloze_styles)
     return bool(DOUBLE_COLON.search(text) or _SEPARATOR_LINE.search("\n" + text))
 
 
@@ -123,8 +123,12 @@ def _entries(source: Source) -> list[Entry]:
 
 
 def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:
-    """The cloze styles of a file: bold marks deletions only where no line asks a question."""
-    if any(not line.code and "?" in line.text for line in lines):
+    """The cloze styles of a file: bold marks deletions only in a file without a question mark.
+
+    A file of questions uses bold for emphasis; and the whole text's "?" is what
+    :func:`_may_hold_cards` can tell at once, before any line is read.
+    """
+    if any("?" in line.text for line in lines):
         return _CLOZE_STYLES
     return (*_CLOZE_STYLES, "bold")
 
