@@ -66,6 +66,19 @@ def test_folder_with_no_readable_qa(tmp_path):
     assert f"warning: {folder / 'slides.pdf'}: skipped, unknown extension '.pdf'" in result.stderr
 
 
+def test_an_empty_file_is_reported_as_empty(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "pairs.txt").write_text("Q: What is A?\nA: Alpha.\n\nQ: What is B?\nA: Beta.\n")
+    (folder / "empty.md").write_bytes(b"")
+    (folder / "blank.txt").write_bytes(b"\xef\xbb\xbf\r\n  \r\n")  # a BOM and blank lines: nothing to read
+    result = run("check", str(folder))
+    assert result.exit_code == 0, result.output
+    reports = [ln for ln in result.stdout.splitlines() if "skipped" in ln]
+    assert reports == ["blank.txt:1: skipped: the file is empty: no text to read cards from",
+                       "empty.md:1: skipped: the file is empty: no text to read cards from"]
+
+
 def test_binary_and_unknown_files_are_skipped_and_the_rest_builds(cards_copy, tmp_path):
     (cards_copy / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")  # media, not a source: no warning
     (cards_copy / "slides.pdf").write_bytes(b"%PDF-1.4 binary")
