@@ -43,7 +43,8 @@ def _may_hold_cards_in_full(text: str) -> bool:
     if obsidian._TAG_WORD.search(text):
         text = obsidian._TAG.sub("", text)
     text = obsidian._SCHEDULE.sub("", text)
-    cloze = any(mark in text for mark in obsidian._CLOZE_MARKS)
+    # Bold marks a deletion only in a file without a question mark (obsidian._cloze_styles).
+    cloze = any(mark in text for mark in obsidian._CLOZE_MARKS if mark != "**" or "?" not in text)
     return cloze or "::" in text or bool(obsidian._SEPARATOR_LINE.search("\n" + text))
 
 
