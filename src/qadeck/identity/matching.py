@@ -498,11 +498,13 @@ def renames(cards: list[Card], old: list[LockEntry], sources: Iterable[str]) -> 
     for e in old:
         if e.source not in read:
             gone[e.source].append(normalize(e.question))
+    if not gone:
+        return {}  # most builds: no file of the lock's is gone, so no card needs its question read
     new: dict[str, list[str]] = defaultdict(list)
     for card in cards:
         if card.source not in known:
             new[card.source].append(normalize(card.question))
-    if not gone or not new:
+    if not new:
         return {}
     holders: dict[str, set[str]] = defaultdict(set)  # question -> the gone files that have it
     for name, questions in gone.items():
