@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import sources
+from .errors import SourceError
+
 #: Lines looked at for a title: a title opens a document.
 _HEAD_LINES = 40
 #: The title ends in a character that is not a space, and its closing marks are never given back:
@@ -69,10 +72,13 @@ def _clean(title: str) -> str:
     return title if any(ch.isalnum() for ch in title) and len(title) <= 80 else ""
 
 
-def choose(folder: Path, sources: list[tuple[Path, str]]) -> DeckName:
-    """The name for a deck of ``sources`` (path, text) in ``folder`` with no config."""
-    if len(sources) == 1:
-        path, text = sources[0]
+def choose(folder: Path, files: list[Path]) -> DeckName:
+    """The name for a deck of the source ``files`` in ``folder`` with no config."""
+    if len(files) == 1:
+        try:
+            text = sources.read(files[0]).text
+        except SourceError:
+            text = ""  # reported when the file is read as a source
         if title := document_title(text):
-            return DeckName(title, f"the title of {path.name}")
+            return DeckName(title, f"the title of {files[0].name}")
     return DeckName(folder_title(folder), "the folder name")

@@ -332,13 +332,7 @@ def _home(paths: list[Path]) -> Path:
 
 def _default_config(home: Path, files: list[Path]) -> DeckConfig:
     """The config of a folder without ``qadeck.yaml``: named by :mod:`qadeck.naming`."""
-    texts = []
-    if len(files) == 1:
-        try:
-            texts.append((files[0], sources.read(files[0]).text))
-        except SourceError:
-            pass  # reported when the file is read as a source
-    name = naming.choose(home, texts)
+    name = naming.choose(home, files)
     return config_mod.default(name.name, name.origin)
 
 

@@ -54,19 +54,9 @@ def init(folder: Path, force: bool = False, topics_yaml: str = "") -> Started:
         old = _old_deck_id(path)
         if old:
             deck_id, kept = old, True
-    name = choose(folder, _lone_source(folder))
+    name = choose(folder, sources.collect([folder]).files)
     write_text_atomic(path, render(name, deck_id, topics_yaml))
     return Started(path, name, deck_id, kept)
-
-
-def _lone_source(folder: Path) -> list[tuple[Path, str]]:
-    files = sources.collect([folder]).files
-    if len(files) != 1:
-        return []
-    try:
-        return [(files[0], sources.read(files[0]).text)]
-    except SourceError:
-        return []
 
 
 def _old_deck_id(path: Path) -> int | None:
