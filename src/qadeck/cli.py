@@ -462,12 +462,11 @@ def preview(sources: tuple[Path, ...], out_file: Path | None, open_page: bool, l
     filters = _filters(kw)
     loaded = _load(sources, filters, layout)
     prepared = pipeline.prepare(loaded)
-    path = pipeline.preview(prepared, filters, Path("build"), out_file)
-    cards = len(pipeline.select(prepared, filters))
-    click.echo(f"Wrote {path}: {cards} cards, {len(pipeline.findings(loaded))} findings "
+    report = pipeline.preview(prepared, filters, Path("build"), out_file)
+    click.echo(f"Wrote {report.path}: {report.cards} cards, {report.findings} findings "
                "(open it in a browser; nothing in it loads from the network)")
     if open_page:
-        webbrowser.open(path.resolve().as_uri())
+        webbrowser.open(report.path.resolve().as_uri())
 
 
 @cli.command()

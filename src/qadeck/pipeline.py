@@ -409,15 +409,26 @@ def findings(loaded: Loaded) -> list[Finding]:
     return found
 
 
-def preview(prepared: Prepared, filters: Filters, out_dir: Path, path: Path | None = None) -> Path:
+@dataclass(frozen=True)
+class PreviewReport:
+    """What :func:`preview` wrote, for the command's summary."""
+
+    path: Path
+    cards: int
+    findings: int
+
+
+def preview(prepared: Prepared, filters: Filters, out_dir: Path, path: Path | None = None) -> PreviewReport:
     """Write the preview page of the cards ``filters`` select (default ``out_dir/<deck>.html``)."""
     from . import preview as page  # only this command needs the page's templates
 
     cards = select(prepared, filters)
+    found = findings(prepared.loaded)
     config = prepared.loaded.config
     deck = f"{config.deck} ({filters.label()})" if filters.active else config.deck
     path = path or out_dir / f"{slugify(config.deck)}{filters.suffix()}.html"
-    return page.write(page.Preview(deck, cards, findings(prepared.loaded)), Renderer(), path)
+    page.write(page.Preview(deck, cards, found), Renderer(), path)
+    return PreviewReport(path, len(cards), len(found))
 
 
 def select(prepared: Prepared, filters: Filters) -> list[Card]:

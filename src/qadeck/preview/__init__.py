@@ -160,6 +160,5 @@ def page(preview: Preview, renderer: Renderer) -> str:
 """
 
 
-def write(preview: Preview, renderer: Renderer, path: Path) -> Path:
+def write(preview: Preview, renderer: Renderer, path: Path) -> None:
     write_text_atomic(path, page(preview, renderer))
-    return path
