@@ -52,6 +52,16 @@ class Lines:
         return self.seen
 
 
+
+def stop(proc: subprocess.Popen, lines: Lines) -> list[str]:
+    """Ctrl-C the watcher; all it printed, once it has stopped cleanly (exit 0, its last word said)."""
+    proc.send_signal(signal.SIGINT)
+    proc.wait(WAIT)
+    seen = lines.rest()
+    assert proc.returncode == 0, seen
+    assert seen[-1] == "Stopped watching.\n"
+    return seen
+
 def test_build_watch_rebuilds_on_save_and_stops_on_ctrl_c(cards_copy: Path, tmp_path: Path):
     out = tmp_path / "build"
     proc = subprocess.Popen(
@@ -79,13 +89,9 @@ def test_build_watch_rebuilds_on_save_and_stops_on_ctrl_c(cards_copy: Path, tmp_
         assert "colour" in lines.seen[-1]
         config.write_text(good, encoding="utf-8")
         lines.wait_for("Up to date: ")
-        proc.send_signal(signal.SIGINT)
-        proc.wait(WAIT)
+        seen = stop(proc, lines)
     finally:
         proc.kill()
-    seen = lines.rest()
-    assert proc.returncode == 0, seen
-    assert seen[-1] == "Stopped watching.\n"
     assert not any("Traceback" in line for line in seen)
     assert [line for line in seen if line.startswith("Changed:")] == [
         "Changed: mlops-packaging-deployment.txt\n", "Changed: qadeck.yaml\n", "Changed: qadeck.yaml\n"]
@@ -116,12 +122,8 @@ def test_push_watch_pushes_each_save_and_leaves_the_collection_closed_between(ca
                           encoding="utf-8")
         lines.wait_for("Notes added 0, updated 1, unchanged 206")
         lines.wait_for("Updated ")
-        proc.send_signal(signal.SIGINT)
-        proc.wait(WAIT)
+        seen = stop(proc, lines)
     finally:
         proc.kill()
-    seen = lines.rest()
-    assert proc.returncode == 0, seen
-    assert seen[-1] == "Stopped watching.\n"
     assert sum(line.startswith("Backup: ") for line in seen) == 1, seen  # one backup a session
     assert len(list((path.parent / "backups").iterdir())) == 1
