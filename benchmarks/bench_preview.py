@@ -1,7 +1,8 @@
 """How the preview page of a big deck behaves in a real browser: size, load, search and filters.
 
-Usage: ``python benchmarks/bench_preview.py [--cards 10000] [--browser PATH]``. Writes a synthetic
-deck (:mod:`corpus`), its page (``qadeck preview``), opens it in headless Chromium through
+Usage: ``python benchmarks/bench_preview.py [--cards 10000] [--kinds 0] [--browser PATH]``. Writes a
+synthetic deck (:mod:`corpus`), plus ``--kinds`` notes that are cloze (two deletions), reversed or
+carry math, a third each; its page (``qadeck preview``), opens it in headless Chromium through
 Playwright and prints the page's size and how long loading, a search and each filter take to show
 their cards (each the median of three).
 """
@@ -32,20 +33,36 @@ def timed(action, runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def write_kinds(folder: Path, notes: int) -> None:
+    """``notes`` notes in one file, by turns a cloze, a reversed note and one with math."""
+    made = []
+    for n in range(notes):
+        made.append((
+            f"Step {n} of the pipeline runs {{{{c1::validation {n}}}}} before {{{{c2::training::which}}}}.",
+            f"Term {n}:::Definition {n} of a pipeline stage",
+            f"Loss {n}::\\(L_{{{n}}} = -\\frac{{1}}{{N}}\\sum_i y_i \\log \\hat{{y}}_i + {n}\\)",
+        )[n % 3])
+    (folder / "kinds.md").write_text("#flashcards\n\n" + "\n\n".join(made) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=10_000)
+    parser.add_argument("--kinds", type=int, default=0, help="cloze, reversed and math notes to add")
     parser.add_argument("--browser", default=shutil.which("chromium") or shutil.which("chromium-browser"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "deck"
         write_corpus(folder, args.cards)
+        if args.kinds:
+            write_kinds(folder, args.kinds)
         page_path = Path(tmp) / "deck.html"
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "qadeck", "preview", str(folder), "-o", str(page_path)],
-                       check=True, stdout=subprocess.DEVNULL)
+        summary = subprocess.run([sys.executable, "-m", "qadeck", "preview", str(folder), "-o", str(page_path)],
+                                 check=True, capture_output=True, text=True).stdout
         written = time.perf_counter() - start
-        print(f"cards: {args.cards:,}; page {page_path.stat().st_size / 1e6:.1f} MB, "
+        shown = summary.split(": ", 1)[1].split(",")[0]
+        print(f"{shown}; page {page_path.stat().st_size / 1e6:.1f} MB, "
               f"written by 'qadeck preview' in {written:.1f} s")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=args.browser)

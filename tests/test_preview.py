@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,17 @@ A: <img src=x onerror="window.pwned = 1"> and <b onclick="window.pwned = 1">bold
 
 Q: Is [this link](javascript:window.pwned=1) safe?
 A: <iframe src="https://example.com"></iframe> ![x](https://example.com/x.png) "quotes" & 'ticks'.
+"""
+
+KINDS = r"""#flashcards
+
+Water boils at {{c1::100 °C}} at {{c2::sea level::where}}.
+
+Largest planet:::Jupiter
+
+Mass-energy equivalence::\(E = mc^2\), or $\frac{E}{c^2} = m$; as a block: \[\sum_{i=1}^{n} x_i\]
+
+Broken math::\(\frac{1}{\) and \(\text{<img src=x onerror="window.pwned = 1">}\) and `\(x\)` in code, and \(\href{javascript:window.pwned=1}{x}\)
 """
 
 
@@ -251,3 +264,113 @@ def test_preview_takes_filters_and_names_the_page_after_them(tmp_path, monkeypat
     expected = pipeline.select(seed_prepared, Filters(topics=("monitoring",)))
     assert text.count('<article class="qa"') == len(expected) > 0
     assert "MLOps Interview Questions (monitoring)" in text
+
+
+@pytest.fixture(scope="module")
+def kinds_page(tmp_path_factory) -> Path:
+    """A page of a cloze note (two deletions), a reversed note and two notes with math."""
+    notes = tmp_path_factory.mktemp("kinds")
+    (notes / "kinds.md").write_text(KINDS, encoding="utf-8")
+    return make_page(notes / "kinds.md", notes / "kinds.html")
+
+
+@pytest.fixture
+def kinds(page, kinds_page):
+    """That page, opened, with its errors and requests recorded."""
+    seen = {"errors": [], "requests": []}
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.goto(kinds_page.as_uri())
+    page.seen = seen
+    return page
+
+
+def article(page, text: str, number: int = 1):
+    return page.locator(f'#cards article.qa[data-card="{number}"]', has_text=text)
+
+
+def test_math_is_typeset_as_mathml_the_browser_draws(kinds, kinds_page):
+    page, seen = kinds, kinds.seen
+    card = article(page, "Mass-energy")
+    card.click()
+    back = card.locator(".back")
+    assert back.locator("math").count() == 3
+    assert back.locator('math[display="block"] munderover').count() == 1
+    shown = back.inner_text()
+    assert "\\(" not in shown and "\\[" not in shown and "$" not in shown
+    # Drawn as a fraction: the numerator sits above the denominator.
+    above, below = (back.locator("mfrac").first.locator(":scope > *").nth(n).bounding_box() for n in (0, 1))
+    assert above["y"] + above["height"] <= below["y"] + 1
+    assert seen["errors"] == [] and set(seen["requests"]) == {kinds_page.as_uri()}
+
+
+def test_tex_that_cannot_be_typeset_stays_as_its_text(kinds):
+    page = kinds
+    back = article(page, "Broken math").locator(".back")
+    page.check("#show-answers")
+    shown = back.inner_text()
+    assert "\\(\\frac{1}{\\)" in shown
+    assert '\\(\\text{<img src=x onerror="window.pwned = 1">}\\)' in shown
+    assert "\\(x\\)" in back.locator("code").inner_text()  # code is never typeset, as in Anki
+    assert "\\(\\href{javascript:window.pwned=1}{x}\\)" in shown
+    assert back.locator("math, img, [href]").count() == 0
+    back.click()
+    assert page.evaluate("window.pwned") is None
+
+
+def test_a_cloze_note_gives_a_card_per_deletion_hiding_it_in_front(kinds):
+    page = kinds
+    first, second = article(page, "Water boils", 1), article(page, "Water boils", 2)
+    assert first.get_attribute("data-guid") == second.get_attribute("data-guid")
+    front = first.locator(".front")
+    assert front.locator(".cloze").inner_text() == "[...]"
+    assert "100 °C" not in front.inner_text() and "{{c1::" not in front.inner_text()
+    assert front.locator(".cloze-inactive").inner_text() == "sea level"  # the other card's deletion
+    first.click()
+    assert first.locator(".back .cloze").inner_text() == "100 °C"
+    assert second.locator(".front .cloze").inner_text() == "[where]"  # the hint
+    second.click()
+    assert second.locator(".back .cloze").inner_text() == "sea level"
+    blue = first.locator(".back .cloze").evaluate("e => getComputedStyle(e).color")
+    assert blue == "rgb(9, 105, 218)"  # the note type's cloze style
+
+
+def test_a_reversed_note_gives_a_card_each_way(kinds):
+    page = kinds
+    forward, backward = article(page, "Largest planet", 1), article(page, "Largest planet", 2)
+    assert forward.get_attribute("data-guid") == backward.get_attribute("data-guid")
+    assert forward.locator(".front").inner_text().strip() == "Largest planet"
+    assert backward.locator(".front").inner_text().strip() == "Jupiter"
+    backward.click()
+    assert backward.locator(".back .qa-answer").inner_text().strip() == "Largest planet"
+    assert "answer → question" in backward.locator(".meta").inner_text()
+
+
+def test_counts_and_filters_count_every_card_of_a_note(kinds, kinds_page, tmp_path):
+    page = kinds
+    again = tmp_path / "again.html"
+    result = CliRunner().invoke(cli, ["preview", str(kinds_page.with_name("kinds.md")), "-o", str(again)])
+    assert result.stdout.startswith(f"Wrote {again}: 6 cards from 4 notes, 0 findings")
+    assert page.inner_text("#count") == "6 of 6 cards"
+    (topic,) = page.eval_on_selector_all("#topic option", "els => els.slice(1).map(e => e.textContent)")
+    assert topic.endswith("(6)")
+    page.fill("#search", "jupiter")
+    expect(page.locator("#count")).to_have_text("2 of 6 cards")
+    page.fill("#search", "sum_")  # a formula's TeX is searchable
+    expect(page.locator("#count")).to_have_text("1 of 6 cards")
+
+
+def test_the_package_keeps_math_and_cloze_for_anki(kinds_page, tmp_path):
+    run = CliRunner().invoke(cli, ["build", str(kinds_page.with_name("kinds.md")), "-o", str(tmp_path)],
+                             catch_exceptions=False)
+    assert run.exit_code == 0, run.output
+    (package,) = tmp_path.glob("*.apkg")
+    with zipfile.ZipFile(package) as z:
+        database = tmp_path / "collection.anki2"
+        database.write_bytes(z.read("collection.anki2"))
+    conn = sqlite3.connect(database)
+    try:
+        fields = " ".join(row[0] for row in conn.execute("SELECT flds FROM notes"))
+    finally:
+        conn.close()
+    assert "\\(E = mc^2\\)" in fields and "{{c1::100 °C}}" in fields and "<math" not in fields

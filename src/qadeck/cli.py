@@ -463,7 +463,8 @@ def preview(sources: tuple[Path, ...], out_file: Path | None, open_page: bool, l
     loaded = _load(sources, filters, layout)
     prepared = pipeline.prepare(loaded)
     report = pipeline.preview(prepared, filters, Path("build"), out_file)
-    click.echo(f"Wrote {report.path}: {report.cards} cards, {report.findings} findings "
+    notes = f" from {report.notes} notes" if report.notes != report.cards else ""
+    click.echo(f"Wrote {report.path}: {report.cards} cards{notes}, {report.findings} findings "
                "(open it in a browser; nothing in it loads from the network)")
     if open_page:
         webbrowser.open(report.path.resolve().as_uri())

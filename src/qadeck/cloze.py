@@ -3,7 +3,8 @@
 Contract: :func:`to_anki` rewrites a text's deletions in the syntaxes named by
 ``styles`` as Anki's ``{{c1::text}}`` (``{{c1::text::hint}}`` with a hint) and
 returns None when the text has none; :func:`numbers` gives the deletion
-numbers of an Anki cloze text (one card each); :func:`masked` and
+numbers of an Anki cloze text (one card each); :func:`card_side` shows
+one card's side as Anki's ``{{cloze:…}}`` does; :func:`masked` and
 :func:`revealed` show a cloze text to apps that have no cloze (a front with
 ``[...]`` gaps, a back with the text whole).
 
@@ -95,6 +96,21 @@ def has_deletion(text: str, styles: Iterable[str]) -> bool:
 def numbers(text: str) -> list[int]:
     """The deletion numbers of an Anki cloze text, each once, in order: one card each."""
     return sorted({int(m.group(1)) for m in ANKI.finditer(text)})
+
+
+def card_side(text: str, number: int, answer: bool) -> str:
+    """The text as Anki's ``{{cloze:…}}`` shows it on card ``number``: that number's deletions a
+    ``[...]`` gap (``[hint]`` where it has one) on the question side and their text on the answer
+    side, each in a ``cloze`` span; the other deletions' text in a ``cloze-inactive`` span."""
+
+    def show(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if n != number:
+            return f'<span class="cloze-inactive" data-ordinal="{n}">{match.group(2)}</span>'
+        shown = match.group(2) if answer else f"[{match.group(3) or '...'}]"
+        return f'<span class="cloze" data-ordinal="{n}">{shown}</span>'
+
+    return ANKI.sub(show, text)
 
 
 def masked(text: str) -> str:

@@ -414,7 +414,10 @@ class PreviewReport:
     """What :func:`preview` wrote, for the command's summary."""
 
     path: Path
+    #: The cards the page shows: one per card Anki makes (a reversed note's two, a cloze's one per deletion).
     cards: int
+    #: The notes they are made of (qadeck's cards).
+    notes: int
     findings: int
 
 
@@ -427,8 +430,8 @@ def preview(prepared: Prepared, filters: Filters, out_dir: Path, path: Path | No
     config = prepared.loaded.config
     deck = f"{config.deck} ({filters.label()})" if filters.active else config.deck
     path = path or out_dir / f"{slugify(config.deck)}{filters.suffix()}.html"
-    page.write(page.Preview(deck, cards, found), Renderer(), path)
-    return PreviewReport(path, len(cards), len(found))
+    shown = page.write(page.Preview(deck, cards, found), Renderer(), path)
+    return PreviewReport(path, shown, len(cards), len(found))
 
 
 def select(prepared: Prepared, filters: Filters) -> list[Card]:

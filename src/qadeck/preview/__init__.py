@@ -1,10 +1,13 @@
 """``qadeck preview``: the deck as one self-contained HTML page, to look over before importing it.
 
-Contract: :func:`page` returns the page's text and :func:`write` puts it in place atomically. Each
-card shows as Anki shows it: the note's fields (the same HTML the package holds, so the same
-escaping) in the note type's templates and CSS. The page loads nothing: its style and script are
-inline, and a Content-Security-Policy lets only that one script run and no request leave, so even a
-card whose HTML slipped past escaping could neither run script nor call out.
+Contract: :func:`page_cards` gives the cards of the page, :func:`page` the page's text and
+:func:`write` puts it in place atomically. Each card Anki makes of a note shows as Anki shows it
+(:mod:`.cards`: a reversed note's two, a cloze note's one per deletion): the note's fields (the
+same HTML the package holds, so the same escaping) in the note type's templates and CSS, math
+typeset as MathML (:mod:`.mathml`). The page's counts and filters count those cards. The page
+loads nothing: its style and script are inline, and a Content-Security-Policy lets only that one
+script run and no request leave, so even a card whose HTML slipped past escaping could neither run
+script nor call out.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from ..files import write_text_atomic
 from ..model import Card, Finding
 from ..render import Renderer
 from ..writers import apkg
+from .cards import NoteCard, note_cards
 from .charts import Bar, bar_chart
 
-_FIELD = re.compile(r"{{(\w+)}}")
 #: A remote picture's address in the HTML the renderer makes (always double-quoted there).
 _REMOTE_SRC = re.compile(r'(<(?:img|audio|video|source)\b[^>]*?)\ssrc="((?:https?:)?//[^"]*)"', re.IGNORECASE)
 
@@ -40,24 +43,17 @@ class Preview:
     findings: Sequence[Finding]
 
 
-def fill(template: str, fields: dict[str, str]) -> str:
-    """Anki's ``{{Field}}`` substitution, for the note type's own templates."""
-    return _FIELD.sub(lambda m: fields.get(m[1], ""), template)
-
-
 def offline(html: str) -> str:
     """The HTML with remote pictures left unloaded: the page makes no request (Anki loads them)."""
     return _REMOTE_SRC.sub(r'\1 data-remote-src="\2" title="remote: \2"', html)
 
 
-def card_html(card: Card, fields: Sequence[str]) -> str:
-    """One card's ``<article>``: both sides through the note type's templates, and its facts."""
-    values = dict(zip(apkg.FIELDS, (offline(field) for field in fields)))
-    front = fill(apkg.FRONT, values)
-    back = fill(apkg.BACK, {**values, "FrontSide": front})
+def card_html(card: Card, made: NoteCard) -> str:
+    """One card's ``<article>``: both sides, and its note's facts."""
     level = escape(card.difficulty)
     meta = [
         f'<span class="where">{escape(card.location)}</span>',
+        *([f'<span class="badge kind">{escape(made.label)}</span>'] if made.label else []),
         f'<span class="topics">{escape(", ".join(card.topics))}</span>',
         f'<span class="badge {level}">{level}</span>',
     ]
@@ -66,10 +62,10 @@ def card_html(card: Card, fields: Sequence[str]) -> str:
                     'answer: check it">inferred question</span>')
     meta.append(f'<span class="tags">{escape(" ".join(apkg.anki_tags(card)))}</span>')
     return (
-        f'<article class="qa" tabindex="0" data-guid="{escape(card.guid)}" '
+        f'<article class="qa" tabindex="0" data-guid="{escape(card.guid)}" data-card="{made.number}" '
         f'data-topics="{escape(" ".join(card.topics))}" data-difficulty="{level}" '
         f'data-source="{escape(card.source)}">'
-        f'<div class="card front">{front}</div><div class="card back">{back}</div>'
+        f'<div class="card front">{made.front}</div><div class="card back">{made.back}</div>'
         f'<div class="meta">{"".join(meta)}</div></article>'
     )
 
@@ -112,10 +108,16 @@ def _asset(name: str) -> str:
     return files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def page(preview: Preview, renderer: Renderer) -> str:
-    """The whole page's text."""
-    cards = preview.cards
-    contents = apkg.note_contents(cards, renderer)
+def page_cards(preview: Preview, renderer: Renderer) -> list[tuple[Card, NoteCard]]:
+    """Each card Anki makes of the preview's notes, beside the note it is made of."""
+    contents = apkg.note_contents(preview.cards, renderer)
+    return [(card, made) for card, (fields, _) in zip(preview.cards, contents)
+            for made in note_cards(card.kind, [offline(field) for field in fields])]
+
+
+def page(preview: Preview, made: Sequence[tuple[Card, NoteCard]]) -> str:
+    """The whole page's text, showing ``made`` (:func:`page_cards`)."""
+    cards = [card for card, _ in made]
     script = _asset("page.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     policy = (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
@@ -124,7 +126,7 @@ def page(preview: Preview, renderer: Renderer) -> str:
     levels = Counter(card.difficulty for card in cards)
     sources = Counter(card.source for card in cards)
     deck = escape(preview.deck)
-    articles = "\n".join(card_html(card, content[0]) for card, content in zip(cards, contents))
+    articles = "\n".join(card_html(card, one) for card, one in made)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
@@ -160,5 +162,8 @@ def page(preview: Preview, renderer: Renderer) -> str:
 """
 
 
-def write(preview: Preview, renderer: Renderer, path: Path) -> None:
-    write_text_atomic(path, page(preview, renderer))
+def write(preview: Preview, renderer: Renderer, path: Path) -> int:
+    """Write the page to ``path``; returns how many cards it shows."""
+    made = page_cards(preview, renderer)
+    write_text_atomic(path, page(preview, made))
+    return len(made)
