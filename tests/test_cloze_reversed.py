@@ -8,13 +8,17 @@ rebuild that Anki imports as an update in place.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from qadeck import pipeline, preview
 from qadeck.cli import cli
+from qadeck.preview.mathml import typeset
+from qadeck.render import Renderer
 from qadeck.writers import apkg
 
 from .conftest import import_apkg, notes_by_guid
@@ -101,3 +105,27 @@ def test_a_deck_of_qa_notes_holds_only_the_qa_note_type(tmp_path):
     finally:
         conn.close()
     assert [m["name"] for m in models.values()] == ["qadeck Q&A"]
+
+
+def test_the_preview_shows_each_card_as_anki_renders_it(tmp_path, collection):
+    """The preview's cards are Anki's own (the real backend's rendering), once the page's MathML
+    stands for Anki's MathJax: a card per deletion and per direction, deletions in math too."""
+    source = SOURCE + "\nSquares: {{c1::nine}} is \\(3^{{c2::2}}\\), and \\[\\frac{1}{2}\\]\n"
+    package = build(tmp_path, source)
+    import_apkg(collection, package)
+    # What Anki adds that the page has elsewhere or not at all: the note type's CSS, and the
+    # deletion's text for Anki's own script.
+    anki_only = re.compile(r"<style>.*?</style>|\sdata-cloze=\"[^\"]*\"", re.DOTALL)
+    anki = {}
+    for card_id in collection.find_cards(""):
+        card = collection.get_card(card_id)
+        anki[(card.note().guid, card.ord + 1)] = tuple(
+            typeset(anki_only.sub("", side)) for side in (card.question(), card.answer()))
+
+    prepared = pipeline.prepare(pipeline.load([tmp_path / "notes.md"]))
+    shown = {(card.guid, made.number): (made.front, made.back)
+             for card, made in preview.page_cards(preview.Preview("deck", prepared.cards, []), Renderer())}
+    assert shown == anki
+    assert len(shown) == 7  # two cloze notes of two deletions, a reversed note, a Q&A note
+    (squares,) = [front for front, _ in shown.values() if "Squares" in front and "nine" in front]
+    assert "<math" in squares and "[...]" in squares and "\\(" not in squares  # the gap in the formula, typeset

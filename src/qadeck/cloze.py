@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
-from .render import MATH
+from .render import MATH, MATH_HTML
 
 #: An Anki deletion: its number, its text, and its hint when it has one.
 ANKI = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.DOTALL)
+_MATH_HTML = re.compile(MATH_HTML, re.DOTALL)
 _VERBATIM = re.compile(rf"(`+)[^\n]*?\1|{MATH}", re.DOTALL)
 _PATTERNS = {
     "anki": ANKI,
@@ -99,17 +101,22 @@ def numbers(text: str) -> list[int]:
 
 
 def card_side(text: str, number: int, answer: bool) -> str:
-    """The text as Anki's ``{{cloze:…}}`` shows it on card ``number``: that number's deletions a
-    ``[...]`` gap (``[hint]`` where it has one) on the question side and their text on the answer
-    side, each in a ``cloze`` span; the other deletions' text in a ``cloze-inactive`` span."""
+    """The HTML ``text`` as Anki's ``{{cloze:…}}`` shows it on card ``number``: that number's
+    deletions a ``[...]`` gap (``[hint]`` where it has one) on the question side and their text on
+    the answer side, each in a ``cloze`` span; the other deletions' text in a ``cloze-inactive``
+    span. Within math (``\\(…\\)``, ``\\[…\\]``) Anki writes them without the spans, as TeX."""
 
-    def show(match: re.Match[str]) -> str:
+    def show(match: re.Match[str], in_math: bool = False) -> str:
         n = int(match.group(1))
+        shown = match.group(2) if n != number or answer else f"[{match.group(3) or '...'}]"
+        if in_math:
+            return shown
         if n != number:
-            return f'<span class="cloze-inactive" data-ordinal="{n}">{match.group(2)}</span>'
-        shown = match.group(2) if answer else f"[{match.group(3) or '...'}]"
+            return f'<span class="cloze-inactive" data-ordinal="{n}">{shown}</span>'
         return f'<span class="cloze" data-ordinal="{n}">{shown}</span>'
 
+    if "\\(" in text or "\\[" in text:
+        text = _MATH_HTML.sub(lambda m: ANKI.sub(partial(show, in_math=True), m.group()), text)
     return ANKI.sub(show, text)
 
 

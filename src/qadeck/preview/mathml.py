@@ -24,8 +24,9 @@ from html import escape, unescape
 
 from latex2mathml.converter import convert
 
-#: What Anki's MathJax reads in a card's text: display ``\[…\]``, inline ``\(…\)``.
-_FORMULA = re.compile(r"\\\[(?P<display>.+?)\\\]|\\\((?P<inline>.+?)\\\)", re.DOTALL)
+from ..render import MATH_HTML
+
+_FORMULA = re.compile(MATH_HTML, re.DOTALL)
 #: Where no formula is looked for: a tag, or a ``<pre>`` or ``<code>`` element whole.
 _SKIPPED = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"

@@ -58,6 +58,9 @@ MATH = (
     r"|(?<![\\$\w])\$(?P<d>[^\s$](?:[^$\n]*?[^\s$\\])?)\$(?![\w$])"
 )
 _MATH_AT = re.compile(MATH, re.DOTALL)
+#: Math in the HTML the renderer makes (DOTALL): ``\[…\]`` (content in group ``display``) or ``\(…\)``
+#: (group ``inline``), the TeX HTML-escaped; what Anki's MathJax typesets.
+MATH_HTML = r"\\\[(?P<display>.+?)\\\]|\\\((?P<inline>.+?)\\\)"
 
 # Characters that inline syntax, raw HTML, entities, math, tables, autolinks (``@``) or line ends
 # (tab, CR) need: a text without any, and without a line that opens a block, is plain paragraphs.
