@@ -30,11 +30,13 @@ _FORMULA = re.compile(MATH_HTML, re.DOTALL)
 #: Where no formula is looked for: a tag, or a ``<pre>`` or ``<code>`` element whole.
 _SKIPPED = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"
+#: The MathML elements a formula may hold (presentation MathML: MathML Core and what browsers draw).
 ELEMENTS = frozenset({
     "math", "mrow", "mi", "mn", "mo", "mtext", "ms", "mspace", "msub", "msup", "msubsup", "munder",
     "mover", "munderover", "mmultiscripts", "mprescripts", "none", "mfrac", "msqrt", "mroot",
     "mstyle", "mpadded", "mphantom", "menclose", "mtable", "mtr", "mtd", "merror",
 })
+#: Their presentation attributes: none names a resource, a style, a class or a handler.
 ATTRIBUTES = frozenset({
     "display", "displaystyle", "scriptlevel", "mathvariant", "mathsize", "fence", "separator",
     "stretchy", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "form", "lspace",
