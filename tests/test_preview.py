@@ -360,6 +360,21 @@ def test_counts_and_filters_count_every_card_of_a_note(kinds, kinds_page, tmp_pa
     expect(page.locator("#count")).to_have_text("1 of 6 cards")
 
 
+def test_a_wide_formula_scrolls_within_its_card_at_phone_width(page, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    terms = " + ".join(f"a_{{{n}}}" for n in range(1, 30))
+    (notes / "wide.md").write_text(f"Q: A long sum?\nA: \\(s = {terms}\\) and \\[{terms}\\]\n", encoding="utf-8")
+    path = make_page(notes, tmp_path / "wide.html")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(path.as_uri())
+    page.check("#show-answers")
+    answer = page.locator("#cards .qa-answer")
+    assert answer.locator("math").count() == 2
+    assert answer.evaluate("e => e.scrollWidth > e.clientWidth")  # wider than the phone: it scrolls
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+
+
 def test_the_package_keeps_math_and_cloze_for_anki(kinds_page, tmp_path):
     run = CliRunner().invoke(cli, ["build", str(kinds_page.with_name("kinds.md")), "-o", str(tmp_path)],
                              catch_exceptions=False)
