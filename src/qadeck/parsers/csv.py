@@ -50,7 +50,8 @@ class AnkiHeader:
     meta: frozenset[int] = frozenset()
 
 
-_LEADING_BLANK_LINES = re.compile(r"(?:[^\S\n]*+\n)*+")
+#: Blank lines ending in a newline (a lone carriage return ends a line for the csv reader: not skipped).
+_LEADING_BLANK_LINES = re.compile(r"(?:[^\S\r\n]*+\r?\n)*+")
 
 
 def lazy_lines(text: str, keepends: bool = False) -> Iterator[str]:
