@@ -63,6 +63,13 @@ def test_markdown_html_headings_and_headings_in_list_items_become_atx() -> None:
     assert "<h3>code</h3>" in markups.to_markdown(".md", text)
 
 
+def test_markdown_html_heading_over_several_lines_is_one_heading_and_keeps_line_numbers() -> None:
+    text = "<h3 id='q2'>2. Count them.\nBy colour.\n</h3>\n\nSELECT 1;\n\n<h3>Open, never closed\n\nText."
+    lines = markups.to_markdown(".md", text).split("\n")
+    assert lines[:5] == ["### 2. Count them. By colour.", "", "", "", "SELECT 1;"]
+    assert lines[6] == "<h3>Open, never closed"  # no closing tag in reach: left as written
+
+
 def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
     (tmp_path / "FAQ").write_text("1. Is it free?\n\nYes.\n\n2. Is it fast?\n\nYes.\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")

@@ -2,6 +2,8 @@
 
 A line that is one HTML heading (``<h3 name="x">What is …?</h3>``) becomes an
 ATX heading, so headings read as headings whichever way they were written; a
+heading whose tag stays open over a few lines becomes one heading on its first
+line, the lines it spanned left blank so every later line keeps its number; a
 heading inside a numbered list item (``12. ### What is …?``) becomes the
 heading with its number, and the item's body is dedented with it. Code fences are left alone. Every other line is kept
 as it is, and a text holding neither is returned untouched.
@@ -15,9 +17,12 @@ from pathlib import Path
 
 from ..model import Source
 from ..parsers.markup import inline_text
-from ..parsers.structure import outline
+from ..parsers.structure import Line, outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
+_HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE)
+# A heading is a few lines at most: an open tag with no close in reach is not read as one.
+_MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 _MAY_REWRITE = re.compile(r"^\s{0,3}(?:<[hH][1-6]|\d+[.)]\s+#)", re.MULTILINE)
 
@@ -37,6 +42,40 @@ def _dedent_item(lines: list[str], start: int, width: int) -> None:
         lines[index] = line[min(indent, width) :]
 
 
+def _rewrite_html_heading(lines: list[str], index: int, marked: list[Line]) -> None:
+    """The HTML heading opening at ``lines[index]`` as an ATX heading, when it closes within a few lines."""
+    line = lines[index]
+    html = _HTML_HEADING.match(line)
+    if html:
+        level, body, end = html.group(1), html.group(2), index
+    else:
+        opened = _HTML_HEADING_OPEN.match(line)
+        if not opened:
+            return
+        level, close = opened.group(1), f"</h{opened.group(1)}>"
+        parts = [opened.group(2)]
+        for end in range(index + 1, min(index + _MAX_HEADING_LINES, len(lines))):
+            if marked[end].code:
+                return
+            text = lines[end]
+            found = text.lower().find(close)
+            if found >= 0:
+                if text[found + len(close) :].strip():
+                    return  # more after the tag: a block of HTML, not a heading
+                parts.append(text[:found])
+                break
+            parts.append(text)
+        else:
+            return
+        body = " ".join(part.strip() for part in parts)
+    title = inline_text(body)
+    if not title:
+        return
+    lines[index] = "#" * int(level) + " " + title
+    for spanned in range(index + 1, end + 1):
+        lines[spanned] = ""
+
+
 def to_markdown(text: str) -> str:
     if not _MAY_REWRITE.search(text):
         return text  # most files
@@ -45,11 +84,8 @@ def to_markdown(text: str) -> str:
     for index, line in enumerate(lines):
         if marked[index].code:
             continue
-        html = _HTML_HEADING.match(line)
-        if html:
-            title = inline_text(html.group(2))
-            if title:
-                lines[index] = "#" * int(html.group(1)) + " " + title
+        if line.lstrip(" ")[:2] in ("<h", "<H"):
+            _rewrite_html_heading(lines, index, marked)
             continue
         listed = _LISTED_HEADING.match(line)
         if listed:
