@@ -15,7 +15,7 @@ def test_check_names_the_closest_layout_and_how_to_force_it(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["check", str(tmp_path / "notes.md")])
     assert (
         "no questions with answers found in any source (notes.md: no known Q&A layout fits this file: "
-        "the closest is table (score 0.05, below 0.20); force it with --layout table)"
+        "the closest is table (score 0.07, below 0.20); force it with --layout table)"
     ) in result.output
     assert result.exit_code == 1
 

@@ -6,12 +6,20 @@
 
 The columns are the ones whose header names them (Question(s)/Answer(s), Q/A,
 Front/Back, Term/Definition, ...; a named question column with any other
-beside it, as ``| Question | Key Points |``), otherwise the first two. Tables
-that name their question column make a deck however much prose surrounds
-them: they score at least :data:`NAMED_SCORE`, above the prose layout's guesses. HTML in cells is
-how tables hold line breaks and lists, so it is turned into Markdown. Each
-row is a card, except rows of a table of contents (a link to an ``#anchor``);
-the heading above the table is its section.
+beside it, as ``| Question | Key Points |``), otherwise the first two. A
+table of three columns or more keeps every column right of the question
+column on the back, each after its header (``**Example:** …``; a named
+answer column goes first, unlabelled), so ``| Use Case | Command |
+Description |`` loses neither; columns left of the question column (row
+numbers, groups) are not part of the card, and a ``Tags`` column gives the
+card's tags. Tables that name their question
+column make a deck however much prose surrounds them: they score at least
+:data:`NAMED_SCORE`, above the prose layout's guesses. A table's header and
+delimiter rows are part of what it explains, so a file of tables under their
+own headings reads as tables, not as titles over them. HTML in cells is how
+tables hold line breaks and lists, so it is turned into Markdown. Each row is
+a card, except rows of a table of contents (a link to an ``#anchor``); the
+heading above the table is its section.
 """
 
 from __future__ import annotations
@@ -32,12 +40,22 @@ _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|
 _LETTER = re.compile("[a-z]", re.IGNORECASE)
 QUESTION_NAMES = frozenset({"question", "questions", "q", "front", "prompt", "term", "ask", "query"})
 ANSWER_NAMES = frozenset({"answer", "answers", "a", "back", "response", "definition", "reply", "solution"})
+TAG_NAMES = frozenset({"tag", "tags"})
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+
+
+#: Cells that say "nothing here": left off the back rather than shown under their header.
+_EMPTY_CELLS = frozenset({"", "-", "--", "—", "–", "n/a", "N/A"})
+
+
+def _names(header: Sequence[str]) -> list[str]:
+    # A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
+    return [re.sub(r"[^a-z]", "", inline_text(cell).lower()) if _LETTER.search(cell) else "" for cell in header]
 
 
 def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
     """Indexes of the question and answer columns the header names, or None."""
-    # A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
-    names = [re.sub(r"[^a-z]", "", inline_text(cell).lower()) if _LETTER.search(cell) else "" for cell in header]
+    names = _names(header)
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
     if asks and not answers:
@@ -78,6 +96,14 @@ def split_row(text: str) -> list[str]:
     return cells
 
 
+def is_table(text: str) -> bool:
+    """True when ``text`` is one Markdown table of two rows or more and nothing else."""
+    if "|" not in text:
+        return False
+    rows = [row for row in text.strip().split("\n") if row.strip()]
+    return len(rows) >= 4 and bool(_DELIMITER.match(rows[1])) and all("|" in row for row in rows)
+
+
 def _is_row(line: Line) -> bool:
     return not line.code and "|" in line.text and bool(line.text.strip())
 
@@ -99,21 +125,46 @@ def _entries(source: Source) -> list[Entry]:
         if len(names) < 2:
             continue
         ask, answer = named_columns(names) or (0, 1)
+        back = _back(names, ask, answer)
+        tagged = next((i for i, name in enumerate(_names(names)) if name in TAG_NAMES and i not in (ask, answer)), None)
         while index < len(lines) and _is_row(lines[index]):
-            entry = _entry(lines[index], ask, answer, titles[index])
+            entry = _entry(lines[index], ask, back, tagged, titles[index])
             if entry:
                 entries.append(entry)
             index += 1
     return entries
 
 
-def _entry(line: Line, ask: int, answer: int, section: str) -> Entry | None:
-    cells = split_row(line.text) + ["", ""]
-    question = inline_text(cells[ask])
+def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str], ...]:
+    """The columns a card's back shows, in order, each with the label it is shown under ("" for none)."""
+    names = _names(header)
+    extra = [i for i in range(ask + 1, len(header)) if i != answer and names[i] not in TAG_NAMES]
+    if not extra:
+        return ((answer, ""),)  # two columns: the answer alone, as written
+    labels = {i: inline_text(header[i]) for i in (answer, *extra)}
+    if answer < len(names) and names[answer] in ANSWER_NAMES:
+        labels[answer] = ""  # "Definition" says what the back is already
+    return tuple((i, labels[i]) for i in (answer, *extra))
+
+
+def _entry(line: Line, ask: int, back: Sequence[tuple[int, str]], tagged: int | None, section: str) -> Entry | None:
+    cells = split_row(line.text)
+    question = inline_text(cells[ask]) if ask < len(cells) else ""
     if not question or is_navigation(html_to_markdown(cells[ask])):
         return None  # a table of contents row links to a section, it asks nothing
-    text = html_to_markdown(cells[answer]).strip()
-    return Entry(question, text, line.number, line.number, section)
+    parts = []
+    for column, label in back:
+        text = html_to_markdown(cells[column]).strip() if column < len(cells) else ""
+        if len(back) > 1 and text in _EMPTY_CELLS:
+            continue
+        if not label:
+            parts.append(text)
+        else:
+            parts.append(f"**{label}:**" + ("\n\n" if "\n" in text else " ") + text)
+    tags = () if tagged is None or tagged >= len(cells) else tuple(
+        tag.lstrip("#") for tag in _TAG_SPLIT.split(inline_text(cells[tagged])) if tag.lstrip("#")
+    )
+    return Entry(question, "\n\n".join(parts), line.number, line.number, section, tags=tags)
 
 
 #: The score of a file whose tables name their question column, however much prose surrounds them:
@@ -121,9 +172,22 @@ def _entry(line: Line, ask: int, answer: int, section: str) -> Entry | None:
 NAMED_SCORE = 0.35
 
 
+def _frames(source: Source, entries: Sequence[Entry]) -> set[int]:
+    """Numbers of the header and delimiter rows above each table's first card."""
+    lines = outline(source)
+    first = lines[0].number if lines else 1  # outline leaves front matter out: positions are numbers shifted
+    frames: set[int] = set()
+    for entry in entries:
+        position = entry.line - first
+        if 2 <= position < len(lines) and _DELIMITER.match(lines[position - 1].text) and not lines[position - 1].code:
+            frames.update((entry.line - 1, entry.line - 2))
+    return frames
+
+
 def _score(source: Source, entries: Sequence[Entry]) -> float:
-    """Coverage, raised to :data:`NAMED_SCORE` when two rows or more sit under headers naming a question column."""
-    score = coverage(source, entries)
+    """Coverage (table frames included), raised to :data:`NAMED_SCORE` when two rows or more sit under
+    headers naming a question column."""
+    score = coverage(source, entries, also=_frames(source, entries))
     if score >= NAMED_SCORE or len(entries) < 2:
         return score
     lines = outline(source)

@@ -15,7 +15,9 @@ Md2Anki, Obsidian_to_Anki's heading style). Whether a file's headings are card
 titles or sections over questions written some other way is told per file:
 not titles when its headings read as questions (layout ``headings``), or when
 a line outside them asks one (a question of another layout, which the headings
-are sections over). A heading is a card when text of its own follows it and
+are sections over). A title over nothing but a table of several rows is that
+table's heading: detection leaves it to the table layout, which makes a card of
+each row (a cheat sheet of tables under their own headings). A heading is a card when text of its own follows it and
 no deeper heading does (one with nothing under it is reported as unanswered); a
 heading over deeper headings is a section. When every
 heading ends in a parenthesised word with no spaces, those words are note ids
@@ -33,6 +35,7 @@ from .entries import Entry, coverage, make_layout
 from .headings import Heading, find_headings, question_levels
 from .prose import asks_question
 from .structure import HEADING, Line, LineStart, answer_from, heading, outline
+from .table import is_table
 from .tags import tag_line
 
 NAME = "titles"
@@ -96,6 +99,7 @@ def _front_end(body: list[Line]) -> int | None:
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
+    entries = [entry for entry in entries if not is_table(entry.answer)]
     return TITLE_WEIGHT * coverage(source, [*entries, *entries] if len(entries) == 1 else entries)
 
 
