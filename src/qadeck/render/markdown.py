@@ -296,7 +296,8 @@ class Renderer:
         if cached is None:
             # Most questions hold no control or syntax character: one search tells, as for answers.
             clean = strip_controls(text) if _holds_control_or_syntax(text) else text
-            if _holds_control_or_syntax(clean) or "://" in clean or " \n" in clean:
+            # A line's spaces at either end of a line break are the engine's to drop (or to make a <br>).
+            if _holds_control_or_syntax(clean) or "://" in clean or " \n" in clean or "\n " in clean:
                 fast = fast_inline_html(clean, "$" in clean and _MATH_AT.search(clean) is not None)
                 if fast is None:
                     self.stats.converted += 1
