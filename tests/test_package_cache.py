@@ -180,3 +180,16 @@ def test_a_package_made_from_the_card_cache_is_the_one_made_from_parsing(cards_c
     assert parsed.cache is not None and parsed.cache.hits == 0
     assert cached.cache is not None and cached.cache.hits == 5
     assert again == first
+
+
+def test_a_package_zipped_in_the_background_is_the_package_written_at_once(tmp_path: Path):
+    cards = deck(300)
+    content = {card.guid: identity.content_hash(card) for card in cards}
+    at_once = write(cards, tmp_path / "1.apkg", tmp_path / "keep1")
+    rest = package_cache.write(Output("Deck", 42, cards), tmp_path / "keep2", content, tmp_path / "2.apkg",
+                               background=True)
+    assert callable(rest)
+    rest()  # the zip, then the database kept for the next write
+    assert (tmp_path / "2.apkg").read_bytes() == at_once.read_bytes()
+    assert sorted(p.name for p in (tmp_path / "keep2").iterdir()) == sorted(
+        p.name for p in (tmp_path / "keep1").iterdir())

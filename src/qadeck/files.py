@@ -4,9 +4,11 @@ Contract: :func:`write_atomic` has a writer write a temporary file in the
 target folder and renames it over the old file only when writing succeeded;
 anything that goes wrong is an :class:`~qadeck.errors.OutputError` naming the
 path. Every file qadeck writes (decks, exports, the lock file, its caches) goes
-through here. :class:`Staged` splits the same into two steps, for a file whose
-new content is written at once with others (the lock file beside the outputs)
-but must replace the old one only once they are all written.
+through here. :class:`Pending` and :class:`Staged` split the same into two
+steps, for files written together that replace the old ones only once all are
+written (a build's outputs and its lock file): a :class:`Pending` write may
+finish in a thread meanwhile (the package compresses its database so, while the
+build writes the rest).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import secrets
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
@@ -25,15 +28,64 @@ from .errors import OutputError
 
 def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Run ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
-    tmp = _temporary(path)
+    Pending(path, write).commit()
+
+
+#: The rest of a write, under way in a thread: calling it waits for it, and raises what it raised.
+Rest = Callable[[], object]
+
+
+def in_background(work: Callable[[], object]) -> Rest:
+    """Start ``work`` in a thread; returns what waits for it. For work that lets other threads run
+    meanwhile (zlib and SQLite do, outside Python)."""
+    pool = ThreadPoolExecutor(1)
     try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc
+        return pool.submit(work).result
     finally:
-        tmp.unlink(missing_ok=True)
+        pool.shutdown(wait=False)
+
+
+class Pending:
+    """A file written to a temporary file beside ``path`` by ``write(tmp)``, put in its place by
+    :meth:`commit` or dropped by :meth:`discard`.
+
+    ``write`` may hand back the :data:`Rest` of its write, running in a thread: both steps wait for
+    it first. Anything that goes wrong is an :class:`~qadeck.errors.OutputError` naming ``path``.
+    """
+
+    def __init__(self, path: Path, write: Callable[[Path], object]) -> None:
+        self.path = path
+        self._tmp = _temporary(path)
+        try:
+            rest = write(self._tmp)
+        except OSError as exc:
+            self._tmp.unlink(missing_ok=True)
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path) from exc
+        except BaseException:
+            self._tmp.unlink(missing_ok=True)
+            raise
+        self._rest: Rest | None = rest if callable(rest) else None
+
+    def commit(self) -> None:
+        try:
+            if self._rest:
+                self._rest()
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", self.path) from exc
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Drop the file (once the rest of its write has ended, whatever came of it)."""
+        try:
+            if self._rest:
+                with suppress(Exception):
+                    self._rest()
+        finally:
+            with suppress(OSError):
+                self._tmp.unlink(missing_ok=True)
 
 
 class Staged:
@@ -85,6 +137,17 @@ class Staged:
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None:
         self._discard()
+
+
+def commit_all(pending: list[Pending]) -> None:
+    """Commit each of ``pending`` in order; should one fail, drop the rest and raise its error."""
+    for index, written in enumerate(pending):
+        try:
+            written.commit()
+        except BaseException:
+            for rest in pending[index + 1 :]:
+                rest.discard()
+            raise
 
 
 def _temporary(path: Path) -> Path:

@@ -7,8 +7,39 @@ came from: every report, error and review prompt points back to the source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def quick_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted dataclass an ``__init__`` that sets each field through its slot's
+    descriptor, where the generated one calls ``object.__setattr__`` a field at a time: the same
+    object, the same signature and defaults, still frozen, made in under half the time.
+
+    For the records a build makes once or more per card (a card is made when it is parsed,
+    tagged, handed back by a worker and given its identity): at 100,000 cards the generated
+    ``__init__`` alone would cost a second. Written as ``dataclasses`` writes its own.
+    """
+    params, body, scope = [], [], {}
+    for f in fields(cls):
+        if f.default_factory is not MISSING or not f.init or f.kw_only:
+            raise TypeError(f"{cls.__name__}.{f.name}: quick_init takes plain positional fields only")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        scope[f"_set_{f.name}"] = cls.__dict__[f.name].__set__  # the slot's member descriptor
+        body.append(f"    _set_{f.name}(self, {f.name})\n")
+    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body) or '    pass'}", scope)  # noqa: S102
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = cls.__init__.__annotations__  # the generated one's: the same signature
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +61,13 @@ class Source:
         return self.path.stem
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Card:
     """One question and its answer, as parsed and then enriched by later stages.
 
     Parsers fill the first block of fields; tagging and identity fill the rest
-    with :func:`dataclasses.replace`.
+    (:meth:`tagged`, :meth:`identified`, or :func:`dataclasses.replace`).
     """
 
     #: The question, plain text with inline Markdown (e.g. `code`).
@@ -74,14 +106,14 @@ class Card:
 
     def tagged(self, topics: tuple[str, ...], difficulty: str, difficulty_from: str | None = None) -> Card:
         """This card with its tags (``difficulty_from`` too, when given): ``replace(card, …)`` at a
-        fifth of the cost, made once per card of a build."""
+        fraction of the cost, made once per card of a build."""
         return Card(self.question, self.answer, self.source, self.section, self.lines, inferred=self.inferred,
                     layout=self.layout, topics=topics, difficulty=difficulty, guid=self.guid, mtime=self.mtime,
                     difficulty_from=self.difficulty_from if difficulty_from is None else difficulty_from,
                     kind=self.kind, tags=self.tags)
 
     def identified(self, guid: str, mtime: int) -> Card:
-        """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a fifth of the cost."""
+        """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a fraction of the cost."""
         return Card(self.question, self.answer, self.source, self.section, self.lines, inferred=self.inferred,
                     layout=self.layout, topics=self.topics, difficulty=self.difficulty, guid=guid, mtime=mtime,
                     difficulty_from=self.difficulty_from, kind=self.kind, tags=self.tags)
@@ -95,6 +127,7 @@ class Card:
 KINDS = ("basic", "reversed", "cloze")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """Something in a source a user should look at (``qadeck check``)."""

@@ -55,7 +55,7 @@ from .perf.card_cache import (
 )
 from .config import DeckConfig
 from .errors import SourceError, UsageError, unknown
-from .files import Staged, write_atomic
+from .files import Pending, Staged, commit_all
 from .filtering import Filters
 from .identity import Changes, Facts
 from .identity.lockfile import Lock
@@ -247,7 +247,7 @@ def load(
     render_stats = RenderStats()
     for (place, _, entry, _), (work, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
         render_stats.add(stats)
-        kept[place] = decode(work) if isinstance(work, bytes) else work
+        kept[place] = decode(work, trusted=True) if isinstance(work, bytes) else work
         if keep and entry is not None:
             card_cache.stored(entry)
     names.save()
@@ -497,21 +497,31 @@ def build(
         report.render_stats.add(renderer.stats)
         output = Output(deck, deck_id, cards, renderer, html=html, media=files)
         with_paths = replace(output, cards=[media.with_paths(card, files) for card in cards]) if files else output
-        writes: list[Callable[[], object]] = []
-        for name in todo:
+        writes: list[Callable[[], Pending]] = []
+        # A write that can finish in a thread goes first: the package zips its database while the
+        # others are written (zlib lets them run), instead of after them.
+        for name in sorted(todo, key=lambda name: FORMATS[name].write_kept is None):
             target = targets[name]
             out = replace(output if FORMATS[name].media_names else with_paths, target=target)
             write = partial(FORMATS[name].write, out)
             quicker = FORMATS[name].write_kept
             if quicker and kept:  # a speed-up: starts from what the last build of this file left
-                write = partial(quicker, out, kept / target.name, hashes)
-            writes.append(partial(write_atomic, target, write))
+                write = partial(quicker, out, kept / target.name, hashes, background=True)
+            writes.append(partial(Pending, target, write))
         with Staged(loaded.lock_path) as lock:
-            # The lock file is written first (a source folder that takes no file fails the build before
-            # any output changes), and replaces the old one once every output is written.
-            writes.insert(0, partial(_stage_lock, lock, prepared.lock))
-            for write in track(writes, "Writing", len(writes)):
-                write()
+            # Every output, then the lock file, is written beside its place; none replaces the old
+            # one until all are written (a source folder that takes no lock file fails the build
+            # before any output changes), and the lock file goes in last.
+            pending: list[Pending] = []
+            try:
+                for write in track(writes, "Writing", len(writes)):
+                    pending.append(write())
+                _stage_lock(lock, prepared.lock)
+            except BaseException:
+                for written in pending:
+                    written.discard()
+                raise
+            commit_all(pending)
             for name in todo:
                 stamps.record(targets[name], stamp[name])
                 report.written.append(targets[name])

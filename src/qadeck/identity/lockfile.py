@@ -17,11 +17,13 @@ from json.encoder import encode_basestring
 from pathlib import Path
 
 from ..errors import SourceError
+from ..model import quick_init
 
 LOCK_NAME = "qadeck.lock"
 VERSION = 1
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LockEntry:
     """One card's line."""

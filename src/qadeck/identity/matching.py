@@ -48,7 +48,7 @@ from functools import cached_property
 from typing import cast
 
 from .lockfile import Lock, LockEntry
-from ..model import Card
+from ..model import Card, quick_init
 
 #: Bump when rendering or tagging output changes so every note is sent again.
 CONTENT_VERSION = "2"
@@ -334,6 +334,7 @@ class _Matcher:
         return scored
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Facts:
     """What identity works out from one card alone: a build works it out where it parses the card's

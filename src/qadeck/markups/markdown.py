@@ -17,14 +17,15 @@ from pathlib import Path
 
 from ..model import Source
 from ..parsers.markup import inline_text
-from ..parsers.structure import Line, outline
+from ..parsers.structure import SPACE, Line, LineStart, outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE)
 # A heading is a few lines at most: an open tag with no close in reach is not read as one.
 _MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
-_MAY_REWRITE = re.compile(r"^\s{0,3}(?:<[hH][1-6]|\d+[.)]\s+#)", re.MULTILINE)
+#: A line either rewrite could start on: searched from newline to newline, every file is read so.
+_MAY_REWRITE = LineStart(re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#)"))
 
 
 def _dedent_item(lines: list[str], start: int, width: int) -> None:
@@ -77,7 +78,7 @@ def _rewrite_html_heading(lines: list[str], index: int, marked: list[Line]) -> N
 
 
 def to_markdown(text: str) -> str:
-    if not _MAY_REWRITE.search(text):
+    if not _MAY_REWRITE.found_in(text):
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]

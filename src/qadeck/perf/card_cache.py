@@ -32,7 +32,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, fields
 from functools import cache
@@ -258,20 +258,23 @@ def encode(kept: Kept) -> bytes:
     })
 
 
-def decode(data: bytes) -> Kept:
+def decode(data: bytes, trusted: bool = False) -> Kept:
     """The :class:`Kept` that :func:`encode` gave ``data``; raises ValueError, TypeError or KeyError
-    when ``data`` is not one (damaged, or from another version of a dataclass)."""
+    when ``data`` is not one (damaged, or from another version of a dataclass). ``trusted`` bytes
+    (:func:`encode`'s own, handed back by a parse worker) skip the check of each value's type."""
+    check = _no_check if trusted else _check
     entry = orjson.loads(data)
-    cards = _rows(entry["cards"], Card)
-    result = ParseResult(_text(entry["source"]), _text(entry["layout"]), cards, _rows(entry["findings"], Finding))
+    cards = _rows(entry["cards"], Card, check)
+    result = ParseResult(_text(entry["source"]), _text(entry["layout"]), cards,
+                         _rows(entry["findings"], Finding, check))
     rendered = entry["rendered"]
     if rendered is not None:
         for f in fields(Rendered):
-            _check(rendered[f.name], str(f.type).removeprefix("tuple[").removesuffix(", ...]"), len(cards))
+            check(rendered[f.name], str(f.type).removeprefix("tuple[").removesuffix(", ...]"), len(cards))
         rendered = Rendered(**{f.name: tuple(rendered[f.name]) for f in fields(Rendered)})
     facts = entry["facts"]
     if facts is not None:
-        facts = _rows(facts, Facts)
+        facts = _rows(facts, Facts, check)
         if len(facts) != len(cards):
             raise ValueError("facts do not match the cards")
     return Kept(result, rendered, facts)
@@ -283,15 +286,15 @@ def _columns(items: Iterable[Any], cls: type) -> dict[str, list[Any]]:
     return {f.name: list(map(attrgetter(f.name), items)) for f in fields(cls)}
 
 
-def _rows(columns: dict[str, list[Any]], cls: type) -> tuple[Any, ...]:
+def _rows(columns: dict[str, list[Any]], cls: type, check: Callable[[Any, str, int], None]) -> tuple[Any, ...]:
     """Instances of the dataclass ``cls`` from :func:`_columns`, each value checked against its
-    field's type (a tuple field gets tuples back from JSON's lists). Raises KeyError for a missing
-    field, ValueError or TypeError for a value of the wrong type or columns of different lengths."""
+    field's type by ``check`` (a tuple field gets tuples back from JSON's lists). Raises KeyError for
+    a missing field, ValueError or TypeError for a value of the wrong type or columns of different lengths."""
     values = []
     length = len(next(iter(columns.values()), []))
     for f in fields(cls):
         column = columns[f.name]
-        _check(column, str(f.type), length)
+        check(column, str(f.type), length)
         values.append(list(map(tuple, column)) if str(f.type).startswith("tuple") else column)
     return tuple(cls(*row) for row in zip(*values, strict=True))
 
@@ -316,6 +319,12 @@ def _check(column: Any, kind: str, length: int) -> None:
             raise TypeError("a line range that is not two numbers")
     else:
         raise TypeError(f"no check for a field of type {kind}")  # a new field: add its check here
+
+
+def _no_check(column: Any, kind: str, length: int) -> None:
+    """:func:`_check` for bytes this build's own workers encoded: the lengths only."""
+    if len(column) != length:
+        raise ValueError("a column of the wrong length")
 
 
 def _text(value: Any) -> str:

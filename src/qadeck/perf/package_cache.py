@@ -30,7 +30,7 @@ import os
 import secrets
 import sqlite3
 from collections.abc import Mapping, Sequence
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Self
@@ -40,7 +40,7 @@ import orjson
 
 from .card_cache import file_stamp, output_stamp
 from ..errors import OutputError
-from ..files import write_bytes_atomic
+from ..files import Rest, in_background, write_bytes_atomic
 from ..model import Card
 from ..writers import Output, apkg
 
@@ -179,18 +179,28 @@ class Next:
             write_bytes_atomic(self.folder / STATE, orjson.dumps(state))
 
 
-def write(output: Output, folder: Path, content: Mapping[str, str], path: Path) -> None:
+def write(output: Output, folder: Path, content: Mapping[str, str], path: Path,
+          background: bool = False) -> Rest | None:
     """Write ``output`` as a package to ``path``, from the one kept in ``folder`` (or afresh, when
     none is to be trusted), and keep this one there for the next write. ``content`` maps each
-    card's guid to identity's content hash of it: what tells a kept note from a changed one."""
+    card's guid to identity's content hash of it: what tells a kept note from a changed one.
+
+    With ``background``, the package's database is written here and zipped in a thread, which
+    lets the build write its other outputs meanwhile: the returned :data:`~qadeck.files.Rest`
+    waits for it (and keeps the database once it is zipped).
+    """
     wants = _wants(output.cards, content)
     if wants is None or not _usable(folder):
         apkg.write(output, path)
-        return
+        return None
     try:
-        _write_kept(output, path, folder, wants)
+        rest = _write_kept(output, path, folder, wants)
     except sqlite3.Error as exc:
         raise OutputError(f"cannot write the package's database: {exc}", output.target or path) from exc
+    if background:
+        return rest
+    rest()
+    return None
 
 
 def _wants(cards: Sequence[Card], content: Mapping[str, str]) -> list[Want] | None:
@@ -213,10 +223,12 @@ def _usable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> None:
+def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> Rest:
+    """Write the package's database now; returns its zipping (then keeping), started in a thread."""
     fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
     kept = read(folder, fingerprint)
-    with Next(folder) as after:
+    with ExitStack() as undo:
+        after = undo.enter_context(Next(folder))  # dropped should this part fail
         if kept is None:
             ids = apkg.new_database(after.database, apkg.note_rows(output), output.deck, output.deck_id)
         else:
@@ -227,5 +239,12 @@ def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> 
             written = iter(apkg.update_database(after.database, kept, plan, changed, output.deck, output.deck_id,
                                                 stamp, used))
             ids = [known if known is not None else next(written) for known in plan.ids]
-        apkg.zip_package(path, {"collection.anki2": after.database, **apkg.media_members(output.media.values())})
-        after.commit(fingerprint, wants, ids)
+        undo.pop_all()  # from here the thread that zips the database drops it
+    members = {"collection.anki2": after.database, **apkg.media_members(output.media.values())}
+
+    def zip_and_keep() -> None:
+        with after:
+            apkg.zip_package(path, members)
+            after.commit(fingerprint, wants, ids)
+
+    return in_background(zip_and_keep)

@@ -21,9 +21,10 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-#: Batches per worker: enough that no core waits long for another's last one, few enough that
-#: each trip to a worker carries much work.
-BATCHES = 4
+#: Batches per worker: enough that no core waits long for another's last one, and that the results
+#: of the last batches, handed back together, are few to take in once the workers are done; few
+#: enough that each trip to a worker carries much work.
+BATCHES = 12
 
 
 def cores() -> int:

@@ -45,9 +45,10 @@ class Format:
     #: updates its notes); other formats carry no media and show each file's path from the source folder.
     media_names: bool = False
     #: A quicker ``write`` for a build, from what its last write kept: ``write_kept(output, folder,
-    #: content, path)``, ``content`` mapping each card's guid to identity's content hash of it
-    #: (:mod:`qadeck.perf.package_cache`). It writes what ``write`` writes.
-    write_kept: Callable[[Output, Path, Mapping[str, str], Path], None] | None = None
+    #: content, path, background)``, ``content`` mapping each card's guid to identity's content hash
+    #: of it (:mod:`qadeck.perf.package_cache`). It writes what ``write`` writes; with ``background``
+    #: it may return the rest of its write, under way in a thread (:data:`qadeck.files.Rest`).
+    write_kept: Callable[[Output, Path, Mapping[str, str], Path, bool], Callable[[], object] | None] | None = None
     #: The kinds of card (:data:`qadeck.model.KINDS`) the format writes; it leaves out the others,
     #: and the build's summary counts them.
     kinds: frozenset[str] = frozenset(KINDS)
