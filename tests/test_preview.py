@@ -277,8 +277,9 @@ def kinds_page(tmp_path_factory) -> Path:
 @pytest.fixture
 def kinds(page, kinds_page):
     """That page, opened, with its errors and requests recorded."""
-    seen = {"errors": [], "requests": []}
+    seen = {"errors": [], "console": [], "requests": []}
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("console", lambda m: seen["console"].append((m.type, m.text)))
     page.on("request", lambda r: seen["requests"].append(r.url))
     page.goto(kinds_page.as_uri())
     page.seen = seen
@@ -302,6 +303,7 @@ def test_math_is_typeset_as_mathml_the_browser_draws(kinds, kinds_page):
     above, below = (back.locator("mfrac").first.locator(":scope > *").nth(n).bounding_box() for n in (0, 1))
     assert above["y"] + above["height"] <= below["y"] + 1
     assert seen["errors"] == [] and set(seen["requests"]) == {kinds_page.as_uri()}
+    assert [m for m in seen["console"] if m[0] in ("error", "warning")] == []
 
 
 def test_tex_that_cannot_be_typeset_stays_as_its_text(kinds):
