@@ -70,6 +70,22 @@ def test_markdown_html_heading_over_several_lines_is_one_heading_and_keeps_line_
     assert lines[6] == "<h3>Open, never closed"  # no closing tag in reach: left as written
 
 
+def test_mdx_keeps_its_line_numbers_and_drops_module_lines_and_layout_tags() -> None:
+    text = 'import X from "x";\n\n<Steps>\n  <Step title="One">\n    Do this.\n  </Step>\n</Steps>\n<Accordion title="Why?">\nBecause.\n</Accordion>'
+    out = markups.to_markdown(".mdx", text).split("\n")
+    assert len(out) == len(text.split("\n"))
+    assert out[:7] == ["", "", "", "", "Do this.", "", ""]  # a Step's title is no question: only collapsibles ask
+    assert out[7:] == ["<details><summary>Why?</summary>", "Because.", "</details>"]
+
+
+def test_docs_site_markdown_variants_are_sources(tmp_path: Path) -> None:
+    for name in ("faq.mdx", "faq.qmd", "faq.Rmd"):
+        (tmp_path / name).write_text("## Is it free?\n\nYes.\n\n## Is it fast?\n\nYes.\n", encoding="utf-8")
+    found = sources.collect([tmp_path])
+    assert sorted(path.name for path in found.files) == ["faq.Rmd", "faq.mdx", "faq.qmd"]
+    assert all(len(parsers.parse(sources.read(path)).cards) == 2 for path in found.files)
+
+
 def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
     (tmp_path / "FAQ").write_text("1. Is it free?\n\nYes.\n\n2. Is it fast?\n\nYes.\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")

@@ -22,7 +22,7 @@ from .model import Source
 
 #: File extensions qadeck reads as Q&A sources: plain text, Markdown, tables and the other markups.
 TEXT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.DATA)}
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.DATA)}
 )
 #: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ;
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).

@@ -2,7 +2,7 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc), so a card
+allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
 files (YAML, JSON) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, data, html, markdown, mediawiki, notebook, org, pod, rst, textile
+from . import asciidoc, data, html, markdown, mdx, mediawiki, notebook, org, pod, rst, textile
 
 Translate = Callable[[str], str]
 
@@ -39,6 +39,7 @@ MARKUPS: dict[str, Translate] = {
     ".yml": data.to_markdown,
     ".yaml": data.to_markdown,
     ".json": data.to_markdown,
+    ".mdx": mdx.to_markdown,
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
 }
