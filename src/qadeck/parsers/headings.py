@@ -37,6 +37,8 @@ _ASKING = re.compile(
 #: A title that names a FAQ: the headings under it are its entries.
 _FAQ_TITLE = re.compile(r"^(?:questions|faqs?)$|\b(?:faqs?|frequently[- ]asked(?:[- ]questions)?|q ?& ?a)\b", re.IGNORECASE)
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
+#: A numbered item that asks, at the margin: "1. How do I …?".
+_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
@@ -120,7 +122,7 @@ def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: s
             if (
                 any(headings[k].asks for k in range(j + 1, below))
                 or not _has_prose(lines, headings, j)
-                or _holds_bold_questions(lines, headings, j, below)
+                or _holds_questions(lines, headings, j, below)
             ):
                 scopes.append((j, child))
             elif not deeper_asks:  # when questions sit deeper, headings at this level are sections
@@ -142,12 +144,16 @@ def _lone_questions(lines: list[Line], headings: list[Heading], candidates: set[
     }
 
 
-def _holds_bold_questions(lines: list[Line], headings: list[Heading], i: int, below: int) -> bool:
-    """True when two or more bold paragraphs asking questions sit under heading ``i``: it is their section."""
+def _holds_questions(lines: list[Line], headings: list[Heading], i: int, below: int) -> bool:
+    """True when two or more questions written another way (bold paragraphs, numbered items at the
+    margin) sit under heading ``i``: it is their section."""
     end = headings[below].index if below < len(headings) else len(lines)
     asked = 0
     for line in lines[headings[i].index + 1 : end]:
-        if not line.code and line.text.endswith(("?**", "?__")) and _BOLD_QUESTION.match(line.text):
+        text = line.text
+        if line.code or not text.rstrip().endswith(("?", "?**", "?__")):
+            continue
+        if _BOLD_QUESTION.match(text) or _NUMBERED_QUESTION.match(text):
             asked += 1
     return asked >= 2
 
