@@ -86,6 +86,16 @@ def test_docs_site_markdown_variants_are_sources(tmp_path: Path) -> None:
     assert all(len(parsers.parse(sources.read(path)).cards) == 2 for path in found.files)
 
 
+def test_xml_is_read_in_folders_when_named_for_questions_and_never_expanded(tmp_path: Path) -> None:
+    entry = "<qandaentry><question><para>Is it free?</para></question><answer><para>Yes.</para></answer></qandaentry>"
+    (tmp_path / "faq.xml").write_text(f'<!DOCTYPE x [<!ENTITY big "&#65;">]><qandaset>{entry * 2}</qandaset>')
+    (tmp_path / "pom.xml").write_text("<project><question>not a FAQ</question></project>")
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "faq.xml"]
+    assert any("pom.xml" in skipped for skipped in found.skipped)
+    assert [card.question for card in parsers.parse(sources.read(tmp_path / "faq.xml")).cards] == ["Is it free?"] * 2
+
+
 def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
     (tmp_path / "FAQ").write_text("1. Is it free?\n\nYes.\n\n2. Is it fast?\n\nYes.\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")

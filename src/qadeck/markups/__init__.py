@@ -4,7 +4,7 @@ Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
 allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
-files (YAML, JSON) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+files (YAML, JSON, DocBook or Forrest XML) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, data, html, markdown, mdx, mediawiki, notebook, org, pod, rst, textile
+from . import asciidoc, data, html, markdown, mdx, mediawiki, notebook, org, pod, rst, textile, xmlfaq
 
 Translate = Callable[[str], str]
 
 #: Extensions of data files: sources when named, or in a folder when their name says they hold Q&A.
-DATA = frozenset({".yml", ".yaml", ".json"})
+DATA = frozenset({".yml", ".yaml", ".json", ".xml"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
@@ -39,6 +39,7 @@ MARKUPS: dict[str, Translate] = {
     ".yml": data.to_markdown,
     ".yaml": data.to_markdown,
     ".json": data.to_markdown,
+    ".xml": xmlfaq.to_markdown,
     ".mdx": mdx.to_markdown,
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
