@@ -96,6 +96,14 @@ def test_xml_is_read_in_folders_when_named_for_questions_and_never_expanded(tmp_
     assert [card.question for card in parsers.parse(sources.read(tmp_path / "faq.xml")).cards] == ["Is it free?"] * 2
 
 
+def test_texinfo_numbers_enumerate_items_and_bolds_a_paragraph_macro_line_for_line() -> None:
+    text = "@enumerate\n@item\nIs it free?\n\nYes.\n@end enumerate\n@faq{Why is it\n@code{slow}?}\n\nIt stats twice."
+    out = markups.to_markdown(".texi", text).split("\n")
+    assert len(out) == len(text.split("\n"))
+    assert out[:3] == ["", "", "1. Is it free?"]
+    assert out[6:8] == ["**Why is it `slow`?**", ""]
+
+
 def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
     (tmp_path / "FAQ").write_text("1. Is it free?\n\nYes.\n\n2. Is it fast?\n\nYes.\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")

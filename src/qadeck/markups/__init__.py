@@ -2,7 +2,7 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX), so a card
+allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
 files (YAML, JSON, DocBook or Forrest XML) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, data, html, markdown, mdx, mediawiki, notebook, org, pod, rst, textile, xmlfaq
+from . import asciidoc, data, html, markdown, mdx, mediawiki, notebook, org, pod, rst, texinfo, textile, xmlfaq
 
 Translate = Callable[[str], str]
 
@@ -30,6 +30,9 @@ MARKUPS: dict[str, Translate] = {
     ".pod": pod.to_markdown,
     ".org": org.to_markdown,
     ".textile": textile.to_markdown,
+    ".texi": texinfo.to_markdown,
+    ".texinfo": texinfo.to_markdown,
+    ".txi": texinfo.to_markdown,
     ".wiki": mediawiki.to_markdown,
     ".mediawiki": mediawiki.to_markdown,
     ".html": html.to_markdown,
