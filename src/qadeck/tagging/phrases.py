@@ -6,7 +6,8 @@ Contract: :func:`card_phrases` returns, for one card, each candidate phrase
 lowercased and made singular by a few plain rules ("networks" and "network"
 are one phrase), so a phrase is also the slug of the topic it would name, the
 same in every file. Function words, question words and words that name no
-topic are never phrases; neither are numbers, code blocks, links or HTML.
+topic are never phrases; neither are numbers, code blocks, nor markup
+(:func:`.words.unmarked`: cloze markers, math, HTML, link targets).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from .headings import FILLER, GENERIC, LEVEL_WORDS
+from .words import unmarked
 
 #: A phrase found in the question counts this many times one found only in the answer.
 QUESTION_WEIGHT = 3
@@ -65,7 +67,8 @@ STOPWORDS = STOPWORDS | FILLER | GENERIC | LEVEL_WORDS
 #: Adverbs say how, not what: "dynamically", "efficiently".
 _ADVERB = ("ally", "ively", "ously", "ately", "ently", "antly")
 _FENCE = re.compile(r"(```|~~~).*?(?:\1|\Z)", re.DOTALL)
-_NOISE = re.compile(r"https?://\S+|<[^>\n]*>|\]\([^)]*\)|&[a-z]+;|`|\\[a-zA-Z]+|\$[^$\n]*\$")
+#: What :func:`.words.unmarked` leaves that is no prose: backticks, TeX commands outside math.
+_NOISE = re.compile(r"`|\\[a-zA-Z]+")
 #: A word: letters, then letters, digits or ``+#`` (c++, c#, k8s, ec2), hyphenated words whole
 #: (trade-off, k-means); a phrase never spans punctuation.
 _TOKEN = re.compile(r"[a-z][a-z0-9+#]*(?:-[a-z0-9+#]+)*|[^\sa-z]+")
@@ -121,12 +124,14 @@ def _word(token: str) -> str | None:
 
 
 def plain(text: str) -> str:
-    """``text`` without code blocks, links, HTML, math or backticks, accents off: prose to find phrases in."""
+    """``text`` without code blocks, markup (:func:`.words.unmarked`) or backticks, accents off: prose
+    to find phrases in."""
     if "```" in text or "~~~" in text:
         text = _FENCE.sub(" ", text)
+    text = unmarked(text)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return _NOISE.sub(" ", text)
+    return _NOISE.sub(" ", text) if "`" in text or "\\" in text else text
 
 
 def card_phrases(question: str, answer: str) -> dict[str, int]:
