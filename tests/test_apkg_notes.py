@@ -1,6 +1,6 @@
 """Notes inserted in bulk: the same rows genanki's own write gives, and the same tag check."""
 
-# Private name: apkg._insert_one_card_each is wrapped to show the one-statement insert ran.
+# Private name: apkg._cards_from_notes is wrapped to show the one-statement insert of the cards ran.
 
 from __future__ import annotations
 
@@ -62,14 +62,14 @@ def test_notes_of_one_card_each_are_the_rows_genanki_writes(tmp_path, monkeypatc
     # Every question filled (every qadeck card): SQLite makes the cards from the notes.
     monkeypatch.setattr(apkg, "BATCH", batch)
     made = []
-    monkeypatch.setattr(apkg, "_insert_one_card_each", lambda *args: made.append(1) or one_card_each(*args))
+    monkeypatch.setattr(apkg, "_cards_from_notes", lambda *args: made.append(1) or cards_from_notes(*args))
     rows = [row(f"Q{n}?", f"g{n}", ("topic::x",) if n % 2 else ()) for n in range(5)]
     ours, theirs = qadeck_tables(rows, 42, tmp_path), genanki_tables(rows, 42)
     assert made and ours == theirs
     assert len(ours["notes"]) == len(ours["cards"]) == 5
 
 
-one_card_each = apkg._insert_one_card_each
+cards_from_notes = apkg._cards_from_notes
 
 
 def test_card_ords_follow_the_filled_fields():

@@ -224,14 +224,16 @@ def _usable(folder: Path) -> bool:
 
 
 def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> Rest:
-    """Write the package's database now; returns its zipping (then keeping), started in a thread."""
+    """Write the package's notes now; returns the rest, started in a thread: the database finished
+    (by SQLite), zipped (by zlib) and kept, work that lets the build's thread write the other outputs."""
     fingerprint = output_stamp("apkg", output.deck, output.deck_id, genanki.__version__, sqlite3.sqlite_version)
     kept = read(folder, fingerprint)
     with ExitStack() as undo:
         after = undo.enter_context(Next(folder))  # dropped should this part fail
         if kept is None:
-            ids = apkg.new_database(after.database, apkg.note_rows(output), output.deck, output.deck_id)
+            ids, finish = apkg.begin_database(after.database, apkg.note_rows(output), output.deck, output.deck_id)
         else:
+            finish = None
             plan = kept.plan(wants)
             changed = apkg.note_rows(replace(output, cards=[output.cards[n] for n in plan.write]))
             stamp = max(want[2] for want in wants)
@@ -239,11 +241,13 @@ def _write_kept(output: Output, path: Path, folder: Path, wants: list[Want]) -> 
             written = iter(apkg.update_database(after.database, kept, plan, changed, output.deck, output.deck_id,
                                                 stamp, used))
             ids = [known if known is not None else next(written) for known in plan.ids]
+        members = {"collection.anki2": after.database, **apkg.media_members(output.media.values())}
         undo.pop_all()  # from here the thread that zips the database drops it
-    members = {"collection.anki2": after.database, **apkg.media_members(output.media.values())}
 
     def zip_and_keep() -> None:
         with after:
+            if finish:
+                finish()
             apkg.zip_package(path, members)
             after.commit(fingerprint, wants, ids)
 

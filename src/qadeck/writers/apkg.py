@@ -282,11 +282,23 @@ def new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_i
     qadeck card always fills the question, the one template's field), SQLite
     makes the cards from the notes.
     """
+    written, finish = begin_database(database, rows, deck_name, deck_id)
+    finish()
+    return written
+
+
+def begin_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_id: int
+                   ) -> tuple[list[list[int]], Callable[[], None]]:
+    """:func:`new_database` in two steps: the notes go in now, and the returned step (which may run
+    in another thread) does the rest, all of it SQLite's own work that lets other threads run: the
+    cards made from the notes, the indexes, the commit."""
     stamp = max((row.mtime for row in rows), default=0)
     ords_of = _ords_by_shape()
     # qadeck's Q&A notes: a question is always filled
     one_card_each = all(row.model == MODEL_ID and ords_of(row) == [0] for row in rows)
-    with _open(database) as cursor:
+    conn = _connect(database)
+    try:
+        cursor = conn.cursor()
         _collection(cursor, deck_name, deck_id, stamp, {row.model for row in rows})
         # genanki's indexes on the two tables are built once the rows are in: a fifth faster than
         # keeping them up to date row by row, and the same indexes.
@@ -295,13 +307,26 @@ def new_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck_i
         ).fetchall()
         for name, _ in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
+        first = stamp * 1000
         if one_card_each:
-            written = _insert_one_card_each(cursor, rows, deck_id, stamp * 1000)
+            written = _insert_notes(cursor, rows, first)
         else:
-            written = _insert(cursor, rows, deck_id, itertools.count(stamp * 1000), range(len(rows)))
-        for _, sql in indexes:
-            cursor.execute(sql)
-    return written
+            written = _insert(cursor, rows, deck_id, itertools.count(first), range(len(rows)))
+    except BaseException:
+        conn.close()
+        raise
+
+    def finish() -> None:
+        try:
+            if one_card_each:
+                _cards_from_notes(cursor, deck_id, first)
+            for _, sql in indexes:
+                cursor.execute(sql)
+            conn.commit()
+        finally:
+            conn.close()
+
+    return written, finish
 
 
 def update_database(database: Path, kept: KeptPackage, plan: Plan, rows: Sequence[NoteRow],
@@ -350,16 +375,22 @@ def _ids(rows: Sequence[NoteRow], old: Sequence[list[int] | None], first: int) -
 @contextmanager
 def _open(database: Path) -> Iterator[sqlite3.Cursor]:
     """A cursor on ``database``, committed and closed after the block."""
-    conn = sqlite3.connect(database)
+    conn = _connect(database)
     try:
-        # A scratch file, zipped and then deleted or kept for the next write alone: no journal on disk,
-        # no waiting for fsync. (The database's bytes are the same either way.)
-        conn.execute("PRAGMA journal_mode=MEMORY")
-        conn.execute("PRAGMA synchronous=OFF")
         yield conn.cursor()
         conn.commit()
     finally:
         conn.close()
+
+
+def _connect(database: Path) -> sqlite3.Connection:
+    """A connection to ``database``, for one thread at a time but not only the one that opened it."""
+    conn = sqlite3.connect(database, check_same_thread=False)
+    # A scratch file, zipped and then deleted or kept for the next write alone: no journal on disk,
+    # no waiting for fsync. (The database's bytes are the same either way.)
+    conn.execute("PRAGMA journal_mode=MEMORY")
+    conn.execute("PRAGMA synchronous=OFF")
+    return conn
 
 
 def _collection(cursor: sqlite3.Cursor, deck_name: str, deck_id: int, stamp: int, used: Iterable[int]) -> None:
@@ -388,22 +419,24 @@ def _insert(cursor: sqlite3.Cursor, rows: Iterable[NoteRow], deck_id: int, ids: 
     return written
 
 
-def _insert_one_card_each(
-    cursor: sqlite3.Cursor, rows: Sequence[NoteRow], deck_id: int, first: int
-) -> list[list[int]]:
-    """:func:`_insert` of notes that have one card each, numbered from ``first`` (a note, then its
-    card) and due in order, as a fresh write numbers them: SQLite makes the cards from the notes,
-    in one statement rather than a Python tuple a card."""
+def _insert_notes(cursor: sqlite3.Cursor, rows: Sequence[NoteRow], first: int) -> list[list[int]]:
+    """The notes of ``rows``, each with one card to come (:func:`_cards_from_notes`), numbered from
+    ``first`` as a fresh write numbers them (a note, then its card); returns their ids."""
     note_ids = range(first, first + 2 * len(rows), 2)
     for n in range(0, len(rows), BATCH):
         cursor.executemany(_NOTE_SQL, [_note_values(note_id, row)
                                        for note_id, row in zip(note_ids[n : n + BATCH], rows[n : n + BATCH])])
+    return [[note_id, note_id + 1] for note_id in note_ids]
+
+
+def _cards_from_notes(cursor: sqlite3.Cursor, deck_id: int, first: int) -> None:
+    """:func:`_insert`'s cards of notes that have one card each, due in order: SQLite makes them from
+    the notes, in one statement rather than a Python tuple a card."""
     cursor.execute(
         "INSERT INTO cards SELECT id + 1, id, ?, 0, mod, -1, 0, 0, (id - ?) / 2, 0, 0, 0, 0, 0, 0, 0, 0, ''"
         " FROM notes ORDER BY id",
         (deck_id, first),
     )
-    return [[note_id, note_id + 1] for note_id in note_ids]
 
 
 #: A ``notes`` row from :func:`_note_values`, with the values every note has alike.
