@@ -245,8 +245,13 @@ def load(
     work = partial(_parse_job, layout=layout, config=config, for_build=card_cache.folder is not None)
     parsed = pmap(work, jobs) if big else map(work, jobs)
     render_stats = RenderStats()
-    for (place, _, entry, _), (work, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
+    for (place, source, entry, scan), (work, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
         render_stats.add(stats)
+        if work is None:  # stored as its cache entry where it was parsed: read from there
+            try:
+                work = entry.read_bytes()  # type: ignore[union-attr]  # a job stores only at its entry
+            except OSError:  # gone meanwhile (a cache folder another program cleans): parsed again here
+                work, _ = _parse_job((source, scan, None), layout, config, card_cache.folder is not None)
         kept[place] = decode(work, trusted=True) if isinstance(work, bytes) else work
         if keep and entry is not None:
             card_cache.stored(entry)
@@ -310,18 +315,23 @@ def _plain(texts: list[str], renderer: Renderer) -> tuple[str | None, ...]:
 
 def _parse_job(
     job: tuple[Source, Scan, Path | None], layout: str | None, config: DeckConfig, for_build: bool
-) -> tuple[bytes | Kept, RenderStats]:
-    """:func:`file_work` of one file, where it runs (here or in a worker process): stored as its card
-    cache entry (at the job's path, if any), and handed back as those same bytes, which cross from a
-    worker faster than the dataclasses pickled."""
+) -> tuple[bytes | Kept | None, RenderStats]:
+    """:func:`file_work` of one file, where it runs (here or in a worker process), stored as its card
+    cache entry (at the job's path, if any) and handed back with what rendering took.
+
+    What is stored is handed back as None, for the build to read from the entry: a pipe from a
+    worker carries a file's few hundred kilobytes 64 KB at a time, each piece waiting for the
+    build process, busy taking in other results, to let its reader run. Otherwise the bytes
+    are handed back, which cross faster than the dataclasses pickled.
+    """
     source, scan, entry = job
     kept, stats = file_work(source, layout, config, for_build, scan)
     try:
         data = encode(kept)
     except TypeError:  # text orjson will not encode (a lone surrogate): not kept, handed back whole
         return kept, stats
-    if entry is not None:
-        store(entry, data)
+    if entry is not None and store(entry, data):
+        return None, stats
     return data, stats
 
 
