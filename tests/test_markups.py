@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qadeck import markups, parsers, sources
+from qadeck.errors import SourceError
 
-LINE_KEEPING = [".rst", ".pod", ".org", ".textile", ".wiki", ".adoc"]
+LINE_KEEPING = [".rst", ".pod", ".org", ".textile", ".wiki", ".adoc", ".mdx", ".texi"]
 
 
 @pytest.mark.parametrize("suffix", LINE_KEEPING)
@@ -19,6 +20,13 @@ LINE_KEEPING = [".rst", ".pod", ".org", ".textile", ".wiki", ".adoc"]
 def test_translating_never_fails_or_loses_lines(suffix: str, text: str) -> None:
     # Lines are only added where a code block has no blank line beside it for its fence.
     assert len(markups.to_markdown(suffix, text).split("\n")) >= len(text.split("\n"))
+
+
+@pytest.mark.parametrize("suffix", [".mdx", ".texi"])
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab @{}<>/=\"Aitemxcod\n ")), max_size=200))
+def test_markups_read_line_for_line_keep_every_line_whatever_their_commands(suffix: str, text: str) -> None:
+    assert len(markups.to_markdown(suffix, text).split("\n")) == len(text.split("\n"))
 
 
 @pytest.mark.parametrize("suffix", LINE_KEEPING)
@@ -102,6 +110,17 @@ def test_texinfo_numbers_enumerate_items_and_bolds_a_paragraph_macro_line_for_li
     assert len(out) == len(text.split("\n"))
     assert out[:3] == ["", "", "1. Is it free?"]
     assert out[6:8] == ["**Why is it `slow`?**", ""]
+
+
+def test_word_documents_are_read_when_named_for_questions_and_a_broken_one_is_a_clear_error(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "bold" / "word-faq.docx"
+    (tmp_path / "faq.docx").write_bytes(fixture.read_bytes())
+    (tmp_path / "report.docx").write_bytes(fixture.read_bytes())
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "faq.docx"]
+    (tmp_path / "broken-faq.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(SourceError, match="not a readable Word document"):
+        sources.read(tmp_path / "broken-faq.docx")
 
 
 def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:

@@ -170,6 +170,9 @@ def read(path: Path) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
+    document = markups.DOCUMENTS.get(path.suffix.lower())
+    if document is not None:
+        return Source(path=path, text=document(data, str(path)), encoding=path.suffix.lower().lstrip("."))
     text, encoding = decode(data, path)
     return Source(path=path, text=markups.to_markdown(path.suffix, normalize_newlines(text)), encoding=encoding)
 

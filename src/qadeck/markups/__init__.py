@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, data, html, markdown, mdx, mediawiki, notebook, org, pod, rst, texinfo, textile, xmlfaq
+from . import asciidoc, data, docx, html, markdown, mdx, mediawiki, notebook, org, pod, rst, texinfo, textile, xmlfaq
 
 Translate = Callable[[str], str]
 
 #: Extensions of data files: sources when named, or in a folder when their name says they hold Q&A.
-DATA = frozenset({".yml", ".yaml", ".json", ".xml"})
+DATA = frozenset({".yml", ".yaml", ".json", ".xml", ".docx"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
@@ -47,6 +47,10 @@ MARKUPS: dict[str, Translate] = {
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
 }
+
+
+#: Extension -> the reading of that binary document format as Markdown (bytes, and the file's name for errors).
+DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {".docx": docx.to_markdown}
 
 
 def to_markdown(suffix: str, text: str) -> str:
