@@ -7,6 +7,7 @@ rebuild that Anki imports as an update in place.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sqlite3
@@ -107,11 +108,10 @@ def test_a_deck_of_qa_notes_holds_only_the_qa_note_type(tmp_path):
     assert [m["name"] for m in models.values()] == ["qadeck Q&A"]
 
 
-def test_the_preview_shows_each_card_as_anki_renders_it(tmp_path, collection):
-    """The preview's cards are Anki's own (the real backend's rendering), once the page's MathML
-    stands for Anki's MathJax: a card per deletion and per direction, deletions in math too."""
-    source = SOURCE + "\nSquares: {{c1::nine}} is \\(3^{{c2::2}}\\), and \\[\\frac{1}{2}\\]\n"
-    package = build(tmp_path, source)
+def anki_and_preview(folder: Path, collection, source: str) -> tuple[dict, dict]:
+    """Each card's (front, back) as the real Anki renders it from the package, and as the preview
+    shows it, by (note guid, card number), once the page's MathML stands for Anki's MathJax."""
+    package = build(folder, source)
     import_apkg(collection, package)
     # What Anki adds that the page has elsewhere or not at all: the note type's CSS, and the
     # deletion's text for Anki's own script.
@@ -122,10 +122,53 @@ def test_the_preview_shows_each_card_as_anki_renders_it(tmp_path, collection):
         anki[(card.note().guid, card.ord + 1)] = tuple(
             typeset(anki_only.sub("", side)) for side in (card.question(), card.answer()))
 
-    prepared = pipeline.prepare(pipeline.load([tmp_path / "notes.md"]))
+    prepared = pipeline.prepare(pipeline.load([folder / "notes.md"]))
     shown = {(card.guid, made.number): (made.front, made.back)
              for card, made in preview.page_cards(preview.Preview("deck", prepared.cards, []), Renderer())}
+    return anki, shown
+
+
+def test_the_preview_shows_each_card_as_anki_renders_it(tmp_path, collection):
+    """The preview's cards are Anki's own (the real backend's rendering): a card per deletion and
+    per direction, deletions in math too."""
+    source = SOURCE + "\nSquares: {{c1::nine}} is \\(3^{{c2::2}}\\), and \\[\\frac{1}{2}\\]\n"
+    anki, shown = anki_and_preview(tmp_path, collection, source)
     assert shown == anki
     assert len(shown) == 7  # two cloze notes of two deletions, a reversed note, a Q&A note
     (squares,) = [front for front, _ in shown.values() if "Squares" in front and "nine" in front]
     assert "<math" in squares and "[...]" in squares and "\\(" not in squares  # the gap in the formula, typeset
+
+
+NESTED = """#flashcards
+
+The {{c1::capital of {{c2::France::a country}}}} is {{c3::Paris}}.
+
+Squares: {{c1::\\(3^{{c2::2}}\\) is {{c3::nine::a number}}}}.
+
+The ==Seine== flows through {{c1::Paris, {{c2::France}}}}.
+"""
+
+
+def test_nested_deletions_get_a_card_each_shown_as_anki_shows_them(tmp_path, collection):
+    """Anki reads a deletion inside another (since 2.1.56): the package has a card per number,
+    nested ones too, and the preview shows each as Anki does, the outer gap hiding the inner."""
+    anki, shown = anki_and_preview(tmp_path, collection, NESTED)
+    assert shown == anki
+    assert len(shown) == 9  # three notes of three deletion numbers each (the highlight takes the next free one)
+    (capital,) = {guid for (guid, _), (_, back) in shown.items() if "capital" in back}
+    fronts = {number: front for (guid, number), (front, _) in shown.items() if guid == capital}
+    assert "[...]" in fronts[1] and "France" not in fronts[1] and "capital" not in fronts[1]
+    assert "capital of" in fronts[2] and "[a country]" in fronts[2] and "France" not in fronts[2]
+
+
+def test_a_nested_deletion_is_inside_its_outer_ones_gap_in_a_csv(tmp_path):
+    build(tmp_path, NESTED)
+    (path,) = (tmp_path / "out").glob("*.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["question"], r["answer"]) for r in rows] == [
+        ("The [...] is [...].", "The capital of France is Paris."),
+        ("Squares: [...].", "Squares: \\(3^2\\) is nine."),
+        ("The [...] flows through [...].", "The Seine flows through Paris, France."),
+    ]
+

@@ -2,11 +2,12 @@
 
 Contract: :func:`to_anki` rewrites a text's deletions in the syntaxes named by
 ``styles`` as Anki's ``{{c1::text}}`` (``{{c1::text::hint}}`` with a hint) and
-returns None when the text has none; :func:`numbers` gives the deletion
-numbers of an Anki cloze text (one card each); :func:`card_side` shows
-one card's side as Anki's ``{{cloze:…}}`` does; :func:`masked` and
-:func:`revealed` show a cloze text to apps that have no cloze (a front with
-``[...]`` gaps, a back with the text whole).
+returns None when the text has none; :func:`parse` reads an Anki cloze text as
+Anki does, deletions nested in deletions too (``{{c1::a {{c2::b}}}}``, which Anki
+reads since 2.1.56); :func:`numbers` gives its deletion numbers (one card each);
+:func:`card_side` shows one card's side as Anki's ``{{cloze:…}}`` does;
+:func:`masked` and :func:`revealed` show a cloze text to apps that have no cloze
+(a front with ``[...]`` gaps, a back with the text whole).
 
 Styles, each a family of tools' syntax:
 
@@ -24,8 +25,8 @@ Inline code and math are never read for deletions: ``$\\frac{3}{4}$`` holds no c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import partial
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from .render import MATH, MATH_HTML
 
@@ -54,7 +55,7 @@ def to_anki(text: str, styles: Iterable[str]) -> str | None:
 
     work = _VERBATIM.sub(hide, text) if ("`" in text or "$" in text or "\\" in text) else text
     found = False
-    taken = {int(n) for style in styles for n in _numbers_in(work, style)}
+    taken = {n for style in styles for n in _numbers_in(work, style)}
     counter = iter(n for n in range(1, 10_000) if n not in taken)
     for style in styles:
         if style == "anki":
@@ -76,11 +77,11 @@ def to_anki(text: str, styles: Iterable[str]) -> str | None:
     return work
 
 
-def _numbers_in(text: str, style: str) -> list[str]:
+def _numbers_in(text: str, style: str) -> list[int]:
     if style == "anki":
-        return [m.group(1) for m in ANKI.finditer(text)]
+        return numbers(text)  # nested deletions' too
     if style in ("highlight", "curly"):
-        return [m.group(1) for m in _PATTERNS[style].finditer(text) if m.group(1)]
+        return [int(m.group(1)) for m in _PATTERNS[style].finditer(text) if m.group(1)]
     return []
 
 
@@ -96,40 +97,140 @@ def has_deletion(text: str, styles: Iterable[str]) -> bool:
 
 
 def numbers(text: str) -> list[int]:
-    """The deletion numbers of an Anki cloze text, each once, in order: one card each."""
-    return sorted({int(m.group(1)) for m in ANKI.finditer(text)})
+    """The deletion numbers of an Anki cloze text, each once, in order, nested ones too: one card
+    each (Anki makes none for ``c0``)."""
+    if "{{c" not in text:
+        return []
+    found: set[int] = set()
+
+    def visit(nodes: Iterable[str | Deletion]) -> None:
+        for node in nodes:
+            if isinstance(node, Deletion):
+                found.add(node.number)
+                visit(node.nodes)
+
+    visit(parse(text))
+    return sorted(found - {0})
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """One deletion of an Anki cloze text: its number, what it hides (text and nested deletions,
+    which Anki reads since 2.1.56: ``{{c1::a {{c2::b}}}}``) and its hint (None: none)."""
+
+    number: int
+    nodes: tuple[str | Deletion, ...]
+    hint: str | None = None
+
+    def text(self) -> str:
+        """What it hides, nested deletions shown."""
+        return "".join(node if isinstance(node, str) else node.text() for node in self.nodes)
+
+
+#: What Anki's cloze parser reads as markers: a deletion's opening and its end.
+_MARKER = re.compile(r"\{\{c(\d+)::|\}\}")
+#: Anki reads deletions nested this deep at most; an opening deeper is dropped, as Anki drops it.
+_MAX_DEPTH = 10
+
+
+@dataclass(slots=True)
+class _Open:
+    """A deletion being read: its number, where its opening starts, what it holds so far."""
+
+    number: int
+    start: int
+    nodes: list[str | Deletion] = field(default_factory=list)
+    hint: str | None = None
+
+
+def parse(text: str) -> list[str | Deletion]:
+    """An Anki cloze text as Anki's cloze parser reads it: text and deletions, nested.
+
+    A ``}}`` closes the innermost open deletion (outside one it is text); in a deletion,
+    ``::`` starts its hint, up to the next marker. A deletion never closed is kept as the
+    text it was written as (Anki drops it; a text export should not lose words).
+    """
+    out: list[str | Deletion] = []
+    opened: list[_Open] = []
+    at = 0
+
+    def add(piece: str) -> None:
+        if not piece:
+            return
+        if not opened:
+            out.append(piece)
+            return
+        inner = opened[-1]
+        if "::" in piece:
+            piece, inner.hint = piece.split("::", 1)
+        inner.nodes.append(piece)
+
+    for match in _MARKER.finditer(text):
+        add(text[at : match.start()])
+        at = match.end()
+        if match.group(1) is not None:
+            if len(opened) < _MAX_DEPTH:
+                opened.append(_Open(int(match.group(1)), match.start()))
+        elif opened:
+            done = opened.pop()
+            (opened[-1].nodes if opened else out).append(Deletion(done.number, tuple(done.nodes), done.hint))
+        else:
+            add("}}")
+    if opened:  # never closed: from the outermost one's opening on, the text as written
+        out.append(text[opened[0].start :])
+        return out
+    add(text[at:])
+    return out
 
 
 def card_side(text: str, number: int, answer: bool) -> str:
-    """The HTML ``text`` as Anki's ``{{cloze:…}}`` shows it on card ``number``: that number's
-    deletions a ``[...]`` gap (``[hint]`` where it has one) on the question side and their text on
-    the answer side, each in a ``cloze`` span; the other deletions' text in a ``cloze-inactive``
-    span. Within math (``\\(…\\)``, ``\\[…\\]``) Anki writes them without the spans, as TeX."""
+    """The HTML ``text`` as Anki's ``{{cloze:…}}`` shows it on card ``number``: a deletion of that
+    number a ``[...]`` gap (``[hint]`` where it has one, hiding the deletions nested in it too) on
+    the question side and its text on the answer side, in a ``cloze`` span; any other deletion's
+    text in a ``cloze-inactive`` span, the deletions nested in it shown the same way. Within math
+    (``\\(…\\)``, ``\\[…\\]``) Anki strips those spans: the deletions are written as TeX."""
 
-    def show(match: re.Match[str], in_math: bool = False) -> str:
-        n = int(match.group(1))
-        shown = match.group(2) if n != number or answer else f"[{match.group(3) or '...'}]"
-        if in_math:
-            return shown
-        if n != number:
-            return f'<span class="cloze-inactive" data-ordinal="{n}">{shown}</span>'
-        return f'<span class="cloze" data-ordinal="{n}">{shown}</span>'
+    def show(nodes: Iterable[str | Deletion]) -> str:
+        parts = []
+        for node in nodes:
+            if isinstance(node, str):
+                parts.append(node)
+            elif node.number != number:
+                parts.append(f'<span class="cloze-inactive" data-ordinal="{node.number}">{show(node.nodes)}</span>')
+            elif answer:
+                parts.append(f'<span class="cloze" data-ordinal="{node.number}">{show(node.nodes)}</span>')
+            else:
+                parts.append(f'<span class="cloze" data-ordinal="{node.number}">[{node.hint or "..."}]</span>')
+        return "".join(parts)
 
-    if "\\(" in text or "\\[" in text:
-        text = _MATH_HTML.sub(lambda m: ANKI.sub(partial(show, in_math=True), m.group()), text)
-    return ANKI.sub(show, text)
+    shown = show(parse(text)) if "{{c" in text else text
+    if "\\(" in shown or "\\[" in shown:
+        shown = _MATH_HTML.sub(lambda m: _SPAN.sub("", m.group()), shown)
+    return shown
+
+
+#: The spans :func:`card_side` writes around a deletion, opening or closing.
+_SPAN = re.compile(r'<span class="cloze(?:-inactive)?" data-ordinal="\d+">|</span>')
+
+
+def _flat(text: str, deletion: Callable[[Deletion], str]) -> str:
+    """``text`` with each outermost deletion written as ``deletion`` gives it."""
+    if "{{c" not in text:
+        return text
+    return "".join(node if isinstance(node, str) else deletion(node) for node in parse(text))
 
 
 def masked(text: str) -> str:
-    """The text with every deletion a gap: ``[...]``, or ``[hint]`` where it has one."""
-    return ANKI.sub(lambda m: f"[{m.group(3) or '...'}]", text)
+    """The text with every deletion a gap: ``[...]``, or ``[hint]`` where it has one (a deletion
+    nested in another is in its gap)."""
+    return _flat(text, lambda d: f"[{d.hint or '...'}]")
 
 
 def revealed(text: str) -> str:
-    """The text with every deletion shown as plain text."""
-    return ANKI.sub(lambda m: m.group(2), text)
+    """The text with every deletion shown as plain text, hints left out."""
+    return _flat(text, Deletion.text)
 
 
 def highlighted(text: str) -> str:
-    """The text with every deletion an Obsidian ``==highlight==``."""
-    return ANKI.sub(lambda m: f"=={m.group(2)}==", text)
+    """The text with every deletion an Obsidian ``==highlight==`` (a nested one is in its outer one's)."""
+    return _flat(text, lambda d: f"=={d.text()}==")

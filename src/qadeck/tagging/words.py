@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 
+from ..cloze import revealed
 from ..render import FENCED_CODE, MATH
 
-#: A cloze deletion's opening (``{{c1::``) and its end, with the hint before it (``::hint}}``).
-_CLOZE = re.compile(r"\{\{c\d+::|(?:::[^{}]*?)?\}\}")
 #: Math, and a TeX environment MathJax typesets outside math; code spans and fences, which hold
 #: no math (``$HOME`` in a shell line), are matched first where they start first, and kept.
 _MATH_OR_CODE = re.compile(
@@ -45,7 +44,7 @@ def unmarked(text: str) -> str:
     """``text`` without its markup (see the module's docstring), its words where they were."""
     # A test for one character costs a fraction of one for several: those come second.
     if "{" in text and "{{c" in text:
-        text = _CLOZE.sub("", text)  # "{{c1::Mito}}chondria" is one word
+        text = revealed(text)  # as the card's back shows it: "{{c1::Mito}}chondria" is one word
     if "$" in text or "\\" in text:
         text = _MATH_OR_CODE.sub(_keep_code, text)
     if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):

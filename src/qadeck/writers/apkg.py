@@ -503,7 +503,10 @@ def _ords_by_shape() -> Callable[[NoteRow], list[int]]:
 
 
 def card_ords(fields: Sequence[str], note_model: genanki.Model) -> list[int]:
-    """The templates genanki makes a card from for a note with these fields."""
+    """The templates genanki makes a card from for a note with these fields; for a cloze, a card per
+    deletion number, nested deletions too (genanki's pattern misses those; Anki makes their cards)."""
+    if note_model.model_type == genanki.Model.CLOZE:
+        return [number - 1 for number in cloze.numbers(fields[0])]
     return [card.ord for card in genanki.Note(model=note_model, fields=list(fields)).cards]
 
 
