@@ -10,7 +10,9 @@
 
 A question is a line that opens a paragraph either behind a bullet (``*``,
 ``-``, ``o``, ``•``) standing alone, or at an indentation with its answer
-indented deeper below it (a blank line between or not). Of those, the questions are the ones sharing
+indented deeper below it (a blank line between or not), or on its own, ending
+in ``?``, with its answer below at the same indentation (a bare question, as
+FAQs copied out of Word or a web page have them). Of those, the questions are the ones sharing
 the indentation and bullet where most of them ask (end in ``?`` or open with
 a question word), and there every one between the first and the last asking
 one is an entry, however it is phrased. The answer runs to the next question
@@ -39,6 +41,11 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _BULLET_MARKS = frozenset("*o•+-")
+#: The kind of a question line with no bullet and nothing indented under it: it asks by ending in "?".
+_BARE = "?"
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+#: Lines that open with markup are headings, tables, HTML or links: never a bare question.
+_MARKUP = frozenset("#|<>![`")
 _ENUMERATED = re.compile(r"^(?:[ivx]{1,4}|\d{1,3}|[a-z])[.)]\s")
 _LONGEST = 160
 #: "1- ", "2) ": a number before the question, which it does not ask.
@@ -82,9 +89,18 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
             return None  # a tight list, or numbered sub-questions (the numbered layout's), not entries
         return indents[index], bullet.group(2), bullet.group(3)
     indent = indents[index]
-    if after >= len(lines) or lines[after].code or indents[after] <= indent:
+    if after >= len(lines) or lines[after].code:
         return None
     text = text.rstrip()
+    if indents[after] <= indent:
+        # A line of its own that asks, its answer below at the same indentation: a bare question.
+        # One sentence: an answer may open with a statement and then ask ("It stats twice. Why?").
+        if (
+            text.endswith("?") and len(text) - indent <= _LONGEST and text.lstrip()[:1] not in _MARKUP
+            and not _SENTENCE_END.search(text, 0, len(text) - 1)
+        ):
+            return indent, _BARE, text.strip()
+        return None
     if len(text) - indent > _LONGEST or text.endswith((":", ",", ";")):
         return None  # an introduction to what is indented below it
     return indent, "", text.strip()
