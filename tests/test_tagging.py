@@ -13,7 +13,7 @@ from qadeck.config import DeckConfig, TopicRule
 from qadeck.model import Card
 from qadeck.tagging.difficulty import RULES, answer_is_code, explain
 from qadeck.tagging.topic import ANSWER_WEIGHT, QUESTION_WEIGHT, SECTION_WEIGHT, TopicTagger
-from qadeck.tagging.words import unmarked
+from qadeck.tagging.words import without_cloze_or_math
 
 #: Words of the rules and their neighbours, in any case, so that generated questions often match a rule.
 _WORDS = (
@@ -67,7 +67,7 @@ def test_scores_add_up_weights_in_the_order_the_phrases_are_found(question, sect
     tagger = TopicTagger.from_config(_TAXONOMY)
     expected: dict[str, float] = {}
     for text, factor in ((question, QUESTION_WEIGHT), (section, SECTION_WEIGHT), (answer, ANSWER_WEIGHT)):
-        for phrase in tagger.pattern.findall(unmarked(text).lower()):
+        for phrase in tagger.pattern.findall(without_cloze_or_math(text).lower()):
             for slug, weight in tagger.weights[phrase]:
                 expected[slug] = expected.get(slug, 0.0) + weight * factor
     assert tagger.scores(Card(question, answer, "a.txt", section, (1, 1))) == expected
@@ -82,7 +82,7 @@ def test_phrases_are_what_the_word_start_pattern_finds(text):
 
 def _explain_by_search(card: Card) -> tuple[str, str]:
     """explain() as the rules read: the first rule whose pattern matches, code between hard and the rest."""
-    question = unmarked(card.question).strip().strip("*").strip()
+    question = without_cloze_or_math(card.question).strip().strip("*").strip()
     hard = [rule for rule in RULES if rule.level == "hard"]
     other = [rule for rule in RULES if rule.level != "hard"]
     for rule in hard:

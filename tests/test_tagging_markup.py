@@ -1,5 +1,8 @@
 """Tagging reads a card's words, not its markup: cloze markers, math, link targets, fence info strings.
 
+Key phrases (topics without a taxonomy, ``--suggest``) read a card without any markup; keyword
+rules and difficulty rules without cloze markers and math.
+
 The fixtures (``fixtures/tagging``) are notes written for these tests: cloze notes whose deletion
 numbers and hints are shared by more cards than any word, notes whose formulas share TeX names
 (``pmatrix``, ``dx``) where their prose shares none, and notes with a taxonomy whose keywords occur
@@ -18,7 +21,7 @@ from qadeck import pipeline
 from qadeck.cli import main
 from qadeck.model import Card
 from qadeck.tagging.difficulty import explain
-from qadeck.tagging.words import unmarked
+from qadeck.tagging.words import unmarked, without_cloze_or_math
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
 #: The hints of cloze-notes.md: the reader sees them only as a gap's clue, they name no topic.
@@ -63,19 +66,20 @@ def test_a_suggested_taxonomy_holds_no_cloze_number_hint_or_tex_name(capsys) -> 
     assert not {w for w in words if re.fullmatch(r"c\d+", w)} and not words & (HINTS | TEX)
 
 
-def test_taxonomy_keywords_do_not_match_inside_markup() -> None:
-    """With a taxonomy, a keyword in a formula, a fence's info string, a link target or a cloze hint
-    names no topic; the same keyword in the card's words does."""
+def test_taxonomy_keywords_do_not_match_cloze_hints_or_math() -> None:
+    """With a taxonomy, a keyword in a formula or a cloze hint names no topic; the same keyword in
+    the card's words does. A fence's info string and a link's target still count: they say what
+    the code or the link is about."""
     topics = {card.question: card.topics for card in _cards(FIXTURES / "markup")}
     assert topics == {
         "What is the derivative of ln x?": ("misc",),  # \log in the formula
-        "How do you print a greeting?": ("misc",),  # ```python
-        "Where is the reference for volumes?": ("misc",),  # https://kubernetes.io/…
-        "What colour is the warning banner?": ("misc",),  # <span class="log-banner">
-        "Where do the rotated files go?": ("logging",),
-        "What runs the containers of a pod?": ("kubernetes",),
         "Error messages go to {{c1::standard error::a log stream}} by convention.": ("misc",),
         "{{c1::Fluentd::a log shipper}} forwards {{c2::events}} to storage.": ("misc",),
+        "Where do the rotated files go?": ("logging",),
+        "What runs the containers of a pod?": ("kubernetes",),
+        "How do you print a greeting?": ("python",),  # ```python
+        "Where is the reference for volumes?": ("kubernetes",),  # https://kubernetes.io/…
+        "What colour is the warning banner?": ("misc",),  # the parser made <span class="log-banner"> text
     }
 
 
@@ -95,8 +99,13 @@ def test_unmarked_keeps_the_words_and_drops_the_markup(text: str, words: str) ->
     assert unmarked(text) == words
 
 
+def test_keyword_rules_read_text_without_cloze_or_math_only() -> None:
+    text = "{{c1::Pods::a unit}} run $\\log n$ tasks; see [docs](https://kubernetes.io/) ```yaml"
+    assert without_cloze_or_math(text) == "Pods run   tasks; see [docs](https://kubernetes.io/) ```yaml"
+
+
 @pytest.mark.parametrize(("question", "level"), [
-    ("<b>What is a container?</b>", "easy"),  # a definition, behind a tag
+    ("What is $\\operatorname{design}(x)$?", "easy"),  # a definition, not a design question
     ("The {{c1::kernel}} schedules processes.", "medium"),
     ("The {{c1::blueprint::a design}} comes first.", "medium"),  # not "design": a hint
 ])

@@ -33,7 +33,7 @@ import yaml
 
 from ..model import Card, Source
 from ..parsers.structure import front_matter_end
-from .words import unmarked
+from .words import without_cloze_or_math
 
 #: A fenced code block of at least this many lines makes an answer "code".
 CODE_LINES_FOR_HARD = 3
@@ -116,10 +116,9 @@ def answer_is_code(answer: str) -> bool:
 
 
 def explain(card: Card) -> tuple[str, str]:
-    """The level and the rule that chose it, read from the question's words: without its markup
-    (:func:`.words.unmarked`), a question opening with a tag is asked as its words open, and a
-    cloze's hint or a formula names no rule."""
-    question = unmarked(card.question).strip().strip("*").strip()
+    """The level and the rule that chose it, read from the question's words: a cloze's hint or a
+    formula names no rule (:func:`.words.without_cloze_or_math`)."""
+    question = without_cloze_or_math(card.question).strip().strip("*").strip()
     lowered = question.lower() if question.isascii() else None
     rule = _first(_HARD, question, lowered)
     if rule is None and answer_is_code(card.answer):

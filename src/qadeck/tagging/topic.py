@@ -6,8 +6,9 @@ expression so a card's text is scanned once, whatever the taxonomy's size. The
 expression is a trie of the phrases (``dat(?:a(?: (?:drift|lake)|)|...)``):
 a plain alternation of hundreds of phrases makes the regex engine try every
 one at every word, a trie tries one branch per character.
-Rules read the card's words, not its markup (:func:`.words.unmarked`): a cloze's
-``c1`` or a formula's ``\\log`` matches no keyword. Words in the question count
+Rules read the card's words, not its cloze markers and math
+(:func:`.words.without_cloze_or_math`): a cloze's hint or a formula's ``\\log``
+matches no keyword. Words in the question count
 most, then the section heading, then the answer:
 the question says what the card is about, a section can be broad, and an answer
 mentions many things in passing. Because rules look at the card's words, the
@@ -34,7 +35,7 @@ from ..config import slugify as config_slugify
 from ..model import Card, Source
 from .headings import heading_paths, path_topic
 from .phrases import card_phrases, slug_words
-from .words import unmarked
+from .words import without_cloze_or_math
 
 QUESTION_WEIGHT = 3.0
 SECTION_WEIGHT = 1.5
@@ -130,12 +131,13 @@ class TopicTagger:
             return scores
         question, _, answer = self._points  # section points come from _section_points
         get = scores.get
+        words = without_cloze_or_math
         # The additions run in the order the weights are listed, text by text: the same sums, bit for bit.
-        for slug, points in chain.from_iterable(map(question.__getitem__, self.phrases(unmarked(card.question)))):
+        for slug, points in chain.from_iterable(map(question.__getitem__, self.phrases(words(card.question)))):
             scores[slug] = get(slug, 0.0) + points
         for slug, points in self._section_points(card.section):
             scores[slug] = get(slug, 0.0) + points
-        for slug, points in chain.from_iterable(map(answer.__getitem__, self.phrases(unmarked(card.answer)))):
+        for slug, points in chain.from_iterable(map(answer.__getitem__, self.phrases(words(card.answer)))):
             scores[slug] = get(slug, 0.0) + points
         return scores
 
@@ -185,7 +187,7 @@ class TopicTagger:
 
         def points(section: str) -> list[tuple[str, float]]:
             table = self._points[1]
-            return [pair for phrase in self.phrases(unmarked(section)) for pair in table[phrase]]
+            return [pair for phrase in self.phrases(without_cloze_or_math(section)) for pair in table[phrase]]
 
         return lru_cache(maxsize=1024)(points)
 
