@@ -95,9 +95,11 @@ def _instrument(spent: dict[str, float]) -> None:
     lockfile.read = timed("identity", lockfile.read)
     identity.assign = timed("identity", identity.assign)
     Renderer.render_all = timed_steps("render", Renderer.render_all)  # type: ignore[method-assign]
-    # Each format is written through write_atomic, and the lock file staged by _stage_lock.
-    pipeline.write_atomic = timed("write", pipeline.write_atomic)
+    # Each format is written as a Pending file (the package's zip finishing in a thread), the lock
+    # file staged by _stage_lock, and the outputs put in place by commit_all (once the zip is done).
+    pipeline.Pending = timed("write", pipeline.Pending)
     pipeline._stage_lock = timed("write", pipeline._stage_lock)
+    pipeline.commit_all = timed("write", pipeline.commit_all)
 
 
 def worker(sources: Path, out: Path) -> dict[str, Any]:
