@@ -106,17 +106,15 @@ class Card:
 
     def tagged(self, topics: tuple[str, ...], difficulty: str, difficulty_from: str | None = None) -> Card:
         """This card with its tags (``difficulty_from`` too, when given): ``replace(card, …)`` at a
-        fraction of the cost, made once per card of a build."""
-        return Card(self.question, self.answer, self.source, self.section, self.lines, inferred=self.inferred,
-                    layout=self.layout, topics=topics, difficulty=difficulty, guid=self.guid, mtime=self.mtime,
-                    difficulty_from=self.difficulty_from if difficulty_from is None else difficulty_from,
-                    kind=self.kind, tags=self.tags)
+        fraction of the cost, made once per card of a build (every field given in order)."""
+        return Card(self.question, self.answer, self.source, self.section, self.lines, self.inferred, self.layout,
+                    topics, difficulty, self.guid, self.mtime,
+                    self.difficulty_from if difficulty_from is None else difficulty_from, self.kind, self.tags)
 
     def identified(self, guid: str, mtime: int) -> Card:
         """This card with its identity: ``replace(card, guid=…, mtime=…)`` at a fraction of the cost."""
-        return Card(self.question, self.answer, self.source, self.section, self.lines, inferred=self.inferred,
-                    layout=self.layout, topics=self.topics, difficulty=self.difficulty, guid=guid, mtime=mtime,
-                    difficulty_from=self.difficulty_from, kind=self.kind, tags=self.tags)
+        return Card(self.question, self.answer, self.source, self.section, self.lines, self.inferred, self.layout,
+                    self.topics, self.difficulty, guid, mtime, self.difficulty_from, self.kind, self.tags)
 
     @property
     def location(self) -> str:
