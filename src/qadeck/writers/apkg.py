@@ -293,9 +293,8 @@ def begin_database(database: Path, rows: Sequence[NoteRow], deck_name: str, deck
     in another thread) does the rest, all of it SQLite's own work that lets other threads run: the
     cards made from the notes, the indexes, the commit."""
     stamp = max((row.mtime for row in rows), default=0)
-    ords_of = _ords_by_shape()
     # qadeck's Q&A notes: a question is always filled
-    one_card_each = all(row.model == MODEL_ID and ords_of(row) == [0] for row in rows)
+    one_card_each = _one_card_iff_question() and all(row.model == MODEL_ID and row.fields[0] for row in rows)
     conn = _connect(database)
     try:
         cursor = conn.cursor()
@@ -480,6 +479,16 @@ def _note_and_card_rows(rows: Iterable[NoteRow], ids: Iterator[int], places: Ite
             for ord_ in ords:
                 cards.append((next(ids), note_id, ord_, row.mtime, position))
         yield notes, cards
+
+
+@cache
+def _one_card_iff_question() -> bool:
+    """Does a Q&A note make one card, the first template's, exactly when its question is filled,
+    whatever its other fields? Asked of genanki once, for every shape of note: then a deck's notes
+    are told so by their questions, without asking for each note's cards."""
+    note_model = models()[MODEL_ID]
+    shapes = itertools.product(("", "x"), repeat=len(FIELDS))
+    return all(card_ords(shape, note_model) == ([0] if shape[0] else []) for shape in shapes)
 
 
 def _ords_by_shape() -> Callable[[NoteRow], list[int]]:
