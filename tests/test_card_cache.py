@@ -114,6 +114,18 @@ def test_outputs_are_left_alone_only_while_they_hold_what_the_build_would_write(
     assert "Podman" in csv.read_text(encoding="utf-8")
 
 
+def test_a_stored_entry_gone_before_it_is_read_back_is_parsed_again_here(
+    cards_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A worker hands a stored file's cards back through its entry; an entry gone meanwhile (a folder
+    # some other program cleans) costs the build a parse, not its cards.
+    monkeypatch.setattr(pipeline, "store", lambda path, data: True)  # "stored", but nothing written
+    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 1)
+    built = load(cards_copy, tmp_path / "build")
+    assert entries(tmp_path / "build") == []
+    assert built.deck == pipeline.load([cards_copy]).deck and len(built.deck.cards) == 207
+
+
 def test_parsing_on_every_core_gives_the_same_deck(cards_copy: Path, monkeypatch):
     serial = pipeline.load([cards_copy])
     monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 0)
