@@ -22,9 +22,9 @@ def test_translating_never_fails_or_loses_lines(suffix: str, text: str) -> None:
     assert len(markups.to_markdown(suffix, text).split("\n")) >= len(text.split("\n"))
 
 
-@pytest.mark.parametrize("suffix", [".mdx", ".texi"])
+@pytest.mark.parametrize("suffix", [".mdx", ".texi", ".tex"])
 @settings(max_examples=80, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("ab @{}<>/=\"Aitemxcod\n ")), max_size=200))
+@given(text=st.text(alphabet=st.sampled_from(list("ab @{}<>/=\"\\$%`'[]Aitemxcodbgn\n ")), max_size=200))
 def test_markups_read_line_for_line_keep_every_line_whatever_their_commands(suffix: str, text: str) -> None:
     assert len(markups.to_markdown(suffix, text).split("\n")) == len(text.split("\n"))
 

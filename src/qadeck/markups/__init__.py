@@ -2,7 +2,7 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo), so a card
+allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
 files (YAML, JSON, DocBook or Forrest XML) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, data, docx, html, markdown, mdx, mediawiki, notebook, org, pod, rst, texinfo, textile, xmlfaq
+from . import asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, org, pod, rst, texinfo, textile, xmlfaq
 
 Translate = Callable[[str], str]
 
-#: Extensions of data files: sources when named, or in a folder when their name says they hold Q&A.
-DATA = frozenset({".yml", ".yaml", ".json", ".xml", ".docx"})
+#: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
+#: data files, and documents that mostly hold something else (XML, Word, LaTeX).
+DATA = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".tex"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
@@ -30,6 +31,7 @@ MARKUPS: dict[str, Translate] = {
     ".pod": pod.to_markdown,
     ".org": org.to_markdown,
     ".textile": textile.to_markdown,
+    ".tex": latex.to_markdown,
     ".texi": texinfo.to_markdown,
     ".texinfo": texinfo.to_markdown,
     ".txi": texinfo.to_markdown,
