@@ -1,4 +1,4 @@
-"""What the line-keeping translations share: code fences put where blank lines were, inline code spans.
+"""What the line-keeping translations share: code fences put where blank lines were, inline code spans, list items.
 
 Contract: every function here works on a list of output lines as long as the
 source's lines (one out for each in) and changes lines in place, except
@@ -57,3 +57,13 @@ def code_span(text: str) -> str:
     ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def item_marker(lists: list[list[int]]) -> str:
+    """The marker of the next item of the innermost open list: ``"3. "`` for a numbered one (its next
+    number, then counted), ``"- "`` for a bulleted one or outside any list. Each open list is
+    ``[next number]`` when numbered, ``[]`` when bulleted."""
+    if lists and lists[-1]:
+        lists[-1][0] += 1
+        return f"{lists[-1][0] - 1}. "
+    return "- "

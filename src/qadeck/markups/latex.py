@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .blocks import item_marker
+
 _HEADING = {"part": 1, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5}
 _SECTION = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]]*\])?\{(.*)\}\s*$")
 _BEGIN = re.compile(r"^\s*\\begin\{(\w+\*?)\}(?:\[[^\]]*\])?(?:\{(.*)\})?\s*$")
@@ -81,9 +83,7 @@ def to_markdown(text: str) -> str:
             out.append("")
         elif (item := _ITEM.match(line)) is not None:
             label, rest = item.group(1), item.group(2)
-            marker = f"{lists[-1][0]}. " if lists and lists[-1] else "- "
-            if lists and lists[-1]:
-                lists[-1][0] += 1
+            marker = item_marker(lists)
             out.append(marker + (f"**{label}** " if label else "") + rest)
         elif _BOOKKEEPING.match(line) or line.strip() == "\\end{document}":
             out.append("")

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .blocks import item_marker
+
 _HEADING = {
     **dict.fromkeys(("top", "chapter", "unnumbered", "appendix", "majorheading", "chapheading"), 1),
     **dict.fromkeys(("section", "unnumberedsec", "appendixsec", "heading"), 2),
@@ -85,7 +87,7 @@ def to_markdown(text: str) -> str:
             out.append("#" * _HEADING[name] + " " + (command.group(2) or ""))
             continue
         if name in ("item", "itemx"):
-            marker = _marker(lists)
+            marker = item_marker(lists)
             rest = command.group(2) or ""
             out.append(marker + rest if rest else "")
             pending = "" if rest else marker
@@ -125,14 +127,6 @@ def _bold_paragraph_macros(lines: list[str]) -> None:
                 parts.append(text)
                 continue
             break
-
-
-def _marker(lists: list[list[int]]) -> str:
-    if lists and lists[-1]:
-        number = lists[-1][0]
-        lists[-1][0] += 1
-        return f"{number}. "
-    return "- "
 
 
 def _inline(text: str) -> str:
