@@ -109,13 +109,19 @@ def _inline(text: str) -> str:
     text = re.sub(r"\\\\(?:\[[^\]]*\])?", "", text)  # a forced line end: the line ends anyway
     text = re.sub(r"(?<!\\)~", " ", text)
     while True:
-        replaced = _GROUP.sub(lambda m: _styled(m.group(1), m.group(2)), text)
+        replaced = _GROUP.sub(lambda m: _one_line(_styled(m.group(1), m.group(2))), text)
         replaced = _INLINE.sub(_command, replaced)
         if replaced == text:
             break
         text = replaced
     text = re.sub("\x04(\\d+)\x04", lambda m: maths[int(m.group(1))], text)
     return text.replace("\x03", "\\$")
+
+
+def _one_line(styled: str) -> str:
+    """A styled span over several lines as one line, the line ends it held moved after it (no line lost)."""
+    breaks = styled.count("\n")
+    return " ".join(styled.split()) + "\n" * breaks if breaks else styled
 
 
 def _styled(name: str, argument: str) -> str:
