@@ -123,6 +123,13 @@ def test_word_documents_are_read_when_named_for_questions_and_a_broken_one_is_a_
         sources.read(tmp_path / "broken-faq.docx")
 
 
+def test_latex_bold_question_over_two_lines_is_one_line_and_no_line_is_lost() -> None:
+    text = "\\begin{enumerate}\n\\item {\\bfseries Has it run\nlong enough?}\\\\\nYes, see $\\Theta$.\n\\end{enumerate}"
+    assert markups.to_markdown(".tex", text).split("\n") == [
+        "", "1. **Has it run long enough?**", "", "Yes, see $\\Theta$.", "",
+    ]
+
+
 def test_extensionless_faq_files_are_read_in_folders(tmp_path: Path) -> None:
     (tmp_path / "FAQ").write_text("1. Is it free?\n\nYes.\n\n2. Is it fast?\n\nYes.\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("all:\n", encoding="utf-8")
