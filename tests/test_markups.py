@@ -144,7 +144,7 @@ def test_data_files_are_read_when_named_or_named_for_questions(tmp_path: Path) -
     (tmp_path / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
     found = sources.collect([tmp_path])
     assert found.files == [tmp_path / "faq.json"]
-    assert any("package.json: skipped, a data file whose name does not say" in skipped for skipped in found.skipped)
+    assert any("package.json: skipped, a data file or document whose name does not say" in skipped for skipped in found.skipped)
     assert sources.collect([tmp_path / "package.json"]).files == [tmp_path / "package.json"]
     cards = parsers.parse(sources.read(tmp_path / "faq.json")).cards
     assert [(card.question, card.answer) for card in cards] == [("Is it free?", "Yes."), ("Is it fast?", "Yes.")]

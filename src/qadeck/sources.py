@@ -22,7 +22,7 @@ from .model import Source
 
 #: File extensions qadeck reads as Q&A sources: plain text, Markdown, tables and the other markups.
 TEXT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.DATA)}
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.NAMED_ONLY)}
 )
 #: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ;
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
@@ -90,7 +90,7 @@ def _readable(file: Path, given: bool) -> bool:
     """True for a file with a source's extension; one with none (plain text) or a data file's, when
     given by name or named for what it holds."""
     suffix = file.suffix.lower()
-    if suffix in markups.DATA:
+    if suffix in markups.NAMED_ONLY:
         return given or any(name in file.stem.lower() for name in _QA_NAMES)
     if suffix in TEXT_EXTENSIONS:
         return True
@@ -112,8 +112,8 @@ def present(folder: Path, names: set[str]) -> set[str]:
 
 
 def _why_not(file: Path) -> str:
-    if file.suffix.lower() in markups.DATA:
-        return "a data file whose name does not say it holds questions (name it to read it)"
+    if file.suffix.lower() in markups.NAMED_ONLY:
+        return "a data file or document whose name does not say it holds questions (name it to read it)"
     return f"unknown extension {file.suffix or '(none)'!r}"
 
 

@@ -23,7 +23,7 @@ Translate = Callable[[str], str]
 
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
 #: data files, and documents that mostly hold something else (XML, Word, LaTeX).
-DATA = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".tex"})
+NAMED_ONLY = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".tex"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
