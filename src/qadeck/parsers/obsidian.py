@@ -16,7 +16,8 @@ reversible card (a ``reversed`` note: a card each way). A line holding only
 paragraph above it, the answer the lines below up to a blank line. A
 paragraph with the plugin's cloze deletions (``==highlight==``, ``{{curly}}``,
 Anki's ``{{c1::…}}``, and ``**bold**`` in a file that asks no question in
-prose, where bold is for deletions rather than emphasis) is a ``cloze`` note.
+prose, where bold is for deletions rather than emphasis) is a ``cloze`` note;
+so is a line with deletions among one-line cards.
 ``#flashcards`` tags and ``<!--SR:…-->`` scheduling comments are the
 plugin's bookkeeping, not content. Headings set the section.
 """
@@ -112,13 +113,21 @@ def _entries(source: Source) -> list[Entry]:
             entries.append(_multiline(lines, paragraph, split, titles[split]))
             continue
         found = len(entries)
+        others = []
         for index in paragraph:
             pair = None if lines[index].code else _split(lines[index].text)
             if pair:
                 number = lines[index].number
                 entries.append(Entry(inline_text(pair[0]), pair[1], number, number, titles[index], pair[2]))
+            else:
+                others.append(index)
         if len(entries) == found:
             entries += _cloze(lines, paragraph, titles[paragraph[0]], styles)
+        elif others:
+            # Among one-line cards, a line with deletions is a cloze of its own (bold there is emphasis).
+            clozes = [entry for index in others for entry in _cloze(lines, [index], titles[index], _CLOZE_STYLES)]
+            if clozes:
+                entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
     return entries
 
 
