@@ -198,18 +198,21 @@ def _holds_plain_words(text: str) -> bool:
     return text.isascii() and text.lower() != text.upper()  # in ASCII, only a letter has a case
 
 
-def coverage(source: Source, entries: Sequence[Entry], also: Iterable[int] = ()) -> float:
+def coverage(source: Source, entries: Sequence[Entry], also: Iterable[int] = (), cards: Iterable[int] = ()) -> float:
     """Share of the source's content lines that the entries' questions and answers span.
 
     Content lines are the lines that hold text: not blank, front matter,
     headings (titles, whichever layout reads them), navigation or separators.
     A single pair is no layout (a heading that happens to end in "?"), so
     fewer than two entries score 0. ``also`` are lines a layout explains
-    that no card holds (a table's header row).
+    that no card holds (a table's header row); ``cards`` lines that are
+    content only because a card is all of them (a title holding cloze deletions).
     """
     if len(entries) < 2:
         return 0.0
     content = content_lines(source)
+    if cards:
+        content = content | set(cards)
     if not content:
         return 0.0
     covered: set[int] = set(also)

@@ -19,7 +19,9 @@ are sections over). A title over nothing but a table of several rows is that
 table's heading: detection leaves it to the table layout, which makes a card of
 each row (a cheat sheet of tables under their own headings). A heading is a card when text of its own follows it and
 no deeper heading does (one with nothing under it is reported as unanswered); a
-heading over deeper headings is a section. When every
+heading over deeper headings is a section. A title holding Anki cloze deletions
+(``## Canberra was founded in {{c1::1913}}``) is a cloze note, whatever is under
+it its extra text: a card in itself, which detection counts as text. When every
 heading ends in a parenthesised word with no spaces, those words are note ids
 that a tool wrote, not title text. Detection weighs coverage by
 :data:`TITLE_WEIGHT`: a layout that reads real questions in the file wins.
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .. import cloze
 from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .headings import Heading, find_headings, question_levels
@@ -84,7 +87,9 @@ def _entry(title: str, number: int, body: list[Line], sections: list[Heading], t
         question = f"{title}\n\n{front}" if front else title
         body = body[split + 1 :]
     answer, last = answer_from(body)
-    return Entry(question, answer, number, last or number, sections[-1].text if sections else "", tags=tags)
+    # A title holding Anki deletions is a cloze (markdown-anki-decks' --cloze): its text the card, the body extra.
+    kind = "cloze" if cloze.numbers(question) else "basic"
+    return Entry(question, answer, number, last or number, sections[-1].text if sections else "", kind, tags)
 
 
 def _front_end(body: list[Line]) -> int | None:
@@ -100,7 +105,8 @@ def _front_end(body: list[Line]) -> int | None:
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
     entries = [entry for entry in entries if not is_table(entry.answer)]
-    return TITLE_WEIGHT * coverage(source, [*entries, *entries] if len(entries) == 1 else entries)
+    clozes = [entry.line for entry in entries if entry.kind == "cloze"]
+    return TITLE_WEIGHT * coverage(source, [*entries, *entries] if len(entries) == 1 else entries, cards=clozes)
 
 
 LAYOUT = make_layout(
