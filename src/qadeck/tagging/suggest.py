@@ -19,6 +19,7 @@ import yaml
 
 from ..model import Card
 from .phrases import QUESTION_WEIGHT, card_phrases, slug_words
+from .topic import FALLBACK_TOPIC
 
 #: Topics kept at most, the biggest first.
 MAX_TOPICS = 40
@@ -51,7 +52,9 @@ def suggest(cards: Sequence[Card], limit: int = MAX_TOPICS) -> list[Suggested]:
         if card.topics:
             members[card.topics[0]].append(index)
     total = len(cards)
-    ranked = sorted((slug for slug, m in members.items() if len(m) >= MIN_CARDS and slug != CATCH_ALL),
+    # A catch-all, the draft's own or the one cards fall into without a taxonomy, names no topic.
+    ranked = sorted((slug for slug, m in members.items()
+                     if len(m) >= MIN_CARDS and slug not in (CATCH_ALL, FALLBACK_TOPIC)),
                     key=lambda slug: (-len(members[slug]), slug))
     out = []
     for slug in ranked[:limit]:
