@@ -145,9 +145,14 @@ def commit_all(pending: list[Pending]) -> None:
         try:
             written.commit()
         except BaseException:
-            for rest in pending[index + 1 :]:
-                rest.discard()
+            discard_all(pending[index + 1 :])
             raise
+
+
+def discard_all(pending: list[Pending]) -> None:
+    """Drop each of ``pending`` (once the rest of its write has ended)."""
+    for written in pending:
+        written.discard()
 
 
 def _temporary(path: Path) -> Path:

@@ -55,7 +55,7 @@ from .perf.card_cache import (
 )
 from .config import DeckConfig
 from .errors import SourceError, UsageError, unknown
-from .files import Pending, Staged, commit_all
+from .files import Pending, Staged, commit_all, discard_all
 from .filtering import Filters
 from .identity import Changes, Facts
 from .identity.lockfile import Lock
@@ -242,8 +242,8 @@ def load(
     big = len(todo) > 1 and sum(len(source.text) for source, _, _ in jobs) >= PARALLEL_CHARS
     # A build (it has a cache) renders each file and works out its cards' identity facts where it
     # parses it, on every core, and keeps them with the cards for the next build.
-    work = partial(_parse_job, layout=layout, config=config, for_build=card_cache.folder is not None)
-    parsed = pmap(work, jobs) if big else map(work, jobs)
+    parse_job = partial(_parse_job, layout=layout, config=config, for_build=card_cache.folder is not None)
+    parsed = pmap(parse_job, jobs) if big else map(parse_job, jobs)
     render_stats = RenderStats()
     for (place, source, entry, scan), (work, stats) in zip(todo, track(parsed, "Parsing", len(todo))):
         render_stats.add(stats)
@@ -251,7 +251,7 @@ def load(
             try:
                 work = entry.read_bytes()  # type: ignore[union-attr]  # a job stores only at its entry
             except OSError:  # gone meanwhile (a cache folder another program cleans): parsed again here
-                work, _ = _parse_job((source, scan, None), layout, config, card_cache.folder is not None)
+                work, _ = parse_job((source, scan, None))
         kept[place] = decode(work, trusted=True) if isinstance(work, bytes) else work
         if keep and entry is not None:
             card_cache.stored(entry)
@@ -528,8 +528,7 @@ def build(
                     pending.append(write())
                 _stage_lock(lock, prepared.lock)
             except BaseException:
-                for written in pending:
-                    written.discard()
+                discard_all(pending)
                 raise
             commit_all(pending)
             for name in todo:
