@@ -17,8 +17,10 @@ from .strategies import texts
 
 _PIECES = st.sampled_from(["Q", "Q:", "Q1.", "Question", "QUESTION", "uestion", "UESTION", "Qu", "1", ":", ".", ")",
                            " ", "\t", "**", "1. ", "- ", "A:", "What?", "\u200b", "\ufeff", "\x0b", "\x1c", "\x85",
-                           "\x00", "\xa0", "```", "---", "title: x", "Comments", "x"])
-_MARKED = st.sampled_from(["Q: What?", "Q1. Why?", " 2) **Question 3:** How?", "- QUESTION: x", "Q)", "Qu: no"])
+                           "\x00", "\xa0", "```", "---", "title: x", "Comments", "x",
+                           "Front", "FRONT", "ront", "F", "Back:"])
+_MARKED = st.sampled_from(["Q: What?", "Q1. Why?", " 2) **Question 3:** How?", "- QUESTION: x", "Q)", "Qu: no", "Front: What?",
+                            "- **FRONT:** x"])
 
 TEXTS = texts(_PIECES, _MARKED)
 
@@ -40,7 +42,7 @@ def test_find_agrees_with_the_full_path(text):
 
 
 def test_markers_hidden_by_invisible_characters_are_still_found():
-    for text in ("Q\u200b: What?\nA: x", "Q\x0b1\u200b) What?", "Q\u2060uestion: Why?", "QUEST\ufeffION. How?"):
+    for text in ("Q\u200b: What?\nA: x", "Q\x0b1\u200b) What?", "Q\u2060uestion: Why?", "QUEST\ufeffION. How?", "Fr\u200bont: What?"):
         assert prefixed._MAY_ASK.search(text), text
     assert not prefixed._MAY_ASK.search("Interview Questions Part 3\n\n1. What is X?\n\nY.")
 

@@ -12,6 +12,7 @@ reads since 2.1.56); :func:`numbers` gives its deletion numbers (one card each);
 Styles, each a family of tools' syntax:
 
 * ``anki``: ``{{c1::text}}``, ``{{c1::text::hint}}`` (kept as written);
+* ``logseq``: ``{{cloze text}}`` (Logseq);
 * ``highlight``: ``==text==``, ``==c2::text==`` (Obsidian highlights);
 * ``double``: ``{{text}}`` (Obsidian Spaced Repetition's curly cloze);
 * ``bold``: ``**text**`` (Obsidian Spaced Repetition's bold cloze);
@@ -36,6 +37,7 @@ _MATH_HTML = re.compile(MATH_HTML, re.DOTALL)
 _VERBATIM = re.compile(rf"(`+)[^\n]*?\1|{MATH}", re.DOTALL)
 _PATTERNS = {
     "anki": ANKI,
+    "logseq": re.compile(r"\{\{cloze\s+([^{}]*?[^\s{}])\s*\}\}"),
     "highlight": re.compile(r"==(?:c(\d+)::)?(?=\S)(.+?)(?<=\S)=="),
     "double": re.compile(r"\{\{(?!c\d+::)([^{}]+?)\}\}"),
     "bold": re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, csv, details, headings, inka, numbered, obsidian, outline, prefixed, prose, quiz, separated,
+    asciidoc, blocks, bold, csv, details, headings, inka, logseq, numbered, obsidian, outline, prefixed, prose, quiz, separated,
     table, titles,
 )
 from .base import Layout
@@ -21,6 +21,7 @@ LAYOUTS: tuple[Layout, ...] = (
     quiz.LAYOUT,
     blocks.LAYOUT,
     inka.LAYOUT,
+    logseq.LAYOUT,
     details.LAYOUT,
     table.LAYOUT,
     asciidoc.LAYOUT,

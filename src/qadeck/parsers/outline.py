@@ -70,7 +70,9 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
         if line.code or line.blank:
             continue
         if index and not lines[index - 1].blank and indents[index - 1] >= indents[index]:
-            continue  # inside a paragraph (a heading above, less indented, is fine)
+            if indents[index - 1] == indents[index] or not _BULLET.match(line.text):
+                continue  # inside a paragraph (a heading above, less indented, is fine)
+            # a bullet after the deeper lines of the item above: the next item of that list
         shape = _shape(lines, index, indents, following[index])
         if shape:
             shapes[index] = shape
@@ -85,8 +87,10 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
     text = lines[index].text
     if text.lstrip()[:1] in _BULLET_MARKS and (bullet := _BULLET.match(text)):
         below = lines[index + 1] if index + 1 < len(lines) else None
-        if below is not None and _BULLET.match(below.text) or _ENUMERATED.match(bullet.group(3)):
-            return None  # a tight list, or numbered sub-questions (the numbered layout's), not entries
+        if below is not None and _BULLET.match(below.text) and indents[index + 1] <= indents[index]:
+            return None  # a tight list, not entries (a deeper item below is this item's answer)
+        if _ENUMERATED.match(bullet.group(3)):
+            return None  # numbered sub-questions (the numbered layout's), not entries
         return indents[index], bullet.group(2), bullet.group(3)
     indent = indents[index]
     if after >= len(lines) or lines[after].code:

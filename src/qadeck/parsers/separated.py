@@ -19,6 +19,7 @@ from ..model import Source
 from .base import Layout
 from .entries import Entry, content_lines, make_layout
 from .markup import inline_text
+from .prefixed import is_marker
 from .structure import Line, heading, outline, outline_sections
 
 NAME = "separated"
@@ -52,8 +53,8 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
 def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
     out = []
     for index, line in enumerate(lines):
-        if line.code or line.blank or heading(line):
-            continue
+        if line.code or line.blank or heading(line) or is_marker(line.text):
+            continue  # "Question 1: …", "Answer: …": labelled lines are the prefixed layout's
         pair = split(line.text, separator)
         if pair:
             out.append((index, *pair))

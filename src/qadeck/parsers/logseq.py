@@ -1,0 +1,150 @@
+"""Layout ``logseq``: Logseq's flashcards, outline blocks tagged ``#card``.
+
+    - What is a closure? #card               <- the question: the block's text, the tag dropped
+      id:: 64a1b2c3-…                        <- a property: Logseq's bookkeeping, not card text
+        - A function with the variables      <- the answer: the blocks nested under it
+          it captured.
+    - A list is a {{cloze dynamic array}} #card   <- deletions: a cloze
+
+A card is a block (a ``-`` item at any depth, indented by spaces or tabs) that
+carries the ``#card`` tag (or ``[[card]]``); its answer is what is nested under
+it, with property lines (``key:: value``) dropped. One child block is the answer's
+text; several stay a list, as Logseq shows them. A block holding deletions
+(``{{cloze …}}``, ``{{c1::…}}``) is a cloze, its children the extra. The block's
+other trailing tags become the card's tags; a ``Q:`` label on it is dropped, as an ``A:``
+on its answer is. The other blocks of the page are
+notes, not cards: the tag marks the cards outright, so a page of notes with a few
+cards in it is this layout's however little of it they cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import cloze
+from ..model import Source
+from .entries import Entry, make_layout, marked_coverage
+from .prefixed import QUESTION
+from .structure import Line, outline, outline_sections
+
+NAME = "logseq"
+
+#: The flashcard tag, as Logseq lets one write it.
+_CARD = re.compile(r"(?<!\S)(?:#card|#\[\[card\]\]|\[\[card\]\])(?![\w/\]-])", re.IGNORECASE)
+_BLOCK = re.compile(r"^([ \t]*)- ?(.*)$")
+_PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
+#: A heading block, ``- ## Title``: the section of the blocks nested under it.
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+#: Tags closing the question: ``#tag`` or ``#[[a tag]]`` words at its end.
+_TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]+\]\]|[^\s#\[\]()]+))+\s*$")
+_TAG = re.compile(r"#(?:\[\[([^\]]+)\]\]|([^\s#\[\]()]+))")
+_CLOZE_STYLES = ("anki", "logseq")
+#: Detection's score when blocks carry the tag: the tag says outright which blocks are cards.
+_MARKED = 1.0
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs(4))
+
+
+def _entries(source: Source) -> list[Entry]:
+    if not _CARD.search(source.text):
+        return []
+    lines = outline(source)
+    sections = outline_sections(source)
+    headings: list[tuple[int, str]] = []  # the heading blocks (``- ## Title``) enclosing a line
+    entries = []
+    for index, line in enumerate(lines):
+        block = None if line.code else _BLOCK.match(line.text)
+        if not block:
+            continue
+        indent = _width(block.group(1))
+        while headings and headings[-1][0] >= indent:
+            headings.pop()
+        title = _HEADING.match(block.group(2))
+        if title:
+            headings.append((indent, title.group(1).strip()))
+            continue
+        body = _body(lines, index, indent)
+        own = _own(body)
+        if _CARD.search(block.group(2)) or any(_CARD.search(line.text) for line in own):
+            section = headings[-1][1] if headings else sections[index]
+            entries.append(_entry(lines[index], block.group(2), own, body[len(own):], section))
+    return entries
+
+
+def _body(lines: list[Line], start: int, indent: int) -> list[Line]:
+    """The lines nested under the block opening ``lines[start]`` at ``indent``, trailing blanks left out."""
+    end = start + 1
+    while end < len(lines) and (lines[end].blank or _width(_indent(lines[end].text)) > indent):
+        end += 1
+    while end > start + 1 and lines[end - 1].blank:
+        end -= 1
+    return lines[start + 1 : end]
+
+
+def _own(body: list[Line]) -> list[Line]:
+    """The block's own further lines: those before its first child block."""
+    for index, line in enumerate(body):
+        if not line.code and _BLOCK.match(line.text):
+            return body[:index]
+    return body
+
+
+def _entry(first: Line, text: str, own: list[Line], children: list[Line], section: str) -> Entry:
+    """The card of the block opening at ``first`` (``text`` after its bullet)."""
+    more = [line.text.strip() for line in own if not _PROPERTY.match(line.text)]
+    question, tags = _question(" ".join([text, *more]).strip())
+    answer = _answer([line for line in children if line.code or not _PROPERTY.match(line.text)])
+    last = (children or own)[-1].number if (children or own) else first.number
+    deletions = cloze.to_anki(question, _CLOZE_STYLES)
+    if deletions is not None:
+        return Entry(deletions, answer, first.number, last, section, "cloze", tags)
+    return Entry(question, answer, first.number, last, section, "basic", tags)
+
+
+def _indent(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def _question(text: str) -> tuple[str, tuple[str, ...]]:
+    """The block's text without the card tag, and its trailing tags."""
+    text = _CARD.sub("", text).strip()
+    label = QUESTION.match(text)  # "Q: …": a label some write on the card's block too
+    if label and label.end() < len(text):
+        text = text[label.end() :]
+    trailing = _TRAILING_TAGS.search(text)
+    if not trailing or trailing.start() == 0:
+        return text, ()
+    tags = tuple(name or bare for name, bare in _TAG.findall(trailing.group()))
+    return text[: trailing.start()].rstrip(), tags
+
+
+def _answer(body: Sequence[Line]) -> str:
+    """The child blocks as Markdown: dedented to the first child, its bullet dropped when it is the only one."""
+    if not body:
+        return ""
+    texts = [line.text.expandtabs(4) for line in body]
+    margin = min(len(t) - len(t.lstrip(" ")) for t in texts if t.strip())
+    texts = [t[margin:] for t in texts]
+    tops = [i for i, t in enumerate(texts) if _BLOCK.match(t) and not body[i].code and _width(_indent(t)) == 0]
+    if len(tops) == 1:
+        # Logseq's bullet on the one answer block, not a list the author wrote: its lines as a paragraph.
+        texts = [texts[0][2:] if texts[0].startswith("- ") else texts[0][1:],
+                 *(t[2:] if t.startswith("  ") else t for t in texts[1:])]
+    return "\n".join(t.rstrip() for t in texts).strip("\n")
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    if not entries:
+        return 0.0
+    return max(_MARKED, marked_coverage(source, entries))
+
+
+LAYOUT = make_layout(
+    NAME,
+    "Logseq flashcards: outline blocks tagged #card, their nested blocks the answer",
+    _entries,
+    _score,
+)
