@@ -36,6 +36,7 @@ _BLOCK = re.compile(r"^([ \t]*)- ?(.*)$")
 _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
 #: A heading block, ``- ## Title``: the section of the blocks nested under it.
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
 #: Tags closing the question: ``#tag`` or ``#[[a tag]]`` words at its end.
 _TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]+\]\]|[^\s#\[\]()]+))+\s*$")
 _TAG = re.compile(r"#(?:\[\[([^\]]+)\]\]|([^\s#\[\]()]+))")
@@ -55,6 +56,8 @@ def _entries(source: Source) -> list[Entry]:
     sections = outline_sections(source)
     headings: list[tuple[int, str]] = []  # the heading blocks (``- ## Title``) enclosing a line
     entries = []
+    code = _code_lines(lines)
+    lines = [Line(line.number, line.text, index in code) for index, line in enumerate(lines)]
     for index, line in enumerate(lines):
         block = None if line.code else _BLOCK.match(line.text)
         if not block:
@@ -62,16 +65,36 @@ def _entries(source: Source) -> list[Entry]:
         indent = _width(block.group(1))
         while headings and headings[-1][0] >= indent:
             headings.pop()
-        title = _HEADING.match(block.group(2))
-        if title:
-            headings.append((indent, title.group(1).strip()))
-            continue
         body = _body(lines, index, indent)
         own = _own(body)
+        title = _HEADING.match(block.group(2))
         if _CARD.search(block.group(2)) or any(_CARD.search(line.text) for line in own):
             section = headings[-1][1] if headings else sections[index]
-            entries.append(_entry(lines[index], block.group(2), own, body[len(own):], section))
+            text = title.group(1) if title else block.group(2)  # a heading block can be a card too
+            entries.append(_entry(lines[index], text, own, body[len(own):], section))
+        elif title:
+            headings.append((indent, title.group(1).strip()))
     return entries
+
+
+def _code_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines inside fenced code. Logseq indents a fence under its block, or opens it on
+    the block's own line (``- ```python``), which a Markdown reading of the page does not take for
+    a fence."""
+    inside: set[int] = set()
+    fence = ""
+    for index, line in enumerate(lines):
+        text = line.text.lstrip(" \t")
+        if not fence and text.startswith("- "):
+            text = text[2:].lstrip(" ")
+        mark = _FENCE.match(text)
+        if fence:
+            inside.add(index)
+            if mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence) and not text.strip(fence[0]).strip():
+                fence = ""
+        elif mark:
+            fence = mark.group(1)
+    return inside
 
 
 def _body(lines: list[Line], start: int, indent: int) -> list[Line]:
