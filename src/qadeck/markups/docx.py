@@ -13,14 +13,10 @@ are the Markdown's.
 from __future__ import annotations
 
 import html
-import io
 import re
-import zipfile
 
-from ..errors import SourceError
+from .archive import Archive
 
-#: The most text a document may unpack to: a zip that claims more is refused, not inflated.
-MAX_XML_BYTES = 64 * 1024 * 1024
 _BLOCK = re.compile(r"<w:tbl>.*?</w:tbl>|<w:p\b[^>]*/>|<w:p\b.*?</w:p>", re.DOTALL)
 _ROW = re.compile(r"<w:tr\b.*?</w:tr>", re.DOTALL)
 _CELL = re.compile(r"<w:tc\b.*?</w:tc>", re.DOTALL)
@@ -32,14 +28,10 @@ _BOLD = re.compile(r'<w:b(?:\s+w:val="(?:1|true|on)")?\s*/>')
 
 
 def to_markdown(data: bytes, name: str = "<docx>") -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise SourceError(f"a Word document of {info.file_size} bytes of text, over {MAX_XML_BYTES}", name)
-            xml = archive.read(info).decode("utf-8", errors="replace")
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as exc:
-        raise SourceError(f"not a readable Word document ({exc})", name) from exc
+    archive = Archive(data, name, "Word document")
+    if not archive.has("word/document.xml"):
+        raise archive.damaged("no word/document.xml in it")
+    xml = archive.text("word/document.xml")
     blocks = _BLOCK.findall(xml)
     # Bold marks questions only where some text is not bold: a document set all in bold says nothing.
     bold = {i for i, block in enumerate(blocks) if not block.startswith("<w:tbl>") and _all_bold(block)}

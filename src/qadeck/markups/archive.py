@@ -1,0 +1,60 @@
+"""Zip documents (Word, Excel, OpenDocument): their XML parts as text, within a size cap.
+
+Contract: :class:`Archive` opens a document's bytes and hands out a part's text
+by its name; a file that is no zip, a damaged or encrypted part, or parts that
+unpack to more than :data:`MAX_XML_BYTES` in all are one :class:`SourceError`
+naming the file and saying what kind of document it should have been. Readers
+scan the XML they get with regular expressions, never an XML parser: no entity
+is expanded and nothing a document names is fetched.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+from ..errors import SourceError
+
+#: The most text a document may unpack to: a zip that claims more is refused, not inflated.
+MAX_XML_BYTES = 64 * 1024 * 1024
+#: How an OLE compound file opens: what Office writes for a password-protected document (and old .doc/.xls).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: What can go wrong reading a damaged zip, besides its own BadZipFile.
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
+
+
+class Archive:
+    """The parts of one zip document, read as UTF-8 text on demand."""
+
+    def __init__(self, data: bytes, name: str, kind: str):
+        #: The file's name and what it should be ("Word document", "Excel workbook"), for errors.
+        self.name, self.kind = name, kind
+        self._read = 0
+        if data.startswith(OLE_MAGIC):
+            raise SourceError(f"an encrypted (password-protected) or old binary {kind}, not a zip: "
+                              "save it without a password in the current format to read it", name)
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except _DAMAGE as exc:
+            raise self.damaged(exc) from exc
+        self._members = {info.filename: info for info in self._zip.infolist()}
+
+    def damaged(self, why: object) -> SourceError:
+        return SourceError(f"not a readable {self.kind} ({why})", self.name)
+
+    def has(self, member: str) -> bool:
+        return member in self._members
+
+    def text(self, member: str) -> str:
+        """The part called ``member`` ("" when there is none)."""
+        info = self._members.get(member)
+        if info is None:
+            return ""
+        self._read += info.file_size
+        if self._read > MAX_XML_BYTES:
+            raise SourceError(f"a {self.kind} of over {MAX_XML_BYTES} bytes of text: too big to read", self.name)
+        try:
+            return self._zip.read(info).decode("utf-8", errors="replace")
+        except _DAMAGE as exc:
+            raise self.damaged(exc) from exc
