@@ -17,13 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, org, pod, rst, texinfo, textile, xmlfaq
+from . import (
+    asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, org, pod, rst, sheets, texinfo, textile, xmlfaq,
+)
 
 Translate = Callable[[str], str]
 
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
-#: data files, and documents that mostly hold something else (XML, Word, LaTeX).
-NAMED_ONLY = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".tex"})
+#: data files, and documents that mostly hold something else (XML, Word, LaTeX, spreadsheets: a budget as often
+#: as a vocabulary list, and a budget's rows would make cards).
+NAMED_ONLY = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".tex", ".xlsx", ".xlsm", ".ods"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
@@ -51,8 +54,14 @@ MARKUPS: dict[str, Translate] = {
 }
 
 
-#: Extension -> the reading of that binary document format as Markdown (bytes, and the file's name for errors).
-DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {".docx": docx.to_markdown}
+#: Extension -> the reading of that binary document format as text the layouts read (bytes, and the file's
+#: name for errors): Markdown, or a spreadsheet's rows for the ``csv`` layout.
+DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
+    ".docx": docx.to_markdown,
+    ".xlsx": sheets.xlsx_to_text,
+    ".xlsm": sheets.xlsx_to_text,
+    ".ods": sheets.ods_to_text,
+}
 
 
 def to_markdown(suffix: str, text: str) -> str:

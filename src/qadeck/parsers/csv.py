@@ -1,4 +1,4 @@
-"""Layout ``csv``: flashcard decks kept as CSV or TSV, one card a row.
+"""Layout ``csv``: flashcard decks kept as CSV, TSV or a spreadsheet, one card a row.
 
     front,back,tags
     "What is PCA?","Dimensionality reduction
@@ -7,11 +7,13 @@
 The delimiter is sniffed among comma, semicolon and TAB. A header row that
 names a question and an answer column (Front/Back, Question/Answer, Q/A, ...;
 any case) picks those columns; without one, every row is a card made of its
-first two columns. Quoted fields may span lines; a card's lines are the file
-lines its row spans. Cells often hold Anki's HTML, which becomes Markdown.
-Anki's own text export opens with ``#separator:tab``-style lines: they give
-the delimiter and the columns, and say which columns are no fields (guid,
-note type, deck, tags).
+first two columns; a Tags column gives the card's tags. Quoted fields may
+span lines; a card's lines are the file lines its row spans. Cells often
+hold Anki's HTML, which becomes Markdown. Anki's own text export opens with
+``#separator:tab``-style lines: they give the delimiter and the columns, and
+say which columns are no fields (guid, note type, deck, tags). A spreadsheet
+is each of its sheets read as such a file, the sheet's name its section and
+a card's lines its sheet row.
 """
 
 from __future__ import annotations
@@ -19,19 +21,23 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import Source
-from .entries import Entry, make_layout
+from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
-from .table import named_columns
+from .table import cell_tags, named_columns, tag_column
 
 NAME = "csv"
 
 DELIMITERS = ",;\t"
 #: Files that say they are delimited; any other file must also have a header to be read as CSV.
 SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
+#: Spreadsheets, read as tab-separated rows (:mod:`qadeck.markups.sheets`), each sheet after a line opening with
+#: :data:`SHEET` whose rest is the sheet's section.
+SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods"})
+SHEET = "\f"
 _ANKI_LINE = re.compile(r"^#([a-z ]+):(.*)$")
 _ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 #: Anki columns that are no note fields.
@@ -48,6 +54,8 @@ class AnkiHeader:
     columns: tuple[str, ...] = ()
     #: 0-based columns holding a guid, note type, deck or tags rather than a field.
     meta: frozenset[int] = frozenset()
+    #: The 0-based column holding the note's tags (None: no such column).
+    tags: int | None = None
 
 
 #: Blank lines ending in a newline (a lone carriage return ends a line for the csv reader: not skipped).
@@ -82,7 +90,8 @@ def anki_header(text: str) -> AnkiHeader:
     separator = _ANKI_SEPARATORS.get(separator.lower(), separator) if separator else None
     columns = tuple(values["columns"].split(separator or "\t")) if "columns" in values else ()
     meta = {int(values[f"{name} column"]) - 1 for name in _ANKI_META if values.get(f"{name} column", "").isdigit()}
-    return AnkiHeader(count, separator, columns, frozenset(meta))
+    tags = values.get("tags column", "")
+    return AnkiHeader(count, separator, columns, frozenset(meta), int(tags) - 1 if tags.isdigit() and int(tags) else None)
 
 
 def delimiter(source: Source, sample: str) -> str:
@@ -123,27 +132,53 @@ def rows(
 
 
 def _entries(source: Source) -> list[Entry]:
+    if source.path.suffix.lower() in SHEET_SUFFIXES:
+        return [entry for section, text in split_sheets(source.text)
+                for entry in _table(Source(source.path, text, source.encoding), AnkiHeader(separator="\t"), section)]
     header = anki_header(source.text)
     # Only a header row naming the columns makes another file CSV: read that row before the rest.
     if not header.lines and source.path.suffix.lower() not in SUFFIXES and not _names_columns(source, header):
         return []
+    return _table(source, header)
+
+
+def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]:
+    """The entries of one table of rows (a CSV file, a sheet), under ``section``."""
     found = rows(source, header)
     if not found:
         return []
     named = named_columns(header.columns or found[0][2])
-    if named is None and not header.lines and source.path.suffix.lower() not in SUFFIXES:
+    delimited = source.path.suffix.lower() in SUFFIXES or source.path.suffix.lower() in SHEET_SUFFIXES
+    if named is None and not header.lines and not delimited:
         return []
     fields = [i for i in range(max(len(cells) for _, _, cells in found)) if i not in header.meta]
     if len(fields) < 2:
         return []
     ask, answer = named or (fields[0], fields[1])
+    tagged = header.tags if header.tags is not None else tag_column(header.columns or found[0][2], ask, answer) if named else None
     entries: list[Entry] = []
     for first, last, cells in found[1:] if named and not header.columns else found:
         padded = cells + [""] * (answer + ask + 2)
         question = inline_text(padded[ask])
         if question:
-            entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last))
+            tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
+            entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last, section, tags=tags))
     return entries
+
+
+def split_sheets(text: str) -> list[tuple[str, str]]:
+    """(section, rows) of each sheet in a spreadsheet's text (see :mod:`qadeck.markups.sheets`)."""
+    if not text.startswith(SHEET):
+        return [("", text)]
+    return [(head, body) for head, _, body in (part.partition("\n") for part in text[1:].split("\n" + SHEET))]
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """Coverage; a spreadsheet whose rows give cards is read as rows, whatever else its text looks like
+    (and its cards' lines are sheet rows, not lines of its text)."""
+    if source.path.suffix.lower() in SHEET_SUFFIXES:
+        return 1.0 if entries else 0.0
+    return coverage(source, entries)
 
 
 def _names_columns(source: Source, header: AnkiHeader) -> bool:
@@ -161,6 +196,7 @@ def _names_columns(source: Source, header: AnkiHeader) -> bool:
 
 LAYOUT = make_layout(
     NAME,
-    "CSV/TSV decks: Front/Back or Question/Answer columns, else the first two",
+    "CSV/TSV decks and spreadsheets: Front/Back or Question/Answer columns, else the first two",
     _entries,
+    _score,
 )

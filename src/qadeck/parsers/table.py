@@ -64,6 +64,16 @@ def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
     return (asks[0], answers[0]) if asks and answers else None
 
 
+def tag_column(header: Sequence[str], ask: int, answer: int) -> int | None:
+    """The index of the column the header names Tag(s), other than the question and answer columns."""
+    return next((i for i, name in enumerate(_names(header)) if name in TAG_NAMES and i not in (ask, answer)), None)
+
+
+def cell_tags(cell: str) -> tuple[str, ...]:
+    """A tags cell's tags: split on spaces, commas or semicolons, a leading ``#`` dropped."""
+    return tuple(tag.lstrip("#") for tag in _TAG_SPLIT.split(inline_text(cell)) if tag.lstrip("#"))
+
+
 def split_row(text: str) -> list[str]:
     """The cells of a table row; ``\\|`` and pipes inside `code` do not split."""
     row = text.strip()
@@ -126,7 +136,7 @@ def _entries(source: Source) -> list[Entry]:
             continue
         ask, answer = named_columns(names) or (0, 1)
         back = _back(names, ask, answer)
-        tagged = next((i for i, name in enumerate(_names(names)) if name in TAG_NAMES and i not in (ask, answer)), None)
+        tagged = tag_column(names, ask, answer)
         while index < len(lines) and _is_row(lines[index]):
             entry = _entry(lines[index], ask, back, tagged, titles[index])
             if entry:
@@ -161,9 +171,7 @@ def _entry(line: Line, ask: int, back: Sequence[tuple[int, str]], tagged: int | 
             parts.append(text)
         else:
             parts.append(f"**{label}:**" + ("\n\n" if "\n" in text else " ") + text)
-    tags = () if tagged is None or tagged >= len(cells) else tuple(
-        tag.lstrip("#") for tag in _TAG_SPLIT.split(inline_text(cells[tagged])) if tag.lstrip("#")
-    )
+    tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
     return Entry(question, "\n\n".join(parts), line.number, line.number, section, tags=tags)
 
 

@@ -1,0 +1,351 @@
+"""Spreadsheets (Excel ``.xlsx``, OpenDocument ``.ods``) as the tab-separated rows the ``csv`` layout reads.
+
+Contract: :func:`xlsx_to_text` and :func:`ods_to_text` give each visible sheet
+that holds something as a :data:`~qadeck.parsers.csv.SHEET` line (a form feed, then the sheet's
+section: its name when the workbook has several sheets and the name is not a
+default such as ``Sheet2``, else nothing) followed by one line per sheet row,
+blank for an empty row, so that the *n*-th line under it is row *n*. The
+``csv`` layout splits on those lines and reads each sheet as a CSV file of its
+own (header row, question and answer columns, tags), its cards' lines being
+sheet rows. A cell's line break becomes ``<br>`` (cells are read as CSV cells
+are: HTML in them is Markdown to be), so a row stays one line.
+
+Cells hold what the sheet shows as far as a reader can tell without
+rendering: the cached result of a formula, never the formula; shared or
+inline strings with their rich text runs joined (phonetic guides left out);
+numbers to 15 significant digits as a spreadsheet shows them, ``TRUE``/``FALSE``,
+and dates (numbers in a date format) as ISO dates; ODS cells their displayed
+text. A merged cell's value fills each row of its range in its first column
+(a topic down the side of a sheet names every row it spans). Repeated ODS rows
+and cells are counted, not expanded, when empty: a sheet's million trailing
+empty cells cost nothing. The XML is scanned, never parsed (see :mod:`.archive`).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from ..errors import SourceError
+from ..parsers.csv import SHEET
+from .archive import Archive
+
+#: The largest sheet read (Excel's own limits): cells and rows past them are left out.
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+#: The names spreadsheets give a new sheet, in the languages they ship in: no topic.
+_DEFAULT_NAME = re.compile(
+    r"(?i)^(?:sheet|tabelle|feuil|hoja|foglio|planilha|folha|blad|ark|arkusz|list|лист|munkalap|sayfa|"
+    r"werkblad|taulukko|φύλλο|工作表|シート|시트)\s*\d+$"
+)
+
+_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """A start tag's attributes by local name (``table:name`` and ``name`` alike), values unescaped."""
+    return {key.rpartition(":")[2]: html.unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
+
+
+def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]]) -> str:
+    """The text of ``(name, {row: {column: value}})`` sheets (1-based rows, 0-based columns)."""
+    filled = [(name, grid) for name, grid in sheets if any(v.strip() for row in grid.values() for v in row.values())]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    for name, grid in filled:
+        section = name.strip() if len(filled) > 1 and not _DEFAULT_NAME.match(name.strip()) else ""
+        out.write(SHEET + section + "\n")
+        last = max(r for r, row in grid.items() if any(v.strip() for v in row.values()))
+        for number in range(1, last + 1):
+            row = grid.get(number, {})
+            width = max((c + 1 for c, v in row.items() if v.strip()), default=0)
+            if width:
+                writer.writerow([_cell(row.get(c, "")) for c in range(width)])
+            else:
+                out.write("\n")
+    return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    """One line: line breaks as ``<br>``, no form feed (it opens a sheet)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>").replace(SHEET, " ")
+
+
+def _fill_merged(grid: dict[int, dict[int, str]], merges: Iterable[tuple[int, int, int, int]]) -> None:
+    """Give each row of a merged range (first row, first column, last row, last column) its value,
+    in its first column; only rows up to the sheet's last one that holds text."""
+    last = max((r for r, row in grid.items() if row), default=0)
+    for top, left, bottom, _ in merges:
+        value = grid.get(top, {}).get(left, "")
+        if value:
+            for number in range(top + 1, min(bottom, last) + 1):
+                grid.setdefault(number, {}).setdefault(left, value)
+
+
+# --- Excel (Office Open XML) -------------------------------------------------------------------------------------
+
+_XL_SHEET = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
+_XL_RELATION = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
+_XL_ROW = re.compile(r"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.DOTALL)
+_XL_CELL = re.compile(r"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_XL_VALUE = re.compile(r"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
+_XL_INLINE = re.compile(r"<(?:\w+:)?is\b[^>]*>(.*?)</(?:\w+:)?is>", re.DOTALL)
+_XL_STRING = re.compile(r"<(?:\w+:)?si\b[^>]*/>|<(?:\w+:)?si\b[^>]*>(.*?)</(?:\w+:)?si>", re.DOTALL)
+_XL_TEXT = re.compile(r"<(?:\w+:)?t\b[^>]*>([^<]*)</(?:\w+:)?t>")
+_XL_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.DOTALL)
+_XL_MERGE = re.compile(r"<(?:\w+:)?mergeCell\b([^>]*)>")
+_XL_FORMAT = re.compile(r"<(?:\w+:)?numFmt\b([^>]*)>")
+_XL_XFS = re.compile(r"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
+_XL_XF = re.compile(r"<(?:\w+:)?xf\b([^>]*)>")
+_XL_REFERENCE = re.compile(r"([A-Za-z]{1,3})(\d+)")
+#: ``_x000D_``: how OOXML writes a character XML cannot hold.
+_XL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: Excel's built-in number formats that show dates or times.
+_XL_DATE_FORMATS = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
+#: A custom format's quoted text, escaped characters and [colour]/[$-locale] parts: no date in them.
+_XL_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def xlsx_to_text(data: bytes, name: str = "<xlsx>") -> str:
+    archive = Archive(data, name, "Excel workbook")
+    if not archive.has("xl/workbook.xml"):
+        raise archive.damaged("no xl/workbook.xml in it")
+    workbook = archive.text("xl/workbook.xml")
+    targets = {a.get("Id", ""): (a.get("Type", ""), a.get("Target", ""))
+               for a in map(_attributes, _XL_RELATION.findall(archive.text("xl/_rels/workbook.xml.rels")))}
+    strings = _shared_strings(archive.text(_part(targets, "sharedStrings", "xl/sharedStrings.xml")))
+    dates = _date_styles(archive.text(_part(targets, "styles", "xl/styles.xml")))
+    base = datetime(1904, 1, 1) if re.search(r"date1904=\"(?:1|true)\"", workbook) else datetime(1899, 12, 30)
+    sheets = []
+    for attributes in map(_attributes, _XL_SHEET.findall(workbook)):
+        if attributes.get("state", "visible") != "visible":
+            continue  # hidden sheets hold lookups and workings, not cards
+        kind, target = targets.get(attributes.get("id", ""), ("", ""))
+        path = _resolve(target)
+        if not path or not archive.has(path):
+            continue
+        sheets.append((attributes.get("name", ""), _xlsx_grid(archive.text(path), strings, dates, base)))
+    return to_text(sheets)
+
+
+def _part(targets: dict[str, tuple[str, str]], kind: str, default: str) -> str:
+    return next((_resolve(target) for type_, target in targets.values() if type_.endswith("/" + kind)), default)
+
+
+def _resolve(target: str) -> str:
+    """A relationship's target as a path in the zip (targets are relative to ``xl/`` unless absolute)."""
+    if not target:
+        return ""
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target.removeprefix("./")
+
+
+def _xl_text(xml: str) -> str:
+    text = "".join(_XL_TEXT.findall(_XL_PHONETIC.sub("", xml)))
+    return _XL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), html.unescape(text))
+
+
+def _shared_strings(xml: str) -> list[str]:
+    return [_xl_text(item) for item in (m.group(1) or "" for m in _XL_STRING.finditer(xml))]
+
+
+def _date_styles(xml: str) -> frozenset[int]:
+    """Indexes of the cell styles whose number format shows a date or time."""
+    custom = {}
+    for attributes in map(_attributes, _XL_FORMAT.findall(xml)):
+        if attributes.get("numFmtId", "").isdigit():
+            custom[int(attributes["numFmtId"])] = attributes.get("formatCode", "")
+    xfs = _XL_XFS.search(xml)
+    dated = set()
+    for index, attributes in enumerate(map(_attributes, _XL_XF.findall(xfs.group(1) if xfs else ""))):
+        number = int(attributes.get("numFmtId", "0")) if attributes.get("numFmtId", "0").isdigit() else 0
+        code = _XL_FORMAT_TEXT.sub("", custom.get(number, "")).lower()
+        if number in _XL_DATE_FORMATS or re.search(r"[dmyhs]", code) and "general" not in code:
+            dated.add(index)
+    return frozenset(dated)
+
+
+def _xlsx_grid(xml: str, strings: list[str], dates: frozenset[int], base: datetime) -> dict[int, dict[int, str]]:
+    grid: dict[int, dict[int, str]] = {}
+    number = 0
+    for row_attributes, body in _XL_ROW.findall(xml):
+        given = _attributes(row_attributes).get("r", "")
+        number = int(given) if given.isdigit() else number + 1
+        if number > MAX_ROWS:
+            break
+        cells: dict[int, str] = {}
+        column = -1
+        for cell_attributes, content in _XL_CELL.findall(body or ""):
+            attributes = _attributes(cell_attributes)
+            reference = _XL_REFERENCE.fullmatch(attributes.get("r", ""))
+            column = _column(reference.group(1)) if reference else column + 1
+            if column >= MAX_COLUMNS:
+                break
+            value = _xlsx_value(attributes, content or "", strings, dates, base)
+            if value:
+                cells[column] = value
+        if cells:
+            grid[number] = cells
+    merges = []
+    for attributes in map(_attributes, _XL_MERGE.findall(xml)):
+        first, _, last = attributes.get("ref", "").partition(":")
+        corners = [_XL_REFERENCE.fullmatch(first), _XL_REFERENCE.fullmatch(last or first)]
+        if corners[0] and corners[1]:
+            (a, b), (c, d) = ((int(m.group(2)), _column(m.group(1))) for m in corners)
+            merges.append((a, b, c, d))
+    _fill_merged(grid, merges)
+    return grid
+
+
+def _column(letters: str) -> int:
+    """``A`` -> 0, ``AB`` -> 27."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+def _xlsx_value(attributes: dict[str, str], content: str, strings: list[str], dates: frozenset[int],
+                base: datetime) -> str:
+    kind = attributes.get("t", "n")
+    if kind == "inlineStr":
+        inline = _XL_INLINE.search(content)
+        return _xl_text(inline.group(1)) if inline else ""
+    found = _XL_VALUE.search(content)
+    raw = html.unescape(found.group(1)).strip() if found else ""
+    if not raw:
+        return ""
+    if kind == "s":
+        index = int(raw) if raw.isdigit() else -1
+        return strings[index] if 0 <= index < len(strings) else ""
+    if kind == "b":
+        return "TRUE" if raw in ("1", "true") else "FALSE"
+    if kind in ("str", "e", "d"):
+        return _XL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw)
+    try:
+        value = float(raw)
+    except ValueError:
+        return raw
+    style = attributes.get("s", "0")
+    if style.isdigit() and int(style) in dates and 0 <= value < 2_958_466:  # up to 9999-12-31
+        return _date(value, base)
+    return number_text(value)
+
+
+def number_text(value: float) -> str:
+    """A number as a spreadsheet shows it in a general format: 15 significant digits, no trailing zeros."""
+    text = f"{value:.15g}"
+    return "0" if text == "-0" else text
+
+
+def _date(serial: float, base: datetime) -> str:
+    if base.year == 1899 and serial < 61:
+        base += timedelta(days=1)  # Excel counts a 29 February 1900 that never was: serials before it are a day off
+    moment = base + timedelta(days=serial)
+    moment = (moment + timedelta(milliseconds=500)).replace(microsecond=0)
+    if serial < 1:
+        return moment.strftime("%H:%M:%S")
+    if moment.hour or moment.minute or moment.second:
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return moment.strftime("%Y-%m-%d")
+
+
+# --- OpenDocument ------------------------------------------------------------------------------------------------
+
+_OD_TABLE = re.compile(r"<table:table(?=[\s>])([^>]*)>(.*?)</table:table>", re.DOTALL)
+_OD_ROW = re.compile(r"<table:table-row(?=[\s/>])([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.DOTALL)
+_OD_CELL = re.compile(
+    r"<table:(table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(?:/>|>(.*?)</table:\1>)", re.DOTALL
+)
+_OD_PARAGRAPH = re.compile(r"<text:[ph]\b[^>]*?(?:/>|>(.*?)</text:[ph]>)", re.DOTALL)
+#: What a cell holds besides its text: comments, notes, ruby annotations.
+_OD_ASIDE = re.compile(
+    r"<office:annotation\b.*?</office:annotation>|<text:note\b.*?</text:note>|<text:ruby-text\b.*?</text:ruby-text>",
+    re.DOTALL,
+)
+_OD_INLINE = re.compile(r"<text:s\b([^>]*)/>|<text:tab\b[^>]*/>|<text:line-break\b[^>]*/>|<[^>]*>")
+_OD_HIDDEN_STYLE = re.compile(
+    r"<style:style\b([^>]*)>(?:(?!</style:style>).)*?table:display=\"false\"", re.DOTALL
+)
+
+
+def ods_to_text(data: bytes, name: str = "<ods>") -> str:
+    archive = Archive(data, name, "OpenDocument spreadsheet")
+    if "encryption-data" in archive.text("META-INF/manifest.xml"):
+        raise SourceError("a password-protected OpenDocument spreadsheet: save it without a password to read it", name)
+    if not archive.has("content.xml"):
+        raise archive.damaged("no content.xml in it")
+    xml = archive.text("content.xml")
+    hidden = {_attributes(tag).get("name") for tag in _OD_HIDDEN_STYLE.findall(xml)}
+    sheets = []
+    for tag, body in _OD_TABLE.findall(xml):
+        attributes = _attributes(tag)
+        if attributes.get("style-name") in hidden:
+            continue
+        sheets.append((attributes.get("name", ""), _ods_grid(body)))
+    return to_text(sheets)
+
+
+def _ods_grid(xml: str) -> dict[int, dict[int, str]]:
+    grid: dict[int, dict[int, str]] = {}
+    merges = []
+    number = 0
+    for row_tag, body in _OD_ROW.findall(xml):
+        repeat = _repeat(_attributes(row_tag).get("number-rows-repeated"))
+        cells: dict[int, str] = {}
+        column = 0
+        for kind, cell_tag, content in _OD_CELL.findall(body or ""):
+            attributes = _attributes(cell_tag)
+            times = _repeat(attributes.get("number-columns-repeated"))
+            value = _ods_value(attributes, content or "") if kind == "table-cell" else ""
+            if value:
+                for offset in range(min(times, MAX_COLUMNS - column)):
+                    cells[column + offset] = value
+                spans = _repeat(attributes.get("number-rows-spanned")), _repeat(attributes.get("number-columns-spanned"))
+                if spans != (1, 1):
+                    merges.append((number + 1, column, number + spans[0], column + spans[1] - 1))
+            column += times
+            if column >= MAX_COLUMNS:
+                break
+        # Empty rows are counted, not stored: a sheet's last row is often "the next million are empty".
+        for offset in range(min(repeat, MAX_ROWS - number) if cells else 0):
+            grid[number + 1 + offset] = dict(cells)
+        number += repeat
+        if number >= MAX_ROWS:
+            break
+    _fill_merged(grid, merges)
+    return grid
+
+
+def _repeat(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+def _ods_value(attributes: dict[str, str], content: str) -> str:
+    """The cell's displayed text (paragraphs on lines of their own), else the value it stores."""
+    paragraphs = [_od_text(m.group(1) or "") for m in _OD_PARAGRAPH.finditer(_OD_ASIDE.sub("", content))]
+    text = "\n".join(paragraphs).strip()
+    if text:
+        return text
+    for key in ("string-value", "value", "date-value", "time-value", "boolean-value"):
+        if attributes.get(key):
+            return attributes[key]
+    return ""
+
+
+def _od_text(xml: str) -> str:
+    def inline(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if tag.startswith("<text:s") and tag[7:8] in " /\t\n":
+            count = _attributes(match.group(1) or "").get("c", "1")
+            return " " * min(int(count) if count.isdigit() else 1, 1000)
+        if tag.startswith("<text:tab"):
+            return "\t"
+        if tag.startswith("<text:line-break"):
+            return "\n"
+        return ""
+
+    return html.unescape(_OD_INLINE.sub(inline, xml))
+

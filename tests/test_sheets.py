@@ -1,0 +1,336 @@
+"""Spreadsheets (.xlsx, .ods) read as the csv layout reads CSV: each sheet a table, its rows the cards' lines.
+
+The workbooks are written here, part by part, with only the XML a spreadsheet
+program needs to open them: no third-party file is copied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pytest
+from click.testing import CliRunner
+
+from qadeck import parsers, sources
+from qadeck.cli import cli
+from qadeck.errors import SourceError
+
+from .conftest import import_apkg, notes_by_guid
+
+#: A cell: text (a shared string), a number, a bool, ("date", serial), ("inline", [runs]) or None (no cell).
+Cell = object
+HIDDEN = ' state="hidden"'
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[Cell]]], hidden: tuple[str, ...] = (),
+               merges: dict[str, list[str]] | None = None) -> Path:
+    """An Excel workbook of ``sheets`` (name -> rows of cells), as Excel lays out its parts."""
+    strings: list[str] = []
+    parts: dict[str, str] = {}
+    for number, (name, rows) in enumerate(sheets.items(), start=1):
+        body = []
+        for r, row in enumerate(rows, start=1):
+            cells = []
+            for c, value in enumerate(row):
+                ref = f"{chr(ord('A') + c)}{r}"
+                if value is None:
+                    continue
+                if isinstance(value, bool):
+                    cells.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
+                elif isinstance(value, (int, float)):
+                    cells.append(f'<c r="{ref}"><v>{value!r}</v></c>')
+                elif isinstance(value, tuple) and value[0] == "date":
+                    cells.append(f'<c r="{ref}" s="1"><v>{value[1]}</v></c>')
+                elif isinstance(value, tuple) and value[0] == "formula":
+                    cells.append(f'<c r="{ref}" t="str"><f>{escape(value[1])}</f><v>{escape(value[2])}</v></c>')
+                elif isinstance(value, tuple) and value[0] == "inline":
+                    runs = "".join(f'<r><rPr><b/></rPr><t xml:space="preserve">{escape(t)}</t></r>' for t in value[1])
+                    cells.append(f'<c r="{ref}" t="inlineStr"><is>{runs}</is></c>')
+                else:
+                    strings.append(str(value))
+                    cells.append(f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>')
+            if cells:
+                body.append(f'<row r="{r}">{"".join(cells)}</row>')
+        merged = "".join(f'<mergeCell ref="{ref}"/>' for ref in (merges or {}).get(name, []))
+        parts[f"xl/worksheets/sheet{number}.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<sheetData>{"".join(body)}</sheetData>'
+            + (f'<mergeCells count="1">{merged}</mergeCells>' if merged else "") + "</worksheet>"
+        )
+    listed = "".join(
+        f'<sheet name={quoteattr(name)} sheetId="{n}" r:id="rId{n}"{HIDDEN if name in hidden else ""}/>'
+        for n, name in enumerate(sheets, start=1)
+    )
+    parts["xl/workbook.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"<sheets>{listed}</sheets></workbook>"
+    )
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    relations = "".join(
+        f'<Relationship Id="rId{n}" Type="{relation}worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, len(sheets) + 1)
+    )
+    parts["xl/_rels/workbook.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'{relations}<Relationship Id="rIdS" Type="{relation}sharedStrings" Target="sharedStrings.xml"/>'
+        f'<Relationship Id="rIdY" Type="{relation}styles" Target="styles.xml"/></Relationships>'
+    )
+    parts["xl/sharedStrings.xml"] = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings) + "</sst>"
+    )
+    parts["xl/styles.xml"] = (
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def write_ods(path: Path, sheets: dict[str, str]) -> Path:
+    """An OpenDocument spreadsheet whose sheets' ``<table:table>`` bodies are given as XML."""
+    tables = "".join(f"<table:table table:name={quoteattr(name)}>{body}</table:table>" for name, body in sheets.items())
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return path
+
+
+def ods_row(*cells: str, repeat: int = 1) -> str:
+    """A row of text cells (an empty string: an empty cell), as LibreOffice ends one: the rest of the row empty."""
+    body = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p></table:table-cell>' if c
+        else "<table:table-cell/>" for c in cells
+    )
+    attribute = f' table:number-rows-repeated="{repeat}"' if repeat > 1 else ""
+    return f'<table:table-row{attribute}>{body}<table:table-cell table:number-columns-repeated="16380"/></table:table-row>'
+
+
+def listed(*paths: Path) -> list[dict]:
+    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def cards(path: Path) -> list[tuple[str, str, str, list[int]]]:
+    return [(c["question"], c["answer"], c["section"], c["lines"]) for c in listed(path)]
+
+
+def test_a_sheet_with_a_header_row_gives_a_card_per_row_at_its_sheet_row(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "spanish.xlsx", {"Sheet1": [
+        ["Front", "Back"],
+        ["el perro", "the dog"],
+        [],
+        ["la casa", "the house"],
+    ]})
+    assert cards(book) == [
+        ("el perro", "the dog", "", [2, 2]),
+        ("la casa", "the house", "", [4, 4]),
+    ]
+
+
+def test_a_sheet_without_a_header_reads_its_first_two_columns_from_the_first_row(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "capitals.xlsx", {"Sheet1": [
+        ["Capital of France?", "Paris", "ignored"],
+        ["Capital of Peru?", "Lima"],
+    ]})
+    assert [(q, a, lines) for q, a, _, lines in cards(book)] == [
+        ("Capital of France?", "Paris", [1, 1]),
+        ("Capital of Peru?", "Lima", [2, 2]),
+    ]
+
+
+def test_a_tags_column_tags_the_card_and_a_column_the_header_does_not_name_is_left_out(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "deck.xlsx", {"Sheet1": [
+        ["Notes", "Question", "Answer", "Tags"],
+        ["seen twice", "What is PCA?", "Dimensionality reduction", "ml stats"],
+        ["", "What is SVD?", "A factorization", "linalg"],
+    ]})
+    found = listed(book)
+    assert [(c["question"], c["answer"]) for c in found] == [
+        ("What is PCA?", "Dimensionality reduction"), ("What is SVD?", "A factorization"),
+    ]
+    assert [t for t in found[0]["tags"] if "::" not in t] == ["ml", "stats"]
+    assert [t for t in found[1]["tags"] if "::" not in t] == ["linalg"]
+
+
+def test_each_sheet_of_a_workbook_is_a_section_with_its_own_header_and_rows(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "vocabulary.xlsx", {
+        "Animals": [["Term", "Definition"], ["el gato", "the cat"], ["el pez", "the fish"]],
+        "Food": [["Term", "Definition"], ["el pan", "bread"]],
+        "Workings": [["not", "cards"]],
+    }, hidden=("Workings",))
+    assert cards(book) == [
+        ("el gato", "the cat", "Animals", [2, 2]),
+        ("el pez", "the fish", "Animals", [3, 3]),
+        ("el pan", "bread", "Food", [2, 2]),
+    ]
+    assert "animals" in listed(book)[0]["topics"]
+
+
+def test_default_sheet_names_are_no_section(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "two.xlsx", {"Sheet1": [["a?", "b"]], "Sheet2": [["c?", "d"]]})
+    assert [(q, section) for q, _, section, _ in cards(book)] == [("a?", ""), ("c?", "")]
+
+
+def test_a_line_break_in_a_cell_stays_in_its_field_and_the_rows_below_keep_their_numbers(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "steps.xlsx", {"Sheet1": [
+        ["Question", "Answer"],
+        ["How do I release?", "Tag it.\nThen push the tag."],
+        ["Why\ttabs?", 'They "align"'],
+        ["Last?", "Yes"],
+    ]})
+    assert cards(book) == [
+        ("How do I release?", "Tag it.\nThen push the tag.", "", [2, 2]),
+        ("Why tabs?", 'They "align"', "", [3, 3]),
+        ("Last?", "Yes", "", [4, 4]),
+    ]
+
+
+def test_numbers_booleans_dates_rich_text_and_formulas_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "facts.xlsx", {"Sheet1": [
+        ["Question", "Answer"],
+        ["7 x 8?", 56],
+        ["Pi to two places?", 3.14],
+        ["A tenth?", 0.1 + 0.2 - 0.2],
+        ["Is water wet?", True],
+        ["Moon landing?", ("date", 25404)],
+        ["Bold?", ("inline", ["very ", "bold"])],
+        ["Computed?", ("formula", "CONCAT(\"4\",\"2\")", "42")],
+        [1066, "Battle of Hastings"],
+    ]})
+    assert [(q, a) for q, a, _, _ in cards(book)] == [
+        ("7 x 8?", "56"),
+        ("Pi to two places?", "3.14"),
+        ("A tenth?", "0.1"),
+        ("Is water wet?", "TRUE"),
+        ("Moon landing?", "1969-07-20"),
+        ("Bold?", "very bold"),
+        ("Computed?", "42"),
+        ("1066", "Battle of Hastings"),
+    ]
+
+
+def test_a_merged_topic_cell_names_every_row_it_spans(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "merged.xlsx", {"Sheet1": [
+        ["Term", "Definition"],
+        ["mitosis", "one cell splits in two"],
+        [None, "the other"],
+    ]}, merges={"Sheet1": ["A2:A3"]})
+    assert [(q, a) for q, a, _, _ in cards(book)] == [
+        ("mitosis", "one cell splits in two"), ("mitosis", "the other"),
+    ]
+
+
+def test_an_ods_sheet_counts_repeated_rows_and_cells_without_expanding_empty_ones(tmp_path: Path) -> None:
+    body = (
+        ods_row("Question", "Answer")
+        + ods_row("What is 2+2?", "4")
+        + '<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/>'
+        "</table:table-row>"
+        + '<table:table-row><table:table-cell office:value-type="string"><text:p>Two lines?</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="string"><text:p>first<text:s text:c="2"/>part</text:p>'
+        "<text:p>second<text:line-break/>third</text:p>"
+        '<office:annotation><text:p>a comment, no part of the card</text:p></office:annotation></table:table-cell>'
+        "</table:table-row>"
+        + ods_row("Repeated?", "yes", repeat=2)
+        + '<table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="16384"/>'
+        "</table:table-row>"
+    )
+    book = write_ods(tmp_path / "deck.ods", {"Sheet1": body})
+    assert cards(book) == [
+        ("What is 2+2?", "4", "", [2, 2]),
+        ("Two lines?", "first  part\nsecond\nthird", "", [5, 5]),
+        ("Repeated?", "yes", "", [6, 6]),
+        ("Repeated?", "yes", "", [7, 7]),
+    ]
+    assert len(sources.read(book).text) < 1000  # the trailing million rows are counted, not written
+
+
+def test_ods_sheets_are_sections_and_numbers_show_as_displayed(tmp_path: Path) -> None:
+    number = ('<table:table-row><table:table-cell office:value-type="string"><text:p>Boiling point?</text:p>'
+              '</table:table-cell><table:table-cell office:value-type="float" office:value="100">'
+              "<text:p>100 °C</text:p></table:table-cell></table:table-row>")
+    book = write_ods(tmp_path / "science.ods", {
+        "Physics": ods_row("Front", "Back") + number,
+        "Chemistry": ods_row("H2O?", "water") + ods_row("NaCl?", "salt"),
+    })
+    assert cards(book) == [
+        ("Boiling point?", "100 °C", "Physics", [2, 2]),
+        ("H2O?", "water", "Chemistry", [1, 1]),
+        ("NaCl?", "salt", "Chemistry", [2, 2]),
+    ]
+
+
+def test_spreadsheets_in_a_folder_are_read_when_their_name_says_cards_always_when_named(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "flashcards.xlsx", {"Sheet1": [["a?", "b"], ["c?", "d"]]})
+    write_xlsx(tmp_path / "budget.xlsx", {"Sheet1": [["rent", 900], ["food", 300]]})
+    write_ods(tmp_path / "quiz.ods", {"Sheet1": ods_row("e?", "f")})
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "flashcards.xlsx", tmp_path / "quiz.ods"]
+    assert any("budget.xlsx: skipped" in skipped for skipped in found.skipped)
+    assert sources.collect([tmp_path / "budget.xlsx"]).files == [tmp_path / "budget.xlsx"]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("broken.xlsx", b"PK\x03\x04 not really a zip", "not a readable Excel workbook"),
+    ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "encrypted (password-protected)"),
+    ("text.ods", b"Question,Answer\n", "not a readable OpenDocument spreadsheet"),
+])
+def test_a_damaged_or_encrypted_spreadsheet_is_one_clear_line_naming_it(tmp_path: Path, name, data, message) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(SourceError, match=re.escape(message)):
+        sources.read(path)
+    for command in ("build", "check"):
+        result = CliRunner().invoke(cli, [command, str(path), "-o", str(tmp_path / "out")] if command == "build"
+                                    else [command, str(path)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert "Traceback" not in result.output
+        assert f"{name}: " in result.output and message in result.output, result.output
+
+
+def test_a_workbook_without_its_workbook_part_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(SourceError, match="no xl/workbook.xml"):
+        sources.read(path)
+
+
+def test_the_csv_layout_is_chosen_for_a_sheet_even_of_one_row(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "one.xlsx", {"Sheet1": [["Q: is this prefixed?", "A: no, a row"]]})
+    result = parsers.parse(sources.read(book))
+    assert result.layout == "csv"
+    assert [c.question for c in result.cards] == ["Q: is this prefixed?"]
+
+
+def test_a_workbook_builds_a_deck_anki_imports(tmp_path: Path, collection) -> None:
+    book = write_xlsx(tmp_path / "vocabulary.xlsx", {
+        "Animals": [["Front", "Back"], ["el gato", "the cat\nfeline"]],
+        "Food": [["Front", "Back"], ["el pan", "bread"]],
+    })
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(book), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    import_apkg(collection, next(out.glob("*.apkg")))
+    fronts = sorted(note.fields[0] for note in notes_by_guid(collection).values())
+    assert fronts == ["el gato", "el pan"]
