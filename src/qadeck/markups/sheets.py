@@ -267,7 +267,7 @@ _OD_ASIDE = re.compile(
 )
 _OD_INLINE = re.compile(r"<text:s\b([^>]*)/>|<text:tab\b[^>]*/>|<text:line-break\b[^>]*/>|<[^>]*>")
 _OD_HIDDEN_STYLE = re.compile(
-    r"<style:style\b([^>]*)>(?:(?!</style:style>).)*?table:display=\"false\"", re.DOTALL
+    r"<style:style\b([^>]*?)(?<!/)>(?:(?!</style:style>).)*?table:display=\"false\"", re.DOTALL
 )
 
 
