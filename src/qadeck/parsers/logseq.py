@@ -32,6 +32,8 @@ NAME = "logseq"
 
 #: The flashcard tag, as Logseq lets one write it.
 _CARD = re.compile(r"(?<!\S)(?:#card|#\[\[card\]\]|\[\[card\]\])(?![\w/\]-])", re.IGNORECASE)
+#: What every spelling of the tag _CARD matches holds, in the cases people write it.
+_MARKS = ("#card", "#Card", "[[card", "[[Card")
 _BLOCK = re.compile(r"^([ \t]*)- ?(.*)$")
 _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
 #: A heading block, ``- ## Title``: the section of the blocks nested under it.
@@ -50,7 +52,9 @@ def _width(indent: str) -> int:
 
 
 def _entries(source: Source) -> list[Entry]:
-    if not _CARD.search(source.text):
+    text = source.text
+    # Literal look-ups first: every file is tried, and _CARD's look-behind is tried at every character.
+    if not any(mark in text for mark in _MARKS) or not _CARD.search(text):
         return []
     lines = outline(source)
     sections = outline_sections(source)

@@ -53,10 +53,10 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
 def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
     out = []
     for index, line in enumerate(lines):
-        if line.code or line.blank or heading(line) or is_marker(line.text):
-            continue  # "Question 1: …", "Answer: …": labelled lines are the prefixed layout's
+        if line.code or line.blank or heading(line):
+            continue
         pair = split(line.text, separator)
-        if pair:
+        if pair and not (separator == ":" and is_marker(line.text)):  # "Answer: …": a label, prefixed's
             out.append((index, *pair))
     return out
 
