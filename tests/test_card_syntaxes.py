@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from qadeck.cli import cli
+from qadeck.parsers.tags import trailing_tags
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -54,6 +56,29 @@ def test_tag_lines_and_tags_lines_become_anki_tags_not_card_text():
     assert "#" not in titles[0]["answer"]
     blocks = json.loads(run("list", "--json", str(FIXTURES / "blocks" / "notes.md")).stdout)
     assert {"cells", "biology"} <= set(blocks[0]["tags"]) and "Tags" not in blocks[0]["answer"]
+
+
+def test_tags_closing_a_question_become_anki_tags_not_question_text():
+    cards = json.loads(run("list", "--json", str(FIXTURES / "obsidian" / "tags-after-questions.md")).stdout)
+    assert [c["question"] for c in cards][:2] == [
+        "Why is cosine similarity preferred over Euclidean distance for word embeddings?",
+        "What does a cosine similarity of 1 mean?",
+    ]
+    assert "card" in cards[0]["tags"] and "card" not in cards[2]["tags"]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "tags"),
+    [
+        ("What is X? #card #python/basics", "What is X?", ("card", "python/basics")),
+        ("Which issue fixed it? See #42", "Which issue fixed it? See #42", ()),  # a number, no tag
+        ("What is new in C#", "What is new in C#", ()),  # no space before the "#"
+        ("#card #python", "#card #python", ()),  # nothing but tags: a tag line's, not a question's
+        ("What does #include do?", "What does #include do?", ()),  # inside the text
+    ],
+)
+def test_trailing_tags(text, question, tags):
+    assert trailing_tags(text) == (question, tags)
 
 
 def test_other_tools_ids_are_not_card_text():

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..model import Card, Finding, ParseResult, Source
 from .base import Layout
+from .tags import trailing_tags
 from .structure import Line, heading, is_noise, outline
 
 
@@ -85,16 +86,17 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if entry.kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
             continue
+        question, tags = trailing_tags(entry.question)
         cards.append(
             Card(
-                question=entry.question,
+                question=question,
                 answer=answer,
                 source=source.name,
                 section=entry.section,
                 lines=(entry.line, max(entry.last, entry.line)),
                 layout=layout,
                 kind=entry.kind,
-                tags=entry.tags,
+                tags=tuple(dict.fromkeys((*entry.tags, *tags))) if tags else entry.tags,
             )
         )
     return ParseResult(source.name, layout, tuple(cards), tuple(findings))

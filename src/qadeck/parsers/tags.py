@@ -3,6 +3,9 @@
 Contract: :func:`tag_line` gives the tags of a line made of nothing but tags
 (``#tag``, ``#nested/tag``, ``[#tag]()``, ``[#tag](tag.md)``), None for any
 other line. Such a line is no card text; its tags become the card's Anki tags.
+:func:`trailing_tags` splits the tags that close a question (``What is X? #card
+#python``) from its text, the way Obsidian and Logseq users tag a card where they
+write it.
 A ``#`` followed by a space is a Markdown heading, never a tag.
 """
 
@@ -13,6 +16,8 @@ import re
 #: One tag: a bare ``#word`` or a link whose text is ``#word``.
 _TAG = re.compile(r"\[#([^\s\]#]+)\]\([^)\s]*\)|(?<!\S)#([^\s#\[\]()]+)")
 _TAGS_ONLY = re.compile(rf"^\s*(?:(?:{_TAG.pattern})\s*)+$")
+#: Tags at a text's end, after a space: each holds a letter ("issue #42" names no tag).
+_TRAILING = re.compile(r"(?:\s+#(?=[\w/-]*[^\W\d_])[\w/-]+)+\s*$")
 
 
 def tag_line(text: str) -> tuple[str, ...] | None:
@@ -20,3 +25,11 @@ def tag_line(text: str) -> tuple[str, ...] | None:
     if "#" not in text or not _TAGS_ONLY.match(text):
         return None
     return tuple(link or bare for link, bare in _TAG.findall(text))
+
+
+def trailing_tags(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without the tags that end it, and those tags (none when it is nothing but tags)."""
+    found = _TRAILING.search(text) if "#" in text else None
+    if found is None or not text[: found.start()].strip() or tag_line(text) is not None:
+        return text, ()
+    return text[: found.start()].rstrip(), tuple(tag.lstrip("#") for tag in found.group().split())

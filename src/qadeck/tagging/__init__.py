@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..config import DeckConfig, Override
 from ..model import Card, Source
-from .difficulty import author_levels, difficulty_of
+from .difficulty import author_levels, difficulty_of, without_level_tags
 from .headings import heading_paths
 from .topic import TopicTagger, document_topics
 
@@ -48,6 +48,8 @@ def tag(cards: list[Card], config: DeckConfig, source: Source | None = None) -> 
         written = card.question
         if marked.question != written:
             card = replace(card, question=marked.question)
+        if card.tags and marked.level:
+            card = replace(card, tags=without_level_tags(card.tags))
         topics = found[index] if found is not None else tagger.topics(card)
         level, by = (marked.level, "author") if marked.level else (difficulty_of(card), "rules")
         override = overrides.get(written) or overrides.get(card.question)

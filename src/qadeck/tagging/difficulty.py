@@ -187,10 +187,21 @@ def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None =
         if not level:
             tagged = _TAG.search(card.answer) if "#difficulty/" in card.answer else None
             level = tagged.group(1).lower() if tagged else ""
+        if not level and card.tags:  # a tag the source gave the card (see qadeck.parsers.tags)
+            level = next((found.group(1).lower() for tag in card.tags if (found := _level_tag(tag))), "")
         if not level and graded:
             level = next((found for title in reversed(paths[index]) if (found := words_level(title))), "")
         out.append(AuthorLevel(level or document, question))
     return out
+
+
+def _level_tag(tag: str) -> re.Match[str] | None:
+    return _TAG.fullmatch("#" + tag)
+
+
+def without_level_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """``tags`` without ``difficulty/…`` tags: the card's level tag says the same the Anki way."""
+    return tuple(tag for tag in tags if not _level_tag(tag))
 
 
 @lru_cache(maxsize=4096)
