@@ -18,15 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, org, pod, rst, sheets, texinfo, textile, xmlfaq,
+    asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pod, rst, rtf, sheets, texinfo, textile, xmlfaq,
 )
 
 Translate = Callable[[str], str]
 
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
-#: data files, and documents that mostly hold something else (XML, Word, LaTeX, spreadsheets: a budget as often
+#: data files, and documents that mostly hold something else (XML, word processors' documents, LaTeX, spreadsheets: a budget as often
 #: as a vocabulary list, and a budget's rows would make cards).
-NAMED_ONLY = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".tex", ".xlsx", ".xlsm", ".ods"})
+NAMED_ONLY = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".tex", ".xlsx", ".xlsm", ".ods"})
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
@@ -58,6 +58,9 @@ MARKUPS: dict[str, Translate] = {
 #: name for errors): Markdown, or a spreadsheet's rows for the ``csv`` layout.
 DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".docx": docx.to_markdown,
+    ".odt": odt.to_markdown,
+    ".fodt": odt.to_markdown,
+    ".rtf": rtf.to_markdown,
     ".xlsx": sheets.xlsx_to_text,
     ".xlsm": sheets.xlsx_to_text,
     ".ods": sheets.ods_to_text,

@@ -40,6 +40,17 @@ class Archive:
             raise self.damaged(exc) from exc
         self._members = {info.filename: info for info in self._zip.infolist()}
 
+    @classmethod
+    def opendocument(cls, data: bytes, name: str, kind: str) -> Archive:
+        """An OpenDocument zip (``.odt``, ``.ods``), refused when a password encrypts its parts (inside a plain
+        zip: its manifest says so) or it has no ``content.xml``."""
+        archive = cls(data, name, kind)
+        if "encryption-data" in archive.text("META-INF/manifest.xml"):
+            raise SourceError(f"a password-protected {kind}: save it without a password to read it", name)
+        if not archive.has("content.xml"):
+            raise archive.damaged("no content.xml in it")
+        return archive
+
     def damaged(self, why: object) -> SourceError:
         return SourceError(f"not a readable {self.kind} ({why})", self.name)
 

@@ -7,7 +7,7 @@ paragraph whose text is all bold a bold line (how FAQs written in Word mark
 their questions), a numbered or bulleted paragraph a list item, a table a
 Markdown table; other paragraphs stay paragraphs. The XML is scanned, never
 parsed: no entity is expanded and nothing it names is fetched. Line numbers
-are the Markdown's.
+are the Markdown's; :mod:`.document` writes it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from __future__ import annotations
 import html
 import re
 
+from . import document
 from .archive import Archive
+from .document import Block
 
 _BLOCK = re.compile(r"<w:tbl>.*?</w:tbl>|<w:p\b[^>]*/>|<w:p\b.*?</w:p>", re.DOTALL)
 _ROW = re.compile(r"<w:tr\b.*?</w:tr>", re.DOTALL)
@@ -32,56 +34,35 @@ def to_markdown(data: bytes, name: str = "<docx>") -> str:
     if not archive.has("word/document.xml"):
         raise archive.damaged("no word/document.xml in it")
     xml = archive.text("word/document.xml")
-    blocks = _BLOCK.findall(xml)
-    # Bold marks questions only where some text is not bold: a document set all in bold says nothing.
-    bold = {i for i, block in enumerate(blocks) if not block.startswith("<w:tbl>") and _all_bold(block)}
-    texts = sum(1 for block in blocks if not block.startswith("<w:tbl>") and _paragraph(block))
-    if len(bold) == texts:
-        bold = set()
-    out: list[str] = []
-    for index, block in enumerate(blocks):
-        if out and out[-1].startswith("- ") and "<w:numPr>" not in block:
-            out.append("")  # the list ends: what follows is no part of its last item
-        if block.startswith("<w:tbl>"):
-            out += _table(block)
-            continue
-        text = _paragraph(block)
-        if not text:
-            out.append("")
-            continue
-        style = _STYLE.search(block)
-        heading = _HEADING_STYLE.match(style.group(1)) if style else None
-        if heading:
-            out += ["#" * int(heading.group(1) or 1) + " " + text.replace("\n", " "), ""]
-        elif "<w:numPr>" in block:
-            out.append("- " + text.replace("\n", " "))
-        elif index in bold:
-            out += ["**" + text.replace("\n", " ") + "**", ""]
-        else:
-            out += [text, ""]
-    return "\n".join(out) + "\n"
+    return document.to_markdown([block for xml_block in _BLOCK.findall(xml) if (block := _block(xml_block))])
 
 
-def _paragraph(block: str) -> str:
+def _block(xml: str) -> Block | None:
+    if xml.startswith("<w:tbl>"):
+        rows = _table(xml)
+        return Block(rows=rows) if rows else None
+    style = _STYLE.search(xml)
+    heading = _HEADING_STYLE.match(style.group(1)) if style else None
+    pieces = [(_text(run), _is_bold(run)) for run in _RUN.findall(xml)]
+    return document.paragraph(pieces, heading=int(heading.group(1) or 1) if heading else 0,
+                              marker="- " if "<w:numPr>" in xml else "")
+
+
+def _text(xml: str) -> str:
     parts = []
-    for text, mark in _TEXT.findall(block):
+    for text, mark in _TEXT.findall(xml):
         parts.append(html.unescape(text) if not mark else " " if mark == "tab" else "\n")
-    return "".join(parts).strip()
+    return "".join(parts)
 
 
-def _all_bold(block: str) -> bool:
-    """True when every run that holds text is bold (the paragraph mark's own format does not count)."""
-    runs = [run for run in _RUN.findall(block) if _paragraph(run)]
-    return bool(runs) and all(_BOLD.search(run.split("</w:rPr>", 1)[0]) and "<w:rPr>" in run for run in runs)
+def _is_bold(run: str) -> bool:
+    """Is this run bold (by its own format: the paragraph mark's does not count)?"""
+    return "<w:rPr>" in run and bool(_BOLD.search(run.split("</w:rPr>", 1)[0]))
 
 
-def _table(block: str) -> list[str]:
-    rows = []
-    for row in _ROW.findall(block):
-        cells = [" ".join(_paragraph(p).replace("\n", " ") for p in re.findall(r"<w:p\b.*?</w:p>", cell, re.DOTALL))
-                 for cell in _CELL.findall(row)]
-        rows.append("| " + " | ".join(cell.replace("|", "\\|").strip() for cell in cells) + " |")
-    if not rows:
-        return []
-    width = rows[0].count(" | ") + 1
-    return ["", rows[0], "|" + "---|" * width, *rows[1:], ""]
+def _table(block: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(" ".join(_text(p).strip().replace("\n", " ") for p in re.findall(r"<w:p\b.*?</w:p>", cell, re.DOTALL))
+              for cell in _CELL.findall(row))
+        for row in _ROW.findall(block)
+    )

@@ -30,7 +30,6 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from ..errors import SourceError
 from ..parsers.csv import SHEET
 from .archive import Archive
 
@@ -272,11 +271,7 @@ _OD_HIDDEN_STYLE = re.compile(
 
 
 def ods_to_text(data: bytes, name: str = "<ods>") -> str:
-    archive = Archive(data, name, "OpenDocument spreadsheet")
-    if "encryption-data" in archive.text("META-INF/manifest.xml"):
-        raise SourceError("a password-protected OpenDocument spreadsheet: save it without a password to read it", name)
-    if not archive.has("content.xml"):
-        raise archive.damaged("no content.xml in it")
+    archive = Archive.opendocument(data, name, "OpenDocument spreadsheet")
     xml = archive.text("content.xml")
     hidden = {_attributes(tag).get("name") for tag in _OD_HIDDEN_STYLE.findall(xml)}
     sheets = []

@@ -1,0 +1,84 @@
+"""What the word-processor readers (Word, OpenDocument, RTF) share: their paragraphs, written as Markdown.
+
+Contract: a reader turns its format into a list of :class:`Block` (paragraphs
+and tables in document order, each saying what it looks like: a heading, a
+list item, all bold; :func:`paragraph` makes one from its runs of text) and
+:func:`to_markdown` writes them the one way every format is written, so a
+question looks the same to the layouts whichever program saved it. Opening
+the zip that ``.docx`` and ``.odt`` files are is :mod:`.archive`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_QUESTION_MARKS = ("?", "\uff1f", "\u061f")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or table of a document, as its reader found it."""
+
+    #: The paragraph's text, line breaks as ``\\n`` (empty for a table or an empty paragraph).
+    text: str = ""
+    #: Its outline level (1-6) when it is a heading, else 0.
+    heading: int = 0
+    #: What starts its line when it is in a list: ``"- "``, ``"3. "``, indented for a nested list, or only
+    #: spaces for a further paragraph of the same item; empty outside lists.
+    marker: str = ""
+    #: Every letter of it is bold (how FAQs written in word processors mark their questions).
+    bold: bool = False
+    #: A table's cells, row by row (its first row the header).
+    rows: tuple[tuple[str, ...], ...] = ()
+    #: The bold words it opens with when the rest is not bold (``Why …? The answer …`` with the question bold).
+    lead: str = ""
+
+
+def paragraph(pieces: list[tuple[str, bool]], heading: int = 0, marker: str = "") -> Block:
+    """The paragraph made of ``pieces`` (its text in runs, each bold or not), cut off at both ends."""
+    text = "".join(piece for piece, _bold in pieces).strip()
+    lead = ""
+    for at, (piece, bold) in enumerate(pieces):
+        if piece.strip() and not bold:
+            lead = "".join(piece for piece, _bold in pieces[:at]).strip()
+            break
+    return Block(text=text, heading=heading, marker=marker if text else "", bold=bool(text) and not lead and
+                 all(bold for piece, bold in pieces if piece.strip()), lead=lead)
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    """The blocks as Markdown: ATX headings, bold lines, list items and tables, a blank line between paragraphs."""
+    # Bold marks questions only where some text is not bold: a document set all in bold says nothing.
+    texts = [block for block in blocks if block.text]
+    bold = sum(block.bold for block in texts) < len(texts)
+    out: list[str] = []
+    listed = False  # the last line written is a list item's
+    for block in blocks:
+        if listed and not block.marker:
+            out.append("")  # the list ends: what follows is no part of its last item
+        listed = False
+        if block.rows:
+            out += table(block.rows)
+        elif not block.text:
+            out.append("")
+        elif block.heading:
+            out += ["#" * min(block.heading, 6) + " " + block.text.replace("\n", " "), ""]
+        elif block.marker:
+            out.append(block.marker + block.text.replace("\n", " "))
+            listed = True
+        elif bold and block.bold:
+            out += ["**" + block.text.replace("\n", " ") + "**", ""]
+        elif block.lead.endswith(_QUESTION_MARKS) and block.text.startswith(block.lead):
+            # A question in bold that its answer follows on the same paragraph: the question on a line of its own.
+            out += ["**" + block.lead.replace("\n", " ") + "**", "", block.text[len(block.lead):].strip(), ""]
+        else:
+            out += [block.text, ""]
+    return "\n".join(out) + "\n"
+
+
+def table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """A Markdown table, its first row the header, with a blank line either side."""
+    lines = ["| " + " | ".join(cell.replace("\n", " ").replace("|", "\\|").strip() for cell in row) + " |"
+             for row in rows]
+    width = len(rows[0])
+    return ["", lines[0], "|" + "---|" * width, *lines[1:], ""]

@@ -1,0 +1,259 @@
+"""OpenDocument text (``.odt``, and flat ``.fodt``) as Markdown: headings, bold paragraphs, list items and tables.
+
+An ``.odt`` (what LibreOffice and OpenOffice save) is a zip holding the text in
+``content.xml`` and the named styles in ``styles.xml``; a ``.fodt`` is the same
+in one XML file. The body is read in order: a ``text:h`` becomes an ATX
+heading of its outline level, a paragraph whose text is all bold (through its
+paragraph style or the styles of its spans, each style's parents followed) a
+bold line, a list item a list item (numbered when its list style numbers),
+a table a Markdown table. Notes, comments, tracked deletions, indexes and
+drawings are left out: they are not the document's running text. The XML is
+scanned tag by tag, never parsed: no entity is expanded and nothing it names
+is fetched. :mod:`.document` writes the Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from ..errors import SourceError
+from . import document
+from .archive import MAX_XML_BYTES, Archive
+from .document import Block
+
+_TAG = re.compile(r"<(/?)([\w.-]+:[\w.-]+|[\w.-]+)([^>]*?)(/?)>|<!--.*?-->|<[?!][^>]*>|([^<]+)", re.DOTALL)
+_ATTRIBUTE = re.compile(r'([\w.-]+:[\w.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+#: Elements whose text is not the document's running text (notes, comments, deleted text, indexes, drawings).
+_SKIPPED = frozenset({
+    "text:note", "office:annotation", "text:tracked-changes", "text:table-of-content", "text:alphabetical-index",
+    "text:illustration-index", "text:table-index", "text:object-index", "text:user-index", "text:bibliography",
+    "text:sequence-decls", "text:variable-decls", "text:user-field-decls", "office:forms", "draw:frame",
+    "draw:custom-shape", "draw:rect", "draw:ellipse", "draw:g", "text:number", "office:change-info",
+})
+_BOLD_WEIGHTS = frozenset({"bold", "600", "700", "800", "900"})
+
+
+def to_markdown(data: bytes, name: str = "<odt>") -> str:
+    if data.lstrip()[:1] == b"<":  # flat XML (.fodt): the styles and the body in one file
+        if len(data) > MAX_XML_BYTES:
+            raise SourceError(f"an OpenDocument text of {len(data)} bytes, over {MAX_XML_BYTES}: too big to read", name)
+        xml = data.decode("utf-8", errors="replace")
+        if "office:document" not in xml[:4096]:
+            raise SourceError("not a readable OpenDocument text (no office:document in its XML)", name)
+        styles = ""
+    else:
+        archive = Archive.opendocument(data, name, "OpenDocument text")
+        xml, styles = archive.text("content.xml"), archive.text("styles.xml")
+    reader = _Reader(_Styles.read(styles, named_only=True).merge(_Styles.read(xml, named_only=False)))
+    return document.to_markdown(reader.read(xml))
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {key: html.unescape(double or single) for key, double, single in _ATTRIBUTE.findall(text)}
+
+
+@dataclass
+class _Styles:
+    """What the reader needs of the styles: which are bold, their parents, which lists number."""
+
+    #: (family, name) -> True bold, False not bold, absent: as its parent.
+    weight: dict[tuple[str, str], bool] = field(default_factory=dict)
+    parent: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: A paragraph style's list style (a paragraph can be in a list through its style).
+    list_style: dict[str, str] = field(default_factory=dict)
+    #: (list style, level) -> True when that level numbers its items, False for bullets.
+    numbered: dict[tuple[str, int], bool] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, xml: str, named_only: bool) -> _Styles:
+        """The styles in ``xml``: all of them, or only the named ones (``office:styles``) of ``styles.xml``,
+        whose automatic styles belong to page headers and reuse the names of the body's."""
+        styles = cls()
+        if not xml:
+            return styles
+        inside = not named_only
+        current: tuple[str, str] | None = None
+        list_name = ""
+        for match in _TAG.finditer(xml, 0, _body_start(xml)):
+            closing, tag, rest, empty, _text = match.groups()
+            if tag is None:
+                continue
+            if tag == "office:styles" and named_only:
+                inside = not closing
+            if not inside or closing:
+                continue
+            attributes = _attributes(rest)
+            if tag in ("style:style", "style:default-style"):
+                family = attributes.get("style:family", "")
+                current = (family, attributes.get("style:name", "" if tag == "style:style" else "(default)"))
+                if "style:parent-style-name" in attributes:
+                    styles.parent[current] = attributes["style:parent-style-name"]
+                if "style:list-style-name" in attributes:
+                    styles.list_style[current[1]] = attributes["style:list-style-name"]
+            elif tag == "style:text-properties" and current and "fo:font-weight" in attributes:
+                styles.weight[current] = attributes["fo:font-weight"] in _BOLD_WEIGHTS
+            elif tag == "text:list-style":
+                list_name = attributes.get("style:name", "")
+            elif tag in ("text:list-level-style-number", "text:list-level-style-bullet"):
+                level = int(attributes.get("text:level", "1") or 1)
+                styles.numbered[(list_name, level)] = tag.endswith("number") and attributes.get("style:num-format", "1") != ""
+        return styles
+
+    def merge(self, other: _Styles) -> _Styles:
+        """These styles with ``other``'s added (the body's automatic styles over the named ones)."""
+        return _Styles({**self.weight, **other.weight}, {**self.parent, **other.parent},
+                       {**self.list_style, **other.list_style}, {**self.numbered, **other.numbered})
+
+    def bold(self, family: str, name: str) -> bool | None:
+        """Is text in this style bold: True, False, or None when neither it nor a parent says."""
+        seen = set()
+        key = (family, name)
+        while key[1] and key not in seen:
+            seen.add(key)
+            if key in self.weight:
+                return self.weight[key]
+            key = (family, self.parent.get(key, ""))
+        return None
+
+
+def _body_start(xml: str) -> int:
+    """Where the body starts (styles come before it), or the end when there is none."""
+    at = xml.find("<office:body")
+    return at if at >= 0 else len(xml)
+
+
+class _Reader:
+    """Walks the body's tags and collects its blocks."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.blocks: list[Block] = []
+        self.skipping = 0  # depth inside elements left out
+        self.lists: list[str] = []  # the list style of each open list, outermost first
+        self.counters: list[int] = []  # the number each open list level has reached
+        self.item_paragraphs = 0  # paragraphs so far in the innermost open list item
+        self.tables: list[list[list[str]]] = []  # open tables, their rows of cells
+        # The paragraph being read: its text pieces with whether each is bold, and the open spans' weights.
+        self.pieces: list[tuple[str, bool]] = []
+        self.spans: list[bool | None] = []
+        self.paragraph: dict[str, str] | None = None
+        self.paragraph_tag = ""
+        self.paragraph_depth = 0
+
+    def read(self, xml: str) -> list[Block]:
+        for match in _TAG.finditer(xml, _body_start(xml)):
+            closing, tag, rest, empty, text = match.groups()
+            if tag is None:
+                if text is not None and self.paragraph is not None and not self.skipping:
+                    self._text(html.unescape(text))
+                continue
+            if self.skipping:
+                if tag in _SKIPPED and not empty:
+                    self.skipping += -1 if closing else 1
+                continue
+            if closing:
+                self._close(tag)
+            elif tag in _SKIPPED:
+                self.skipping = 0 if empty else 1
+            else:
+                self._open(tag, _attributes(rest), bool(empty))
+        return self.blocks
+
+    def _open(self, tag: str, attributes: dict[str, str], empty: bool) -> None:
+        if tag in ("text:p", "text:h"):
+            if self.paragraph is not None:  # a paragraph inside one (a caption, a cell of a frame): its text joins it
+                self.paragraph_depth += 1
+                return
+            self.paragraph, self.paragraph_tag, self.pieces, self.spans = attributes, tag, [], []
+            self.paragraph_depth = 0
+            if empty:
+                self._close(tag)
+        elif self.paragraph is not None:
+            if tag == "text:span" and not empty:
+                self.spans.append(self.styles.bold("text", attributes.get("text:style-name", "")))
+            elif tag == "text:line-break":
+                self._text("\n")
+            elif tag == "text:tab":
+                self._text(" ")
+            elif tag == "text:s":
+                self._text(" " * max(1, int(attributes.get("text:c", "1") or 1)))
+        elif tag == "text:list":
+            continues = "text:continue-list" in attributes or attributes.get("text:continue-numbering") == "true"
+            style = attributes.get("text:style-name") or (self.lists[-1] if self.lists else "")
+            if not self.lists and not continues:
+                self.counters = []
+            self.lists.append(style)
+        elif tag in ("text:list-item", "text:list-header") and self.lists:
+            self.item_paragraphs = 0 if tag == "text:list-item" else 1
+            depth = len(self.lists)
+            del self.counters[depth:]
+            self.counters += [0] * (depth - len(self.counters))
+            if tag == "text:list-item":
+                start = attributes.get("text:start-value")
+                self.counters[-1] = int(start) if start and start.isdigit() else self.counters[-1] + 1
+        elif tag == "table:table":
+            self.tables.append([])
+        elif tag == "table:table-row" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("table:table-cell", "table:covered-table-cell") and self.tables and self.tables[-1]:
+            self.tables[-1][-1].append("")
+
+    def _close(self, tag: str) -> None:
+        if tag in ("text:p", "text:h") and self.paragraph is not None:
+            if self.paragraph_depth:
+                self.paragraph_depth -= 1
+                self._text(" ")
+            else:
+                self._paragraph()
+        elif tag == "text:span" and self.paragraph is not None and self.spans:
+            self.spans.pop()
+        elif tag == "text:list" and self.lists:
+            self.lists.pop()
+        elif tag == "table:table" and self.tables:
+            rows = tuple(tuple(row) for row in self.tables.pop() if row)
+            if self.tables:  # a table in a cell: its text joins the cell
+                self._cell(" ".join(" ".join(row) for row in rows))
+            elif rows:
+                self.blocks.append(Block(rows=rows))
+
+    def _text(self, text: str) -> None:
+        weight = next((bold for bold in reversed(self.spans) if bold is not None), None)
+        self.pieces.append((text, weight if weight is not None else bool(self._paragraph_bold())))
+
+    def _paragraph_bold(self) -> bool | None:
+        assert self.paragraph is not None
+        return self.styles.bold("paragraph", self.paragraph.get("text:style-name", ""))
+
+    def _paragraph(self) -> None:
+        attributes, tag, pieces = self.paragraph or {}, self.paragraph_tag, self.pieces
+        self.paragraph = None
+        if self.tables:
+            text = "".join(text for text, _bold in pieces).strip()
+            if text:
+                self._cell(text)
+            return
+        if tag == "text:h":
+            level = attributes.get("text:outline-level", "1")
+            self.blocks.append(document.paragraph(pieces, heading=int(level) if level.isdigit() and level != "0" else 1))
+            return
+        has_text = any(text.strip() for text, _bold in pieces)
+        self.blocks.append(document.paragraph(pieces, marker=self._marker(attributes) if has_text else ""))
+
+    def _marker(self, attributes: dict[str, str]) -> str:
+        """What starts this paragraph's line in a list: its item's marker, or spaces under it for a further paragraph."""
+        if not self.lists:
+            return ""
+        depth = len(self.lists)
+        style = self.lists[-1] or self.styles.list_style.get(attributes.get("text:style-name", ""), "")
+        numbered = self.styles.numbered.get((style, depth), self.styles.numbered.get((style, 1), False))
+        marker = f"{self.counters[-1]}. " if numbered and self.counters else "- "
+        indent = "    " * (depth - 1)
+        self.item_paragraphs += 1
+        return indent + (marker if self.item_paragraphs == 1 else " " * len(marker))
+
+    def _cell(self, text: str) -> None:
+        if self.tables[-1] and self.tables[-1][-1]:
+            row = self.tables[-1][-1]
+            row[-1] = (row[-1] + " " + text).strip()
