@@ -95,7 +95,8 @@ ODT_FAQ = (
     "<text:list-item><text:p>on Windows, reboot.</text:p></text:list-item></text:list>"
     '<text:p><text:span text:style-name="T1">Does frob need the network </text:span>'
     '<text:span text:style-name="T1">&amp; a proxy?</text:span></text:p>'
-    "<text:p>Only to check<text:line-break/>for updates.<text:note text:note-class=\"footnote\">"
+    "<text:p><text:ruby><text:ruby-base>Only</text:ruby-base><text:ruby-text>a reading aid</text:ruby-text></text:ruby>"
+    " to check<text:line-break/>for updates.<text:note text:note-class=\"footnote\">"
     "<text:note-citation>1</text:note-citation><text:note-body><text:p>A note, not an answer.</text:p></text:note-body></text:note></text:p>"
     '<text:h text:outline-level="2">Limits</text:h>'
     '<text:p text:style-name="Question">What does a <text:span text:style-name="T1">plan</text:span> allow?</text:p>'
@@ -213,7 +214,7 @@ A custard with a burnt sugar top \uc0\u8212  served cold.\
 
 \f1\b Is it \'93hard\'94 to make?\
 
-\f0\b0 Not really\'85 a torch{\*\shppict{\pict\pngblip 89504e47}} and\line patience.\
+\f0\b0 Not really\'85 a torch{\*\shppict{\pict\pngblip 89504e47}}{\v  hidden} and{\deleted  crossed out}\line patience.\
 A line with a {\b bold} word is no question.\
 }
 """

@@ -25,12 +25,13 @@ from .document import Block
 
 _TAG = re.compile(r"<(/?)([\w.-]+:[\w.-]+|[\w.-]+)([^>]*?)(/?)>|<!--.*?-->|<[?!][^>]*>|([^<]+)", re.DOTALL)
 _ATTRIBUTE = re.compile(r'([\w.-]+:[\w.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-#: Elements whose text is not the document's running text (notes, comments, deleted text, indexes, drawings).
+#: Elements whose text is not the document's running text (notes, comments, deleted text, indexes, drawings,
+#: the reading aids printed over ruby text).
 _SKIPPED = frozenset({
     "text:note", "office:annotation", "text:tracked-changes", "text:table-of-content", "text:alphabetical-index",
     "text:illustration-index", "text:table-index", "text:object-index", "text:user-index", "text:bibliography",
     "text:sequence-decls", "text:variable-decls", "text:user-field-decls", "office:forms", "draw:frame",
-    "draw:custom-shape", "draw:rect", "draw:ellipse", "draw:g", "text:number", "office:change-info",
+    "draw:custom-shape", "draw:rect", "draw:ellipse", "draw:g", "text:number", "office:change-info", "text:ruby-text",
 })
 _BOLD_WEIGHTS = frozenset({"bold", "600", "700", "800", "900"})
 

@@ -67,11 +67,12 @@ class _State:
     bold: bool = False
     skip: bool = False  # a group with no running text
     marker: bool = False  # a \\listtext or \\pntext group: its text is the list marker
+    hidden: bool = False  # hidden (\\v) or deleted (\\deleted) text, which the reader does not see
     fallback: int = 1  # \\ucN: characters that stand in for each \\uN
     code_page: str = "cp1252"
 
     def copy(self) -> _State:
-        return _State(self.bold, self.skip, self.marker, self.fallback, self.code_page)
+        return _State(self.bold, self.skip, self.marker, self.hidden, self.fallback, self.code_page)
 
 
 class _Paragraph:
@@ -206,7 +207,7 @@ class _Reader:
             self.pending.clear()
 
     def _emit(self, text: str) -> None:
-        if self.state.skip:
+        if self.state.skip or self.state.hidden:
             return
         if self.state.marker:
             self.marker_text.append(text)
@@ -239,7 +240,9 @@ class _Reader:
         elif word == "b":
             self.state.bold = on
         elif word == "plain":
-            self.state.bold = False
+            self.state.bold = self.state.hidden = False
+        elif word in ("v", "deleted"):
+            self.state.hidden = on
         elif word == "uc" and parameter is not None:
             self.state.fallback = max(0, parameter)
         elif word == "pard":
