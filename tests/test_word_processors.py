@@ -33,6 +33,7 @@ _AUTOMATIC = (
     '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard">'
     '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>'
     '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/>'
+    '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Title"/>'
     '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
     '<style:style style:name="T2" style:family="text"><style:text-properties fo:font-weight="normal"/></style:style>'
     '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
@@ -43,6 +44,7 @@ _AUTOMATIC = (
 _NAMED = (
     '<style:style style:name="Strong" style:family="paragraph"><style:text-properties fo:font-weight="700"/></style:style>'
     '<style:style style:name="Question" style:family="paragraph" style:parent-style-name="Strong"/>'
+    '<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading"/>'
 )
 
 
@@ -87,8 +89,8 @@ def pairs(found: list[dict[str, object]]) -> list[tuple[object, object]]:
 
 
 ODT_FAQ = (
-    '<text:h text:style-name="Heading_20_1" text:outline-level="1">Frob help desk</text:h>'
-    '<text:h text:outline-level="2">Installing</text:h>'
+    '<text:p text:style-name="P3">Frob help desk</text:p>'
+    '<text:h text:style-name="Heading_20_2" text:outline-level="2">Installing</text:h>'
     '<text:p text:style-name="P1">How do I install frob?</text:p>'
     "<text:p>Run the installer,<text:s text:c=\"2\"/>then restart:</text:p>"
     '<text:list text:style-name="L2"><text:list-item><text:p>on Linux, log out and in;</text:p></text:list-item>'
@@ -118,6 +120,7 @@ def test_an_opendocument_faq_of_headings_and_bold_questions(tmp_path: Path, name
     found = cards(tmp_path, name, data)
     assert pairs(found) == ODT_FAQ_CARDS
     assert [card["section"] for card in found] == ["Installing", "Installing", "Limits"]
+    assert sources.read(tmp_path / name).text.startswith("# Frob help desk\n\n## Installing\n")  # Title style: a heading
 
 
 def test_an_opendocument_numbered_list_of_questions_continued_across_answers(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ in one XML file. The body is read in order: a ``text:h`` becomes an ATX
 heading of its outline level, a paragraph whose text is all bold (through its
 paragraph style or the styles of its spans, each style's parents followed) a
 bold line, a list item a list item (numbered when its list style numbers),
+a paragraph in the ``Title`` style a first-level heading,
 a table a Markdown table. Notes, comments, tracked deletions, indexes and
 drawings are left out: they are not the document's running text. The XML is
 scanned tag by tag, never parsed: no entity is expanded and nothing it names
@@ -106,6 +107,17 @@ class _Styles:
         """These styles with ``other``'s added (the body's automatic styles over the named ones)."""
         return _Styles({**self.weight, **other.weight}, {**self.parent, **other.parent},
                        {**self.list_style, **other.list_style}, {**self.numbered, **other.numbered})
+
+    def derives_from(self, family: str, name: str, ancestor: str) -> bool:
+        """Is the style ``name`` the style ``ancestor`` or made from it (a document's title is a paragraph in
+        an automatic style whose parent is ``Title``)?"""
+        seen = set()
+        while name and name not in seen:
+            if name == ancestor:
+                return True
+            seen.add(name)
+            name = self.parent.get((family, name), "")
+        return False
 
     def bold(self, family: str, name: str) -> bool | None:
         """Is text in this style bold: True, False, or None when neither it nor a parent says."""
@@ -238,6 +250,9 @@ class _Reader:
         if tag == "text:h":
             level = attributes.get("text:outline-level", "1")
             self.blocks.append(document.paragraph(pieces, heading=int(level) if level.isdigit() and level != "0" else 1))
+            return
+        if self.styles.derives_from("paragraph", attributes.get("text:style-name", ""), "Title") and not self.lists:
+            self.blocks.append(document.paragraph(pieces, heading=1))  # as Word's Title style is read
             return
         has_text = any(text.strip() for text, _bold in pieces)
         self.blocks.append(document.paragraph(pieces, marker=self._marker(attributes) if has_text else ""))
