@@ -127,3 +127,28 @@ def test_push_watch_pushes_each_save_and_leaves_the_collection_closed_between(ca
         proc.kill()
     assert sum(line.startswith("Backup: ") for line in seen) == 1, seen  # one backup a session
     assert len(list((path.parent / "backups").iterdir())) == 1
+
+
+def test_build_watch_rebuilds_when_a_word_processor_document_is_saved(tmp_path: Path):
+    from .test_word_processors import odt  # the .odt builder those tests share
+
+    folder, out = tmp_path / "notes", tmp_path / "build"
+    folder.mkdir()
+    entry = '<text:p text:style-name="P1">{}</text:p><text:p>{}</text:p>'
+    faq = folder / "faq.odt"
+    faq.write_bytes(odt(entry.format("Is it free?", "Yes.") + entry.format("Does it sync?", "Nightly.")))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qadeck", "build", str(folder), "-o", str(out), "--format", "csv", "--watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        lines = Lines(proc)
+        lines.wait_for("Watching")
+        faq.write_bytes(odt(entry.format("Is it free?", "Yes, for everyone.") + entry.format("Does it sync?", "Nightly.")))
+        lines.wait_for("Changed: faq.odt")
+        lines.wait_for("Wrote ")
+        seen = stop(proc, lines)
+    finally:
+        proc.kill()
+    assert "Yes, for everyone." in next(out.glob("*.csv")).read_text(encoding="utf-8")
+    assert not any("Traceback" in line for line in seen)

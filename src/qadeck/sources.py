@@ -24,6 +24,9 @@ from .model import Source
 TEXT_EXTENSIONS = frozenset(
     {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.NAMED_ONLY)}
 )
+#: Every extension a source can have, those read only when named or named for Q&A included (what a
+#: watcher listens for: a save of ``faq.odt`` or ``cards.xlsx`` rebuilds as one of ``notes.md`` does).
+SOURCE_EXTENSIONS = TEXT_EXTENSIONS | markups.NAMED_ONLY | frozenset(markups.DOCUMENTS)
 #: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ;
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
 _FAQ_NAME = "faq"
