@@ -334,3 +334,39 @@ def test_a_workbook_builds_a_deck_anki_imports(tmp_path: Path, collection) -> No
     import_apkg(collection, next(out.glob("*.apkg")))
     fronts = sorted(note.fields[0] for note in notes_by_guid(collection).values())
     assert fronts == ["el gato", "el pan"]
+
+
+def test_dates_before_1900_and_elapsed_times_read_as_shown(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "history.xlsx", {"Sheet1": [
+        ["Question", "Answer"],
+        ["Mexican independence?", ("date", -32612)],  # LibreOffice's serial for 1810-09-16
+        ["Lunch time?", ("date", 0.5)],
+    ]})
+    assert [(q, a) for q, a, _, _ in cards(book)] == [
+        ("Mexican independence?", "1810-09-16"), ("Lunch time?", "12:00:00"),
+    ]
+
+
+def test_a_workbook_laid_out_as_other_writers_do_reads_the_same(tmp_path: Path) -> None:
+    # Families seen in workbooks from libraries and exporters: the workbook part found through the package's
+    # relationships (not at xl/), prefixed element names, a part named in another case than its relationship
+    # says, CDATA text, a carriage return written as _x000D_ and part names with backslashes.
+    main = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    path = tmp_path / "export.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_rels/.rels", f'<Relationships><Relationship Id="r1" Type="{relation}officeDocument" '
+                                        'Target="book.xml"/></Relationships>')
+        archive.writestr("book.xml", f'<x:workbook {main} xmlns:r="{relation[:-1]}"><x:sheets>'
+                                     '<x:sheet name="Glossary" sheetId="1" r:id="a"/></x:sheets></x:workbook>')
+        archive.writestr("_rels\\book.xml.rels", f'<Relationships><Relationship Id="a" Type="{relation}worksheet" '
+                         f'Target="/data/one.xml"/><Relationship Id="b" Type="{relation}sharedStrings" '
+                         'Target="strings.xml"/></Relationships>')
+        archive.writestr("Strings.xml", f"<x:sst {main}><x:si><x:t>Term</x:t></x:si><x:si><x:t>Meaning</x:t></x:si>"
+                                        "<x:si><x:r><x:t>line one_x000D_\r\nline</x:t></x:r><x:r><x:t> two</x:t></x:r>"
+                                        "</x:si></x:sst>")
+        archive.writestr("data/one.xml", f'<x:worksheet {main}><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v>'
+                                         '</x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row><x:row r="2">'
+                                         '<x:c r="A2" t="inlineStr"><x:is><x:t><![CDATA[a < b & c]]></x:t></x:is></x:c>'
+                                         '<x:c r="B2" t="s"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>')
+    assert cards(path) == [("a < b & c", "line one\nline two", "", [2, 2])]

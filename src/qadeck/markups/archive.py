@@ -10,7 +10,9 @@ is expanded and nothing a document names is fetched.
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
 import zlib
 
@@ -20,6 +22,7 @@ from ..errors import SourceError
 MAX_XML_BYTES = 64 * 1024 * 1024
 #: How an OLE compound file opens: what Office writes for a password-protected document (and old .doc/.xls).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 #: What can go wrong reading a damaged zip, besides its own BadZipFile.
 _DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
 
@@ -38,7 +41,8 @@ class Archive:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except _DAMAGE as exc:
             raise self.damaged(exc) from exc
-        self._members = {info.filename: info for info in self._zip.infolist()}
+        # Office finds parts whatever their case, and some Windows tools write zips with backslashes.
+        self._members = {_key(info.filename): info for info in self._zip.infolist()}
 
     @classmethod
     def opendocument(cls, data: bytes, name: str, kind: str) -> Archive:
@@ -55,17 +59,25 @@ class Archive:
         return SourceError(f"not a readable {self.kind} ({why})", self.name)
 
     def has(self, member: str) -> bool:
-        return member in self._members
+        return _key(member) in self._members
 
     def text(self, member: str) -> str:
-        """The part called ``member`` ("" when there is none)."""
-        info = self._members.get(member)
+        """The part called ``member`` ("" when there is none), its line ends ``\\n``."""
+        info = self._members.get(_key(member))
         if info is None:
             return ""
         self._read += info.file_size
         if self._read > MAX_XML_BYTES:
             raise SourceError(f"a {self.kind} of over {MAX_XML_BYTES} bytes of text: too big to read", self.name)
         try:
-            return self._zip.read(info).decode("utf-8", errors="replace")
+            text = self._zip.read(info).decode("utf-8", errors="replace")
         except _DAMAGE as exc:
             raise self.damaged(exc) from exc
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as an XML parser reads line ends
+        if "<![CDATA[" in text:  # a CDATA section is text: escaped, it reads as any other
+            text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), text)
+        return text
+
+
+def _key(member: str) -> str:
+    return member.replace("\\", "/").lower()

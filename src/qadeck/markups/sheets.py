@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import posixpath
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -35,6 +36,9 @@ from .archive import Archive
 
 #: The largest sheet read (Excel's own limits): cells and rows past them are left out.
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+#: The most cells with a value a workbook may hold: ODS repeats a cell or row by a count, and a count of a
+#: billion must be an error, not a billion cells in memory.
+MAX_CELLS = 2_000_000
 #: The names spreadsheets give a new sheet, in the languages they ship in: no topic.
 _DEFAULT_NAME = re.compile(
     r"(?i)^(?:sheet|tabelle|feuil|hoja|foglio|planilha|folha|blad|ark|arkusz|list|лист|munkalap|sayfa|"
@@ -49,8 +53,11 @@ def _attributes(tag: str) -> dict[str, str]:
     return {key.rpartition(":")[2]: html.unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
 
 
-def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]]) -> str:
+def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]], file: str = "<sheets>") -> str:
     """The text of ``(name, {row: {column: value}})`` sheets (1-based rows, 0-based columns)."""
+    sheets = list(sheets)
+    if sum(len(row) for _, grid in sheets for row in grid.values()) > MAX_CELLS:
+        raise _too_big(file)
     filled = [(name, grid) for name, grid in sheets if any(v.strip() for row in grid.values() for v in row.values())]
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
@@ -66,6 +73,10 @@ def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]]) -> str:
             else:
                 out.write("\n")
     return out.getvalue()
+
+
+def _too_big(file: str) -> SourceError:
+    return SourceError(f"a workbook of over {MAX_CELLS} cells with values: too big to read as cards", file)
 
 
 def _cell(value: str) -> str:
@@ -106,39 +117,45 @@ _XL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _XL_DATE_FORMATS = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
 #: A custom format's quoted text, escaped characters and [colour]/[$-locale] parts: no date in them.
 _XL_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_XL_ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]")
 
 
 def xlsx_to_text(data: bytes, name: str = "<xlsx>") -> str:
     archive = Archive(data, name, "Excel workbook")
-    if not archive.has("xl/workbook.xml"):
-        raise archive.damaged("no xl/workbook.xml in it")
-    workbook = archive.text("xl/workbook.xml")
-    targets = {a.get("Id", ""): (a.get("Type", ""), a.get("Target", ""))
-               for a in map(_attributes, _XL_RELATION.findall(archive.text("xl/_rels/workbook.xml.rels")))}
-    strings = _shared_strings(archive.text(_part(targets, "sharedStrings", "xl/sharedStrings.xml")))
-    dates = _date_styles(archive.text(_part(targets, "styles", "xl/styles.xml")))
+    start = _relations(archive, "")
+    book = next((target for kind, target in start.values() if kind.endswith("/officeDocument")), "xl/workbook.xml")
+    if not archive.has(book):
+        raise archive.damaged(f"no {book} in it")
+    workbook = archive.text(book)
+    targets = _relations(archive, book)
+    strings = _shared_strings(archive.text(_part(targets, "sharedStrings")))
+    dates = _date_styles(archive.text(_part(targets, "styles")))
     base = datetime(1904, 1, 1) if re.search(r"date1904=\"(?:1|true)\"", workbook) else datetime(1899, 12, 30)
     sheets = []
     for attributes in map(_attributes, _XL_SHEET.findall(workbook)):
         if attributes.get("state", "visible") != "visible":
             continue  # hidden sheets hold lookups and workings, not cards
-        kind, target = targets.get(attributes.get("id", ""), ("", ""))
-        path = _resolve(target)
-        if not path or not archive.has(path):
-            continue
-        sheets.append((attributes.get("name", ""), _xlsx_grid(archive.text(path), strings, dates, base)))
-    return to_text(sheets)
+        kind, path = targets.get(attributes.get("id", ""), ("", ""))
+        if path and archive.has(path):
+            sheets.append((attributes.get("name", ""), _xlsx_grid(archive.text(path), strings, dates, base)))
+    return to_text(sheets, name)
 
 
-def _part(targets: dict[str, tuple[str, str]], kind: str, default: str) -> str:
-    return next((_resolve(target) for type_, target in targets.values() if type_.endswith("/" + kind)), default)
+def _relations(archive: Archive, part: str) -> dict[str, tuple[str, str]]:
+    """Id -> (type, path in the zip) of what ``part`` ("" for the package) refers to."""
+    folder, _, file = part.rpartition("/")
+    listed = archive.text(posixpath.join(folder, "_rels", file + ".rels"))
+    out = {}
+    for attributes in map(_attributes, _XL_RELATION.findall(listed)):
+        target = attributes.get("Target", "")
+        if target and attributes.get("TargetMode") != "External":
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[attributes.get("Id", "")] = (attributes.get("Type", ""), path)
+    return out
 
 
-def _resolve(target: str) -> str:
-    """A relationship's target as a path in the zip (targets are relative to ``xl/`` unless absolute)."""
-    if not target:
-        return ""
-    return target.lstrip("/") if target.startswith("/") else "xl/" + target.removeprefix("./")
+def _part(targets: dict[str, tuple[str, str]], kind: str) -> str:
+    return next((path for type_, path in targets.values() if type_.endswith("/" + kind)), "")
 
 
 def _xl_text(xml: str) -> str:
@@ -150,23 +167,25 @@ def _shared_strings(xml: str) -> list[str]:
     return [_xl_text(item) for item in (m.group(1) or "" for m in _XL_STRING.finditer(xml))]
 
 
-def _date_styles(xml: str) -> frozenset[int]:
-    """Indexes of the cell styles whose number format shows a date or time."""
+def _date_styles(xml: str) -> dict[int, bool]:
+    """Indexes of the cell styles whose number format shows a date or time -> whether it is elapsed time
+    (``[h]:mm``: hours past 24 rather than a day)."""
     custom = {}
     for attributes in map(_attributes, _XL_FORMAT.findall(xml)):
         if attributes.get("numFmtId", "").isdigit():
             custom[int(attributes["numFmtId"])] = attributes.get("formatCode", "")
     xfs = _XL_XFS.search(xml)
-    dated = set()
+    dated = {}
     for index, attributes in enumerate(map(_attributes, _XL_XF.findall(xfs.group(1) if xfs else ""))):
         number = int(attributes.get("numFmtId", "0")) if attributes.get("numFmtId", "0").isdigit() else 0
-        code = _XL_FORMAT_TEXT.sub("", custom.get(number, "")).lower()
-        if number in _XL_DATE_FORMATS or re.search(r"[dmyhs]", code) and "general" not in code:
-            dated.add(index)
-    return frozenset(dated)
+        code = custom.get(number, "").lower()
+        elapsed = number == 46 or bool(_XL_ELAPSED.search(code))
+        if number in _XL_DATE_FORMATS or elapsed or re.search(r"[dmyhs]", _XL_FORMAT_TEXT.sub("", code)) and "general" not in code:
+            dated[index] = elapsed
+    return dated
 
 
-def _xlsx_grid(xml: str, strings: list[str], dates: frozenset[int], base: datetime) -> dict[int, dict[int, str]]:
+def _xlsx_grid(xml: str, strings: list[str], dates: dict[int, bool], base: datetime) -> dict[int, dict[int, str]]:
     grid: dict[int, dict[int, str]] = {}
     number = 0
     for row_attributes, body in _XL_ROW.findall(xml):
@@ -206,7 +225,7 @@ def _column(letters: str) -> int:
     return index - 1
 
 
-def _xlsx_value(attributes: dict[str, str], content: str, strings: list[str], dates: frozenset[int],
+def _xlsx_value(attributes: dict[str, str], content: str, strings: list[str], dates: dict[int, bool],
                 base: datetime) -> str:
     kind = attributes.get("t", "n")
     if kind == "inlineStr":
@@ -221,15 +240,21 @@ def _xlsx_value(attributes: dict[str, str], content: str, strings: list[str], da
         return strings[index] if 0 <= index < len(strings) else ""
     if kind == "b":
         return "TRUE" if raw in ("1", "true") else "FALSE"
-    if kind in ("str", "e", "d"):
+    if kind == "d":  # an ISO 8601 date, shown as the dates of number cells are
+        return raw.replace("T", " ").removesuffix("Z").removesuffix(" 00:00:00")
+    if kind in ("str", "e"):
         return _XL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw)
     try:
         value = float(raw)
     except ValueError:
         return raw
     style = attributes.get("s", "0")
-    if style.isdigit() and int(style) in dates and 0 <= value < 2_958_466:  # up to 9999-12-31
-        return _date(value, base)
+    # LibreOffice writes dates before 1900 as negative serials; 2,958,466 is 9999-12-31 + 1.
+    if style.isdigit() and int(style) in dates and -693_593 <= value < 2_958_466:
+        try:
+            return _elapsed(value) if dates[int(style)] else _date(value, base)
+        except OverflowError:
+            pass  # before year 1 in the 1904 system: shown as the number it is
     return number_text(value)
 
 
@@ -239,16 +264,20 @@ def number_text(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def _elapsed(days: float) -> str:
+    seconds = round(days * 86400)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
 def _date(serial: float, base: datetime) -> str:
-    if base.year == 1899 and serial < 61:
+    if base.year == 1899 and 0 < serial < 61:
         base += timedelta(days=1)  # Excel counts a 29 February 1900 that never was: serials before it are a day off
     moment = base + timedelta(days=serial)
     moment = (moment + timedelta(milliseconds=500)).replace(microsecond=0)
-    if serial < 1:
+    if 0 <= serial < 1:
         return moment.strftime("%H:%M:%S")
-    if moment.hour or moment.minute or moment.second:
-        return moment.strftime("%Y-%m-%d %H:%M:%S")
-    return moment.strftime("%Y-%m-%d")
+    day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"  # strftime pads no year before 1000
+    return f"{day} {moment:%H:%M:%S}" if moment.hour or moment.minute or moment.second else day
 
 
 # --- OpenDocument ------------------------------------------------------------------------------------------------
@@ -279,14 +308,14 @@ def ods_to_text(data: bytes, name: str = "<ods>") -> str:
         attributes = _attributes(tag)
         if attributes.get("style-name") in hidden:
             continue
-        sheets.append((attributes.get("name", ""), _ods_grid(body)))
-    return to_text(sheets)
+        sheets.append((attributes.get("name", ""), _ods_grid(body, name)))
+    return to_text(sheets, name)
 
 
-def _ods_grid(xml: str) -> dict[int, dict[int, str]]:
+def _ods_grid(xml: str, file: str) -> dict[int, dict[int, str]]:
     grid: dict[int, dict[int, str]] = {}
     merges = []
-    number = 0
+    number = count = 0
     for row_tag, body in _OD_ROW.findall(xml):
         repeat = _repeat(_attributes(row_tag).get("number-rows-repeated"))
         cells: dict[int, str] = {}
@@ -296,6 +325,9 @@ def _ods_grid(xml: str) -> dict[int, dict[int, str]]:
             times = _repeat(attributes.get("number-columns-repeated"))
             value = _ods_value(attributes, content or "") if kind == "table-cell" else ""
             if value:
+                count += min(times, MAX_COLUMNS - column)
+                if count > MAX_CELLS:
+                    raise _too_big(file)
                 for offset in range(min(times, MAX_COLUMNS - column)):
                     cells[column + offset] = value
                 spans = _repeat(attributes.get("number-rows-spanned")), _repeat(attributes.get("number-columns-spanned"))
@@ -305,7 +337,11 @@ def _ods_grid(xml: str) -> dict[int, dict[int, str]]:
             if column >= MAX_COLUMNS:
                 break
         # Empty rows are counted, not stored: a sheet's last row is often "the next million are empty".
-        for offset in range(min(repeat, MAX_ROWS - number) if cells else 0):
+        copies = min(repeat, MAX_ROWS - number) if cells else 0
+        count += len(cells) * (copies - 1)
+        if count > MAX_CELLS:
+            raise _too_big(file)
+        for offset in range(copies):
             grid[number + 1 + offset] = dict(cells)
         number += repeat
         if number >= MAX_ROWS:
