@@ -7,12 +7,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qadeck.parsers import bold, details, headings
+from qadeck.parsers import bold, details, headings, table
 from qadeck.parsers.structure import HEADING, Line, LineStart, heading
 
 PATTERNS = (bold._BOLD_LINE, details._BOLD_ITEM, HEADING)
 _PIECES = st.sampled_from(["\n", " ", "  ", "\t", "**", "__", "#", "## ", "- ", "* ", "<b>", "</b>", "<strong>",
-                           "</STRONG>", "x", "What?", "1.", "\r", "\x0b"])
+                           "</STRONG>", "x", "What?", "1.", "\r", "\x0b", "|", "-", "---", ":", "\xa0"])
 
 
 @given(st.lists(_PIECES, max_size=14).map("".join) | st.text(max_size=40))
@@ -20,6 +20,12 @@ def test_a_miss_means_no_line_matches(text):
     for pattern in PATTERNS:
         if not LineStart(pattern).found_in(text):
             assert not any(pattern.match(line) for line in text.split("\n"))
+
+
+@given(st.lists(st.sampled_from(["|", "-", "---", ":", " ", "\t", "\xa0", "\n", "x", "- x"]), max_size=12).map("".join))
+def test_a_miss_means_no_table_delimiter_row(text):
+    if not table._DELIMITER_START.found_in(text):
+        assert not any(table._DELIMITER.match(line) for line in text.split("\n"))
 
 
 def test_found_where_a_line_matches():

@@ -30,13 +30,15 @@ from collections.abc import Sequence
 from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
-from .structure import Line, is_navigation, outline, outline_sections
+from .structure import SPACE, Line, LineStart, is_navigation, outline, outline_sections
 
 NAME = "table"
 
 #: A table's delimiter row. No two runs of spaces touch with only an optional mark between them: the
 #: engine would try every split of a long run between the two (quadratic).
 _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
+#: What opens every line _DELIMITER matches: dashes, a pipe before or after them.
+_DELIMITER_START = LineStart(re.compile(rf"^{SPACE}*(?:\|{SPACE}*)?:?-+:?{SPACE}*\|"))
 _LETTER = re.compile("[a-z]", re.IGNORECASE)
 QUESTION_NAMES = frozenset({"question", "questions", "q", "front", "prompt", "term", "ask", "query"})
 ANSWER_NAMES = frozenset({"answer", "answers", "a", "back", "response", "definition", "reply", "solution"})
@@ -119,8 +121,8 @@ def _is_row(line: Line) -> bool:
 
 
 def _entries(source: Source) -> list[Entry]:
-    if "|" not in source.text:
-        return []  # no row, no table
+    if "|" not in source.text or not _DELIMITER_START.found_in(source.text):
+        return []  # no row or no delimiter row, no table
     lines = outline(source)
     titles = outline_sections(source)
     entries: list[Entry] = []
