@@ -178,7 +178,17 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
     (and its cards' lines are sheet rows, not lines of its text)."""
     if source.path.suffix.lower() in SHEET_SUFFIXES:
         return 1.0 if entries else 0.0
-    return coverage(source, entries)
+    if not entries:
+        return 0.0
+    return coverage(source, entries, also=_naming_row(source))
+
+
+def _naming_row(source: Source) -> range:
+    """The lines of the first row when it names the columns: read, though it is no card."""
+    first = rows(source, anki_header(source.text), limit=1)
+    if first and named_columns(first[0][2]) is not None:
+        return range(first[0][0], first[0][1] + 1)
+    return range(0)
 
 
 def _names_columns(source: Source, header: AnkiHeader) -> bool:

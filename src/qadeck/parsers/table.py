@@ -39,9 +39,22 @@ NAME = "table"
 _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
 #: What opens every line _DELIMITER matches: dashes, a pipe before or after them.
 _DELIMITER_START = LineStart(re.compile(rf"^{SPACE}*(?:\|{SPACE}*)?:?-+:?{SPACE}*\|"))
-_LETTER = re.compile("[a-z]", re.IGNORECASE)
-QUESTION_NAMES = frozenset({"question", "questions", "q", "front", "prompt", "term", "ask", "query"})
-ANSWER_NAMES = frozenset({"answer", "answers", "a", "back", "response", "definition", "reply", "solution"})
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+#: Column names (letters only, case-folded) for the question and the answer, in the languages flashcard
+#: users write headers in most: a header row is no card in German any more than in English.
+QUESTION_NAMES = frozenset({
+    "question", "questions", "q", "front", "prompt", "term", "ask", "query",
+    "frage", "fragen", "vorderseite", "recto", "pregunta", "preguntas", "anverso", "pergunta", "perguntas", "frente",
+    "domanda", "domande", "vraag", "vragen", "voorkant", "pytanie", "fråga", "spørsmål", "spørgsmål", "kysymys",
+    "otázka", "soru", "вопрос", "питання", "问题", "質問", "問題", "질문",
+})
+ANSWER_NAMES = frozenset({
+    "answer", "answers", "a", "back", "response", "definition", "reply", "solution", "meaning", "explanation",
+    "antwort", "antworten", "rückseite", "réponse", "réponses", "verso", "respuesta", "respuestas", "reverso",
+    "resposta", "respostas", "risposta", "risposte", "antwoord", "antwoorden", "achterkant", "odpowiedź", "svar",
+    "vastaus", "odpověď", "cevap", "yanıt", "ответ", "відповідь", "答案", "回答", "答え", "답",
+})
 TAG_NAMES = frozenset({"tag", "tags"})
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 
@@ -52,7 +65,7 @@ _EMPTY_CELLS = frozenset({"", "-", "--", "—", "–", "n/a", "N/A"})
 
 def _names(header: Sequence[str]) -> list[str]:
     # A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
-    return [re.sub(r"[^a-z]", "", inline_text(cell).lower()) if _LETTER.search(cell) else "" for cell in header]
+    return [_NOT_LETTERS.sub("", inline_text(cell).casefold()) if _LETTER.search(cell) else "" for cell in header]
 
 
 def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
