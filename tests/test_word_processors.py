@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from qadeck import sources
+from qadeck import markups, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 
@@ -288,3 +290,41 @@ def test_a_cut_short_rtf_keeps_what_it_has(tmp_path: Path) -> None:
 ])
 def test_a_bold_question_its_answer_follows_in_the_same_paragraph(tmp_path: Path, name: str, data: bytes) -> None:
     assert pairs(cards(tmp_path, name, data)) == [("Is it free?", "Yes, for everyone."), ("Does it run offline?", "Yes, once installed.")]
+
+
+_RTF_TOKENS = [
+    "{", "}", "\\par ", "\\b ", "\\b0 ", "\\u-10179?", "\\u8212 ", "\\uc0 ", "\\uc2 ", "\\'e9", "\\'8", "\\'", "\\*",
+    "\\bin3 ", "\\bin99999999 ", "\\cell ", "\\row ", "\\intbl ", "\\trowd ", "{\\listtext 1.\\tab}", "{\\pict ab}",
+    "{\\fonttbl{\\f1\\fcharset128 X;}}", "\\f1 ", "\\ansicpg65001 ", "\\ansicpg0 ", "\\outlinelevel3 ", "\\v ",
+    "\\ilvl9 ", "\\line ", "\\\n", "\\", "Is it?", " text ", "\x00", "é",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(tokens=st.lists(st.sampled_from(_RTF_TOKENS), max_size=60))
+def test_no_rtf_makes_the_reader_fail(tokens: list[str]) -> None:
+    # Source files are untrusted: whatever follows {\rtf, reading it gives text, never an error.
+    assert isinstance(markups.DOCUMENTS[".rtf"](("{\\rtf1 " + "".join(tokens)).encode("latin-1", "replace"), "x.rtf"), str)
+
+
+_ODT_TOKENS = [
+    "<text:p>", "</text:p>", "<text:h text:outline-level=\"x\">", "</text:h>", "<text:list>", "</text:list>",
+    "<text:list-item text:start-value=\"9\">", "</text:list-item>", "<table:table>", "</table:table>",
+    "<table:table-row>", "</table:table-row>", "<table:table-cell>", "</table:table-cell>", "<text:note>",
+    "</text:note>", "<text:span text:style-name=\"T1\">", "</text:span>", "<text:s text:c=\"-3\"/>", "<text:s text:c=\"x\"/>", "<text:p/>",
+    "<text:list-header>", "&amp;", "&bogus;", "Is it?", " text ", "<!-- c -->", "<", ">",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(tokens=st.lists(st.sampled_from(_ODT_TOKENS), max_size=60))
+@example(tokens=["<text:p>", "<text:s text:c=\"x\"/>", "</text:p>"])
+def test_no_opendocument_body_makes_the_reader_fail(tokens: list[str]) -> None:
+    # Unbalanced, misnested or unknown tags: an .odt's body gives text, never an error.
+    assert isinstance(markups.DOCUMENTS[".odt"](odt("".join(tokens)), "x.odt"), str)
+
+
+def test_odd_attribute_values_in_an_opendocument_are_read_as_their_defaults() -> None:
+    styles = '<text:list-style style:name="L9"><text:list-level-style-number text:level="one"/></text:list-style>'
+    body = '<text:list text:style-name="L9"><text:list-item><text:p>Is it<text:s text:c="many"/>free?</text:p></text:list-item></text:list>'
+    assert markups.DOCUMENTS[".odt"](odt(body, automatic=styles), "x.odt") == "1. Is it free?\n"

@@ -79,7 +79,7 @@ class _Styles:
         current: tuple[str, str] | None = None
         list_name = ""
         for match in _TAG.finditer(xml, 0, _body_start(xml)):
-            closing, tag, rest, empty, _text = match.groups()
+            closing, tag, rest, _empty, _text = match.groups()
             if tag is None:
                 continue
             if tag == "office:styles" and named_only:
@@ -99,7 +99,8 @@ class _Styles:
             elif tag == "text:list-style":
                 list_name = attributes.get("style:name", "")
             elif tag in ("text:list-level-style-number", "text:list-level-style-bullet"):
-                level = int(attributes.get("text:level", "1") or 1)
+                number = attributes.get("text:level", "1")
+                level = int(number) if number.isdigit() else 1
                 styles.numbered[(list_name, level)] = tag.endswith("number") and attributes.get("style:num-format", "1") != ""
         return styles
 
@@ -191,7 +192,8 @@ class _Reader:
             elif tag == "text:tab":
                 self._text(" ")
             elif tag == "text:s":
-                self._text(" " * max(1, int(attributes.get("text:c", "1") or 1)))
+                count = attributes.get("text:c", "1")
+                self._text(" " * (min(int(count), 1000) if count.isdigit() and count != "0" else 1))
         elif tag == "text:list":
             continues = "text:continue-list" in attributes or attributes.get("text:continue-numbering") == "true"
             style = attributes.get("text:style-name") or (self.lists[-1] if self.lists else "")
