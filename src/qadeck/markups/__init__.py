@@ -18,15 +18,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pod, rst, rtf, sheets, texinfo, textile, xmlfaq,
+    asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pod, rst, rtf, sheets, texinfo,
+    textile, xmlfaq,
 )
 
 Translate = Callable[[str], str]
 
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
-#: data files, and documents that mostly hold something else (XML, word processors' documents, LaTeX, spreadsheets: a budget as often
-#: as a vocabulary list, and a budget's rows would make cards).
-NAMED_ONLY = frozenset({".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".tex", ".xlsx", ".xlsm", ".ods"})
+#: data files, and documents that mostly hold something else (XML, word processors' documents, LaTeX,
+#: spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards).
+NAMED_ONLY = frozenset(
+    {".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".tex", ".xlsx", ".xlsm", ".ods"}
+)
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,

@@ -101,7 +101,8 @@ class _Styles:
             elif tag in ("text:list-level-style-number", "text:list-level-style-bullet"):
                 number = attributes.get("text:level", "1")
                 level = int(number) if number.isdigit() else 1
-                styles.numbered[(list_name, level)] = tag.endswith("number") and attributes.get("style:num-format", "1") != ""
+                numbers = tag.endswith("number") and attributes.get("style:num-format", "1") != ""
+                styles.numbered[(list_name, level)] = numbers
         return styles
 
     def merge(self, other: _Styles) -> _Styles:
@@ -251,7 +252,8 @@ class _Reader:
             return
         if tag == "text:h":
             level = attributes.get("text:outline-level", "1")
-            self.blocks.append(document.paragraph(pieces, heading=int(level) if level.isdigit() and level != "0" else 1))
+            heading = int(level) if level.isdigit() and level != "0" else 1
+            self.blocks.append(document.paragraph(pieces, heading=heading))
             return
         if self.styles.derives_from("paragraph", attributes.get("text:style-name", ""), "Title") and not self.lists:
             self.blocks.append(document.paragraph(pieces, heading=1))  # as Word's Title style is read
@@ -260,7 +262,8 @@ class _Reader:
         self.blocks.append(document.paragraph(pieces, marker=self._marker(attributes) if has_text else ""))
 
     def _marker(self, attributes: dict[str, str]) -> str:
-        """What starts this paragraph's line in a list: its item's marker, or spaces under it for a further paragraph."""
+        """What starts this paragraph's line in a list: its item's marker, or spaces under it for a further
+        paragraph of the item."""
         if not self.lists:
             return ""
         depth = len(self.lists)

@@ -288,7 +288,8 @@ class _Reader:
             return
         self._end_table()
         level = self.paragraph.level
-        self.blocks.append(document.paragraph(pieces, self.paragraph.heading, _marker(marker, level) if marker.strip() else ""))
+        shown = _marker(marker, level) if marker.strip() else ""
+        self.blocks.append(document.paragraph(pieces, self.paragraph.heading, shown))
 
     def _end_cell(self, nested: bool) -> None:
         self._flush()
