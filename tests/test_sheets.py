@@ -370,3 +370,22 @@ def test_a_workbook_laid_out_as_other_writers_do_reads_the_same(tmp_path: Path) 
                                          '<x:c r="A2" t="inlineStr"><x:is><x:t><![CDATA[a < b & c]]></x:t></x:is></x:c>'
                                          '<x:c r="B2" t="s"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>')
     assert cards(path) == [("a < b & c", "line one\nline two", "", [2, 2])]
+
+
+def test_title_rows_above_the_header_row_are_no_cards(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "unit3.xlsx", {"Sheet1": [
+        ["Unit 3 vocabulary"],
+        [],
+        ["Word", "Definition"],
+        ["la playa", "the beach"],
+    ]}, merges={"Sheet1": ["A1:B1"]})
+    assert cards(book) == [("la playa", "the beach", "", [4, 4])]
+    result = CliRunner().invoke(cli, ["check", str(book)], catch_exceptions=False)
+    assert "unanswered" not in result.output
+
+
+def test_a_header_naming_only_the_answer_column_is_a_header_but_a_one_letter_answer_is_a_card(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "words.xlsx", {"Sheet1": [["English", "Definition"], ["dog", "a domestic canine"]]})
+    assert [(q, a) for q, a, _, _ in cards(book)] == [("dog", "a domestic canine")]
+    choices = write_xlsx(tmp_path / "choices.xlsx", {"Sheet1": [["Which is prime: (A) 9 (B) 7?", "B"], ["Which is even?", "A"]]})
+    assert [a for _, a, _, _ in cards(choices)] == ["B", "A"]

@@ -6,7 +6,8 @@
 
 The delimiter is sniffed among comma, semicolon and TAB. A header row that
 names a question and an answer column (Front/Back, Question/Answer, Q/A, ...;
-any case) picks those columns; without one, every row is a card made of its
+any case) picks those columns (one-cell title rows above it are no cards);
+without one, every row is a card made of its
 first two columns; a Tags column gives the card's tags. Quoted fields may
 span lines; a card's lines are the file lines its row spans. Cells often
 hold Anki's HTML, which becomes Markdown. Anki's own text export opens with
@@ -145,9 +146,11 @@ def _entries(source: Source) -> list[Entry]:
 def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]:
     """The entries of one table of rows (a CSV file, a sheet), under ``section``."""
     found = rows(source, header)
+    if not header.columns:
+        found = _below_titles(found)
     if not found:
         return []
-    named = named_columns(header.columns or found[0][2])
+    named = named_columns(header.columns or found[0][2], answer_alone=True)
     delimited = source.path.suffix.lower() in SUFFIXES or source.path.suffix.lower() in SHEET_SUFFIXES
     if named is None and not header.lines and not delimited:
         return []
@@ -164,6 +167,21 @@ def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]
             tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
             entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last, section, tags=tags))
     return entries
+
+
+#: How many title rows (one cell each) may sit above the header row naming the columns.
+TITLE_ROWS = 3
+
+
+def _below_titles(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """The rows from the header row on when titles of one cell sit above it ("Unit 3 vocabulary" over
+    Front/Back, as spreadsheets are often laid out); else all of them."""
+    for index, (_, _, cells) in enumerate(found[: TITLE_ROWS + 1]):
+        if named_columns(cells, answer_alone=True) is not None:
+            return found[index:]
+        if sum(1 for cell in cells if cell.strip()) > 1:
+            break
+    return found
 
 
 def split_sheets(text: str) -> list[tuple[str, str]]:

@@ -68,14 +68,22 @@ def _names(header: Sequence[str]) -> list[str]:
     return [_NOT_LETTERS.sub("", inline_text(cell).casefold()) if _LETTER.search(cell) else "" for cell in header]
 
 
-def named_columns(header: Sequence[str]) -> tuple[int, int] | None:
-    """Indexes of the question and answer columns the header names, or None."""
+def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[int, int] | None:
+    """Indexes of the question and answer columns the header names, or None.
+
+    ``answer_alone``: a header naming only the answer column in a word (``Word,Definition``; not
+    ``A``, which may be a card's answer) names the question column too: the first other column
+    with a name that asks nothing (no ``?``).
+    """
     names = _names(header)
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
     if asks and not answers:
         # "| Question | Key Points |": the answer is the next column whatever its name.
         answers = [i for i in range(len(names)) if i != asks[0]][:1]
+    if answer_alone and answers and not asks and len(names[answers[0]]) > 1:
+        asks = [i for i, name in enumerate(names) if name and i != answers[0]][:1]
+        asks = [i for i in asks if "?" not in header[i]]
     return (asks[0], answers[0]) if asks and answers else None
 
 
