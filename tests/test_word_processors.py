@@ -328,3 +328,15 @@ def test_odd_attribute_values_in_an_opendocument_are_read_as_their_defaults() ->
     styles = '<text:list-style style:name="L9"><text:list-level-style-number text:level="one"/></text:list-style>'
     body = '<text:list text:style-name="L9"><text:list-item><text:p>Is it<text:s text:c="many"/>free?</text:p></text:list-item></text:list>'
     assert markups.DOCUMENTS[".odt"](odt(body, automatic=styles), "x.odt") == "1. Is it free?\n"
+
+
+def test_a_textedit_document_with_pictures_is_read_as_the_bundle_it_is_saved_as(tmp_path: Path) -> None:
+    # TextEdit saves a document holding pictures as a folder, faq.rtfd, its text in TXT.rtf.
+    for bundle in ("faq.rtfd", "letter.rtfd"):
+        (tmp_path / bundle).mkdir()
+        (tmp_path / bundle / "TXT.rtf").write_bytes(RTF_FAQ.encode("latin-1"))
+        (tmp_path / bundle / "photo.png").write_bytes(b"\x89PNG\r\n")
+    assert sources.collect([tmp_path]).files == [tmp_path / "faq.rtfd" / "TXT.rtf"]
+    assert sources.collect([tmp_path / "letter.rtfd"]).files == [tmp_path / "letter.rtfd" / "TXT.rtf"]
+    result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path / "faq.rtfd")])
+    assert pairs(json.loads(result.stdout)) == RTF_FAQ_CARDS

@@ -81,7 +81,7 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False)
             seen.add(key)
             if file.suffix.lower() in MEDIA_EXTENSIONS:
                 continue  # read when a source refers to it
-            if not _readable(file, given=file == path):
+            if not _readable(file, given=file == path or file.parent == path and _bundle(path)):
                 out.skipped.append(f"{file}: skipped, {_why_not(file)}")
                 continue
             out.files.append(file)
@@ -94,10 +94,17 @@ def _readable(file: Path, given: bool) -> bool:
     given by name or named for what it holds."""
     suffix = file.suffix.lower()
     if suffix in markups.NAMED_ONLY:
-        return given or any(name in file.stem.lower() for name in _QA_NAMES)
+        named = file.parent.stem if _bundle(file.parent) else file.stem
+        return given or any(name in named.lower() for name in _QA_NAMES)
     if suffix in TEXT_EXTENSIONS:
         return True
     return not file.suffix and (given or _FAQ_NAME in file.name.lower())
+
+
+def _bundle(folder: Path) -> bool:
+    """Is ``folder`` a document that is a folder: TextEdit's ``faq.rtfd`` (its text in ``TXT.rtf``, its
+    pictures beside it), named as its document is, and read when named as a file would be?"""
+    return folder.suffix.lower() == ".rtfd"
 
 
 def present(folder: Path, names: set[str]) -> set[str]:
