@@ -5,8 +5,12 @@ ATX heading, so headings read as headings whichever way they were written; a
 heading whose tag stays open over a few lines becomes one heading on its first
 line, the lines it spanned left blank so every later line keeps its number; a
 heading inside a numbered list item (``12. ### What is …?``) becomes the
-heading with its number, and the item's body is dedented with it. Code fences are left alone. Every other line is kept
-as it is, and a text holding neither is returned untouched.
+heading with its number, and the item's body is dedented with it. A definition list
+(Pandoc, PHP Markdown Extra, kramdown, MkDocs: a term on its own line, then ``: its
+definition``) becomes its term as a heading of the deepest level over the definition, so
+that a glossary reads as card titles over their backs (the ``titles`` layout), under the
+document's own headings. Code fences are left alone. Every other
+line is kept as it is, and a text holding none of these is returned untouched.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE
 _MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
-_MAY_REWRITE = LineStart(re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#)"))
+_MAY_REWRITE = LineStart(re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S)"))
+#: A definition: ":" (or "~") and its text, under a term.
+_DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
+#: Lines that cannot be a term: blank, a heading, a list item, a quote, a table row, a definition.
+_NOT_TERM = re.compile(r"^\s*$|^ {0,3}(?:#|[-*+>|]\s|\d+[.)]\s|[:~]\s)")
 
 
 def _dedent_item(lines: list[str], start: int, width: int) -> None:
@@ -77,6 +85,23 @@ def _rewrite_html_heading(lines: list[str], index: int, marked: list[Line]) -> N
         lines[spanned] = ""
 
 
+def _rewrite_definition(lines: list[str], index: int, marked: list[Line]) -> bool:
+    """True when ``lines[index]`` defines a term: the line above it, or the one above a blank line,
+    which is made a level-6 heading; or a definition of the same term (rewritten already) just above it."""
+    above = index - 1
+    if above >= 0 and not lines[above].strip() and above > 0:
+        above -= 1  # a blank line may part the term from its definition
+    if above < 0 or marked[above].code:
+        return False
+    if marked[above].text != lines[above]:
+        return bool(_DEFINITION.match(marked[above].text))  # the term's earlier definition
+    term = lines[above]
+    if _NOT_TERM.match(term) or (above > 0 and lines[above - 1].strip()):
+        return False  # a term is a paragraph of one line
+    lines[above] = f"###### {term.strip()}"
+    return True
+
+
 def to_markdown(text: str) -> str:
     if not _MAY_REWRITE.found_in(text):
         return text  # most files
@@ -92,5 +117,9 @@ def to_markdown(text: str) -> str:
         if listed:
             lines[index] = f"{listed.group(2)} {listed.group(1)} {listed.group(3)}"
             _dedent_item(lines, index + 1, line.index("#"))
+            continue
+        defined = _DEFINITION.match(line)
+        if defined and _rewrite_definition(lines, index, marked):
+            lines[index] = defined.group(1)
     start = len(text.split("\n")) - len(lines)  # outline leaves front matter out
     return "\n".join([*text.split("\n")[:start], *lines])

@@ -38,6 +38,9 @@ _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 _AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
 QUESTION = re.compile(_OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*[:.)：]|(?:Front|FRONT)\s*[:：])(?:(?P=b))?" + _AFTER)
 ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]|(?:Back|BACK)\s*[:：])(?:(?P=b))?" + _AFTER)
+#: "A." alone: an answer marker only where no "B." option follows it (see :func:`_answer_dot`).
+ANSWER_DOT = re.compile(_OPEN + r"A\s*\.(?:(?P=b))?" + _AFTER)
+_OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
 #: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
 ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*")
 
@@ -125,7 +128,7 @@ def _entry(item: common.Item, glue: Glue) -> Entry:
 def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
     """The question's lines and the answer's lines (the answer marker dropped)."""
     for index, text in enumerate(texts):
-        start = ANSWER.match(text) if index else None
+        start = (ANSWER.match(text) or _answer_dot(texts, index)) if index else None
         if start:
             return texts[:index], [text[start.end() :]] + texts[index + 1 :]
         inline = _answer_inline(text)
@@ -134,6 +137,15 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
     # No marker: the question is its first line, or its lines up to the one that asks.
     asks = next((i for i, text in enumerate(texts[:3]) if text.rstrip().endswith("?")), 0)
     return texts[: asks + 1], texts[asks + 1 :]
+
+
+def _answer_dot(texts: list[str], index: int) -> re.Match[str] | None:
+    """"A. …" opening ``texts[index]`` as an answer marker (as "Q." opens a question), unless a "B." line
+    follows it: then it is the first of lettered options."""
+    found = ANSWER_DOT.match(texts[index]) if "A" in texts[index][:8] else None
+    if found and any(_OPTION_B.match(text) for text in texts[index + 1 :]):
+        return None
+    return found
 
 
 def _tidy(question: str) -> str:
