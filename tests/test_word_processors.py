@@ -340,3 +340,13 @@ def test_a_textedit_document_with_pictures_is_read_as_the_bundle_it_is_saved_as(
     assert sources.collect([tmp_path / "letter.rtfd"]).files == [tmp_path / "letter.rtfd" / "TXT.rtf"]
     result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path / "faq.rtfd")])
     assert pairs(json.loads(result.stdout)) == RTF_FAQ_CARDS
+
+
+def test_rtf_headings_come_from_the_stylesheet_where_paragraphs_give_no_outline_level(tmp_path: Path) -> None:
+    rtf = (r"{\rtf1\ansi{\stylesheet{\s0\snext0 Normal;}{\s1\sbasedon0\snext0{\*\hyphen2}\keepn\b\fs32 heading 2;}"
+           r"{\*\cs10\additive Default Paragraph Font;}{\s2\sbasedon0 Quote;}{\s15 Title;}}" "\n"
+           r"\pard\plain\s15\fs52 Frob help desk\par\pard\plain\s1\b Billing\par\pard\plain\s0 {\b Can I pay yearly?}\par Yes, with a discount.\par" "\n"
+           r"\pard\plain\s1\b Support\par\pard\plain\s2 {\b Is there a phone line?}\par No, mail only.\par}")
+    found = cards(tmp_path, "help-desk.rtf", rtf.encode())
+    assert pairs(found) == [("Can I pay yearly?", "Yes, with a discount."), ("Is there a phone line?", "No, mail only.")]
+    assert [card["section"] for card in found] == ["Billing", "Support"]

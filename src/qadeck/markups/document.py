@@ -10,9 +10,13 @@ the zip that ``.docx`` and ``.odt`` files are is :mod:`.archive`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _QUESTION_MARKS = ("?", "\uff1f", "\u061f")
+#: A heading style's name (or id) in the languages templates ship in: ``Heading2``, ``heading 2``, ``Judul2``,
+#: ``berschrift2`` (an umlaut lost), ``Title`` (level 1).
+_HEADING_STYLE = re.compile(r"(?i)^(?:title|.*(?:head|judul|berschrift|titre|titolo|kop|rubrik|encabezado|nag|cabe)\D*([1-6]))$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,12 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     #: The bold words it opens with when the rest is not bold (``Why …? The answer …`` with the question bold).
     lead: str = ""
+
+
+def heading_level(style: str) -> int:
+    """The outline level a paragraph style named ``style`` gives (1-6), 0 for a style that is no heading."""
+    match = _HEADING_STYLE.match(style.strip())
+    return int(match.group(1) or 1) if match else 0
 
 
 def paragraph(pieces: list[tuple[str, bool]], heading: int = 0, marker: str = "") -> Block:

@@ -25,7 +25,6 @@ _CELL = re.compile(r"<w:tc\b.*?</w:tc>", re.DOTALL)
 _RUN = re.compile(r"<w:r\b.*?</w:r>", re.DOTALL)
 _TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\b[^>]*/>")
 _STYLE = re.compile(r'<w:pStyle w:val="([^"]+)"')
-_HEADING_STYLE = re.compile(r"(?i)^(?:title|.*(?:head|judul|berschrift|titre|titolo|kop|rubrik|encabezado|nag|cabe)\D*([1-6]))$")
 _BOLD = re.compile(r'<w:b(?:\s+w:val="(?:1|true|on)")?\s*/>')
 
 
@@ -42,9 +41,8 @@ def _block(xml: str) -> Block | None:
         rows = _table(xml)
         return Block(rows=rows) if rows else None
     style = _STYLE.search(xml)
-    heading = _HEADING_STYLE.match(style.group(1)) if style else None
     pieces = [(_text(run), _is_bold(run)) for run in _RUN.findall(xml)]
-    return document.paragraph(pieces, heading=int(heading.group(1) or 1) if heading else 0,
+    return document.paragraph(pieces, heading=document.heading_level(style.group(1)) if style else 0,
                               marker="- " if "<w:numPr>" in xml else "")
 
 

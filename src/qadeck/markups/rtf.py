@@ -2,7 +2,8 @@
 
 RTF is read token by token: ``\\par`` (and TextEdit's backslash at the end of
 a line) ends a paragraph, ``\\line`` breaks a line, ``\\b``/``\\b0``/``\\plain``
-turn bold on and off, ``\\outlinelevelN`` makes a heading, the text of a
+turn bold on and off, ``\\outlinelevelN`` or a paragraph style named as a heading
+(``\\s2`` when the stylesheet calls it ``heading 2``) makes a heading, the text of a
 ``\\listtext``/``\\pntext`` group is the list marker shown, ``\\cell``/``\\row``
 build a table. Characters come from ``\\uN`` (its ``\\ucN`` fallback skipped)
 and from ``\\'hh`` bytes and 8-bit text in the document's code page
@@ -39,6 +40,9 @@ _SKIPPED = frozenset({
     "colorschememapping", "latentstyles", "datastore", "xmlnstbl", "generator", "mmathPr", "nonshppict", "shp",
     "shpinst", "sp", "template", "userprops", "docvar", "bkmkstart", "bkmkend", "field-off", "blipuid", "txe",
 })
+#: Skipped groups read all the same: the font table for each font's code page, the stylesheet for which
+#: paragraph styles are headings (``heading 2``, ``Title``: paragraphs in them repeat no ``\\outlinelevel``).
+_READ_INSIDE = ("fonttbl", "stylesheet")
 #: Control words that stand for one character.
 _CHARACTERS = {
     "tab": " ", "emdash": "\u2014", "endash": "\u2013", "lquote": "\u2018", "rquote": "\u2019",
@@ -68,11 +72,12 @@ class _State:
     skip: bool = False  # a group with no running text
     marker: bool = False  # a \\listtext or \\pntext group: its text is the list marker
     hidden: bool = False  # hidden (\\v) or deleted (\\deleted) text, which the reader does not see
+    stylesheet: bool = False  # in the stylesheet, whose style names are read for headings
     fallback: int = 1  # \\ucN: characters that stand in for each \\uN
     code_page: str = "cp1252"
 
     def copy(self) -> _State:
-        return _State(self.bold, self.skip, self.marker, self.hidden, self.fallback, self.code_page)
+        return _State(self.bold, self.skip, self.marker, self.hidden, self.stylesheet, self.fallback, self.code_page)
 
 
 class _Paragraph:
@@ -123,6 +128,9 @@ class _Reader:
         self.skipping = 0  # characters still to skip after a \\uN
         self.group_start = False  # the last token opened a group: a destination word may follow
         self.fonts: dict[int, str] = {}  # font number -> its code page
+        self.heading_styles: dict[int, int] = {}  # paragraph style number -> the heading level its name gives
+        self.style: int | None = None  # the style the stylesheet is defining, and its name so far
+        self.style_text: list[str] = []
         self.font = -1
         self.default_code_page = "cp1252"
         self.marker = ""  # the text of the last list marker group, for the next paragraph
@@ -164,8 +172,8 @@ class _Reader:
                     self._word(word, None if parameter is None else int(parameter))
                 else:
                     self._symbol(symbol)
-                if self.group_start and self.state.skip and not self.stack[-1].skip and word != "fonttbl":
-                    # A group with no running text: jumped over whole (only the font table is read inside).
+                if self.group_start and self.state.skip and not self.stack[-1].skip and word not in _READ_INSIDE:
+                    # A group with no running text: jumped over whole.
                     position = _group_end(rtf, position)
                     self._close_group()
                     if not self.stack:
@@ -199,6 +207,17 @@ class _Reader:
             text = text[skipped:]
         if text and not self.state.skip:
             self.pending += text.encode("latin-1")
+        elif text and self.state.stylesheet:
+            self._style_name(text)
+
+    def _style_name(self, text: str) -> None:
+        """Text in the stylesheet: a style's name, which ends at ``;`` (``heading 2;``, ``Title;``)."""
+        self.style_text.append(text)
+        if ";" in text:
+            name = "".join(self.style_text).split(";")[0]
+            if self.style is not None and (level := document.heading_level(name)):
+                self.heading_styles[self.style] = level
+            self.style, self.style_text = None, []
 
     def _flush(self) -> None:
         """Decode the pending bytes in the code page in force."""
@@ -218,8 +237,12 @@ class _Reader:
         self._flush()
         if self.group_start and word in _SKIPPED:
             self.state.skip = True
-        if self.state.skip:  # only the font table is read in a skipped group: each font's code page
-            if word == "f" and parameter is not None:
+        if word == "stylesheet" and self.group_start:
+            self.state.stylesheet = True
+        if self.state.skip:  # in a skipped group only the font table (code pages) and stylesheet (headings) are read
+            if word == "s" and parameter is not None and self.state.stylesheet:
+                self.style, self.style_text = parameter, []
+            elif word == "f" and parameter is not None:
                 self.font = parameter
             elif word == "fcharset" and parameter is not None and self.font >= 0:
                 self.fonts[self.font] = _code_page(_CHARSETS.get(parameter, ""), self.default_code_page)
@@ -247,6 +270,8 @@ class _Reader:
             self.state.fallback = max(0, parameter)
         elif word == "pard":
             self.paragraph.reset()
+        elif word == "s" and parameter is not None:
+            self.paragraph.heading = self.heading_styles.get(parameter, self.paragraph.heading)
         elif word == "outlinelevel" and parameter is not None and 0 <= parameter < 6:
             self.paragraph.heading = parameter + 1
         elif word == "ilvl" and parameter is not None:
