@@ -3,6 +3,10 @@
 Outline headings (``*``, ``**`` …) become ATX headings, TODO keywords and
 tags dropped; ``#+BEGIN_SRC``/``#+BEGIN_EXAMPLE`` blocks become fenced code;
 keyword lines (``#+TITLE:``), comments and property drawers are bookkeeping.
+A flashcard of org-drill or org-fc (a heading tagged ``:drill:`` or ``:fc:``) becomes
+a ``Q:``/``A:`` pair: its body, or its title when it has none, is the question, and its
+first subheading (``** Answer``, ``** Back``) opens the answer; one with no subheading and
+``[deletions]`` in its body is a cloze.
 Body text is dedented under its heading (Org indents it; Markdown would read
 four spaces as code). Links, ``~code~`` and ``=verbatim=`` become Markdown's.
 """
@@ -13,7 +17,11 @@ import re
 
 from .blocks import code_span
 
-_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(?:\s+:[\w@#%:]+:)?\s*$")
+_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(?:\s+(:[\w@#%:]+:))?\s*$")
+#: The tags that make a heading a flashcard: org-drill's and org-fc's.
+_CARD_TAGS = frozenset({"drill", "fc"})
+#: An org-drill deletion, ``[text]`` or ``[text||hint]`` (not a link's ``[[``).
+_DELETION = re.compile(r"(?<!\[)\[([^\[\]|]+?)(?:\|\|([^\[\]]+))?\](?![\[(])")
 _BLOCK = re.compile(r"^\s*#\+(begin|end)_(\w+)\s*(\S*)", re.IGNORECASE)
 _KEYWORD = re.compile(r"^\s*#\+\w+:|^\s*#(?:\s|$)")
 _DRAWER = re.compile(r"^\s*:(\w+):\s*$")
@@ -28,6 +36,7 @@ def to_markdown(text: str) -> str:
     out = list(lines)
     code = False
     drawer = False
+    card = _Card(lines, out)
     for index, line in enumerate(lines):
         block = _BLOCK.match(line)
         if block:
@@ -48,12 +57,71 @@ def to_markdown(text: str) -> str:
         heading = _HEADING.match(line)
         if heading:
             out[index] = "#" * min(len(heading.group(1)), 6) + " " + _inline(heading.group(2))
+            card.heading(index, len(heading.group(1)), heading.group(2), heading.group(3) or "")
         elif _KEYWORD.match(line):
             out[index] = ""
         elif line.strip():
-            out[index] = _inline(line)
+            out[index] = card.body(index, _inline(line))
     _dedent_sections(out)
     return "\n".join(out)
+
+
+class _Card:
+    """The flashcard heading being read, if any, rewriting its lines as a ``Q:``/``A:`` pair.
+
+    A card with no subheading holding org-drill's deletions (``[text]``, ``[text||hint]``) is a
+    cloze: each deletion is written Anki's way, numbered in order.
+    """
+
+    def __init__(self, lines: list[str], out: list[str]) -> None:
+        self.lines, self.out = lines, out
+        self.level = 0  # the card heading's level; 0 outside a card
+        self.title = (0, "")  # its line and title
+        self.asked = self.answered = self.cloze = False
+        self.deletions = 0
+        self.text = ""
+
+    def heading(self, index: int, level: int, title: str, tags: str) -> None:
+        if self.level and level > self.level:
+            if not self.answered:  # the card's first subheading opens its answer; later ones stay headings
+                if not self.asked:
+                    self.out[self.title[0]] = "Q: " + _inline(self.title[1])
+                self.out[index] = "A:"
+                self.asked = self.answered = True
+            return
+        self.level = level if _CARD_TAGS & set(tags.strip(":").split(":")) else 0
+        self.title, self.asked, self.answered, self.deletions = (index, title), False, False, 0
+        self.cloze = bool(self.level) and not self._has_subheading(index, level)
+
+    def _has_subheading(self, index: int, level: int) -> bool:
+        for line in self.lines[index + 1 :]:
+            found = _HEADING.match(line)
+            if found:
+                return len(found.group(1)) > level
+        return False
+
+    def body(self, index: int, text: str) -> str:
+        if self.cloze:
+            # One text (a deletion may run over a line break), on the heading's line, and an empty
+            # answer on the next line it takes: a cloze has no back. The other lines stay, blank.
+            if not self.asked:
+                self.asked, self.text = True, text.strip()
+                self.out[index] = "A:"
+            else:
+                self.text += " " + text.strip()
+                self.out[index] = ""
+            self.deletions = 0
+            self.out[self.title[0]] = "Q: " + _DELETION.sub(self._deletion, self.text)
+            return self.out[index]
+        if self.level and not self.asked:
+            self.asked = True
+            return "Q: " + text.lstrip()
+        return text
+
+    def _deletion(self, match: re.Match[str]) -> str:
+        self.deletions += 1
+        hint = f"::{match.group(2)}" if match.group(2) else ""
+        return f"{{{{c{self.deletions}::{match.group(1)}{hint}}}}}"
 
 
 def _dedent_sections(out: list[str]) -> None:

@@ -118,6 +118,7 @@ def split_items(
     current: Item | None = None
     # True while the current question has no answer yet, not even on its own line.
     waiting = False
+    level = 0  # the level of the Markdown heading that opened the section (0: none)
     # A source that marks its headings with "#" marks all of them: no plain line is a heading there.
     # Most sources hold no "#" at all, which one search of their joined lines tells.
     plain = "#" not in "\n".join([line.text for line in lines]) or not any(heading(line) for line in lines)
@@ -131,6 +132,13 @@ def split_items(
             title = None
         else:
             title = heading_at(lines, index, starts_question, plain)
+            atx = heading(line)
+            if atx is not None:
+                if title is None and atx[0] <= level:
+                    # No deeper than the heading over the question: a section of its own, not the answer's.
+                    title = clean.clean_heading(inline_text(atx[1]))
+                if title is not None:
+                    level = atx[0]
         if title is not None:
             section, current = title, None
         elif current is not None:

@@ -202,7 +202,10 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
 
 
 def _naming_row(source: Source) -> range:
-    """The lines of the first row when it names the columns: read, though it is no card."""
+    """The lines of the first row of a delimited file (by its name) when it names the columns: read,
+    though it is no card. (In another file, "Q: …;…" would name a column as much as it asks.)"""
+    if source.path.suffix.lower() not in SUFFIXES:
+        return range(0)
     first = rows(source, anki_header(source.text), limit=1)
     if first and named_columns(first[0][2]) is not None:
         return range(first[0][0], first[0][1] + 1)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from .base import Layout
 from .tags import trailing_tags
@@ -83,7 +84,10 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         answer = answer.rstrip()
         if not entry.question:
             continue
-        if entry.kind != "cloze" and is_unanswered(answer):
+        kind = entry.kind
+        if kind == "basic" and not answer and "{{c" in entry.question and cloze.ANKI.search(entry.question):
+            kind = "cloze"  # a question with no answer, holding Anki's deletions: it is a cloze
+        if kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
             continue
         question, tags = trailing_tags(entry.question)
@@ -95,7 +99,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
                 section=entry.section,
                 lines=(entry.line, max(entry.last, entry.line)),
                 layout=layout,
-                kind=entry.kind,
+                kind=kind,
                 tags=tuple(dict.fromkeys((*entry.tags, *tags))) if tags else entry.tags,
             )
         )

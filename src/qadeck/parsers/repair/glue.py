@@ -123,14 +123,17 @@ class Glue:
         vocabulary = Vocabulary.of(clean)
         cores = [m.group().rstrip(_CODE_CONTINUES) for line in broken if (m := _LEADING_CORE.match(line.strip()))]
         lexicon: set[str] = set()
-        glued = 0
+        glued = coded = 0
         for word in sorted(cores, key=len):
             learned, was_glued = _learn_one(word, vocabulary, lexicon)
             if learned:
                 lexicon.add(learned)
             glued += was_glued
-        # A third of the broken lines opening with glued code is far beyond chance.
-        applies = glued >= 2 and 3 * glued >= len(cores)
+            coded += was_glued and bool(learned) and not learned.isalpha()
+        # A third of the broken lines opening with glued code is far beyond chance; and some of that
+        # code must look like code (package.json, node_modules): in a short text, "What" splits
+        # as "Wh" + "at" as readily as "Dockerfilecreates" does.
+        applies = glued >= 2 and 3 * glued >= len(cores) and coded >= 1
         return cls(vocabulary, frozenset(lexicon), applies)
 
     def repair(self, text: str, *, answer: bool = False) -> str:
