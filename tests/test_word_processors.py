@@ -350,3 +350,12 @@ def test_rtf_headings_come_from_the_stylesheet_where_paragraphs_give_no_outline_
     found = cards(tmp_path, "help-desk.rtf", rtf.encode())
     assert pairs(found) == [("Can I pay yearly?", "Yes, with a discount."), ("Is there a phone line?", "No, mail only.")]
     assert [card["section"] for card in found] == ["Billing", "Support"]
+
+
+def test_a_push_filtered_by_a_document_source_searches_the_tag_its_cards_carry() -> None:
+    # `qadeck push --source faq.odt` makes a filtered deck of the cards tagged source::faq, as for faq.md.
+    from qadeck.anki.target import filtered_search
+    from qadeck.filtering import Filters
+
+    search = filtered_search("Help", Filters(sources=("faq.odt", "notes-*.rtf", "cards.md")))
+    assert search == 'deck:"Help" (tag:source::faq OR tag:source::notes* OR tag:source::cards)'

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from ..filtering import Filters
-from ..sources import TEXT_EXTENSIONS
+from ..sources import SOURCE_EXTENSIONS
 from ..tagging.topic import slugify
 from ..writers.apkg import MODEL_IDS
 
@@ -108,7 +108,7 @@ def _any_of(terms: Iterable[str]) -> list[str]:
 def _source_tag(glob: str) -> str:
     """A ``--source`` glob as a glob on ``source::`` tags (the file's stem, slugified; ``*`` kept)."""
     stem = glob
-    for ext in (*TEXT_EXTENSIONS, ".*"):
+    for ext in (*SOURCE_EXTENSIONS, ".*"):
         if stem.lower().endswith(ext):
             stem = stem[: -len(ext)]
             break
