@@ -14,10 +14,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from qadeck import parsers, sources
+from qadeck import markups, parsers, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
+from qadeck.model import Source
 
 from .conftest import import_apkg, notes_by_guid
 
@@ -389,3 +392,49 @@ def test_a_header_naming_only_the_answer_column_is_a_header_but_a_one_letter_ans
     assert [(q, a) for q, a, _, _ in cards(book)] == [("dog", "a domestic canine")]
     choices = write_xlsx(tmp_path / "choices.xlsx", {"Sheet1": [["Which is prime: (A) 9 (B) 7?", "B"], ["Which is even?", "A"]]})
     assert [a for _, a, _, _ in cards(choices)] == ["B", "A"]
+
+
+#: Pieces of sheet XML, to be put together in any order: unclosed, misnested, with bad references and counts.
+XLSX_TOKENS = ['<row r="2">', "<row>", "</row>", '<c r="B2" t="s">', '<c r="ZZZZ9" t="n">', '<c t="b">', "<c>", "</c>",
+               "<v>", "</v>", "1", "-1e400", "x", '<c s="1">', "<is><t>", "</t></is>", '<mergeCell ref="A1:B9"/>', "_x00",
+               '<c t="d"><v>2020-01-01T00:00:00Z</v></c>', '<row r="99999999999">', "&amp;", "&#0;", "<t/>"]
+ODS_TOKENS = ["<table:table-row>", "</table:table-row>", '<table:table-row table:number-rows-repeated="4000000000">',
+              "<table:table-cell>", '<table:table-cell table:number-columns-repeated="99999">', "</table:table-cell>",
+              '<table:table-cell table:number-rows-spanned="3" office:value="7">', "<table:covered-table-cell/>",
+              "<text:p>", "</text:p>", "word", '<text:s text:c="x"/>', "<text:line-break/>", "<office:annotation>",
+              "\f", "&lt;"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(body=st.lists(st.sampled_from(XLSX_TOKENS), max_size=40))
+def test_any_sheet_xml_reads_as_text_or_a_clear_error(tmp_path_factory, body: list[str]) -> None:
+    folder = tmp_path_factory.mktemp("soup")
+    book = write_xlsx(folder / "book.xlsx", {"Sheet1": [["a?", "b"]], "Other": [["c?", "d"]]})
+    path = folder / "soup.xlsx"
+    with zipfile.ZipFile(book) as original, zipfile.ZipFile(path, "w") as archive:
+        for name in original.namelist():
+            soup = f"<worksheet><sheetData>{''.join(body)}</sheetData></worksheet>"
+            archive.writestr(name, soup if name == "xl/worksheets/sheet2.xml" else original.read(name))
+    try:
+        text = markups.DOCUMENTS[".xlsx"](path.read_bytes(), path.name)
+    except SourceError:
+        return
+    assert isinstance(parsers.parse(Source(path, text, "xlsx")).cards, tuple)
+
+
+@settings(max_examples=40, deadline=None)
+@given(body=st.lists(st.sampled_from(ODS_TOKENS), max_size=40))
+def test_any_ods_table_reads_as_text_or_a_clear_error(tmp_path_factory, body: list[str]) -> None:
+    path = write_ods(tmp_path_factory.mktemp("soup") / "soup.ods", {"One": ods_row("a?", "b"), "Two": "".join(body)})
+    try:
+        text = markups.DOCUMENTS[".ods"](path.read_bytes(), path.name)
+    except SourceError:
+        return
+    assert isinstance(parsers.parse(Source(path, text, "ods")).cards, tuple)
+
+
+def test_a_cell_repeated_past_any_real_sheet_is_an_error_not_a_billion_cells(tmp_path: Path) -> None:
+    body = ('<table:table-row table:number-rows-repeated="999999999"><table:table-cell office:value-type="string" '
+            'table:number-columns-repeated="999999999"><text:p>X</text:p></table:table-cell></table:table-row>')
+    with pytest.raises(SourceError, match="over 2000000 cells with values"):
+        sources.read(write_ods(tmp_path / "bomb.ods", {"Sheet1": body}))

@@ -28,9 +28,11 @@ import html
 import io
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
+from functools import lru_cache
 
+from ..errors import SourceError
 from ..parsers.csv import SHEET
 from .archive import Archive
 
@@ -50,7 +52,12 @@ _ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 def _attributes(tag: str) -> dict[str, str]:
     """A start tag's attributes by local name (``table:name`` and ``name`` alike), values unescaped."""
-    return {key.rpartition(":")[2]: html.unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
+    return {key.rpartition(":")[2]: _unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
+
+
+def _unescape(text: str) -> str:
+    """XML's entities and character references replaced (most text has none: returned as it is)."""
+    return html.unescape(text) if "&" in text else text
 
 
 def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]], file: str = "<sheets>") -> str:
@@ -73,6 +80,27 @@ def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]], file: str =
             else:
                 out.write("\n")
     return out.getvalue()
+
+
+def elements(xml: str, start: re.Pattern[str]) -> Iterator[tuple[str, str, str]]:
+    """(name, attributes, content) of each element whose start tag ``start`` finds (groups: prefix, name,
+    attributes, ``/`` when it closes itself), its content up to the first ``</prefix:name>``.
+
+    Found with ``str.find``: a lazy ``(.*?)</row>`` tries the closing tag at every character of a
+    sheet's tens of megabytes, once for each level (table, row, cell) the sheet is read at.
+    """
+    position = 0
+    while found := start.search(xml, position):
+        prefix, name, attributes, closed = found.groups()
+        if closed:
+            yield name, attributes, ""
+            position = found.end()
+            continue
+        close = f"</{prefix or ''}{name}>"
+        end = xml.find(close, found.end())
+        end = len(xml) if end < 0 else end
+        yield name, attributes, xml[found.end() : end]
+        position = end + len(close)
 
 
 def _too_big(file: str) -> SourceError:
@@ -99,8 +127,8 @@ def _fill_merged(grid: dict[int, dict[int, str]], merges: Iterable[tuple[int, in
 
 _XL_SHEET = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _XL_RELATION = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
-_XL_ROW = re.compile(r"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.DOTALL)
-_XL_CELL = re.compile(r"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_XL_ROW = re.compile(r"<(\w+:)?(row)\b([^>]*?)(/?)>")
+_XL_CELL = re.compile(r"<(\w+:)?(c)\b([^>]*?)(/?)>")
 _XL_VALUE = re.compile(r"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 _XL_INLINE = re.compile(r"<(?:\w+:)?is\b[^>]*>(.*?)</(?:\w+:)?is>", re.DOTALL)
 _XL_STRING = re.compile(r"<(?:\w+:)?si\b[^>]*/>|<(?:\w+:)?si\b[^>]*>(.*?)</(?:\w+:)?si>", re.DOTALL)
@@ -159,8 +187,12 @@ def _part(targets: dict[str, tuple[str, str]], kind: str) -> str:
 
 
 def _xl_text(xml: str) -> str:
-    text = "".join(_XL_TEXT.findall(_XL_PHONETIC.sub("", xml)))
-    return _XL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), html.unescape(text))
+    text = _unescape("".join(_XL_TEXT.findall(_XL_PHONETIC.sub("", xml) if "rPh" in xml else xml)))
+    return _xl_unescape(text)
+
+
+def _xl_unescape(text: str) -> str:
+    return _XL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def _shared_strings(xml: str) -> list[str]:
@@ -188,14 +220,14 @@ def _date_styles(xml: str) -> dict[int, bool]:
 def _xlsx_grid(xml: str, strings: list[str], dates: dict[int, bool], base: datetime) -> dict[int, dict[int, str]]:
     grid: dict[int, dict[int, str]] = {}
     number = 0
-    for row_attributes, body in _XL_ROW.findall(xml):
+    for _, row_attributes, body in elements(xml, _XL_ROW):
         given = _attributes(row_attributes).get("r", "")
         number = int(given) if given.isdigit() else number + 1
         if number > MAX_ROWS:
             break
         cells: dict[int, str] = {}
         column = -1
-        for cell_attributes, content in _XL_CELL.findall(body or ""):
+        for _, cell_attributes, content in elements(body, _XL_CELL):
             attributes = _attributes(cell_attributes)
             reference = _XL_REFERENCE.fullmatch(attributes.get("r", ""))
             column = _column(reference.group(1)) if reference else column + 1
@@ -217,6 +249,7 @@ def _xlsx_grid(xml: str, strings: list[str], dates: dict[int, bool], base: datet
     return grid
 
 
+@lru_cache(maxsize=1024)
 def _column(letters: str) -> int:
     """``A`` -> 0, ``AB`` -> 27."""
     index = 0
@@ -232,7 +265,7 @@ def _xlsx_value(attributes: dict[str, str], content: str, strings: list[str], da
         inline = _XL_INLINE.search(content)
         return _xl_text(inline.group(1)) if inline else ""
     found = _XL_VALUE.search(content)
-    raw = html.unescape(found.group(1)).strip() if found else ""
+    raw = _unescape(found.group(1)).strip() if found else ""
     if not raw:
         return ""
     if kind == "s":
@@ -243,7 +276,7 @@ def _xlsx_value(attributes: dict[str, str], content: str, strings: list[str], da
     if kind == "d":  # an ISO 8601 date, shown as the dates of number cells are
         return raw.replace("T", " ").removesuffix("Z").removesuffix(" 00:00:00")
     if kind in ("str", "e"):
-        return _XL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw)
+        return _xl_unescape(raw)
     try:
         value = float(raw)
     except ValueError:
@@ -282,11 +315,9 @@ def _date(serial: float, base: datetime) -> str:
 
 # --- OpenDocument ------------------------------------------------------------------------------------------------
 
-_OD_TABLE = re.compile(r"<table:table(?=[\s>])([^>]*)>(.*?)</table:table>", re.DOTALL)
-_OD_ROW = re.compile(r"<table:table-row(?=[\s/>])([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.DOTALL)
-_OD_CELL = re.compile(
-    r"<table:(table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(?:/>|>(.*?)</table:\1>)", re.DOTALL
-)
+_OD_TABLE = re.compile(r"<(table:)(table)(?=[\s>])([^>]*?)(/?)>")
+_OD_ROW = re.compile(r"<(table:)(table-row)(?=[\s/>])([^>]*?)(/?)>")
+_OD_CELL = re.compile(r"<(table:)(table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _OD_PARAGRAPH = re.compile(r"<text:[ph]\b[^>]*?(?:/>|>(.*?)</text:[ph]>)", re.DOTALL)
 #: What a cell holds besides its text: comments, notes, ruby annotations.
 _OD_ASIDE = re.compile(
@@ -304,7 +335,7 @@ def ods_to_text(data: bytes, name: str = "<ods>") -> str:
     xml = archive.text("content.xml")
     hidden = {_attributes(tag).get("name") for tag in _OD_HIDDEN_STYLE.findall(xml)}
     sheets = []
-    for tag, body in _OD_TABLE.findall(xml):
+    for _, tag, body in elements(xml, _OD_TABLE):
         attributes = _attributes(tag)
         if attributes.get("style-name") in hidden:
             continue
@@ -316,14 +347,15 @@ def _ods_grid(xml: str, file: str) -> dict[int, dict[int, str]]:
     grid: dict[int, dict[int, str]] = {}
     merges = []
     number = count = 0
-    for row_tag, body in _OD_ROW.findall(xml):
-        repeat = _repeat(_attributes(row_tag).get("number-rows-repeated"))
+    for _, row_tag, body in elements(xml, _OD_ROW):
+        # Most rows and cells have no count or span: their attributes are read only when they do.
+        repeat = _repeat(_attributes(row_tag).get("number-rows-repeated")) if "-repeated" in row_tag else 1
         cells: dict[int, str] = {}
         column = 0
-        for kind, cell_tag, content in _OD_CELL.findall(body or ""):
-            attributes = _attributes(cell_tag)
+        for kind, cell_tag, content in elements(body, _OD_CELL):
+            attributes = _attributes(cell_tag) if "-repeated" in cell_tag or "-spanned" in cell_tag else {}
             times = _repeat(attributes.get("number-columns-repeated"))
-            value = _ods_value(attributes, content or "") if kind == "table-cell" else ""
+            value = _ods_value(cell_tag, content or "") if kind == "table-cell" else ""
             if value:
                 count += min(times, MAX_COLUMNS - column)
                 if count > MAX_CELLS:
@@ -354,12 +386,15 @@ def _repeat(value: str | None) -> int:
     return int(value) if value and value.isdigit() and int(value) > 0 else 1
 
 
-def _ods_value(attributes: dict[str, str], content: str) -> str:
+def _ods_value(tag: str, content: str) -> str:
     """The cell's displayed text (paragraphs on lines of their own), else the value it stores."""
-    paragraphs = [_od_text(m.group(1) or "") for m in _OD_PARAGRAPH.finditer(_OD_ASIDE.sub("", content))]
+    if "<office:annotation" in content or "<text:note" in content or "<text:ruby" in content:
+        content = _OD_ASIDE.sub("", content)
+    paragraphs = [_od_text(m.group(1) or "") for m in _OD_PARAGRAPH.finditer(content)]
     text = "\n".join(paragraphs).strip()
-    if text:
+    if text or "value=" not in tag:
         return text
+    attributes = _attributes(tag)
     for key in ("string-value", "value", "date-value", "time-value", "boolean-value"):
         if attributes.get(key):
             return attributes[key]
@@ -378,5 +413,5 @@ def _od_text(xml: str) -> str:
             return "\n"
         return ""
 
-    return html.unescape(_OD_INLINE.sub(inline, xml))
+    return _unescape(_OD_INLINE.sub(inline, xml) if "<" in xml else xml)
 
