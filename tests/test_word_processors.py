@@ -117,7 +117,9 @@ ODT_FAQ_CARDS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "data"), [("faq.odt", odt(ODT_FAQ)), ("faq.fodt", fodt(ODT_FAQ))])
+@pytest.mark.parametrize(("name", "data"), [
+    ("faq.odt", odt(ODT_FAQ)), ("faq.fodt", fodt(ODT_FAQ)), ("faq.fodt", b"\xef\xbb\xbf" + fodt(ODT_FAQ)),
+])
 def test_an_opendocument_faq_of_headings_and_bold_questions(tmp_path: Path, name: str, data: bytes) -> None:
     found = cards(tmp_path, name, data)
     assert pairs(found) == ODT_FAQ_CARDS

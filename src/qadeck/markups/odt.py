@@ -38,10 +38,10 @@ _BOLD_WEIGHTS = frozenset({"bold", "600", "700", "800", "900"})
 
 
 def to_markdown(data: bytes, name: str = "<odt>") -> str:
-    if data.lstrip()[:1] == b"<":  # flat XML (.fodt): the styles and the body in one file
+    if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # flat XML (.fodt): styles and body in one file
         if len(data) > MAX_XML_BYTES:
             raise SourceError(f"an OpenDocument text of {len(data)} bytes, over {MAX_XML_BYTES}: too big to read", name)
-        xml = data.decode("utf-8", errors="replace")
+        xml = data.decode("utf-8-sig", errors="replace")
         if "office:document" not in xml[:4096]:
             raise SourceError("not a readable OpenDocument text (no office:document in its XML)", name)
         styles = ""
