@@ -7,7 +7,7 @@
     Ans: One step of a build.        Answer: Storage that outlives a container.
 
 A question starts at a line opening with a question marker (``Q:``, ``Q1.``,
-``Question:``, ``Front:``; numbered, bulleted or bold); its answer at the next answer
+``Question:``, ``Q -``, ``Front:``, ``❓``; numbered, bulleted or bold); its answer at the next answer
 marker, at the start of a line or inside one after the question's closing
 punctuation (``… model? * A: …``). The answer runs to the next question or
 section heading. A question with no answer marker keeps its first line (or the
@@ -36,8 +36,8 @@ _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 #: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
 #: colon or a non-ASCII letter.
 _AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
-QUESTION = re.compile(_OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*[:.)：]|(?:Front|FRONT)\s*[:：])(?:(?P=b))?" + _AFTER)
-ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]|(?:Back|BACK)\s*[:：])(?:(?P=b))?" + _AFTER)
+QUESTION = re.compile(_OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?)(?:(?P=b))?" + _AFTER)
+ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]|(?:A|Ans|Answer|ANS|ANSWER)\s*\d*\s*[-–](?=\s)|(?:Back|BACK)\s*[:：]|[✅✔]\ufe0f?)(?:(?P=b))?" + _AFTER)
 #: "A." alone: an answer marker only where no "B." option follows it (see :func:`_answer_dot`).
 ANSWER_DOT = re.compile(_OPEN + r"A\s*\.(?:(?P=b))?" + _AFTER)
 _OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
@@ -45,13 +45,14 @@ _OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
 ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*")
 
 _HIDDEN = f"[{clean.INVISIBLE}]*"
-#: What every line QUESTION matches holds from its "Q" (or "F") on, with room for the invisible characters that
+#: What every line QUESTION matches holds from its "Q" (or "F", or the question mark emoji) on, with room for the invisible characters that
 #: cleaning (:func:`qadeck.parsers.repair.clean.strip_invisible`) removes before QUESTION sees the line. Each
 #: opens with a literal, which lets one search of the raw text say that no line can ask: most files, told at
 #: C speed (one pattern of the two would be tried at every character).
 _MAY_ASK = (
-    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)]"),
+    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)\\-–]"),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*:"),
+    re.compile("[❓❔]"),
 )
 
 

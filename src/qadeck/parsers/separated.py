@@ -15,6 +15,8 @@ as a title, are no cards); ``separator:`` in ``qadeck.yaml`` names it outright. 
 
 from __future__ import annotations
 
+import re
+
 from ..model import Source
 from .base import Layout
 from .entries import Entry, content_lines, make_layout
@@ -31,6 +33,8 @@ CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
 #: How many of the first lines with text a separator must be in half of to be tried at all.
 _SAMPLE = 40
+#: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
+_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 #: A side longer than this is prose with a separator in it, no flashcard's.
 _LONGEST = 400
 
@@ -104,7 +108,7 @@ def _entries_with(source: Source, separator: str | None) -> list[Entry]:
     lines = outline(source)
     titles = outline_sections(source)
     return [
-        Entry(inline_text(question), answer, lines[index].number, lines[index].number, titles[index])
+        Entry(inline_text(_NUMBER.sub("", question)), answer, lines[index].number, lines[index].number, titles[index])
         for index, question, answer in _cards(lines, separator)
     ]
 
