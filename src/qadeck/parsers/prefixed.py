@@ -52,13 +52,14 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 _MAY_ASK = (
     re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)\\-–]"),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*:"),
-    re.compile("[❓❔]"),
 )
+#: The question emoji: looked up as literals, which a character class searched for is not.
+_ASKING_EMOJI = ("❓", "❔")
 
 
 def may_ask(text: str) -> bool:
     """False when no line of ``text`` can open with a question marker."""
-    return any(pattern.search(text) for pattern in _MAY_ASK)
+    return any(pattern.search(text) for pattern in _MAY_ASK) or any(emoji in text for emoji in _ASKING_EMOJI)
 
 
 def is_marker(text: str) -> bool:
