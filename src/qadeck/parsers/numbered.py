@@ -70,8 +70,11 @@ def question_text(text: str) -> str | None:
     match = NUMBERED.match(text)
     if not match or _PREFIXED.match(match["text"] or ""):
         return None
-    question = clean.tidy_question(match["text"] or "")
-    if match["b"] or question.endswith("?") or _ASKING.match(question):
+    text, bold = match["text"] or "", match["b"]
+    if bold and text.endswith(bold) and text.count(bold) % 2:
+        text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
+    question = clean.tidy_question(text)
+    if bold or question.endswith("?") or _ASKING.match(question):
         return question
     return None
 
