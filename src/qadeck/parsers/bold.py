@@ -21,7 +21,7 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
+from .structure import QUESTION_ENDS, SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "bold"
 
@@ -41,7 +41,7 @@ def question(lines: list[Line], index: int) -> str | None:
         return None
     # Its own paragraph; an answer may follow on the next line when the bold text asks.
     opens = index == 0 or lines[index - 1].blank or heading(lines[index - 1]) is not None
-    closes = index + 1 == len(lines) or lines[index + 1].blank or text.endswith("?")
+    closes = index + 1 == len(lines) or lines[index + 1].blank or text.endswith(QUESTION_ENDS)
     return text if opens and closes else None
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import HEADING, Line, LineStart, answer_from, heading, opens_with_title, outline
+from .structure import HEADING, QUESTION_ENDS, Line, LineStart, answer_from, heading, opens_with_title, outline
 
 NAME = "headings"
 
@@ -55,7 +55,7 @@ class Heading:
 
 
 def asks(text: str) -> bool:
-    return bool(_NUMBERING.match(text) or text.endswith("?") or _ASKING.match(text))
+    return bool(_NUMBERING.match(text) or text.endswith(QUESTION_ENDS) or _ASKING.match(text))
 
 
 def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
@@ -139,7 +139,7 @@ def _lone_questions(lines: list[Line], headings: list[Heading], candidates: set[
     deepest = min(headings[i].level for i in candidates)
     return {
         i for i, h in enumerate(headings)
-        if i not in candidates and h.level <= deepest and h.text.endswith("?") and _has_prose(lines, headings, i)
+        if i not in candidates and h.level <= deepest and h.text.endswith(QUESTION_ENDS) and _has_prose(lines, headings, i)
         and (i + 1 == len(headings) or headings[i + 1].level <= h.level)
     }
 

@@ -28,7 +28,7 @@ from .repair.glue import Glue
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout, marked_coverage
-from .structure import Line
+from .structure import QUESTION_ENDS, Line
 
 NAME = "prefixed"
 
@@ -137,7 +137,7 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
         if inline:
             return texts[:index] + [text[: inline.start()]], [text[inline.end() :]] + texts[index + 1 :]
     # No marker: the question is its first line, or its lines up to the one that asks.
-    asks = next((i for i, text in enumerate(texts[:3]) if text.rstrip().endswith("?")), 0)
+    asks = next((i for i, text in enumerate(texts[:3]) if text.rstrip().endswith(QUESTION_ENDS)), 0)
     return texts[: asks + 1], texts[asks + 1 :]
 
 

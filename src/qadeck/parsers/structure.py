@@ -71,6 +71,9 @@ _ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})[ \t]")
 #: Whitespace within a line, for patterns searched across a whole text: ``\s`` would run on over
 #: the next lines, and a search from every line of a run of blank lines would scan the rest of it.
 SPACE = r"[^\S\n]"
+#: How a question ends: "?", and the question marks of scripts that have their own (full-width CJK,
+#: Arabic, the Greek question mark as its own code point; a Greek ";" is ASCII's, which ends no question).
+QUESTION_ENDS = ("?", "？", "؟", "\u037e")
 
 
 class LineStart:
