@@ -438,3 +438,10 @@ def test_a_cell_repeated_past_any_real_sheet_is_an_error_not_a_billion_cells(tmp
             'table:number-columns-repeated="999999999"><text:p>X</text:p></table:table-cell></table:table-row>')
     with pytest.raises(SourceError, match="over 2000000 cells with values"):
         sources.read(write_ods(tmp_path / "bomb.ods", {"Sheet1": body}))
+
+
+def test_a_spreadsheet_format_qadeck_cannot_read_is_skipped_saying_what_to_save_it_as(tmp_path: Path) -> None:
+    (tmp_path / "vocab.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    found = sources.collect([tmp_path / "vocab.xls"])
+    assert found.files == []
+    assert found.skipped == [f"{tmp_path / 'vocab.xls'}: skipped, an Excel 97-2003 workbook: save it as .xlsx to read it"]

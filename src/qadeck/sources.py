@@ -124,7 +124,7 @@ def present(folder: Path, names: set[str]) -> set[str]:
 def _why_not(file: Path) -> str:
     if file.suffix.lower() in markups.NAMED_ONLY:
         return "a data file or document whose name does not say it holds questions (name it to read it)"
-    return f"unknown extension {file.suffix or '(none)'!r}"
+    return markups.SAVE_AS.get(file.suffix.lower(), f"unknown extension {file.suffix or '(none)'!r}")
 
 
 def resolves_inside(path: Path, roots: Iterable[Path]) -> bool:

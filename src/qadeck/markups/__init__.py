@@ -30,6 +30,12 @@ Translate = Callable[[str], str]
 NAMED_ONLY = frozenset(
     {".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".tex", ".xlsx", ".xlsm", ".ods"}
 )
+#: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
+SAVE_AS = {
+    ".xls": "an Excel 97-2003 workbook: save it as .xlsx to read it",
+    ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
+    ".numbers": "an Apple Numbers spreadsheet: export it as .xlsx or CSV to read it",
+}
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
     ".rst": rst.to_markdown,
