@@ -445,3 +445,10 @@ def test_a_spreadsheet_format_qadeck_cannot_read_is_skipped_saying_what_to_save_
     found = sources.collect([tmp_path / "vocab.xls"])
     assert found.files == []
     assert found.skipped == [f"{tmp_path / 'vocab.xls'}: skipped, an Excel 97-2003 workbook: save it as .xlsx to read it"]
+
+
+def test_a_word_and_meaning_vocabulary_list_reads_its_header_as_a_header(tmp_path: Path) -> None:
+    book = write_ods(tmp_path / "words.ods", {"Sheet1": ods_row("Word", "Meaning", "Tags") + ods_row("gato", "cat", "animals")})
+    found = listed(book)
+    assert [(c["question"], c["answer"], c["lines"]) for c in found] == [("gato", "cat", [2, 2])]
+    assert "animals" in found[0]["tags"]
