@@ -1,0 +1,177 @@
+"""PDF documents read as a user's FAQ sheets and question banks are: cards through ``qadeck list --json``.
+
+The PDFs are built here, with text of our own: pages whose content streams set lines in Helvetica and
+Helvetica-Bold at the sizes and spacing a word processor's export uses, a running header and page
+numbers on every page, a word hyphenated at a line's end; then one encrypted with pypdf (with a
+password, and with only an owner's password as "no copying" PDFs are), one cut short, one with no text.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+from qadeck import sources
+from qadeck.cli import cli
+from qadeck.errors import SourceError
+from qadeck.markups import pdf as pdf_markup
+
+#: Line styles: (font, size).
+STYLES = {"title": ("F2", 18), "heading": ("F2", 14), "q": ("F2", 11), "body": ("F1", 11), "small": ("F1", 9)}
+
+
+def pdf(pages: list[list[str]], header: str = "", numbers: bool = False, password: str | None = None,
+        owner: str | None = None) -> bytes:
+    """A PDF of ``pages``, each a list of lines ``"style|text"`` (``""`` is a paragraph's gap), set top down
+    as a word processor sets them; ``header`` on every page's top, the page number at every page's foot."""
+    writer = PdfWriter()
+    for number, lines in enumerate(pages, 1):
+        page = writer.add_blank_page(612, 792)
+        fonts = DictionaryObject({
+            NameObject(key): DictionaryObject({
+                NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject(base), NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
+            for key, base in (("/F1", "/Helvetica"), ("/F2", "/Helvetica-Bold"))})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+        ops = []
+        y = 720.0
+        for line in lines:
+            if not line:
+                y -= 8
+                continue
+            style, text = line.split("|", 1)
+            font, size = STYLES[style]
+            y -= 1.2 * size
+            ops.append(f"BT /{font} {size} Tf 72 {y:.1f} Td ({_escape(text)}) Tj ET")
+        # Drawn last, as many programs draw a page's furniture: the reader must find it by place.
+        if header:
+            ops.append(f"BT /F1 9 Tf 72 760 Td ({_escape(header)}) Tj ET")
+        if numbers:
+            ops.append(f"BT /F1 9 Tf 300 40 Td ({number}) Tj ET")
+        stream = StreamObject()
+        stream.set_data("\n".join(ops).encode("cp1252"))
+        page[NameObject("/Contents")] = writer._add_object(stream)  # pypdf has no public call to add a content stream
+    if password is not None:
+        writer.encrypt(password, owner_password=owner, algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def cards(tmp_path: Path, name: str, data: bytes) -> list[dict[str, object]]:
+    """The cards ``qadeck list --json`` finds in a file ``name`` holding ``data``."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def pairs(found: list[dict[str, object]]) -> list[tuple[object, object]]:
+    return [(card["question"], card["answer"]) for card in found]
+
+
+#: A numbered FAQ over three pages: bold questions, wrapped answers, a bullet list, a hyphenated word, a
+#: question whose answer goes on over a page break, section headings set larger.
+NUMBERED = [
+    ["title|Frob Help Desk", "", "heading|Installing", "",
+     "q|1. What is frob?", "", "body|A tool that frobs the files you give it and fil-", "body|ters them by name.", "",
+     "q|2. How do I install frob?", "", "body|Run the installer, then:",
+     "body|\u2022 on Linux, log out and in;", "body|\u2022 on Windows, reboot.", "",
+     "q|3. Does frob need a self-", "q|contained runtime?", "", "body|No: it needs the self-contained runtime only",
+     "body|on systems older than"],
+    ["body|the year 2000.", "", "heading|Limits", "",
+     "q|4. How many files can frob read?", "", "body|Ten thousand a run.", "",
+     "q|5. Why is frob slow on network drives?", "", "body|Each file is opened twice."],
+    ["q|6. Can I pay for frob?", "", "body|No, it is free."],
+]
+NUMBERED_CARDS = [
+    ("What is frob?", "A tool that frobs the files you give it and filters\nthem by name."),
+    # the layout sets the bullets apart as a list
+    ("How do I install frob?", "Run the installer, then:\n\n\u2022 on Linux, log out and in;\n\u2022 on Windows, reboot."),
+    ("Does frob need a self-contained runtime?", "No: it needs the self-contained runtime only\non systems older than\nthe year 2000."),
+    ("How many files can frob read?", "Ten thousand a run."),
+    ("Why is frob slow on network drives?", "Each file is opened twice."),
+    ("Can I pay for frob?", "No, it is free."),
+]
+
+
+def test_a_numbered_pdf_faq_reads_as_its_writer_laid_it_out(tmp_path: Path) -> None:
+    data = pdf(NUMBERED, header="Frob Help Desk \u2013 internal", numbers=True)
+    found = cards(tmp_path, "faq.pdf", data)
+    assert pairs(found) == NUMBERED_CARDS
+    assert [card["section"] for card in found] == ["Installing"] * 3 + ["Limits"] * 3
+    text = sources.read(tmp_path / "faq.pdf").text
+    assert text.startswith("# Frob Help Desk\n\n## Installing\n\n**1. What is frob?**\n")
+    assert "internal" not in text  # the running header, drawn last on each page, is gone
+    assert "\n1\n" not in text and "\n2\n" not in text and "\n3\n" not in text  # the page numbers too
+
+
+def test_a_pdf_list_of_q_and_a_lines(tmp_path: Path) -> None:
+    pages = [["body|Q: Is frob free?", "body|A: Yes, under the MIT licence.", "",
+              "body|Q: Where are the logs kept on a machine", "body|shared by many users?",
+              "body|A: In ~/.frob, one folder a user."]]
+    assert pairs(cards(tmp_path, "questions.pdf", pdf(pages))) == [
+        ("Is frob free?", "Yes, under the MIT licence."),
+        ("Where are the logs kept on a machine shared by many users?", "In ~/.frob, one folder a user."),
+    ]
+
+
+def test_build_makes_a_deck_of_a_pdf(tmp_path: Path) -> None:
+    source = tmp_path / "faq.pdf"
+    source.write_bytes(pdf(NUMBERED))
+    result = CliRunner().invoke(cli, ["build", str(source), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert list((tmp_path / "out").glob("*.apkg"))
+    assert "6 cards" in result.output
+
+
+def test_a_pdf_that_only_restricts_copying_is_read(tmp_path: Path) -> None:
+    """An empty user password opens it: what "no copying" or "no printing" PDFs are."""
+    data = pdf([["body|Q: Is frob free?", "body|A: Yes."]], password="", owner="owner-secret")
+    assert pairs(cards(tmp_path, "faq.pdf", data)) == [("Is frob free?", "Yes.")]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (pdf([["body|Q: Is frob free?", "body|A: Yes."]], password="secret"),
+     "a password-protected PDF: save a copy without the password to read it"),
+    (pdf(NUMBERED)[:900], "not a readable PDF"),
+    (b"%PDF-1.7\n" + bytes(range(256)) * 4, "not a readable PDF"),
+    (b"<html>not a PDF</html>", "not a readable PDF (no %PDF header)"),
+    (pdf([[], []]), "no text layer: a scanned PDF needs OCR first"),
+])
+def test_a_pdf_that_cannot_be_read_is_a_one_line_error_naming_it(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "faq.pdf"
+    path.write_bytes(data)
+    for command in ("build", "check"):
+        args = [command, str(path), "--output", str(tmp_path / "out")] if command == "build" else [command, str(path)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code != 0
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"{path}: {message}" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_a_pdf_of_too_many_pages_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_markup, "MAX_PAGES", 2)
+    path = tmp_path / "faq.pdf"
+    path.write_bytes(pdf(NUMBERED))
+    with pytest.raises(SourceError, match="a PDF of 3 pages: over 2, too long to read"):
+        sources.read(path)
+
+
+def test_pdfs_are_read_in_a_folder_when_named_for_questions(tmp_path: Path) -> None:
+    for name in ("faq.pdf", "paper.pdf", "exam-questions.pdf"):
+        (tmp_path / name).write_bytes(pdf(NUMBERED))
+    assert sources.collect([tmp_path]).files == [tmp_path / "exam-questions.pdf", tmp_path / "faq.pdf"]
+    assert sources.collect([tmp_path / "paper.pdf"]).files == [tmp_path / "paper.pdf"]
