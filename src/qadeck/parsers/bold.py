@@ -10,7 +10,8 @@
 
 A question is a one-line paragraph wholly in bold (``**…**`` or ``__…__``)
 that is not a label ("**Example:**" ends in a colon) and carries no number
-(numbered questions, ``**3.** …``, are the ``numbered`` layout's). The answer
+(numbered questions, ``**3.** …``, are the ``numbered`` layout's) nor a ``Q:`` marker (``**Q: …?**`` with
+``A: …`` below is the ``prefixed`` layout's). The answer
 runs to the next question or heading; headings set the section.
 """
 
@@ -26,7 +27,8 @@ from .structure import QUESTION_ENDS, SPACE, Line, LineStart, answer_from, headi
 NAME = "bold"
 
 _BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
-_NUMBERED = re.compile(r"^(?:Q(?:uestion)?\s*)?\d+[.):]", re.IGNORECASE)
+#: A number (``3.``, ``Q3:``) or a question marker (``Q:``, ``Question:``): the numbered and prefixed layouts' lines.
+_NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]\s)", re.IGNORECASE)
 _BOLD_START = LineStart(_BOLD_LINE)
 
 
