@@ -55,8 +55,8 @@ _PAGE_NUMBER = re.compile(r"(?i)^[-–—\s]*(?:page\s+)?(\d{1,4})(?:\s*(?:/|of)
 #: A number that closes a line, standing alone (``Getting help 7``). One that opens it is left alone: slides
 #: number their questions as their pages (``7 Why …?`` on page 7).
 _EDGE_NUMBER = re.compile(r"(?<=\s)(\d{1,4})$")
-#: A table of contents' entry: a title, dotted leaders, a page number.
-_CONTENTS = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|\.{3,}\s*\d{1,4}\s*$")
+#: A table of contents' entry: a title, dotted leaders (full stops, middle dots, ellipses), a page number.
+_CONTENTS = re.compile(r"(?:[.\u00b7\u2024\u2025\u2026\u22ef]\s?){4,}\s*\d{1,4}\s*$")
 #: A word broken by a hyphen at a line's end (a letter before it), and a line's first word.
 _BROKEN = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 _FIRST_WORD = re.compile(r"^\s*([^\W\d_]\w*)")
@@ -66,12 +66,14 @@ _BOLD_FONT = re.compile(r"(?i)bold|black|heavy|demi|semibd|^cmbx|^cmssbx|^ecbx|^
 #: Other control characters are dropped.
 _T1 = {0x10: "\u201c", 0x11: "\u201d", 0x12: "\u201e", 0x13: "\u00ab", 0x14: "\u00bb", 0x15: "\u2013", 0x16: "\u2014",
        0x17: "", 0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl"}
-_CONTROLS = {code: _T1.get(code) for code in (*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+#: Typographic ligatures as the letters they join (``ﬁ``: "fi"), so a word reads and searches as typed.
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_CONTROLS = {code: _T1.get(code) for code in (*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)} | _LIGATURES
 #: A gap between two lines this much wider than the document's usual one ends a paragraph.
 _PARAGRAPH_GAP = 1.3
 #: A paragraph set this much larger than the body text is a heading, when no longer than this.
 _HEADING_SIZE = 1.15
-_HEADING_LINES, _HEADING_CHARACTERS = 3, 200
+_HEADING_LINES, _HEADING_CHARACTERS = 3, 300
 
 
 @dataclass(frozen=True)
@@ -279,12 +281,12 @@ def _opens(text: str) -> bool:
 
 
 def _without_contents(paragraphs: list[list[Line]]) -> list[list[Line]]:
-    """The paragraphs without a table of contents: a run of two or more entries with dotted leaders to
-    their page numbers, with what stands among them ending in a page number too (a chapter's entry,
-    an entry whose title fills the line)."""
+    """The paragraphs without a table of contents: every entry with dotted leaders to its page number, and
+    what stands among two or more of them ending in a page number too (a chapter's entry, an entry
+    whose title fills the line)."""
     leaders = [any(_CONTENTS.search(line.text) for line in lines) for lines in paragraphs]
     paged = [has or bool(_EDGE_NUMBER.search(lines[-1].text)) for has, lines in zip(leaders, paragraphs)]
-    drop: set[int] = set()
+    drop = {at for at, has in enumerate(leaders) if has}
     start = 0
     for at in range(len(paragraphs) + 1):
         if at == len(paragraphs) or not paged[at]:
