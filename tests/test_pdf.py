@@ -9,7 +9,6 @@ password, and with only an owner's password as "no copying" PDFs are), one cut s
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,8 @@ from qadeck import sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 from qadeck.markups import pdf as pdf_markup
+
+from .test_word_processors import cards, pairs
 
 #: Line styles: (font, size).
 STYLES = {"title": ("F2", 18), "heading": ("F2", 14), "q": ("F2", 11), "body": ("F1", 11), "small": ("F1", 9)}
@@ -66,19 +67,6 @@ def pdf(pages: list[list[str]], header: str = "", numbers: bool = False, passwor
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def cards(tmp_path: Path, name: str, data: bytes) -> list[dict[str, object]]:
-    """The cards ``qadeck list --json`` finds in a file ``name`` holding ``data``."""
-    path = tmp_path / name
-    path.write_bytes(data)
-    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def pairs(found: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return [(card["question"], card["answer"]) for card in found]
 
 
 #: A numbered FAQ over three pages: bold questions, wrapped answers, a bullet list, a hyphenated word, a
