@@ -452,3 +452,14 @@ def test_a_word_and_meaning_vocabulary_list_reads_its_header_as_a_header(tmp_pat
     found = listed(book)
     assert [(c["question"], c["answer"], c["lines"]) for c in found] == [("gato", "cat", [2, 2])]
     assert "animals" in found[0]["tags"]
+
+
+def test_a_lone_sheet_of_one_column_is_read_by_the_layout_its_text_fits_at_its_rows(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "onecol.xlsx", {"Sheet1": [
+        ["Q: What is 2+2?"], ["A: Four."], [], ["Q: Capital of France?"], ["A: Paris."],
+    ]})
+    result = parsers.parse(sources.read(book))
+    assert result.layout != "csv"
+    assert [(c.question, c.answer, c.lines) for c in result.cards] == [
+        ("What is 2+2?", "Four.", (1, 2)), ("Capital of France?", "Paris.", (4, 5)),
+    ]

@@ -1,13 +1,14 @@
 """Spreadsheets (Excel ``.xlsx``, OpenDocument ``.ods``) as the tab-separated rows the ``csv`` layout reads.
 
 Contract: :func:`xlsx_to_text` and :func:`ods_to_text` give each visible sheet
-that holds something as a :data:`~qadeck.parsers.csv.SHEET` line (a form feed, then the sheet's
-section: its name when the workbook has several sheets and the name is not a
-default such as ``Sheet2``, else nothing) followed by one line per sheet row,
-blank for an empty row, so that the *n*-th line under it is row *n*. The
-``csv`` layout splits on those lines and reads each sheet as a CSV file of its
-own (header row, question and answer columns, tags), its cards' lines being
-sheet rows. A cell's line break becomes ``<br>`` (cells are read as CSV cells
+that holds something as one line per sheet row, blank for an empty row, so
+that line *n* is row *n*. When several sheets hold something, each opens with
+a :data:`~qadeck.parsers.csv.SHEET` line (a form feed, then the sheet's
+section: its name unless a default such as ``Sheet2``) and its rows count from
+the line under it. The ``csv`` layout splits on those lines and reads each
+sheet as a CSV file of its own (header row, question and answer columns,
+tags), its cards' lines being sheet rows; another layout reading a lone
+sheet's column (``Q:``/``A:`` lines) gets sheet rows as lines too. A cell's line break becomes ``<br>`` (cells are read as CSV cells
 are: HTML in them is Markdown to be), so a row stays one line.
 
 Cells hold what the sheet shows as far as a reader can tell without
@@ -69,8 +70,8 @@ def to_text(sheets: Iterable[tuple[str, dict[int, dict[int, str]]]], file: str =
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for name, grid in filled:
-        section = name.strip() if len(filled) > 1 and not _DEFAULT_NAME.match(name.strip()) else ""
-        out.write(SHEET + section + "\n")
+        if len(filled) > 1:
+            out.write(SHEET + ("" if _DEFAULT_NAME.match(name.strip()) else name.strip()) + "\n")
         last = max(r for r, row in grid.items() if any(v.strip() for v in row.values()))
         for number in range(1, last + 1):
             row = grid.get(number, {})

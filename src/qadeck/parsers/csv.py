@@ -35,8 +35,8 @@ NAME = "csv"
 DELIMITERS = ",;\t"
 #: Files that say they are delimited; any other file must also have a header to be read as CSV.
 SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
-#: Spreadsheets, read as tab-separated rows (:mod:`qadeck.markups.sheets`), each sheet after a line opening with
-#: :data:`SHEET` whose rest is the sheet's section.
+#: Spreadsheets, read as tab-separated rows (:mod:`qadeck.markups.sheets`); in a workbook of several sheets each
+#: sheet opens with a line that opens with :data:`SHEET`, the rest of it the sheet's section.
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods"})
 SHEET = "\f"
 _ANKI_LINE = re.compile(r"^#([a-z ]+):(.*)$")
@@ -185,7 +185,8 @@ def _below_titles(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, in
 
 
 def split_sheets(text: str) -> list[tuple[str, str]]:
-    """(section, rows) of each sheet in a spreadsheet's text (see :mod:`qadeck.markups.sheets`)."""
+    """(section, rows) of each sheet in a spreadsheet's text (see :mod:`qadeck.markups.sheets`); a lone
+    sheet has no :data:`SHEET` line."""
     if not text.startswith(SHEET):
         return [("", text)]
     return [(head, body) for head, _, body in (part.partition("\n") for part in text[1:].split("\n" + SHEET))]
