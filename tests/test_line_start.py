@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from qadeck.parsers import bold, details, headings, table
 from qadeck.parsers.structure import HEADING, Line, LineStart, heading
 
-PATTERNS = (bold._BOLD_LINE, details._BOLD_ITEM, HEADING)
-_PIECES = st.sampled_from(["\n", " ", "  ", "\t", "**", "__", "#", "## ", "- ", "* ", "<b>", "</b>", "<strong>",
+PATTERNS = (bold._BOLD_LINE, bold._BOLD_OPENING, details._BOLD_ITEM, HEADING)
+_PIECES = st.sampled_from(["\n", " ", "  ", "\t", "**", "__", "#", "?", "？", "## ", "- ", "* ", "<b>", "</b>", "<strong>",
                            "</STRONG>", "x", "What?", "1.", "\r", "\x0b", "|", "-", "---", ":", "\xa0"])
 
 

@@ -11,8 +11,9 @@
 A question is a one-line paragraph wholly in bold (``**…**`` or ``__…__``)
 that is not a label ("**Example:**" ends in a colon) and carries no number
 (numbered questions, ``**3.** …``, are the ``numbered`` layout's) nor a ``Q:`` marker (``**Q: …?**`` with
-``A: …`` below is the ``prefixed`` layout's). The answer
-runs to the next question or heading; headings set the section.
+``A: …`` below is the ``prefixed`` layout's), or the bold question a paragraph opens with
+(``**Why X?** Because …``: FAQs run the answer on after it; a bold label that asks nothing
+is no question). The answer runs to the next question or heading; headings set the section.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
 #: A number (``3.``, ``Q3:``) or a question marker (``Q:``, ``Question:``): the numbered and prefixed layouts' lines.
 _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]\s)", re.IGNORECASE)
 _BOLD_START = LineStart(_BOLD_LINE)
+#: "**What is X?** It is …": a paragraph opening with a bold question, its answer running on after it.
+_BOLD_OPENING = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)([^*_]+?[?？؟])\1{SPACE}+(\S.*)$")
+_OPENING_START = LineStart(_BOLD_OPENING)
 
 
 def question(lines: list[Line], index: int) -> str | None:
@@ -37,18 +41,30 @@ def question(lines: list[Line], index: int) -> str | None:
     line = lines[index]
     match = _BOLD_LINE.match(line.text)
     if line.code or not match or match.group(1) in match.group(2):
-        return None
+        return None if line.code or not _opens(lines, index) else _run_on(line.text)[0]
     text = inline_text(match.group(2))
     if not text or text.endswith(":") or _NUMBERED.match(text):
         return None
     # Its own paragraph; an answer may follow on the next line when the bold text asks.
-    opens = index == 0 or lines[index - 1].blank or heading(lines[index - 1]) is not None
     closes = index + 1 == len(lines) or lines[index + 1].blank or text.endswith(QUESTION_ENDS)
-    return text if opens and closes else None
+    return text if _opens(lines, index) and closes else None
+
+
+def _opens(lines: list[Line], index: int) -> bool:
+    return index == 0 or lines[index - 1].blank or heading(lines[index - 1]) is not None
+
+
+def _run_on(text: str) -> tuple[str | None, str]:
+    """(question, the answer's text on its line) of a paragraph opening with a bold question."""
+    match = _BOLD_OPENING.match(text)
+    if not match:
+        return None, ""
+    asked = inline_text(match.group(2))
+    return (asked, match.group(3)) if asked and not _NUMBERED.match(asked) else (None, "")
 
 
 def _entries(source: Source) -> list[Entry]:
-    if not _BOLD_START.found_in(source.text):
+    if not _BOLD_START.found_in(source.text) and not _OPENING_START.found_in(source.text):
         return []  # no bold line, no question: no need for the outline's sections
     lines = outline(source)
     titles = outline_sections(source)
@@ -73,11 +89,15 @@ def _entries(source: Source) -> list[Entry]:
 def _entry(lines: list[Line], start: int, end: int, asked: str, section: str) -> Entry:
     answer, last = answer_from(lines[start + 1 : end])
     number = lines[start].number
+    rest = _run_on(lines[start].text)[1] if not _BOLD_LINE.match(lines[start].text) else ""
+    if rest:  # the answer opens on the question's line
+        answer = f"{rest}\n{answer}" if answer and not lines[start + 1].blank else (
+            f"{rest}\n\n{answer}" if answer else rest)
     return Entry(asked, answer, number, last or number, section)
 
 
 LAYOUT = make_layout(
     NAME,
-    "Bold paragraphs as questions (**What is …?**), answers below, ## sections",
+    "Bold paragraphs as questions (**What is …?**), answers below or run on after them, ## sections",
     _entries,
 )
