@@ -9,7 +9,8 @@ heading with its number, and the item's body is dedented with it. A definition l
 (Pandoc, PHP Markdown Extra, kramdown, MkDocs: a term on its own line, then ``: its
 definition``) becomes its term as a heading of the deepest level over the definition, so
 that a glossary reads as card titles over their backs (the ``titles`` layout), under the
-document's own headings. Code fences are left alone. Every other
+document's own headings. A quote holding ``Q:`` pairs (``> **Q:** …``) loses its markers:
+some FAQs set each card apart so, and the pair is the prefixed layout's. Code fences are left alone. Every other
 line is kept as it is, and a text holding none of these is returned untouched.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..model import Source
 from ..parsers.markup import inline_text
+from ..parsers.prefixed import QUESTION
 from ..parsers.structure import SPACE, Line, LineStart, outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
@@ -29,7 +31,11 @@ _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE
 _MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
-_MAY_REWRITE = LineStart(re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S)"))
+_MAY_REWRITE = LineStart(
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q)")
+)
+#: A quote's marker: a quote holding "Q:" pairs is how some FAQs set their cards apart, not a quotation.
+_QUOTE = re.compile(r"^ {0,3}> ?")
 #: A definition: ":" (or "~") and its text, under a term.
 _DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
 #: Lines that cannot be a term: blank, a heading, a list item, a quote, a table row, a definition.
@@ -85,6 +91,17 @@ def _rewrite_html_heading(lines: list[str], index: int, marked: list[Line]) -> N
         lines[spanned] = ""
 
 
+def _unquote_cards(lines: list[str], start: int, marked: list[Line]) -> None:
+    """The quote opening at ``lines[start]`` without its markers when a line of it opens with a
+    question marker (``> **Q:** …``): its cards, read as the prefixed layout reads them."""
+    end = start
+    while end < len(lines) and not marked[end].code and _QUOTE.match(lines[end]):
+        end += 1
+    inner = [_QUOTE.sub("", line, count=1) for line in lines[start:end]]
+    if any(QUESTION.match(text) for text in inner):
+        lines[start:end] = inner
+
+
 def _rewrite_definition(lines: list[str], index: int, marked: list[Line]) -> bool:
     """True when ``lines[index]`` defines a term: the line above it, or the one above a blank line,
     which is made a level-6 heading; or a definition of the same term (rewritten already) just above it."""
@@ -121,5 +138,8 @@ def to_markdown(text: str) -> str:
         defined = _DEFINITION.match(line)
         if defined and _rewrite_definition(lines, index, marked):
             lines[index] = defined.group(1)
+            continue
+        if _QUOTE.match(line) and (index == 0 or not _QUOTE.match(lines[index - 1])):
+            _unquote_cards(lines, index, marked)
     start = len(text.split("\n")) - len(lines)  # outline leaves front matter out
     return "\n".join([*text.split("\n")[:start], *lines])
