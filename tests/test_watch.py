@@ -53,6 +53,14 @@ class Lines:
 
 
 
+def watch_build(sources: Path, out: Path) -> subprocess.Popen:
+    """``qadeck build SOURCES -o OUT --format csv --watch``, as a user starts it, its output read by :class:`Lines`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "qadeck", "build", str(sources), "-o", str(out), "--format", "csv", "--watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
 def stop(proc: subprocess.Popen, lines: Lines) -> list[str]:
     """Ctrl-C the watcher; all it printed, once it has stopped cleanly (exit 0, its last word said)."""
     proc.send_signal(signal.SIGINT)
@@ -64,10 +72,7 @@ def stop(proc: subprocess.Popen, lines: Lines) -> list[str]:
 
 def test_build_watch_rebuilds_on_save_and_stops_on_ctrl_c(cards_copy: Path, tmp_path: Path):
     out = tmp_path / "build"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "qadeck", "build", str(cards_copy), "-o", str(out), "--format", "csv", "--watch"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    proc = watch_build(cards_copy, out)
     try:
         lines = Lines(proc)
         lines.wait_for("Watching")
@@ -137,10 +142,7 @@ def test_build_watch_rebuilds_when_a_word_processor_document_is_saved(tmp_path: 
     entry = '<text:p text:style-name="P1">{}</text:p><text:p>{}</text:p>'
     faq = folder / "faq.odt"
     faq.write_bytes(odt(entry.format("Is it free?", "Yes.") + entry.format("Does it sync?", "Nightly.")))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "qadeck", "build", str(folder), "-o", str(out), "--format", "csv", "--watch"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    proc = watch_build(folder, out)
     try:
         lines = Lines(proc)
         lines.wait_for("Watching")
