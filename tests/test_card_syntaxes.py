@@ -71,6 +71,7 @@ def test_tags_closing_a_question_become_anki_tags_not_question_text():
     ("text", "question", "tags"),
     [
         ("What is X? #card #python/basics", "What is X?", ("card", "python/basics")),
+        ("What is X? #[[data science]] #ml", "What is X?", ("data science", "ml")),  # Logseq's tag of words
         ("Which issue fixed it? See #42", "Which issue fixed it? See #42", ()),  # a number, no tag
         ("What is new in C#", "What is new in C#", ()),  # no space before the "#"
         ("#card #python", "#card #python", ()),  # nothing but tags: a tag line's, not a question's

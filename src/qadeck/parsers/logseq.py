@@ -27,6 +27,7 @@ from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
 from .prefixed import QUESTION
 from .structure import Line, outline, outline_sections
+from .tags import trailing_tags
 
 NAME = "logseq"
 
@@ -39,9 +40,6 @@ _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
 #: A heading block, ``- ## Title``: the section of the blocks nested under it.
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-#: Tags closing the question: ``#tag`` or ``#[[a tag]]`` words at its end.
-_TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]+\]\]|[^\s#\[\]()]+))+\s*$")
-_TAG = re.compile(r"#(?:\[\[([^\]]+)\]\]|([^\s#\[\]()]+))")
 _CLOZE_STYLES = ("anki", "logseq")
 #: Detection's score when blocks carry the tag: the tag says outright which blocks are cards.
 _MARKED = 1.0
@@ -141,11 +139,7 @@ def _question(text: str) -> tuple[str, tuple[str, ...]]:
     label = QUESTION.match(text)  # "Q: …": a label some write on the card's block too
     if label and label.end() < len(text):
         text = text[label.end() :]
-    trailing = _TRAILING_TAGS.search(text)
-    if not trailing or trailing.start() == 0:
-        return text, ()
-    tags = tuple(name or bare for name, bare in _TAG.findall(trailing.group()))
-    return text[: trailing.start()].rstrip(), tags
+    return trailing_tags(text)
 
 
 def _answer(body: Sequence[Line]) -> str:

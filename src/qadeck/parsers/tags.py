@@ -17,7 +17,9 @@ import re
 _TAG = re.compile(r"\[#([^\s\]#]+)\]\([^)\s]*\)|(?<!\S)#([^\s#\[\]()]+)")
 _TAGS_ONLY = re.compile(rf"^\s*(?:(?:{_TAG.pattern})\s*)+$")
 #: Tags at a text's end, after a space: each holds a letter ("issue #42" names no tag).
-_TRAILING = re.compile(r"(?:\s+#(?=[\w/-]*[^\W\d_])[\w/-]+)+\s*$")
+#: Logseq writes a tag of several words ``#[[a tag]]``.
+_TRAILING = re.compile(r"(?:\s+#(?:\[\[[^\]\n]+\]\]|(?=[\w/-]*[^\W\d_])[\w/-]+))+\s*$")
+_TRAILING_TAG = re.compile(r"#(?:\[\[([^\]\n]+)\]\]|([\w/-]+))")
 
 
 def tag_line(text: str) -> tuple[str, ...] | None:
@@ -32,4 +34,4 @@ def trailing_tags(text: str) -> tuple[str, tuple[str, ...]]:
     found = _TRAILING.search(text) if "#" in text else None
     if found is None or not text[: found.start()].strip() or tag_line(text) is not None:
         return text, ()
-    return text[: found.start()].rstrip(), tuple(tag.lstrip("#") for tag in found.group().split())
+    return text[: found.start()].rstrip(), tuple(words or word for words, word in _TRAILING_TAG.findall(found.group()))
