@@ -17,25 +17,23 @@ from pathlib import Path
 from . import Output, sides
 
 HEADER = ("question", "answer", "topics", "difficulty", "source")
+#: Rows joined into one string and written at a time: one write per row costs a call through the
+#: text layer each, one write for the file would hold a second copy of it.
+CHUNK = 4096
 
 
 def write_csv(output: Output, path: Path) -> None:
     plain = output.renderer.plain  # a build's parse workers made most of it: see Renderer.plain
+    cards = output.cards
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(row(HEADER))
-        handle.writelines(
-            row(
-                (
-                    plain(front),
-                    plain(back),
-                    " ".join(card.topics),
-                    card.difficulty,
-                    card.source,
-                )
-            )
-            for card in output.cards
-            for front, back in (sides(card),)
-        )
+        for start in range(0, len(cards), CHUNK):
+            lines = []
+            for card in cards[start : start + CHUNK]:
+                front, back = sides(card)
+                lines.append(f"{field(plain(front))},{field(plain(back))},{field(' '.join(card.topics))},"
+                             f"{field(card.difficulty)},{field(card.source)}\r\n")
+            handle.write("".join(lines))
 
 
 def row(values: tuple[str, ...]) -> str:
