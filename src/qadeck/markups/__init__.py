@@ -18,19 +18,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, docx, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pdf, pod, rst, rtf, sheets,
-    texinfo, textile, xmlfaq,
+    asciidoc, data, docx, epub, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pdf, pod, rst, rtf,
+    sheets, texinfo, textile, xmlfaq,
 )
 
 Translate = Callable[[str], str]
 
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
-#: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, LaTeX,
-#: spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a notes
-#: folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would make cards).
-NAMED_ONLY = frozenset(
-    {".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".tex", ".xlsx", ".xlsm", ".ods"}
-)
+#: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, EPUB books,
+#: LaTeX, spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
+#: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
+#: make cards).
+NAMED_ONLY = frozenset({
+    ".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
+    ".ods",
+})
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xls": "an Excel 97-2003 workbook: save it as .xlsx to read it",
@@ -75,6 +77,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".xlsm": sheets.xlsx_to_text,
     ".ods": sheets.ods_to_text,
     ".pdf": pdf.to_markdown,
+    ".epub": epub.to_markdown,
 }
 
 
