@@ -37,7 +37,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import identity, naming, parsers, review, screen, sources
+from . import identity, markups, naming, parsers, review, screen, sources
 from . import config as config_mod
 from .identity import lockfile
 from .perf.card_cache import (
@@ -347,7 +347,8 @@ def _default_config(home: Path, files: list[Path]) -> DeckConfig:
 
 
 def _extensions() -> str:
-    return ", ".join(sorted(sources.TEXT_EXTENSIONS))
+    named = ", ".join(sorted(markups.NAMED_ONLY))
+    return f"{', '.join(sorted(sources.TEXT_EXTENSIONS))}; and {named} when named or named for Q&A, e.g. faq.docx"
 
 
 @dataclass(frozen=True)

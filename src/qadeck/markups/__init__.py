@@ -38,6 +38,11 @@ SAVE_AS = {
     ".xls": "an Excel 97-2003 workbook: save it as .xlsx to read it",
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
     ".numbers": "an Apple Numbers spreadsheet: export it as .xlsx or CSV to read it",
+    ".doc": "a Word 97-2003 document: save it as .docx, .odt or .rtf to read it",
+    ".pages": "an Apple Pages document: export it as .docx or .rtf to read it",
+    ".ppt": "a slide deck: export its text as .docx, .rtf or .txt to read it",
+    ".pptx": "a slide deck: export its text as .docx, .rtf or .txt to read it",
+    ".odp": "a slide deck: export its text as .odt, .rtf or .txt to read it",
 }
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
