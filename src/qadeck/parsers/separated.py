@@ -1,10 +1,10 @@
 """Layout ``separated``: one card a line, the question and answer split by a separator.
 
     ephemeral*lasting a very short time          What is DNS?;;The internet's phone book
-    ubiquitous*found everywhere                  What is TCP?;;A reliable byte stream
+    ubiquitous*found everywhere                  - Mitochondria >> powerhouse of the cell
 
 Flashcard lists exported or typed by hand use whatever separator their tool
-wanted: ``*``, ``;;``, ``;``, ``|``, `` = ``, `` - ``, ``->``, a tab, ``:``.
+wanted: ``*``, ``;;``, ``>>`` (RemNote), ``;``, ``|``, `` = ``, `` - ``, ``->``, a tab, ``:``.
 A separator is detected when it is in half of the first lines with text and splits most of the
 file's content lines in
 two non-empty parts (at its first occurrence), the parts before it mostly different (the same
@@ -27,10 +27,13 @@ from .structure import Line, heading, outline, outline_sections
 NAME = "separated"
 
 #: Separators tried, in order of preference when two split as many lines.
-SEPARATORS = (";;", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", " — ", " #", ":")
+SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", " — ", " #", ":")
 #: Share of the content lines a separator must split for the file to be this layout's.
 CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
+_BULLETS = ("- ", "* ", "+ ")
+#: Separators no prose or list item uses: a bulleted line holding one is a card all the same.
+_CARD_ONLY = (";;", ">>")
 #: How many of the first lines with text a separator must be in half of to be tried at all.
 _SAMPLE = 40
 #: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
@@ -48,7 +51,9 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
     if not left or not right or len(left) > _LONGEST or len(right) > _LONGEST:
         return None
     if left.startswith(_BLOCK_MARKS) and separator not in _BLOCK_MARKS:
-        return None  # a table row, list item or quote: other layouts' structure, no flashcard line
+        if separator not in _CARD_ONLY or not left.startswith(_BULLETS) or not left[2:].strip():
+            return None  # a table row, list item or quote: other layouts' structure, no flashcard line
+        left = left[2:].strip()  # "- term >> definition": a list of cards, in a syntax only cards use
     if separator == ":" and right.startswith("//"):
         return None  # a URL's colon
     return left, right
