@@ -463,3 +463,14 @@ def test_a_lone_sheet_of_one_column_is_read_by_the_layout_its_text_fits_at_its_r
     assert [(c.question, c.answer, c.lines) for c in result.cards] == [
         ("What is 2+2?", "Four.", (1, 2)), ("Capital of France?", "Paris.", (4, 5)),
     ]
+
+
+def test_a_first_row_naming_the_languages_a_vocabulary_list_pairs_is_its_header(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "german.xlsx", {"Sheet1": [
+        ["German", "English", "Category"], ["der Mann", "the man", "people"], ["die Frau", "the woman", "people"],
+    ]})
+    assert [(q, a, lines) for q, a, _, lines in cards(book)] == [
+        ("der Mann", "the man", [2, 2]), ("die Frau", "the woman", [3, 3]),
+    ]
+    words = write_ods(tmp_path / "hanzi.ods", {"Sheet1": ods_row("汉语", "Español") + ods_row("好", "bueno")})
+    assert [(q, a) for q, a, _, _ in cards(words)] == [("好", "bueno")]

@@ -158,15 +158,39 @@ def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]
     if len(fields) < 2:
         return []
     ask, answer = named or (fields[0], fields[1])
-    tagged = header.tags if header.tags is not None else tag_column(header.columns or found[0][2], ask, answer) if named else None
+    titled = not header.columns and (named is not None or _pairs_languages(found[0][2], ask, answer))
+    columns = header.columns or found[0][2]
+    tagged = header.tags if header.tags is not None else tag_column(columns, ask, answer) if named or titled else None
     entries: list[Entry] = []
-    for first, last, cells in found[1:] if named and not header.columns else found:
+    for first, last, cells in found[1:] if titled else found:
         padded = cells + [""] * (answer + ask + 2)
         question = inline_text(padded[ask])
         if question:
             tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
             entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last, section, tags=tags))
     return entries
+
+
+#: What vocabulary lists head their columns with: the languages (or scripts) they pair, in English and in their own.
+LANGUAGE_NAMES = frozenset({
+    "english", "german", "deutsch", "french", "français", "francais", "spanish", "español", "espanol", "castellano",
+    "italian", "italiano", "portuguese", "português", "portugues", "dutch", "nederlands", "swedish", "svenska",
+    "norwegian", "norsk", "danish", "dansk", "finnish", "suomi", "icelandic", "polish", "polski", "czech", "čeština",
+    "slovak", "slovenian", "croatian", "serbian", "bulgarian", "romanian", "română", "hungarian", "magyar", "greek",
+    "ελληνικά", "russian", "русский", "ukrainian", "українська", "turkish", "türkçe", "arabic", "العربية", "hebrew",
+    "עברית", "persian", "farsi", "فارسی", "hindi", "हिन्दी", "urdu", "bengali", "chinese", "mandarin", "cantonese",
+    "中文", "汉语", "漢語", "japanese", "日本語", "korean", "한국어", "vietnamese", "tiếngviệt", "thai", "indonesian",
+    "malay", "tagalog", "filipino", "swahili", "latin", "latina", "esperanto", "catalan", "català", "irish", "welsh",
+    "estonian", "latvian", "lithuanian", "hanzi", "kanji", "kana", "hiragana", "katakana", "romaji", "pinyin",
+})
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def _pairs_languages(cells: list[str], ask: int, answer: int) -> bool:
+    """True for a first row naming languages over the question and answer columns (German,English): a
+    header, not a card."""
+    names = [_NOT_LETTERS.sub("", inline_text(cells[i]).casefold()) if i < len(cells) else "" for i in (ask, answer)]
+    return all(name in LANGUAGE_NAMES for name in names)
 
 
 #: How many title rows (one cell each) may sit above the header row naming the columns.
