@@ -9,6 +9,7 @@ password, and with only an owner's password as "no copying" PDFs are), one cut s
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,20 @@ def test_a_pdf_of_too_many_pages_is_refused(tmp_path: Path, monkeypatch: pytest.
     path = tmp_path / "faq.pdf"
     path.write_bytes(pdf(NUMBERED))
     with pytest.raises(SourceError, match="a PDF of 3 pages: over 2, too long to read"):
+        sources.read(path)
+
+
+@pytest.mark.parametrize(("limit", "value", "message"), [
+    ("MAX_CONTENT", 1000, "a PDF whose pages hold over 0 MB of drawing instructions: too big to read (split it)"),
+    ("MAX_OPERATIONS", 20, "a PDF whose pages draw over 20 operations: too big to read (split it)"),
+])
+def test_a_pdf_that_draws_too_much_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int,
+                                              message: str) -> None:
+    """What bounds a hostile file that draws one huge stream on every page, shown on a small one."""
+    monkeypatch.setattr(pdf_markup, limit, value)
+    path = tmp_path / "faq.pdf"
+    path.write_bytes(pdf(NUMBERED))
+    with pytest.raises(SourceError, match=re.escape(message)):
         sources.read(path)
 
 

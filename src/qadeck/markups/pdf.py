@@ -45,6 +45,12 @@ if TYPE_CHECKING:
 MAX_PAGES = 2000
 #: The most text read, as for the zip documents.
 MAX_TEXT = MAX_XML_BYTES
+#: The most drawing instructions read, all pages together, in bytes (a page's contents counted each time a
+#: page uses them) and in operations (a form's counted each time a page draws it). A word processor's page
+#: holds up to some 40 KB and 3,000 operations (so 400 to 600 such pages fit); pypdf reads about 0.3 MB
+#: a second, so these bound a hostile file that reuses one big stream on every page to some 20 seconds.
+MAX_CONTENT = 16 * 1024 * 1024
+MAX_OPERATIONS = 2_000_000
 #: What pypdf can raise on a damaged file, besides its own errors.
 _DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError,
            RecursionError, OSError, zlib.error, struct.error, UnicodeError, NotImplementedError)
@@ -116,8 +122,10 @@ def _pages(data: bytes, name: str) -> list[list[Line]]:
             reader = _open(data, name)
             if len(reader.pages) > MAX_PAGES:
                 raise SourceError(f"a PDF of {len(reader.pages)} pages: over {MAX_PAGES}, too long to read as Q&A", name)
+            budget = _Budget(name)
             for page in reader.pages:
-                pages.append(_lines(page))
+                budget.spend_content(page)
+                pages.append(_lines(page, budget))
                 size += sum(len(line.text) for line in pages[-1])
                 if size > MAX_TEXT:
                     raise SourceError(f"a PDF of over {MAX_TEXT} characters of text: too big to read", name)
@@ -146,7 +154,27 @@ def _open(data: bytes, name: str) -> PdfReader:
     return reader
 
 
-def _lines(page: PageObject) -> list[Line]:
+class _Budget:
+    """What is left of :data:`MAX_CONTENT` and :data:`MAX_OPERATIONS` while a file's pages are read."""
+
+    def __init__(self, name: str):
+        self.name, self.content, self.operations = name, 0, 0
+
+    def spend_content(self, page: PageObject) -> None:
+        contents = page.get_contents()
+        self.content += len(contents.get_data()) if contents is not None else 0
+        if self.content > MAX_CONTENT:
+            raise SourceError(f"a PDF whose pages hold over {MAX_CONTENT // 2**20} MB of drawing instructions: "
+                              "too big to read (split it)", self.name)
+
+    def spend_operation(self, *_operation: object) -> None:
+        self.operations += 1
+        if self.operations > MAX_OPERATIONS:
+            raise SourceError(f"a PDF whose pages draw over {MAX_OPERATIONS:,} operations: too big to read (split it)",
+                              self.name)
+
+
+def _lines(page: PageObject, budget: _Budget) -> list[Line]:
     """The page's lines: pypdf's text, cut where it puts line breaks, each run with where and how it is set."""
     runs: list[tuple[str, float, float, bool]] = []
 
@@ -157,7 +185,7 @@ def _lines(page: PageObject) -> list[Line]:
             scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
             runs.append((text.translate(_CONTROLS), y, abs(size * scale), _is_bold(font)))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=budget.spend_operation)
     lines: list[Line] = []
     pieces: list[tuple[str, float, float, bool]] = []
     for text, y, size, bold in runs:
