@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
-from qadeck import sources
+from qadeck import markups, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 from qadeck.markups import pdf as pdf_markup
@@ -123,6 +123,27 @@ def test_build_makes_a_deck_of_a_pdf(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert list((tmp_path / "out").glob("*.apkg"))
     assert "6 cards" in result.output
+
+
+def test_a_rebuild_does_not_read_an_unchanged_pdf_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypdf takes about a second for every 20 pages: the text a PDF was read as is kept with the cards."""
+    reads: list[str] = []
+
+    def counted(data: bytes, name: str) -> str:
+        reads.append(name)
+        return pdf_markup.to_markdown(data, name)
+
+    monkeypatch.setitem(markups.DOCUMENTS, ".pdf", counted)
+    source = tmp_path / "faq.pdf"
+    source.write_bytes(pdf(NUMBERED))
+    build = ["build", str(source), "--output", str(tmp_path / "out")]
+    for _ in range(2):
+        assert CliRunner().invoke(cli, build).exit_code == 0
+    assert len(reads) == 1
+    source.write_bytes(pdf(NUMBERED[:2]))
+    result = CliRunner().invoke(cli, build)
+    assert result.exit_code == 0 and "5 cards" in result.output
+    assert len(reads) == 2
 
 
 def test_a_pdf_that_only_restricts_copying_is_read(tmp_path: Path) -> None:

@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import sources
 from .errors import SourceError
+
+if TYPE_CHECKING:
+    from .perf.card_cache import DocumentTexts
 
 #: Lines looked at for a title: a title opens a document.
 _HEAD_LINES = 40
@@ -72,11 +76,12 @@ def _clean(title: str) -> str:
     return title if any(ch.isalnum() for ch in title) and len(title) <= 80 else ""
 
 
-def choose(folder: Path, files: list[Path]) -> DeckName:
-    """The name for a deck of the source ``files`` in ``folder`` with no config."""
+def choose(folder: Path, files: list[Path], kept: DocumentTexts | None = None) -> DeckName:
+    """The name for a deck of the source ``files`` in ``folder`` with no config (a document's text taken
+    from ``kept`` when it holds it: see :func:`qadeck.sources.read`)."""
     if len(files) == 1:
         try:
-            text = sources.read(files[0]).text
+            text = sources.read(files[0], kept).text
         except SourceError:
             text = ""  # reported when the file is read as a source
         if title := document_title(text):

@@ -43,6 +43,7 @@ from .identity import lockfile
 from .perf.card_cache import (
     CARDS_DIR,
     CardCache,
+    DocumentTexts,
     Kept,
     OutputStamps,
     Rendered,
@@ -203,7 +204,8 @@ def load(
     config_path = config_mod.find(paths)
     home = config_path.parent if config_path else _home(paths)
     found = sources.collect(paths, follow_symlinks)
-    config = config_mod.load(config_path) if config_path else _default_config(home, found.files)
+    documents = DocumentTexts(cache_dir / CARDS_DIR if cache_dir and keep else None)
+    config = config_mod.load(config_path) if config_path else _default_config(home, found.files, documents)
     layout = layout or config.layout or None
     if not taxonomy:
         config = replace(config, topics=(), default_topic="")
@@ -223,7 +225,7 @@ def load(
     files_media: dict[str, MediaFile] = {}
     for file in track(files, "Reading", len(files)):
         try:
-            source = sources.read(file)
+            source = sources.read(file, documents)
         except SourceError as exc:
             skipped.append(f"{exc}; skipped")
             warn(skipped[-1])
@@ -340,9 +342,9 @@ def _home(paths: list[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def _default_config(home: Path, files: list[Path]) -> DeckConfig:
+def _default_config(home: Path, files: list[Path], documents: DocumentTexts) -> DeckConfig:
     """The config of a folder without ``qadeck.yaml``: named by :mod:`qadeck.naming`."""
-    name = naming.choose(home, files)
+    name = naming.choose(home, files, documents)
     return config_mod.default(name.name, name.origin)
 
 

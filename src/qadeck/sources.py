@@ -15,10 +15,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import markups
 from .errors import SourceError
 from .model import Source
+
+if TYPE_CHECKING:
+    from .perf.card_cache import DocumentTexts
 
 #: File extensions qadeck reads as Q&A sources: plain text, Markdown, tables and the other markups.
 TEXT_EXTENSIONS = frozenset(
@@ -174,15 +178,19 @@ def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str]) -> 
     return sorted(files)
 
 
-def read(path: Path) -> Source:
-    """Read one file; raises :class:`SourceError` for binary or unreadable files."""
+def read(path: Path, kept: DocumentTexts | None = None) -> Source:
+    """Read one file; raises :class:`SourceError` for binary or unreadable files. A binary document's
+    text is taken from ``kept`` when it holds it (see :class:`qadeck.perf.card_cache.DocumentTexts`)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
-    document = markups.DOCUMENTS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    document = markups.DOCUMENTS.get(suffix)
     if document is not None:
-        return Source(path=path, text=document(data, str(path)), encoding=path.suffix.lower().lstrip("."))
+        text = (kept.document_text(suffix, data, lambda: document(data, str(path))) if kept
+                else document(data, str(path)))
+        return Source(path=path, text=text, encoding=suffix.lstrip("."))
     text, encoding = decode(data, path)
     return Source(path=path, text=markups.to_markdown(path.suffix, normalize_newlines(text)), encoding=encoding)
 

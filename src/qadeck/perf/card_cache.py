@@ -147,6 +147,34 @@ class CardCache:
                     path.unlink(missing_ok=True)
 
 
+class DocumentTexts:
+    """The text each binary document (PDF, EPUB, Word …) was read as, kept in ``folder`` (the cards'
+    folder, pruned with them) by a digest of its bytes and qadeck's code: a rebuild, or the deck's name
+    taken from a one-file deck's title, does not read an unchanged PDF again (pypdf takes about a second
+    for every 20 pages). ``folder`` None keeps nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def document_text(self, suffix: str, data: bytes, read: Callable[[], str]) -> str:
+        """The text of a document ending in ``suffix`` and holding ``data``; ``read()`` reads it when it is
+        not kept, and what it raises is not kept."""
+        if self.folder is None:
+            return read()
+        key = hashlib.blake2b(f"{_code_version()}\x00{suffix}\x00".encode() + data, digest_size=16).hexdigest()
+        path = self.folder / f"{key}.text.json"
+        with suppress(OSError, ValueError):
+            text = orjson.loads(path.read_bytes())
+            if isinstance(text, str):
+                now = time.time()
+                os.utime(path, (now, now))  # used: kept from pruning
+                return text
+        text = read()
+        with suppress(OutputError, TypeError):  # a cache that cannot be written costs only time
+            write_bytes_atomic(path, orjson.dumps(text))
+        return text
+
+
 def store(path: Path, data: bytes) -> bool:
     """Write ``data`` (:func:`encode`) as the card cache entry at ``path`` (see :meth:`CardCache.entry`);
     returns whether it was written. A cache that cannot be written is no error: the next build parses
