@@ -116,6 +116,20 @@ def test_a_pdf_list_of_q_and_a_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_a_table_of_contents_makes_no_cards(tmp_path: Path) -> None:
+    """Its entries (dotted leaders to page numbers, middle dots as Korean and Japanese documents set them),
+    a chapter's entry with only its page number, a group's label between entries: all left out."""
+    contents = ["heading|Contents", "", "body|1 Installing 2", "body|1.1 What is frob? . . . . . . . . . . 2",
+                "body|1.2 How do I install frob? . . . . . . . 2", "", "q|Limits", "",
+                "body|2.1 How many files can frob read? \u00b7\u00b7\u00b7\u00b7\u00b7\u00b7 2"]
+    body = ["heading|Frob FAQ", "", "q|What is frob?", "", "body|A tool that frobs files.", "",
+            "q|How many files can frob read?", "", "body|Ten thousand a run."]
+    found = cards(tmp_path, "faq.pdf", pdf([contents, body]))
+    assert pairs(found) == [("What is frob?", "A tool that frobs files."), ("How many files can frob read?", "Ten thousand a run.")]
+    text = sources.read(tmp_path / "faq.pdf").text
+    assert ". . ." not in text and "\u00b7" not in text and "Installing" not in text and "Limits" not in text
+
+
 def test_build_makes_a_deck_of_a_pdf(tmp_path: Path) -> None:
     source = tmp_path / "faq.pdf"
     source.write_bytes(pdf(NUMBERED))

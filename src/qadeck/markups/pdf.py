@@ -311,7 +311,7 @@ def _opens(text: str) -> bool:
 def _without_contents(paragraphs: list[list[Line]]) -> list[list[Line]]:
     """The paragraphs without a table of contents: every entry with dotted leaders to its page number, and
     what stands among two or more of them ending in a page number too (a chapter's entry, an entry
-    whose title fills the line)."""
+    whose title fills the line), and a one-line label between two entries."""
     leaders = [any(_CONTENTS.search(line.text) for line in lines) for lines in paragraphs]
     paged = [has or bool(_EDGE_NUMBER.search(lines[-1].text)) for has, lines in zip(leaders, paragraphs)]
     drop = {at for at, has in enumerate(leaders) if has}
@@ -321,6 +321,9 @@ def _without_contents(paragraphs: list[list[Line]]) -> list[list[Line]]:
             if sum(leaders[start:at]) >= 2:
                 drop.update(range(start, at))
             start = at + 1
+    # A one-line label between two entries is a group's name in the contents (a chapter with no page).
+    drop |= {at for at in range(1, len(paragraphs) - 1)
+             if len(paragraphs[at]) == 1 and at - 1 in drop and at + 1 in drop}
     return [lines for at, lines in enumerate(paragraphs) if at not in drop]
 
 
