@@ -28,6 +28,7 @@ bytes again.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -161,7 +162,8 @@ class DocumentTexts:
         not kept, and what it raises is not kept."""
         if self.folder is None:
             return read()
-        key = hashlib.blake2b(f"{_code_version()}\x00{suffix}\x00".encode() + data, digest_size=16).hexdigest()
+        prefix = f"{_code_version()}\x00{_reader_versions()}\x00{suffix}\x00"
+        key = hashlib.blake2b(prefix.encode() + data, digest_size=16).hexdigest()
         path = self.folder / f"{key}.text.json"
         with suppress(OSError, ValueError):
             text = orjson.loads(path.read_bytes())
@@ -269,6 +271,19 @@ def _code_version() -> str:
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@cache
+def _reader_versions() -> str:
+    """The versions of the libraries documents are read with: a pypdf that reads PDFs better makes old texts
+    unreachable, as a change to qadeck's own code does."""
+    found = []
+    for library in ("pypdf",):
+        try:
+            found.append(f"{library}={importlib.metadata.version(library)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{library}=none")
+    return ",".join(found)
 
 
 def encode(kept: Kept) -> bytes:
