@@ -9,7 +9,8 @@
     <br/>
 
 A question is a one-line paragraph wholly in bold (``**…**`` or ``__…__``)
-that is not a label ("**Example:**" ends in a colon) and carries no number
+that is not a label ("**Example:**" ends in a colon; "**Answer**" names the answer
+below it, in any language the column names know) and carries no number
 (numbered questions, ``**3.** …``, are the ``numbered`` layout's) nor a ``Q:`` marker (``**Q: …?**`` with
 ``A: …`` below is the ``prefixed`` layout's), or the bold question a paragraph opens with
 (``**Why X?** Because …``: FAQs run the answer on after it; a bold label that asks nothing
@@ -23,6 +24,7 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
+from .table import is_answer_label
 from .structure import QUESTION_ENDS, SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "bold"
@@ -43,7 +45,7 @@ def question(lines: list[Line], index: int) -> str | None:
     if line.code or not match or match.group(1) in match.group(2):
         return None if line.code or not _opens(lines, index) else _run_on(line.text)[0]
     text = inline_text(match.group(2))
-    if not text or text.endswith(":") or _NUMBERED.match(text):
+    if not text or text.endswith(":") or _NUMBERED.match(text) or is_answer_label(text):
         return None
     # Its own paragraph; an answer may follow on the next line when the bold text asks.
     closes = index + 1 == len(lines) or lines[index + 1].blank or text.endswith(QUESTION_ENDS)

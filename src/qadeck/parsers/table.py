@@ -53,7 +53,7 @@ ANSWER_NAMES = frozenset({
     "answer", "answers", "a", "back", "response", "definition", "reply", "solution", "meaning", "explanation",
     "antwort", "antworten", "rückseite", "réponse", "réponses", "verso", "respuesta", "respuestas", "reverso",
     "resposta", "respostas", "risposta", "risposte", "antwoord", "antwoorden", "achterkant", "odpowiedź", "svar",
-    "vastaus", "odpověď", "cevap", "yanıt", "ответ", "відповідь", "答案", "回答", "答え", "답",
+    "vastaus", "odpověď", "cevap", "yanıt", "ответ", "відповідь", "答案", "回答", "答え", "답", "답변",
 })
 TAG_NAMES = frozenset({"tag", "tags"})
 _TAG_SPLIT = re.compile(r"[\s,;]+")
@@ -66,6 +66,11 @@ _EMPTY_CELLS = frozenset({"", "-", "--", "—", "–", "n/a", "N/A"})
 def _names(header: Sequence[str]) -> list[str]:
     # A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
     return [_NOT_LETTERS.sub("", inline_text(cell).casefold()) if _LETTER.search(cell) else "" for cell in header]
+
+
+def is_answer_label(text: str) -> bool:
+    """Is ``text`` (a short bold line) only a word that names an answer ("Answer", "Réponse", "답변")?"""
+    return len(text) < 24 and _names([text])[0] in ANSWER_NAMES
 
 
 def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[int, int] | None:
