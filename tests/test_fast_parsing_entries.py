@@ -16,7 +16,7 @@ from qadeck.parsers import entries
 from qadeck.parsers.structure import Line, heading, is_noise, outline
 
 _PIECES = st.sampled_from(["Answer", "answer:", "ANS.", "A:", "a :", "**", "**A:**", "__", "Ans\n", " ", "\t", "\n",
-                           "x", "It is.", "\u212a", "\u0251", "<b>", "&amp;", "[a](b)", "# H", "---", "    "])
+                           "x", "It is.", "\u212a", "\u0251", "<b>", "&amp;", "[a](b)", "# H", "---", "    ", "### Answer\n", "## ", "#"])
 TEXTS = st.lists(_PIECES, max_size=10).map("".join)
 
 
@@ -25,9 +25,10 @@ def test_only_the_listed_characters_open_an_answer_label():
     openings = set()
     for code in range(sys.maxunicode + 1):
         c = chr(code)
-        for text in (c + "nswer: x", c + "ns: x", c + ": x", c + "*Answer:** x", c + "_A:__ x", c + "nswer\nx"):
+        for text in (c + "nswer: x", c + "ns: x", c + ": x", c + "*Answer:** x", c + "_A:__ x", c + "nswer\nx",
+                     c + "# Answer\nx"):
             if entries._ANSWER_LABEL.match(text):
-                openings.add(c)
+                openings.add(text.lstrip()[:1])  # the first character after the spaces
     assert openings <= set(entries._LABEL_OPENINGS)
 
 
