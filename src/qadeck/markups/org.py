@@ -114,7 +114,9 @@ class _Card:
             self.out[self.title[0]] = "Q: " + _DELETION.sub(self._deletion, self.text)
             return self.out[index]
         if self.level and not self.asked:
+            # The body asks; the heading only names the card, and is no section over the ones after it.
             self.asked = True
+            self.out[self.title[0]] = ""
             return "Q: " + text.lstrip()
         return text
 

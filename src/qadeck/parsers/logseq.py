@@ -9,7 +9,7 @@
 A card is a block (a ``-`` item at any depth, indented by spaces or tabs) that
 carries the ``#card`` tag (or ``[[card]]``); its answer is what is nested under
 it, with property lines (``key:: value``) dropped. One child block is the answer's
-text; several stay a list, as Logseq shows them. A block holding deletions
+text; several stay a list, as Logseq shows them. The section of a card is the heading block over it, else the block it is nested under. A block holding deletions
 (``{{cloze …}}``, ``{{c1::…}}``) is a cloze, its children the extra. The block's
 other trailing tags become the card's tags; a ``Q:`` label on it is dropped, as an ``A:``
 on its answer is. The other blocks of the page are
@@ -40,6 +40,8 @@ _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
 #: A heading block, ``- ## Title``: the section of the blocks nested under it.
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
+#: The longest block text read as the title of the cards nested under it.
+_TITLE_LONGEST = 60
 _CLOZE_STYLES = ("anki", "logseq")
 #: Detection's score when blocks carry the tag: the tag says outright which blocks are cards.
 _MARKED = 1.0
@@ -56,7 +58,7 @@ def _entries(source: Source) -> list[Entry]:
         return []
     lines = outline(source)
     sections = outline_sections(source)
-    headings: list[tuple[int, str]] = []  # the heading blocks (``- ## Title``) enclosing a line
+    headings: list[tuple[int, str, str]] = []  # the blocks enclosing a line: indent, heading title, text
     entries = []
     code = _code_lines(lines)
     lines = [Line(line.number, line.text, index in code) for index, line in enumerate(lines)]
@@ -71,12 +73,25 @@ def _entries(source: Source) -> list[Entry]:
         own = _own(body)
         title = _HEADING.match(block.group(2))
         if _CARD.search(block.group(2)) or any(_CARD.search(line.text) for line in own):
-            section = headings[-1][1] if headings else sections[index]
+            section = _section(headings) or sections[index]
             text = title.group(1) if title else block.group(2)  # a heading block can be a card too
             entries.append(_entry(lines[index], text, own, body[len(own):], section))
-        elif title:
-            headings.append((indent, title.group(1).strip()))
+        else:
+            headings.append((indent, title.group(1).strip() if title else "", block.group(2).strip()))
     return entries
+
+
+def _section(enclosing: list[tuple[int, str, str]]) -> str:
+    """The section of a card: the innermost heading block over it, else the block it is nested
+    under when that reads as a title (short, one line, not a sentence running on)."""
+    for _, title, _ in reversed(enclosing):
+        if title:
+            return title
+    if enclosing:
+        text = enclosing[-1][2]
+        if 0 < len(text) <= _TITLE_LONGEST and not text.endswith((":", ".", ",")) and "::" not in text:
+            return text
+    return ""
 
 
 def _code_lines(lines: list[Line]) -> set[int]:
