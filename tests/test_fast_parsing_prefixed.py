@@ -18,9 +18,11 @@ from .strategies import texts
 _PIECES = st.sampled_from(["Q", "Q:", "Q1.", "Question", "QUESTION", "uestion", "UESTION", "Qu", "1", ":", ".", ")",
                            " ", "\t", "**", "1. ", "- ", "A:", "What?", "\u200b", "\ufeff", "\x0b", "\x1c", "\x85",
                            "\x00", "\xa0", "```", "---", "title: x", "Comments", "x",
-                           "Front", "FRONT", "ront", "F", "Back:", " - ", "-", "–", "❓", "❔", "✅"])
+                           "Front", "FRONT", "ront", "F", "Back:", " - ", "-", "–", "❓", "❔", "✅",
+                           "Frage", "frage:", "Antwort:", "问", "：", "答："])
 _MARKED = st.sampled_from(["Q: What?", "Q1. Why?", " 2) **Question 3:** How?", "- QUESTION: x", "Q)", "Qu: no", "Front: What?",
-                            "- **FRONT:** x", "Q - What?", "Q2 – Why?", "❓ What?", "- ❔ How?"])
+                            "- **FRONT:** x", "Q - What?", "Q2 – Why?", "❓ What?", "- ❔ How?",
+                            "Frage: Warum?", "- **Pregunta 2:** ¿Qué?", "问：什么？"])
 
 TEXTS = texts(_PIECES, _MARKED)
 

@@ -28,7 +28,7 @@ from .repair.glue import Glue
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout, marked_coverage
-from .structure import QUESTION_ENDS, Line
+from .structure import QUESTION_ENDS, Line, LineStart
 
 NAME = "prefixed"
 
@@ -36,8 +36,21 @@ _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 #: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
 #: colon or a non-ASCII letter.
 _AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
-QUESTION = re.compile(_OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?)(?:(?P=b))?" + _AFTER)
-ANSWER = re.compile(_OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]|(?:A|Ans|Answer|ANS|ANSWER)\s*\d*\s*[-–](?=\s)|(?:Back|BACK)\s*[:：]|[✅✔]\ufe0f?)(?:(?P=b))?" + _AFTER)
+#: "Question" and "Answer" in the languages flashcard users label their cards in most, then a colon.
+_ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "fråga", "spørsmål", "spørgsmål",
+                 "kysymys", "otázka", "soru", "вопрос", "питання", "问题", "問題", "質問", "问", "問", "질문")
+_ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
+_ANSWERS_IN = (r"(?i:antwort|respuesta|réponse|resposta|risposta|antwoord|odpowiedź|svar|vastaus|odpověď|cevap"
+               r"|yanıt|ответ|відповідь)|答案|回答|答え|答|답변|답")
+QUESTION = re.compile(
+    _OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
+    rf"|(?:{_ASKS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
+)
+ANSWER = re.compile(
+    _OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]"
+    r"|(?:A|Ans|Answer|ANS|ANSWER)\s*\d*\s*[-–](?=\s)|(?:Back|BACK)\s*[:：]|[✅✔]\ufe0f?"
+    rf"|(?:{_ANSWERS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
+)
 #: "A." alone: an answer marker only where no "B." option follows it (see :func:`_answer_dot`).
 ANSWER_DOT = re.compile(_OPEN + r"A\s*\.(?:(?P=b))?" + _AFTER)
 _OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
@@ -50,16 +63,27 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: opens with a literal, which lets one search of the raw text say that no line can ask: most files, told at
 #: C speed (one pattern of the two would be tried at every character).
 _MAY_ASK = (
-    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)\\-–]"),
+    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]"),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*:"),
 )
 #: The question emoji: looked up as literals, which a character class searched for is not.
 _ASKING_EMOJI = ("❓", "❔")
 
 
+#: A line opening with a question label in another language: searched from newline to newline, the
+#: labels' first letters tried before the labels themselves (half the time on lines that hold none).
+_MAY_ASK_IN = LineStart(re.compile(
+    # Before the label, what QUESTION allows there (spaces, a number, a bullet, bold) and the invisible
+    # characters cleaning drops, all of it taken as any run of marks and digits.
+    r"^(?:[^\w\n]|\d)*"
+    rf"(?=[FfPpDdVvSsKkOoВвПп问問質질])(?i:{'|'.join(_HIDDEN.join(word) for word in _ASKING_WORDS)})"
+))
+
+
 def may_ask(text: str) -> bool:
     """False when no line of ``text`` can open with a question marker."""
-    return any(pattern.search(text) for pattern in _MAY_ASK) or any(emoji in text for emoji in _ASKING_EMOJI)
+    return (any(pattern.search(text) for pattern in _MAY_ASK) or any(emoji in text for emoji in _ASKING_EMOJI)
+            or _MAY_ASK_IN.found_in(text))
 
 
 def is_marker(text: str) -> bool:
