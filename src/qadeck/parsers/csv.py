@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
-from .table import cell_tags, named_columns, tag_column
+from .table import cell_tags, column_names, named_columns, tag_column
 
 NAME = "csv"
 
@@ -183,13 +183,12 @@ LANGUAGE_NAMES = frozenset({
     "malay", "tagalog", "filipino", "swahili", "latin", "latina", "esperanto", "catalan", "català", "irish", "welsh",
     "estonian", "latvian", "lithuanian", "hanzi", "kanji", "kana", "hiragana", "katakana", "romaji", "pinyin",
 })
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def _pairs_languages(cells: list[str], ask: int, answer: int) -> bool:
     """True for a first row naming languages over the question and answer columns (German,English): a
     header, not a card."""
-    names = [_NOT_LETTERS.sub("", inline_text(cells[i]).casefold()) if i < len(cells) else "" for i in (ask, answer)]
+    names = column_names([cells[i] if i < len(cells) else "" for i in (ask, answer)])
     return all(name in LANGUAGE_NAMES for name in names)
 
 

@@ -28,7 +28,7 @@ from .repair.glue import Glue
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout, marked_coverage
-from .structure import QUESTION_ENDS, Line, LineStart
+from .structure import ANSWERING_WORDS, ASKING_WORDS, QUESTION_ENDS, Line, LineStart
 
 NAME = "prefixed"
 
@@ -36,12 +36,10 @@ _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 #: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
 #: colon or a non-ASCII letter.
 _AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
-#: "Question" and "Answer" in the languages flashcard users label their cards in most, then a colon.
-_ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "fråga", "spørsmål", "spørgsmål",
-                 "kysymys", "otázka", "soru", "вопрос", "питання", "问题", "問題", "質問", "问", "問", "질문")
+#: The labels in other languages (see :data:`structure.ASKING_WORDS`), and the one-character ones of Chinese.
+_ASKING_WORDS = (*ASKING_WORDS, "问", "問")
 _ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
-_ANSWERS_IN = (r"(?i:antwort|respuesta|réponse|resposta|risposta|antwoord|odpowiedź|svar|vastaus|odpověď|cevap"
-               r"|yanıt|ответ|відповідь)|答案|回答|答え|答|답변|답")
+_ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答'))})"
 QUESTION = re.compile(
     _OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
     rf"|(?:{_ASKS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER

@@ -74,6 +74,12 @@ SPACE = r"[^\S\n]"
 #: How a question ends: "?", and the question marks of scripts that have their own (full-width CJK,
 #: Arabic, the Greek question mark as its own code point; a Greek ";" is ASCII's, which ends no question).
 QUESTION_ENDS = ("?", "？", "؟", "\u037e")
+#: "Question" and "Answer" in the languages flashcard users write most besides English (lower case): the
+#: labels of the prefixed layout's pairs and the names of a table's or a CSV's columns.
+ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "fråga", "spørsmål", "spørgsmål",
+                "kysymys", "otázka", "soru", "вопрос", "питання", "问题", "問題", "質問", "질문")
+ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "antwoord", "odpowiedź", "svar",
+                   "vastaus", "odpověď", "cevap", "yanıt", "ответ", "відповідь", "答案", "回答", "答え", "답변", "답")
 
 
 class LineStart:

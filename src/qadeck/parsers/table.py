@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
-from .structure import SPACE, Line, LineStart, is_navigation, outline, outline_sections
+from .structure import ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, is_navigation, outline, outline_sections
 
 NAME = "table"
 
@@ -44,16 +44,13 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 #: Column names (letters only, case-folded) for the question and the answer, in the languages flashcard
 #: users write headers in most: a header row is no card in German any more than in English.
 QUESTION_NAMES = frozenset({
-    "question", "questions", "q", "front", "prompt", "term", "ask", "query",
-    "frage", "fragen", "vorderseite", "recto", "pregunta", "preguntas", "anverso", "pergunta", "perguntas", "frente",
-    "domanda", "domande", "vraag", "vragen", "voorkant", "pytanie", "fråga", "spørsmål", "spørgsmål", "kysymys",
-    "otázka", "soru", "вопрос", "питання", "问题", "質問", "問題", "질문",
+    "question", "questions", "q", "front", "prompt", "term", "ask", "query", *ASKING_WORDS,
+    "fragen", "vorderseite", "recto", "preguntas", "anverso", "perguntas", "frente", "domande", "vragen", "voorkant",
 })
 ANSWER_NAMES = frozenset({
     "answer", "answers", "a", "back", "response", "definition", "reply", "solution", "meaning", "explanation",
-    "antwort", "antworten", "rückseite", "réponse", "réponses", "verso", "respuesta", "respuestas", "reverso",
-    "resposta", "respostas", "risposta", "risposte", "antwoord", "antwoorden", "achterkant", "odpowiedź", "svar",
-    "vastaus", "odpověď", "cevap", "yanıt", "ответ", "відповідь", "答案", "回答", "答え", "답", "답변",
+    *ANSWERING_WORDS, "antworten", "rückseite", "réponses", "verso", "respuestas", "reverso", "respostas",
+    "risposte", "antwoorden", "achterkant",
 })
 TAG_NAMES = frozenset({"tag", "tags"})
 _TAG_SPLIT = re.compile(r"[\s,;]+")
@@ -63,14 +60,17 @@ _TAG_SPLIT = re.compile(r"[\s,;]+")
 _EMPTY_CELLS = frozenset({"", "-", "--", "—", "–", "n/a", "N/A"})
 
 
-def _names(header: Sequence[str]) -> list[str]:
-    # A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
+def column_names(header: Sequence[str]) -> list[str]:
+    """Each cell's name as the name sets hold them: its letters, case-folded.
+
+    A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
+    """
     return [_NOT_LETTERS.sub("", inline_text(cell).casefold()) if _LETTER.search(cell) else "" for cell in header]
 
 
 def is_answer_label(text: str) -> bool:
     """Is ``text`` (a short bold line) only a word that names an answer ("Answer", "Réponse", "답변")?"""
-    return len(text) < 24 and _names([text])[0] in ANSWER_NAMES
+    return len(text) < 24 and column_names([text])[0] in ANSWER_NAMES
 
 
 def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[int, int] | None:
@@ -80,7 +80,7 @@ def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[in
     ``A``, which may be a card's answer) names the question column too: the first other column
     with a name that asks nothing (no ``?``).
     """
-    names = _names(header)
+    names = column_names(header)
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
     if asks and not answers:
@@ -94,7 +94,7 @@ def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[in
 
 def tag_column(header: Sequence[str], ask: int, answer: int) -> int | None:
     """The index of the column the header names Tag(s), other than the question and answer columns."""
-    return next((i for i, name in enumerate(_names(header)) if name in TAG_NAMES and i not in (ask, answer)), None)
+    return next((i for i, name in enumerate(column_names(header)) if name in TAG_NAMES and i not in (ask, answer)), None)
 
 
 def cell_tags(cell: str) -> tuple[str, ...]:
@@ -175,7 +175,7 @@ def _entries(source: Source) -> list[Entry]:
 
 def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str], ...]:
     """The columns a card's back shows, in order, each with the label it is shown under ("" for none)."""
-    names = _names(header)
+    names = column_names(header)
     extra = [i for i in range(ask + 1, len(header)) if i != answer and names[i] not in TAG_NAMES]
     if not extra:
         return ((answer, ""),)  # two columns: the answer alone, as written
