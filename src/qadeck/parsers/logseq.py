@@ -27,7 +27,6 @@ from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
 from .prefixed import QUESTION
 from .structure import Line, outline, outline_sections
-from .tags import trailing_tags
 
 NAME = "logseq"
 
@@ -58,7 +57,7 @@ def _entries(source: Source) -> list[Entry]:
         return []
     lines = outline(source)
     sections = outline_sections(source)
-    headings: list[tuple[int, str, str]] = []  # the blocks enclosing a line: indent, heading title, text
+    enclosing: list[tuple[int, str, str]] = []  # the blocks enclosing a line: indent, heading title, text
     entries = []
     code = _code_lines(lines)
     lines = [Line(line.number, line.text, index in code) for index, line in enumerate(lines)]
@@ -67,17 +66,17 @@ def _entries(source: Source) -> list[Entry]:
         if not block:
             continue
         indent = _width(block.group(1))
-        while headings and headings[-1][0] >= indent:
-            headings.pop()
-        body = _body(lines, index, indent)
-        own = _own(body)
+        while enclosing and enclosing[-1][0] >= indent:
+            enclosing.pop()
+        own = _own(lines, index, indent)
         title = _HEADING.match(block.group(2))
         if _CARD.search(block.group(2)) or any(_CARD.search(line.text) for line in own):
-            section = _section(headings) or sections[index]
+            section = _section(enclosing) or sections[index]
             text = title.group(1) if title else block.group(2)  # a heading block can be a card too
-            entries.append(_entry(lines[index], text, own, body[len(own):], section))
+            children = _body(lines, index, indent)[len(own) :]
+            entries.append(_entry(lines[index], text, own, children, section))
         else:
-            headings.append((indent, title.group(1).strip() if title else "", block.group(2).strip()))
+            enclosing.append((indent, title.group(1).strip() if title else "", block.group(2).strip()))
     return entries
 
 
@@ -117,44 +116,53 @@ def _code_lines(lines: list[Line]) -> set[int]:
 def _body(lines: list[Line], start: int, indent: int) -> list[Line]:
     """The lines nested under the block opening ``lines[start]`` at ``indent``, trailing blanks left out."""
     end = start + 1
-    while end < len(lines) and (lines[end].blank or _width(_indent(lines[end].text)) > indent):
+    while end < len(lines) and _nested(lines[end], indent):
         end += 1
     while end > start + 1 and lines[end - 1].blank:
         end -= 1
     return lines[start + 1 : end]
 
 
-def _own(body: list[Line]) -> list[Line]:
-    """The block's own further lines: those before its first child block."""
-    for index, line in enumerate(body):
+def _own(lines: list[Line], start: int, indent: int) -> list[Line]:
+    """The block's own further lines: those of its :func:`_body` before its first child block, read
+    without reading the children (only a card's are read)."""
+    for end in range(start + 1, len(lines)):
+        line = lines[end]
+        if not _nested(line, indent):
+            break
         if not line.code and _BLOCK.match(line.text):
-            return body[:index]
-    return body
+            return lines[start + 1 : end]
+    return _body(lines, start, indent)
+
+
+def _nested(line: Line, indent: int) -> bool:
+    return line.blank or _width(_indent(line.text)) > indent
 
 
 def _entry(first: Line, text: str, own: list[Line], children: list[Line], section: str) -> Entry:
     """The card of the block opening at ``first`` (``text`` after its bullet)."""
     more = [line.text.strip() for line in own if not _PROPERTY.match(line.text)]
-    question, tags = _question(" ".join([text, *more]).strip())
+    question = _question(" ".join([text, *more]).strip())
     answer = _answer([line for line in children if line.code or not _PROPERTY.match(line.text)])
     last = (children or own)[-1].number if (children or own) else first.number
     deletions = cloze.to_anki(question, _CLOZE_STYLES)
     if deletions is not None:
-        return Entry(deletions, answer, first.number, last, section, "cloze", tags)
-    return Entry(question, answer, first.number, last, section, "basic", tags)
+        return Entry(deletions, answer, first.number, last, section, "cloze")
+    return Entry(question, answer, first.number, last, section)
 
 
 def _indent(text: str) -> str:
     return text[: len(text) - len(text.lstrip(" \t"))]
 
 
-def _question(text: str) -> tuple[str, tuple[str, ...]]:
-    """The block's text without the card tag, and its trailing tags."""
+def _question(text: str) -> str:
+    """The block's text without the card tag (its other closing tags are split off with every
+    layout's, by :func:`qadeck.parsers.entries.result`)."""
     text = _CARD.sub("", text).strip()
     label = QUESTION.match(text)  # "Q: …": a label some write on the card's block too
     if label and label.end() < len(text):
         text = text[label.end() :]
-    return trailing_tags(text)
+    return text
 
 
 def _answer(body: Sequence[Line]) -> str:
