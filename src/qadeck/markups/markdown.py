@@ -106,7 +106,7 @@ def _rewrite_definition(lines: list[str], index: int, marked: list[Line]) -> boo
     """True when ``lines[index]`` defines a term: the line above it, or the one above a blank line,
     which is made a level-6 heading; or a definition of the same term (rewritten already) just above it."""
     above = index - 1
-    if above >= 0 and not lines[above].strip() and above > 0:
+    if above > 0 and not lines[above].strip():
         above -= 1  # a blank line may part the term from its definition
     if above < 0 or marked[above].code:
         return False

@@ -92,9 +92,10 @@ def _entry(lines: list[Line], start: int, end: int, asked: str, section: str) ->
     answer, last = answer_from(lines[start + 1 : end])
     number = lines[start].number
     rest = _run_on(lines[start].text)[1] if not _BOLD_LINE.match(lines[start].text) else ""
-    if rest:  # the answer opens on the question's line
-        answer = f"{rest}\n{answer}" if answer and not lines[start + 1].blank else (
-            f"{rest}\n\n{answer}" if answer else rest)
+    if rest and answer:  # the answer opens on the question's line: its paragraph goes on below, or ends there
+        answer = rest + ("\n\n" if lines[start + 1].blank else "\n") + answer
+    elif rest:
+        answer = rest
     return Entry(asked, answer, number, last or number, section)
 
 
