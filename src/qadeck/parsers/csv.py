@@ -4,17 +4,23 @@
     "What is PCA?","Dimensionality reduction
     along directions of largest variance",pca
 
-The delimiter is sniffed among comma, semicolon and TAB. A header row that
-names a question and an answer column (Front/Back, Question/Answer, Q/A, ...;
-any case) picks those columns (one-cell title rows above it are no cards);
-without one, every row is a card made of its
-first two columns; a Tags column gives the card's tags. Quoted fields may
-span lines; a card's lines are the file lines its row spans. Cells often
-hold Anki's HTML, which becomes Markdown. Anki's own text export opens with
-``#separator:tab``-style lines: they give the delimiter and the columns, and
-say which columns are no fields (guid, note type, deck, tags). A spreadsheet
-is each of its sheets read as such a file, the sheet's name its section and
-a card's lines its sheet row.
+The delimiter is sniffed among comma, semicolon and TAB (and whether a space
+follows it: ``question, "answer, with commas"``). A header row that names a
+question and an answer column (Front/Back, Question/Answer, Q/A, ...; any
+case, several languages) picks those columns, and its other names give the
+rest of a card (:mod:`.columns`: further columns on the back under their
+names, tags, section, difficulty, multiple-choice options; ids and timestamps
+left out); one-cell title rows above it are no cards. Any file whose first
+row is such a header is read as CSV (a tab-separated ``.txt`` as Excel or
+Quizlet export it); without one, every row of a ``.csv``/``.tsv`` is a card
+made of its first two columns. Quoted fields may span lines; a card's lines
+are the file lines its row spans. Cells often hold Anki's HTML, which
+becomes Markdown (a question that is only a picture keeps the picture).
+Anki's own text export opens with ``#separator:tab``-style lines: they give
+the delimiter and the columns, say which columns are no fields (guid, note
+type, deck, tags), which holds the tags and which the deck (the section).
+A spreadsheet is each of its sheets read as such a file, the sheet's name
+its section and a card's lines its sheet row.
 """
 
 from __future__ import annotations
@@ -23,12 +29,13 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Source
+from ..model import Finding, ParseResult, Source
+from .columns import Columns, chosen_option, header_columns
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
-from .table import cell_tags, column_names, named_columns, tag_column
+from .table import cell_tags, joined_back
 
 NAME = "csv"
 
@@ -57,6 +64,8 @@ class AnkiHeader:
     meta: frozenset[int] = frozenset()
     #: The 0-based column holding the note's tags (None: no such column).
     tags: int | None = None
+    #: The 0-based column holding the note's deck (None: no such column).
+    deck: int | None = None
 
 
 #: Blank lines ending in a newline (a lone carriage return ends a line for the csv reader: not skipped).
@@ -91,16 +100,22 @@ def anki_header(text: str) -> AnkiHeader:
     separator = _ANKI_SEPARATORS.get(separator.lower(), separator) if separator else None
     columns = tuple(values["columns"].split(separator or "\t")) if "columns" in values else ()
     meta = {int(values[f"{name} column"]) - 1 for name in _ANKI_META if values.get(f"{name} column", "").isdigit()}
-    tags = values.get("tags column", "")
-    return AnkiHeader(count, separator, columns, frozenset(meta), int(tags) - 1 if tags.isdigit() and int(tags) else None)
+    return AnkiHeader(count, separator, columns, frozenset(meta), _column(values, "tags"), _column(values, "deck"))
 
 
-def delimiter(source: Source, sample: str) -> str:
-    """The delimiter the text uses: sniffed, else TAB for ``.tsv``, else comma."""
+def _column(values: dict[str, str], name: str) -> int | None:
+    """The 0-based column ``#<name> column:N`` names (None: none)."""
+    number = values.get(f"{name} column", "")
+    return int(number) - 1 if number.isdigit() and int(number) else None
+
+
+def delimiter(source: Source, sample: str) -> tuple[str, bool]:
+    """The delimiter the text uses and whether a space follows it: sniffed, else TAB for ``.tsv``, else comma."""
     try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
     except csv.Error:
-        return "\t" if source.path.suffix.lower() in (".tsv", ".tab") else ","
+        return ("\t" if source.path.suffix.lower() in (".tsv", ".tab") else ","), False
+    return dialect.delimiter, dialect.skipinitialspace
 
 
 def rows(
@@ -111,13 +126,16 @@ def rows(
     The separator is the one given, else the header's, else the sniffed one.
     """
     text = "\n".join(source.text.split("\n")[header.lines :]) if header.lines else source.text
-    separator = separator or header.separator or delimiter(source, "\n".join(text.split("\n", 50)[:50]))
+    spaced = False
+    if not (separator := separator or header.separator):
+        separator, spaced = delimiter(source, "\n".join(text.split("\n", 50)[:50]))
     # Blank lines before the first row hold no row: passed over at C speed, not row by row.
     skip = _LEADING_BLANK_LINES.match(text).end()  # type: ignore[union-attr]  # it matches "" at least
     first = header.lines + text.count("\n", 0, skip)
     text = text[skip:]
     # The first row alone (detection's question): read lazily, as the whole file's copy would cost more.
-    reader = csv.reader(io.StringIO(text) if limit is None else lazy_lines(text, keepends=True), delimiter=separator)
+    lines = io.StringIO(text) if limit is None else lazy_lines(text, keepends=True)
+    reader = csv.reader(lines, delimiter=separator, skipinitialspace=spaced)
     out: list[tuple[int, int, list[str]]] = []
     end = first
     try:
@@ -150,46 +168,67 @@ def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]
         found = _below_titles(found)
     if not found:
         return []
-    named = named_columns(header.columns or found[0][2], answer_alone=True)
-    delimited = source.path.suffix.lower() in SUFFIXES or source.path.suffix.lower() in SHEET_SUFFIXES
-    if named is None and not header.lines and not delimited:
-        return []
     fields = [i for i in range(max(len(cells) for _, _, cells in found)) if i not in header.meta]
     if len(fields) < 2:
         return []
-    ask, answer = named or (fields[0], fields[1])
-    titled = not header.columns and (named is not None or _pairs_languages(found[0][2], ask, answer))
-    columns = header.columns or found[0][2]
-    tagged = header.tags if header.tags is not None else tag_column(columns, ask, answer) if named or titled else None
+    named = header_columns(header.columns or found[0][2], header.meta)
+    delimited = source.path.suffix.lower() in SUFFIXES or source.path.suffix.lower() in SHEET_SUFFIXES
+    if named is None and not header.lines and not delimited:
+        return []
+    if named is not None and not header.columns:
+        found = found[1:]  # the header row
+    columns = named or Columns(fields[0], fields[1])
+    tagged = header.tags if header.tags is not None else columns.tags
+    grouped = columns.section if columns.section is not None else header.deck
+    ask, answer = columns.ask, columns.answer
+    plain = not (columns.back or columns.options or columns.level is not None)
+    width = max(ask, answer) + 1
     entries: list[Entry] = []
-    for first, last, cells in found[1:] if titled else found:
-        padded = cells + [""] * (answer + ask + 2)
-        question = inline_text(padded[ask])
-        if question:
-            tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
-            entries.append(Entry(question, html_to_markdown(padded[answer]).strip(), first, last, section, tags=tags))
+    for first, last, cells in found:
+        padded = cells if len(cells) >= width else cells + [""] * width
+        question = inline_text(padded[ask]) or _picture(padded[ask])
+        if not question:
+            continue
+        back = html_to_markdown(padded[answer]).strip()
+        tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
+        group = inline_text(cells[grouped]) if grouped is not None and grouped < len(cells) else ""
+        if not plain:
+            question, back, tags = _card(columns, cells, question, back, tags)
+        entries.append(Entry(question, back, first, last, group or section, tags=tags))
     return entries
 
 
-#: What vocabulary lists head their columns with: the languages (or scripts) they pair, in English and in their own.
-LANGUAGE_NAMES = frozenset({
-    "english", "german", "deutsch", "french", "français", "francais", "spanish", "español", "espanol", "castellano",
-    "italian", "italiano", "portuguese", "português", "portugues", "dutch", "nederlands", "swedish", "svenska",
-    "norwegian", "norsk", "danish", "dansk", "finnish", "suomi", "icelandic", "polish", "polski", "czech", "čeština",
-    "slovak", "slovenian", "croatian", "serbian", "bulgarian", "romanian", "română", "hungarian", "magyar", "greek",
-    "ελληνικά", "russian", "русский", "ukrainian", "українська", "turkish", "türkçe", "arabic", "العربية", "hebrew",
-    "עברית", "persian", "farsi", "فارسی", "hindi", "हिन्दी", "urdu", "bengali", "chinese", "mandarin", "cantonese",
-    "中文", "汉语", "漢語", "japanese", "日本語", "korean", "한국어", "vietnamese", "tiếngviệt", "thai", "indonesian",
-    "malay", "tagalog", "filipino", "swahili", "latin", "latina", "esperanto", "catalan", "català", "irish", "welsh",
-    "estonian", "latvian", "lithuanian", "hanzi", "kanji", "kana", "hiragana", "katakana", "romaji", "pinyin",
-})
+def _picture(cell: str) -> str:
+    """A cell that is only a picture (an ``<img>``, as Anki's image cards are) as Markdown, else ""."""
+    return html_to_markdown(cell).strip() if "<img" in cell.lower() else ""
 
 
-def _pairs_languages(cells: list[str], ask: int, answer: int) -> bool:
-    """True for a first row naming languages over the question and answer columns (German,English): a
-    header, not a card."""
-    names = column_names([cells[i] if i < len(cells) else "" for i in (ask, answer)])
-    return all(name in LANGUAGE_NAMES for name in names)
+_LETTERS = "ABCDEFGH"
+
+
+def _card(columns: Columns, cells: list[str], question: str, answer: str,
+          tags: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+    """(question, answer, tags) of a row whose header names more than a question and an answer: the
+    options on the front and the chosen one as the answer, further columns after it, the level a tag."""
+    def cell(index: int) -> str:
+        return cells[index] if index < len(cells) else ""
+
+    if columns.options:
+        options = [cell(i) for i in columns.options]
+        shown = [f"- {_LETTERS[k]}: {inline_text(text)}" for k, text in enumerate(options) if text.strip()]
+        if shown:
+            question += "\n\n" + "\n".join(shown)
+            chosen = chosen_option(cell(columns.answer), options)
+            if chosen is not None:
+                answer = f"**{_LETTERS[chosen]}**: {inline_text(options[chosen])}"
+    if columns.back:
+        texts = [("", answer), *((label, html_to_markdown(cell(i)).strip()) for i, label in columns.back)]
+        answer = joined_back(texts)
+    if columns.level is not None:
+        level = inline_text(cell(columns.level)).casefold()
+        if level and " " not in level:
+            tags = (*tags, f"difficulty/{level}")
+    return question, answer, tags
 
 
 #: How many title rows (one cell each) may sit above the header row naming the columns.
@@ -200,7 +239,7 @@ def _below_titles(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, in
     """The rows from the header row on when titles of one cell sit above it ("Unit 3 vocabulary" over
     Front/Back, as spreadsheets are often laid out); else all of them."""
     for index, (_, _, cells) in enumerate(found[: TITLE_ROWS + 1]):
-        if named_columns(cells, answer_alone=True) is not None:
+        if header_columns(cells) is not None:
             return found[index:]
         if sum(1 for cell in cells if cell.strip()) > 1:
             break
@@ -226,12 +265,9 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
 
 
 def _naming_row(source: Source) -> range:
-    """The lines of the first row of a delimited file (by its name) when it names the columns: read,
-    though it is no card. (In another file, "Q: …;…" would name a column as much as it asks.)"""
-    if source.path.suffix.lower() not in SUFFIXES:
-        return range(0)
+    """The lines of the first row when it names the columns: read, though it is no card."""
     first = rows(source, anki_header(source.text), limit=1)
-    if first and named_columns(first[0][2]) is not None:
+    if first and header_columns(first[0][2]) is not None:
         return range(first[0][0], first[0][1] + 1)
     return range(0)
 
@@ -244,14 +280,30 @@ def _names_columns(source: Source, header: AnkiHeader) -> bool:
     """
     for separator in DELIMITERS:
         first = rows(source, header, limit=1, separator=separator)
-        if first and named_columns(first[0][2]) is not None:
+        if first and header_columns(first[0][2]) is not None:
             return True
     return False
 
 
-LAYOUT = make_layout(
+_FOUND = make_layout(
     NAME,
     "CSV/TSV decks and spreadsheets: Front/Back or Question/Answer columns, else the first two",
     _entries,
     _score,
 )
+
+
+def _parse(source: Source) -> ParseResult:
+    """The cards, and where a quote is opened and never closed, what became of the file after it."""
+    parsed = _FOUND.parse(source)
+    if source.text.count('"') % 2 == 0 or source.path.suffix.lower() in SHEET_SUFFIXES:
+        return parsed  # quotes in pairs (a doubled one inside a cell is a pair too): none left open
+    found = rows(source, anki_header(source.text))
+    if not found or found[-1][1] == found[-1][0] or found[-1][1] < source.text.rstrip("\n").count("\n") + 1:
+        return parsed  # a stray quote inside a cell ('5" screen'), or one the reader closed
+    message = ("a quote opened on this line is never closed: the rest of the file was read as one cell; "
+               "close it, or double a quote that is part of the text (\"\")")
+    return replace(parsed, findings=(*parsed.findings, Finding("suspicious", source.name, found[-1][0], message)))
+
+
+LAYOUT = replace(_FOUND, parse=_parse)

@@ -98,8 +98,9 @@ def tag_column(header: Sequence[str], ask: int, answer: int) -> int | None:
 
 
 def cell_tags(cell: str) -> tuple[str, ...]:
-    """A tags cell's tags: split on spaces, commas or semicolons, a leading ``#`` dropped."""
-    return tuple(tag.lstrip("#") for tag in _TAG_SPLIT.split(inline_text(cell)) if tag.lstrip("#"))
+    """A tags cell's tags: split on spaces, commas or semicolons, a leading ``#`` dropped, and the brackets
+    and quotes of a list written as JSON (``["GRE", "verbs"]``)."""
+    return tuple(tag for part in _TAG_SPLIT.split(inline_text(cell)) if (tag := part.strip("[]\"'").lstrip("#")))
 
 
 def split_row(text: str) -> list[str]:
@@ -190,17 +191,20 @@ def _entry(line: Line, ask: int, back: Sequence[tuple[int, str]], tagged: int | 
     question = inline_text(cells[ask]) if ask < len(cells) else ""
     if not question or is_navigation(html_to_markdown(cells[ask])):
         return None  # a table of contents row links to a section, it asks nothing
-    parts = []
-    for column, label in back:
-        text = html_to_markdown(cells[column]).strip() if column < len(cells) else ""
-        if len(back) > 1 and text in _EMPTY_CELLS:
-            continue
-        if not label:
-            parts.append(text)
-        else:
-            parts.append(f"**{label}:**" + ("\n\n" if "\n" in text else " ") + text)
+    texts = [(label, html_to_markdown(cells[column]).strip() if column < len(cells) else "") for column, label in back]
     tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
-    return Entry(question, "\n\n".join(parts), line.number, line.number, section, tags=tags)
+    return Entry(question, joined_back(texts), line.number, line.number, section, tags=tags)
+
+
+def joined_back(texts: Sequence[tuple[str, str]]) -> str:
+    """A card's back from (label, Markdown) pieces: each after its bold label ("" for none); of several,
+    the empty ones ("-", "n/a") left off."""
+    parts = []
+    for label, text in texts:
+        if len(texts) > 1 and text in _EMPTY_CELLS:
+            continue
+        parts.append(f"**{label}:**" + ("\n\n" if "\n" in text else " ") + text if label else text)
+    return "\n\n".join(parts)
 
 
 #: The score of a file whose tables name their question column, however much prose surrounds them:

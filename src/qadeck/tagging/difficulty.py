@@ -188,15 +188,18 @@ def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None =
             tagged = _TAG.search(card.answer) if "#difficulty/" in card.answer else None
             level = tagged.group(1).lower() if tagged else ""
         if not level and card.tags:  # a tag the source gave the card (see qadeck.parsers.tags)
-            level = next((found.group(1).lower() for tag in card.tags if (found := _level_tag(tag))), "")
+            level = next((found for tag in card.tags if (found := _level_tag(tag))), "")
         if not level and graded:
             level = next((found for title in reversed(paths[index]) if (found := words_level(title))), "")
         out.append(AuthorLevel(level or document, question))
     return out
 
 
-def _level_tag(tag: str) -> re.Match[str] | None:
-    return _TAG.fullmatch("#" + tag)
+def _level_tag(tag: str) -> str:
+    """The level a ``difficulty/…`` tag names ("" for none): ``difficulty/hard``, or a word for a level
+    (``difficulty/beginner``, as a deck's Difficulty column gives it)."""
+    head, _, word = tag.partition("/")
+    return LEVEL_WORDS.get(word.casefold(), "") if head.casefold() == "difficulty" else ""
 
 
 def without_level_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
