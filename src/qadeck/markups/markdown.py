@@ -10,8 +10,12 @@ heading with its number, and the item's body is dedented with it. A definition l
 definition``) becomes its term as a heading of the deepest level over the definition, so
 that a glossary reads as card titles over their backs (the ``titles`` layout), under the
 document's own headings. A quote holding ``Q:`` pairs (``> **Q:** …``) loses its markers:
-some FAQs set each card apart so, and the pair is the prefixed layout's. Code fences are left alone. Every other
-line is kept as it is, and a text holding none of these is returned untouched.
+some FAQs set each card apart so, and the pair is the prefixed layout's. A line that is one Hugo
+shortcode (``{{< hint info >}}``, ``{{% /details %}}``) is page layout, not text: it goes, what it
+wraps stays; a folding one titled with a question (``{{% details title="Can I …?" %}}``, ``{{< expand
+"How …?" >}}``) is how Hugo sites write a FAQ entry, and becomes ``<details><summary>`` … ``</details>``
+(a fold titled "Show answer" under a question in bold stays the bold layout's). Code fences are left
+alone. Every other line is kept as it is, and a text holding none of these is returned untouched.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pathlib import Path
 from ..model import Source
 from ..parsers.markup import inline_text
 from ..parsers.prefixed import QUESTION
-from ..parsers.structure import SPACE, Line, LineStart, outline
+from ..parsers.structure import SPACE, Line, LineStart, ends_asking, outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE)
@@ -32,12 +36,22 @@ _MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
 _MAY_REWRITE = LineStart(
-    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q)")
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%])")
 )
 #: A quote's marker: a quote holding "Q:" pairs is how some FAQs set their cards apart, not a quotation.
 _QUOTE = re.compile(r"^ {0,3}> ?")
 #: A definition: ":" (or "~") and its text, under a term.
 _DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
+#: A line that is one Hugo shortcode: its delimiter, "/" when it closes, its name, its arguments, "/"
+#: when it closes itself.
+_SHORTCODE = re.compile(
+    r"""^\s*\{\{([<%])\s*(/?)\s*([\w./-]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|'[^']*'|`[^`]*`|[^\s"'`/%>]+))*)"""
+    r"""\s*(/?)\s*[>%]\}\}\s*$"""
+)
+#: A shortcode's title: a ``title=`` argument, else its first argument when that is quoted.
+_SHORTCODE_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|^\s*(?:"([^"]*)"|'([^']*)')""")
+#: Shortcodes that fold what they wrap under their title (the last part of the name, lower case).
+_FOLDING = frozenset({"details", "expand", "collapse", "collapsible", "accordion", "toggle", "spoiler", "faq"})
 #: Lines that cannot be a term: blank, a heading, a list item, a quote, a table row, a definition.
 _NOT_TERM = re.compile(r"^\s*$|^ {0,3}(?:#|[-*+>|]\s|\d+[.)]\s|[:~]\s)")
 
@@ -119,13 +133,36 @@ def _rewrite_definition(lines: list[str], index: int, marked: list[Line]) -> boo
     return True
 
 
+def _shortcode(found: re.Match[str], opened: list[tuple[str, bool]]) -> str:
+    """What the line of the shortcode ``found`` becomes; ``opened`` holds the shortcodes open around it
+    (name, and whether it folds), innermost last. A shortcode may never close (``{{< include … >}}``):
+    a closing one closes the nearest of its name."""
+    _, closing, name, arguments, alone = found.groups()
+    if closing:
+        while opened:
+            open_name, folds = opened.pop()
+            if open_name == name:
+                return "</details>" if folds else ""
+        return ""
+    title = _SHORTCODE_TITLE.search(arguments)
+    question = next((group for group in title.groups() if group is not None), "") if title else ""
+    folds = not alone and name.rsplit("/", 1)[-1].lower() in _FOLDING and ends_asking(question.strip())
+    if not alone:
+        opened.append((name, folds))
+    return f"<details><summary>{question.strip()}</summary>" if folds else ""
+
+
 def to_markdown(text: str) -> str:
     if not _MAY_REWRITE.found_in(text):
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
+    opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
     for index, line in enumerate(lines):
         if marked[index].code:
+            continue
+        if "{{" in line and (shortcode := _SHORTCODE.match(line)):
+            lines[index] = _shortcode(shortcode, opened)
             continue
         if line.lstrip(" ")[:2] in ("<h", "<H"):
             _rewrite_html_heading(lines, index, marked)

@@ -14,7 +14,7 @@ from . import (
     table, titles,
 )
 from .base import Layout
-from .structure import without_comments
+from .structure import faq_section, without_comments
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
@@ -63,10 +63,22 @@ def readable(source: Source) -> Source:
 
 def detect(source: Source) -> tuple[Layout | None, float]:
     """The best-scoring layout for ``source`` (None when nothing fits)."""
+    layout, score, _ = _choose(readable(source))
+    return layout, score
+
+
+def _choose(source: Source) -> tuple[Layout | None, float, Source]:
+    """The layout that fits ``source``, its score, and what it reads: the whole source, or, when
+    nothing fits it, its FAQ sections where a layout fits them (see :func:`structure.faq_section`)."""
     best, best_score = closest(source)
-    if best_score < MIN_SCORE:
-        return None, best_score
-    return best, best_score
+    if best_score >= MIN_SCORE:
+        return best, best_score, source
+    part = faq_section(source)
+    if part is not None:
+        near, score = closest(part)
+        if score >= MIN_SCORE:
+            return near, score, part
+    return None, best_score, source
 
 
 def closest(source: Source) -> tuple[Layout | None, float]:
@@ -86,7 +98,9 @@ def closest(source: Source) -> tuple[Layout | None, float]:
 def parse(source: Source, layout: str | None = None) -> ParseResult:
     """Parse ``source`` with the named layout, or the detected one."""
     source = readable(source)
-    chosen = get(layout) if layout else detect(source)[0]
+    if layout:
+        return get(layout).parse(source)
+    chosen, _, source = _choose(source)
     if chosen is None:
         return ParseResult(
             source=source.name,

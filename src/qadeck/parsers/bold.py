@@ -24,13 +24,15 @@ import re
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
+from .prefixed import QUESTION
+from .structure import SPACE, Line, LineStart, answer_from, ends_asking, heading, outline, outline_sections
 from .table import is_answer_label
-from .structure import QUESTION_ENDS, SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
 NAME = "bold"
 
 _BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
-#: A number (``3.``, ``Q3:``) or a question marker (``Q:``, ``Question:``): the numbered and prefixed layouts' lines.
+#: A number (``3.``, ``Q3:``) or a question marker (``Q:``, ``Question:``): the numbered and prefixed layouts' lines
+#: (the prefixed layout's :data:`~.prefixed.QUESTION` knows the markers of other languages too).
 _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]\s)", re.IGNORECASE)
 _BOLD_START = LineStart(_BOLD_LINE)
 #: "**What is X?** It is …": a paragraph opening with a bold question, its answer running on after it.
@@ -45,10 +47,10 @@ def question(lines: list[Line], index: int) -> str | None:
     if line.code or not match or match.group(1) in match.group(2):
         return None if line.code or not _opens(lines, index) else _run_on(line.text)[0]
     text = inline_text(match.group(2))
-    if not text or text.endswith(":") or _NUMBERED.match(text) or is_answer_label(text):
+    if not text or text.endswith(":") or _NUMBERED.match(text) or QUESTION.match(text) or is_answer_label(text):
         return None
     # Its own paragraph; an answer may follow on the next line when the bold text asks.
-    closes = index + 1 == len(lines) or lines[index + 1].blank or text.endswith(QUESTION_ENDS)
+    closes = index + 1 == len(lines) or lines[index + 1].blank or ends_asking(text)
     return text if _opens(lines, index) and closes else None
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import HEADING, QUESTION_ENDS, Line, LineStart, answer_from, heading, opens_with_title, outline
+from .structure import FAQ_TITLE, HEADING, Line, LineStart, answer_from, ends_asking, heading, opens_with_title, outline
 
 NAME = "headings"
 
@@ -34,8 +34,6 @@ _ASKING = re.compile(
     r"outline|summarize|summarise|differentiate|distinguish|calculate|identify)\b",
     re.IGNORECASE,
 )
-#: A title that names a FAQ: the headings under it are its entries.
-_FAQ_TITLE = re.compile(r"^(?:questions|faqs?)$|\b(?:faqs?|frequently[- ]asked(?:[- ]questions)?|q ?& ?a)\b", re.IGNORECASE)
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
 #: A numbered item that asks, at the margin: "1. How do I …?".
 _NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?\s*$")
@@ -55,7 +53,7 @@ class Heading:
 
 
 def asks(text: str) -> bool:
-    return bool(_NUMBERING.match(text) or text.endswith(QUESTION_ENDS) or _ASKING.match(text))
+    return bool(_NUMBERING.match(text) or ends_asking(text) or _ASKING.match(text))
 
 
 def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
@@ -103,8 +101,8 @@ def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: s
     or with asking headings below it, is a section and its sub-headings are the
     entries in its place.
     """
-    scopes = [(i, h.level) for i, h in enumerate(headings) if _FAQ_TITLE.search(h.text)]
-    if not scopes and (_FAQ_TITLE.search(title) or _FAQ_TITLE.search(name.replace("_", " "))):
+    scopes = [(i, h.level) for i, h in enumerate(headings) if FAQ_TITLE.search(h.text)]
+    if not scopes and (FAQ_TITLE.search(title) or FAQ_TITLE.search(name.replace("_", " "))):
         scopes = [(-1, 0)]  # the whole document, unless a heading inside says where its FAQ is
     chosen: set[int] = set()
     while scopes:
@@ -139,7 +137,7 @@ def _lone_questions(lines: list[Line], headings: list[Heading], candidates: set[
     deepest = min(headings[i].level for i in candidates)
     return {
         i for i, h in enumerate(headings)
-        if i not in candidates and h.level <= deepest and h.text.endswith(QUESTION_ENDS) and _has_prose(lines, headings, i)
+        if i not in candidates and h.level <= deepest and ends_asking(h.text) and _has_prose(lines, headings, i)
         and (i + 1 == len(headings) or headings[i + 1].level <= h.level)
     }
 

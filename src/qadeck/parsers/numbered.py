@@ -30,7 +30,7 @@ from .repair import clean
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout
-from .structure import QUESTION_ENDS, Line, LineStart
+from .structure import Line, LineStart, ends_asking
 
 NAME = "numbered"
 
@@ -74,7 +74,7 @@ def question_text(text: str) -> str | None:
     if bold and text.endswith(bold) and text.count(bold) % 2:
         text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
     question = clean.tidy_question(text)
-    if bold or question.endswith(QUESTION_ENDS) or _ASKING.match(question):
+    if bold or ends_asking(question) or _ASKING.match(question):
         return question
     return None
 
@@ -87,7 +87,7 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         if not (opening.isdecimal() or opening in _BOLD_MARKS):
             continue  # NUMBERED opens with a digit (\d: a decimal) or a bold mark after the spaces
         question = None if line.code else question_text(line.text)
-        explicit = question is not None and (question.endswith(QUESTION_ENDS) or _bold_number(line.text))
+        explicit = question is not None and (ends_asking(question) or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
             found[line.number] = question
     if found:

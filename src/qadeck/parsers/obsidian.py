@@ -30,7 +30,7 @@ from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
 from .markup import inline_text
-from .structure import DOUBLE_COLON, Line, heading, outline, sections
+from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections
 
 NAME = "obsidian"
 
@@ -95,7 +95,7 @@ def _may_hold_cards(text: str) -> bool:
         text = _TAG.sub("", text)
     if "<" in text:
         text = _SCHEDULE.sub("", text)
-    if "==" in text or "{{" in text or ("**" in text and "?" not in text):
+    if "==" in text or "{{" in text or ("**" in text and not asks_in(text)):
         return True  # bold marks deletions only in a file that asks nothing (see _cloze_styles)
     return bool(DOUBLE_COLON.search(text) or _SEPARATOR_LINE.search("\n" + text))
 
@@ -132,12 +132,12 @@ def _entries(source: Source) -> list[Entry]:
 
 
 def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:
-    """The cloze styles of a file: bold marks deletions only in a file without a question mark.
+    """The cloze styles of a file: bold marks deletions only in a file that asks nothing.
 
-    A file of questions uses bold for emphasis; and the whole text's "?" is what
+    A file of questions uses bold for emphasis; and whether the whole text asks is what
     :func:`_may_hold_cards` can tell at once, before any line is read.
     """
-    if any("?" in line.text for line in lines):
+    if any(asks_in(line.text) for line in lines):
         return _CLOZE_STYLES
     return (*_CLOZE_STYLES, "bold")
 

@@ -28,7 +28,7 @@ from .repair.glue import Glue
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout, marked_coverage
-from .structure import ANSWERING_WORDS, ASKING_WORDS, QUESTION_ENDS, Line, LineStart
+from .structure import ANSWERING_WORDS, ASKING_WORDS, Line, LineStart, ends_asking
 
 NAME = "prefixed"
 
@@ -36,10 +36,11 @@ _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 #: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
 #: colon or a non-ASCII letter.
 _AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
-#: The labels in other languages (see :data:`structure.ASKING_WORDS`), and the one-character ones of Chinese.
-_ASKING_WORDS = (*ASKING_WORDS, "问", "問")
+#: The labels in other languages (see :data:`structure.ASKING_WORDS`), and the one-character ones of Chinese
+#: and Greek (Ε/Α, for Ερώτηση/Απάντηση).
+_ASKING_WORDS = (*ASKING_WORDS, "问", "問", "ε")
 _ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
-_ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答'))})"
+_ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α'))})"
 QUESTION = re.compile(
     _OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
     rf"|(?:{_ASKS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
@@ -74,7 +75,7 @@ _MAY_ASK_IN = LineStart(re.compile(
     # Before the label, what QUESTION allows there (spaces, a number, a bullet, bold) and the invisible
     # characters cleaning drops, all of it taken as any run of marks and digits.
     r"^(?:[^\w\n]|\d)*"
-    rf"(?=[FfPpDdVvSsKkOoВвПп问問質질])(?i:{'|'.join(_HIDDEN.join(word) for word in _ASKING_WORDS)})"
+    rf"(?=[FfPpDdVvSsKkOoΕεВвПп问問質질])(?i:{'|'.join(_HIDDEN.join(word) for word in _ASKING_WORDS)})"
 ))
 
 
@@ -159,7 +160,7 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
         if inline:
             return texts[:index] + [text[: inline.start()]], [text[inline.end() :]] + texts[index + 1 :]
     # No marker: the question is its first line, or its lines up to the one that asks.
-    asks = next((i for i, text in enumerate(texts[:3]) if text.rstrip().endswith(QUESTION_ENDS)), 0)
+    asks = next((i for i, text in enumerate(texts[:3]) if ends_asking(text.rstrip())), 0)
     return texts[: asks + 1], texts[asks + 1 :]
 
 

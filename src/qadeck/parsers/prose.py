@@ -37,7 +37,7 @@ from ..model import Finding, ParseResult, Source
 from . import common
 from .base import Layout
 from .entries import Entry, result
-from .structure import QUESTION_ENDS, Line
+from .structure import Line, ends_asking
 
 NAME = "prose"
 PROSE_SCORE = 0.3
@@ -179,9 +179,9 @@ def asks_question(line: Line) -> bool:
     """A line that asks: it ends in "?", opens with a question marker ("Q:", "Question 3."), or is a
     table row whose first cell ends in "?" (``| **Why …?** | … |``)."""
     text = line.text
-    if text.rstrip(" *_").endswith(QUESTION_ENDS) or _QUESTION_MARKER.match(text):
+    if ends_asking(text.rstrip(" *_")) or _QUESTION_MARKER.match(text):
         return True
-    return text.lstrip().startswith("|") and text.strip().strip("|").split("|")[0].rstrip(" *_").endswith(QUESTION_ENDS)
+    return text.lstrip().startswith("|") and ends_asking(text.strip().strip("|").split("|")[0].rstrip(" *_"))
 
 
 LAYOUT = Layout(NAME, "Answer paragraphs without questions; questions are inferred", detect, parse, PROSE_SCORE)

@@ -72,14 +72,84 @@ _ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})[ \t]")
 #: the next lines, and a search from every line of a run of blank lines would scan the rest of it.
 SPACE = r"[^\S\n]"
 #: How a question ends: "?", and the question marks of scripts that have their own (full-width CJK,
-#: Arabic, the Greek question mark as its own code point; a Greek ";" is ASCII's, which ends no question).
+#: Arabic, the Greek question mark as its own code point).
 QUESTION_ENDS = ("?", "？", "؟", "\u037e")
+#: Greek letters, and Latin ones: Greek keyboards type the Greek question mark as ASCII's ";", which
+#: elsewhere ends code and clauses, not questions.
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def ends_asking(text: str) -> bool:
+    """Does ``text`` end in a question mark (see :data:`QUESTION_ENDS`), or in ";" after Greek text
+    (more Greek letters than Latin: ``Τι περιέχει το RSS feed;`` asks, ``printf("Γεια");`` does not)?"""
+    if text.endswith(QUESTION_ENDS):
+        return True
+    if not text.endswith(";"):
+        return False
+    greek = len(_GREEK.findall(text))
+    return greek > 0 and greek > len(_LATIN.findall(text))
+
+
+#: The question marks of other scripts, and a line that ends in ";" (emphasis and spaces after it).
+_OTHER_MARKS = re.compile(r"[？؟\u037e]")
+_SEMICOLON_LINE = re.compile(r"^.*;[*_]*[^\S\n]*$", re.MULTILINE)
+
+
+def asks_in(text: str) -> bool:
+    """Does ``text`` ask anything: a question mark of :data:`QUESTION_ENDS` anywhere, or a line
+    ending in ";" as :func:`ends_asking` reads Greek?"""
+    if "?" in text or _OTHER_MARKS.search(text):
+        return True
+    return ";" in text and any(ends_asking(m.group(0).rstrip(" \t*_")) for m in _SEMICOLON_LINE.finditer(text))
+
+
+#: A title that names a FAQ, in English and the languages of :data:`ASKING_WORDS` (searched lower case,
+#: in a heading's text): the questions under it are its entries.
+FAQ_TITLE = re.compile(
+    r"^(?:questions|faqs?)$|\b(?:faqs?|f\.a\.q\.?|frequently[- ]asked(?:[- ]questions)?|q ?& ?a|questions and answers)\b"
+    r"|preguntas frecuentes|perguntas frequentes|questions fréquentes|foire aux questions|häufig gestellte fragen"
+    r"|häufige fragen|domande frequenti|veelgestelde vragen|często zadawane pytania|vanliga frågor"
+    r"|ofte stilte spørsmål|ofte stillede spørgsmål|usein kysytyt kysymykset|často kladené otázky"
+    r"|sıkça sorulan sorular|часто задаваемые вопросы|часті питання|συχνές ερωτήσεις|الأسئلة الشائعة"
+    r"|常见问题|常見問題|よくある質問|자주 묻는 질문",
+    re.IGNORECASE,
+)
+
+
+def faq_section(source: Source) -> Source | None:
+    """``source`` with only its FAQ sections' lines (each a heading naming a FAQ, down to the next
+    heading as high), the others blank so that every line keeps its number; None when it has none.
+
+    An article, a tutorial or a product page often ends in a FAQ: its questions are the cards
+    even where the rest of the page is prose that no layout reads.
+    """
+    if "#" not in source.text:
+        return None
+    lines = outline(source)
+    found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
+    keep: set[int] = set()
+    for place, (index, (level, title)) in enumerate(found):
+        if not FAQ_TITLE.search(title.lower()):
+            continue
+        end = next((j for j, (lv, _) in found[place + 1 :] if lv <= level), len(lines))
+        keep.update(range(index, end))
+    if not keep or len(keep) == len(lines):
+        return None
+    raw = source.text.split("\n")
+    for i, line in enumerate(lines):
+        if i not in keep:
+            raw[line.number - 1] = ""
+    return Source(source.path, "\n".join(raw), source.encoding)
+
+
 #: "Question" and "Answer" in the languages flashcard users write most besides English (lower case): the
 #: labels of the prefixed layout's pairs and the names of a table's or a CSV's columns.
 ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "fråga", "spørsmål", "spørgsmål",
-                "kysymys", "otázka", "soru", "вопрос", "питання", "问题", "問題", "質問", "질문")
+                "kysymys", "otázka", "soru", "ερώτηση", "ερωτηση", "вопрос", "питання", "问题", "問題", "質問", "질문")
 ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "antwoord", "odpowiedź", "svar",
-                   "vastaus", "odpověď", "cevap", "yanıt", "ответ", "відповідь", "答案", "回答", "答え", "답변", "답")
+                   "vastaus", "odpověď", "cevap", "yanıt", "απάντηση", "απαντηση", "ответ", "відповідь", "答案", "回答", "答え",
+                   "답변", "답")
 
 
 class LineStart:
