@@ -150,8 +150,10 @@ def test_data_files_are_read_when_named_or_named_for_questions(tmp_path: Path) -
     assert [(card.question, card.answer) for card in cards] == [("Is it free?", "Yes."), ("Is it fast?", "Yes.")]
 
 
-def test_a_data_file_without_entries_is_left_as_it_is() -> None:
-    assert markups.to_markdown(".json", '{"name": "site"}') == '{"name": "site"}'
+def test_a_data_file_without_entries_gives_no_text_and_bad_yaml_is_read_as_text() -> None:
+    # A config's or a schema's values are no prose for the layouts to find questions in.
+    assert markups.to_markdown(".json", '{"name": "site"}') == ""
+    assert markups.to_markdown(".yml", "name: site\nversion: 2\n") == ""
     assert markups.to_markdown(".yml", "key: [unclosed") == "key: [unclosed"
 
 
@@ -159,8 +161,12 @@ def test_a_data_file_without_entries_is_left_as_it_is() -> None:
 @settings(max_examples=40, deadline=None)
 @given(text=st.text(max_size=300))
 def test_no_text_makes_a_markup_fail(suffix: str, text: str) -> None:
-    # Source text is untrusted: whatever it holds, reading it as its markup gives text, never an error.
-    assert isinstance(markups.to_markdown(suffix, text), str)
+    # Source text is untrusted: whatever it holds, reading it as its markup gives text, never an error,
+    # but for a .json file that is not JSON: that is an error naming the line, as a damaged document's is.
+    try:
+        assert isinstance(markups.to_markdown(suffix, text), str)
+    except SourceError as exc:
+        assert suffix == ".json" and exc.line and exc.message.startswith("not valid JSON: ")
 
 
 @pytest.mark.parametrize(

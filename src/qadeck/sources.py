@@ -192,7 +192,11 @@ def read(path: Path, kept: DocumentTexts | None = None) -> Source:
                 else document(data, str(path)))
         return Source(path=path, text=text, encoding=suffix.lstrip("."))
     text, encoding = decode(data, path)
-    return Source(path=path, text=markups.to_markdown(path.suffix, normalize_newlines(text)), encoding=encoding)
+    try:
+        markdown = markups.to_markdown(path.suffix, normalize_newlines(text))
+    except SourceError as exc:
+        raise SourceError(exc.message, path, exc.line) from None  # a markup knows the line, not the file
+    return Source(path=path, text=markdown, encoding=encoding)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:

@@ -1,94 +1,193 @@
-"""FAQ data files (YAML or JSON) as Markdown: each question and answer a ``<details>`` block.
+"""Q&A data files (JSON or YAML) as Markdown the layouts read: FAQ data, flashcard and quiz files.
 
-Static sites keep their FAQ pages as data (``_data/faq.yml``, ``faq.json``): a
-list of entries, each a mapping with a question and an answer under names of
-the site's choosing (``question``/``answer``, ``q``/``a``, ``title``/``content``,
-``title``/``text``, ``front``/``back``, ``term``/``definition`` …), often
-grouped under titled lists. Every list of such mappings, however deep, gives
-its entries; the title of the mapping holding a list is their section. The
-blocks are what the ``details`` layout reads: the summary is the question
-whatever it says. A file that is not YAML or JSON, or holds no such entries,
-is left as it is. Line numbers are the Markdown's.
+Static sites keep their FAQ pages as data (``_data/faq.yml``, ``faq.json``) and
+flashcard and quiz apps keep their cards so (``flashcards.json``, ``quiz.json``,
+CrowdAnki's ``deck.json``): lists of entries, each a mapping with a question and an
+answer under names of the author's choosing (:mod:`.datacards` knows them), often
+grouped under titled lists or under keys naming the groups. Every entry, however
+deep, gives a card; the group it sits in is its section, its own ``category`` too.
+
+Entries become ``<details>`` blocks, which the ``details`` layout reads (the summary
+is the question whatever it says, its trailing ``#tags`` the card's tags); a file
+holding multiple-choice entries becomes the quiz layout's shape instead (the
+question heading and its lettered options the front, the correct option the back).
+Each block starts on the line its entry starts on in the data file, so a card's
+lines point into the JSON or YAML (a block longer than its entry pushes the next
+ones down). A ``.json`` file that is not JSON is an error naming its line; a JSON
+or YAML file that holds no entries (a schema, a config) gives no text at all, so
+no layout makes cards of it. A ``.yml`` file that is not YAML is read as the text
+it is.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
-from collections.abc import Iterator
+import json.decoder
+import json.scanner
+import re
+from collections.abc import Callable
 
 import yaml
 
-#: Names of a question, and of an answer, in order of preference ("title" asks only beside an answer).
-QUESTION_KEYS = ("question", "q", "front", "term", "prompt", "title", "name", "summary")
-ANSWER_KEYS = ("answer", "a", "back", "definition", "response", "reply", "solution", "content", "text",
-               "body", "description", "desc", "explanation")
-_SECTION_KEYS = ("title", "name", "category", "section", "heading")
+from ..errors import SourceError
+from . import crowdanki, datacards
+from .datacards import Item
+
+#: Structure in an answer that would end or open a block early: written as text, never read as tags.
+_BLOCK_TAG = re.compile(r"<(/?(?:details|summary)\b)", re.IGNORECASE)
+_TAG_WORD = re.compile(r"(?=[\w/-]*[^\W\d_])[\w/-]+")
 
 
-def to_markdown(text: str) -> str:
+def json_to_markdown(text: str) -> str:
+    """A JSON file's entries as Markdown; :class:`SourceError` (with the line) when it is not JSON."""
+    if not text.strip():
+        return ""
     try:
-        return _translate(text)
+        data = _load_json(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
     except RecursionError:
-        return text  # nested deeper than anyone writes a FAQ: read as the text it is
+        return text  # nested deeper than anyone writes cards: read as the text it is
+    return _markdown(data)
 
 
-def _translate(text: str) -> str:
-    data = _load(text)
-    if data is None:
+def yaml_to_markdown(text: str) -> str:
+    """A YAML file's entries as Markdown; the text itself when it is not YAML or holds plain text."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader (see _Loader)
+    except (yaml.YAMLError, RecursionError):
         return text
-    blocks = []
-    current = ""
-    for question, answer, section in _entries(data, ""):
-        if section and section != current:
-            blocks.append(f"## {section}")
-            current = section
-        blocks.append(_block(question, answer))
-    return "\n\n".join(blocks) + "\n" if blocks else text
+    if not isinstance(data, (dict, list)):
+        return text  # a plain text file YAML reads as one string
+    return _markdown(data)
 
 
-def _load(text: str) -> object | None:
+def _markdown(data: object) -> str:
     try:
-        return json.loads(text)
-    except ValueError:
-        pass
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
+        items = crowdanki.items(data) if crowdanki.is_deck(data) else datacards.items(data)
+    except RecursionError:
+        return ""
+    if not items:
+        return ""
+    write = _quiz_block if any(item.options for item in items) else _details_block
+    return _layout(items, write)
 
 
-def _entries(data: object, section: str) -> Iterator[tuple[str, str, str]]:
-    """(question, answer, section) of every entry under ``data``, in order."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _entries(item, section)
-    elif isinstance(data, dict):
-        groups = any(isinstance(value, list) and any(isinstance(v, dict) for v in value) for value in data.values())
-        pair = None if groups else _pair(data)  # a mapping over a list of entries is their group, no entry
-        if pair is not None:
-            yield (*pair, section)
-            return
-        title = next((str(data[key]) for key in _SECTION_KEYS if isinstance(data.get(key), str)), section)
-        for value in data.values():
-            if isinstance(value, (list, dict)):
-                yield from _entries(value, title)
+def _layout(items: list[Item], write: Callable[[Item], str]) -> str:
+    """The blocks, each from its entry's line on (blank lines before it), sections as headings."""
+    lines: list[str] = []
+    section = ""
+    for item in items:
+        if item.section != section and item.section:
+            _pad(lines, item.line - 3)
+            lines.extend((f"## {_one_line(item.section)}", ""))
+        section = item.section
+        _pad(lines, item.line - 1)
+        lines.extend(write(item).split("\n"))
+    return "\n".join(lines) + "\n"
 
 
-def _pair(entry: dict[object, object]) -> tuple[str, str] | None:
-    keys = {str(key).lower(): value for key, value in entry.items()}
-    answer_key = next((key for key in ANSWER_KEYS if isinstance(keys.get(key), (str, int, float))), None)
-    if answer_key is None:
-        return None
-    question_key = next(
-        (key for key in QUESTION_KEYS if key != answer_key and isinstance(keys.get(key), (str, int, float))), None
-    )
-    if question_key is None:
-        return None
-    question, answer = str(keys[question_key]).strip(), str(keys[answer_key]).strip()
-    return (question, answer) if question else None  # an empty answer is reported as unanswered
+def _pad(lines: list[str], count: int) -> None:
+    if count > len(lines):
+        lines.extend([""] * (count - len(lines)))
 
 
-def _block(question: str, answer: str) -> str:
-    summary = html.escape(" ".join(question.split()), quote=False)
-    return f"<details>\n<summary>{summary}</summary>\n\n{answer}\n\n</details>"
+def _details_block(item: Item) -> str:
+    question = html.escape(_one_line(item.question), quote=False) if not item.html else _safe(item.question)
+    marks = _tags(item)
+    return f"<details><summary>{question}{marks}</summary>\n{_safe(item.answer)}\n</details>"
+
+
+def _quiz_block(item: Item) -> str:
+    """The quiz layout's shape: the question heading and its options, the chosen option folded below."""
+    first, _, rest = item.question.strip().partition("\n")
+    title = html.escape(_one_line(first), quote=False) if not item.html else _safe(_one_line(first))
+    front = [f"###### {title}"]
+    if rest.strip():
+        front.extend((_safe(rest.strip()), ""))
+    front.extend(f"- {letter}: {_safe(_one_line(text))}" for letter, text in item.options)
+    front[-1] += _tags(item)  # tags close the front, as they close a summary
+    return "\n".join(front) + f"\n<details><summary>Answer</summary>\n{_safe(item.answer)}\n</details>"
+
+
+def _tags(item: Item) -> str:
+    """Tags closing the summary, read off by the layouts as the card's tags (``#[[…]]`` when not one word)."""
+    tags = list(item.tags) + ([f"difficulty/{item.level}"] if item.level else [])
+    words = []
+    for tag in tags:
+        tag = " ".join(tag.replace("[", "").replace("]", "").split())
+        if tag:
+            words.append(f"#{tag}" if _TAG_WORD.fullmatch(tag) else f"#[[{tag}]]")
+    return " " + " ".join(words) if words else ""
+
+
+def _safe(text: str) -> str:
+    return _BLOCK_TAG.sub(r"&lt;\1", text) if "<" in text else text
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- loading, with the line each mapping and list starts on -------------------------------------
+
+
+class _Map(dict):  # type: ignore[type-arg]
+    """A mapping that knows the line it starts on."""
+
+    line = 0
+
+
+class _Seq(list):  # type: ignore[type-arg]
+    """A list that knows the line it starts on."""
+
+    line = 0
+
+
+def _load_json(text: str) -> object:
+    """``json.loads`` with lines: the pure-Python scanner calls our object and array parsers."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_left(newlines, offset) + 1
+
+    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):  # type: ignore[no-untyped-def]
+        value, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, _Map, memo)
+        value.line = line_of(s_and_end[1] - 1)
+        return value, end
+
+    def parse_array(s_and_end, scan_once):  # type: ignore[no-untyped-def]
+        value, end = json.decoder.JSONArray(s_and_end, scan_once)
+        located = _Seq(value)
+        located.line = line_of(s_and_end[1] - 1)
+        return located, end
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.parse_array = parse_array  # type: ignore[assignment]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    return decoder.decode(text.lstrip("\ufeff"))
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, its mappings and lists knowing their lines."""
+
+
+def _yaml_map(loader: yaml.SafeLoader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+    value = _Map()
+    value.line = node.start_mark.line + 1
+    yield value
+    value.update(loader.construct_mapping(node))
+
+
+def _yaml_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+    value = _Seq()
+    value.line = node.start_mark.line + 1
+    yield value
+    value.extend(loader.construct_sequence(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _yaml_seq)

@@ -113,6 +113,8 @@ def parse(source: Source, layout: str | None = None) -> ParseResult:
 def no_fit(source: Source) -> str:
     """What ``check`` says of a file no layout fits: the closest one, its score, and how to force one."""
     if not source.text.strip():
+        if source.path.suffix.lower() in (".json", ".yml", ".yaml"):  # read as data (qadeck.markups.data)
+            return "no entries with a question and an answer in this data file"
         return "the file is empty: no text to read cards from"
     near, score = closest(source)
     if near is None:

@@ -81,17 +81,30 @@ def find(source: Source) -> list[Entry]:
     if opens_with_title([level for _, level in found]):
         found.pop(0)  # the document's title: what is folded under it (translations, a note) asks nothing
     questions = [k for k, _ in found]
+    sections = _sections(lines, found)
     entries = []
     for position, start in enumerate(questions):
         end = questions[position + 1] if position + 1 < len(questions) else len(lines)
         block = next(((first, last) for first, last in ranges if start < first < end), None)
         if block is None:
             continue
-        entries.append(_entry(lines, start, block))
+        entries.append(_entry(lines, start, block, sections[start]))
     return entries
 
 
-def _entry(lines: list[Line], start: int, block: tuple[int, int]) -> Entry:
+def _sections(lines: list[Line], found: list[tuple[int, int]]) -> dict[int, str]:
+    """Each heading's section: the title of the nearest heading above it of a higher rank ("" for none)."""
+    out = {}
+    open_titles: dict[int, str] = {}
+    for k, level in found:
+        open_titles = {above: title for above, title in open_titles.items() if above < level}
+        out[k] = open_titles[max(open_titles)] if open_titles else ""
+        marked = heading(lines[k])
+        open_titles[level] = inline_text(marked[1]) if marked else ""
+    return out
+
+
+def _entry(lines: list[Line], start: int, block: tuple[int, int], section: str) -> Entry:
     first, last = block
     level_text = heading(lines[start])
     title = inline_text(level_text[1]) if level_text else ""
@@ -99,7 +112,7 @@ def _entry(lines: list[Line], start: int, block: tuple[int, int]) -> Entry:
     front, _ = answer_from(lines[start + 1 : first])
     question = f"{title}\n\n{front}" if front else title
     back = _back(lines[first : last + 1], _options(lines[start + 1 : first]))
-    return Entry(question, back, lines[start].number, lines[last].number)
+    return Entry(question, back, lines[start].number, lines[last].number, section)
 
 
 def _options(lines: list[Line]) -> dict[str, str]:

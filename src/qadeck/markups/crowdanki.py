@@ -1,0 +1,99 @@
+"""CrowdAnki decks (``deck.json``): Anki notes shared as JSON, read as the cards Anki shows.
+
+A CrowdAnki export is a deck (``"__type__": "Deck"``) holding notes (a ``fields``
+list, ``tags``, the ``note_model_uuid`` of its note type) and sub-decks under
+``children``; the note types (``note_models``) name the fields and hold the card
+templates. The front of a note's card is the field its first template shows on the
+front (the note type's sort field when the front shows it, else the first field
+shown that is not empty); the back is the fields the answer template adds, in the
+order it shows them. A cloze note type's front is its text, with Anki's
+``{{c1::…}}`` deletions. Fields are HTML; ``[sound:…]`` references are left out.
+A sub-deck's name (the last part of ``Parent::Child``) is its notes' section; the exported deck's
+notes have none (its name is the deck's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .datacards import Item
+
+_FIELD = re.compile(r"\{\{([^{}]+)\}\}")
+_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_NOT_FIELDS = frozenset(("FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"))
+_CLOZE = 1
+
+
+def is_deck(data: object) -> bool:
+    return isinstance(data, dict) and (data.get("__type__") == "Deck" or ("notes" in data and "note_models" in data))
+
+
+def items(data: object) -> list[Item]:
+    models: dict[str, dict[str, object]] = {}
+    for deck, _ in _decks(data, None):
+        for model in deck.get("note_models") or []:
+            if isinstance(model, dict) and isinstance(model.get("crowdanki_uuid"), str):
+                models[model["crowdanki_uuid"]] = model
+    out = []
+    for deck, section in _decks(data, None):
+        for note in deck.get("notes") or []:
+            if isinstance(note, dict):
+                item = _item(note, models.get(str(note.get("note_model_uuid"))), section)
+                if item is not None:
+                    out.append(item)
+    return out
+
+
+def _decks(deck: object, parent: str | None) -> Iterator[tuple[dict[str, object], str]]:
+    """Each deck and its section: "" for the exported deck (it names the deck, not a part of it)."""
+    if not isinstance(deck, dict):
+        return
+    name = "" if parent is None else str(deck.get("name") or "").split("::")[-1].strip() or parent
+    yield deck, name
+    for child in deck.get("children") or []:
+        yield from _decks(child, name)
+
+
+def _item(note: dict[str, object], model: dict[str, object] | None, section: str) -> Item | None:
+    values = note.get("fields")
+    if not isinstance(values, list) or not values or model is None:
+        return None
+    names = [str(field.get("name")) for field in model.get("flds") or [] if isinstance(field, dict)]
+    fields = {name: _clean(str(value)) for name, value in zip(names, values)}
+    templates = [t for t in model.get("tmpls") or [] if isinstance(t, dict)]
+    front_names = _shown(str(templates[0].get("qfmt", ""))) if templates else names[:1]
+    back_names = _shown(str(templates[0].get("afmt", ""))) if templates else names[1:]
+    sort = model.get("sortf")
+    sort_name = names[sort] if isinstance(sort, int) and 0 <= sort < len(names) else ""
+    if model.get("type") == _CLOZE:
+        front = next((name for name in front_names if fields.get(name)), "")
+    elif sort_name in front_names and fields.get(sort_name):
+        front = sort_name
+    else:
+        front = next((name for name in front_names if fields.get(name)), "")
+    if not front:
+        return None
+    back = [fields[name] for name in back_names if name not in front_names and fields.get(name)]
+    if model.get("type") != _CLOZE:
+        back = back or [fields[name] for name in names if name != front and fields.get(name)][:1]
+    tags = tuple(str(tag) for tag in note.get("tags") or [] if str(tag).strip())
+    line = getattr(note, "line", 0)
+    return Item(fields[front], "\n\n".join(back), line, section, tags, html=True)
+
+
+def _shown(template: str) -> list[str]:
+    """The fields a template shows, in its order (``{{hint:Notes}}`` shows Notes; ``{{#Notes}}`` only tests it)."""
+    shown = []
+    for found in _FIELD.findall(template):
+        name = found.strip()
+        if name[:1] in "#^/!":
+            continue
+        name = name.rsplit(":", 1)[-1].strip()
+        if name and name not in _NOT_FIELDS and name not in shown:
+            shown.append(name)
+    return shown
+
+
+def _clean(value: str) -> str:
+    return _SOUND.sub("", value).strip() if "[sound:" in value else value.strip()
