@@ -72,3 +72,11 @@ def test_a_quote_never_closed_is_reported_with_its_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert "Traceback" not in result.output
     assert "deck.csv:3:" in result.output and "quote" in result.output
+
+
+def test_prose_with_a_tab_here_and_there_is_no_table(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Shopping\tlist for the week\nMilk and bread, then the market.\nCall the plumber about the sink.\n"
+                    "What is DNS? The internet's phone book.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert "layout csv" not in result.output

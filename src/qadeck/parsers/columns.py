@@ -30,19 +30,24 @@ from .table import ANSWER_NAMES, QUESTION_NAMES, TAG_NAMES, column_names, named_
 META_NAMES = frozenset({
     "id", "uuid", "guid", "noteid", "cardid", "status", "created", "createdat", "createdby", "updated", "updatedat",
     "modified", "modifiedat", "lastmodified", "timestamp", "date", "due", "interval", "ease", "reps", "lapses",
-    "position", "index", "rank", "notetype", "sortfield", "learningstatus",
+    "position", "index", "rank", "notetype", "sortfield", "learningstatus", "mastered", "gemeistert", "color",
+    "colour",
 })
+#: A multiple-choice question's wrong options (Wrong1, FalscheAntwort2, Distractor3): no part of the answer.
+_WRONG = re.compile(r"^(?:wrong|incorrect|false|falsche?|distractor|errad[ao]|incorrect[ao])[^\W\d_]*\d*$")
 #: Columns naming the group a card belongs to: its section.
 SECTION_NAMES = frozenset({
     "category", "categories", "deck", "topic", "subject", "chapter", "unit", "lesson", "section", "group", "theme",
     "kategorie", "categoria", "categoría", "catégorie", "thema", "tema", "thème", "capítulo", "kapitel", "chapitre",
+    "stapel",
 })
 #: Columns naming a card's difficulty.
 LEVEL_NAMES = frozenset({
     "difficulty", "level", "difficultylevel", "schwierigkeit", "dificultad", "difficulté", "difficolta", "difficoltà",
 })
 #: Further words a question column is headed with (besides :data:`.table.QUESTION_NAMES`).
-QUESTION_WORDS = QUESTION_NAMES | {"word", "words", "vocabulary", "vocab", "expression", "phrase", "concept", "mcq"}
+QUESTION_WORDS = QUESTION_NAMES | {"word", "words", "vocabulary", "vocab", "expression", "phrase", "concept", "mcq",
+                                   "name"}
 #: Further words an answer column is headed with; an answer column that holds an option's letter names it.
 ANSWER_WORDS = (ANSWER_NAMES - {"a"}) | {"translation", "description", "correct", "correctanswer", "correctoption",
                                          "rightanswer", "key"}
@@ -82,7 +87,7 @@ def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     """What the header row ``cells`` names, None when it is no header (see the module docstring);
     ``skip``: columns known to be no fields (an Anki export's guid, note type, deck)."""
     names = column_names(cells)
-    meta = {i for i, name in enumerate(names) if name in META_NAMES} | set(skip)
+    meta = {i for i, name in enumerate(names) if name in META_NAMES or _WRONG.match(name)} | set(skip)
     options = _options(names)
     tags = _first(names, TAG_NAMES)
     section = _first(names, SECTION_NAMES)

@@ -153,16 +153,39 @@ def rows(
 def _entries(source: Source) -> list[Entry]:
     if source.path.suffix.lower() in SHEET_SUFFIXES:
         return [entry for section, text in split_sheets(source.text)
-                for entry in _table(Source(source.path, text, source.encoding), AnkiHeader(separator="\t"), section)]
+                for entry in _table(Source(source.path, text, source.encoding), AnkiHeader(separator="\t"), True,
+                                    section)]
     header = anki_header(source.text)
-    # Only a header row naming the columns makes another file CSV: read that row before the rest.
-    if not header.lines and source.path.suffix.lower() not in SUFFIXES and not _names_columns(source, header):
-        return []
-    return _table(source, header)
+    delimited = source.path.suffix.lower() in SUFFIXES
+    # Only a header row naming the columns makes another file CSV (read that row before the rest), or
+    # rows of TAB-separated cells, as Anki's plain-text export writes them without its header lines.
+    if not header.lines and not delimited and not _names_columns(source, header):
+        if not _tab_rows(source):
+            return []
+        header, delimited = AnkiHeader(separator="\t"), True
+    return _table(source, header, delimited)
 
 
-def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]:
-    """The entries of one table of rows (a CSV file, a sheet), under ``section``."""
+#: Share of the rows of a text without a header that must have the same number of TAB-separated cells.
+CONSISTENT = 0.8
+
+
+def _tab_rows(source: Source) -> bool:
+    """True when the text's rows are TAB-separated cells, two at least, most rows as many (2 rows at least)."""
+    text = source.text
+    start = _LEADING_BLANK_LINES.match(text).end()  # type: ignore[union-attr]  # it matches "" at least
+    end = text.find("\n", start)
+    if "\t" not in text[start : end if end >= 0 else len(text)]:
+        return False  # a table's first row holds the separator: most files fail here
+    found = rows(source, AnkiHeader(separator="\t"))
+    widths = [len(cells) for _, _, cells in found]
+    common = max(set(widths), key=widths.count, default=0)
+    return len(found) >= 2 and common >= 2 and widths.count(common) >= CONSISTENT * len(found)
+
+
+def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "") -> list[Entry]:
+    """The entries of one table of rows (a CSV file, a sheet), under ``section``; ``delimited``: the
+    text is a table whether or not a header row names its columns (else it must)."""
     found = rows(source, header)
     if not header.columns:
         found = _below_titles(found)
@@ -172,7 +195,6 @@ def _table(source: Source, header: AnkiHeader, section: str = "") -> list[Entry]
     if len(fields) < 2:
         return []
     named = header_columns(header.columns or found[0][2], header.meta)
-    delimited = source.path.suffix.lower() in SUFFIXES or source.path.suffix.lower() in SHEET_SUFFIXES
     if named is None and not header.lines and not delimited:
         return []
     if named is not None and not header.columns:
