@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, csv, details, headings, inka, logseq, numbered, obsidian, outline, prefixed, prose, quiz, separated,
+    asciidoc, blocks, bold, csv, details, headings, inka, logseq, numbered, obsidian, outline, pairs, prefixed, prose, quiz, separated,
     table, titles,
 )
 from .base import Layout
@@ -33,6 +33,7 @@ LAYOUTS: tuple[Layout, ...] = (
     prefixed.LAYOUT,
     numbered.LAYOUT,
     outline.LAYOUT,
+    pairs.LAYOUT,
     prose.LAYOUT,
 )
 

@@ -34,6 +34,9 @@ _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
 _BULLETS = ("- ", "* ", "+ ")
 #: Separators no prose or list item uses: a bulleted line holding one is a card all the same.
 _CARD_ONLY = (";;", ">>")
+#: Separators prose never holds: a card split by one may be as long as it likes (exam questions saved
+#: with a tab run to paragraphs).
+_UNBOUNDED = (";;", ">>", "\t")
 #: How many of the first lines with text a separator must be in half of to be tried at all.
 _SAMPLE = 40
 #: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
@@ -48,7 +51,9 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
     if separator not in text:
         return None
     left, right = (part.strip() for part in text.split(separator, 1))
-    if not left or not right or len(left) > _LONGEST or len(right) > _LONGEST:
+    if not left or not right:
+        return None
+    if (len(left) > _LONGEST or len(right) > _LONGEST) and separator not in _UNBOUNDED:
         return None
     if left.startswith(_BLOCK_MARKS) and separator not in _BLOCK_MARKS:
         if separator not in _CARD_ONLY or not left.startswith(_BULLETS) or not left[2:].strip():
@@ -83,6 +88,7 @@ def detect_separator(source: Source) -> str | None:
     # which separators can be it, without counting each one through the whole file.
     sample = [line.text for line in lines[: _SAMPLE * 4] if not line.blank][:_SAMPLE]
     rows: list[str] = []
+    passing: list[str] = []
     for separator in SEPARATORS:
         if sum(separator in row for row in sample) * 2 < len(sample):
             continue
@@ -100,11 +106,27 @@ def detect_separator(source: Source) -> str | None:
         if sum(lines[index].text.count(separator) > 1 for index, _, _ in cards) * 2 > len(cards):
             continue  # most lines split in three or more: rows of a table, not cards
         count = len(cards)
+        if count >= need:
+            passing.append(separator)
         if count > best_count:
             best, best_count = separator, count
     if best is None or best_count < 3 or best_count < CONSISTENT * content:
         return None
-    return best
+    return _first_on_the_line(passing, rows) if len(passing) > 1 else best
+
+
+def _first_on_the_line(separators: list[str], rows: list[str]) -> str:
+    """Of separators that each split the file, the one standing first in most lines holding two.
+
+    A card's separator is the first on its line: one later on it is in the answer ("What is the West?;
+    It is … (Lecture 1: Foundations)"). Ties go to the earlier separator in :data:`SEPARATORS`.
+    """
+    chosen = separators[0]
+    for other in separators[1:]:
+        both = [row for row in rows if chosen in row and other in row]
+        if sum(row.index(other) < row.index(chosen) for row in both) * 2 > len(both):
+            chosen = other
+    return chosen
 
 
 def _entries_with(source: Source, separator: str | None) -> list[Entry]:
