@@ -34,9 +34,6 @@ _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
 _BULLETS = ("- ", "* ", "+ ")
 #: Separators no prose or list item uses: a bulleted line holding one is a card all the same.
 _CARD_ONLY = (";;", ">>")
-#: Separators prose never holds: a card split by one may be as long as it likes (exam questions saved
-#: with a tab run to paragraphs).
-_UNBOUNDED = (";;", ">>", "\t")
 #: How many of the first lines with text a separator must be in half of to be tried at all.
 _SAMPLE = 40
 #: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
@@ -51,9 +48,7 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
     if separator not in text:
         return None
     left, right = (part.strip() for part in text.split(separator, 1))
-    if not left or not right:
-        return None
-    if (len(left) > _LONGEST or len(right) > _LONGEST) and separator not in _UNBOUNDED:
+    if not left or not right or len(left) > _LONGEST or len(right) > _LONGEST:
         return None
     if left.startswith(_BLOCK_MARKS) and separator not in _BLOCK_MARKS:
         if separator not in _CARD_ONLY or not left.startswith(_BULLETS) or not left[2:].strip():
