@@ -181,7 +181,10 @@ def _tab_rows(source: Source) -> bool:
     found = rows(source, AnkiHeader(separator="\t"))
     widths = [len(cells) for _, _, cells in found]
     common = max(set(widths), key=widths.count, default=0)
-    return len(found) >= 2 and common >= 2 and widths.count(common) >= CONSISTENT * len(found)
+    if len(found) < 2 or common < 2 or widths.count(common) < CONSISTENT * len(found):
+        return False
+    # The same few words in the first cell again and again are labels ("Q:", "A:"), not questions.
+    return len({cells[0].strip() for _, _, cells in found}) * 2 > len(found)
 
 
 def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "") -> list[Entry]:
@@ -290,9 +293,17 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
 def _naming_row(source: Source) -> range:
     """The lines of the first row when it names the columns: read, though it is no card."""
     first = rows(source, anki_header(source.text), limit=1)
-    if first and header_columns(first[0][2]) is not None:
+    if first and _names(first[0][2], source.path.suffix.lower() in SUFFIXES):
         return range(first[0][0], first[0][1] + 1)
     return range(0)
+
+
+def _names(cells: list[str], delimited: bool) -> bool:
+    """True when a first row names the columns; outside a ``.csv``/``.tsv`` only a row of plain names
+    does ("Q: …;…" is a labelled question, the prefixed layout's)."""
+    if not delimited and any(":" in cell for cell in cells):
+        return False
+    return header_columns(cells) is not None
 
 
 def _names_columns(source: Source, header: AnkiHeader) -> bool:
@@ -306,7 +317,7 @@ def _names_columns(source: Source, header: AnkiHeader) -> bool:
         return False
     for separator in DELIMITERS:
         first = rows(source, header, limit=1, separator=separator)
-        if first and header_columns(first[0][2]) is not None:
+        if first and _names(first[0][2], False):
             return True
     return False
 
