@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from . import markups
 from .errors import SourceError
 from .model import Source
+from .parsers.structure import ASKING_WORDS
 
 if TYPE_CHECKING:
     from .perf.card_cache import DocumentTexts
@@ -35,6 +36,10 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS | markups.NAMED_ONLY | frozenset(markups.DOC
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
 _FAQ_NAME = "faq"
 _QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "glossary")
+#: Names only a data file holding cards has: CrowdAnki exports ``deck.json``, apps keep ``vocabulary.json``
+#: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
+#: languages ``preguntas.json`` or ``fragen.yml``.
+_DATA_NAMES = ("deck", "vocab", *ASKING_WORDS)
 #: Pictures and sounds: media the sources refer to (see :mod:`qadeck.render.media`), not sources.
 MEDIA_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
@@ -98,8 +103,9 @@ def _readable(file: Path, given: bool) -> bool:
     given by name or named for what it holds."""
     suffix = file.suffix.lower()
     if suffix in markups.NAMED_ONLY:
-        named = file.parent.stem if _bundle(file.parent) else file.stem
-        return given or any(name in named.lower() for name in _QA_NAMES)
+        named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
+        names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES
+        return given or any(name in named for name in names)
     if suffix in TEXT_EXTENSIONS:
         return True
     return not file.suffix and (given or _FAQ_NAME in file.name.lower())

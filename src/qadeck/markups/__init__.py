@@ -33,6 +33,8 @@ NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
     ".ods",
 })
+#: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
+DATA = frozenset({".json", ".yml", ".yaml"})
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xls": "an Excel 97-2003 workbook: save it as .xlsx to read it",

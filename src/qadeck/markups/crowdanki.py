@@ -79,7 +79,7 @@ def _item(note: dict[str, object], model: dict[str, object] | None, section: str
         back = back or [fields[name] for name in names if name != front and fields.get(name)][:1]
     tags = tuple(str(tag) for tag in note.get("tags") or [] if str(tag).strip())
     line = getattr(note, "line", 0)
-    return Item(fields[front], "\n\n".join(back), line, section, tags, html=True)
+    return Item(_text(fields[front]), "\n\n".join(back), line, section, tags)
 
 
 def _shown(template: str) -> list[str]:
@@ -93,6 +93,13 @@ def _shown(template: str) -> list[str]:
         if name and name not in _NOT_FIELDS and name not in shown:
             shown.append(name)
     return shown
+
+
+def _text(field: str) -> str:
+    """A front field's HTML as the one line of text a question is (``<b>perro</b>`` -> ``perro``)."""
+    from ..parsers.markup import inline_text  # the layouts' package reads markups: imported when first asked
+
+    return inline_text(field) if "<" in field or "&" in field else field
 
 
 def _clean(value: str) -> str:

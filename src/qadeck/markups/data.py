@@ -81,8 +81,8 @@ def _layout(items: list[Item], write: Callable[[Item], str]) -> str:
     section = ""
     for item in items:
         if item.section != section and item.section:
-            _pad(lines, item.line - 3)
-            lines.extend((f"## {_one_line(item.section)}", ""))
+            _pad(lines, item.line - 2)
+            lines.append(f"## {_one_line(item.section)}")
         section = item.section
         _pad(lines, item.line - 1)
         lines.extend(write(item).split("\n"))
@@ -95,15 +95,18 @@ def _pad(lines: list[str], count: int) -> None:
 
 
 def _details_block(item: Item) -> str:
-    question = html.escape(_one_line(item.question), quote=False) if not item.html else _safe(item.question)
+    question = html.escape(_one_line(item.question), quote=False)
     marks = _tags(item)
-    return f"<details><summary>{question}{marks}</summary>\n{_safe(item.answer)}\n</details>"
+    answer = _safe(item.answer)
+    if "\n" not in answer:
+        return f"<details><summary>{question}{marks}</summary> {answer} </details>"  # one line, as its entry may be
+    return f"<details><summary>{question}{marks}</summary>\n{answer}\n</details>"
 
 
 def _quiz_block(item: Item) -> str:
     """The quiz layout's shape: the question heading and its options, the chosen option folded below."""
     first, _, rest = item.question.strip().partition("\n")
-    title = html.escape(_one_line(first), quote=False) if not item.html else _safe(_one_line(first))
+    title = html.escape(_one_line(first), quote=False)
     front = [f"###### {title}"]
     if rest.strip():
         front.extend((_safe(rest.strip()), ""))

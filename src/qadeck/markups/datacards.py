@@ -86,8 +86,6 @@ class Item:
     level: str = ""
     #: (letter, text) of a multiple-choice entry's options, shown with the question.
     options: tuple[tuple[str, str], ...] = ()
-    #: The question is HTML (a CrowdAnki field), not text.
-    html: bool = False
 
 
 def items(data: object) -> list[Item]:
@@ -100,7 +98,7 @@ def items(data: object) -> list[Item]:
         if number is not None and not item.level and 1 <= number <= 5 and top <= 5:
             scale = ("easy", "medium", "hard") if top <= 3 else ("easy", "easy", "medium", "hard", "hard")
             item = Item(item.question, item.answer, item.line, item.section, item.tags, scale[number - 1],
-                        item.options, item.html)
+                        item.options)
         out.append(item)
     return out
 
@@ -297,9 +295,6 @@ def _chosen(keys: dict[str, object], options: list[tuple[str, str, bool]]) -> st
 def _rows(values: list[object], section: str, line: int) -> list[tuple[Item, int | None]]:
     """Rows of values (``["Hund", "dog"]``): the first the question, the rest its answer, one a line."""
     if len(values) < 2 or not all(isinstance(row, list) and len(row) >= 2 and all(map(_scalar, row)) for row in values):
-        return []
-    widths = {len(row) for row in values}  # type: ignore[arg-type]
-    if len(widths) > 1:
         return []
     out: list[tuple[Item, int | None]] = []
     for index, row in enumerate(values):

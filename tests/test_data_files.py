@@ -1,0 +1,84 @@
+"""Q&A data files (JSON, YAML) through the CLI: what a user of each shape sees.
+
+The shapes themselves are golden fixtures (``fixtures/details/*.json``, ``fixtures/quiz/quiz-data.json``);
+these tests check what only the whole command shows: the author's level and tags on the cards,
+a schema making no cards, a broken file named with its line, and which files a folder reads.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck import sources
+from qadeck.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _list(*paths: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_difficulty_and_tags_keys_give_the_authors_level_and_anki_tags() -> None:
+    cards = {card["question"]: card for card in _list(FIXTURES / "details" / "flashcards-front-back.json")}
+    stash = cards["What does `git stash` do?"]
+    assert (stash["difficulty"], stash["difficulty_from"]) == ("easy", "author")
+    assert {"git", "version_control"} <= set(stash["tags"])  # Anki's tags have no spaces
+    assert not any(tag.startswith("difficulty/") for tag in stash["tags"])
+    main = cards["Is <main> a branch?"]
+    assert (main["difficulty"], main["difficulty_from"]) == ("hard", "author")
+    assert cards["HEAD"]["difficulty_from"] == "rules"
+
+
+def test_a_numbered_difficulty_is_read_on_the_files_scale() -> None:
+    cards = _list(FIXTURES / "quiz" / "quiz-data.json")
+    assert [(card["difficulty"], card["difficulty_from"]) for card in cards] == [
+        ("easy", "author"), ("hard", "author"), ("medium", "rules"), ("medium", "author"),
+    ]
+
+
+def test_untrusted_html_in_a_data_file_stays_text() -> None:
+    cards = _list(FIXTURES / "details" / "faq-jsonld.json", FIXTURES / "details" / "faq-groups.json")
+    html = " ".join(str(card["answer_html"]) for card in cards)
+    assert "<script" not in html and "alert(1)" not in html
+    assert "Yes &lt;/details&gt; and monthly." in html
+
+
+def test_a_json_schema_makes_no_cards(tmp_path: Path) -> None:
+    schema = tmp_path / "faq.schema.json"
+    schema.write_text(json.dumps({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "FAQ",
+        "type": "object",
+        "properties": {"question": {"type": "string", "title": "Question", "description": "What is asked"},
+                       "answer": {"type": "string", "title": "Answer", "description": "What is answered"}},
+    }), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(schema)], catch_exceptions=False)
+    assert "no entries with a question and an answer in this data file" in result.output
+    assert "What is asked" not in result.output
+
+
+def test_a_broken_json_file_is_named_with_its_line_and_the_others_are_read(tmp_path: Path) -> None:
+    (tmp_path / "faq.json").write_text('[\n  {"q": "Is it free?", "a": "Yes."},\n  {"q": "Is it fast?" "a": "Yes."}\n]\n',
+                                       encoding="utf-8")
+    (tmp_path / "flashcards.json").write_text('[{"front": "a?", "back": "b"}, {"front": "c?", "back": "d"}]',
+                                              encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert f"{tmp_path / 'faq.json'}:3: not valid JSON: Expecting ',' delimiter (column 23); skipped" in result.output
+    assert "Traceback" not in result.output
+    alone = CliRunner().invoke(cli, ["list", str(tmp_path / "faq.json")], catch_exceptions=False)
+    assert alone.exit_code != 0
+    assert "faq.json:3: not valid JSON" in alone.output
+
+
+def test_a_folder_reads_crowdanki_decks_and_vocabulary_files_but_not_slide_decks(tmp_path: Path) -> None:
+    for name in ("deck.json", "vocabulary.yml", "preguntas.json", "deck.pdf", "package.json"):
+        (tmp_path / name).write_text("[]", encoding="utf-8")
+    found = sources.collect([tmp_path])
+    assert [path.name for path in found.files] == ["deck.json", "preguntas.json", "vocabulary.yml"]
