@@ -35,7 +35,6 @@ from ..model import Finding, ParseResult, Source
 from .columns import Columns, chosen_option, header_columns
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
-from .prefixed import is_marker
 from .table import cell_tags, joined_back
 
 NAME = "csv"
@@ -310,11 +309,8 @@ def _names_columns(source: Source, header: AnkiHeader) -> bool:
     """True when the first row names a question and an answer column.
 
     Sniffing the delimiter reads the first 50 lines; trying each delimiter on
-    the first row is much cheaper, and sniffing only ever picks one of them. A first line opening with
-    a question or answer label ("Q: …, …") is the prefixed layout's pair, not a row naming columns.
+    the first row is much cheaper, and sniffing only ever picks one of them.
     """
-    if is_marker(next((line for line in source.text.split("\n", 8) if line.strip()), "")):
-        return False
     for separator in DELIMITERS:
         first = rows(source, header, limit=1, separator=separator)
         if first and _names(first[0][2], False):
