@@ -7,6 +7,8 @@ with a ``LAYOUT`` and one line here, never a new branch in another parser.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
@@ -14,7 +16,7 @@ from . import (
     table, titles,
 )
 from .base import Layout
-from .structure import faq_section, without_comments
+from .structure import asks_in, ends_asking, faq_section, without_comments
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
@@ -108,7 +110,38 @@ def parse(source: Source, layout: str | None = None) -> ParseResult:
             layout="none",
             findings=(Finding("skipped", source.name, 1, no_fit(source)),),
         )
-    return chosen.parse(source)
+    return _with_rest(source, chosen, chosen.parse(source))
+
+
+#: Layouts tried on what another left unread: those whose questions are marked as questions (a heading, bold
+#: or a number that asks, a label). The others read what is left of a page as cards of their own kind:
+#: prose infers questions, titles takes any heading, obsidian bold words for deletions once the questions
+#: are gone, separated any line with a dash, details and quiz a folded table of contents.
+_FOR_REST = frozenset({headings.NAME, bold.NAME, prefixed.NAME, numbered.NAME})
+
+
+def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResult:
+    """``result`` and the cards of a second layout that fits what the first left unread (a FAQ that
+    writes some entries as question headings and others as bold ``Q:`` pairs), when it finds two
+    questions there. What the second layout reports (unanswered questions) is the first one's text."""
+    if not result.cards:
+        return result
+    lines = source.text.split("\n")
+    for card in result.cards:
+        first, last = card.lines
+        lines[first - 1 : last] = [""] * (last - first + 1)
+    text = "\n".join(lines)
+    if not asks_in(text):
+        return result  # most files: what is left is titles and prose
+    rest = Source(source.path, text, source.encoding)
+    near, score = closest(rest)
+    if near is None or score < MIN_SCORE or near is chosen or near.name not in _FOR_REST:
+        return result
+    # Only cards that ask: under a FAQ title the headings layout takes any heading, the sections too.
+    more = [card for card in near.parse(rest).cards if ends_asking(card.question)]
+    if len(more) < 2:
+        return result
+    return replace(result, cards=tuple(sorted((*result.cards, *more), key=lambda card: card.lines)))
 
 
 def no_fit(source: Source) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
+from .prefixed import QUESTION
 from .structure import FAQ_TITLE, HEADING, Line, LineStart, answer_from, ends_asking, heading, opens_with_title, outline
 
 NAME = "headings"
@@ -214,6 +215,8 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     line = lines[question.index].number
     section = sections[-1].text if sections else ""
     text = _NUMBERING.sub("", question.text, count=1).strip() or question.text
+    if label := QUESTION.match(text):  # a label in another language: "Frage 3:", "Ε1:"
+        text = text[label.end() :].strip() or text
     return Entry(text, answer, line, last or line, section)
 
 
