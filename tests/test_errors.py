@@ -306,10 +306,10 @@ def test_every_qa_pair_becomes_one_card_or_one_report(pairs):
 
 
 def test_an_office_format_qadeck_cannot_read_says_what_to_save_it_as(tmp_path: Path) -> None:
-    old = tmp_path / "faq.doc"
-    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    old = tmp_path / "faq.pages"
+    old.write_bytes(b"PK\x03\x04" + bytes(504))
     result = CliRunner().invoke(cli, ["build", str(old), "-o", str(tmp_path / "out")])
     assert result.exit_code != 0
-    assert "a Word 97-2003 document: save it as .docx, .odt or .rtf to read it" in result.output
-    assert "and .docx" in result.output and "when named" in result.output  # the formats read by name are listed too
+    assert "an Apple Pages document: export it as .docx or .rtf to read it" in result.output
+    assert "and .doc, .docx" in result.output and "when named" in result.output  # the formats read by name are listed too
     assert "Traceback" not in result.output

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, docx, epub, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pdf, pod, rst, rtf,
+    asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pdf, pod, rst, rtf,
     sheets, texinfo, textile, xmlfaq,
 )
 
@@ -30,7 +30,7 @@ Translate = Callable[[str], str]
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
 #: make cards).
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".json", ".xml", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
+    ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
     ".ods",
 })
 #: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
@@ -40,7 +40,6 @@ SAVE_AS = {
     ".xls": "an Excel 97-2003 workbook: save it as .xlsx to read it",
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
     ".numbers": "an Apple Numbers spreadsheet: export it as .xlsx or CSV to read it",
-    ".doc": "a Word 97-2003 document: save it as .docx, .odt or .rtf to read it",
     ".pages": "an Apple Pages document: export it as .docx or .rtf to read it",
     ".ppt": "a slide deck: export its text as .docx, .rtf or .txt to read it",
     ".pptx": "a slide deck: export its text as .docx, .rtf or .txt to read it",
@@ -76,6 +75,7 @@ MARKUPS: dict[str, Translate] = {
 #: Extension -> the reading of that binary document format as text the layouts read (bytes, and the file's
 #: name for errors): Markdown, or a spreadsheet's rows for the ``csv`` layout.
 DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
+    ".doc": doc.to_markdown,
     ".docx": docx.to_markdown,
     ".odt": odt.to_markdown,
     ".fodt": odt.to_markdown,

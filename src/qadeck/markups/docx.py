@@ -15,8 +15,8 @@ from __future__ import annotations
 import html
 import re
 
-from . import document
-from .archive import Archive
+from . import doc, document
+from .archive import OLE_MAGIC, Archive
 from .document import Block
 
 _BLOCK = re.compile(r"<w:tbl>.*?</w:tbl>|<w:p\b[^>]*/>|<w:p\b.*?</w:p>", re.DOTALL)
@@ -29,6 +29,8 @@ _BOLD = re.compile(r'<w:b(?:\s+w:val="(?:1|true|on)")?\s*/>')
 
 
 def to_markdown(data: bytes, name: str = "<docx>") -> str:
+    if data.startswith(OLE_MAGIC):  # a Word 97-2003 document renamed, or an encrypted one: read by the .doc reader
+        return doc.to_markdown(data, name)
     archive = Archive(data, name, "Word document")
     if not archive.has("word/document.xml"):
         raise archive.damaged("no word/document.xml in it")

@@ -1,0 +1,578 @@
+"""Word 97-2003 documents (``.doc``) as Markdown: headings, bold questions, numbered lists and tables.
+
+A ``.doc`` is an OLE compound file (opened with :mod:`olefile`); its text is
+in the ``WordDocument`` stream, found through the piece table (the FIB points
+to the CLX in the ``0Table`` or ``1Table`` stream; each piece is 8-bit
+Windows-1252 text or UTF-16LE). Paragraphs end with ``\\r``, cells and rows
+with ``\\x07``; a field (``\\x13 code \\x14 result \\x15``) keeps its result
+only; other control characters (pictures, footnote marks) are dropped.
+Formatting comes from the formatted-disk-pages the FIB points to: a
+paragraph's style (the built-in Heading 1-9, or a style whose name says
+heading or title, as for ``.docx``), whether it is in a table, its list, and
+each run's bold, hidden and deleted marks. Word's list numbers are not in the
+text: they are counted from the list definitions, as Word shows them.
+:mod:`.document` writes the Markdown.
+
+Word saved many ``.doc`` files that are not binary: RTF, an HTML page, or plain
+text under a ``.doc`` name; those are told by their first bytes and read as
+what they are. Encrypted, Word 6/95 and damaged files are one
+:class:`SourceError` naming the file. Nothing is read beyond the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import olefile
+
+from ..errors import SourceError
+from . import document, html, markdown, rtf
+from .archive import MAX_XML_BYTES, OLE_MAGIC
+from .document import Block
+
+#: What reading a damaged compound file or a damaged stream inside it can raise.
+_DAMAGE = (OSError, ValueError, IndexError, KeyError, struct.error, EOFError, OverflowError, RecursionError)
+_SAVE = "save it as .docx, .odt or .rtf to read it"
+#: The oldest FIB of the Word 97 format (Word 6 and 95 wrote 101 to 105).
+_WORD97 = 0xC0
+#: Where the FIB's list of table-stream (offset, size) pairs keeps what is read here.
+_STSH, _CHPX, _PAPX, _CLX, _LST, _LFO = 1, 12, 13, 33, 73, 74
+#: Sprms read: bold, hidden, deleted, character style (character); in a table, a table row's end, a nested
+#: table row's end, list, level, outline level (paragraph).
+_BOLD, _VANISH, _DELETED, _CHARACTER_STYLE = 0x0835, 0x083C, 0x0800, 0x4A30
+_IN_TABLE, _ROW_END, _INNER_ROW_END, _LIST, _LEVEL, _OUTLINE = 0x2416, 0x2417, 0x244C, 0x460B, 0x260A, 0x2640
+#: A paragraph's end: paragraph mark, cell or row mark, page or section break, column break.
+_ENDS = "\r\x07\x0c\x0e"
+_CONTROL = re.compile(r"[\x00-\x1f]|[^\x00-\x1f]+")
+#: Control characters that stand for text: a line break, a tab, a non-breaking hyphen.
+_CHARACTERS = {"\x0b": "\n", "\x09": " ", "\x1e": "-"}
+#: List number formats shown as a number (decimal, and decimal with a leading zero); others are bullets.
+_NUMBERED = frozenset({0, 22})
+#: How a page that says it is HTML or plain text opens (after white space): Word's "Web page" and MHTML saves.
+_HTML = re.compile(rb"(?i)^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)")
+
+
+def to_markdown(data: bytes, name: str = "<doc>") -> str:
+    if not data.startswith(OLE_MAGIC):
+        return _not_binary(data, name)
+    try:
+        ole = olefile.OleFileIO(data)
+    except _DAMAGE as exc:
+        raise SourceError(f"not a readable Word document (damaged or cut short: {exc})", name) from exc
+    with ole:
+        if ole.exists("EncryptedPackage"):
+            raise SourceError("a password-protected Word document: save a copy without the password to read it", name)
+        if not ole.exists("WordDocument"):
+            raise SourceError("not a Word document (an OLE file with no WordDocument stream: another Office "
+                              f"file saved as .doc?); {_SAVE}", name)
+        try:
+            return document.to_markdown(_Reader(ole, name).blocks())
+        except _DAMAGE as exc:
+            raise SourceError(f"not a readable Word document (damaged or cut short: {exc or type(exc).__name__})",
+                              name) from exc
+
+
+def _not_binary(data: bytes, name: str) -> str:
+    """A ``.doc`` that is no compound file: RTF, HTML or plain text Word (or a user) saved under that name."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:256]
+    if head.startswith(b"{\\rtf"):
+        return rtf.to_markdown(data, name)
+    if head.startswith((b"\xdb\xa5", b"\x31\xbe")):
+        raise SourceError(f"a Word 2.0 or Word for DOS document, too old to read: {_SAVE}", name)
+    if len(data) > MAX_XML_BYTES:
+        raise SourceError(f"a document of {len(data)} bytes, over {MAX_XML_BYTES}: too big to read", name)
+    text = _decode(data)
+    if text is None:
+        raise SourceError(f"not a Word document (no Word, RTF or HTML header, and not text): {_SAVE}", name)
+    if _HTML.match(head):
+        return html.to_markdown(text)
+    return markdown.to_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _decode(data: bytes) -> str | None:
+    """``data`` as text (UTF-8, UTF-16 with a BOM, else Windows-1252), None when it holds control bytes text
+    does not (a binary file)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if re.search(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]", data[:8192]):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+@dataclass(frozen=True)
+class _Style:
+    """What a paragraph style gives the paragraphs in it."""
+
+    heading: int = 0
+    bold: bool = False
+    #: Its paragraph sprms (a list style's list), applied before the paragraph's own.
+    sprms: dict[int, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph's properties, as its paragraph mark carries them."""
+
+    style: int = 0
+    sprms: dict[int, bytes] = field(default_factory=dict)
+
+
+class _Reader:
+    def __init__(self, ole: olefile.OleFileIO, name: str):
+        self.name = name
+        self.main = ole.openstream("WordDocument").read()
+        fib = self.main
+        ident, nfib = struct.unpack_from("<HH", fib, 0)
+        if ident != 0xA5EC:
+            raise SourceError(f"not a Word document (its WordDocument stream is not Word's): {_SAVE}", name)
+        if nfib < _WORD97:
+            raise SourceError(f"a Word 6.0 or 95 document, too old to read: {_SAVE}", name)
+        flags = struct.unpack_from("<H", fib, 0x0A)[0]
+        if flags & 0x0100:
+            raise SourceError("a password-protected Word document: save a copy without the password to read it", name)
+        table_name = "1Table" if flags & 0x0200 else "0Table"
+        if not ole.exists(table_name):
+            raise SourceError(f"not a readable Word document (no {table_name} stream)", name)
+        self.table = ole.openstream(table_name).read()
+        csw = struct.unpack_from("<H", fib, 32)[0]
+        lw = 34 + csw * 2
+        cslw = struct.unpack_from("<H", fib, lw)[0]
+        self.text_length = struct.unpack_from("<i", fib, lw + 2 + 12)[0]  # ccpText: the main document's
+        pairs = lw + 2 + cslw * 4
+        count = struct.unpack_from("<H", fib, pairs)[0]
+        self.places = [struct.unpack_from("<II", fib, pairs + 2 + 8 * i) for i in range(count)]
+
+    def _part(self, index: int) -> bytes:
+        """The table stream's part the FIB's pair ``index`` points to (empty when absent)."""
+        if index >= len(self.places):
+            return b""
+        offset, size = self.places[index]
+        return self.table[offset:offset + size] if size else b""
+
+    def blocks(self) -> list[Block]:
+        pieces = self._pieces()
+        text = "".join(piece_text for _cp, _fc, _step, piece_text in pieces)[:max(0, self.text_length)]
+        if len(text) > MAX_XML_BYTES:
+            raise SourceError(f"a Word document of over {MAX_XML_BYTES} characters: too big to read", self.name)
+        styles = self._styles()
+        runs = _Runs(self._character_runs(), pieces)
+        paragraphs = self._paragraph_runs()
+        # The list levels follow the list table, past the size the FIB gives it.
+        lists = _Lists(self.table[self.places[_LST][0]:] if self._part(_LST) else b"", self._part(_LFO))
+        return _Writer(text, runs, paragraphs, pieces, styles, lists).blocks
+
+    def _pieces(self) -> list[tuple[int, int, int, str]]:
+        """The piece table: each piece's first character position, file offset, bytes a character and text."""
+        clx = self._part(_CLX)
+        at = 0
+        while at < len(clx) and clx[at] == 1:  # property modifiers before the piece table: skipped
+            at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
+        if at >= len(clx) or clx[at] != 2:
+            raise ValueError("no piece table")
+        size = struct.unpack_from("<I", clx, at + 1)[0]
+        table = clx[at + 5:at + 5 + size]
+        count = (len(table) - 4) // 12
+        cps = struct.unpack_from(f"<{count + 1}I", table, 0)
+        out = []
+        for i in range(count):
+            fc = struct.unpack_from("<I", table, 4 * (count + 1) + 8 * i + 2)[0]
+            length = max(0, cps[i + 1] - cps[i])
+            if fc & 0x40000000:
+                start = (fc & 0x3FFFFFFF) // 2
+                raw = self.main[start:start + length]
+                out.append((cps[i], start, 1, raw.decode("cp1252", errors="replace")))
+            else:
+                raw = self.main[fc:fc + 2 * length]
+                out.append((cps[i], fc, 2, raw.decode("utf-16-le", errors="replace")))
+        return out
+
+    def _fkp_runs(self, index: int, entry: int) -> Iterator[tuple[int, int, bytes, int]]:
+        """The runs listed by the formatted-disk-pages (512-byte pages of the WordDocument) of bin table
+        ``index``: each run's file offsets, its page, and where in the page its properties are (0: none);
+        ``entry`` is the size of a run's entry in the page."""
+        part = self._part(index)
+        count = (len(part) - 4) // 8
+        for number in struct.unpack_from(f"<{count}I", part, 4 * (count + 1)):
+            page = self.main[(number & 0x3FFFFF) * 512:(number & 0x3FFFFF) * 512 + 512]
+            if len(page) < 512:
+                continue
+            runs = page[511]
+            offsets = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for i in range(runs):
+                yield offsets[i], offsets[i + 1], page, page[4 * (runs + 1) + entry * i] * 2
+
+    def _character_runs(self) -> list[tuple[int, int, dict[int, bytes]]]:
+        """Each run of characters with direct formatting: its file offsets and sprms."""
+        return [(start, end, _sprms(page[at + 1:at + 1 + page[at]]) if at else {})
+                for start, end, page, at in self._fkp_runs(_CHPX, 1)]
+
+    def _paragraph_runs(self) -> list[tuple[int, int, _Paragraph]]:
+        """Each paragraph's file offsets (its mark last) and properties: its style, then its sprms."""
+        runs = []
+        for start, end, page, at in self._fkp_runs(_PAPX, 13):
+            properties = _Paragraph()
+            if at:
+                size, begin = page[at] * 2 - 1, at + 1
+                if size < 0:  # a size of 0: the next byte holds it
+                    size, begin = page[at + 1] * 2, at + 2
+                grpprl = page[begin:begin + size]
+                if len(grpprl) >= 2:
+                    properties = _Paragraph(struct.unpack_from("<H", grpprl, 0)[0], _sprms(grpprl[2:]))
+            runs.append((start, end, properties))
+        return sorted(runs, key=lambda run: run[0])
+
+    def _styles(self) -> dict[int, _Style]:
+        """The paragraph styles: heading level (by built-in number or name), bold, paragraph sprms."""
+        stsh = self._part(_STSH)
+        if len(stsh) < 6:
+            return {}
+        header = struct.unpack_from("<H", stsh, 0)[0]
+        count, base_size = struct.unpack_from("<HH", stsh, 2)
+        at = 2 + header
+        raw: dict[int, tuple[int, int, str, dict[int, bytes], dict[int, bytes]]] = {}
+        for istd in range(count):
+            size = struct.unpack_from("<H", stsh, at)[0]
+            std = stsh[at + 2:at + 2 + size]
+            at += 2 + size
+            if size < base_size or len(std) < base_size:
+                continue
+            sti = struct.unpack_from("<H", std, 0)[0] & 0x0FFF
+            kind_base, _next, _upe = struct.unpack_from("<HHH", std, 2)
+            kind, based_on = kind_base & 0x000F, kind_base >> 4
+            length = struct.unpack_from("<H", std, base_size)[0]
+            name = std[base_size + 2:base_size + 2 + 2 * length].decode("utf-16-le", errors="replace")
+            place = base_size + 2 + 2 * length + 2
+            paragraph: dict[int, bytes] = {}
+            character: dict[int, bytes] = {}
+            if kind == 1:  # a paragraph style: its paragraph UPX (after the style's own number), then its character UPX
+                place += place % 2
+                upx = struct.unpack_from("<H", std, place)[0]
+                paragraph = _sprms(std[place + 4:place + 2 + upx])
+                place += 2 + upx
+            if kind in (1, 2):  # a character style has the character UPX only
+                place += place % 2
+                upx = struct.unpack_from("<H", std, place)[0]
+                character = _sprms(std[place + 2:place + 2 + upx])
+            raw[istd] = (sti, based_on, name, paragraph, character)
+        styles: dict[int, _Style] = {}
+
+        def resolve(istd: int, depth: int = 0) -> _Style:
+            if istd in styles:
+                return styles[istd]
+            if istd not in raw or depth > 10:
+                return _Style()
+            sti, based_on, name, paragraph, character = raw[istd]
+            parent = resolve(based_on, depth + 1) if based_on != 0x0FFF else _Style()
+            heading = sti if 1 <= sti <= 9 else document.heading_level(name) or parent.heading
+            bold = _flag(character.get(_BOLD), parent.bold)
+            styles[istd] = _Style(min(heading, 6), bold, {**parent.sprms, **paragraph})
+            return styles[istd]
+
+        for istd in raw:
+            resolve(istd)
+        return styles
+
+
+def _sprms(grpprl: bytes) -> dict[int, bytes]:
+    """A property list's sprms and their operands (the last of each kept); a damaged tail is dropped."""
+    out: dict[int, bytes] = {}
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        kind = sprm >> 13
+        if kind in (0, 1):
+            size = 1
+        elif kind in (2, 4, 5):
+            size = 2
+        elif kind == 3:
+            size = 4
+        elif kind == 7:
+            size = 3
+        elif sprm == 0xD608 and at + 2 <= len(grpprl):  # a table's definition: a two-byte size
+            size = struct.unpack_from("<H", grpprl, at)[0] + 1
+        elif sprm == 0xC615 and at < len(grpprl) and grpprl[at] == 255:  # tab stops, in their long form
+            deleted = grpprl[at + 1] if at + 1 < len(grpprl) else 0
+            added_at = at + 2 + 4 * deleted
+            added = grpprl[added_at] if added_at < len(grpprl) else 0
+            size = 2 + 4 * deleted + 3 * added
+        elif at < len(grpprl):
+            size = grpprl[at] + 1
+        else:
+            break
+        if at + size > len(grpprl):
+            break
+        out[sprm] = grpprl[at:at + size]
+        at += size
+    return out
+
+
+def _flag(operand: bytes | None, inherited: bool) -> bool:
+    """A toggle property's value: 0 off, 1 on, 0x80 as the style has it, 0x81 the opposite."""
+    if not operand:
+        return inherited
+    value = operand[0]
+    return inherited if value == 0x80 else (not inherited) if value == 0x81 else bool(value)
+
+
+class _Runs:
+    """Direct character formatting by character position: where it changes, and its sprms from there on."""
+
+    def __init__(self, runs: list[tuple[int, int, dict[int, bytes]]], pieces: list[tuple[int, int, int, str]]):
+        runs = sorted(runs, key=lambda run: run[0])
+        fcs = [run[0] for run in runs]
+
+        def at_offset(fc: int) -> dict[int, bytes]:
+            index = bisect.bisect_right(fcs, fc) - 1
+            return runs[index][2] if index >= 0 and runs[index][0] <= fc < runs[index][1] else {}
+
+        self.pieces = pieces
+        self.piece_starts = [piece[0] for piece in pieces]
+        self.starts: list[int] = []
+        self.sprms: list[dict[int, bytes]] = []
+        for piece_start, fc, step, text in pieces:
+            end = fc + len(text) * step
+            edges = {fc}
+            for index in range(max(0, bisect.bisect_right(fcs, fc) - 1), len(runs)):
+                if runs[index][0] >= end:
+                    break
+                edges.update(edge for edge in runs[index][:2] if fc < edge < end and (edge - fc) % step == 0)
+            for edge in sorted(edges):
+                self.starts.append(piece_start + (edge - fc) // step)
+                self.sprms.append(at_offset(edge))
+
+    def file_offset(self, cp: int) -> int:
+        """Where character position ``cp`` is in the WordDocument stream."""
+        at = max(0, bisect.bisect_right(self.piece_starts, cp) - 1)
+        start, fc, step, _text = self.pieces[at]
+        return fc + (cp - start) * step
+
+    def boundaries(self, start: int, end: int) -> list[int]:
+        """Where formatting may change from character position ``start`` up to ``end``: ``start`` first."""
+        low, high = bisect.bisect_right(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [start, *self.starts[low:high]]
+
+    def at(self, cp: int) -> dict[int, bytes]:
+        index = bisect.bisect_right(self.starts, cp) - 1
+        return self.sprms[index] if index >= 0 else {}
+
+
+class _Lists:
+    """Word's list definitions, and the items counted so far: what number or bullet each item shows."""
+
+    def __init__(self, lst: bytes, lfo: bytes):
+        self.levels: dict[int, list[tuple[int, int, str]]] = {}  # list id -> (number format, start, label) by level
+        self.overrides: list[int] = []  # list format override (1-based) -> its list id
+        self.counts: dict[int, list[int]] = {}
+        try:
+            self._read(lst, lfo)
+        except (struct.error, IndexError):
+            pass  # damaged list definitions: the items they number are bulleted
+
+    def _read(self, lst: bytes, lfo: bytes) -> None:
+        if len(lst) >= 2:
+            count = struct.unpack_from("<h", lst, 0)[0]
+            at = 2 + 28 * max(0, count)
+            for i in range(max(0, count)):
+                list_id = struct.unpack_from("<i", lst, 2 + 28 * i)[0]
+                simple = lst[2 + 28 * i + 26] & 0x01
+                levels = []
+                for _level in range(1 if simple else 9):
+                    start, number_format = struct.unpack_from("<iB", lst, at)
+                    at += 28 + lst[at + 24] + lst[at + 25]  # the level's fixed part and its two property lists
+                    length = struct.unpack_from("<H", lst, at)[0]
+                    label = lst[at + 2:at + 2 + 2 * length].decode("utf-16-le", errors="replace")
+                    at += 2 + 2 * length
+                    levels.append((number_format, start, label))
+                self.levels[list_id] = levels
+        if len(lfo) >= 4:
+            count = struct.unpack_from("<I", lfo, 0)[0]
+            for i in range(min(count, (len(lfo) - 4) // 16)):
+                self.overrides.append(struct.unpack_from("<i", lfo, 4 + 16 * i)[0])
+
+    def item(self, override: int, level: int) -> tuple[str, str]:
+        """The next item of list format override ``override`` at ``level``: its Markdown list marker (``3. ``,
+        ``- ``; the writer indents it) or, for numbers Markdown has no list for (``b)``, ``iv.``), the label to
+        open its text with."""
+        level = max(0, min(level, 8))
+        list_id = self.overrides[override - 1] if 0 < override <= len(self.overrides) else 0
+        levels = self.levels.get(list_id, [])
+        counts = self.counts.setdefault(list_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        number_format, start, label = levels[level] if level < len(levels) else (23, 1, "")
+        if number_format == 23:
+            return "- ", ""
+        if number_format in _NUMBERED:
+            return f"{start + counts[level] - 1}. ", ""
+        shown = "".join(_number(*levels[ord(ch)][:2], counts[ord(ch)]) if ord(ch) < len(levels) else
+                        "" if ord(ch) < 9 else ch for ch in label)
+        return "", shown.strip()
+
+
+def _number(number_format: int, start: int, count: int) -> str:
+    """Item ``count`` of a list level starting at ``start``, as its number format shows it."""
+    value = start + max(count, 1) - 1
+    if number_format in (1, 2):
+        roman = _roman(value)
+        return roman if number_format == 1 else roman.lower()
+    if number_format in (3, 4) and value > 0:
+        letters = ""
+        while value > 0:
+            value, rest = divmod(value - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return letters if number_format == 3 else letters.lower()
+    return f"{value:02d}" if number_format == 22 else str(value)
+
+
+def _roman(value: int) -> str:
+    if not 0 < value < 4000:
+        return str(value)
+    out = ""
+    for size, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, value = divmod(value, size)
+        out += numeral * count
+    return out
+
+
+class _Writer:
+    """Walks the main text: fields, paragraphs, cells and rows into blocks."""
+
+    def __init__(self, text: str, runs: _Runs, paragraphs: list[tuple[int, int, _Paragraph]],
+                 pieces: list[tuple[int, int, int, str]], styles: dict[int, _Style], lists: _Lists):
+        self.runs, self.styles, self.lists = runs, styles, lists
+        self.paragraph_fcs = [run[0] for run in paragraphs]
+        self.paragraphs = paragraphs
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, dict[int, bytes]]] = []  # the paragraph's text so far, and each run's sprms
+        self.rows: list[list[list[Block]]] = []  # the table being read: rows of cells of paragraphs
+        self.cells: list[list[Block]] = []
+        self.cell: list[Block] = []
+        self.list_level = -1  # the level of the last list item, while no paragraph has ended the list
+        self.fields: list[bool] = []  # each open field: is its result being read (past \\x14)?
+        for match in _CONTROL.finditer(text):
+            chunk = match.group()
+            if chunk in _ENDS:
+                self._end_paragraph(match.start(), chunk)
+            elif chunk == "\x13":
+                self.fields.append(False)
+            elif chunk == "\x14":
+                if self.fields:
+                    self.fields[-1] = True
+            elif chunk == "\x15":
+                if self.fields:
+                    self.fields.pop()
+            elif not all(self.fields):
+                continue
+            elif chunk in _CHARACTERS:
+                self._add(match.start(), _CHARACTERS[chunk])
+            elif len(chunk) > 1 or chunk >= " ":
+                self._add(match.start(), chunk)
+        self._end_table()
+
+    def _add(self, cp: int, chunk: str) -> None:
+        cuts = self.runs.boundaries(cp, cp + len(chunk))
+        for at, cut in enumerate(cuts):
+            end = cuts[at + 1] if at + 1 < len(cuts) else cp + len(chunk)
+            sprms = self.runs.at(cut)
+            if _flag(sprms.get(_VANISH), False) or _flag(sprms.get(_DELETED), False):
+                continue
+            self.pieces.append((chunk[cut - cp:end - cp], sprms))
+
+    def _bold(self, sprms: dict[int, bytes], style: _Style) -> bool:
+        """Is a run with these sprms bold, in a paragraph of ``style`` (and the run's character style)?"""
+        bold = style.bold
+        if len(sprms.get(_CHARACTER_STYLE, b"")) == 2:
+            bold = bold or self.styles.get(struct.unpack_from("<H", sprms[_CHARACTER_STYLE])[0], _Style()).bold
+        return _flag(sprms.get(_BOLD), bold)
+
+    def _properties(self, cp: int) -> tuple[_Style, dict[int, bytes]]:
+        fc = self.runs.file_offset(cp)
+        index = bisect.bisect_right(self.paragraph_fcs, fc) - 1
+        paragraph = self.paragraphs[index][2] if index >= 0 and fc < self.paragraphs[index][1] else _Paragraph()
+        style = self.styles.get(paragraph.style, _Style())
+        return style, {**style.sprms, **paragraph.sprms}
+
+    def _end_paragraph(self, cp: int, mark: str) -> None:
+        style, sprms = self._properties(cp)
+        pieces = self._take(style)
+        if sprms.get(_ROW_END, b"\0")[0]:
+            self._end_row()
+            return
+        if sprms.get(_INNER_ROW_END, b"\0")[0]:
+            return  # a table in a cell: its cells are paragraphs of the outer cell, its row ends nothing
+        heading = style.heading
+        if _OUTLINE in sprms and sprms[_OUTLINE][0] < 6:
+            heading = sprms[_OUTLINE][0] + 1
+        override = struct.unpack_from("<h", sprms[_LIST])[0] if len(sprms.get(_LIST, b"")) == 2 else 0
+        marker = label = ""
+        if override > 0:  # Word shows a number even on an empty item: counted all the same
+            level = sprms.get(_LEVEL, b"\0")[0]
+            marker, label = self.lists.item(override, level)
+            if marker:
+                # Nested no deeper than the item before it allows: four spaces after a paragraph make code.
+                level = min(level, self.list_level + 1)
+                marker = "    " * level + marker
+                self.list_level = level
+        if label and any(piece.strip() for piece, _bold in pieces):
+            pieces.insert(0, (label + " ", pieces[0][1] if pieces else False))
+        in_table = bool(sprms.get(_IN_TABLE, b"\0")[0])
+        if in_table and marker:  # a cell's text is one line: its items show their marker
+            pieces.insert(0, (marker.strip() + " ", pieces[0][1] if pieces else False))
+            marker = ""
+        block = document.paragraph(pieces, heading if not marker else 0, marker)
+        if in_table:
+            self.cell.append(block)
+            if mark == "\x07":
+                self.cells.append(self.cell)
+                self.cell = []
+            return
+        self._end_table()
+        self.blocks.append(block)
+        if not block.marker and block.text:
+            self.list_level = -1
+
+    def _take(self, style: _Style) -> list[tuple[str, bool]]:
+        """The paragraph's text in runs of the same weight (a run bold by its style's bold counted), then empty."""
+        runs: list[tuple[str, bool]] = []
+        for piece, sprms in self.pieces:
+            bold = self._bold(sprms, style)
+            if runs and runs[-1][1] == bold:
+                runs[-1] = (runs[-1][0] + piece, bold)
+            else:
+                runs.append((piece, bold))
+        self.pieces = []
+        return runs
+
+    def _end_row(self) -> None:
+        if self.cell:
+            self.cells.append(self.cell)
+            self.cell = []
+        if self.cells:
+            self.rows.append(self.cells)
+        self.cells = []
+
+    def _end_table(self) -> None:
+        """The table read, as a table; or, when no row has two cells with text, as the paragraphs in its cells
+        (a table that only lays a page out, as a web page pasted into Word has)."""
+        self._end_row()
+        rows, self.rows = self.rows, []
+        if not rows:
+            return
+        if all(sum(any(block.text for block in cell) for cell in row) <= 1 for row in rows):
+            self.blocks += [block for row in rows for cell in row for block in cell]
+            return
+        texts = [tuple(" ".join(block.text.replace("\n", " ") for block in cell if block.text) for cell in row)
+                 for row in rows]
+        width = max(len(row) for row in texts)
+        self.blocks.append(Block(rows=tuple(row + ("",) * (width - len(row)) for row in texts)))

@@ -1,0 +1,142 @@
+"""How the Word 97-2003 (``.doc``) fixtures were made: our own text, saved as ``.doc`` by LibreOffice.
+
+Each document below is written as flat OpenDocument (``.fodt``) and converted
+with ``soffice --headless --convert-to "doc:MS Word 97"`` (LibreOffice 7.4), so
+the fixtures are binary Word files as a real word processor writes them:
+heading styles, bold runs, automatic list numbers, tables, a hyperlink field.
+The ``.doc`` files are committed; run this again (LibreOffice installed) only to
+change them, then check the ``.expected.json`` beside each by hand.
+
+    python tests/make_doc_fixtures.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"'
+)
+_STYLES = (
+    '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="T2" style:family="text"><style:text-properties text:display="none"/></style:style>'
+    '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." '
+    'style:num-format="1"/><text:list-level-style-number text:level="2" style:num-suffix=")" '
+    'style:num-format="a"/></text:list-style>'
+    '<text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/>'
+    "</text:list-style>"
+    '<text:list-style style:name="L3"><text:list-level-style-number text:level="1" style:num-suffix="." '
+    'style:num-format="1"/><text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1"/>'
+    "</text:list-style>"
+)
+
+#: fixture path (under tests/fixtures) -> the document's body.
+DOCUMENTS = {
+    "bold/word97-faq.doc": (
+        '<text:h text:style-name="Heading_20_1" text:outline-level="1">Installing</text:h>'
+        '<text:p><text:span text:style-name="T1">How do I install frob?</text:span></text:p>'
+        "<text:p>Run the installer, then restart:</text:p>"
+        '<text:list text:style-name="L2"><text:list-item><text:p>on Linux, log out and in;</text:p></text:list-item>'
+        "<text:list-item><text:p>on Windows, reboot.</text:p></text:list-item></text:list>"
+        '<text:p><text:span text:style-name="T1">Does frob need the network &amp; a proxy?</text:span></text:p>'
+        '<text:p>Only to check for updates at <text:a xlink:type="simple" xlink:href="https://example.org/frob">'
+        "the frob site</text:a>.</text:p>"
+        '<text:h text:style-name="Heading_20_1" text:outline-level="1">Limits</text:h>'
+        '<text:p><text:span text:style-name="T1">How big can a folder be?</text:span></text:p>'
+        '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="2"/>'
+        "<table:table-row><table:table-cell><text:p>Plan</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Files</text:p></table:table-cell></table:table-row>"
+        "<table:table-row><table:table-cell><text:p>Free</text:p></table:table-cell>"
+        "<table:table-cell><text:p>10,000</text:p></table:table-cell></table:table-row></table:table>"
+        '<text:p><text:span text:style-name="T1">Can I sync it?</text:span></text:p>'
+        '<text:p>Yes<text:span text:style-name="T2"> (a hidden note)</text:span>, with <text:span '
+        'text:style-name="T1">frob sync</text:span>: Grüße — 東京 ✓</text:p>'
+    ),
+    "headings/word97-headings.doc": (
+        '<text:p text:style-name="Title">Frob help desk</text:p>'
+        '<text:h text:style-name="Heading_20_1" text:outline-level="1">Basics</text:h>'
+        '<text:h text:style-name="Heading_20_2" text:outline-level="2">What is frob?</text:h>'
+        "<text:p>A tool that frobs files.</text:p>"
+        '<text:h text:style-name="Heading_20_2" text:outline-level="2">Is it free?</text:h>'
+        "<text:p>Yes, under the MIT licence.<text:line-break/>Forever.</text:p>"
+        '<text:h text:style-name="Heading_20_1" text:outline-level="1">Trouble</text:h>'
+        '<text:h text:style-name="Heading_20_2" text:outline-level="2">Where are the logs?</text:h>'
+        "<text:p>In ~/.frob/logs.</text:p>"
+    ),
+    "prefixed/word97-qa.doc": (
+        "<text:p>Interview notes</text:p>"
+        "<text:p>Q: What is a closure?</text:p>"
+        "<text:p>A: A function that keeps the variables of the scope it was made in.</text:p>"
+        "<text:p>Q: What does <text:span text:style-name=\"T1\">git rebase</text:span> do?</text:p>"
+        "<text:p>A: It replays commits onto another base.</text:p>"
+        "<text:p>Q: Why use a &lt;b&gt; tag?</text:p>"
+        "<text:p>A: To make text bold &amp; <text:s text:c=\"2\"/>loud.</text:p>"
+    ),
+    "table/word97-table.doc": (
+        "<text:p>Capitals</text:p>"
+        '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="2"/>'
+        "<table:table-row><table:table-cell><text:p>Question</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Answer</text:p></table:table-cell></table:table-row>"
+        "<table:table-row><table:table-cell><text:p>Capital of France?</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Paris</text:p></table:table-cell></table:table-row>"
+        "<table:table-row><table:table-cell><text:p>Capital of Japan?</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Tokyo</text:p><text:p>(東京)</text:p></table:table-cell></table:table-row>"
+        "<table:table-row><table:table-cell><text:p>Capital of Peru?</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Lima | on the coast</text:p></table:table-cell></table:table-row>"
+        "</table:table>"
+    ),
+    "numbered/word97-numbered.doc": (
+        "<text:p>Sample paper</text:p>"
+        '<text:list xml:id="q" text:style-name="L1"><text:list-item><text:p>Which of these is a prime?</text:p>'
+        "<text:list><text:list-item><text:p>4</text:p></text:list-item><text:list-item><text:p>7</text:p>"
+        "</text:list-item></text:list></text:list-item></text:list>"
+        "<text:p>It is b: seven.</text:p>"
+        '<text:list text:continue-list="q" text:style-name="L1"><text:list-item><text:p>What is 2 + 2?</text:p>'
+        "</text:list-item></text:list>"
+        "<text:p>Four.</text:p>"
+        '<text:list text:continue-list="q" text:style-name="L1"><text:list-item><text:p>Is zero even?</text:p>'
+        "</text:list-item></text:list>"
+        "<text:p>Yes.</text:p>"
+        # An item of the second level with none of the first before it (as question papers pasted together have).
+        '<text:list text:style-name="L3"><text:list-item><text:list><text:list-item><text:p>What is 3 + 3?</text:p>'
+        "</text:list-item></text:list></text:list-item></text:list>"
+        "<text:p>Six.</text:p>"
+    ),
+}
+
+
+def fodt(body: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document {_NAMESPACES} '
+            'office:mimetype="application/vnd.oasis.opendocument.text">'
+            f"<office:automatic-styles>{_STYLES}</office:automatic-styles>"
+            f"<office:body><office:text>{body}</office:text></office:body></office:document>")
+
+
+def main() -> int:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("LibreOffice (soffice) is needed to make the .doc fixtures", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as work:
+        for target, body in DOCUMENTS.items():
+            source = Path(work) / (Path(target).stem + ".fodt")
+            source.write_text(fodt(body), encoding="utf-8")
+            subprocess.run([soffice, "--headless", "--convert-to", "doc:MS Word 97", "--outdir", work, str(source)],
+                           check=True, capture_output=True)
+            shutil.copyfile(source.with_suffix(".doc"), FIXTURES / target)
+            print(FIXTURES / target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
