@@ -54,6 +54,26 @@ def test_a_doc_that_word_saved_as_rtf_html_or_text_is_read_as_what_it_is(tmp_pat
     assert cards(path) == [("Is it free?", "Yes."), ("Is it fast?", "Very.")], kind
 
 
+#: Word's "Single File Web Page" save (MHTML): a MIME message, the page quoted-printable in Windows-1252.
+_WEB_ARCHIVE = (
+    b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n'
+    b"This document is a Single File Web Page.\r\n\r\n------=_NextPart_01\r\n"
+    b"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"windows-1252\"\r\n\r\n"
+    b'<html xmlns:o=3D"urn:schemas-microsoft-com:office:office"><body><!--[if gte mso 9]><xml><o:DocumentProperties>'
+    b"</o:DocumentProperties></xml><![endif]--><p class=3DMsoNormal><b>Is it fr=\r\nee?</b></p><p>Yes, =93always=94.</p>"
+    b"<p><b>Is it fast?</b></p><p>Very.</p></body></html>\r\n------=_NextPart_01--\r\n"
+)
+
+
+def test_a_doc_that_is_a_web_archive_or_a_docx_is_read_as_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "faq.doc"
+    path.write_bytes(_WEB_ARCHIVE)
+    assert cards(path) == [("Is it free?", "Yes, \u201calways\u201d."), ("Is it fast?", "Very.")]
+    path.write_bytes((FIXTURES / "bold" / "word-faq.docx").read_bytes())
+    assert cards(path)[0] == ("How do I install frob?",
+                              "Run the installer, then restart:\n\n- on Linux, log out and in;\n- on Windows, reboot.")
+
+
 def _with_fib_flag(data: bytes, flag: int) -> bytes:
     """``data`` with a bit of the FIB's flags word set: how Word marks an encrypted document."""
     at = _fib(data) + 0x0A

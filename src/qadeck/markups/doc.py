@@ -13,9 +13,9 @@ each run's bold, hidden and deleted marks. Word's list numbers are not in the
 text: they are counted from the list definitions, as Word shows them.
 :mod:`.document` writes the Markdown.
 
-Word saved many ``.doc`` files that are not binary: RTF, an HTML page, or plain
-text under a ``.doc`` name; those are told by their first bytes and read as
-what they are. Encrypted, Word 6/95 and damaged files are one
+Word saved many ``.doc`` files that are not binary: RTF, a web page (HTML, or
+MHTML: the page in a MIME message), a ``.docx``, or plain text under a ``.doc``
+name; those are told by their first bytes and read as what they are. Encrypted, Word 6/95 and damaged files are one
 :class:`SourceError` naming the file. Nothing is read beyond the file.
 """
 
@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import email
+import email.policy
 import re
 import struct
 from collections.abc import Iterator
@@ -53,8 +55,10 @@ _CONTROL = re.compile(r"[\x00-\x1f]|[^\x00-\x1f]+")
 _CHARACTERS = {"\x0b": "\n", "\x09": " ", "\x1e": "-"}
 #: List number formats shown as a number (decimal, and decimal with a leading zero); others are bullets.
 _NUMBERED = frozenset({0, 22})
-#: How a page that says it is HTML or plain text opens (after white space): Word's "Web page" and MHTML saves.
-_HTML = re.compile(rb"(?i)^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)")
+#: How an HTML page opens (after white space): Word's "Web page" saves.
+_HTML = re.compile(rb"(?i)^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)")
+#: How a web archive opens: Word's "Single file web page" (MHTML), a MIME message holding the page.
+_WEB_ARCHIVE = re.compile(rb"(?i)^(?:mime-version:|content-type:\s*multipart/related)")
 
 
 def to_markdown(data: bytes, name: str = "<doc>") -> str:
@@ -82,6 +86,12 @@ def _not_binary(data: bytes, name: str) -> str:
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:256]
     if head.startswith(b"{\\rtf"):
         return rtf.to_markdown(data, name)
+    if head.startswith(b"PK\x03\x04"):  # a Word 2007+ document named .doc
+        from . import docx  # here: docx hands the binary documents it is given to this module
+
+        return docx.to_markdown(data, name)
+    if _WEB_ARCHIVE.match(head):
+        return html.to_markdown(_web_archive_page(data, name))
     if head.startswith((b"\xdb\xa5", b"\x31\xbe")):
         raise SourceError(f"a Word 2.0 or Word for DOS document, too old to read: {_SAVE}", name)
     if len(data) > MAX_XML_BYTES:
@@ -92,6 +102,19 @@ def _not_binary(data: bytes, name: str) -> str:
     if _HTML.match(head):
         return html.to_markdown(text)
     return markdown.to_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _web_archive_page(data: bytes, name: str) -> str:
+    """The HTML page of a web archive (MHTML), decoded from its transfer encoding and character set."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                content = part.get_content()
+            except (LookupError, ValueError) as exc:
+                raise SourceError(f"a web archive whose page cannot be decoded ({exc})", name) from exc
+            return content if isinstance(content, str) else content.decode("utf-8", errors="replace")
+    raise SourceError("a web archive (MHTML) holding no HTML page", name)
 
 
 def _decode(data: bytes) -> str | None:
