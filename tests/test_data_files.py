@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from qadeck import sources
+from qadeck import markups, sources
 from qadeck.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -82,3 +85,35 @@ def test_a_folder_reads_crowdanki_decks_and_vocabulary_files_but_not_slide_decks
         (tmp_path / name).write_text("[]", encoding="utf-8")
     found = sources.collect([tmp_path])
     assert [path.name for path in found.files] == ["deck.json", "preguntas.json", "vocabulary.yml"]
+
+
+_KEYS = st.sampled_from([
+    "question", "answer", "q", "a", "front", "back", "options", "answers", "correct", "answer_index", "tags",
+    "difficulty", "category", "title", "items", "questions", "english", "german", "$schema", "type", "properties",
+    "explanation", "isCorrect", "text", "example", "fields", "notes", "note_models", "__type__", "name", "children",
+    "flds", "tmpls", "qfmt", "afmt", "sortf", "note_model_uuid", "crowdanki_uuid", "Is it?",
+])
+_LEAVES = (st.none() | st.booleans() | st.integers(-3, 30) | st.floats(allow_nan=False, allow_infinity=False)
+           | st.sampled_from(["Deck", "m", "B", "{{Front}}", "[1, 2]", "hard", "x\ny", "<details>"]) | st.text(max_size=12))
+_DATA = st.recursive(
+    _LEAVES, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS | st.text(max_size=4), inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_DATA)
+def test_no_data_makes_the_reader_fail(value: object) -> None:
+    # Data files are untrusted: whatever shape their values take, reading them gives text, never an error.
+    assert isinstance(markups.to_markdown(".json", json.dumps(value)), str)
+    assert isinstance(markups.to_markdown(".yml", yaml.safe_dump(value)), str)
+
+
+def test_a_data_file_of_one_entry_is_a_deck_of_one(tmp_path: Path) -> None:
+    (tmp_path / "faq.json").write_text('{"q": "Is it free?", "a": "Yes."}', encoding="utf-8")
+    (tmp_path / "quiz.json").write_text('[{"question": "Which is a fruit?", "options": ["Apple", "Carrot"], "answer": 0}]',
+                                        encoding="utf-8")
+    cards = _list(tmp_path / "faq.json", tmp_path / "quiz.json")
+    assert [(card["question"], card["answer"]) for card in cards] == [
+        ("Is it free?", "Yes."), ("Which is a fruit? (A) Apple (B) Carrot", "**A**: Apple"),
+    ]

@@ -32,12 +32,12 @@ def is_deck(data: object) -> bool:
 def items(data: object) -> list[Item]:
     models: dict[str, dict[str, object]] = {}
     for deck, _ in _decks(data, None):
-        for model in deck.get("note_models") or []:
+        for model in _list(deck.get("note_models")):
             if isinstance(model, dict) and isinstance(model.get("crowdanki_uuid"), str):
                 models[model["crowdanki_uuid"]] = model
     out = []
     for deck, section in _decks(data, None):
-        for note in deck.get("notes") or []:
+        for note in _list(deck.get("notes")):
             if isinstance(note, dict):
                 item = _item(note, models.get(str(note.get("note_model_uuid"))), section)
                 if item is not None:
@@ -51,7 +51,7 @@ def _decks(deck: object, parent: str | None) -> Iterator[tuple[dict[str, object]
         return
     name = "" if parent is None else str(deck.get("name") or "").split("::")[-1].strip() or parent
     yield deck, name
-    for child in deck.get("children") or []:
+    for child in _list(deck.get("children")):
         yield from _decks(child, name)
 
 
@@ -59,9 +59,9 @@ def _item(note: dict[str, object], model: dict[str, object] | None, section: str
     values = note.get("fields")
     if not isinstance(values, list) or not values or model is None:
         return None
-    names = [str(field.get("name")) for field in model.get("flds") or [] if isinstance(field, dict)]
+    names = [str(field.get("name")) for field in _list(model.get("flds")) if isinstance(field, dict)]
     fields = {name: _clean(str(value)) for name, value in zip(names, values)}
-    templates = [t for t in model.get("tmpls") or [] if isinstance(t, dict)]
+    templates = [t for t in _list(model.get("tmpls")) if isinstance(t, dict)]
     front_names = _shown(str(templates[0].get("qfmt", ""))) if templates else names[:1]
     back_names = _shown(str(templates[0].get("afmt", ""))) if templates else names[1:]
     sort = model.get("sortf")
@@ -77,9 +77,13 @@ def _item(note: dict[str, object], model: dict[str, object] | None, section: str
     back = [fields[name] for name in back_names if name not in front_names and fields.get(name)]
     if model.get("type") != _CLOZE:
         back = back or [fields[name] for name in names if name != front and fields.get(name)][:1]
-    tags = tuple(str(tag) for tag in note.get("tags") or [] if str(tag).strip())
+    tags = tuple(str(tag) for tag in _list(note.get("tags")) if str(tag).strip())
     line = getattr(note, "line", 0)
     return Item(_text(fields[front]), "\n\n".join(back), line, section, tags)
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _shown(template: str) -> list[str]:

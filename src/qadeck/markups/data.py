@@ -71,7 +71,8 @@ def _markdown(data: object) -> str:
         return ""
     if not items:
         return ""
-    write = _quiz_block if any(item.options for item in items) else _details_block
+    # The quiz layout reads two questions or more: one alone is a summary with its options.
+    write = _quiz_block if len(items) > 1 and any(item.options for item in items) else _details_block
     return _layout(items, write)
 
 
@@ -95,7 +96,8 @@ def _pad(lines: list[str], count: int) -> None:
 
 
 def _details_block(item: Item) -> str:
-    question = html.escape(_one_line(item.question), quote=False)
+    asked = " ".join((item.question, *(f"({letter}) {text}" for letter, text in item.options)))
+    question = html.escape(_one_line(asked), quote=False)
     marks = _tags(item)
     answer = _safe(item.answer)
     if "\n" not in answer:

@@ -144,7 +144,12 @@ def _entry(keys: dict[str, object], section: str, line: int) -> tuple[Item, int 
         question_key = _question_key(keys, ())
         if question_key is None:
             return None
-        answer = _chosen(keys, options)
+        right = _right(keys, options)
+        answered = None if right else _answer_key(keys)  # no option marked right: the answer as written
+        if right:
+            answer = "\n\n".join(f"**{options[index][0]}**: {options[index][1]}" for index in right)
+        else:
+            answer = _answer(keys[answered]) if answered else ""
         shown = tuple((letter, text) for letter, text, _ in options)
     else:
         answer_key = _answer_key(keys)
@@ -155,11 +160,11 @@ def _entry(keys: dict[str, object], section: str, line: int) -> tuple[Item, int 
         if answer_key in _OPTION_KEYS and isinstance(value, str) and value.startswith("[") and value.endswith("]"):
             value = _listed(value)
         answer = _answer(value)
-        shown = ()
+        answered, shown = answer_key, ()
     question = _text(keys[question_key]).strip()
     if not question:
         return None
-    extras = _extras(keys, _EXTRA_KEYS, _answer_key(keys) if options is None else None)
+    extras = _extras(keys, _EXTRA_KEYS, answered)
     if options is None and answer:
         extras = [extra for extra in extras if extra and extra.strip() not in answer]
     answer = "\n\n".join(part for part in (answer, *extras) if part) if answer else ""
@@ -281,15 +286,6 @@ def _pointed(value: object, options: list[tuple[str, str, bool]]) -> list[int]:
             return found
     wanted = text.casefold()
     return [index for index, (_, option, _) in enumerate(options) if option.strip().casefold() == wanted]
-
-
-def _chosen(keys: dict[str, object], options: list[tuple[str, str, bool]]) -> str:
-    """The back of a multiple-choice card: the right options ("**B**: text"), else the answer as written."""
-    right = _right(keys, options)
-    if right:
-        return "\n\n".join(f"**{options[index][0]}**: {options[index][1]}" for index in right)
-    answer_key = _answer_key(keys)
-    return _answer(keys[answer_key]) if answer_key else ""
 
 
 def _rows(values: list[object], section: str, line: int) -> list[tuple[Item, int | None]]:

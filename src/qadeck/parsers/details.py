@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..model import Source
-from .entries import Entry, make_layout
+from .entries import Entry, coverage, make_layout, marked_coverage
 from .markup import inline_text
 from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
@@ -182,8 +183,17 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """:func:`coverage`; a data file's one entry is a deck of one (qadeck.markups.data wrote its block:
+    no page's lone "Click to expand" block)."""
+    if len(entries) == 1 and source.path.suffix.lower() in (".json", ".yml", ".yaml"):
+        return marked_coverage(source, entries)
+    return coverage(source, entries)
+
+
 LAYOUT = make_layout(
     NAME,
     "HTML <details><summary>question</summary> answer</details> blocks",
     _entries,
+    _score,
 )
