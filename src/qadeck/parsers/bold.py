@@ -35,8 +35,11 @@ _BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
 #: (the prefixed layout's :data:`~.prefixed.QUESTION` knows the markers of other languages too).
 _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]\s)", re.IGNORECASE)
 _BOLD_START = LineStart(_BOLD_LINE)
-#: "**What is X?** It is …": a paragraph opening with a bold question, its answer running on after it.
-_BOLD_OPENING = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)([^*_]+?[?？؟])\1{SPACE}+(\S.*)$")
+#: "**What is X?** It is …": a paragraph (or a list item: a cheat sheet's "quick answers") opening
+#: with a bold question, its answer running on after it.
+_BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:(?:[-*+]|\d{{1,3}}[.)]){SPACE}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟])\1{SPACE}+(\S.*)$")
+#: A list item: each opens its own entry, with no blank line before it.
+_BULLET = re.compile(rf"^ {{0,3}}(?:[-*+]|\d{{1,3}}[.)]){SPACE}")
 _OPENING_START = LineStart(_BOLD_OPENING)
 
 
@@ -45,7 +48,8 @@ def question(lines: list[Line], index: int) -> str | None:
     line = lines[index]
     match = _BOLD_LINE.match(line.text)
     if line.code or not match or match.group(1) in match.group(2):
-        return None if line.code or not _opens(lines, index) else _run_on(line.text)[0]
+        opens = _opens(lines, index) or _BULLET.match(line.text) is not None
+        return None if line.code or not opens else _run_on(line.text)[0]
     text = inline_text(match.group(2))
     if not text or text.endswith(":") or _NUMBERED.match(text) or QUESTION.match(text) or is_answer_label(text):
         return None
