@@ -51,6 +51,9 @@ QUESTION_WORDS = QUESTION_NAMES | {"word", "words", "vocabulary", "vocab", "expr
 #: Further words an answer column is headed with; an answer column that holds an option's letter names it.
 ANSWER_WORDS = (ANSWER_NAMES - {"a"}) | {"translation", "description", "correct", "correctanswer", "correctoption",
                                          "rightanswer", "key"}
+#: Names of a column listing a question's options in one cell ("a : X | b : Y").
+CHOICE_NAMES = frozenset({"choices", "options", "alternatives", "answeroptions", "opciones", "alternativas",
+                          "optionen", "auswahl", "choix"})
 #: Names of the column that names a multiple-choice question's correct option.
 KEY_NAMES = frozenset({"answer", "answers", "correct", "correctanswer", "correctoption", "rightanswer", "key",
                        "answerkey", "solution"})
@@ -62,6 +65,8 @@ BACK_WORDS = frozenset({
 })
 _KNOWN_WORDS = QUESTION_WORDS | ANSWER_WORDS | BACK_WORDS | META_NAMES | SECTION_NAMES | LEVEL_NAMES | TAG_NAMES
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: An id column's name ("id" a word of it: Question ID, card_id), or a flag's (is_mcq, has_image).
+_ID = re.compile(r"(?<![^\W_])(?:id|uuid|guid)(?![^\W_])|^\s*(?:is|has)[_ ]", re.IGNORECASE)
 #: An option column's name: a letter or number, after "option", "choice" or "opt" or alone.
 _OPTION = re.compile(r"^(?:option|choice|opt|answer)?([a-h]|[1-8])$")
 #: A header cell is a name, not a sentence: a few words at most.
@@ -78,6 +83,8 @@ class Columns:
     back: tuple[tuple[int, str], ...] = ()
     #: Multiple choice: the option columns, in order (the answer column names one by letter, number or text).
     options: tuple[int, ...] = ()
+    #: Multiple choice: the column listing the options in one cell, lettered (see :func:`lettered`).
+    choices: int | None = None
     tags: int | None = None
     section: int | None = None
     level: int | None = None
@@ -87,23 +94,25 @@ def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     """What the header row ``cells`` names, None when it is no header (see the module docstring);
     ``skip``: columns known to be no fields (an Anki export's guid, note type, deck)."""
     names = column_names(cells)
-    meta = {i for i, name in enumerate(names) if name in META_NAMES or _WRONG.match(name)} | set(skip)
+    meta = {i for i, name in enumerate(names) if name in META_NAMES or _WRONG.match(name) or _ID.search(cells[i])}
+    meta |= skip
     options = _options(names)
+    choices = None if options else _first(names, CHOICE_NAMES)
     tags = _first(names, TAG_NAMES)
     section = _first(names, SECTION_NAMES)
     level = _first(names, LEVEL_NAMES)
-    special = meta | set(options) | {i for i in (tags, section, level) if i is not None}
+    special = meta | set(options) | {i for i in (choices, tags, section, level) if i is not None}
     visible = ["" if i in special else cell for i, cell in enumerate(cells)]
     pair = named_columns(visible, answer_alone=True) or _languages(visible) or _by_words(visible)
     if pair is None:
         return None
     ask, answer = pair
-    if len(options) >= 2:
+    if options or choices is not None:
         # The column naming the correct option is the answer ("Explanation" goes after it).
         answer = next((i for i, name in enumerate(names) if name in KEY_NAMES and i not in special), answer)
     labelled = [i for i in range(ask + 1, len(cells)) if i != answer and i not in special and names[i]]
     back = tuple((i, inline_text(cells[i])) for i in labelled)
-    return Columns(ask, answer, back, options if len(options) >= 2 else (), tags, section, level)
+    return Columns(ask, answer, back, options, choices, tags, section, level)
 
 
 def _first(names: Sequence[str], wanted: frozenset[str]) -> int | None:
@@ -174,3 +183,19 @@ def chosen_option(key: str, options: Sequence[str]) -> int | None:
         return int(key) - 1
     texts = [inline_text(option).casefold() for option in options]
     return texts.index(key) if key and key in texts else None
+
+
+#: A lettered option inside a cell: at its start or after a ``|``, ``;`` or line break.
+_ITEM = re.compile(r"(?:^|[ \t]*[|;\n][ \t]*)([A-Ha-h1-8])[ \t]*[:.)][ \t]*")
+
+
+def lettered(cell: str) -> list[str]:
+    """The options a cell lists lettered from A (or numbered from 1), in order: ``a : X | b : Y``,
+    ``A) X; B) Y``, one a line; [] for a cell that lists none."""
+    marks = list(_ITEM.finditer(cell.strip()))
+    labels = "".join(mark.group(1).lower() for mark in marks)
+    if len(marks) < 2 or labels not in ("abcdefgh"[: len(marks)], "12345678"[: len(marks)]):
+        return []
+    text = cell.strip()
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    return [text[mark.end() : end].strip() for mark, end in zip(marks, ends)]

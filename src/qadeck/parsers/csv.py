@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Finding, ParseResult, Source
-from .columns import Columns, chosen_option, header_columns
+from .columns import Columns, chosen_option, header_columns, lettered
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
 from .table import cell_tags, joined_back
@@ -206,7 +206,7 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     tagged = header.tags if header.tags is not None else columns.tags
     grouped = columns.section if columns.section is not None else header.deck
     ask, answer = columns.ask, columns.answer
-    plain = not (columns.back or columns.options or columns.level is not None)
+    plain = not (columns.back or columns.options or columns.choices is not None or columns.level is not None)
     width = max(ask, answer) + 1
     entries: list[Entry] = []
     for first, last, cells in found:
@@ -238,14 +238,16 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
     def cell(index: int) -> str:
         return cells[index] if index < len(cells) else ""
 
-    if columns.options:
-        options = [cell(i) for i in columns.options]
+    options = [cell(i) for i in columns.options] if columns.choices is None else lettered(cell(columns.choices))
+    if options:
         shown = [f"- {_LETTERS[k]}: {inline_text(text)}" for k, text in enumerate(options) if text.strip()]
         if shown:
             question += "\n\n" + "\n".join(shown)
             chosen = chosen_option(cell(columns.answer), options)
             if chosen is not None:
                 answer = f"**{_LETTERS[chosen]}**: {inline_text(options[chosen])}"
+    elif columns.choices is not None and (listed := inline_text(cell(columns.choices))):
+        question += "\n\n" + listed  # options not lettered: shown as written
     if columns.back:
         texts = [("", answer), *((label, html_to_markdown(cell(i)).strip()) for i, label in columns.back)]
         answer = joined_back(texts)
