@@ -30,6 +30,10 @@ _NAMESPACES = (
 _STYLES = (
     '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
     '<style:style style:name="T2" style:family="text"><style:text-properties text:display="none"/></style:style>'
+    '<style:style style:name="T3" style:family="text"><style:text-properties style:font-weight-complex="bold"/>'
+    "</style:style>"
+    '<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/>'
+    "</style:style>"
     '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." '
     'style:num-format="1"/><text:list-level-style-number text:level="2" style:num-suffix=")" '
     'style:num-format="a"/></text:list-style>'
@@ -61,6 +65,13 @@ DOCUMENTS = {
         '<text:p><text:span text:style-name="T1">Can I sync it?</text:span></text:p>'
         '<text:p>Yes<text:span text:style-name="T2"> (a hidden note)</text:span>, with <text:span '
         'text:style-name="T1">frob sync</text:span>: Grüße — 東京 ✓</text:p>'
+    ),
+    # Arabic, bold as right-to-left text is: Word keeps its bold apart from left-to-right text's.
+    "bold/word97-arabic.doc": (
+        '<text:p text:style-name="P1"><text:span text:style-name="T3">ما هو فروب؟</text:span></text:p>'
+        '<text:p text:style-name="P1">أداة تعالج الملفات.</text:p>'
+        '<text:p text:style-name="P1"><text:span text:style-name="T3">هل هو مجاني؟</text:span></text:p>'
+        '<text:p text:style-name="P1">نعم، دائمًا.</text:p>'
     ),
     "headings/word97-headings.doc": (
         '<text:p text:style-name="Title">Frob help desk</text:p>'

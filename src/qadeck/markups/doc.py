@@ -44,9 +44,9 @@ _SAVE = "save it as .docx, .odt or .rtf to read it"
 _WORD97 = 0xC0
 #: Where the FIB's list of table-stream (offset, size) pairs keeps what is read here.
 _STSH, _CHPX, _PAPX, _CLX, _LST, _LFO = 1, 12, 13, 33, 73, 74
-#: Sprms read: bold, hidden, deleted, character style (character); in a table, a table row's end, a nested
-#: table row's end, list, level, outline level (paragraph).
-_BOLD, _VANISH, _DELETED, _CHARACTER_STYLE = 0x0835, 0x083C, 0x0800, 0x4A30
+#: Sprms read: bold, hidden, deleted, character style, right-to-left, bold in right-to-left text (character); in
+#: a table, a table row's end, a nested table row's end, list, level, outline level (paragraph).
+_BOLD, _VANISH, _DELETED, _CHARACTER_STYLE, _RIGHT_TO_LEFT, _BOLD_RIGHT_TO_LEFT = 0x0835, 0x083C, 0x0800, 0x4A30, 0x085A, 0x085C
 _IN_TABLE, _ROW_END, _INNER_ROW_END, _LIST, _LEVEL, _OUTLINE = 0x2416, 0x2417, 0x244C, 0x460B, 0x260A, 0x2640
 #: A paragraph's end: paragraph mark, cell or row mark, page or section break, column break.
 _ENDS = "\r\x07\x0c\x0e"
@@ -517,6 +517,8 @@ class _Writer:
         bold = style.bold
         if len(sprms.get(_CHARACTER_STYLE, b"")) == 2:
             bold = bold or self.styles.get(struct.unpack_from("<H", sprms[_CHARACTER_STYLE])[0], _Style()).bold
+        if _flag(sprms.get(_RIGHT_TO_LEFT), False) and _BOLD_RIGHT_TO_LEFT in sprms:
+            return _flag(sprms[_BOLD_RIGHT_TO_LEFT], bold)  # Arabic and Hebrew runs have a bold of their own
         return _flag(sprms.get(_BOLD), bold)
 
     def _properties(self, cp: int) -> tuple[_Style, dict[int, bytes]]:
