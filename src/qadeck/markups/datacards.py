@@ -387,7 +387,13 @@ def _level(keys: dict[str, object]) -> tuple[str, int | None]:
 
 
 def _category(keys: dict[str, object]) -> str:
-    return next((_text(keys[key]).strip() for key in _CATEGORY_KEYS if isinstance(keys.get(key), str)), "")
+    """The entry's own category (the first of a list of them), "" for none."""
+    for key in (*_CATEGORY_KEYS, *(name + "s" for name in _CATEGORY_KEYS)):
+        value = keys.get(key)
+        value = next((one for one in value if isinstance(one, str)), None) if isinstance(value, list) else value
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _scalar(value: object) -> bool:
