@@ -18,7 +18,8 @@ are the file lines its row spans. Cells often hold Anki's HTML, which
 becomes Markdown (a question that is only a picture keeps the picture).
 Anki's own text export opens with ``#separator:tab``-style lines: they give
 the delimiter and the columns, say which columns are no fields (guid, note
-type, deck, tags), which holds the tags and which the deck (the section).
+type, deck, tags), which holds the tags and which the deck (the section),
+and whether fields are HTML (``#html:false``: a ``<b>`` in them is text).
 A spreadsheet is each of its sheets read as such a file, the sheet's name
 its section and a card's lines its sheet row.
 """
@@ -28,6 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import escape
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -66,6 +68,8 @@ class AnkiHeader:
     tags: int | None = None
     #: The 0-based column holding the note's deck (None: no such column).
     deck: int | None = None
+    #: False when the export says its fields are plain text (``#html:false``): a ``<b>`` in them is text.
+    html: bool = True
 
 
 #: Blank lines ending in a newline (a lone carriage return ends a line for the csv reader: not skipped).
@@ -100,7 +104,8 @@ def anki_header(text: str) -> AnkiHeader:
     separator = _ANKI_SEPARATORS.get(separator.lower(), separator) if separator else None
     columns = tuple(values["columns"].split(separator or "\t")) if "columns" in values else ()
     meta = {int(values[f"{name} column"]) - 1 for name in _ANKI_META if values.get(f"{name} column", "").isdigit()}
-    return AnkiHeader(count, separator, columns, frozenset(meta), _column(values, "tags"), _column(values, "deck"))
+    html = values.get("html", "").lower() != "false"
+    return AnkiHeader(count, separator, columns, frozenset(meta), _column(values, "tags"), _column(values, "deck"), html)
 
 
 def _column(values: dict[str, str], name: str) -> int | None:
@@ -210,6 +215,8 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     width = max(ask, answer) + 1
     entries: list[Entry] = []
     for first, last, cells in found:
+        if not header.html:
+            cells = [escape(cell, quote=False) for cell in cells]  # read as HTML, it reads as the text it is
         padded = cells if len(cells) >= width else cells + [""] * width
         question = inline_text(padded[ask]) or _picture(padded[ask])
         if not question:
