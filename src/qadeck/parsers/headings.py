@@ -23,7 +23,7 @@ from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
 from .prefixed import QUESTION
-from .structure import FAQ_TITLE, HEADING, Line, LineStart, answer_from, ends_asking, heading, opens_with_title, outline
+from .structure import FAQ_TITLE, HEADING, OTHER_ASKING, Line, LineStart, answer_from, ends_asking, heading, opens_with_title, outline
 
 NAME = "headings"
 
@@ -54,7 +54,7 @@ class Heading:
 
 
 def asks(text: str) -> bool:
-    return bool(_NUMBERING.match(text) or ends_asking(text) or _ASKING.match(text))
+    return bool(_NUMBERING.match(text) or ends_asking(text) or _ASKING.match(text) or OTHER_ASKING.match(text))
 
 
 def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:

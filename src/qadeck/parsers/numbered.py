@@ -30,7 +30,7 @@ from .repair import clean
 from ..model import Source
 from . import common
 from .entries import Entry, make_layout
-from .structure import Line, LineStart, ends_asking
+from .structure import OTHER_ASKING, Line, LineStart, ends_asking
 
 NAME = "numbered"
 
@@ -74,7 +74,7 @@ def question_text(text: str) -> str | None:
     if bold and text.endswith(bold) and text.count(bold) % 2:
         text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
     question = clean.tidy_question(text)
-    if bold or ends_asking(question) or _ASKING.match(question):
+    if bold or ends_asking(question) or _ASKING.match(question) or OTHER_ASKING.match(question):
         return question
     return None
 

@@ -72,8 +72,8 @@ _ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})[ \t]")
 #: the next lines, and a search from every line of a run of blank lines would scan the rest of it.
 SPACE = r"[^\S\n]"
 #: How a question ends: "?", and the question marks of scripts that have their own (full-width CJK,
-#: Arabic, the Greek question mark as its own code point).
-QUESTION_ENDS = ("?", "？", "؟", "\u037e")
+#: Arabic, the Greek question mark as its own code point), and the Chinese particle that makes a question.
+QUESTION_ENDS = ("?", "？", "؟", "\u037e", "吗", "嗎")
 #: Greek letters, and Latin ones: Greek keyboards type the Greek question mark as ASCII's ";", which
 #: elsewhere ends code and clauses, not questions.
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
@@ -141,6 +141,27 @@ def faq_section(source: Source) -> Source | None:
         if i not in keep:
             raw[line.number - 1] = ""
     return Source(source.path, "\n".join(raw), source.encoding)
+
+
+#: The Chinese, Japanese and Korean interrogatives: words that only ask (where "wie" and "как" also mean
+#: "as"), so a line of its own opening with one asks.
+_CJK_ASKS = "如何|为何|為何|为什么|為什麼|什么|什麼|怎么|怎麼|怎样|怎樣|是否|哪些|哪个|哪個|なぜ|どう|무엇|왜|어떻게"
+CJK_ASKING = re.compile(f"^(?:{_CJK_ASKS})")
+#: How a question opens in the languages of :data:`ASKING_WORDS` when it ends in no question mark (a
+#: heading "Что такое замыкание", "Wie funktioniert X", "如何安装"): their interrogatives, words that open
+#: statements too ("como", "que", "come") only where they ask ("qué", "que es").
+OTHER_ASKING = re.compile(
+    r"^(?:(?:was|wie|warum|weshalb|wieso|wozu|wann|wo|woher|wohin|wer|wen|wem|welche[rsnm]?|wof(?:ü|ue)r|worin|womit"
+    r"|gibt es|qué|que es|que son|cómo|cuál(?:es)?|por qué|cuándo|dónde|quién(?:es)?|cuánt[oa]s?|para qué"
+    r"|qu['’]est-ce|quel(?:le)?s?|comment|pourquoi|quand|où|qui|combien|est-ce"
+    r"|o que|qual|quais|por que|quando|onde|quem|quant[oa]s?|para que|che cos[aè]|cosa|perch[ée]|quale|quali|dove"
+    r"|wat|hoe|waarom|wanneer|waar|welke?|jak|dlaczego|kiedy|gdzie|kto|któr[yae]|czym|czy"
+    r"|что|как(?:ой|ая|ое|ие|им|их|ов)?|почему|зачем|когда|где|кто|чем|ч[её]м|сколько|можно ли|в ч[её]м|для чего"
+    r"|есть ли|куда|откуда|що|як(?:ий|а|е|і)?|чому|навіщо|коли|де|хто|чим|скільки"
+    r"|τι|π[ώω]ς|γιατί|πότε|πού|ποι(?:ος|α|ο|ες|οι)|πόσ[οα]|nasıl|neden|niçin|nerede|hangi)\b"
+    rf"|(?:{_CJK_ASKS}))",
+    re.IGNORECASE,
+)
 
 
 #: "Question" and "Answer" in the languages flashcard users write most besides English (lower case): the
