@@ -78,7 +78,9 @@ DOCUMENTS = {
         '<text:h text:style-name="Heading_20_1" text:outline-level="1">Basics</text:h>'
         '<text:h text:style-name="Heading_20_2" text:outline-level="2">What is frob?</text:h>'
         "<text:p>A tool that frobs files.</text:p>"
-        '<text:h text:style-name="Heading_20_2" text:outline-level="2">Is it free?</text:h>'
+        # A heading in a numbered list (Word's numbered headings): a heading still, its number left out.
+        '<text:list text:style-name="L1"><text:list-item><text:h text:style-name="Heading_20_2" '
+        'text:outline-level="2">Is it free?</text:h></text:list-item></text:list>'
         "<text:p>Yes, under the MIT licence.<text:line-break/>Forever.</text:p>"
         '<text:h text:style-name="Heading_20_1" text:outline-level="1">Trouble</text:h>'
         '<text:h text:style-name="Heading_20_2" text:outline-level="2">Where are the logs?</text:h>'

@@ -544,6 +544,8 @@ class _Writer:
         if override > 0:  # Word shows a number even on an empty item: counted all the same
             level = sprms.get(_LEVEL, b"\0")[0]
             marker, label = self.lists.item(override, level)
+            if heading:  # a numbered heading stays a heading, its number left out (as .docx and .rtf read it)
+                marker = label = ""
             if marker:
                 # Nested no deeper than the item before it allows: four spaces after a paragraph make code.
                 level = min(level, self.list_level + 1)
@@ -555,7 +557,7 @@ class _Writer:
         if in_table and marker:  # a cell's text is one line: its items show their marker
             pieces.insert(0, (marker.strip() + " ", pieces[0][1] if pieces else False))
             marker = ""
-        block = document.paragraph(pieces, heading if not marker else 0, marker)
+        block = document.paragraph(pieces, heading, marker)
         if in_table:
             self.cell.append(block)
             if mark == "\x07":
