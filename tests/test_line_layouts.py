@@ -1,4 +1,4 @@
-"""The line layouts (prefixed, numbered, prose, pairs) on any text: no crash, scores and lines in range."""
+"""The line layouts (prefixed, numbered, prose, pairs, choices) on any text: no crash, scores and lines in range."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qadeck.model import Source
-from qadeck.parsers import numbered, pairs, prefixed, prose
+from qadeck.parsers import choices, numbered, pairs, prefixed, prose
 
-LAYOUTS = (prefixed.LAYOUT, numbered.LAYOUT, prose.LAYOUT, pairs.LAYOUT)
+LAYOUTS = (prefixed.LAYOUT, numbered.LAYOUT, prose.LAYOUT, pairs.LAYOUT, choices.LAYOUT)
 _PIECES = st.sampled_from(
     [
         "Q: What is X?",

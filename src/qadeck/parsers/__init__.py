@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, csv, details, headings, inka, logseq, numbered, obsidian, outline, pairs, prefixed, prose, quiz, separated,
+    asciidoc, blocks, bold, choices, csv, details, headings, inka, logseq, numbered, obsidian, outline, pairs, prefixed, prose, quiz, separated,
     table, titles,
 )
 from .base import Layout
@@ -21,6 +21,7 @@ from .structure import asks_in, ends_asking, faq_section, without_comments
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
     quiz.LAYOUT,
+    choices.LAYOUT,
     blocks.LAYOUT,
     inka.LAYOUT,
     logseq.LAYOUT,

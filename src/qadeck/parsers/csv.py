@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Finding, ParseResult, Source
-from .columns import Columns, chosen_option, header_columns, lettered
+from .columns import Columns, chosen_option, header_columns, lettered, options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
 from .table import cell_tags, joined_back
@@ -235,7 +235,6 @@ def _picture(cell: str) -> str:
     return html_to_markdown(cell).strip() if "<img" in cell.lower() else ""
 
 
-_LETTERS = "ABCDEFGH"
 
 
 def _card(columns: Columns, cells: list[str], question: str, answer: str,
@@ -247,12 +246,10 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
 
     options = [cell(i) for i in columns.options] if columns.choices is None else lettered(cell(columns.choices))
     if options:
-        shown = [f"- {_LETTERS[k]}: {inline_text(text)}" for k, text in enumerate(options) if text.strip()]
-        if shown:
-            question += "\n\n" + "\n".join(shown)
-            chosen = chosen_option(cell(columns.answer), options)
-            if chosen is not None:
-                answer = f"**{_LETTERS[chosen]}**: {inline_text(options[chosen])}"
+        options = [inline_text(text) for text in options]
+        if any(text.strip() for text in options):
+            question, chosen_text = options_card(question, options, chosen_option(cell(columns.answer), options))
+            answer = chosen_text or answer
     elif columns.choices is not None and (listed := inline_text(cell(columns.choices))):
         question += "\n\n" + listed  # options not lettered: shown as written
     if columns.back:

@@ -64,6 +64,8 @@ _STANDING = 0.8
 #: A term is at most this long; its definition at least this many times as long, on average.
 _TERM = 60
 _DEFINITION_RATIO = 2.0
+#: A section title standing alone has at most this many words (or ends in ":").
+_TITLE_WORDS = 6
 #: Fewer cards than this are no deck of paired lines: two could be any two paragraphs.
 _FEWEST = 3
 #: Detection's score is the coverage scaled by this (below outline's): a file with no markup at all
@@ -86,6 +88,15 @@ def _unlabelled(entries: list[Entry]) -> list[Entry]:
         replace(e, question=_LABEL.sub("", e.question, count=1), answer=_LABEL.sub("", e.answer, count=1))
         for e in entries
     ]
+
+
+def _titled(text: str) -> bool:
+    """A line standing alone that reads as a section title: short, capitalised, no sentence or remark
+    ("Databases:", "Networking"; not "see the separate file")."""
+    return (
+        len(text) <= _TERM and text[:1].isupper() and not text.endswith((".", "!", ",", ";"))
+        and (text.endswith(":") or len(text.split()) <= _TITLE_WORDS)
+    )
 
 
 def _groups(lines: Sequence[Line]) -> list[tuple[int, list[Line]]]:
@@ -226,7 +237,7 @@ def _paragraphs(groups: list[tuple[int, list[Line]]]) -> list[Entry]:
             text = first.text.strip()
             if _asks(text):
                 entries.append(Entry(clean.tidy_question(text), "", first.number, first.number, section))
-            elif len(text) <= _TERM:
+            elif _titled(text):
                 section = text.rstrip(":").strip()
             continue
         answer = clean.answer_markdown([line.text for line in lines[1:]])
