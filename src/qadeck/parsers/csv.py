@@ -19,7 +19,8 @@ becomes Markdown (a question that is only a picture keeps the picture).
 Anki's own text export opens with ``#separator:tab``-style lines: they give
 the delimiter and the columns, say which columns are no fields (guid, note
 type, deck, tags), which holds the tags and which the deck (the section),
-and whether fields are HTML (``#html:false``: a ``<b>`` in them is text).
+whether fields are HTML (``#html:false``: a ``<b>`` in them is text), and
+the tags and deck of every note (``#tags:``, ``#deck:``).
 A spreadsheet is each of its sheets read as such a file, the sheet's name
 its section and a card's lines its sheet row.
 """
@@ -70,6 +71,9 @@ class AnkiHeader:
     deck: int | None = None
     #: False when the export says its fields are plain text (``#html:false``): a ``<b>`` in them is text.
     html: bool = True
+    #: Tags every note gets (``#tags:a b``), and the deck every note goes to (``#deck:``) where no column says.
+    all_tags: tuple[str, ...] = ()
+    all_deck: str = ""
 
 
 #: Blank lines ending in a newline (a lone carriage return ends a line for the csv reader: not skipped).
@@ -105,7 +109,9 @@ def anki_header(text: str) -> AnkiHeader:
     columns = tuple(values["columns"].split(separator or "\t")) if "columns" in values else ()
     meta = {int(values[f"{name} column"]) - 1 for name in _ANKI_META if values.get(f"{name} column", "").isdigit()}
     html = values.get("html", "").lower() != "false"
-    return AnkiHeader(count, separator, columns, frozenset(meta), _column(values, "tags"), _column(values, "deck"), html)
+    every = tuple(values.get("tags", "").split())
+    return AnkiHeader(count, separator, columns, frozenset(meta), _column(values, "tags"), _column(values, "deck"), html,
+                      every, values.get("deck", ""))
 
 
 def _column(values: dict[str, str], name: str) -> int | None:
@@ -192,8 +198,9 @@ def _tab_rows(source: Source) -> bool:
 
 
 def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "") -> list[Entry]:
-    """The entries of one table of rows (a CSV file, a sheet), under ``section``; ``delimited``: the
-    text is a table whether or not a header row names its columns (else it must)."""
+    """The entries of one table of rows (a CSV file, a sheet), under ``section`` (else the export's deck);
+    ``delimited``: the text is a table whether or not a header row names its columns (else it must)."""
+    section = section or header.all_deck
     found = rows(source, header)
     if not header.columns:
         found = _below_titles(found)
@@ -226,6 +233,8 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
         group = inline_text(cells[grouped]) if grouped is not None and grouped < len(cells) else ""
         if not plain:
             question, back, tags = _card(columns, cells, question, back, tags)
+        if header.all_tags:
+            tags = (*tags, *header.all_tags)
         entries.append(Entry(question, back, first, last, group or section, tags=tags))
     return entries
 
