@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, notebook, odt, org, pdf, pod, rst, rtf,
-    sheets, texinfo, textile, xmlfaq,
+    asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, notebook, odp, odt, org, pdf, pod, pptx,
+    rst, rtf, sheets, texinfo, textile, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -28,10 +28,10 @@ Translate = Callable[[str], str]
 #: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, EPUB books,
 #: LaTeX, spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
-#: make cards).
+#: make cards; a slide deck in a course folder is a lecture far more often than a review).
 NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
-    ".ods",
+    ".ods", ".pptx", ".odp",
 })
 #: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
 DATA = frozenset({".json", ".yml", ".yaml"})
@@ -41,9 +41,7 @@ SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
     ".numbers": "an Apple Numbers spreadsheet: export it as .xlsx or CSV to read it",
     ".pages": "an Apple Pages document: export it as .docx or .rtf to read it",
-    ".ppt": "a slide deck: export its text as .docx, .rtf or .txt to read it",
-    ".pptx": "a slide deck: export its text as .docx, .rtf or .txt to read it",
-    ".odp": "a slide deck: export its text as .odt, .rtf or .txt to read it",
+    ".ppt": "a PowerPoint 97-2003 slide deck: save it as .pptx to read it",
 }
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
@@ -85,6 +83,8 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".ods": sheets.ods_to_text,
     ".pdf": pdf.to_markdown,
     ".epub": epub.to_markdown,
+    ".pptx": pptx.to_markdown,
+    ".odp": odp.to_markdown,
 }
 
 

@@ -48,8 +48,17 @@ def to_markdown(data: bytes, name: str = "<odt>") -> str:
     else:
         archive = Archive.opendocument(data, name, "OpenDocument text")
         xml, styles = archive.text("content.xml"), archive.text("styles.xml")
-    reader = _Reader(_Styles.read(styles, named_only=True).merge(_Styles.read(xml, named_only=False)))
-    return document.to_markdown(reader.read(xml))
+    return document.to_markdown(_Reader(read_styles(xml, styles)).read(xml, _body_start(xml)))
+
+
+def read_styles(content: str, styles: str) -> _Styles:
+    """What bold and lists mean in an OpenDocument: ``styles.xml``'s named styles under ``content.xml``'s own."""
+    return _Styles.read(styles, named_only=True).merge(_Styles.read(content, named_only=False))
+
+
+def read_blocks(fragment: str, styles: _Styles) -> list[Block]:
+    """The paragraphs, lists and tables of a piece of OpenDocument XML (a presentation's text box) as blocks."""
+    return _Reader(styles).read(fragment, 0)
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -157,8 +166,8 @@ class _Reader:
         self.paragraph_tag = ""
         self.paragraph_depth = 0
 
-    def read(self, xml: str) -> list[Block]:
-        for match in _TAG.finditer(xml, _body_start(xml)):
+    def read(self, xml: str, start: int) -> list[Block]:
+        for match in _TAG.finditer(xml, start):
             closing, tag, rest, empty, text = match.groups()
             if tag is None:
                 if text is not None and self.paragraph is not None and not self.skipping:

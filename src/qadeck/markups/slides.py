@@ -1,0 +1,116 @@
+"""What the slide-deck readers (PowerPoint, OpenDocument presentations) share: slides, written as Markdown.
+
+Contract: a reader turns its deck into the list of its shown :class:`Slide`, in
+presentation order, and :func:`to_markdown` writes them as one document the
+layouts read as they read any Markdown. Each slide is a section: its title a
+``##`` heading (a title slide's a ``#`` heading: the deck's own title), then
+its text boxes' paragraphs, lists and tables, then its speaker notes as
+paragraphs (where teachers put the answer a slide asks for). The first slide's
+title, unless it asks, is the deck's title too: a deck opens with a slide
+naming it, and read as one more entry it would hide the entries after it
+(a first slide called "Unit 3 FAQ" reads as the heading of an empty FAQ).
+
+How review decks are laid out decides three things:
+
+- A slide with no title gets no heading: its text continues the slide before
+  (a question's answer on a slide of its own, a long answer over two slides),
+  rather than becoming an entry with no question.
+- A slide titled only "Answer" (or "Solution", "Answer 3", "Réponse" …) is the
+  answer to the slide before: its title is dropped and its text continues that
+  slide, so a "Question"/"Answer" pair of slides is one card and the word
+  "Answer" is no question.
+- A slide titled only "Question 3" (or "Q3", "Frage 3" …) asks in its body:
+  the body's first paragraph is the heading, the rest (and the next slide's
+  answer) what answers it. A title that is a label says nothing a card needs.
+
+A slide that the next one repeats (with more text: the answer shown under
+the question by a copy of its slide, the way a build works without
+animations; or unchanged, the answer circled or coloured) is left out: the
+last step holds it all. A slide titled only "Question 4" with nothing else
+on it is a quiz's divider and gives no heading.
+
+A body holding a single paragraph is a paragraph, not a one-item list: that
+is how a content placeholder shows a sentence. Pictures, charts, slide
+numbers, dates and footers are no text of the deck and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import document
+from .document import Block
+
+_QUESTION_MARKS = ("?", "\uff1f", "\u061f")
+#: What may follow a label word: a number, "No. 3", "#3", a colon.
+_NUMBER = r"\s*(?:no\.?\s*|#\s*|nr\.?\s*)?\d{0,3}\s*[.:)]?"
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One shown slide of a deck, as its reader found it."""
+
+    #: The text of its title placeholder ("" for a slide with none).
+    title: str = ""
+    #: Its other text boxes' paragraphs, lists and tables, in the order the deck keeps its shapes.
+    body: tuple[Block, ...] = ()
+    #: Its speaker notes' paragraphs.
+    notes: tuple[Block, ...] = ()
+    #: Is it a title slide (PowerPoint's centered title): the deck's or a part's title, not an entry.
+    opens: bool = False
+
+
+def to_markdown(slides: Iterable[Slide]) -> str:
+    """The slides as one Markdown document, each slide a section under its title."""
+    blocks: list[Block] = []
+    for number, slide in enumerate(_built(list(slides))):
+        title = " ".join(slide.title.split())
+        body = [block for block in slide.body if block.text or block.rows]
+        asking, answering = _labels()
+        if answering.match(title) and blocks:
+            title = ""
+        elif asking.match(title) and body and body[0].text:
+            title, body = " ".join(body[0].text.split()), body[1:]
+        elif asking.match(title) and not body and not slide.notes:
+            title = ""  # "Question 4" alone: a quiz's divider, no question of its own
+        if title:
+            opens = slide.opens or number == 0 and not title.endswith(_QUESTION_MARKS)
+            blocks.append(Block(text=title, heading=1 if opens else 2))
+        blocks += body
+        blocks += [Block(text=note.text, bold=note.bold, lead=note.lead, rows=note.rows) for note in slide.notes]
+        blocks.append(Block())  # a slide's list ends with it
+    return document.to_markdown(blocks)
+
+
+def _built(deck: list[Slide]) -> list[Slide]:
+    """The deck without the steps of a build: a slide the next one repeats, adding to it (how a teacher shows
+    the answer after the question without animations) or marking its answer in a way that is no text (a
+    colour, a circle), is left for the next."""
+    return [slide for slide, after in zip(deck, [*deck[1:], None])
+            if after is None or not (after.title == slide.title and _texts(after)[:len(_texts(slide))] == _texts(slide))]
+
+
+def _texts(slide: Slide) -> tuple[str, ...]:
+    return tuple(" ".join(block.text.split()) or str(block.rows) for block in (*slide.body, *slide.notes)
+                 if block.text or block.rows)
+
+
+def paragraph_blocks(paragraphs: list[Block]) -> list[Block]:
+    """A text box's paragraphs, a lone list item as a plain paragraph."""
+    filled = [block for block in paragraphs if block.text]
+    if len(filled) == 1 and filled[0].marker:
+        only = filled[0]
+        return [Block(text=only.text, bold=only.bold, lead=only.lead)]
+    return paragraphs
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Titles that only label a slide as a question, and as an answer, in the languages review decks come in."""
+    from ..parsers.structure import ANSWERING_WORDS, ASKING_WORDS  # the layouts' package reads markups
+
+    return (re.compile(rf"(?i)^(?:(?:questions?|q|{'|'.join(ASKING_WORDS)}){_NUMBER}|\d{{1,3}}[.)]?)$"),
+            re.compile(rf"(?i)^(?:answers?|ans|a|solutions?|{'|'.join(ANSWERING_WORDS)}){_NUMBER}$"))
