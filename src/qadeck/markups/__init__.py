@@ -31,7 +31,7 @@ Translate = Callable[[str], str]
 #: make cards; a slide deck in a course folder is a lecture far more often than a review).
 NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
-    ".ods", ".pptx", ".odp",
+    ".ods", ".pptx", ".odp", ".mht", ".mhtml",
 })
 #: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
 DATA = frozenset({".json", ".yml", ".yaml"})
@@ -85,6 +85,8 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".epub": epub.to_markdown,
     ".pptx": pptx.to_markdown,
     ".odp": odp.to_markdown,
+    ".mht": html.web_archive_to_markdown,
+    ".mhtml": html.web_archive_to_markdown,
 }
 
 

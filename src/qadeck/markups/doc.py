@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import email
-import email.policy
 import re
 import struct
 from collections.abc import Iterator
@@ -91,7 +89,7 @@ def _not_binary(data: bytes, name: str) -> str:
 
         return docx.to_markdown(data, name)
     if _WEB_ARCHIVE.match(head):
-        return html.to_markdown(_web_archive_page(data, name))
+        return html.web_archive_to_markdown(data, name)
     if head.startswith((b"\xdb\xa5", b"\x31\xbe")):
         raise SourceError(f"a Word 2.0 or Word for DOS document, too old to read: {_SAVE}", name)
     if len(data) > MAX_XML_BYTES:
@@ -102,19 +100,6 @@ def _not_binary(data: bytes, name: str) -> str:
     if _HTML.match(head):
         return html.to_markdown(text)
     return markdown.to_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _web_archive_page(data: bytes, name: str) -> str:
-    """The HTML page of a web archive (MHTML), decoded from its transfer encoding and character set."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            try:
-                content = part.get_content()
-            except (LookupError, ValueError) as exc:
-                raise SourceError(f"a web archive whose page cannot be decoded ({exc})", name) from exc
-            return content if isinstance(content, str) else content.decode("utf-8", errors="replace")
-    raise SourceError("a web archive (MHTML) holding no HTML page", name)
 
 
 def _decode(data: bytes) -> str | None:
