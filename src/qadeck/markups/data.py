@@ -10,7 +10,9 @@ deep, gives a card; the group it sits in is its section, its own ``category`` to
 Entries become ``<details>`` blocks, which the ``details`` layout reads (the summary
 is the question whatever it says, its trailing ``#tags`` the card's tags); a file
 holding multiple-choice entries becomes the quiz layout's shape instead (the
-question heading and its lettered options the front, the correct option the back).
+question heading and its lettered options the front, the correct option the back),
+unless it holds one entry only (that layout reads two or more: the one entry's
+summary asks with its options inline). A file of one entry is a deck of one.
 Each block starts on the line its entry starts on in the data file, so a card's
 lines point into the JSON or YAML (a block longer than its entry pushes the next
 ones down). A ``.json`` file that is not JSON is an error naming its line; a JSON

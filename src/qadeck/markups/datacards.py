@@ -11,7 +11,7 @@ questions (ending in ``?``) to answers, and rows (lists of two or more values: t
 first the front, the rest the back). An answer that is a list is a Markdown list;
 ``explanation``, ``example`` and ``notes`` follow the answer. An entry's ``tags``
 become its tags, its ``difficulty`` or ``level`` (a word, or a number on the file's
-scale of 3 or 5) the author's level, its ``category`` its section; otherwise the
+scale of 3 or 5) the author's level, its ``category`` (or the first of its ``categories``) its section; otherwise the
 section is the title of the group it sits in, or the key naming its group when a
 mapping holds several. JSON Schemas and the like hold no entries.
 """
