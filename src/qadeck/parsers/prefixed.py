@@ -63,7 +63,7 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: C speed (one pattern of the two would be tried at every character).
 _MAY_ASK = (
     re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]"),
-    re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*:"),
+    re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*[:：]"),
 )
 #: The question emoji: looked up as literals, which a character class searched for is not.
 _ASKING_EMOJI = ("❓", "❔")
