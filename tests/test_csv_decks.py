@@ -80,3 +80,14 @@ def test_prose_with_a_tab_here_and_there_is_no_table(tmp_path: Path) -> None:
                     "What is DNS? The internet's phone book.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert "layout csv" not in result.output
+
+
+def test_a_numbered_list_of_questions_written_with_tabs_is_no_deck(tmp_path: Path) -> None:
+    # A word processor writes a numbered list as "3.<TAB>text": the numbers are no questions, the
+    # questions no answers, and a list of questions alone holds no card.
+    path = tmp_path / "questions.txt"
+    path.write_text("".join(f"{n}.\tWhat is the {word} property?\n" for n, word in
+                            enumerate(["display", "position", "float", "margin", "padding"], start=1)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
+    assert result.exit_code != 0
+    assert "no questions with answers" in result.output

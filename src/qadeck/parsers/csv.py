@@ -179,6 +179,8 @@ def _entries(source: Source) -> list[Entry]:
 
 #: Share of the rows of a text without a header that must have the same number of TAB-separated cells.
 CONSISTENT = 0.8
+#: A list item's number ("12", "12.", "12)"): a first column of them numbers a list, it asks nothing.
+_LIST_NUMBER = re.compile(r"\d{1,4}[.)]?")
 
 
 def _tab_rows(source: Source) -> bool:
@@ -193,8 +195,11 @@ def _tab_rows(source: Source) -> bool:
     common = max(set(widths), key=widths.count, default=0)
     if len(found) < 2 or common < 2 or widths.count(common) < CONSISTENT * len(found):
         return False
+    firsts = [cells[0].strip() for _, _, cells in found]
+    if all(_LIST_NUMBER.fullmatch(first) for first in firsts):
+        return False  # numbers before a TAB: a numbered list as a word processor writes one, not a deck
     # The same few words in the first cell again and again are labels ("Q:", "A:"), not questions.
-    return len({cells[0].strip() for _, _, cells in found}) * 2 > len(found)
+    return len(set(firsts)) * 2 > len(found)
 
 
 def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "") -> list[Entry]:

@@ -38,6 +38,8 @@ _CARD_ONLY = (";;", ">>")
 _SAMPLE = 40
 #: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
 _NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+#: A front that is only a list item's number ("12", "12.", "12)").
+_LIST_NUMBER = re.compile(r"\d{1,4}[.)]?")
 #: A side longer than this is prose with a separator in it, no flashcard's.
 _LONGEST = 400
 
@@ -66,6 +68,8 @@ def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
             continue
         pair = split(line.text, separator)
         if pair and not (separator == ":" and is_marker(line.text)):  # "Answer: …": a label, prefixed's
+            if _LIST_NUMBER.fullmatch(pair[0].strip()):
+                continue  # "3.<TAB>What is X?": a numbered list as a word processor writes it, not a card
             out.append((index, *pair))
     return out
 
