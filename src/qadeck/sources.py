@@ -150,7 +150,7 @@ def resolves_inside(path: Path, roots: Iterable[Path]) -> bool:
 
 
 def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str]) -> list[Path]:
-    """The files in ``folder`` and below, sorted, hidden ones left out.
+    """The files in ``folder`` and below, sorted, hidden ones and Office's lock files left out.
 
     A symlink that leads outside ``roots`` is skipped with a warning unless ``follow``; a symlinked
     folder is walked only when following (once: a loop ends), as the files of one that stays
@@ -165,8 +165,8 @@ def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str]) -> 
         except OSError:
             continue  # a folder that cannot be listed holds nothing to read
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
+            if entry.name.startswith((".", "~$")):
+                continue  # hidden, or the lock file Office writes beside an open document (~$faq.pptx): no document
             path = Path(entry.path)
             if entry.is_symlink():
                 if not follow and not resolves_inside(path, roots):

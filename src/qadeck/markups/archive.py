@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -23,6 +24,8 @@ MAX_XML_BYTES = 64 * 1024 * 1024
 #: How an OLE compound file opens: what Office writes for a password-protected document (and old .doc/.xls).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 #: What can go wrong reading a damaged zip, besides its own BadZipFile.
 _DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
 
@@ -77,6 +80,20 @@ class Archive:
         if "<![CDATA[" in text:  # a CDATA section is text: escaped, it reads as any other
             text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), text)
         return text
+
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """Id -> (type, part's name in the zip) of what the Office part ``part`` ("" for the package) refers to,
+        from its ``_rels`` file; links outside the zip are left out, so a document can only name its own parts."""
+        folder, _, file = part.rpartition("/")
+        found = {}
+        for tag in _RELATIONSHIP.findall(self.text(posixpath.join(folder, "_rels", file + ".rels"))):
+            attributes = {key.rpartition(":")[2]: html.unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
+            target = attributes.get("Target", "")
+            if target and attributes.get("TargetMode") != "External":
+                path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                found[attributes.get("Id", "")] = (attributes.get("Type", ""), posixpath.normpath(path))
+        return found
 
 
 def _key(member: str) -> str:

@@ -18,7 +18,6 @@ name a part of the same zip.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 
 from . import document, slides
@@ -27,7 +26,6 @@ from .document import Block
 from .slides import Slide
 
 _SLIDE_ID = re.compile(r"<p:sldId\b[^>]*?\br:id=\"([^\"]+)\"")
-_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 #: The shapes of a slide that can hold text: shapes and text boxes (in groups too), and tables.
 _SHAPE = re.compile(r"<p:sp\b.*?</p:sp>|<p:graphicFrame\b.*?</p:graphicFrame>", re.DOTALL)
@@ -57,35 +55,16 @@ def to_markdown(data: bytes, name: str = "<pptx>") -> str:
     if not archive.has("ppt/presentation.xml"):
         raise archive.damaged("no ppt/presentation.xml in it")
     presentation = archive.text("ppt/presentation.xml")
-    targets = _relationships(archive, "ppt/presentation.xml")
+    targets = archive.relationships("ppt/presentation.xml")
     deck = []
     for slide_id in _SLIDE_ID.findall(presentation):
-        part = targets.get(slide_id, "")
+        _kind, part = targets.get(slide_id, ("", ""))
         xml = archive.text(part) if part else ""
         if not xml or re.search(r'<p:sld\b[^>]*\bshow="(?:0|false)"', xml):
             continue
-        notes = next((target for target, kind in _relationships(archive, part, kinds=True).items()
-                      if kind.endswith(_NOTES)), "")
+        notes = next((target for kind, target in archive.relationships(part).values() if kind.endswith(_NOTES)), "")
         deck.append(_slide(xml, archive.text(notes) if notes else ""))
     return slides.to_markdown(deck)
-
-
-def _relationships(archive: Archive, part: str, kinds: bool = False) -> dict[str, str]:
-    """A part's relationships: id -> the part it names (or, with ``kinds``, the part -> its type), names
-    resolved inside the zip; links outside it are left out."""
-    folder, base = posixpath.split(part)
-    found = {}
-    for tag in _RELATIONSHIP.findall(archive.text(posixpath.join(folder, "_rels", base + ".rels"))):
-        attributes = dict(_ATTRIBUTE.findall(tag))
-        if attributes.get("TargetMode") == "External" or "Target" not in attributes:
-            continue
-        target = html.unescape(attributes["Target"])
-        target = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
-        if kinds:
-            found[target] = attributes.get("Type", "")
-        else:
-            found[attributes.get("Id", "")] = target
-    return found
 
 
 def _slide(xml: str, notes: str) -> Slide:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
@@ -127,7 +126,6 @@ def _fill_merged(grid: dict[int, dict[int, str]], merges: Iterable[tuple[int, in
 # --- Excel (Office Open XML) -------------------------------------------------------------------------------------
 
 _XL_SHEET = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
-_XL_RELATION = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
 _XL_ROW = re.compile(r"<(\w+:)?(row)\b([^>]*?)(/?)>")
 _XL_CELL = re.compile(r"<(\w+:)?(c)\b([^>]*?)(/?)>")
 _XL_VALUE = re.compile(r"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
@@ -151,12 +149,12 @@ _XL_ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]")
 
 def xlsx_to_text(data: bytes, name: str = "<xlsx>") -> str:
     archive = Archive(data, name, "Excel workbook")
-    start = _relations(archive, "")
+    start = archive.relationships("")
     book = next((target for kind, target in start.values() if kind.endswith("/officeDocument")), "xl/workbook.xml")
     if not archive.has(book):
         raise archive.damaged(f"no {book} in it")
     workbook = archive.text(book)
-    targets = _relations(archive, book)
+    targets = archive.relationships(book)
     strings = _shared_strings(archive.text(_part(targets, "sharedStrings")))
     dates = _date_styles(archive.text(_part(targets, "styles")))
     base = datetime(1904, 1, 1) if re.search(r"date1904=\"(?:1|true)\"", workbook) else datetime(1899, 12, 30)
@@ -168,19 +166,6 @@ def xlsx_to_text(data: bytes, name: str = "<xlsx>") -> str:
         if path and archive.has(path):
             sheets.append((attributes.get("name", ""), _xlsx_grid(archive.text(path), strings, dates, base)))
     return to_text(sheets, name)
-
-
-def _relations(archive: Archive, part: str) -> dict[str, tuple[str, str]]:
-    """Id -> (type, path in the zip) of what ``part`` ("" for the package) refers to."""
-    folder, _, file = part.rpartition("/")
-    listed = archive.text(posixpath.join(folder, "_rels", file + ".rels"))
-    out = {}
-    for attributes in map(_attributes, _XL_RELATION.findall(listed)):
-        target = attributes.get("Target", "")
-        if target and attributes.get("TargetMode") != "External":
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            out[attributes.get("Id", "")] = (attributes.get("Type", ""), path)
-    return out
 
 
 def _part(targets: dict[str, tuple[str, str]], kind: str) -> str:
