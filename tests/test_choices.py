@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from qadeck import parsers
-from qadeck.cli import cli
-from qadeck.model import Source
-
-
-def _layout(text: str) -> str | None:
-    layout, _ = parsers.detect(Source(Path("quiz.txt"), text))
-    return layout.name if layout else None
+from .listing import layout_of, listed
 
 
 def test_the_front_shows_the_options_and_the_back_the_right_one(tmp_path: Path) -> None:
     quiz = tmp_path / "quiz.txt"
     quiz.write_text("1. Which is a prime?\na) 4\nb) 7\nc) 9\nAnswer: b\n\n2. Which is even?\na) 3\nb) 5\nc) 8\n"
                     "Answer: c\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["list", "--json", str(quiz)])
-    assert result.exit_code == 0, result.output
-    cards = json.loads(result.stdout)
+    cards = listed(quiz)
     assert [(c["question"], c["answer"], c["lines"]) for c in cards] == [
         ("Which is a prime?\n\n- A: 4\n- B: 7\n- C: 9", "**B**: 7", [1, 5]),
         ("Which is even?\n\n- A: 3\n- B: 5\n- C: 8", "**C**: 8", [7, 11]),
@@ -34,7 +22,7 @@ def test_options_stay_escaped(tmp_path: Path) -> None:
     quiz = tmp_path / "quiz.txt"
     quiz.write_text("Which tag runs code?\n*<script>\n<p>\n<b>\n\nWhich tag breaks a line?\n<i>\n*<br>\n<u>\n\n"
                     "Which tag makes a link?\n*<a>\n<q>\n", encoding="utf-8")
-    cards = json.loads(CliRunner().invoke(cli, ["list", "--json", str(quiz)]).stdout)
+    cards = listed(quiz)
     assert [c["answer"] for c in cards] == ["**A**: <script>", "**B**: <br>", "**A**: <a>"]
     assert all("<script>" not in c["answer_html"] for c in cards)
 
@@ -43,9 +31,9 @@ def test_a_question_whose_right_option_is_not_said_is_no_choices_card() -> None:
     # Options and no answer anywhere: the numbered layout reads it as before.
     text = "1. What does ls do?\n   a. lists files\n   b. moves files\n\n2. What does cd do?\n   a. changes directory\n" \
            "   b. copies\n\n3. What does rm do?\n   a. removes\n   b. renames\n"
-    assert _layout(text) != "choices"
+    assert layout_of(text, "quiz.txt") != "choices"
 
 
 def test_bulleted_answers_are_not_starred_options() -> None:
     text = "Q: What is DNS?\nA: A name service:\n* it maps names\n* to addresses\n\nQ: What is NTP?\nA: Time sync.\n"
-    assert _layout(text) == "prefixed"
+    assert layout_of(text, "quiz.txt") == "prefixed"

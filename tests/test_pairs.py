@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from qadeck import parsers
 from qadeck.cli import cli
-from qadeck.model import Source
 
-
-def _layout(text: str, name: str = "notes.txt") -> str | None:
-    layout, _ = parsers.detect(Source(Path(name), text))
-    return layout.name if layout else None
+from .listing import layout_of, listed
 
 
 def test_alternating_questions_are_cards_through_the_cli(tmp_path: Path) -> None:
     deck = tmp_path / "flashcards.txt"
     deck.write_text("What is the capital of Peru?\nLima\nWhat is the capital of Chile?\nSantiago\n"
                     "What is the capital of Ghana?\nAccra\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["list", "--json", str(deck)])
-    assert result.exit_code == 0, result.output
-    cards = json.loads(result.stdout)
+    cards = listed(deck)
     assert [(c["question"], c["answer"], c["lines"]) for c in cards] == [
         ("What is the capital of Peru?", "Lima", [1, 2]),
         ("What is the capital of Chile?", "Santiago", [3, 4]),
@@ -51,8 +43,7 @@ def test_answer_text_stays_escaped_markdown(tmp_path: Path) -> None:
     deck = tmp_path / "cards.txt"
     deck.write_text("What tag opens a script?\n<script>alert(1)</script>\n\nWhat is 2 + 2?\n4\n\n"
                     "What is 3 + 3?\n6\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["list", "--json", str(deck)])
-    cards = json.loads(result.stdout)
+    cards = listed(deck)
     assert cards[0]["question"] == "What tag opens a script?"
     assert "<script>" not in cards[0]["answer_html"]
 
@@ -76,7 +67,7 @@ def test_answer_text_stays_escaped_markdown(tmp_path: Path) -> None:
     ],
 )
 def test_what_pairs_does_not_read(text: str) -> None:
-    assert _layout(text) != "pairs"
+    assert layout_of(text) != "pairs"
 
 
 def test_numbered_and_labelled_files_keep_their_layouts() -> None:
@@ -84,10 +75,10 @@ def test_numbered_and_labelled_files_keep_their_layouts() -> None:
                "3. What is UDP?\nDatagrams.\n"
     labelled = "Q: What is DNS?\nA: The internet's phone book.\n\nQ: What is TCP?\nA: A reliable stream.\n\n" \
                "Q: What is UDP?\nA: Datagrams.\n"
-    assert _layout(numbered) == "numbered"
-    assert _layout(labelled) == "prefixed"
+    assert layout_of(numbered) == "numbered"
+    assert layout_of(labelled) == "prefixed"
 
 
 def test_two_pairs_are_no_deck() -> None:
     # Any two short paragraphs read as two pairs: a deck of paired lines holds three cards at least.
-    assert _layout("Shopping\nmilk, eggs\n\nCall\nthe plumber\n") != "pairs"
+    assert layout_of("Shopping\nmilk, eggs\n\nCall\nthe plumber\n") != "pairs"
