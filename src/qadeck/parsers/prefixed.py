@@ -54,7 +54,10 @@ ANSWER = re.compile(
 ANSWER_DOT = re.compile(_OPEN + r"A\s*\.(?:(?P=b))?" + _AFTER)
 _OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
 #: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
-ANSWER_INLINE = re.compile(r"(?<=[?.!])\s*(?:[-*•]\s*)?(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*")
+ANSWER_INLINE = re.compile(
+    # After the question's closing mark, or after a card separator ("Question: …::Answer: …", "… | A: …").
+    r"(?:(?<=[?.!])\s*(?:[-*•]\s*)?|[ \t]*(?:::|\|)[ \t]*)(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*"
+)
 
 _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: What every line QUESTION matches holds from its "Q" (or "F", or the question mark emoji) on, with room for the invisible characters that
