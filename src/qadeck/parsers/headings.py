@@ -23,7 +23,9 @@ from ..model import Source
 from .entries import Entry, make_layout
 from .markup import inline_text
 from .prefixed import QUESTION
-from .structure import FAQ_TITLE, HEADING, OTHER_ASKING, Line, LineStart, answer_from, ends_asking, heading, opens_with_title, outline
+from .structure import (
+    HEADING, OTHER_ASKING, Line, LineStart, answer_from, ends_asking, heading, names_faq, opens_with_title, outline,
+)
 
 NAME = "headings"
 
@@ -102,8 +104,8 @@ def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: s
     or with asking headings below it, is a section and its sub-headings are the
     entries in its place.
     """
-    scopes = [(i, h.level) for i, h in enumerate(headings) if FAQ_TITLE.search(h.text)]
-    if not scopes and (FAQ_TITLE.search(title) or FAQ_TITLE.search(name.replace("_", " "))):
+    scopes = [(i, h.level) for i, h in enumerate(headings) if names_faq(h.text)]
+    if not scopes and (names_faq(title) or names_faq(name.replace("_", " "))):
         scopes = [(-1, 0)]  # the whole document, unless a heading inside says where its FAQ is
     chosen: set[int] = set()
     while scopes:
