@@ -38,12 +38,15 @@ def para(*runs: str, level: int = 0, bullet: str = "") -> str:
     return f"<a:p>{properties}{''.join(runs)}</a:p>"
 
 
-def shape(*paragraphs: str, placeholder: str | None = None) -> str:
-    """A shape holding ``paragraphs``: a placeholder of that type ("" for a content placeholder), or a text box."""
+def shape(*paragraphs: str, placeholder: str | None = None, at: tuple[float, float] | None = None) -> str:
+    """A shape holding ``paragraphs``: a placeholder of that type ("" for a content placeholder), or a text box;
+    ``at``: its left and top in centimetres (else it takes its layout's place)."""
+    place = (f'<a:xfrm><a:off x="{int(at[0] * 360000)}" y="{int(at[1] * 360000)}"/><a:ext cx="3600000" cy="720000"/>'
+             "</a:xfrm>" if at else "")
     ph = "" if placeholder is None else ('<p:ph idx="1"/>' if placeholder == "" else f'<p:ph type="{placeholder}"/>')
     box = "" if ph else ' txBox="1"'
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Shape"/><p:cNvSpPr{box}/>'
-            f"<p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{''.join(paragraphs)}"
+            f"<p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{place}</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>{''.join(paragraphs)}"
             "</p:txBody></p:sp>")
 
 
@@ -212,6 +215,21 @@ def test_q_and_a_text_boxes_are_prefixed_cards(tmp_path: Path) -> None:
     assert pairs(cards(tmp_path, "network-questions.pptx", deck)) == [
         ("What port does HTTPS use?", "443"),
         ("What does DNS resolve?", "Names to addresses"),
+    ]
+
+
+def test_text_boxes_are_read_where_they_show_not_in_the_order_they_were_made(tmp_path: Path) -> None:
+    # The answer's box was drawn first, below the question's; the options sit in two rows of two.
+    deck = pptx(
+        title("Review") + shape(para(run("A: Paris")), at=(2, 8)) + shape(para(run("Q: What is the capital of France?")),
+                                                                           at=(2, 3)),
+        title("Quiz") + shape(para(run("A: Oslo")), at=(2, 8.1)) + shape(para(run("Q: What is the capital of Norway?")),
+                                                                          at=(2, 3))
+        + shape(para(run("Bergen is second.")), at=(14, 7.9)),
+    )
+    assert pairs(cards(tmp_path, "capitals-questions.pptx", deck)) == [
+        ("What is the capital of France?", "Paris"),
+        ("What is the capital of Norway?", "Oslo\n\nBergen is second."),
     ]
 
 

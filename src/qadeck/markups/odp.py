@@ -25,6 +25,8 @@ _SHAPE = re.compile(r"<(draw:frame|draw:custom-shape|draw:rect|draw:ellipse)\b([
 _ATTRIBUTE = re.compile(r'([\w.-]+:[\w.-]+)\s*=\s*"([^"]*)"')
 _HIDDEN_STYLE = re.compile(r'<style:style\b[^>]*\bstyle:name="([^"]+)"[^>]*>\s*<style:drawing-page-properties\b'
                            r'[^>]*\bpresentation:visibility="hidden"')
+_LENGTH = re.compile(r"^\s*(-?\d{1,9}(?:\.\d{1,9})?)\s*(cm|mm|in|pt|pc|px)?\s*$")
+_CM_PER = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96, None: 1.0}
 #: Frame classes that hold no text of the slide's own.
 _CHROME = frozenset({"date-time", "footer", "header", "page-number", "page", "graphic", "object", "chart", "handout"})
 
@@ -39,18 +41,28 @@ def to_markdown(data: bytes, name: str = "<odp>") -> str:
         if dict(_ATTRIBUTE.findall(attributes)).get("draw:style-name") in hidden:
             continue
         notes = _NOTES.search(page)
-        title, body = "", []
+        title, body, shapes = "", [], []
         for _tag, shape, inner in _SHAPE.findall(_NOTES.sub("", page)):
-            kind = dict(_ATTRIBUTE.findall(shape)).get("presentation:class", "")
+            attributes = dict(_ATTRIBUTE.findall(shape))
+            kind = attributes.get("presentation:class", "")
             if kind in _CHROME or not inner:
                 continue
             blocks = odt.read_blocks(inner, styles)
             if kind == "title" and not title:
                 title = " ".join(block.text for block in blocks if block.text)
             else:
-                body += slides.paragraph_blocks(blocks)
+                left, top = _centimetres(attributes.get("svg:x", "")), _centimetres(attributes.get("svg:y", ""))
+                shapes.append(((left, top) if left is not None and top is not None else None, blocks))
+        for blocks in slides.reading_order(shapes):
+            body += slides.paragraph_blocks(blocks)
         notes_blocks = [block for _tag, shape, inner in _SHAPE.findall(notes.group(0) if notes else "")
                         if inner and dict(_ATTRIBUTE.findall(shape)).get("presentation:class") == "notes"
                         for block in odt.read_blocks(inner, styles)]
         deck.append(Slide(title=title, body=tuple(body), notes=tuple(notes_blocks)))
     return slides.to_markdown(deck)
+
+
+def _centimetres(length: str) -> float | None:
+    """An ODF length (``1.2cm``, ``0.5in``) in centimetres, None when there is none."""
+    match = _LENGTH.match(length)
+    return float(match.group(1)) * _CM_PER[match.group(2)] if match else None

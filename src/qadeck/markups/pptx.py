@@ -48,6 +48,10 @@ _TITLES = frozenset({"title", "ctrTitle"})
 #: Placeholders whose paragraphs are not bulleted unless they say so.
 _UNBULLETED = frozenset({"subTitle", *_TITLES})
 _NOTES = "/notesSlide"
+#: Where a shape's box starts (its left and top, in EMU: 360,000 a centimetre); placeholders that take theirs
+#: from the slide's layout have none.
+_OFFSET = re.compile(r'<a:off\b[^>]*?\bx="(-?\d{1,12})"[^>]*?\by="(-?\d{1,12})"')
+_EMU_PER_CM = 360_000
 
 
 def to_markdown(data: bytes, name: str = "<pptx>") -> str:
@@ -69,14 +73,22 @@ def to_markdown(data: bytes, name: str = "<pptx>") -> str:
 
 def _slide(xml: str, notes: str) -> Slide:
     title, opens, body = "", False, []
-    for shape in _SHAPE.findall(_FALLBACK.sub("", xml)):
+    xml = _FALLBACK.sub("", xml)
+    shapes = []
+    for shape in _SHAPE.findall(xml):
         kind = _placeholder(shape)
         if kind in _CHROME:
             continue
         if kind in _TITLES and not title:
             title = " ".join(block.text for block in _paragraphs(shape, bulleted=False))
             opens = kind == "ctrTitle"
-        elif "<a:tbl>" in shape:
+        else:
+            # A shape in a group is placed in the group's own space: where it shows is not known.
+            place = _OFFSET.search(shape) if "<p:grpSp>" not in xml else None
+            shapes.append(((int(place.group(1)) / _EMU_PER_CM, int(place.group(2)) / _EMU_PER_CM) if place else None,
+                           (kind, shape)))
+    for kind, shape in slides.reading_order(shapes):
+        if "<a:tbl>" in shape:
             rows = _table(shape)
             if rows:
                 body.append(Block(rows=rows))

@@ -29,6 +29,8 @@ animations; or unchanged, the answer circled or coloured) is left out: the
 last step holds it all. A slide titled only "Question 4" with nothing else
 on it is a quiz's divider and gives no heading.
 
+Text boxes are read top to bottom and left to right (a row of answer
+options A and B, then C and D) when each says where it is on the slide.
 A body holding a single paragraph is a paragraph, not a one-item list: that
 is how a content placeholder shows a sentence. Pictures, charts, slide
 numbers, dates and footers are no text of the deck and are left out.
@@ -40,11 +42,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from . import document
 from .document import Block
 
 _QUESTION_MARKS = ("?", "\uff1f", "\u061f")
+#: How far apart (in centimetres) the tops of two text boxes may be and still be one row of the slide.
+_ROW = 0.5
+Shape = TypeVar("Shape")
 #: What may follow a label word: a number, "No. 3", "#3", a colon.
 _NUMBER = r"\s*(?:no\.?\s*|#\s*|nr\.?\s*)?\d{0,3}\s*[.:)]?"
 
@@ -96,6 +102,21 @@ def _built(deck: list[Slide]) -> list[Slide]:
 def _texts(slide: Slide) -> tuple[str, ...]:
     return tuple(" ".join(block.text.split()) or str(block.rows) for block in (*slide.body, *slide.notes)
                  if block.text or block.rows)
+
+
+def reading_order(shapes: list[tuple[tuple[float, float] | None, Shape]]) -> list[Shape]:
+    """A slide's text boxes (each with its left and top in centimetres) in reading order: top to bottom, left to
+    right along a row, when every one says where it is; else in the order the slide keeps them (the order they
+    were made in, which is not where they show: a "Q:" box added after its "A:" box)."""
+    if any(place is None for place, _shape in shapes):
+        return [shape for _place, shape in shapes]
+    rows: list[list[tuple[tuple[float, float], Shape]]] = []
+    for place, shape in sorted(((place, shape) for place, shape in shapes if place is not None), key=lambda s: s[0][1]):
+        if rows and place[1] - rows[-1][0][0][1] < _ROW:
+            rows[-1].append((place, shape))
+        else:
+            rows.append([(place, shape)])
+    return [shape for row in rows for _place, shape in sorted(row, key=lambda s: s[0][0])]
 
 
 def paragraph_blocks(paragraphs: list[Block]) -> list[Block]:
