@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from qadeck import sources
+from qadeck import markups, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 
@@ -312,3 +314,26 @@ def test_a_first_slide_naming_the_deck_is_its_title_not_an_empty_entry(tmp_path:
     )
     assert [card["question"] for card in cards(tmp_path, "testing-faq.pptx", deck)] == [
         "How do I test private code?", "Are files in unit tests bad?", "Regression is overrated"]
+
+
+_DECKS = {
+    ".pptx": pptx(title("What is it?") + shape(para(run("A deck"), bullet="num"), para(run("kept"), level=1), at=(1, 2)),
+                  (title("Question 2") + table(("a", "b")), "notes")),
+    ".odp": odp(frame("title", "<text:p>What is it?</text:p>") + outline("A deck", "kept"), "hidden:" + outline("x")),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(suffix=st.sampled_from(sorted(_DECKS)), cut=st.integers(0, 4000), flips=st.lists(
+    st.tuples(st.integers(0, 4000), st.integers(0, 255)), max_size=4))
+def test_no_damage_to_a_deck_makes_the_reader_fail_but_with_an_error_naming_it(suffix: str, cut: int,
+                                                                               flips: list[tuple[int, int]]) -> None:
+    # Decks are untrusted: cut short or with bytes changed, reading one gives text or a SourceError, never a traceback.
+    data = bytearray(_DECKS[suffix][:cut] if cut < len(_DECKS[suffix]) else _DECKS[suffix])
+    for at, value in flips:
+        if data:
+            data[at % len(data)] = value
+    try:
+        assert isinstance(markups.DOCUMENTS[suffix](bytes(data), "deck" + suffix), str)
+    except SourceError as exc:
+        assert "deck" + suffix in str(exc)
