@@ -23,3 +23,15 @@ def listed(path: Path) -> list[dict]:
     result = CliRunner().invoke(cli, ["list", "--json", str(path)])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+def listed_file(folder: Path, name: str, data: bytes) -> list[dict]:
+    """The cards ``qadeck list --json`` prints for a file ``name`` holding ``data``, written in ``folder``."""
+    path = folder / name
+    path.write_bytes(data)
+    return listed(path)
+
+
+def pairs(found: list[dict]) -> list[tuple[object, object]]:
+    """(question, answer) of each card ``listed`` gave."""
+    return [(card["question"], card["answer"]) for card in found]

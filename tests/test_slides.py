@@ -7,7 +7,6 @@ text boxes, speaker notes, slides listed out of file order), with text of our ow
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from hypothesis import strategies as st
 from qadeck import markups, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
+
+from .listing import listed_file, pairs
 
 _P = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -138,19 +139,6 @@ def odp(*pages: str, encrypted: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def cards(tmp_path: Path, name: str, data: bytes) -> list[dict[str, object]]:
-    """The cards ``qadeck list --json`` finds in a file ``name`` holding ``data``."""
-    path = tmp_path / name
-    path.write_bytes(data)
-    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def pairs(found: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return [(card["question"], card["answer"]) for card in found]
-
-
 def test_slide_titles_that_ask_are_questions_their_bodies_and_notes_the_answers(tmp_path: Path) -> None:
     deck = pptx(
         title("Cell biology review", kind="ctrTitle") + shape(para(run("Unit 3")), placeholder="subTitle"),
@@ -164,7 +152,7 @@ def test_slide_titles_that_ask_are_questions_their_bodies_and_notes_the_answers(
         title("What is osmosis?") + shape(para(run("Water crossing a membrane")), placeholder=""),
         hidden=(4,),
     )
-    assert pairs(cards(tmp_path, "biology-review.pptx", deck)) == [
+    assert pairs(listed_file(tmp_path, "biology-review.pptx", deck)) == [
         ("What is the powerhouse of the cell?", "The mitochondrion"),
         ("What does the nucleus hold?", "- the DNA\n    - in chromosomes\n- the nucleolus\n\n"
                                         "Mention the nuclear envelope."),
@@ -183,7 +171,7 @@ def test_question_and_answer_slides_make_one_card_each_pair(tmp_path: Path) -> N
         title("Answer") + shape(para(run("Chile")), placeholder=""),
         shape(para(run("Bolivia")), placeholder=None),
     )
-    assert pairs(cards(tmp_path, "geography-quiz.pptx", deck)) == [
+    assert pairs(listed_file(tmp_path, "geography-quiz.pptx", deck)) == [
         ("What is the capital of Peru?", "Lima"),
         ("Which river crosses Cairo?", "The Nile"),
         ("Name two Andean countries.", "Chile\n\nBolivia"),
@@ -200,7 +188,7 @@ def test_a_slide_repeated_with_its_answer_added_is_read_once(tmp_path: Path) -> 
     deck = pptx("".join(asks), "".join(asks) + shape(para(run("Answer: 5", bold=True))),
                 "".join(asks_more), "".join(asks_more) + shape(para(run("Answer: 8", bold=True))),
                 title("Question 3"), circled, circled)
-    assert pairs(cards(tmp_path, "flashcards.pptx", deck)) == [
+    assert pairs(listed_file(tmp_path, "flashcards.pptx", deck)) == [
         ("What does 2 + 3 return?", "return 2 + 3;\n\n**Answer: 5**"),
         ("What does 4 * 2 return?", "return 4 * 2;\n\n**Answer: 8**"),
         ("Which planet is largest?", "Jupiter"),
@@ -214,7 +202,7 @@ def test_q_and_a_text_boxes_are_prefixed_cards(tmp_path: Path) -> None:
         title("More networking") + shape(para(run("Q: What does DNS resolve?"), bullet="char"),
                                          para(run("A: Names to addresses"), bullet="char"), placeholder=None),
     )
-    assert pairs(cards(tmp_path, "network-questions.pptx", deck)) == [
+    assert pairs(listed_file(tmp_path, "network-questions.pptx", deck)) == [
         ("What port does HTTPS use?", "443"),
         ("What does DNS resolve?", "Names to addresses"),
     ]
@@ -229,7 +217,7 @@ def test_text_boxes_are_read_where_they_show_not_in_the_order_they_were_made(tmp
                                                                           at=(2, 3))
         + shape(para(run("Bergen is second.")), at=(14, 7.9)),
     )
-    assert pairs(cards(tmp_path, "capitals-questions.pptx", deck)) == [
+    assert pairs(listed_file(tmp_path, "capitals-questions.pptx", deck)) == [
         ("What is the capital of France?", "Paris"),
         ("What is the capital of Norway?", "Oslo\n\nBergen is second."),
     ]
@@ -242,7 +230,7 @@ def test_numbered_paragraphs_count_from_one_after_a_bullet(tmp_path: Path) -> No
             para(run("Plug it in"), bullet="num"), placeholder=""),
         title("Why reset it?") + shape(para(run("It clears its cache")), placeholder=""),
     )
-    assert pairs(cards(tmp_path, "router-faq.pptx", deck))[0] == (
+    assert pairs(listed_file(tmp_path, "router-faq.pptx", deck))[0] == (
         "How do I reset the router?", "1. Unplug it\n2. Wait\n- Then\n1. Plug it in")
 
 
@@ -258,7 +246,7 @@ def test_an_impress_deck_reads_as_the_same_deck_would_in_powerpoint(tmp_path: Pa
         frame("title", "<text:p>Question 4</text:p>") + outline("What is 7 × 6?"),
         frame("title", "<text:p>Answer</text:p>") + outline("42"),
     )
-    assert pairs(cards(tmp_path, "maths-review.odp", deck)) == [
+    assert pairs(listed_file(tmp_path, "maths-review.odp", deck)) == [
         ("What is a prime number?", "A number with two divisors\n\nOne is not prime."),
         ("Name two even primes?", "- There is only one:\n- two"),
         ("What is 7 × 6?", "42"),
@@ -312,7 +300,7 @@ def test_a_first_slide_naming_the_deck_is_its_title_not_an_empty_entry(tmp_path:
                                                        placeholder=""),
         title("Regression is overrated") + shape(para(run("Bugs appear while code changes")), placeholder=""),
     )
-    assert [card["question"] for card in cards(tmp_path, "testing-faq.pptx", deck)] == [
+    assert [card["question"] for card in listed_file(tmp_path, "testing-faq.pptx", deck)] == [
         "How do I test private code?", "Are files in unit tests bad?", "Regression is overrated"]
 
 

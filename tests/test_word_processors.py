@@ -21,6 +21,8 @@ from qadeck import markups, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 
+from .listing import listed_file, pairs
+
 _NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -77,19 +79,6 @@ def fodt(body: str) -> bytes:
             f"<office:body><office:text>{body}</office:text></office:body></office:document>").encode()
 
 
-def cards(tmp_path: Path, name: str, data: bytes) -> list[dict[str, object]]:
-    """The cards ``qadeck list --json`` finds in a file ``name`` holding ``data``."""
-    path = tmp_path / name
-    path.write_bytes(data)
-    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def pairs(found: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return [(card["question"], card["answer"]) for card in found]
-
-
 ODT_FAQ = (
     '<text:p text:style-name="P3">Frob help desk</text:p>'
     '<text:h text:style-name="Heading_20_2" text:outline-level="2">Installing</text:h>'
@@ -121,7 +110,7 @@ ODT_FAQ_CARDS = [
     ("faq.odt", odt(ODT_FAQ)), ("faq.fodt", fodt(ODT_FAQ)), ("faq.fodt", b"\xef\xbb\xbf" + fodt(ODT_FAQ)),
 ])
 def test_an_opendocument_faq_of_headings_and_bold_questions(tmp_path: Path, name: str, data: bytes) -> None:
-    found = cards(tmp_path, name, data)
+    found = listed_file(tmp_path, name, data)
     assert pairs(found) == ODT_FAQ_CARDS
     assert [card["section"] for card in found] == ["Installing", "Installing", "Limits"]
     assert sources.read(tmp_path / name).text.startswith("# Frob help desk\n\n## Installing\n")  # Title style: a heading
@@ -137,7 +126,7 @@ def test_an_opendocument_numbered_list_of_questions_continued_across_answers(tmp
         "<text:list><text:list-item><text:p>in ~/.frob on Linux;</text:p></text:list-item>"
         "<text:list-item><text:p>in %APPDATA% on Windows.</text:p></text:list-item></text:list></text:list-item></text:list>"
     )
-    found = cards(tmp_path, "quiz.odt", odt(body))
+    found = listed_file(tmp_path, "quiz.odt", odt(body))
     assert pairs(found) == [
         ("What is frob?", "A tool that frobs files."),
         ("Is it free?", "Yes, under the MIT licence."),
@@ -151,7 +140,7 @@ def test_an_opendocument_table_of_questions_and_answers(tmp_path: Path) -> None:
     body = "<table:table>" + "".join(
         "<table:table-row>" + "".join(f"<table:table-cell><text:p>{cell.replace('&', '&amp;').replace('<', '&lt;')}</text:p></table:table-cell>"
                                       for cell in row) + "</table:table-row>" for row in rows) + "</table:table>"
-    assert pairs(cards(tmp_path, "questions.odt", odt(body))) == [("What is frob?", "A tool."), ("Is it free & open?", "Yes: <always>.")]
+    assert pairs(listed_file(tmp_path, "questions.odt", odt(body))) == [("What is frob?", "A tool."), ("Is it free & open?", "Yes: <always>.")]
 
 
 def test_an_opendocument_set_all_in_bold_marks_no_question_by_bold(tmp_path: Path) -> None:
@@ -232,7 +221,7 @@ RTF_FAQ_CARDS = [
 
 
 def test_an_rtf_faq_of_bold_questions_as_textedit_saves_it(tmp_path: Path) -> None:
-    found = cards(tmp_path, "faq.rtf", RTF_FAQ.encode("latin-1"))
+    found = listed_file(tmp_path, "faq.rtf", RTF_FAQ.encode("latin-1"))
     assert pairs(found) == RTF_FAQ_CARDS
     assert {card["section"] for card in found} == {"Café help desk"}
 
@@ -249,7 +238,7 @@ def test_an_rtf_numbered_list_of_questions_as_wordpad_saves_it(tmp_path: Path) -
            r"{\pntext\f0 2.\tab}{\*\pn\pnlvlbody\pnf0\pnindent0\pnstart1\pndec{\pntxta.}}" "\n"
            r"\fi-360\li720 Which emoji is \u-10179?\u-8704? here?\par" "\n"
            r"\pard\sa200 The grinning face, \u8220?U+1F600\u8221?.\par" "\n}\x00")  # WordPad ends with a NUL
-    assert pairs(cards(tmp_path, "quiz.rtf", rtf.encode("latin-1"))) == [
+    assert pairs(listed_file(tmp_path, "quiz.rtf", rtf.encode("latin-1"))) == [
         ("What does мир mean?", "Peace, or world."),
         ("Which emoji is \U0001F600 here?", "The grinning face, “U+1F600”."),
     ]
@@ -264,7 +253,7 @@ def test_an_rtf_table_of_questions_and_answers(tmp_path: Path) -> None:
     rtf = (r"{\rtf1\ansi\deff0{\fonttbl{\f0 Times;}}" "\n"
            + row(r"\b Question\b0", r"\b Answer\b0") + row("What is frob?", r"A tool.\par It frobs.")
            + row(r"Is it free {\i and} open?", r"Yes \{always\}.") + r"\pard After the table.\par}")
-    assert pairs(cards(tmp_path, "questions.rtf", rtf.encode())) == [
+    assert pairs(listed_file(tmp_path, "questions.rtf", rtf.encode())) == [
         ("What is frob?", "A tool. It frobs."), ("Is it free and open?", "Yes {always}."),
     ]
 
@@ -281,7 +270,7 @@ def test_a_file_that_is_no_rtf_is_a_one_line_error_naming_it(tmp_path: Path, dat
 
 def test_a_cut_short_rtf_keeps_what_it_has(tmp_path: Path) -> None:
     cut = RTF_FAQ[: RTF_FAQ.index("Not really")] + r"Not really\'8"
-    assert pairs(cards(tmp_path, "faq.rtf", cut.encode("latin-1")))[0] == RTF_FAQ_CARDS[0]
+    assert pairs(listed_file(tmp_path, "faq.rtf", cut.encode("latin-1")))[0] == RTF_FAQ_CARDS[0]
 
 
 @pytest.mark.parametrize(("name", "data"), [
@@ -291,7 +280,7 @@ def test_a_cut_short_rtf_keeps_what_it_has(tmp_path: Path) -> None:
         ("Is it free?", "Yes, for everyone."), ("Does it run offline?", "Yes, once installed."))) + "}").encode()),
 ])
 def test_a_bold_question_its_answer_follows_in_the_same_paragraph(tmp_path: Path, name: str, data: bytes) -> None:
-    assert pairs(cards(tmp_path, name, data)) == [("Is it free?", "Yes, for everyone."), ("Does it run offline?", "Yes, once installed.")]
+    assert pairs(listed_file(tmp_path, name, data)) == [("Is it free?", "Yes, for everyone."), ("Does it run offline?", "Yes, once installed.")]
 
 
 _RTF_TOKENS = [
@@ -349,7 +338,7 @@ def test_rtf_headings_come_from_the_stylesheet_where_paragraphs_give_no_outline_
            r"{\*\cs10\additive Default Paragraph Font;}{\s2\sbasedon0 Quote;}{\s15 Title;}}" "\n"
            r"\pard\plain\s15\fs52 Frob help desk\par\pard\plain\s1\b Billing\par\pard\plain\s0 {\b Can I pay yearly?}\par Yes, with a discount.\par" "\n"
            r"\pard\plain\s1\b Support\par\pard\plain\s2 {\b Is there a phone line?}\par No, mail only.\par}")
-    found = cards(tmp_path, "help-desk.rtf", rtf.encode())
+    found = listed_file(tmp_path, "help-desk.rtf", rtf.encode())
     assert pairs(found) == [("Can I pay yearly?", "Yes, with a discount."), ("Is there a phone line?", "No, mail only.")]
     assert [card["section"] for card in found] == ["Billing", "Support"]
 
