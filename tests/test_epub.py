@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from qadeck import sources
 from qadeck.cli import cli
 
-from .test_word_processors import cards, pairs
+from .listing import listed_file, pairs
 
 CONTAINER = ('<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
              '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
@@ -75,7 +75,7 @@ def encrypted(*uris: str) -> str:
 
 
 def test_an_epub_faq_reads_its_chapters_in_spine_order(tmp_path: Path) -> None:
-    found = cards(tmp_path, "faq.epub", epub())
+    found = listed_file(tmp_path, "faq.epub", epub())
     assert pairs(found) == FAQ_CARDS
     assert [card["section"] for card in found] == ["Frob FAQ", "Frob FAQ", "Limits"]
     text = sources.read(tmp_path / "faq.epub").text
@@ -85,7 +85,7 @@ def test_an_epub_faq_reads_its_chapters_in_spine_order(tmp_path: Path) -> None:
 
 
 def test_an_epub_with_obfuscated_fonts_is_read(tmp_path: Path) -> None:
-    assert pairs(cards(tmp_path, "faq.epub", epub(encryption=encrypted("OEBPS/fonts/frob.otf")))) == FAQ_CARDS
+    assert pairs(listed_file(tmp_path, "faq.epub", epub(encryption=encrypted("OEBPS/fonts/frob.otf")))) == FAQ_CARDS
 
 
 def test_build_makes_a_deck_of_an_epub(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from qadeck.cli import cli
 from qadeck.errors import SourceError
 from qadeck.markups import pdf as pdf_markup
 
-from .test_word_processors import cards, pairs
+from .listing import listed_file, pairs
 
 #: Line styles: (font, size).
 STYLES = {"title": ("F2", 18), "heading": ("F2", 14), "q": ("F2", 11), "body": ("F1", 11), "small": ("F1", 9)}
@@ -97,7 +97,7 @@ NUMBERED_CARDS = [
 
 def test_a_numbered_pdf_faq_reads_as_its_writer_laid_it_out(tmp_path: Path) -> None:
     data = pdf(NUMBERED, header="Frob Help Desk \u2013 internal", numbers=True)
-    found = cards(tmp_path, "faq.pdf", data)
+    found = listed_file(tmp_path, "faq.pdf", data)
     assert pairs(found) == NUMBERED_CARDS
     assert [card["section"] for card in found] == ["Installing"] * 3 + ["Limits"] * 3
     text = sources.read(tmp_path / "faq.pdf").text
@@ -110,7 +110,7 @@ def test_a_pdf_list_of_q_and_a_lines(tmp_path: Path) -> None:
     pages = [["body|Q: Is frob free?", "body|A: Yes, under the MIT licence.", "",
               "body|Q: Where are the logs kept on a machine", "body|shared by many users?",
               "body|A: In ~/.frob, one folder a user."]]
-    assert pairs(cards(tmp_path, "questions.pdf", pdf(pages))) == [
+    assert pairs(listed_file(tmp_path, "questions.pdf", pdf(pages))) == [
         ("Is frob free?", "Yes, under the MIT licence."),
         ("Where are the logs kept on a machine shared by many users?", "In ~/.frob, one folder a user."),
     ]
@@ -124,7 +124,7 @@ def test_a_table_of_contents_makes_no_cards(tmp_path: Path) -> None:
                 "body|2.1 How many files can frob read? \u00b7\u00b7\u00b7\u00b7\u00b7\u00b7 2"]
     body = ["heading|Frob FAQ", "", "q|What is frob?", "", "body|A tool that frobs files.", "",
             "q|How many files can frob read?", "", "body|Ten thousand a run."]
-    found = cards(tmp_path, "faq.pdf", pdf([contents, body]))
+    found = listed_file(tmp_path, "faq.pdf", pdf([contents, body]))
     assert pairs(found) == [("What is frob?", "A tool that frobs files."), ("How many files can frob read?", "Ten thousand a run.")]
     text = sources.read(tmp_path / "faq.pdf").text
     assert ". . ." not in text and "\u00b7" not in text and "Installing" not in text and "Limits" not in text
@@ -163,7 +163,7 @@ def test_a_rebuild_does_not_read_an_unchanged_pdf_again(tmp_path: Path, monkeypa
 def test_a_pdf_that_only_restricts_copying_is_read(tmp_path: Path) -> None:
     """An empty user password opens it: what "no copying" or "no printing" PDFs are."""
     data = pdf([["body|Q: Is frob free?", "body|A: Yes."]], password="", owner="owner-secret")
-    assert pairs(cards(tmp_path, "faq.pdf", data)) == [("Is frob free?", "Yes.")]
+    assert pairs(listed_file(tmp_path, "faq.pdf", data)) == [("Is frob free?", "Yes.")]
 
 
 @pytest.mark.parametrize(("data", "message"), [
