@@ -42,7 +42,7 @@ _ASKING_WORDS = (*ASKING_WORDS, "问", "問", "ε")
 _ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
 _ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α'))})"
 QUESTION = re.compile(
-    _OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*\d*\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
+    _OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
     rf"|(?:{_ASKS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
 )
 ANSWER = re.compile(
