@@ -16,7 +16,7 @@ from . import (
     table, titles,
 )
 from .base import Layout
-from .structure import asks_in, ends_asking, faq_section, without_comments
+from .structure import asks_in, blanked, ends_asking, faq_section, without_comments
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
@@ -127,14 +127,9 @@ def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResu
     questions there. What the second layout reports (unanswered questions) is the first one's text."""
     if not result.cards:
         return result
-    lines = source.text.split("\n")
-    for card in result.cards:
-        first, last = card.lines
-        lines[first - 1 : last] = [""] * (last - first + 1)
-    text = "\n".join(lines)
-    if not asks_in(text):
+    rest = blanked(source, (number for card in result.cards for number in range(card.lines[0], card.lines[1] + 1)))
+    if not asks_in(rest.text):
         return result  # most files: what is left is titles and prose
-    rest = Source(source.path, text, source.encoding)
     near, score = closest(rest)
     if near is None or score < MIN_SCORE or near is chosen or near.name not in _FOR_REST:
         return result

@@ -38,6 +38,7 @@ from ..model import Finding, ParseResult, Source
 from .columns import Columns, chosen_option, header_columns, lettered, options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
+from .structure import LIST_NUMBER
 from .table import cell_tags, joined_back
 
 NAME = "csv"
@@ -179,8 +180,6 @@ def _entries(source: Source) -> list[Entry]:
 
 #: Share of the rows of a text without a header that must have the same number of TAB-separated cells.
 CONSISTENT = 0.8
-#: A list item's number ("12", "12.", "12)"): a first column of them numbers a list, it asks nothing.
-_LIST_NUMBER = re.compile(r"\d{1,4}[.)]?")
 
 
 def _tab_rows(source: Source) -> bool:
@@ -196,7 +195,7 @@ def _tab_rows(source: Source) -> bool:
     if len(found) < 2 or common < 2 or widths.count(common) < CONSISTENT * len(found):
         return False
     firsts = [cells[0].strip() for _, _, cells in found]
-    if all(_LIST_NUMBER.fullmatch(first) for first in firsts):
+    if all(LIST_NUMBER.fullmatch(first) for first in firsts):
         return False  # numbers before a TAB: a numbered list as a word processor writes one, not a deck
     # The same few words in the first cell again and again are labels ("Q:", "A:"), not questions.
     return len(set(firsts)) * 2 > len(found)

@@ -22,7 +22,7 @@ from .base import Layout
 from .entries import Entry, content_lines, make_layout
 from .markup import inline_text
 from .prefixed import is_marker
-from .structure import Line, heading, outline, outline_sections
+from .structure import LIST_NUMBER, Line, heading, outline, outline_sections
 
 NAME = "separated"
 
@@ -38,8 +38,6 @@ _CARD_ONLY = (";;", ">>")
 _SAMPLE = 40
 #: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
 _NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
-#: A front that is only a list item's number ("12", "12.", "12)").
-_LIST_NUMBER = re.compile(r"\d{1,4}[.)]?")
 #: A side longer than this is prose with a separator in it, no flashcard's.
 _LONGEST = 400
 
@@ -68,7 +66,7 @@ def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
             continue
         pair = split(line.text, separator)
         if pair and not (separator == ":" and is_marker(line.text)):  # "Answer: …": a label, prefixed's
-            if _LIST_NUMBER.fullmatch(pair[0].strip()):
+            if LIST_NUMBER.fullmatch(pair[0].strip()):
                 continue  # "3.<TAB>What is X?": a numbered list as a word processor writes it, not a card
             out.append((index, *pair))
     return out

@@ -71,6 +71,9 @@ _ATX_OPEN = re.compile(r"^ {0,3}(#{1,6})[ \t]")
 #: Whitespace within a line, for patterns searched across a whole text: ``\s`` would run on over
 #: the next lines, and a search from every line of a run of blank lines would scan the rest of it.
 SPACE = r"[^\S\n]"
+#: A list item's number alone ("12", "12.", "12)"): before a TAB it is how a word processor writes a
+#: numbered list, and a front or a first column of them asks nothing.
+LIST_NUMBER = re.compile(r"\d{1,4}[.)]?")
 #: How a question ends: "?", and the question marks of scripts that have their own (full-width CJK,
 #: Arabic, the Greek question mark as its own code point), and the Chinese particle that makes a question.
 QUESTION_ENDS = ("?", "？", "؟", "\u037e", "吗", "嗎")
@@ -97,7 +100,7 @@ _SEMICOLON_LINE = re.compile(r"^.*;[*_]*[^\S\n]*$", re.MULTILINE)
 
 
 def asks_in(text: str) -> bool:
-    """Does ``text`` ask anything: a question mark of :data:`QUESTION_ENDS` anywhere, or a line
+    """Does ``text`` ask anything: a question mark ("?", full-width, Arabic, Greek) anywhere, or a line
     ending in ";" as :func:`ends_asking` reads Greek?"""
     if "?" in text or _OTHER_MARKS.search(text):
         return True
@@ -155,10 +158,14 @@ def faq_section(source: Source) -> Source | None:
         keep.update(range(index, end))
     if not keep or len(keep) == len(lines):
         return None
+    return blanked(source, (line.number for i, line in enumerate(lines) if i not in keep))
+
+
+def blanked(source: Source, numbers: Iterable[int]) -> Source:
+    """``source`` with the lines ``numbers`` (from 1) blank: what is left to read, each line at its number."""
     raw = source.text.split("\n")
-    for i, line in enumerate(lines):
-        if i not in keep:
-            raw[line.number - 1] = ""
+    for number in numbers:
+        raw[number - 1] = ""
     return Source(source.path, "\n".join(raw), source.encoding)
 
 
