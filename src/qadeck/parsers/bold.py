@@ -35,11 +35,12 @@ _BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
 #: (the prefixed layout's :data:`~.prefixed.QUESTION` knows the markers of other languages too).
 _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]\s)", re.IGNORECASE)
 _BOLD_START = LineStart(_BOLD_LINE)
+#: A list item's marker and the space after it: each item opens its own entry, with no blank line before it.
+_ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
 #: "**What is X?** It is …": a paragraph (or a list item: a cheat sheet's "quick answers") opening
 #: with a bold question, its answer running on after it.
-_BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:(?:[-*+]|\d{{1,3}}[.)]){SPACE}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟])\1{SPACE}+(\S.*)$")
-#: A list item: each opens its own entry, with no blank line before it.
-_BULLET = re.compile(rf"^ {{0,3}}(?:[-*+]|\d{{1,3}}[.)]){SPACE}")
+_BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟])\1{SPACE}+(\S.*)$")
+_BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
 _OPENING_START = LineStart(_BOLD_OPENING)
 
 
