@@ -441,10 +441,10 @@ def test_a_cell_repeated_past_any_real_sheet_is_an_error_not_a_billion_cells(tmp
 
 
 def test_a_spreadsheet_format_qadeck_cannot_read_is_skipped_saying_what_to_save_it_as(tmp_path: Path) -> None:
-    (tmp_path / "vocab.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    found = sources.collect([tmp_path / "vocab.xls"])
+    (tmp_path / "vocab.xlsb").write_bytes(b"PK\x03\x04" + bytes(504))
+    found = sources.collect([tmp_path / "vocab.xlsb"])
     assert found.files == []
-    assert found.skipped == [f"{tmp_path / 'vocab.xls'}: skipped, an Excel 97-2003 workbook: save it as .xlsx to read it"]
+    assert found.skipped == [f"{tmp_path / 'vocab.xlsb'}: skipped, a binary Excel workbook: save it as .xlsx to read it"]
 
 
 def test_a_word_and_meaning_vocabulary_list_reads_its_header_as_a_header(tmp_path: Path) -> None:
@@ -474,3 +474,106 @@ def test_a_first_row_naming_the_languages_a_vocabulary_list_pairs_is_its_header(
     ]
     words = write_ods(tmp_path / "hanzi.ods", {"Sheet1": ods_row("汉语", "Español") + ods_row("好", "bueno")})
     assert [(q, a) for q, a, _, _ in cards(words)] == [("好", "bueno")]
+
+
+# --- Excel 97-2003 (.xls) ----------------------------------------------------------------------------------------
+
+def write_xls(path: Path, sheets: dict[str, list[list[Cell]]], hidden: tuple[str, ...] = (),
+              merges: dict[str, list[tuple[int, int, int, int]]] | None = None) -> Path:
+    """The same workbook as :func:`write_xlsx` writes, as an Excel 97-2003 file (BIFF8, written by xlwt); merges are
+    (first row, last row, first column, last column) from 0."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    dated = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        sheet.visibility = int(name in hidden)
+        spans = (merges or {}).get(name, [])
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                span = next((m for m in spans if (m[0], m[2]) == (r, c)), None)
+                if span:
+                    sheet.write_merge(*span, value)
+                elif isinstance(value, tuple) and value[0] == "date":
+                    sheet.write(r, c, value[1], dated)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+XLS_BOOK = {
+    "Animals": [["Term", "Definition", "Tags"], ["el gato", "the cat\nfeline", "pets"], [], ["el pez", "the fish"]],
+    "Facts": [["Question", "Answer"], ["7 x 8?", 56], ["Pi to two places?", 3.14], ["Is water wet?", True],
+              ["Moon landing?", ("date", 25404)], [1066, "Battle of Hastings"], ["Grüße — 東京?", "✓"]],
+    "Workings": [["not", "cards"]],
+}
+
+
+def test_an_excel_97_workbook_gives_the_cards_the_same_xlsx_gives(tmp_path: Path) -> None:
+    old = write_xls(tmp_path / "cards.xls", XLS_BOOK, hidden=("Workings",))
+    new = write_xlsx(tmp_path / "cards.xlsx", XLS_BOOK, hidden=("Workings",))
+    assert cards(old) == cards(new)
+    assert cards(old) == [
+        ("el gato", "the cat\nfeline", "Animals", [2, 2]),
+        ("el pez", "the fish", "Animals", [4, 4]),
+        ("7 x 8?", "56", "Facts", [2, 2]),
+        ("Pi to two places?", "3.14", "Facts", [3, 3]),
+        ("Is water wet?", "TRUE", "Facts", [4, 4]),
+        ("Moon landing?", "1969-07-20", "Facts", [5, 5]),
+        ("1066", "Battle of Hastings", "Facts", [6, 6]),
+        ("Grüße — 東京?", "✓", "Facts", [7, 7]),
+    ]
+    assert [t for t in listed(old)[0]["tags"] if "::" not in t] == ["pets"]
+
+
+def test_an_excel_97_merged_topic_cell_names_every_row_it_spans(tmp_path: Path) -> None:
+    book = write_xls(tmp_path / "merged.xls", {"Sheet1": [
+        ["Term", "Definition"],
+        ["mitosis", "one cell splits in two"],
+        [None, "the other"],
+    ]}, merges={"Sheet1": [(1, 2, 0, 0)]})
+    assert [(q, a) for q, a, _, _ in cards(book)] == [
+        ("mitosis", "one cell splits in two"), ("mitosis", "the other"),
+    ]
+
+
+def test_an_xlsx_saved_under_an_xls_name_is_read_as_what_it_is(tmp_path: Path) -> None:
+    book = write_xlsx(tmp_path / "vocab.xlsx", {"Sheet1": [["Front", "Back"], ["el pan", "bread"]]})
+    renamed = book.rename(tmp_path / "vocab.xls")
+    assert cards(renamed) == [("el pan", "bread", "", [2, 2])]
+
+
+def test_an_excel_97_workbook_in_a_folder_is_read_when_its_name_says_cards(tmp_path: Path) -> None:
+    write_xls(tmp_path / "flashcards.xls", {"Sheet1": [["a?", "b"]]})
+    write_xls(tmp_path / "budget.xls", {"Sheet1": [["rent", 900]]})
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "flashcards.xls"]
+    assert any("budget.xls: skipped" in skipped for skipped in found.skipped)
+
+
+def _encrypted(data: bytes) -> bytes:
+    """``data`` (an xlwt workbook) with the record after its first BOF made a FILEPASS record (0x002F), the record
+    Excel writes there when a password encrypts the workbook."""
+    at = data.index(b"\x09\x08\x10\x00") + 4 + 16
+    return data[:at] + b"\x2f\x00" + data[at + 2:]
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda data: data[: len(data) // 2], "not a readable Excel 97-2003 workbook (damaged or cut short"),
+    (lambda data: data[:600], "not a readable Excel 97-2003 workbook (damaged or cut short"),
+    (_encrypted, "a password-protected Excel workbook: save a copy without the password"),
+    (lambda data: b"<html><body><table><tr><td>a?</td></tr></table>", "not an Excel 97-2003 workbook (a web page"),
+    (lambda data: b"Question\tAnswer\n", "not an Excel 97-2003 workbook (text under an .xls name)"),
+    (lambda data: b"", "not an Excel 97-2003 workbook (an empty file"),
+])
+def test_a_damaged_encrypted_or_mislabelled_xls_is_one_clear_line_naming_it(tmp_path: Path, damage, message) -> None:
+    good = write_xls(tmp_path / "good.xls", {"Sheet1": [["Question", "Answer"], ["a?", "b"]]})
+    path = tmp_path / "cards.xls"
+    path.write_bytes(damage(good.read_bytes()))
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert f"{path}: {message}" in result.output, result.output

@@ -30,14 +30,13 @@ Translate = Callable[[str], str]
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
 #: make cards; a slide deck in a course folder is a lecture far more often than a review).
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm",
+    ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm", ".xls",
     ".ods", ".pptx", ".odp", ".mht", ".mhtml",
 })
 #: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
 DATA = frozenset({".json", ".yml", ".yaml"})
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
-    ".xls": "an Excel 97-2003 workbook: save it as .xlsx to read it",
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
     ".numbers": "an Apple Numbers spreadsheet: export it as .xlsx or CSV to read it",
     ".pages": "an Apple Pages document: export it as .docx or .rtf to read it",
@@ -80,6 +79,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".rtf": rtf.to_markdown,
     ".xlsx": sheets.xlsx_to_text,
     ".xlsm": sheets.xlsx_to_text,
+    ".xls": sheets.xls_to_text,
     ".ods": sheets.ods_to_text,
     ".pdf": pdf.to_markdown,
     ".epub": epub.to_markdown,

@@ -1,6 +1,6 @@
-"""Spreadsheets (Excel ``.xlsx``, OpenDocument ``.ods``) as the tab-separated rows the ``csv`` layout reads.
+"""Spreadsheets (Excel ``.xlsx`` and ``.xls``, OpenDocument ``.ods``) as the tab-separated rows the ``csv`` layout reads.
 
-Contract: :func:`xlsx_to_text` and :func:`ods_to_text` give each visible sheet
+Contract: :func:`xlsx_to_text`, :func:`xls_to_text` and :func:`ods_to_text` give each visible sheet
 that holds something as one line per sheet row, blank for an empty row, so
 that line *n* is row *n*. When several sheets hold something, each opens with
 a :data:`~qadeck.parsers.csv.SHEET` line (a form feed, then the sheet's
@@ -20,6 +20,8 @@ text. A merged cell's value fills each row of its range in its first column
 (a topic down the side of a sheet names every row it spans). Repeated ODS rows
 and cells are counted, not expanded, when empty: a sheet's million trailing
 empty cells cost nothing. The XML is scanned, never parsed (see :mod:`.archive`).
+An Excel 97-2003 workbook (BIFF records in an OLE compound file) is read with
+``xlrd``, and its cells are shown as the same cells of an ``.xlsx`` are.
 """
 
 from __future__ import annotations
@@ -28,13 +30,15 @@ import csv
 import html
 import io
 import re
+import struct
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from ..errors import SourceError
 from ..parsers.csv import SHEET
-from .archive import Archive
+from .archive import OLE_MAGIC, Archive
 
 #: The largest sheet read (Excel's own limits): cells and rows past them are left out.
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
@@ -297,6 +301,93 @@ def _date(serial: float, base: datetime) -> str:
         return moment.strftime("%H:%M:%S")
     day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"  # strftime pads no year before 1000
     return f"{day} {moment:%H:%M:%S}" if moment.hour or moment.minute or moment.second else day
+
+
+# --- Excel 97-2003 (BIFF) -------------------------------------------------------------------------------------
+
+#: What xlrd can raise on a damaged compound file or record, besides its own errors.
+_XLS_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AssertionError, EOFError, OverflowError, RecursionError,
+               UnicodeError, struct.error, OSError)
+_XLS_SAVE = "save it as .xlsx to read it"
+#: xlrd's cell types (``xlrd.XL_CELL_TEXT`` …), named here so that xlrd is imported only to read an ``.xls``.
+_XLS_TEXT, _XLS_NUMBER, _XLS_DATE, _XLS_BOOLEAN, _XLS_ERROR = 1, 2, 3, 4, 5
+#: BIFF's error codes as Excel shows them.
+_XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+               0x2A: "#N/A"}
+#: The stream Office keeps a password-protected ``.xlsx`` in, inside a compound file (its name is UTF-16).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def xls_to_text(data: bytes, name: str = "<xls>") -> str:
+    """An Excel 97-2003 workbook's visible sheets; an ``.xlsx`` saved under an ``.xls`` name is read as one."""
+    if data.startswith(b"PK\x03\x04"):
+        return xlsx_to_text(data, name)
+    if not data.startswith(OLE_MAGIC):
+        head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+        what = ("an Excel 2003 XML spreadsheet" if b"urn:schemas-microsoft-com:office:spreadsheet" in head else
+                "a web page" if head.startswith((b"<!doctype html", b"<html", b"<table")) else
+                "an empty file" if not head else "text" if not any(byte < 9 for byte in head) else "no Excel workbook")
+        raise SourceError(f"not an Excel 97-2003 workbook ({what} under an .xls name): {_XLS_SAVE}", name)
+    import xlrd  # here, as pypdf is: only a run that reads an .xls pays for importing it
+    from xlrd.compdoc import CompDocError
+
+    try:
+        # xlrd writes what it finds odd in a file to stdout unless it is given a log of its own.
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())
+    except (xlrd.XLRDError, CompDocError, *_XLS_DAMAGE) as exc:
+        if "encrypted" in str(exc).lower() or _ENCRYPTED_PACKAGE in data:
+            raise SourceError("a password-protected Excel workbook: save a copy without the password to read it",
+                              name) from exc
+        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged or cut short: {exc or type(exc).__name__})",
+                          name) from exc
+    base = datetime(1904, 1, 1) if book.datemode else datetime(1899, 12, 30)
+    try:
+        # visibility 1 and 2: hidden sheets, which hold lookups and workings, not cards
+        return to_text(((sheet.name, _xls_grid(book, sheet, base, name)) for sheet in book.sheets()
+                        if sheet.visibility == 0), name)
+    except _XLS_DAMAGE as exc:
+        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged: {exc or type(exc).__name__})", name) from exc
+    finally:
+        book.release_resources()
+
+
+def _xls_grid(book: Any, sheet: Any, base: datetime, file: str) -> dict[int, dict[int, str]]:
+    grid: dict[int, dict[int, str]] = {}
+    count = 0
+    for row in range(sheet.nrows):
+        cells = {column: value for column, cell in enumerate(sheet.row(row)) if (value := _xls_value(book, cell, base))}
+        if cells:
+            count += len(cells)
+            if count > MAX_CELLS:
+                raise _too_big(file)
+            grid[row + 1] = cells
+    # xlrd's ranges are (first row, row after, first column, column after), from 0.
+    _fill_merged(grid, [(top + 1, left, bottom, right - 1) for top, bottom, left, right in sheet.merged_cells])
+    return grid
+
+
+def _xls_value(book: Any, cell: Any, base: datetime) -> str:
+    kind, value = cell.ctype, cell.value
+    if kind == _XLS_TEXT:
+        return str(value)
+    if kind == _XLS_NUMBER:
+        return number_text(value)
+    if kind == _XLS_BOOLEAN:
+        return "TRUE" if value else "FALSE"
+    if kind == _XLS_ERROR:
+        return _XLS_ERRORS.get(value, "#N/A")
+    if kind == _XLS_DATE:
+        xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
+        form = book.format_map.get(xf.format_key) if xf is not None else None
+        if form is not None and _XL_ELAPSED.search(form.format_str.lower()):
+            return _elapsed(value)
+        if -693_593 <= value < 2_958_466:
+            try:
+                return _date(value, base)
+            except OverflowError:
+                pass  # before year 1 in the 1904 system: shown as the number it is
+        return number_text(value)
+    return ""
 
 
 # --- OpenDocument ------------------------------------------------------------------------------------------------
