@@ -63,3 +63,13 @@ def test_a_broken_outline_is_one_line_naming_file_and_line(tmp_path: Path, data:
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert message in result.output
+
+
+def test_an_outline_of_notes_that_asks_nothing_gives_no_cards(tmp_path: Path) -> None:
+    # Topics over plain points are notes: written as a list, not as headings a flashcard tool would title cards with.
+    body = "".join(
+        f'<outline text="Topic {n}"><outline text="A point about it."/><outline text="Another point."/></outline>'
+        for n in range(3)
+    )
+    (tmp_path / "todo.opml").write_bytes(_opml(body))
+    assert not parsers.parse(sources.read(tmp_path / "todo.opml")).cards

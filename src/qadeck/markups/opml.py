@@ -3,7 +3,8 @@
 An OPML file is ``<head>`` (its ``<title>``) and ``<body>``: nested
 ``<outline text="…">`` elements, each node's note in ``_note`` (Workflowy,
 Dynalist, Logseq). OmniOutliner writes its other columns as attributes named
-for the column (``Answer="…"``): those are the node's note too. A comment node
+for the column (``Answer="…"``): those are the node's note too (OPML's own attributes and the other outliners'
+bookkeeping are named in lower case). A comment node
 (``isComment``) is left out, and so is a feed (``xmlUrl``: an OPML file is also
 how feed readers export their subscriptions). :mod:`.outliner` writes the
 Markdown; the file is scanned, never parsed as XML. Line numbers are the Markdown's.
@@ -20,13 +21,9 @@ from .outliner import Node, line_at, markdown_of, scan_tags, title_of, unclosed
 _KIND = "an OPML outline"
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.DOTALL)
 _OPML = re.compile(r"<opml\b")
-#: Attributes OPML and the outliners keep for themselves: not a column of the outline's text.
-_BOOKKEEPING = frozenset({
-    "text", "_note", "type", "isComment", "isBreakpoint", "created", "modified", "category", "url", "htmlUrl",
-    "xmlUrl", "title", "description", "language", "version", "_status", "_complete", "complete", "checkbox",
-    "color", "colorLabel", "collapsed", "id", "icon", "heading", "date", "dateTime", "startDate", "endDate",
-    "priority", "tags", "author", "_dueDate", "_mirrorOf",
-})
+#: OmniOutliner names the attribute of a column for its title, which opens with a capital letter; OPML's own
+#: attributes and the outliners' bookkeeping (``created``, ``name``, ``_status``, ``xmlUrl``) open lower case or with "_".
+_COLUMN = re.compile(r"[A-Z]")
 _TRUE = frozenset({"true", "1", "yes"})
 
 
@@ -66,7 +63,7 @@ def _add(attributes: dict[str, str], children: list[Node], into: list[Node]) -> 
     if attributes.get("isComment", "").lower() in _TRUE or "xmlUrl" in attributes:
         return
     notes = [attributes.get("_note", "")]
-    notes += [value for key, value in attributes.items() if key not in _BOOKKEEPING and _says(value)]
+    notes += [value for key, value in attributes.items() if _COLUMN.match(key) and _says(value)]
     note = "\n\n".join(markdown_of(note) for note in notes if note.strip())
     into.append(Node(markdown_of(attributes.get("text", "")), note, tuple(children)))
 

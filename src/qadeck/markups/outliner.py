@@ -60,7 +60,7 @@ def to_markdown(title: str, nodes: tuple[Node, ...] | list[Node]) -> str:
     out: list[str] = []
     if title.strip():
         out += [f"# {_one_line(title)}", ""]
-    _write(nodes, 2 if title.strip() else 1, out)
+    _write(nodes, 2, out)
     return "\n".join(out).strip("\n") + "\n"
 
 
@@ -83,11 +83,17 @@ def _write(nodes: tuple[Node, ...] | list[Node], level: int, out: list[str]) -> 
 
 
 def _is_topic(node: Node) -> bool:
-    """A node that does not ask and whose nodes mostly carry answers of their own: a heading over them (a
-    node with a few nested points among its answer's is a question put as a statement, "Explain …")."""
+    """A node that does not ask, over questions with answers, and whose nodes mostly carry answers of their
+    own: a heading over them. A node with a few nested points among its answer's is a question put as a
+    statement ("Explain …"); a topic over no question is notes, which stay a list (a heading over a list
+    reads as a flashcard's title)."""
     holding = sum(child.holds for child in node.children)
     return (holding > 0 and holding * 2 >= len(node.children) and "\n" not in node.text.strip()
-            and not asks_in(node.text))
+            and not asks_in(node.text) and _asks_below(node))
+
+
+def _asks_below(node: Node) -> bool:
+    return any(child.holds and asks_in(child.text) or _asks_below(child) for child in node.children)
 
 
 def _item(node: Node, indent: str, out: list[str]) -> None:
