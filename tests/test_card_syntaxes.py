@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from qadeck.cli import cli
 from qadeck.parsers.tags import trailing_tags
+from qadeck.render import Renderer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -85,3 +86,35 @@ def test_trailing_tags(text, question, tags):
 def test_other_tools_ids_are_not_card_text():
     cards = json.loads(run("list", "--json", str(FIXTURES / "titles" / "front-split.md")).stdout)
     assert [c["question"].split("\n")[0] for c in cards] == ["Light year", "Parsec", "Red giant"]
+
+
+def test_a_question_callout_points_at_its_own_lines_and_keeps_later_lines_numbered(tmp_path):
+    # Boxes are rewritten line for line: a card's lines are where the user wrote it.
+    source = tmp_path / "notes.md"
+    source.write_text(
+        "# Notes\n\nSome prose about caching.\n\n"
+        "> [!question]- Why cache at the edge?\n> Requests travel less far.\n\n"
+        "??? faq \"When is a cache entry stale?\"\n    Once its time to live has passed.\n",
+        encoding="utf-8",
+    )
+    cards = json.loads(run("list", "--json", str(source)).stdout)
+    assert [(c["question"], c["lines"]) for c in cards] == [
+        ("Why cache at the edge?", [5, 6]),
+        ("When is a cache entry stale?", [8, 9]),
+    ]
+
+
+def test_a_box_title_is_text_never_markup(tmp_path):
+    source = tmp_path / "notes.md"
+    source.write_text(
+        '> [!question]- Is <img src=x onerror=alert(1)> run?\n> No: it is shown as text.\n\n'
+        '??? question "Is <script>alert(2)</script> run?"\n    No.\n',
+        encoding="utf-8",
+    )
+    cards = json.loads(run("list", "--json", str(source)).stdout)
+    fronts = [card["question"] for card in cards]
+    assert fronts == ["Is <img src=x onerror=alert(1)> run?", "Is <script>alert(2)</script> run?"]
+    assert [Renderer().inline_html(front) for front in fronts] == [
+        "Is &lt;img src=x onerror=alert(1)&gt; run?",
+        "Is &lt;script&gt;alert(2)&lt;/script&gt; run?",
+    ]

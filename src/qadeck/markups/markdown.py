@@ -14,7 +14,8 @@ some FAQs set each card apart so, and the pair is the prefixed layout's. A line 
 shortcode (``{{< hint info >}}``, ``{{% /details %}}``) is page layout, not text: it goes, what it
 wraps stays; a folding one titled with a question (``{{% details title="Can I …?" %}}``, ``{{< expand
 "How …?" >}}``) is how Hugo sites write a FAQ entry, and becomes ``<details><summary>`` … ``</details>``
-(a fold titled "Show answer" under a question in bold stays the bold layout's). Code fences are left
+(a fold titled "Show answer" under a question in bold stays the bold layout's). Titled boxes (Obsidian
+callouts, MkDocs admonitions, fenced divs) are rewritten by :mod:`.callouts`. Code fences are left
 alone. Every other line is kept as it is, and a text holding none of these is returned untouched.
 """
 
@@ -25,9 +26,10 @@ import re
 from pathlib import Path
 
 from ..model import Source
+from . import callouts
 from ..parsers.markup import inline_text
 from ..parsers.prefixed import QUESTION
-from ..parsers.structure import SPACE, Line, LineStart, ends_asking, outline
+from ..parsers.structure import SPACE, Line, LineStart, outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE)
@@ -36,7 +38,7 @@ _MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
 _MAY_REWRITE = LineStart(
-    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%])")
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
 )
 #: A quote's marker: a quote holding "Q:" pairs is how some FAQs set their cards apart, not a quotation.
 _QUOTE = re.compile(r"^ {0,3}> ?")
@@ -146,10 +148,10 @@ def _shortcode(found: re.Match[str], opened: list[tuple[str, bool]]) -> str:
         return ""
     title = _SHORTCODE_TITLE.search(arguments)
     question = next((group for group in title.groups() if group is not None), "") if title else ""
-    folds = not alone and name.rsplit("/", 1)[-1].lower() in _FOLDING and ends_asking(question.strip())
+    line = callouts.opening(name, question) if not alone and name.rsplit("/", 1)[-1].lower() in _FOLDING else ""
     if not alone:
-        opened.append((name, folds))
-    return f"<details><summary>{question.strip()}</summary>" if folds else ""
+        opened.append((name, line.startswith("<details>")))
+    return line
 
 
 def to_markdown(text: str) -> str:
@@ -158,8 +160,11 @@ def to_markdown(text: str) -> str:
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
     opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
+    boxes: list[str] = []  # what the fenced divs open here became
     for index, line in enumerate(lines):
         if marked[index].code:
+            continue
+        if line.lstrip(" ")[:1] in (">", "!", "?", ":") and callouts.rewrite(lines, index, boxes):
             continue
         if "{{" in line and (shortcode := _SHORTCODE.match(line)):
             lines[index] = _shortcode(shortcode, opened)

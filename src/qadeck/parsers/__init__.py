@@ -115,10 +115,10 @@ def parse(source: Source, layout: str | None = None) -> ParseResult:
 
 
 #: Layouts tried on what another left unread: those whose questions are marked as questions (a heading, bold
-#: or a number that asks, a label). The others read what is left of a page as cards of their own kind:
-#: prose infers questions, titles takes any heading, obsidian bold words for deletions once the questions
-#: are gone, separated any line with a dash, details and quiz a folded table of contents.
-_FOR_REST = frozenset({headings.NAME, bold.NAME, prefixed.NAME, numbered.NAME})
+#: or a number that asks, a label, a folded block whose summary asks). The others read what is left of a
+#: page as cards of their own kind: prose infers questions, titles takes any heading, obsidian bold words
+#: for deletions once the questions are gone, separated any line with a dash, quiz a folded table of contents.
+_FOR_REST = frozenset({headings.NAME, bold.NAME, prefixed.NAME, numbered.NAME, details.NAME})
 
 
 def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResult:

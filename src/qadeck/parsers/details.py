@@ -25,6 +25,8 @@ from html.parser import HTMLParser
 
 from ..model import Source
 from .entries import Entry, coverage, make_layout, marked_coverage
+from .headings import asks
+from .titles import TITLE_WEIGHT
 from .markup import inline_text
 from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 
@@ -183,11 +185,22 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+#: The least score of a page whose blocks fold answers under questions: the author made those the cards,
+#: whatever else the page holds (notes with a few question callouts among sections of prose, see
+#: :mod:`qadeck.markups.callouts`). As much as headings read as card titles can score (this layout
+#: comes first, so wins the tie); question headings that explain more of the page still win.
+FOLDED_QUESTIONS = TITLE_WEIGHT
+
+
 def _score(source: Source, entries: Sequence[Entry]) -> float:
-    """:func:`coverage`; a data file's one entry is a deck of one (qadeck.markups.data wrote its block:
+    """:func:`coverage`, at least :data:`FOLDED_QUESTIONS` when most blocks ask and answer (one is a
+    deck of one then); a data file's one entry is a deck of one (qadeck.markups.data wrote its block:
     no page's lone "Click to expand" block)."""
     if len(entries) == 1 and source.path.suffix.lower() in (".json", ".yml", ".yaml"):
         return marked_coverage(source, entries)
+    asking = sum(1 for entry in entries if entry.answer and asks(entry.question))
+    if asking and 2 * asking >= len(entries):
+        return max(FOLDED_QUESTIONS, marked_coverage(source, entries))
     return coverage(source, entries)
 
 

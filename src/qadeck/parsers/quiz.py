@@ -32,6 +32,7 @@ import re
 
 from ..model import Source
 from .entries import Entry, make_layout
+from .headings import asks
 from .markup import inline_text
 from .structure import Line, answer_from, heading, opens_with_title, outline
 
@@ -73,7 +74,8 @@ def find(source: Source) -> list[Entry]:
     if "<details" not in source.text and "<DETAILS" not in source.text:
         return []
     lines = outline(source)
-    ranges = _details_ranges(lines)
+    # A block whose summary asks is a question of its own (the details layout's), not a quiz's answer.
+    ranges = [block for block in _details_ranges(lines) if not _asks(lines, block)]
     if len(ranges) < 2:
         return []
     inside = {k for first, last in ranges for k in range(first, last + 1)}
@@ -90,6 +92,11 @@ def find(source: Source) -> list[Entry]:
             continue
         entries.append(_entry(lines, start, block, sections[start]))
     return entries
+
+
+def _asks(lines: list[Line], block: tuple[int, int]) -> bool:
+    summary = _SUMMARY.search("\n".join(line.text for line in lines[block[0] : block[1] + 1]))
+    return summary is not None and asks(inline_text(summary.group(0)))
 
 
 def _sections(lines: list[Line], found: list[tuple[int, int]]) -> dict[int, str]:

@@ -1,0 +1,168 @@
+"""Titled boxes in Markdown: Obsidian callouts, MkDocs admonitions, Pandoc, Quarto and Docusaurus divs.
+
+Note-takers fold a flashcard or a FAQ entry into a box whose title asks and whose body answers::
+
+    > [!question]- Why does a B-tree stay shallow?      Obsidian: the body quoted under the title
+    > Each node holds many keys ...
+
+    ??? question "How do I pin a version?"              MkDocs Material: the body indented
+        Add it to the lock file ...
+
+    ::: {.callout-tip collapse="true" title="Why ...?"} Quarto and Pandoc (Docusaurus: ``:::tip[Why ...?]``)
+    ...
+    :::
+
+A box whose title asks, or a question box (``question``, ``faq``, ``help``, ``quiz``, ``flashcard``) with
+a title that is more than a reveal label, becomes ``<details><summary>title</summary>`` ... ``</details>``,
+which the ``details`` layout reads as a card. Any other box loses its markers and keeps its text, its
+title as a bold line, or no line when the title only says "Answer" or "Show solution": such a box is the
+answer of the question above it. The functions rewrite a document's lines in place and keep every line's
+number (a box that runs to the end of the file closes on a line added there).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..parsers.headings import asks
+
+#: Box kinds that hold a question whatever their title says (Obsidian's ``help`` and ``faq`` are aliases
+#: of ``question``).
+QUESTION_KINDS = frozenset({"question", "questions", "faq", "help", "quiz", "flashcard", "card", "qa", "query"})
+#: A title that only offers to show what the box holds, in the languages readers write it in.
+REVEAL = re.compile(
+    r"^(?:(?:click(?: here)?(?: to)? )?(?:show|see|reveal|view|check|display|toggle|expand|open)\s+)?"
+    r"(?:(?:the|an?|one|possible|sample|example|my|your|model|suggested)\s+)*"
+    r"(?:answers?|solutions?|hints?|explanations?|responses?|results?|réponses?|respuestas?|soluci[oó]n(?:es)?|"
+    r"antwort(?:en)?|lösung(?:en)?|risposta|soluzione|resposta|solução|ответ|решение|答案|解答|回答|정답|해답)"
+    r"(?:\s*\d+)?\W*$",
+    re.IGNORECASE,
+)
+#: An Obsidian callout's first line: its kind, fold mark and title.
+CALLOUT = re.compile(r"^ {0,3}> ?\[!([^\]\s]+)\]([+-]?)[^\S\n]*(.*?)[^\S\n]*$")
+#: An MkDocs admonition's first line (``!!!``, or ``???`` that folds): indent, kind, modifiers, title.
+ADMONITION = re.compile(r'^( {0,3})(?:!!!|\?\?\?\+?)[^\S\n]+([\w-]+)(?:[^\S\n]+[\w-]+)*(?:[^\S\n]+"(.*)")?[^\S\n]*$')
+#: A fenced div's fence: its colons and what follows them (nothing when it closes).
+DIV = re.compile(r"^ {0,3}(:{3,})[^\S\n]*(.*?)[^\S\n]*:*[^\S\n]*$")
+_QUOTE = re.compile(r"^ {0,3}> ?")
+_DIV_KIND = re.compile(r"\.callout-([\w-]+)|\.([\w-]+)|^\{?([\w-]+)")
+_DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|\[([^\]]*)\]|^[\w-]+[^\S\n]+([^{].*)$""")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[^\S\n]+(.*?)[^\S\n]*#*[^\S\n]*$")
+_CLOSE = "</details>"
+
+
+def opening(kind: str, title: str | None) -> str:
+    """What a box's first line becomes: a ``<details>`` summary when the box holds a card, else its
+    title in bold, or nothing for a reveal label or an empty title. A box with no title (None) shows
+    its kind as one, as the apps do, and holds no card."""
+    if title is None:
+        return "" if kind.lower() in QUESTION_KINDS else f"**{kind.capitalize()}**"
+    title = title.strip()
+    if not title or REVEAL.match(title):
+        return ""
+    if asks(title) or kind.lower() in QUESTION_KINDS:
+        return f"<details><summary>{html.escape(title, quote=False)}</summary>"
+    return f"**{title}**"
+
+
+def _close(lines: list[str], end: int, opened: str) -> None:
+    """Close the card box opened as ``opened`` whose last line is ``lines[end - 1]``: on the blank line
+    after it, else after that line."""
+    if not opened.startswith("<details>"):
+        return
+    if end < len(lines) and not lines[end].strip():
+        lines[end] = _CLOSE
+    else:
+        lines[end - 1] += "\n" + _CLOSE
+
+
+def callout(lines: list[str], start: int) -> bool:
+    """Rewrite the Obsidian callout opening at ``lines[start]``, if one does: its lines lose one level of
+    quoting (a callout nested in it is then read in turn)."""
+    found = CALLOUT.match(lines[start])
+    if not found:
+        return False
+    end = start + 1
+    while end < len(lines) and _QUOTE.match(lines[end]):
+        lines[end] = _QUOTE.sub("", lines[end], count=1)
+        end += 1
+    kind, title = found.group(1), found.group(3) or _asked_first(lines, start + 1, end, found.group(1))
+    lines[start] = opening(kind, title)
+    _close(lines, end, lines[start])
+    return True
+
+
+def _asked_first(lines: list[str], start: int, end: int, kind: str) -> str | None:
+    """The question a question box with no title opens its body with, its line then blanked; None
+    when it has none (the box is titled by its kind)."""
+    if kind.lower() not in QUESTION_KINDS or start >= end - 1 or not asks(first := lines[start].strip()):
+        return None
+    lines[start] = ""
+    return first
+
+
+def admonition(lines: list[str], start: int) -> bool:
+    """Rewrite the MkDocs admonition opening at ``lines[start]``, if one does: its body, the lines
+    indented under it, dedented."""
+    found = ADMONITION.match(lines[start])
+    if not found:
+        return False
+    indent = len(found.group(1)) + 4
+    end = last = start + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) >= indent):
+        if lines[end].strip():
+            lines[end] = lines[end].expandtabs(4)[indent:]
+            last = end + 1
+        end += 1
+    title = found.group(3)
+    lines[start] = opening(found.group(2), title)
+    _close(lines, last, lines[start])
+    return True
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def div(lines: list[str], index: int, opened: list[str]) -> bool:
+    """Rewrite the fenced div fence at ``lines[index]``, if it is one; ``opened`` holds what the divs
+    open around it became, innermost last."""
+    found = DIV.match(lines[index])
+    if not found:
+        return False
+    info = found.group(2)
+    if not info:  # a closing fence: it closes the innermost div
+        lines[index] = _CLOSE if opened and opened.pop().startswith("<details>") else ""
+        return True
+    kinds = _DIV_KIND.search(info)
+    kind = next((group for group in kinds.groups() if group), "") if kinds else ""
+    titled = _DIV_TITLE.search(info)
+    title = next((group for group in titled.groups() if group is not None), "") if titled else ""
+    if not title and ".callout" in info:
+        title = _heading_title(lines, index + 1)
+    lines[index] = opening(kind, title)
+    opened.append(lines[index])
+    return True
+
+
+def _heading_title(lines: list[str], start: int) -> str:
+    """The title of a Quarto callout that has none in its attributes: the heading it opens with, if
+    any, whose line is then blanked."""
+    first = next((k for k in range(start, len(lines)) if lines[k].strip()), None)
+    found = _HEADING.match(lines[first]) if first is not None else None
+    if not found:
+        return ""
+    lines[first] = ""
+    return found.group(1)
+
+
+def rewrite(lines: list[str], index: int, opened: list[str]) -> bool:
+    """Rewrite the box line at ``lines[index]`` (not code), if it is one: True when it was."""
+    text = lines[index].lstrip(" ")
+    if text.startswith(">"):
+        return callout(lines, index)
+    if text.startswith(("!!!", "???")):
+        return admonition(lines, index)
+    return text.startswith(":::") and div(lines, index, opened)
