@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from qadeck import parsers, sources
+from qadeck import markups, parsers, sources
 from qadeck.cli import cli
+from qadeck.errors import SourceError
 
 from .listing import listed_file, pairs
 
@@ -73,3 +79,108 @@ def test_an_outline_of_notes_that_asks_nothing_gives_no_cards(tmp_path: Path) ->
     )
     (tmp_path / "todo.opml").write_bytes(_opml(body))
     assert not parsers.parse(sources.read(tmp_path / "todo.opml")).cards
+
+
+def _xmind(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _topic(title: str, *children: dict, note: str = "") -> dict:
+    topic: dict = {"id": title, "title": title, "children": {"attached": list(children)}}
+    if note:
+        topic["notes"] = {"plain": {"content": note}}
+    return topic
+
+
+def test_an_xmind_map_reads_its_sheets_topics_and_notes(tmp_path: Path) -> None:
+    sheets = [
+        {"title": "Sheet 1", "rootTopic": _topic(
+            "Astronomy",
+            _topic("Planets", _topic("Which planet is largest?", _topic("Jupiter.")),
+                   _topic("Why is Mars red?", note="Iron oxide in its dust.")),
+        )},
+        {"title": "Sheet 2", "rootTopic": _topic(
+            "Stars", _topic("What powers a star?", _topic("Fusion.")), _topic("How old is the Sun?", _topic("4.6 billion years.")),
+        )},
+    ]
+    found = listed_file(tmp_path, "space.xmind", _xmind({"content.json": json.dumps(sheets), "metadata.json": "{}"}))
+    assert [(card["question"], card["answer"], card["section"]) for card in found] == [
+        ("Which planet is largest?", "Jupiter.", "Planets"),
+        ("Why is Mars red?", "Iron oxide in its dust.", "Planets"),
+        ("What powers a star?", "Fusion.", "Stars"),
+        ("How old is the Sun?", "4.6 billion years.", "Stars"),
+    ]
+
+
+def test_an_old_xmind_map_reads_its_content_xml(tmp_path: Path) -> None:
+    def topic(title: str, inner: str = "", note: str = "") -> str:
+        notes = f"<notes><plain>{note}</plain></notes>" if note else ""
+        children = f'<children><topics type="attached">{inner}</topics></children>' if inner else ""
+        return f"<topic id='{title}'><title>{title}</title>{notes}{children}</topic>"
+    content = ('<?xml version="1.0" encoding="UTF-8"?><xmap-content xmlns="urn:xmind:xmap:xmlns:content:2.0"><sheet>'
+               + topic("Rivers", topic("Which river is longest?", topic("The Nile.")) + topic("Why do rivers meander?", note="Erosion on the outer bank &amp; deposits on the inner."))
+               + "<title>Sheet 1</title></sheet></xmap-content>")
+    found = listed_file(tmp_path, "rivers.xmind", _xmind({"content.xml": content}))
+    assert pairs(found) == [("Which river is longest?", "The Nile."),
+                            ("Why do rivers meander?", "Erosion on the outer bank & deposits on the inner.")]
+
+
+def test_an_objective_c_source_is_no_mind_map(tmp_path: Path) -> None:
+    # Objective-C++ sources end in .mm too: skipped as today, however named, never read as a map or as text.
+    (tmp_path / "AppDelegate.mm").write_text('#import "AppDelegate.h"\n// What is this?\n@implementation AppDelegate\n@end\n')
+    (tmp_path / "study.mm").write_text('<map version="1.0.1"><node TEXT="Why?"><node TEXT="So."/></node></map>\n')
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "study.mm"]
+    assert any("AppDelegate.mm: skipped" in line for line in found.skipped)
+    assert sources.collect([tmp_path / "AppDelegate.mm"]).files == []
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("map.mm", b'<map version="1.0.1">\n<node TEXT="Why?">\n<node TEXT="So."/>\n</map>\n',
+     "map.mm:2: a FreeMind or Freeplane mind map: <node> opened here is never closed"),
+    ("map.xmind", b"PK\x03\x04 cut short", "map.xmind: not a readable XMind mind map"),
+    ("map.xmind", _xmind({"metadata.json": "{}"}), "map.xmind: not a readable XMind mind map (no content.json or content.xml in it)"),
+    ("map.xmind", _xmind({"content.json": "[{"}), "map.xmind: not a readable XMind mind map (content.json is not JSON"),
+])
+def test_a_broken_mind_map_is_one_line_naming_it(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / name)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert message in result.output
+
+
+_MAPS = {
+    "map.xmind": _xmind({"content.json": json.dumps([{"rootTopic": _topic("Root", _topic("Why?", _topic("So.")))}])}),
+    "old.xmind": _xmind({"content.xml": "<xmap-content><sheet><topic><title>Why?</title><children><topics>"
+                                        "<topic><title>So.</title></topic></topics></children></topic></sheet></xmap-content>"}),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from(sorted(_MAPS)), cut=st.integers(0, 600),
+       flips=st.lists(st.tuples(st.integers(0, 600), st.integers(0, 255)), max_size=4))
+def test_no_damage_to_a_map_makes_the_reader_fail_but_with_an_error_naming_it(name: str, cut: int,
+                                                                             flips: list[tuple[int, int]]) -> None:
+    # Maps are untrusted: cut short or with bytes changed, reading one gives text or a SourceError, never a traceback.
+    data = bytearray(_MAPS[name][:cut])
+    for at, value in flips:
+        if data:
+            data[at % len(data)] = value
+    try:
+        assert isinstance(markups.DOCUMENTS[".xmind"](bytes(data), name), str)
+    except SourceError as exc:
+        assert name in str(exc)
+
+
+@pytest.mark.parametrize(("suffix", "deep"), [
+    (".opml", "<opml><body>" + '<outline text="x">' * 5000 + "</body></opml>"),
+    (".mm", "<map>" + '<node TEXT="x">' * 5000 + "</map>"),
+])
+def test_an_outline_nested_too_deep_is_refused_with_its_line(suffix: str, deep: str) -> None:
+    with pytest.raises(SourceError, match="nested over 200 deep"):
+        markups.to_markdown(suffix, deep)

@@ -25,9 +25,11 @@ from .parsers.structure import ASKING_WORDS
 if TYPE_CHECKING:
     from .perf.card_cache import DocumentTexts
 
-#: File extensions qadeck reads as Q&A sources: plain text, Markdown, tables and the other markups.
+#: File extensions qadeck reads as Q&A sources wherever they are: plain text, Markdown, tables, the other markups,
+#: and the documents that are notes whatever their name (a mind map).
 TEXT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv", *(set(markups.MARKUPS) - markups.NAMED_ONLY)}
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv",
+     *((set(markups.MARKUPS) | set(markups.DOCUMENTS)) - markups.NAMED_ONLY)}
 )
 #: Every extension a source can have, those read only when named or named for Q&A included (what a
 #: watcher listens for: a save of ``faq.odt`` or ``cards.xlsx`` rebuilds as one of ``notes.md`` does).
@@ -107,8 +109,18 @@ def _readable(file: Path, given: bool) -> bool:
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES
         return given or any(name in named for name in names)
     if suffix in TEXT_EXTENSIONS:
-        return True
+        return suffix not in markups.SHARED or _opens_as_format(file, markups.SHARED[suffix])
     return not file.suffix and (given or _FAQ_NAME in file.name.lower())
+
+
+def _opens_as_format(file: Path, mark: str) -> bool:
+    """Does ``file``'s start hold ``mark`` (a ``.mm`` mind map's ``<map``, not an Objective-C++ source's code)?"""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(_SNIFF)
+    except OSError:
+        return True  # reading it reports why it cannot be read
+    return mark.encode() in head
 
 
 def _bundle(folder: Path) -> bool:
@@ -134,6 +146,8 @@ def present(folder: Path, names: set[str]) -> set[str]:
 def _why_not(file: Path) -> str:
     if file.suffix.lower() in markups.NAMED_ONLY:
         return "a data file or document whose name does not say it holds questions (name it to read it)"
+    if file.suffix.lower() in markups.SHARED:
+        return f"no {markups.SHARED[file.suffix.lower()]!r} at its start: not the format qadeck reads as {file.suffix}"
     return markups.SAVE_AS.get(file.suffix.lower(), f"unknown extension {file.suffix or '(none)'!r}")
 
 

@@ -4,7 +4,7 @@ Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
 allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
-files (YAML, JSON, DocBook or Forrest XML) and outlines (OPML) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+files (YAML, JSON, DocBook or Forrest XML) and outlines (OPML, mind maps) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, notebook, odp, odt, opml, org,
+    asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, mindmap, notebook, odp, odt, opml, org,
     pdf, pod, pptx, rst, rtf, sheets, texinfo, textile, xmlfaq,
 )
 
@@ -35,6 +35,9 @@ NAMED_ONLY = frozenset({
 })
 #: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
 DATA = frozenset({".json", ".yml", ".yaml"})
+#: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
+#: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code.
+SHARED = {".mm": "<map"}
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
@@ -49,6 +52,7 @@ MARKUPS: dict[str, Translate] = {
     ".pod": pod.to_markdown,
     ".org": org.to_markdown,
     ".opml": opml.to_markdown,
+    ".mm": mindmap.freemind_to_markdown,
     ".textile": textile.to_markdown,
     ".tex": latex.to_markdown,
     ".texi": texinfo.to_markdown,
@@ -86,6 +90,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".epub": epub.to_markdown,
     ".pptx": pptx.to_markdown,
     ".odp": odp.to_markdown,
+    ".xmind": mindmap.xmind_to_markdown,
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
 }

@@ -16,7 +16,7 @@ import re
 
 from ..errors import SourceError
 from . import outliner
-from .outliner import Node, line_at, markdown_of, scan_tags, title_of, unclosed
+from .outliner import MAX_DEPTH, Node, line_at, markdown_of, scan_tags, title_of, too_deep, unclosed
 
 _KIND = "an OPML outline"
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.DOTALL)
@@ -52,8 +52,10 @@ def _nodes(text: str, start: int) -> list[Node]:
             _add(attributes, children, stack[-1][2] if stack else top)
         elif tag.alone:
             _add(tag.attributes, [], stack[-1][2] if stack else top)
-        else:
+        elif len(stack) < MAX_DEPTH:
             stack.append((start + tag.start, tag.attributes, []))
+        else:
+            raise too_deep(_KIND, text, start + tag.start)
     if stack:
         raise unclosed(_KIND, text, stack[-1][0])
     return top

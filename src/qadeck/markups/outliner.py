@@ -42,6 +42,9 @@ class Node:
         return bool(self.note or self.children)
 
 
+#: The deepest nesting read: deeper, a file is refused (its nodes are written by recursion; no outline
+#: a person keeps is nested this deep).
+MAX_DEPTH = 200
 #: The deepest heading Markdown has.
 _DEEPEST = 6
 #: What a list item and each level of nesting under it are indented by: four spaces, which every
@@ -55,11 +58,13 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
 
 
-def to_markdown(title: str, nodes: tuple[Node, ...] | list[Node]) -> str:
-    """The outline ``nodes`` under ``title`` (a first-level heading; none when empty) as Markdown."""
+def to_markdown(title: str, nodes: tuple[Node, ...] | list[Node], note: str = "") -> str:
+    """The outline ``nodes`` under ``title`` (a first-level heading; none when empty) and its ``note`` as Markdown."""
     out: list[str] = []
     if title.strip():
         out += [f"# {_one_line(title)}", ""]
+    if note:
+        out += [*note.split("\n"), ""]
     _write(nodes, 2, out)
     return "\n".join(out).strip("\n") + "\n"
 
@@ -173,6 +178,11 @@ def line_at(text: str, offset: int) -> int:
 def unclosed(kind: str, text: str, offset: int) -> SourceError:
     """The error for an element opened at ``offset`` and never closed (its line named)."""
     return SourceError(f"{kind}: <{_name_at(text, offset)}> opened here is never closed", None, line_at(text, offset))
+
+
+def too_deep(kind: str, text: str, offset: int) -> SourceError:
+    """The error for an element nested deeper than :data:`MAX_DEPTH` (its line named)."""
+    return SourceError(f"{kind}: nodes nested over {MAX_DEPTH} deep", None, line_at(text, offset))
 
 
 def _name_at(text: str, offset: int) -> str:
