@@ -67,6 +67,19 @@ def test_an_html_page_loses_its_scripts_and_chrome_and_keeps_its_text() -> None:
     assert "## Is it safe?" in out and "really" in out
 
 
+def test_an_accordion_page_keeps_its_questions_and_drops_other_buttons() -> None:
+    page = (
+        "<h1>Help</h1><div class='accordion'>"
+        "<h2 class='accordion-header'><button class='accordion-button'>How do I <b>reset</b> it?</button></h2>"
+        "<div class='accordion-body'>Hold the button for ten seconds.</div>"
+        "<button type='button' data-toggle='collapse' aria-expanded='false'>Is there a warranty?</button>"
+        "<div class='collapse'>Two years.</div></div><button type='submit'>Subscribe</button>"
+    )
+    lines = [line for line in markups.to_markdown(".html", page).split("\n") if line]
+    assert lines == ["# Help", "## How do I **reset** it?", "Hold the button for ten seconds.",
+                     "**Is there a warranty?**", "Two years."]
+
+
 def test_markdown_html_headings_and_headings_in_list_items_become_atx() -> None:
     text = '<h3 name="x">What is *it*?</h3>\n\n12. ### Why?\n\n```\n<h3>code</h3>\n```'
     assert markups.to_markdown(".md", text).split("\n")[:3] == ["### What is *it*?", "", "### 12. Why?"]

@@ -40,6 +40,10 @@ _TRANSPARENT = frozenset(
      "details", "figcaption", "thead", "tbody", "tfoot", "html", "body", "nobr", "ins", "q"}
 )
 _DROPPED = frozenset({"script", "style", "input", "button", "source", "video", "audio", "iframe"})
+#: Attributes of a button that shows or hides part of the page: an accordion's question, kept.
+_TOGGLES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
+#: Set on a dropped element's frame when its text is kept after all.
+_KEPT = "\0kept"
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
 #: What a whole page holds besides its content: the browser's and the site's, not the author's answer.
 _PAGE_CHROME = frozenset(
@@ -153,6 +157,8 @@ class _Converter(HTMLParser):
         elif tag in _CONTAINERS or (self.page and tag in self.dropped):
             if tag == "li":
                 self._close_open("li", stop=_LISTS)
+            if tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)):
+                values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
             self.frames.append(_Frame(tag, values))
         elif not self.page:
             self._emit(self.get_starttag_text() or "")
@@ -177,7 +183,7 @@ class _Converter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.page and not self._in("pre"):
             data = _SPACES.sub(" ", data)  # in a page, a run of whitespace is one space: its layout is the tags'
-        if not any(frame.tag in self.dropped for frame in self.frames):
+        if not any(frame.tag in self.dropped and _KEPT not in frame.attrs for frame in self.frames):
             self._emit(data)
 
     def result(self) -> str:
@@ -206,6 +212,9 @@ class _Converter(HTMLParser):
         self._emit(self._compose(frame))
         return frame
 
+    def _in_heading(self) -> bool:
+        return any(frame.tag in _HEADINGS for frame in self.frames)
+
     def _in(self, tag: str) -> bool:
         return any(frame.tag == tag for frame in self.frames)
 
@@ -221,7 +230,9 @@ class _Converter(HTMLParser):
     def _compose(self, frame: _Frame) -> str:
         tag, content = frame.tag, frame.text()
         if tag in self.dropped:
-            return ""
+            if _KEPT not in frame.attrs:
+                return ""
+            return content if self._in_heading() else "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
         if self.page and tag == "dt":
             return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
         if tag == "pre":
