@@ -102,8 +102,10 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False)
 
 def _readable(file: Path, given: bool) -> bool:
     """True for a file with a source's extension; one with none (plain text) or a data file's, when
-    given by name or named for what it holds."""
+    given by name or named for what it holds; an Anki package, when given by name."""
     suffix = file.suffix.lower()
+    if suffix in markups.GIVEN_ONLY:
+        return given
     if suffix in markups.NAMED_ONLY:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES
@@ -144,6 +146,8 @@ def present(folder: Path, names: set[str]) -> set[str]:
 
 
 def _why_not(file: Path) -> str:
+    if file.suffix.lower() in markups.GIVEN_ONLY:
+        return "an Anki package, read only when named (in a folder it may be a build's own output)"
     if file.suffix.lower() in markups.NAMED_ONLY:
         return "a data file or document whose name does not say it holds questions (name it to read it)"
     if file.suffix.lower() in markups.SHARED:

@@ -4,7 +4,7 @@ Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
 allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
-files (YAML, JSON, DocBook or Forrest XML) and outlines (OPML, mind maps) are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+files (YAML, JSON, DocBook or Forrest XML) outlines (OPML, mind maps) and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, mindmap, notebook, odp, odt, opml, org,
+    apkg, asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, mindmap, notebook, odp, odt, opml, org,
     pdf, pod, pptx, rst, rtf, sheets, texinfo, textile, xmlfaq,
 )
 
@@ -33,6 +33,9 @@ NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm", ".xls",
     ".ods", ".pptx", ".odp", ".mht", ".mhtml",
 })
+#: Extensions of files read only when named: a folder's Anki package is as often a build's own output
+#: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
+GIVEN_ONLY = frozenset({".apkg", ".colpkg"})
 #: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
 DATA = frozenset({".json", ".yml", ".yaml"})
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
@@ -93,6 +96,8 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".xmind": mindmap.xmind_to_markdown,
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
+    ".apkg": apkg.to_markdown,
+    ".colpkg": apkg.to_markdown,
 }
 
 

@@ -64,6 +64,20 @@ class Archive:
     def has(self, member: str) -> bool:
         return _key(member) in self._members
 
+    def data(self, member: str, cap: int) -> bytes:
+        """The bytes of the part called ``member`` (b"" when there is none), refused when it unpacks to over
+        ``cap`` bytes (the zip's own size for it: a part never unpacks to more than that)."""
+        info = self._members.get(_key(member))
+        if info is None:
+            return b""
+        if info.file_size > cap:
+            raise SourceError(f"a {self.kind} whose {info.filename} unpacks to over {cap} bytes: too big to read",
+                              self.name)
+        try:
+            return self._zip.read(info)
+        except _DAMAGE as exc:
+            raise self.damaged(exc) from exc
+
     def text(self, member: str) -> str:
         """The part called ``member`` ("" when there is none), its line ends ``\\n``."""
         info = self._members.get(_key(member))

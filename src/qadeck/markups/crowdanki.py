@@ -7,22 +7,32 @@ templates. The front of a note's card is the field its first template shows on t
 front (the note type's sort field when the front shows it, else the first field
 shown that is not empty); the back is the fields the answer template adds, in the
 order it shows them. A cloze note type's front is its text, with Anki's
-``{{c1::…}}`` deletions. Fields are HTML; ``[sound:…]`` references are left out.
-A sub-deck's name (the last part of ``Parent::Child``) is its notes' section; the exported deck's
-notes have none (its name is the deck's).
+``{{c1::…}}`` deletions; a note that a later template asks the other way round
+(Anki's "Basic (and reversed card)") is reversed. Fields are HTML; ``[sound:…]``
+references are left out. A sub-deck's name (the last part of ``Parent::Child``) is
+its notes' section; the exported deck's notes have none (its name is the deck's).
+:func:`note_item` reads one note, for :mod:`.apkg` too: Anki packages hold the same
+note types.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
+from . import datacards
 from .datacards import Item
 
 _FIELD = re.compile(r"\{\{([^{}]+)\}\}")
+#: A template's section shown only when a field is filled: ``{{#Add Reverse}}…{{/Add Reverse}}``.
+_CONDITION = re.compile(r"\{\{#([^{}]+)\}\}")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _NOT_FIELDS = frozenset(("FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"))
 _CLOZE = 1
+#: Fields that say something about the note rather than answer it (names compared lower case, without spaces).
+_SECTION_FIELDS = ("section", *datacards.CATEGORY_KEYS)
+_TAG_FIELDS = ("topics", *datacards.TAG_KEYS)
+_ABOUT = frozenset((*_SECTION_FIELDS, *_TAG_FIELDS, *datacards.LEVEL_KEYS, "source", "sources"))
 
 
 def is_deck(data: object) -> bool:
@@ -57,10 +67,26 @@ def _decks(deck: object, parent: str | None) -> Iterator[tuple[dict[str, object]
 
 def _item(note: dict[str, object], model: dict[str, object] | None, section: str) -> Item | None:
     values = note.get("fields")
-    if not isinstance(values, list) or not values or model is None:
+    if not isinstance(values, list) or model is None:
+        return None
+    return note_item([str(value) for value in values], [str(tag) for tag in _list(note.get("tags"))], model,
+                     section, getattr(note, "line", 0))
+
+
+def note_item(values: list[str], tags: list[str], model: dict[str, object], section: str, line: int = 0,
+              cards: Collection[int] | None = None) -> Item | None:
+    """One Anki note (its fields' values, its tags) as the entry Anki shows, None when it shows nothing.
+
+    ``model`` is the note type as Anki's JSON writes it (``flds``, ``tmpls`` with ``qfmt`` and ``afmt``,
+    ``type`` 1 for cloze, ``sortf``); ``cards`` the templates (by number) the note has cards of, when known.
+    The front and back are the fields' HTML (the question one line of it). A field named as a section
+    (``Section``, ``Category``, ``Topic``), tags (``Tags``, ``Topics``), a level (``Difficulty``) or the
+    ``Source`` says that about the note: the section, tags and level, not more of the answer.
+    """
+    if not values:
         return None
     names = [str(field.get("name")) for field in _list(model.get("flds")) if isinstance(field, dict)]
-    fields = {name: _clean(str(value)) for name, value in zip(names, values)}
+    fields = {name: _clean(value) for name, value in zip(names, values)}
     templates = [t for t in _list(model.get("tmpls")) if isinstance(t, dict)]
     front_names = _shown(str(templates[0].get("qfmt", ""))) if templates else names[:1]
     back_names = _shown(str(templates[0].get("afmt", ""))) if templates else names[1:]
@@ -74,12 +100,43 @@ def _item(note: dict[str, object], model: dict[str, object] | None, section: str
         front = next((name for name in front_names if fields.get(name)), "")
     if not front:
         return None
-    back = [fields[name] for name in back_names if name not in front_names and fields.get(name)]
+    about = {_norm(name): fields[name] for name in names if name != front and _norm(name) in _ABOUT and fields[name]}
+    shown = [name for name in back_names if name not in front_names and fields.get(name) and _norm(name) not in about]
     if model.get("type") != _CLOZE:
-        back = back or [fields[name] for name in names if name != front and fields.get(name)][:1]
-    tags = tuple(str(tag) for tag in _list(note.get("tags")) if str(tag).strip())
-    line = getattr(note, "line", 0)
-    return Item(_text(fields[front]), "\n\n".join(back), line, section, tags)
+        shown = shown or [name for name in names if name != front and fields.get(name) and _norm(name) not in about][:1]
+    kind = "cloze" if model.get("type") == _CLOZE else "basic"
+    if kind == "basic" and shown and _reversed(templates, front, shown[0], fields, cards):
+        kind = "reversed"
+    section = next((_text(about[key]) for key in _SECTION_FIELDS if key in about), section)
+    tags = [*tags, *(tag for key in _TAG_FIELDS if key in about for tag in re.split(r"[,;\s]+", _text(about[key])))]
+    level = next((_level(about[key]) for key in datacards.LEVEL_KEYS if key in about), "")
+    return Item(_text(fields[front]), "\n\n".join(fields[name] for name in shown), line, section,
+                tuple(dict.fromkeys(tag.strip().replace("::", "/") for tag in tags if tag.strip())), level, kind=kind)
+
+
+def _reversed(templates: list[dict[str, object]], front: str, back: str, fields: dict[str, str],
+              cards: Collection[int] | None) -> bool:
+    """Does a later template ask ``back`` and answer ``front`` (Anki's "Basic (and reversed card)"), and
+    make a card of this note (it has one, or what the template's ``{{#Field}}`` sections test is filled)?"""
+    for number, template in enumerate(templates[1:], start=1):
+        asks = _shown(str(template.get("qfmt", "")))
+        if back not in asks or front not in _shown(str(template.get("afmt", ""))):
+            continue
+        if cards is not None:
+            return number in cards
+        needed = _CONDITION.findall(str(template.get("qfmt", "")))
+        return all(fields.get(name.strip()) for name in needed)
+    return False
+
+
+def _level(field: str) -> str:
+    from ..tagging.difficulty import words_level  # the tagging package reads the layouts, which read markups
+
+    return words_level(_text(field))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
 
 
 def _list(value: object) -> list[object]:

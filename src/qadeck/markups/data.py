@@ -39,6 +39,11 @@ from .datacards import Item
 
 #: Structure in an answer that would end or open a block early: written as text, never read as tags.
 _BLOCK_TAG = re.compile(r"<(/?(?:details|summary)\b)", re.IGNORECASE)
+#: Lines of a field that the ``blocks`` layout would read as its own: another field, the block's END, a section.
+_FIELD_LINE = re.compile(r"^(\s*(?:Front|Back|Text|Extra|Tags)\s*):", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"^( {0,3})(#{1,6}(?:\s|$))")
+_END_LINE = re.compile(r"^(\s*)END(?=\s*$)")
+_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
 _TAG_WORD = re.compile(r"(?=[\w/-]*[^\W\d_])[\w/-]+")
 
 
@@ -78,6 +83,12 @@ def _markdown(data: object) -> str:
     return _layout(items, write)
 
 
+def notes_markdown(items: list[Item]) -> str:
+    """Anki notes as the ``blocks`` layout's START … END blocks, which carry a note's kind (basic, reversed,
+    cloze) and tags: what a ``<details>`` block cannot say. Answers are Markdown."""
+    return _layout(items, _note_block)
+
+
 def _layout(items: list[Item], write: Callable[[Item], str]) -> str:
     """The blocks, each from its entry's line on (blank lines before it), sections as headings."""
     lines: list[str] = []
@@ -105,6 +116,32 @@ def _details_block(item: Item) -> str:
     if "\n" not in answer:
         return f"<details><summary>{question}{marks}</summary> {answer} </details>"  # one line, as its entry may be
     return f"<details><summary>{question}{marks}</summary>\n{answer}\n</details>"
+
+
+def _note_block(item: Item) -> str:
+    names, note_type = (("Text", "Extra"), "Cloze") if item.kind == "cloze" else (("Front", "Back"), "Basic")
+    lines = ["START", note_type + " (and reversed card)" if item.kind == "reversed" else note_type,
+             f"{names[0]}: {_one_line(item.question)}"]
+    if item.answer.strip():
+        lines += [f"{names[1]}:", _inert(item.answer.strip())]  # on lines of its own: a fence opens a line
+    tags = [*item.tags, *([f"difficulty/{item.level}"] if item.level else [])]
+    if tags:
+        lines.append("Tags: " + " ".join("_".join(tag.split()) for tag in tags))
+    return "\n".join([*lines, "END"])
+
+
+def _inert(text: str) -> str:
+    """A field's Markdown that cannot end its block or start a section: outside code, a line that would read
+    as a field's name, END or a heading is escaped (it shows as written); a code fence left open is closed."""
+    lines = text.split("\n")
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _FIELD_LINE.sub(r"\1\\:", _HEADING_LINE.sub(r"\1\\\2", line))
+            lines[index] = _END_LINE.sub(r"\1&#69;ND", line)
+    return "\n".join([*lines, "```"] if fenced else lines)
 
 
 def _quiz_block(item: Item) -> str:

@@ -41,10 +41,10 @@ _FLAG_KEYS = ("iscorrect", "correct", "correcta", "correcto", "right", "isright"
 _OPTION_TEXT_KEYS = ("text", "answer", "option", "label", "value", "content", "choice", "title", "texto", "respuesta")
 _EXTRA_KEYS = ("explanation", "explication", "explicación", "explicacion", "erklärung", "erklarung", "example",
                "examples", "examplesentence", "sentence", "note", "notes")
-_TAG_KEYS = ("tags", "tag", "labels", "keywords", "etiquetas")
-_LEVEL_KEYS = ("difficulty", "level", "difficultylevel", "dificultad", "schwierigkeit", "niveau", "nivel",
+TAG_KEYS = ("tags", "tag", "labels", "keywords", "etiquetas")
+LEVEL_KEYS = ("difficulty", "level", "difficultylevel", "dificultad", "schwierigkeit", "niveau", "nivel",
                "difficoltà", "difficolta")
-_CATEGORY_KEYS = ("category", "categoria", "categoría", "kategorie", "catégorie", "categorie", "topic", "subject",
+CATEGORY_KEYS = ("category", "categoria", "categoría", "kategorie", "catégorie", "categorie", "topic", "subject",
                   "chapter", "section")
 _SECTION_KEYS = ("title", "name", "category", "section", "heading", "label", "topic", "subject", "chapter")
 #: Words two-language vocabulary entries name their languages by (the first one written is the front).
@@ -86,6 +86,8 @@ class Item:
     level: str = ""
     #: (letter, text) of a multiple-choice entry's options, shown with the question.
     options: tuple[tuple[str, str], ...] = ()
+    #: What Anki makes of it: basic, reversed (a card each way) or cloze (see :attr:`qadeck.model.Card.kind`).
+    kind: str = "basic"
 
 
 def items(data: object) -> list[Item]:
@@ -298,7 +300,7 @@ def _rows(values: list[object], section: str, line: int) -> list[tuple[Item, int
         if index == 0 and all(cell.lower() in _HEADER_WORDS for cell in cells[:2]):
             continue  # a header row
         if cells[0]:
-            answer = _breaks("\n".join(cell for cell in cells[1:] if cell))
+            answer = hard_breaks("\n".join(cell for cell in cells[1:] if cell))
             out.append((Item(cells[0], answer, getattr(row, "line", 0) or line, section), None))
     return out
 
@@ -326,7 +328,7 @@ def _answer(value: object) -> str:
                 first, *rest = text.split("\n")
                 lines.append("\n".join([f"- {first}", *(f"  {more}" if more else "" for more in rest)]))
         return "\n".join(lines)
-    return _breaks(_text(value).strip()) if value is not None else ""
+    return hard_breaks(_text(value).strip()) if value is not None else ""
 
 
 def _extras(keys: dict[str, object], names: tuple[str, ...], answered: str | None) -> list[str]:
@@ -343,7 +345,7 @@ def _extras(keys: dict[str, object], names: tuple[str, ...], answered: str | Non
     return out
 
 
-def _breaks(text: str) -> str:
+def hard_breaks(text: str) -> str:
     """A data file's line breaks as Markdown's: the author broke the line (Markdown would join the two)."""
     if "\n" not in text:
         return text
@@ -361,7 +363,7 @@ def _breaks(text: str) -> str:
 
 
 def _tags(keys: dict[str, object]) -> tuple[str, ...]:
-    for name in _TAG_KEYS:
+    for name in TAG_KEYS:
         value = keys.get(name)
         if isinstance(value, list):
             return tuple(_text(tag).strip() for tag in value if _scalar(tag) and _text(tag).strip())
@@ -375,7 +377,7 @@ def _level(keys: dict[str, object]) -> tuple[str, int | None]:
     """The author's level as a word, or the number the author gave (scaled once the file is read)."""
     from ..tagging.difficulty import words_level  # the tagging package reads the layouts, which read markups
 
-    for name in _LEVEL_KEYS:
+    for name in LEVEL_KEYS:
         value = keys.get(name)
         if isinstance(value, bool) or value is None:
             continue
@@ -388,7 +390,7 @@ def _level(keys: dict[str, object]) -> tuple[str, int | None]:
 
 def _category(keys: dict[str, object]) -> str:
     """The entry's own category (the first of a list of them), "" for none."""
-    for key in (*_CATEGORY_KEYS, *(name + "s" for name in _CATEGORY_KEYS)):
+    for key in (*CATEGORY_KEYS, *(name + "s" for name in CATEGORY_KEYS)):
         value = keys.get(key)
         value = next((one for one in value if isinstance(one, str)), None) if isinstance(value, list) else value
         if isinstance(value, str) and value.strip():

@@ -117,6 +117,8 @@ def _protect(text: str) -> tuple[str, list[str]]:
     return _VERBATIM.sub(swap, text), kept
 
 
+#: The language a code block names in its class, as CommonMark renderers write it (``language-python``).
+_LANGUAGE = re.compile(r"(?:^|\s)lang(?:uage)?-([\w+#.-]+)")
 _BLANK_LINE = re.compile(r"^[ \t]+$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"\s+")
@@ -157,7 +159,11 @@ class _Converter(HTMLParser):
         elif tag in _CONTAINERS or (self.page and tag in self.dropped):
             if tag == "li":
                 self._close_open("li", stop=_LISTS)
-            if tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)):
+            elif tag == "code" and self.frames[-1].tag == "pre":  # <pre><code class="language-python">
+                named = _LANGUAGE.search(values.get("class", ""))
+                if named:
+                    self.frames[-1].attrs["language"] = named.group(1)
+            elif tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)):
                 values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
             self.frames.append(_Frame(tag, values))
         elif not self.page:
@@ -236,7 +242,7 @@ class _Converter(HTMLParser):
         if self.page and tag == "dt":
             return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
         if tag == "pre":
-            return "\n\n```\n" + content.strip("\n") + "\n```\n\n"
+            return f"\n\n```{frame.attrs.get('language', '')}\n" + content.strip("\n") + "\n```\n\n"
         if tag in _CODE:
             return content if self._in("pre") else _code_span(content)
         if tag in _BOLD:
