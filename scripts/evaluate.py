@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from qadeck import parsers, sources
+from qadeck import markups, parsers, sources
 from qadeck.errors import QadeckError
 from qadeck.model import Card
 from qadeck.parsers.table import split_row
@@ -130,6 +130,8 @@ def main(argv: list[str]) -> int:
         return 0
     counts = expected_counts(folder)
     files = [p for p in sources.collect([folder]).files if not (counts and p.name == MANIFEST)]
+    # A build reads a folder's Anki packages only when named (one may be its own output); a corpus's are sources.
+    files = sorted([*files, *(p for p in folder.rglob("*") if p.suffix.lower() in markups.GIVEN_ONLY and p.is_file())])
     print(table([evaluate(path, counts.get(path.name)) for path in files]))
     return 0
 

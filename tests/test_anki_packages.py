@@ -112,6 +112,8 @@ def test_a_package_genanki_writes_reads_as_its_notes_show_them(tmp_path: Path) -
                                tags=["animals"]))
     deck.add_note(genanki.Note(model, ["laufen", "to run", "", "", "", ""]))
     deck.add_note(genanki.Note(model, ["der Baum", "", "", "", "", ""]))
+    # Anki's LaTeX and MathJax, the editor's entities and tags inside: math as MathJax delimits it.
+    deck.add_note(genanki.Note(model, ["[$]a^2&nbsp;+ b^2[/$]", "[$$]c^2[/$$] when \\(a &lt;<br>c\\)", "", "", "", ""]))
     path = tmp_path / "german.apkg"
     genanki.Package(deck).write_to_file(str(path))
     result = CliRunner().invoke(cli, ["list", "--json", str(path)])
@@ -120,9 +122,10 @@ def test_a_package_genanki_writes_reads_as_its_notes_show_them(tmp_path: Path) -
     assert [(card["question"], card["answer"], card["section"], card["difficulty"], card["difficulty_from"])
             for card in found] == [  # the notes of no section first
         ("laufen", "to run", "", found[0]["difficulty"], "rules"),
+        ("\\(a^2 + b^2\\)", "\\[c^2\\] when \\(a < c\\)", "", found[1]["difficulty"], "rules"),
         ("der Hund", "the dog\n\n*Der Hund bellt.*", "Animals", "easy", "author"),
     ]
-    assert "animals" in found[1]["tags"]
+    assert "animals" in found[2]["tags"]
     check = CliRunner().invoke(cli, ["check", str(path)])
     assert "der Baum" in check.output  # a note with no answer is reported, as any unanswered question
 
@@ -187,10 +190,15 @@ def _genanki_package(tmp_path: Path) -> bytes:
      "not a readable Anki package (collection.anki21: file is not a database)"),
     ("broken.colpkg", _zip({"collection.anki21b": b"\x28\xb5\x2f\xfd not zstd"}),
      "not a readable Anki package (collection.anki21b: "),
+    ("none.apkg", None, "an Anki package with no notes in it"),
 ])
-def test_a_damaged_package_is_a_one_line_error_naming_it(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+def test_a_damaged_package_is_a_one_line_error_naming_it(tmp_path: Path, name: str, data: bytes | None,
+                                                         message: str) -> None:
     path = tmp_path / name
-    path.write_bytes(data)
+    if data is None:  # a deck with no notes: what genanki writes for an empty deck
+        genanki.Package(genanki.Deck(2_000_003, "Empty")).write_to_file(str(path))
+    else:
+        path.write_bytes(data)
     result = CliRunner().invoke(cli, ["list", str(path)])
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -18,11 +18,12 @@ that is only a picture is empty.
 The database is written to a temporary file (SQLite reads files), opened
 read-only with its schema untrusted, and deleted once read: only rows of its
 tables are read, nothing in it is run. A file that is no zip, holds no
-collection or a damaged one is a :class:`SourceError` naming it.
+collection, a damaged one or one with no notes is a :class:`SourceError` naming it.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sqlite3
@@ -45,6 +46,10 @@ COLLECTIONS = (("collection.anki21b", True), ("collection.anki21", False), ("col
 MAX_COLLECTION_BYTES = 1 << 30
 _KIND = "Anki package"
 _PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+#: Math in a field: Anki's LaTeX and MathJax delimiters, display (``dd``, ``bd``) or inline (``d``, ``pd``).
+_MATH = re.compile(r"\[\$\$\](?P<dd>.*?)\[/\$\$\]|\[\$\](?P<d>.*?)\[/\$\]|\\\[(?P<bd>.*?)\\\]|\\\((?P<pd>.*?)\\\)",
+                   re.DOTALL)
+_TAG = re.compile(r"<[^<>]*>")
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 #: What SQLite says of a file that is not a database, or a damaged one.
 _DAMAGE = (sqlite3.DatabaseError, ValueError, json.JSONDecodeError, zstandard.ZstdError)
@@ -62,7 +67,9 @@ def to_markdown(data: bytes, name: str = "<apkg>") -> str:
         items = _notes(database)
     except _DAMAGE as exc:
         raise archive.damaged(f"{member}: {exc}") from None
-    return notes_markdown(items) if items else ""
+    if not items:
+        raise SourceError(f"an {_KIND} with no notes in it", name)
+    return notes_markdown(items)
 
 
 def _unzstd(data: bytes) -> bytes:
@@ -107,7 +114,7 @@ def _read(connection: sqlite3.Connection) -> list[Item]:
         if not isinstance(model, dict):
             continue
         deck, numbers = cards.get(note, (0, None))
-        values = [_without_pictures(value) for value in str(flds).split("\x1f")]
+        values = [_field(value) for value in str(flds).split("\x1f")]
         notes.append((decks.get(deck, "").split("::"), str(tags).split(), values, model, numbers))
     shared = _shared([path for path, *_ in notes])
     items = []
@@ -158,11 +165,23 @@ def _shared(paths: list[list[str]]) -> list[str]:
     return shared
 
 
-def _without_pictures(field: str) -> str:
-    """A field's pictures as their alt text: the package's media files are not read."""
-    if "<img" not in field.lower():
-        return field
-    return _PICTURE.sub(lambda m: (alt := _ALT.search(m.group())) and (alt.group(1) or alt.group(2)) or "", field)
+def _field(value: str) -> str:
+    """A field's HTML with its math as MathJax delimits it and its pictures as their alt text (the package's
+    media files are not read)."""
+    if "[$" in value or "\\(" in value or "\\[" in value:
+        value = _MATH.sub(_math, value)
+    if "<img" in value.lower():
+        value = _PICTURE.sub(lambda m: (alt := _ALT.search(m.group())) and (alt.group(1) or alt.group(2)) or "", value)
+    return value
+
+
+def _math(found: re.Match[str]) -> str:
+    """Anki's LaTeX (``[$]…[/$]``, ``[$$]…[/$$]``) or MathJax (``\\(…\\)``, ``\\[…\\]``) as MathJax, its TeX as
+    typed: the editor's tags and entities in it (``<br>``, ``&nbsp;``, ``&lt;``) taken out."""
+    display = found.group("dd") if found.group("dd") is not None else found.group("bd")
+    body = display if display is not None else found.group("d") if found.group("d") is not None else found.group("pd")
+    tex = html.unescape(_TAG.sub(" ", body)).replace("\xa0", " ").strip()
+    return f"\\[{tex}\\]" if display is not None else f"\\({tex}\\)"
 
 
 def _proto(message: bytes) -> dict[int, int | bytes]:
