@@ -23,9 +23,10 @@ import re
 
 from ..model import Source
 from .entries import Entry, make_layout
+from .headings import asks
 from .markup import inline_text
 from .prefixed import QUESTION
-from .structure import SPACE, Line, LineStart, answer_from, ends_asking, heading, outline, outline_sections
+from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
 from .table import is_answer_label
 
 NAME = "bold"
@@ -54,8 +55,9 @@ def question(lines: list[Line], index: int) -> str | None:
     text = inline_text(match.group(2))
     if not text or text.endswith(":") or _NUMBERED.match(text) or QUESTION.match(text) or is_answer_label(text):
         return None
-    # Its own paragraph; an answer may follow on the next line when the bold text asks.
-    closes = index + 1 == len(lines) or lines[index + 1].blank or ends_asking(text)
+    # Its own paragraph; an answer may follow on the next line when the bold text asks ("Why …?",
+    # "Explain …", as headings ask).
+    closes = index + 1 == len(lines) or lines[index + 1].blank or asks(text)
     return text if _opens(lines, index) and closes else None
 
 

@@ -4,7 +4,8 @@
     ubiquitous*found everywhere                  - Mitochondria >> powerhouse of the cell
 
 Flashcard lists exported or typed by hand use whatever separator their tool
-wanted: ``*``, ``;;``, ``>>`` (RemNote), ``;``, ``|``, `` = ``, `` - ``, ``->``, a tab, ``:``.
+wanted: ``*``, ``;;``, ``>>`` (RemNote), ``;``, ``|``, `` = ``, `` - ``, ``->``, ``→``, a tab, ``:`` (or
+an answer label after the question, ``What is X? Answer: Y``).
 A separator is detected when it is in half of the first lines with text and splits most of the
 file's content lines in
 two non-empty parts (at its first occurrence), the parts before it mostly different (the same
@@ -21,13 +22,13 @@ from ..model import Source
 from .base import Layout
 from .entries import Entry, content_lines, make_layout
 from .markup import inline_text
-from .prefixed import is_marker
+from .prefixed import ANSWER_INLINE, is_marker
 from .structure import LIST_NUMBER, Line, heading, outline, outline_sections
 
 NAME = "separated"
 
 #: Separators tried, in order of preference when two split as many lines.
-SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " - ", " – ", " — ", " #", ":")
+SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " → ", " ⇒ ", " - ", " – ", " — ", " #", ":")
 #: Share of the content lines a separator must split for the file to be this layout's.
 CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
@@ -47,7 +48,11 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
     the answer may hold it again, as ``*emphasis*`` after a ``*``)."""
     if separator not in text:
         return None
-    left, right = (part.strip() for part in text.split(separator, 1))
+    inline = ANSWER_INLINE.search(text) if separator == ":" else None
+    if inline and inline.start():  # "What is X? Answer: Y": the label is the separator, no part of the question
+        left, right = text[: inline.start()].strip(), text[inline.end() :].strip()
+    else:
+        left, right = (part.strip() for part in text.split(separator, 1))
     if not left or not right or len(left) > _LONGEST or len(right) > _LONGEST:
         return None
     if left.startswith(_BLOCK_MARKS) and separator not in _BLOCK_MARKS:
