@@ -118,3 +118,17 @@ def test_a_box_title_is_text_never_markup(tmp_path):
         "Is &lt;img src=x onerror=alert(1)&gt; run?",
         "Is &lt;script&gt;alert(2)&lt;/script&gt; run?",
     ]
+
+
+def test_bold_marks_deletions_in_typed_notes_only_not_in_a_documents_emphasis(tmp_path):
+    # The same paragraphs, bold in Markdown (Obsidian's cloze convention) and in LaTeX (emphasis).
+    paragraphs = ["The {} is the powerhouse of the cell.", "Plants make sugar by {}.", "The {} carries oxygen in blood."]
+    words = ["mitochondrion", "photosynthesis", "haemoglobin"]
+    (tmp_path / "notes.md").write_text(
+        "\n\n".join(p.format(f"**{w}**") for p, w in zip(paragraphs, words)) + "\n", encoding="utf-8")
+    (tmp_path / "notes.tex").write_text(
+        "\n\n".join(p.format(f"\\textbf{{{w}}}") for p, w in zip(paragraphs, words)) + "\n", encoding="utf-8")
+    typed = json.loads(run("list", "--json", str(tmp_path / "notes.md")).stdout)
+    assert [card["kind"] for card in typed] == ["cloze"] * 3
+    emphasis = run("list", "--json", str(tmp_path / "notes.tex"))
+    assert emphasis.exit_code != 0 and "no questions with answers" in emphasis.output

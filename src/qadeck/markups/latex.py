@@ -3,7 +3,9 @@ r"""LaTeX (``.tex``) as Markdown, line for line.
 Sectioning commands become ATX headings (``\chapter`` ``#``, ``\section``
 ``##`` …, starred or not); ``verbatim``, ``lstlisting`` and ``minted``
 environments become fenced code; an ``\item`` of an ``enumerate`` becomes a
-numbered item, of another list a bullet (``\item[label]`` a bold label). An
+numbered item, of another list a bullet (``\item[label]`` a bold label); the exam class's
+``\question`` is a numbered item, its ``\part`` a bullet, its ``choices`` lettered options
+closed by an ``Answer:`` line naming the ``\CorrectChoice``. An
 environment opened on its own line with a text argument
 (``\begin{question}{How do I …?}``: how FAQ classes and macros mark an entry)
 becomes a bold line holding that argument. The preamble, comments, labels and
@@ -25,8 +27,13 @@ _SECTION = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|par
 _BEGIN = re.compile(r"^\s*\\begin\{(\w+\*?)\}(?:\[[^\]]*\])?(?:\{(.*)\})?\s*$")
 _END = re.compile(r"^\s*\\end\{(\w+\*?)\}\s*$")
 _ITEM = re.compile(r"^\s*\\item(?:\[([^\]]*)\])?\s*(.*)$")
+#: The exam class's entries: a question (points in brackets, a title in braces), a part of one.
+_QUESTION = re.compile(r"^\s*\\(?:question|bonusquestion|titledquestion\{[^}]*\}|part|subpart|subsubpart)(?:\[[^\]]*\])?\s*(.*)$")
+#: The exam class's options, the right one marked.
+_CHOICE = re.compile(r"^\s*\\(choice|CorrectChoice)\b\s*(.*)$")
+_CHOICES = frozenset({"choices", "oneparchoices", "checkboxes", "oneparcheckboxes"})
 _CODE = frozenset({"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt"})
-_LISTS = frozenset({"itemize", "enumerate", "description", "compactitem", "compactenum", "questions"})
+_LISTS = frozenset({"itemize", "enumerate", "description", "compactitem", "compactenum", "questions", "parts", "subparts"})
 #: Environments whose begin and end lines are layout only (their text stays).
 _SILENT = frozenset({"document", "center", "flushleft", "flushright", "quote", "quotation", "minipage", "small",
                      "footnotesize", "abstract", "figure", "table", "tabular", "multicols", "spacing", "onehalfspace"})
@@ -53,6 +60,7 @@ def to_markdown(text: str) -> str:
     out = [""] * start  # the preamble is set-up, not text
     code = ""
     lists: list[list[int]] = []  # each open list: [next number] when numbered, [] for bullets
+    options: list[str] | None = None  # the letters of an open exam-class choices list, "*" after the right one
     for line in lines[start:]:
         if code:
             ended = _END.match(line)
@@ -73,6 +81,9 @@ def to_markdown(text: str) -> str:
             elif name in _LISTS:
                 lists.append([1] if name in ("enumerate", "compactenum", "questions") else [])
                 out.append("")
+            elif name in _CHOICES:
+                options = []
+                out.append("")
             elif argument and name not in _SILENT and re.search(r"[^\W\d_]", argument):
                 out.append(f"**{argument}**")  # an entry's title as the environment's argument
             else:
@@ -80,7 +91,16 @@ def to_markdown(text: str) -> str:
         elif (ended := _END.match(line)) is not None:
             if ended.group(1) in _LISTS and lists:
                 lists.pop()
-            out.append("")
+            right = [letter for letter in options or () if letter.endswith("*")]
+            if ended.group(1) in _CHOICES:
+                options = None
+            out.append(f"Answer: {right[0][0]}" if ended.group(1) in _CHOICES and len(right) == 1 else "")
+        elif options is not None and (choice := _CHOICE.match(line)) is not None:
+            letter = chr(ord("A") + len(options) % 26)
+            options.append(letter + ("*" if choice.group(1) == "CorrectChoice" else ""))
+            out.append(f"{letter}. {choice.group(2)}")
+        elif lists and (asked := _QUESTION.match(line)) is not None:
+            out.append(item_marker(lists) + asked.group(1))
         elif (item := _ITEM.match(line)) is not None:
             label, rest = item.group(1), item.group(2)
             marker = item_marker(lists)

@@ -105,7 +105,7 @@ def _entries(source: Source) -> list[Entry]:
         return []
     lines = [_clean(line) for line in outline(source)]
     titles = sections(lines)
-    styles = _cloze_styles(lines)
+    styles = _cloze_styles(lines) if _typed(source) else _CLOZE_STYLES
     entries: list[Entry] = []
     for paragraph in _paragraphs(lines):
         split = next((i for i in paragraph if not lines[i].code and _SEPARATOR.match(lines[i].text)), None)
@@ -131,6 +131,15 @@ def _entries(source: Source) -> list[Entry]:
     return entries
 
 
+def _typed(source: Source) -> bool:
+    """Was ``source`` typed as Markdown or plain text? Bold marks deletions only there (Obsidian's
+    convention); a document's or another markup's bold (Word, LaTeX ``\\textbf``) is its emphasis."""
+    from .. import markups  # the readers import the parsers' helpers: imported when first needed
+
+    suffix = source.path.suffix.lower()
+    return suffix not in markups.MARKUPS and suffix not in markups.DOCUMENTS
+
+
 def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:
     """The cloze styles of a file: bold marks deletions only in a file that asks nothing.
 
@@ -150,8 +159,9 @@ def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[
     text = "\n".join(lines[i].text.strip() for i in paragraph)
     if not any(mark in text for mark in _CLOZE_MARKS):
         return []
-    if "bold" in styles and text.startswith("**") and text.endswith("**") and text.count("**") == 2:
-        return []  # a paragraph all in bold is a title or a question, not a deletion
+    first = text.split("\n", 1)[0]
+    if "bold" in styles and first.startswith("**") and first.endswith("**") and first.count("**") == 2:
+        return []  # a paragraph all in bold, or opening with a line all in bold, is under a title: no deletion
     anki = cloze.to_anki(text, styles)
     if anki is None:
         return []
