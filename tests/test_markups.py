@@ -12,8 +12,8 @@ from qadeck import markups, parsers, sources
 from qadeck.errors import SourceError
 
 #: Markups whose files are a structure (an XML tree) rather than marked-up text -> what their errors call them.
-STRUCTURED = {".opml": "OPML outline", ".mm": "mind map"}
-LINE_KEEPING = [".rst", ".pod", ".org", ".textile", ".wiki", ".adoc", ".mdx", ".texi"]
+STRUCTURED = {".opml": "OPML outline", ".mm": "mind map", ".enex": "Evernote export"}
+LINE_KEEPING = [".rst", ".pod", ".org", ".textile", ".wiki", ".adoc", ".mdx", ".texi", ".tid"]
 
 
 @pytest.mark.parametrize("suffix", LINE_KEEPING)

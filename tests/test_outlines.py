@@ -184,3 +184,88 @@ def test_no_damage_to_a_map_makes_the_reader_fail_but_with_an_error_naming_it(na
 def test_an_outline_nested_too_deep_is_refused_with_its_line(suffix: str, deep: str) -> None:
     with pytest.raises(SourceError, match="nested over 200 deep"):
         markups.to_markdown(suffix, deep)
+
+
+def test_an_evernote_note_alone_whose_title_asks_is_a_card(tmp_path: Path) -> None:
+    data = ('<?xml version="1.0"?><en-export><note><title>What is osmosis?</title><content><![CDATA[<en-note>'
+            "<div>Water crossing a membrane.</div></en-note>]]></content></note></en-export>").encode()
+    assert pairs(listed_file(tmp_path, "osmosis.enex", data)) == [("What is osmosis?", "Water crossing a membrane.")]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"<en-export><note><title>Why?</title>\n<content>x</content>\n", "notes.enex:1: an Evernote export: <note> opened here is never closed"),
+    (b"<html>no export</html>", "notes.enex: not an Evernote export: no <en-export> element"),
+])
+def test_a_broken_evernote_export_is_one_line_naming_it(tmp_path: Path, data: bytes, message: str) -> None:
+    (tmp_path / "notes.enex").write_bytes(data)
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / "notes.enex")])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert message in result.output
+
+
+def test_a_tiddler_whose_title_asks_is_a_card_pointing_at_its_lines(tmp_path: Path) -> None:
+    text = ("created: 20240101120000000\ntags: [[Computer science]]\ntitle: What is a hash table?\n"
+            "type: text/vnd.tiddlywiki\n\nA map from keys to values through a //hash function//.\n\n"
+            "* Lookups take ''constant'' time\n** unless keys collide\n")
+    (tmp_path / "hash.tid").write_text(text)
+    found = listed_file(tmp_path, "hash.tid", text.encode())
+    assert pairs(found) == [("What is a hash table?", "A map from keys to values through a *hash function*.\n\n"
+                                                       "- Lookups take **constant** time\n    - unless keys collide")]
+    assert found[0]["lines"][1] == 9
+
+
+def test_a_tiddler_of_questions_reads_its_headings(tmp_path: Path) -> None:
+    text = ("title: Data structures\n\n! Trees\n\n!! What is a binary tree?\nAt most two children a node.\n\n"
+            "!! What is a heap?\nParents order before their children.\n")
+    found = listed_file(tmp_path, "ds.tid", text.encode())
+    assert [(card["question"], card["section"], card["lines"][0]) for card in found] == [
+        ("What is a binary tree?", "Trees", 5), ("What is a heap?", "Trees", 8)]
+
+
+_TWO_CARDS = "# Notes\n\n## What is a closure?\n\nA function with its variables.\n\n## What is a generator?\n\nA function that yields.\n"
+
+
+@pytest.mark.parametrize("suffix", [".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn"])
+def test_markdown_under_other_names_is_markdown(tmp_path: Path, suffix: str) -> None:
+    (tmp_path / f"notes{suffix}").write_text(_TWO_CARDS)
+    assert [card["question"] for card in listed_file(tmp_path, f"notes{suffix}", _TWO_CARDS.encode())] == [
+        "What is a closure?", "What is a generator?"]
+
+
+def test_a_textbundle_is_its_text_and_a_textpack_the_same_zipped(tmp_path: Path) -> None:
+    bundle = tmp_path / "Study.textbundle"
+    (bundle / "assets").mkdir(parents=True)
+    (bundle / "text.md").write_text(_TWO_CARDS)
+    (bundle / "info.json").write_text('{"version": 2, "type": "net.daringfireball.markdown"}')
+    found = sources.collect([tmp_path])
+    assert found.files == [bundle / "text.md"]
+    assert found.skipped == []  # the bundle's info.json is its own, no source to warn about
+    pack = _xmind({"Study.textbundle/text.md": _TWO_CARDS, "Study.textbundle/info.json": "{}"})
+    assert [card["question"] for card in listed_file(tmp_path, "Study.textpack", pack)] == [
+        "What is a closure?", "What is a generator?"]
+    (tmp_path / "empty.textpack").write_bytes(_xmind({"info.json": "{}"}))
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / "empty.textpack")])
+    assert result.exit_code != 0
+    assert "empty.textpack: not a readable TextPack (a zipped TextBundle) (no text.md or text.markdown or text.txt in it)" in result.output
+
+
+_QA = "Q: What is a closure?\nA: A function with its variables.\n\nQ: What is a generator?\nA: A function that yields.\n"
+
+
+def test_text_under_an_unknown_extension_is_read_when_named_for_questions_or_given(tmp_path: Path) -> None:
+    (tmp_path / "quiz.answers").write_text(_QA)  # named for Q&A: read in a folder
+    (tmp_path / "notes.wiki2").write_text(_QA)  # not named: skipped in a folder, read when given
+    (tmp_path / "faq.md.bak").write_text(_QA)  # a backup: never a source
+    (tmp_path / "quiz.bin").write_bytes(bytes(range(256)) * 20)  # named, but not text
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "quiz.py").write_text('"""Q: What is this?\nA: a program."""\n')  # code, however named
+    (code / "flashcards.go").write_text("// Q: What is this?\n// A: a program.\n")
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "quiz.answers"]
+    assert len(found.skipped) == 5
+    assert sources.collect([tmp_path / "notes.wiki2"]).files == [tmp_path / "notes.wiki2"]
+    assert sources.collect([code / "quiz.py"]).files == []
+    assert pairs(listed_file(tmp_path, "notes.wiki2", _QA.encode())) == [
+        ("What is a closure?", "A function with its variables."), ("What is a generator?", "A function that yields.")]

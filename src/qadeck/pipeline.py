@@ -350,7 +350,8 @@ def _default_config(home: Path, files: list[Path], documents: DocumentTexts) -> 
 
 def _extensions() -> str:
     named = ", ".join(sorted(markups.NAMED_ONLY))
-    return f"{', '.join(sorted(sources.TEXT_EXTENSIONS))}; and {named} when named or named for Q&A, e.g. faq.docx"
+    return (f"{', '.join(sorted(sources.TEXT_EXTENSIONS))}; and {named}, or text under another extension (not code), "
+            "when named or named for Q&A, e.g. faq.docx")
 
 
 @dataclass(frozen=True)

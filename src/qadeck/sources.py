@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 #: and the documents that are notes whatever their name (a mind map).
 TEXT_EXTENSIONS = frozenset(
     {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv",
+     ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn",  # Markdown by the names other tools save it under
      *((set(markups.MARKUPS) | set(markups.DOCUMENTS)) - markups.NAMED_ONLY)}
 )
 #: Every extension a source can have, those read only when named or named for Q&A included (what a
@@ -47,8 +48,25 @@ MEDIA_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
     ".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".flac", ".aac", ".mp4", ".webm", ".mov",
 })
+#: Extensions of files that are text but never notes: program sources, build and configuration files,
+#: logs, backups and editors' temporary copies. A file with another extension qadeck does not know is read
+#: as plain text when given by name or named for Q&A (``quiz.answers``), never a ``quiz.py`` or ``faq.md.bak``.
+NOT_NOTES = frozenset({
+    ".py", ".pyi", ".pyx", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".vue", ".svelte", ".java", ".kt", ".kts",
+    ".scala", ".groovy", ".gradle", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm", ".cs", ".fs",
+    ".vb", ".go", ".rs", ".rb", ".php", ".pl", ".pm", ".swift", ".dart", ".lua", ".r", ".jl", ".hs", ".ml",
+    ".mli", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".f90", ".f", ".asm", ".s", ".sql", ".sh", ".bash",
+    ".zsh", ".fish", ".ps1", ".bat", ".cmd", ".awk", ".sed", ".css", ".scss", ".sass", ".less",
+    ".toml", ".ini", ".cfg", ".conf", ".config", ".properties", ".env", ".lock", ".plist", ".proto", ".graphql",
+    ".gql", ".tf", ".hcl", ".nix", ".cmake", ".mk", ".make", ".dockerfile", ".editorconfig", ".gitignore",
+    ".log", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp", ".temp", ".old", ".diff", ".patch", ".map",
+    ".pem", ".key", ".crt", ".csr", ".pub", ".sig", ".asc", ".gpg",
+})
 #: qadeck's own files that live beside the sources but are not sources.
 OWN_FILES = frozenset({"qadeck.yaml", "qadeck.yml", "qadeck.lock"})
+#: A TextBundle (``notes.textbundle/``: Bear's, Ulysses' and iA Writer's document that is a folder) keeps its
+#: text in ``text.md``, read as any Markdown file, and facts about it in ``info.json``, which is no source.
+_TEXT_BUNDLE, _BUNDLE_INFO = ".textbundle", "info.json"
 #: How many leading bytes are inspected to tell text from binary.
 _SNIFF = 8192
 #: Control bytes that text files do not contain (tab, newlines, form feed, escape excluded).
@@ -87,7 +105,8 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False)
             root = path.parent
         for file in candidates:
             key = file.resolve()
-            if key in seen or file.name in OWN_FILES:
+            if key in seen or file.name in OWN_FILES or (
+                    file.name == _BUNDLE_INFO and file.parent.suffix.lower() == _TEXT_BUNDLE):
                 continue
             seen.add(key)
             if file.suffix.lower() in MEDIA_EXTENSIONS:
@@ -112,7 +131,21 @@ def _readable(file: Path, given: bool) -> bool:
         return given or any(name in named for name in names)
     if suffix in TEXT_EXTENSIONS:
         return suffix not in markups.SHARED or _opens_as_format(file, markups.SHARED[suffix])
-    return not file.suffix and (given or _FAQ_NAME in file.name.lower())
+    if not file.suffix:
+        return given or _FAQ_NAME in file.name.lower()
+    # An extension qadeck does not know: plain text when given or named for Q&A, and text it is.
+    return (suffix not in NOT_NOTES and suffix not in markups.SAVE_AS and suffix not in markups.SHARED
+            and (given or any(name in file.stem.lower() for name in _QA_NAMES)) and _is_text(file))
+
+
+def _is_text(file: Path) -> bool:
+    """Does ``file`` open as text (a BOM, or few control bytes: what :func:`decode` reads)?"""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(_SNIFF)
+    except OSError:
+        return True  # reading it reports why it cannot be read
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
 
 
 def _opens_as_format(file: Path, mark: str) -> bool:

@@ -2,9 +2,9 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX), so a card
+allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
-files (YAML, JSON, DocBook or Forrest XML), outlines (OPML, mind maps) and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+files (YAML, JSON, DocBook or Forrest XML), outlines (OPML, mind maps), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, data, doc, docx, epub, html, latex, markdown, mdx, mediawiki, mindmap, notebook, odp, odt, opml,
-    org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textile, xmlfaq,
+    apkg, asciidoc, data, doc, docx, enex, epub, html, latex, markdown, mdx, mediawiki, mindmap, notebook, odp, odt,
+    opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -56,6 +56,8 @@ MARKUPS: dict[str, Translate] = {
     ".org": org.to_markdown,
     ".opml": opml.to_markdown,
     ".mm": mindmap.freemind_to_markdown,
+    ".enex": enex.to_markdown,
+    ".tid": tiddlywiki.to_markdown,
     ".textile": textile.to_markdown,
     ".tex": latex.to_markdown,
     ".texi": texinfo.to_markdown,
@@ -94,6 +96,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".pptx": pptx.to_markdown,
     ".odp": odp.to_markdown,
     ".xmind": mindmap.xmind_to_markdown,
+    ".textpack": textbundle.to_markdown,
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
     ".apkg": apkg.to_markdown,

@@ -61,6 +61,10 @@ class Archive:
     def damaged(self, why: object) -> SourceError:
         return SourceError(f"not a readable {self.kind} ({why})", self.name)
 
+    def names(self) -> list[str]:
+        """The names of the zip's files, as the zip spells them (forward slashes)."""
+        return [info.filename.replace("\\", "/") for info in self._members.values() if not info.is_dir()]
+
     def has(self, member: str) -> bool:
         return _key(member) in self._members
 
