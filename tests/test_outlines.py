@@ -56,21 +56,6 @@ def test_an_outline_in_a_folder_is_a_source(tmp_path: Path) -> None:
     assert sources.collect([tmp_path]).files == [tmp_path / "week1.opml"]
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (_opml('<outline text="Why?">\n<outline text="Because."/>'), "notes.opml:5: an OPML outline: <outline> opened here "
-                                                                   "is never closed"),
-    (_opml('<outline text="Why?"/>\n</outline>'), "notes.opml:6: an OPML outline: </outline> closes nothing"),
-    (b"<html><body>Not an outline</body></html>", "notes.opml: not an OPML outline: no <opml> element"),
-    (b'<opml version="2.0"><head></head></opml>', "notes.opml:1: an OPML outline with no <body>"),
-])
-def test_a_broken_outline_is_one_line_naming_file_and_line(tmp_path: Path, data: bytes, message: str) -> None:
-    (tmp_path / "notes.opml").write_bytes(data)
-    result = CliRunner().invoke(cli, ["list", str(tmp_path / "notes.opml")])
-    assert result.exit_code != 0
-    assert "Traceback" not in result.output
-    assert message in result.output
-
-
 def test_an_outline_of_notes_that_asks_nothing_gives_no_cards(tmp_path: Path) -> None:
     # Topics over plain points are notes: written as a list, not as headings a flashcard tool would title cards with.
     body = "".join(
@@ -139,21 +124,6 @@ def test_an_objective_c_source_is_no_mind_map(tmp_path: Path) -> None:
     assert sources.collect([tmp_path / "AppDelegate.mm"]).files == []
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("map.mm", b'<map version="1.0.1">\n<node TEXT="Why?">\n<node TEXT="So."/>\n</map>\n',
-     "map.mm:2: a FreeMind or Freeplane mind map: <node> opened here is never closed"),
-    ("map.xmind", b"PK\x03\x04 cut short", "map.xmind: not a readable XMind mind map"),
-    ("map.xmind", _xmind({"metadata.json": "{}"}), "map.xmind: not a readable XMind mind map (no content.json or content.xml in it)"),
-    ("map.xmind", _xmind({"content.json": "[{"}), "map.xmind: not a readable XMind mind map (content.json is not JSON"),
-])
-def test_a_broken_mind_map_is_one_line_naming_it(tmp_path: Path, name: str, data: bytes, message: str) -> None:
-    (tmp_path / name).write_bytes(data)
-    result = CliRunner().invoke(cli, ["list", str(tmp_path / name)])
-    assert result.exit_code != 0
-    assert "Traceback" not in result.output
-    assert message in result.output
-
-
 _MAPS = {
     "map.xmind": _xmind({"content.json": json.dumps([{"rootTopic": _topic("Root", _topic("Why?", _topic("So.")))}])}),
     "old.xmind": _xmind({"content.xml": "<xmap-content><sheet><topic><title>Why?</title><children><topics>"
@@ -190,18 +160,6 @@ def test_an_evernote_note_alone_whose_title_asks_is_a_card(tmp_path: Path) -> No
     data = ('<?xml version="1.0"?><en-export><note><title>What is osmosis?</title><content><![CDATA[<en-note>'
             "<div>Water crossing a membrane.</div></en-note>]]></content></note></en-export>").encode()
     assert pairs(listed_file(tmp_path, "osmosis.enex", data)) == [("What is osmosis?", "Water crossing a membrane.")]
-
-
-@pytest.mark.parametrize(("data", "message"), [
-    (b"<en-export><note><title>Why?</title>\n<content>x</content>\n", "notes.enex:1: an Evernote export: <note> opened here is never closed"),
-    (b"<html>no export</html>", "notes.enex: not an Evernote export: no <en-export> element"),
-])
-def test_a_broken_evernote_export_is_one_line_naming_it(tmp_path: Path, data: bytes, message: str) -> None:
-    (tmp_path / "notes.enex").write_bytes(data)
-    result = CliRunner().invoke(cli, ["list", str(tmp_path / "notes.enex")])
-    assert result.exit_code != 0
-    assert "Traceback" not in result.output
-    assert message in result.output
 
 
 def test_a_tiddler_whose_title_asks_is_a_card_pointing_at_its_lines(tmp_path: Path) -> None:
@@ -244,10 +202,6 @@ def test_a_textbundle_is_its_text_and_a_textpack_the_same_zipped(tmp_path: Path)
     pack = _xmind({"Study.textbundle/text.md": _TWO_CARDS, "Study.textbundle/info.json": "{}"})
     assert [card["question"] for card in listed_file(tmp_path, "Study.textpack", pack)] == [
         "What is a closure?", "What is a generator?"]
-    (tmp_path / "empty.textpack").write_bytes(_xmind({"info.json": "{}"}))
-    result = CliRunner().invoke(cli, ["list", str(tmp_path / "empty.textpack")])
-    assert result.exit_code != 0
-    assert "empty.textpack: not a readable TextPack (a zipped TextBundle) (no text.md or text.markdown or text.txt in it)" in result.output
 
 
 _QA = "Q: What is a closure?\nA: A function with its variables.\n\nQ: What is a generator?\nA: A function that yields.\n"
@@ -269,3 +223,38 @@ def test_text_under_an_unknown_extension_is_read_when_named_for_questions_or_giv
     assert sources.collect([code / "quiz.py"]).files == []
     assert pairs(listed_file(tmp_path, "notes.wiki2", _QA.encode())) == [
         ("What is a closure?", "A function with its variables."), ("What is a generator?", "A function that yields.")]
+
+
+def test_tiddlyremember_notes_are_cards_but_not_in_code(tmp_path: Path) -> None:
+    text = ("title: Hashing\ntype: text/vnd.tiddlywiki\n\nWritten as:\n\n```\n<<rememberq \"1\" \"Shown, not asked?\" \"No.\">>\n```\n\n"
+            "<<rememberq \"20240101\"\n\t\"Why do hash tables resize?\"\n\t\"To keep chains short.\">>\n\n"
+            "<<rememberq \"20240102\" \"\"\"What is a 'load factor'?\"\"\" [[Entries per bucket.]]>>\n")
+    found = listed_file(tmp_path, "hashing.tid", text.encode())
+    assert [(card["question"], card["answer"], card["lines"][0]) for card in found] == [
+        ("Why do hash tables resize?", "To keep chains short.", 10),
+        ("What is a 'load factor'?", "Entries per bucket.", 14),
+    ]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("notes.opml", _opml('<outline text="Why?">\n<outline text="Because."/>'), "notes.opml:5: an OPML outline: <outline> opened here "
+                                                                   "is never closed"),
+    ("notes.opml", _opml('<outline text="Why?"/>\n</outline>'), "notes.opml:6: an OPML outline: </outline> closes nothing"),
+    ("notes.opml", b"<html><body>Not an outline</body></html>", "notes.opml: not an OPML outline: no <opml> element"),
+    ("notes.opml", b'<opml version="2.0"><head></head></opml>', "notes.opml:1: an OPML outline with no <body>"),
+    ("map.mm", b'<map version="1.0.1">\n<node TEXT="Why?">\n<node TEXT="So."/>\n</map>\n',
+     "map.mm:2: a FreeMind or Freeplane mind map: <node> opened here is never closed"),
+    ("map.xmind", b"PK\x03\x04 cut short", "map.xmind: not a readable XMind mind map"),
+    ("map.xmind", _xmind({"metadata.json": "{}"}), "map.xmind: not a readable XMind mind map (no content.json or content.xml in it)"),
+    ("map.xmind", _xmind({"content.json": "[{"}), "map.xmind: not a readable XMind mind map (content.json is not JSON"),
+    ("notes.enex", b"<en-export><note><title>Why?</title>\n<content>x</content>\n", "notes.enex:1: an Evernote export: <note> opened here is never closed"),
+    ("notes.enex", b"<html>no export</html>", "notes.enex: not an Evernote export: no <en-export> element"),
+    ("empty.textpack", _xmind({"info.json": "{}"}),
+     "empty.textpack: not a readable TextPack (a zipped TextBundle) (no text.md or text.markdown or text.txt in it)"),
+])
+def test_a_broken_file_is_one_line_naming_file_and_line(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / name)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert message in result.output

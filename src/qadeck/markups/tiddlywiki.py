@@ -8,12 +8,15 @@ the answer, written as a ``<details>`` block (see :mod:`.notes`). The text is
 wikitext unless the ``type`` field says Markdown: ``!`` headings (one level under
 the title), ``*`` and ``#`` lists at their depth, ``''bold''``, ``//italic//``,
 ``[[links]]`` as their text, ``;term`` and ``:definition`` lines; code blocks
-fenced with backticks are Markdown's already. Macros and transclusions
-(``<<…>>``, ``{{…}}``) are left as written.
+fenced with backticks are Markdown's already. TiddlyRemember's notes
+(``<<rememberq "id" "question" "answer">>``, and ``rememberp`` pairs) are cards,
+written as ``<details>`` blocks; other macros and transclusions (``<<…>>``,
+``{{…}}``) are left as written.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from . import notes
@@ -26,6 +29,11 @@ _BOLD = re.compile(r"''(?=\S)(.+?)(?<=\S)''")
 _ITALIC = re.compile(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//")
 _LINK = re.compile(r"\[\[([^\]|]+?)(?:\|[^\]]*)?\]\]")
 _FENCE = re.compile(r"^\s*```")
+#: A TiddlyWiki macro argument: in triple or single quotes, or in double square brackets.
+_ARG = r"(?:\"\"\"[\s\S]*?\"\"\"|\"[^\"]*\"|'[^']*'|\[\[[\s\S]*?\]\])"
+_ARGUMENT = re.compile(r'^"""([\s\S]*)"""$|^"([^"]*)"$|^\'([^\']*)\'$|^\[\[([\s\S]*)\]\]$')
+#: TiddlyRemember's question-and-answer and pair notes: ``<<rememberq "id" "question" "answer">>``.
+_REMEMBER = re.compile(rf"<<remember([qp])\s+{_ARG}\s+({_ARG})\s+({_ARG})(?:\s+{_ARG})*\s*>>")
 _DEEPEST = 6
 
 
@@ -50,6 +58,7 @@ def to_markdown(text: str) -> str:
 
 
 def _wikitext(lines: list[str]) -> list[str]:
+    lines = _remembered(lines)
     out: list[str] = []
     code = False
     for line in lines:
@@ -73,6 +82,38 @@ def _wikitext(lines: list[str]) -> list[str]:
             line = line[1:].strip()
         out.append(_inline(line))
     return out
+
+
+def _remembered(lines: list[str]) -> list[str]:
+    """``lines`` with TiddlyRemember's question-and-answer and pair macros outside code as ``<details>`` blocks,
+    each on the macro's first line, the lines it spanned left blank."""
+    text = "\n".join(lines)
+    if "<<remember" not in text:
+        return lines
+    out: list[str] = []
+    run: list[str] = []
+    code = False
+    for line in [*lines, None]:
+        fence = line is not None and bool(_FENCE.match(line))
+        if line is None or fence or code:
+            if run:
+                out += _REMEMBER.sub(_card, "\n".join(run)).split("\n")
+                run = []
+            if line is not None:
+                out.append(line)
+                code = code != fence
+        else:
+            run.append(line)
+    return out
+
+
+def _card(found: re.Match[str]) -> str:
+    question, answer = (_ARGUMENT.match(found.group(index)) for index in (2, 3))
+    if not question or not answer:
+        return found.group(0)
+    ask, tell = (next(part for part in value.groups() if part is not None).strip() for value in (question, answer))
+    block = f"{html.escape(ask, quote=False)}</summary>{tell}</details>"
+    return "<details><summary>" + block.replace("\n", " ") + "\n" * found.group(0).count("\n")
 
 
 def _inline(line: str) -> str:
