@@ -58,12 +58,12 @@ def test_folder_with_no_readable_qa(tmp_path):
     folder = tmp_path / "junk"
     folder.mkdir()
     (folder / "notes.md").write_text("Just a sentence with no question in it.\n")
-    (folder / "slides.key").write_bytes(b"%PDF-1.4 binary")
+    (folder / "slides.bin").write_bytes(b"%PDF-1.4 binary")
     result = run("build", str(folder))
     line = one_error_line(result)
     assert line.startswith(f"Error: {folder}: no questions with answers found in any source (notes.md: ")
     assert "no known Q&A layout fits this file" in line and "--layout" in line
-    assert f"warning: {folder / 'slides.key'}: skipped, unknown extension '.key'" in result.stderr
+    assert f"warning: {folder / 'slides.bin'}: skipped, unknown extension '.bin'" in result.stderr
 
 
 def test_an_empty_file_is_reported_as_empty(tmp_path):
@@ -81,12 +81,12 @@ def test_an_empty_file_is_reported_as_empty(tmp_path):
 
 def test_binary_and_unknown_files_are_skipped_and_the_rest_builds(cards_copy, tmp_path):
     (cards_copy / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")  # media, not a source: no warning
-    (cards_copy / "slides.key").write_bytes(b"%PDF-1.4 binary")
+    (cards_copy / "slides.bin").write_bytes(b"%PDF-1.4 binary")
     (cards_copy / "dump.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
     result = run("build", str(cards_copy), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "diagram.png" not in result.stderr
-    assert f"warning: {cards_copy / 'slides.key'}: skipped, unknown extension '.key'" in result.stderr
+    assert f"warning: {cards_copy / 'slides.bin'}: skipped, unknown extension '.bin'" in result.stderr
     assert f"warning: {cards_copy / 'dump.txt'}: binary file, not text; skipped" in result.stderr
     assert "207 cards from 5 sources" in result.stdout
 
@@ -306,10 +306,10 @@ def test_every_qa_pair_becomes_one_card_or_one_report(pairs):
 
 
 def test_an_office_format_qadeck_cannot_read_says_what_to_save_it_as(tmp_path: Path) -> None:
-    old = tmp_path / "faq.pages"
-    old.write_bytes(b"PK\x03\x04" + bytes(504))
+    old = tmp_path / "faq.ppt"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     result = CliRunner().invoke(cli, ["build", str(old), "-o", str(tmp_path / "out")])
     assert result.exit_code != 0
-    assert "an Apple Pages document: export it as .docx or .rtf to read it" in result.output
-    assert "and .doc, .docx" in result.output and "when named" in result.output  # the formats read by name are listed too
+    assert "a PowerPoint 97-2003 slide deck: save it as .pptx to read it" in result.output
+    assert "and .doc, .docm, .docx" in result.output and "when named" in result.output  # the formats read by name are listed too
     assert "Traceback" not in result.output

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, data, doc, docx, enex, epub, html, latex, markdown, mdx, mediawiki, mindmap, notebook, odp, odt,
-    opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
+    apkg, asciidoc, data, doc, docx, enex, epub, fb2, html, iwork, latex, markdown, mdx, mediawiki, mindmap, notebook,
+    odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -30,8 +30,10 @@ Translate = Callable[[str], str]
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
 #: make cards; a slide deck in a course folder is a lecture far more often than a review).
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".json", ".xml", ".doc", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".epub", ".tex", ".xlsx", ".xlsm", ".xls",
-    ".ods", ".pptx", ".odp", ".mht", ".mhtml",
+    ".yml", ".yaml", ".json", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".mht", ".mhtml",
+    ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
+    ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".numbers",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
@@ -44,8 +46,6 @@ SHARED = {".mm": "<map"}
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
-    ".numbers": "an Apple Numbers spreadsheet: export it as .xlsx or CSV to read it",
-    ".pages": "an Apple Pages document: export it as .docx or .rtf to read it",
     ".ppt": "a PowerPoint 97-2003 slide deck: save it as .pptx to read it",
 }
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
@@ -80,27 +80,29 @@ MARKUPS: dict[str, Translate] = {
 
 
 #: Extension -> the reading of that binary document format as text the layouts read (bytes, and the file's
-#: name for errors): Markdown, or a spreadsheet's rows for the ``csv`` layout.
+#: name for errors): Markdown, or a spreadsheet's rows for the ``csv`` layout. A template or a macro-enabled
+#: file is the same package as its document (its macros are never run or read), and a flat OpenDocument file
+#: (``.fodt``, ``.fods``, ``.fodp``) the same XML in one file.
 DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
+    **dict.fromkeys((".docx", ".docm", ".dotx", ".dotm"), docx.to_markdown),
     ".doc": doc.to_markdown,
-    ".docx": docx.to_markdown,
-    ".odt": odt.to_markdown,
-    ".fodt": odt.to_markdown,
+    **dict.fromkeys((".odt", ".ott", ".fodt", ".sxw"), odt.to_markdown),
     ".rtf": rtf.to_markdown,
-    ".xlsx": sheets.xlsx_to_text,
-    ".xlsm": sheets.xlsx_to_text,
+    **dict.fromkeys((".xlsx", ".xlsm", ".xltx", ".xltm"), sheets.xlsx_to_text),
     ".xls": sheets.xls_to_text,
-    ".ods": sheets.ods_to_text,
+    **dict.fromkeys((".ods", ".ots", ".fods"), sheets.ods_to_text),
     ".pdf": pdf.to_markdown,
     ".epub": epub.to_markdown,
-    ".pptx": pptx.to_markdown,
-    ".odp": odp.to_markdown,
+    ".fb2": fb2.to_markdown,
+    **dict.fromkeys((".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm"), pptx.to_markdown),
+    **dict.fromkeys((".odp", ".otp", ".fodp"), odp.to_markdown),
     ".xmind": mindmap.xmind_to_markdown,
     ".textpack": textbundle.to_markdown,
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
     ".apkg": apkg.to_markdown,
     ".colpkg": apkg.to_markdown,
+    **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
 }
 
 

@@ -47,17 +47,6 @@ class Archive:
         # Office finds parts whatever their case, and some Windows tools write zips with backslashes.
         self._members = {_key(info.filename): info for info in self._zip.infolist()}
 
-    @classmethod
-    def opendocument(cls, data: bytes, name: str, kind: str) -> Archive:
-        """An OpenDocument zip (``.odt``, ``.ods``), refused when a password encrypts its parts (inside a plain
-        zip: its manifest says so) or it has no ``content.xml``."""
-        archive = cls(data, name, kind)
-        if "encryption-data" in archive.text("META-INF/manifest.xml"):
-            raise SourceError(f"a password-protected {kind}: save it without a password to read it", name)
-        if not archive.has("content.xml"):
-            raise archive.damaged("no content.xml in it")
-        return archive
-
     def damaged(self, why: object) -> SourceError:
         return SourceError(f"not a readable {self.kind} ({why})", self.name)
 
@@ -68,37 +57,32 @@ class Archive:
     def has(self, member: str) -> bool:
         return _key(member) in self._members
 
-    def data(self, member: str, cap: int) -> bytes:
-        """The bytes of the part called ``member`` (b"" when there is none), refused when it unpacks to over
-        ``cap`` bytes (the zip's own size for it: a part never unpacks to more than that)."""
-        info = self._members.get(_key(member))
-        if info is None:
-            return b""
-        if info.file_size > cap:
-            raise SourceError(f"a {self.kind} whose {info.filename} unpacks to over {cap} bytes: too big to read",
-                              self.name)
-        try:
-            return self._zip.read(info)
-        except _DAMAGE as exc:
-            raise self.damaged(exc) from exc
-
     def text(self, member: str) -> str:
         """The part called ``member`` ("" when there is none), its line ends ``\\n``."""
-        info = self._members.get(_key(member))
-        if info is None:
-            return ""
-        self._read += info.file_size
-        if self._read > MAX_XML_BYTES:
-            raise SourceError(f"a {self.kind} of over {MAX_XML_BYTES} bytes of text: too big to read", self.name)
-        try:
-            text = self._zip.read(info).decode("utf-8", errors="replace")
-        except _DAMAGE as exc:
-            raise self.damaged(exc) from exc
+        text = self.data(member).decode("utf-8", errors="replace")
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as an XML parser reads line ends
         if "<![CDATA[" in text:  # a CDATA section is text: escaped, it reads as any other
             text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), text)
         return text
 
+    def data(self, member: str, cap: int | None = None) -> bytes:
+        """The bytes of the part called ``member`` (b"" when there is none). With ``cap``, refused when it unpacks
+        to over ``cap`` bytes (the zip's own size for it: a part never unpacks to more than that); without, counted
+        with the other parts read against :data:`MAX_XML_BYTES`."""
+        info = self._members.get(_key(member))
+        if info is None:
+            return b""
+        if cap is not None and info.file_size > cap:
+            raise SourceError(f"a {self.kind} whose {info.filename} unpacks to over {cap} bytes: too big to read",
+                              self.name)
+        if cap is None:
+            self._read += info.file_size
+            if self._read > MAX_XML_BYTES:
+                raise SourceError(f"a {self.kind} of over {MAX_XML_BYTES} bytes of text: too big to read", self.name)
+        try:
+            return self._zip.read(info)
+        except _DAMAGE as exc:
+            raise self.damaged(exc) from exc
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Id -> (type, part's name in the zip) of what the Office part ``part`` ("" for the package) refers to,
@@ -112,6 +96,55 @@ class Archive:
                 path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
                 found[attributes.get("Id", "")] = (attributes.get("Type", ""), posixpath.normpath(path))
         return found
+
+
+def opendocument(data: bytes, name: str, kind: str) -> tuple[str, str]:
+    """The ``content.xml`` and ``styles.xml`` of an OpenDocument (``kind``: "OpenDocument text", for errors).
+
+    A zip (``.odt``, ``.ods``, ``.odp``, their templates ``.ott`` …, and OpenOffice 1's ``.sxw``) gives its two
+    parts, refused when a password encrypts them (its manifest says so) or there is no ``content.xml``; a flat
+    XML file (``.fodt``, ``.fods``, ``.fodp``) is its whole self as the content, its styles inside it.
+    OpenOffice 1's names are given as OpenDocument's (see :func:`_openoffice1`).
+    """
+    if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":
+        if len(data) > MAX_XML_BYTES:
+            raise SourceError(f"an {kind} of {len(data)} bytes, over {MAX_XML_BYTES}: too big to read", name)
+        xml = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        if "office:document" not in xml[:4096]:
+            raise SourceError(f"not a readable {kind} (no office:document in its XML)", name)
+        return xml, ""
+    archive = Archive(data, name, kind)
+    if "encryption-data" in archive.text("META-INF/manifest.xml"):
+        raise SourceError(f"a password-protected {kind}: save it without a password to read it", name)
+    if not archive.has("content.xml"):
+        raise archive.damaged("no content.xml in it")
+    content, styles = archive.text("content.xml"), archive.text("styles.xml")
+    if _OPENOFFICE1 in content[:4096]:
+        return _openoffice1(content), _openoffice1(styles)
+    return content, styles
+
+
+#: OpenOffice 1's office namespace, which an ``.sxw`` declares where an ``.odt`` declares OpenDocument's.
+_OPENOFFICE1 = "http://openoffice.org/2000/office"
+#: OpenOffice 1's names for what OpenDocument renamed: its lists by kind, a tab, and one properties element
+#: where OpenDocument has one for text and one for paragraphs (only the font weight is read of it); and a
+#: heading, whose level was ``text:level`` (a name list styles keep).
+_OPENOFFICE1_NAMES = re.compile(r"<(/?)text:(?:ordered|unordered)-list\b|<text:tab-stop\b|<style:properties\b|<text:h\b[^>]*>")
+
+
+def _openoffice1(xml: str) -> str:
+    """OpenOffice 1.x XML with OpenDocument's names for its lists, headings, tabs and text properties."""
+    def rename(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found.startswith("<text:h"):
+            return found.replace(" text:level=", " text:outline-level=")
+        if found.startswith("<text:tab"):
+            return "<text:tab"
+        if found.startswith("<style"):
+            return "<style:text-properties"
+        return f"<{match.group(1)}text:list"
+
+    return _OPENOFFICE1_NAMES.sub(rename, xml)
 
 
 def _key(member: str) -> str:

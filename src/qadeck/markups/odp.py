@@ -1,4 +1,4 @@
-"""OpenDocument presentations (``.odp``, LibreOffice Impress) as Markdown: each shown slide a section under its title.
+"""OpenDocument presentations (``.odp``, template ``.otp``, flat ``.fodp``: LibreOffice Impress) as Markdown: each shown slide a section under its title.
 
 An ``.odp`` is a zip holding the deck in ``content.xml``: one ``draw:page`` per
 slide in the order they are shown. In a page, the frame of class ``title`` is
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import odt, slides
-from .archive import Archive
+from .archive import opendocument
 from .slides import Slide
 
 _PAGE = re.compile(r"<draw:page\b([^>]*)>(.*?)</draw:page>", re.DOTALL)
@@ -32,9 +32,8 @@ _CHROME = frozenset({"date-time", "footer", "header", "page-number", "page", "gr
 
 
 def to_markdown(data: bytes, name: str = "<odp>") -> str:
-    archive = Archive.opendocument(data, name, "OpenDocument presentation")
-    content = archive.text("content.xml")
-    styles = odt.read_styles(content, archive.text("styles.xml"))
+    content, named = opendocument(data, name, "OpenDocument presentation")
+    styles = odt.read_styles(content, named)
     hidden = set(_HIDDEN_STYLE.findall(content))
     deck = []
     for attributes, page in _PAGE.findall(content):

@@ -1,8 +1,9 @@
-"""OpenDocument text (``.odt``, and flat ``.fodt``) as Markdown: headings, bold paragraphs, list items and tables.
+"""OpenDocument text (``.odt``, template ``.ott``, flat ``.fodt``, OpenOffice 1 ``.sxw``) as Markdown: headings, bold paragraphs, list items and tables.
 
 An ``.odt`` (what LibreOffice and OpenOffice save) is a zip holding the text in
 ``content.xml`` and the named styles in ``styles.xml``; a ``.fodt`` is the same
-in one XML file. The body is read in order: a ``text:h`` becomes an ATX
+in one XML file (:func:`.archive.opendocument` gives both, OpenOffice 1's names
+as OpenDocument's). The body is read in order: a ``text:h`` becomes an ATX
 heading of its outline level, a paragraph whose text is all bold (through its
 paragraph style or the styles of its spans, each style's parents followed) a
 bold line, a list item a list item (numbered when its list style numbers),
@@ -19,9 +20,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..errors import SourceError
 from . import document
-from .archive import MAX_XML_BYTES, Archive
+from .archive import opendocument
 from .document import Block
 
 _TAG = re.compile(r"<(/?)([\w.-]+:[\w.-]+|[\w.-]+)([^>]*?)(/?)>|<!--.*?-->|<[?!][^>]*>|([^<]+)", re.DOTALL)
@@ -38,16 +38,7 @@ _BOLD_WEIGHTS = frozenset({"bold", "600", "700", "800", "900"})
 
 
 def to_markdown(data: bytes, name: str = "<odt>") -> str:
-    if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # flat XML (.fodt): styles and body in one file
-        if len(data) > MAX_XML_BYTES:
-            raise SourceError(f"an OpenDocument text of {len(data)} bytes, over {MAX_XML_BYTES}: too big to read", name)
-        xml = data.decode("utf-8-sig", errors="replace")
-        if "office:document" not in xml[:4096]:
-            raise SourceError("not a readable OpenDocument text (no office:document in its XML)", name)
-        styles = ""
-    else:
-        archive = Archive.opendocument(data, name, "OpenDocument text")
-        xml, styles = archive.text("content.xml"), archive.text("styles.xml")
+    xml, styles = opendocument(data, name, "OpenDocument text")
     return document.to_markdown(_Reader(read_styles(xml, styles)).read(xml, _body_start(xml)))
 
 

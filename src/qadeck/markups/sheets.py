@@ -38,7 +38,7 @@ from typing import Any
 
 from ..errors import SourceError
 from ..parsers.csv import SHEET
-from .archive import OLE_MAGIC, Archive
+from .archive import OLE_MAGIC, Archive, opendocument
 
 #: The largest sheet read (Excel's own limits): cells and rows past them are left out.
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
@@ -408,8 +408,7 @@ _OD_HIDDEN_STYLE = re.compile(
 
 
 def ods_to_text(data: bytes, name: str = "<ods>") -> str:
-    archive = Archive.opendocument(data, name, "OpenDocument spreadsheet")
-    xml = archive.text("content.xml")
+    xml, _ = opendocument(data, name, "OpenDocument spreadsheet")
     hidden = {_attributes(tag).get("name") for tag in _OD_HIDDEN_STYLE.findall(xml)}
     sheets = []
     for _, tag, body in elements(xml, _OD_TABLE):
