@@ -338,7 +338,7 @@ def xls_to_text(data: bytes, name: str = "<xls>") -> str:
         if "encrypted" in str(exc).lower() or _ENCRYPTED_PACKAGE in data:
             raise SourceError("a password-protected Excel workbook: save a copy without the password to read it",
                               name) from exc
-        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged or cut short: {exc or type(exc).__name__})",
+        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged or cut short: {str(exc) or type(exc).__name__})",
                           name) from exc
     base = datetime(1904, 1, 1) if book.datemode else datetime(1899, 12, 30)
     try:
@@ -346,7 +346,7 @@ def xls_to_text(data: bytes, name: str = "<xls>") -> str:
         return to_text(((sheet.name, _xls_grid(book, sheet, base, name)) for sheet in book.sheets()
                         if sheet.visibility == 0), name)
     except _XLS_DAMAGE as exc:
-        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged: {exc or type(exc).__name__})", name) from exc
+        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged: {str(exc) or type(exc).__name__})", name) from exc
     finally:
         book.release_resources()
 
