@@ -258,3 +258,22 @@ def test_a_broken_file_is_one_line_naming_file_and_line(tmp_path: Path, name: st
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert message in result.output
+
+
+def test_a_folder_with_no_source_says_which_extensions_are_read_where(tmp_path: Path) -> None:
+    (tmp_path / "build.log").write_text("Q: What is this?\nA: a log.\n")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path)])
+    assert result.exit_code != 0
+    read_anywhere = result.output.split("(looked for ", 1)[1].split(";", 1)[0].split(", ")
+    assert {".opml", ".mm", ".xmind", ".enex", ".tid", ".mdwn", ".textpack"} <= set(read_anywhere)
+    assert ".apkg" not in read_anywhere and "and .apkg, .colpkg when named on the command line" in result.output
+
+
+def test_tiddlyremember_pairs_are_reversed_and_clozes_numbered(tmp_path: Path) -> None:
+    pair = 'title: Colours\n\nWords:\n\n<<rememberp "1"\n\t"German: gelb"\n\t"English: yellow">>\n\n{{pair.png}}\n'
+    assert [(card["question"], card["answer"], card["kind"]) for card in listed_file(tmp_path, "pair.tid", pair.encode())] == [
+        ("German: gelb", "English: yellow", "reversed"), ("English: yellow", "German: gelb", "reversed")]
+    cloze = 'title: Capitals\n\nA fact:\n\n<<remembercz "2" "The capital of {Australia} is {Canberra}.">>\n'
+    found = listed_file(tmp_path, "cloze.tid", cloze.encode())
+    assert [(card["question"], card["kind"]) for card in found] == [
+        ("The capital of {{c1::Australia}} is {{c2::Canberra}}.", "cloze")]

@@ -350,8 +350,9 @@ def _default_config(home: Path, files: list[Path], documents: DocumentTexts) -> 
 
 def _extensions() -> str:
     named = ", ".join(sorted(markups.NAMED_ONLY))
+    given = ", ".join(sorted(markups.GIVEN_ONLY))
     return (f"{', '.join(sorted(sources.TEXT_EXTENSIONS))}; and {named}, or text under another extension (not code), "
-            "when named or named for Q&A, e.g. faq.docx")
+            f"when named or named for Q&A, e.g. faq.docx; and {given} when named on the command line")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 TEXT_EXTENSIONS = frozenset(
     {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv",
      ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn",  # Markdown by the names other tools save it under
-     *((set(markups.MARKUPS) | set(markups.DOCUMENTS)) - markups.NAMED_ONLY)}
+     *((set(markups.MARKUPS) | set(markups.DOCUMENTS)) - markups.NAMED_ONLY - markups.GIVEN_ONLY)}
 )
 #: Every extension a source can have, those read only when named or named for Q&A included (what a
 #: watcher listens for: a save of ``faq.odt`` or ``cards.xlsx`` rebuilds as one of ``notes.md`` does).

@@ -9,9 +9,11 @@ wikitext unless the ``type`` field says Markdown: ``!`` headings (one level unde
 the title), ``*`` and ``#`` lists at their depth, ``''bold''``, ``//italic//``,
 ``[[links]]`` as their text, ``;term`` and ``:definition`` lines; code blocks
 fenced with backticks are Markdown's already. TiddlyRemember's notes
-(``<<rememberq "id" "question" "answer">>``, and ``rememberp`` pairs) are cards,
-written as ``<details>`` blocks; other macros and transclusions (``<<…>>``,
-``{{…}}``) are left as written.
+are cards: ``<<rememberq "id" "question" "answer">>`` written as a ``<details>``
+block, a ``rememberp`` pair as a reversible ``front:::back`` line (a card each way),
+a ``remembercz`` cloze with its ``{deletions}`` as Anki's. A transclusion (``{{Tiddler}}``) is the
+picture it names, or the tiddler's name in italics (its text is another file's); other macros (``<<…>>``)
+are left as written.
 """
 
 from __future__ import annotations
@@ -33,7 +35,14 @@ _FENCE = re.compile(r"^\s*```")
 _ARG = r"(?:\"\"\"[\s\S]*?\"\"\"|\"[^\"]*\"|'[^']*'|\[\[[\s\S]*?\]\])"
 _ARGUMENT = re.compile(r'^"""([\s\S]*)"""$|^"([^"]*)"$|^\'([^\']*)\'$|^\[\[([\s\S]*)\]\]$')
 #: TiddlyRemember's question-and-answer and pair notes: ``<<rememberq "id" "question" "answer">>``.
-_REMEMBER = re.compile(rf"<<remember([qp])\s+{_ARG}\s+({_ARG})\s+({_ARG})(?:\s+{_ARG})*\s*>>")
+_REMEMBER = re.compile(rf"<<remember([qp])\s+{_ARG}\s+({_ARG})\s+({_ARG})(?:\s+{_ARG})*\s*>>"
+                       rf"|<<remember(cz)\s+{_ARG}\s+({_ARG})(?:\s+{_ARG})*\s*>>")
+#: A transclusion, ``{{Tiddler}}`` (``{{Tiddler||Template}}``, ``{{Tiddler!!field}}``): the tiddler's text shown in
+#: place, which a file of one tiddler does not hold; a picture's is the picture. Not a cloze's ``{{c1::…}}``.
+_TRANSCLUSION = re.compile(r"\{\{(?!c\d+::)([^{}|!]+?)(?:\|\|[^{}]*|!![^{}]*)?\}\}")
+_PICTURE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|bmp)$")
+#: A deletion in a TiddlyRemember cloze note: ``{text}``.
+_DELETION = re.compile(r"(?<!\{)\{([^{}]+)\}(?!\})")
 _DEEPEST = 6
 
 
@@ -85,8 +94,8 @@ def _wikitext(lines: list[str]) -> list[str]:
 
 
 def _remembered(lines: list[str]) -> list[str]:
-    """``lines`` with TiddlyRemember's question-and-answer and pair macros outside code as ``<details>`` blocks,
-    each on the macro's first line, the lines it spanned left blank."""
+    """``lines`` with TiddlyRemember's notes outside code as cards (see the module docstring), each on the
+    macro's first line, the lines it spanned left blank."""
     text = "\n".join(lines)
     if "<<remember" not in text:
         return lines
@@ -108,12 +117,23 @@ def _remembered(lines: list[str]) -> list[str]:
 
 
 def _card(found: re.Match[str]) -> str:
-    question, answer = (_ARGUMENT.match(found.group(index)) for index in (2, 3))
-    if not question or not answer:
+    values = [_value(found.group(index)) for index in ((2, 3) if found.group(1) else (5,))]
+    if any(value is None for value in values):
         return found.group(0)
-    ask, tell = (next(part for part in value.groups() if part is not None).strip() for value in (question, answer))
-    block = f"{html.escape(ask, quote=False)}</summary>{tell}</details>"
-    return "<details><summary>" + block.replace("\n", " ") + "\n" * found.group(0).count("\n")
+    if found.group(4):  # a cloze: each {deletion} numbered in turn, as Anki writes them
+        counter = iter(range(1, 1000))
+        card = _DELETION.sub(lambda m: f"{{{{c{next(counter)}::{m.group(1)}}}}}", values[0] or "")
+    elif found.group(1) == "p":  # a pair: a card each way, as a reversible Obsidian line is
+        card = f"{values[0]}:::{values[1]}"
+    else:
+        card = f"<details><summary>{html.escape(values[0] or '', quote=False)}</summary>{values[1]}</details>"
+    return card + "\n" * found.group(0).count("\n")
+
+
+def _value(argument: str) -> str | None:
+    """A macro argument's text on one line, its quotes or brackets taken off (None for no argument)."""
+    found = _ARGUMENT.match(argument)
+    return " ".join(next(part for part in found.groups() if part is not None).split()) if found else None
 
 
 def _inline(line: str) -> str:
@@ -123,4 +143,11 @@ def _inline(line: str) -> str:
         line = _ITALIC.sub(r"*\1*", line)
     if "[[" in line:
         line = _LINK.sub(lambda m: m.group(1), line)
+    if "{{" in line:
+        line = _TRANSCLUSION.sub(_transcluded, line)
     return line
+
+
+def _transcluded(found: re.Match[str]) -> str:
+    name = found.group(1).strip()
+    return f"![{name}]({name.replace(' ', '%20')})" if _PICTURE.search(name) else f"*{name}*"
