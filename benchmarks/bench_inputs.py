@@ -57,7 +57,19 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "heading, spaces, then x": lambda size: "# x" + " " * (size - 5) + "x ",
     "( then spaces": lambda size: "## (" + " " * (size - 5) + "x",
     "<a repeated (unclosed tags)": lambda size: "<a " * (size // 3),
+    "callouts nested ever deeper": lambda size: _nested_callouts(size),
+    "??? boxes, never indented": lambda size: '??? question "Why?"\n' * (size // 20),
+    "::: divs opened, never closed": lambda size: "::: {.callout-note}\n" * (size // 20),
 }
+
+
+def _nested_callouts(size: int) -> str:
+    """Obsidian callouts each nested one level deeper than the one above, to about ``size`` characters."""
+    lines, total = [], 0
+    while total < size:
+        lines.append(">" * (len(lines) + 1) + "[!question]- Why?\n")
+        total += len(lines[-1])
+    return "".join(lines)
 PATHOLOGICAL_SIZES = (10_000, 100_000, 1_000_000)
 
 _LIST_RUNNER = (

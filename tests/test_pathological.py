@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from qadeck import parsers
+from qadeck import markups, parsers
 from qadeck.config import DeckConfig
 from qadeck.model import Source
 from qadeck.pipeline import parse_and_tag
@@ -23,6 +23,7 @@ PUNCTUATION = [
     "#", "*", "**", "_", "__", "`", "```", "~~~", "[", "]", "(", ")", "](", "![", "<!--", "-->", "<", ">",
     "</", "<b>", "</b>", "<details>", "<summary>", "</summary>", "</details>", "|", "|-|", ":", "::", ":::",
     "-", "+", "=", "1.", "2)", "Q:", "A:", "?", "!", "$", "$$", "\\", "&", "&#", ";", ",", ".", "'", '"',
+    "> [!question]- ", "> [!note]", '??? question "', "!!! tip", "::: {.callout-tip}", ":::tip[",
 ]
 WORDS = ["x", "What is it", "Answer", "Question", "src", "Q1"]
 
@@ -66,3 +67,12 @@ def test_no_mix_of_whitespace_and_punctuation_breaks_detection_parsing_and_taggi
 @pytest.mark.parametrize("layout", parsers.LAYOUTS, ids=lambda layout: layout.name)
 def test_the_inputs_of_issue_26_parse_in_every_layout(layout, text: str) -> None:  # type: ignore[no-untyped-def]
     _check(layout, Source(Path("notes.md"), text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS)
+def test_no_mix_breaks_reading_markdown_and_its_boxes(text: str) -> None:
+    # Read as a user's Markdown file is: the boxes (callouts, admonitions, divs) rewritten first.
+    markdown = markups.to_markdown(".md", text)
+    assert markdown.count("\n") >= text.count("\n")  # a line is never lost: card lines stay the user's
+    parse_and_tag(Source(Path("notes.md"), markdown), None, DeckConfig(deck="Deck", deck_id=1))

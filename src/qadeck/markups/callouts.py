@@ -50,6 +50,9 @@ _DIV_KIND = re.compile(r"\.callout-([\w-]+)|\.([\w-]+)|^\{?([\w-]+)")
 _DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|\[([^\]]*)\]|^[\w-]+[^\S\n]+([^{].*)$""")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[^\S\n]+(.*?)[^\S\n]*#*[^\S\n]*$")
 _CLOSE = "</details>"
+#: Callouts nested deeper than this stay quoted text: each level is read by unquoting every line under
+#: it again, and a hostile file of thousands of levels would take that many passes.
+MAX_NESTING = 8
 
 
 def opening(kind: str, title: str | None) -> str:
@@ -77,15 +80,26 @@ def _close(lines: list[str], end: int, opened: str) -> None:
         lines[end - 1] += "\n" + _CLOSE
 
 
-def callout(lines: list[str], start: int) -> bool:
+class Boxes:
+    """What the boxes of one document left open as its lines are read, first to last."""
+
+    def __init__(self, size: int) -> None:
+        #: What each fenced div open here became, innermost last.
+        self.divs: list[str] = []
+        #: How many callouts hold each line (each unquoted it once).
+        self.nesting = [0] * size
+
+
+def callout(lines: list[str], start: int, boxes: Boxes) -> bool:
     """Rewrite the Obsidian callout opening at ``lines[start]``, if one does: its lines lose one level of
-    quoting (a callout nested in it is then read in turn)."""
+    quoting (a callout nested in it is then read in turn, up to :data:`MAX_NESTING` deep)."""
     found = CALLOUT.match(lines[start])
-    if not found:
+    if not found or boxes.nesting[start] >= MAX_NESTING:
         return False
     end = start + 1
     while end < len(lines) and _QUOTE.match(lines[end]):
         lines[end] = _QUOTE.sub("", lines[end], count=1)
+        boxes.nesting[end] += 1
         end += 1
     kind, title = found.group(1), found.group(3) or _asked_first(lines, start + 1, end, found.group(1))
     lines[start] = opening(kind, title)
@@ -128,7 +142,7 @@ def _indent(line: str) -> int:
 
 def div(lines: list[str], index: int, opened: list[str]) -> bool:
     """Rewrite the fenced div fence at ``lines[index]``, if it is one; ``opened`` holds what the divs
-    open around it became, innermost last."""
+    open around it became, innermost last (see :attr:`Boxes.divs`)."""
     found = DIV.match(lines[index])
     if not found:
         return False
@@ -158,11 +172,11 @@ def _heading_title(lines: list[str], start: int) -> str:
     return found.group(1)
 
 
-def rewrite(lines: list[str], index: int, opened: list[str]) -> bool:
+def rewrite(lines: list[str], index: int, boxes: Boxes) -> bool:
     """Rewrite the box line at ``lines[index]`` (not code), if it is one: True when it was."""
     text = lines[index].lstrip(" ")
     if text.startswith(">"):
-        return callout(lines, index)
+        return callout(lines, index, boxes)
     if text.startswith(("!!!", "???")):
         return admonition(lines, index)
-    return text.startswith(":::") and div(lines, index, opened)
+    return text.startswith(":::") and div(lines, index, boxes.divs)

@@ -160,7 +160,7 @@ def to_markdown(text: str) -> str:
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
     opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
-    boxes: list[str] = []  # what the fenced divs open here became
+    boxes = callouts.Boxes(len(lines))  # what the callouts and fenced divs open here left
     for index, line in enumerate(lines):
         if marked[index].code:
             continue

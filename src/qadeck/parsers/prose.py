@@ -68,25 +68,31 @@ class Paragraph:
 
 
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
-    out: list[Paragraph] = []
+    # Each paragraph's lines and whether its last line is code, grown in place (a tuple grown a line
+    # at a time is copied each time: quadratic in a paragraph of thousands of lines).
+    found: list[list[Line]] = []
+    codes: list[bool] = []
     for group in common.paragraphs(lines):
         title = _is_title(group)
         if title:
-            out.append(Paragraph(tuple(group[:1]), False))
+            found.append(group[:1])
+            codes.append(False)
         body = group[1:] if title else group
         text_lines = [line for line in body if not codeflow.looks_like_code(line.text)]
         one_per_line = all(line.text.rstrip().endswith(_SENTENCE_END) for line in text_lines)
-        start = len(out)  # paragraphs from here on hold lines of this body (no list scan: linear)
+        start = len(found)  # paragraphs from here on hold lines of this body (no list scan: linear)
         for line in body:
             code = line.code or codeflow.looks_like_code(line.text)
-            ours = len(out) > start
-            in_fence = line.code and ours and out[-1].fenced
-            joins = ours and not code and not one_per_line and not out[-1].code
+            ours = len(found) > start
+            in_fence = line.code and ours and found[-1][0].code  # a fenced block of the source
+            joins = ours and not code and not one_per_line and not codes[-1]
             if in_fence or joins:
-                out[-1] = Paragraph(out[-1].lines + (line,), code)
+                found[-1].append(line)
+                codes[-1] = code
             else:
-                out.append(Paragraph((line,), code))
-    return out
+                found.append([line])
+                codes.append(code)
+    return [Paragraph(tuple(group), code) for group, code in zip(found, codes)]
 
 
 def _is_title(group: list[Line]) -> bool:

@@ -233,6 +233,8 @@ RULES: tuple[Rule, ...] = (
 )
 #: Noun phrases longer than this are not a thing the question can name.
 MAX_SUBJECT_WORDS = 10
+#: A first "sentence" longer than this (characters) is a run of text with no sentence end in it.
+MAX_SENTENCE = 1000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -244,6 +246,8 @@ def infer_question(paragraph: str, proper: frozenset[str] = frozenset()) -> str 
     """The question ``paragraph`` answers (a grammatical question ending in ``?``), None when no rule
     recognises its first sentence."""
     sentence = first_sentence(paragraph)
+    if len(sentence) > MAX_SENTENCE:
+        return None  # no sentence a question could be inferred from, and each rule would read all of it
     for rule in RULES:
         match = rule.pattern.match(sentence)
         subject = next((g for g in ("np", "goal", "rest", "subject") if match and g in match.groupdict()), None)
