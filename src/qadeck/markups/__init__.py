@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, data, doc, docx, enex, epub, fb2, html, iwork, latex, markdown, mdx, mediawiki, mindmap, notebook,
-    odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
+    apkg, asciidoc, cardxml, data, doc, docx, enex, epub, fb2, html, iwork, latex, markdown, mdx, mediawiki, mindmap,
+    notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -33,7 +33,7 @@ NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".json", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".numbers",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key", ".cards",
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.

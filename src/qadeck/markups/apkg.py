@@ -37,7 +37,7 @@ from ..errors import SourceError
 from ..parsers.markup import html_to_markdown
 from .archive import Archive
 from .crowdanki import note_item
-from .data import notes_markdown
+from .data import notes_markdown, shared_path
 from .datacards import Item, hard_breaks
 
 #: The collections a package may hold, newest first, and whether zstd compresses it.
@@ -116,7 +116,7 @@ def _read(connection: sqlite3.Connection) -> list[Item]:
         deck, numbers = cards.get(note, (0, None))
         values = [_field(value) for value in str(flds).split("\x1f")]
         notes.append((decks.get(deck, "").split("::"), str(tags).split(), values, model, numbers))
-    shared = _shared([path for path, *_ in notes])
+    shared = shared_path([path for path, *_ in notes])
     items = []
     for path, tags, values, model, numbers in notes:
         item = note_item(values, tags, model, "::".join(path[len(shared):]), cards=numbers)
@@ -150,19 +150,6 @@ def _new_decks(connection: sqlite3.Connection) -> dict[int, str]:
 
 def _mapping(value: object) -> dict[str, dict[str, object]]:
     return {str(key): one for key, one in value.items() if isinstance(one, dict)} if isinstance(value, dict) else {}
-
-
-def _shared(paths: list[list[str]]) -> list[str]:
-    """The deck path every note's deck starts with (the deck exported): no section of its own."""
-    if not paths:
-        return []
-    shared = paths[0]
-    for path in paths[1:]:
-        common = 0
-        while common < min(len(shared), len(path)) and shared[common] == path[common]:
-            common += 1
-        shared = shared[:common]
-    return shared
 
 
 def _field(value: str) -> str:

@@ -89,6 +89,20 @@ def notes_markdown(items: list[Item]) -> str:
     return _layout(items, _note_block)
 
 
+def shared_path(paths: list[list[str]]) -> list[str]:
+    """The path (of decks, of a tree's titles) every one of ``paths`` starts with: it names the whole export,
+    not a section of it."""
+    if not paths:
+        return []
+    shared = paths[0]
+    for path in paths[1:]:
+        common = 0
+        while common < min(len(shared), len(path)) and shared[common] == path[common]:
+            common += 1
+        shared = shared[:common]
+    return shared
+
+
 def _layout(items: list[Item], write: Callable[[Item], str]) -> str:
     """The blocks, each from its entry's line on (blank lines before it), sections as headings."""
     lines: list[str] = []
