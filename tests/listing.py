@@ -1,14 +1,17 @@
-"""Helpers the layout tests share: the layout detection picks for a text, the cards ``qadeck list --json`` prints."""
+"""Helpers the layout tests share: the layout detection picks for a text, the cards ``qadeck list --json`` prints,
+the one-line error a file that cannot be read gives."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from qadeck import parsers
+from qadeck import parsers, sources
 from qadeck.cli import cli
+from qadeck.errors import SourceError
 from qadeck.model import Source
 
 
@@ -35,3 +38,15 @@ def listed_file(folder: Path, name: str, data: bytes) -> list[dict]:
 def pairs(found: list[dict]) -> list[tuple[object, object]]:
     """(question, answer) of each card ``listed`` gave."""
     return [(card["question"], card["answer"]) for card in found]
+
+
+def refused(path: Path, message: str, command: str = "list") -> None:
+    """``qadeck COMMAND PATH`` fails with one line naming the file and saying ``message``, never a traceback; reading
+    the file as a source raises :class:`SourceError`."""
+    result = CliRunner().invoke(cli, [command, str(path)])
+    assert result.exit_code != 0
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{path}: {message}" in result.output
+    assert "Traceback" not in result.output
+    with pytest.raises(SourceError):
+        sources.read(path)

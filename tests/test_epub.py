@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from qadeck import sources
 from qadeck.cli import cli
 
-from .listing import listed_file, pairs
+from .listing import listed_file, pairs, refused
 
 CONTAINER = ('<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
              '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
@@ -107,10 +107,7 @@ def test_build_makes_a_deck_of_an_epub(tmp_path: Path) -> None:
 def test_an_epub_that_cannot_be_read_is_a_one_line_error_naming_it(tmp_path: Path, data: bytes, message: str) -> None:
     path = tmp_path / "faq.epub"
     path.write_bytes(data)
-    result = CliRunner().invoke(cli, ["check", str(path)])
-    assert result.exit_code != 0
-    assert f"{path}: {message}" in result.output
-    assert "Traceback" not in result.output
+    refused(path, message, "check")
 
 
 def test_epubs_are_read_in_a_folder_when_named_for_questions(tmp_path: Path) -> None:
