@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck import markups
+from qadeck import markups, sources
 from qadeck.cli import cli
 
 from .listing import listed_file, refused
@@ -134,6 +134,12 @@ def test_a_mnemosyne_2_export_reads_as_its_facts(tmp_path: Path, name: str, data
         ("neko", "ne-ko\n\ncat", "", "basic", []),
     ]
     assert [card["question"] for card in found if card["reverse"]] == ["the dog\n\na noun: der"]
+
+
+def test_a_folder_reads_a_cards_package_whatever_its_name(tmp_path: Path) -> None:
+    (tmp_path / "french.cards").write_bytes(_cards_package(MNEMOSYNE_2))
+    (tmp_path / "export.xml").write_text(MNEMOSYNE_1, encoding="utf-8")  # XML: read in a folder when named for Q&A
+    assert [path.name for path in sources.collect([tmp_path]).files] == ["french.cards"]
 
 
 @pytest.mark.parametrize(("data", "message"), [

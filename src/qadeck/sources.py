@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .perf.card_cache import DocumentTexts
 
 #: File extensions qadeck reads as Q&A sources wherever they are: plain text, Markdown, tables, the other markups,
-#: and the documents that are notes whatever their name (a mind map).
+#: and the documents that are notes whatever their name (a mind map, a Mnemosyne ``.cards`` package).
 TEXT_EXTENSIONS = frozenset(
     {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv",
      ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn",  # Markdown by the names other tools save it under

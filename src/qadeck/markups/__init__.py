@@ -33,7 +33,7 @@ NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".json", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".numbers",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key", ".cards",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
@@ -102,6 +102,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".mhtml": html.web_archive_to_markdown,
     ".apkg": apkg.to_markdown,
     ".colpkg": apkg.to_markdown,
+    ".cards": cardxml.cards_to_markdown,
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
 }
 
