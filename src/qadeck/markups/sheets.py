@@ -36,6 +36,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+import olefile
+
 from ..errors import SourceError
 from ..parsers.csv import SHEET
 from .archive import OLE_MAGIC, Archive, opendocument
@@ -307,15 +309,14 @@ def _date(serial: float, base: datetime) -> str:
 
 #: What xlrd can raise on a damaged compound file or record, besides its own errors.
 _XLS_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AssertionError, EOFError, OverflowError, RecursionError,
-               UnicodeError, struct.error, OSError)
+               UnicodeError, LookupError, AttributeError, struct.error, OSError, NotImplementedError)
 _XLS_SAVE = "save it as .xlsx to read it"
 #: xlrd's cell types (``xlrd.XL_CELL_TEXT`` …), named here so that xlrd is imported only to read an ``.xls``.
 _XLS_TEXT, _XLS_NUMBER, _XLS_DATE, _XLS_BOOLEAN, _XLS_ERROR = 1, 2, 3, 4, 5
 #: BIFF's error codes as Excel shows them.
 _XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A"}
-#: The stream Office keeps a password-protected ``.xlsx`` in, inside a compound file (its name is UTF-16).
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_XLS_PASSWORD = "a password-protected Excel workbook: save a copy without the password to read it"
 
 
 def xls_to_text(data: bytes, name: str = "<xls>") -> str:
@@ -329,15 +330,16 @@ def xls_to_text(data: bytes, name: str = "<xls>") -> str:
                 "an empty file" if not head else "text" if not any(byte < 9 for byte in head) else "no Excel workbook")
         raise SourceError(f"not an Excel 97-2003 workbook ({what} under an .xls name): {_XLS_SAVE}", name)
     import xlrd  # here, as pypdf is: only a run that reads an .xls pays for importing it
-    from xlrd.compdoc import CompDocError
 
+    workbook = _workbook_stream(data, name)
     try:
+        # The stream alone, taken out by olefile (xlrd follows a damaged file's sector chain round a loop for
+        # minutes); rows as long as their cells (xlrd pads each to the widest, which a damaged file puts at 65,536);
         # xlrd writes what it finds odd in a file to stdout unless it is given a log of its own.
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())
-    except (xlrd.XLRDError, CompDocError, *_XLS_DAMAGE) as exc:
-        if "encrypted" in str(exc).lower() or _ENCRYPTED_PACKAGE in data:
-            raise SourceError("a password-protected Excel workbook: save a copy without the password to read it",
-                              name) from exc
+        book = xlrd.open_workbook(file_contents=workbook, formatting_info=True, ragged_rows=True, logfile=io.StringIO())
+    except (xlrd.XLRDError, *_XLS_DAMAGE) as exc:
+        if "encrypted" in str(exc).lower():  # a FILEPASS record: the workbook is encrypted with a password
+            raise SourceError(_XLS_PASSWORD, name) from exc
         raise SourceError(f"not a readable Excel 97-2003 workbook (damaged or cut short: {str(exc) or type(exc).__name__})",
                           name) from exc
     base = datetime(1904, 1, 1) if book.datemode else datetime(1899, 12, 30)
@@ -351,11 +353,31 @@ def xls_to_text(data: bytes, name: str = "<xls>") -> str:
         book.release_resources()
 
 
+def _workbook_stream(data: bytes, name: str) -> bytes:
+    """The BIFF records of an Excel 97-2003 workbook: its compound file's ``Workbook`` stream (``Book`` in Excel 5
+    and 95 files)."""
+    try:
+        with olefile.OleFileIO(data) as ole:
+            if ole.exists("EncryptedPackage"):  # a password-protected .xlsx under an .xls name
+                raise SourceError(_XLS_PASSWORD, name)
+            # A file Excel 97 saved for Excel 95 too holds both: the newer is read, as Excel reads it.
+            streams = {entry[0].lower(): entry for entry in ole.listdir() if len(entry) == 1}
+            stream = streams.get("workbook") or streams.get("book")
+            if stream is None:
+                raise SourceError(f"not an Excel workbook (a compound file with no Workbook stream: another Office file "
+                                  f"saved as .xls?): {_XLS_SAVE}", name)
+            return bytes(ole.openstream(stream).read())
+    except _XLS_DAMAGE as exc:
+        raise SourceError(f"not a readable Excel 97-2003 workbook (damaged or cut short: {str(exc) or type(exc).__name__})",
+                          name) from exc
+
+
 def _xls_grid(book: Any, sheet: Any, base: datetime, file: str) -> dict[int, dict[int, str]]:
     grid: dict[int, dict[int, str]] = {}
     count = 0
     for row in range(sheet.nrows):
-        cells = {column: value for column, cell in enumerate(sheet.row(row)) if (value := _xls_value(book, cell, base))}
+        cells = {column: value for column in range(sheet.row_len(row))
+                 if (value := _xls_value(book, sheet.cell(row, column), base))}
         if cells:
             count += len(cells)
             if count > MAX_CELLS:
@@ -379,7 +401,7 @@ def _xls_value(book: Any, cell: Any, base: datetime) -> str:
     if kind == _XLS_DATE:
         xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
         form = book.format_map.get(xf.format_key) if xf is not None else None
-        if form is not None and _XL_ELAPSED.search(form.format_str.lower()):
+        if form is not None and _XL_ELAPSED.search(str(form.format_str or "").lower()):
             return _elapsed(value)
         if -693_593 <= value < 2_958_466:
             try:
