@@ -202,6 +202,10 @@ def test_a_textbundle_is_its_text_and_a_textpack_the_same_zipped(tmp_path: Path)
     pack = _xmind({"Study.textbundle/text.md": _TWO_CARDS, "Study.textbundle/info.json": "{}"})
     assert [card["question"] for card in listed_file(tmp_path, "Study.textpack", pack)] == [
         "What is a closure?", "What is a generator?"]
+    zipped = tmp_path / "zipped"  # a bundle zipped under its own name, a file ending in .textbundle
+    zipped.mkdir()
+    assert [card["question"] for card in listed_file(zipped, "Copied.textbundle", pack)] == [
+        "What is a closure?", "What is a generator?"]
 
 
 _QA = "Q: What is a closure?\nA: A function with its variables.\n\nQ: What is a generator?\nA: A function that yields.\n"

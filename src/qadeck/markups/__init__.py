@@ -98,6 +98,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     **dict.fromkeys((".odp", ".otp", ".fodp"), odp.to_markdown),
     ".xmind": mindmap.xmind_to_markdown,
     ".textpack": textbundle.to_markdown,
+    ".textbundle": textbundle.to_markdown,  # a bundle zipped under its folder's name (copied off a Mac, say)
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
     ".apkg": apkg.to_markdown,

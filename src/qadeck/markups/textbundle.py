@@ -5,7 +5,7 @@ A TextBundle is a folder (``notes.textbundle/``) holding its text in ``text.md``
 ``info.json`` about it; :mod:`qadeck.sources` reads a bundle folder's text as any
 Markdown file and leaves its ``info.json`` out. A ``.textpack`` is that folder in a
 zip, at the zip's top or inside its ``*.textbundle/`` folder: its text is read as
-Markdown is. Its pictures stay in the zip: a card's picture from a TextPack is not
+Markdown is, and so is a ``.textbundle`` that is a file, a bundle zipped under its own name. Its pictures stay in the zip: a card's picture from a TextPack is not
 found (unzip it into its bundle to keep them).
 """
 
