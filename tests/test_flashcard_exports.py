@@ -1,4 +1,4 @@
-"""Other flashcard apps' exports read as sources: SuperMemo and Mnemosyne XML, Mnemosyne's .cards packages.
+"""Other flashcard apps' exports read as sources: SuperMemo and Mnemosyne XML, Mnemosyne's .cards packages, Mochi.
 
 The files are written here in each app's shape (the SuperMemo collection's element tree, Mnemosyne 1's items,
 Mnemosyne 2's log of added tags, facts and cards), with text of our own.
@@ -7,6 +7,7 @@ Mnemosyne 2's log of added tags, facts and cards), with text of our own.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qadeck import markups, sources
+from qadeck.errors import SourceError
 from qadeck.cli import cli
 
 from .listing import listed_file, refused
@@ -113,12 +115,16 @@ def test_a_mnemosyne_1_export_reads_as_its_items_under_their_categories(tmp_path
     assert "unanswered: Unanswered so far" in check.output
 
 
-def _cards_package(xml: str) -> bytes:
+def _zip(members: dict[str, str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("cards.xml", xml)
-        archive.writestr("METADATA", "card_set_name:Geography\n")
+        for name, text in members.items():
+            archive.writestr(name, text)
     return out.getvalue()
+
+
+def _cards_package(xml: str) -> bytes:
+    return _zip({"cards.xml": xml, "METADATA": "card_set_name:Geography\n"})
 
 
 @pytest.mark.parametrize(("name", "data"), [
@@ -168,3 +174,65 @@ _PIECES = st.sampled_from([
 def test_no_export_makes_the_reader_fail(root: str, body: str) -> None:
     # Exports are untrusted: however their elements nest, are left open or hold markup, reading gives text.
     assert isinstance(markups.to_markdown(".xml", root + body), str)
+
+
+#: A Mochi export's data.json as Mochi writes it (verbose Transit: keywords, tagged lists and sets)...
+MOCHI = {"~:version": 2, "~:decks": [
+    {"~:id": "~:d1", "~:name": "Spanish", "~:cards": {"~#list": [
+        {"~:content": "el **perro**\n---\nthe dog", "~:tags": {"~#set": ["nouns"]}},
+        {"~:content": "The capital of Spain is {{Madrid}}.", "~:tags": {"~#set": []}},
+        {"~:content": "borrado\n---\ndeleted", "~:trashed?": True}]}},
+    {"~:id": "~:d2", "~:name": "Verbs", "~:parent-id": "~:d1", "~:cards": {"~#list": [
+        {"~:content": "", "~:fields": {"~:name": {"~:id": "~:name", "~:value": "hablar"},
+                                      "~:x1": {"~:id": "~:x1", "~:value": "to speak"}}}]}}]}
+#: ... and the same in the compact form: maps as lists opening with "^ ", keys and keywords cached after their first use.
+MOCHI_COMPACT = ["^ ", "~:version", 2, "~:decks", [
+    ["^ ", "~:id", "~:d1", "~:name", "Spanish", "~:cards", ["~#list", [
+        ["^ ", "~:content", "el **perro**\n---\nthe dog", "~:tags", ["~#set", ["nouns"]]],
+        ["^ ", "^7", "The capital of Spain is {{Madrid}}.", "^8", ["^9", []]],
+        ["^ ", "^7", "borrado\n---\ndeleted", "~:trashed?", True]]]],
+    ["^ ", "^2", "~:d2", "^4", "Verbs", "~:parent-id", "^3", "^5", ["^6", [
+        ["^ ", "^7", "hablar\n---\nto speak"]]]]]]
+
+
+@pytest.mark.parametrize("data", [MOCHI, MOCHI_COMPACT], ids=["verbose", "compact"])
+def test_a_mochi_export_reads_as_its_cards_under_their_decks(tmp_path: Path, data: object) -> None:
+    found = listed_file(tmp_path, "spanish.mochi", _zip({"data.json": json.dumps(data)}))
+    assert _notes(found) == [
+        ("el **perro**", "the dog", "", "basic", ["nouns"]),
+        ("The capital of Spain is {{c1::Madrid}}.", "", "", "cloze", []),
+        ("hablar", "to speak", "Verbs", "basic", []),
+    ]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (_zip({"data.edn": "{:decks []}"}), "not a readable Mochi export (its data.edn is not read: export the deck as JSON)"),
+    (_zip({"data.json": "{not json"}), "not a readable Mochi export (data.json: "),
+    (_zip({"data.json": json.dumps({"~:decks": []})}), "a Mochi export with no cards in it"),
+    (b"PK\x03\x04 cut short", "not a readable Mochi export"),
+])
+def test_a_mochi_export_that_cannot_be_read_is_a_one_line_error_naming_it(tmp_path: Path, data: bytes,
+                                                                          message: str) -> None:
+    path = tmp_path / "spanish.mochi"
+    path.write_bytes(data)
+    refused(path, message)
+
+
+_TRANSIT = st.recursive(
+    st.none() | st.booleans() | st.integers(-2, 50) | st.sampled_from(
+        ["^ ", "^0", "^1", "^:", "~:decks", "~:cards", "~:content", "~:name", "~:id", "~:parent-id", "~#list", "~#set",
+         "~:fields", "~:value", "~:trashed?", "a\n---\nb", "{{x}}", "~~", "^"]),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.sampled_from(
+        ["~:decks", "~:cards", "~#list", "~:content", "~:id", "^0", "~:fields", "x"]), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=_TRANSIT)
+def test_no_mochi_data_makes_the_reader_fail_but_with_an_error_naming_it(data: object) -> None:
+    # Exports are untrusted: whatever Transit they hold, reading gives text or a SourceError naming the file.
+    try:
+        assert isinstance(markups.DOCUMENTS[".mochi"](_zip({"data.json": json.dumps(data)}), "x.mochi"), str)
+    except SourceError as exc:
+        assert "x.mochi" in str(exc)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, cardxml, data, doc, docx, enex, epub, fb2, html, iwork, latex, markdown, mdx, mediawiki, mindmap,
-    notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
+    mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -104,6 +104,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".apkg": apkg.to_markdown,
     ".colpkg": apkg.to_markdown,
     ".cards": cardxml.cards_to_markdown,
+    ".mochi": mochi.to_markdown,
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
 }
 
