@@ -132,3 +132,20 @@ def test_bold_marks_deletions_in_typed_notes_only_not_in_a_documents_emphasis(tm
     assert [card["kind"] for card in typed] == ["cloze"] * 3
     emphasis = run("list", "--json", str(tmp_path / "notes.tex"))
     assert emphasis.exit_code != 0 and "no questions with answers" in emphasis.output
+
+
+def test_an_answer_key_is_no_key_where_the_questions_are_answered_already(tmp_path):
+    # Exercises answered under each question, then "Solutions" numbered the same way: the numbered
+    # layout's, each question keeping the answer under it.
+    source = tmp_path / "exercises.md"
+    source.write_text(
+        "# Exercises\n\n1. What does `ls -a` show?\n   Every entry, hidden ones too.\n"
+        "2. What does `pwd` print?\n   The folder you are in.\n\n## Solutions\n\n"
+        "1. Run it in your home folder.\n2. Try it after `cd /tmp`.\n",
+        encoding="utf-8",
+    )
+    cards = json.loads(run("list", "--json", str(source)).stdout)
+    assert [(c["question"], c["answer"].split("\n")[0]) for c in cards] == [
+        ("What does `ls -a` show?", "Every entry, hidden ones too."),
+        ("What does `pwd` print?", "The folder you are in."),
+    ]

@@ -12,8 +12,8 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, choices, csv, details, headings, inka, logseq, numbered, obsidian, outline, pairs, prefixed, prose, quiz, separated,
-    table, titles,
+    asciidoc, blocks, bold, choices, csv, details, headings, inka, key, logseq, numbered, obsidian, outline, pairs, prefixed, prose, quiz,
+    separated, table, titles,
 )
 from .base import Layout
 from .structure import asks_in, blanked, ends_asking, faq_section, without_comments
@@ -34,6 +34,7 @@ LAYOUTS: tuple[Layout, ...] = (
     titles.LAYOUT,
     bold.LAYOUT,
     prefixed.LAYOUT,
+    key.LAYOUT,
     numbered.LAYOUT,
     outline.LAYOUT,
     pairs.LAYOUT,

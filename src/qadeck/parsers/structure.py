@@ -222,6 +222,10 @@ class LineStart:
     def found_in(self, text: str) -> bool:
         return bool(self._first.match(text) or self._later.search(text))
 
+    def matches(self, line: str) -> bool:
+        """Does the pattern match at the start of ``line`` (one line)?"""
+        return self._first.match(line) is not None
+
 
 #: "::" (asciidoc's terms, obsidian's cards) in a whole text: the regex engine finds a two-character
 #: literal in half the time ``in`` takes.

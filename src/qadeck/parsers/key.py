@@ -1,0 +1,206 @@
+"""Layout ``key``: numbered questions, then an answer key that answers them by number.
+
+    1. What is the chemical symbol for gold?        QUESTIONS
+    2. Which planet is the red planet?              1) What is the capital of Japan?
+       a) Venus  b) Mars  c) Jupiter                2) How many legs does a spider have?
+
+    ## Answers                                      ANSWER KEY
+    1. Au                                           1) Tokyo   2) Eight
+    2. b
+
+Worksheets, chapter reviews and quizzes ask first and answer at the end. A key
+is a line titled so (``Answers``, ``Answer key``, ``Solutions`` and their words
+in other languages; a heading or a line of its own) over numbered answers, one
+a line or several to a line (``1. b  2. d``). Each answer goes to the question
+of its number written since the last key: the card's front is the question with
+its lettered options, its back the answer, or the option a lone letter names.
+At least two questions must find their answer, and the questions must stand
+alone (no answer under them): a numbered list with answers under each item is
+the ``numbered`` layout's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Source
+from .entries import Entry, coverage, make_layout
+from .markup import inline_text
+from .structure import SPACE, Line, LineStart, heading, outline, outline_sections
+
+NAME = "key"
+
+#: A key's title, in the words worksheets use (lower case, markup and a closing colon removed).
+KEY_TITLE = re.compile(
+    r"^(?:the\s+)?(?:answers?(?:\s+(?:key|sheet))?|(?:answer\s+)?keys?|solutions?|correct\s+answers|"
+    r"respuestas|soluciones|réponses|corrigé|solutions?|antworten|lösungen|risposte|soluzioni|respostas|gabarito|"
+    r"odpowiedzi|antwoorden|svar|vastaukset|cevaplar|jawaban|đáp án|ответы|відповіді|答案|解答|参考答案|正解|解答例|정답|답)"
+    r"(?:\s+(?:to|for|and|with|&)\b.*|\s+&.*|\s*\(.*\))?(?:\s*[:：]\s*(?P<rest>\d.*))?$",
+    re.IGNORECASE,
+)
+#: A numbered question: its number, then its text.
+_QUESTION = re.compile(
+    r"^\s{0,3}(?:\*\*|__)?(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):](?:\*\*|__)?\s+(\S.*)$", re.IGNORECASE
+)
+#: One numbered answer of a key line: its number and its text, up to the next number on the line.
+_ANSWER = re.compile(r"(?:^|(?<=\s))(?:\*\*|__)?(\d{1,3})\s*[.):=-](?:\*\*|__)?\s*(\S.*?)(?=\s+\d{1,3}\s*[.):=-]\s*\S|\s*$)")
+#: A lettered option under a question: "a) Venus", "(b) Mars", "C. Jupiter".
+_OPTION = re.compile(r"(?:^|(?<=\s))\(?([A-Ha-h])[.)]\s+(\S.*?)(?=\s+\(?[A-Ha-h][.)]\s|\s*$)")
+#: An answer naming an option: its letter (bold or not), then maybe why ("**B** — because …").
+_LETTER = re.compile(r"^(?:\*\*|__)?\(?([A-Ha-h])\)?\.?(?:\*\*|__)?(?:$|\s+(?:[—–:-]\s*)?(\S.*))", re.DOTALL)
+#: Several answers on one line are short ("1. b  2. d"); a long one is one answer that holds a number.
+_SHORT = 40
+_ONE_ANSWER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})\s*[.):=-](?:\*\*|__)?\s*(\S.*)$")
+#: A key line opens with its first answer's number (bold or not): "1. b", "**2.** Paris", "3) Tokyo".
+_NUMBERED = re.compile(r"^\s{0,3}(?:\*\*|__)?\d{1,3}\s*[.):=-]")
+#: A key's table row: the question's number, then its answer ("| 3 | B | Easy |").
+_ROW = re.compile(r"^\s*\|?\s*(\d{1,3})\s*\|\s*([^|]*?\S)\s*(?:\||$)")
+#: A line of HTML tags alone (and the summary's words): a fold around a key.
+_TAGS = re.compile(r"(?:<[^>]+>[^<]{0,60})+")
+_BULLET = re.compile(r"^\s*[-*+•]\s")
+#: Share of the questions before the last key that it must answer for the file to be this layout's.
+WELL_ANSWERED = 0.8
+_MARKS = re.compile(r"^[#*_\s]+|[*_\s:：]+$")
+#: A line that may be a key's title: its first word one of the title's (searched at C speed first).
+_MAY_TITLE = LineStart(re.compile(
+    # The first letters of the words, as one class, fail most lines before the words are tried.
+    rf"^{SPACE}{{0,3}}(?:#{{1,6}}{SPACE}+)?[*_]{{0,2}}(?:the{SPACE}+)?(?=[akscrgovjđотв答解参正정답])"
+    r"(?:answer|key|solution|correct|respuesta|soluci|"
+    r"réponse|corrig|antwort|lösung|rispost|soluzion|respost|gabarito|odpowied|antwoord|svar|vastau|cevap|jawaban|"
+    r"đáp|ответ|відповід|答案|解答|参考答案|正解|정답|답)",
+    re.IGNORECASE,
+))
+
+
+def _title(line: Line) -> str | None:
+    """None when ``line`` is no key's title, else what follows the title on it: the first answers
+    (``Answers: 1. b 2. d``), or ""."""
+    if line.code or not _MAY_TITLE.matches(line.text):
+        return None
+    found = heading(line)
+    text = _MARKS.sub("", inline_text(found[1] if found else line.text)).strip()
+    titled = KEY_TITLE.match(text) if len(text) < 40 or ":" in text or "：" in text else None
+    return None if titled is None else titled.group("rest") or ""
+
+
+def find(source: Source) -> list[Entry]:
+    return _read(source)[0]
+
+
+def _read(source: Source) -> tuple[list[Entry], int]:
+    """The cards the keys answer, and how many numbered questions stand before the keys."""
+    if not _MAY_TITLE.found_in(source.text):
+        return [], 0  # most files: no line opens with a key's word
+    lines = outline(source)
+    keys = [index for index, line in enumerate(lines) if _title(line) is not None]
+    if not keys:
+        return [], 0
+    sections = outline_sections(source)
+    entries: list[Entry] = []
+    asked = 0
+    start = 0
+    for key in keys:
+        questions = _questions(lines, start, key)
+        answers, end = _answers(lines, key + 1, _title(lines[key]) or "")
+        asked += len(questions)
+        for number, (first, last) in questions.items():
+            if number in answers:
+                front, options = _front(lines[first : last + 1])
+                back = answers[number]
+                letter = _LETTER.match(back)
+                if letter and letter.group(1).upper() in options:
+                    chosen = letter.group(1).upper()
+                    back = f"{chosen}. {options[chosen]}" + (f"\n\n{letter.group(2)}" if letter.group(2) else "")
+                entries.append(Entry(front, back, lines[first].number, lines[last].number, sections[first]))
+        start = end
+    return (entries, asked) if len(entries) >= 2 else ([], asked)
+
+
+def _questions(lines: list[Line], start: int, stop: int) -> dict[int, tuple[int, int]]:
+    """Number -> (first, last index) of the numbered questions between ``start`` and ``stop``: each
+    holds the lettered options under it (a blank line may part them from it) up to the next question,
+    heading or other text. Empty when a question has text under it that is no option (an answer:
+    the numbered layout's)."""
+    found: dict[int, tuple[int, int]] = {}
+    current: int | None = None
+    gap = False
+    for index in range(start, stop):
+        line = lines[index]
+        match = None if line.code else _QUESTION.match(line.text)
+        if match:
+            current, gap = int(match.group(1)), False
+            found[current] = (index, index)
+        elif line.blank:
+            gap = True
+        elif heading(line) or current is None:
+            current = None
+        elif _OPTION.search(line.text):
+            found[current] = (found[current][0], index)
+        elif gap:
+            current = None  # text after a blank line: the question's block ended before it
+        else:
+            return {}
+    return found
+
+
+def _answers(lines: list[Line], start: int, first: str) -> tuple[dict[int, str], int]:
+    """Number -> answer of the key whose title line holds ``first`` and whose lines start at ``start``,
+    and the index where the key ends.
+
+    A line opening with a number starts that answer (``1. b  2. d``: several), as does a table row
+    (``| 1 | B |``); the lines right under it carry it on, and after a blank line so do indented or
+    listed ones (an explanation). A heading ends the key, and so does plain text after a blank line
+    once answers began; lines of HTML alone (a ``<details>`` fold around the key) are skipped.
+    """
+    answers: dict[int, list[str]] = {int(number): [text.strip()] for number, text in _ANSWER.findall(first)}
+    current = max(answers, default=None)
+    gap = False
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.strip()
+        if heading(line):
+            break
+        row = None if line.code else _ROW.match(line.text)
+        found = [] if line.code or row or not _NUMBERED.match(line.text) else _ANSWER.findall(line.text)
+        if len(found) > 1 and any(len(answer) > _SHORT for _, answer in found):
+            whole = _ONE_ANSWER.match(line.text)
+            found = [(whole.group(1), whole.group(2))] if whole else found[:1]
+        if row:
+            found = [(row.group(1), row.group(2))]
+        if found:
+            for number, answer in found:
+                answers.setdefault(int(number), [answer.strip()])
+            current, gap = int(found[-1][0]), False
+        elif line.blank or _TAGS.fullmatch(text):
+            gap = gap or line.blank
+        elif current is not None and (not gap or line.code or line.text[:1] in " \t" or _BULLET.match(line.text)):
+            answers[current].append(line.text if line.code else text)
+        elif answers:
+            break
+        index += 1
+    return {number: "\n".join(parts).strip() for number, parts in answers.items()}, index
+
+
+def _front(block: Sequence[Line]) -> tuple[str, dict[str, str]]:
+    """The question's text with its options, one a line, and the options by their letter."""
+    first = _QUESTION.match(block[0].text)
+    question = inline_text(first.group(2) if first else block[0].text)
+    options = {letter.upper(): text.strip() for line in block[1:] for letter, text in _OPTION.findall(line.text)}
+    if not options:
+        return question, {}
+    return question + "\n\n" + "\n".join(f"{letter}. {text}" for letter, text in options.items()), options
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """1 when the keys answer most questions asked before them (a list of questions that a later list
+    answers by number is read right by no other layout: as numbered items, the questions go
+    unanswered and the answers become questions), else :func:`coverage`."""
+    if not entries:
+        return 0.0
+    asked = _read(source)[1]
+    return 1.0 if len(entries) >= WELL_ANSWERED * asked else coverage(source, entries)
+
+
+LAYOUT = make_layout(NAME, "Numbered questions, then an answer key answering them by number", find, _score)
