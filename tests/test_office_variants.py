@@ -102,7 +102,7 @@ def test_every_spreadsheet_variant_is_read_as_rows() -> None:
 
 
 @pytest.mark.parametrize("suffix", [".docm", ".dotx", ".xltx", ".ppsx", ".potx", ".ott", ".ots", ".otp", ".fods",
-                                    ".fodp", ".sxw", ".fb2", ".pages", ".numbers", ".key"])
+                                    ".fodp", ".sxw", ".sxc", ".fb2", ".fbz", ".pages", ".numbers", ".key"])
 def test_the_new_formats_are_read_in_a_folder_only_when_named_for_questions(tmp_path: Path, suffix: str) -> None:
     for name in ("faq", "report"):
         (tmp_path / (name + suffix)).write_bytes(b"PK\x03\x04")
@@ -153,6 +153,23 @@ def test_an_openoffice_1_document_reads_as_opendocument(tmp_path: Path) -> None:
         ("How do I install frob?", "Run the installer, then restart.", "Installing"),
         ("What are the steps?", "- Download:\n    1. the installer;\n    2. the licence.", "Installing"),
         ("Is it free?", "Yes.", "Licence"),
+    ]
+
+
+def test_an_openoffice_1_spreadsheet_reads_as_opendocument(tmp_path: Path) -> None:
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_SXW_NAMESPACES}>'
+               '<office:automatic-styles><style:style style:name="ta2" style:family="table">'
+               '<style:properties table:display="false"/></style:style></office:automatic-styles><office:body>'
+               f'<table:table table:name="Vocab">{ods_row("Front", "Back")}{ods_row("el gato", "the cat")}'
+               f'{ods_row("", repeat=3)}{ods_row("el pan", "bread")}</table:table>'
+               f'<table:table table:name="Workings" table:style-name="ta2">{ods_row("not", "cards")}</table:table>'
+               "</office:body></office:document-content>").replace('office:value-type="string"', 'table:value-type="string"')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.sun.xml.calc", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+    assert _cards(listed_file(tmp_path, "cards.sxc", buffer.getvalue())) == [
+        ("el gato", "the cat", "", [2, 2]), ("el pan", "bread", "", [6, 6]),
     ]
 
 
@@ -216,11 +233,12 @@ def test_a_fictionbook_of_bold_questions_under_subtitles(tmp_path: Path) -> None
     ]
 
 
-def test_a_zipped_fictionbook_under_an_fb2_name_reads_as_its_book(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["biology.fbz", "biology.fb2"])
+def test_a_zipped_fictionbook_reads_as_its_book(tmp_path: Path, name: str) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("biology.fb2", FB2_BOOK.format(encoding="utf-8"))
-    found = listed_file(tmp_path, "biology.fb2", buffer.getvalue())
+    found = listed_file(tmp_path, name, buffer.getvalue())
     assert [(card["question"], card["answer"], card["section"]) for card in found] == FB2_CARDS
 
 

@@ -30,9 +30,9 @@ Translate = Callable[[str], str]
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
 #: make cards; a slide deck in a course folder is a lecture far more often than a review).
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".json", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".mht", ".mhtml",
+    ".yml", ".yaml", ".json", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
-    ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".numbers",
+    ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
@@ -90,10 +90,10 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".rtf": rtf.to_markdown,
     **dict.fromkeys((".xlsx", ".xlsm", ".xltx", ".xltm"), sheets.xlsx_to_text),
     ".xls": sheets.xls_to_text,
-    **dict.fromkeys((".ods", ".ots", ".fods"), sheets.ods_to_text),
+    **dict.fromkeys((".ods", ".ots", ".fods", ".sxc"), sheets.ods_to_text),
     ".pdf": pdf.to_markdown,
     ".epub": epub.to_markdown,
-    ".fb2": fb2.to_markdown,
+    **dict.fromkeys((".fb2", ".fbz"), fb2.to_markdown),
     **dict.fromkeys((".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm"), pptx.to_markdown),
     **dict.fromkeys((".odp", ".otp", ".fodp"), odp.to_markdown),
     ".xmind": mindmap.xmind_to_markdown,

@@ -101,7 +101,7 @@ class Archive:
 def opendocument(data: bytes, name: str, kind: str) -> tuple[str, str]:
     """The ``content.xml`` and ``styles.xml`` of an OpenDocument (``kind``: "OpenDocument text", for errors).
 
-    A zip (``.odt``, ``.ods``, ``.odp``, their templates ``.ott`` …, and OpenOffice 1's ``.sxw``) gives its two
+    A zip (``.odt``, ``.ods``, ``.odp``, their templates ``.ott`` …, and OpenOffice 1's ``.sxw`` and ``.sxc``) gives its two
     parts, refused when a password encrypts them (its manifest says so) or there is no ``content.xml``; a flat
     XML file (``.fodt``, ``.fods``, ``.fodp``) is its whole self as the content, its styles inside it.
     OpenOffice 1's names are given as OpenDocument's (see :func:`_openoffice1`).

@@ -11,7 +11,7 @@ bold line (how study books mark their questions). The metadata, footnotes
 (and the links to them), pictures and comments are left out. The XML is
 scanned tag by tag, never parsed: no entity is expanded and nothing it names
 is fetched. The declared encoding (``windows-1251`` is common) is honoured; a
-zip holding one ``.fb2`` (``book.fb2.zip`` renamed) is read as its book.
+zip holding one ``.fb2`` (``.fbz``, or ``book.fb2.zip`` renamed) is read as its book.
 :mod:`.document` writes the Markdown.
 """
 

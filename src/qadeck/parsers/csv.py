@@ -48,7 +48,7 @@ DELIMITERS = ",;\t"
 SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
 #: Spreadsheets, read as tab-separated rows (:mod:`qadeck.markups.sheets`); in a workbook of several sheets each
 #: sheet opens with a line that opens with :data:`SHEET`, the rest of it the sheet's section.
-SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods"})
+SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc"})
 SHEET = "\f"
 _ANKI_LINE = re.compile(r"^#([a-z ]+):(.*)$")
 _ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
