@@ -23,6 +23,12 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
+def listed(source: Path, text: str) -> list[dict]:
+    """The cards ``qadeck list --json`` gives for ``source`` once ``text`` is written to it."""
+    source.write_text(text, encoding="utf-8")
+    return json.loads(run("list", "--json", str(source)).stdout)
+
+
 def test_a_file_with_one_card_gives_that_card():
     result = run("list", "--json", str(FIXTURES / "obsidian" / "single-card.md"))
     assert result.exit_code == 0, result.output
@@ -90,14 +96,12 @@ def test_other_tools_ids_are_not_card_text():
 
 def test_a_question_callout_points_at_its_own_lines_and_keeps_later_lines_numbered(tmp_path):
     # Boxes are rewritten line for line: a card's lines are where the user wrote it.
-    source = tmp_path / "notes.md"
-    source.write_text(
+    cards = listed(
+        tmp_path / "notes.md",
         "# Notes\n\nSome prose about caching.\n\n"
         "> [!question]- Why cache at the edge?\n> Requests travel less far.\n\n"
         "??? faq \"When is a cache entry stale?\"\n    Once its time to live has passed.\n",
-        encoding="utf-8",
     )
-    cards = json.loads(run("list", "--json", str(source)).stdout)
     assert [(c["question"], c["lines"]) for c in cards] == [
         ("Why cache at the edge?", [5, 6]),
         ("When is a cache entry stale?", [8, 9]),
@@ -105,13 +109,11 @@ def test_a_question_callout_points_at_its_own_lines_and_keeps_later_lines_number
 
 
 def test_a_box_title_is_text_never_markup(tmp_path):
-    source = tmp_path / "notes.md"
-    source.write_text(
+    cards = listed(
+        tmp_path / "notes.md",
         '> [!question]- Is <img src=x onerror=alert(1)> run?\n> No: it is shown as text.\n\n'
         '??? question "Is <script>alert(2)</script> run?"\n    No.\n',
-        encoding="utf-8",
     )
-    cards = json.loads(run("list", "--json", str(source)).stdout)
     fronts = [card["question"] for card in cards]
     assert fronts == ["Is <img src=x onerror=alert(1)> run?", "Is <script>alert(2)</script> run?"]
     assert [Renderer().inline_html(front) for front in fronts] == [
@@ -124,11 +126,9 @@ def test_bold_marks_deletions_in_typed_notes_only_not_in_a_documents_emphasis(tm
     # The same paragraphs, bold in Markdown (Obsidian's cloze convention) and in LaTeX (emphasis).
     paragraphs = ["The {} is the powerhouse of the cell.", "Plants make sugar by {}.", "The {} carries oxygen in blood."]
     words = ["mitochondrion", "photosynthesis", "haemoglobin"]
-    (tmp_path / "notes.md").write_text(
-        "\n\n".join(p.format(f"**{w}**") for p, w in zip(paragraphs, words)) + "\n", encoding="utf-8")
     (tmp_path / "notes.tex").write_text(
         "\n\n".join(p.format(f"\\textbf{{{w}}}") for p, w in zip(paragraphs, words)) + "\n", encoding="utf-8")
-    typed = json.loads(run("list", "--json", str(tmp_path / "notes.md")).stdout)
+    typed = listed(tmp_path / "notes.md", "\n\n".join(p.format(f"**{w}**") for p, w in zip(paragraphs, words)) + "\n")
     assert [card["kind"] for card in typed] == ["cloze"] * 3
     emphasis = run("list", "--json", str(tmp_path / "notes.tex"))
     assert emphasis.exit_code != 0 and "no questions with answers" in emphasis.output
@@ -137,14 +137,12 @@ def test_bold_marks_deletions_in_typed_notes_only_not_in_a_documents_emphasis(tm
 def test_an_answer_key_is_no_key_where_the_questions_are_answered_already(tmp_path):
     # Exercises answered under each question, then "Solutions" numbered the same way: the numbered
     # layout's, each question keeping the answer under it.
-    source = tmp_path / "exercises.md"
-    source.write_text(
+    cards = listed(
+        tmp_path / "exercises.md",
         "# Exercises\n\n1. What does `ls -a` show?\n   Every entry, hidden ones too.\n"
         "2. What does `pwd` print?\n   The folder you are in.\n\n## Solutions\n\n"
         "1. Run it in your home folder.\n2. Try it after `cd /tmp`.\n",
-        encoding="utf-8",
     )
-    cards = json.loads(run("list", "--json", str(source)).stdout)
     assert [(c["question"], c["answer"].split("\n")[0]) for c in cards] == [
         ("What does `ls -a` show?", "Every entry, hidden ones too."),
         ("What does `pwd` print?", "The folder you are in."),
