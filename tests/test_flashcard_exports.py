@@ -205,6 +205,15 @@ def test_a_mochi_export_reads_as_its_cards_under_their_decks(tmp_path: Path, dat
     ]
 
 
+def test_a_mochi_cards_pictures_and_sounds_are_their_alt_text(tmp_path: Path) -> None:
+    # The export's files are not read: a picture or sound it holds would be a reference to no file.
+    card = {"~:content": "What barks?\n---\nA dog ![a dog](@media/perro.png) ![](ladrido.mp3) ![map](https://x.org/m.png)",
+            "~:attachments": {"ladrido.mp3": {"~:size": 10}}}
+    data = {"~:decks": [{"~:id": "~:d", "~:name": "D", "~:cards": {"~#list": [card]}}]}
+    found = listed_file(tmp_path, "dogs.mochi", _zip({"data.json": json.dumps(data)}))
+    assert [card["answer"] for card in found] == ["A dog a dog  ![map](https://x.org/m.png)"]
+
+
 @pytest.mark.parametrize(("data", "message"), [
     (_zip({"data.edn": "{:decks []}"}), "not a readable Mochi export (its data.edn is not read: export the deck as JSON)"),
     (_zip({"data.json": "{not json"}), "not a readable Mochi export (data.json: "),

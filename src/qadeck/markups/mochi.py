@@ -7,7 +7,8 @@ cache codes (``"^0"``, ``"^1"``, …). Its ``decks`` each have a ``name``, a
 ``parent-id`` and ``cards``; a card's ``content`` is Markdown whose sides are
 parted by a line ``---`` (the first the front, the rest the back), or, made
 from a template, its ``fields``' values (the first the front). ``{{text}}`` and
-``{{2::text}}`` are Mochi's clozes. Trashed cards and decks are left out; a
+``{{2::text}}`` are Mochi's clozes. The export's attachments are not read: a
+picture or sound it holds is its alt text. Trashed cards and decks are left out; a
 deck's path below the one every card shares is the cards' section. A
 ``data.edn`` export (Clojure's notation) is not read: an error says to export
 as JSON.
@@ -27,6 +28,7 @@ from .datacards import Item
 _KIND = "Mochi export"
 _SIDES = re.compile(r"^\s*---\s*$", re.MULTILINE)
 _CLOZE = re.compile(r"\{\{(?:(\d+)::)?([^{}]+?)\}\}")
+_ATTACHED = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 _MAP, _CACHE_BASE, _CACHE_SIZE = "^ ", 48, 44
 
 
@@ -71,7 +73,7 @@ def _cards(export: object) -> list[Item]:
 
 
 def _card(card: dict[str, object]) -> Item | None:
-    content = str(card.get("content") or "")
+    content = _without_attachments(str(card.get("content") or ""), _mapping(card.get("attachments")))
     if content.strip():
         front, *back = _SIDES.split(content)
     else:
@@ -86,6 +88,19 @@ def _card(card: dict[str, object]) -> Item | None:
         return Item(inline_text(text), answer, 0, "", tags, kind="cloze")
     question = inline_text(front)
     return Item(question, answer, 0, "", tags) if question else None
+
+
+def _without_attachments(content: str, attachments: dict[str, object]) -> str:
+    """The content with its pictures and sounds kept in the export (``@media/…`` or an attachment's name) as their
+    alt text: the export's files are not read."""
+    if "![" not in content:
+        return content
+
+    def alt(found: re.Match[str]) -> str:
+        target = found.group(2)
+        return found.group(1) if target.startswith("@media/") or target in attachments else found.group(0)
+
+    return _ATTACHED.sub(alt, content)
 
 
 def _get(value: object, key: str) -> object:
