@@ -56,7 +56,7 @@ CHOICE_NAMES = frozenset({"choices", "options", "alternatives", "answeroptions",
                           "optionen", "auswahl", "choix"})
 #: Names of the column that names a multiple-choice question's correct option.
 KEY_NAMES = frozenset({"answer", "answers", "correct", "correctanswer", "correctoption", "rightanswer", "key",
-                       "answerkey", "solution"})
+                       "answerkey", "solution", "答案", "参考答案", "正确答案", "标准答案", "正確答案", "正解", "정답"})
 #: Words that head a column of a card's back without being its answer.
 BACK_WORDS = frozenset({
     "example", "examples", "sentence", "note", "notes", "hint", "explanation", "reading", "pronunciation", "pinyin",
@@ -67,8 +67,9 @@ _KNOWN_WORDS = QUESTION_WORDS | ANSWER_WORDS | BACK_WORDS | META_NAMES | SECTION
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: An id column's name ("id" a word of it: Question ID, card_id), or a flag's (is_mcq, has_image).
 _ID = re.compile(r"(?<![^\W_])(?:id|uuid|guid)(?![^\W_])|^\s*(?:is|has)[_ ]", re.IGNORECASE)
-#: An option column's name: a letter or number, after "option", "choice" or "opt" or alone.
-_OPTION = re.compile(r"^(?:option|choice|opt|answer)?([a-h]|[1-8])$")
+#: An option column's name: a letter or number, after "option", "choice" or "opt" (or those words in
+#: Spanish, Portuguese, Chinese or Korean) or alone.
+_OPTION = re.compile(r"^(?:option|choice|opt|answer|opción|opcion|opção|alternativa|选项|選項|选择|보기)?([a-h]|[1-8])$")
 #: A header cell is a name, not a sentence: a few words at most.
 _NAME_WORDS = 4
 
