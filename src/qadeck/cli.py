@@ -32,6 +32,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 T = TypeVar("T")
 DEFAULT_SOURCES = (Path("cards"),)
+#: Where build, export and preview write unless told otherwise: never walked for sources.
+DEFAULT_OUTPUT = Path("build")
 #: Where ``--follow-symlinks`` is kept in a command's context.
 FOLLOW_SYMLINKS = "qadeck.follow_symlinks"
 #: Topics the build summary names at most, the biggest first.
@@ -152,7 +154,7 @@ def _maybe_watch(run: Callable[[], None], watch: bool, sources: tuple[Path, ...]
 
 def output_option(f: Any) -> Any:
     return click.option(
-        "-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
+        "-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
         show_default=True, help="Folder to write the deck files into.",
     )(f)
 
@@ -189,7 +191,7 @@ def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None,
     cache_dir = out_dir / pipeline.CACHE_DIR if out_dir else None
     follow = click.get_current_context().meta.get(FOLLOW_SYMLINKS, False)
     return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir, keep,
-                         follow_symlinks=follow)
+                         follow_symlinks=follow, outputs=(out_dir or DEFAULT_OUTPUT,))
 
 
 def _warn(message: str) -> None:
@@ -325,9 +327,9 @@ def export(format_name: str, sources: tuple[Path, ...], out_file: Path | None, h
            layout: str | None, **kw: Any) -> None:
     """Write the cards from SOURCES (default cards/) in one FORMAT, like build."""
     filters = _filters(kw)
-    loaded = _load(sources, filters, layout, None if out_file else Path("build"))
+    loaded = _load(sources, filters, layout, None if out_file else DEFAULT_OUTPUT)
     prepared = pipeline.prepare(loaded)
-    report = pipeline.build(prepared, Path("build"), filters, [format_name], track=track,
+    report = pipeline.build(prepared, DEFAULT_OUTPUT, filters, [format_name], track=track,
                             html=html, path=out_file)
     _warn_filtered_package(filters, [format_name])
     _print_summary(report, dry_run=False)
@@ -462,7 +464,7 @@ def preview(sources: tuple[Path, ...], out_file: Path | None, open_page: bool, l
     filters = _filters(kw)
     loaded = _load(sources, filters, layout)
     prepared = pipeline.prepare(loaded)
-    report = pipeline.preview(prepared, filters, Path("build"), out_file)
+    report = pipeline.preview(prepared, filters, DEFAULT_OUTPUT, out_file)
     notes = f" from {report.notes} notes" if report.notes != report.cards else ""
     click.echo(f"Wrote {report.path}: {report.cards} cards{notes}, {report.findings} findings "
                "(open it in a browser; nothing in it loads from the network)")

@@ -71,7 +71,7 @@ from .writers import Output
 from .writers.registry import DEFAULT_FORMATS, FORMATS
 
 #: Folder in the output folder for what builds keep for the next one (cards, rendered HTML).
-CACHE_DIR = ".qadeck-cache"
+CACHE_DIR = sources.CACHE_DIR
 #: Parse on every core when the files to parse hold at least this much text.
 PARALLEL_CHARS = 2_000_000
 #: File in the cache folder with the name of each media file, by its path, size and time.
@@ -186,6 +186,7 @@ def load(
     keep: bool = True,
     taxonomy: bool = True,
     follow_symlinks: bool = False,
+    outputs: Iterable[Path] = (),
 ) -> Loaded:
     """Read, parse and tag every source; raises when there is nothing to read.
 
@@ -196,14 +197,15 @@ def load(
     parsed are kept there for the next build unless ``keep`` is False (a dry run).
     Without ``taxonomy``, topics come from the sources alone, as if ``qadeck.yaml`` had none.
     A symlink in a source folder that leads outside the ``paths`` is skipped (a warning) unless
-    ``follow_symlinks`` (see :func:`qadeck.sources.resolves_inside`).
+    ``follow_symlinks`` (see :func:`qadeck.sources.resolves_inside`). The folders in ``outputs`` (where
+    the command writes) and any build's output folder are not walked for sources.
     """
     paths = list(paths)
     if layout:
         parsers.get(layout)  # fail on a bad --layout before reading anything
     config_path = config_mod.find(paths)
     home = config_path.parent if config_path else _home(paths)
-    found = sources.collect(paths, follow_symlinks)
+    found = sources.collect(paths, follow_symlinks, outputs)
     documents = DocumentTexts(cache_dir / CARDS_DIR if cache_dir and keep else None)
     config = config_mod.load(config_path) if config_path else _default_config(home, found.files, documents)
     layout = layout or config.layout or None

@@ -63,6 +63,9 @@ NOT_NOTES = frozenset({
     ".pem", ".key", ".crt", ".csr", ".pub", ".sig", ".asc", ".gpg",
 })
 #: qadeck's own files that live beside the sources but are not sources.
+#: The folder a build keeps in its output folder for the next one (see :mod:`qadeck.perf.card_cache`):
+#: a folder holding one is output, never sources.
+CACHE_DIR = ".qadeck-cache"
 OWN_FILES = frozenset({"qadeck.yaml", "qadeck.yml", "qadeck.lock"})
 #: A TextBundle (``notes.textbundle/``: Bear's, Ulysses' and iA Writer's document that is a folder) keeps its
 #: text in ``text.md``, read as any Markdown file, and facts about it in ``info.json``, which is no source.
@@ -85,20 +88,26 @@ class Collected:
     roots: dict[Path, Path] = field(default_factory=dict)
 
 
-def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False) -> Collected:
+def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
+            outputs: Iterable[Path] = ()) -> Collected:
     """Expand files and folders into a sorted list of candidate source files.
 
+    A folder qadeck writes to is never walked for sources: ``outputs`` (the build's output folder,
+    ``build/`` when none is given) and any folder holding :data:`CACHE_DIR` (a build's output
+    folder, whatever its name); a deck's own CSV read back would give every card twice. Given by
+    name, such a folder is read all the same.
     Raises :class:`SourceError` when a path does not exist; an empty result is
     left to the caller, which knows whether that is fatal.
     """
     out = Collected()
     roots = [path.resolve() for path in paths]
+    written = {path.resolve() for path in outputs}
     seen: set[Path] = set()
     for path in paths:
         if not path.exists():
             raise SourceError("no such file or folder", path)
         if path.is_dir():
-            candidates = _walk(path, roots, follow_symlinks, out.skipped)
+            candidates = _walk(path, roots, follow_symlinks, out.skipped, written)
             root = path
         else:
             candidates = [path]
@@ -200,7 +209,7 @@ def resolves_inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(target == root or target.is_relative_to(root) for root in map(Path.resolve, roots))
 
 
-def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str]) -> list[Path]:
+def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str], written: set[Path]) -> list[Path]:
     """The files in ``folder`` and below, sorted, hidden ones and Office's lock files left out.
 
     A symlink that leads outside ``roots`` is skipped with a warning unless ``follow``; a symlinked
@@ -229,7 +238,8 @@ def _walk(folder: Path, roots: list[Path], follow: bool, skipped: list[str]) -> 
                     walked.add(path.resolve())
                     pending.append(path)
             elif entry.is_dir(follow_symlinks=False):
-                pending.append(path)
+                if path.resolve() not in written and not (path / CACHE_DIR).is_dir():
+                    pending.append(path)  # an output folder holds the deck, not its sources
             elif entry.is_file(follow_symlinks=False):
                 files.append(path)
     return sorted(files)
