@@ -21,6 +21,7 @@ from qadeck import sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 
+from .archives import zipped
 from .listing import listed, pairs, refused
 
 
@@ -165,12 +166,6 @@ def test_a_folder_reads_a_package_only_when_it_is_named(tmp_path: Path) -> None:
     assert [path.name for path in sources.collect([tmp_path / "flashcards.apkg"]).files] == ["flashcards.apkg"]
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 def _genanki_package(tmp_path: Path) -> bytes:
@@ -183,12 +178,12 @@ def _genanki_package(tmp_path: Path) -> bytes:
 
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("cut.apkg", b"PK\x03\x04 cut short", "not a readable Anki package"),
-    ("empty.apkg", _zip({"media": b"{}"}), "not a readable Anki package (no Anki collection in it)"),
-    ("garbled.apkg", _zip({"collection.anki2": b"SQLite format 3\x00" + bytes(range(256)) * 8}),
+    ("empty.apkg", zipped({"media": b"{}"}), "not a readable Anki package (no Anki collection in it)"),
+    ("garbled.apkg", zipped({"collection.anki2": b"SQLite format 3\x00" + bytes(range(256)) * 8}),
      "not a readable Anki package (collection.anki2: "),
-    ("text.apkg", _zip({"collection.anki21": b"just some text, no database"}),
+    ("text.apkg", zipped({"collection.anki21": b"just some text, no database"}),
      "not a readable Anki package (collection.anki21: file is not a database)"),
-    ("broken.colpkg", _zip({"collection.anki21b": b"\x28\xb5\x2f\xfd not zstd"}),
+    ("broken.colpkg", zipped({"collection.anki21b": b"\x28\xb5\x2f\xfd not zstd"}),
      "not a readable Anki package (collection.anki21b: "),
     ("none.apkg", None, "an Anki package with no notes in it"),
 ])

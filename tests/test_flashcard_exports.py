@@ -6,9 +6,7 @@ Mnemosyne 2's log of added tags, facts and cards), with text of our own.
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from qadeck import markups, sources
 from qadeck.errors import SourceError
 from qadeck.cli import cli
 
+from .archives import zipped
 from .listing import listed_file, refused
 
 SUPERMEMO = """<?xml version="1.0" encoding="UTF-8"?>
@@ -115,16 +114,10 @@ def test_a_mnemosyne_1_export_reads_as_its_items_under_their_categories(tmp_path
     assert "unanswered: Unanswered so far" in check.output
 
 
-def _zip(members: dict[str, str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, text in members.items():
-            archive.writestr(name, text)
-    return out.getvalue()
 
 
 def _cards_package(xml: str) -> bytes:
-    return _zip({"cards.xml": xml, "METADATA": "card_set_name:Geography\n"})
+    return zipped({"cards.xml": xml, "METADATA": "card_set_name:Geography\n"})
 
 
 @pytest.mark.parametrize(("name", "data"), [
@@ -197,7 +190,7 @@ MOCHI_COMPACT = ["^ ", "~:version", 2, "~:decks", [
 
 @pytest.mark.parametrize("data", [MOCHI, MOCHI_COMPACT], ids=["verbose", "compact"])
 def test_a_mochi_export_reads_as_its_cards_under_their_decks(tmp_path: Path, data: object) -> None:
-    found = listed_file(tmp_path, "spanish.mochi", _zip({"data.json": json.dumps(data)}))
+    found = listed_file(tmp_path, "spanish.mochi", zipped({"data.json": json.dumps(data)}))
     assert _notes(found) == [
         ("el **perro**", "the dog", "", "basic", ["nouns"]),
         ("The capital of Spain is {{c1::Madrid}}.", "", "", "cloze", []),
@@ -210,14 +203,14 @@ def test_a_mochi_cards_pictures_and_sounds_are_their_alt_text(tmp_path: Path) ->
     card = {"~:content": "What barks?\n---\nA dog ![a dog](@media/perro.png) ![](ladrido.mp3) ![map](https://x.org/m.png)",
             "~:attachments": {"ladrido.mp3": {"~:size": 10}}}
     data = {"~:decks": [{"~:id": "~:d", "~:name": "D", "~:cards": {"~#list": [card]}}]}
-    found = listed_file(tmp_path, "dogs.mochi", _zip({"data.json": json.dumps(data)}))
+    found = listed_file(tmp_path, "dogs.mochi", zipped({"data.json": json.dumps(data)}))
     assert [card["answer"] for card in found] == ["A dog a dog  ![map](https://x.org/m.png)"]
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (_zip({"data.edn": "{:decks []}"}), "not a readable Mochi export (its data.edn is not read: export the deck as JSON)"),
-    (_zip({"data.json": "{not json"}), "not a readable Mochi export (data.json: "),
-    (_zip({"data.json": json.dumps({"~:decks": []})}), "a Mochi export with no cards in it"),
+    (zipped({"data.edn": "{:decks []}"}), "not a readable Mochi export (its data.edn is not read: export the deck as JSON)"),
+    (zipped({"data.json": "{not json"}), "not a readable Mochi export (data.json: "),
+    (zipped({"data.json": json.dumps({"~:decks": []})}), "a Mochi export with no cards in it"),
     (b"PK\x03\x04 cut short", "not a readable Mochi export"),
 ])
 def test_a_mochi_export_that_cannot_be_read_is_a_one_line_error_naming_it(tmp_path: Path, data: bytes,
@@ -242,6 +235,6 @@ _TRANSIT = st.recursive(
 def test_no_mochi_data_makes_the_reader_fail_but_with_an_error_naming_it(data: object) -> None:
     # Exports are untrusted: whatever Transit they hold, reading gives text or a SourceError naming the file.
     try:
-        assert isinstance(markups.DOCUMENTS[".mochi"](_zip({"data.json": json.dumps(data)}), "x.mochi"), str)
+        assert isinstance(markups.DOCUMENTS[".mochi"](zipped({"data.json": json.dumps(data)}), "x.mochi"), str)
     except SourceError as exc:
         assert "x.mochi" in str(exc)

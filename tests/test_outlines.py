@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from qadeck import markups, parsers, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 
+from .archives import zipped
 from .listing import listed_file, pairs
 
 
@@ -66,12 +65,6 @@ def test_an_outline_of_notes_that_asks_nothing_gives_no_cards(tmp_path: Path) ->
     assert not parsers.parse(sources.read(tmp_path / "todo.opml")).cards
 
 
-def _xmind(parts: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
 
 
 def _topic(title: str, *children: dict, note: str = "") -> dict:
@@ -92,7 +85,7 @@ def test_an_xmind_map_reads_its_sheets_topics_and_notes(tmp_path: Path) -> None:
             "Stars", _topic("What powers a star?", _topic("Fusion.")), _topic("How old is the Sun?", _topic("4.6 billion years.")),
         )},
     ]
-    found = listed_file(tmp_path, "space.xmind", _xmind({"content.json": json.dumps(sheets), "metadata.json": "{}"}))
+    found = listed_file(tmp_path, "space.xmind", zipped({"content.json": json.dumps(sheets), "metadata.json": "{}"}))
     assert [(card["question"], card["answer"], card["section"]) for card in found] == [
         ("Which planet is largest?", "Jupiter.", "Planets"),
         ("Why is Mars red?", "Iron oxide in its dust.", "Planets"),
@@ -109,7 +102,7 @@ def test_an_old_xmind_map_reads_its_content_xml(tmp_path: Path) -> None:
     content = ('<?xml version="1.0" encoding="UTF-8"?><xmap-content xmlns="urn:xmind:xmap:xmlns:content:2.0"><sheet>'
                + topic("Rivers", topic("Which river is longest?", topic("The Nile.")) + topic("Why do rivers meander?", note="Erosion on the outer bank &amp; deposits on the inner."))
                + "<title>Sheet 1</title></sheet></xmap-content>")
-    found = listed_file(tmp_path, "rivers.xmind", _xmind({"content.xml": content}))
+    found = listed_file(tmp_path, "rivers.xmind", zipped({"content.xml": content}))
     assert pairs(found) == [("Which river is longest?", "The Nile."),
                             ("Why do rivers meander?", "Erosion on the outer bank & deposits on the inner.")]
 
@@ -125,8 +118,8 @@ def test_an_objective_c_source_is_no_mind_map(tmp_path: Path) -> None:
 
 
 _MAPS = {
-    "map.xmind": _xmind({"content.json": json.dumps([{"rootTopic": _topic("Root", _topic("Why?", _topic("So.")))}])}),
-    "old.xmind": _xmind({"content.xml": "<xmap-content><sheet><topic><title>Why?</title><children><topics>"
+    "map.xmind": zipped({"content.json": json.dumps([{"rootTopic": _topic("Root", _topic("Why?", _topic("So.")))}])}),
+    "old.xmind": zipped({"content.xml": "<xmap-content><sheet><topic><title>Why?</title><children><topics>"
                                         "<topic><title>So.</title></topic></topics></children></topic></sheet></xmap-content>"}),
 }
 
@@ -199,12 +192,12 @@ def test_a_textbundle_is_its_text_and_a_textpack_the_same_zipped(tmp_path: Path)
     found = sources.collect([tmp_path])
     assert found.files == [bundle / "text.md"]
     assert found.skipped == []  # the bundle's info.json is its own, no source to warn about
-    pack = _xmind({"Study.textbundle/text.md": _TWO_CARDS, "Study.textbundle/info.json": "{}"})
+    pack = zipped({"Study.textbundle/text.md": _TWO_CARDS, "Study.textbundle/info.json": "{}"})
     assert [card["question"] for card in listed_file(tmp_path, "Study.textpack", pack)] == [
         "What is a closure?", "What is a generator?"]
-    zipped = tmp_path / "zipped"  # a bundle zipped under its own name, a file ending in .textbundle
-    zipped.mkdir()
-    assert [card["question"] for card in listed_file(zipped, "Copied.textbundle", pack)] == [
+    copied = tmp_path / "copied"  # a bundle zipped under its own name, a file ending in .textbundle
+    copied.mkdir()
+    assert [card["question"] for card in listed_file(copied, "Copied.textbundle", pack)] == [
         "What is a closure?", "What is a generator?"]
 
 
@@ -249,11 +242,11 @@ def test_tiddlyremember_notes_are_cards_but_not_in_code(tmp_path: Path) -> None:
     ("map.mm", b'<map version="1.0.1">\n<node TEXT="Why?">\n<node TEXT="So."/>\n</map>\n',
      "map.mm:2: a FreeMind or Freeplane mind map: <node> opened here is never closed"),
     ("map.xmind", b"PK\x03\x04 cut short", "map.xmind: not a readable XMind mind map"),
-    ("map.xmind", _xmind({"metadata.json": "{}"}), "map.xmind: not a readable XMind mind map (no content.json or content.xml in it)"),
-    ("map.xmind", _xmind({"content.json": "[{"}), "map.xmind: not a readable XMind mind map (content.json is not JSON"),
+    ("map.xmind", zipped({"metadata.json": "{}"}), "map.xmind: not a readable XMind mind map (no content.json or content.xml in it)"),
+    ("map.xmind", zipped({"content.json": "[{"}), "map.xmind: not a readable XMind mind map (content.json is not JSON"),
     ("notes.enex", b"<en-export><note><title>Why?</title>\n<content>x</content>\n", "notes.enex:1: an Evernote export: <note> opened here is never closed"),
     ("notes.enex", b"<html>no export</html>", "notes.enex: not an Evernote export: no <en-export> element"),
-    ("empty.textpack", _xmind({"info.json": "{}"}),
+    ("empty.textpack", zipped({"info.json": "{}"}),
      "empty.textpack: not a readable TextPack (a zipped TextBundle) (no text.md or text.markdown or text.txt in it)"),
 ])
 def test_a_broken_file_is_one_line_naming_file_and_line(tmp_path: Path, name: str, data: bytes, message: str) -> None:
