@@ -244,17 +244,19 @@ def test_the_readme_names_every_command_that_takes_filters():
 
 def test_a_folder_built_in_place_is_never_read_back_from_its_output_folder(tmp_path, monkeypatch):
     # "qadeck build ." in a notes folder writes build/<deck>.csv there: the next build, list or check
-    # must not take that CSV (or an output folder of another name, once built) for a source.
+    # must not take that CSV (or an output folder of another name, once built, or the deck written
+    # into the notes folder itself with -o .) for a source.
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "notes.txt").write_text("Q: What is 2+2?\nA: Four.\n\nQ: Capital of France?\nA: Paris.\n",
                                      encoding="utf-8")
     monkeypatch.chdir(notes)
-    for args in (["build", "."], ["build", "."], ["build", ".", "-o", "decks"]):
+    for args in (["build", "."], ["build", "."], ["build", ".", "-o", "decks"], ["build", ".", "-o", "."],
+                 ["build", ".", "-o", "."]):
         result = run(*args)
         assert result.exit_code == 0, result.output
         assert "2 cards from 1 sources" in result.output
-    assert (notes / "build" / "notes.csv").exists() and (notes / "decks" / "notes.csv").exists()
-    assert len(json.loads(run("list", ".", "--json").stdout)) == 2
-    # Named outright, an output folder is read all the same.
-    assert len(json.loads(run("list", "decks", "--json").stdout)) == 2
+    assert all((folder / "notes.csv").exists() for folder in (notes, notes / "build", notes / "decks"))
+    assert len(json.loads(run("list", ".", "--json").stdout)) == 2  # not the CSV written beside the sources
+    # Named outright, a written deck is read all the same.
+    assert len(json.loads(run("list", "decks/notes.csv", "--json").stdout)) == 2

@@ -205,7 +205,7 @@ def load(
         parsers.get(layout)  # fail on a bad --layout before reading anything
     config_path = config_mod.find(paths)
     home = config_path.parent if config_path else _home(paths)
-    found = sources.collect(paths, follow_symlinks, outputs)
+    found = sources.collect(paths, follow_symlinks, [*outputs, *_written(paths, cache_dir)])
     documents = DocumentTexts(cache_dir / CARDS_DIR if cache_dir and keep else None)
     config = config_mod.load(config_path) if config_path else _default_config(home, found.files, documents)
     layout = layout or config.layout or None
@@ -273,6 +273,16 @@ def load(
     return Loaded(config, deck, skipped, home, card_cache, render_stats, done,
                   facts if any(f is not None for f in facts) else None, files_media,
                   frozenset(f.name for f in found.files))
+
+
+def _written(paths: list[Path], cache_dir: Path | None) -> list[Path]:
+    """The files the last builds wrote into this build's output folder and into the folders given
+    as sources that hold a build's cache (``-o .``): their deck, not their sources."""
+    folders = {path for path in paths if path.is_dir() and (path / CACHE_DIR).is_dir()}
+    if cache_dir is not None:
+        folders.add(cache_dir.parent)
+    return [folder / target.name for folder in folders
+            for target in OutputStamps(folder / CACHE_DIR / STAMPS_NAME).targets()]
 
 
 def suggest_topics(paths: Iterable[Path], layout: str | None = None) -> str:

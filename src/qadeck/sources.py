@@ -93,9 +93,10 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
     """Expand files and folders into a sorted list of candidate source files.
 
     A folder qadeck writes to is never walked for sources: ``outputs`` (the build's output folder,
-    ``build/`` when none is given) and any folder holding :data:`CACHE_DIR` (a build's output
-    folder, whatever its name); a deck's own CSV read back would give every card twice. Given by
-    name, such a folder is read all the same.
+    ``build/`` when none is given, and the files the last build wrote, wherever they are) and any
+    folder holding :data:`CACHE_DIR` (a build's output folder, whatever its name); a deck's own CSV
+    read back would give every card twice. A folder or file given by name is read all the same, but
+    the files the last build wrote (in ``outputs``) are left out of a folder given by name too.
     Raises :class:`SourceError` when a path does not exist; an empty result is
     left to the caller, which knows whether that is fatal.
     """
@@ -114,7 +115,7 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
             root = path.parent
         for file in candidates:
             key = file.resolve()
-            if key in seen or file.name in OWN_FILES or (
+            if key in seen or file.name in OWN_FILES or (path.is_dir() and key in written) or (
                     file.name == _BUNDLE_INFO and file.parent.suffix.lower() == _TEXT_BUNDLE):
                 continue
             seen.add(key)

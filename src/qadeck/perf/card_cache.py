@@ -219,6 +219,10 @@ class OutputStamps:
         """Is ``target`` the file a write with this ``stamp`` left, untouched since?"""
         return self._stamps.get(str(target)) == [stamp, *file_stamp(target)]
 
+    def targets(self) -> list[Path]:
+        """The files the stamps are of: what the last builds into this folder wrote."""
+        return [Path(name) for name in self._stamps]
+
     def record(self, target: Path, stamp: str) -> None:
         self._stamps[str(target)] = [stamp, *file_stamp(target)]
 
