@@ -26,6 +26,7 @@ import html
 import re
 
 from ..parsers.headings import asks
+from ..parsers.structure import HEADING
 
 #: Box kinds that hold a question whatever their title says (Obsidian's ``help`` and ``faq`` are aliases
 #: of ``question``).
@@ -45,10 +46,10 @@ CALLOUT = re.compile(r"^ {0,3}> ?\[!([^\]\s]+)\]([+-]?)[^\S\n]*(.*?)[^\S\n]*$")
 ADMONITION = re.compile(r'^( {0,3})(?:!!!|\?\?\?\+?)[^\S\n]+([\w-]+)(?:[^\S\n]+[\w-]+)*(?:[^\S\n]+"(.*)")?[^\S\n]*$')
 #: A fenced div's fence: its colons and what follows them (nothing when it closes).
 DIV = re.compile(r"^ {0,3}(:{3,})[^\S\n]*(.*?)[^\S\n]*:*[^\S\n]*$")
-_QUOTE = re.compile(r"^ {0,3}> ?")
+#: A quote's marker, one level of it.
+QUOTE = re.compile(r"^ {0,3}> ?")
 _DIV_KIND = re.compile(r"\.callout-([\w-]+)|\.([\w-]+)|^\{?([\w-]+)")
 _DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|\[([^\]]*)\]|^[\w-]+[^\S\n]+([^{].*)$""")
-_HEADING = re.compile(r"^ {0,3}#{1,6}[^\S\n]+(.*?)[^\S\n]*#*[^\S\n]*$")
 _CLOSE = "</details>"
 #: Callouts nested deeper than this stay quoted text: each level is read by unquoting every line under
 #: it again, and a hostile file of thousands of levels would take that many passes.
@@ -97,8 +98,8 @@ def callout(lines: list[str], start: int, boxes: Boxes) -> bool:
     if not found or boxes.nesting[start] >= MAX_NESTING:
         return False
     end = start + 1
-    while end < len(lines) and _QUOTE.match(lines[end]):
-        lines[end] = _QUOTE.sub("", lines[end], count=1)
+    while end < len(lines) and QUOTE.match(lines[end]):
+        lines[end] = QUOTE.sub("", lines[end], count=1)
         boxes.nesting[end] += 1
         end += 1
     kind, title = found.group(1), found.group(3) or _asked_first(lines, start + 1, end, found.group(1))
@@ -165,11 +166,11 @@ def _heading_title(lines: list[str], start: int) -> str:
     """The title of a Quarto callout that has none in its attributes: the heading it opens with, if
     any, whose line is then blanked."""
     first = next((k for k in range(start, len(lines)) if lines[k].strip()), None)
-    found = _HEADING.match(lines[first]) if first is not None else None
-    if not found:
+    found = HEADING.match(lines[first]) if first is not None else None
+    if not found or not found.group(2):
         return ""
     lines[first] = ""
-    return found.group(1)
+    return found.group(2)
 
 
 def rewrite(lines: list[str], index: int, boxes: Boxes) -> bool:

@@ -60,7 +60,8 @@ def to_markdown(text: str) -> str:
     out = [""] * start  # the preamble is set-up, not text
     code = ""
     lists: list[list[int]] = []  # each open list: [next number] when numbered, [] for bullets
-    options: list[str] | None = None  # the letters of an open exam-class choices list, "*" after the right one
+    options: list[str] | None = None  # the letters of an open exam-class choices list
+    right: list[str] = []  # those of its \CorrectChoice
     for line in lines[start:]:
         if code:
             ended = _END.match(line)
@@ -82,7 +83,7 @@ def to_markdown(text: str) -> str:
                 lists.append([1] if name in ("enumerate", "compactenum", "questions") else [])
                 out.append("")
             elif name in _CHOICES:
-                options = []
+                options, right = [], []
                 out.append("")
             elif argument and name not in _SILENT and re.search(r"[^\W\d_]", argument):
                 out.append(f"**{argument}**")  # an entry's title as the environment's argument
@@ -91,13 +92,15 @@ def to_markdown(text: str) -> str:
         elif (ended := _END.match(line)) is not None:
             if ended.group(1) in _LISTS and lists:
                 lists.pop()
-            right = [letter for letter in options or () if letter.endswith("*")]
-            if ended.group(1) in _CHOICES:
+            closes = ended.group(1) in _CHOICES and options is not None
+            out.append(f"Answer: {right[0]}" if closes and len(right) == 1 else "")
+            if closes:
                 options = None
-            out.append(f"Answer: {right[0][0]}" if ended.group(1) in _CHOICES and len(right) == 1 else "")
         elif options is not None and (choice := _CHOICE.match(line)) is not None:
             letter = chr(ord("A") + len(options) % 26)
-            options.append(letter + ("*" if choice.group(1) == "CorrectChoice" else ""))
+            options.append(letter)
+            if choice.group(1) == "CorrectChoice":
+                right.append(letter)
             out.append(f"{letter}. {choice.group(2)}")
         elif lists and (asked := _QUESTION.match(line)) is not None:
             out.append(item_marker(lists) + asked.group(1))

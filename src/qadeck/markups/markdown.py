@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..model import Source
 from . import callouts
+from .callouts import QUOTE  # a quote holding "Q:" pairs is how some FAQs set their cards apart
 from ..parsers.markup import inline_text
 from ..parsers.prefixed import QUESTION
 from ..parsers.structure import SPACE, Line, LineStart, outline
@@ -40,8 +41,6 @@ _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
 _MAY_REWRITE = LineStart(
     re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
 )
-#: A quote's marker: a quote holding "Q:" pairs is how some FAQs set their cards apart, not a quotation.
-_QUOTE = re.compile(r"^ {0,3}> ?")
 #: A definition: ":" (or "~") and its text, under a term.
 _DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
 #: A line that is one Hugo shortcode: its delimiter, "/" when it closes, its name, its arguments, "/"
@@ -111,9 +110,9 @@ def _unquote_cards(lines: list[str], start: int, marked: list[Line]) -> None:
     """The quote opening at ``lines[start]`` without its markers when a line of it opens with a
     question marker (``> **Q:** …``): its cards, read as the prefixed layout reads them."""
     end = start
-    while end < len(lines) and not marked[end].code and _QUOTE.match(lines[end]):
+    while end < len(lines) and not marked[end].code and QUOTE.match(lines[end]):
         end += 1
-    inner = [_QUOTE.sub("", line, count=1) for line in lines[start:end]]
+    inner = [QUOTE.sub("", line, count=1) for line in lines[start:end]]
     if any(QUESTION.match(text) for text in inner):
         lines[start:end] = inner
 
@@ -181,7 +180,7 @@ def to_markdown(text: str) -> str:
         if defined and _rewrite_definition(lines, index, marked):
             lines[index] = defined.group(1)
             continue
-        if _QUOTE.match(line) and (index == 0 or not _QUOTE.match(lines[index - 1])):
+        if QUOTE.match(line) and (index == 0 or not QUOTE.match(lines[index - 1])):
             _unquote_cards(lines, index, marked)
     start = len(text.split("\n")) - len(lines)  # outline leaves front matter out
     return "\n".join([*text.split("\n")[:start], *lines])

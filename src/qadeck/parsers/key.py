@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import Source
 from .entries import Entry, coverage, make_layout
@@ -88,21 +89,23 @@ def find(source: Source) -> list[Entry]:
     return _read(source)[0]
 
 
+@lru_cache(maxsize=1)
 def _read(source: Source) -> tuple[list[Entry], int]:
-    """The cards the keys answer, and how many numbered questions stand before the keys."""
+    """The cards the keys answer, and how many numbered questions stand before the keys (remembered
+    for the last source: detection's score asks again for what ``find`` read)."""
     if not _MAY_TITLE.found_in(source.text):
         return [], 0  # most files: no line opens with a key's word
     lines = outline(source)
-    keys = [index for index, line in enumerate(lines) if _title(line) is not None]
+    keys = [(index, rest) for index, line in enumerate(lines) if (rest := _title(line)) is not None]
     if not keys:
         return [], 0
     sections = outline_sections(source)
     entries: list[Entry] = []
     asked = 0
     start = 0
-    for key in keys:
+    for key, rest in keys:
         questions = _questions(lines, start, key)
-        answers, end = _answers(lines, key + 1, _title(lines[key]) or "")
+        answers, end = _answers(lines, key + 1, rest)
         asked += len(questions)
         for number, (first, last) in questions.items():
             if number in answers:
