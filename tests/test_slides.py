@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from qadeck import markups, sources
 from qadeck.errors import SourceError
 
-from .listing import listed_file, pairs, refused
+from .listing import listed, listed_file, pairs, refused
 
 _P = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -253,16 +253,36 @@ def test_an_impress_deck_reads_as_the_same_deck_would_in_powerpoint(tmp_path: Pa
 
 def test_a_folder_reads_decks_named_for_questions_only(tmp_path: Path) -> None:
     deck = pptx(title("What is it?") + shape(para(run("A deck")), placeholder=""))
-    for name in ("lecture-3.pptx", "review-questions.pptx", "intro.odp", "faq.odp", "old.ppt"):
+    for name in ("lecture-3.pptx", "review-questions.pptx", "intro.odp", "faq.odp", "old.ppt", "Interview-prep.pptx"):
         (tmp_path / name).write_bytes(deck)
     # While a deck is open, PowerPoint keeps a lock file beside it: a few bytes of the user's name, no deck.
     (tmp_path / "~$review-questions.pptx").write_bytes(b"\x05Maria" + bytes(160))
+    (tmp_path / "notes.md").write_text("## What is it?\n\nA note.\n")  # notes beside the decks: decks named for Q&A only
     found = sources.collect([tmp_path])
-    assert [path.name for path in found.files] == ["faq.odp", "review-questions.pptx"]
+    assert [path.name for path in found.files] == ["Interview-prep.pptx", "faq.odp", "notes.md", "review-questions.pptx"]
     assert sorted(found.skipped) == [
         f"{tmp_path / name}: skipped, a data file or document whose name does not say it holds questions (name it to read it)"
         for name in ("intro.odp", "lecture-3.pptx")
     ] + [f"{tmp_path / 'old.ppt'}: skipped, a PowerPoint 97-2003 slide deck: save it as .pptx to read it"]
+
+
+def test_a_folder_of_documents_alone_reads_them_all(tmp_path: Path) -> None:
+    """Given a folder that holds only documents, the user gave it for them, whatever their names."""
+    deck = pptx(title("What is it?") + shape(para(run("A deck")), placeholder=""))
+    for name in ("lecture-3.pptx", "intro.odp", "old.ppt"):
+        (tmp_path / name).write_bytes(deck)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.md").write_text("## What is it?\n\nA note.\n")
+    documents = tmp_path / "documents"
+    (documents / "more").mkdir(parents=True)
+    (documents / "more" / "week-1.pptx").write_bytes(deck)
+    assert [path.name for path in sources.collect([documents]).files] == ["week-1.pptx"]
+    assert [card["question"] for card in listed(documents)] == ["What is it?"]
+    found = sources.collect([tmp_path / "sub", tmp_path / "documents"])
+    assert [path.name for path in found.files] == ["notes.md", "week-1.pptx"]  # each folder given on its own
+    found = sources.collect([tmp_path])  # a subfolder's notes: the decks beside them are named for nothing
+    assert [path.name for path in found.files] == ["notes.md"]
+    assert len(found.skipped) == 4  # the three decks beside the notes' folder and the one below
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

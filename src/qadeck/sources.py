@@ -38,7 +38,7 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS | markups.NAMED_ONLY | frozenset(markups.DOC
 #: An extensionless file is read when given by name, or in a folder when its name says it holds a FAQ;
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
 _FAQ_NAME = "faq"
-_QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "glossary")
+_QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "glossary", "interview", "trivia", "anki")
 #: Names only a data file holding cards has: CrowdAnki exports ``deck.json``, apps keep ``vocabulary.json``
 #: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
 #: languages ``preguntas.json`` or ``fragen.yml``.
@@ -113,6 +113,8 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
         else:
             candidates = [path]
             root = path.parent
+        found: list[Path] = []
+        held: list[Path] = []  # documents and data files not named for Q&A: read if the folder has nothing else
         for file in candidates:
             key = file.resolve()
             if key in seen or file.name in OWN_FILES or (path.is_dir() and key in written) or (
@@ -121,11 +123,19 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
             seen.add(key)
             if file.suffix.lower() in MEDIA_EXTENSIONS:
                 continue  # read when a source refers to it
-            if not _readable(file, given=file == path or file.parent == path and _bundle(path)):
+            if _readable(file, given=file == path or file.parent == path and _bundle(path)):
+                found.append(file)
+            elif file.suffix.lower() in markups.NAMED_ONLY:
+                held.append(file)
+            else:
                 out.skipped.append(f"{file}: skipped, {_why_not(file)}")
-                continue
-            out.files.append(file)
-            out.roots[file] = root
+        if found:
+            out.skipped += [f"{file}: skipped, {_why_not(file)}" for file in held]
+        else:
+            # A folder of documents alone (Word files, PDFs, a spreadsheet) was given for them: they are read.
+            found = held
+        out.files += found
+        out.roots.update(dict.fromkeys(found, root))
     return out
 
 
