@@ -116,6 +116,9 @@ def split_items(
     items: list[Item] = []
     section = ""
     current: Item | None = None
+    runs: list[list[Item]] = [[]]  # the items of each section, in order
+    # Markdown headings taken as an answer's sub-headings: item -> (place in its lines, level), in order.
+    inner: dict[int, list[tuple[int, int]]] = {}
     # True while the current question has no answer yet, not even on its own line.
     waiting = False
     level = 0  # the level of the Markdown heading that opened the section (0: none)
@@ -126,10 +129,11 @@ def split_items(
         if not line.code and starts_question(line):
             current = Item(section, [line])
             items.append(current)
+            runs[-1].append(current)
             waiting = not holds_answer(line)
             continue
         if waiting or line.code or _no_heading(line.text, plain):
-            title = None
+            title = atx = None
         else:
             title = heading_at(lines, index, starts_question, plain)
             atx = heading(line)
@@ -141,12 +145,34 @@ def split_items(
                     level = atx[0]
         if title is not None:
             section, current = title, None
+            runs.append([])
         elif current is not None:
+            if atx is not None:
+                inner.setdefault(id(current), []).append((len(current.lines), atx[0]))
             current.lines.append(line)
             waiting = waiting and line.blank
+    for run in runs:
+        _end_at_next_section(run, inner)
     for item in items:
         item.lines = without_closing_remarks(item.lines)
     return items
+
+
+def _end_at_next_section(run: list[Item], inner: dict[int, list[tuple[int, int]]]) -> None:
+    """Cut the last answer of a section's questions at a heading that opens what follows them.
+
+    A heading after the last question ("## Further reading", "## License") reads as one of its
+    answer's sub-headings, as one between two questions does. It is one only when the other
+    answers have sub-headings as deep: otherwise the answer ends there and the rest is no item's.
+    """
+    if len(run) < 2 or id(run[-1]) not in inner:
+        return
+    levels = [level for item in run[:-1] for _, level in inner.get(id(item), ())]
+    deepest_kept = min(levels, default=7)  # the answers' own sub-headings are this deep or deeper
+    for place, level in inner[id(run[-1])]:
+        if level < deepest_kept:
+            del run[-1].lines[place:]
+            return
 
 
 def _no_heading(text: str, plain: bool) -> bool:
