@@ -45,3 +45,38 @@ def test_encoding_is_reported(tmp_path: Path) -> None:
     path = tmp_path / FIXTURE.name
     path.write_bytes(FIXTURE.read_text(encoding="utf-8").encode("cp1252"))
     assert sources.read(path).encoding == "cp1252"
+
+
+#: Notes in other scripts, as editors on Windows save them when not told to use UTF-8.
+LEGACY = {
+    "cp1251": "Вопрос: Что такое очередь?\nОтвет: Структура данных: первым пришёл — первым ушёл.\n\n"
+              "Вопрос: Что такое стек?\nОтвет: Последним пришёл, первым ушёл.\n",
+    "gbk": "问：什么是队列？\n答：一种先进先出的数据结构。\n\n问：什么是栈？\n答：一种后进先出的数据结构。\n",
+    "shift_jis": "Q: キューとは何ですか？\nA: 先に入れたものから取り出すデータ構造です。\n\n"
+                 "Q: スタックとは何ですか？\nA: 後に入れたものから取り出します。\n",
+    "euc_kr": "Q: 큐란 무엇입니까?\nA: 먼저 들어온 것이 먼저 나가는 자료 구조입니다.\n\n"
+              "Q: 스택이란 무엇입니까?\nA: 나중에 들어온 것이 먼저 나갑니다.\n",
+    "cp1253": "Ερώτηση: Τι είναι η ουρά;\nΑπάντηση: Δομή δεδομένων όπου ό,τι μπαίνει πρώτο βγαίνει πρώτο.\n\n"
+              "Ερώτηση: Τι είναι η στοίβα;\nΑπάντηση: Ό,τι μπαίνει τελευταίο βγαίνει πρώτο.\n",
+}
+
+
+@pytest.mark.parametrize("codec", sorted(LEGACY))
+def test_notes_in_another_scripts_code_page_read_as_written(codec: str, tmp_path: Path) -> None:
+    text = LEGACY[codec]
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "legacy.txt").write_bytes(text.encode(codec))
+    expected = _cards(tmp_path / "utf8.txt")
+    assert len(expected) == 2
+    assert _cards(tmp_path / "legacy.txt") == expected
+
+
+def test_utf8_with_a_stray_byte_keeps_its_utf8(tmp_path: Path) -> None:
+    """One Windows-1252 apostrophe pasted into a UTF-8 file costs that byte, not every accent."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    path = tmp_path / FIXTURE.name
+    path.write_bytes(text.encode("utf-8").replace("L’addition".encode(), b"L\x92addition"))
+    source = sources.read(path)
+    assert source.encoding == "utf-8"
+    assert "L\ufffdaddition" in source.text
+    assert source.text.replace("L\ufffdaddition", "L’addition") == text

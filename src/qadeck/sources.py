@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,9 +292,31 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        # Windows-1252 is what "not UTF-8" text from Windows editors almost always is;
-        # its five unassigned bytes become U+FFFD rather than failing the whole file.
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return _legacy(data)
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: mostly UTF-8 with a stray byte, a code page of another script (Russian
+    in Windows-1251, Chinese in GBK, Japanese in Shift-JIS…), or, most often, Windows-1252.
+
+    A detector tells code pages of different scripts apart by which decoding reads as a language;
+    between the Latin code pages it guesses poorly on short notes (French as Central European), so its
+    guess is taken only when it gives letters of another script, and Windows-1252 (what "not UTF-8"
+    from Windows editors almost always is) otherwise, its five unassigned bytes as U+FFFD.
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    if sum(1 for char in text if char > "\x7f") > 2 * stray:
+        return text, "utf-8"  # UTF-8 with a few bytes of something else: those alone are lost
+    import charset_normalizer  # here: most sources are UTF-8, and a command starts sooner without it
+
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is not None:
+        decoded = str(guess)
+        if any(char > "\x7f" and char.isalpha() and not unicodedata.name(char, "LATIN").startswith("LATIN")
+               for char in decoded):
+            return decoded, guess.encoding
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def looks_binary(head: bytes) -> bool:
