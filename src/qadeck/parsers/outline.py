@@ -147,12 +147,21 @@ def find(source: Source) -> list[Entry]:
     items = common.split_items(lines, lambda line: line.number in questions)
     entries = []
     for item in items:
-        texts = [line.text for line in item.body]
+        texts = _lone_item([line.text for line in item.body])
         last = max([item.first.number] + [line.number for line in item.body if not line.blank])
         entries.append(
             Entry(questions[item.first.number], clean.answer_markdown(texts), item.first.number, last, item.section)
         )
     return entries
+
+
+def _lone_item(texts: list[str]) -> list[str]:
+    """An answer that is one bulleted line as its text: an outliner's child block (Roam, Workflowy,
+    Notion), not a list the author wrote."""
+    filled = [text for text in texts if text.strip()]
+    if len(filled) == 1 and (match := _BULLET.match(filled[0])):
+        return [match.group(3)]
+    return texts
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
