@@ -23,7 +23,14 @@ def review(cards: list[Card]) -> list[Finding]:
         if len(card.question) > MAX_QUESTION:
             findings.append(Finding("suspicious", card.source, line,
                                     f"question is {len(card.question)} characters long"))
-        if _MARKER.search(card.question) or _MARKER.search(card.answer):
+        if _MARKER.search(card.question) or _marker_in_answer(card):
             findings.append(Finding("suspicious", card.source, line,
                                     "a Q:/A: marker is left inside the card"))
     return findings
+
+
+def _marker_in_answer(card: Card) -> bool:
+    """A Q:/A: marker in the answer, the chosen option of a multiple-choice card (``**A**: …`` under options
+    ``- A: …``) aside."""
+    found = _MARKER.search(card.answer)
+    return found is not None and not (found.group(3).upper() == "A" and found.group(2) and "\n- A: " in card.question)

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, cardxml, data, doc, docx, enex, epub, fb2, html, iwork, latex, markdown, mdx, mediawiki, mindmap,
-    mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
+    apkg, asciidoc, cardxml, data, doc, docx, enex, epub, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
+    mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -76,6 +76,13 @@ MARKUPS: dict[str, Translate] = {
     ".mdx": mdx.to_markdown,
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
+    ".gift": gift.to_markdown,
+}
+#: Extension -> (does this text hold the format?, its translation): formats people also save as plain text
+#: (Moodle's GIFT questions in a ``quiz.txt``), read as that format when the text is it.
+SNIFFED: dict[str, tuple[Callable[[str], bool], Translate]] = {
+    ".txt": (gift.is_gift, gift.to_markdown),
+    ".text": (gift.is_gift, gift.to_markdown),
 }
 
 
@@ -111,4 +118,8 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
 
 def to_markdown(suffix: str, text: str) -> str:
     """``text`` (from a file ending in ``suffix``) as Markdown the layouts read."""
-    return MARKUPS.get(suffix.lower(), markdown.to_markdown)(text)
+    suffix = suffix.lower()
+    sniffed = SNIFFED.get(suffix)
+    if sniffed is not None and sniffed[0](text):
+        return sniffed[1](text)
+    return MARKUPS.get(suffix, markdown.to_markdown)(text)

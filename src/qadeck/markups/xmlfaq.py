@@ -9,7 +9,8 @@ inside is DocBook's: paragraphs, program listings, lists, emphasis, links and
 the inline code elements are mapped to their HTML names and converted as HTML
 is. The file is scanned, never parsed as XML: no entity is expanded and
 nothing the file names is fetched. A file with no question and answer is left
-as it is. Flashcard apps' exports (SuperMemo, Mnemosyne) are read by :mod:`.cardxml`. Line numbers are the Markdown's.
+as it is. Flashcard apps' exports (SuperMemo, Mnemosyne) are read by :mod:`.cardxml`, Moodle question banks by
+:mod:`.moodlexml`. Line numbers are the Markdown's.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import html
 import re
 
 from ..parsers.markup import html_to_markdown, inline_text
-from . import cardxml
+from . import cardxml, moodlexml
 
 _ENTRY = re.compile(
     r"<title\b[^>]*>(?P<title>.*?)</title\s*>"
@@ -53,6 +54,8 @@ _AS_HTML = {
 def to_markdown(text: str) -> str:
     if cardxml.is_flashcards(text):
         return cardxml.to_markdown(text)
+    if moodlexml.is_quiz(text):
+        return moodlexml.to_markdown(text)
     if "<question" not in text:
         return text
     out: list[str] = []
