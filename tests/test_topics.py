@@ -56,6 +56,10 @@ def test_the_seed_deck_keeps_its_topics_and_levels() -> None:
     ("FAQ", ""),
     ("12", ""),
     ("Advanced", ""),
+    ("Preguntas frecuentes de Python", "python"),
+    ("Questions fréquentes sur Git", "git"),
+    ("Allgemeine Fragen", ""),
+    ("Вопросы по Docker", "docker"),
 ])
 def test_a_heading_names_its_topic_without_numbering_counts_emoji_or_filler(title: str, label: str) -> None:
     assert topic_label(title) == label
@@ -103,6 +107,18 @@ def test_a_big_flat_file_is_split_by_the_phrases_its_cards_share(tmp_path: Path,
     assert evaluate_topics.adjusted_rand(subjects, primary) >= 0.5
     assert {"telescope", "tomato"} <= set(primary)
     assert all(1 <= len(c.topics) <= 3 and len(set(c.topics)) == len(c.topics) for c in cards)
+
+
+def test_a_flat_file_in_another_language_is_split_by_its_subjects_not_its_function_words(
+        tmp_path: Path, evaluate_topics) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(FIXTURES / "flat-hobbies-fr.md", tmp_path)
+    cards = _cards(tmp_path)
+    assert len(cards) == 24
+    primary = [c.topics[0] for c in cards]
+    words = {word for topic in primary for word in topic.split("-")}
+    assert not words & {"un", "une", "la", "le", "les", "de", "du", "au", "et"}
+    subjects = ["telescope"] * 8 + ["levain"] * 8 + ["tomate"] * 8  # the fixture's three subjects, in order
+    assert evaluate_topics.adjusted_rand(subjects, primary) >= 0.5
 
 
 def test_content_topics_are_deterministic_and_adding_a_card_retags_no_unrelated_card(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Card, Source
+from . import languages
 from ..parsers.markup import inline_text
 from ..parsers.structure import heading, opens_with_title, outline
 
@@ -32,7 +33,7 @@ MAX_DEPTH = 2
 FILLER = frozenset("""
 question questions answer answers q a qa q&a faq faqs interview interviews quiz quizzes exercise exercises
 flashcard flashcards card cards top most asked frequently common commonly important popular
-""".split())
+""".split()) | languages.FILLER
 #: Words that name no topic alone: a title made only of these (and filler) names none.
 GENERIC = frozenset("""
 general generic knowledge content contents table toc index introduction intro overview basics
@@ -40,7 +41,7 @@ fundamentals misc miscellaneous other others more extra additional bonus various
 resources resource preparation prep recently added new old simple part chapter section unit lesson
 module appendix summary conclusion references reference links see also and or of the for in on to with
 about your you my our a an all some
-""".split())
+""".split()) | languages.GENERIC | languages.FUNCTION_WORDS  # "Preguntas de Python": python
 #: Words that name a level, not a topic (the difficulty reads them).
 LEVEL_WORDS = frozenset("""
 easy medium hard beginner beginners intermediate advanced expert experts junior regular mid senior guru
