@@ -50,6 +50,9 @@ class Source:
     text: str
     #: The encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``).
     encoding: str = "utf-8"
+    #: The file's line each line of ``text`` came from, where a reader moved lines (a data file's entry written
+    #: as a block longer than the entry); empty when line *n* of the text is line *n* of the file.
+    origins: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:

@@ -275,7 +275,7 @@ def read(path: Path, kept: DocumentTexts | None = None) -> Source:
         markdown = markups.to_markdown(path.suffix, normalize_newlines(text))
     except SourceError as exc:
         raise SourceError(exc.message, path, exc.line) from None  # a markup knows the line, not the file
-    return Source(path=path, text=markdown, encoding=encoding)
+    return Source(path=path, text=str(markdown), encoding=encoding, origins=getattr(markdown, "origins", ()))
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:

@@ -4,7 +4,7 @@ Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
 allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
-files (YAML, JSON, DocBook or Forrest XML), outlines (OPML, mind maps), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+files (YAML, JSON, JSON Lines, DocBook or Forrest XML), outlines (OPML, mind maps), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -28,9 +28,11 @@ Translate = Callable[[str], str]
 #: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, EPUB books,
 #: LaTeX, spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
-#: make cards; a slide deck in a course folder is a lecture far more often than a review).
+#: make cards; a slide deck in a course folder is a lecture far more often than a review). JSON Lines too: a
+#: folder's ``.jsonl`` is a log, an event stream or a dataset of anything (tweets, embeddings) far more often than
+#: Q&A, and a log runs to gigabytes; ``qa.jsonl`` is read, and ``train.jsonl`` when the folder holds data alone.
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".json", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    ".yml", ".yaml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
@@ -38,8 +40,9 @@ NAMED_ONLY = frozenset({
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
 GIVEN_ONLY = frozenset({".apkg", ".colpkg"})
-#: Data files: JSON and YAML, read by :mod:`.data` (a file of cards is often named for its deck or vocabulary).
-DATA = frozenset({".json", ".yml", ".yaml"})
+#: Data files: JSON, JSON Lines and YAML, read by :mod:`.data` (a file of cards is often named for its deck or
+#: vocabulary).
+DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml"})
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
 #: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code.
 SHARED = {".mm": "<map"}
@@ -72,6 +75,7 @@ MARKUPS: dict[str, Translate] = {
     ".yml": data.yaml_to_markdown,
     ".yaml": data.yaml_to_markdown,
     ".json": data.json_to_markdown,
+    **dict.fromkeys((".jsonl", ".ndjson", ".jsonlines"), data.jsonl_to_markdown),
     ".xml": xmlfaq.to_markdown,
     ".mdx": mdx.to_markdown,
     ".adoc": asciidoc.to_markdown,

@@ -1,8 +1,10 @@
-"""Q&A data files (JSON or YAML) as Markdown the layouts read: FAQ data, flashcard and quiz files.
+"""Q&A data files (JSON, JSON Lines or YAML) as Markdown the layouts read: FAQ data, flashcard and quiz files,
+Q&A datasets.
 
 Static sites keep their FAQ pages as data (``_data/faq.yml``, ``faq.json``) and
 flashcard and quiz apps keep their cards so (``flashcards.json``, ``quiz.json``,
-CrowdAnki's ``deck.json``): lists of entries, each a mapping with a question and an
+CrowdAnki's ``deck.json``), and people collect Q&A and instruction datasets as JSON
+Lines (``train.jsonl``: a record a line, read as a JSON array of the records): lists of entries, each a mapping with a question and an
 answer under names of the author's choosing (:mod:`.datacards` knows them), often
 grouped under titled lists or under keys naming the groups. Every entry, however
 deep, gives a card; the group it sits in is its section, its own ``category`` too.
@@ -30,10 +32,12 @@ import json.decoder
 import json.scanner
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import yaml
 
 from ..errors import SourceError
+from ..model import Source
 from . import crowdanki, datacards
 from .datacards import Item
 
@@ -43,21 +47,54 @@ _BLOCK_TAG = re.compile(r"<(/?(?:details|summary)\b)", re.IGNORECASE)
 _FIELD_LINE = re.compile(r"^(\s*(?:Front|Back|Text|Extra|Tags)\s*):", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^( {0,3})(#{1,6}(?:\s|$))")
 _END_LINE = re.compile(r"^(\s*)END(?=\s*$)")
-_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+_FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 _TAG_WORD = re.compile(r"(?=[\w/-]*[^\W\d_])[\w/-]+")
 
 
 def json_to_markdown(text: str) -> str:
-    """A JSON file's entries as Markdown; :class:`SourceError` (with the line) when it is not JSON."""
+    """A JSON file's entries as Markdown; :class:`SourceError` (with the line) when it is not JSON.
+
+    A ``.json`` file that is JSON Lines (a record a line: JSON ends after the first) is read as JSON Lines:
+    datasets are saved so under ``.json`` as often as under ``.jsonl``."""
     if not text.strip():
         return ""
     try:
         data = _load_json(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and "\n" in text[:exc.pos]:
+            try:
+                return jsonl_to_markdown(text)
+            except SourceError:
+                pass  # not JSON Lines either: the error JSON gives
         raise SourceError(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
     except RecursionError:
         return text  # nested deeper than anyone writes cards: read as the text it is
-    return _markdown(data)
+    return _markdown(data, text.count("\n") + 1)
+
+
+def jsonl_to_markdown(text: str) -> str:
+    """A JSON Lines file's records (one JSON value a line, blank lines skipped) as Markdown, read as a JSON
+    array of them is, each record's entries on its line; :class:`SourceError` naming a line that is not JSON.
+
+    Each line is parsed by ``json.loads`` (C speed: datasets run to millions of lines); only a record knows
+    its line, the mappings inside it take the record's."""
+    records = _Seq()
+    records.line = 1
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line, object_pairs_hook=_Map)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"not valid JSON Lines: {exc.msg} (column {exc.colno})", line=number) from None
+        except RecursionError:
+            return text  # nested deeper than anyone writes cards: read as the text it is
+        if isinstance(record, list):
+            record = _Seq(record)
+        if isinstance(record, (_Map, _Seq)):
+            record.line = number
+        records.append(record)
+    return _markdown(records, text.count("\n") + 1)
 
 
 def yaml_to_markdown(text: str) -> str:
@@ -68,10 +105,10 @@ def yaml_to_markdown(text: str) -> str:
         return text
     if not isinstance(data, (dict, list)):
         return text  # a plain text file YAML reads as one string
-    return _markdown(data)
+    return _markdown(data, text.count("\n") + 1)
 
 
-def _markdown(data: object) -> str:
+def _markdown(data: object, end: int) -> str:
     try:
         items = crowdanki.items(data) if crowdanki.is_deck(data) else datacards.items(data)
     except RecursionError:
@@ -84,10 +121,10 @@ def items_markdown(items: list[Item]) -> str:
     or more and one has options (the quiz layout reads two questions or more: one alone is a summary with its
     options)."""
     write = _quiz_block if len(items) > 1 and any(item.options for item in items) else _details_block
-    return _layout(items, write)
+    return _layout(items, write, end)
 
 
-def notes_markdown(items: list[Item]) -> str:
+def notes_markdown(items: list[Item]) -> Placed:
     """Anki notes as the ``blocks`` layout's START … END blocks, which carry a note's kind (basic, reversed,
     cloze) and tags: what a ``<details>`` block cannot say. Answers are Markdown."""
     return _layout(items, _note_block)
@@ -107,22 +144,44 @@ def shared_path(paths: list[list[str]]) -> list[str]:
     return shared
 
 
-def _layout(items: list[Item], write: Callable[[Item], str]) -> str:
-    """The blocks, each from its entry's line on (blank lines before it), sections as headings."""
+class Placed(str):
+    """Markdown whose lines are not all the file's: :attr:`origins` holds the file's line each came from
+    (see :attr:`qadeck.model.Source.origins`)."""
+
+    origins: tuple[int, ...] = ()
+
+
+def _layout(items: list[Item], write: Callable[[Item], str], end: int = 0) -> Placed:
+    """The blocks, each from its entry's line on (blank lines before it), sections as headings. A block's lines
+    stand for its entry's, up to the next entry's line (and the file's last, ``end``): a block longer than its
+    entry pushes the next ones down, and the text knows the line each of its lines came from."""
     lines: list[str] = []
+    origins: list[int] = []
     section = ""
-    for item in items:
+    for index, item in enumerate(items):
         if item.section != section and item.section:
-            _pad(lines, item.line - 2)
+            _pad(lines, origins, item.line - 2)
             lines.append(f"## {_one_line(item.section)}")
+            origins.append(item.line or len(lines))
         section = item.section
-        _pad(lines, item.line - 1)
-        lines.extend(write(item).split("\n"))
-    return "\n".join(lines) + "\n"
+        _pad(lines, origins, item.line - 1)
+        block = write(item).split("\n")
+        if item.line:
+            following = next((later.line for later in items[index + 1:index + 2] if later.line > item.line), end + 1)
+            last = max(item.line, following - 1) if following > 1 else item.line + len(block)
+            origins.extend(min(item.line + offset, last) for offset in range(len(block)))
+        else:
+            origins.extend(range(len(lines) + 1, len(lines) + len(block) + 1))
+        lines.extend(block)
+    text = Placed("\n".join(lines) + "\n")
+    if any(origin != number for number, origin in enumerate(origins, 1)):
+        text.origins = tuple(origins)
+    return text
 
 
-def _pad(lines: list[str], count: int) -> None:
+def _pad(lines: list[str], origins: list[int], count: int) -> None:
     if count > len(lines):
+        origins.extend(range(len(lines) + 1, count + 1))
         lines.extend([""] * (count - len(lines)))
 
 
@@ -159,7 +218,7 @@ def _inert(text: str) -> str:
         elif not fenced:
             line = _FIELD_LINE.sub(r"\1\\:", _HEADING_LINE.sub(r"\1\\\2", line))
             lines[index] = _END_LINE.sub(r"\1&#69;ND", line)
-    return "\n".join([*lines, "```"] if fenced else lines)
+    return _closed("\n".join(lines))
 
 
 def _quiz_block(item: Item) -> str:
@@ -186,7 +245,25 @@ def _tags(item: Item) -> str:
 
 
 def _safe(text: str) -> str:
-    return _BLOCK_TAG.sub(r"&lt;\1", text) if "<" in text else text
+    """Text that cannot end its block early: a ``<details>`` tag written as text, a code fence left open (a
+    truncated answer) closed, or the block's own end would be code."""
+    text = _BLOCK_TAG.sub(r"&lt;\1", text) if "<" in text else text
+    return _closed(text) if "```" in text or "~~~" in text else text
+
+
+def _closed(text: str) -> str:
+    """``text`` with a code fence it leaves open closed, as the layouts read fences (:func:`outline`)."""
+    from ..parsers.structure import outline  # the layouts' package reads markups: imported when first needed
+
+    lines = outline(Source(Path("<entry>"), f"\n{text}\n"))  # blank lines around: no front matter, a last line
+    if not lines or not lines[-1].code:
+        return text
+    run = len(lines) - 1
+    while run > 0 and lines[run - 1].code:
+        run -= 1
+    opening = lines[run].text.strip()
+    mark = opening[0] * (len(opening) - len(opening.lstrip(opening[0])))
+    return f"{text}\n{mark}"
 
 
 def _one_line(text: str) -> str:

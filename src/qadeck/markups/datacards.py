@@ -22,13 +22,42 @@ import ast
 import json
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-#: Names of a question, and of an answer, in order of preference ("title" and "name" ask only beside an answer).
-QUESTION_KEYS = ("question", "q", "front", "f", "term", "word", "phrase", "prompt", "title", "name", "summary")
-ANSWER_KEYS = ("answer", "answers", "a", "back", "b", "definition", "meaning", "translation", "response", "reply", "solution",
-               "acceptedanswer", "content", "text", "body", "description", "desc", "explanation")
+#: Names of a question, and of an answer, in order of preference ("title" and "name" ask only beside an answer);
+#: Q&A and instruction datasets' names too (``prompt``/``completion``, ``instruction``/``output``, ``query``/``response``).
+QUESTION_KEYS = ("question", "q", "front", "f", "term", "word", "phrase", "prompt", "instruction", "query", "title",
+                 "name", "summary")
+ANSWER_KEYS = ("answer", "answers", "a", "back", "b", "definition", "meaning", "translation", "response", "completion",
+               "output", "chosen", "reply", "solution", "acceptedanswer", "content", "text", "body", "description",
+               "desc", "explanation")
+#: Names that only name a thing (a post's title, a package's name) and names of any text (a post's body, a
+#: package's description): entries of one of each are cards only when at least half of the file's such entries
+#: end asking (a FAQ, some phrased as statements); blog posts, a package.json's or a map's places ask seldom
+#: ("Why I use Vim" is a post's title).
+_NAMING_KEYS = ("title", "name", "summary")
+_TEXT_KEYS = ("content", "text", "body", "description", "desc")
+#: What follows the question on the front (an instruction's ``input``), with the most characters it may have:
+#: a ``context`` is the passage a reading-comprehension question is asked about, shared by the five-odd questions
+#: on it and the answer a span of it, so only a short one (a sentence that sets the question) is shown.
+_QUESTION_EXTRAS = (("input", None), ("context", 280))
+#: Keys of an answer marked in a passage (SQuAD's ``answer_start``): several such answers to one question are
+#: annotators marking the same span, so the first is the answer.
+_SPAN_KEYS = ("answerstart", "answerspan", "spanstart", "start")
+#: A chat record's turns (``messages: [{role, content}]``, ShareGPT's ``conversations: [{from, value}]``): the
+#: key naming who speaks, the keys of what is said, and who asks and who answers (a system prompt does neither).
+_ROLE_KEYS = ("role", "from", "speaker", "sender")
+_TURN_TEXT_KEYS = ("content", "value", "text", "message", "parts")
+_ASKING_ROLES = frozenset(("user", "human", "prompter", "question", "questioner"))
+_ANSWERING_ROLES = frozenset(("assistant", "gpt", "bot", "model", "chatgpt", "ai", "answer", "answerer"))
+#: Answers of datasets, and a chat's turns, are a model's or a writer's text (Markdown at most), never a page's
+#: HTML: a tag in them is text ("Which tag makes text bold?" "<b>"), shown as written.
+_TEXT_ANSWER_KEYS = ("completion", "output", "response", "chosen")
+#: Inline code in such text, where a tag is already shown as written (the ``details`` layout's pattern).
+_INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
 #: What may follow a question's or an answer's name: ``questionText``, ``question_en``, ``answerHtml``.
 _KEY_TAILS = ("text", "title", "body", "content", "html", "md", "markdown", "str", "string")
 _OPTION_KEYS = ("options", "choices", "answers", "alternatives", "possibleanswers", "answeroptions", "opciones",
@@ -90,13 +119,26 @@ class Item:
     kind: str = "basic"
 
 
+class _Found(NamedTuple):
+    """An entry found, before the file is read whole."""
+
+    item: Item
+    #: The level the author gave as a number, on a scale the whole file shows.
+    number: int | None = None
+    #: Its question is a title beside a text (see :data:`_NAMING_KEYS`).
+    titled: bool = False
+
+
 def items(data: object) -> list[Item]:
     """Every entry in ``data``, in the file's order."""
     found = list(_walk(data, "", 0))
-    numbers = [number for _, number in found if number is not None]
+    titled = [one.item.question for one in found if one.titled]
+    if 2 * sum(map(_asks, titled)) < len(titled):
+        found = [one for one in found if not one.titled]  # posts, packages, places: few of their titles ask
+    numbers = [one.number for one in found if one.number is not None]
     top = max(numbers, default=0)
     out = []
-    for item, number in found:
+    for item, number, _ in found:
         if number is not None and not item.level and 1 <= number <= 5 and top <= 5:
             scale = ("easy", "medium", "hard") if top <= 3 else ("easy", "easy", "medium", "hard", "hard")
             item = Item(item.question, item.answer, item.line, item.section, item.tags, scale[number - 1],
@@ -105,7 +147,7 @@ def items(data: object) -> list[Item]:
     return out
 
 
-def _walk(node: object, section: str, line: int) -> Iterator[tuple[Item, int | None]]:
+def _walk(node: object, section: str, line: int) -> Iterator[_Found]:
     line = getattr(node, "line", 0) or line
     if isinstance(node, dict):
         if any(key in node for key in _SCHEMA_KEYS) or ("type" in node and ("properties" in node or "items" in node)):
@@ -117,7 +159,8 @@ def _walk(node: object, section: str, line: int) -> Iterator[tuple[Item, int | N
             if entry is not None:
                 yield entry
                 return
-        if (rows := _rows(list(node.values()), section, line)) or (rows := _asked(node, section, line)):
+        if (rows := _rows(list(node.values()), section, line)) or (rows := _asked(node, section, line)) \
+                or (rows := _answered_chat(keys, section, line)):
             yield from rows
             return
         title = next((_text(keys[key]) for key in _SECTION_KEYS if isinstance(keys.get(key), str)), section)
@@ -127,7 +170,7 @@ def _walk(node: object, section: str, line: int) -> Iterator[tuple[Item, int | N
                 named = len(holders) > 1 and key in holders
                 yield from _walk(value, _text(str(key)) if named else title, line)
     elif isinstance(node, list):
-        rows = _rows(node, section, line)
+        rows = _rows(node, section, line) or _turns(node, section, line)
         if rows:
             yield from rows
             return
@@ -136,12 +179,15 @@ def _walk(node: object, section: str, line: int) -> Iterator[tuple[Item, int | N
 
 
 def _groups(node: dict[object, object]) -> bool:
-    """Does the mapping hold a list of mappings (a group of entries, not an entry)?"""
-    return any(isinstance(value, list) and any(isinstance(v, dict) for v in value) for value in node.values())
+    """Does the mapping hold a list of mappings (a group of entries, not an entry: answers marked in a passage are
+    an entry's answer)?"""
+    return any(isinstance(value, list) and any(isinstance(v, dict) for v in value)
+               and not all(isinstance(v, dict) and _spanned(v) for v in value) for value in node.values())
 
 
-def _entry(keys: dict[str, object], section: str, line: int) -> tuple[Item, int | None] | None:
+def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
     options = _options(keys)
+    titled = False
     if options is not None:
         question_key = _question_key(keys, ())
         if question_key is None:
@@ -158,21 +204,28 @@ def _entry(keys: dict[str, object], section: str, line: int) -> tuple[Item, int 
         question_key = _question_key(keys, (answer_key,)) if answer_key else None
         if answer_key is None or question_key is None:
             return _two_languages(keys, section, line)
+        titled = _base(question_key, _NAMING_KEYS) and _base(answer_key, _TEXT_KEYS)
         value = keys[answer_key]
         if answer_key in _OPTION_KEYS and isinstance(value, str) and value.startswith("[") and value.endswith("]"):
             value = _listed(value)
         answer = _answer(value)
+        if _base(answer_key, _TEXT_ANSWER_KEYS):
+            answer = literal(answer)
         answered, shown = answer_key, ()
     question = _text(keys[question_key]).strip()
     if not question:
         return None
+    for name, most in _QUESTION_EXTRAS:
+        extra = _text(keys[name]).strip() if name != question_key and _scalar(keys.get(name)) else ""
+        if extra and (most is None or len(extra) <= most):
+            question = f"{question}\n\n{extra}"
     extras = _extras(keys, _EXTRA_KEYS, answered)
     if options is None and answer:
         extras = [extra for extra in extras if extra and extra.strip() not in answer]
     answer = "\n\n".join(part for part in (answer, *extras) if part) if answer else ""
     level, number = _level(keys)
     item = Item(question, answer, line, _category(keys) or section, _tags(keys), level, shown)
-    return item, number
+    return _Found(item, number, titled)
 
 
 def _question_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str | None:
@@ -198,7 +251,7 @@ def _named(keys: dict[str, object], names: tuple[str, ...], words: tuple[str, ..
                 yield key
 
 
-def _two_languages(keys: dict[str, object], section: str, line: int) -> tuple[Item, int | None] | None:
+def _two_languages(keys: dict[str, object], section: str, line: int) -> _Found | None:
     """A vocabulary entry naming its languages: the first language written asks, the second answers."""
     words = [key for key, value in keys.items() if key in _LANGUAGES and isinstance(value, str) and value.strip()]
     if len(words) < 2:
@@ -208,7 +261,7 @@ def _two_languages(keys: dict[str, object], section: str, line: int) -> tuple[It
     answer = "\n\n".join(part for part in (answer, *extras) if part)
     level, number = _level(keys)
     item = Item(_text(keys[words[0]]).strip(), answer, line, _category(keys) or section, _tags(keys), level)
-    return item, number
+    return _Found(item, number)
 
 
 def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
@@ -290,45 +343,126 @@ def _pointed(value: object, options: list[tuple[str, str, bool]]) -> list[int]:
     return [index for index, (_, option, _) in enumerate(options) if option.strip().casefold() == wanted]
 
 
-def _rows(values: list[object], section: str, line: int) -> list[tuple[Item, int | None]]:
+def _rows(values: list[object], section: str, line: int) -> list[_Found]:
     """Rows of values (``["Hund", "dog"]``): the first the question, the rest its answer, one a line."""
     if len(values) < 2 or not all(isinstance(row, list) and len(row) >= 2 and all(map(_scalar, row)) for row in values):
         return []
-    out: list[tuple[Item, int | None]] = []
+    out: list[_Found] = []
     for index, row in enumerate(values):
         cells = [_text(cell).strip() for cell in row]  # type: ignore[union-attr]
         if index == 0 and all(cell.lower() in _HEADER_WORDS for cell in cells[:2]):
             continue  # a header row
         if cells[0]:
             answer = hard_breaks("\n".join(cell for cell in cells[1:] if cell))
-            out.append((Item(cells[0], answer, getattr(row, "line", 0) or line, section), None))
+            out.append(_Found(Item(cells[0], answer, getattr(row, "line", 0) or line, section)))
     return out
 
 
-def _asked(node: dict[object, object], section: str, line: int) -> list[tuple[Item, int | None]]:
+def _asked(node: dict[object, object], section: str, line: int) -> list[_Found]:
     """A mapping of questions to answers: most of its keys asking (ending in a question mark)."""
     pairs = [(str(key).strip(), value) for key, value in node.items() if isinstance(value, (str, list))]
     asking = sum(key.endswith(("?", "？")) for key, _ in pairs)
     if len(pairs) < 2 or asking * 2 < len(node):
         return []
-    return [(Item(key, _answer(value), line, section), None) for key, value in pairs if key and _usable(value)]
+    return [_Found(Item(key, _answer(value), line, section)) for key, value in pairs if key and _usable(value)]
 
 
 def _answer(value: object) -> str:
-    """An answer's value as Markdown: text (its line breaks kept), a list as a list, a mapping's text."""
+    """An answer's value as Markdown: text (its line breaks kept), a list as a list (the same text once), a
+    mapping's text; of answers marked in a passage, the first."""
+    value = _first_span(value)
     if isinstance(value, dict):
         keys = {_norm(key): text for key, text in value.items()}
         inner = next((keys[key] for key in (*ANSWER_KEYS, *_answering()) if _usable(keys.get(key))), None)
         return _answer(inner) if inner is not None else ""
     if isinstance(value, list):
-        lines = []
+        texts: dict[str, str] = {}
         for one in value:
             text = _answer(one).strip()
             if text:
-                first, *rest = text.split("\n")
-                lines.append("\n".join([f"- {first}", *(f"  {more}" if more else "" for more in rest)]))
+                texts.setdefault(text.casefold(), text)
+        if len(texts) == 1 < len(value):
+            return next(iter(texts.values()))  # one answer, given again ("Au", "au"): no list
+        lines = []
+        for text in texts.values():
+            first, *rest = text.split("\n")
+            lines.append("\n".join([f"- {first}", *(f"  {more}" if more else "" for more in rest)]))
         return "\n".join(lines)
     return hard_breaks(_text(value).strip()) if value is not None else ""
+
+
+def _first_span(value: object) -> object:
+    """SQuAD's answers (``[{text, answer_start}, …]`` or ``{text: […], answer_start: […]}``): the first one's text.
+    Anything else as it is."""
+    if isinstance(value, dict) and _spanned(value):
+        texts = next((text for key, text in value.items() if _norm(key) in ANSWER_KEYS), None)
+        return texts[0] if isinstance(texts, list) and texts else texts
+    if isinstance(value, list) and value and all(isinstance(one, dict) and _spanned(one) for one in value):
+        return value[0]
+    return value
+
+
+def _spanned(value: dict[object, object]) -> bool:
+    return any(_norm(key) in _SPAN_KEYS for key in value)
+
+
+def _turns(values: list[object], section: str, line: int) -> list[_Found]:
+    """A chat's turns: each one asking (a user's) followed by one answering (an assistant's) is a card."""
+    turns: list[tuple[str, str, int]] = []
+    for value in values:
+        if not isinstance(value, dict):
+            return []
+        fields = {_norm(key): one for key, one in value.items()}
+        role = next((fields[key] for key in _ROLE_KEYS if isinstance(fields.get(key), str)), None)
+        said = next((fields[key] for key in _TURN_TEXT_KEYS if key in fields), None)
+        if role is None or said is None:
+            return []
+        turns.append((_norm(role), _said(said), getattr(value, "line", 0) or line))
+    if not any(role in _ASKING_ROLES for role, _, _ in turns) or not any(role in _ANSWERING_ROLES for role, _, _ in turns):
+        return []
+    return [_Found(Item(asked.strip(), literal(hard_breaks(said.strip())), at, section))
+            for (role, asked, at), (reply, said, _) in zip(turns, turns[1:])
+            if role in _ASKING_ROLES and reply in _ANSWERING_ROLES and asked.strip() and said.strip()]
+
+
+def literal(text: str) -> str:
+    """Markdown text whose tags outside code (as the layouts read fences) are shown as written (``&lt;``), never
+    read as HTML."""
+    if "<" not in text:
+        return text
+    from ..model import Source
+    from ..parsers.structure import outline  # the layouts' package reads markups: imported when first asked
+
+    lines = outline(Source(Path("<entry>"), "\n" + text))[1:]  # a blank line first: no front matter to leave out
+    return "\n".join(line.text if line.code or "<" not in line.text else _outside_code(line.text) for line in lines)
+
+
+def _outside_code(line: str) -> str:
+    out, start = [], 0
+    for code in _INLINE_CODE.finditer(line):
+        out += [line[start:code.start()].replace("<", "&lt;"), code.group(0)]
+        start = code.end()
+    return "".join([*out, line[start:].replace("<", "&lt;")])
+
+
+def _answered_chat(keys: dict[str, object], section: str, line: int) -> list[_Found]:
+    """A chat ending in a question, its answer a turn beside it (preference data: ``conversations`` and the
+    ``chosen`` reply, the ``rejected`` one left out)."""
+    reply = next((keys[key] for key in ANSWER_KEYS if isinstance(keys.get(key), dict)), None)
+    chats = [value for value in keys.values() if isinstance(value, list) and value and isinstance(value[-1], dict)]
+    if reply is None or len(chats) != 1:
+        return []
+    return _turns([*chats[0], reply], section, line)
+
+
+def _said(value: object) -> str:
+    """A turn's text: a string, or the text parts of a list of them (``[{type: text, text}]``)."""
+    if isinstance(value, list):
+        parts = (one if isinstance(one, str) else next((one[key] for key in ("text", "value", "content")
+                                                         if isinstance(one.get(key), str)), None)
+                 if isinstance(one, dict) else None for one in value)
+        return "\n\n".join(part for part in parts if isinstance(part, str))
+    return _text(value) if _scalar(value) else ""
 
 
 def _extras(keys: dict[str, object], names: tuple[str, ...], answered: str | None) -> list[str]:
@@ -396,6 +530,18 @@ def _category(keys: dict[str, object]) -> str:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return ""
+
+
+def _base(key: str, names: tuple[str, ...]) -> bool:
+    """Is ``key`` one of ``names``, or one with a tail (``titleText``)?"""
+    return any(key == name or key.startswith(name) and key[len(name):] in _KEY_TAILS for name in names)
+
+
+def _asks(value: object) -> bool:
+    """Does a title end asking? A post's title may open as a question does ("Why I use Vim")."""
+    from ..parsers.structure import ends_asking  # the layouts' package reads markups: imported when first asked
+
+    return ends_asking(_text(value).strip())
 
 
 def _scalar(value: object) -> bool:

@@ -101,10 +101,12 @@ def closest(source: Source) -> tuple[Layout | None, float]:
 
 
 def parse(source: Source, layout: str | None = None) -> ParseResult:
-    """Parse ``source`` with the named layout, or the detected one."""
+    """Parse ``source`` with the named layout, or the detected one; lines are the file's (see
+    :attr:`Source.origins`)."""
+    origins = source.origins
     source = readable(source)
     if layout:
-        return get(layout).parse(source)
+        return _at_origins(get(layout).parse(source), origins)
     chosen, _, source = _choose(source)
     if chosen is None:
         return ParseResult(
@@ -112,7 +114,20 @@ def parse(source: Source, layout: str | None = None) -> ParseResult:
             layout="none",
             findings=(Finding("skipped", source.name, 1, no_fit(source)),),
         )
-    return _with_rest(source, chosen, chosen.parse(source))
+    return _at_origins(_with_rest(source, chosen, chosen.parse(source)), origins)
+
+
+def _at_origins(result: ParseResult, origins: tuple[int, ...]) -> ParseResult:
+    """``result`` with the lines of the text read turned into the file's lines they came from."""
+    if not origins:
+        return result
+
+    def line(number: int) -> int:
+        return origins[min(number, len(origins)) - 1] if number > 0 else number
+
+    cards = tuple(replace(card, lines=(line(card.lines[0]), line(card.lines[1]))) for card in result.cards)
+    findings = tuple(replace(finding, line=line(finding.line)) for finding in result.findings)
+    return replace(result, cards=cards, findings=findings)
 
 
 #: Layouts tried on what another left unread: those whose questions are marked as questions (a heading, bold
@@ -144,7 +159,9 @@ def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResu
 def no_fit(source: Source) -> str:
     """What ``check`` says of a file no layout fits: the closest one, its score, and how to force one."""
     if not source.text.strip():
-        if source.path.suffix.lower() in (".json", ".yml", ".yaml"):  # read as data (qadeck.markups.data)
+        from .. import markups  # the readers import the parsers' helpers: imported when first needed
+
+        if source.path.suffix.lower() in markups.DATA:  # read as data (qadeck.markups.data)
             return "no entries with a question and an answer in this data file"
         return "the file is empty: no text to read cards from"
     near, score = closest(source)

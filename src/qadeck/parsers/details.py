@@ -196,7 +196,9 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
     """:func:`coverage`, at least :data:`FOLDED_QUESTIONS` when most blocks ask and answer (one is a
     deck of one then); a data file's one entry is a deck of one (qadeck.markups.data wrote its block:
     no page's lone "Click to expand" block)."""
-    if len(entries) == 1 and source.path.suffix.lower() in (".json", ".yml", ".yaml"):
+    from .. import markups  # the readers import the parsers' helpers: imported when first needed
+
+    if len(entries) == 1 and source.path.suffix.lower() in markups.DATA:
         return marked_coverage(source, entries)
     asking = sum(1 for entry in entries if entry.answer and asks(entry.question))
     if asking and 2 * asking >= len(entries):
