@@ -1,6 +1,6 @@
 """Huge and pathological inputs: time and peak memory grow with size, not faster.
 
-Run: ``python benchmarks/bench_inputs.py [--scale 1.0] [--only big|pathological]``. Prints
+Run: ``python benchmarks/bench_inputs.py [--scale 1.0] [--only big|pathological|jsonl]``. Prints
 figures; asserts nothing about time. Each big case runs ``qadeck build`` in a fresh subprocess
 that reports its own peak resident memory (``getrusage(RUSAGE_SELF).ru_maxrss``). Cases come in
 pairs of sizes so the ratio shows whether cost is proportional to input size.
@@ -15,6 +15,7 @@ than the input's shows however slow the host is to start Python.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,14 @@ def qa_pairs(n: int, start: int = 0) -> str:
 def big_file(folder: Path, megabytes: float) -> None:
     per_pair = len(qa_pairs(1))
     (folder / "big.txt").write_text(qa_pairs(int(megabytes * 1_000_000 / per_pair)))
+
+
+def jsonl_file(folder: Path, records: float) -> None:
+    """A question/answer dataset as JSON Lines: a record a line, some answers over lines, as datasets hold."""
+    with (folder / "questions.jsonl").open("w", encoding="utf-8") as out:
+        for i in range(int(records)):
+            answer = f"It handles part {i} of the work" + (",\nwith `code` and **bold**." if i % 3 == 0 else ".")
+            out.write(json.dumps({"question": f"What does component {i} of the system do?", "answer": answer}) + "\n")
 
 
 def long_line(folder: Path, megabytes: float) -> None:
@@ -141,10 +150,10 @@ def measure(make: Callable[[Path, float], None], size: float) -> tuple[float, fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
-    parser.add_argument("--only", choices=("big", "pathological"), help="run one group of cases")
+    parser.add_argument("--only", choices=("big", "pathological", "jsonl"), help="run one group of cases")
     args = parser.parse_args()
     s = args.scale
-    if args.only != "big":
+    if args.only in (None, "pathological"):
         pathological(s)
         if args.only:
             return
@@ -153,7 +162,10 @@ def main() -> None:
         ("one file", big_file, [5 * s, 50 * s], "MB"),
         ("one long line", long_line, [0.1 * s, 1 * s], "MB"),
         ("many files", many_files, [1000 * s, 10000 * s], "files"),
+        ("JSON Lines", jsonl_file, [10000 * s, 100000 * s], "lines"),
     ]
+    if args.only == "jsonl":
+        cases = cases[-1:]
     print(f"{'case':<14} {'size':>12} {'cards':>8} {'seconds':>8} {'peak MB':>8}  ratio time/size")
     for name, make, sizes, unit in cases:
         results = [measure(make, size) for size in sizes]
