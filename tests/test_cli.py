@@ -193,6 +193,17 @@ def test_missing_source_is_one_clear_error(tmp_path):
     assert result.stderr == f"Error: {tmp_path / 'nope'}: no such file or folder\n"
 
 
+@pytest.mark.parametrize("command", ["build", "list", "check"])
+def test_a_first_run_without_cards_folder_is_told_how_to_name_its_notes(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a notes folder with no cards/ in it
+    (tmp_path / "notes.md").write_text("## What is it?\n\nA note.\n", encoding="utf-8")
+    result = run(command)
+    assert result.exit_code != 0
+    assert result.stderr == ("Error: no cards/ folder here to read by default: name your notes, "
+                             f"e.g. qadeck {command} notes/ or qadeck {command} . (this folder)\n")
+    assert run(command, ".").exit_code == 0
+
+
 def test_every_command_has_help():
     for command in ("list", "check", "build", "topics"):
         result = run(command, "--help")

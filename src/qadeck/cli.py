@@ -148,7 +148,7 @@ def _maybe_watch(run: Callable[[], None], watch: bool, sources: tuple[Path, ...]
     if not watch:
         run()
         return
-    watching.watch(sources or DEFAULT_SOURCES, run, lambda message: click.echo(message, err=True),
+    watching.watch(_given(sources), run, lambda message: click.echo(message, err=True),
                    ignore=[out_dir])
 
 
@@ -190,8 +190,18 @@ def _load(sources: tuple[Path, ...], filters: Filters, layout: str | None,
     date unless not ``keep``: a dry run)."""
     cache_dir = out_dir / pipeline.CACHE_DIR if out_dir else None
     follow = click.get_current_context().meta.get(FOLLOW_SYMLINKS, False)
-    return pipeline.load(sources or DEFAULT_SOURCES, filters, layout, track, _warn, cache_dir, keep,
+    return pipeline.load(_given(sources), filters, layout, track, _warn, cache_dir, keep,
                          follow_symlinks=follow, outputs=(out_dir or DEFAULT_OUTPUT,))
+
+
+def _given(sources: tuple[Path, ...]) -> tuple[Path, ...]:
+    """SOURCES, or ``cards/`` when none are named: a first run in a notes folder without one is told
+    how to name its notes rather than only that ``cards`` does not exist."""
+    if sources or DEFAULT_SOURCES[0].exists():
+        return sources or DEFAULT_SOURCES
+    command = f"qadeck {click.get_current_context().info_name}"
+    raise UsageError(f"no {DEFAULT_SOURCES[0]}/ folder here to read by default: name your notes, "
+                     f"e.g. {command} notes/ or {command} . (this folder)")
 
 
 def _warn(message: str) -> None:
@@ -430,7 +440,7 @@ def topics(sources: tuple[Path, ...], suggest: bool, layout: str | None) -> None
     """List topics with their card counts per difficulty (or, with --suggest, draft a taxonomy)."""
     if suggest:
         # Drafted before anything is printed: sources with no cards leave no half a draft in a file.
-        draft = pipeline.suggest_topics(sources or DEFAULT_SOURCES, layout)
+        draft = pipeline.suggest_topics(_given(sources), layout)
         click.echo("# A draft taxonomy drawn from your cards: paste it into qadeck.yaml and edit it.\n"
                    "# A keyword matches at the start of a word; weight 3 names the topic, 1 hints at it.\n"
                    "default_topic: misc")
