@@ -130,3 +130,29 @@ def test_essays_are_reported_and_descriptions_make_no_card(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert "quiz.gift:3: unanswered: Describe your town." in result.output
     assert pairs(listed(path)) == [("Capital of Peru?", "Lima"), ("Lima is by the sea.", "True")]
+
+
+def test_feedback_every_answer_shares_is_left_out_and_a_questions_own_is_kept(tmp_path: Path) -> None:
+    # "Correct!" after every right answer says nothing of the question; an explanation of one does.
+    questions = "".join(
+        f'<question type="shortanswer"><questiontext format="html"><text>{q}</text></questiontext>'
+        f'<answer fraction="100"><text>{a}</text><feedback><text>{f}</text></feedback></answer></question>\n'
+        for q, a, f in [("Symbol of iron?", "Fe", "Correct!"), ("Symbol of tin?", "Sn", "Correct!"),
+                        ("Symbol of lead?", "Pb", "Correct!"), ("Symbol of gold?", "Au", "From the Latin aurum.")])
+    found = listed_file(tmp_path, "quiz.xml", f"<quiz>\n{questions}</quiz>\n".encode())
+    assert pairs(found) == [("Symbol of iron?", "Fe"), ("Symbol of tin?", "Sn"), ("Symbol of lead?", "Pb"),
+                            ("Symbol of gold?", "Au\n\nFrom the Latin aurum.")]
+
+
+def test_cloze_and_plugin_matching_types_read_as_moodle_imports_them(tmp_path: Path) -> None:
+    bank = """<quiz>
+<question type="cloze"><questiontext format="html"><text><![CDATA[<p>Rome is in {1:MCV:~Spain~=Italy} and Lima in
+{1:SHORTANSWER:%100%Peru#Yes~*#No}.</p>]]></text></questiontext></question>
+<question type="ddmatch"><questiontext format="html"><text>Match the animal with its sound.</text></questiontext>
+<subquestion format="html"><text>cat</text><answer><text>meow</text></answer></subquestion>
+<subquestion format="html"><text>dog</text><answer><text>woof</text></answer></subquestion></question>
+</quiz>"""
+    assert pairs(listed_file(tmp_path, "quiz.xml", bank.encode())) == [
+        ("Rome is in _____ and Lima in _____.", "1. Italy\n2. Peru"),
+        ("Match the animal with its sound.\n\n- cat\n- dog", "- cat → meow\n- dog → woof"),
+    ]

@@ -116,11 +116,12 @@ def _markdown(data: object, end: int) -> str:
     return items_markdown(items, end) if items else ""
 
 
-def items_markdown(items: list[Item], end: int = 0) -> Placed:
+def items_markdown(items: list[Item], end: int = 0, shaped: bool = False) -> Placed:
     """Entries as the Markdown a layout reads: ``<details>`` blocks, or the quiz layout's shape when there are two
-    or more and one has options (the quiz layout reads two questions or more: one alone is a summary with its
-    options). ``end``: the file's last line, which no entry's block stands for lines past."""
-    write = _quiz_block if len(items) > 1 and any(item.options for item in items) else _details_block
+    or more and one has options or ``shaped`` asks for it (questions of more than one line: the quiz layout reads
+    two questions or more, and one alone is a summary with its options). ``end``: the file's last line, which no
+    entry's block stands for lines past."""
+    write = _quiz_block if len(items) > 1 and (shaped or any(item.options for item in items)) else _details_block
     return _layout(items, write, end)
 
 

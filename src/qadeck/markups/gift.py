@@ -25,8 +25,7 @@ break. What each kind of question makes is :mod:`.moodle`'s: the question's text
 on the front (its title is not: Moodle never shows it to students), the right
 answer on the back.
 
-Each question's block starts on its first line in the GIFT text, so a card
-points at its question. An answer block left open is an error naming its line.
+A card points at its question's lines in the GIFT text. An answer block left open is an error naming its line.
 :func:`is_gift` tells GIFT saved as ``.txt`` from other text: most of its
 paragraphs must be questions with GIFT answer blocks, two at least.
 """
@@ -81,7 +80,7 @@ def is_gift(text: str) -> bool:
 def to_markdown(text: str) -> str:
     """The questions as Markdown ("" when the text holds none); :class:`SourceError` for an unclosed block."""
     items = list(_questions(text))
-    return moodle.markdown(items) if items else ""
+    return moodle.markdown(items, text.count("\n") + 1) if items else ""
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:

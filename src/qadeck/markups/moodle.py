@@ -41,6 +41,7 @@ _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(\S.*)$", re.DOTALL)
 _STORED_PICTURE = re.compile(r"<img\b[^>]*?@@PLUGINFILE@@[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.IGNORECASE | re.DOTALL)
 #: A cloze gap: ``{weight:TYPE:answers}``, answers parted by ``~``, the right ones marked ``=`` or ``%100%``.
 GAP = re.compile(r"\{(\d*):([A-Za-z_]+):(.*?)(?<!\\)\}", re.DOTALL)
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
@@ -70,8 +71,11 @@ def as_markdown(text: str, form: str) -> str:
         return text.strip()
     if "<" not in text:
         return hard_breaks(text.strip())
-    if form not in ("html",):
+    if form != "html":
         text = text.replace("\n", "<br>")  # Moodle's own format: the author's line breaks are breaks
+    else:  # a line break in HTML is a space, but in <pre>
+        text = "".join(part if part.lower().startswith("<pre") else part.replace("\n", " ")
+                       for part in _PRE.split(text))
     text = _STORED_PICTURE.sub(_alt_text, text)
     return html_to_markdown(text).strip()
 
@@ -197,11 +201,33 @@ def category(path: str) -> list[str]:
     return [name for name in names if name and not _PLACEHOLDER.match(name)]
 
 
-def markdown(items: list[tuple[Item, list[str]]]) -> str:
+def markdown(items: list[tuple[Item, list[str]]], end: int) -> str:
     """The questions (each with its category path) as the Markdown the quiz and details layouts read, sections
-    named by the category paths less the part all of them share."""
+    named by the category paths less the part all of them share, boilerplate feedback left out; each card points
+    at its question's line in the file (``end``: the file's last line)."""
     shared = shared_path([path for _, path in items])
-    return items_markdown([replace(item, section="::".join(path[len(shared):])) for item, path in items])
+    said = _boilerplate([item for item, _ in items])
+    return items_markdown([replace(item, section="::".join(path[len(shared):]),
+                                   answer=_without(item.answer, said) if said else item.answer)
+                           for item, path in items], end, shaped=True)  # a question's paragraphs and lists kept
+
+
+def _boilerplate(items: list[Item]) -> set[str]:
+    """Feedback that closes most of a bank's answers ("Correct!", "Bonne réponse"): it says nothing of the
+    question it follows."""
+    closing: dict[str, int] = {}
+    for item in items:
+        parts = item.answer.split("\n\n")
+        if len(parts) > 1:
+            closing[parts[-1]] = closing.get(parts[-1], 0) + 1
+    return {part for part, count in closing.items() if count >= 3 and count * 2 > len(items)}
+
+
+def _without(answer: str, said: set[str]) -> str:
+    parts = answer.split("\n\n")
+    while len(parts) > 1 and parts[-1] in said:
+        parts.pop()
+    return "\n\n".join(parts)
 
 
 def plain(text: str) -> str:

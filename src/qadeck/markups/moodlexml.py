@@ -6,7 +6,7 @@ section), ``description`` ones are text, and the others are questions:
 ``multichoice`` (``<answer fraction="100">`` right, partial fractions for a
 question with several right answers), ``truefalse``, ``shortanswer``,
 ``numerical`` (with ``<tolerance>`` and ``<units>``), ``matching``
-(``<subquestion>`` pairs), ``essay``, and ``multianswer`` (cloze: gaps such as
+(``<subquestion>`` pairs, as any type holding them), ``essay``, and ``multianswer`` or ``cloze`` (gaps such as
 ``{1:SHORTANSWER:=Berlin}`` or ``{:MC:~wrong~=right}`` inside the text); any
 other type gives the answers it rates 100%, or none (reported as unanswered).
 What each kind makes is :mod:`.moodle`'s. Question and answer text is HTML (or
@@ -17,7 +17,7 @@ base64) are not read: their alt text stands for them.
 
 The XML is scanned, never parsed as XML, as the other XML readers do: no entity
 is expanded and nothing it names is fetched. An element left open or closed in
-the wrong place is an error naming its line. Line numbers are the Markdown's.
+the wrong place is an error naming its line. A card points at its question's lines in the XML.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def to_markdown(text: str) -> str:
         item = _question(kind, body, line_at(text, found.start()))
         if item is not None:
             items.append((item, path))
-    return moodle.markdown(items) if items else ""
+    return moodle.markdown(items, text.count("\n") + 1) if items else ""
 
 
 def _check_nesting(text: str) -> None:
@@ -100,9 +100,9 @@ def _question(kind: str, body: str, line: int) -> Item | None:
     notes = _markdown(_element(body, "generalfeedback"))
     if kind == "description" or not question:
         return None
-    if kind == "multianswer":
+    if kind in ("multianswer", "cloze"):  # "cloze" is the name Moodle's import takes for it too
         return moodle.cloze(question, line, notes)
-    if kind == "matching":
+    if kind == "matching" or "<subquestion" in body:  # plugins' matching types (ddmatch) hold the same pairs
         pairs = [(_markdown(sub, form), _markdown(_element(sub[1], "answer"), form))
                  for sub in _elements(body, "subquestion")]
         return moodle.matching(question, pairs, line, notes)
