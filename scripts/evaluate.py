@@ -23,10 +23,10 @@ from qadeck import markups, parsers, sources
 from qadeck.errors import QadeckError
 from qadeck.model import Card
 from qadeck.parsers.table import split_row
+from qadeck.review import MAX_QUESTION, question_words
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 MANIFEST = "SOURCES.md"
-LONG_QUESTION = 300
 SHORT_ANSWER = 3
 _QUESTION_HEADING = re.compile(r"^#{1,6}\s+(?:Q\d*[.:)]|\d+[.)]\s|.*\?\s*#*\s*$)", re.MULTILINE)
 
@@ -53,7 +53,7 @@ def suspicious(card: Card) -> bool:
     return (
         len(card.answer.strip()) < SHORT_ANSWER
         or bool(_QUESTION_HEADING.search(card.answer))
-        or len(card.question) > LONG_QUESTION
+        or len(question_words(card.question)) > MAX_QUESTION  # as qadeck check tells it
     )
 
 

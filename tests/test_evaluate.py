@@ -46,3 +46,8 @@ def test_suspicious_cards(evaluate) -> None:  # type: ignore[no-untyped-def]
     assert evaluate.suspicious(card("What?", "Yes.\n\n## 12. What is next?\n\nmore"))
     assert evaluate.suspicious(card("x" * 301, "A long enough answer."))
     assert not evaluate.suspicious(card("What?", "A fine answer.\n\n### Details\n\nmore"))
+    # A multiple-choice front is long with its options and its code, not with its words.
+    options = "\n".join(f"- {letter}: " + "an option worded at length " * 4 for letter in "ABCD")
+    code = "```python\n" + "print('a line of code')\n" * 10 + "```"
+    assert not evaluate.suspicious(card(f"What does it print?\n\n{code}\n\n{options}", "**B**: an option"))
+    assert evaluate.suspicious(card("x" * 301 + f"\n\n{options}", "**B**: an option"))

@@ -11,6 +11,9 @@ import re
 from .model import Card, Finding
 
 MAX_QUESTION = 300
+#: Where a multiple-choice card's options start on its front (see :mod:`qadeck.parsers.options`).
+OPTIONS_START = "\n\n- A: "
+_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE)
 _MARKER = re.compile(r"(^|\n)\s*(\*\*)?(Q|A|Question|Answer)\s*(\*\*)?\s*:", re.IGNORECASE)
 
 
@@ -20,17 +23,22 @@ def review(cards: list[Card]) -> list[Finding]:
         line = card.lines[0]
         if card.inferred:
             findings.append(Finding("inferred", card.source, line, f"question inferred: {card.question}"))
-        if len(card.question) > MAX_QUESTION:
-            findings.append(Finding("suspicious", card.source, line,
-                                    f"question is {len(card.question)} characters long"))
+        if len(card.question) > MAX_QUESTION and len(words := question_words(card.question)) > MAX_QUESTION:
+            findings.append(Finding("suspicious", card.source, line, f"question is {len(words)} characters long"))
         if _MARKER.search(card.question) or _marker_in_answer(card):
             findings.append(Finding("suspicious", card.source, line,
                                     "a Q:/A: marker is left inside the card"))
     return findings
 
 
+def question_words(question: str) -> str:
+    """What a question says in words: a multiple-choice card's options (``- A: …``) and the code it
+    shows are no sign of a parse gone wrong, however long."""
+    return _CODE.sub("", question.split(OPTIONS_START, 1)[0]).strip()
+
+
 def _marker_in_answer(card: Card) -> bool:
     """A Q:/A: marker in the answer, the chosen option of a multiple-choice card (``**A**: …`` under options
     ``- A: …``) aside."""
     found = _MARKER.search(card.answer)
-    return found is not None and not (found.group(3).upper() == "A" and found.group(2) and "\n- A: " in card.question)
+    return found is not None and not (found.group(3).upper() == "A" and found.group(2) and OPTIONS_START in card.question)

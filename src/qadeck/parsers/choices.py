@@ -22,7 +22,8 @@ import re
 from collections.abc import Sequence
 
 from ..model import Source
-from .columns import chosen_option, options_card
+from .columns import chosen_option
+from .options import options_card
 from .entries import Entry, coverage, make_layout
 from .structure import Line, heading, outline
 

@@ -200,18 +200,3 @@ def lettered(cell: str) -> list[str]:
     text = cell.strip()
     ends = [mark.start() for mark in marks[1:]] + [len(text)]
     return [text[mark.end() : end].strip() for mark, end in zip(marks, ends)]
-
-
-#: Option letters, as a multiple-choice card's front shows them.
-OPTION_LETTERS = "ABCDEFGH"
-
-
-def options_card(question: str, options: Sequence[str], chosen: int | None) -> tuple[str, str]:
-    """(front, back) of a multiple-choice card: the question over its lettered options (plain text, each
-    on one line); the chosen option's letter and text ("" when none is chosen)."""
-    shown = [f"- {OPTION_LETTERS[k]}: {text}" for k, text in enumerate(options) if text.strip()]
-    if not shown:
-        return question, ""
-    front = question + "\n\n" + "\n".join(shown)
-    back = f"**{OPTION_LETTERS[chosen]}**: {options[chosen]}" if chosen is not None else ""
-    return front, back

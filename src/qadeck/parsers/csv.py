@@ -35,7 +35,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Finding, ParseResult, Source
-from .columns import Columns, chosen_option, header_columns, lettered, options_card
+from .columns import Columns, chosen_option, header_columns, lettered
+from .options import options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
 from .structure import LIST_NUMBER

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
+from . import options
 from .base import Layout
 from .tags import trailing_tags
 from .structure import Line, heading, is_noise, outline
@@ -92,6 +93,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
             continue
         question, tags = trailing_tags(entry.question)
+        if "[x]" in answer or "[X]" in answer:
+            question, answer = options.ticked(question, answer) or (question, answer)
         cards.append(
             Card(
                 question=question,

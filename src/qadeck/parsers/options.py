@@ -1,0 +1,104 @@
+"""Multiple-choice cards: a question's options on the front, lettered, and the right ones on the back.
+
+:func:`options_card` words every layout's multiple-choice card (a CSV deck's option columns, a plain-text
+question bank, an answer that is a task list); :func:`ticked` finds the last kind: the quizzes people
+write for GitHub, where the options are a task list and the right one is ticked::
+
+    #### Q4. What statement about static methods is true?
+
+    - [ ] Static methods always return None.
+    - [x] Static methods cannot modify a class's state.
+
+A task list with at most half of its items ticked (one right option, or "choose two" of four) is a
+question's options; one with more ticked, or none, is a checklist ("Tested devices"), an answer as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: Option letters, as a multiple-choice card's front shows them.
+OPTION_LETTERS = "ABCDEFGH"
+#: A task list item: its box, ticked or not, and its text.
+#: An option's own letter, standing for the code under it.
+_LABEL = re.compile(r"\(?[A-Ha-h][.):]?")
+_TASK = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
+
+
+def options_card(question: str, options: Sequence[str], chosen: int | Sequence[int] | None) -> tuple[str, str]:
+    """(front, back) of a multiple-choice card: the question over its lettered options (each on one
+    line, or indented under its letter); the chosen options' letters and texts ("" when none is chosen)."""
+    shown = [f"- {OPTION_LETTERS[k]}: {text}" for k, text in enumerate(options) if text.strip()]
+    if not shown:
+        return question, ""
+    front = question + "\n\n" + "\n".join(shown)
+    picked = [chosen] if isinstance(chosen, int) else list(chosen or ())
+    back = "\n\n".join(f"**{OPTION_LETTERS[k]}**: {options[k]}" for k in picked)
+    return front, back
+
+
+def ticked(question: str, answer: str) -> tuple[str, str] | None:
+    """(front, back) when ``answer`` holds a task list of options, some ticked and some not: what stands
+    before the list (code the question shows) and the options go to the front; the ticked options, then
+    what follows the list (an explanation, a reference), to the back. None for any other answer."""
+    lines = answer.split("\n")
+    start = next((i for i, line in enumerate(lines) if _TASK.match(line)), None)
+    if start is None:
+        return None
+    options: list[str] = []
+    chosen: list[int] = []
+    end = start
+    while end < len(lines):
+        item = _TASK.match(_next_text(lines, end))  # a loose list: blank lines between its items
+        if item is None:
+            break
+        while not lines[end].strip():
+            end += 1
+        text = [(item.group(2) or "").rstrip()]  # "- [ ]" alone: the option is the code below it
+        end += 1
+        # The item's own lines: indented under it, blank lines between them included.
+        while end < len(lines) and (lines[end].startswith("  ") or not lines[end].strip() and _continues(lines, end)):
+            text.append(lines[end][2:].rstrip())
+            end += 1
+        # A code block written unindented under an option that is only its label ("- [ ] A"), or
+        # between two options: the option's code.
+        code = _code_after(lines, end)
+        if code is not None and (len(text) == 1 and len(text[0]) <= 2 or _TASK.match(_next_text(lines, code))):
+            text += ["", *(line.rstrip() for line in lines[end:code] if line.strip())]
+            end = code
+        if item.group(1) != " ":
+            chosen.append(len(options))
+        while len(text) > 1 and not text[1]:
+            del text[1]  # blank lines between the label and its code
+        if len(text) > 1 and _LABEL.fullmatch(text[0]):
+            text[0] = ""  # "- [ ] B" over its code: the front letters the options already
+        options.append("\n  ".join(text).rstrip())  # a label-less option's code starts on the line below
+    if not 0 < 2 * len(chosen) <= len(options) <= len(OPTION_LETTERS):
+        return None  # a checklist (most items ticked, or none), or more options than letters
+    before = "\n".join(lines[:start]).strip()
+    after = "\n".join(lines[end:]).strip()
+    front, back = options_card("\n\n".join(part for part in (question, before) if part), options, chosen)
+    return front, "\n\n".join(part for part in (back, after) if part)
+
+
+def _code_after(lines: list[str], index: int) -> int | None:
+    """Where a fenced code block that follows ``index`` (after blank lines) ends, None when none does."""
+    start = index
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    fence = lines[start].lstrip()[:3] if start < len(lines) else ""
+    if fence not in ("```", "~~~"):
+        return None
+    close = next((k for k in range(start + 1, len(lines)) if lines[k].lstrip().startswith(fence)), None)
+    return None if close is None else close + 1
+
+
+def _next_text(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index:] if line.strip()), "")
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """Does the blank line at ``index`` sit inside a list item (the next line with text indented under it)?"""
+    following = next((line for line in lines[index:] if line.strip()), "")
+    return following.startswith("  ") and not _TASK.match(following)
