@@ -154,3 +154,12 @@ def test_cloze_and_plugin_matching_types_read_as_moodle_imports_them(tmp_path: P
         ("Rome is in _____ and Lima in _____.", "1. Italy\n2. Peru"),
         ("Match the animal with its sound.\n\n- cat\n- dog", "- cat → meow\n- dog → woof"),
     ]
+
+
+def test_gift_text_of_cloze_gaps_alone_is_read_as_gift(tmp_path: Path) -> None:
+    text = ("::G1:: Fill the gaps.\nA cat {1:MC:~barks~=meows} and a dog {1:SA:=barks}.\n\n"
+            "::G2:: Fill the gap.\nWater is {1:SA:=wet}.\n")
+    assert pairs(listed_file(tmp_path, "gaps.txt", text.encode())) == [
+        ("Fill the gaps.\n\nA cat _____ and a dog _____.", "1. meows\n2. barks"),
+        ("Fill the gap.\n\nWater is _____.", "wet"),
+    ]

@@ -55,8 +55,12 @@ _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE = re.compile(r"^(T|TRUE|F|FALSE)$")
 _RANGE = re.compile(r"^(-?[\d.eE+-]+)\s*\.\.\s*(-?[\d.eE+-]+)$")
 _TOLERANCE = re.compile(r"^(-?[\d.eE+-]+)\s*(?::\s*([\d.eE+-]+))?$")
-#: What an answer block opens with in GIFT: an option, a number, true or false, or (titled) nothing.
-_GIFT_BLOCK = re.compile(r"^(?:[=~]|#\s*(?:=|-?\.?\d)|(?:T|F|TRUE|FALSE)\s*(?:#|$)|$)")
+#: What an answer block opens with in GIFT: an option, a number, true or false, a cloze gap's weight and type,
+#: or (titled) nothing.
+_GIFT_BLOCK = re.compile(r"^(?:[=~]|#\s*(?:=|-?\.?\d)|(?:T|F|TRUE|FALSE)\s*(?:#|$)|\d*:[A-Za-z_]+:|$)")
+#: How many paragraphs :func:`is_gift` looks at, and how far into the file it looks for GIFT's marks first.
+_OPENING = 100
+_OPENING_CHARACTERS = 50_000
 #: A cheap first look: a file with none of these is not GIFT.
 _MAY_BE = re.compile(r"\{\s*(?:[=~#}]|(?:T|F|TRUE|FALSE)\s*[#}])|^\s*::[^\n:]+::|^\s*\$CATEGORY:", re.MULTILINE)
 
@@ -64,7 +68,7 @@ _MAY_BE = re.compile(r"\{\s*(?:[=~#}]|(?:T|F|TRUE|FALSE)\s*[#}])|^\s*::[^\n:]+::
 def is_gift(text: str) -> bool:
     """Is this plain text GIFT: two questions with GIFT answer blocks or more, and at least as many
     questions as other paragraphs (descriptions, prose)?"""
-    if "{" not in text or not _MAY_BE.search(text):
+    if "{" not in text or not _MAY_BE.search(text, 0, _OPENING_CHARACTERS):
         return False
     asked = other = 0
     for _, block in _paragraphs(text):
@@ -74,6 +78,8 @@ def is_gift(text: str) -> bool:
             asked += 1
         else:
             other += 1
+        if asked + other >= _OPENING:
+            break  # a bank is GIFT from its first questions on: the look costs the same whatever the file's size
     return asked >= 2 and asked >= other
 
 
