@@ -51,8 +51,10 @@ class Source:
     #: The encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``).
     encoding: str = "utf-8"
     #: The file's line each line of ``text`` came from, where a reader moved lines (a data file's entry written
-    #: as a block longer than the entry); empty when line *n* of the text is line *n* of the file.
-    origins: tuple[int, ...] = ()
+    #: as a block longer than the entry); empty when line *n* of the text is line *n* of the file. Not compared:
+    #: the text says what the source holds, and hashing a line's worth of numbers per lookup of a cached
+    #: reading of the source would cost as much as the reading.
+    origins: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def name(self) -> str:

@@ -125,7 +125,8 @@ def _at_origins(result: ParseResult, origins: tuple[int, ...]) -> ParseResult:
     def line(number: int) -> int:
         return origins[min(number, len(origins)) - 1] if number > 0 else number
 
-    cards = tuple(replace(card, lines=(line(card.lines[0]), line(card.lines[1]))) for card in result.cards)
+    cards = tuple(card if (lines := (line(card.lines[0]), line(card.lines[1]))) == card.lines
+                  else replace(card, lines=lines) for card in result.cards)
     findings = tuple(replace(finding, line=line(finding.line)) for finding in result.findings)
     return replace(result, cards=cards, findings=findings)
 
