@@ -20,7 +20,7 @@ import re
 
 from ..model import Source
 from .base import Layout
-from .entries import Entry, content_lines, make_layout
+from .entries import Entry, content_lines, make_layout, marked_coverage
 from .markup import inline_text
 from .prefixed import ANSWER_INLINE, is_marker
 from .structure import LIST_NUMBER, Line, heading, outline, outline_sections
@@ -81,18 +81,20 @@ def detect_separator(source: Source) -> str | None:
     """The separator that splits at least :data:`CONSISTENT` of the content lines (three at least)."""
     lines = outline(source)
     content = len(content_lines(source))
-    if content < 3:
+    # A file of one or two lines is a deck of one or two in a separator only cards use, on every line.
+    few = content < 3
+    if not content:
         return None
     best, best_count = None, 0
     text = source.text
-    need = max(3, CONSISTENT * content)
+    need = content if few else max(3, CONSISTENT * content)
     # A separator used throughout the file is used at its start: the first lines with text tell
     # which separators can be it, without counting each one through the whole file.
     sample = [line.text for line in lines[: _SAMPLE * 4] if not line.blank][:_SAMPLE]
     rows: list[str] = []
     passing: list[str] = []
     for separator in SEPARATORS:
-        if sum(separator in row for row in sample) * 2 < len(sample):
+        if few and separator not in _CARD_ONLY or sum(separator in row for row in sample) * 2 < len(sample):
             continue
         # The lines holding it, and what stands before it there, told by list comprehensions: most
         # separators fail here (too few lines, or labels) before the line by line reading below.
@@ -112,7 +114,7 @@ def detect_separator(source: Source) -> str | None:
             passing.append(separator)
         if count > best_count:
             best, best_count = separator, count
-    if best is None or best_count < 3 or best_count < CONSISTENT * content:
+    if best is None or best_count < min(3, content) or best_count < CONSISTENT * content:
         return None
     return _first_on_the_line(passing, rows) if len(passing) > 1 else best
 
@@ -155,4 +157,5 @@ LAYOUT = make_layout(
     NAME,
     "One card a line split by a separator used throughout the file (term*definition, q;;a, tab, ...)",
     _entries,
+    marked_coverage,  # one card is a deck only in a separator only cards use (see detect_separator)
 )
