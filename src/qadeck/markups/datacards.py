@@ -44,6 +44,13 @@ _TEXT_KEYS = ("content", "text", "body", "description", "desc")
 #: a ``context`` is the passage a reading-comprehension question is asked about, shared by the five-odd questions
 #: on it and the answer a span of it, so only a short one (a sentence that sets the question) is shown.
 _QUESTION_EXTRAS = (("input", None), ("context", 280))
+#: A prompt written for a model to complete ends with the label its answer follows (``Answer:``, ``### Response:``)
+#: or a separator (``###``, ``->``), and may open with its own label (``### Question:``, ``Q:``, ``Human:``): the
+#: template's words, not the question's.
+_PROMPT_END = re.compile(r"(?:^|\s)(?:#{1,6}\s*)?(?:answer|a|response|output|assistant|ai|bot|gpt|completion|solution)"
+                         r"\s*[:：]\s*$|\s(?:###|->|=>)\s*$", re.IGNORECASE)
+_PROMPT_LABEL = re.compile(r"^(?:#{1,6}\s*)?(?:question|q|query|prompt|instruction|input|human|user)\s*[:：]\s*",
+                           re.IGNORECASE)
 #: Keys of an answer marked in a passage (SQuAD's ``answer_start``): several such answers to one question are
 #: annotators marking the same span, so the first is the answer.
 _SPAN_KEYS = ("answerstart", "answerspan", "spanstart", "start")
@@ -212,7 +219,7 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
         if _base(answer_key, _TEXT_ANSWER_KEYS):
             answer = literal(answer)
         answered, shown = answer_key, ()
-    question = _text(keys[question_key]).strip()
+    question = _unprompted(_text(keys[question_key]).strip())
     if not question:
         return None
     for name, most in _QUESTION_EXTRAS:
@@ -226,6 +233,14 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
     level, number = _level(keys)
     item = Item(question, answer, line, _category(keys) or section, _tags(keys), level, shown)
     return _Found(item, number, titled)
+
+
+def _unprompted(text: str) -> str:
+    """A question as asked, its prompt template's labels and separator (see :data:`_PROMPT_END`) left out."""
+    end = _PROMPT_END.search(text)
+    if end is None:
+        return text
+    return _PROMPT_LABEL.sub("", text[:end.start()].strip(), count=1).strip() or text
 
 
 def _question_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str | None:
