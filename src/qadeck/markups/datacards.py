@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +51,10 @@ _PROMPT_END = re.compile(r"(?:^|\s)(?:#{1,6}\s*)?(?:answer|a|response|output|ass
                          r"\s*[:：]\s*$|\s(?:###|->|=>)\s*$", re.IGNORECASE)
 _PROMPT_LABEL = re.compile(r"^(?:#{1,6}\s*)?(?:question|q|query|prompt|instruction|input|human|user)\s*[:：]\s*",
                            re.IGNORECASE)
+#: What every completion of a dataset may end with to tell a model to stop (a word in capitals such as ``END``,
+#: ``<|endoftext|>``, ``</s>``, ``###``, its ``<`` written as text): the template's, not the answer's, when all of a
+#: file's answers (three or more) end with the same one.
+_STOP = re.compile(r"\s*((?:<|&lt;)(?:\|[a-z_]+\||/s|eos)>|\b[A-Z]{3,}\b|###)\s*$")
 #: Keys of an answer marked in a passage (SQuAD's ``answer_start``): several such answers to one question are
 #: annotators marking the same span, so the first is the answer.
 _SPAN_KEYS = ("answerstart", "answerspan", "spanstart", "start")
@@ -142,6 +146,7 @@ def items(data: object) -> list[Item]:
     titled = [one.item.question for one in found if one.titled]
     if 2 * sum(map(_asks, titled)) < len(titled):
         found = [one for one in found if not one.titled]  # posts, packages, places: few of their titles ask
+    found = _unstopped(found)
     numbers = [one.number for one in found if one.number is not None]
     top = max(numbers, default=0)
     out = []
@@ -152,6 +157,15 @@ def items(data: object) -> list[Item]:
                         item.options)
         out.append(item)
     return out
+
+
+def _unstopped(found: list[_Found]) -> list[_Found]:
+    """The entries without the stop marker every answer of the file ends with (see :data:`_STOP`)."""
+    ends = {(stop.group(1) if (stop := _STOP.search(one.item.answer)) else None) for one in found}
+    if len(found) < 3 or len(ends) != 1 or None in ends:
+        return found
+    kept = [one._replace(item=replace(one.item, answer=_STOP.sub("", one.item.answer))) for one in found]
+    return kept if all(one.item.answer.strip() for one in kept) else found
 
 
 def _walk(node: object, section: str, line: int) -> Iterator[_Found]:
