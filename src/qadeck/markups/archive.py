@@ -6,6 +6,12 @@ unpack to more than :data:`MAX_XML_BYTES` in all are one :class:`SourceError`
 naming the file and saying what kind of document it should have been. Readers
 scan the XML they get with regular expressions, never an XML parser: no entity
 is expanded and nothing a document names is fetched.
+
+A picture a document holds is written as a Markdown image whose target names
+the part (:func:`picture`: ``![alt](document-part:word/media/image1.png)``);
+:mod:`qadeck.render.media` reads its bytes from that document alone
+(:func:`read_part`), so the text never says which file it came from (the text
+of a document is kept by its bytes, whatever the file is called).
 """
 
 from __future__ import annotations
@@ -16,11 +22,16 @@ import posixpath
 import re
 import zipfile
 import zlib
+from urllib.parse import quote
 
 from ..errors import SourceError
 
 #: The most text a document may unpack to: a zip that claims more is refused, not inflated.
 MAX_XML_BYTES = 64 * 1024 * 1024
+#: What a picture's target starts with when it is a part of the document being read (see :func:`picture`).
+PART = "document-part:"
+#: The largest picture read out of a document: a part that unpacks to more is refused, not inflated.
+MAX_PART_BYTES = 32 * 1024 * 1024
 #: How an OLE compound file opens: what Office writes for a password-protected document (and old .doc/.xls).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
@@ -90,12 +101,47 @@ class Archive:
         folder, _, file = part.rpartition("/")
         found = {}
         for tag in _RELATIONSHIP.findall(self.text(posixpath.join(folder, "_rels", file + ".rels"))):
-            attributes = {key.rpartition(":")[2]: html.unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
-            target = attributes.get("Target", "")
-            if target and attributes.get("TargetMode") != "External":
+            found_attributes = attributes(tag)
+            target = found_attributes.get("Target", "")
+            if target and found_attributes.get("TargetMode") != "External":
                 path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-                found[attributes.get("Id", "")] = (attributes.get("Type", ""), posixpath.normpath(path))
+                found[found_attributes.get("Id", "")] = (found_attributes.get("Type", ""), posixpath.normpath(path))
         return found
+
+    def pictures(self, part: str) -> dict[str, str]:
+        """Id -> part's name of the pictures the Office part ``part`` holds (not those it links to)."""
+        return {rid: target for rid, (kind, target) in self.relationships(part).items() if kind.endswith("/image")}
+
+
+def attributes(tag: str) -> dict[str, str]:
+    """The attributes of an XML start tag, by their local names (``r:embed`` as ``embed``), unescaped."""
+    return {key.rpartition(":")[2]: html.unescape(a or b) for key, a, b in _ATTRIBUTE.findall(tag)}
+
+
+def picture(member: str, alt: str = "") -> str:
+    """Markdown showing the picture that is part ``member`` of the document being read, ``alt`` its text."""
+    alt = " ".join(alt.replace("[", " ").replace("]", " ").split())
+    return f"![{alt}]({PART}{quote(member, safe='/')})"
+
+
+def read_part(path: str, member: str, cap: int = MAX_PART_BYTES) -> bytes:
+    """The bytes of part ``member`` of the zip document at ``path``, looked up in the zip's list of its
+    parts (whatever their case or slashes), never made into a path; :class:`SourceError` says why not:
+    no such part, over ``cap`` bytes, or a damaged zip."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = {_key(i.filename): i for i in archive.infolist() if not i.is_dir()}.get(_key(member))
+            if info is None:
+                raise SourceError("no such picture in the document", path)
+            if info.file_size > cap:
+                raise SourceError(f"a picture that unpacks to over {cap} bytes: too big to read", path)
+            with archive.open(info) as part:
+                data = part.read(cap + 1)
+    except _DAMAGE as exc:
+        raise SourceError(f"cannot read the picture ({exc})", path) from exc
+    if len(data) > cap:  # a zip that understates a part's size
+        raise SourceError(f"a picture that unpacks to over {cap} bytes: too big to read", path)
+    return data
 
 
 def opendocument(data: bytes, name: str, kind: str) -> tuple[str, str]:

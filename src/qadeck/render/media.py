@@ -17,28 +17,43 @@ another deck's, never overwrite each other, a file used twice is stored once,
 and a picture whose bytes change gets a new name: the card's text changes with
 it, so identity gives the note a newer time and the next import updates it.
 
+A picture a document holds (a Word, OpenDocument or PowerPoint file) is
+written by its reader as a reference to a part of the document
+(``![alt](document-part:word/media/image1.png)``, see
+:func:`qadeck.markups.archive.picture`): it resolves to a :class:`MediaFile`
+whose bytes are that part of that document, so it is named, stored and updated
+as a file beside the source is.
+
 Nothing outside the source folder is ever read because a source names it: a
-path is resolved (symlinks followed) and refused unless it lies inside.
-Remote pictures (any URL with a scheme) stay as written; nothing is fetched.
+path is resolved (symlinks followed) and refused unless it lies inside; a
+document's part is read from that document only, looked up by its name in the
+zip's list (never joined to a path), and refused when its name climbs (``../``)
+or is absolute, or when it unpacks to over :data:`~qadeck.markups.archive.MAX_PART_BYTES`.
+Remote pictures (any URL with a scheme) stay as written; nothing is fetched;
+a picture a document links to (outside it) is not written as a picture at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote
 
 import orjson
 
-from ..errors import OutputError
+from ..errors import OutputError, SourceError
 from ..files import write_bytes_atomic
+from ..markups import DOCUMENTS
+from ..markups.archive import PART, read_part
 
 from ..model import Card, Finding, ParseResult, Source
 from ..perf.card_cache import file_stamp
@@ -78,12 +93,20 @@ class MediaFile:
     name: str
     #: The file read (resolved, inside the source folder), as text.
     path: str
-    #: Its path from the source folder (``/`` separated): what formats without media show.
+    #: Its path from the source folder (``/`` separated); for a document's picture, the document's and the part's.
     relative: str
+    #: The part of the document at ``path`` that holds the bytes (a picture in a Word file); empty: the file itself.
+    member: str = ""
 
     @property
     def sound(self) -> bool:
         return PurePosixPath(self.name).suffix in SOUNDS
+
+    def open(self) -> BinaryIO:
+        """Its bytes, to read (a part of a document: read whole, within :data:`~qadeck.markups.archive.MAX_PART_BYTES`)."""
+        if self.member:
+            return io.BytesIO(read_part(self.path, self.member))
+        return open(self.path, "rb")
 
 
 #: What each reference of a source resolves to, by :func:`key`: its file, or None (missing, refused).
@@ -129,11 +152,11 @@ def inside(path: str, folder: str) -> str | None:
         return None
 
 
-def media_name(path: str | Path) -> str:
-    """``path``'s name in Anki's media folder: its stem made safe for Markdown, a hash of its bytes
-    (SHA-256), its extension."""
-    stem, extension = os.path.splitext(os.path.basename(path))
-    with open(path, "rb") as handle:
+def media_name(path: str | Path, member: str = "") -> str:
+    """``path``'s name in Anki's media folder (or that of its part ``member``, a document's picture): its
+    stem made safe for Markdown, a hash of its bytes (SHA-256), its extension."""
+    stem, extension = os.path.splitext(posixpath.basename(member) if member else os.path.basename(path))
+    with MediaFile("", str(path), "", member).open() as handle:
         digest = hashlib.file_digest(handle, "sha256")  # read a piece at a time; hardware-assisted where it can
     # NFC, as Anki stores media names (macOS file names come decomposed).
     stem = _UNSAFE_NAME.sub("-", unicodedata.normalize("NFC", stem)).strip("-.")[:60] or "media"
@@ -155,13 +178,14 @@ class Names:
             except (OSError, ValueError):
                 pass
 
-    def __call__(self, path: str) -> str:
-        stamp = file_stamp(path)
-        known = self._known.get(path)
+    def __call__(self, path: str, member: str = "") -> str:
+        stamp = file_stamp(path)  # a document's: an edited picture in it changes the document
+        remembered = f"{path}\x00{member}" if member else path
+        known = self._known.get(remembered)
         if isinstance(known, list) and known[:2] == stamp and len(known) == 3 and isinstance(known[2], str):
             return known[2]
-        name = media_name(path)
-        self._known[path] = [*stamp, name]
+        name = media_name(path, member)
+        self._known[remembered] = [*stamp, name]
         self._changed = True
         return name
 
@@ -175,11 +199,12 @@ class Names:
 class Library:
     """One source folder's media: references resolved inside it, each file named (and hashed) once."""
 
-    def __init__(self, root: Path, names: Callable[[str], str] = media_name) -> None:
+    def __init__(self, root: Path, names: Callable[[str, str], str] = media_name) -> None:
         self.root = root.resolve()
         self._root = str(self.root)
         self._name = names
         self._files: dict[str, MediaFile | None] = {}
+        self._parts: dict[tuple[str, str], tuple[MediaFile | None, str]] = {}
         self._by_name: dict[str, list[Path]] | None = None
 
     def scan(self, source: Source) -> Scan:
@@ -199,9 +224,15 @@ class Library:
                 continue
             target, embed, _ = reference
             ref_key = key(target, embed)
-            if ref_key in links or _SCHEME.match(target) or not _media_suffix(target):
+            if ref_key in links:
+                continue
+            if target.startswith(PART) and not embed:
+                found, problem = self.part(source, unquote(target[len(PART):]))
+                target = unquote(target[len(PART):])
+            elif _SCHEME.match(target) or not _media_suffix(target):
                 continue  # a remote picture, or no picture or sound (an embedded note): left as written
-            found, problem = self.resolve(target, here, embed)
+            else:
+                found, problem = self.resolve(target, here, embed)
             links[ref_key] = found
             if problem:
                 line = text.count("\n", 0, m.start()) + 1
@@ -241,6 +272,25 @@ class Library:
             return None, "outside the source folder, not read"
         return None, "picture or sound not found" if not embed else "embedded file not found"
 
+    def part(self, source: Source, member: str) -> tuple[MediaFile | None, str]:
+        """The picture that is part ``member`` of ``source`` (a zip document: the one being read, no other),
+        or None and why not."""
+        if source.path.suffix.lower() not in DOCUMENTS:
+            return None, "a picture inside a document, read only by that document"
+        if member.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(member) or ".." in re.split(r"[/\\]", member):
+            return None, "not a part of the document, not read"
+        if not _media_suffix(member):
+            return None, "a picture Anki cannot show"
+        document = os.path.realpath(source.path)
+        if (document, member) not in self._parts:
+            relative = os.path.relpath(source.path, self.root).replace(os.sep, "/") + "/" + member
+            try:
+                found = MediaFile(self._name(document, member), document, relative, member), ""
+            except (SourceError, OSError) as exc:
+                found = None, getattr(exc, "message", None) or str(exc)
+            self._parts[document, member] = found
+        return self._parts[document, member]
+
     def file(self, resolved: str) -> MediaFile | None:
         """The media file at ``resolved`` (a path :func:`inside` the folder gave), None if there is none."""
         if resolved not in self._files:
@@ -248,7 +298,7 @@ class Library:
             if inside(resolved, self._root) == resolved and os.path.isfile(resolved):
                 relative = os.path.relpath(resolved, self._root).replace(os.sep, "/")
                 try:
-                    found = MediaFile(self._name(resolved), resolved, relative)
+                    found = MediaFile(self._name(resolved, ""), resolved, relative)
                 except OSError:
                     found = None
             self._files[resolved] = found
@@ -331,7 +381,7 @@ def attach(result: ParseResult, scan: Scan | None) -> ParseResult:
 
 
 # Media names in rewritten Markdown: a picture's target, a sound.
-_NAMED = re.compile(r"!\[[^\]\n]*\]\(([^)\s]+)\)|\[sound:([^\]\n]+)\]")
+_NAMED = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)\)|\[sound:([^\]\n]+)\]")
 
 
 def used(cards: Iterable[Card], files: Mapping[str, MediaFile]) -> list[MediaFile]:
@@ -342,13 +392,14 @@ def used(cards: Iterable[Card], files: Mapping[str, MediaFile]) -> list[MediaFil
     for card in cards:
         for text in (card.question, card.answer):
             if "![" in text or "[sound:" in text:
-                names.update(a or b for a, b in _NAMED.findall(text))
+                names.update(picture or sound for _, picture, sound in _NAMED.findall(text))
     return [files[name] for name in sorted(names) if name in files]
 
 
 def with_paths(card: Card, files: Mapping[str, MediaFile]) -> Card:
     """``card`` with each media name back to its path from the source folder, for formats that carry
-    no media (CSV, TSV, Obsidian, SuperMemo)."""
+    no media (CSV, TSV, Obsidian, SuperMemo); a document's picture, which has no path, as a missing
+    picture shows (its alt text, or its name)."""
     question, answer = _paths(card.question, files), _paths(card.answer, files)
     if question is card.question and answer is card.answer:
         return card
@@ -360,10 +411,12 @@ def _paths(text: str, files: Mapping[str, MediaFile]) -> str:
         return text
 
     def swap(m: re.Match[str]) -> str:
-        name = m.group(1) or m.group(2)
+        name = m.group(2) or m.group(3)
         found = files.get(name)
         if found is None:
             return m.group(0)
+        if found.member:
+            return m.group(1) or posixpath.basename(found.member)
         return m.group(0).replace(name, _markdown_path(found.relative))
 
     out = _NAMED.sub(swap, text)

@@ -1,0 +1,150 @@
+"""Pictures inside Word files reach Anki: read from the document's own parts, named, stored and updated
+as pictures beside a Markdown note are; nothing outside the document, linked or too big is read."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+from qadeck.cli import main
+from qadeck.render import media
+
+from .conftest import import_apkg, notes_by_guid
+from .listing import listed
+from .office_pictures import docx, word_drawing, word_paragraph
+from .test_media import answers, build, media_dir, package, png
+
+DIAGRAM, LOGO = png(255, 0, 0), png(0, 0, 255)
+
+
+def faq(diagram: bytes = DIAGRAM) -> bytes:
+    """A Word FAQ, bold questions, a picture under each answer (the second without alt text)."""
+    body = (word_paragraph("What does the pipeline look like?", bold=True) + word_paragraph("Three stages:")
+            + word_drawing("rId5", "the pipeline diagram")
+            + word_paragraph("What colour is the logo?", bold=True) + word_paragraph("Blue, as here")
+            + word_drawing("rId6"))
+    return docx(body, {"rId5": "media/image1.png", "rId6": "media/image2.png"},
+                {"word/media/image1.png": diagram, "word/media/image2.png": LOGO})
+
+
+def folder_with(tmp_path: Path, data: bytes, name: str = "faq.docx") -> Path:
+    folder = tmp_path / "notes"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_bytes(data)
+    return folder
+
+
+def test_a_picture_under_an_answer_is_shown_and_stored_in_the_package(tmp_path, collection, capsys):
+    folder = folder_with(tmp_path, faq())
+    cards = {card["question"]: card for card in listed(folder)}
+    diagram = cards["What does the pipeline look like?"]["answer_html"]
+    assert diagram.startswith("<p>Three stages:</p>")
+    assert '<img src="image1-' in diagram and 'alt="the pipeline diagram"' in diagram
+    assert '<img src="image2-' in cards["What colour is the logo?"]["answer_html"]
+
+    assert build(folder, tmp_path / "out") == 0
+    assert "warning" not in capsys.readouterr().err
+    import_apkg(collection, package(tmp_path / "out"))
+    found = answers(collection)
+    for question, data in (("What does the pipeline look like?", DIAGRAM), ("What colour is the logo?", LOGO)):
+        name = found[question].split('src="')[1].split('"')[0]
+        assert (media_dir(collection) / name).read_bytes() == data, question
+
+
+def test_an_edited_picture_inside_the_document_updates_its_note(tmp_path, collection):
+    folder = folder_with(tmp_path, faq())
+    out = tmp_path / "out"
+    assert build(folder, out) == 0
+    import_apkg(collection, package(out))
+    before = notes_by_guid(collection)
+
+    (folder / "faq.docx").write_bytes(faq(png(0, 255, 0)))
+    assert build(folder, out) == 0
+    import_apkg(collection, package(out))
+    after = notes_by_guid(collection)
+    assert after.keys() == before.keys()  # the same notes, updated in place
+    changed = [guid for guid in after if after[guid]["Answer"] != before[guid]["Answer"]]
+    assert len(changed) == 1
+    name = after[changed[0]]["Answer"].split('src="')[1].split('"')[0]
+    assert name.startswith("image1-") and (media_dir(collection) / name).read_bytes() == png(0, 255, 0)
+
+
+def test_formats_without_media_show_a_documents_picture_as_a_missing_one(tmp_path):
+    folder = folder_with(tmp_path, faq())
+    out = tmp_path / "out"
+    assert build(folder, out, "--format", "csv,obsidian") == 0
+    csv = package(out, ".csv").read_text(encoding="utf-8")
+    assert "Three stages:\n\nthe pipeline diagram" in csv and "Blue, as here\n\nimage2.png" in csv
+    assert "document-part" not in csv and "faq.docx/" not in package(out, ".md").read_text(encoding="utf-8")
+
+
+def test_a_part_named_outside_the_document_or_too_big_is_refused_with_a_finding(tmp_path, capsys):
+    (tmp_path / "outside.png").write_bytes(png(1, 2, 3))
+    body = (word_paragraph("What climbs out?", bold=True) + word_drawing("rId1", "up")
+            + word_paragraph("What is absolute?", bold=True) + word_paragraph("![abs](document-part:/etc/abs.png)")
+            + word_paragraph("What is too big?", bold=True) + word_drawing("rId2", "huge")
+            + word_paragraph("What is fine?", bold=True) + word_drawing("rId3", "fine"))
+    data = docx(body, {"rId1": "../../outside.png", "rId2": "media/huge.png", "rId3": "media/fine.png"},
+                # The zip holds a part of the climbing name too: refused by its name, not for want of it.
+                {"../outside.png": png(4, 5, 6), "word/media/huge.png": bytes(33 * 1024 * 1024),
+                 "word/media/fine.png": DIAGRAM})
+    folder = folder_with(tmp_path, data)
+    assert build(folder, tmp_path / "out") == 0
+    err = capsys.readouterr().err
+    assert "faq.docx:3: media: not a part of the document, not read: ../outside.png" in err
+    assert "media: not a part of the document, not read: /etc/abs.png" in err
+    assert "media: a picture that unpacks to over 33554432 bytes: too big to read: word/media/huge.png" in err
+    with zipfile.ZipFile(package(tmp_path / "out")) as written:
+        assert list(json.loads(written.read("media")).values()) == [media.media_name(folder / "faq.docx",
+                                                                                      "word/media/fine.png")]
+    assert main(["check", "--strict", str(folder)]) == 1
+
+
+def test_a_linked_picture_is_never_fetched(tmp_path, capsys):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png(7, 7, 7))
+    body = (word_paragraph("What is linked?", bold=True) + word_paragraph("A picture elsewhere:")
+            + word_drawing("rId1", "linked", attribute="r:link") + word_drawing("rId2", "embedded link")
+            + word_paragraph("What is embedded?", bold=True) + word_paragraph("Nothing here"))
+    data = docx(body, {"rId1": secret.as_uri(), "rId2": "https://example.com/logo.png"}, {},
+                external=frozenset({"rId1", "rId2"}))
+    folder = folder_with(tmp_path, data)
+    opened: list[str] = []
+    watching = True
+
+    def audit(event: str, args: tuple) -> None:
+        if watching and event in ("open", "socket.connect") and isinstance(args[0], (str, bytes, os.PathLike)):
+            opened.append(os.fsdecode(args[0]))
+
+    sys.addaudithook(audit)  # hooks cannot be removed: this one stops listening after the build
+    try:
+        assert build(folder, tmp_path / "out") == 0
+    finally:
+        watching = False
+    assert not [path for path in opened if "secret" in path]
+    assert "media" not in capsys.readouterr().err
+    card = listed(folder)[0]
+    assert card["answer"] == "A picture elsewhere:" and "<img" not in card["answer_html"]
+
+
+def test_only_a_document_reads_its_own_pictures(tmp_path, capsys):
+    folder = folder_with(tmp_path, faq())
+    (folder / "notes.md").write_text("# Notes\n\n## What is borrowed?\n\n![borrowed](document-part:word/media/image1.png)\n",
+                                     encoding="utf-8")
+    cards = {card["question"]: card for card in listed(folder)}
+    assert cards["What is borrowed?"]["answer_html"] == "<p>borrowed</p>"
+    assert build(folder, tmp_path / "out") == 0
+    assert "notes.md:5: media: a picture inside a document, read only by that document" in capsys.readouterr().err
+
+
+def test_an_old_vml_picture_is_read_too(tmp_path):
+    body = (word_paragraph("What did Word 2003 draw?", bold=True) + word_paragraph("This:")
+            + '<w:p><w:r><w:pict><v:shape id="_x0000_i1025" style="width:75pt;height:75pt">'
+              '<v:imagedata r:id="rId9" o:title="an old chart"/></v:shape></w:pict></w:r></w:p>'
+            + word_paragraph("What else?", bold=True) + word_paragraph("Nothing"))
+    folder = folder_with(tmp_path, docx(body, {"rId9": "media/image9.png"}, {"word/media/image9.png": LOGO}))
+    card = listed(folder)[0]
+    assert '<img src="image9-' in card["answer_html"] and 'alt="an old chart"' in card["answer_html"]
