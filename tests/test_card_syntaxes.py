@@ -89,6 +89,25 @@ def test_trailing_tags(text, question, tags):
     assert trailing_tags(text) == (question, tags)
 
 
+def test_a_notes_tags_tag_its_cards(tmp_path):
+    """Obsidian's tags: front matter ``tags:`` and ``#tag`` lines outside the cards tag every card of the
+    note; a tag line in an answer tags that card; ``#`` lines in code, and in a text deck, are no tags."""
+    cards = listed(tmp_path / "cells.md", (
+        "---\ntags: [biology/cells, exam]\n---\n\n#flashcards/biology\n\n"
+        "## What is a cell?\n\nThe smallest unit of life.\n\n#organelles\n\n"
+        "## What compiles this?\n\n```c\n#endif\n#comment\n```\n"))
+    assert [card["answer"] for card in cards] == ["The smallest unit of life.", "```c\n#endif\n#comment\n```"]
+    file_tags = {"biology::cells", "exam", "flashcards::biology"}
+    assert set(cards[0]["tags"]) >= file_tags | {"organelles"}
+    assert set(cards[1]["tags"]) >= file_tags and "organelles" not in cards[1]["tags"]
+    assert not {"endif", "comment"} & set(cards[1]["tags"])
+    deck = listed(tmp_path / "deck.txt",
+                  "#a comment\nWhat is a cell?\tThe smallest unit\nWhat is DNA?\tA molecule\nWhat is RNA?\tA copy\n"
+                  "What is a gene?\tA stretch of DNA\n")
+    assert len(deck) == 4
+    assert all("comment" not in card["tags"] and "a" not in card["tags"] for card in deck)
+
+
 def test_other_tools_ids_are_not_card_text():
     cards = json.loads(run("list", "--json", str(FIXTURES / "titles" / "front-split.md")).stdout)
     assert [c["question"].split("\n")[0] for c in cards] == ["Light year", "Parsec", "Red giant"]

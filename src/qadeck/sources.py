@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from . import markups
 from .errors import SourceError
 from .model import Source
-from .parsers.structure import ASKING_WORDS
+from .parsers.structure import ASKING_WORDS, MARKDOWN_EXTENSIONS
 
 if TYPE_CHECKING:
     from .perf.card_cache import DocumentTexts
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 #: File extensions qadeck reads as Q&A sources wherever they are: plain text, Markdown, tables, the other markups,
 #: and the documents that are notes whatever their name (a mind map, a Mnemosyne ``.cards`` package).
 TEXT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".qmd", ".rmd", ".csv", ".tsv",
-     ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn",  # Markdown by the names other tools save it under
+    {".txt", ".text", ".csv", ".tsv", *MARKDOWN_EXTENSIONS,
      *((set(markups.MARKUPS) | set(markups.DOCUMENTS)) - markups.NAMED_ONLY - markups.GIVEN_ONLY)}
 )
 #: Every extension a source can have, those read only when named or named for Q&A included (what a

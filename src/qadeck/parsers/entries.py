@@ -13,6 +13,7 @@ one that found a few pairs in it. :func:`make_layout` builds a layout's
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from collections.abc import Callable, Iterable, Sequence
@@ -23,8 +24,8 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options
 from .base import Layout
-from .tags import trailing_tags
-from .structure import Line, heading, is_noise, outline
+from .tags import front_matter_tags, named, tag_line, tag_lines, trailing_tags
+from .structure import MARKDOWN_EXTENSIONS, Line, front_matter, heading, is_noise, outline
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -76,10 +77,17 @@ _LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
 
 
 def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult:
-    """Cards for the answered entries, ``unanswered`` findings for the others."""
+    """Cards for the answered entries, ``unanswered`` findings for the others.
+
+    A card's tags are its entry's, those after its question, those of tag lines in its answer or below
+    it, and the file's: its front matter's ``tags:`` and its tag lines above the first card (Obsidian's
+    ``#biology``).
+    """
     cards: list[Card] = []
     findings: list[Finding] = []
-    for entry in entries:
+    entries = list(entries)
+    file_tags, after_tags, answer_tags = _source_tags(source, entries)
+    for index, entry in enumerate(entries):
         answer = drop_answer_label(entry.answer).strip("\n")
         if answer[:1] == " ":  # only an answer opening with a space has HTML indentation to drop
             answer = _HTML_INDENT.sub("", answer)
@@ -93,6 +101,10 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
             continue
         question, tags = trailing_tags(entry.question)
+        if index in answer_tags:
+            answer, own = _without_tag_lines(answer)
+            tags += own
+        tags += after_tags.get(index, ()) + file_tags
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
         cards.append(
@@ -108,6 +120,50 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             )
         )
     return ParseResult(source.name, layout, tuple(cards), tuple(findings))
+
+
+def _source_tags(source: Source, entries: Sequence[Entry]) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], set[int]]:
+    """The file's tags (its front matter's, its tag lines above the first entry), the tags of tag lines
+    between one entry's end and the next one's start (by entry), and which entries hold tag lines."""
+    listed = front_matter_tags(front_matter(source.text))
+    # Tag lines are Markdown note-takers' (Obsidian, Bear): "#endif" in a PDF is code, "#…" in a text deck a comment.
+    found = tag_lines(source.text) if source.path.suffix.lower() in MARKDOWN_EXTENSIONS else []
+    if not found:
+        return listed, {}, set()
+    code = {line.number for line in outline(source) if line.code}
+    spans = sorted((entry.line, max(entry.last, entry.line), index) for index, entry in enumerate(entries))
+    starts = [first for first, _, _ in spans]
+    above: list[str] = list(listed)
+    below: dict[int, list[str]] = {}
+    holding: set[int] = set()
+    for number, tags in found:
+        at = bisect.bisect_right(starts, number) - 1
+        if number in code or not tags or at >= 0 and number == spans[at][0]:
+            continue
+        if at < 0:
+            above += tags
+        elif number <= spans[at][1]:
+            holding.add(spans[at][2])
+        else:
+            below.setdefault(spans[at][2], []).extend(tags)
+    return tuple(dict.fromkeys(above)), {index: tuple(tags) for index, tags in below.items()}, holding
+
+
+def _without_tag_lines(answer: str) -> tuple[str, tuple[str, ...]]:
+    """``answer`` without its tag lines (code aside), and their tags."""
+    kept: list[str] = []
+    tags: list[str] = []
+    fence = ""
+    for line in answer.split("\n"):
+        mark = line.lstrip()[:3]
+        if mark in ("```", "~~~") and (not fence or mark == fence):
+            fence = "" if fence else mark
+        found = None if fence else tag_line(line)
+        if found is None:
+            kept.append(line)
+        else:
+            tags += named(line)
+    return "\n".join(kept).strip("\n"), tuple(tags)
 
 
 def drop_answer_label(answer: str) -> str:

@@ -30,7 +30,7 @@ from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
 from .markup import inline_text
-from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections
+from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections, typed
 
 NAME = "obsidian"
 
@@ -105,7 +105,9 @@ def _entries(source: Source) -> list[Entry]:
         return []
     lines = [_clean(line) for line in outline(source)]
     titles = sections(lines)
-    styles = _cloze_styles(lines) if _typed(source) else _CLOZE_STYLES
+    # Bold marks deletions only in what was typed (Obsidian's convention); a document's or another markup's
+    # bold (Word, LaTeX ``\\textbf``) is its emphasis.
+    styles = _cloze_styles(lines) if typed(source) else _CLOZE_STYLES
     entries: list[Entry] = []
     for paragraph in _paragraphs(lines):
         split = next((i for i in paragraph if not lines[i].code and _SEPARATOR.match(lines[i].text)), None)
@@ -129,15 +131,6 @@ def _entries(source: Source) -> list[Entry]:
             if clozes:
                 entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
     return entries
-
-
-def _typed(source: Source) -> bool:
-    """Was ``source`` typed as Markdown or plain text? Bold marks deletions only there (Obsidian's
-    convention); a document's or another markup's bold (Word, LaTeX ``\\textbf``) is its emphasis."""
-    from .. import markups  # the readers import the parsers' helpers: imported when first needed
-
-    suffix = source.path.suffix.lower()
-    return suffix not in markups.MARKUPS and suffix not in markups.DOCUMENTS
 
 
 def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:

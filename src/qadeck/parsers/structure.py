@@ -304,6 +304,41 @@ def front_matter_end(lines: Sequence[str]) -> int:
     return 0
 
 
+#: Markdown, by the names note-takers' tools save it under.
+MARKDOWN_EXTENSIONS = frozenset(
+    {".md", ".markdown", ".mdown", ".qmd", ".rmd", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn"}
+)
+
+
+def typed(source: Source) -> bool:
+    """Was ``source`` typed as Markdown or plain text, not translated from a document or another markup?
+    Note-takers' conventions (bold deletions, ``#tag`` lines) hold only there."""
+    from .. import markups  # the readers import the parsers' helpers: imported when first needed
+
+    suffix = source.path.suffix.lower()
+    return suffix not in markups.MARKUPS and suffix not in markups.DOCUMENTS
+
+
+def front_matter(text: str) -> dict[object, object]:
+    """The YAML front matter of ``text`` as a mapping, {} when it has none (shared: do not change it)."""
+    if not text.startswith("---"):
+        return {}
+    return _front_matter("\n".join(text.split("\n", 200)[:200]))
+
+
+@lru_cache(maxsize=64)
+def _front_matter(head: str) -> dict[object, object]:
+    lines = head.split("\n")
+    end = front_matter_end(lines)
+    if not end:
+        return {}
+    try:
+        data = yaml.load("\n".join(lines[1 : end - 1]), Loader=_YAML_LOADER)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 @lru_cache(maxsize=64)
 def _is_mapping(text: str) -> bool:
     try:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .structure import SPACE, LineStart
+
 #: One tag: a bare ``#word`` or a link whose text is ``#word``.
 _TAG = re.compile(r"\[#([^\s\]#]+)\]\([^)\s]*\)|(?<!\S)#([^\s#\[\]()]+)")
 _TAGS_ONLY = re.compile(rf"^\s*(?:(?:{_TAG.pattern})\s*)+$")
@@ -27,6 +29,42 @@ def tag_line(text: str) -> tuple[str, ...] | None:
     if "#" not in text or not _TAGS_ONLY.match(text):
         return None
     return tuple(link or bare for link, bare in _TAG.findall(text))
+
+
+#: A line of nothing but tags, found in a whole text at once (most files hold none; a heading's ``# `` is none).
+_TAG_LINE = re.compile(rf"^[ \t]*(?:(?:{_TAG.pattern})[ \t]*)+$", re.MULTILINE)
+
+
+#: How a tag line opens: one search of a text tells most texts hold none (a heading's ``# `` and ``##`` are none).
+_MAY_TAG = LineStart(re.compile(rf"^{SPACE}*\[?#[^ \t\n#\[\]()]"))
+
+
+def tag_lines(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(line number, tags) of each line of ``text`` made of nothing but tags, code included."""
+    if "#" not in text or not _MAY_TAG.found_in(text):
+        return []
+    return [(text.count("\n", 0, found.start()) + 1, named(found.group())) for found in _TAG_LINE.finditer(text)]
+
+
+#: What a tag is made of, as Obsidian has it: letters, digits, ``_``, ``-`` and ``/``, at least one letter.
+_NAMING = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
+
+
+#: A C preprocessor's or an editor's directive alone on a line of code no fence marks: no tag.
+_DIRECTIVES = frozenset("if ifdef ifndef elif else endif define undef include pragma error warning region endregion".split())
+
+
+def named(line: str) -> tuple[str, ...]:
+    """The tags of a tag line that name something (``#42`` is an issue, ``#!/bin/sh`` code)."""
+    tags = (link or bare for link, bare in _TAG.findall(line))
+    return tuple(tag for tag in tags if _NAMING.fullmatch(tag) and tag not in _DIRECTIVES)
+
+
+def front_matter_tags(data: dict[object, object]) -> tuple[str, ...]:
+    """The tags YAML front matter gives (``tags: [a, b]``, ``tags: a, b``, ``tag: a``), without their ``#``."""
+    value = data.get("tags", data.get("tag"))
+    items = value if isinstance(value, list) else re.split(r"[,\s]+", value) if isinstance(value, str) else []
+    return tuple(dict.fromkeys(tag for item in items if isinstance(item, str) and (tag := item.strip().lstrip("#"))))
 
 
 def trailing_tags(text: str) -> tuple[str, tuple[str, ...]]:

@@ -29,10 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..model import Card, Source
-from ..parsers.structure import front_matter_end
+from ..parsers.structure import front_matter
 from .words import without_cloze_or_math
 
 #: A fenced code block of at least this many lines makes an answer "code".
@@ -259,17 +257,8 @@ def _star_scale(cards: Sequence[Card]) -> dict[int, str]:
 
 def _front_matter_level(text: str) -> str:
     """``difficulty:`` or ``level:`` (or a ``difficulty/…`` tag) in the file's YAML front matter."""
-    if not text.startswith("---"):
-        return ""
-    lines = text.split("\n", 200)[:200]
-    end = front_matter_end(lines)
-    if not end:
-        return ""
-    try:
-        data = yaml.safe_load("\n".join(lines[1 : end - 1]))
-    except yaml.YAMLError:
-        return ""
-    if not isinstance(data, dict):
+    data = front_matter(text)
+    if not data:
         return ""
     for key in ("difficulty", "level"):
         value = data.get(key)
