@@ -53,3 +53,35 @@ def docx(body: str, relationships: dict[str, str], media: dict[str, bytes], exte
         for name, data in media.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def with_parts(package: bytes, parts: dict[str, bytes | str]) -> bytes:
+    """``package`` (a zip document) with ``parts`` added, as an office program stores pictures beside its XML."""
+    buffer = io.BytesIO(package)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def odf_frame(href: str, description: str = "", title: str = "") -> str:
+    """A picture frame as LibreOffice writes one: its picture, then its title and description."""
+    return ('<draw:frame draw:name="Image1" text:anchor-type="as-char" svg:width="2cm" svg:height="2cm">'
+            f'<draw:image xlink:href="{escape(href)}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+            + (f"<svg:title>{escape(title)}</svg:title>" if title else "")
+            + (f"<svg:desc>{escape(description)}</svg:desc>" if description else "") + "</draw:frame>")
+
+
+def slide_picture(rid: str, alt: str = "", at: tuple[float, float] = (2.0, 8.0)) -> str:
+    """A picture on a slide as PowerPoint writes one (``p:pic``), placed at ``at`` (left, top in centimetres)."""
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="5" name="Picture 4" descr="{escape(alt)}"/><p:cNvPicPr/><p:nvPr/>'
+            f'</p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+            f'<p:spPr><a:xfrm><a:off x="{int(at[0] * 360000)}" y="{int(at[1] * 360000)}"/>'
+            '<a:ext cx="1800000" cy="1800000"/></a:xfrm></p:spPr></p:pic>')
+
+
+def relationships(targets: dict[str, str]) -> str:
+    """A ``_rels`` part naming pictures by id."""
+    return ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="{rid}" Type="{IMAGE}" Target="{escape(target)}"/>'
+                      for rid, target in targets.items()) + "</Relationships>")

@@ -1,4 +1,4 @@
-"""Pictures inside Word files reach Anki: read from the document's own parts, named, stored and updated
+"""Pictures inside Word, OpenDocument and PowerPoint files reach Anki: read from the document's own parts, named, stored and updated
 as pictures beside a Markdown note are; nothing outside the document, linked or too big is read."""
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from qadeck.render import media
 
 from .conftest import import_apkg, notes_by_guid
 from .listing import listed
-from .office_pictures import docx, word_drawing, word_paragraph
+from .office_pictures import docx, odf_frame, relationships, slide_picture, with_parts, word_drawing, word_paragraph
 from .test_media import answers, build, media_dir, package, png
+from .test_slides import frame, odp, para, pptx, run, shape, title
+from .test_word_processors import odt
 
 DIAGRAM, LOGO = png(255, 0, 0), png(0, 0, 255)
 
@@ -148,3 +150,46 @@ def test_an_old_vml_picture_is_read_too(tmp_path):
     folder = folder_with(tmp_path, docx(body, {"rId9": "media/image9.png"}, {"word/media/image9.png": LOGO}))
     card = listed(folder)[0]
     assert '<img src="image9-' in card["answer_html"] and 'alt="an old chart"' in card["answer_html"]
+
+
+def test_pictures_in_an_opendocument_text_are_read_from_its_pictures_folder(tmp_path):
+    body = ('<text:p text:style-name="P1"><text:span text:style-name="T1">What does the pipeline look like?</text:span></text:p>'
+            f"<text:p>Three stages: {odf_frame('Pictures/10000000diagram.png', 'the pipeline diagram', 'Pipeline')}</text:p>"
+            '<text:p><text:span text:style-name="T1">What is linked?</text:span></text:p>'
+            f"<text:p>A photo elsewhere {odf_frame('../photo.png', 'linked')}{odf_frame('https://example.com/a.png')}</text:p>")
+    (tmp_path / "photo.png").write_bytes(LOGO)
+    folder = folder_with(tmp_path, with_parts(odt(body), {"Pictures/10000000diagram.png": DIAGRAM}), "faq.odt")
+    cards = {card["question"]: card for card in listed(folder)}
+    diagram = cards["What does the pipeline look like?"]["answer_html"]
+    name = media.media_name(folder / "faq.odt", "Pictures/10000000diagram.png")
+    assert f'<img src="{name}" alt="the pipeline diagram"' in diagram and diagram.startswith("<p>Three stages: ")
+    assert cards["What is linked?"]["answer"] == "A photo elsewhere"
+
+
+def test_pictures_on_slides_show_where_they_stand(tmp_path, collection):
+    deck = pptx((title("What does the cell look like?") + shape(para(run("Under a microscope:")), at=(2.0, 4.0))
+                 + slide_picture("rId7", "a cell", at=(2.0, 8.0))),
+                title("What is linked?") + shape(para(run("Nothing stored")), at=(2.0, 4.0))
+                + slide_picture("rId8", "far away"))
+    # The first slide given is the deck's slide2.xml (the builder numbers them backwards).
+    deck = with_parts(deck, {"ppt/slides/_rels/slide2.xml.rels": relationships({"rId7": "../media/image1.png"}),
+                             "ppt/media/image1.png": DIAGRAM})
+    impress = odp(frame("title", "<text:p>What does the cell look like?</text:p>")
+                  + frame("subtitle", "<text:p>Under a microscope:</text:p>").replace('svg:width="25cm"', 'svg:y="4cm"')
+                  + odf_frame("Pictures/cell.png", "a cell").replace("<draw:frame ", '<draw:frame svg:y="8cm" '),
+                  frame("title", "<text:p>What is linked?</text:p>") + frame("subtitle", "<text:p>Nothing stored</text:p>"))
+    impress = with_parts(impress, {"Pictures/cell.png": DIAGRAM})
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "cells.pptx").write_bytes(deck)
+    (folder / "cells.odp").write_bytes(impress)
+    for name, member in (("cells.pptx", "ppt/media/image1.png"), ("cells.odp", "Pictures/cell.png")):
+        cards = {card["question"]: card for card in listed(folder / name)}
+        stored = media.media_name(folder / name, member)
+        assert cards["What does the cell look like?"]["answer_html"] == (
+            f'<p>Under a microscope:</p>\n<p><img src="{stored}" alt="a cell" /></p>'), name
+        assert cards["What is linked?"]["answer"] == "Nothing stored", name
+    assert build(folder, tmp_path / "out") == 0
+    import_apkg(collection, package(tmp_path / "out"))
+    stored = [p for p in media_dir(collection).iterdir() if p.is_file()]
+    assert [p.read_bytes() for p in stored] == [DIAGRAM, DIAGRAM]  # the same bytes, from each deck

@@ -5,16 +5,17 @@ slide in the order they are shown. In a page, the frame of class ``title`` is
 the title; the other frames and shapes hold its text (an ``outline`` frame's
 lists as list items at their levels, paragraphs all in bold as bold, tables as tables,
 read as :mod:`.odt` reads a document's body), and ``presentation:notes`` its
-speaker notes. A page whose style hides it (``presentation:visibility=
-"hidden"``), pictures, and the date, footer and page-number frames are left
-out. :mod:`.slides` writes the Markdown; the XML is scanned, never parsed.
+speaker notes; a picture frame holding a picture of the file's own is that
+picture (:func:`.odt.frame_picture`), where it stands. A page whose style hides it
+(``presentation:visibility="hidden"``), and the date, footer and page-number frames
+are left out. :mod:`.slides` writes the Markdown; the XML is scanned, never parsed.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import odt, slides
+from . import document, odt, slides
 from .archive import opendocument
 from .slides import Slide
 
@@ -41,12 +42,16 @@ def to_markdown(data: bytes, name: str = "<odp>") -> str:
             continue
         notes = _NOTES.search(page)
         title, body, shapes = "", [], []
-        for _tag, shape, inner in _SHAPE.findall(_NOTES.sub("", page)):
+        for tag, shape, inner in _SHAPE.findall(_NOTES.sub("", page)):
             attributes = dict(_ATTRIBUTE.findall(shape))
             kind = attributes.get("presentation:class", "")
-            if kind in _CHROME or not inner:
+            image = odt.frame_picture(inner) if tag == "draw:frame" and "<draw:text-box" not in inner else ""
+            if image:
+                blocks = [document.paragraph([(image, False)])]
+            elif kind in _CHROME or not inner:
                 continue
-            blocks = odt.read_blocks(inner, styles)
+            else:
+                blocks = odt.read_blocks(inner, styles)
             if kind == "title" and not title:
                 title = " ".join(block.text for block in blocks if block.text)
             else:

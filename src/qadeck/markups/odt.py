@@ -8,7 +8,11 @@ heading of its outline level, a paragraph whose text is all bold (through its
 paragraph style or the styles of its spans, each style's parents followed) a
 bold line, a list item a list item (numbered when its list style numbers),
 a paragraph in the ``Title`` style a first-level heading,
-a table a Markdown table. Notes, comments, tracked deletions, indexes and
+a table a Markdown table. A picture the document holds (a ``draw:frame``
+whose ``draw:image`` names a part such as ``Pictures/1000.png``) is a Markdown
+image of that part where it stands (:func:`frame_picture`), its alt text the
+frame's description or title; a picture linked from outside the file, a chart
+or a formula is not. Notes, comments, tracked deletions, indexes and other
 drawings are left out: they are not the document's running text. The XML is
 scanned tag by tag, never parsed: no entity is expanded and nothing it names
 is fetched. :mod:`.document` writes the Markdown.
@@ -21,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import document
-from .archive import opendocument
+from .archive import opendocument, picture
 from .document import Block
 
 _TAG = re.compile(r"<(/?)([\w.-]+:[\w.-]+|[\w.-]+)([^>]*?)(/?)>|<!--.*?-->|<[?!][^>]*>|([^<]+)", re.DOTALL)
@@ -35,6 +39,10 @@ _SKIPPED = frozenset({
     "draw:custom-shape", "draw:rect", "draw:ellipse", "draw:g", "text:number", "office:change-info", "text:ruby-text",
 })
 _BOLD_WEIGHTS = frozenset({"bold", "600", "700", "800", "900"})
+_IMAGE = re.compile(r"<draw:image\b([^>]*)>")
+_FRAME_ALT = re.compile(r"<svg:(desc|title)\b[^>]*>([^<]*)</svg:\1>")
+#: A link to a file outside the document (``../photo.png``, ``/tmp/x.png``, ``file:…``, ``https:…``).
+_OUTSIDE = re.compile(r"(?:\.\./|/|\\|[a-zA-Z][a-zA-Z0-9+.-]*:)")
 
 
 def to_markdown(data: bytes, name: str = "<odt>") -> str:
@@ -50,6 +58,19 @@ def read_styles(content: str, styles: str) -> _Styles:
 def read_blocks(fragment: str, styles: _Styles) -> list[Block]:
     """The paragraphs, lists and tables of a piece of OpenDocument XML (a presentation's text box) as blocks."""
     return _Reader(styles).read(fragment, 0)
+
+
+def frame_picture(inner: str) -> str:
+    """The Markdown image of the picture a ``draw:frame`` (its content ``inner``) shows, "" when it shows none
+    held in the document: its first ``draw:image`` (the others are stand-ins for programs that cannot show it)."""
+    image = _IMAGE.search(inner)
+    if image is None or "<draw:object" in inner:  # a chart's or a formula's picture stands in for it
+        return ""
+    member = _attributes(image.group(1)).get("xlink:href", "").removeprefix("./")
+    if not member or _OUTSIDE.match(member):
+        return ""
+    alt = {kind: html.unescape(text) for kind, text in reversed(_FRAME_ALT.findall(inner))}
+    return picture(member, alt.get("desc") or alt.get("title") or "")
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -156,6 +177,7 @@ class _Reader:
         self.paragraph: dict[str, str] | None = None
         self.paragraph_tag = ""
         self.paragraph_depth = 0
+        self.frame = -1  # where the content of the frame being left out starts, -1 outside one
 
     def read(self, xml: str, start: int) -> list[Block]:
         for match in _TAG.finditer(xml, start):
@@ -167,14 +189,29 @@ class _Reader:
             if self.skipping:
                 if tag in _SKIPPED and not empty:
                     self.skipping += -1 if closing else 1
+                if not self.skipping and self.frame >= 0:  # the frame left out ends: its picture stays
+                    self._picture(frame_picture(xml[self.frame:match.start()]))
+                    self.frame = -1
                 continue
             if closing:
                 self._close(tag)
             elif tag in _SKIPPED:
                 self.skipping = 0 if empty else 1
+                self.frame = match.end() if tag == "draw:frame" and not empty else -1
             else:
                 self._open(tag, _attributes(rest), bool(empty))
         return self.blocks
+
+    def _picture(self, markdown: str) -> None:
+        """A picture where it stands: in the paragraph it is anchored in, else a paragraph of its own."""
+        if not markdown:
+            return
+        if self.paragraph is not None:
+            self._text(markdown)
+        elif self.tables and self.tables[-1] and self.tables[-1][-1]:
+            self._cell(markdown)
+        else:
+            self.blocks.append(document.paragraph([(markdown, False)]))
 
     def _open(self, tag: str, attributes: dict[str, str], empty: bool) -> None:
         if tag in ("text:p", "text:h"):

@@ -9,7 +9,10 @@ notes. In a slide, the title placeholder (``p:ph type="title"``, or
 its text, in the order the slide keeps them: a content placeholder's
 paragraphs are bullets unless they say ``a:buNone``, a text box's only when
 they ask for a bullet, each at its level (``lvl``); a paragraph all in bold is bold;
-tables are tables. Hidden slides (``show="0"``), pictures, charts and the
+tables are tables; a picture (``p:pic``, its ``a:blip r:embed`` a relationship of
+the slide to a part such as ``ppt/media/image1.png``) is a Markdown image of that
+part where it shows, its alt text the picture's description or title (a picture
+linked from outside the file is left out). Hidden slides (``show="0"``), charts and the
 date, footer and slide-number placeholders are left out. :mod:`.slides` writes
 the Markdown; the XML is scanned, never parsed, and a relationship can only
 name a part of the same zip.
@@ -21,14 +24,16 @@ import html
 import re
 
 from . import document, slides
-from .archive import Archive
+from .archive import Archive, attributes, picture
 from .document import Block
 from .slides import Slide
 
 _SLIDE_ID = re.compile(r"<p:sldId\b[^>]*?\br:id=\"([^\"]+)\"")
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 #: The shapes of a slide that can hold text: shapes and text boxes (in groups too), and tables.
-_SHAPE = re.compile(r"<p:sp\b.*?</p:sp>|<p:graphicFrame\b.*?</p:graphicFrame>", re.DOTALL)
+_SHAPE = re.compile(r"<p:sp\b.*?</p:sp>|<p:graphicFrame\b.*?</p:graphicFrame>|<p:pic\b.*?</p:pic>", re.DOTALL)
+_PICTURE_NAME = re.compile(r"<p:cNvPr\b[^>]*>")
+_BLIP = re.compile(r"<a:blip\b[^>]*>")
 #: The copy of a shape PowerPoint keeps for older readers of newer content: read once, as the newer.
 _FALLBACK = re.compile(r"<mc:Fallback\b.*?</mc:Fallback>", re.DOTALL)
 _PLACEHOLDER = re.compile(r"<p:ph\b([^>]*)>")
@@ -67,17 +72,19 @@ def to_markdown(data: bytes, name: str = "<pptx>") -> str:
         if not xml or re.search(r'<p:sld\b[^>]*\bshow="(?:0|false)"', xml):
             continue
         notes = next((target for kind, target in archive.relationships(part).values() if kind.endswith(_NOTES)), "")
-        deck.append(_slide(xml, archive.text(notes) if notes else ""))
+        pictures = archive.pictures(part) if "<p:pic" in xml else {}
+        deck.append(_slide(xml, archive.text(notes) if notes else "", pictures))
     return slides.to_markdown(deck)
 
 
-def _slide(xml: str, notes: str) -> Slide:
+def _slide(xml: str, notes: str, pictures: dict[str, str]) -> Slide:
+    """A slide's title, body and notes; ``pictures``: the parts its pictures' relationships name, by id."""
     title, opens, body = "", False, []
     xml = _FALLBACK.sub("", xml)
     shapes = []
     for shape in _SHAPE.findall(xml):
-        kind = _placeholder(shape)
-        if kind in _CHROME:
+        kind = "picture" if shape.startswith("<p:pic") else _placeholder(shape)
+        if kind in _CHROME or kind == "picture" and not _picture(shape, pictures):
             continue
         if kind in _TITLES and not title:
             title = " ".join(block.text for block in _paragraphs(shape, bulleted=False))
@@ -88,7 +95,9 @@ def _slide(xml: str, notes: str) -> Slide:
             shapes.append(((int(place.group(1)) / _EMU_PER_CM, int(place.group(2)) / _EMU_PER_CM) if place else None,
                            (kind, shape)))
     for kind, shape in slides.reading_order(shapes):
-        if "<a:tbl>" in shape:
+        if kind == "picture":
+            body.append(document.paragraph([(_picture(shape, pictures), False)]))
+        elif "<a:tbl>" in shape:
             rows = _table(shape)
             if rows:
                 body.append(Block(rows=rows))
@@ -97,6 +106,17 @@ def _slide(xml: str, notes: str) -> Slide:
     notes_blocks = [block for shape in _SHAPE.findall(notes) if _placeholder(shape) == "body"
                     for block in _paragraphs(shape, bulleted=False)]
     return Slide(title=title, body=tuple(body), notes=tuple(notes_blocks), opens=opens)
+
+
+def _picture(shape: str, pictures: dict[str, str]) -> str:
+    """The Markdown image of a ``p:pic``, "" when it shows no picture the file holds."""
+    blip = _BLIP.search(shape)
+    member = pictures.get(attributes(blip.group(0)).get("embed", "")) if blip else None
+    if not member:
+        return ""
+    found = _PICTURE_NAME.search(shape)
+    names = attributes(found.group(0)) if found else {}
+    return picture(member, names.get("descr") or names.get("title") or "")
 
 
 def _placeholder(shape: str) -> str:
