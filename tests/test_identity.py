@@ -71,6 +71,22 @@ def test_answer_edit_keeps_guid_and_gets_a_newer_time():
     assert [c.guid for c in changes.updated] == [out[1].guid]
 
 
+def test_a_multiple_choice_card_keeps_its_guid_when_its_options_change_or_move_to_its_front():
+    quiz = [card("Which bee lays eggs?", "- [ ] A drone\n- [x] The queen", line=1),
+            card("What does this print?", "```python\nprint(2)\n```\n\n- [x] 2\n- [ ] 3", line=5),
+            card("Which bee lays eggs?", "- [x] The queen\n- [ ] A worker", line=9)]  # the same stem again
+    out, lock, _ = first_build(quiz)
+    # The options listed on the front (as qadeck now reads a task list), the code with them, one option edited.
+    fronts = [card("Which bee lays eggs?\n\n- A: A drone\n- B: The queen", "**B**: The queen", line=1),
+              card("What does this print?\n\n```python\nprint(2)\n```\n\n- A: 2\n- B: 3", "**A**: 2", line=5),
+              card("Which bee lays eggs?\n\n- A: The queen\n- B: A nurse bee", "**A**: The queen", line=9)]
+    again, lock2, changes = rebuild(fronts, lock)
+    assert [c.guid for c in again] == [c.guid for c in out]
+    assert len(changes.updated) == 3 and not changes.added and not changes.removed
+    edited = [fronts[0], fronts[1], replace(fronts[2], question="Which bee lays eggs?\n\n- A: The queen\n- B: A drone")]
+    assert [c.guid for c in rebuild(edited, lock2, now=T1 + 1)[0]] == [c.guid for c in out]
+
+
 def test_changed_card_time_is_strictly_newer_even_within_the_same_second():
     _, lock, _ = first_build()
     edited = [replace(DECK[0], answer="Changed."), *DECK[1:]]

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 from .model import Card, Finding
+from .parsers.options import OPTIONS_START, stem
 
 MAX_QUESTION = 300
-#: Where a multiple-choice card's options start on its front (see :mod:`qadeck.parsers.options`).
-OPTIONS_START = "\n\n- A: "
 _CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE)
 _MARKER = re.compile(r"(^|\n)\s*(\*\*)?(Q|A|Question|Answer)\s*(\*\*)?\s*:", re.IGNORECASE)
 
@@ -34,7 +33,7 @@ def review(cards: list[Card]) -> list[Finding]:
 def question_words(question: str) -> str:
     """What a question says in words: a multiple-choice card's options (``- A: …``) and the code it
     shows are no sign of a parse gone wrong, however long."""
-    return _CODE.sub("", question.split(OPTIONS_START, 1)[0]).strip()
+    return _CODE.sub("", stem(question)).strip()
 
 
 def _marker_in_answer(card: Card) -> bool:

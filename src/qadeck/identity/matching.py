@@ -49,6 +49,7 @@ from typing import cast
 
 from .lockfile import Lock, LockEntry
 from ..model import Card, quick_init
+from ..parsers.options import stem
 
 #: Bump when rendering or tagging output changes so every note is sent again.
 CONTENT_VERSION = "2"
@@ -212,6 +213,9 @@ class _Matcher:
         self._exact(lambda question: question, same_source=True)
         self._exact(normalize, same_source=True)
         self._exact(normalize, same_source=False)
+        # A multiple-choice card asks what its first paragraph asks, whatever its options (edited, or first
+        # listed on its front with the code they are about).
+        self._exact(lambda question: normalize(stem(question).split("\n\n", 1)[0]), same_source=True)
         self._fuzzy()
 
     def _same_questions(self) -> None:

@@ -20,10 +20,17 @@ from collections.abc import Sequence
 
 #: Option letters, as a multiple-choice card's front shows them.
 OPTION_LETTERS = "ABCDEFGH"
+#: Where a multiple-choice card's options start on its front.
+OPTIONS_START = "\n\n- A: "
 #: A task list item: its box, ticked or not, and its text.
 #: An option's own letter, standing for the code under it.
 _LABEL = re.compile(r"\(?[A-Ha-h][.):]?")
 _TASK = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
+
+
+def stem(question: str) -> str:
+    """A question without the options its front lists: what it asks, the same however its options read."""
+    return question.split(OPTIONS_START, 1)[0]
 
 
 def options_card(question: str, options: Sequence[str], chosen: int | Sequence[int] | None) -> tuple[str, str]:
