@@ -4,8 +4,6 @@ as pictures beside a Markdown note are; nothing outside the document, linked or 
 from __future__ import annotations
 
 import json
-import os
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from qadeck.render import media
 from .conftest import import_apkg, notes_by_guid
 from .listing import listed
 from .office_pictures import docx, odf_frame, relationships, slide_picture, with_parts, word_drawing, word_paragraph
-from .test_media import answers, build, media_dir, package, png
+from .test_media import answers, build, media_dir, opened_while, package, png
 from .test_slides import frame, odp, para, pptx, run, shape, title
 from .test_word_processors import odt
 
@@ -114,19 +112,8 @@ def test_a_linked_picture_is_never_fetched(tmp_path, capsys):
     data = docx(body, {"rId1": secret.as_uri(), "rId2": "https://example.com/logo.png"}, {},
                 external=frozenset({"rId1", "rId2"}))
     folder = folder_with(tmp_path, data)
-    opened: list[str] = []
-    watching = True
-
-    def audit(event: str, args: tuple) -> None:
-        if watching and event in ("open", "socket.connect") and isinstance(args[0], (str, bytes, os.PathLike)):
-            opened.append(os.fsdecode(args[0]))
-
-    sys.addaudithook(audit)  # hooks cannot be removed: this one stops listening after the build
-    try:
-        assert build(folder, tmp_path / "out") == 0
-    finally:
-        watching = False
-    assert not [path for path in opened if "secret" in path]
+    opened = opened_while(lambda: build(folder, tmp_path / "out"))
+    assert not [place for place in opened if "secret" in place or "example.com" in place]
     assert "media" not in capsys.readouterr().err
     card = listed(folder)[0]
     assert card["answer"] == "A picture elsewhere:" and "<img" not in card["answer_html"]
@@ -193,3 +180,12 @@ def test_pictures_on_slides_show_where_they_stand(tmp_path, collection):
     import_apkg(collection, package(tmp_path / "out"))
     stored = [p for p in media_dir(collection).iterdir() if p.is_file()]
     assert [p.read_bytes() for p in stored] == [DIAGRAM, DIAGRAM]  # the same bytes, from each deck
+
+
+def test_a_picture_anki_cannot_show_is_reported_and_shown_by_its_name(tmp_path, capsys):
+    body = (word_paragraph("What did Visio draw?", bold=True) + word_paragraph("This:") + word_drawing("rId1")
+            + word_paragraph("What else?", bold=True) + word_paragraph("Nothing"))
+    folder = folder_with(tmp_path, docx(body, {"rId1": "media/flow chart.emf"}, {"word/media/flow chart.emf": b"EMF"}))
+    assert build(folder, tmp_path / "out") == 0
+    assert "faq.docx:5: media: a picture Anki cannot show: word/media/flow chart.emf" in capsys.readouterr().err
+    assert listed(folder)[0]["answer"] == "This:\n\nflow chart.emf"

@@ -7,6 +7,7 @@ import struct
 import sys
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,25 @@ def test_edited_picture_updates_its_note_on_reimport(deck, tmp_path, collection)
     assert answers(collection)["What does the other diagram show?"].count("diagram-") == 1
 
 
+def opened_while(action: Callable[[], int]) -> list[str]:
+    """The files opened and the addresses connected to while ``action`` (a command, which must succeed) runs."""
+    opened: list[str] = []
+    watching = [True]
+
+    def audit(event: str, args: tuple) -> None:
+        if watching[0] and event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            opened.append(os.fsdecode(args[0]))
+        elif watching[0] and event == "socket.connect":
+            opened.append(str(args[1]))
+
+    sys.addaudithook(audit)  # hooks cannot be removed: this one stops listening after the action
+    try:
+        assert action() == 0
+    finally:
+        watching[0] = False
+    return opened
+
+
 def test_nothing_outside_the_source_folder_is_read(tmp_path, capsys):
     secret = tmp_path / "secret"
     secret.mkdir()
@@ -189,18 +209,7 @@ def test_nothing_outside_the_source_folder_is_read(tmp_path, capsys):
         "\n## What does the embed find?\n\n![[../secret/private.png]]\n" + links,
         encoding="utf-8",
     )
-    opened: list[str] = []
-    watching = True
-
-    def audit(event: str, args: tuple) -> None:
-        if watching and event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
-            opened.append(os.fsdecode(args[0]))
-
-    sys.addaudithook(audit)  # hooks cannot be removed: this one stops listening after the build
-    try:
-        assert build(folder, tmp_path / "out") == 0
-    finally:
-        watching = False
+    opened = opened_while(lambda: build(folder, tmp_path / "out"))
     assert not [path for path in opened if str(secret) in path or "private" in path]
     err = capsys.readouterr().err
     assert "notes.md:5: media: outside the source folder, not read: ../secret/private.png" in err

@@ -361,7 +361,7 @@ def rewrite(text: str, links: Mapping[str, MediaFile | None]) -> str:
             return m.group(0)
         found = links[ref_key]
         if found is None:
-            return alt or PurePosixPath(target).name
+            return alt or PurePosixPath(unquote(target) if target.startswith(PART) else target).name
         if found.sound:
             return f"[sound:{found.name}]"
         return f"![{alt}]({found.name})"
