@@ -51,13 +51,15 @@ class Entry:
 
 
 _ANSWER_LABEL = re.compile(
-    # "Answer:" before the text, or "Answer" / "**Answer:**" / "### Answer" alone on the first line.
-    r"^\s*(?:\*\*|__)?(?:(?:answer|ans|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n)"
+    # "Answer:" before the text, or "Answer" / "**Answer:**" / "### Answer" alone on the first line; "Sol." or
+    # "Solution:" before it, as exercise sheets label their answers.
+    r"^\s*(?:\*\*|__)?(?:(?:answer|ans|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n"
+    r"|(?:sol|soln|solution)\s*[:.](?:\*\*|__)?[ \t]+)"
     r"|^\s*#{1,6}[ \t]+(?:answer|ans)[ \t]*:?[ \t]*#*[ \t]*\n",
     re.IGNORECASE,
 )
 #: What the first character after the spaces is when _ANSWER_LABEL matches ("" for none at all).
-_LABEL_OPENINGS = ("a", "A", "*", "_", "#", "")
+_LABEL_OPENINGS = ("a", "A", "s", "S", "*", "_", "#", "")
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"

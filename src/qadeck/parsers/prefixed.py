@@ -42,12 +42,14 @@ _ASKING_WORDS = (*ASKING_WORDS, "问", "問", "ε")
 _ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
 _ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α'))})"
 QUESTION = re.compile(
-    _OPEN + r"(?:(?:Q(?:uestion)?|QUESTION)\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s))|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
+    _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s))"
+    r"|(?:Question|QUESTION)\s*\d+[ \t]*$|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
     rf"|(?:{_ASKS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
 )
 ANSWER = re.compile(
     _OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]"
-    r"|(?:A|Ans|Answer|ANS|ANSWER)\s*\d*\s*[-–](?=\s)|(?:Back|BACK)\s*[:：]|[✅✔]\ufe0f?"
+    r"|(?:A|Ans|Answer|ANS|ANSWER)\s*\d*\s*[-–](?=\s)|(?:Answer|ANSWER)\s*\d*[ \t]*$|(?:Sol|Soln|Solution|SOLUTION)\s*[:.]"
+    r"|(?:Back|BACK)\s*[:：]|[✅✔]\ufe0f?"
     rf"|(?:{_ANSWERS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
 )
 #: "A." alone: an answer marker only where no "B." option follows it (see :func:`_answer_dot`).
@@ -65,7 +67,9 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: opens with a literal, which lets one search of the raw text say that no line can ask: most files, told at
 #: C speed (one pattern of the two would be tried at every character).
 _MAY_ASK = (
-    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('uestion')}|{_HIDDEN.join('UESTION')})?[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]"),
+    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('ues')}(?:{_HIDDEN.join('tion')})?|{_HIDDEN.join('UES')}(?:{_HIDDEN.join('TION')})?)?"
+               f"[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]"),
+    re.compile(f"(?:Question|QUESTION)[ \\t]*\\d+[ \\t]*$", re.MULTILINE),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*[:：]"),
 )
 #: The question emoji: looked up as literals, which a character class searched for is not.
