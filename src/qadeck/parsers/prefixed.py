@@ -67,9 +67,11 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 #: opens with a literal, which lets one search of the raw text say that no line can ask: most files, told at
 #: C speed (one pattern of the two would be tried at every character).
 _MAY_ASK = (
-    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('ues')}(?:{_HIDDEN.join('tion')})?|{_HIDDEN.join('UES')}(?:{_HIDDEN.join('TION')})?)?"
+    re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('ues')}(?:{_HIDDEN}{_HIDDEN.join('tion')})?"
+               f"|{_HIDDEN.join('UES')}(?:{_HIDDEN}{_HIDDEN.join('TION')})?)?(?:\\.{_HIDDEN})?"
                f"[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]"),
-    re.compile(f"(?:Question|QUESTION)[ \\t]*\\d+[ \\t]*$", re.MULTILINE),
+    re.compile(f"(?:{_HIDDEN.join('Question')}|{_HIDDEN.join('QUESTION')})[ \\t{clean.INVISIBLE}]*\\d[\\d{clean.INVISIBLE}]*"
+               f"[ \\t{clean.INVISIBLE}]*$", re.MULTILINE),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*[:：]"),
 )
 #: The question emoji: looked up as literals, which a character class searched for is not.
