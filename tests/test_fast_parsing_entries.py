@@ -29,6 +29,9 @@ def test_only_the_listed_characters_open_an_answer_label():
                      c + "# Answer\nx"):
             if entries._ANSWER_LABEL.match(text):
                 openings.add(text.lstrip()[:1])  # the first character after the spaces
+        for text in (c + "ol. x", c + "oln: x", c + "olution: x"):
+            if entries._ANSWER_LABEL.match(text):
+                assert (c + "ol").casefold() == "sol" or c in entries._LABEL_OPENINGS, text
     assert openings <= set(entries._LABEL_OPENINGS)
 
 

@@ -59,7 +59,7 @@ _ANSWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: What the first character after the spaces is when _ANSWER_LABEL matches ("" for none at all).
-_LABEL_OPENINGS = ("a", "A", "s", "S", "*", "_", "#", "")
+_LABEL_OPENINGS = ("a", "A", "*", "_", "#", "")
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
@@ -170,8 +170,9 @@ def _without_tag_lines(answer: str) -> tuple[str, tuple[str, ...]]:
 
 def drop_answer_label(answer: str) -> str:
     """Without a leading ``Answer:`` label: the label says what the card's back already is."""
-    if answer.lstrip()[:1] not in _LABEL_OPENINGS:
-        return answer  # most answers: the label opens with an "a" or a bold mark (exhaustively tested)
+    head = answer.lstrip()[:3]
+    if head[:1] not in _LABEL_OPENINGS and head.casefold() != "sol":
+        return answer  # most answers: the label opens with an "a", a bold mark or "sol" (exhaustively tested)
     return _ANSWER_LABEL.sub("", answer, count=1)
 
 
