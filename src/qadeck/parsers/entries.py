@@ -109,6 +109,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         tags += after_tags.get(index, ()) + file_tags
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
+        elif any(mark in answer for mark in options.MARKS):
+            question, answer = options.marked(question, answer) or (question, answer)
         cards.append(
             Card(
                 question=question,

@@ -1,8 +1,9 @@
 """Multiple-choice cards: a question's options on the front, lettered, and the right ones on the back.
 
 :func:`options_card` words every layout's multiple-choice card (a CSV deck's option columns, a plain-text
-question bank, an answer that is a task list); :func:`ticked` finds the last kind: the quizzes people
-write for GitHub, where the options are a task list and the right one is ticked::
+question bank, an answer that lists options); :func:`ticked` and :func:`marked` find the last kind: the
+quizzes people write for GitHub, where the options are a task list and the right one is ticked, and
+those typed in Word or Markdown, the right one of ``a)``, ``b)`` … in bold or checked (✓, "(correct)")::
 
     #### Q4. What statement about static methods is true?
 
@@ -22,10 +23,19 @@ from collections.abc import Sequence
 OPTION_LETTERS = "ABCDEFGH"
 #: Where a multiple-choice card's options start on its front.
 OPTIONS_START = "\n\n- A: "
-#: A task list item: its box, ticked or not, and its text.
 #: An option's own letter, standing for the code under it.
 _LABEL = re.compile(r"\(?[A-Ha-h][.):]?")
+#: A task list item: its box, ticked or not, and its text.
 _TASK = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
+#: A lettered option on a line of its own: "a) text", "B. text", "(c) text", in a list or not.
+_LETTERED = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+(\S.*?)[ \t]*$")
+_MAY_LETTER = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?[Aa][.)][ \t]", re.MULTILINE)
+#: How an author marks the right option among lettered ones: all of it in bold, or a check mark or
+#: "(correct)" after it.
+_BOLD = re.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1")
+_CHECK = re.compile(r"[ \t]*(?:✓|✔️?|✅|\((?:correct|right)\))$", re.IGNORECASE)
+#: What an answer holds when one of its options may be marked so (a substring test first: most hold none).
+MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
 
 
 def stem(question: str) -> str:
@@ -83,6 +93,36 @@ def ticked(question: str, answer: str) -> tuple[str, str] | None:
         options.append("\n  ".join(text).rstrip())  # a label-less option's code starts on the line below
     if not 0 < 2 * len(chosen) <= len(options) <= len(OPTION_LETTERS):
         return None  # a checklist (most items ticked, or none), or more options than letters
+    before = "\n".join(lines[:start]).strip()
+    after = "\n".join(lines[end:]).strip()
+    front, back = options_card("\n\n".join(part for part in (question, before) if part), options, chosen)
+    return front, "\n\n".join(part for part in (back, after) if part)
+
+
+def marked(question: str, answer: str) -> tuple[str, str] | None:
+    """(front, back) when ``answer`` lists options lettered from A, one a line, and marks the right one
+    (or, for "choose two", at most half of them) in bold or with a check mark, as quizzes typed in Word or
+    Markdown do; what stands before the list goes to the front, what follows it to the back."""
+    found = _MAY_LETTER.search(answer)
+    if found is None:
+        return None
+    lines = answer.split("\n")
+    start = answer.count("\n", 0, found.start())
+    options: list[str] = []
+    chosen: list[int] = []
+    end = start
+    while end < len(lines) and (option := _LETTERED.match(lines[end])):
+        if option.group(1).lower() != "abcdefgh"[len(options)]:
+            return None  # lettered out of order: a list of something else
+        text = option.group(2)
+        bold, check = _BOLD.fullmatch(text), _CHECK.search(text)
+        if bold or check:
+            chosen.append(len(options))
+            text = bold.group(2) if bold else text[: check.start()]  # type: ignore[union-attr]
+        options.append(text)
+        end += 1
+    if len(options) < 2 or not 0 < 2 * len(chosen) <= len(options):
+        return None
     before = "\n".join(lines[:start]).strip()
     after = "\n".join(lines[end:]).strip()
     front, back = options_card("\n\n".join(part for part in (question, before) if part), options, chosen)
