@@ -125,7 +125,20 @@ def test_texts_without_inline_syntax_get_the_engines_html(text):
 @given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40))
 @example("a line  \nbreak")
 def test_every_question_gets_the_engines_inline_html(text):
-    assert Renderer().inline_html(text) == render.engine().renderInline(render.strip_controls(text)).strip()
+    """A question's first paragraph is the engine's inline HTML; what follows it, its block HTML."""
+    first, _, rest = text.strip().partition("\n\n")
+    if not rest.strip():
+        first = text
+    expected = render.engine().renderInline(render.strip_controls(first)).strip()
+    assert Renderer().inline_html(text) == expected + (Renderer().html(rest) if rest.strip() else "")
+
+
+def test_a_multiple_choice_front_shows_its_options_and_code_as_blocks():
+    front = "What does this print?\n\n```python\nprint(2)\n```\n\n- A: 2\n- B: **3**"
+    html = Renderer().inline_html(front)
+    assert html.startswith("What does this print?<pre")
+    assert "<ul>\n<li>A: 2</li>\n<li>B: <strong>3</strong></li>\n</ul>" in html
+    assert Renderer().inline_html("1. What is X?") == "1. What is X?"  # one paragraph: still no list
 
 
 @pytest.mark.slow

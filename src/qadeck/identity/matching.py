@@ -110,6 +110,9 @@ def content_hash(card: Card) -> str:
     if card.kind != "basic" or card.tags:
         # Only cards that have them hash them: a deck of basic, untagged cards keeps its hashes.
         parts += (card.kind, " ".join(card.tags))
+    if "\n\n" in card.question.strip():
+        # A question of several paragraphs shows them as blocks since this mark: such notes are sent again.
+        parts += ("question blocks",)
     return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

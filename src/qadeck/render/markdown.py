@@ -290,8 +290,16 @@ class Renderer:
         return cached
 
     def inline_html(self, text: str) -> str:
-        """HTML for a one-line field (a question): inline syntax (code, emphasis, links, math), no
-        blocks, so ``1. What…`` is no list and ``# of pods`` no heading."""
+        """HTML for a question: inline syntax (code, emphasis, links, math), no blocks, so ``1. What…``
+        is no list and ``# of pods`` no heading; what follows its first paragraph (a multiple-choice
+        front's options, the code it shows) is blocks, as an answer's are."""
+        if "\n\n" in text:
+            first, _, rest = text.strip().partition("\n\n")
+            if rest.strip():
+                return self._inline_paragraph(first) + self.html(rest)
+        return self._inline_paragraph(text)
+
+    def _inline_paragraph(self, text: str) -> str:
         cached = self._inline.get(text)
         if cached is None:
             # Most questions hold no control or syntax character: one search tells, as for answers.
