@@ -24,8 +24,8 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options
 from .base import Layout
-from .tags import front_matter_tags, named, tag_line, tag_lines, trailing_tags
-from .structure import MARKDOWN_EXTENSIONS, Line, front_matter, heading, is_noise, outline
+from .tags import front_matter_tags, tag_lines, trailing_tags
+from .structure import MARKDOWN_EXTENSIONS, Line, code_spans, front_matter, heading, is_noise, outline
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -154,20 +154,13 @@ def _source_tags(source: Source, entries: Sequence[Entry]) -> tuple[tuple[str, .
 
 
 def _without_tag_lines(answer: str) -> tuple[str, tuple[str, ...]]:
-    """``answer`` without its tag lines (code aside), and their tags."""
-    kept: list[str] = []
-    tags: list[str] = []
-    fence = ""
-    for line in answer.split("\n"):
-        mark = line.lstrip()[:3]
-        if mark in ("```", "~~~") and (not fence or mark == fence):
-            fence = "" if fence else mark
-        found = None if fence else tag_line(line)
-        if found is None:
-            kept.append(line)
-        else:
-            tags += named(line)
-    return "\n".join(kept).strip("\n"), tuple(tags)
+    """``answer`` without its tag lines (those in fenced code aside), and their tags."""
+    code = [(answer.count("\n", 0, start) + 1, answer.count("\n", 0, end) + 1) for start, end in code_spans(answer)]
+    found = [(number, tags) for number, tags in tag_lines(answer)
+             if not any(first <= number <= last for first, last in code)]
+    dropped = {number for number, _ in found}
+    kept = [line for number, line in enumerate(answer.split("\n"), start=1) if number not in dropped]
+    return "\n".join(kept).strip("\n"), tuple(tag for _, tags in found for tag in tags)
 
 
 def drop_answer_label(answer: str) -> str:

@@ -358,7 +358,7 @@ def without_comments(text: str) -> str:
     """
     if "<!--" not in text:
         return text  # most texts
-    code = _code_spans(text)
+    code = code_spans(text)
     starts = [start for start, _ in code]
     parts, done = [], 0
     for start, end in comment_spans(text):
@@ -371,7 +371,7 @@ def without_comments(text: str) -> str:
     return "".join(parts)
 
 
-def _code_spans(text: str) -> list[tuple[int, int]]:
+def code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the fenced code blocks of ``text``."""
     spans: list[tuple[int, int]] = []
     at, fence, start = 0, "", 0
