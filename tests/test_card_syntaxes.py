@@ -108,6 +108,13 @@ def test_a_notes_tags_tag_its_cards(tmp_path):
     assert all("comment" not in card["tags"] and "a" not in card["tags"] for card in deck)
 
 
+def test_more_lettered_lines_than_option_letters_are_an_answer_as_written(tmp_path):
+    """Eight letters name the options: a ninth lettered line (a list starting over) is no option list."""
+    lines = "\n".join(f"{letter}) option {letter}" for letter in "abcdefgh") + "\nb) **again**"
+    cards = listed(tmp_path / "quiz.md", f"1. Which one?\n{lines}\n\n2. Which other?\nThe other.\n")
+    assert cards[0]["question"] == "Which one?" and cards[0]["answer"].endswith("b) **again**")
+
+
 def test_other_tools_ids_are_not_card_text():
     cards = json.loads(run("list", "--json", str(FIXTURES / "titles" / "front-split.md")).stdout)
     assert [c["question"].split("\n")[0] for c in cards] == ["Light year", "Parsec", "Red giant"]

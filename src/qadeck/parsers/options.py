@@ -91,12 +91,7 @@ def ticked(question: str, answer: str) -> tuple[str, str] | None:
         if len(text) > 1 and _LABEL.fullmatch(text[0]):
             text[0] = ""  # "- [ ] B" over its code: the front letters the options already
         options.append("\n  ".join(text).rstrip())  # a label-less option's code starts on the line below
-    if not 0 < 2 * len(chosen) <= len(options) <= len(OPTION_LETTERS):
-        return None  # a checklist (most items ticked, or none), or more options than letters
-    before = "\n".join(lines[:start]).strip()
-    after = "\n".join(lines[end:]).strip()
-    front, back = options_card("\n\n".join(part for part in (question, before) if part), options, chosen)
-    return front, "\n\n".join(part for part in (back, after) if part)
+    return _card(question, lines, (start, end), options, chosen)
 
 
 def marked(question: str, answer: str) -> tuple[str, str] | None:
@@ -112,7 +107,7 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
     chosen: list[int] = []
     end = start
     while end < len(lines) and (option := _LETTERED.match(lines[end])):
-        if option.group(1).lower() != "abcdefgh"[len(options)]:
+        if len(options) == len(OPTION_LETTERS) or option.group(1).upper() != OPTION_LETTERS[len(options)]:
             return None  # lettered out of order: a list of something else
         text = option.group(2)
         bold, check = _BOLD.fullmatch(text), _CHECK.search(text)
@@ -121,8 +116,17 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
             text = bold.group(2) if bold else text[: check.start()]  # type: ignore[union-attr]
         options.append(text)
         end += 1
-    if len(options) < 2 or not 0 < 2 * len(chosen) <= len(options):
+    return _card(question, lines, (start, end), options, chosen)
+
+
+def _card(question: str, lines: list[str], span: tuple[int, int], options: list[str], chosen: list[int]
+          ) -> tuple[str, str] | None:
+    """(front, back) of the options an answer's ``lines[start:end]`` list, what stands before them on the
+    front and what follows them on the back; None unless some are chosen, at most half (a checklist has
+    most items ticked, or none), and no more than there are letters."""
+    if not 0 < 2 * len(chosen) <= len(options) <= len(OPTION_LETTERS):
         return None
+    start, end = span
     before = "\n".join(lines[:start]).strip()
     after = "\n".join(lines[end:]).strip()
     front, back = options_card("\n\n".join(part for part in (question, before) if part), options, chosen)
@@ -147,5 +151,5 @@ def _next_text(lines: list[str], index: int) -> str:
 
 def _continues(lines: list[str], index: int) -> bool:
     """Does the blank line at ``index`` sit inside a list item (the next line with text indented under it)?"""
-    following = next((line for line in lines[index:] if line.strip()), "")
+    following = _next_text(lines, index)
     return following.startswith("  ") and not _TASK.match(following)
