@@ -10,9 +10,10 @@ import re
 
 from .model import Card, Finding
 from .parsers.options import OPTIONS_START, stem
+from .render import FENCED_CODE
 
 MAX_QUESTION = 300
-_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE)
+_CODE = re.compile(FENCED_CODE, re.DOTALL | re.MULTILINE)
 _MARKER = re.compile(r"(^|\n)\s*(\*\*)?(Q|A|Question|Answer)\s*(\*\*)?\s*:", re.IGNORECASE)
 
 
