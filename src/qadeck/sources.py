@@ -160,22 +160,24 @@ def _readable(file: Path, given: bool) -> bool:
 
 def _is_text(file: Path) -> bool:
     """Does ``file`` open as text (a BOM, or few control bytes: what :func:`decode` reads)?"""
-    try:
-        with file.open("rb") as stream:
-            head = stream.read(_SNIFF)
-    except OSError:
-        return True  # reading it reports why it cannot be read
-    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
+    head = _head(file)
+    return head is None or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
 
 
 def _opens_as_format(file: Path, mark: str) -> bool:
     """Does ``file``'s start hold ``mark`` (a ``.mm`` mind map's ``<map``, not an Objective-C++ source's code)?"""
+    head = _head(file)
+    return head is None or mark.encode() in head
+
+
+def _head(file: Path) -> bytes | None:
+    """The first :data:`_SNIFF` bytes of ``file``; None when it cannot be read (reading it as a source
+    reports why, so it is taken as what it is named)."""
     try:
         with file.open("rb") as stream:
-            head = stream.read(_SNIFF)
+            return stream.read(_SNIFF)
     except OSError:
-        return True  # reading it reports why it cannot be read
-    return mark.encode() in head
+        return None
 
 
 def _bundle(folder: Path) -> bool:
