@@ -1,4 +1,4 @@
-"""Q&A data files (JSON, YAML) through the CLI: what a user of each shape sees.
+"""Q&A data files (JSON, YAML, TOML) through the CLI: what a user of each shape sees.
 
 The shapes themselves are golden fixtures (``fixtures/details/*.json``, ``fixtures/quiz/quiz-data.json``);
 these tests check what only the whole command shows: the author's level and tags on the cards,
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from qadeck import markups, sources
 from qadeck.cli import cli
+from qadeck.errors import SourceError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -117,3 +118,37 @@ def test_a_data_file_of_one_entry_is_a_deck_of_one(tmp_path: Path) -> None:
     assert [(card["question"], card["answer"]) for card in cards] == [
         ("Is it free?", "Yes."), ("Which is a fruit? (A) Apple (B) Carrot", "**A**: Apple"),
     ]
+
+
+def test_a_broken_toml_file_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "faq.toml").write_text('[[faq]]\nquestion = "Is it free?"\nanswer = "Yes.\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / "faq.toml")], catch_exceptions=False)
+    assert result.exit_code != 0
+    assert "faq.toml:3: not valid TOML" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_folder_reads_a_toml_faq_but_not_a_sites_config(tmp_path: Path) -> None:
+    (tmp_path / "faq.toml").write_text('[[faq]]\nq = "Is it free?"\na = "Yes."\n', encoding="utf-8")
+    (tmp_path / "hugo.toml").write_text('title = "Is this read?"\n[params]\ndescription = "No."\n', encoding="utf-8")
+    (tmp_path / "notes.md").write_text("## Is this read?\n\nYes.\n\n## And this?\n\nToo.\n", encoding="utf-8")
+    cards = _list(tmp_path)
+    assert [(card["source"], card["question"], card["lines"]) for card in cards] == [
+        ("faq.toml", "Is it free?", [1, 1]), ("notes.md", "Is this read?", [1, 3]), ("notes.md", "And this?", [5, 7]),
+    ]
+
+
+_TOML_LINES = st.sampled_from([
+    "[[faq]]", "[[faq.items]]", "[faq]", "[faq.more]", "[ 'a b' . c ]", 'q = "Is it?"', 'a = "Yes."',
+    "question = 'Why?'", 'answer = """', '[[faq]] # inside', '"""', "x = [ { q = 'In?', a = 'Line.' } ]", "", "# note",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(_TOML_LINES, max_size=12))
+def test_a_toml_file_gives_text_or_names_its_error(lines: list[str]) -> None:
+    # Whatever order tables, arrays of tables and strings come in, the reader gives text or a SourceError.
+    try:
+        assert isinstance(markups.to_markdown(".toml", "\n".join(lines)), str)
+    except SourceError as exc:
+        assert "not valid TOML" in str(exc)

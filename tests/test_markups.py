@@ -177,13 +177,13 @@ def test_a_data_file_without_entries_gives_no_text_and_bad_yaml_is_read_as_text(
 @given(text=st.text(max_size=300))
 def test_no_text_makes_a_markup_fail(suffix: str, text: str) -> None:
     # Source text is untrusted: whatever it holds, reading it as its markup gives text, never an error,
-    # but for a .json or JSON Lines file that is not JSON (an error naming the line, as a damaged document's is)
-    # and an outline or mind map that is not one or is cut short (an error saying what it should have been).
+    # but for a .json, JSON Lines or TOML file that is not one (an error naming the line, as a damaged document's
+    # is) and an outline or mind map that is not one or is cut short (an error saying what it should have been).
     try:
         assert isinstance(markups.to_markdown(suffix, text), str)
     except SourceError as exc:
-        if suffix in (".json", ".jsonl", ".ndjson", ".jsonlines"):
-            assert exc.line and exc.message.startswith(("not valid JSON: ", "not valid JSON Lines: "))
+        if suffix in (".json", ".jsonl", ".ndjson", ".jsonlines", ".toml"):
+            assert exc.line and exc.message.startswith(("not valid JSON: ", "not valid JSON Lines: ", "not valid TOML: "))
         else:
             assert suffix in STRUCTURED and STRUCTURED[suffix] in exc.message
 

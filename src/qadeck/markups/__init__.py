@@ -32,7 +32,7 @@ Translate = Callable[[str], str]
 #: folder's ``.jsonl`` is a log, an event stream or a dataset of anything (tweets, embeddings) far more often than
 #: Q&A, and a log runs to gigabytes; ``qa.jsonl`` is read, and ``train.jsonl`` when the folder holds data alone.
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
@@ -40,9 +40,9 @@ NAMED_ONLY = frozenset({
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
 GIVEN_ONLY = frozenset({".apkg", ".colpkg"})
-#: Data files: JSON, JSON Lines and YAML, read by :mod:`.data` (a file of cards is often named for its deck or
+#: Data files: JSON, JSON Lines, YAML and TOML, read by :mod:`.data` (a file of cards is often named for its deck or
 #: vocabulary).
-DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml"})
+DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", ".toml"})
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
 #: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code.
 SHARED = {".mm": "<map"}
@@ -75,6 +75,7 @@ MARKUPS: dict[str, Translate] = {
     ".yml": data.yaml_to_markdown,
     ".yaml": data.yaml_to_markdown,
     ".json": data.json_to_markdown,
+    ".toml": data.toml_to_markdown,
     **dict.fromkeys((".jsonl", ".ndjson", ".jsonlines"), data.jsonl_to_markdown),
     ".xml": xmlfaq.to_markdown,
     ".mdx": mdx.to_markdown,

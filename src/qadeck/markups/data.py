@@ -1,7 +1,7 @@
-"""Q&A data files (JSON, JSON Lines or YAML) as Markdown the layouts read: FAQ data, flashcard and quiz files,
+"""Q&A data files (JSON, JSON Lines, YAML or TOML) as Markdown the layouts read: FAQ data, flashcard and quiz files,
 Q&A datasets.
 
-Static sites keep their FAQ pages as data (``_data/faq.yml``, ``faq.json``) and
+Static sites keep their FAQ pages as data (``_data/faq.yml``, ``faq.json``, Hugo's ``data/faq.toml``) and
 flashcard and quiz apps keep their cards so (``flashcards.json``, ``quiz.json``,
 CrowdAnki's ``deck.json``), and people collect Q&A and instruction datasets as JSON
 Lines (``train.jsonl``: a record a line, read as a JSON array of the records): lists of entries, each a mapping with a question and an
@@ -17,8 +17,8 @@ unless it holds one entry only (that layout reads two or more: the one entry's
 summary asks with its options inline). A file of one entry is a deck of one.
 Each block starts on the line its entry starts on in the data file, so a card's
 lines point into the JSON or YAML (a block longer than its entry pushes the next
-ones down). A ``.json`` file that is not JSON is an error naming its line; a JSON
-or YAML file that holds no entries (a schema, a config) gives no text at all, so
+ones down). A ``.json`` or ``.toml`` file that is not JSON or TOML is an error naming its line; a data
+file that holds no entries (a schema, a config) gives no text at all, so
 no layout makes cards of it. A ``.yml`` file that is not YAML is read as the text
 it is.
 """
@@ -31,6 +31,7 @@ import json
 import json.decoder
 import json.scanner
 import re
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,6 +107,67 @@ def yaml_to_markdown(text: str) -> str:
     if not isinstance(data, (dict, list)):
         return text  # a plain text file YAML reads as one string
     return _markdown(data, text.count("\n") + 1)
+
+
+def toml_to_markdown(text: str) -> str:
+    """A TOML file's entries as Markdown (Hugo keeps FAQ data so: ``[[faq]]`` tables of a question and an
+    answer); :class:`SourceError` (with the line) when it is not TOML."""
+    try:
+        data = tomllib.loads(text.lstrip("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))
+        line = int(where.group(1)) if where and where.group(1) else text.count("\n") + 1  # else: at its end
+        raise SourceError(f"not valid TOML: {_TOML_WHERE.sub('', str(exc)).strip()}", line=line) from None
+    return _markdown(_located(data, _toml_lines(text, data), 1), text.count("\n") + 1)
+
+
+#: Where tomllib says an error is: "(at line 3, column 5)", or "(at end of document)".
+_TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
+#: A TOML table header, ``[a.b]`` or ``[[a.b]]`` (an array of tables), with its dotted key.
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'([^']*)'|([\w-]+))\s*(?:\.|$)")
+
+
+def _toml_lines(text: str, data: dict[str, object]) -> dict[int, int]:
+    """The line each table of ``data`` starts on, by the table's ``id``: its header's line, found by
+    walking the headers in order as TOML does (``[[a.b]]`` adds a table to ``b`` of ``a``'s last one).
+    Tables written inline (``{ q = "…" }``) take the line of the table around them."""
+    lines: dict[int, int] = {}
+    current: dict[int, int] = {}  # id of an array of tables -> index of its last table so far
+    quoted = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        for mark in ('"""', "'''"):
+            if (not quoted or quoted == mark) and line.count(mark) % 2:
+                quoted = "" if quoted else mark
+        header = None if quoted else _TOML_HEADER.match(line)
+        if header is None:
+            continue
+        keys = [next(part for part in key.groups() if part is not None) for key in _TOML_KEY.finditer(header.group(2))]
+        node: object = data
+        for key in keys:
+            if isinstance(node, list) and node:
+                node = node[current.get(id(node), 0)]
+            node = node.get(key) if isinstance(node, dict) else None
+        if header.group(1) == "[[" and isinstance(node, list):
+            index = current[id(node)] = current.get(id(node), -1) + 1
+            node = node[index] if index < len(node) else None
+        if isinstance(node, dict):
+            lines[id(node)] = number
+    return lines
+
+
+def _located(node: object, lines: dict[int, int], line: int) -> object:
+    """``node`` with each table a :class:`_Map` and each array a :class:`_Seq` that knows its line."""
+    if isinstance(node, dict):
+        located = _Map()
+        located.line = lines.get(id(node), line)
+        located.update((key, _located(value, lines, located.line)) for key, value in node.items())
+        return located
+    if isinstance(node, list):
+        items = _Seq(_located(value, lines, line) for value in node)
+        items.line = line
+        return items
+    return node
 
 
 def _markdown(data: object, end: int) -> str:

@@ -2,7 +2,7 @@
 
 An entry is a mapping with a question and an answer under any of the usual names
 (``question``/``answer``, ``q``/``a``, ``front``/``back``, ``f``/``b``,
-``term``/``definition``, ``questionText``, ``question_en``, ``pregunta``/``respuesta``,
+``term``/``definition``, ``questionText``, ``question_en``, ``q_en``, ``pregunta``/``respuesta``,
 ``frage``/``antwort`` …), or with two languages' words (``german``/``english``). A
 multiple-choice entry has options (``options``, ``choices``, ``answers``, a list or
 a mapping of letters) and says which is right (an index, a letter, the option's text
@@ -71,6 +71,8 @@ _TEXT_ANSWER_KEYS = ("completion", "output", "response", "chosen")
 _INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
 #: What may follow a question's or an answer's name: ``questionText``, ``question_en``, ``answerHtml``.
 _KEY_TAILS = ("text", "title", "body", "content", "html", "md", "markdown", "str", "string")
+#: A language's code after a short name and a separator, as bilingual FAQs write it: ``q_es``, ``a-en``.
+_LANGUAGE_TAIL = re.compile(r"[_-][A-Za-z]{2}")
 _OPTION_KEYS = ("options", "choices", "answers", "alternatives", "possibleanswers", "answeroptions", "opciones",
                 "opcoes", "opções", "optionen", "antworten", "réponses", "reponses", "risposte", "opzioni")
 #: Names of the right option (its index, letter or text); the answer's own names come after these.
@@ -274,12 +276,17 @@ def _named(keys: dict[str, object], names: tuple[str, ...], words: tuple[str, ..
     for name in (*names, *words):
         if name in keys:
             yield name
+    written = getattr(keys, "written", {})
     for name in (*names, *words):
-        if len(name) < 4:
-            continue
+        short = len(name) < 4  # ``q``, ``a``: a tail only where the author set a language apart (``q_en``)
         for key in keys:
             tail = key[len(name):]
-            if key.startswith(name) and (tail in _KEY_TAILS or (len(tail) == 2 and tail.isalpha())):
+            if not key.startswith(name) or not tail:
+                continue
+            if short:
+                if _LANGUAGE_TAIL.fullmatch(written.get(key, "")[len(name):]):
+                    yield key
+            elif tail in _KEY_TAILS or (len(tail) == 2 and tail.isalpha()):
                 yield key
 
 
