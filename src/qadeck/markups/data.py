@@ -33,6 +33,7 @@ import json.scanner
 import re
 import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -168,6 +169,25 @@ def _located(node: object, lines: dict[int, int], line: int) -> object:
         items.line = line
         return items
     return node
+
+
+def front_matter_markdown(block: str, first: int) -> Placed:
+    """The entries a page lists in its YAML front matter (``block``, its first line the file's line ``first``) as
+    Markdown, each at its file's line: only those under a key holding a list or a mapping (``faq:``), never the
+    page's own ``title`` and ``description``; "" when it lists none."""
+    try:
+        data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader (see _Loader)
+    except (yaml.YAMLError, RecursionError):
+        return Placed("")
+    if not isinstance(data, dict):
+        return Placed("")
+    listed = _Map((key, value) for key, value in data.items() if isinstance(value, (list, dict)))
+    try:
+        found = datacards.items(listed)
+    except RecursionError:
+        return Placed("")
+    items = [replace(item, line=item.line + first - 1) for item in found if item.line]
+    return items_markdown(items, first + block.count("\n")) if items else Placed("")
 
 
 def _markdown(data: object, end: int) -> str:

@@ -12,11 +12,11 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, choices, csv, details, headings, inka, key, logseq, numbered, obsidian, outline, pairs, prefixed, prose, quiz,
-    separated, table, titles,
+    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, headings, inka, key, logseq, numbered, obsidian, outline,
+    pairs, prefixed, prose, quiz, separated, table, titles,
 )
 from .base import Layout
-from .structure import asks_in, blanked, ends_asking, faq_section, without_comments
+from .structure import asks_in, blanked, ends_asking, faq_section, without_comments, without_site_templates
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
@@ -61,8 +61,9 @@ def get(name: str) -> Layout:
 
 
 def readable(source: Source) -> Source:
-    """``source`` as layouts read it: HTML comments blanked (see :func:`structure.without_comments`)."""
-    text = without_comments(source.text)
+    """``source`` as layouts read it: HTML comments and a site page's template lines blanked (see
+    :func:`structure.without_comments`, :func:`structure.without_site_templates`)."""
+    text = without_site_templates(without_comments(source.text))
     return source if text is source.text else Source(source.path, text, source.encoding)
 
 
@@ -101,8 +102,12 @@ def closest(source: Source) -> tuple[Layout | None, float]:
 
 
 def parse(source: Source, layout: str | None = None) -> ParseResult:
-    """Parse ``source`` with the named layout, or the detected one; lines are the file's (see
-    :attr:`Source.origins`)."""
+    """Parse ``source`` with the named layout, or the detected one, and the FAQ its front matter lists (see
+    :mod:`.front_matter_entries`); lines are the file's (see :attr:`Source.origins`)."""
+    return front_matter_entries.joined(_parse(source, layout), front_matter_entries.entries(source, parse))
+
+
+def _parse(source: Source, layout: str | None) -> ParseResult:
     origins = source.origins
     source = readable(source)
     if layout:

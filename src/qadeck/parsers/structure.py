@@ -371,6 +371,39 @@ def without_comments(text: str) -> str:
     return "".join(parts)
 
 
+#: A line of a site's template: Liquid, Jinja or Go template tags and expressions standing alone
+#: (``{% for item in page.faq %}``, ``{{ item.answer }}``, ``{{ end }}``), or a heading made of one
+#: (``## {{ item.question }} {#faq}``). An expression holds a space, a dot or a pipe: Anki's clozes
+#: (``{{c1::…}}``) and Obsidian's deletions (``{{word}}``) are no template's.
+_TEMPLATE_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:(?:\{%[^\n]*?%\}|\{\{(?![ \t]*c\d+::)[^\n{}]*?[ .|][^\n{}]*?\}\})[ \t]*)+"
+    r"(?:\{#[^\n{}]*\})?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def without_site_templates(text: str) -> str:
+    """``text`` with the template lines of a site's page (one with front matter) blanked, outside fenced code.
+
+    A page whose FAQ lives in the site's data loops over it where the entries would stand (``{% for item in
+    site.data.faq %}`` / ``## {{ item.question }}``): the loop is the site's machinery, its entries are
+    elsewhere, and a heading of it is no question. Notes without front matter keep such lines: an answer
+    may show ``{{ user.name }}`` as Jinja's or Angular's syntax.
+    """
+    if ("{%" not in text and "{{" not in text) or not text.startswith("---"):
+        return text
+    if not front_matter_end(text.split("\n", 200)[:200]):
+        return text
+    code = code_spans(text)
+    starts = [start for start, _ in code]
+
+    def blank(match: re.Match[str]) -> str:
+        place = bisect.bisect_right(starts, match.start()) - 1
+        return match.group() if place >= 0 and match.start() < code[place][1] else ""
+
+    return _TEMPLATE_LINE.sub(blank, text)
+
+
 def code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the fenced code blocks of ``text``."""
     spans: list[tuple[int, int]] = []

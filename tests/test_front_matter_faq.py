@@ -1,0 +1,135 @@
+"""A page's FAQ listed in its front matter (static-site posts), and the site's template lines around it.
+
+What the entries give is a golden fixture (``fixtures/details/front-matter-faq.md``); these tests check
+how they join the page's own cards, that the page's tags reach them, and that a page whose FAQ lives
+in the site's data (a template loop) gives no cards made of the loop.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck.cli import cli
+
+
+def _list(*paths: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+_PAGE = """---
+title: Frob help
+tags: [frob]
+faqs:
+  - q: Is frob free?
+    a: Yes, always.
+  - q: How do I install frob?
+    a: With pip.
+---
+
+# Frob help
+
+## How do I install frob?
+
+Run `pip install frob`, or use the installer.
+
+## Does frob run offline?
+
+Yes, once installed.
+
+## Why we built it
+
+Because syncing notes was slow.
+"""
+
+
+def test_the_front_matters_faq_joins_the_pages_questions_once_each(tmp_path: Path) -> None:
+    (tmp_path / "help.md").write_text(_PAGE, encoding="utf-8")
+    cards = _list(tmp_path / "help.md")
+    # The page's own answer wins where both ask the same.
+    assert [(card["question"], card["answer"], card["lines"][0]) for card in cards] == [
+        ("Is frob free?", "Yes, always.", 5),
+        ("How do I install frob?", "Run `pip install frob`, or use the installer.", 13),
+        ("Does frob run offline?", "Yes, once installed.", 17),
+        ("Why we built it", "Because syncing notes was slow.", 21),
+    ]
+    assert all("frob" in card["tags"] for card in cards)
+
+
+_POST = """---
+title: "Keeping a sourdough starter"
+tags: [baking, bread]
+faq:
+  - question: How often should I feed a starter?
+    answer: >-
+      Once a day at room temperature,
+      once a week in the fridge.
+  - question: "Why does my starter smell of nail polish?"
+    answer: |
+      It is hungry: the yeast makes acetone when the flour runs out.
+
+      Feed it twice a day for a few days.
+seo:
+  title: Sourdough starters
+  description: A guide
+---
+
+# Keeping a sourdough starter
+
+A starter is flour and water that wild yeast lives in.
+
+## The daily routine
+
+Discard half, feed the rest, and keep it warm.
+"""
+
+
+def test_an_article_around_its_front_matters_faq_gives_the_faq(tmp_path: Path) -> None:
+    # Read alone, the article's headings would be cards of the titles layout; beside an explicit FAQ they
+    # are an article's sections, and the page's other mappings (its SEO title) are no entries.
+    (tmp_path / "starter.md").write_text(_POST, encoding="utf-8")
+    cards = _list(tmp_path / "starter.md")
+    assert [(card["question"], card["answer"], card["lines"][0], card["tags"][-2:]) for card in cards] == [
+        ("How often should I feed a starter?", "Once a day at room temperature, once a week in the fridge.", 5,
+         ["baking", "bread"]),
+        ("Why does my starter smell of nail polish?",
+         "It is hungry: the yeast makes acetone when the flour runs out.\n\nFeed it twice a day for a few days.", 9,
+         ["baking", "bread"]),
+    ]
+
+
+def test_a_page_without_front_matter_is_read_as_before(tmp_path: Path) -> None:
+    (tmp_path / "help.md").write_text(_PAGE.split("---\n", 2)[2], encoding="utf-8")
+    assert [card["question"] for card in _list(tmp_path / "help.md")] == [
+        "How do I install frob?", "Does frob run offline?", "Why we built it",
+    ]
+
+
+def test_a_site_pages_template_loop_is_no_card(tmp_path: Path) -> None:
+    (tmp_path / "faq.md").write_text(
+        "---\nlayout: page\ntitle: FAQ\n---\n\n{% for item in site.data.faq %}\n## {{ item.question }} {#q}\n"
+        "{{ item.answer | markdownify }}\n{% endfor %}\n\n## Is there a phone line?\n\nNo, mail us.\n\n"
+        "## Can I visit?\n\nYes, on Fridays.\n",
+        encoding="utf-8",
+    )
+    cards = _list(tmp_path / "faq.md")
+    assert [card["question"] for card in cards] == ["Is there a phone line?", "Can I visit?"]
+    assert not any("{{" in str(card["answer"]) or "{%" in str(card["answer"]) for card in cards)
+
+
+def test_template_syntax_in_notes_and_in_code_stays_card_text(tmp_path: Path) -> None:
+    (tmp_path / "angular.md").write_text(
+        "## How does Angular show a value in a template?\n\nWith interpolation:\n\n{{ user.name }}\n\n"
+        "## How does Jinja loop?\n\n{% for x in items %}\n", encoding="utf-8",
+    )
+    (tmp_path / "page.md").write_text(
+        "---\ntitle: Jinja\n---\n\n## How does Jinja loop?\n\n```\n{% for x in items %}\n{{ x.name }}\n{% endfor %}\n```\n\n"
+        "## How does Jinja print?\n\nWith `{{ x }}`.\n", encoding="utf-8",
+    )
+    answers = {card["question"]: card["answer"] for card in _list(tmp_path / "angular.md", tmp_path / "page.md")}
+    assert answers["How does Angular show a value in a template?"] == "With interpolation:\n\n{{ user.name }}"
+    assert "{{ x.name }}" in str(answers["How does Jinja loop?"])
