@@ -11,9 +11,14 @@ messages) in the newer. Each note is read as Anki shows it
 (:func:`.crowdanki.note_item`: the front its first template shows, the fields its
 back adds, cloze notes as clozes, a note with a reversed card as reversed); its
 deck is its first card's, and the decks below the one all notes share are
-sections. Fields are HTML, converted to Markdown (a ``<br>`` a line break); the package's pictures and
-sounds are not read (a picture is its alt text, a sound left out), so a field
-that is only a picture is empty.
+sections. Fields are HTML, converted to Markdown (a ``<br>`` a line break). A
+picture (``<img src="dog.png">``) or sound (``[sound:bark.mp3]``) the package
+holds is written as a ``document-part:`` reference to it by its name
+(:func:`.archive.picture`), and :func:`read_media` reads its bytes back through
+the package's ``media`` map (JSON in older packages; zstd-compressed protobuf
+entries in newer ones, whose files are zstd-compressed too): so it reaches a
+deck built from the package. A picture the package does not hold is its alt
+text, a sound it does not hold is left out.
 
 The database is written to a temporary file (SQLite reads files), opened
 read-only with its schema untrusted, and deleted once read: only rows of its
@@ -28,14 +33,18 @@ import json
 import re
 import sqlite3
 import tempfile
+import zipfile
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import zstandard
 
 from ..errors import SourceError
 from ..parsers.markup import html_to_markdown
-from .archive import Archive
+from .archive import DAMAGE as ZIP_DAMAGE
+from .archive import PART, Archive, picture
 from .crowdanki import note_item
 from .data import notes_markdown, shared_path
 from .datacards import Item, hard_breaks
@@ -46,6 +55,10 @@ COLLECTIONS = (("collection.anki21b", True), ("collection.anki21", False), ("col
 MAX_COLLECTION_BYTES = 1 << 30
 _KIND = "Anki package"
 _PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_SOUND = re.compile(r"\[sound:([^\]\n]+)\]")
+#: How a zstd frame opens: a newer package's media map and media files are compressed.
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 #: Math in a field: Anki's LaTeX and MathJax delimiters, display (``dd``, ``bd``) or inline (``d``, ``pd``).
 _MATH = re.compile(r"\[\$\$\](?P<dd>.*?)\[/\$\$\]|\[\$\](?P<d>.*?)\[/\$\]|\\\[(?P<bd>.*?)\\\]|\\\((?P<pd>.*?)\\\)",
                    re.DOTALL)
@@ -64,7 +77,7 @@ def to_markdown(data: bytes, name: str = "<apkg>") -> str:
     try:
         if compressed:
             database = _unzstd(database)
-        items = _notes(database)
+        items = _notes(database, _held_media(archive))
     except _DAMAGE as exc:
         raise archive.damaged(f"{member}: {exc}") from None
     if not items:
@@ -72,15 +85,59 @@ def to_markdown(data: bytes, name: str = "<apkg>") -> str:
     return notes_markdown(items)
 
 
-def _unzstd(data: bytes) -> bytes:
+def _unzstd(data: bytes, cap: int = MAX_COLLECTION_BYTES) -> bytes:
     with zstandard.ZstdDecompressor().stream_reader(data) as reader:
-        out = reader.read(MAX_COLLECTION_BYTES + 1)
-    if len(out) > MAX_COLLECTION_BYTES:
-        raise ValueError(f"unpacks to over {MAX_COLLECTION_BYTES} bytes: too big to read")
+        out = reader.read(cap + 1)
+    if len(out) > cap:
+        raise ValueError(f"unpacks to over {cap} bytes: too big to read")
     return out
 
 
-def _notes(database: bytes) -> list[Item]:
+def _held_media(archive: Archive) -> dict[str, str]:
+    """The package's media map; a damaged one holds nothing (its notes are still read)."""
+    try:
+        return media_members(archive.data("media", MAX_COLLECTION_BYTES))
+    except _DAMAGE:
+        return {}
+
+
+def media_members(data: bytes) -> dict[str, str]:
+    """A package's ``media`` map as name in Anki's media folder -> the zip member holding its bytes: older
+    packages' JSON (``{"0": "dog.png"}``), newer ones' zstd-compressed protobuf (entries of a name, a size, a
+    hash and perhaps a member's number; else the member is the entry's place). {} when there is none."""
+    if not data:
+        return {}
+    if data.startswith(_ZSTD_MAGIC):
+        entries = _repeated(_unzstd(data), 1)
+        named = [(_string(_proto(entry).get(1)), _proto(entry).get(255)) for entry in entries]
+        return {name: str(number if isinstance(number, int) else place)
+                for place, (name, number) in enumerate(named) if name}
+    found = json.loads(data)
+    return {str(name): str(number) for number, name in found.items()} if isinstance(found, dict) else {}
+
+
+def read_media(path: str, name: str, cap: int) -> bytes:
+    """The bytes of the file called ``name`` in the Anki package at ``path``, found through its ``media`` map
+    (never as a path), refused when it unpacks to over ``cap`` bytes; :class:`SourceError` says why not."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            media = package.read("media") if "media" in package.NameToInfo else b""
+            member = media_members(media).get(name)
+            info = package.NameToInfo.get(member or "")
+            if info is None:
+                raise SourceError("no such picture or sound in the package", path)
+            with package.open(info) as part:
+                data = part.read(cap + 1)
+            if data.startswith(_ZSTD_MAGIC):
+                data = _unzstd(data, cap)
+    except (*ZIP_DAMAGE, *_DAMAGE) as exc:
+        raise SourceError(f"cannot read the picture ({exc})", path) from exc
+    if len(data) > cap:
+        raise SourceError(f"a picture that unpacks to over {cap} bytes: too big to read", path)
+    return data
+
+
+def _notes(database: bytes, media: Collection[str] = ()) -> list[Item]:
     """The notes of a collection database, by section, then in the order they were added."""
     with tempfile.TemporaryDirectory(prefix="qadeck-") as folder:
         path = Path(folder) / "collection.db"
@@ -89,12 +146,12 @@ def _notes(database: bytes) -> list[Item]:
         try:
             for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON"):
                 connection.execute(f"PRAGMA {pragma}")
-            return _read(connection)
+            return _read(connection, media)
         finally:
             connection.close()  # before the folder goes: Windows deletes no open file
 
 
-def _read(connection: sqlite3.Connection) -> list[Item]:
+def _read(connection: sqlite3.Connection, media: Collection[str]) -> list[Item]:
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"notes", "cards", "col"} <= tables:
         raise ValueError("not an Anki collection (no notes, cards or col table)")
@@ -114,7 +171,7 @@ def _read(connection: sqlite3.Connection) -> list[Item]:
         if not isinstance(model, dict):
             continue
         deck, numbers = cards.get(note, (0, None))
-        values = [_field(value) for value in str(flds).split("\x1f")]
+        values = [_field(value, media) for value in str(flds).split("\x1f")]
         notes.append((decks.get(deck, "").split("::"), str(tags).split(), values, model, numbers))
     shared = shared_path([path for path, *_ in notes])
     items = []
@@ -152,14 +209,31 @@ def _mapping(value: object) -> dict[str, dict[str, object]]:
     return {str(key): one for key, one in value.items() if isinstance(one, dict)} if isinstance(value, dict) else {}
 
 
-def _field(value: str) -> str:
-    """A field's HTML with its math as MathJax delimits it and its pictures as their alt text (the package's
-    media files are not read)."""
+def _field(value: str, media: Collection[str] = ()) -> str:
+    """A field's HTML with its math as MathJax delimits it, and its pictures and sounds as references to the
+    package's own files (``media``: their names), or their alt text (a sound: nothing) when it holds none."""
     if "[$" in value or "\\(" in value or "\\[" in value:
         value = _MATH.sub(_math, value)
     if "<img" in value.lower():
-        value = _PICTURE.sub(lambda m: (alt := _ALT.search(m.group())) and (alt.group(1) or alt.group(2)) or "", value)
+        value = _PICTURE.sub(lambda m: _picture(m.group(), media), value)
+    if "[sound:" in value:
+        value = _SOUND.sub(lambda m: f"[sound:{PART}{quote(name)}]" if (name := _held(m.group(1), media)) else "", value)
     return value
+
+
+def _picture(tag: str, media: Collection[str]) -> str:
+    """An ``<img>`` tag as Markdown showing the package's file it names, else its alt text."""
+    alt = (found.group(1) or found.group(2) or "") if (found := _ALT.search(tag)) else ""
+    src = (found.group(1) or found.group(2) or found.group(3) or "") if (found := _SRC.search(tag)) else ""
+    name = _held(src, media)
+    return picture(name, html.unescape(alt)) if name else alt
+
+
+def _held(reference: str, media: Collection[str]) -> str:
+    """The name in the package's media of the file ``reference`` (a field's ``src`` or sound) names, "" when it
+    holds none: Anki's editor writes a name percent-encoded, HTML-escaped in an attribute."""
+    name = html.unescape(reference.strip())
+    return next((one for one in (name, unquote(name)) if one in media), "")
 
 
 def _math(found: re.Match[str]) -> str:
@@ -169,6 +243,26 @@ def _math(found: re.Match[str]) -> str:
     body = display if display is not None else found.group("d") if found.group("d") is not None else found.group("pd")
     tex = html.unescape(_TAG.sub(" ", body)).replace("\xa0", " ").strip()
     return f"\\[{tex}\\]" if display is not None else f"\\({tex}\\)"
+
+
+def _repeated(message: bytes, number: int) -> list[bytes]:
+    """Every value of the length-delimited field ``number`` of a protobuf message (a list's entries)."""
+    found, at = [], 0
+    while at < len(message):
+        key, at = _varint(message, at)
+        wire = key & 7
+        if wire == 0:
+            _, at = _varint(message, at)
+        elif wire == 2:
+            length, at = _varint(message, at)
+            if key >> 3 == number:
+                found.append(message[at:at + length])
+            at += length
+        elif wire in (1, 5):
+            at += 8 if wire == 1 else 4
+        else:
+            raise ValueError("the media list is damaged")
+    return found
 
 
 def _proto(message: bytes) -> dict[int, int | bytes]:

@@ -25,6 +25,7 @@ import zlib
 from urllib.parse import quote
 
 from ..errors import SourceError
+from .stored import STORED, stored_extension
 
 #: The most text a document may unpack to: a zip that claims more is refused, not inflated.
 MAX_XML_BYTES = 64 * 1024 * 1024
@@ -37,8 +38,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-#: What can go wrong reading a damaged zip, besides its own BadZipFile.
-_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
+#: What reading a damaged zip can raise (its own BadZipFile, and what its compressors do).
+DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
 
 
 class Archive:
@@ -53,7 +54,7 @@ class Archive:
                               "save it without a password in the current format to read it", name)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except _DAMAGE as exc:
+        except DAMAGE as exc:
             raise self.damaged(exc) from exc
         # Office finds parts whatever their case, and some Windows tools write zips with backslashes.
         self._members = {_key(info.filename): info for info in self._zip.infolist()}
@@ -92,7 +93,7 @@ class Archive:
                 raise SourceError(f"a {self.kind} of over {MAX_XML_BYTES} bytes of text: too big to read", self.name)
         try:
             return self._zip.read(info)
-        except _DAMAGE as exc:
+        except DAMAGE as exc:
             raise self.damaged(exc) from exc
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
@@ -137,7 +138,7 @@ def read_part(path: str, member: str, cap: int = MAX_PART_BYTES) -> bytes:
                 raise SourceError(f"a picture that unpacks to over {cap} bytes: too big to read", path)
             with archive.open(info) as part:
                 data = part.read(cap + 1)
-    except _DAMAGE as exc:
+    except DAMAGE as exc:
         raise SourceError(f"cannot read the picture ({exc})", path) from exc
     if len(data) > cap:  # a zip that understates a part's size
         raise SourceError(f"a picture that unpacks to over {cap} bytes: too big to read", path)
@@ -149,7 +150,8 @@ def opendocument(data: bytes, name: str, kind: str) -> tuple[str, str]:
 
     A zip (``.odt``, ``.ods``, ``.odp``, their templates ``.ott`` …, and OpenOffice 1's ``.sxw`` and ``.sxc``) gives its two
     parts, refused when a password encrypts them (its manifest says so) or there is no ``content.xml``; a flat
-    XML file (``.fodt``, ``.fods``, ``.fodp``) is its whole self as the content, its styles inside it.
+    XML file (``.fodt``, ``.fods``, ``.fodp``) is its whole self as the content, its styles inside it, each
+    picture it holds as base64 named as its part (see :func:`_flat_pictures`).
     OpenOffice 1's names are given as OpenDocument's (see :func:`_openoffice1`).
     """
     if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":
@@ -158,7 +160,7 @@ def opendocument(data: bytes, name: str, kind: str) -> tuple[str, str]:
         xml = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
         if "office:document" not in xml[:4096]:
             raise SourceError(f"not a readable {kind} (no office:document in its XML)", name)
-        return xml, ""
+        return (_flat_pictures(xml) if "<office:binary-data" in xml else xml), ""
     archive = Archive(data, name, kind)
     if "encryption-data" in archive.text("META-INF/manifest.xml"):
         raise SourceError(f"a password-protected {kind}: save it without a password to read it", name)
@@ -191,6 +193,22 @@ def _openoffice1(xml: str) -> str:
         return f"<{match.group(1)}text:list"
 
     return _OPENOFFICE1_NAMES.sub(rename, xml)
+
+
+def _flat_pictures(xml: str) -> str:
+    """A flat OpenDocument with each picture it holds (a ``draw:image`` holding ``office:binary-data``) naming
+    itself as a zip's picture names its part: ``xlink:href="N/imageN.png"``, ``N`` its place among the stored
+    pictures (see :mod:`.stored`), the extension sniffed from its bytes; the bytes are left out of the text."""
+    counter = iter(range(len(xml)))
+
+    def name(match: re.Match[str]) -> str:
+        number = next(counter)
+        if match.group(2) is None:
+            return match.group(0)  # not a picture: counted as :mod:`.stored` counts
+        kept = re.sub(r"""\s+xlink:href\s*=\s*(?:"[^"]*"|'[^']*')""", "", match.group(1))
+        return f'<draw:image{kept} xlink:href="{number}/image{number + 1}{stored_extension(match.group(2))}">'
+
+    return STORED.sub(name, xml)
 
 
 def _key(member: str) -> str:

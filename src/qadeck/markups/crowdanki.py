@@ -9,7 +9,7 @@ shown that is not empty); the back is the fields the answer template adds, in th
 order it shows them. A cloze note type's front is its text, with Anki's
 ``{{c1::…}}`` deletions; a note that a later template asks the other way round
 (Anki's "Basic (and reversed card)") is reversed. Fields are HTML; ``[sound:…]``
-references are left out. A sub-deck's name (the last part of ``Parent::Child``) is
+references are left out (but those an Anki package holds, see :mod:`.apkg`). A sub-deck's name (the last part of ``Parent::Child``) is
 its notes' section; the exported deck's notes have none (its name is the deck's).
 :func:`note_item` reads one note, for :mod:`.apkg` too: Anki packages hold the same
 note types.
@@ -26,7 +26,8 @@ from .datacards import Item
 _FIELD = re.compile(r"\{\{([^{}]+)\}\}")
 #: A template's section shown only when a field is filled: ``{{#Add Reverse}}…{{/Add Reverse}}``.
 _CONDITION = re.compile(r"\{\{#([^{}]+)\}\}")
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
+#: A sound the deck refers to: left out, but one an Anki package holds (:mod:`.apkg` names it as its part).
+_SOUND = re.compile(r"\[sound:(?!document-part:)[^\]]*\]")
 _NOT_FIELDS = frozenset(("FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"))
 _CLOZE = 1
 #: Fields that say something about the note rather than answer it (names compared lower case, without spaces).

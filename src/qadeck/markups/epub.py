@@ -5,7 +5,10 @@ whose manifest lists the book's files and whose spine gives the chapters'
 reading order. Each chapter in the spine is read by :mod:`.html` (headings,
 paragraphs, lists, ``<dt>`` terms as bold questions; navigation, such as
 the book's table of contents, left out; a cover or title page left out), and
-the chapters are joined. The
+the chapters are joined. A picture a chapter shows (``<img src="../Images/x.png">``)
+that the book holds is written as a reference to that member of the zip
+(:func:`.archive.picture`), so it reaches the deck; one the book does not hold
+(or that names a place outside it) is its alt text; a remote one stays remote. The
 XML is scanned with regular expressions, never parsed (see
 :mod:`.archive`). A book whose chapters are encrypted (DRM) is one
 :class:`SourceError` naming it; fonts obfuscated as EPUB allows are no
@@ -17,11 +20,11 @@ from __future__ import annotations
 import html as entities
 import posixpath
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from ..errors import SourceError
 from . import html
-from .archive import Archive
+from .archive import PART, Archive
 
 _KIND = "EPUB book"
 _ROOTFILE = re.compile(r"<(?:\w+:)?rootfile\b[^>]*>")
@@ -33,6 +36,8 @@ _CIPHER = re.compile(r"<(?:\w+:)?CipherReference\b[^>]*>")
 _FRONT = re.compile(r"""epub:type\s*=\s*["'][^"']*\b(?:cover|titlepage)\b""")
 #: What a chapter can be: XHTML, or the HTML that EPUB 2 books sometimes declare.
 _CHAPTER_TYPES = ("application/xhtml+xml", "text/html")
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]+:")
 
 
 def to_markdown(data: bytes, name: str = "<epub>") -> str:
@@ -46,9 +51,28 @@ def to_markdown(data: bytes, name: str = "<epub>") -> str:
     ciphers = _CIPHER.findall(archive.text("META-INF/encryption.xml"))
     if {_member(_attributes(tag).get("URI", ""), "") for tag in ciphers}.intersection(chapters):
         raise SourceError(f"a DRM-protected {_KIND}: its chapters are encrypted; only DRM-free books can be read", name)
-    pages = [archive.text(chapter) for chapter in chapters if archive.has(chapter)]
+    pages = [_pictures(archive.text(chapter), chapter, archive) for chapter in chapters if archive.has(chapter)]
     parts = [html.to_markdown(page).strip("\n") for page in pages if not _FRONT.search(page)]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _pictures(page: str, chapter: str, archive: Archive) -> str:
+    """The chapter ``page`` (the zip's member ``chapter``) with each picture it shows naming the book's member
+    that holds it (see the module docstring)."""
+    if "<img" not in page.lower():
+        return page
+
+    def swap(found: re.Match[str]) -> str:
+        attributes = {key.lower(): value for key, value in _attributes(found.group()).items()}
+        src, alt = attributes.get("src", "").strip(), " ".join(attributes.get("alt", "").replace("[", " ").replace("]", " ").split())
+        if _SCHEME.match(src):
+            return found.group()  # remote: left as written, never fetched
+        member = _member(src, posixpath.dirname(chapter))
+        if not member or member.startswith("../") or not archive.has(member):
+            return entities.escape(alt, quote=False)
+        return f'<img src="{PART}{quote(member, safe="/")}" alt="{entities.escape(alt)}">'
+
+    return _IMG.sub(swap, page)
 
 
 def _spine(opf: str, folder: str) -> list[str]:

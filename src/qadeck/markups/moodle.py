@@ -19,7 +19,7 @@ does in a data file. The question's name is left out: Moodle shows it to teacher
 is often a number or the question's first words. A category path (``$course$/top/Biology/Cells``) is the
 section, once the placeholders (``$course$``, ``top``) and the part every question shares (the whole bank's
 name) are taken off. Text is Moodle's HTML, Markdown or plain text, converted as qadeck converts HTML; a
-picture stored in the bank (``@@PLUGINFILE@@``) becomes its alt text, as an Anki package's pictures do.
+picture the bank names (``@@PLUGINFILE@@``) but does not hold (a GIFT file holds none) becomes its alt text.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ BLANK = "_____"
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: An option the author lettered: "A) text", "b. text".
 _LETTERED = re.compile(r"^([A-Za-z])[.)]\s+(\S.*)$", re.DOTALL)
-#: A picture stored in the bank, not a file beside it: its alt text stands for it.
+#: A picture the bank names but does not hold (see :mod:`.moodlexml`), not a file beside it: its alt text stands for it.
 _STORED_PICTURE = re.compile(r"<img\b[^>]*?@@PLUGINFILE@@[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")

@@ -12,8 +12,12 @@ other type gives the answers it rates 100%, or none (reported as unanswered).
 What each kind makes is :mod:`.moodle`'s. Question and answer text is HTML (or
 Moodle's other text formats) in ``<text>`` elements, escaped or in CDATA, and is
 converted to Markdown as HTML pages are: scripts and styles go, and nothing is
-passed through as markup. Pictures stored in the bank (``<file>`` elements,
-base64) are not read: their alt text stands for them.
+passed through as markup. A picture stored in the bank (a ``<file>`` element,
+base64, beside the text that shows it as ``@@PLUGINFILE@@/x.png``) is written
+as a reference to that element, ``document-part:N/x.png`` (``N`` its place
+among the stored files, see :mod:`.stored`), so it reaches the deck; the text
+looks for the file among its own question's, as Moodle does; one it does not
+find is its alt text.
 
 The XML is scanned, never parsed as XML, as the other XML readers do: no entity
 is expanded and nothing it names is fetched. An element left open or closed in
@@ -24,9 +28,12 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote, unquote
 
 from ..errors import SourceError
 from . import moodle
+from .archive import PART
+from .stored import STORED
 from .datacards import Item
 from .moodle import Answer
 from .outliner import line_at
@@ -43,6 +50,8 @@ _QUESTION = re.compile(r"<question\b([^>]*)>(.*?)</question\s*>", re.DOTALL)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([\w-]+)""")
 _FRACTION = re.compile(r"""\bfraction\s*=\s*["']?(-?[\d.]+)""")
 _FORMAT = re.compile(r"""\bformat\s*=\s*["']?([\w-]+)""")
+_PLUGINFILE = re.compile(r"@@PLUGINFILE@@(/[^\s\"'<>()\]&]*)")
+_FILE_NAME = re.compile(r"""\b(name|path)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def is_quiz(text: str) -> bool:
@@ -53,6 +62,8 @@ def is_quiz(text: str) -> bool:
 def to_markdown(text: str) -> str:
     """The bank's questions as Markdown ("" when it holds none); :class:`SourceError` naming the line of an
     element left open or closed in the wrong place."""
+    if "@@PLUGINFILE@@" in text:
+        text = _stored_pictures(text)
     text = _FILE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), text)  # markup in CDATA is text, as escaped
@@ -69,6 +80,34 @@ def to_markdown(text: str) -> str:
         if item is not None:
             items.append((item, path))
     return moodle.markdown(items, text.count("\n") + 1) if items else ""
+
+
+def _stored_pictures(text: str) -> str:
+    """The bank with each ``@@PLUGINFILE@@/path/name`` that one of its question's ``<file>`` elements holds
+    naming that element (see the module docstring): the first such file after the reference (Moodle writes
+    a text's files after it), else the last before."""
+    files = []  # (start, end, place among the stored payloads, path and name)
+    for number, found in enumerate(STORED.finditer(text)):
+        if found.group(3) is not None:
+            named = {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+                     for m in _FILE_NAME.finditer(found.group(3))}
+            if named.get("name"):
+                folder = named.get("path", "/").strip("/")
+                files.append((found.start(), found.end(), number, f"{folder}/{named['name']}".lstrip("/"), named["name"]))
+    if not files:
+        return text
+    questions = [(m.start(), m.end()) for m in re.finditer(r"<question\b.*?</question\s*>", text, re.DOTALL)]
+
+    def swap(found: re.Match[str]) -> str:
+        wanted = unquote(html.unescape(found.group(1))).strip("/")
+        around = next(((start, end) for start, end in questions if start <= found.start() < end), None)
+        if around is None:
+            return found.group()
+        mine = [f for f in files if around[0] <= f[0] < around[1] and f[3] == wanted]
+        chosen = next((f for f in mine if f[0] > found.start()), mine[-1] if mine else None)
+        return found.group() if chosen is None else f"{PART}{chosen[2]}/{quote(chosen[4])}"
+
+    return _PLUGINFILE.sub(swap, text)
 
 
 def _check_nesting(text: str) -> None:

@@ -17,18 +17,20 @@ another deck's, never overwrite each other, a file used twice is stored once,
 and a picture whose bytes change gets a new name: the card's text changes with
 it, so identity gives the note a newer time and the next import updates it.
 
-A picture a document holds (a Word, OpenDocument or PowerPoint file) is
+A picture a document holds (a Word, OpenDocument or PowerPoint file, an EPUB
+book, an Anki package, a flat OpenDocument file, a Moodle XML bank) is
 written by its reader as a reference to a part of the document
 (``![alt](document-part:word/media/image1.png)``, see
 :func:`qadeck.markups.archive.picture`): it resolves to a :class:`MediaFile`
-whose bytes are that part of that document, so it is named, stored and updated
-as a file beside the source is.
+whose bytes are that part of that document (:func:`qadeck.markups.parts.read`),
+so it is named, stored and updated as a file beside the source is.
 
 Nothing outside the source folder is ever read because a source names it: a
 path is resolved (symlinks followed) and refused unless it lies inside; a
-document's part is read from that document only, looked up by its name in the
-zip's list (never joined to a path), and refused when its name climbs (``../``)
-or is absolute, or when it unpacks to over :data:`~qadeck.markups.archive.MAX_PART_BYTES`.
+document's part is read from that document only, looked up by its name among
+the document's own (never joined to a path), and refused when its name climbs (``../``)
+or is absolute, when it unpacks to over :data:`~qadeck.markups.archive.MAX_PART_BYTES`,
+or when its bytes are no picture or sound of the kind its name says.
 Remote pictures (any URL with a scheme) stay as written; nothing is fetched;
 a picture a document links to (outside it) is not written as a picture at all.
 """
@@ -52,8 +54,8 @@ import orjson
 
 from ..errors import OutputError, SourceError
 from ..files import write_bytes_atomic
-from ..markups import DOCUMENTS
-from ..markups.archive import PART, read_part
+from ..markups import parts
+from ..markups.archive import PART
 
 from ..model import Card, Finding, ParseResult, Source
 from ..perf.card_cache import file_stamp
@@ -105,7 +107,7 @@ class MediaFile:
     def open(self) -> BinaryIO:
         """Its bytes, to read (a part of a document: read whole, within :data:`~qadeck.markups.archive.MAX_PART_BYTES`)."""
         if self.member:
-            return io.BytesIO(read_part(self.path, self.member))
+            return io.BytesIO(parts.read(self.path, self.member))
         return open(self.path, "rb")
 
 
@@ -275,7 +277,7 @@ class Library:
     def part(self, source: Source, member: str) -> tuple[MediaFile | None, str]:
         """The picture that is part ``member`` of ``source`` (a zip document: the one being read, no other),
         or None and why not."""
-        if source.path.suffix.lower() not in DOCUMENTS:
+        if source.path.suffix.lower() not in parts.HOLDERS:
             return None, "a picture inside a document, read only by that document"
         if member.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(member) or ".." in re.split(r"[/\\]", member):
             return None, "not a part of the document, not read"
