@@ -7,16 +7,20 @@ heading styles, bold runs, automatic list numbers, tables, a hyperlink field.
 The ``.doc`` files are committed; run this again (LibreOffice installed) only to
 change them, then check the ``.expected.json`` beside each by hand.
 
-    python tests/make_doc_fixtures.py
+    python tests/make_doc_fixtures.py [bold/word97-pictures.doc …]
 """
 
 from __future__ import annotations
 
+import base64
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))  # run as a script: the tests' own one-pixel pictures
+from tests.test_media import png  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _NAMESPACES = (
@@ -25,7 +29,9 @@ _NAMESPACES = (
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-    'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"'
+    'xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3"'
 )
 _STYLES = (
     '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
@@ -44,8 +50,25 @@ _STYLES = (
     "</text:list-style>"
 )
 
+
+
+def _picture(data: bytes, description: str) -> str:
+    """An inline picture frame holding ``data``, as a flat file stores it (Word keeps it in the Data stream)."""
+    return ('<draw:frame draw:name="Picture" text:anchor-type="as-char" svg:width="1cm" svg:height="1cm">'
+            f'<draw:image draw:mime-type="image/png"><office:binary-data>{base64.b64encode(data).decode()}'
+            f"</office:binary-data></draw:image><svg:desc>{description}</svg:desc></draw:frame>")
+
+
 #: fixture path (under tests/fixtures) -> the document's body.
 DOCUMENTS = {
+    "bold/word97-pictures.doc": (
+        '<text:p><text:span text:style-name="T1">What does the pipeline look like?</text:span></text:p>'
+        f"<text:p>Three stages: {_picture(png(255, 0, 0), 'the pipeline')}</text:p>"
+        '<text:p><text:span text:style-name="T1">What colour is the logo?</text:span></text:p>'
+        f"<text:p>Blue, as here:</text:p><text:p>{_picture(png(0, 0, 255), 'the logo')}</text:p>"
+        '<text:p><text:span text:style-name="T1">Is it free?</text:span></text:p>'
+        "<text:p>Yes.</text:p>"
+    ),
     "bold/word97-faq.doc": (
         '<text:h text:style-name="Heading_20_1" text:outline-level="1">Installing</text:h>'
         '<text:p><text:span text:style-name="T1">How do I install frob?</text:span></text:p>'
@@ -135,13 +158,16 @@ def fodt(body: str) -> str:
             f"<office:body><office:text>{body}</office:text></office:body></office:document>")
 
 
-def main() -> int:
+def main(targets: list[str]) -> int:
+    """Make the fixtures named in ``targets`` (all when none is)."""
     soffice = shutil.which("soffice")
     if soffice is None:
         print("LibreOffice (soffice) is needed to make the .doc fixtures", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as work:
         for target, body in DOCUMENTS.items():
+            if targets and target not in targets:
+                continue
             source = Path(work) / (Path(target).stem + ".fodt")
             source.write_text(fodt(body), encoding="utf-8")
             subprocess.run([soffice, "--headless", "--convert-to", "doc:MS Word 97", "--outdir", work, str(source)],
@@ -152,4 +178,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

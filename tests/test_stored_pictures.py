@@ -264,3 +264,18 @@ def test_only_the_file_that_holds_a_picture_reads_it(tmp_path, capsys):
                                      encoding="utf-8")
     assert main(["build", str(folder / "notes.md"), "-o", str(tmp_path / "out")]) == 0
     assert "notes.md:5: media: a picture inside a document, read only by that document" in capsys.readouterr().err
+
+
+# --- Word 97-2003 -----------------------------------------------------------------------------------------------
+
+def test_pictures_in_a_word_97_document_reach_anki(tmp_path, collection, capsys):
+    # The fixture is LibreOffice's .doc of our text and pictures (tests/make_doc_fixtures.py): inline pictures
+    # in the Data stream, as Word writes them.
+    data = (Path(__file__).parent / "fixtures" / "bold" / "word97-pictures.doc").read_bytes()
+    folder = _folder(tmp_path, {"faq.doc": data})
+    assert build(folder, tmp_path / "out") == 0
+    assert "warning" not in capsys.readouterr().err
+    import_apkg(collection, package(tmp_path / "out"))
+    found = answers(collection)
+    for question, picture in (("What does the pipeline look like?", RED), ("What colour is the logo?", BLUE)):
+        assert (media_dir(collection) / _src(found[question])).read_bytes() == picture, question

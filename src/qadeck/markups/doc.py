@@ -5,7 +5,11 @@ in the ``WordDocument`` stream, found through the piece table (the FIB points
 to the CLX in the ``0Table`` or ``1Table`` stream; each piece is 8-bit
 Windows-1252 text or UTF-16LE). Paragraphs end with ``\\r``, cells and rows
 with ``\\x07``; a field (``\\x13 code \\x14 result \\x15``) keeps its result
-only; other control characters (pictures, footnote marks) are dropped.
+only; a picture stored in the document (an inline picture: ``\x01`` whose
+character properties give its place in the ``Data`` stream, where a PICF
+header and an OfficeArt picture record hold it) is a Markdown image of its
+part ``N/imageK.png`` (``N`` that place, see :func:`read_picture`); other
+control characters (floating pictures, footnote marks) are dropped.
 Formatting comes from the formatted-disk-pages the FIB points to: a
 paragraph's style (the built-in Heading 1-9, or a style whose name says
 heading or title, as for ``.docx``), whether it is in a table, its list, and
@@ -25,19 +29,21 @@ import bisect
 import codecs
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import olefile
 
 from ..errors import SourceError
 from . import document, html, markdown, rtf
-from .archive import MAX_XML_BYTES, OLE_MAGIC
+from .archive import MAX_XML_BYTES, OLE_MAGIC, picture
 from .document import Block
 
 #: What reading a damaged compound file or a damaged stream inside it can raise.
 _DAMAGE = (OSError, ValueError, IndexError, KeyError, struct.error, EOFError, OverflowError, RecursionError)
 _SAVE = "save it as .docx, .odt or .rtf to read it"
+#: The largest Data stream (where a document's pictures are) read for its pictures.
+MAX_PICTURES_BYTES = 256 * 1024 * 1024
 #: The oldest FIB of the Word 97 format (Word 6 and 95 wrote 101 to 105).
 _WORD97 = 0xC0
 #: Where the FIB's list of table-stream (offset, size) pairs keeps what is read here.
@@ -46,6 +52,12 @@ _STSH, _CHPX, _PAPX, _CLX, _LST, _LFO = 1, 12, 13, 33, 73, 74
 #: a table, a table row's end, a nested table row's end, list, level, outline level (paragraph).
 _BOLD, _VANISH, _DELETED, _CHARACTER_STYLE, _RIGHT_TO_LEFT, _BOLD_RIGHT_TO_LEFT = 0x0835, 0x083C, 0x0800, 0x4A30, 0x085A, 0x085C
 _IN_TABLE, _ROW_END, _INNER_ROW_END, _LIST, _LEVEL, _OUTLINE = 0x2416, 0x2417, 0x244C, 0x460B, 0x260A, 0x2640
+#: Sprms of a picture's character (``\x01``): where its picture is in the Data stream; the marks that make the
+#: character an OLE object's (a chart, an equation: its picture stands in for it) or a form field's instead.
+_PICTURE_AT, _OLE_OBJECT, _FIELD_DATA = 0x6A03, 0x080A, 0x0806
+#: The picture records (OfficeArt BLIPs) a Data stream's picture may hold, by record type: their extension.
+_BLIPS = {0xF01D: ".jpg", 0xF02A: ".jpg", 0xF01E: ".png", 0xF029: ".tif", 0xF01A: ".emf", 0xF01B: ".wmf",
+          0xF01C: ".pict", 0xF01F: ".dib"}
 #: A paragraph's end: paragraph mark, cell or row mark, page or section break, column break.
 _ENDS = "\r\x07\x0c\x0e"
 _CONTROL = re.compile(r"[\x00-\x1f]|[^\x00-\x1f]+")
@@ -157,6 +169,9 @@ class _Reader:
         pairs = lw + 2 + cslw * 4
         count = struct.unpack_from("<H", fib, pairs)[0]
         self.places = [struct.unpack_from("<II", fib, pairs + 2 + 8 * i) for i in range(count)]
+        self.ole = ole
+        self._data: bytes | None = None
+        self._pictures = 0
 
     def _part(self, index: int) -> bytes:
         """The table stream's part the FIB's pair ``index`` points to (empty when absent)."""
@@ -175,7 +190,17 @@ class _Reader:
         paragraphs = self._paragraph_runs()
         # The list levels follow the list table, past the size the FIB gives it.
         lists = _Lists(self.table[self.places[_LST][0]:] if self._part(_LST) else b"", self._part(_LFO))
-        return _Writer(text, runs, paragraphs, pieces, styles, lists).blocks
+        return _Writer(text, runs, paragraphs, pieces, styles, lists, self._picture).blocks
+
+    def _picture(self, offset: int) -> str:
+        """The part name of the picture at ``offset`` of the Data stream ("" when there is none to read)."""
+        if self._data is None:
+            self._data = _data_stream(self.ole)
+        found = _picture_record(self._data, offset)
+        if found is None:
+            return ""
+        self._pictures += 1
+        return f"{offset}/image{self._pictures}{found[0]}"
 
     def _pieces(self) -> list[tuple[int, int, int, str]]:
         """The piece table: each piece's first character position, file offset, bytes a character and text."""
@@ -287,6 +312,58 @@ class _Reader:
         for istd in raw:
             resolve(istd)
         return styles
+
+
+def _data_stream(ole: olefile.OleFileIO) -> bytes:
+    """The document's Data stream (b"" when it has none, or one too big to read)."""
+    if not ole.exists("Data") or ole.get_size("Data") > MAX_PICTURES_BYTES:
+        return b""
+    return ole.openstream("Data").read()
+
+
+def _picture_record(data: bytes, offset: int) -> tuple[str, int, int] | None:
+    """(extension, start, end) of the picture whose PICF header is at ``offset`` of the Data stream: the first
+    OfficeArt picture record after its shape (directly, or inside its file entry); None when there is none."""
+    try:
+        size, header = struct.unpack_from("<IH", data, offset)
+        mapping_mode = struct.unpack_from("<H", data, offset + 6)[0]
+        at, end = offset + header, min(offset + size, len(data))
+        if mapping_mode == 0x66:  # a picture name first
+            at += 1 + data[at]
+        while at + 8 <= end:
+            version, kind, length = struct.unpack_from("<HHI", data, at)
+            record, record_length = at, length
+            if kind == 0xF007:  # a file entry: 36 bytes, its name, then the picture record
+                record = at + 8 + 36 + data[at + 8 + 33]
+                version, kind, record_length = struct.unpack_from("<HHI", data, record)
+            if kind in _BLIPS:
+                # After the record's header: one or two 16-byte ids (an odd instance has two), then a tag byte;
+                # a metafile's has a 34-byte header of its own instead of the tag (never shown: Anki cannot).
+                start = record + 8 + (32 if (version >> 4) & 1 else 16) + 1
+                return _BLIPS[kind], start, min(record + 8 + record_length, len(data))
+            at += 8 + length
+    except (struct.error, IndexError):
+        return None
+    return None
+
+
+def read_picture(path: str, member: str, cap: int) -> bytes:
+    """The bytes of the picture ``N/name`` of the Word 97-2003 document at ``path``: the one whose PICF header is
+    at ``N`` in its Data stream (see :func:`_picture_record`), of the kind the name says; :class:`SourceError`
+    says why not."""
+    number, _, name = member.partition("/")
+    try:
+        with olefile.OleFileIO(path) as ole:
+            data = _data_stream(ole)
+    except _DAMAGE as exc:
+        raise SourceError(f"cannot read the picture ({exc})", path) from exc
+    found = _picture_record(data, int(number)) if number.isdigit() else None
+    if found is None or not name.endswith(found[0]):
+        raise SourceError("no such picture in the document", path)
+    _extension, start, end = found
+    if end - start > cap:
+        raise SourceError(f"a picture that unpacks to over {cap} bytes: too big to read", path)
+    return data[start:end]
 
 
 def _sprms(grpprl: bytes) -> dict[int, bytes]:
@@ -457,8 +534,9 @@ class _Writer:
     """Walks the main text: fields, paragraphs, cells and rows into blocks."""
 
     def __init__(self, text: str, runs: _Runs, paragraphs: list[tuple[int, int, _Paragraph]],
-                 pieces: list[tuple[int, int, int, str]], styles: dict[int, _Style], lists: _Lists):
-        self.runs, self.styles, self.lists = runs, styles, lists
+                 pieces: list[tuple[int, int, int, str]], styles: dict[int, _Style], lists: _Lists,
+                 pictures: Callable[[int], str]):
+        self.runs, self.styles, self.lists, self.pictures = runs, styles, lists, pictures
         self.paragraph_fcs = [run[0] for run in paragraphs]
         self.paragraphs = paragraphs
         self.blocks: list[Block] = []
@@ -482,6 +560,8 @@ class _Writer:
                     self.fields.pop()
             elif not all(self.fields):
                 continue
+            elif chunk == "\x01":
+                self._picture(match.start())
             elif chunk in _CHARACTERS:
                 self._add(match.start(), _CHARACTERS[chunk])
             elif len(chunk) > 1 or chunk >= " ":
@@ -496,6 +576,16 @@ class _Writer:
             if _flag(sprms.get(_VANISH), False) or _flag(sprms.get(_DELETED), False):
                 continue
             self.pieces.append((chunk[cut - cp:end - cp], sprms))
+
+    def _picture(self, cp: int) -> None:
+        """The picture at ``cp``, as a Markdown image of its part, when it is one the document stores."""
+        sprms = self.runs.at(cp)
+        if any(_flag(sprms.get(mark), False) for mark in (_VANISH, _DELETED, _OLE_OBJECT, _FIELD_DATA)):
+            return
+        if len(sprms.get(_PICTURE_AT, b"")) == 4:
+            member = self.pictures(struct.unpack_from("<I", sprms[_PICTURE_AT])[0])
+            if member:
+                self.pieces.append((picture(member), sprms))
 
     def _bold(self, sprms: dict[int, bytes], style: _Style) -> bool:
         """Is a run with these sprms bold, in a paragraph of ``style`` (and the run's character style)?"""

@@ -12,7 +12,9 @@ by its first bytes, never by joining the name to a path:
 * an Anki package: the name in the package's ``media`` map, read from the
   numbered member the map gives it (:func:`.apkg.read_media`);
 * a flat XML file (flat OpenDocument, a Moodle XML bank): ``N/name``, the
-  ``N``-th picture stored in the file as base64 (:func:`stored`).
+  ``N``-th picture stored in the file as base64 (:func:`stored`);
+* a Word 97-2003 document: ``N/name``, the picture whose header is at ``N`` in
+  its ``Data`` stream (:func:`.doc.read_picture`).
 
 Whatever the file, a picture that unpacks to over
 :data:`~.archive.MAX_PART_BYTES` is refused unread, and its bytes must be a
@@ -30,14 +32,14 @@ import re
 import zipfile
 
 from ..errors import SourceError
-from . import apkg, archive
-from .archive import MAX_PART_BYTES, MAX_XML_BYTES
+from . import apkg, archive, doc
+from .archive import MAX_PART_BYTES, MAX_XML_BYTES, OLE_MAGIC
 from .stored import STORED_BYTES, is_a
 
 #: Extensions of the files whose pictures their readers write as ``document-part:`` targets.
 HOLDERS = frozenset({
     ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".odp", ".otp", ".fodp",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".epub", ".apkg", ".colpkg", ".xml",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".epub", ".apkg", ".colpkg", ".xml", ".doc",
 })
 _NAME = re.compile(rb"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
@@ -48,11 +50,13 @@ def read(path: str, member: str, cap: int = MAX_PART_BYTES) -> bytes:
     damaged file."""
     try:
         with open(path, "rb") as file:
-            head = file.read(4)
+            head = file.read(len(OLE_MAGIC))
     except OSError as exc:
         raise SourceError(f"cannot read the picture ({exc.strerror or exc})", path) from exc
     if head.startswith(b"PK"):
         data = apkg.read_media(path, member, cap) if _is_anki_package(path) else archive.read_part(path, member, cap)
+    elif head == OLE_MAGIC:
+        data = doc.read_picture(path, member, cap)
     else:
         data = stored(path, member, cap)
     extension = os.path.splitext(member)[1].lower()

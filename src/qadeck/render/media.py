@@ -18,7 +18,7 @@ and a picture whose bytes change gets a new name: the card's text changes with
 it, so identity gives the note a newer time and the next import updates it.
 
 A picture a document holds (a Word, OpenDocument or PowerPoint file, an EPUB
-book, an Anki package, a flat OpenDocument file, a Moodle XML bank) is
+book, an Anki package, a flat OpenDocument file, a Moodle XML bank, a Word 97-2003 file) is
 written by its reader as a reference to a part of the document
 (``![alt](document-part:word/media/image1.png)``, see
 :func:`qadeck.markups.archive.picture`): it resolves to a :class:`MediaFile`
