@@ -133,3 +133,17 @@ def test_template_syntax_in_notes_and_in_code_stays_card_text(tmp_path: Path) ->
     answers = {card["question"]: card["answer"] for card in _list(tmp_path / "angular.md", tmp_path / "page.md")}
     assert answers["How does Angular show a value in a template?"] == "With interpolation:\n\n{{ user.name }}"
     assert "{{ x.name }}" in str(answers["How does Jinja loop?"])
+
+
+def test_hugos_toml_front_matter_is_no_card_text_and_its_faq_is_read(tmp_path: Path) -> None:
+    (tmp_path / "help.md").write_text(
+        '+++\ntitle = "Frob help"\ntags = ["frob"]\nquestion = "Is this a card?"\n\n[[faq]]\nquestion = "Is frob free?"\n'
+        'answer = "Yes, always."\n\n[[faq]]\nquestion = "Does frob sync?"\nanswer = """\nYes:\n\n- to a folder\n"""\n+++\n\n'
+        "Frob keeps notes.\n\n## Getting started\n\nOpen a folder.\n",
+        encoding="utf-8",
+    )
+    cards = _list(tmp_path / "help.md")
+    assert [(card["question"], card["answer"], card["lines"][0]) for card in cards] == [
+        ("Is frob free?", "Yes, always.", 6), ("Does frob sync?", "Yes:\n\n- to a folder", 10),
+    ]
+    assert all("frob" in card["tags"] for card in cards)

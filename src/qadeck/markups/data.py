@@ -171,13 +171,17 @@ def _located(node: object, lines: dict[int, int], line: int) -> object:
     return node
 
 
-def front_matter_markdown(block: str, first: int) -> Placed:
-    """The entries a page lists in its YAML front matter (``block``, its first line the file's line ``first``) as
-    Markdown, each at its file's line: only those under a key holding a list or a mapping (``faq:``), never the
-    page's own ``title`` and ``description``; "" when it lists none."""
+def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:
+    """The entries a page lists in its YAML (or ``toml``) front matter (``block``, its first line the file's line
+    ``first``) as Markdown, each at its file's line: only those under a key holding a list or a mapping
+    (``faq:``), never the page's own ``title`` and ``description``; "" when it lists none."""
     try:
-        data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader (see _Loader)
-    except (yaml.YAMLError, RecursionError):
+        if toml:
+            loaded = tomllib.loads(block)
+            data: object = _located(loaded, _toml_lines(block, loaded), 1)
+        else:
+            data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader (see _Loader)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
         return Placed("")
     if not isinstance(data, dict):
         return Placed("")

@@ -1,8 +1,8 @@
 """The FAQ a page lists in its front matter, read as cards beside its text's.
 
-Static-site pages (Jekyll, Hugo, Astro posts) list a FAQ in their YAML front
-matter (``faq:`` entries of a question and an answer) for the template to show
-under the article and to give search engines as FAQPage data: the page's
+Static-site pages (Jekyll, Hugo, Astro posts) list a FAQ in their front matter
+(YAML ``faq:`` entries of a question and an answer, or TOML ``[[faq]]`` tables
+between Hugo's ``+++`` lines) for the template to show under the article and to give search engines as FAQPage data: the page's
 reader sees them as its FAQ. They are read as a data file's entries are
 (:mod:`qadeck.markups.data`), each card on its entry's lines. A question the
 page's text asks too stays its text's card alone.
@@ -29,14 +29,14 @@ def entries(source: Source, parse: Callable[[Source], ParseResult]) -> ParseResu
     """What ``parse`` (the layouts' entry point) makes of the entries ``source``'s front matter lists; None for
     a page that lists none, and for any file but a page typed as Markdown or plain text."""
     suffix = source.path.suffix.lower()
-    if not source.text.startswith("---") or not (suffix in _PAGES or typed(source)):
+    if not source.text.startswith(("---", "+++")) or not (suffix in _PAGES or typed(source)):
         return None
     head = front_matter(source.text)  # cached, and quick to say a page lists nothing
     if not any(isinstance(value, (list, dict)) for value in head.values()):
         return None
     lines = source.text.split("\n", 200)[:200]
     end = front_matter_end(lines)
-    text = data.front_matter_markdown("\n".join(lines[1 : end - 1]), 2)
+    text = data.front_matter_markdown("\n".join(lines[1 : end - 1]), 2, toml=lines[0].rstrip() == "+++")
     if not text:
         return None
     found = parse(Source(source.path, str(text), source.encoding, getattr(text, "origins", ())))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -289,11 +290,14 @@ def _fence_mark_lines(text: str) -> list[int]:
 
 
 def front_matter_end(lines: Sequence[str]) -> int:
-    """Index of the first line after YAML front matter (0 when there is none).
+    """Index of the first line after YAML front matter, or Hugo's TOML front matter between ``+++``
+    lines (0 when there is none).
 
     Only a leading ``---`` block that YAML reads as a mapping is front matter: other
     tools open a file's first card section with ``---`` too, and that text is content.
     """
+    if lines and lines[0].rstrip() == "+++":
+        return _toml_end(tuple(lines[:200]))
     if not lines or lines[0].strip() != "---" or len(lines) < 3:
         return 0
     if not _FRONT_MATTER_KEY.match(lines[1]):
@@ -320,10 +324,22 @@ def typed(source: Source) -> bool:
 
 
 def front_matter(text: str) -> dict[object, object]:
-    """The YAML front matter of ``text`` as a mapping, {} when it has none (shared: do not change it)."""
-    if not text.startswith("---"):
+    """The YAML (or TOML) front matter of ``text`` as a mapping, {} when it has none (shared: do not change it)."""
+    if not text.startswith(("---", "+++")):
         return {}
     return _front_matter("\n".join(text.split("\n", 200)[:200]))
+
+
+@lru_cache(maxsize=64)
+def _toml_end(lines: tuple[str, ...]) -> int:
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "+++":
+            try:
+                tomllib.loads("\n".join(lines[1:index]))
+            except tomllib.TOMLDecodeError:
+                return 0
+            return index + 1
+    return 0
 
 
 @lru_cache(maxsize=64)
@@ -333,8 +349,10 @@ def _front_matter(head: str) -> dict[object, object]:
     if not end:
         return {}
     try:
+        if lines[0].rstrip() == "+++":
+            return tomllib.loads("\n".join(lines[1 : end - 1]))
         data = yaml.load("\n".join(lines[1 : end - 1]), Loader=_YAML_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -390,7 +408,7 @@ def without_site_templates(text: str) -> str:
     elsewhere, and a heading of it is no question. Notes without front matter keep such lines: an answer
     may show ``{{ user.name }}`` as Jinja's or Angular's syntax.
     """
-    if ("{%" not in text and "{{" not in text) or not text.startswith("---"):
+    if ("{%" not in text and "{{" not in text) or not text.startswith(("---", "+++")):
         return text
     if not front_matter_end(text.split("\n", 200)[:200]):
         return text
