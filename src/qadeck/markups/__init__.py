@@ -2,7 +2,8 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki), so a card
+allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki, and the
+markups that write headings with equals signs: DokuWiki, Zim, RDoc, Typst, Creole), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
 files (YAML, JSON, JSON Lines, DocBook or Forrest XML), outlines (OPML, mind maps), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, cardxml, data, doc, docx, enex, epub, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
+    apkg, asciidoc, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
     mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
 )
 
@@ -26,13 +27,13 @@ Translate = Callable[[str], str]
 
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
 #: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, EPUB books,
-#: LaTeX, spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
+#: LaTeX and Typst (papers and reports far more often than notes), spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
 #: make cards; a slide deck in a course folder is a lecture far more often than a review). JSON Lines too: a
 #: folder's ``.jsonl`` is a log, an event stream or a dataset of anything (tweets, embeddings) far more often than
 #: Q&A, and a log runs to gigabytes; ``qa.jsonl`` is read, and ``train.jsonl`` when the folder holds data alone.
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
@@ -82,12 +83,21 @@ MARKUPS: dict[str, Translate] = {
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
     ".gift": gift.to_markdown,
+    ".dokuwiki": equalsigns.dokuwiki_to_markdown,
+    ".rdoc": equalsigns.rdoc_to_markdown,
+    ".typ": equalsigns.typst_to_markdown,
+    ".creole": equalsigns.creole_to_markdown,
 }
-#: Extension -> (does this text hold the format?, its translation): formats people also save as plain text
-#: (Moodle's GIFT questions in a ``quiz.txt``), read as that format when the text is it.
-SNIFFED: dict[str, tuple[Callable[[str], bool], Translate]] = {
-    ".txt": (gift.is_gift, gift.to_markdown),
-    ".text": (gift.is_gift, gift.to_markdown),
+#: Formats people also save as plain text, each (does this text hold the format?, its translation), tried in
+#: order: Moodle's GIFT questions in a ``quiz.txt``, DokuWiki and Zim pages, WordPress readmes and pasted MediaWiki.
+_PLAIN_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
+    (gift.is_gift, gift.to_markdown),
+    (equalsigns.is_wiki_text, equalsigns.text_to_markdown),
+)
+#: Extension -> the formats a file of that extension is read as when its text is one of them.
+SNIFFED: dict[str, tuple[tuple[Callable[[str], bool], Translate], ...]] = {
+    ".txt": _PLAIN_TEXT_FORMATS,
+    ".text": _PLAIN_TEXT_FORMATS,
 }
 
 
@@ -124,7 +134,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
 def to_markdown(suffix: str, text: str) -> str:
     """``text`` (from a file ending in ``suffix``) as Markdown the layouts read."""
     suffix = suffix.lower()
-    sniffed = SNIFFED.get(suffix)
-    if sniffed is not None and sniffed[0](text):
-        return sniffed[1](text)
+    for holds, translate in SNIFFED.get(suffix, ()):
+        if holds(text):
+            return translate(text)
     return MARKUPS.get(suffix, markdown.to_markdown)(text)

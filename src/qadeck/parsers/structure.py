@@ -142,7 +142,8 @@ def names_faq(title: str) -> bool:
 
 def faq_section(source: Source) -> Source | None:
     """``source`` with only its FAQ sections' lines (each a heading naming a FAQ, down to the next
-    heading as high), the others blank so that every line keeps its number; None when it has none.
+    heading as high; the innermost where one holds another that has headings of its own), the others blank so that every line keeps
+    its number; None when it has none.
 
     An article, a tutorial or a product page often ends in a FAQ: its questions are the cards
     even where the rest of the page is prose that no layout reads.
@@ -151,12 +152,15 @@ def faq_section(source: Source) -> Source | None:
         return None
     lines = outline(source)
     found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
-    keep: set[int] = set()
+    spans = []
     for place, (index, (level, title)) in enumerate(found):
-        if not names_faq(title):
-            continue
-        end = next((j for j, (lv, _) in found[place + 1 :] if lv <= level), len(lines))
-        keep.update(range(index, end))
+        if names_faq(title):
+            spans.append((index, next((j for j, (lv, _) in found[place + 1 :] if lv <= level), len(lines))))
+    sections = [(start, end) for start, end in spans if any(start < index < end for index, _ in found)]
+    keep: set[int] = set()
+    for start, end in spans:
+        if not any(start < inner < end for inner, _ in sections):  # "FAQ" in a title over its FAQ section
+            keep.update(range(start, end))
     if not keep or len(keep) == len(lines):
         return None
     return blanked(source, (line.number for i, line in enumerate(lines) if i not in keep))

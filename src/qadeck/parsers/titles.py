@@ -15,7 +15,8 @@ Md2Anki, Obsidian_to_Anki's heading style). Whether a file's headings are card
 titles or sections over questions written some other way is told per file:
 not titles when its headings read as questions (layout ``headings``), or when
 a line outside them asks one (a question of another layout, which the headings
-are sections over). A title over nothing but a table of several rows is that
+are sections over), or when a heading names a FAQ over headings (a readme's or a page's FAQ, whose
+entries layout ``headings`` reads, its other headings being no cards). A title over nothing but a table of several rows is that
 table's heading: detection leaves it to the table layout, which makes a card of
 each row (a cheat sheet of tables under their own headings). A heading is a card when text of its own follows it and
 no deeper heading does (one with nothing under it is reported as unanswered); a
@@ -37,7 +38,7 @@ from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .headings import Heading, find_headings, question_levels
 from .prose import asks_question
-from .structure import HEADING, Line, LineStart, answer_from, heading, outline
+from .structure import HEADING, Line, LineStart, answer_from, heading, names_faq, outline
 from .table import is_table
 from .tags import tag_line
 
@@ -50,12 +51,16 @@ _NOTE_ID = re.compile(r"\s+\([^\s()]+\)$")
 _FRONT_END = re.compile(r"^\s*(?:%|-{3,})\s*$")
 
 
+def _faq_over_headings(headings: list[Heading]) -> bool:
+    return any(names_faq(h.text) and below.level > h.level for h, below in zip(headings, headings[1:]))
+
+
 def _entries(source: Source) -> list[Entry]:
     if not _HEADING_START.found_in(source.text):
         return []
     lines = outline(source)
     headings, doc_title = find_headings(lines)
-    if not headings or question_levels(headings):
+    if not headings or question_levels(headings) or _faq_over_headings(headings):
         return []
     if any(not line.code and asks_question(line) and not heading(line) for line in lines):
         return []

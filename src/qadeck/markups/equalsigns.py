@@ -1,0 +1,355 @@
+"""Markups whose headings are lines of equals signs, as Markdown, line for line.
+
+They count the signs two ways:
+
+- **down**, closed on both sides: DokuWiki and Zim pages (``====== Title ======`` the top level,
+  ``==`` the deepest) and WordPress plugins' ``readme.txt`` (``=== Plugin ===``, ``== Section ==``,
+  ``= Question? =``);
+- **up**, the closing signs optional: RDoc, Typst and Creole (``= Title``, ``== Section``, more signs
+  deeper). MediaWiki's closed headings also count up; they are :mod:`.mediawiki`'s.
+
+A heading becomes an ATX heading of its level (a file counting down has its most signs at ``#``), so
+the layouts find questions in headings and sections over them as in any Markdown file. Code blocks
+(``<code>``, Zim's ``'''``, Creole's ``{{{``, Typst's and Markdown's fences, RDoc's indented verbatim)
+become fences; the inline marks that would show as text on a card become Markdown's where that is
+cheap and clear. Every other line is kept, so line *n* stays line *n*.
+
+DokuWiki and Zim pages, WordPress readmes and pasted MediaWiki text are saved as ``.txt``:
+:func:`is_wiki_text` tells them from other text by their closed headings (or Zim's header), and
+:func:`text_to_markdown` reads them in the direction their headings count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..parsers.structure import SPACE, LineStart
+from . import mediawiki
+from .blocks import code_span, fence, indentation, indented_run
+
+#: A heading: its opening signs, its title, its closing signs (none in the open form).
+_HEADING = re.compile(r"^(={1,6})[ \t]*(.*?[^=\s].*?)[ \t]*(=*)[ \t]*$")
+#: Where a heading could start: searched once over a whole ``.txt`` before any line is looked at.
+_MAY_BE_HEADING = LineStart(re.compile(rf"^={{1,6}}{SPACE}*[^= \t\n]"))
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
+_FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
+#: Zim's page header: ``Content-Type: text/x-zim-wiki`` first, then ``Key: value`` lines up to a blank one.
+_ZIM = "Content-Type: text/x-zim-wiki"
+_HEADER_FIELD = re.compile(r"^[A-Z][\w-]*:")
+
+# Wiki inline marks (DokuWiki, Zim, Creole).
+_WIKI_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_MEDIA = re.compile(r"\{\{[^{}]*\}\}")  # DokuWiki's pictures and plugin calls ({{tag>…}}), Zim's pictures
+_MONO = re.compile(r"''(?=\S)(.+?)(?<=\S)''")
+_ITALIC = re.compile(r"(?<![:\w/])//(?=[^\s/])(.+?)(?<=[^\s:/])//(?!/)")
+_DELETED = re.compile(r"<del>(.*?)</del>")
+_BREAK = re.compile(r"[ \t]*\\\\(?:[ \t]+|$)")
+_MACRO = re.compile(r"~~[A-Z_]+~~")
+_INLINE_CODE = re.compile(r"<code>(.*?)</code>|\{\{\{(.*?)\}\}\}")
+#: DokuWiki's lines indented two spaces are preformatted unless they are list items, two spaces a level.
+_PREFORMATTED = re.compile(r"^(?: {2,}|\t)(?!\s*[*-] )")
+_WIKI_ITEM = re.compile(r"^( {2,})([*-]) ")
+
+# RDoc inline marks: words only, as RDoc reads them.
+_RDOC_CODE = re.compile(r"<(tt|code)>(.*?)</\1>|(?<![\w+])\+([^\s+]+)\+(?![\w+])")
+_RDOC_BOLD = re.compile(r"<b>(.*?)</b>|(?<![\w*])\*([^\s*]+)\*(?![\w*])")
+_RDOC_EM = re.compile(r"<(em|i)>(.*?)</\1>|(?<![\w_])_([^\s_]+)_(?![\w_])")
+_RDOC_LINK = re.compile(r"\{([^{}]+)\}\[(\S+?)\]")
+#: An RDoc label list item (``Label:: text``), at the margin.
+_RDOC_LABEL = re.compile(r"^([^\s:][^:]*?)::(?:[ \t]+(.*))?$")
+_ITEM = re.compile(r"^\s*(?:[*-]|\d+\.|\[[^\]]+\])\s")
+
+# Typst.
+_TYPST_CODE_LINE = re.compile(r"^\s*#(?:set|show|let|import|include)\b")
+#: A line that is one function call and nothing else (``#pagebreak()``, ``#v(1em)``): layout, no text.
+_TYPST_CALL = re.compile(r"^\s*#[\w.-]+\([^()\[\]]*\)\s*$")
+_TYPST_LABEL = re.compile(r"\s*<[\w:.-]+>\s*$")
+_TYPST_STRONG = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_TYPST_EMPH = re.compile(r"(?<![\w_\\])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_TYPST_LINK = re.compile(r'#link\("([^"]+)"\)(?:\[([^\]]*)\])?')
+_TYPST_ITEM = re.compile(r"^(\s*)\+ ")
+_TYPST_TERM = re.compile(r"^(\s*)/ ([^:]+):\s*(.*)$")
+_COMMENT = re.compile(r"^\s*//")
+
+_CREOLE_ITEM = re.compile(r"^\s*(#+)\s+(.*)$")
+
+
+def _wiki_link(found: re.Match[str]) -> str:
+    target, text = found.group(1), found.group(2)
+    if text:
+        return text
+    return target.split(">", 1)[-1].lstrip(":")  # an interwiki link (wp>Page) shows its page
+
+
+def _wiki_inline(text: str) -> str:
+    """DokuWiki's, Zim's and Creole's inline marks as Markdown's (``**bold**`` is both)."""
+    if "[[" in text:
+        text = _WIKI_LINK.sub(_wiki_link, text)
+    if "{{" in text or "<code>" in text:
+        text = _INLINE_CODE.sub(lambda m: code_span(m.group(1) if m.group(1) is not None else m.group(2)), text)
+        text = _MEDIA.sub("", text)
+    if "''" in text:
+        text = _MONO.sub(lambda m: code_span(m.group(1)), text)
+    if "//" in text:
+        text = _ITALIC.sub(r"*\1*", text)
+    if "<del>" in text:
+        text = _DELETED.sub(r"~~\1~~", text)
+    if "\\\\" in text:
+        text = _BREAK.sub(" ", text)
+    if "~~" in text:
+        text = _MACRO.sub("", text)
+    return text
+
+
+def _wiki_line(line: str) -> str:
+    if _PREFORMATTED.match(line):
+        return line
+    item = _WIKI_ITEM.match(line)
+    if item:  # at Markdown's depths: four spaces a level under the first, "-" a numbered item
+        marker = "1." if item.group(2) == "-" else "*"
+        line = " " * (4 * (len(item.group(1)) // 2 - 1)) + marker + line[item.end() - 1 :]
+    return _wiki_inline(line)
+
+
+def _rdoc_inline(text: str) -> str:
+    if "{" in text:
+        text = _RDOC_LINK.sub(r"[\1](\2)", text)
+    if "+" in text or "<" in text:
+        text = _RDOC_CODE.sub(lambda m: code_span(m.group(2) if m.group(2) is not None else m.group(3)), text)
+    if "*" in text or "<b>" in text:
+        text = _RDOC_BOLD.sub(lambda m: f"**{m.group(1) if m.group(1) is not None else m.group(2)}**", text)
+    if "_" in text or "<" in text:
+        text = _RDOC_EM.sub(lambda m: f"*{m.group(2) if m.group(2) is not None else m.group(3)}*", text)
+    return text
+
+
+def _rdoc_line(line: str) -> str:
+    labelled = _RDOC_LABEL.match(line)
+    if labelled:
+        return f"{labelled.group(1)}: {_rdoc_inline(labelled.group(2) or '')}".rstrip()
+    return _rdoc_inline(line)
+
+
+def _typst_inline(text: str) -> str:
+    if "#link" in text:
+        text = _TYPST_LINK.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", text)
+    if "*" in text:
+        text = _TYPST_STRONG.sub(r"**\1**", text)
+    if "_" in text:
+        text = _TYPST_EMPH.sub(r"*\1*", text)
+    return text.removesuffix(" \\")
+
+
+def _typst_line(line: str) -> str:
+    if _COMMENT.match(line) or _TYPST_CALL.match(line):
+        return ""
+    term = _TYPST_TERM.match(line)
+    if term:
+        return f"{term.group(1)}**{term.group(2).strip()}**: {_typst_inline(term.group(3))}"
+    return _TYPST_ITEM.sub(r"\g<1>1. ", _typst_inline(line), count=1)
+
+
+def _creole_line(line: str) -> str:
+    item = _CREOLE_ITEM.match(line)  # "#" items would read as Markdown headings
+    if item:
+        return "    " * (len(item.group(1)) - 1) + "1. " + _wiki_inline(item.group(2))
+    return _wiki_inline(line)
+
+
+def _typst_title(title: str) -> str:
+    return _typst_inline(_TYPST_LABEL.sub("", title))
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How one markup writes headings, code and inline marks."""
+
+    #: More signs are a higher level (DokuWiki, Zim, WordPress readmes) rather than a deeper one.
+    down: bool
+    #: A heading needs its closing signs: an open ``= x`` line is text.
+    closed: bool
+    #: A heading's title as Markdown.
+    title: Callable[[str], str]
+    #: Any other line outside code as Markdown.
+    line: Callable[[str], str]
+    #: A code block's opening line (group 1, if any: its language) and its closing line.
+    code: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: Indented lines after a blank line are verbatim text (RDoc).
+    indented_code: bool = False
+    #: Lines opening with these are code to drop, with the lines their open brackets carry on to (Typst).
+    code_lines: re.Pattern[str] | None = None
+
+
+DOKUWIKI = Convention(
+    down=True, closed=True, title=_wiki_inline, line=_wiki_line,
+    code=(re.compile(r"^\s*(?:<code|<file)(?:\s+([\w+#-]+))?[^>]*>\s*$|^'''\s*$"), re.compile(r"^\s*(?:</code>|</file>|''')\s*$")),
+)
+RDOC = Convention(down=False, closed=False, title=_rdoc_inline, line=_rdoc_line, indented_code=True)
+TYPST = Convention(down=False, closed=False, title=_typst_title, line=_typst_line, code_lines=_TYPST_CODE_LINE)
+CREOLE = Convention(
+    down=False, closed=False, title=_wiki_inline, line=_creole_line,
+    code=(re.compile(r"^\{\{\{\s*$()"), re.compile(r"^\}\}\}\s*$")),
+)
+
+
+def translate(text: str, convention: Convention) -> str:
+    """``text``, written in ``convention``, as Markdown."""
+    lines = text.split("\n")
+    out = list(lines)
+    header = _zim_header(lines)
+    out[:header] = [""] * header
+    headings: list[tuple[int, int, str]] = []  # line, signs, title
+    closing: re.Pattern[str] | str | None = None  # what ends the code block open here
+    depth = 0  # brackets a dropped code line left open
+    for index in range(header, len(lines)):
+        line = lines[index]
+        if depth:
+            depth += _open_brackets(line)
+            out[index] = ""
+            continue
+        if closing is not None:
+            if (closing.match(line) if isinstance(closing, re.Pattern) else line.lstrip().startswith(closing)):
+                out[index] = "```" if isinstance(closing, re.Pattern) else line
+                closing = None
+            continue
+        fenced = _FENCE.match(line)
+        if fenced:
+            closing = fenced.group(1)
+            continue
+        opened = convention.code and convention.code[0].match(line)
+        if opened:
+            out[index] = f"```{opened.group(1) or ''}"
+            closing = convention.code[1]  # type: ignore[index]
+            continue
+        if convention.code_lines and convention.code_lines.match(line):
+            out[index] = ""
+            depth = max(0, _open_brackets(line))
+            continue
+        heading = _HEADING.match(line)
+        if heading and (heading.group(3) or not convention.closed) and (convention.closed or heading.group(2)[:1] != "="):
+            headings.append((index, len(heading.group(1)), heading.group(2)))
+            continue
+        if line.strip():
+            out[index] = convention.line(line)
+    top = max((signs for _, signs, _ in headings), default=0)
+    for index, signs, title in headings:
+        level = top - signs + 1 if convention.down else signs
+        out[index] = "#" * level + " " + convention.title(title)
+    if convention.indented_code:
+        _fence_indented(out, lines)
+    return "\n".join(out)
+
+
+def _zim_header(lines: list[str]) -> int:
+    """How many lines Zim's header takes (``Content-Type:`` and the other facts about the page, not its text)."""
+    if not lines[0].startswith(_ZIM):
+        return 0
+    end = 0
+    while end < len(lines) and _HEADER_FIELD.match(lines[end]):
+        end += 1
+    return end
+
+
+def _open_brackets(line: str) -> int:
+    return sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
+
+
+def _fence_indented(out: list[str], lines: list[str]) -> None:
+    """RDoc's verbatim text (lines indented past the margin after a blank line) as fences, as written; under
+    a list item it is the item's next paragraph, and under a label (``A:: …``) it is dedented to the margin."""
+    index = 1
+    while index < len(out):
+        if out[index].strip() and indentation(lines[index]) > 0 and not lines[index - 1].strip():
+            end = indented_run(lines, index, 0)
+            item = _item_above(lines, index)
+            if item is None:
+                out[index:end] = lines[index:end]  # verbatim: no inline marks read
+                fence(out, index, end)
+            elif _RDOC_LABEL.match(item):
+                out[index:end] = [line.lstrip() for line in out[index:end]]
+            index = end + 1
+            continue
+        index += 1
+
+
+def _item_above(lines: list[str], index: int) -> str | None:
+    """The list item or label whose paragraph is above the blank line before ``lines[index]``, if any."""
+    above = index - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    while above > 0 and lines[above - 1].strip() and indentation(lines[above]) > 0:
+        above -= 1
+    if above >= 0 and (_ITEM.match(lines[above]) or _RDOC_LABEL.match(lines[above])):
+        return lines[above]
+    return None
+
+
+def _closed_signs(text: str) -> tuple[list[int], int]:
+    """The sign counts of the closed headings outside code (both sides alike), and how many Markdown headings."""
+    signs: list[int] = []
+    atx = 0
+    fenced: str | None = None
+    for line in text.split("\n"):
+        if fenced is not None:
+            if line.lstrip().startswith(fenced):
+                fenced = None
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            fenced = opened.group(1)
+            continue
+        if line[:1] == "=":
+            heading = _HEADING.match(line)
+            if heading and len(heading.group(1)) == len(heading.group(3)):
+                signs.append(len(heading.group(1)))
+        elif line[:1] in "# " and _ATX.match(line):
+            atx += 1
+    return signs, atx
+
+
+def is_wiki_text(text: str) -> bool:
+    """Is this plain text a wiki page: Zim's header, or two closed ``== headings ==`` or more, outnumbering
+    any Markdown headings? A stray ``= x`` line, a setext underline or ``a == b`` is no heading."""
+    if text.startswith(_ZIM):
+        return True
+    if not _MAY_BE_HEADING.found_in(text):
+        return False
+    signs, atx = _closed_signs(text)
+    return len(signs) >= 2 and len(signs) > atx
+
+
+def counts_down(signs: list[int]) -> bool:
+    """Do these headings (in order) count down, DokuWiki's way? A page opens with its top level: most
+    signs there counts down (DokuWiki, WordPress), fewest up (MediaWiki); a page of one level counts down
+    when it has DokuWiki's top signs (three or more), MediaWiki's sections having two."""
+    if not signs:
+        return True
+    first, most, fewest = signs[0], max(signs), min(signs)
+    if most > fewest and first in (most, fewest):
+        return first == most
+    return first >= 3
+
+
+def text_to_markdown(text: str) -> str:
+    """A wiki page saved as plain text, read in the direction its headings count."""
+    if text.startswith(_ZIM) or counts_down(_closed_signs(text)[0]):
+        return translate(text, DOKUWIKI)
+    return mediawiki.to_markdown(text)
+
+
+def dokuwiki_to_markdown(text: str) -> str:
+    return translate(text, DOKUWIKI)
+
+
+def rdoc_to_markdown(text: str) -> str:
+    return translate(text, RDOC)
+
+
+def typst_to_markdown(text: str) -> str:
+    return translate(text, TYPST)
+
+
+def creole_to_markdown(text: str) -> str:
+    return translate(text, CREOLE)
