@@ -80,7 +80,7 @@ def test_dokuwiki_counts_down_and_mediawiki_up_whatever_the_extension_says():
 def test_open_headings_count_up_and_need_their_space_and_a_title():
     text = "= Title\n\n== Part\n\n=== Deeper ===\n\n==\n\n=not a heading\n"
     for suffix in (".rdoc", ".typ", ".creole"):
-        assert markups.to_markdown(suffix, text).split("\n")[:8:2] == ["# Title", "## Part", "### Deeper", "=="]
+        assert markups.to_markdown(suffix, text).split("\n")[::2] == ["# Title", "## Part", "### Deeper", "==", "=not a heading"]
 
 
 def test_a_zim_page_loses_its_header_and_keeps_markdown_written_in_it():

@@ -29,8 +29,8 @@ from ..parsers.structure import SPACE, LineStart
 from . import mediawiki
 from .blocks import code_span, fence, indentation, indented_run
 
-#: A heading: its opening signs, its title, its closing signs (none in the open form).
-_HEADING = re.compile(r"^(={1,6})[ \t]*(.*?[^=\s].*?)[ \t]*(=*)[ \t]*$")
+#: A heading: its opening signs, the space after them, its title, its closing signs (none in the open form).
+_HEADING = re.compile(r"^(={1,6})([ \t]*)(.*?[^=\s].*?)[ \t]*(=*)[ \t]*$")
 #: Where a heading could start: searched once over a whole ``.txt`` before any line is looked at.
 _MAY_BE_HEADING = LineStart(re.compile(rf"^={{1,6}}{SPACE}*[^= \t\n]"))
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
@@ -228,8 +228,8 @@ def translate(text: str, convention: Convention) -> str:
             depth = max(0, _open_brackets(line))
             continue
         heading = _HEADING.match(line)
-        if heading and (heading.group(3) or not convention.closed) and (convention.closed or heading.group(2)[:1] != "="):
-            headings.append((index, len(heading.group(1)), heading.group(2)))
+        if heading and (heading.group(4) if convention.closed else heading.group(2)):
+            headings.append((index, len(heading.group(1)), heading.group(3)))
             continue
         if line.strip():
             out[index] = convention.line(line)
@@ -302,7 +302,7 @@ def _closed_signs(text: str) -> tuple[list[int], int]:
             continue
         if line[:1] == "=":
             heading = _HEADING.match(line)
-            if heading and len(heading.group(1)) == len(heading.group(3)):
+            if heading and len(heading.group(1)) == len(heading.group(4)):
                 signs.append(len(heading.group(1)))
         elif line[:1] in "# " and _ATX.match(line):
             atx += 1
