@@ -52,6 +52,21 @@ def indentation(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+#: ``*strong*`` and ``_emphasis_`` as Textile and Typst write them: one mark each side, against the text,
+#: not inside a word, not escaped.
+_SINGLE_STRONG = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w_\\])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+
+
+def single_marks(text: str) -> str:
+    """``*strong*`` and ``_emphasis_`` (Textile's, Typst's) as Markdown's ``**strong**`` and ``*emphasis*``."""
+    if "*" in text:
+        text = _SINGLE_STRONG.sub(r"**\1**", text)
+    if "_" in text:
+        text = _SINGLE_EMPHASIS.sub(r"*\1*", text)
+    return text
+
+
 def code_span(text: str) -> str:
     """``text`` as one inline code span, with enough backticks to hold any inside it."""
     ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..parsers.structure import SPACE, LineStart
 from . import mediawiki
-from .blocks import code_span, fence, indentation, indented_run
+from .blocks import code_span, fence, indentation, indented_run, single_marks
 
 #: A heading: its opening signs, the space after them, its title, its closing signs (none in the open form).
 _HEADING = re.compile(r"^(={1,6})([ \t]*)(.*?[^=\s].*?)[ \t]*(=*)[ \t]*$")
@@ -66,8 +66,6 @@ _TYPST_CODE_LINE = re.compile(r"^\s*#(?:set|show|let|import|include)\b")
 #: A line that is one function call and nothing else (``#pagebreak()``, ``#v(1em)``): layout, no text.
 _TYPST_CALL = re.compile(r"^\s*#[\w.-]+\([^()\[\]]*\)\s*$")
 _TYPST_LABEL = re.compile(r"\s*<[\w:.-]+>\s*$")
-_TYPST_STRONG = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_TYPST_EMPH = re.compile(r"(?<![\w_\\])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _TYPST_LINK = re.compile(r'#link\("([^"]+)"\)(?:\[([^\]]*)\])?')
 _TYPST_ITEM = re.compile(r"^(\s*)\+ ")
 _TYPST_TERM = re.compile(r"^(\s*)/ ([^:]+):\s*(.*)$")
@@ -135,11 +133,7 @@ def _rdoc_line(line: str) -> str:
 def _typst_inline(text: str) -> str:
     if "#link" in text:
         text = _TYPST_LINK.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", text)
-    if "*" in text:
-        text = _TYPST_STRONG.sub(r"**\1**", text)
-    if "_" in text:
-        text = _TYPST_EMPH.sub(r"*\1*", text)
-    return text.removesuffix(" \\")
+    return single_marks(text).removesuffix(" \\")
 
 
 def _typst_line(line: str) -> str:
@@ -201,7 +195,8 @@ def translate(text: str, convention: Convention) -> str:
     header = _zim_header(lines)
     out[:header] = [""] * header
     headings: list[tuple[int, int, str]] = []  # line, signs, title
-    closing: re.Pattern[str] | str | None = None  # what ends the code block open here
+    closing: re.Pattern[str] | None = None  # what ends the markup's code block open here
+    fenced: str | None = None  # the Markdown fence open here
     depth = 0  # brackets a dropped code line left open
     for index in range(header, len(lines)):
         line = lines[index]
@@ -210,18 +205,16 @@ def translate(text: str, convention: Convention) -> str:
             out[index] = ""
             continue
         if closing is not None:
-            if (closing.match(line) if isinstance(closing, re.Pattern) else line.lstrip().startswith(closing)):
-                out[index] = "```" if isinstance(closing, re.Pattern) else line
+            if closing.match(line):
+                out[index] = "```"
                 closing = None
             continue
-        fenced = _FENCE.match(line)
-        if fenced:
-            closing = fenced.group(1)
+        code, fenced = _fence_step(line, fenced)
+        if code:
             continue
-        opened = convention.code and convention.code[0].match(line)
-        if opened:
+        if convention.code and (opened := convention.code[0].match(line)):
             out[index] = f"```{opened.group(1) or ''}"
-            closing = convention.code[1]  # type: ignore[index]
+            closing = convention.code[1]
             continue
         if convention.code_lines and convention.code_lines.match(line):
             out[index] = ""
@@ -240,6 +233,15 @@ def translate(text: str, convention: Convention) -> str:
     if convention.indented_code:
         _fence_indented(out, lines)
     return "\n".join(out)
+
+
+def _fence_step(line: str, fenced: str | None) -> tuple[bool, str | None]:
+    """Is ``line`` in a Markdown code fence (its fences included), read with the fence ``fenced`` open
+    before it; and the fence open after it."""
+    if fenced is not None:
+        return True, (None if line.lstrip().startswith(fenced) else fenced)
+    opened = _FENCE.match(line)
+    return (True, opened.group(1)) if opened else (False, None)
 
 
 def _zim_header(lines: list[str]) -> int:
@@ -292,13 +294,8 @@ def _closed_signs(text: str) -> tuple[list[int], int]:
     atx = 0
     fenced: str | None = None
     for line in text.split("\n"):
-        if fenced is not None:
-            if line.lstrip().startswith(fenced):
-                fenced = None
-            continue
-        opened = _FENCE.match(line)
-        if opened:
-            fenced = opened.group(1)
+        code, fenced = _fence_step(line, fenced)
+        if code:
             continue
         if line[:1] == "=":
             heading = _HEADING.match(line)

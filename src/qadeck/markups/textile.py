@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .blocks import code_span, fence
+from .blocks import code_span, fence, single_marks
 
 _SIGNATURE = re.compile(r"^(h[1-6]|bc|pre|bq|p|notextile)(?:\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|[<>=]+)*(\.\.?)\s(.*)$")
 _LIST = re.compile(r"^([#*]+)\s+(.*)$")
-_STRONG = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_EMPHASIS = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _CODE = re.compile(r"@(?=\S)([^@\n]+?)(?<=\S)@")
 _LINK = re.compile(r'"([^"\n]+)":(\S+[^\s.,;:!?)])')
 _IMAGE = re.compile(r"!(?=\S)[^!\s]+!(?::\S+)?")
@@ -70,8 +68,4 @@ def _inline(text: str) -> str:
         text = _LINK.sub(r"[\1](\2)", text)
     if "@" in text:
         text = _CODE.sub(lambda m: code_span(m.group(1)), text)
-    if "*" in text:
-        text = _STRONG.sub(r"**\1**", text)
-    if "_" in text:
-        text = _EMPHASIS.sub(r"*\1*", text)
-    return text
+    return single_marks(text)
