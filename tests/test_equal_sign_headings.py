@@ -77,6 +77,13 @@ def test_dokuwiki_counts_down_and_mediawiki_up_whatever_the_extension_says():
     assert markups.to_markdown(".dokuwiki", "== Only ==\n\n== Two ==").split("\n")[::2] == ["# Only", "# Two"]
 
 
+def test_a_title_with_the_most_signs_is_the_top_and_the_rest_count_their_own_way():
+    down = "=== Plugin ===\n\n== FAQ ==\n\n= Is it free? =\n"  # WordPress's own way
+    up = "=== Plugin ===\n\n== FAQ ==\n\n=== Is it free? ===\n\n== Changelog ==\n\n=== 1.0 ===\n"  # questions counted up
+    assert markups.to_markdown(".txt", down).split("\n")[::2] == ["# Plugin", "## FAQ", "### Is it free?"]
+    assert markups.to_markdown(".txt", up).split("\n")[::2] == ["# Plugin", "## FAQ", "### Is it free?", "## Changelog", "### 1.0"]
+
+
 def test_open_headings_count_up_and_need_their_space_and_a_title():
     text = "= Title\n\n== Part\n\n=== Deeper ===\n\n==\n\n=not a heading\n"
     for suffix in (".rdoc", ".typ", ".creole"):

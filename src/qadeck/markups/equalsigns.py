@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..parsers.structure import SPACE, LineStart
 from . import mediawiki
@@ -160,8 +160,9 @@ def _typst_title(title: str) -> str:
 class Convention:
     """How one markup writes headings, code and inline marks."""
 
-    #: More signs are a higher level (DokuWiki, Zim, WordPress readmes) rather than a deeper one.
-    down: bool
+    #: More signs are a higher level (DokuWiki, Zim, WordPress readmes) rather than a deeper one; None: as
+    #: the page's headings count (see :func:`levels`).
+    down: bool | None
     #: A heading needs its closing signs: an open ``= x`` line is text.
     closed: bool
     #: A heading's title as Markdown.
@@ -180,6 +181,8 @@ DOKUWIKI = Convention(
     down=True, closed=True, title=_wiki_inline, line=_wiki_line,
     code=(re.compile(r"^\s*(?:<code|<file)(?:\s+([\w+#-]+))?[^>]*>\s*$|^'''\s*$"), re.compile(r"^\s*(?:</code>|</file>|''')\s*$")),
 )
+#: A wiki page saved as plain text: DokuWiki's marks, its levels read from its headings (see :func:`levels`).
+WIKI_TEXT = replace(DOKUWIKI, down=None)
 RDOC = Convention(down=False, closed=False, title=_rdoc_inline, line=_rdoc_line, indented_code=True)
 TYPST = Convention(down=False, closed=False, title=_typst_title, line=_typst_line, code_lines=_TYPST_CODE_LINE)
 CREOLE = Convention(
@@ -226,9 +229,7 @@ def translate(text: str, convention: Convention) -> str:
             continue
         if line.strip():
             out[index] = convention.line(line)
-    top = max((signs for _, signs, _ in headings), default=0)
-    for index, signs, title in headings:
-        level = top - signs + 1 if convention.down else signs
+    for (index, _, title), level in zip(headings, levels([signs for _, signs, _ in headings], convention.down)):
         out[index] = "#" * level + " " + convention.title(title)
     if convention.indented_code:
         _fence_indented(out, lines)
@@ -329,10 +330,33 @@ def counts_down(signs: list[int]) -> bool:
     return first >= 3
 
 
+def titled(signs: list[int]) -> bool:
+    """Does the first heading title the page: as many signs as any other heading, more than some?
+
+    A WordPress readme opens with ``=== Plugin ===`` over ``== Section ==`` and ``= Question =``, but
+    some write their questions ``=== Question ===`` under ``== FAQ ==``, counting up below the title."""
+    return len(signs) > 1 and signs[0] >= max(signs[1:]) and signs[0] > min(signs[1:])
+
+
+def levels(signs: list[int], down: bool | None) -> list[int]:
+    """The Markdown level of each heading with these signs, counted ``down`` (more signs higher), up, or
+    (None) as the page counts them: below a title (:func:`titled`, the top level), as the rest count."""
+    if not signs:
+        return []
+    if down is None and titled(signs):
+        return [1, *(level + 1 for level in levels(signs[1:], counts_down(signs[1:])))]
+    if down is None:
+        down = counts_down(signs)
+    most, fewest = max(signs), min(signs)
+    return [most - n + 1 if down else n - fewest + 1 for n in signs]
+
+
 def text_to_markdown(text: str) -> str:
-    """A wiki page saved as plain text, read in the direction its headings count."""
-    if text.startswith(_ZIM) or counts_down(_closed_signs(text)[0]):
-        return translate(text, DOKUWIKI)
+    """A wiki page saved as plain text, read in the direction its headings count: a page with a title or
+    counting down is DokuWiki's, Zim's or a WordPress readme; one counting up MediaWiki's."""
+    signs = _closed_signs(text)[0]
+    if text.startswith(_ZIM) or titled(signs) or counts_down(signs):
+        return translate(text, WIKI_TEXT)
     return mediawiki.to_markdown(text)
 
 
