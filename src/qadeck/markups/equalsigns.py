@@ -16,7 +16,8 @@ cheap and clear. Every other line is kept, so line *n* stays line *n*.
 
 DokuWiki and Zim pages, WordPress readmes and pasted MediaWiki text are saved as ``.txt``:
 :func:`is_wiki_text` tells them from other text by their closed headings (or Zim's header), and
-:func:`text_to_markdown` reads them in the direction their headings count.
+:func:`text_to_markdown` reads them in the direction their headings count (:func:`levels`: a first
+heading with the most signs is the page's title, and some readmes count up below it).
 """
 
 from __future__ import annotations
