@@ -81,7 +81,7 @@ def test_a_picture_in_an_epub_chapter_reaches_anki_and_nothing_outside_the_book_
 
 def _anki_deck(folder: Path, legacy: bool) -> Path:
     """A package the real Anki exports with its media: a picture (a space in its name) and a sound on the back of
-    one note, a note whose front is only a picture."""
+    one note, a note whose front is only a picture, one whose front is a line over the same picture."""
     from anki.collection import Collection, DeckIdLimit, ExportAnkiPackageOptions
 
     home = folder / f"anki-{legacy}"
@@ -92,6 +92,7 @@ def _anki_deck(folder: Path, legacy: bool) -> Path:
     deck = col.decks.id("Animals")
     for front, back in (("el perro", 'the dog<br><img src="dog photo.png"> [sound:bark.mp3]'),
                         ('<img src="flag.png">', "the flag of nowhere"),
+                        ('<div>Whose flag is this?</div><div><img src="flag.png"></div>', "nobody's"),
                         ("la casa", 'the house <img src="not-in-the-package.png" alt="a house">')):
         note = col.new_note(col.models.by_name("Basic"))
         note["Front"], note["Back"] = front, back
@@ -111,8 +112,9 @@ def test_an_anki_packages_pictures_and_sounds_survive_a_rebuild_through_qadeck(t
     dog = cards["el perro"]["answer_html"]
     assert f'<img src="{media.media_name(package_path, "dog photo.png")}" alt="" />' in dog
     assert f"[sound:{media.media_name(package_path, 'bark.mp3')}]" in dog
-    flag = next(card for question, card in cards.items() if "flag-" in question)  # a picture alone asks
-    assert flag["answer"] == "the flag of nowhere"
+    flag = media.media_name(package_path, "flag.png")
+    assert cards[f"![]({flag})"]["answer"] == "the flag of nowhere"  # a picture alone asks
+    assert cards[f"Whose flag is this? ![]({flag})"]["answer"] == "nobody's"  # a front's picture follows its text
 
     assert build(package_path, tmp_path / "out") == 0
     assert "warning" not in capsys.readouterr().err
@@ -122,8 +124,8 @@ def test_an_anki_packages_pictures_and_sounds_survive_a_rebuild_through_qadeck(t
     assert (media_dir(collection) / _src(back)).read_bytes() == RED
     sound = back.split("[sound:")[1].split("]")[0]
     assert (media_dir(collection) / sound).read_bytes() == SOUND
-    question = next(question for question in found if "flag-" in question)
-    assert (media_dir(collection) / _src(question)).read_bytes() == BLUE
+    for question in (question for question in found if "flag-" in question):
+        assert (media_dir(collection) / _src(question)).read_bytes() == BLUE, question
 
 
 def test_a_packages_media_map_cannot_name_a_place_outside_it_or_pass_off_a_page_as_a_picture(tmp_path, capsys):

@@ -28,6 +28,8 @@ _FIELD = re.compile(r"\{\{([^{}]+)\}\}")
 _CONDITION = re.compile(r"\{\{#([^{}]+)\}\}")
 #: A sound the deck refers to: left out, but one an Anki package holds (:mod:`.apkg` names it as its part).
 _SOUND = re.compile(r"\[sound:(?!document-part:)[^\]]*\]")
+#: A picture an Anki package holds, as :mod:`.apkg` writes it: kept on a front, where other images go.
+_HELD_PICTURE = re.compile(r"!\[[^\]\n]*\]\(document-part:[^)\s]+\)")
 _NOT_FIELDS = frozenset(("FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"))
 _CLOZE = 1
 #: Fields that say something about the note rather than answer it (names compared lower case, without spaces).
@@ -158,10 +160,15 @@ def _shown(template: str) -> list[str]:
 
 
 def _text(field: str) -> str:
-    """A front field's HTML as the one line of text a question is (``<b>perro</b>`` -> ``perro``)."""
+    """A front field's HTML as the one line of text a question is (``<b>perro</b>`` -> ``perro``); the pictures
+    an Anki package holds follow the text (a front is often a picture with a line above it)."""
     from ..parsers.markup import inline_text  # the layouts' package reads markups: imported when first asked
 
-    return inline_text(field) if "<" in field or "&" in field else field
+    if "<" not in field and "&" not in field:
+        return field
+    pictures = _HELD_PICTURE.findall(field) if "document-part:" in field else []
+    text = inline_text(_HELD_PICTURE.sub(" ", field) if pictures else field)
+    return " ".join([text, *pictures]).strip()
 
 
 def _clean(value: str) -> str:
