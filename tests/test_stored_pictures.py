@@ -281,3 +281,14 @@ def test_pictures_in_a_word_97_document_reach_anki(tmp_path, collection, capsys)
     found = answers(collection)
     for question, picture in (("What does the pipeline look like?", RED), ("What colour is the logo?", BLUE)):
         assert (media_dir(collection) / _src(found[question])).read_bytes() == picture, question
+
+
+def test_a_word_97_picture_whose_bytes_are_not_what_its_record_says_is_refused(tmp_path, capsys):
+    data = (Path(__file__).parent / "fixtures" / "bold" / "word97-pictures.doc").read_bytes()
+    assert data.count(RED) == 1
+    folder = _folder(tmp_path, {"faq.doc": data.replace(RED, b"<html>" + RED[6:])})  # a page where the PNG was
+    assert build(folder, tmp_path / "out") == 0
+    assert "faq.doc:3: media: not a picture or sound Anki can show: its bytes are no .png: 0/image1.png" in (
+        capsys.readouterr().err)
+    with zipfile.ZipFile(package(tmp_path / "out")) as written:
+        assert [name.split("-")[0] for name in json.loads(written.read("media")).values()] == ["image2"]

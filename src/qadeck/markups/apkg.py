@@ -97,7 +97,7 @@ def _held_media(archive: Archive) -> dict[str, str]:
     """The package's media map; a damaged one holds nothing (its notes are still read)."""
     try:
         return media_members(archive.data("media", MAX_COLLECTION_BYTES))
-    except _DAMAGE:
+    except (*_DAMAGE, SourceError):
         return {}
 
 

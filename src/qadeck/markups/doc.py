@@ -195,7 +195,10 @@ class _Reader:
     def _picture(self, offset: int) -> str:
         """The part name of the picture at ``offset`` of the Data stream ("" when there is none to read)."""
         if self._data is None:
-            self._data = _data_stream(self.ole)
+            try:
+                self._data = _data_stream(self.ole)
+            except _DAMAGE:  # a damaged Data stream costs the pictures, not the text
+                self._data = b""
         found = _picture_record(self._data, offset)
         if found is None:
             return ""
