@@ -96,9 +96,11 @@ def test_a_zim_page_loses_its_header_and_keeps_markdown_written_in_it():
 
 
 def test_typst_code_lines_go_with_the_lines_their_brackets_carry_on_to():
-    text = '#set page(\n  margin: 1cm,\n)\n#let note(body) = {\n  box(body)\n}\n#v(1em)\nText with *strong* and _emphasis_.\n+ first'
+    text = ('#set page(\n  margin: 1cm,\n)\n#let note(body) = {\n  box(body)\n}\n#v(1em)\nText with *strong* and _emphasis_.\n'
+            '+ first\n#definition[\n  A set with an order.\n]\n#align(center)[*Done*]')
     assert markups.to_markdown(".typ", text).split("\n") == [
-        "", "", "", "", "", "", "", "Text with **strong** and *emphasis*.", "1. first",
+        "", "", "", "", "", "", "", "Text with **strong** and *emphasis*.", "1. first", "", "  A set with an order.", "",
+        "**Done**",
     ]
 
 

@@ -66,6 +66,9 @@ _ITEM = re.compile(r"^\s*(?:[*-]|\d+\.|\[[^\]]+\])\s")
 _TYPST_CODE_LINE = re.compile(r"^\s*#(?:set|show|let|import|include)\b")
 #: A line that is one function call and nothing else (``#pagebreak()``, ``#v(1em)``): layout, no text.
 _TYPST_CALL = re.compile(r"^\s*#[\w.-]+\([^()\[\]]*\)\s*$")
+#: A function's content block (``#definition[`` … ``]``, ``#align(center)[…]``): its text is the document's.
+_TYPST_BLOCK = re.compile(r"^\s*#[\w.-]+(?:\([^()]*\))?\[(.*?)(\]?)\s*$")
+_TYPST_BLOCK_END = re.compile(r"^\s*\]\s*$")
 _TYPST_LABEL = re.compile(r"\s*<[\w:.-]+>\s*$")
 _TYPST_LINK = re.compile(r'#link\("([^"]+)"\)(?:\[([^\]]*)\])?')
 _TYPST_ITEM = re.compile(r"^(\s*)\+ ")
@@ -138,8 +141,11 @@ def _typst_inline(text: str) -> str:
 
 
 def _typst_line(line: str) -> str:
-    if _COMMENT.match(line) or _TYPST_CALL.match(line):
+    if _COMMENT.match(line) or _TYPST_CALL.match(line) or _TYPST_BLOCK_END.match(line):
         return ""
+    block = _TYPST_BLOCK.match(line)
+    if block and (block.group(2) or not block.group(1).strip()):  # the block on its line, or its opener alone
+        return _typst_inline(block.group(1))
     term = _TYPST_TERM.match(line)
     if term:
         return f"{term.group(1)}**{term.group(2).strip()}**: {_typst_inline(term.group(3))}"
