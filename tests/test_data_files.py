@@ -152,3 +152,27 @@ def test_a_toml_file_gives_text_or_names_its_error(lines: list[str]) -> None:
         assert isinstance(markups.to_markdown(".toml", "\n".join(lines)), str)
     except SourceError as exc:
         assert "not valid TOML" in str(exc)
+
+
+def test_vocabulary_entries_keyed_by_language_codes_are_cards(tmp_path: Path) -> None:
+    (tmp_path / "vocabulary.json").write_text(json.dumps({
+        "family": [
+            {"ja": "かぞく", "romaji": "kazoku", "es": "familia"},
+            {"ja": "あに", "romaji": "ani", "es": ["hermano mayor", "mi hermano"]},
+        ],
+        "A1": [{"hy": "և", "ru": ["и"], "en": ["and"]}],
+    }, ensure_ascii=False), encoding="utf-8")
+    cards = _list(tmp_path / "vocabulary.json")
+    assert [(card["question"], card["answer"], card["section"]) for card in cards] == [
+        ("かぞく", "familia\n\n**Romaji:** kazoku", "family"),
+        ("あに", "- hermano mayor\n- mi hermano\n\n**Romaji:** ani", "family"),
+        ("և", "и", "A1"),  # a list of one meaning is that meaning
+    ]
+
+
+def test_keys_that_only_look_like_language_codes_make_no_vocabulary(tmp_path: Path) -> None:
+    # An identifier and a yes/no flag are no languages: a record of them is no card.
+    (tmp_path / "deck.json").write_text(json.dumps([{"id": "w1", "no": "x", "is": "y"}, {"id": "w2", "no": "z"}]),
+                                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / "deck.json")], catch_exceptions=False)
+    assert result.exit_code != 0 and "no questions with answers" in result.output

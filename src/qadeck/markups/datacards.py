@@ -100,6 +100,15 @@ mandarin cantonese korean vietnamese thai indonesian malay tagalog latin esperan
 bulgarian lithuanian latvian estonian irish welsh deutsch español espanol français francais italiano português
 portugues nederlands svenska norsk dansk suomi polski русский 日本語 中文 한국어
 """.split())
+#: Languages' two-letter codes (ISO 639-1, and ``jp``, ``cn``, ``kr``, ``ua`` as people write them), the keys of
+#: vocabulary entries as often as their names; codes that are common words or names of other things (``id``,
+#: ``no``, ``is``, ``to``, ``as``, ``or``, ``in``, ``be``, ``my``, ``so``, ``me``, ``hi``, ``ko``) are left out.
+_LANGUAGE_CODES = frozenset("""
+en es fr de it pt nl sv nb nn da fi pl cs sk hu ro ru uk ua el tr ar he fa ur bn ja jp zh cn kr vi th ms tl la
+eo sw ca hr sr bg lt lv et ga cy hy am ka az kk uz sq mk sl bs af
+""".split())
+#: How a vocabulary entry spells its word out (Japanese in rōmaji, Chinese in pinyin): shown after the answer.
+_READING_KEYS = ("romaji", "pinyin", "reading", "kana", "furigana", "transliteration", "pronunciation")
 #: A schema describes data, it holds none: its titles and descriptions are no cards.
 _SCHEMA_KEYS = ("$schema", "$id", "$ref", "$defs")
 _HEADER_WORDS = frozenset(("question", "answer", "front", "back", "term", "definition", "word", "meaning", "q", "a"))
@@ -291,16 +300,27 @@ def _named(keys: dict[str, object], names: tuple[str, ...], words: tuple[str, ..
 
 
 def _two_languages(keys: dict[str, object], section: str, line: int) -> _Found | None:
-    """A vocabulary entry naming its languages: the first language written asks, the second answers."""
-    words = [key for key, value in keys.items() if key in _LANGUAGES and isinstance(value, str) and value.strip()]
+    """A vocabulary entry naming its languages (``german``/``english``, or their codes ``de``/``en``): the first
+    language written asks, the second answers, a reading (``romaji``, ``pinyin``) after it. A language's
+    words may be a list (its meanings)."""
+    words = [key for key, value in keys.items() if (key in _LANGUAGES or key in _LANGUAGE_CODES) and _words(value)]
     if len(words) < 2:
         return None
     answer = _answer(keys[words[1]])
-    extras = _extras(keys, (*_EXTRA_KEYS, "translation"), None)
+    extras = _extras(keys, (*_READING_KEYS, *_EXTRA_KEYS, "translation"), None)
     answer = "\n\n".join(part for part in (answer, *extras) if part)
     level, number = _level(keys)
-    item = Item(_text(keys[words[0]]).strip(), answer, line, _category(keys) or section, _tags(keys), level)
+    front = keys[words[0]]
+    question = ", ".join(map(str, front)) if isinstance(front, list) else _text(front)
+    item = Item(question.strip(), answer, line, _category(keys) or section, _tags(keys), level)
     return _Found(item, number)
+
+
+def _words(value: object) -> bool:
+    """Is ``value`` a language's words: text, or a list of texts (its meanings)?"""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(one, str) for one in value) and any(one.strip() for one in value)
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
@@ -420,8 +440,8 @@ def _answer(value: object) -> str:
             text = _answer(one).strip()
             if text:
                 texts.setdefault(text.casefold(), text)
-        if len(texts) == 1 < len(value):
-            return next(iter(texts.values()))  # one answer, given again ("Au", "au"): no list
+        if len(texts) == 1:
+            return next(iter(texts.values()))  # one answer (["и"]), or one given again ("Au", "au"): no list
         lines = []
         for text in texts.values():
             first, *rest = text.split("\n")
