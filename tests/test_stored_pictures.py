@@ -292,3 +292,64 @@ def test_a_word_97_picture_whose_bytes_are_not_what_its_record_says_is_refused(t
         capsys.readouterr().err)
     with zipfile.ZipFile(package(tmp_path / "out")) as written:
         assert [name.split("-")[0] for name in json.loads(written.read("media")).values()] == ["image2"]
+
+
+# --- CrowdAnki decks ----------------------------------------------------------------------------------------------
+
+def _crowdanki(folder: Path, media_files: list[str]) -> Path:
+    deck = {
+        "__type__": "Deck", "name": "Biology", "crowdanki_uuid": "deck-1", "children": [], "media_files": media_files,
+        "note_models": [{"__type__": "NoteModel", "crowdanki_uuid": "model-1", "name": "Basic", "type": 0,
+                         "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}],
+                         "tmpls": [{"name": "Card 1", "ord": 0, "qfmt": "{{Front}}",
+                                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}]}],
+        "notes": [
+            {"__type__": "Note", "guid": "n1", "note_model_uuid": "model-1", "tags": [],
+             "fields": ["What does a cell look like?", 'Round: <img src="cell%20one.png" alt="a [cell]"> [sound:hum.mp3]']},
+            {"__type__": "Note", "guid": "n2", "note_model_uuid": "model-1", "tags": [],
+             "fields": ["What is not in the deck?", 'A secret: <img src="../secret.png" alt="nothing"> [sound:gone.mp3]']},
+            {"__type__": "Note", "guid": "n3", "note_model_uuid": "model-1", "tags": [],
+             "fields": ["What is the mass-energy relation?", "[$]E = mc^2[/$]"]},
+        ],
+    }
+    (folder / "deck.json").write_text(json.dumps(deck), encoding="utf-8")
+    return folder
+
+
+def test_a_crowdanki_decks_pictures_and_sounds_come_from_its_media_folder(tmp_path, collection, capsys):
+    folder = _folder(tmp_path, {})
+    (folder / "media").mkdir()
+    (folder / "media" / "cell one.png").write_bytes(GREEN)
+    (folder / "media" / "hum.mp3").write_bytes(SOUND)
+    (tmp_path / "secret.png").write_bytes(BLUE)
+    _crowdanki(folder, ["cell one.png", "hum.mp3"])
+    cards = {card["question"]: card for card in listed(folder)}
+    # Only what the deck lists is read, from its media folder; a name it does not list is its alt text.
+    assert cards["What is not in the deck?"]["answer"] == "A secret: nothing"
+    assert cards["What is the mass-energy relation?"]["answer"] == "\\(E = mc^2\\)"
+
+    opened = opened_while(lambda: build(folder, tmp_path / "out"))
+    assert not [place for place in opened if "secret" in place]
+    assert "warning" not in capsys.readouterr().err
+    import_apkg(collection, package(tmp_path / "out"))
+    field = answers(collection)["What does a cell look like?"]
+    picture = _src(field)
+    sound = field.split("[sound:")[1].split("]")[0]
+    assert (media_dir(collection) / picture).read_bytes() == GREEN
+    assert (media_dir(collection) / sound).read_bytes() == SOUND
+    assert 'alt="a cell"' in field
+
+
+def test_a_crowdanki_deck_copied_without_its_media_folder_warns_in_a_few_lines(tmp_path, capsys):
+    folder = _folder(tmp_path, {})
+    sounds = [f"word {i}.mp3" for i in range(12)]
+    deck = json.loads(_crowdanki(folder, [*sounds, "cell.png"]).joinpath("deck.json").read_text())
+    deck["notes"] = [{**deck["notes"][0], "guid": f"n{i}",
+                      "fields": [f"What is word {i}?", f'Said so. [sound:{sound}] <img src="cell.png" alt="cell {i}">']}
+                     for i, sound in enumerate(sounds)]
+    (folder / "deck.json").write_text(json.dumps(deck), encoding="utf-8")
+    assert build(folder, tmp_path / "out") == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 11 and "3 more pictures or sounds not used" in warnings[-1]
+    # A missing sound plays nothing; a missing picture is its alt text.
+    assert listed(folder)[0]["answer"] == "Said so.  cell 0"

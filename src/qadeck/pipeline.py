@@ -74,6 +74,8 @@ from .writers.registry import DEFAULT_FORMATS, FORMATS
 CACHE_DIR = sources.CACHE_DIR
 #: Parse on every core when the files to parse hold at least this much text.
 PARALLEL_CHARS = 2_000_000
+#: Media problems warned of one by one in a file; the rest are counted in one line.
+MEDIA_WARNINGS = 10
 #: File in the cache folder with the name of each media file, by its path, size and time.
 MEDIA_NAMES = "media.json"
 #: File in the cache folder with a stamp of what went into each output.
@@ -235,8 +237,11 @@ def load(
         root = found.roots.get(file, file.parent)
         library = libraries.get(root) or libraries.setdefault(root, media.Library(root, names))
         scan = library.scan(source)
-        for finding in scan.findings:
+        for finding in scan.findings[:MEDIA_WARNINGS]:
             warn(str(finding))
+        if len(scan.findings) > MEDIA_WARNINGS:  # a deck copied without its media folder: not a line each
+            warn(f"{source.name}: media: {len(scan.findings) - MEDIA_WARNINGS} more pictures or sounds not used "
+                 "(`qadeck check` lists them all)")
         files_media.update((f.name, f) for f in scan.files)
         entry = card_cache.entry(source, layout, scan.digest())
         kept.append(card_cache.get(entry))

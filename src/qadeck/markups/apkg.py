@@ -14,7 +14,7 @@ deck is its first card's, and the decks below the one all notes share are
 sections. Fields are HTML, converted to Markdown (a ``<br>`` a line break). A
 picture (``<img src="dog.png">``) or sound (``[sound:bark.mp3]``) the package
 holds is written as a ``document-part:`` reference to it by its name
-(:func:`.archive.picture`), and :func:`read_media` reads its bytes back through
+(:func:`.crowdanki.field_markdown`), and :func:`read_media` reads its bytes back through
 the package's ``media`` map (JSON in older packages; zstd-compressed protobuf
 entries in newer ones, whose files are zstd-compressed too): so it reaches a
 deck built from the package. A picture the package does not hold is its alt
@@ -28,24 +28,22 @@ collection, a damaged one or one with no notes is a :class:`SourceError` naming 
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 import zstandard
 
 from ..errors import SourceError
 from ..parsers.markup import html_to_markdown
 from .archive import DAMAGE as ZIP_DAMAGE
-from .archive import PART, Archive, picture
-from .crowdanki import note_item
+from .archive import PART, Archive
+from .crowdanki import field_markdown, note_item
 from .data import notes_markdown, shared_path
 from .datacards import Item, hard_breaks
 
@@ -54,16 +52,8 @@ COLLECTIONS = (("collection.anki21b", True), ("collection.anki21", False), ("col
 #: The largest collection read: a deck of a million notes is well under it.
 MAX_COLLECTION_BYTES = 1 << 30
 _KIND = "Anki package"
-_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_SOUND = re.compile(r"\[sound:([^\]\n]+)\]")
 #: How a zstd frame opens: a newer package's media map and media files are compressed.
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-#: Math in a field: Anki's LaTeX and MathJax delimiters, display (``dd``, ``bd``) or inline (``d``, ``pd``).
-_MATH = re.compile(r"\[\$\$\](?P<dd>.*?)\[/\$\$\]|\[\$\](?P<d>.*?)\[/\$\]|\\\[(?P<bd>.*?)\\\]|\\\((?P<pd>.*?)\\\)",
-                   re.DOTALL)
-_TAG = re.compile(r"<[^<>]*>")
-_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 #: What SQLite says of a file that is not a database, or a damaged one.
 _DAMAGE = (sqlite3.DatabaseError, ValueError, json.JSONDecodeError, zstandard.ZstdError)
 
@@ -171,7 +161,7 @@ def _read(connection: sqlite3.Connection, media: Collection[str]) -> list[Item]:
         if not isinstance(model, dict):
             continue
         deck, numbers = cards.get(note, (0, None))
-        values = [_field(value, media) for value in str(flds).split("\x1f")]
+        values = [field_markdown(value, media, _part) for value in str(flds).split("\x1f")]
         notes.append((decks.get(deck, "").split("::"), str(tags).split(), values, model, numbers))
     shared = shared_path([path for path, *_ in notes])
     items = []
@@ -209,40 +199,9 @@ def _mapping(value: object) -> dict[str, dict[str, object]]:
     return {str(key): one for key, one in value.items() if isinstance(one, dict)} if isinstance(value, dict) else {}
 
 
-def _field(value: str, media: Collection[str] = ()) -> str:
-    """A field's HTML with its math as MathJax delimits it, and its pictures and sounds as references to the
-    package's own files (``media``: their names), or their alt text (a sound: nothing) when it holds none."""
-    if "[$" in value or "\\(" in value or "\\[" in value:
-        value = _MATH.sub(_math, value)
-    if "<img" in value.lower():
-        value = _PICTURE.sub(lambda m: _picture(m.group(), media), value)
-    if "[sound:" in value:
-        value = _SOUND.sub(lambda m: f"[sound:{PART}{quote(name)}]" if (name := _held(m.group(1), media)) else "", value)
-    return value
-
-
-def _picture(tag: str, media: Collection[str]) -> str:
-    """An ``<img>`` tag as Markdown showing the package's file it names, else its alt text."""
-    alt = (found.group(1) or found.group(2) or "") if (found := _ALT.search(tag)) else ""
-    src = (found.group(1) or found.group(2) or found.group(3) or "") if (found := _SRC.search(tag)) else ""
-    name = _held(src, media)
-    return picture(name, html.unescape(alt)) if name else alt
-
-
-def _held(reference: str, media: Collection[str]) -> str:
-    """The name in the package's media of the file ``reference`` (a field's ``src`` or sound) names, "" when it
-    holds none: Anki's editor writes a name percent-encoded, HTML-escaped in an attribute."""
-    name = html.unescape(reference.strip())
-    return next((one for one in (name, unquote(name)) if one in media), "")
-
-
-def _math(found: re.Match[str]) -> str:
-    """Anki's LaTeX (``[$]…[/$]``, ``[$$]…[/$$]``) or MathJax (``\\(…\\)``, ``\\[…\\]``) as MathJax, its TeX as
-    typed: the editor's tags and entities in it (``<br>``, ``&nbsp;``, ``&lt;``) taken out."""
-    display = found.group("dd") if found.group("dd") is not None else found.group("bd")
-    body = display if display is not None else found.group("d") if found.group("d") is not None else found.group("pd")
-    tex = html.unescape(_TAG.sub(" ", body)).replace("\xa0", " ").strip()
-    return f"\\[{tex}\\]" if display is not None else f"\\({tex}\\)"
+def _part(name: str) -> str:
+    """Where a file the package holds is read from: its part of the package."""
+    return PART + quote(name)
 
 
 def _repeated(message: bytes, number: int) -> list[bytes]:

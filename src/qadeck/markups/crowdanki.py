@@ -8,8 +8,9 @@ front (the note type's sort field when the front shows it, else the first field
 shown that is not empty); the back is the fields the answer template adds, in the
 order it shows them. A cloze note type's front is its text, with Anki's
 ``{{c1::…}}`` deletions; a note that a later template asks the other way round
-(Anki's "Basic (and reversed card)") is reversed. Fields are HTML; ``[sound:…]``
-references are left out (but those an Anki package holds, see :mod:`.apkg`). A sub-deck's name (the last part of ``Parent::Child``) is
+(Anki's "Basic (and reversed card)") is reversed. Fields are HTML, their math Anki's: the pictures and
+sounds the deck lists (``media_files``, kept in the ``media`` folder beside ``deck.json``) are read from
+there, others are their alt text (a sound: nothing). A sub-deck's name (the last part of ``Parent::Child``) is
 its notes' section; the exported deck's notes have none (its name is the deck's).
 :func:`note_item` reads one note, for :mod:`.apkg` too: Anki packages hold the same
 note types.
@@ -17,8 +18,10 @@ note types.
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from urllib.parse import quote, unquote
 
 from . import datacards
 from .datacards import Item
@@ -26,10 +29,18 @@ from .datacards import Item
 _FIELD = re.compile(r"\{\{([^{}]+)\}\}")
 #: A template's section shown only when a field is filled: ``{{#Add Reverse}}…{{/Add Reverse}}``.
 _CONDITION = re.compile(r"\{\{#([^{}]+)\}\}")
-#: A sound the deck refers to: left out, but one an Anki package holds (:mod:`.apkg` names it as its part).
-_SOUND = re.compile(r"\[sound:(?!document-part:)[^\]]*\]")
-#: A picture an Anki package holds, as :mod:`.apkg` writes it: kept on a front, where other images go.
-_HELD_PICTURE = re.compile(r"!\[[^\]\n]*\]\(document-part:[^)\s]+\)")
+#: A picture the deck holds, as :func:`field_markdown` writes it: kept on a front, where other images go.
+_HELD_PICTURE = re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)")
+#: Where CrowdAnki keeps the files of a deck's ``media_files``: beside ``deck.json``.
+MEDIA_FOLDER = "media/"
+_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_SOUND = re.compile(r"\[sound:([^\]\n]+)\]")
+#: Math in a field: Anki's LaTeX and MathJax delimiters, display (``dd``, ``bd``) or inline (``d``, ``pd``).
+_MATH = re.compile(r"\[\$\$\](?P<dd>.*?)\[/\$\$\]|\[\$\](?P<d>.*?)\[/\$\]|\\\[(?P<bd>.*?)\\\]|\\\((?P<pd>.*?)\\\)",
+                   re.DOTALL)
+_TAG = re.compile(r"<[^<>]*>")
 _NOT_FIELDS = frozenset(("FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"))
 _CLOZE = 1
 #: Fields that say something about the note rather than answer it (names compared lower case, without spaces).
@@ -44,7 +55,9 @@ def is_deck(data: object) -> bool:
 
 def items(data: object) -> list[Item]:
     models: dict[str, dict[str, object]] = {}
+    media: set[str] = set()
     for deck, _ in _decks(data, None):
+        media.update(str(name) for name in _list(deck.get("media_files")))
         for model in _list(deck.get("note_models")):
             if isinstance(model, dict) and isinstance(model.get("crowdanki_uuid"), str):
                 models[model["crowdanki_uuid"]] = model
@@ -52,7 +65,7 @@ def items(data: object) -> list[Item]:
     for deck, section in _decks(data, None):
         for note in _list(deck.get("notes")):
             if isinstance(note, dict):
-                item = _item(note, models.get(str(note.get("note_model_uuid"))), section)
+                item = _item(note, models.get(str(note.get("note_model_uuid"))), section, media)
                 if item is not None:
                     out.append(item)
     return out
@@ -68,12 +81,57 @@ def _decks(deck: object, parent: str | None) -> Iterator[tuple[dict[str, object]
         yield from _decks(child, name)
 
 
-def _item(note: dict[str, object], model: dict[str, object] | None, section: str) -> Item | None:
+def _item(note: dict[str, object], model: dict[str, object] | None, section: str, media: Collection[str]
+          ) -> Item | None:
     values = note.get("fields")
     if not isinstance(values, list) or model is None:
         return None
-    return note_item([str(value) for value in values], [str(tag) for tag in _list(note.get("tags"))], model,
-                     section, getattr(note, "line", 0))
+    fields = [field_markdown(str(value), media, _in_media_folder) for value in values]
+    return note_item(fields, [str(tag) for tag in _list(note.get("tags"))], model, section, getattr(note, "line", 0))
+
+
+def _in_media_folder(name: str) -> str:
+    return MEDIA_FOLDER + quote(name)
+
+
+def field_markdown(value: str, media: Collection[str], where: Callable[[str], str]) -> str:
+    """A note's field (HTML) with its math as MathJax delimits it, and its pictures and sounds as references
+    (``where`` of a file's name) to the files the deck holds (``media``: their names), else their alt text
+    (a sound: nothing)."""
+    if "[$" in value or "\\(" in value or "\\[" in value:
+        value = _MATH.sub(_math, value)
+    if "<img" in value.lower():
+        value = _PICTURE.sub(lambda m: _picture(m.group(), media, where), value)
+    if "[sound:" in value:
+        value = _SOUND.sub(lambda m: f"[sound:{where(name)}]" if (name := _held(m.group(1), media)) else "", value)
+    return value
+
+
+def _picture(tag: str, media: Collection[str], where: Callable[[str], str]) -> str:
+    """An ``<img>`` tag as Markdown showing the deck's file it names, else its alt text."""
+    alt = (found.group(1) or found.group(2) or "") if (found := _ALT.search(tag)) else ""
+    src = (found.group(1) or found.group(2) or found.group(3) or "") if (found := _SRC.search(tag)) else ""
+    name = _held(src, media)
+    if not name:
+        return alt
+    alt = " ".join(html.unescape(alt).replace("[", " ").replace("]", " ").split())
+    return f"![{alt}]({where(name)})"
+
+
+def _held(reference: str, media: Collection[str]) -> str:
+    """The name in the deck's media of the file ``reference`` (a field's ``src`` or sound) names, "" when it
+    holds none: Anki's editor writes a name percent-encoded, HTML-escaped in an attribute."""
+    name = html.unescape(reference.strip())
+    return next((one for one in (name, unquote(name)) if one in media), "")
+
+
+def _math(found: re.Match[str]) -> str:
+    """Anki's LaTeX (``[$]…[/$]``, ``[$$]…[/$$]``) or MathJax (``\\(…\\)``, ``\\[…\\]``) as MathJax, its TeX as
+    typed: the editor's tags and entities in it (``<br>``, ``&nbsp;``, ``&lt;``) taken out."""
+    display = found.group("dd") if found.group("dd") is not None else found.group("bd")
+    body = display if display is not None else found.group("d") if found.group("d") is not None else found.group("pd")
+    tex = html.unescape(_TAG.sub(" ", body)).replace("\xa0", " ").strip()
+    return f"\\[{tex}\\]" if display is not None else f"\\({tex}\\)"
 
 
 def note_item(values: list[str], tags: list[str], model: dict[str, object], section: str, line: int = 0,
@@ -89,7 +147,7 @@ def note_item(values: list[str], tags: list[str], model: dict[str, object], sect
     if not values:
         return None
     names = [str(field.get("name")) for field in _list(model.get("flds")) if isinstance(field, dict)]
-    fields = {name: _clean(value) for name, value in zip(names, values)}
+    fields = {name: value.strip() for name, value in zip(names, values)}
     templates = [t for t in _list(model.get("tmpls")) if isinstance(t, dict)]
     front_names = _shown(str(templates[0].get("qfmt", ""))) if templates else names[:1]
     back_names = _shown(str(templates[0].get("afmt", ""))) if templates else names[1:]
@@ -166,10 +224,9 @@ def _text(field: str) -> str:
 
     if "<" not in field and "&" not in field:
         return field
-    pictures = _HELD_PICTURE.findall(field) if "document-part:" in field else []
+    pictures = _HELD_PICTURE.findall(field) if "](" in field else []
     text = inline_text(_HELD_PICTURE.sub(" ", field) if pictures else field)
     return " ".join([text, *pictures]).strip()
 
 
-def _clean(value: str) -> str:
-    return _SOUND.sub("", value).strip() if "[sound:" in value else value.strip()
+
