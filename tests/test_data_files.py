@@ -8,14 +8,17 @@ a schema making no cards, a broken file named with its line, and which files a f
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
+
+import pytest
 
 import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qadeck import markups, sources
+from qadeck import markups, parsers, sources
 from qadeck.cli import cli
 from qadeck.errors import SourceError
 
@@ -176,3 +179,50 @@ def test_keys_that_only_look_like_language_codes_make_no_vocabulary(tmp_path: Pa
                                         encoding="utf-8")
     result = CliRunner().invoke(cli, ["list", str(tmp_path / "deck.json")], catch_exceptions=False)
     assert result.exit_code != 0 and "no questions with answers" in result.output
+
+
+def test_a_vocabulary_kept_as_a_mapping_gives_a_card_a_word_each_on_its_line(tmp_path: Path) -> None:
+    (tmp_path / "words.json").write_text(
+        '{\n  "animals": {\n    "Hund": ["dog", "hound"],\n    "Katze": "cat"\n  },\n'
+        '  "food": {\n    "Brot": "bread", "die Milch": "milk"\n  }\n}\n', encoding="utf-8")
+    cards = _list(tmp_path / "words.json")
+    assert [(card["question"], card["answer"], card["section"], card["lines"][0]) for card in cards] == [
+        ("Hund", "- dog\n- hound", "animals", 3),
+        ("Katze", "cat", "animals", 4),
+        ("Brot", "bread", "food", 7),
+        ("die Milch", "milk", "food", 7),  # two words on one line: both point at it
+    ]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("en.json", json.dumps({"app_title": "My app", "greeting": "Hello, {name}!", "nav.home": "Home",
+                            "saveButton": "Save"})),
+    ("de.json", json.dumps({"save": "Save", "cancel": "Cancel", "delete": "Delete item", "help": "Help"})),
+    ("vocab.json", json.dumps({"the": 1, "a": 2, "q": 3, "of": 4, "dog": 5})),
+    ("package.json", json.dumps({"name": "app", "version": "1.0.0", "description": "An app", "main": "index.js"})),
+    ("vocab.yml", "server:\n  host: localhost\n  debug: true\nlogging:\n  level: info\n"),
+    ("vocab.yaml", "title: My site\ndescription: Notes\ntheme: minima\n"),
+])
+def test_configs_locale_files_and_token_vocabularies_make_no_cards(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / name)], catch_exceptions=False)
+    assert result.exit_code != 0 and "no questions with answers" in result.output
+
+
+_STUDIED = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß ", min_size=2, max_size=12).map(lambda word: " ".join(word.split())).filter(
+    lambda word: len(word) >= 2 and word not in ("name", "title", "type", "main", "tags", "theme", "lang"))
+_MEANT = st.text(alphabet="абвгдежзиклмнопрстуя ", min_size=1, max_size=12).map(lambda text: " ".join(text.split())).filter(bool)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.dictionaries(_STUDIED, _MEANT, min_size=2, max_size=8), as_yaml=st.booleans())
+def test_every_word_of_a_vocabulary_mapping_is_a_card_on_its_own_line(words: dict[str, str], as_yaml: bool) -> None:
+    text = yaml.safe_dump(words, allow_unicode=True) if as_yaml else json.dumps(words, ensure_ascii=False, indent=1)
+    with tempfile.TemporaryDirectory() as folder:  # hypothesis runs many examples per test: no tmp_path
+        path = Path(folder) / ("vocab.yml" if as_yaml else "vocab.json")
+        path.write_text(text, encoding="utf-8")
+        cards = parsers.parse(sources.read(path)).cards
+    assert {card.question: card.answer for card in cards} == words
+    written = text.split("\n")
+    for card in cards:  # the card's line holds its word
+        assert card.question in written[card.lines[0] - 1] or json.dumps(card.question) in written[card.lines[0] - 1]

@@ -71,7 +71,7 @@ def json_to_markdown(text: str) -> str:
         raise SourceError(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
     except RecursionError:
         return text  # nested deeper than anyone writes cards: read as the text it is
-    return _markdown(data, text.count("\n") + 1)
+    return _markdown(data, text.count("\n") + 1, text)
 
 
 def jsonl_to_markdown(text: str) -> str:
@@ -194,12 +194,43 @@ def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:
     return items_markdown(items, first + block.count("\n")) if items else Placed("")
 
 
-def _markdown(data: object, end: int) -> str:
+def _markdown(data: object, end: int, text: str = "") -> str:
+    """The entries of ``data`` as Markdown; else, a vocabulary kept as a mapping (see :func:`datacards.glossary`),
+    its words' lines found in ``text`` when the loader could not tell them (JSON)."""
     try:
         items = crowdanki.items(data) if crowdanki.is_deck(data) else datacards.items(data)
+        if not items and isinstance(data, (dict, list)):
+            items = datacards.glossary(data)
+            if items and text:  # a vocabulary: its words' lines, found once it is known to be one
+                _find_key_lines(text, data)
+                items = datacards.glossary(data)
     except RecursionError:
         return ""
     return items_markdown(items, end) if items else ""
+
+
+def _find_key_lines(text: str, data: object, depth: int = 2) -> None:
+    """Set ``key_lines`` on the JSON mappings of ``data`` (a vocabulary's, two levels down at most: its topics')
+    from where each key is written: a key's JSON text followed by a colon, searched from the mapping's start on."""
+    if isinstance(data, list):
+        for one in data[:0] if depth <= 1 else data:
+            _find_key_lines(text, one, depth - 1)
+        return
+    if not isinstance(data, _Map) or not data.span:
+        return
+    at, end = data.span
+    line = data.line
+    lines: dict[object, int] = {}
+    for key, value in data.items():
+        found = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:").search(text, at, end)
+        if found is None:
+            break
+        line += text.count("\n", at, found.start())
+        at = found.end()
+        lines[key] = line
+        if depth > 1 and isinstance(value, dict):
+            _find_key_lines(text, value, depth - 1)
+    data.key_lines = lines
 
 
 def items_markdown(items: list[Item], end: int = 0, shaped: bool = False) -> Placed:
@@ -361,9 +392,12 @@ def _one_line(text: str) -> str:
 
 
 class _Map(dict):  # type: ignore[type-arg]
-    """A mapping that knows the line it starts on."""
+    """A mapping that knows the line it starts on (and, once asked, the line each key is on; in JSON, the
+    offsets it spans)."""
 
     line = 0
+    key_lines: dict[object, int] = {}
+    span: tuple[int, int] | None = None
 
 
 class _Seq(list):  # type: ignore[type-arg]
@@ -382,6 +416,7 @@ def _load_json(text: str) -> object:
     def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):  # type: ignore[no-untyped-def]
         value, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, _Map, memo)
         value.line = line_of(s_and_end[1] - 1)
+        value.span = (s_and_end[1] - 1, end)
         return value, end
 
     def parse_array(s_and_end, scan_once):  # type: ignore[no-untyped-def]
@@ -406,6 +441,8 @@ def _yaml_map(loader: yaml.SafeLoader, node: yaml.MappingNode):  # type: ignore[
     value.line = node.start_mark.line + 1
     yield value
     value.update(loader.construct_mapping(node))
+    if len(value) == len(node.value):  # no key twice, no merge: the keys in the order they are written
+        value.key_lines = {key: key_node.start_mark.line + 1 for key, (key_node, _) in zip(value, node.value)}
 
 
 def _yaml_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]

@@ -241,6 +241,8 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
             return _two_languages(keys, section, line)
         titled = _base(question_key, _NAMING_KEYS) and _base(answer_key, _TEXT_KEYS)
         value = keys[answer_key]
+        if _number(value) and _number(keys[question_key]):
+            return None  # a tokenizer's vocabulary numbers its tokens, "q" and "a" among them
         if answer_key in _OPTION_KEYS and isinstance(value, str) and value.startswith("[") and value.endswith("]"):
             value = _listed(value)
         answer = _answer(value)
@@ -603,6 +605,10 @@ def _asks(value: object) -> bool:
     return ends_asking(_text(value).strip())
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _scalar(value: object) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
@@ -643,3 +649,90 @@ def _answering() -> tuple[str, ...]:
     from ..parsers.structure import ANSWERING_WORDS
 
     return tuple(_norm(word) for word in ANSWERING_WORDS)
+
+
+# --- vocabulary kept as a mapping: words to their meanings ----------------------------------------
+
+#: Keys of a program's or a page's own fields: a config's, a package's or a site's, never a word to learn.
+_FIELD_NAMES = frozenset(("name", "title", "description", "version", "author", "authors", "license", "email", "url",
+                          "homepage", "repository", "main", "type", "id", "lang", "locale", "theme", "baseurl",
+                          "tags", "keywords", "categories", "private", "scripts", "dependencies"))
+#: What makes a key a name in a program rather than a word: snake_case, a dotted path, camelCase, letters and
+#: digits run together (``item1``, ``h2``). Words people study have spaces, hyphens and any script, not these.
+_IDENTIFIER = re.compile(r"_|\w\.\w|[a-z][A-Z]|[^\W\d_]\d|\d[^\W\d_]")
+#: A placeholder a program fills in (``{name}``, ``{{count}}``, ``%s``, ``${x}``): a locale file's message.
+_PLACEHOLDER = re.compile(r"\{\{?\s*[\w.]*\s*\}\}?|%[sd@]|%\(\w+\)[sd]|\$\{")
+#: The most characters of a key of a word's forms (``M``/``P``, ``1``…``6``, ``sg``/``pl``).
+_FORM_KEY = 3
+
+
+def glossary(data: object) -> list[Item]:
+    """A vocabulary kept as a mapping: words to their meanings (``{"Hund": "dog"}``, ``Hund: dog``), the same
+    under topics (``{"animals": {…}}``: the topic is the section), or a list of one-word mappings
+    (``- to jump: прыгать``). The word is the front, its meaning the back (several meanings a list; a mapping of
+    its forms, ``{M: дом, P: дома}``, one form a line). [] for anything else: a config, a locale file (its keys
+    are names in a program, its messages hold placeholders, or name their own key) or a tokenizer's vocabulary
+    (numbers, not meanings) look the same at a glance, and more than one entry in ten so tells them apart."""
+    entries = _glossed(data)
+    if entries is None or len(entries) < 2:
+        return []
+    named = sum(_programs(key, value) for _, key, value, _ in entries)
+    answered = sum(bool(_meaning(value)) for _, _, value, _ in entries)
+    if named * 10 > len(entries) or answered * 2 < len(entries):
+        return []
+    return [Item(key, _meaning(value), line, section) for section, key, value, line in entries]
+
+
+def _glossed(data: object) -> list[tuple[str, str, object, int]] | None:
+    """(section, word, meaning, line) of each entry of a vocabulary mapping, None when ``data`` is not one."""
+    line = getattr(data, "line", 0)
+    if isinstance(data, list):
+        if not data or not all(isinstance(one, dict) and len(one) == 1 for one in data):
+            return None
+        pairs = [(key, value, getattr(one, "line", 0) or line) for one in data for key, value in one.items()]
+        return [("", str(key).strip(), value, at) for key, value, at in pairs] \
+            if all(_word(key) and _meant(value) for key, value, _ in pairs) else None
+    if not isinstance(data, dict) or not data:
+        return None
+    if all(_word(key) and _meant(value) for key, value in data.items()):
+        return [("", str(key).strip(), value, _key_line(data, key)) for key, value in data.items()]
+    groups = [(str(key).strip(), _glossed(value)) for key, value in data.items()
+              if _word(key) and isinstance(value, dict) and not _forms(value)]
+    if len(groups) != len(data) or any(entries is None for _, entries in groups):
+        return None
+    return [(topic, key, value, at) for topic, entries in groups for _, key, value, at in entries or ()]
+
+
+def _word(key: object) -> bool:
+    return isinstance(key, (str, int)) and not isinstance(key, bool) and bool(str(key).strip())
+
+
+def _meant(value: object) -> bool:
+    """A word's meaning: text (empty when not written yet), a list of texts, or a mapping of its forms."""
+    return value is None or _words(value) or value == "" or _forms(value)
+
+
+def _forms(value: object) -> bool:
+    """A word's forms under short names (``{M: дом, P: дома}``, conjugations ``{1: …, 2: …}``)."""
+    return isinstance(value, dict) and bool(value) and all(
+        _word(key) and len(str(key)) <= _FORM_KEY and isinstance(form, str) for key, form in value.items())
+
+
+def _meaning(value: object) -> str:
+    if isinstance(value, dict):
+        return hard_breaks("\n".join(f"{key}: {form.strip()}" for key, form in value.items() if form.strip()))
+    return _answer(value)
+
+
+def _programs(key: str, value: object) -> bool:
+    """Does the entry look like a program's (a config's, a locale file's) rather than a word and its meaning?"""
+    if key.lower() in _FIELD_NAMES or (" " not in key and _IDENTIFIER.search(key)):
+        return True
+    texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    folded = key.casefold()
+    return any(_PLACEHOLDER.search(text) or folded in text.casefold().split() for text in texts)
+
+
+def _key_line(mapping: dict[object, object], key: object) -> int:
+    """The line ``key`` is written on (a loader that knows it sets ``key_lines``), else the mapping's."""
+    return getattr(mapping, "key_lines", {}).get(key) or getattr(mapping, "line", 0)
