@@ -91,6 +91,14 @@ def test_a_folder_reads_crowdanki_decks_and_vocabulary_files_but_not_slide_decks
     assert [path.name for path in found.files] == ["deck.json", "preguntas.json", "vocabulary.yml"]
 
 
+def test_a_folder_reads_data_files_named_for_words_but_not_passwords_or_locales(tmp_path: Path) -> None:
+    (tmp_path / "vocabulary").mkdir()
+    for name in ("english-words.json", "passwords.json", "keywords.yml", "en.json", "vocabulary/animals.yml"):
+        (tmp_path / name).write_text("[]", encoding="utf-8")
+    found = sources.collect([tmp_path])
+    assert sorted(path.name for path in found.files) == ["animals.yml", "english-words.json"]
+
+
 _KEYS = st.sampled_from([
     "question", "answer", "q", "a", "front", "back", "options", "answers", "correct", "answer_index", "tags",
     "difficulty", "category", "title", "items", "questions", "english", "german", "$schema", "type", "properties",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,10 @@ _QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "gloss
 #: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
 #: languages ``preguntas.json`` or ``fragen.yml``.
 _DATA_NAMES = ("deck", "vocab", *ASKING_WORDS)
+#: Words of a data file's name, or of its folder's, that say it holds words to learn (``english-words.json``,
+#: ``vocabulary/animals.yml``): whole words only, never ``passwords.json`` or ``keywords.yml``.
+_WORD_NAMES = frozenset(("words", "vocab", "vocabulary", "vocabularies", "decks", "glossary"))
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
 #: Pictures and sounds: media the sources refer to (see :mod:`qadeck.render.media`), not sources.
 MEDIA_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
@@ -148,7 +153,8 @@ def _readable(file: Path, given: bool) -> bool:
     if suffix in markups.NAMED_ONLY:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES
-        return given or any(name in named for name in names)
+        return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
+            _NAME_WORDS.findall(f"{named} {file.parent.name}".lower())))
     if suffix in TEXT_EXTENSIONS:
         return suffix not in markups.SHARED or _opens_as_format(file, markups.SHARED[suffix])
     if not file.suffix:
