@@ -234,3 +234,24 @@ def test_every_word_of_a_vocabulary_mapping_is_a_card_on_its_own_line(words: dic
     written = text.split("\n")
     for card in cards:  # the card's line holds its word
         assert card.question in written[card.lines[0] - 1] or json.dumps(card.question) in written[card.lines[0] - 1]
+
+
+def _alias_bomb(levels: int) -> list[str]:
+    lines = ['a0: &a0 [{question: "Is it?", answer: "Yes."}, {question: "Is it?", answer: "Yes."}]']
+    return lines + [f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}, *a{n - 1}]" for n in range(1, levels)]
+
+
+def test_yaml_aliases_that_stand_for_billions_of_values_are_an_error_not_a_hang(tmp_path: Path) -> None:
+    # Fourteen lines that stand for millions of entries ("a billion laughs"): every entry's walk would visit them.
+    (tmp_path / "faq.yml").write_text("\n".join(_alias_bomb(14)) + "\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text("---\ntitle: Post\n" + "\n".join(_alias_bomb(14)) + "\n---\n\n## Is it?\n\nYes.\n\n"
+                                      "## Is that?\n\nNo.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert "faq.yml: YAML aliases that repeat its values over 1,000,000 times: not read; skipped" in result.output
+    assert "Is that?" in result.output  # the page's own questions are read, its front matter's bomb is not
+
+
+def test_a_few_yaml_aliases_are_read_as_the_values_they_repeat(tmp_path: Path) -> None:
+    (tmp_path / "faq.yml").write_text("\n".join(_alias_bomb(3)) + "\n", encoding="utf-8")
+    assert len(_list(tmp_path / "faq.yml")) == 2 + 6 + 18

@@ -107,7 +107,37 @@ def yaml_to_markdown(text: str) -> str:
         return text
     if not isinstance(data, (dict, list)):
         return text  # a plain text file YAML reads as one string
+    if _aliased_bomb(data):
+        raise SourceError(f"YAML aliases that repeat its values over {MAX_REPEATED:,} times: not read")
     return _markdown(data, text.count("\n") + 1)
+
+
+#: The most values a YAML file's aliases may stand for: each alias repeats its anchor's values, so a few lines of
+#: nested aliases stand for billions ("a billion laughs"), which every entry's walk would visit.
+MAX_REPEATED = 1_000_000
+
+
+def _aliased_bomb(data: object) -> bool:
+    """Do ``data``'s aliases make it stand for over :data:`MAX_REPEATED` values, ten times those it holds?"""
+    sizes: dict[int, int] = {}
+
+    def size(node: object) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # an alias of itself (YAML allows cycles) counts once
+        values = node.values() if isinstance(node, dict) else node
+        total = 1 + sum(map(size, values))
+        sizes[id(node)] = total
+        return total
+
+    try:
+        total = size(data)
+    except RecursionError:
+        return False  # nested deeper than anyone writes: the walk gives up the same way
+    return total > MAX_REPEATED and total > 10 * len(sizes)
 
 
 def toml_to_markdown(text: str) -> str:
@@ -183,7 +213,7 @@ def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:
             data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader (see _Loader)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
         return Placed("")
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or _aliased_bomb(data):
         return Placed("")
     listed = _Map((key, value) for key, value in data.items() if isinstance(value, (list, dict)))
     try:
