@@ -15,6 +15,12 @@ from click.testing import CliRunner
 from qadeck.cli import cli
 
 
+def _page(tmp_path: Path, name: str, text: str) -> list[dict[str, object]]:
+    """The cards of a page called ``name`` holding ``text``."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return _list(tmp_path / name)
+
+
 def _list(*paths: Path) -> list[dict[str, object]]:
     result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -48,8 +54,7 @@ Because syncing notes was slow.
 
 
 def test_the_front_matters_faq_joins_the_pages_questions_once_each(tmp_path: Path) -> None:
-    (tmp_path / "help.md").write_text(_PAGE, encoding="utf-8")
-    cards = _list(tmp_path / "help.md")
+    cards = _page(tmp_path, "help.md", _PAGE)
     # The page's own answer wins where both ask the same.
     assert [(card["question"], card["answer"], card["lines"][0]) for card in cards] == [
         ("Is frob free?", "Yes, always.", 5),
@@ -91,8 +96,7 @@ Discard half, feed the rest, and keep it warm.
 def test_an_article_around_its_front_matters_faq_gives_the_faq(tmp_path: Path) -> None:
     # Read alone, the article's headings would be cards of the titles layout; beside an explicit FAQ they
     # are an article's sections, and the page's other mappings (its SEO title) are no entries.
-    (tmp_path / "starter.md").write_text(_POST, encoding="utf-8")
-    cards = _list(tmp_path / "starter.md")
+    cards = _page(tmp_path, "starter.md", _POST)
     assert [(card["question"], card["answer"], card["lines"][0], card["tags"][-2:]) for card in cards] == [
         ("How often should I feed a starter?", "Once a day at room temperature, once a week in the fridge.", 5,
          ["baking", "bread"]),
@@ -103,20 +107,16 @@ def test_an_article_around_its_front_matters_faq_gives_the_faq(tmp_path: Path) -
 
 
 def test_a_page_without_front_matter_is_read_as_before(tmp_path: Path) -> None:
-    (tmp_path / "help.md").write_text(_PAGE.split("---\n", 2)[2], encoding="utf-8")
-    assert [card["question"] for card in _list(tmp_path / "help.md")] == [
+    assert [card["question"] for card in _page(tmp_path, "help.md", _PAGE.split("---\n", 2)[2])] == [
         "How do I install frob?", "Does frob run offline?", "Why we built it",
     ]
 
 
 def test_a_site_pages_template_loop_is_no_card(tmp_path: Path) -> None:
-    (tmp_path / "faq.md").write_text(
-        "---\nlayout: page\ntitle: FAQ\n---\n\n{% for item in site.data.faq %}\n## {{ item.question }} {#q}\n"
-        "{{ item.answer | markdownify }}\n{% endfor %}\n\n## Is there a phone line?\n\nNo, mail us.\n\n"
-        "## Can I visit?\n\nYes, on Fridays.\n",
-        encoding="utf-8",
-    )
-    cards = _list(tmp_path / "faq.md")
+    cards = _page(tmp_path, "faq.md",
+                  "---\nlayout: page\ntitle: FAQ\n---\n\n{% for item in site.data.faq %}\n## {{ item.question }} {#q}\n"
+                  "{{ item.answer | markdownify }}\n{% endfor %}\n\n## Is there a phone line?\n\nNo, mail us.\n\n"
+                  "## Can I visit?\n\nYes, on Fridays.\n")
     assert [card["question"] for card in cards] == ["Is there a phone line?", "Can I visit?"]
     assert not any("{{" in str(card["answer"]) or "{%" in str(card["answer"]) for card in cards)
 
@@ -136,13 +136,10 @@ def test_template_syntax_in_notes_and_in_code_stays_card_text(tmp_path: Path) ->
 
 
 def test_hugos_toml_front_matter_is_no_card_text_and_its_faq_is_read(tmp_path: Path) -> None:
-    (tmp_path / "help.md").write_text(
-        '+++\ntitle = "Frob help"\ntags = ["frob"]\nquestion = "Is this a card?"\n\n[[faq]]\nquestion = "Is frob free?"\n'
-        'answer = "Yes, always."\n\n[[faq]]\nquestion = "Does frob sync?"\nanswer = """\nYes:\n\n- to a folder\n"""\n+++\n\n'
-        "Frob keeps notes.\n\n## Getting started\n\nOpen a folder.\n",
-        encoding="utf-8",
-    )
-    cards = _list(tmp_path / "help.md")
+    cards = _page(tmp_path, "help.md",
+                  '+++\ntitle = "Frob help"\ntags = ["frob"]\nquestion = "Is this a card?"\n\n[[faq]]\n'
+                  'question = "Is frob free?"\nanswer = "Yes, always."\n\n[[faq]]\nquestion = "Does frob sync?"\n'
+                  'answer = """\nYes:\n\n- to a folder\n"""\n+++\n\nFrob keeps notes.\n\n## Getting started\n\nOpen a folder.\n')
     assert [(card["question"], card["answer"], card["lines"][0]) for card in cards] == [
         ("Is frob free?", "Yes, always.", 6), ("Does frob sync?", "Yes:\n\n- to a folder", 10),
     ]
