@@ -201,6 +201,18 @@ def _located(node: object, lines: dict[int, int], line: int) -> object:
     return node
 
 
+def lists_entries(front_matter: dict[object, object]) -> bool:
+    """Does a page's front matter (as loaded, without lines) list entries (``faq:``)? Asked of every page with a
+    list in its front matter (``tags: [a, b]``) before its lines are worked out, which costs more."""
+    listed = {key: value for key, value in front_matter.items() if isinstance(value, (list, dict))}
+    if not listed or _aliased_bomb(listed):
+        return False
+    try:
+        return bool(datacards.items(listed))
+    except RecursionError:
+        return False
+
+
 def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:
     """The entries a page lists in its YAML (or ``toml``) front matter (``block``, its first line the file's line
     ``first``) as Markdown, each at its file's line: only those under a key holding a list or a mapping

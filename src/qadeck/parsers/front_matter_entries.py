@@ -2,8 +2,8 @@
 
 Static-site pages (Jekyll, Hugo, Astro posts) list a FAQ in their front matter
 (YAML ``faq:`` entries of a question and an answer, or TOML ``[[faq]]`` tables
-between Hugo's ``+++`` lines) for the template to show under the article and to give search engines as FAQPage data: the page's
-reader sees them as its FAQ. They are read as a data file's entries are
+between Hugo's ``+++`` lines) for the template to show under the article and to
+give search engines as FAQPage data: the page's reader sees them as its FAQ. They are read as a data file's entries are
 (:mod:`qadeck.markups.data`), each card on its entry's lines. A question the
 page's text asks too stays its text's card alone.
 """
@@ -32,7 +32,7 @@ def entries(source: Source, parse: Callable[[Source], ParseResult]) -> ParseResu
     if not source.text.startswith(("---", "+++")) or not (suffix in _PAGES or typed(source)):
         return None
     head = front_matter(source.text)  # cached, and quick to say a page lists nothing
-    if not any(isinstance(value, (list, dict)) for value in head.values()):
+    if not data.lists_entries(head):
         return None
     lines = source.text.split("\n", 200)[:200]
     end = front_matter_end(lines)
