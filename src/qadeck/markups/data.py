@@ -440,6 +440,8 @@ class _Map(dict):  # type: ignore[type-arg]
     line = 0
     key_lines: dict[object, int] = {}
     span: tuple[int, int] | None = None
+    #: YAML's booleans among its keys and values, as written (key -> (key's text, value's text), None where not one).
+    booleans: dict[object, tuple[str | None, str | None]] = {}
 
 
 class _Seq(list):  # type: ignore[type-arg]
@@ -474,6 +476,11 @@ def _load_json(text: str) -> object:
     return decoder.decode(text.lstrip("\ufeff"))
 
 
+#: YAML 1.1 reads ``yes``, ``no``, ``on`` and ``off`` as true and false: words a vocabulary holds (``auf: on``),
+#: kept as written beside the mapping (see :attr:`_Map.booleans`).
+_BOOL = "tag:yaml.org,2002:bool"
+
+
 class _Loader(yaml.SafeLoader):
     """YAML's safe loader, its mappings and lists knowing their lines."""
 
@@ -483,8 +490,23 @@ def _yaml_map(loader: yaml.SafeLoader, node: yaml.MappingNode):  # type: ignore[
     value.line = node.start_mark.line + 1
     yield value
     value.update(loader.construct_mapping(node))
-    if len(value) == len(node.value):  # no key twice, no merge: the keys in the order they are written
-        value.key_lines = {key: key_node.start_mark.line + 1 for key, (key_node, _) in zip(value, node.value)}
+    lines: dict[object, int] = {}
+    booleans: dict[object, tuple[str | None, str | None]] = {}
+    for key_node, value_node in node.value:  # a key written twice: its last line, as its value is the last
+        key = loader.construct_object(key_node)  # made once already: the loader keeps what it made of each node
+        lines[key] = key_node.start_mark.line + 1
+        if _BOOL in (key_node.tag, value_node.tag):
+            booleans[key] = (_word_read_as_boolean(key_node), _word_read_as_boolean(value_node))
+    value.key_lines = lines
+    if booleans:
+        value.booleans = booleans
+
+
+def _word_read_as_boolean(node: yaml.Node) -> str | None:
+    """A ``yes``, ``no``, ``on`` or ``off`` YAML read as a boolean, as written; None for anything else (a config's
+    ``true`` and ``false`` are its flags)."""
+    written = node.value if node.tag == _BOOL and isinstance(node.value, str) else ""
+    return written if written and written.lower() not in ("true", "false") else None
 
 
 def _yaml_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]

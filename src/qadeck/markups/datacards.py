@@ -694,9 +694,10 @@ def _glossed(data: object) -> list[tuple[str, str, object, int]] | None:
             if all(_word(key) and _meant(value) for key, value, _ in pairs) else None
     if not isinstance(data, dict) or not data:
         return None
-    if all(_word(key) and _meant(value) for key, value in data.items()):
-        return [("", str(key).strip(), value, _key_line(data, key)) for key, value in data.items()]
-    groups = [(str(key).strip(), _glossed(value)) for key, value in data.items()
+    pairs = _as_written(data)
+    if all(_word(key) and _meant(value) for key, value, _ in pairs):
+        return [("", str(key).strip(), value, line) for key, value, line in pairs]
+    groups = [(str(key).strip(), _glossed(value)) for key, value, _ in pairs
               if _word(key) and isinstance(value, dict) and not _forms(value)]
     if len(groups) != len(data) or any(entries is None for _, entries in groups):
         return None
@@ -733,6 +734,14 @@ def _programs(key: str, value: object) -> bool:
     return any(_PLACEHOLDER.search(text) or folded in text.casefold().split() for text in texts)
 
 
-def _key_line(mapping: dict[object, object], key: object) -> int:
-    """The line ``key`` is written on (a loader that knows it sets ``key_lines``), else the mapping's."""
-    return getattr(mapping, "key_lines", {}).get(key) or getattr(mapping, "line", 0)
+def _as_written(mapping: dict[object, object]) -> list[tuple[object, object, int]]:
+    """(key, value, line) of each of ``mapping``'s keys: YAML's booleans as the words they were (``no``, ``on``:
+    the loader keeps them in ``booleans``), the line the key is on where the loader knows it (``key_lines``)."""
+    booleans = getattr(mapping, "booleans", {})
+    lines = getattr(mapping, "key_lines", {})
+    out = []
+    for key, value in mapping.items():
+        written_key, written_value = booleans.get(key, (None, None))
+        out.append((written_key or key, value if written_value is None else written_value,
+                    lines.get(key) or getattr(mapping, "line", 0)))
+    return out
