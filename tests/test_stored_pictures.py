@@ -351,5 +351,5 @@ def test_a_crowdanki_deck_copied_without_its_media_folder_warns_in_a_few_lines(t
     assert build(folder, tmp_path / "out") == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning")]
     assert len(warnings) == 11 and "3 more pictures or sounds not used" in warnings[-1]
-    # A missing sound plays nothing; a missing picture is its alt text.
-    assert listed(folder)[0]["answer"] == "Said so.  cell 0"
+    # A missing sound is its file's name, a missing picture its alt text.
+    assert listed(folder)[0]["answer"] == "Said so. word 0.mp3 cell 0"

@@ -6,7 +6,7 @@ Obsidian embeds ``![[name.png|300]]``, ``[sound:x.mp3]``), resolves each to a
 file inside the source folder and reports, with ``file:line``, those it cannot
 use (missing, or outside the folder). :func:`attach` then rewrites the cards'
 Markdown so each reference names its file as Anki stores it: a picture becomes
-``![alt](name)``, a sound ``[sound:name]``, a missing picture its alt text (a missing sound nothing). It
+``![alt](name)``, a sound ``[sound:name]``, a missing file its alt text (or its name). It
 works on Markdown before any renderer sees it, so it does not depend on the
 Markdown engine.
 
@@ -362,8 +362,8 @@ def rewrite(text: str, links: Mapping[str, MediaFile | None]) -> str:
                 return f"![{alt}]({target})"  # a remote picture, as Markdown: raw HTML is shown as text
             return m.group(0)
         found = links[ref_key]
-        if found is None:  # a missing picture is its alt text (or name); a missing sound plays nothing
-            return "" if m.group("sound") is not None else alt or PurePosixPath(unquote(target).removeprefix(PART)).name
+        if found is None:  # a missing file is its alt text, or its name (a sound's): what the author meant to show
+            return alt or PurePosixPath(unquote(target).removeprefix(PART)).name
         if found.sound:
             return f"[sound:{found.name}]"
         return f"![{alt}]({found.name})"
