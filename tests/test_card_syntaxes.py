@@ -36,6 +36,17 @@ def test_a_file_with_one_card_gives_that_card():
     assert [(c["question"], c["answer"]) for c in cards] == [("Speed of sound in dry air at 20 °C", "about 343 m/s")]
 
 
+def test_a_note_that_is_one_question_is_its_card_and_a_titled_note_is_none(tmp_path):
+    # One question a file (atomic notes): the title asks, the text answers.
+    assert [(c["question"], c["answer"]) for c in listed(tmp_path / "mutex.md", "# What is a mutex?\n\nA lock.\n")] == [
+        ("What is a mutex?", "A lock.")]
+    # A title that names a topic over text is a note, not a card; nor is a question title with no answer.
+    for name, text in (("mutexes.md", "# Mutexes\n\nLocks for threads.\n"), ("todo.md", "# What is left?\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = run("list", "--json", str(tmp_path / name))
+        assert result.exit_code != 0 and "no questions with answers" in result.output
+
+
 def test_check_reports_a_paragraph_no_question_can_be_inferred_for(tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text(

@@ -24,7 +24,8 @@ heading over deeper headings is a section. A title holding Anki cloze deletions
 (``## Canberra was founded in {{c1::1913}}``) is a cloze note, whatever is under
 it its extra text: a card in itself, which detection counts as text. When every
 heading ends in a parenthesised word with no spaces, those words are note ids
-that a tool wrote, not title text. Detection weighs coverage by
+that a tool wrote, not title text. A note whose only heading is its title, and asks
+(``# What is a mutex?`` over its answer: one question a file), is that question's card. Detection weighs coverage by
 :data:`TITLE_WEIGHT`: a layout that reads real questions in the file wins.
 """
 
@@ -36,7 +37,7 @@ from collections.abc import Sequence
 from .. import cloze
 from ..model import Source
 from .entries import Entry, coverage, make_layout
-from .headings import Heading, find_headings, question_levels
+from .headings import Heading, asks, find_headings, question_levels
 from .prose import asks_question
 from .structure import HEADING, Line, LineStart, answer_from, heading, names_faq, outline
 from .table import is_table
@@ -60,6 +61,9 @@ def _entries(source: Source) -> list[Entry]:
         return []
     lines = outline(source)
     headings, doc_title = find_headings(lines)
+    if not headings and doc_title and asks(doc_title):
+        # A note that is one question (an atomic note): its only heading, its title, asks; its text answers.
+        headings = [next(Heading(i, 1, doc_title, True) for i, line in enumerate(lines) if heading(line))]
     if not headings or question_levels(headings) or _faq_over_headings(headings):
         return []
     if any(not line.code and asks_question(line) and not heading(line) for line in lines):
