@@ -178,7 +178,17 @@ def test_vocabulary_entries_keyed_by_language_codes_are_cards(tmp_path: Path) ->
     assert [(card["question"], card["answer"], card["section"]) for card in cards] == [
         ("かぞく", "familia\n\n**Romaji:** kazoku", "family"),
         ("あに", "- hermano mayor\n- mi hermano\n\n**Romaji:** ani", "family"),
-        ("և", "и", "A1"),  # a list of one meaning is that meaning
+        ("և", "и\n\n**En:** and", "A1"),  # a list of one meaning is that meaning; a third language follows
+    ]
+
+
+def test_a_third_language_follows_the_answer_and_three_letter_codes_are_languages(tmp_path: Path) -> None:
+    (tmp_path / "words.json").write_text(json.dumps([
+        {"en": "house", "uk": "будинок", "de": "das Haus"},
+        {"jap": "いぬ", "eng": "dog"},
+    ], ensure_ascii=False), encoding="utf-8")
+    assert [(card["question"], card["answer"]) for card in _list(tmp_path / "words.json")] == [
+        ("house", "будинок\n\n**De:** das Haus"), ("いぬ", "dog"),
     ]
 
 

@@ -100,12 +100,14 @@ mandarin cantonese korean vietnamese thai indonesian malay tagalog latin esperan
 bulgarian lithuanian latvian estonian irish welsh deutsch español espanol français francais italiano português
 portugues nederlands svenska norsk dansk suomi polski русский 日本語 中文 한국어
 """.split())
-#: Languages' two-letter codes (ISO 639-1, and ``jp``, ``cn``, ``kr``, ``ua`` as people write them), the keys of
-#: vocabulary entries as often as their names; codes that are common words or names of other things (``id``,
-#: ``no``, ``is``, ``to``, ``as``, ``or``, ``in``, ``be``, ``my``, ``so``, ``me``, ``hi``, ``ko``) are left out.
+#: Languages' codes (ISO 639-1, ISO 639-2's for the most studied, and ``jp``, ``jap``, ``cn``, ``kr``, ``ua`` as
+#: people write them), the keys of vocabulary entries as often as their names; codes that are common words or
+#: names of other things (``id``, ``no``, ``is``, ``to``, ``as``, ``or``, ``in``, ``be``, ``my``, ``so``, ``me``,
+#: ``hi``, ``ko``, ``ind``, ``nor``, ``fin``) are left out.
 _LANGUAGE_CODES = frozenset("""
 en es fr de it pt nl sv nb nn da fi pl cs sk hu ro ru uk ua el tr ar he fa ur bn ja jp zh cn kr vi th ms tl la
 eo sw ca hr sr bg lt lv et ga cy hy am ka az kk uz sq mk sl bs af
+eng spa fra fre deu ger ita por rus jpn jap zho chi kor ara heb hin tur pol nld dut swe dan ukr ell gre lat vie tha
 """.split())
 #: How a vocabulary entry spells its word out (Japanese in rōmaji, Chinese in pinyin): shown after the answer.
 _READING_KEYS = ("romaji", "pinyin", "reading", "kana", "furigana", "transliteration", "pronunciation")
@@ -303,13 +305,13 @@ def _named(keys: dict[str, object], names: tuple[str, ...], words: tuple[str, ..
 
 def _two_languages(keys: dict[str, object], section: str, line: int) -> _Found | None:
     """A vocabulary entry naming its languages (``german``/``english``, or their codes ``de``/``en``): the first
-    language written asks, the second answers, a reading (``romaji``, ``pinyin``) after it. A language's
-    words may be a list (its meanings)."""
+    language written asks, the second answers, a reading (``romaji``, ``pinyin``) and the other languages
+    after it. A language's words may be a list (its meanings)."""
     words = [key for key, value in keys.items() if (key in _LANGUAGES or key in _LANGUAGE_CODES) and _words(value)]
     if len(words) < 2:
         return None
     answer = _answer(keys[words[1]])
-    extras = _extras(keys, (*_READING_KEYS, *_EXTRA_KEYS, "translation"), None)
+    extras = _extras(keys, (*_READING_KEYS, *words[2:], *_EXTRA_KEYS, "translation"), None)
     answer = "\n\n".join(part for part in (answer, *extras) if part)
     level, number = _level(keys)
     front = keys[words[0]]
