@@ -204,19 +204,24 @@ def _located(node: object, lines: dict[int, int], line: int) -> object:
 def lists_entries(front_matter: dict[object, object]) -> bool:
     """Does a page's front matter (as loaded, without lines) list entries (``faq:``)? Asked of every page with a
     list in its front matter (``tags: [a, b]``) before its lines are worked out, which costs more."""
-    listed = {key: value for key, value in front_matter.items() if isinstance(value, (list, dict))}
+    return bool(_listed_entries(front_matter))
+
+
+def _listed_entries(front_matter: dict[object, object]) -> list[Item]:
+    """The entries under the keys of a page's front matter that hold a list or a mapping (``faq:``), never the
+    page's own ``title`` and ``description``; none when its aliases stand for too much (see :func:`_aliased_bomb`)."""
+    listed = _Map((key, value) for key, value in front_matter.items() if isinstance(value, (list, dict)))
     if not listed or _aliased_bomb(listed):
-        return False
+        return []
     try:
-        return bool(datacards.items(listed))
+        return datacards.items(listed)
     except RecursionError:
-        return False
+        return []
 
 
 def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:
     """The entries a page lists in its YAML (or ``toml``) front matter (``block``, its first line the file's line
-    ``first``) as Markdown, each at its file's line: only those under a key holding a list or a mapping
-    (``faq:``), never the page's own ``title`` and ``description``; "" when it lists none."""
+    ``first``) as Markdown, each at its file's line (see :func:`_listed_entries`); "" when it lists none."""
     try:
         if toml:
             loaded = tomllib.loads(block)
@@ -225,14 +230,9 @@ def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:
             data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader (see _Loader)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
         return Placed("")
-    if not isinstance(data, dict) or _aliased_bomb(data):
+    if not isinstance(data, dict):
         return Placed("")
-    listed = _Map((key, value) for key, value in data.items() if isinstance(value, (list, dict)))
-    try:
-        found = datacards.items(listed)
-    except RecursionError:
-        return Placed("")
-    items = [replace(item, line=item.line + first - 1) for item in found if item.line]
+    items = [replace(item, line=item.line + first - 1) for item in _listed_entries(data) if item.line]
     return items_markdown(items, first + block.count("\n")) if items else Placed("")
 
 

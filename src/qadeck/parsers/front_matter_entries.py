@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..markups import data
 from ..model import ParseResult, Source
 from . import prose, titles
-from .structure import MARKDOWN_EXTENSIONS, ends_asking, front_matter, front_matter_end, typed
+from .structure import MARKDOWN_EXTENSIONS, ends_asking, front_matter, front_matter_end, head_lines, typed
 from .tags import front_matter_tags
 
 #: Pages written in Markdown with JSX keep the same front matter.
@@ -34,7 +34,7 @@ def entries(source: Source, parse: Callable[[Source], ParseResult]) -> ParseResu
     head = front_matter(source.text)  # cached, and quick to say a page lists nothing
     if not data.lists_entries(head):
         return None
-    lines = source.text.split("\n", 200)[:200]
+    lines = head_lines(source.text)
     end = front_matter_end(lines)
     text = data.front_matter_markdown("\n".join(lines[1 : end - 1]), 2, toml=lines[0].rstrip() == "+++")
     if not text:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -331,7 +331,12 @@ def front_matter(text: str) -> dict[object, object]:
     """The YAML (or TOML) front matter of ``text`` as a mapping, {} when it has none (shared: do not change it)."""
     if not text.startswith(("---", "+++")):
         return {}
-    return _front_matter("\n".join(text.split("\n", 200)[:200]))
+    return _front_matter("\n".join(head_lines(text)))
+
+
+def head_lines(text: str) -> list[str]:
+    """The first 200 lines of ``text``: where front matter is looked for (a page's is never longer)."""
+    return text.split("\n", 200)[:200]
 
 
 @lru_cache(maxsize=64)
@@ -380,12 +385,10 @@ def without_comments(text: str) -> str:
     """
     if "<!--" not in text:
         return text  # most texts
-    code = code_spans(text)
-    starts = [start for start, _ in code]
+    in_code = _in_code(text)
     parts, done = [], 0
     for start, end in comment_spans(text):
-        place = bisect.bisect_right(starts, start) - 1
-        if place >= 0 and start < code[place][1]:
+        if in_code(start):
             continue  # in a code block: kept as written
         parts += (text[done:start], "\n" * text.count("\n", start, end))
         done = end
@@ -414,16 +417,22 @@ def without_site_templates(text: str) -> str:
     """
     if ("{%" not in text and "{{" not in text) or not text.startswith(("---", "+++")):
         return text
-    if not front_matter_end(text.split("\n", 200)[:200]):
+    if not front_matter_end(head_lines(text)):
         return text
+    in_code = _in_code(text)
+    return _TEMPLATE_LINE.sub(lambda match: match.group() if in_code(match.start()) else "", text)
+
+
+def _in_code(text: str) -> Callable[[int], bool]:
+    """Is the character at an offset of ``text`` inside a fenced code block (:func:`code_spans`)?"""
     code = code_spans(text)
     starts = [start for start, _ in code]
 
-    def blank(match: re.Match[str]) -> str:
-        place = bisect.bisect_right(starts, match.start()) - 1
-        return match.group() if place >= 0 and match.start() < code[place][1] else ""
+    def inside(offset: int) -> bool:
+        place = bisect.bisect_right(starts, offset) - 1
+        return place >= 0 and offset < code[place][1]
 
-    return _TEMPLATE_LINE.sub(blank, text)
+    return inside
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
