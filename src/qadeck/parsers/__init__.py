@@ -16,7 +16,9 @@ from . import (
     pairs, prefixed, prose, quiz, separated, table, titles,
 )
 from .base import Layout
-from .structure import asks_in, blanked, ends_asking, faq_section, without_comments, without_site_templates
+from .structure import (
+    asks_in, blanked, ends_asking, faq_section, setext_as_atx, typed, without_comments, without_site_templates,
+)
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
@@ -76,7 +78,7 @@ def detect(source: Source) -> tuple[Layout | None, float]:
 def _choose(source: Source) -> tuple[Layout | None, float, Source]:
     """The layout that fits ``source``, its score, and what it reads: the whole source, or, when
     nothing fits it, its FAQ sections where a layout fits them (see :func:`structure.faq_section`)."""
-    best, best_score = closest(source)
+    best, best_score, source = _with_setext_headings(source, *closest(source))
     if best_score >= MIN_SCORE:
         return best, best_score, source
     part = faq_section(source)
@@ -85,6 +87,30 @@ def _choose(source: Source) -> tuple[Layout | None, float, Source]:
         if score >= MIN_SCORE:
             return near, score, part
     return None, best_score, source
+
+
+def _with_setext_headings(source: Source, best: Layout | None, score: float) -> tuple[Layout | None, float, Source]:
+    """The layout, score and text to read: ``source`` as it is, or with its setext headings written as ATX
+    ones (see :func:`structure.setext_as_atx`) where that reading explains it as well or better.
+
+    Underlined questions may make it another layout's file (a FAQ of question headings); underlined
+    sections over another layout's Q&A (``General`` over ``Q:`` and ``A:`` lines) only give that layout
+    its sections, and a section's title no longer ends the answer above it.
+    """
+    # AsciiDoc underlines its titles too, and its "----" lines fence code: never Markdown's headings.
+    headed = setext_as_atx(source) if typed(source) and best is not asciidoc.LAYOUT else None
+    if headed is None:
+        return best, score, source
+    text, titles = headed
+    if sum(map(headings.asks, titles)) * 2 >= len(titles):
+        near, near_score = closest(text)
+    elif best is not None:
+        near, near_score = best, best.detect(readable(text))
+    else:
+        return best, score, source
+    if near_score > score or (near is best and near_score == score):
+        return near, near_score, text
+    return best, score, source
 
 
 def closest(source: Source) -> tuple[Layout | None, float]:

@@ -170,7 +170,8 @@ def blanked(source: Source, numbers: Iterable[int]) -> Source:
     """``source`` with the lines ``numbers`` (from 1) blank: what is left to read, each line at its number."""
     raw = source.text.split("\n")
     for number in numbers:
-        raw[number - 1] = ""
+        if number <= len(raw):  # a card may end on the line after the last (a text without a final newline)
+            raw[number - 1] = ""
     return Source(source.path, "\n".join(raw), source.encoding)
 
 
@@ -421,6 +422,79 @@ def without_site_templates(text: str) -> str:
         return text
     in_code = _in_code(text)
     return _TEMPLATE_LINE.sub(lambda match: match.group() if in_code(match.start()) else "", text)
+
+
+#: A setext heading's underline: three or more "=" (level 1) or "-" (level 2), up to three spaces in.
+_UNDERLINE = re.compile(r"^ {0,3}(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
+#: Lines that open a block of their own: a paragraph under one of them is that block's (a list item's
+#: lazy continuation, a quote's, a table's row), and a line of dashes below it is a rule.
+_BLOCK_OPEN = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||<|[-*+]$)")
+#: The longest heading read from an underline, in lines and characters: a longer paragraph over a line of
+#: dashes is text over a rule (CommonMark sets no limit, but no author means a heading that long).
+_SETEXT_LINES = 3
+#: A line of a heading that ends like this ends a sentence: the heading's text runs on in one sentence.
+_SENTENCE_ENDS = (*QUESTION_ENDS, ".", "!", ":")
+_SETEXT_LENGTH = 200
+
+
+def _in_paragraph(line: str) -> bool:
+    return bool(line.strip()) and not (_BLOCK_OPEN.match(line) or _ATX_OPEN.match(line) or _UNDERLINE.match(line))
+
+
+#: The rules a plain-text banner draws beside its title: "------ Frequently Asked Questions ------".
+_BANNER = re.compile(r"^[-=*_~]{2,}\s*|\s*[-=*_~]{2,}$")
+_RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+_HTML_OPEN = re.compile(r"^ {0,3}<[A-Za-z/!?]")
+
+
+def _html_block_lines(raw: list[str], code: set[int]) -> set[int]:
+    """Indexes of the lines inside HTML blocks: from a line opening with a tag to the next blank line."""
+    inside, found = False, set()
+    for index, line in enumerate(raw):
+        if not line.strip():
+            inside = False
+        elif not inside and index not in code and _HTML_OPEN.match(line):
+            inside = True
+        if inside:
+            found.add(index)
+    return found
+
+
+def setext_as_atx(source: Source) -> tuple[Source, list[str]] | None:
+    """``source`` with its setext headings (a paragraph over a line of ``===`` or ``---``) written as ATX
+    headings, line numbers kept, and those headings' titles; None when it has none.
+
+    CommonMark, and so GitHub and Obsidian, shows such a paragraph as a heading; other tools write the same
+    line of dashes between a card's front and back. Parsers try both readings (see ``parsers._choose``).
+    """
+    text = source.text
+    if not _UNDERLINE.search(text):
+        return None
+    raw = text.split("\n")
+    start = front_matter_end(head_lines(text))
+    code = {line.number - 1 for line in outline(source) if line.code}
+    html = _html_block_lines(raw, code)
+    titles: list[str] = []
+    for index, line in enumerate(raw):
+        if index <= start or index in code or index in html or not _UNDERLINE.match(line):
+            continue
+        first = index  # the paragraph's first line
+        while first > start and first - 1 not in code and _in_paragraph(raw[first - 1]):
+            first -= 1
+        above = raw[first - 1] if first > start else ""
+        if above.strip() and first - 1 not in code and not (_ATX_OPEN.match(above) or _RULE.match(above)):
+            continue  # under a list item, a quote or a table: the line is a rule
+        while first < index and raw[first].startswith(("    ", "\t")):
+            first += 1  # indented code, which no paragraph opens with; one may follow it
+        title = _BANNER.sub("", " ".join(part.strip() for part in raw[first:index]))
+        if first == index or index - first > _SETEXT_LINES or len(title) > _SETEXT_LENGTH:
+            continue
+        if any(part.rstrip().endswith(_SENTENCE_ENDS) for part in raw[first : index - 1]):
+            continue  # a question over its answer ("Capital of Peru?" / "Lima"), a rule below: a card's end
+        level = "#" if line.strip()[0] == "=" else "##"
+        raw[first : index + 1] = [f"{level} {title}", *([""] * (index - first))]
+        titles.append(title)
+    return (Source(source.path, "\n".join(raw), source.encoding), titles) if titles else None
 
 
 def _in_code(text: str) -> Callable[[int], bool]:

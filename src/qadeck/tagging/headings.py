@@ -74,7 +74,7 @@ def topic_label(title: str) -> str:
     text = _NUMBERING.sub("", text.strip())
     text = _COUNTS.sub(" ", text)
     text = _ASIDE.sub(" ", text)
-    words = [w for w in _SEPARATORS.split(text.lower()) if w and w != "_"]
+    words = [w for w in _SEPARATORS.split(text.lower()) if w.strip("+#_")]  # "[+] General": no word "+"
     kept = [w for w in words if w not in FILLER and w not in LEVEL_WORDS]
     while kept and kept[-1] in GENERIC:
         kept.pop()  # "Docker and …" cut short: no dangling "and"
