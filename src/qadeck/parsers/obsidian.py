@@ -20,6 +20,9 @@ prose, where bold is for deletions rather than emphasis) is a ``cloze`` note;
 so is a line with deletions among one-line cards.
 ``#flashcards`` tags and ``<!--SR:…-->`` scheduling comments are the
 plugin's bookkeeping, not content. Headings set the section.
+
+Neuracache's cards, which Obsidian users write too, mark the question instead: a
+paragraph ending in ``#flashcard`` is a question, the next paragraph its answer.
 """
 
 from __future__ import annotations
@@ -47,9 +50,12 @@ _BLOCK_MARKS = ("|", ">")
 #: What a text holds when it may hold a cloze.
 _CLOZE_MARKS = ("==", "{{", "**")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-#: What :func:`_may_hold_cards` looks for in the whole text: a tag, and a line that is a separator.
-_TAG_WORD = re.compile(r"#flashcards", re.IGNORECASE)
+#: What :func:`_may_hold_cards` looks for in the whole text: a tag (the plugin's or Neuracache's), and a line
+#: that is a separator.
+_TAG_WORD = re.compile(r"#flashcard", re.IGNORECASE)
 _SEPARATOR_LINE = re.compile(r"\n[^\S\n]*\?\??[^\S\n]*(?:\n|\Z)")
+#: Neuracache's mark: the question's last line ends in it.
+_MARKED_QUESTION = re.compile(r"(?<!\S)#flashcard[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _clean(line: Line) -> Line:
@@ -92,6 +98,8 @@ def _may_hold_cards(text: str) -> bool:
     # A tag needs its "#" and a scheduling comment its "<" (no case folding makes either of another
     # character): testing for one character first spares the searches for the files with none.
     if "#" in text and _TAG_WORD.search(text):
+        if _MARKED_QUESTION.search(text):
+            return True
         text = _TAG.sub("", text)
     if "<" in text:
         text = _SCHEDULE.sub("", text)
@@ -109,7 +117,17 @@ def _entries(source: Source) -> list[Entry]:
     # bold (Word, LaTeX ``\\textbf``) is its emphasis.
     styles = _cloze_styles(lines) if typed(source) else _CLOZE_STYLES
     entries: list[Entry] = []
-    for paragraph in _paragraphs(lines):
+    paragraphs = _paragraphs(lines)
+    answered: set[int] = set()  # paragraphs that are a marked question's answer
+    for place, paragraph in enumerate(paragraphs):
+        if place in answered:
+            continue
+        marked = _marked(lines, paragraphs, place, titles)
+        if marked is not None:
+            entries.append(marked[0])
+            if marked[1]:
+                answered.add(place + 1)
+            continue
         split = next((i for i in paragraph if not lines[i].code and _SEPARATOR.match(lines[i].text)), None)
         if split is not None:
             entries.append(_multiline(lines, paragraph, split, titles[split]))
@@ -131,6 +149,25 @@ def _entries(source: Source) -> list[Entry]:
             if clozes:
                 entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
     return entries
+
+
+def _marked(lines: list[Line], paragraphs: list[list[int]], place: int, titles: list[str]) -> tuple[Entry, bool] | None:
+    """The card of a paragraph with a line ending in ``#flashcard``: the lines up to it ask, the lines after
+    it answer, or the next paragraph when none follow (then True: that paragraph is taken)."""
+    paragraph = paragraphs[place]
+    split = next((k for k, i in enumerate(paragraph) if not lines[i].code and _MARKED_QUESTION.search(lines[i].text)),
+                 None)
+    if split is None or any(_LIST_MARKER.match(lines[i].text) for i in paragraph[: split + 1]):
+        return None  # a list item's tag is an outliner's (Roam, Logseq): its answer is the item below
+    question = " ".join(_MARKED_QUESTION.sub("", lines[i].text).strip() for i in paragraph[: split + 1]).strip()
+    rest = paragraph[split + 1 :]
+    taken = not rest and place + 1 < len(paragraphs)
+    answer_lines = [lines[i] for i in (paragraphs[place + 1] if taken else rest)]
+    if not question or not answer_lines:
+        return None
+    answer = "\n".join(line.text for line in answer_lines)
+    entry = Entry(inline_text(question), answer, lines[paragraph[0]].number, answer_lines[-1].number, titles[paragraph[0]])
+    return entry, taken
 
 
 def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from ..model import Source
 from .entries import Entry, coverage, make_layout
+from .headings import asks
 from .markup import html_to_markdown, inline_text
 from .structure import ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, is_navigation, outline, outline_sections
 
@@ -164,6 +165,7 @@ def _entries(source: Source) -> list[Entry]:
         names = split_row(header.text)
         index += 2
         if len(names) < 2:
+            index = _one_column(lines, index, header, titles[index - 2], entries)
             continue
         ask, answer = named_columns(names) or (0, 1)
         back = _back(names, ask, answer)
@@ -174,6 +176,22 @@ def _entries(source: Source) -> list[Entry]:
                 entries.append(entry)
             index += 1
     return entries
+
+
+def _one_column(lines: list[Line], index: int, header: Line, section: str, entries: list[Entry]) -> int:
+    """Read a table of one column from its first row at ``index``: a header that asks is a card, its rows the
+    answer (the card style a note-taker boxes in a table). The index after the table."""
+    rows = []
+    while index < len(lines) and _is_row(lines[index]):
+        rows.append(lines[index])
+        index += 1
+    cells = split_row(header.text)
+    question = inline_text(cells[0]) if cells else ""
+    if rows and question and asks(question):
+        answer = "\n".join(html_to_markdown(" ".join(split_row(row.text))).strip() for row in rows).strip()
+        if answer:
+            entries.append(Entry(question, answer, header.number, rows[-1].number, section))
+    return index
 
 
 def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str], ...]:
