@@ -6,7 +6,7 @@ are left out) and tagged as a user's notes would be. Printed:
 
 - **slugs**: how many topic slugs, and those that are no topic: a part (between ``::``) that is
   a number, starts with numbering, ends in a count, or is a word that names no topic;
-- **catch-all**: the share of cards whose primary topic is the catch-all;
+- **catch-all**: the share of cards whose primary topic is the catch-all or their file's own topic;
 - **ARI**: per document with at least two sections, each section heading is deleted, the
   document is tagged again, and the primary topics are compared with the author's sections
   (the heading each card sat under) by the adjusted Rand index; then the mean;
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from qadeck import pipeline, sources
 from qadeck.model import Card
+from qadeck.tagging.topic import document_topic
 
 SKIP = {"SOURCES.md", "qadeck.yaml", "qadeck.lock"}
 CATCH_ALL = {"general", "misc", "other"}
@@ -167,7 +168,9 @@ def main(argv: list[str]) -> int:
         slugs = Counter(card.topics[0] for card in cards)
         every = sorted({t for card in cards for t in card.topics})
         bad = {slug: why for slug in every if (why := bad_slug(slug))}
-        catch_all = sum(n for slug, n in slugs.items() if slug in CATCH_ALL)
+        # A file's own topic (its title's or name's) is where its cards go that nothing else names: a catch-all too.
+        own = {name: document_topic(sources.read(work / name)) for name in by_file}
+        catch_all = sum(card.topics[0] in CATCH_ALL or card.topics[0] == own[card.source] for card in cards)
         print(f"{len(cards)} cards from {len(by_file)} files; {len(every)} topic slugs, "
               f"{len(slugs)} of them primary")
         print(f"slugs that are no topic: {len(bad)}" + "".join(f"\n  {s} ({w})" for s, w in sorted(bad.items())))

@@ -88,7 +88,25 @@ def test_topics_come_from_nested_sections_and_agree_across_files(tmp_path: Path)
     assert topics["Where do named volumes live?"] == ("docker::volumes",)
     assert topics["What is an image layer?"] == ("docker",)
     assert topics["What does rebase do?"] == ("git",)
-    assert topics["What is a pod?"] == (FALLBACK_TOPIC,)  # a small section whose title names no topic
+    assert topics["What is a pod?"] == ("ops",)  # a small section whose title names no topic: the document's does
+
+
+def test_what_no_section_or_phrase_names_takes_the_documents_topic(tmp_path: Path) -> None:
+    """The catch-all is the file's own subject (its title's, else its name's), the generic word only where
+    neither names one."""
+    (tmp_path / "kubernetes-notes.md").write_text(
+        "**What is a pod?**\n\nThe smallest deployable unit.\n\n**What is a node?**\n\nA worker machine.\n",
+        encoding="utf-8")
+    (tmp_path / "notes.md").write_text(
+        "**What is a fjord?**\n\nA long inlet.\n\n**What is a moraine?**\n\nRock a glacier left.\n",
+        encoding="utf-8")
+    (tmp_path / "titled.md").write_text(
+        "# Geology\n\n**What is basalt?**\n\nA volcanic stone.\n\n**What is shale?**\n\nA layered sediment.\n",
+        encoding="utf-8")
+    topics = {c.question: c.topics for c in _cards(tmp_path)}
+    assert topics["What is a pod?"] == topics["What is a node?"] == ("kubernetes",)
+    assert topics["What is basalt?"] == topics["What is shale?"] == ("geology",)
+    assert topics["What is a fjord?"] == (FALLBACK_TOPIC,)  # "notes" names nothing
 
 
 def _flat(tmp_path: Path) -> Path:

@@ -33,7 +33,7 @@ from itertools import chain
 from ..config import DeckConfig
 from ..config import slugify as config_slugify
 from ..model import Card, Source
-from .headings import heading_paths, path_topic
+from .headings import heading_paths, path_topic, topic_label
 from .phrases import card_phrases, slug_words
 from .words import without_cloze_or_math
 
@@ -229,17 +229,37 @@ def document_topics(cards: Sequence[Card], source: Source | None = None,
     groups: dict[str, list[int]] = defaultdict(list)
     for index, base in enumerate(bases):
         groups[base].append(index)
-    topics: list[tuple[str, ...]] = [(base,) if base else (FALLBACK_TOPIC,) for base in bases]
+    catch_all = document_topic(source) if source is not None and "" in groups else FALLBACK_TOPIC
+    topics: list[tuple[str, ...]] = [(base or catch_all,) for base in bases]
     for base, members in groups.items():
         if base and len(members) <= BIG_SECTION:
             continue
-        found = content_topics([cards[i] for i in members], base.rsplit("::", 1)[-1])
+        found = content_topics([cards[i] for i in members], base.rsplit("::", 1)[-1], catch_all)
         for index, tags in zip(members, found):
             topics[index] = tags
     return topics
 
 
-def content_topics(cards: Sequence[Card], base: str = "") -> list[tuple[str, ...]]:
+#: Words a file's name holds to say what kind of file it is, not what it is about (``anki-cloze-deck.md``).
+_FILE_WORDS = frozenset("""
+anki cloze clozes deck decks cheat cheatsheet cheatsheets readme untitled draft drafts exam exams lecture lectures
+vocab vocabulary glossary words study guide guides sheet sheets set sets list lists collection export
+""".split())
+
+
+def document_topic(source: Source) -> str:
+    """What a file's cards that nothing else names are about: the topic its title names, or else its name
+    (``docker-interview-cards.md``: docker), or else :data:`FALLBACK_TOPIC`."""
+    from ..naming import document_title  # naming reads sources, which read markups: imported when first needed
+
+    for name in (document_title(source.text), source.path.stem):
+        words = [word for word in topic_label(name).split("-") if word and word not in _FILE_WORDS]
+        if words:
+            return "-".join(words)
+    return FALLBACK_TOPIC
+
+
+def content_topics(cards: Sequence[Card], base: str = "", catch_all: str = FALLBACK_TOPIC) -> list[tuple[str, ...]]:
     """Topics for cards of one flat section (``base``, "" for a file without sections) from the
     key phrases they share: up to :data:`MAX_TOPICS` each, nested under ``base``.
 
@@ -248,7 +268,7 @@ def content_topics(cards: Sequence[Card], base: str = "") -> list[tuple[str, ...
     holds that score best: where it holds them (question or answer only), times how many
     cards share them, a pair of words more than one word. A card's topics depend only on
     its own phrases and how many cards hold each: adding a card retags only cards that
-    share a phrase with it. A card that holds no such phrase keeps ``base`` (or the catch-all).
+    share a phrase with it. A card that holds no such phrase keeps ``base`` (or ``catch_all``).
     """
     found = [card_phrases(card.question, card.answer) for card in cards]
     shared = Counter(phrase for weights in found for phrase in weights)
@@ -264,7 +284,7 @@ def content_topics(cards: Sequence[Card], base: str = "") -> list[tuple[str, ...
         if own:
             eligible = [phrase for phrase in eligible if not own.issuperset(phrase.split())]
         if not eligible:
-            out.append((base or FALLBACK_TOPIC,))
+            out.append((base or catch_all,))
             continue
         around = found[max(0, index - NEIGHBOURS) : index] + found[index + 1 : index + 1 + NEIGHBOURS]
         scored = []
