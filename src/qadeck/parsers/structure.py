@@ -478,8 +478,8 @@ def setext_as_atx(source: Source) -> tuple[Source, list[str]] | None:
     for index, line in enumerate(raw):
         if index <= start or index in code or index in html or not _UNDERLINE.match(line):
             continue
-        first = index  # the paragraph's first line
-        while first > start and first - 1 not in code and _in_paragraph(raw[first - 1]):
+        first = index  # the paragraph's first line (looked for no further than a title's longest)
+        while first > start and index - first <= _SETEXT_LINES and first - 1 not in code and _in_paragraph(raw[first - 1]):
             first -= 1
         above = raw[first - 1] if first > start else ""
         if above.strip() and first - 1 not in code and not (_ATX_OPEN.match(above) or _RULE.match(above)):
