@@ -20,7 +20,8 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
-    mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki, xmlfaq,
+    mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki,
+    xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -36,7 +37,7 @@ NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
@@ -44,6 +45,10 @@ GIVEN_ONLY = frozenset({".apkg", ".colpkg"})
 #: Data files: JSON, JSON Lines, YAML and TOML, read by :mod:`.data` (a file of cards is often named for its deck or
 #: vocabulary).
 DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", ".toml"})
+#: Files whose readers write each entry they find as a block of its own: a data file, and the XML and QTI
+#: quizzes and FAQs (a QTI 2 item is one question a file). One such block is a deck of one, not a page's lone
+#: "Click to expand".
+ENTRY_FILES = DATA | {".xml", ".qti"}
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
 #: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code.
 SHARED = {".mm": "<map"}
@@ -79,6 +84,7 @@ MARKUPS: dict[str, Translate] = {
     ".toml": data.toml_to_markdown,
     **dict.fromkeys((".jsonl", ".ndjson", ".jsonlines"), data.jsonl_to_markdown),
     ".xml": xmlfaq.to_markdown,
+    ".qti": qti.to_markdown,
     ".mdx": mdx.to_markdown,
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
@@ -128,6 +134,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".cards": cardxml.cards_to_markdown,
     ".mochi": mochi.to_markdown,
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
+    **dict.fromkeys((".zip", ".imscc"), qti.package_to_markdown),
 }
 
 

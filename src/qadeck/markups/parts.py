@@ -7,7 +7,7 @@ bytes from that one file, and :data:`HOLDERS` are the extensions of the files
 that may hold one. How the name is looked up depends on what the file is, told
 by its first bytes, never by joining the name to a path:
 
-* a zip document (Word, OpenDocument, PowerPoint, EPUB): the zip member of that
+* a zip document (Word, OpenDocument, PowerPoint, EPUB, a QTI quiz package): the zip member of that
   name (:func:`.archive.read_part`);
 * an Anki package: the name in the package's ``media`` map, read from the
   numbered member the map gives it (:func:`.apkg.read_media`);
@@ -39,7 +39,7 @@ from .stored import STORED_BYTES, is_a
 #: Extensions of the files whose pictures their readers write as ``document-part:`` targets.
 HOLDERS = frozenset({
     ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".odp", ".otp", ".fodp",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".epub", ".apkg", ".colpkg", ".xml", ".doc",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".epub", ".apkg", ".colpkg", ".xml", ".doc", ".zip", ".imscc",
 })
 _NAME = re.compile(rb"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 

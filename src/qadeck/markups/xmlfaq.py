@@ -10,7 +10,7 @@ the inline code elements are mapped to their HTML names and converted as HTML
 is. The file is scanned, never parsed as XML: no entity is expanded and
 nothing the file names is fetched. A file with no question and answer is left
 as it is. Flashcard apps' exports (SuperMemo, Mnemosyne) are read by :mod:`.cardxml`, Moodle question banks by
-:mod:`.moodlexml`. Line numbers are the Markdown's.
+:mod:`.moodlexml`, QTI quizzes (Canvas, Blackboard) by :mod:`.qti`. Line numbers are the Markdown's.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import html
 import re
 
 from ..parsers.markup import html_to_markdown, inline_text
-from . import cardxml, moodlexml
+from . import cardxml, moodlexml, qti
 
 _ENTRY = re.compile(
     r"<title\b[^>]*>(?P<title>.*?)</title\s*>"
@@ -56,6 +56,8 @@ def to_markdown(text: str) -> str:
         return cardxml.to_markdown(text)
     if moodlexml.is_quiz(text):
         return moodlexml.to_markdown(text)
+    if qti.is_qti(text):
+        return qti.to_markdown(text)
     if "<question" not in text:
         return text
     out: list[str] = []

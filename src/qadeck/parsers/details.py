@@ -194,11 +194,11 @@ FOLDED_QUESTIONS = TITLE_WEIGHT
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
     """:func:`coverage`, at least :data:`FOLDED_QUESTIONS` when most blocks ask and answer (one is a
-    deck of one then); a data file's one entry is a deck of one (qadeck.markups.data wrote its block:
+    deck of one then); a data file's or a quiz's one entry is a deck of one (its reader wrote the block:
     no page's lone "Click to expand" block)."""
     from .. import markups  # the readers import the parsers' helpers: imported when first needed
 
-    if len(entries) == 1 and source.path.suffix.lower() in markups.DATA:
+    if len(entries) == 1 and source.path.suffix.lower() in markups.ENTRY_FILES:
         return marked_coverage(source, entries)
     asking = sum(1 for entry in entries if entry.answer and asks(entry.question))
     if asking and 2 * asking >= len(entries):
