@@ -126,7 +126,7 @@ def package_to_markdown(data: bytes, name: str) -> str:
         try:
             found = list(_items(parse(text)))
         except SourceError as exc:
-            raise SourceError(f"{part}: {exc.message}", name, exc.line) from None
+            raise SourceError(f"{part}, line {exc.line}: {exc.message}", name) from None
         folder = posixpath.dirname(part)
         for item, path in found:
             if (item.question, item.answer) not in seen:  # a course export holds each quiz twice (CC and Canvas's)
@@ -433,13 +433,13 @@ def _shown(element: Element, several: bool) -> str | None:
     if element.name in _HIDDEN:
         return ""
     if element.name in _GAPS or element.name == "gap":
-        return f" {moodle.BLANK} "
+        return moodle.BLANK
     if element.name in _INTERACTIONS:
         prompt = element.find("prompt")
         shown = _inner_html(prompt) if prompt is not None else ""
         if element.name in ("gapMatchInteraction", "hottextInteraction"):
             return shown + _inner_html(element, lambda e: "" if e.name in ("prompt", "gapText", "gapImg") else
-                                       (f" {moodle.BLANK} " if e.name == "gap" else None))
+                                       (moodle.BLANK if e.name == "gap" else None))
         if several or element.name in ("orderInteraction",):
             options = [f"<li>{_inner_html(c)}</li>" for c in element.iter(*_CHOICES)]
             return f"<p>{shown}</p>" + (f"<ul>{''.join(options)}</ul>" if options else "")
