@@ -171,7 +171,7 @@ def test_a_quiz_package_gives_its_items_in_the_manifests_order_with_their_pictur
         "items/water.xml": GAPS_21.encode(), "media/dot.png": PIXEL}))
     assert pairs(found) == [
         ("Water is made of _____ and _____.", "1. hydrogen\n2. oxygen"),
-        ("Which planet is the largest?\n\n![a dot](document-part:media/dot.png)\n\n- A: Mars\n- B: Jupiter",
+        ("Which planet is the largest?\n\n![a dot](dot-d83b5d2b64.png)\n\n- A: Mars\n- B: Jupiter",  # read from the zip
          "**B**: Jupiter"),
     ]
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "quiz-export.zip"), "-o", str(tmp_path / "out")])
