@@ -35,7 +35,7 @@ from urllib.parse import unquote
 
 from ..errors import SourceError
 from . import moodle
-from .archive import Archive, picture
+from .archive import Archive, attributes, picture
 from .datacards import Item
 from .moodle import Answer
 from .outliner import line_at
@@ -53,7 +53,6 @@ _TOKEN = re.compile(
     r"\s*(?P<alone>/?)>",
     re.DOTALL,
 )
-_ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 #: QTI 1.2's responses: a list of options, typed text, a number, a group.
 _RESPONSES = ("response_lid", "response_str", "response_num", "response_grp", "response_xy")
 #: QTI 2's interactions that sit inside the text: each is a gap.
@@ -175,8 +174,8 @@ def parse(text: str) -> Element:
                                   line=line_at(text, token.start()))
             opened.pop()
             continue
-        element = Element(name, {_local(key): html.unescape(a or b) for key, a, b in
-                                 _ATTRIBUTE.findall(token.group("attributes"))}, line_at(text, token.start()))
+        element = Element(name, {_local(key): value for key, value in attributes(token.group("attributes")).items()},
+                          line_at(text, token.start()))
         opened[-1].children.append(element)
         if not token.group("alone"):
             opened.append(element)
