@@ -43,11 +43,40 @@ _NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 _LONGEST = 400
 
 
+#: A term set in bold at a line's start, as glossaries write it: ``**Osmosis**: …``, ``**Osmosis:** …``.
+_BOLD_TERM = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: The separators a bold term stands before in a glossary.
+DEFINING = (":", " - ", " – ", " — ")
+
+
+def defined_term(text: str, separator: str) -> tuple[str, str] | None:
+    """(term, definition) of a glossary line or list item that opens with a term in bold before
+    ``separator`` (``- **Osmosis** — the movement of water``), or None."""
+    line = text.strip()
+    if line.startswith(_BULLETS):
+        line = line[2:].lstrip()
+    found = _BOLD_TERM.match(line)
+    if not found or separator not in DEFINING:
+        return None
+    term, rest = found.group(2).strip(), line[found.end() :]
+    if separator == ":" and term.endswith(":"):
+        term, definition = term[:-1].strip(), rest.strip()
+    elif (" " + rest.lstrip()).startswith(separator if separator != ":" else " :"):
+        definition = (" " + rest.lstrip())[len(separator) + (separator == ":") :].strip()
+    else:
+        return None
+    return (term, definition) if term and definition and "**" not in term else None
+
+
 def split(text: str, separator: str) -> tuple[str, str] | None:
     """(question, answer) when ``separator`` splits the line in two non-empty parts (at its first one:
     the answer may hold it again, as ``*emphasis*`` after a ``*``)."""
     if separator not in text:
         return None
+    if "**" in text or "__" in text:
+        defined = defined_term(text, separator)
+        if defined:
+            return defined  # a bold term, in a list or not: a glossary's entry
     inline = ANSWER_INLINE.search(text) if separator == ":" else None
     if inline and inline.start():  # "What is X? Answer: Y": the label is the separator, no part of the question
         left, right = text[: inline.start()].strip(), text[inline.end() :].strip()
