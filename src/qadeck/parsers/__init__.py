@@ -13,7 +13,7 @@ from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
     asciidoc, blocks, bold, choices, csv, details, front_matter_entries, headings, inka, key, logseq, numbered, obsidian, outline,
-    pairs, prefixed, prose, quiz, separated, table, titles,
+    pairs, prefixed, prose, quiz, ruled, separated, table, titles,
 )
 from .base import Layout
 from .structure import (
@@ -32,6 +32,7 @@ LAYOUTS: tuple[Layout, ...] = (
     asciidoc.LAYOUT,
     obsidian.LAYOUT,
     separated.LAYOUT,
+    ruled.LAYOUT,
     headings.LAYOUT,
     titles.LAYOUT,
     bold.LAYOUT,

@@ -121,14 +121,14 @@ def _asks(text: str) -> bool:
     return text.rstrip().endswith(QUESTION_ENDS)
 
 
-def _stands_alone(first: str, following: str) -> bool:
+def stands_alone(first: str, following: str) -> bool:
     """False for the first line of a hard-wrapped paragraph: long, running on into the next line."""
     first = first.rstrip()
     runs_on = first[-1:].isalnum() or first.endswith((",", "-"))
     return not (len(first) >= _WRAPPED and runs_on and following.lstrip()[:1].islower())
 
 
-def _question_line(text: str) -> bool:
+def question_line(text: str) -> bool:
     """A line that can be a question: short, no markup, a word in it (no rule drawn with "////")."""
     return len(text.strip()) <= _LONGEST and not _MARKUP.match(text) and (text.upper() != text.lower() or _asks(text))
 
@@ -159,7 +159,7 @@ def _card_paragraph(lines: Sequence[Line]) -> bool:
     question indented over a deeper answer is the outline layout's)."""
     first = lines[0].text
     return (
-        len(lines) > 1 and first[:1] not in " \t" and _question_line(first)
+        len(lines) > 1 and first[:1] not in " \t" and question_line(first)
         and not _one_line_cards(lines) and not _several_terms(lines)
     )
 
@@ -198,7 +198,7 @@ def _alternating(groups: list[tuple[int, list[Line]]]) -> list[Entry] | None:
     shifted = [(run[i], run[i + 1]) for run in runs for i in range(1, len(run) - 1, 2)]
     if not _alternates(pairs, shifted):
         return None
-    if not all(_question_line(q.text) for q, _ in pairs):
+    if not all(question_line(q.text) for q, _ in pairs):
         return None
     del title  # a title names the deck, not a section of it
     return [Entry(clean.tidy_question(q.text), a.text.strip(), q.number, a.number) for q, a in pairs]
@@ -224,14 +224,14 @@ def _paragraphs(groups: list[tuple[int, list[Line]]]) -> list[Entry]:
     multi = [lines for _, lines in cards if _card_paragraph(lines)]
     if len(multi) < 2 or len(multi) < _CARDS_SHARE * len(cards):
         return []
-    standing = sum(_stands_alone(lines[0].text, lines[1].text) for lines in multi)
+    standing = sum(stands_alone(lines[0].text, lines[1].text) for lines in multi)
     if standing < _STANDING * len(multi):
         return []
     entries = []
     section = ""
     for _, lines in cards:
         first = lines[0]
-        if not _question_line(first.text) or (len(lines) > 1 and not _card_paragraph(lines)):
+        if not question_line(first.text) or (len(lines) > 1 and not _card_paragraph(lines)):
             continue
         if len(lines) == 1:
             text = first.text.strip()

@@ -1,0 +1,271 @@
+"""Layout ``ruled``: cards set apart by rule lines (``---``, ``***``, ``___``, ``===``, ``+++``, ``%``).
+
+    der Hund              Photosynthesis            What is osmosis?
+    the dog               ---                       ---
+    ---                   How plants make sugar.    Water crossing a membrane.
+    die Katze                                       ***
+    the cat               Osmosis                   Why do cells divide?
+                          ---                       ---
+                          Water crossing a          To grow and to heal.
+                          membrane.
+
+People typing cards by hand draw a line between them, and Mochi and Obsidian_to_Anki's "ruled
+style" draw one between a card's front and its back. Four readings are tried, and the one that
+makes the most cards (then spans the most lines) is taken:
+
+- **between**: the rules part the cards; a card's first line is its front, the lines under it
+  (blank lines and all) its back;
+- **across**: a rule parts each card's front from its back, and cards are apart by blank lines;
+- **across, another rule between**: as across, the cards apart by a rule of another kind
+  (``***`` between cards, ``---`` inside them), so a side may hold blank lines;
+- **fields**: every part a rule apart, a card's fields (``card_id: …``) then its front then its
+  back, as mochi-mochi writes its decks.
+
+A reading counts only when most of the file's parts are such cards: a part of one line (a title,
+an image) or the opening part (a title, an introduction) may be something else, but an article
+whose sections a rule parts opens them with prose (or a heading), and a part holding a heading is
+never a card. Fronts are short lines that stand alone, no list item, quote or label; a quotation's
+attribution (``-- Author``, as fortune files part quotes by ``%``) is no back. Detection scores the
+coverage scaled down, so that where CommonMark's reading of ``front`` over ``---`` as a heading
+explains a file as well (a FAQ of questions), that reading, the headings layout's, wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from ..model import Source
+from .entries import Entry, coverage, make_layout
+from .headings import asks
+from .pairs import question_line, stands_alone
+from .repair import clean
+from .structure import QUESTION_ENDS, SPACE, Line, LineStart, heading, outline, outline_sections
+
+NAME = "ruled"
+
+#: A line that is a rule: three or more of one mark (spaced or not), or a lone ``%``.
+_RULE = LineStart(re.compile(rf"^ {{0,3}}(?:([-*_=+])(?:{SPACE}*\1){{2,}}|%){SPACE}*$"))
+#: A front this long, or longer, is prose.
+_LONGEST = 200
+#: A front of more lines than this is a paragraph of prose.
+_FRONT_LINES = 3
+#: Share of the parts (the opening one and those of one line aside) that must be cards.
+_CARDS_SHARE = 2 / 3
+#: Detection's score is the coverage scaled by this: a layout reading markup (the headings of a
+#: FAQ CommonMark underlines) that explains the file as well wins.
+_MODESTY = 0.9
+#: A quotation's attribution ("-- Mark Twain"), under a quote in a fortune file: no answer.
+_ATTRIBUTION = re.compile(r"^\s*(?:--|—|―)\s*\S")
+
+#: A title over an underline is at most this long, and ends in none of these.
+_TITLE = 60
+_ENDS = (".", ",", ";", "!", *QUESTION_ENDS)
+
+#: A card's field, as a deck's tool writes it in the part before the card: ``card_id: a1vPZE05``.
+_FIELD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*: \S")
+#: A title between marks ("///Task 5///", "== Part 2 =="): a section's, over a card.
+_BANNER = re.compile(r"^\s*([/=~#+-])\1+.*\w.*\1\1\s*$")
+
+_Part = list[Line]
+#: A reading of a file: its parts, each part's card or None, and lines it explains that no card holds.
+_Reading = tuple[list[_Part], list[Entry | None], frozenset[int]]
+
+
+def _kind(text: str) -> str:
+    return text.strip()[0]
+
+
+def _front(lines: Sequence[Line]) -> bool:
+    """True for lines that can be a card's front: few, short, no markup, and asking or no sentence of prose
+    ("Explain X." asks; "It went well." is prose)."""
+    text = " ".join(line.text.strip() for line in lines)
+    first = lines[0].text
+    return (
+        len(lines) <= _FRONT_LINES and len(text) < _LONGEST and first[:1] not in " \t"
+        and all(question_line(line.text) for line in lines)
+        and ("?" in text or asks(text) or not text.endswith((".", ",", ";")))
+    )
+
+
+def _back(lines: Sequence[Line]) -> bool:
+    texts = [line for line in lines if not line.blank]
+    return bool(texts) and not _ATTRIBUTION.match(texts[0].text)
+
+
+def _trimmed(lines: Sequence[Line]) -> _Part:
+    """``lines`` without the blank lines at either end."""
+    start, end = 0, len(lines)
+    while start < end and lines[start].blank:
+        start += 1
+    while end > start and lines[end - 1].blank:
+        end -= 1
+    return list(lines[start:end])
+
+
+def _split(lines: Sequence[Line], apart: set[int]) -> list[_Part]:
+    """The runs of ``lines`` between the lines at the indexes ``apart``, each trimmed; empty runs dropped."""
+    parts: list[_Part] = []
+    current: _Part = []
+    for index, line in enumerate(lines):
+        if index in apart:
+            parts.append(current)
+            current = []
+        else:
+            current.append(line)
+    parts.append(current)
+    return [part for part in map(_trimmed, parts) if part]
+
+
+def _card(front: Sequence[Line], back: Sequence[Line], titles: Sequence[str], first: int) -> Entry:
+    answer = clean.answer_markdown([line.text for line in back])
+    question = clean.tidy_question(" ".join(line.text for line in front))
+    return Entry(question, answer, front[0].number, back[-1].number, titles[front[0].number - first])
+
+
+def _between(parts: list[_Part], titles: Sequence[str], first: int) -> list[Entry | None]:
+    """Each part a card (its first line the front, the rest the back) or None."""
+    cards: list[Entry | None] = []
+    for part in parts:
+        if len(part) > 2 and _BANNER.match(part[0].text):
+            part = part[1:]  # a section's title over the part's first card
+        front, back = part[:1], _trimmed(part[1:])
+        card = back and _front(front) and _back(back) and stands_alone(front[0].text, back[0].text)
+        cards.append(_card(front, back, titles, first) if card else None)
+    return cards
+
+
+def _across(parts: list[_Part], inner: str, titles: Sequence[str], first: int) -> list[Entry | None]:
+    """Each part a card (the lines over its one rule of kind ``inner`` the front, those under it the
+    back) or None."""
+    cards: list[Entry | None] = []
+    for part in parts:
+        rules = [index for index, line in enumerate(part) if not line.code and _RULE.matches(line.text)]
+        card = None
+        if len(rules) == 1 and _kind(part[rules[0]].text) == inner:
+            front, back = _trimmed(part[: rules[0]]), _trimmed(part[rules[0] + 1 :])
+            if front and back and _front(front) and _back(back):
+                card = _card(front, back, titles, first)
+        cards.append(card)
+    return cards
+
+
+def _underlines(lines: Sequence[Line], rules: set[int]) -> set[int]:
+    """The rules that underline a title: a short line standing alone over the rule, a blank line (or
+    the end) under it, as ``Configuration`` over ``-------------``. CommonMark's setext heading, and no
+    card's side: a card's rule has its front or back against it."""
+    found = set()
+    for index in rules:
+        above = lines[index - 1] if index else None
+        if above is None or above.blank or index - 1 in rules or (index + 1 < len(lines) and not lines[index + 1].blank):
+            continue
+        text = above.text.strip()
+        if (index < 2 or lines[index - 2].blank or index - 2 in rules) and len(text) <= _TITLE and not text.endswith(_ENDS):
+            found.add(index)
+    return found
+
+
+def _sides(parts: list[_Part], titles: Sequence[str], first: int) -> _Reading:
+    """The cards of a deck whose rules part everything: each card's fields (``card_id: …``) a part, its
+    front the next, its back the one after (mochi-mochi's decks); the groups of parts between fields,
+    each group's card or None, and the fields' lines."""
+    groups: list[list[_Part]] = [[]]
+    fields: set[int] = set()
+    for part in parts:
+        if all(_FIELD.match(line.text) for line in part):
+            groups.append([])
+            fields.update(line.number for line in part)
+        else:
+            groups[-1].append(part)
+    groups = [group for group in groups if group]
+    if len(groups) < 2:
+        return [], [], frozenset()  # no fields: the rules part the cards or the sides, as another reading tells
+    cards: list[Entry | None] = []
+    for group in groups:
+        good = len(group) == 2 and _front(group[0]) and _back(group[1])
+        cards.append(_card(group[0], group[1], titles, first) if good else None)
+    return [[line for part in group for line in part] for group in groups], cards, frozenset(fields)
+
+
+def _paragraphs(lines: Sequence[Line]) -> set[int]:
+    """Indexes of the blank lines outside code: what parts paragraphs."""
+    return {index for index, line in enumerate(lines) if line.blank and not line.code}
+
+
+def _counted(parts: list[_Part], cards: list[Entry | None]) -> list[Entry] | None:
+    """The cards, when they are most of the parts (the opening part and parts of one line aside)."""
+    found = [card for card in cards if card is not None]
+    counted = sum(
+        1 for index, (part, card) in enumerate(zip(parts, cards))
+        if card is not None or (len(part) > 1 and index > 0)
+    )
+    if len(found) < 2 or len(found) < _CARDS_SHARE * counted:
+        return None
+    return found
+
+
+def find(source: Source) -> list[Entry]:
+    return list(_read(source)[0])
+
+
+@lru_cache(maxsize=1)
+def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
+    """The cards of the reading that makes the most (then spans the most lines), and the lines it explains
+    that no card holds (the cards' fields)."""
+    if not _RULE.found_in(source.text):
+        return (), frozenset()  # most files: one search of the text
+    lines = outline(source)
+    rules = {index for index, line in enumerate(lines) if not line.code and _RULE.matches(line.text)}
+    if not rules:
+        return (), frozenset()  # the rule was front matter's
+    underlined = _underlines(lines, rules)
+    rules -= underlined
+    if not rules:
+        return (), frozenset()  # titles over their underlines: a document's sections
+    headings = {lines[index - 1].number for index in underlined}
+    titles = outline_sections(source)
+    first = lines[0].number if lines else 1
+    readings: list[_Reading] = []
+    parts = _split(lines, rules)
+    readings.append((parts, _between(parts, titles, first), frozenset()))
+    readings.append(_sides(parts, titles, first))
+    kinds = {_kind(lines[index].text) for index in rules}
+    paragraphs = _paragraphs(lines)
+    for inner in kinds:
+        parts = _split(lines, paragraphs)
+        readings.append((parts, _across(parts, inner, titles, first), frozenset()))
+        for outer in kinds - {inner}:
+            parts = _split(lines, {index for index in rules if _kind(lines[index].text) == outer})
+            readings.append((parts, _across(parts, inner, titles, first), frozenset()))
+    best: list[Entry] = []
+    best_lines = 0
+    explained: frozenset[int] = frozenset()
+    for parts, cards, also in readings:
+        cards = [None if card is not None and _headed(part, headings) else card for part, card in zip(parts, cards)]
+        found = _counted(parts, cards)
+        if not found:
+            continue
+        spanned = sum(card.last - card.line + 1 for card in found)
+        if (len(found), spanned) > (len(best), best_lines):
+            best, best_lines, explained = found, spanned, also
+    return tuple(best), explained
+
+
+def _headed(part: _Part, headings: set[int]) -> bool:
+    """True for a part holding a heading (ATX, or a title over an underline)."""
+    return any(line.number in headings or heading(line) for line in part)
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    return coverage(source, entries, _read(source)[1]) * _MODESTY
+
+
+LAYOUT = replace(
+    make_layout(
+        NAME, "Cards apart by rule lines (---, ***, ===, %): a front over its back, or a rule between the two",
+        find, _score,
+    ),
+    best_score=_MODESTY,
+)
