@@ -46,8 +46,9 @@ from .structure import QUESTION_ENDS, SPACE, Line, LineStart, heading, outline, 
 
 NAME = "ruled"
 
-#: A line that is a rule: three or more of one mark (spaced or not), or a lone ``%``.
-_RULE = LineStart(re.compile(rf"^ {{0,3}}(?:([-*_=+])(?:{SPACE}*\1){{2,}}|%){SPACE}*$"))
+#: A line that is a rule: three or more of one mark (spaced or not), two equals signs (as some notes part
+#: their cards), or a lone ``%``.
+_RULE = LineStart(re.compile(rf"^ {{0,3}}(?:([-*_=+])(?:{SPACE}*\1){{2,}}|==|%){SPACE}*$"))
 #: A front this long, or longer, is prose.
 _LONGEST = 200
 #: A front of more lines than this is a paragraph of prose.
@@ -66,6 +67,8 @@ _ENDS = (".", ",", ";", "!", *QUESTION_ENDS)
 
 #: A card's field, as a deck's tool writes it in the part before the card: ``card_id: a1vPZE05``.
 _FIELD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*: \S")
+#: A quote's mark before a line.
+_QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 #: A title between marks ("///Task 5///", "== Part 2 =="): a section's, over a card.
 _BANNER = re.compile(r"^\s*([/=~#+-])\1+.*\w.*\1\1\s*$")
 
@@ -80,11 +83,15 @@ def _kind(text: str) -> str:
 
 def _front(lines: Sequence[Line]) -> bool:
     """True for lines that can be a card's front: few, short, no markup, and asking or no sentence of prose
-    ("Explain X." asks; "It went well." is prose)."""
+    ("Explain X." asks; "It went well." is prose); or one quoted line that asks (``> What is X?``), as
+    some decks mark their questions."""
     text = " ".join(line.text.strip() for line in lines)
     first = lines[0].text
+    if len(lines) == 1 and _QUOTED.match(first):
+        text = _QUOTED.sub("", first).strip()
+        return question_line(text) and ("?" in text or asks(text))
     return (
-        len(lines) <= _FRONT_LINES and len(text) < _LONGEST and first[:1] not in " \t"
+        len(lines) <= _FRONT_LINES and len(text) < _LONGEST and not first.startswith(("    ", "\t"))
         and all(question_line(line.text) for line in lines)
         and ("?" in text or asks(text) or not text.endswith((".", ",", ";")))
     )
@@ -121,7 +128,7 @@ def _split(lines: Sequence[Line], apart: set[int]) -> list[_Part]:
 
 def _card(front: Sequence[Line], back: Sequence[Line], titles: Sequence[str], first: int) -> Entry:
     answer = clean.answer_markdown([line.text for line in back])
-    question = clean.tidy_question(" ".join(line.text for line in front))
+    question = clean.tidy_question(" ".join(_QUOTED.sub("", line.text) for line in front))
     return Entry(question, answer, front[0].number, back[-1].number, titles[front[0].number - first])
 
 
@@ -226,7 +233,14 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
         return (), frozenset()  # titles over their underlines: a document's sections
     headings = {lines[index - 1].number for index in underlined}
     titles = outline_sections(source)
-    first = lines[0].number if lines else 1
+    first = lines[0].number
+    # The document's title, over its first card: no part of it.
+    opening = 0
+    while opening < len(lines) and (lines[opening].blank or heading(lines[opening])) and opening not in rules:
+        opening += 1
+    if opening:
+        lines = lines[opening:]
+        rules = {index - opening for index in rules if index >= opening}
     readings: list[_Reading] = []
     parts = _split(lines, rules)
     readings.append((parts, _between(parts, titles, first), frozenset()))
