@@ -67,6 +67,8 @@ _ENDS = (".", ",", ";", "!", *QUESTION_ENDS)
 
 #: A card's field, as a deck's tool writes it in the part before the card: ``card_id: a1vPZE05``.
 _FIELD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*: \S")
+#: A line of question marks alone, parting a card's front from its back (``?``, ``??``, ``???``).
+_SIDES_MARK = re.compile(r"^\s*\?{1,3}\s*$")
 #: A quote's mark before a line.
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 #: A title between marks ("///Task 5///", "== Part 2 =="): a section's, over a card.
@@ -133,13 +135,18 @@ def _card(front: Sequence[Line], back: Sequence[Line], titles: Sequence[str], fi
 
 
 def _between(parts: list[_Part], titles: Sequence[str], first: int) -> list[Entry | None]:
-    """Each part a card (its first line the front, the rest the back) or None."""
+    """Each part a card (its first line the front, the rest the back; or the lines over a ``???`` line the
+    front, those under it the back) or None."""
     cards: list[Entry | None] = []
     for part in parts:
         if len(part) > 2 and _BANNER.match(part[0].text):
             part = part[1:]  # a section's title over the part's first card
-        front, back = part[:1], _trimmed(part[1:])
-        card = back and _front(front) and _back(back) and stands_alone(front[0].text, back[0].text)
+        marks = [index for index, line in enumerate(part) if _SIDES_MARK.match(line.text) and not line.code]
+        if marks:  # "front / ??? / back": the mark parts the sides (Obsidian's multi-line cards, between rules)
+            front, back = _trimmed(part[: marks[0]]), _trimmed(part[marks[0] + 1 :])
+        else:
+            front, back = part[:1], _trimmed(part[1:])
+        card = front and back and _front(front) and _back(back) and stands_alone(front[-1].text, back[0].text)
         cards.append(_card(front, back, titles, first) if card else None)
     return cards
 
