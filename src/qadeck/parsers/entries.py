@@ -51,9 +51,10 @@ class Entry:
 
 
 _ANSWER_LABEL = re.compile(
-    # "Answer:" before the text, or "Answer" / "**Answer:**" / "### Answer" alone on the first line; "Sol." or
+    # "Answer:" (or "Ans -") before the text, or "Answer" / "**Answer:**" / "### Answer" alone on the first line; "Sol." or
     # "Solution:" before it, as exercise sheets label their answers.
     r"^\s*(?:\*\*|__)?(?:(?:answer|ans|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n"
+    r"|(?:answer|ans)\s*[-–](?:\*\*|__)?[ \t]+"
     r"|(?:sol|soln|solution)\s*[:.](?:\*\*|__)?[ \t]+)"
     r"|^\s*#{1,6}[ \t]+(?:answer|ans)[ \t]*:?[ \t]*#*[ \t]*\n",
     re.IGNORECASE,

@@ -62,7 +62,7 @@ _MAY_NUMBER = LineStart(
     )
 )
 _BOLD_MARKS = ("*", "_")
-ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*[:.]?|A:)(?:(?P=b))?[ \t]*")
+ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*(?:[:.]|[-–](?=\s))?|A:)(?:(?P=b))?[ \t]*")
 
 
 def question_text(text: str) -> str | None:

@@ -39,6 +39,8 @@ _CARD_ONLY = (";;", ">>")
 _SAMPLE = 40
 #: A list number before a card's question ("1. What is X? - Y"): the list's, not the question's.
 _NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+#: Separators a question or answer label ends with ("Q:", "Ans -"): a line opening with such a label is no card.
+_LABELLING = (":", " - ", " – ")
 #: A side longer than this is prose with a separator in it, no flashcard's.
 _LONGEST = 400
 
@@ -99,7 +101,7 @@ def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
         if line.code or line.blank or heading(line):
             continue
         pair = split(line.text, separator)
-        if pair and not (separator == ":" and is_marker(line.text)):  # "Answer: …": a label, prefixed's
+        if pair and not (separator in _LABELLING and is_marker(line.text)):  # "Answer: …", "Q1 - …": prefixed's labels
             if LIST_NUMBER.fullmatch(pair[0].strip()):
                 continue  # "3.<TAB>What is X?": a numbered list as a word processor writes it, not a card
             out.append((index, *pair))
