@@ -37,6 +37,7 @@ from ..model import Finding, ParseResult, Source
 from . import common
 from .base import Layout
 from .entries import Entry, result
+from .headings import asks
 from .structure import Line, ends_asking
 
 NAME = "prose"
@@ -121,20 +122,22 @@ def front_matter_end(found: list[Paragraph]) -> int:
 def parse(source: Source) -> ParseResult:
     found = paragraphs(common.read_lines(source))
     proper = infer.proper_nouns(source.text)
-    entries, unasked = _entries(found[front_matter_end(found) :], proper)
+    entries, unasked, written = _entries(found[front_matter_end(found) :], proper)
     parsed = result(source, NAME, entries)
     findings = [Finding("no question", source.name, p.lines[0].number, _lead(p.text)) for p in unasked]
     return replace(
         parsed,
-        cards=tuple(replace(card, inferred=True) for card in parsed.cards),
+        cards=tuple(card if card.lines[0] in written else replace(card, inferred=True) for card in parsed.cards),
         findings=(*parsed.findings, *findings),
     )
 
 
-def _entries(found: list[Paragraph], proper: frozenset[str]) -> tuple[list[Entry], list[Paragraph]]:
-    """Entries with inferred questions, and the paragraphs no question could be inferred for."""
+def _entries(found: list[Paragraph], proper: frozenset[str]) -> tuple[list[Entry], list[Paragraph], set[int]]:
+    """Entries with inferred questions, the paragraphs no question could be inferred for, and the first lines
+    of the paragraphs that open by asking their question (no question inferred there)."""
     entries: list[Entry] = []
     unasked: list[Paragraph] = []
+    written: set[int] = set()
     section = ""
     follows_card = False  # a code paragraph belongs to the card above it, not to an unasked paragraph
     for paragraph in found:
@@ -145,6 +148,10 @@ def _entries(found: list[Paragraph], proper: frozenset[str]) -> tuple[list[Entry
             code = _dedent(paragraph) if paragraph.fenced else fence(paragraph.text)
             answer = f"{last.answer}\n\n{code}"
             entries[-1] = replace(last, answer=answer, last=paragraph.lines[-1].number)
+        elif not paragraph.code and (asked := _asked(paragraph)):
+            follows_card = True
+            entries.append(Entry(*asked, paragraph.lines[0].number, paragraph.lines[-1].number, section))
+            written.add(paragraph.lines[0].number)
         elif not paragraph.code and not clean.is_commentary(paragraph.text):
             question = infer.infer_question(paragraph.text, proper)
             follows_card = question is not None
@@ -153,7 +160,24 @@ def _entries(found: list[Paragraph], proper: frozenset[str]) -> tuple[list[Entry
                 continue
             answer = clean.answer_markdown([line.text for line in paragraph.lines])
             entries.append(Entry(question, answer, paragraph.lines[0].number, paragraph.lines[-1].number, section))
-    return entries, unasked
+    return entries, unasked, written
+
+
+#: The longest question a paragraph opens with before its answer on the same line.
+_LONGEST_ASKED = 200
+
+
+def _asked(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(question, answer) of a paragraph that opens by asking, its answer after the question mark on the
+    same line ("What is a container? A process isolated with namespaces."): nothing to infer there."""
+    first = paragraph.lines[0].text
+    at = first.find("? ")
+    if at < 0:
+        return None
+    question, rest = clean.tidy_question(first[: at + 1]), first[at + 2 :].strip()
+    if not rest or len(question) > _LONGEST_ASKED or not asks(question[:-1]):
+        return None  # "Really? Yes.": a question needs its asking word, its mark alone says too little
+    return question, clean.answer_markdown([rest, *(line.text for line in paragraph.lines[1:])])
 
 
 def _lead(text: str, words: int = 8) -> str:
