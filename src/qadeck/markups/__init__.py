@@ -20,8 +20,8 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
-    mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, texinfo, textbundle, textile, tiddlywiki,
-    xmlfaq,
+    mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo, textbundle, textile,
+    tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -33,6 +33,8 @@ Translate = Callable[[str], str]
 #: make cards; a slide deck in a course folder is a lecture far more often than a review). JSON Lines too: a
 #: folder's ``.jsonl`` is a log, an event stream or a dataset of anything (tweets, embeddings) far more often than
 #: Q&A, and a log runs to gigabytes; ``qa.jsonl`` is read, and ``train.jsonl`` when the folder holds data alone.
+#: Zip archives too: a course site's quiz package (``quiz-export.zip``, a course's ``.imscc``) is read, but a
+#: folder's zip is a backup or a download of anything far more often.
 NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
@@ -95,9 +97,11 @@ MARKUPS: dict[str, Translate] = {
     ".creole": equalsigns.creole_to_markdown,
 }
 #: Formats people also save as plain text, each (does this text hold the format?, its translation), tried in
-#: order: Moodle's GIFT questions in a ``quiz.txt``, DokuWiki and Zim pages, WordPress readmes and pasted MediaWiki.
+#: order: Moodle's GIFT questions in a ``quiz.txt``, text2qti quizzes written for Canvas, DokuWiki and Zim pages,
+#: WordPress readmes and pasted MediaWiki.
 _PLAIN_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
     (gift.is_gift, gift.to_markdown),
+    (text2qti.is_quiz, text2qti.to_markdown),
     (equalsigns.is_wiki_text, equalsigns.text_to_markdown),
 )
 #: Extension -> the formats a file of that extension is read as when its text is one of them.
