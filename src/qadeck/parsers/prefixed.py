@@ -84,7 +84,8 @@ _MAY_ASK_IN = LineStart(re.compile(
     # Before the label, what QUESTION allows there (spaces, a number, a bullet, bold) and the invisible
     # characters cleaning drops, all of it taken as any run of marks and digits.
     r"^(?:[^\w\n]|\d)*"
-    rf"(?=[FfPpDdVvSsKkOoΕεВвПп问問質질])(?i:{'|'.join(_HIDDEN.join(word) for word in _ASKING_WORDS)})"
+    rf"(?=[{re.escape(''.join(sorted({c for word in _ASKING_WORDS for c in (word[0], word[0].upper())})))}])"
+    rf"(?i:{'|'.join(_HIDDEN.join(word) for word in _ASKING_WORDS)})"
 ))
 
 

@@ -199,10 +199,13 @@ OTHER_ASKING = re.compile(
 #: "Question" and "Answer" in the languages flashcard users write most besides English (lower case): the
 #: labels of the prefixed layout's pairs and the names of a table's or a CSV's columns.
 ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "fråga", "spørsmål", "spørgsmål",
-                "kysymys", "otázka", "soru", "ερώτηση", "ερωτηση", "вопрос", "питання", "问题", "問題", "質問", "질문")
+                "kysymys", "otázka", "soru", "ερώτηση", "ερωτηση", "вопрос", "питання", "问题", "問題", "質問", "질문",
+                "întrebare", "kérdés", "pertanyaan", "soalan", "câu hỏi", "tanong", "swali", "प्रश्न", "প্রশ্ন", "سؤال",
+                "السؤال", "پرسش", "שאלה", "คำถาม")
 ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "antwoord", "odpowiedź", "svar",
                    "vastaus", "odpověď", "cevap", "yanıt", "απάντηση", "απαντηση", "ответ", "відповідь", "答案", "回答", "答え",
-                   "답변", "답")
+                   "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "trả lời", "sagot", "jibu", "उत्तर", "উত্তর",
+                   "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ")
 
 
 class LineStart:
