@@ -65,3 +65,14 @@ def test_reading_never_fails_and_cards_stay_in_the_file(lines):
     text = "\n".join(lines)
     for entry in ruled.find(Source(Path("deck.md"), text)):
         assert entry.question and 1 <= entry.line <= entry.last <= len(lines)
+
+
+def test_an_introduction_over_the_first_rule_is_no_card(tmp_path):
+    """The opening part holding more paragraphs than any card is the page's introduction."""
+    text = (
+        "# Day 1 write-up\n\n**Setup:**\nA virtual machine and a browser.\n\n**Files:**\nTwo files came in the zip.\n\n"
+        "We looked at both with exiftool.\n\n---\n\nWho wrote the song?\n\n```\nTyler\n```\n\n---\n\n"
+        "What is the C2 server's URL?\n\n```\nhttp://c2.example/data\n```\n"
+    )
+    result = _parsed(tmp_path, "day1.md", text)
+    assert [card.question for card in result.cards] == ["Who wrote the song?", "What is the C2 server's URL?"]

@@ -265,6 +265,8 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
     explained: frozenset[int] = frozenset()
     for parts, cards, also in readings:
         cards = [None if card is not None and _headed(part, headings) else card for part, card in zip(parts, cards)]
+        if cards and cards[0] is not None and _introduction(parts, cards):
+            cards[0] = None
         found = _counted(parts, cards)
         if not found:
             continue
@@ -272,6 +274,17 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
         if (len(found), spanned) > (len(best), best_lines):
             best, best_lines, explained = found, spanned, also
     return tuple(best), explained
+
+
+def _introduction(parts: list[_Part], cards: list[Entry | None]) -> bool:
+    """True when the opening part holds more paragraphs than any card after it: a document's introduction
+    (a label over what the page is about), not its first card."""
+    most = max((_paragraph_count(part) for part, card in zip(parts[1:], cards[1:]) if card is not None), default=0)
+    return _paragraph_count(parts[0]) > most
+
+
+def _paragraph_count(part: _Part) -> int:
+    return sum(1 for index, line in enumerate(part) if not line.blank and (not index or part[index - 1].blank))
 
 
 def _headed(part: _Part, headings: set[int]) -> bool:
