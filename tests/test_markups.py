@@ -80,6 +80,41 @@ def test_an_accordion_page_keeps_its_questions_and_drops_other_buttons() -> None
                      "**Is there a warranty?**", "Two years."]
 
 
+def test_a_script_toggled_accordion_keeps_its_questions() -> None:
+    """A button named for what it toggles (W3Schools' ``class="accordion"``) holds a question, not a control."""
+    page = (
+        "<h1>Help</h1><button class='accordion'>How do I reset it?</button><div class='panel'>Hold it down.</div>"
+        "<button class='faq-question'>Is there a warranty?</button><div class='panel'>Two years.</div>"
+        "<button class='btn'>Subscribe</button>"
+    )
+    lines = [line for line in markups.to_markdown(".html", page).split("\n") if line]
+    assert lines == ["# Help", "**How do I reset it?**", "Hold it down.", "**Is there a warranty?**", "Two years."]
+
+
+_LISTED = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": ['
+    '{"@type": "Question", "name": "How do I reset it?", "acceptedAnswer": {"@type": "Answer", '
+    '"text": "Hold it <b>down</b> for ten seconds."}}, {"@type": "Question", "name": "Is there a warranty?", '
+    '"acceptedAnswer": {"@type": "Answer", "text": "Two years."}}]}</script>'
+)
+
+
+def test_the_faq_a_page_lists_in_its_structured_data_is_read_where_the_page_does_not_show_it(tmp_path) -> None:
+    drawn_by_script = tmp_path / "help.html"
+    drawn_by_script.write_text(f"<html><head>{_LISTED}</head><body><div id='app'></div></body></html>", encoding="utf-8")
+    cards = parsers.parse(sources.read(drawn_by_script)).cards
+    assert [(c.question, c.answer) for c in cards] == [
+        ("How do I reset it?", "Hold it **down** for ten seconds."), ("Is there a warranty?", "Two years.")]
+    shown = tmp_path / "shown.html"
+    shown.write_text(f"<html><head>{_LISTED}</head><body><h2>How do I reset it?</h2><p>Hold it down.</p>"
+                     "<h2>Is there a warranty?</h2><p>Two years.</p></body></html>", encoding="utf-8")
+    assert len(parsers.parse(sources.read(shown)).cards) == 2  # shown on the page: read once, from the page
+    broken = tmp_path / "broken.html"
+    broken.write_text('<script type="application/ld+json">{"@type": "FAQPage", </script><h2>Why?</h2><p>So.</p>',
+                      encoding="utf-8")
+    assert markups.to_markdown(".html", broken.read_text(encoding="utf-8")).strip() == "## Why?\n\nSo."
+
+
 def test_markdown_html_headings_and_headings_in_list_items_become_atx() -> None:
     text = '<h3 name="x">What is *it*?</h3>\n\n12. ### Why?\n\n```\n<h3>code</h3>\n```'
     assert markups.to_markdown(".md", text).split("\n")[:3] == ["### What is *it*?", "", "### 12. Why?"]

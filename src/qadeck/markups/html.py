@@ -3,7 +3,8 @@
 The page is parsed (``html.parser``), never rendered: its head, scripts,
 styles, navigation and forms go, tags with no Markdown counterpart leave only
 their text, and a ``<dl>``'s terms become bold paragraphs. Line numbers are
-the Markdown's, not the page's: a page is read as a whole. A web archive (``.mht``, ``.mhtml``: a
+the Markdown's, not the page's: a page is read as a whole. The FAQ a page lists in its structured data
+(schema.org's ``FAQPage``) is read too where the page's text does not show it. A web archive (``.mht``, ``.mhtml``: a
 browser's or Word's "single file" page, a MIME message holding the page and its pictures) is read as
 its page, decoded from its transfer encoding and character set by the standard library's email parser.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import re
 
 from ..errors import SourceError
@@ -23,7 +25,68 @@ _META_CHARSET = re.compile(rb"""(?i)<meta[^>]*?charset=["']?([\w.:-]+)""")
 
 
 def to_markdown(text: str) -> str:
-    return html_to_markdown(text, page=True).strip("\n") + "\n"
+    page = html_to_markdown(text, page=True).strip("\n") + "\n"
+    return page + _listed_faq(text, page) if "FAQPage" in text else page
+
+
+#: A page's structured data: ``<script type="application/ld+json">`` blocks.
+_LINKED_DATA = re.compile(
+    r"""<script\b[^>]*\btype\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>""", re.IGNORECASE | re.DOTALL
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _listed_faq(text: str, page: str) -> str:
+    """The FAQ a page lists in its structured data (schema.org's ``FAQPage``, what search engines show),
+    as Markdown questions under a FAQ heading, when the page's own text does not show them: a page that
+    draws its FAQ by script holds it only there. "" when there is none, or the page shows it."""
+    entries = [entry for block in _LINKED_DATA.findall(text) for entry in _faq_entries(_loaded(block))]
+    shown = _SPACES.sub(" ", page)
+    if not entries or any(_SPACES.sub(" ", question) in shown for question, _ in entries):
+        return ""
+    parts = ["\n## Frequently asked questions\n"]
+    for question, answer in entries:
+        parts.append(f"\n### {_SPACES.sub(' ', question)}\n\n{html_to_markdown(answer).strip()}\n")
+    return "".join(parts)
+
+
+def _loaded(block: str) -> object:
+    try:
+        return json.loads(block)
+    except ValueError:
+        return None  # broken structured data: the page is read without it
+
+
+def _faq_entries(data: object) -> list[tuple[str, str]]:
+    """(question, answer HTML) of the ``Question`` items of every ``FAQPage`` in ``data``, in order."""
+    found: list[tuple[str, str]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            if item.get("@type") == "FAQPage" or (isinstance(item.get("@type"), list) and "FAQPage" in item["@type"]):
+                questions = item.get("mainEntity")
+                for question in questions if isinstance(questions, list) else [questions]:
+                    pair = _question(question)
+                    if pair:
+                        found.append(pair)
+            else:
+                stack.extend(reversed([value for value in item.values() if isinstance(value, (list, dict))]))
+    return found
+
+
+def _question(item: object) -> tuple[str, str] | None:
+    if not isinstance(item, dict):
+        return None
+    name, answer = item.get("name"), item.get("acceptedAnswer")
+    if isinstance(answer, list):
+        answer = answer[0] if answer else None
+    text = answer.get("text") if isinstance(answer, dict) else None
+    if isinstance(name, str) and name.strip() and isinstance(text, str) and text.strip():
+        return name.strip(), text
+    return None
 
 
 def web_archive_to_markdown(data: bytes, name: str = "<mhtml>") -> str:

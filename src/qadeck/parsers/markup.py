@@ -42,6 +42,8 @@ _TRANSPARENT = frozenset(
 _DROPPED = frozenset({"script", "style", "input", "button", "source", "video", "audio", "iframe"})
 #: Attributes of a button that shows or hides part of the page: an accordion's question, kept.
 _TOGGLES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
+#: Class names of such a button on pages that toggle it by script alone (``<button class="accordion">``).
+_TOGGLE_CLASS = re.compile(r"accordion|collaps|faq|question|toggle", re.IGNORECASE)
 #: Set on a dropped element's frame when its text is kept after all.
 _KEPT = "\0kept"
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
@@ -163,7 +165,8 @@ class _Converter(HTMLParser):
                 named = _LANGUAGE.search(values.get("class", ""))
                 if named:
                     self.frames[-1].attrs["language"] = named.group(1)
-            elif tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)):
+            elif tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)
+                                      or _TOGGLE_CLASS.search(values.get("class", ""))):
                 values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
             self.frames.append(_Frame(tag, values))
         elif not self.page:
