@@ -214,3 +214,42 @@ def test_entities_are_never_expanded(tmp_path: Path) -> None:
     found = listed_file(tmp_path, "quiz.xml", text.encode())
     assert "file;" in found[3]["question"] and "lol;" in found[3]["question"]
     assert "lollollol" not in found[3]["question"] and "root:" not in found[3]["question"]
+
+
+BLACKBOARD_POOL = """<?xml version="1.0" encoding="UTF-8"?>
+<questestinterop><assessment title="Rivers pool"><section>
+<item title="Cairo"><itemmetadata><bbmd_questiontype>Multiple Choice</bbmd_questiontype></itemmetadata>
+<presentation><flow class="Block"><flow class="QUESTION_BLOCK"><flow class="FORMATTED_TEXT_BLOCK"><material>
+<mat_extension><mat_formattedtext type="HTML">&lt;p&gt;Which river flows through Cairo?&lt;/p&gt;</mat_formattedtext>
+</mat_extension></material></flow></flow><flow class="RESPONSE_BLOCK"><response_lid ident="response">
+<render_choice><flow_label class="Block"><response_label ident="a1"><flow_mat class="FORMATTED_TEXT_BLOCK"><material>
+<mat_extension><mat_formattedtext type="HTML">Danube</mat_formattedtext></mat_extension></material></flow_mat>
+</response_label></flow_label><flow_label class="Block"><response_label ident="a2"><flow_mat class="FORMATTED_TEXT_BLOCK">
+<material><mat_extension><mat_formattedtext type="HTML">Nile</mat_formattedtext></mat_extension></material></flow_mat>
+</response_label></flow_label></render_choice></response_lid></flow></flow></presentation>
+<resprocessing><respcondition title="correct"><conditionvar><varequal respident="response" case="No">a2</varequal>
+</conditionvar><setvar variablename="SCORE" action="Set">SCORE.max</setvar></respcondition>
+<respcondition title="incorrect"><conditionvar><other/></conditionvar><setvar variablename="SCORE" action="Set">0
+</setvar></respcondition></resprocessing></item>
+<item title="Paris"><itemmetadata><bbmd_questiontype>Fill in the Blank</bbmd_questiontype></itemmetadata>
+<presentation><flow class="Block"><flow class="QUESTION_BLOCK"><flow class="FORMATTED_TEXT_BLOCK"><material>
+<mat_extension><mat_formattedtext type="HTML">Which river flows through Paris?</mat_formattedtext></mat_extension>
+</material></flow></flow><flow class="RESPONSE_BLOCK"><response_str ident="response"><render_fib/></response_str>
+</flow></flow></presentation><resprocessing><respcondition title="correct"><conditionvar>
+<varequal respident="response" case="No">Seine</varequal></conditionvar>
+<setvar variablename="SCORE" action="Set">SCORE.max</setvar></respcondition></resprocessing></item>
+</section></assessment></questestinterop>
+"""
+
+
+def test_a_blackboard_export_gives_its_pools_questions(tmp_path: Path) -> None:
+    # Blackboard writes each test or pool as a res00001.dat in the zip, the right answer's condition titled
+    # "correct" and worth the item's maximum score.
+    settings = b'<?xml version="1.0"?><COURSE><TITLE value="Rivers"/></COURSE>'
+    found = listed_file(tmp_path, "quiz-export.zip", _package({
+        "imsmanifest.xml": b'<manifest><resources><resource file="res00001.dat"/></resources></manifest>',
+        "res00001.dat": BLACKBOARD_POOL.encode(), "res00002.dat": settings}))
+    assert pairs(found) == [
+        ("Which river flows through Cairo?\n\n- A: Danube\n- B: Nile", "**B**: Nile"),
+        ("Which river flows through Paris?", "Seine"),
+    ]

@@ -112,8 +112,8 @@ def package_to_markdown(data: bytes, name: str) -> str:
     """The questions of every QTI file in a zip package, in the order its manifest lists them."""
     archive = Archive(data, name, "QTI quiz package (zip)")
     manifest = archive.text("imsmanifest.xml")
-    parts = [part for part in archive.names()
-             if part.lower().endswith((".xml", ".qti")) and posixpath.basename(part).lower() != "imsmanifest.xml"]
+    parts = [part for part in archive.names()  # Blackboard writes its quizzes and pools as res00001.dat
+             if part.lower().endswith((".xml", ".qti", ".dat")) and posixpath.basename(part).lower() != "imsmanifest.xml"]
     listed = {part: manifest.find(posixpath.basename(part)) for part in parts}
     parts.sort(key=lambda part: (listed[part] < 0, listed[part], part))
     items: list[tuple[Item, list[str]]] = []
@@ -268,10 +268,11 @@ def _canvas_type(item: Element) -> str:
 
 
 def _right1(item: Element) -> dict[str, list[str]]:
-    """Response identifier -> the values that score: what a condition giving points asks for."""
+    """Response identifier -> the values that score: what a condition giving points asks for (Blackboard's
+    conditions are titled ``correct`` and set the item's ``SCORE.max``)."""
     right: dict[str, list[str]] = {}
     for condition in item.iter("respcondition"):
-        if not any(_positive(setvar) for setvar in condition.iter("setvar")):
+        if condition.get("title").lower() != "correct" and not any(_positive(s) for s in condition.iter("setvar")):
             continue
         test = condition.find("conditionvar")
         if test is None:
@@ -286,10 +287,10 @@ def _right1(item: Element) -> dict[str, list[str]]:
 
 
 def _positive(setvar: Element) -> bool:
-    try:
-        return setvar.get("action", "Set").lower() in ("set", "add") and float(setvar.text()) > 0
-    except ValueError:
+    if setvar.get("action", "Set").lower() not in ("set", "add"):
         return False
+    value = setvar.text().strip()
+    return value.lower().endswith(".max") or _number(value) > 0
 
 
 def _chosen_label(response: Element, right: dict[str, list[str]]) -> str:
