@@ -11,10 +11,11 @@
 
 People typing cards by hand draw a line between them, and Mochi and Obsidian_to_Anki's "ruled
 style" draw one between a card's front and its back. Four readings are tried, and the one that
-makes the most cards (then spans the most lines) is taken:
+answers the most cards (then spans the most lines) is taken:
 
 - **between**: the rules part the cards; a card's first line is its front, the lines under it
-  (blank lines and all) its back;
+  (blank lines and all) its back (or a ``???`` line parts the two); a part of one line that asks is a
+  question not answered yet;
 - **across**: a rule parts each card's front from its back, and cards are apart by blank lines;
 - **across, another rule between**: as across, the cards apart by a rule of another kind
   (``***`` between cards, ``---`` inside them), so a side may hold blank lines;
@@ -42,7 +43,7 @@ from .entries import Entry, coverage, make_layout
 from .headings import asks
 from .pairs import question_line, stands_alone
 from .repair import clean
-from .structure import QUESTION_ENDS, SPACE, Line, LineStart, heading, outline, outline_sections
+from .structure import QUESTION_ENDS, SPACE, Line, LineStart, ends_asking, heading, outline, outline_sections
 
 NAME = "ruled"
 
@@ -136,9 +137,15 @@ def _card(front: Sequence[Line], back: Sequence[Line], titles: Sequence[str], fi
 
 def _between(parts: list[_Part], titles: Sequence[str], first: int) -> list[Entry | None]:
     """Each part a card (its first line the front, the rest the back; or the lines over a ``???`` line the
-    front, those under it the back) or None."""
+    front, those under it the back), a question with no answer yet (a part of one line that asks, after the
+    first), or None."""
     cards: list[Entry | None] = []
-    for part in parts:
+    for number, part in enumerate(parts):
+        if number and len(part) == 1 and _front(part) and ends_asking(part[0].text.rstrip()):
+            line = part[0]  # a question waiting for its answer, between two cards
+            question = clean.tidy_question(_QUOTED.sub("", line.text))
+            cards.append(Entry(question, "", line.number, line.number, titles[line.number - first]))
+            continue
         if len(part) > 2 and _BANNER.match(part[0].text):
             part = part[1:]  # a section's title over the part's first card
         marks = [index for index, line in enumerate(part) if _SIDES_MARK.match(line.text) and not line.code]
@@ -209,13 +216,14 @@ def _paragraphs(lines: Sequence[Line]) -> set[int]:
 
 
 def _counted(parts: list[_Part], cards: list[Entry | None]) -> list[Entry] | None:
-    """The cards, when they are most of the parts (the opening part and parts of one line aside)."""
+    """The cards (and questions not answered yet), when they are most of the parts (the opening part and
+    parts of one line aside), two of them answered."""
     found = [card for card in cards if card is not None]
     counted = sum(
         1 for index, (part, card) in enumerate(zip(parts, cards))
         if card is not None or (len(part) > 1 and index > 0)
     )
-    if len(found) < 2 or len(found) < _CARDS_SHARE * counted:
+    if sum(bool(card.answer) for card in found) < 2 or len(found) < _CARDS_SHARE * counted:
         return None
     return found
 
@@ -261,7 +269,7 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
             parts = _split(lines, {index for index in rules if _kind(lines[index].text) == outer})
             readings.append((parts, _across(parts, inner, titles, first), frozenset()))
     best: list[Entry] = []
-    best_lines = 0
+    best_answered = best_lines = 0
     explained: frozenset[int] = frozenset()
     for parts, cards, also in readings:
         cards = [None if card is not None and _headed(part, headings) else card for part, card in zip(parts, cards)]
@@ -270,9 +278,10 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
         found = _counted(parts, cards)
         if not found:
             continue
-        spanned = sum(card.last - card.line + 1 for card in found)
-        if (len(found), spanned) > (len(best), best_lines):
-            best, best_lines, explained = found, spanned, also
+        answered = [card for card in found if card.answer]
+        spanned = sum(card.last - card.line + 1 for card in answered)
+        if (len(answered), spanned) > (best_answered, best_lines):
+            best, best_answered, best_lines, explained = found, len(answered), spanned, also
     return tuple(best), explained
 
 
