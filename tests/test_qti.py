@@ -165,7 +165,8 @@ def _package(files: dict[str, bytes]) -> bytes:
 def test_a_quiz_package_gives_its_items_in_the_manifests_order_with_their_pictures(tmp_path: Path) -> None:
     manifest = ('<manifest><resources><resource href="items/water.xml"/><resource href="items/planets.xml"/>'
                 "</resources></manifest>")
-    pictured = CHOICE_21.replace("largest?</p>", 'largest?</p><p><img src="../media/dot.png" alt="a dot"/></p>')
+    # The picture above the question's text: the card's front is headed by the text, the picture under it.
+    pictured = CHOICE_21.replace("<p>Which", '<p><img src="../media/dot.png" alt="a dot"/></p><p>Which')
     found = listed_file(tmp_path, "quiz-export.zip", _package({
         "imsmanifest.xml": manifest.encode(), "items/planets.xml": pictured.encode(),
         "items/water.xml": GAPS_21.encode(), "media/dot.png": PIXEL}))

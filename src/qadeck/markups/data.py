@@ -382,8 +382,11 @@ def _inert(text: str) -> str:
 
 
 def _quiz_block(item: Item) -> str:
-    """The quiz layout's shape: the question heading and its options, the chosen option folded below."""
-    first, _, rest = item.question.strip().partition("\n")
+    """The quiz layout's shape: the question heading and its options, the chosen option folded below. A question
+    that opens with a picture is headed by its first line of text, the picture under it: a heading holds no picture."""
+    lines = item.question.strip().split("\n")
+    opening = next((n for n, line in enumerate(lines) if line.strip() and not _PICTURES.fullmatch(line.strip())), 0)
+    first, rest = lines[opening], "\n".join(lines[:opening] + lines[opening + 1:])
     title = html.escape(_one_line(first), quote=False)
     front = [f"###### {title}"]
     if rest.strip():
@@ -391,6 +394,10 @@ def _quiz_block(item: Item) -> str:
     front.extend(f"- {letter}: {_safe(_one_line(text))}" for letter, text in item.options)
     front[-1] += _tags(item)  # tags close the front, as they close a summary
     return "\n".join(front) + f"\n<details><summary>Answer</summary>\n{_safe(item.answer)}\n</details>"
+
+
+#: A line of pictures alone (Markdown images).
+_PICTURES = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)[ \t]*)+")
 
 
 def _tags(item: Item) -> str:
