@@ -12,8 +12,8 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, headings, inka, key, logseq, numbered, obsidian, outline,
-    pairs, prefixed, prose, quiz, ruled, separated, table, titles,
+    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, headings, inka, key, logseq, numbered, obsidian,
+    outline, pairs, prefixed, prose, quiz, ruled, separated, table, titles,
 )
 from .base import Layout
 from .structure import (
@@ -31,6 +31,7 @@ LAYOUTS: tuple[Layout, ...] = (
     table.LAYOUT,
     asciidoc.LAYOUT,
     obsidian.LAYOUT,
+    glossary.LAYOUT,
     separated.LAYOUT,
     ruled.LAYOUT,
     headings.LAYOUT,

@@ -50,6 +50,8 @@ _HEADING_START = LineStart(HEADING)
 _NOTE_ID = re.compile(r"\s+\([^\s()]+\)$")
 #: A line that ends a card's front inside its body: "%" alone, or a "---" rule between text.
 _FRONT_END = re.compile(r"^\s*(?:%|-{3,})\s*$")
+#: A heading that is one letter (or a range of them, "A–C"): a glossary's or an index's letter.
+_LETTER = re.compile(r"[^\W\d_](?:\s*[-–—]\s*[^\W\d_])?")
 
 
 def _faq_over_headings(headings: list[Heading]) -> bool:
@@ -82,6 +84,8 @@ def _entries(source: Source) -> list[Entry]:
         if deeper:
             sections.append(Heading(h.index, h.level, title, h.asks))
             continue
+        if _LETTER.fullmatch(title):
+            continue  # "## B": an index's letter over the terms that start with it (a glossary's), no card's title
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entries.append(_entry(title, lines[h.index].number, body, sections, tags))

@@ -1,0 +1,68 @@
+"""Glossaries read as one card a term, and the lines that look like theirs elsewhere stay what they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qadeck import parsers, sources
+
+
+def _parse(tmp_path: Path, text: str, name: str = "notes.md") -> tuple[str, list[tuple[str, str]]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = parsers.parse(sources.read(path))
+    return result.layout, [(card.question, card.answer) for card in result.cards]
+
+
+README = """# Quickbuild
+
+A build tool for small projects.
+
+## Features
+
+- **Fast**: builds in a second.
+- **Simple**: one file of settings.
+- **Portable**: Linux, macOS and Windows.
+
+## Install
+
+Run `pip install quickbuild`, then `quickbuild init` in your project.
+
+## Usage
+
+Run `quickbuild` in the project's folder; the build goes to `dist/`.
+"""
+
+
+def test_a_readmes_feature_list_is_no_glossary(tmp_path: Path) -> None:
+    layout, cards = _parse(tmp_path, README, "README.md")
+    assert layout != "glossary"
+    assert not {"Fast", "Simple", "Portable"} & {question for question, _ in cards}
+
+
+def test_bold_labels_are_no_terms(tmp_path: Path) -> None:
+    text = "".join(f"**Q:** What is {word}?\n**A:** The {word} of it all.\n\n" for word in ("alpha", "beta", "gamma"))
+    layout, cards = _parse(tmp_path, text)
+    assert layout != "glossary"
+    assert [question for question, _ in cards] == ["What is alpha?", "What is beta?", "What is gamma?"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Glossary", "Key terms", "Vocabulary", "Glossar", "Glosario", "Glossaire", "Terminology", "用語集"]
+)
+def test_a_heading_naming_a_glossary_makes_its_terms_cards(tmp_path: Path, title: str) -> None:
+    text = f"We read chapter 3 and did the lab.\n\n## {title}\n\n- Solute: what dissolves.\n- Solvent — what it dissolves in.\n"
+    layout, cards = _parse(tmp_path, text)
+    assert layout == "glossary"
+    assert cards == [("Solute", "what dissolves."), ("Solvent", "what it dissolves in.")]
+
+
+def test_a_glossary_section_ends_at_the_next_heading_as_high(tmp_path: Path) -> None:
+    text = (
+        "# Glossary\n\n## A\n\n- **Anion**: a negative ion.\n\n## C\n\n- **Cation**: a positive ion.\n\n"
+        "# Homework\n\n- Read: chapter 4, pages 10 to 20.\n"
+    )
+    _, cards = _parse(tmp_path, text)
+    assert cards == [("Anion", "a negative ion."), ("Cation", "a positive ion.")]
