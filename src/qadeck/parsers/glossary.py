@@ -5,6 +5,7 @@
     - **Atomicity**: all or nothing              <- a term before ":", " - ", " – " or " — ": one card
       Example: "a transfer is one transaction"   <- indented below it: the same definition
     - Latch — a short-term lock                  <- a short term, not in bold, is one too
+    - **Stash** (remise) : put changes aside     <- a gloss in brackets after the term is the term's
     **Ethernet**                                 <- a term alone on its line, in bold ...
     - "A family of wired networking ..."         <- ... its definition the lines below it
 
@@ -38,6 +39,8 @@ _GLOSSARY_WORDS = re.compile(
 )
 #: A heading line, its title (group 1).
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+([^\n]*)", re.MULTILINE)
+#: A term in bold and a short gloss in brackets after it: ``**Stash** (en français : remise)``.
+_GLOSSED = re.compile(r"^(?:[-*+][ \t]+)?(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]+(\([^()\n]{1,60}\))")
 #: How much of a file's start tells whether terms in bold can be most of its lines.
 _SAMPLE = 4096
 #: The longest term not in bold: longer, the words before a colon are a sentence, no term.
@@ -75,12 +78,18 @@ def _section(source: Source, lines: list[Line]) -> tuple[int, int] | None:
 
 
 def bold_term(text: str) -> tuple[str, str] | None:
-    """(term, definition) of a line that opens with a term in bold before any of the separators a glossary uses."""
-    if "**" in text or "__" in text:
-        for separator in DEFINING:
-            found = defined_term(text, separator)
-            if found:
-                return found
+    """(term, definition) of a line that opens with a term in bold before any of the separators a glossary
+    uses; a short gloss in brackets between them is the term's (``**Push** (pousser) : …``)."""
+    if "**" not in text and "__" not in text:
+        return None
+    glossed = _GLOSSED.match(text.strip())
+    if glossed:  # the gloss goes inside the bold, where a separator in it ("en français: …") splits nothing
+        mark, term, gloss = glossed.group(1, 2, 3)
+        text = f"{mark}{term} {gloss}{mark}{text.strip()[glossed.end():]}"
+    for separator in DEFINING:
+        found = defined_term(text, separator)
+        if found:
+            return found
     return None
 
 
