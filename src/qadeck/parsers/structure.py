@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
+from markdown_it import MarkdownIt
 
 from ..model import Source
 from .markup import comment_spans, html_to_markdown, inline_text
@@ -429,38 +430,21 @@ def without_site_templates(text: str) -> str:
 
 #: A setext heading's underline: three or more "=" (level 1) or "-" (level 2), up to three spaces in.
 _UNDERLINE = re.compile(r"^ {0,3}(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
-#: Lines that open a block of their own: a paragraph under one of them is that block's (a list item's
-#: lazy continuation, a quote's, a table's row), and a line of dashes below it is a rule.
-_BLOCK_OPEN = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||<|[-*+]$)")
 #: The longest heading read from an underline, in lines and characters: a longer paragraph over a line of
 #: dashes is text over a rule (CommonMark sets no limit, but no author means a heading that long).
 _SETEXT_LINES = 3
+_SETEXT_LENGTH = 200
 #: A line of a heading that ends like this ends a sentence: the heading's text runs on in one sentence.
 _SENTENCE_ENDS = (*QUESTION_ENDS, ".", "!", ":")
-_SETEXT_LENGTH = 200
-
-
-def _in_paragraph(line: str) -> bool:
-    return bool(line.strip()) and not (_BLOCK_OPEN.match(line) or _ATX_OPEN.match(line) or _UNDERLINE.match(line))
-
-
 #: The rules a plain-text banner draws beside its title: "------ Frequently Asked Questions ------".
 _BANNER = re.compile(r"^[-=*_~]{2,}\s*|\s*[-=*_~]{2,}$")
-_RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
-_HTML_OPEN = re.compile(r"^ {0,3}<[A-Za-z/!?]")
 
 
-def _html_block_lines(raw: list[str], code: set[int]) -> set[int]:
-    """Indexes of the lines inside HTML blocks: from a line opening with a tag to the next blank line."""
-    inside, found = False, set()
-    for index, line in enumerate(raw):
-        if not line.strip():
-            inside = False
-        elif not inside and index not in code and _HTML_OPEN.match(line):
-            inside = True
-        if inside:
-            found.add(index)
-    return found
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """CommonMark's block structure as GitHub reads it (HTML blocks and tables too), no inline parsing:
+    what tells a paragraph's underline from a rule under a list item, a quote or an HTML block."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"])
 
 
 def setext_as_atx(source: Source) -> tuple[Source, list[str]] | None:
@@ -469,33 +453,25 @@ def setext_as_atx(source: Source) -> tuple[Source, list[str]] | None:
 
     CommonMark, and so GitHub and Obsidian, shows such a paragraph as a heading; other tools write the same
     line of dashes between a card's front and back. Parsers try both readings (see ``parsers._choose``).
+    Only headings outside lists and quotes, of at most three lines that run on in one sentence, are taken.
     """
     text = source.text
     if not _UNDERLINE.search(text):
         return None
     raw = text.split("\n")
-    start = front_matter_end(head_lines(text))
-    code = {line.number - 1 for line in outline(source) if line.code}
-    html = _html_block_lines(raw, code)
+    start = front_matter_end(head_lines(text))  # front matter is no Markdown: its closing "---" no underline
+    tokens = _block_parser().parse("\n" * start + "\n".join(raw[start:]))
     titles: list[str] = []
-    for index, line in enumerate(raw):
-        if index <= start or index in code or index in html or not _UNDERLINE.match(line):
+    for token in tokens:
+        if token.type != "heading_open" or token.markup not in ("=", "-") or token.level or token.map is None:
             continue
-        first = index  # the paragraph's first line (looked for no further than a title's longest)
-        while first > start and index - first <= _SETEXT_LINES and first - 1 not in code and _in_paragraph(raw[first - 1]):
-            first -= 1
-        above = raw[first - 1] if first > start else ""
-        if above.strip() and first - 1 not in code and not (_ATX_OPEN.match(above) or _RULE.match(above)):
-            continue  # under a list item, a quote or a table: the line is a rule
-        while first < index and raw[first].startswith(("    ", "\t")):
-            first += 1  # indented code, which no paragraph opens with; one may follow it
+        first, index = token.map[0], token.map[1] - 1  # the paragraph's first line, its underline
         title = _BANNER.sub("", " ".join(part.strip() for part in raw[first:index]))
-        if first == index or index - first > _SETEXT_LINES or len(title) > _SETEXT_LENGTH:
+        if index - first > _SETEXT_LINES or not title or len(title) > _SETEXT_LENGTH:
             continue
         if any(part.rstrip().endswith(_SENTENCE_ENDS) for part in raw[first : index - 1]):
             continue  # a question over its answer ("Capital of Peru?" / "Lima"), a rule below: a card's end
-        level = "#" if line.strip()[0] == "=" else "##"
-        raw[first : index + 1] = [f"{level} {title}", *([""] * (index - first))]
+        raw[first : index + 1] = [f"{'#' if token.markup == '=' else '##'} {title}", *([""] * (index - first))]
         titles.append(title)
     return (Source(source.path, "\n".join(raw), source.encoding), titles) if titles else None
 
@@ -622,6 +598,10 @@ def answer_from(lines: Iterable[Line]) -> tuple[str, int]:
         kept.pop(0)
     if not kept:
         return "", 0
+    last = kept[-1]
+    body, _, closing = last.text.rpartition("\n")
+    if body.strip() and is_separator(closing):  # a rule right under the answer's last line parts it from the next card
+        kept[-1] = Block(last.first, last.last - 1, body)
     return "\n\n".join(block.text for block in kept), kept[-1].last
 
 
