@@ -199,6 +199,7 @@ def engine() -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     assert md.linkify is not None
     md.linkify.set({"fuzzy_link": False})  # ``setup.py`` and ``docker.io`` are names, not links
+    md.linkify.add("//", None)  # nor is ``//1.1`` or ``//comment.x``: GitHub links ``http://`` and ``www.`` only
     md.use(tasklists_plugin)
     md.use(_math_plugin)
     md.validateLink = _is_safe_url  # type: ignore[method-assign]
