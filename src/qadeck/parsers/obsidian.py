@@ -23,11 +23,31 @@ plugin's bookkeeping, not content. Headings set the section.
 
 Neuracache's cards, which Obsidian users write too, mark the question instead: a
 paragraph ending in ``#flashcard`` is a question, the next paragraph its answer.
+
+So do the Flashcards plugin's (reuseman/flashcards-obsidian), its ``::``, ``:::`` and
+``==highlight==`` cards being the ones above::
+
+    ## What is a mutex? #card          <- a heading or line ending in the tag asks
+    A lock only its holder releases.   <- the lines below answer, up to a blank line
+    ^1684392558428                     <- the plugin's block id: bookkeeping
+
+    Capital of France                  <- the tag alone under a heading or a line:
+    #card-reverse                         the lines above ask (``#card/reverse``
+    Paris                                 too: a ``reversed`` note)
+
+A ``﹇<br>`` line opens a card and a ``<br>﹈<br>`` line closes it (the ``⌂`` just
+above that is the wrapper's too): inside, blank lines part the question, the tag
+and the answer. ``#card-spaced`` (``#card/spaced``) asks with no answer, a prompt
+qadeck has no note for: reported unanswered. The tags are the plugin's bookkeeping,
+never the card's Anki tags, and a file holding them is the plugin's: its other
+headings and lines are notes, not cards.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 
 from .. import cloze
 from ..model import Source
@@ -46,6 +66,8 @@ _SEPARATOR = re.compile(r"^\s*\?\??\s*$")
 _LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$|\{\{.*?\}\}|==\S.*?==")
 #: Cloze styles of the plugin; ``bold`` only where :func:`_cloze_styles` says bold is for deletions.
 _CLOZE_STYLES = ("anki", "highlight", "double")
+#: Cloze styles of the Flashcards plugin: ``==highlight==``, ``{curly}`` and ``{2:numbered}`` (never bold).
+_TAGGED_CLOZE_STYLES = ("anki", "highlight", "curly")
 #: How the lines of a table or a quote open: no cloze paragraph.
 _BLOCK_MARKS = ("|", ">")
 #: What a text holds when it may hold a cloze.
@@ -57,10 +79,25 @@ _TAG_WORD = re.compile(r"#flashcard", re.IGNORECASE)
 _SEPARATOR_LINE = re.compile(r"\n[^\S\n]*\?\??[^\S\n]*(?:\n|\Z)")
 #: Neuracache's mark: the question's last line ends in it.
 _MARKED_QUESTION = re.compile(r"(?<!\S)#flashcard[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
+#: The Flashcards plugin's tag ending a line (other tags may follow it): the text before it asks.
+_CARD_TAG = re.compile(r"(?:^|(?<=\s))#card(?:[/-](reverse|spaced))?(?P<tags>(?:[ \t]+#[^\s#]+)*)[ \t]*$", re.IGNORECASE)
+#: What :func:`_may_hold_cards` looks for once "#card" is in a text: a line ending in the tag.
+_CARD_LINE = re.compile(r"(?<!\S)#card(?:[/-](?:reverse|spaced))?(?:[ \t]+#[^\s#]+)*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: An Obsidian block id ending a line (``^1684392558428``): a link target, no text.
+_BLOCK_ID = re.compile(r"(?:^|[ \t])\^[A-Za-z0-9-]{6,}[ \t]*$")
+#: The wrapper some notes put around a card: ``﹇<br>`` opens it, ``<br>﹈<br>`` (and a block id) closes it.
+_WRAP_OPEN = re.compile(r"^\s*﹇(?:<br\s*/?>)?\s*$")
+_WRAP_CLOSE = re.compile(r"^\s*(?:<br\s*/?>)?﹈(?:<br\s*/?>)?\s*(?:\^[A-Za-z0-9-]+)?\s*$")
 
 
 def _clean(line: Line) -> Line:
-    text = _SCHEDULE.sub("", _TAG.sub("", line.text)) if not line.code else line.text
+    text = line.text
+    if not line.code:
+        text = _SCHEDULE.sub("", _TAG.sub("", text))
+        if "^" in text or "﹇" in text or "﹈" in text:
+            text = "" if _WRAP_OPEN.match(text) or _WRAP_CLOSE.match(text) else _BLOCK_ID.sub("", text)
+        if ("#card" in text or "#Card" in text) and heading(line):
+            text = _CARD_TAG.sub("", text)  # the Flashcards plugin's tag: no part of a section's title
     return Line(line.number, text.rstrip() if text.strip() else "", line.code)
 
 
@@ -94,10 +131,17 @@ def _paragraphs(lines: list[Line]) -> list[list[int]]:
     return [p for p in out if p]
 
 
+def tags_cards(text: str) -> bool:
+    """True for a text whose cards the Flashcards plugin's tags mark: its other headings and lines are notes."""
+    return ("#card" in text or "#Card" in text) and bool(_CARD_LINE.search(text))
+
+
 def _may_hold_cards(text: str) -> bool:
     """False when no line, once cleaned, holds "::" or is a separator: most files, told at once."""
     # A tag needs its "#" and a scheduling comment its "<" (no case folding makes either of another
     # character): testing for one character first spares the searches for the files with none.
+    if tags_cards(text):
+        return True
     if "#" in text and _TAG_WORD.search(text):
         if _MARKED_QUESTION.search(text):
             return True
@@ -109,14 +153,26 @@ def _may_hold_cards(text: str) -> bool:
     return bool(DOUBLE_COLON.search(text) or _SEPARATOR_LINE.search("\n" + text))
 
 
+class _Entries(list[Entry]):
+    """A file's entries, and whether the Flashcards plugin's tags mark any (see :func:`_score`)."""
+
+    tagged = False
+
+
 def _entries(source: Source) -> list[Entry]:
     if not _may_hold_cards(source.text):
         return []
-    lines = [_clean(line) for line in outline(source)]
+    raw = outline(source)
+    lines = [_clean(line) for line in raw]
     titles = sections(lines)
+    tagged, taken = _tagged(raw, titles) if tags_cards(source.text) else ([], set())
+    if taken:
+        lines = [Line(line.number, "", False) if index in taken else line for index, line in enumerate(lines)]
     # Bold marks deletions only in what was typed (Obsidian's convention); a document's or another markup's
     # bold (Word, LaTeX ``\\textbf``) is its emphasis.
     styles = _cloze_styles(lines) if typed(source) else _CLOZE_STYLES
+    if tagged:
+        styles = _TAGGED_CLOZE_STYLES  # the Flashcards plugin's deletions: bold is its notes' emphasis
     entries: list[Entry] = []
     paragraphs = _paragraphs(lines)
     answered: set[int] = set()  # paragraphs that are a marked question's answer
@@ -149,7 +205,121 @@ def _entries(source: Source) -> list[Entry]:
             clozes = [entry for index in others for entry in _cloze(lines, [index], titles[index], _CLOZE_STYLES)]
             if clozes:
                 entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
-    return entries
+    out = _Entries(sorted([*entries, *tagged], key=lambda entry: entry.line) if tagged else entries)
+    out.tagged = bool(tagged)
+    return out
+
+
+def _tagged(lines: list[Line], titles: list[str]) -> tuple[list[Entry], set[int]]:
+    """The Flashcards plugin's cards (see the module's docstring), and the indexes of the lines they take."""
+    entries: list[Entry] = []
+    taken: set[int] = set()
+    wrapped = False  # inside a ``﹇<br>`` … ``<br>﹈<br>`` wrapper
+    start = 0  # where the question of the next card may start: not in the last one's lines
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        text = line.text
+        if not line.code and _WRAP_OPEN.match(text):
+            wrapped, start = True, index + 1
+        elif not line.code and _WRAP_CLOSE.match(text):
+            wrapped, start = False, index + 1
+        found = None if line.code or "#" not in text else _CARD_TAG.search(text)
+        if found is None or _LIST_MARKER.match(text) or _next_is_separator(lines, index):
+            index += 1
+            continue  # a list item's tag is Logseq's; a tag over "?" is Spaced Repetition's deck tag
+        first, question = _question(lines, index, text[: found.start()].strip(), start, wrapped)
+        kind = (found.group(1) or "").lower()
+        end, answer = (index, []) if kind == "spaced" else _answer(lines, index + 1, wrapped)
+        if wrapped and not lines[end].code and _WRAP_CLOSE.match(lines[end].text):
+            wrapped = False
+        if question:
+            tags = tuple(tag.lstrip("#") for tag in found.group("tags").split())
+            number = lines[first].number
+            last = lines[end].number  # its block id and wrapper too: no other layout reads them
+            section = _section(lines, titles, first)
+            entries.append(Entry(inline_text(question), "\n".join(part.text for part in answer), number, last, section,
+                                 "reversed" if kind == "reverse" else "basic", tags))
+            taken.update(range(first, end + 1))
+        start = index = end + 1
+    return entries, taken
+
+
+def _next_is_separator(lines: list[Line], index: int) -> bool:
+    return index + 1 < len(lines) and not lines[index + 1].code and bool(_SEPARATOR.match(lines[index + 1].text))
+
+
+def _question(lines: list[Line], index: int, before: str, start: int, wrapped: bool) -> tuple[int, str]:
+    """(index of its first line, text) of the question a tag on line ``index`` marks; ``before`` is the
+    text ahead of the tag: a heading's title, a paragraph's last line, or nothing (the tag alone)."""
+    if heading(lines[index]):
+        title = heading(Line(lines[index].number, before))
+        return index, title[1] if title else ""
+    above: list[int] = []
+    at = index - 1
+    if not before and wrapped:
+        while at >= start and lines[at].blank and not lines[at].code:
+            at -= 1  # in a wrapper, blank lines part the question from its tag
+    if not before and at >= start and (found := heading(lines[at])):
+        return at, found[1]
+    while at >= start and not lines[at].blank and not heading(lines[at]) and not _BLOCK_ID.match(lines[at].text):
+        above.insert(0, at)
+        at -= 1
+    parts = [lines[i].text.strip() for i in above] + ([before] if before else [])
+    return (above[0] if above else index), " ".join(parts).strip()
+
+
+def _answer(lines: list[Line], index: int, wrapped: bool) -> tuple[int, list[Line]]:
+    """(index of the last line it takes, its lines) of the answer below a tagged question: up to a blank
+    line, a heading or the next tag, or, in a wrapper, up to its close; block ids dropped."""
+    kept: list[Line] = []
+    end = index - 1
+    while index < len(lines):
+        line = lines[index]
+        text = line.text
+        if not line.code:
+            if (wrapped and _WRAP_CLOSE.match(text)) or (not wrapped and _WRAP_OPEN.match(text)):
+                end = index if wrapped else end
+                break
+            if heading(line) or ("#" in text and _CARD_TAG.search(text)):
+                break
+            if line.blank and not wrapped and kept:
+                break
+            if "^" in text and _BLOCK_ID.search(text):
+                text = _BLOCK_ID.sub("", text)
+                if not text.strip():
+                    end = index
+                    index += 1
+                    continue
+        if kept or not line.blank:
+            kept.append(Line(line.number, text, line.code))
+        end = index
+        index += 1
+    while kept and kept[-1].blank and not kept[-1].code:
+        kept.pop()
+    if wrapped and kept and _decoration(kept[-1]):
+        kept.pop()  # the wrapper's mark above its close
+        while kept and kept[-1].blank:
+            kept.pop()
+    return end, kept
+
+
+def _decoration(line: Line) -> bool:
+    """A line of one symbol (``⌂``), no letter, digit or punctuation."""
+    text = line.text.strip()
+    return not line.code and len(text) == 1 and unicodedata.category(text).startswith("S")
+
+
+def _section(lines: list[Line], titles: list[str], first: int) -> str:
+    """The section of a card starting on line ``first``: for a heading, the nearest heading above of a lower level."""
+    own = heading(lines[first])
+    if own is None:
+        return titles[first]
+    for at in range(first - 1, -1, -1):
+        above = heading(lines[at])
+        if above and above[0] < own[0]:
+            return titles[at]  # a heading's own title, or "" for the document's title
+    return ""
 
 
 def _marked(lines: list[Line], paragraphs: list[list[int]], place: int, titles: list[str]) -> tuple[Entry, bool] | None:
@@ -188,7 +358,7 @@ def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[
            for i in paragraph):
         return []
     text = "\n".join(lines[i].text.strip() for i in paragraph)
-    if not any(mark in text for mark in _CLOZE_MARKS):
+    if not any(mark in text for mark in _CLOZE_MARKS) and not ("curly" in styles and "{" in text):
         return []
     first = text.split("\n", 1)[0]
     if "bold" in styles and first.startswith("**") and first.endswith("**") and first.count("**") == 2:
@@ -210,9 +380,16 @@ def _multiline(lines: list[Line], paragraph: list[int], split: int, section: str
     return Entry(inline_text(question), answer, lines[paragraph[0]].number, last, section, kind)
 
 
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """Coverage; 1 for a file whose cards the Flashcards plugin's tags mark: those tags say which are cards."""
+    if getattr(entries, "tagged", False):
+        return 1.0
+    return marked_coverage(source, entries)
+
+
 LAYOUT = make_layout(
     NAME,
-    "Obsidian Spaced Repetition notes (question::answer, ? between lines)",
+    "Obsidian Spaced Repetition and Flashcards notes (question::answer, ? between lines, #card tags)",
     _entries,
-    marked_coverage,
+    _score,
 )
