@@ -76,6 +76,8 @@ _HTML_INDENT = re.compile(r"^ {1,3}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$")
 _ELLIPSIS = re.compile(r"[.…\s]+")
+#: A question's number written in keycap emoji, as posts copied from chats and social media number them.
+_KEYCAP_NUMBER = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3)+[.):]?\s*|^🔟[.):]?\s*")
 _LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
 
 
@@ -104,6 +106,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
             continue
         question, tags = trailing_tags(entry.question)
+        if "\u20e3" in question[:12] or question.startswith("🔟"):
+            question = _KEYCAP_NUMBER.sub("", question, count=1)  # "1️⃣ What is …": a number, as "1." is
         if index in answer_tags:
             answer, own = _without_tag_lines(answer)
             tags += own
