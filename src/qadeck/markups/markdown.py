@@ -5,7 +5,9 @@ ATX heading, so headings read as headings whichever way they were written; a
 heading whose tag stays open over a few lines becomes one heading on its first
 line, the lines it spanned left blank so every later line keeps its number; a
 heading inside a numbered list item (``12. ### What is …?``) becomes the
-heading with its number, and the item's body is dedented with it. A definition list
+heading with its number, and the item's body is dedented with it; so does markdown-anki-decks' question
+block (``<div data-question markdown="block">`` on a line of its own, closed by a ``</div>`` line within
+a few lines), its lines joined and their heading and list marks dropped. A definition list
 (Pandoc, PHP Markdown Extra, kramdown, MkDocs: a term on its own line, then ``: its
 definition``) becomes its term as a heading of the deepest level over the definition, so
 that a glossary reads as card titles over their backs (the ``titles`` layout), under the
@@ -37,9 +39,13 @@ _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE
 # A heading is a few lines at most: an open tag with no close in reach is not read as one.
 _MAX_HEADING_LINES = 12
 _LISTED_HEADING = re.compile(r"^\s{0,3}(\d+[.)])\s+(#{1,6})\s+(\S.*)$")
+#: markdown-anki-decks' question block, its lines the question (an unclosed one is text).
+_QUESTION_DIV = re.compile(r"<div\s+data-question\b[^>]*>[ \t]*")
+_QUESTION_LINES = 20
+_MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
 _MAY_REWRITE = LineStart(
-    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
 )
 #: A definition: ":" (or "~") and its text, under a term.
 _DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
@@ -98,10 +104,25 @@ def _rewrite_html_heading(lines: list[str], index: int, marked: list[Line]) -> N
         else:
             return
         body = " ".join(part.strip() for part in parts)
-    title = inline_text(body)
+    _as_heading(lines, index, end, int(level), inline_text(body))
+
+
+def _rewrite_question_div(lines: list[str], index: int) -> None:
+    """markdown-anki-decks' question block opening at ``lines[index]`` as a level-2 heading, when it closes
+    within :data:`_QUESTION_LINES` and holds no other block."""
+    end = next((k for k in range(index + 1, min(index + _QUESTION_LINES, len(lines))) if lines[k].strip() == "</div>"),
+               None)
+    inner = lines[index + 1 : end] if end is not None else []
+    if end is None or any("<div" in part for part in inner):
+        return
+    _as_heading(lines, index, end, 2, " ".join(_MARKS.sub("", part).strip() for part in inner if part.strip()))
+
+
+def _as_heading(lines: list[str], index: int, end: int, level: int, title: str) -> None:
+    """``lines[index:end + 1]`` as one ATX heading on the first, the others blank: later lines keep their numbers."""
     if not title:
         return
-    lines[index] = "#" * int(level) + " " + title
+    lines[index] = "#" * level + " " + title
     for spanned in range(index + 1, end + 1):
         lines[spanned] = ""
 
@@ -170,6 +191,9 @@ def to_markdown(text: str) -> str:
             continue
         if line.lstrip(" ")[:2] in ("<h", "<H"):
             _rewrite_html_heading(lines, index, marked)
+            continue
+        if line.startswith("<div") and _QUESTION_DIV.fullmatch(line):
+            _rewrite_question_div(lines, index)
             continue
         listed = _LISTED_HEADING.match(line)
         if listed:

@@ -17,8 +17,7 @@ from . import (
 )
 from .base import Layout
 from .structure import (
-    asks_in, blanked, ends_asking, faq_section, setext_as_atx, typed, with_question_divs, without_comments,
-    without_site_templates,
+    asks_in, blanked, ends_asking, faq_section, setext_as_atx, typed, without_comments, without_site_templates,
 )
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -66,10 +65,9 @@ def get(name: str) -> Layout:
 
 
 def readable(source: Source) -> Source:
-    """``source`` as layouts read it: HTML comments and a site page's template lines blanked, question blocks
-    as headings (see :func:`structure.without_comments`, :func:`structure.without_site_templates`,
-    :func:`structure.with_question_divs`)."""
-    text = with_question_divs(without_site_templates(without_comments(source.text)))
+    """``source`` as layouts read it: HTML comments and a site page's template lines blanked (see
+    :func:`structure.without_comments`, :func:`structure.without_site_templates`)."""
+    text = without_site_templates(without_comments(source.text))
     return source if text is source.text else Source(source.path, text, source.encoding)
 
 

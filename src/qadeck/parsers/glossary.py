@@ -26,7 +26,7 @@ import re
 from ..model import Source
 from .entries import Entry, content_lines, coverage, make_layout
 from .markup import inline_text
-from .separated import CONSISTENT, DEFINING, defined_term
+from .separated import CONSISTENT, DEFINING, definition
 from .structure import Line, heading, outline
 
 NAME = "glossary"
@@ -86,11 +86,7 @@ def bold_term(text: str) -> tuple[str, str] | None:
     if glossed:  # the gloss goes inside the bold, where a separator in it ("en français: …") splits nothing
         mark, term, gloss = glossed.group(1, 2, 3)
         text = f"{mark}{term} {gloss}{mark}{text.strip()[glossed.end():]}"
-    for separator in DEFINING:
-        found = defined_term(text, separator)
-        if found:
-            return found
-    return None
+    return definition(text)
 
 
 def term_line(text: str) -> tuple[str, str] | None:

@@ -53,7 +53,7 @@ from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
 from .markup import inline_text
-from .separated import DEFINING, defined_term
+from .separated import definition
 from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections, typed
 
 NAME = "obsidian"
@@ -363,7 +363,7 @@ def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[
     first = text.split("\n", 1)[0]
     if "bold" in styles and first.startswith("**") and first.endswith("**") and first.count("**") == 2:
         return []  # a paragraph all in bold, or opening with a line all in bold, is under a title: no deletion
-    if "bold" in styles and any(defined_term(first, separator) for separator in DEFINING):
+    if "bold" in styles and definition(first):
         return []  # "**Osmosis**: the movement of water": a glossary's term, no deletion
     anki = cloze.to_anki(text, styles)
     if anki is None:

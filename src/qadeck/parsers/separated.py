@@ -70,6 +70,11 @@ def defined_term(text: str, separator: str) -> tuple[str, str] | None:
     return (term, definition) if term and definition and "**" not in term else None
 
 
+def definition(text: str) -> tuple[str, str] | None:
+    """(term, definition) of a line that opens with a term in bold before any of :data:`DEFINING`, or None."""
+    return next(filter(None, (defined_term(text, separator) for separator in DEFINING)), None)
+
+
 def split(text: str, separator: str) -> tuple[str, str] | None:
     """(question, answer) when ``separator`` splits the line in two non-empty parts (at its first one:
     the answer may hold it again, as ``*emphasis*`` after a ``*``)."""

@@ -476,32 +476,6 @@ def setext_as_atx(source: Source) -> tuple[Source, list[str]] | None:
     return (Source(source.path, "\n".join(raw), source.encoding), titles) if titles else None
 
 
-#: markdown-anki-decks' question block: ``<div data-question markdown="block">`` on a line of its own, its text the
-#: question, up to the ``</div>`` line that closes it within :data:`_QUESTION_LINES` (an unclosed block is text).
-_QUESTION_DIV = re.compile(r"<div\s+data-question\b[^>]*>[ \t]*")
-_QUESTION_LINES = 20
-_MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
-
-
-def with_question_divs(text: str) -> str:
-    """``text`` with each question block of markdown-anki-decks written as the heading it stands for (its lines
-    joined, their heading and list marks dropped), line breaks kept so that cards keep their line numbers."""
-    if "data-question" not in text:
-        return text  # most texts
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if not _QUESTION_DIV.fullmatch(line):
-            continue
-        end = next((k for k in range(index + 1, min(index + _QUESTION_LINES, len(lines))) if lines[k].strip() == "</div>"),
-                   None)
-        inner = lines[index + 1 : end] if end is not None else []
-        title = " ".join(_MARKS.sub("", part).strip() for part in inner if part.strip())
-        if end is None or not title or any("<div" in part for part in inner):
-            continue
-        lines[index : end + 1] = [f"## {title}", *([""] * (end - index))]
-    return "\n".join(lines)
-
-
 def _in_code(text: str) -> Callable[[int], bool]:
     """Is the character at an offset of ``text`` inside a fenced code block (:func:`code_spans`)?"""
     code = code_spans(text)
