@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, headings, inka, key, logseq, numbered, obsidian,
+    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, headings, inka, key, labelled, logseq, numbered, obsidian,
     outline, pairs, prefixed, prose, quiz, ruled, separated, table, titles,
 )
 from .base import Layout
@@ -34,6 +34,7 @@ LAYOUTS: tuple[Layout, ...] = (
     glossary.LAYOUT,
     separated.LAYOUT,
     ruled.LAYOUT,
+    labelled.LAYOUT,
     headings.LAYOUT,
     titles.LAYOUT,
     bold.LAYOUT,

@@ -216,10 +216,20 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     answer, last = answer_from(lines[question.index + 1 : end])
     line = lines[question.index].number
     section = sections[-1].text if sections else ""
-    text = _NUMBERING.sub("", question.text, count=1).strip() or question.text
-    if label := QUESTION.match(text):  # a label in another language: "Frage 3:", "Ε1:"
+    return Entry(question_text(question.text), answer, line, last or line, section)
+
+
+def question_text(title: str) -> str:
+    """A question heading's text without its number or label ("Q3.", "12)", "Frage 3:", "Ε1:")."""
+    text = _NUMBERING.sub("", title, count=1).strip() or title
+    if label := QUESTION.match(text):  # a label in another language
         text = text[label.end() :].strip() or text
-    return Entry(text, answer, line, last or line, section)
+    return text
+
+
+def numbered_only(title: str) -> bool:
+    """True for a heading that is a question's number and nothing else ("Q31", "12.", "Question 4:")."""
+    return not _NUMBERING.sub("", title, count=1).strip()
 
 
 LAYOUT = make_layout(

@@ -1,0 +1,186 @@
+"""Layout ``labelled``: headings that only label a card's question and its answer.
+
+    ## Question                   # How do you size a cluster?      ## Q31
+    What is a pod?                                                  Arrange the steps in order.
+    ## Answer                     ## Answer                         ### Answer
+    The smallest deployable unit. Start from the peak load ...      1. Create the project ...
+
+    ### Front                     # Two Sum                         ## Answer 2
+    What is the largest planet?   Given an array of integers ...    ...
+    ### Back                      ## Solution
+    Jupiter.                      ...
+
+Question banks kept one question a page (interview sites, exercise sheets, research notes) and
+card editors' exports write the question and the answer under headings that name their part:
+``Answer`` (``Short answer``, ``Solution``, ``Back``, ``Réponse``...) and ``Question`` (``Front``,
+``Q31``, ``Question 2``...). Such a heading is no card and no section: an answer heading's question is
+the text under the question heading over it, or, under an ordinary heading (a title that asks or
+names a problem), that heading with the text between the two. The answer is what follows the answer
+heading, with the sections under it and beside it (``Why this matters``, ``Example``), up to the next
+label or the next heading above the card.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Source
+from .entries import Entry, make_layout, marked_coverage
+from .headings import asks, numbered_only, question_text
+from .markup import inline_text
+from .prefixed import QUESTION
+from .repair import clean
+from .structure import ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, answer_from, front_matter, heading, outline
+
+NAME = "labelled"
+
+_NUMBER = r"(?:[ \t]*(?:#|no\.?[ \t]*)?\d+(?:\.\d+)*)?"
+#: A heading's text that names the answer below it: "Answer", "Short answer", "Answer 3", "Solution", "Back".
+#: Not "Answers" or "Solutions": the heading of an answer key, the numbered answers to the questions above.
+_ANSWER_LABEL = re.compile(
+    r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)[ \t]+)?answer"
+    rf"|ans|solution|back|response|{'|'.join(ANSWERING_WORDS)}",
+    re.IGNORECASE,
+)
+#: A heading's text that names the question below it: "Question", "Question 2", "Front", "Prompt" (a number
+#: alone, "Q31", too: see :func:`_label`). "A" and "Q" alone are no labels: a glossary's letters head its sections.
+_QUESTION_LABEL = re.compile(rf"questions?|front|prompt|{'|'.join(ASKING_WORDS)}", re.IGNORECASE)
+#: "Front" and a card's title after it, which card editors' exports write there ("### Front Capitals").
+_FRONT = re.compile(r"front(?:[ \t]|$)", re.IGNORECASE)
+#: Bold, a colon or a full stop around a label: "**Answer:**", "Answer.".
+_DECOR = re.compile(r"^(?:\*\*|__)?|[:：.]?(?:\*\*|__)?[:：.]?$")
+#: A line that is an answer label's heading: found in the whole text before anything else is read.
+_ANSWER_HEADING = LineStart(re.compile(
+    rf"^ {{0,3}}#{{1,6}}{SPACE}+(?:\*\*|__)?(?i:(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)"
+    rf"{SPACE}+)?answer|ans|solution|back|response|{'|'.join(ANSWERING_WORDS)})(?![^\W\d_])"
+))
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    index: int  # in the outline
+    level: int
+    text: str
+    #: "answer", "question" (a label, or a question's number alone: "Q31", "12."), or "" (a title).
+    label: str
+
+
+def _label(text: str) -> str:
+    bare = _DECOR.sub("", text).strip()
+    if _ANSWER_LABEL.fullmatch(_strip_number(bare)):
+        return "answer"
+    if _QUESTION_LABEL.fullmatch(_strip_number(bare)) or (bare and numbered_only(bare)) or _FRONT.match(bare):
+        return "question"
+    return ""
+
+
+def _strip_number(text: str) -> str:
+    return re.sub(rf"{_NUMBER}$", "", text).strip()
+
+
+def _headings(lines: list[Line]) -> list[_Heading]:
+    found: list[_Heading] = []
+    for index, line in enumerate(lines):
+        parsed = heading(line)
+        if parsed and (text := inline_text(parsed[1])):
+            found.append(_Heading(index, parsed[0], text, _label(text)))
+    return found
+
+
+def _entries(source: Source) -> list[Entry]:
+    if not _ANSWER_HEADING.found_in(source.text):
+        return []
+    lines = outline(source)
+    found = _headings(lines)
+    entries: list[Entry] = []
+    taken = -1  # index (in found) of the last heading a card holds
+    for i, answer in enumerate(found):
+        if answer.label != "answer":
+            continue
+        owner = _owner(found, i, taken)
+        if owner is None and (i > taken + 1 or taken >= 0):
+            continue  # no question over this answer heading: a section's heading, another answer's
+        beside = owner is None or owner.level >= answer.level
+        scope = answer.level - 1 if beside else owner.level
+        # The answer runs on over the sections under it and beside it, up to the next label, the next heading
+        # above the card, or, where the question's heading is beside the answer's, the next heading that asks.
+        end = next((j for j in range(i + 1, len(found)) if found[j].label or found[j].level <= scope
+                    or beside and found[j].level == answer.level and asks(found[j].text)), len(found))
+        entry = _entry(source, lines, owner, answer, found[end].index if end < len(found) else len(lines),
+                       _section(found, owner or answer))
+        if entry is not None:
+            entries.append(entry)
+            taken = end - 1
+    return entries
+
+
+def _owner(found: list[_Heading], i: int, taken: int) -> _Heading | None:
+    """The heading whose question the answer heading ``found[i]`` answers: a question label over it, or the
+    heading it sits under, or one beside it that asks. Sections beside it between the two (``Options``,
+    ``Example``) belong to the question, under a question label or a heading that asks."""
+    answer = found[i]
+    skipped = False
+    for h in reversed(found[taken + 1 : i]):
+        if h.label == "answer":
+            return None
+        if h.label == "question" or asks(h.text) and h.level <= answer.level:
+            return h
+        if h.level < answer.level:
+            return None if skipped else h
+        skipped = True  # a section beside the answer, or under one
+    return None
+
+
+def _entry(source: Source, lines: list[Line], owner: _Heading | None, answer: _Heading, end: int,
+           section: str) -> Entry | None:
+    start = owner.index + 1 if owner is not None else 0
+    body, _ = answer_from(lines[start : answer.index])
+    if asked := _labelled_question(lines[start : answer.index]):
+        question = asked  # "- Question: …" among a card's fields ("Role: …", "Difficulty: …") over its answer
+    elif owner is None:
+        question = _title(source) if not body else body
+    elif owner.label == "question":
+        question = body  # the question label's text
+    else:
+        title = question_text(owner.text)
+        question = f"{title}\n\n{body}" if body else title
+    text, last = answer_from(lines[answer.index + 1 : end])
+    if not question.strip() or not text:
+        return None
+    first = lines[owner.index].number if owner is not None else lines[0].number
+    return Entry(clean.tidy_question(question) if "\n" not in question else question, text, first, last, section)
+
+
+def _labelled_question(lines: list[Line]) -> str:
+    """The question a line of ``lines`` labels as one ("Question: …", "- **Q:** …"), or ""."""
+    for line in lines:
+        if not line.code and (label := QUESTION.match(line.text)) and (text := line.text[label.end() :].strip()):
+            return text
+    return ""
+
+
+def _section(found: list[_Heading], first: _Heading) -> str:
+    """The nearest heading above the card's first heading that is no label, when the card's heading is not
+    the document's only top heading (a page of one question: its title is the card's)."""
+    level = first.level
+    for h in reversed(found[: found.index(first)]):
+        if h.level < level:
+            if not h.label:
+                return h.text
+            level = h.level
+    return ""
+
+
+def _title(source: Source) -> str:
+    """The front matter's ``title``: the question of a page whose answer heading comes first."""
+    title = front_matter(source.text).get("title")
+    return title.strip() if isinstance(title, str) else ""
+
+
+LAYOUT = make_layout(
+    NAME,
+    "headings that label a card's parts (## Question, ## Answer; ### Front, ### Back; # Title? then ## Answer)",
+    _entries,
+    marked_coverage,
+)
