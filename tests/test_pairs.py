@@ -82,3 +82,15 @@ def test_numbered_and_labelled_files_keep_their_layouts() -> None:
 def test_two_pairs_are_no_deck() -> None:
     # Any two short paragraphs read as two pairs: a deck of paired lines holds three cards at least.
     assert layout_of("Shopping\nmilk, eggs\n\nCall\nthe plumber\n") != "pairs"
+
+
+def test_labels_that_do_not_alternate_stay_card_text(tmp_path: Path) -> None:
+    # "Note:" opens some answers only: no label the app wrote on every line, so it is the author's text.
+    deck = tmp_path / "cards.txt"
+    deck.write_text("Osmosis\nNote: water crosses a membrane.\n\nDiffusion\nParticles spread out.\n\n"
+                    "Active transport\nNote: it costs ATP.\n", encoding="utf-8")
+    assert [(c["question"], c["answer"]) for c in listed(deck)] == [
+        ("Osmosis", "Note: water crosses a membrane."),
+        ("Diffusion", "Particles spread out."),
+        ("Active transport", "Note: it costs ATP."),
+    ]

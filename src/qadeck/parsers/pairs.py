@@ -73,21 +73,26 @@ _FEWEST = 3
 _MODESTY = 0.85
 
 
-#: A word and a colon before a line's text ("term:", "def:").
-_LABEL = re.compile(r"^\s*([^\W\d_]{1,12})\s*:\s*(?=\S)")
+#: A word and a colon before a line's text ("term:", "def:"), or a symbol that marks it ("🤔 …", "💡 …"): no
+#: list bullet, quote, table, heading or other Markdown mark, no bracket or punctuation.
+_LABEL = re.compile(r"^\s*(?:([^\W\d_]{1,12})\s*:|([^\w\s\-*+>|#<`~=\[\](){}.,;:!?'\"/\\]\ufe0f?)(?=\s))\s*(?=\S)")
 
 
-def _unlabelled(entries: list[Entry]) -> list[Entry]:
-    """The entries without the labels their questions and their answers each repeat ("term:…" / "def:…"):
-    labels an app wrote on every line, no card's text."""
-    asked = {m.group(1) if (m := _LABEL.match(e.question)) else None for e in entries}
-    answered = {m.group(1) if (m := _LABEL.match(e.answer)) else None for e in entries}
-    if len(asked) != 1 or len(answered) != 1 or None in asked or None in answered or asked == answered:
-        return entries
-    return [
-        replace(e, question=_LABEL.sub("", e.question, count=1), answer=_LABEL.sub("", e.answer, count=1))
-        for e in entries
-    ]
+def _unlabelled(lines: list[Line]) -> list[Line]:
+    """``lines`` without the two labels an app wrote before every question and every answer ("Term: …" then
+    "Definition: …", "term:…" then "def:…", "🤔 …" then "💡 …"): where the lines that open with a label alternate between the same
+    two, from the first line with text on, those labels are no card's text."""
+    marked = [(index, m) for index, line in enumerate(lines) if (m := _LABEL.match(line.text))]
+    words = [m.group(1) or m.group(2) for _, m in marked]
+    first = next((line for line in lines if not line.blank), None)
+    if (len(marked) < 4 or first is None or not _LABEL.match(first.text) or words[0] == words[1]
+            or any(word != words[i % 2] for i, word in enumerate(words))):
+        return lines
+    stripped = list(lines)
+    for index, m in marked:
+        line = lines[index]
+        stripped[index] = Line(line.number, line.text[m.end() :], line.code)
+    return stripped
 
 
 def _titled(text: str) -> bool:
@@ -258,12 +263,12 @@ def find(source: Source) -> list[Entry]:
         return []
     if any(line.code or heading(line) for line in lines):
         return []
-    groups = _groups(lines)
+    groups = _groups(_unlabelled(lines))
     alternating = _alternating(groups)
     entries = alternating if alternating is not None else _paragraphs(groups)
     if sum(bool(entry.answer) for entry in entries) < _FEWEST:
         return []
-    return _unlabelled(entries)
+    return entries
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
