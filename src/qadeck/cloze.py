@@ -17,10 +17,14 @@ Styles, each a family of tools' syntax:
 * ``double``: ``{{text}}`` (Obsidian Spaced Repetition's curly cloze);
 * ``bold``: ``**text**`` (Obsidian Spaced Repetition's bold cloze);
 * ``curly``: ``{text}``, ``{2::text}``, ``{2:text}``, ``{2|text}``, ``{c2:text}``, ``{c2|text}``
-  (inka, Obsidian_to_Anki's curly cloze).
+  (inka, Obsidian_to_Anki's curly cloze);
+* ``square``: ``[text]`` (hashcards' ``C:`` cards): never an image's ``![alt]``, a link's
+  ``[text](url)``, a wiki link's ``[[page]]``, a task's ``- [ ]`` box, a reference
+  definition or an escaped ``\\[``/``\\]`` (written as a bracket).
 
 A deletion without a number takes the next one not written out (c1, c2, …).
-Inline code and math are never read for deletions: ``$\\frac{3}{4}$`` holds no cloze.
+Inline code and math are never read for deletions: ``$\\frac{3}{4}$`` holds no cloze (``square``
+deletions, as hashcards reads them, may be in math: ``$\\sqrt{[x]}$``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from .render import MATH, MATH_HTML
 ANKI = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.DOTALL)
 _MATH_HTML = re.compile(MATH_HTML, re.DOTALL)
 _VERBATIM = re.compile(rf"(`+)[^\n]*?\1|{MATH}", re.DOTALL)
+#: Code alone: hashcards reads brackets in math as deletions (Anki hides them there too), never in code.
+_CODE = re.compile(r"(`+)[^\n]*?\1")
 _PATTERNS = {
     "anki": ANKI,
     "logseq": re.compile(r"\{\{cloze\s+([^{}]*?[^\s{}])\s*\}\}"),
@@ -42,6 +48,12 @@ _PATTERNS = {
     "double": re.compile(r"\{\{(?!c\d+::)([^{}]+?)\}\}"),
     "bold": re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"),
     "curly": re.compile(r"(?<!\{)\{(?:c?(\d+)(?:::|:|\|))?([^{}\n]*[^\W\d_][^{}\n]*)\}(?!\})"),
+    # What brackets are in Markdown comes first and is kept as written; only the last branch deletes.
+    "square": re.compile(
+        r"!\[[^\[\]]*\]|\[\[[^\[\]\n]*\]\]|\[[^\[\]]*\]\((?=<[^>\n]*>\)|[^\s()]*(?:[ \t]+\x22[^\x22\n]*\x22)?\))"
+        r"|(?m:^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\](?=\s))|(?m:^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]+\S+[ \t]*$)"
+        r"|\[(?P<deleted>[^\[\]]*[^\s\[\]][^\[\]]*)\]"
+    ),
 }
 STYLES = tuple(_PATTERNS)
 
@@ -55,7 +67,13 @@ def to_anki(text: str, styles: Iterable[str]) -> str | None:
         hidden.append(match if isinstance(match, str) else match.group())
         return f"\ue000{len(hidden) - 1}\ue001"
 
-    work = _VERBATIM.sub(hide, text) if ("`" in text or "$" in text or "\\" in text) else text
+    square = "square" in styles and "[" in text
+    if square and "\\" in text:
+        text = text.replace("\\[", "\ue002").replace("\\]", "\ue003")  # escaped: a bracket, not math's \\[
+    if square and styles == ["square"]:
+        work = _CODE.sub(hide, text) if "`" in text else text
+    else:
+        work = _VERBATIM.sub(hide, text) if ("`" in text or "$" in text or "\\" in text) else text
     found = False
     taken = {n for style in styles for n in _numbers_in(work, style)}
     counter = iter(n for n in range(1, 10_000) if n not in taken)
@@ -66,16 +84,25 @@ def to_anki(text: str, styles: Iterable[str]) -> str | None:
             continue
         pattern = _PATTERNS[style]
 
-        def rewrite(match: re.Match[str], style: str = style) -> str:
-            number, body = _parts(match, style)
-            return hide(f"{{{{c{number or next(counter)}::{body}}}}}")
+        made = 0
 
-        work, count = pattern.subn(rewrite, work)
-        found = found or count > 0
+        def rewrite(match: re.Match[str], style: str = style) -> str:
+            nonlocal made
+            number, body = _parts(match, style)
+            if body is None:
+                return hide(match)  # Markdown's own brackets (square): kept as written
+            made += 1
+            # A deletion ending in "}" (TeX's "\\text{x}") would close early: Anki's advice is a space.
+            return hide(f"{{{{c{number or next(counter)}::{body}{' ' if body.endswith('}') else ''}}}}}")
+
+        work = pattern.sub(rewrite, work)
+        found = found or made > 0
     if not found:
         return None
     while "\ue000" in work:
         work = re.sub("\ue000(\\d+)\ue001", lambda m: hidden[int(m.group(1))], work)
+    if square:
+        work = work.replace("\ue002", "[").replace("\ue003", "]")
     return work
 
 
@@ -87,9 +114,12 @@ def _numbers_in(text: str, style: str) -> list[int]:
     return []
 
 
-def _parts(match: re.Match[str], style: str) -> tuple[str | None, str]:
+def _parts(match: re.Match[str], style: str) -> tuple[str | None, str | None]:
+    """A deletion's number (None: the next one) and text (None: no deletion, kept as written)."""
     if style in ("highlight", "curly"):
         return match.group(1), match.group(2)
+    if style == "square":
+        return None, match.group("deleted")
     return None, match.group(1)
 
 

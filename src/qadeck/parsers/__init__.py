@@ -12,8 +12,8 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, headings, inka, key, labelled, logseq, numbered, obsidian,
-    outline, pairs, prefixed, prose, quiz, ruled, separated, table, titles,
+    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, key, labelled, logseq,
+    numbered, obsidian, outline, pairs, prefixed, prose, quiz, ruled, separated, table, titles,
 )
 from .base import Layout
 from .structure import (
@@ -26,6 +26,7 @@ LAYOUTS: tuple[Layout, ...] = (
     choices.LAYOUT,
     blocks.LAYOUT,
     inka.LAYOUT,
+    hashcards.LAYOUT,
     logseq.LAYOUT,
     details.LAYOUT,
     table.LAYOUT,
@@ -92,6 +93,10 @@ def _choose(source: Source) -> tuple[Layout | None, float, Source]:
     return None, best_score, source
 
 
+#: Layouts whose files' underlines are no Markdown headings (see :func:`_with_setext_headings`).
+_NO_SETEXT = (asciidoc.LAYOUT, hashcards.LAYOUT)
+
+
 def _with_setext_headings(source: Source, best: Layout | None, score: float) -> tuple[Layout | None, float, Source]:
     """The layout, score and text to read: ``source`` as it is, or with its setext headings written as ATX
     ones (see :func:`structure.setext_as_atx`) where that reading explains it as well or better.
@@ -100,8 +105,9 @@ def _with_setext_headings(source: Source, best: Layout | None, score: float) -> 
     sections over another layout's Q&A (``General`` over ``Q:`` and ``A:`` lines) only give that layout
     its sections, and a section's title no longer ends the answer above it.
     """
-    # AsciiDoc underlines its titles too, and its "----" lines fence code: never Markdown's headings.
-    headed = setext_as_atx(source) if typed(source) and best is not asciidoc.LAYOUT else None
+    # AsciiDoc underlines its titles too, and its "----" lines fence code; hashcards' "---" lines end its
+    # cards: never Markdown's headings.
+    headed = setext_as_atx(source) if typed(source) and best not in _NO_SETEXT else None
     if headed is None:
         return best, score, source
     text, titles = headed

@@ -104,12 +104,14 @@ class Item:
 
 
 def split_items(
-    lines: Sequence[Line], starts_question: StartsQuestion, holds_answer: StartsQuestion = lambda line: False
+    lines: Sequence[Line], starts_question: StartsQuestion, holds_answer: StartsQuestion = lambda line: False,
+    opens_answer: StartsQuestion = lambda line: False,
 ) -> list[Item]:
     """Items in source order; text before the first question or after a heading is no item's.
 
     ``holds_answer`` tells a question line that carries its own answer ("Q: … ? A: …"):
-    the line after it may then be a heading.
+    the line after it may then be a heading. ``opens_answer`` tells a line that opens an
+    answer ("A: Paris" below a question and its picture): never a heading.
     """
     if not any(not line.code and starts_question(line) for line in lines):
         return []  # most layouts on most files: no need to look for headings line by line
@@ -132,7 +134,7 @@ def split_items(
             runs[-1].append(current)
             waiting = not holds_answer(line)
             continue
-        if waiting or line.code or _no_heading(line.text, plain):
+        if waiting or line.code or _no_heading(line.text, plain) or opens_answer(line):
             title = atx = None
         else:
             title = heading_at(lines, index, starts_question, plain)

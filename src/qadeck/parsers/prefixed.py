@@ -103,6 +103,10 @@ def starts_question(line: Line) -> bool:
     return bool(QUESTION.match(line.text))
 
 
+def opens_answer(line: Line) -> bool:
+    return bool(ANSWER.match(line.text))
+
+
 def holds_answer(line: Line) -> bool:
     return bool(_answer_inline(line.text))
 
@@ -118,7 +122,7 @@ def _answer_inline(text: str) -> re.Match[str] | None:
 def find(source: Source) -> list[Entry]:
     if not may_ask(source.text):
         return []  # no line can start a question: split_items would find no item
-    items = common.split_items(common.read_lines(source), starts_question, holds_answer)
+    items = common.split_items(common.read_lines(source), starts_question, holds_answer, opens_answer)
     glue = learn_glue(items)
     return [_entry(item, glue) for item in items]
 

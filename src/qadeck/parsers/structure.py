@@ -61,6 +61,7 @@ class Block:
 
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
+_TOML_KEY = re.compile(r"^[A-Za-z_][\w.-]*[ \t]*=")
 # CommonMark: up to three spaces of indentation, so a tab-indented "# x" is code, not a heading.
 #: An ATX heading: its marks and its title. The closing sequence is tried only where the title ends in
 #: a character that is not a space, and never given back: tried after every character of a run of
@@ -310,7 +311,8 @@ def front_matter_end(lines: Sequence[str]) -> int:
     if not lines or lines[0].strip() != "---" or len(lines) < 3:
         return 0
     if not _FRONT_MATTER_KEY.match(lines[1]):
-        return 0
+        # TOML between "---" lines, as hashcards writes a deck's name: front matter when TOML reads it.
+        return _toml_end(tuple(lines[:200]), "---") if _TOML_KEY.match(lines[1]) else 0
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return index + 1 if _is_mapping("\n".join(lines[1:index])) else 0
@@ -345,9 +347,9 @@ def head_lines(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _toml_end(lines: tuple[str, ...]) -> int:
+def _toml_end(lines: tuple[str, ...], fence: str = "+++") -> int:
     for index in range(1, len(lines)):
-        if lines[index].rstrip() == "+++":
+        if lines[index].rstrip() == fence:
             try:
                 tomllib.loads("\n".join(lines[1:index]))
             except tomllib.TOMLDecodeError:
@@ -363,7 +365,7 @@ def _front_matter(head: str) -> dict[object, object]:
     if not end:
         return {}
     try:
-        if lines[0].rstrip() == "+++":
+        if lines[0].rstrip() == "+++" or _TOML_KEY.match(lines[1]):
             return tomllib.loads("\n".join(lines[1 : end - 1]))
         data = yaml.load("\n".join(lines[1 : end - 1]), Loader=_YAML_LOADER)
     except (yaml.YAMLError, tomllib.TOMLDecodeError):
