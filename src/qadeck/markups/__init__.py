@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
+    apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
     mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo, textbundle, textile,
     tiddlywiki, xmlfaq,
 )
@@ -97,9 +97,11 @@ MARKUPS: dict[str, Translate] = {
     ".creole": equalsigns.creole_to_markdown,
 }
 #: Formats people also save as plain text, each (does this text hold the format?, its translation), tried in
-#: order: Moodle's GIFT questions in a ``quiz.txt``, text2qti quizzes written for Canvas, DokuWiki and Zim pages,
+#: order: Blackboard's tab-delimited question uploads, Moodle's GIFT questions in a ``quiz.txt``, text2qti quizzes
+#: written for Canvas, DokuWiki and Zim pages,
 #: WordPress readmes and pasted MediaWiki.
 _PLAIN_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
+    (blackboard.is_upload, blackboard.to_markdown),
     (gift.is_gift, gift.to_markdown),
     (text2qti.is_quiz, text2qti.to_markdown),
     (equalsigns.is_wiki_text, equalsigns.text_to_markdown),

@@ -9,8 +9,11 @@ example or a translation (shown on the back under its header), tags, a
 category or deck (the card's section), a difficulty (the author's level, as
 a ``difficulty/…`` tag), lettered options with the correct one named in the
 answer column (a multiple-choice card: the options on the front, the chosen
-one on the back), and data about the row that is no part of a card (ids,
-timestamps, review state). :func:`header_columns` reads those roles from the
+one on the back; or the right option's text beside columns of wrong ones), and
+data about the row that is no part of a card (ids, timestamps, review state, row
+numbers, a quiz game's time limit, points, image link and question type). A
+template's note on a column ("Answer 3 (Optional)", "Question - max 120
+characters") is no part of its name (:func:`head`). :func:`header_columns` reads those roles from the
 header's names; a first row that names no question and answer column, nor
 two columns at least by the words decks head them with, is no header (its
 row is a card like the others). Names are compared as
@@ -32,7 +35,17 @@ META_NAMES = frozenset({
     "modified", "modifiedat", "lastmodified", "timestamp", "date", "due", "interval", "ease", "reps", "lapses",
     "position", "index", "rank", "notetype", "sortfield", "learningstatus", "mastered", "gemeistert", "color",
     "colour",
+    # how a quiz game plays a question, not what it asks or answers
+    "time", "timelimit", "timeinseconds", "timeinsec", "timesec", "seconds", "duration", "points", "score",
+    "questiontype", "imagelink", "imageurl", "required",
 })
+#: Names of the column giving each question's type.
+KIND_NAMES = frozenset({"questiontype", "type"})
+#: A question type whose answer is typed, not chosen (fill in the blank, short answer): its options are the
+#: answers it accepts.
+TYPED = re.compile(r"blank|fill|short|typed|text|input|fib|\bsr\b", re.IGNORECASE)
+#: A column numbering the rows (``#``, ``No.``, ``Question #``, ``Question number``): no part of a card.
+_NUMBERING = re.compile(r"(?:question|item|row|card)?(?:no|nr|num|number)|[^\W\d_]*\s*#")
 #: A multiple-choice question's wrong options (Wrong1, FalscheAntwort2, Distractor3): no part of the answer.
 _WRONG = re.compile(r"^(?:wrong|incorrect|false|falsche?|distractor|errad[ao]|incorrect[ao])[^\W\d_]*\d*$")
 #: Columns naming the group a card belongs to: its section.
@@ -47,7 +60,7 @@ LEVEL_NAMES = frozenset({
 })
 #: Further words a question column is headed with (besides :data:`.table.QUESTION_NAMES`).
 QUESTION_WORDS = QUESTION_NAMES | {"word", "words", "vocabulary", "vocab", "expression", "phrase", "concept", "mcq",
-                                   "name"}
+                                   "name", "questiontext", "stem"}
 #: Further words an answer column is headed with; an answer column that holds an option's letter names it.
 ANSWER_WORDS = (ANSWER_NAMES - {"a"}) | {"translation", "description", "correct", "correctanswer", "correctoption",
                                          "rightanswer", "key"}
@@ -89,31 +102,112 @@ class Columns:
     tags: int | None = None
     section: int | None = None
     level: int | None = None
+    #: Multiple choice: columns of wrong options beside the answer column holding the right one's text.
+    wrong: tuple[int, ...] = ()
+    #: The column naming each question's type (multiple choice, fill in the blank, …): no card text.
+    kind: int | None = None
 
 
 def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> Columns | None:
     """What the header row ``cells`` names, None when it is no header (see the module docstring);
     ``skip``: columns known to be no fields (an Anki export's guid, note type, deck)."""
-    names = column_names(cells)
-    meta = {i for i, name in enumerate(names) if name in META_NAMES or _WRONG.match(name) or _ID.search(cells[i])}
+    heads = [head(cell) for cell in cells]
+    names = column_names(heads)
+    keys = [_NOT_WORD.sub("", text.casefold()) for text in heads]  # digits kept: "Option 1", "Answer 2"
+    wrong = {i for i, name in enumerate(names) if _WRONG.match(name)}
+    meta = {i for i, name in enumerate(names)
+            if name in META_NAMES or _ID.search(heads[i]) or _numbering(keys[i], heads[i])}
     meta |= skip
-    options = _options(names)
+    options = _options(keys) or _options(column_names(cells))
     choices = None if options else _first(names, CHOICE_NAMES)
     tags = _first(names, TAG_NAMES)
     section = _first(names, SECTION_NAMES)
     level = _first(names, LEVEL_NAMES)
-    special = meta | set(options) | {i for i in (choices, tags, section, level) if i is not None}
-    visible = ["" if i in special else cell for i, cell in enumerate(cells)]
+    special = meta | wrong | set(options) | {i for i in (choices, tags, section, level) if i is not None}
+    visible = ["" if i in special else text for i, text in enumerate(heads)]
     pair = named_columns(visible, answer_alone=True) or _languages(visible) or _by_words(visible)
     if pair is None:
         return None
     ask, answer = pair
-    if options or choices is not None:
+    if options or choices is not None or wrong:
         # The column naming the correct option is the answer ("Explanation" goes after it).
         answer = next((i for i, name in enumerate(names) if name in KEY_NAMES and i not in special), answer)
     labelled = [i for i in range(ask + 1, len(cells)) if i != answer and i not in special and names[i]]
-    back = tuple((i, inline_text(cells[i])) for i in labelled)
-    return Columns(ask, answer, back, options, choices, tags, section, level)
+    back = tuple((i, inline_text(heads[i])) for i in labelled)
+    wrong_options = tuple(sorted(wrong - meta)) if not options and choices is None else ()
+    kind = next((i for i, name in enumerate(names) if name in KIND_NAMES), None)
+    return Columns(ask, answer, back, options, choices, tags, section, level, wrong_options, kind)
+
+
+#: Where a header cell's name ends and its note on what to put under it begins: a line break, a dash between
+#: spaces, a bracket ("Answer 3 (Optional)", "Question - max 120 characters", "Correct answer(s) - choose …").
+_NOTE = re.compile(r"\n|<br\b|\s[-–—]\s|[(\[（]", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def head(cell: str) -> str:
+    """A header cell's name without the note a template adds to it on what its cells hold."""
+    name = _NOTE.split(cell.strip(), 1)[0].strip()
+    return name or cell
+
+
+def quiz_columns(rows: Sequence[Sequence[str]]) -> Columns | None:
+    """The columns of rows with no header that read as a quiz template's rows: a question, two options or more,
+    and last a cell naming the right ones by number or letter (``1,"What …?",Red,Blue,Green,20,2``: a row
+    number, a time limit and such are no part of a card); None unless most rows read so."""
+    def wide(row: Sequence[str]) -> bool:
+        return sum(1 for cell in row if cell.strip()) >= 4
+    def held(row: Sequence[str]) -> bool:  # more than a title, or a number on a row left empty
+        return sum(1 for cell in row if cell.strip()) >= 2
+    first = [row for row in rows[:10] if held(row)]
+    if sum(1 for row in first if wide(row)) < QUIZ_ROWS * len(first):
+        return None  # most tables fail on their first rows: two or three columns
+    filled = [[cell.strip() for cell in row] for row in rows if wide(row)]
+    if len(filled) < 2 or len(filled) < QUIZ_ROWS * sum(1 for row in rows if held(row)):
+        return None
+    width = max(len(row) for row in filled)
+    key = max(next(i for i in range(len(row) - 1, -1, -1) if row[i]) for row in filled)
+    keyed = [row for row in filled if key < len(row) and _KEY.fullmatch(row[key])]
+    if len(keyed) < QUIZ_ROWS * len(filled):
+        return None
+    def numeric(column: int) -> bool:
+        return all(not row[column] or _NUMBER.fullmatch(row[column]) for row in filled if column < len(row))
+    texts = [i for i in range(min(key, width)) if not numeric(i)]
+    if len(texts) < 3:
+        return None
+    ask, options = texts[0], tuple(texts[1:])
+    found = [chosen_options(row[key], [row[i] if i < len(row) else "" for i in options]) for row in keyed]
+    if sum(1 for chosen in found if chosen) < QUIZ_ROWS * len(filled):
+        return None
+    return Columns(ask, key, options=options)
+
+
+#: Share of rows that must read as a quiz's for rows with no header to be read so.
+QUIZ_ROWS = 0.8
+#: A cell naming the right options: numbers or letters, one or several.
+_KEY = re.compile(r"(?:[1-8]|[A-Ha-h])(?:\s*[,;]\s*(?:[1-8]|[A-Ha-h]))*")
+#: A cell holding a number (a row number, a time limit: ``20``, ``20.0``, ``20 seconds``).
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:\s*[^\W\d_]{1,7})?")
+
+
+def describes(header: Sequence[str], cells: Sequence[str]) -> bool:
+    """True when ``cells``, the row under the header row ``header``, says what each column holds rather than
+    being a card: three of its cells at least, and half of those filled, hold every word of their column's name
+    ("Text for option 1 (required)" under "Option 1"), as templates explain themselves."""
+    filled = [i for i, cell in enumerate(cells) if cell.strip()]
+    named = [i for i in filled if i < len(header) and _TERMS.findall(head(header[i]).casefold())]
+    said = [i for i in named if set(_TERMS.findall(head(header[i]).casefold())) <= set(_TERMS.findall(cells[i].casefold()))]
+    return len(said) >= DESCRIBED and 2 * len(said) >= len(filled)
+
+
+#: How many cells of a row must repeat their column's name for the row to describe the columns.
+DESCRIBED = 3
+_TERMS = re.compile(r"[^\W_]+")
+
+
+def _numbering(key: str, name: str) -> bool:
+    """Does a header cell name a column numbering the rows (``#``, ``No.``, ``Question #``)?"""
+    return bool(_NUMBERING.fullmatch(key) or _NUMBERING.fullmatch(name.strip()))
 
 
 def _first(names: Sequence[str], wanted: frozenset[str]) -> int | None:
@@ -184,6 +278,25 @@ def chosen_option(key: str, options: Sequence[str]) -> int | None:
         return int(key) - 1
     texts = [inline_text(option).casefold() for option in options]
     return texts.index(key) if key and key in texts else None
+
+
+#: Between the options a key names (``1,3``, ``A; C``, ``2 and 4``).
+_KEYS = re.compile(r"\s*(?:[,;/&|+]|\band\b)\s*")
+
+
+def chosen_options(key: str, options: Sequence[str]) -> list[int]:
+    """The indexes of the options ``key`` names: one (see :func:`chosen_option`), or several apart by commas,
+    semicolons or "and" (``1,3``, ``A, C``), each naming one; [] when it names none."""
+    one = chosen_option(key, options)
+    if one is not None:
+        return [one]
+    parts = [part for part in _KEYS.split(inline_text(key).strip()) if part]
+    if len(parts) < 2:
+        return []
+    found = [chosen_option(part, options) for part in parts]
+    if any(index is None for index in found):
+        return []
+    return sorted(set(index for index in found if index is not None))
 
 
 #: A lettered option inside a cell: at its start or after a ``|``, ``;`` or line break.

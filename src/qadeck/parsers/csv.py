@@ -10,7 +10,14 @@ question and an answer column (Front/Back, Question/Answer, Q/A, ...; any
 case, several languages) picks those columns, and its other names give the
 rest of a card (:mod:`.columns`: further columns on the back under their
 names, tags, section, difficulty, multiple-choice options; ids and timestamps
-left out); one-cell title rows above it are no cards. Any file whose first
+left out); one-cell title rows above it are no cards, nor is a row under it
+that says what each column holds. Quiz templates (a question, option columns,
+a column naming the right options by number, letter or text, ``1,3`` for
+several; or the right option's text beside wrong ones) give one card a
+question, its options on the front; rows of a template left empty (a number
+alone) are read and make none, and rows with no header that read as such a
+template's (a question, options, a last cell naming the right ones) are read
+so too. Any file whose first
 row is such a header is read as CSV (a tab-separated ``.txt`` as Excel or
 Quizlet export it); without one, every row of a ``.csv``/``.tsv`` is a card
 made of its first two columns. Quoted fields may span lines; a card's lines
@@ -35,7 +42,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Finding, ParseResult, Source
-from .columns import Columns, chosen_option, header_columns, lettered
+from .columns import TYPED, Columns, chosen_options, describes, header_columns, lettered, quiz_columns
 from .options import options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
@@ -208,7 +215,7 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     section = section or header.all_deck
     found = rows(source, header)
     if not header.columns:
-        found = _below_titles(found)
+        found = _below_titles(_named_places(found))
     if not found:
         return []
     fields = [i for i in range(max(len(cells) for _, _, cells in found)) if i not in header.meta]
@@ -217,13 +224,18 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     named = header_columns(header.columns or found[0][2], header.meta)
     if named is None and not header.lines and not delimited:
         return []
+    quiz = None if header.columns else quiz_columns([cells for _, _, cells in found])
+    if quiz is not None and named is not None and chosen_options(*_key_and_options(quiz, found[0][2])):
+        named = None  # the first row is a question of the quiz, however its words read as names
     if named is not None and not header.columns:
-        found = found[1:]  # the header row
-    columns = named or Columns(fields[0], fields[1])
+        # the header row, and a row under it that says what each column holds
+        found = found[2:] if len(found) > 1 and describes(found[0][2], found[1][2]) else found[1:]
+    columns = named or quiz or Columns(fields[0], fields[1])
     tagged = header.tags if header.tags is not None else columns.tags
     grouped = columns.section if columns.section is not None else header.deck
     ask, answer = columns.ask, columns.answer
-    plain = not (columns.back or columns.options or columns.choices is not None or columns.level is not None)
+    plain = not (columns.back or columns.options or columns.wrong or columns.choices is not None
+                 or columns.level is not None)
     width = max(ask, answer) + 1
     entries: list[Entry] = []
     for first, last, cells in found:
@@ -244,6 +256,13 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     return entries
 
 
+def _key_and_options(columns: Columns, cells: list[str]) -> tuple[str, list[str]]:
+    """A row's cell naming the right options, and its options' cells."""
+    def cell(index: int) -> str:
+        return cells[index] if index < len(cells) else ""
+    return cell(columns.answer), [cell(i) for i in columns.options]
+
+
 def _picture(cell: str) -> str:
     """A cell that is only a picture (an ``<img>``, as Anki's image cards are) as Markdown, else ""."""
     return html_to_markdown(cell).strip() if "<img" in cell.lower() else ""
@@ -259,10 +278,19 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
         return cells[index] if index < len(cells) else ""
 
     options = [cell(i) for i in columns.options] if columns.choices is None else lettered(cell(columns.choices))
-    if options:
+    if columns.wrong and answer and (wrong := [inline_text(cell(i)) for i in columns.wrong if cell(i).strip()]):
+        # The right option in a column of its own and the wrong ones beside it: shown in an order that does not
+        # give the right one away (the alphabet's), as the game shuffles them.
+        right = inline_text(cell(columns.answer))
+        options = sorted({right, *wrong}, key=str.casefold)
+        question, answer = options_card(question, options, options.index(right))
+    elif options:
         options = [inline_text(text) for text in options]
-        if any(text.strip() for text in options):
-            question, chosen_text = options_card(question, options, chosen_option(cell(columns.answer), options))
+        typed = columns.kind is not None and TYPED.search(cell(columns.kind)) and not cell(columns.answer).strip()
+        if typed:
+            answer = " / ".join(text for text in options if text.strip())  # the answers a typed question accepts
+        elif any(text.strip() for text in options):
+            question, chosen_text = options_card(question, options, chosen_options(cell(columns.answer), options))
             answer = chosen_text or answer
     elif columns.choices is not None and (listed := inline_text(cell(columns.choices))):
         question += "\n\n" + listed  # options not lettered: shown as written
@@ -276,8 +304,25 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
     return question, answer, tags
 
 
+#: The name a spreadsheet or a data-frame library gives a column nobody named ("Column B", "Unnamed: 3").
+_PLACE = re.compile(r"(?i)(?:column|col|field|unnamed:?)\s*(?:[a-z]{1,2}|\d{1,3})")
+
+
+def _named_places(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """The rows, cells at the top that only name a column's place ("Column A", "Unnamed: 1") taken for empty:
+    a row of them is no header, and a title beside them is a title row."""
+    if not found or not any(_PLACE.fullmatch(cell.strip()) for cell in found[0][2]):
+        return found
+    top = []
+    for first, last, cells in found[: TITLE_ROWS + 1]:
+        cells = ["" if _PLACE.fullmatch(cell.strip()) else cell for cell in cells]
+        if any(cell.strip() for cell in cells):
+            top.append((first, last, cells))
+    return top + found[TITLE_ROWS + 1 :]
+
+
 #: How many title rows (one cell each) may sit above the header row naming the columns.
-TITLE_ROWS = 3
+TITLE_ROWS = 6
 
 
 def _below_titles(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
@@ -303,25 +348,52 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
     """Coverage; a spreadsheet whose rows give cards is read as rows, whatever else its text looks like
     (and its cards' lines are sheet rows, not lines of its text)."""
     if source.path.suffix.lower() in SHEET_SUFFIXES:
-        return 1.0 if entries else 0.0
+        # A sheet whose header row names the columns but whose rows are empty is a template not filled in yet.
+        return 1.0 if entries or _naming_row(source) else 0.0
     if not entries:
         return 0.0
-    return coverage(source, entries, also=_naming_row(source))
+    score = coverage(source, entries, also=_naming_row(source))
+    if score >= EMPTY_ROWS_SCORE or source.path.suffix.lower() not in SUFFIXES:
+        return score
+    return coverage(source, entries, also=_unasked_rows(source))
+
+
+#: Below this score, rows without a question (a template's numbered rows left empty) are looked for.
+EMPTY_ROWS_SCORE = 0.5
+
+
+def _unasked_rows(source: Source) -> set[int]:
+    """The lines of title rows and a header row, and of rows holding a number at most: a template's rows its
+    author left empty (``8,,,,,,,``) are read, though they are no cards."""
+    lines = set(_naming_row(source))
+    for first, last, cells in rows(source, anki_header(source.text)):
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if len(filled) < 2 and all(LIST_NUMBER.fullmatch(cell) or cell.isdigit() for cell in filled):
+            lines |= set(range(first, last + 1))
+    # Rows of empty cells (",,,,"), which the reader passes over as it does blank lines.
+    lines |= {number for number, line in enumerate(source.text.split("\n"), 1) if not line.strip(_EMPTY_CELL)}
+    return lines
+
+
+#: What a row of empty cells holds.
+_EMPTY_CELL = DELIMITERS + " \r\""
 
 
 def _naming_row(source: Source) -> range:
-    """The lines of the first row when it names the columns: read, though it is no card."""
-    first = rows(source, anki_header(source.text), limit=1)
-    if first and _names(first[0][2], source.path.suffix.lower() in SUFFIXES):
-        return range(first[0][0], first[0][1] + 1)
+    """The lines of the row naming the columns, and of the title rows above it: read, though they are no cards."""
+    sheet = source.path.suffix.lower() in SHEET_SUFFIXES
+    first = rows(source, AnkiHeader(separator="\t") if sheet else anki_header(source.text), limit=TITLE_ROWS + 1)
+    named = _below_titles(first)
+    if named and _names(named[0][2], source.path.suffix.lower() in SUFFIXES):
+        return range(first[0][0], named[0][1] + 1)
     return range(0)
 
 
 def _names(cells: list[str], delimited: bool) -> bool:
     """True when a first row names the columns; outside a ``.csv``/``.tsv`` only a row of plain names
     does ("Q: …;…" is a labelled question, the prefixed layout's)."""
-    if not delimited and any(":" in cell for cell in cells):
-        return False
+    if not delimited and (any(":" in cell for cell in cells) or cells[0].lstrip().startswith("#")):
+        return False  # a Markdown heading is no header row either
     return header_columns(cells) is not None
 
 
