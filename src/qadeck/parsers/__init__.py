@@ -13,7 +13,7 @@ from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
     asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, key, labelled, logseq,
-    numbered, obsidian, outline, pairs, prefixed, prose, quiz, ruled, separated, table, titles,
+    numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
 )
 from .base import Layout
 from .structure import (
@@ -34,6 +34,7 @@ LAYOUTS: tuple[Layout, ...] = (
     obsidian.LAYOUT,
     glossary.LAYOUT,
     separated.LAYOUT,
+    remnote.LAYOUT,
     ruled.LAYOUT,
     labelled.LAYOUT,
     headings.LAYOUT,
