@@ -106,6 +106,8 @@ class Columns:
     wrong: tuple[int, ...] = ()
     #: The column naming each question's type (multiple choice, fill in the blank, …): no card text.
     kind: int | None = None
+    #: Multiple choice: a column beside each option (in the options' order) marking it right or wrong.
+    marks: tuple[int, ...] = ()
 
 
 def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> Columns | None:
@@ -123,7 +125,8 @@ def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     tags = _first(names, TAG_NAMES)
     section = _first(names, SECTION_NAMES)
     level = _first(names, LEVEL_NAMES)
-    special = meta | wrong | set(options) | {i for i in (choices, tags, section, level) if i is not None}
+    marks, beside = _beside(keys, options)
+    special = meta | wrong | set(options) | set(beside) | {i for i in (choices, tags, section, level) if i is not None}
     visible = ["" if i in special else text for i, text in enumerate(heads)]
     pair = named_columns(visible, answer_alone=True) or _languages(visible) or _by_words(visible)
     if pair is None:
@@ -136,7 +139,47 @@ def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     back = tuple((i, inline_text(heads[i])) for i in labelled)
     wrong_options = tuple(sorted(wrong - meta)) if not options and choices is None else ()
     kind = next((i for i, name in enumerate(names) if name in KIND_NAMES), None)
-    return Columns(ask, answer, back, options, choices, tags, section, level, wrong_options, kind)
+    return Columns(ask, answer, back, options, choices, tags, section, level, wrong_options, kind, marks)
+
+
+#: Words heading a column beside each option that says whether it is right ("Points A", "Correct 2", "B score").
+MARK_WORDS = frozenset({"points", "point", "score", "correct", "iscorrect", "correctness", "right", "weight", "value",
+                        "grade", "fraction", "mark", "marks"})
+_SUFFIXED = re.compile(r"^(.+?)([a-h]|[1-8])$")
+_PREFIXED = re.compile(r"^([a-h]|[1-8])(.+)$")
+
+
+def _beside(keys: Sequence[str], options: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The columns that go with each option, named after its letter or number ("Points A", "B Visible"): those
+    saying which options are right (in the options' order), and all of them (no card text)."""
+    if not options:
+        return (), ()
+    letters = [_OPTION.match(keys[i]).group(1) if _OPTION.match(keys[i]) else "" for i in options]  # type: ignore[union-attr]
+    series: dict[str, dict[str, int]] = {}
+    for i, key in enumerate(keys):
+        if i in options:
+            continue
+        for found in (_SUFFIXED.match(key), _PREFIXED.match(key)):
+            if found:
+                word, letter = (found.group(1), found.group(2)) if found.re is _SUFFIXED else (found.group(2), found.group(1))
+                series.setdefault(word, {}).setdefault(letter, i)
+    marks: tuple[int, ...] = ()
+    beside: list[int] = []
+    for word, columns in series.items():
+        if all(letter in columns for letter in letters):
+            beside.extend(columns[letter] for letter in letters)
+            if word in MARK_WORDS and not marks:
+                marks = tuple(columns[letter] for letter in letters)
+    return marks, tuple(beside)
+
+
+def marked(cell: str) -> bool:
+    """Does a cell beside an option mark it right: a number above 0, true, yes, x, a check mark, correct?"""
+    text = inline_text(cell).strip().casefold()
+    try:
+        return float(text) > 0
+    except ValueError:
+        return text in ("true", "yes", "y", "x", "✓", "✔", "correct", "right", "wahr", "vrai", "sí", "si", "ja")
 
 
 #: Where a header cell's name ends and its note on what to put under it begins: a line break, a dash between

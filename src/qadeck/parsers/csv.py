@@ -42,7 +42,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Finding, ParseResult, Source
-from .columns import TYPED, Columns, chosen_options, describes, header_columns, lettered, quiz_columns
+from .columns import TYPED, Columns, chosen_options, describes, header_columns, lettered, marked, quiz_columns
 from .options import options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
@@ -290,8 +290,10 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
         if typed:
             answer = " / ".join(text for text in options if text.strip())  # the answers a typed question accepts
         elif any(text.strip() for text in options):
-            question, chosen_text = options_card(question, options, chosen_options(cell(columns.answer), options))
-            answer = chosen_text or answer
+            chosen = ([k for k, i in enumerate(columns.marks) if marked(cell(i))] if columns.marks
+                      else chosen_options(cell(columns.answer), options))
+            question, chosen_text = options_card(question, options, chosen)
+            answer = chosen_text or ("" if columns.marks else answer)
     elif columns.choices is not None and (listed := inline_text(cell(columns.choices))):
         question += "\n\n" + listed  # options not lettered: shown as written
     if columns.back:
