@@ -78,6 +78,17 @@ _PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$")
 _ELLIPSIS = re.compile(r"[.…\s]+")
 #: A question's number written in keycap emoji, as posts copied from chats and social media number them.
 _KEYCAP_NUMBER = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3)+[.):]?\s*|^🔟[.):]?\s*")
+#: A question's number as the layouts' own numbering does not write it: "Question #1:", "Q#2", "#3.", "(4)",
+#: "[5]", "Question No. 6:", "Question 7 of 10", "Question (8)", "Q9 ->", full-width "１０．". Never "1/2" alone
+#: (a fraction) or a bare "3." (the numbered layouts' own, which tell a list's items from its questions).
+_QUESTION_NUMBER = re.compile(
+    r"^(?:(?:question|ques|q)[ \t]*(?:no\.?[ \t]*|#[ \t]*)?(?:\d+|\(\d+\))(?:[ \t]+of[ \t]+\d+)?"
+    r"|#\d+|\(\d+\)|\[\d+\]|[０-９]+)"
+    r"(?:[ \t]*(?:[.:)：︰．]|->|→|–|-(?=\s)))?[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
+#: What the first character of a question is when _QUESTION_NUMBER may match it.
+_NUMBER_OPENINGS = frozenset("Qq#([０１２３４５６７８９")
 _LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
 
 
@@ -108,6 +119,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         question, tags = trailing_tags(entry.question)
         if "\u20e3" in question[:12] or question.startswith("🔟"):
             question = _KEYCAP_NUMBER.sub("", question, count=1)  # "1️⃣ What is …": a number, as "1." is
+        elif question[:1] in _NUMBER_OPENINGS:
+            question = _QUESTION_NUMBER.sub("", question, count=1)
         if index in answer_tags:
             answer, own = _without_tag_lines(answer)
             tags += own
