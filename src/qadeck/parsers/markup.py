@@ -46,6 +46,15 @@ _TOGGLES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
 _TOGGLE_CLASS = re.compile(r"accordion|collaps|faq|question|toggle", re.IGNORECASE)
 #: Set on a dropped element's frame when its text is kept after all.
 _KEPT = "\0kept"
+#: Words of a class name that make a page's element a card's front ("card-front", "faq-question", Quizlet's
+#: "SetPageTerm-wordText") or its back ("card-back", "faq-answer", "SetPageTerm-definitionText"); a class with
+#: words of both sides is neither.
+_FRONT_WORDS = frozenset({"front", "question", "term", "word", "prompt"})
+_BACK_WORDS = frozenset({"back", "answer", "definition", "meaning", "response", "explanation"})
+#: The words of a class attribute: "SetPageTerm-wordText" is set, page, term, word, text.
+_CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: Set on the frames around a card's back: an element holding both sides is no front.
+_HOLDS_BACK = "\0back"
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
 #: What a whole page holds besides its content: the browser's and the site's, not the author's answer.
 _PAGE_CHROME = frozenset(
@@ -244,6 +253,14 @@ class _Converter(HTMLParser):
             return content if self._in_heading() else "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
         if self.page and tag == "dt":
             return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
+        if self.page and "class" in frame.attrs and (tag in _BLOCK or tag == "span"):
+            side = _side(frame.attrs["class"])
+            if side == "back":
+                for around in self.frames:
+                    around.attrs[_HOLDS_BACK] = ""
+            elif (side == "front" and _HOLDS_BACK not in frame.attrs and content.strip()
+                  and not any(_side(around.attrs.get("class", "")) == "back" for around in self.frames)):
+                return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"  # a card's front: a term, as <dt> is
         if tag == "pre":
             return f"\n\n```{frame.attrs.get('language', '')}\n" + content.strip("\n") + "\n```\n\n"
         if tag in _CODE:
@@ -284,6 +301,18 @@ class _Converter(HTMLParser):
         # Four spaces: Python-Markdown, our renderer, nests lists only at four.
         body = body.replace("\n", "\n    ")
         return "\n" + marker + body + "\n"
+
+
+def _side(classes: str) -> str:
+    """"front" or "back" when an element's class names say it is a card's side, else "". The part of a name
+    after its last "-" or "__" says it first: "SetPageTerm-definitionText" is a definition, whatever the block."""
+    parts = [part for name in classes.split() for part in re.split(r"-+|__", name) if part]
+    for part in reversed(parts):
+        words = {word.lower() for word in _CLASS_WORDS.findall(part)}
+        front, back = not words.isdisjoint(_FRONT_WORDS), not words.isdisjoint(_BACK_WORDS)
+        if front != back:
+            return "front" if front else "back"
+    return ""
 
 
 def _wrap(content: str, mark: str) -> str:
