@@ -17,7 +17,7 @@ import bisect
 import re
 import string
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import cloze
@@ -89,6 +89,11 @@ _QUESTION_NUMBER = re.compile(
 )
 #: What the first character of a question is when _QUESTION_NUMBER may match it.
 _NUMBER_OPENINGS = frozenset("Qq#([０１２３４５６７８９")
+#: A word and a colon before a line's text ("term:", "Interviewer:"), or a symbol that marks it ("🤔 …", "💡 …"):
+#: no list bullet, quote, table, heading or other Markdown mark, no bracket or punctuation.
+LABEL = re.compile(r"^\s*(?:([^\W\d_]{1,12})\s*:|([^\w\s\-*+>|#<`~=\[\](){}.,;:!?'\"/\\]\ufe0f?)(?=\s))\s*(?=\S)")
+#: Fewer entries than this share their labels by chance.
+_LABELLED_FEWEST = 3
 _LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$")
 
 
@@ -101,7 +106,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     """
     cards: list[Card] = []
     findings: list[Finding] = []
-    entries = list(entries)
+    entries = _unlabelled(list(entries))
     file_tags, after_tags, answer_tags = _source_tags(source, entries)
     for index, entry in enumerate(entries):
         answer = drop_answer_label(entry.answer).strip("\n")
@@ -179,6 +184,25 @@ def _without_tag_lines(answer: str) -> tuple[str, tuple[str, ...]]:
     dropped = {number for number, _ in found}
     kept = [line for number, line in enumerate(answer.split("\n"), start=1) if number not in dropped]
     return "\n".join(kept).strip("\n"), tuple(tag for _, tags in found for tag in tags)
+
+
+def label(text: str) -> str | None:
+    """The label (:data:`LABEL`) ``text`` opens with, or None."""
+    found = LABEL.match(text)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def _unlabelled(entries: list[Entry]) -> list[Entry]:
+    """The entries without the two labels every question and every answer open with ("Interviewer:" then
+    "Me:", "term:" then "def:"): the speakers of a dialogue, the fields an app wrote, no card's text."""
+    if len(entries) < _LABELLED_FEWEST or label(entries[0].question) is None:
+        return entries  # most files: the first question opens with no label
+    asked = {label(e.question) for e in entries}
+    answered = {label(e.answer) for e in entries}
+    if len(asked) != 1 or len(answered) != 1 or None in asked or None in answered or asked == answered:
+        return entries
+    return [replace(e, question=LABEL.sub("", e.question, count=1), answer=LABEL.sub("", e.answer, count=1))
+            for e in entries]
 
 
 def drop_answer_label(answer: str) -> str:

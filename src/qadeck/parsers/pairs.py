@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Source
-from .entries import Entry, coverage, make_layout
+from .entries import LABEL, Entry, coverage, make_layout
 from .repair import clean
 from .separated import SEPARATORS
 from .structure import QUESTION_ENDS, Line, heading, outline
@@ -73,19 +73,14 @@ _FEWEST = 3
 _MODESTY = 0.85
 
 
-#: A word and a colon before a line's text ("term:", "def:"), or a symbol that marks it ("🤔 …", "💡 …"): no
-#: list bullet, quote, table, heading or other Markdown mark, no bracket or punctuation.
-_LABEL = re.compile(r"^\s*(?:([^\W\d_]{1,12})\s*:|([^\w\s\-*+>|#<`~=\[\](){}.,;:!?'\"/\\]\ufe0f?)(?=\s))\s*(?=\S)")
-
-
 def _unlabelled(lines: list[Line]) -> list[Line]:
     """``lines`` without the two labels an app wrote before every question and every answer ("Term: …" then
     "Definition: …", "term:…" then "def:…", "🤔 …" then "💡 …"): where the lines that open with a label alternate between the same
     two, from the first line with text on, those labels are no card's text."""
-    marked = [(index, m) for index, line in enumerate(lines) if (m := _LABEL.match(line.text))]
+    marked = [(index, m) for index, line in enumerate(lines) if (m := LABEL.match(line.text))]
     words = [m.group(1) or m.group(2) for _, m in marked]
     first = next((line for line in lines if not line.blank), None)
-    if (len(marked) < 4 or first is None or not _LABEL.match(first.text) or words[0] == words[1]
+    if (len(marked) < 4 or first is None or not LABEL.match(first.text) or words[0] == words[1]
             or any(word != words[i % 2] for i, word in enumerate(words))):
         return lines
     stripped = list(lines)
