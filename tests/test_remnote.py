@@ -126,3 +126,12 @@ def test_anki_makes_a_card_each_way_of_a_remnote_card_both_ways_and_updates_it(t
     after = notes_by_guid(collection)
     assert set(after) == set(notes)
     assert "in plants" in after[both.guid]["Answer"] and sorted(after[both.guid].card_ids()) == cards
+
+
+def test_the_other_items_of_a_remnote_file_are_notes_not_another_layouts_cards(tmp_path):
+    text = REMNOTE + ("- **What decides when a cell divides?**\n    - Checkpoints in the cell cycle\n    - Growth factors\n"
+                      "- **Why do cells die on purpose?**\n    - To shape tissues\n    - To remove damaged cells\n")
+    result = parse(tmp_path, text)
+    assert result.layout == "remnote"
+    assert [card.question for card in result.cards] == [
+        "Powerhouse of the cell", "What molecule stores energy", "Chloroplast"]

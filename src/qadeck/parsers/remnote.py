@@ -17,8 +17,11 @@
         - The {{mitochondria}} makes ATP       <- a cloze
 
 RemNote's Markdown export writes the arrows it shows instead of what was typed: ``Question→Answer``,
-``Answer←Question``, ``Term↔Definition`` and a multi-line question ending in `` ↓``; an exported arrow
-touches the text on at least one side (an arrow with spaces both sides is prose's).
+``Answer←Question``, ``Term↔Definition``, a multi-line question ending in ``↓``, and a bar (``―``) for
+a card whose practice is disabled (no card). An exported arrow touches the text on at least one side (an
+arrow with spaces both sides is prose's); the first on a rem is the card's, the others its answer's.
+A rem is one item with its line breaks written as lines of their own and its code below it, up to the
+closing fence (``- What does this print?```go`` … ```` ```→2 ````): the item's lazy continuation lines.
 
 A separator makes a card only in a line of the shape of one: a list item (a plain line too, for the
 separators only cards use, never ``::``, ``;;`` or an arrow) holding one separator, outside code
@@ -31,7 +34,8 @@ A file is this layout's when it holds a separator only RemNote uses (``>>``, ``<
 mark, an exported arrow): a file of ``::`` lines stays Obsidian's and one of ``{{…}}`` deletions alone
 Obsidian's cloze (see :mod:`.obsidian`), a flat list of ``q >> a`` or ``q ;; a`` lines the
 ``separated`` layout's (it comes first, and ties go to the earlier layout). The parents of its cards
-count as read: they are the cards' context.
+count as read: they are the cards' context. The separators say which rems are cards: the others are
+notes, never read by another layout for questions (a bold question over its children is a note).
 """
 
 from __future__ import annotations
@@ -75,8 +79,12 @@ _CARD_ONLY = frozenset({"both", "forward", "backward"})
 #: A question ending in a multi-line mark: its child items are the answer (``>>1.`` numbered,
 #: ``>>A)`` a multiple choice whose first child is the answer).
 _MULTI = re.compile(r"^(?P<question>.*?\S)[ \t]*(?:(?P<mark>>>>|::|;;)|(?P<list>>>1\.)|(?P<choice>>>A\))|(?P<down>↓))[ \t]*$")
+#: What RemNote's export writes for the arrow of a card whose practice is disabled: no card.
+_DISABLED = "―"
 #: A word: two letters in a row (any script).
 _WORD = re.compile(r"[^\W\d_]{2}")
+#: A word, or code, math or a picture (masked): what stands next to a card's separator.
+_OPERAND_OR_WORD = re.compile(r"[^\W\d_]{2}|\0")
 #: One token that names a file or a path: what a shell's ``>>`` appends to.
 _PATH = re.compile(r"^[\"']?[~./$\w-]*[/.][\w./~${}-]*[\"']?$")
 #: A statement's end: the line is code.
@@ -117,8 +125,9 @@ def _entries(source: Source) -> list[Entry]:
     context: set[int] = set()
     parents: list[tuple[int, int, str]] = []  # the items enclosing a line: indent, index, title
     plain_cards = _plain_cards(lines)
+    rem_end = -1  # the lines of a rem after its first are read with it
     for index, line in enumerate(lines):
-        if line.code or line.blank:
+        if line.code or line.blank or index <= rem_end:
             continue
         item = _ITEM.match(line.text)
         indent = _width(item.group(1)) if item else _width(line.text[: len(line.text) - len(line.text.lstrip())])
@@ -127,14 +136,15 @@ def _entries(source: Source) -> list[Entry]:
         text = (item.group(2) or "") if item else line.text.strip()
         if not item and (heading(line) or text.startswith((">", "|")) or not plain_cards):
             continue
-        last = index
-        if item and text.count(_FENCE) % 2:
-            # The export writes an item's code below it, up to the closing fence: one rem's text.
-            while last + 1 < len(lines) and lines[last + 1].code:
-                last += 1
+        last = rem_end = _rem_end(lines, index) if item else index
+        if last > index:
             text = "\n".join([text, *(lines[at].text for at in range(index + 1, last + 1))])
         section = next((title for _, _, title in reversed(parents) if title), headings[index])
-        found = _card(lines, index, last, indent, text, bool(item), section)
+        if item and _DISABLED in text and _DISABLED in _masked(text):
+            marked += 1  # a card RemNote's export wrote with its practice disabled: the file is RemNote's, no card
+            found = None
+        else:
+            found = _card(lines, index, last, indent, text, bool(item), section)
         if found is not None:
             entries.append(found[0])
             marked += found[1]
@@ -148,37 +158,53 @@ def _entries(source: Source) -> list[Entry]:
     return entries
 
 
+def _rem_end(lines: list[Line], index: int) -> int:
+    """Index of the last line of the rem (RemNote's item) opening at ``index``: the export writes an item's
+    code below it up to the closing fence, and its line breaks as lines of their own (Markdown's lazy
+    continuation lines)."""
+    last = index
+    while True:
+        if lines[last].text.count(_FENCE) % 2 and (last == index or lines[last].code):
+            while last + 1 < len(lines) and lines[last + 1].code:
+                last += 1  # the fence's lines, the closing one too
+        after = lines[last + 1] if last + 1 < len(lines) else None
+        if after is None or after.blank or after.code or _ITEM.match(after.text) or heading(after) or \
+                after.text.lstrip().startswith((">", "|", _FENCE)):
+            return last
+        last += 1
+
+
 def _card(lines: list[Line], index: int, last: int, indent: int, text: str, item: bool,
           section: str) -> tuple[Entry, bool] | None:
     """(entry, whether its mark is one only RemNote uses) of the card on ``lines[index]`` to ``lines[last]``
     (``text`` after the item's marker)."""
     number = lines[index].number
-    if item and last == index:
-        multi = _MULTI.match(text)
-        if multi:
-            question = inline_text(multi.group("question").rstrip(" \t↓"))
-            children = _children(lines, index, indent)
-            if not children:
-                if multi.group("mark") == ">>>" or multi.group("list") or multi.group("choice") or multi.group("down"):
-                    return Entry(question, "", number, number, section), True
-                return None
-            if multi.group("choice"):
-                answer = _item_text(lines[children[0]].text)
-            elif multi.group("list"):
-                tops = _first_level(lines, children)
-                answer = "\n".join(f"{n}. {_item_text(lines[i].text)}" for n, i in enumerate(tops, start=1))
-            else:
-                answer = _dedented([lines[i].text for i in children])
-            remnote_only = multi.group("mark") not in ("::", ";;")
-            return Entry(question, answer, number, lines[children[-1]].number, section), remnote_only
+    multi = _MULTI.match(text.rsplit("\n", 1)[-1]) if item else None
+    if multi:
+        head = text.rsplit("\n", 1)[0] + "\n" if "\n" in text else ""
+        question = _question(head + multi.group("question").rstrip(" \t↓"))
+        children = _children(lines, last, indent)
+        if not children:
+            if multi.group("mark") == ">>>" or multi.group("list") or multi.group("choice") or multi.group("down"):
+                return Entry(question, "", number, lines[last].number, section), True
+            return None
+        if multi.group("choice"):
+            answer = _item_text(lines[children[0]].text)
+        elif multi.group("list"):
+            tops = _first_level(lines, children)
+            answer = "\n".join(f"{n}. {_item_text(lines[i].text)}" for n, i in enumerate(tops, start=1))
+        else:
+            answer = _dedented([lines[i].text for i in children])
+        remnote_only = multi.group("mark") not in ("::", ";;")
+        return Entry(question, answer, number, lines[children[-1]].number, section), remnote_only
     pair = _split(text, item)
     if pair is not None:
         question, answer, kind, name = pair
         return Entry(_question(question), _blocks(answer), number, lines[last].number, section, kind), name in _REMNOTE_ONLY
-    if item and "{{" in text and last == index:
+    if item and "{{" in text:
         deletions = cloze.to_anki(text, _CLOZE_STYLES)
         if deletions is not None:
-            return Entry(deletions, "", number, number, section, "cloze"), False
+            return Entry(deletions, "", number, lines[last].number, section, "cloze"), False
     return None
 
 
@@ -207,12 +233,10 @@ def _parted(text: str) -> tuple[str, str]:
 
 def _split(text: str, item: bool) -> tuple[str, str, str, str] | None:
     """(question, answer, kind, separator's name) of a one-line card, None for a line of another shape."""
-    masked = _LITERAL.sub(lambda m: "\0" * len(m.group(0)), text) if _has_literal(text) else text
-    if "\n" in masked:
-        masked = masked.replace("\n", " ")  # an item's lines of code, masked: lengths still match
+    masked = _masked(text)
     found = list(_SEPARATOR.finditer(masked))
-    if len(found) != 1:
-        return None  # none, or several: "cout << a << b", an arrow between each step
+    if not found or len(found) > 1 and not (found[0].lastgroup or "").startswith("export"):
+        return None  # none, or several: "cout << a << b"; an exported card's answer may hold an arrow
     match = found[0]
     name = match.lastgroup or ""
     if not item and name not in _CARD_ONLY:
@@ -220,20 +244,36 @@ def _split(text: str, item: bool) -> tuple[str, str, str, str] | None:
     left, right = text[: match.start()].strip(), text[match.end() :].strip()
     if name.startswith("export") and text[match.start() - 1 : match.start()].isspace() and text[match.end() : match.end() + 1].isspace():
         return None  # "A → B": an arrow in prose; RemNote's export writes it against the text
-    if not left or not right or match.start() > _LONGEST_QUESTION or len(masked) - match.end() > _LONGEST_ANSWER:
-        return None
+    exported = name.startswith("export")
+    if not left or not right or _visible(masked[: match.start()]) > _LONGEST_QUESTION * (1 + 2 * exported) or \
+            _visible(masked[match.end() :]) > _LONGEST_ANSWER * (1 + 2 * exported):
+        return None  # an exported rem's lines are one rem's, and its arrow the card's
     kind, side = _KINDS[name]
     question, answer = (left, right) if side == "right" else (right, left)
-    if masked.rstrip().endswith(_STATEMENT_ENDS) or not _WORD.search(_masked_side(masked, match, side)):
-        return None  # "a >> b", "$? >> 8", "x << 2;": math and code; a question asks in words
-    before, after = masked[: match.start()].split(), masked[match.end() :].split()
-    if not _WORD.search(before[-1]) and not _WORD.search(after[0]):
-        return None  # "Shift: a >> b", "status: $? >> 8": an operator between two operands
+    if not _WORD.search(_masked_side(masked, match, side)):
+        return None  # "a >> b", "$? >> 8": math and code; a question asks in words
+    if not exported:  # an arrow RemNote's export wrote is a card's (see the module's docstring)
+        before, after = masked[: match.start()].split(), masked[match.end() :].split()
+        if masked.rstrip().endswith(_STATEMENT_ENDS):
+            return None  # "x << 2;", "cout << x;": a statement
+        if not _OPERAND_OR_WORD.search(before[-1]) and not _OPERAND_OR_WORD.search(after[0]):
+            return None  # "Shift: a >> b", "status: $? >> 8": an operator between two operands
     if kind == "reversed" and not _WORD.search(_masked_side(masked, match, "left" if side == "right" else "right")):
         return None  # each side of a card asked both ways asks
     if name == "forward" and " " not in right and _PATH.match(right):
         return None  # "echo x >> ~/.bashrc": a shell appending to a file
     return question, answer, kind, name
+
+
+def _masked(text: str) -> str:
+    """``text`` on one line with its code, math, deletions and link addresses masked (``\\0``), lengths kept."""
+    masked = _LITERAL.sub(lambda m: "\0" * len(m.group(0)), text) if _has_literal(text) else text
+    return masked.replace("\n", " ") if "\n" in masked else masked
+
+
+def _visible(masked: str) -> int:
+    """How many characters of text a masked side shows: a picture's or a link's address is no length."""
+    return len(masked) - masked.count("\0")
 
 
 def _masked_side(masked: str, match: re.Match[str], side: str) -> str:
@@ -277,7 +317,8 @@ def _with_item_fences(lines: list[Line]) -> list[Line]:
 
 
 def _children(lines: list[Line], index: int, indent: int) -> list[int]:
-    """Indexes of the lines nested under the item at ``index`` (trailing blank lines left out)."""
+    """Indexes of the lines nested under the item at ``indent`` whose text ends at ``index`` (trailing blank
+    lines left out)."""
     found: list[int] = []
     for at in range(index + 1, len(lines)):
         line = lines[at]
