@@ -44,6 +44,9 @@ KIND_NAMES = frozenset({"questiontype", "type"})
 #: A question type whose answer is typed, not chosen (fill in the blank, short answer): its options are the
 #: answers it accepts.
 TYPED = re.compile(r"blank|fill|short|typed|text|input|fib|\bsr\b", re.IGNORECASE)
+#: What a student who answers wrong is told ("Feedback for Incorrect Answer"): no part of the card, as in the
+#: other question banks.
+_TOLD_WRONG = re.compile(r"incorrect|wrong|falsch|incorrecta|incorrecto")
 #: A column numbering the rows (``#``, ``No.``, ``Question #``, ``Question number``): no part of a card.
 _NUMBERING = re.compile(r"(?:question|item|row|card)?(?:no|nr|num|number)|[^\W\d_]*\s*#")
 #: A multiple-choice question's wrong options (Wrong1, FalscheAntwort2, Distractor3): no part of the answer.
@@ -118,7 +121,8 @@ def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     keys = [_NOT_WORD.sub("", text.casefold()) for text in heads]  # digits kept: "Option 1", "Answer 2"
     wrong = {i for i, name in enumerate(names) if _WRONG.match(name)}
     meta = {i for i, name in enumerate(names)
-            if name in META_NAMES or _ID.search(heads[i]) or _numbering(keys[i], heads[i])}
+            if name in META_NAMES or _ID.search(heads[i]) or _numbering(keys[i], heads[i])
+            or i not in wrong and _TOLD_WRONG.search(name)}
     meta |= skip
     options = _options(keys) or _options(column_names(cells))
     choices = None if options else _first(names, CHOICE_NAMES)
