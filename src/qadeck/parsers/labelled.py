@@ -38,11 +38,9 @@ NAME = "labelled"
 _NUMBER = r"(?:[ \t]*(?:#|no\.?[ \t]*)?\d+(?:\.\d+)*)?"
 #: A heading's text that names the answer below it: "Answer", "Short answer", "Answer 3", "Solution", "Back".
 #: Not "Answers" or "Solutions": the heading of an answer key, the numbered answers to the questions above.
-_ANSWER_LABEL = re.compile(
-    r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)[ \t]+)?answer"
-    rf"|ans|solution|back|response|{'|'.join(ANSWERING_WORDS)}",
-    re.IGNORECASE,
-)
+_ANSWER_WORDS = (r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)[ \t]+)?answer"
+                 rf"|ans|solution|back|response|{'|'.join(ANSWERING_WORDS)}")
+_ANSWER_LABEL = re.compile(_ANSWER_WORDS, re.IGNORECASE)
 #: A heading's text that names the question below it: "Question", "Question 2", "Front", "Prompt" (a number
 #: alone, "Q31", too: see :func:`_label`). "A" and "Q" alone are no labels: a glossary's letters head its sections.
 _QUESTION_LABEL = re.compile(rf"questions?|front|prompt|{'|'.join(ASKING_WORDS)}", re.IGNORECASE)
@@ -51,10 +49,7 @@ _FRONT = re.compile(r"front(?:[ \t]|$)", re.IGNORECASE)
 #: Bold, a colon or a full stop around a label: "**Answer:**", "Answer.".
 _DECOR = re.compile(r"^(?:\*\*|__)?|[:：.]?(?:\*\*|__)?[:：.]?$")
 #: A line that is an answer label's heading: found in the whole text before anything else is read.
-_ANSWER_HEADING = LineStart(re.compile(
-    rf"^ {{0,3}}#{{1,6}}{SPACE}+(?:\*\*|__)?(?i:(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)"
-    rf"{SPACE}+)?answer|ans|solution|back|response|{'|'.join(ANSWERING_WORDS)})(?![^\W\d_])"
-))
+_ANSWER_HEADING = LineStart(re.compile(rf"^ {{0,3}}#{{1,6}}{SPACE}+(?:\*\*|__)?(?i:{_ANSWER_WORDS})(?![^\W\d_])"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,27 @@ _FRONT_END = re.compile(r"^\s*(?:%|-{3,})\s*$")
 _LETTER = re.compile(r"[^\W\d_](?:\s*[-–—]\s*[^\W\d_])?")
 
 
+#: Headings that name a part of a project's or a document's page, no card: a readme's "Installation",
+#: "Usage", "License". A file whose cards would be mostly these is that page (a notes folder's README).
+_DOCUMENT_PARTS = frozenset({
+    "installation", "install", "installing", "usage", "how to use", "getting started", "quick start", "quickstart",
+    "setup", "set up", "requirements", "prerequisites", "dependencies", "license", "licence", "licensing",
+    "contributing", "contributors", "contribution", "contributions", "acknowledgements", "acknowledgments", "credits",
+    "authors", "author", "maintainers", "changelog", "change log", "release notes", "contact", "support", "building",
+    "build", "development", "testing", "tests", "running", "roadmap", "todo", "to do", "references", "see also",
+    "further reading", "links", "table of contents", "contents", "layout", "structure", "project structure",
+    "folder structure", "directory structure", "features", "configuration", "deployment", "documentation",
+    "screenshots", "demo",
+})
+_PART_DECOR = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _document_page(entries: Sequence[Entry]) -> bool:
+    """True when most would-be cards are titled by a page's parts ("Installation", "License"): no deck."""
+    parts = sum(_PART_DECOR.sub("", entry.question).lower() in _DOCUMENT_PARTS for entry in entries)
+    return parts >= 2 and parts * 2 > len(entries)
+
+
 def _faq_over_headings(headings: list[Heading]) -> bool:
     return any(names_faq(h.text) and below.level > h.level for h, below in zip(headings, headings[1:]))
 
@@ -89,7 +110,7 @@ def _entries(source: Source) -> list[Entry]:
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entries.append(_entry(title, lines[h.index].number, body, sections, tags))
-    return entries
+    return [] if _document_page(entries) else entries
 
 
 def _entry(title: str, number: int, body: list[Line], sections: list[Heading], tags: tuple[str, ...]) -> Entry:
