@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, html, iwork, latex, markdown, mdx, mediawiki,
-    mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo, textbundle, textile,
+    apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
+    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo, textbundle, textile,
     tiddlywiki, xmlfaq,
 )
 
@@ -141,6 +141,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".mochi": mochi.to_markdown,
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
     **dict.fromkeys((".zip", ".imscc"), qti.package_to_markdown),
+    ".h5p": h5p.to_markdown,
 }
 
 

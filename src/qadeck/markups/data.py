@@ -358,7 +358,9 @@ def _details_block(item: Item) -> str:
 def _note_block(item: Item) -> str:
     names, note_type = (("Text", "Extra"), "Cloze") if item.kind == "cloze" else (("Front", "Back"), "Basic")
     lines = ["START", note_type + " (and reversed card)" if item.kind == "reversed" else note_type,
-             f"{names[0]}: {_one_line(item.question)}"]
+             f"{names[0]}: {_one_line(item.question)}",
+             *([""] if item.options else []),  # options listed under the question, as the quiz shape lists them
+             *(_inert(f"- {letter}: {_one_line(text)}") for letter, text in item.options)]
     if item.answer.strip():
         lines += [f"{names[1]}:", _inert(item.answer.strip())]  # on lines of its own: a fence opens a line
     tags = [*item.tags, *([f"difficulty/{item.level}"] if item.level else [])]
