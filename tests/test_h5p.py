@@ -168,6 +168,12 @@ def test_a_damaged_package_is_a_one_line_error_naming_it(tmp_path: Path, data: b
     refused(path, message)
 
 
+def test_a_package_with_nothing_to_ask_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "map.h5p"
+    path.write_bytes(h5p("H5P.ImageHotspots", {"hotspots": [{"header": "Lake", "content": []}]}))
+    refused(path, "a package of H5P content (H5P.ImageHotspots) holding no question or card qadeck reads")
+
+
 def test_a_package_that_unpacks_to_too_much_is_refused_unread(tmp_path: Path) -> None:
     # 65 MB of spaces deflate to a few kilobytes: the declared size is refused before anything is inflated.
     path = tmp_path / "bomb.h5p"

@@ -20,12 +20,16 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
-    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo, textbundle, textile,
+    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, tarball, text2qti, texinfo, textbundle, textile,
     tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
 
+#: Tar archives, plain or compressed (``notes.tar.gz`` ends in ``.gz``): a notes folder packed up is read when
+#: named, or in a folder when its name says it holds Q&A; a folder's tar is a backup or a download of anything far
+#: more often. (A Joplin export, ``.jex``, is notes whatever its name.)
+TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"})
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
 #: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, EPUB books,
 #: LaTeX and Typst (papers and reports far more often than notes), spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
@@ -40,6 +44,7 @@ NAMED_ONLY = frozenset({
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
+    *TARS,
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
@@ -142,6 +147,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
     **dict.fromkeys((".zip", ".imscc"), qti.package_to_markdown),
     ".h5p": h5p.to_markdown,
+    **dict.fromkeys((".jex", *TARS), tarball.to_markdown),
 }
 
 

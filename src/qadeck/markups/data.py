@@ -34,6 +34,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -284,10 +285,12 @@ def items_markdown(items: list[Item], end: int = 0, shaped: bool = False) -> Pla
     return _layout(items, write, end)
 
 
-def notes_markdown(items: list[Item]) -> Placed:
+def notes_markdown(items: list[Item], lines: bool = False) -> Placed:
     """Anki notes as the ``blocks`` layout's START … END blocks, which carry a note's kind (basic, reversed,
-    cloze) and tags: what a ``<details>`` block cannot say. Answers are Markdown."""
-    return _layout(items, _note_block)
+    cloze) and tags: what a ``<details>`` block cannot say. Answers are Markdown; questions are one line (a
+    field's HTML), or with ``lines`` kept as their lines are (cards read from Markdown: a question over its
+    options or its code)."""
+    return _layout(items, partial(_note_block, lines=True) if lines else _note_block)
 
 
 def shared_path(paths: list[list[str]]) -> list[str]:
@@ -355,18 +358,19 @@ def _details_block(item: Item) -> str:
     return f"<details><summary>{question}{marks}</summary>\n{answer}\n</details>"
 
 
-def _note_block(item: Item) -> str:
+def _note_block(item: Item, lines: bool = False) -> str:
     names, note_type = (("Text", "Extra"), "Cloze") if item.kind == "cloze" else (("Front", "Back"), "Basic")
-    lines = ["START", note_type + " (and reversed card)" if item.kind == "reversed" else note_type,
-             f"{names[0]}: {_one_line(item.question)}",
+    question = item.question.strip()
+    front = f"{names[0]}:\n{_inert(question)}" if lines and "\n" in question else f"{names[0]}: {_one_line(question)}"
+    block = ["START", note_type + " (and reversed card)" if item.kind == "reversed" else note_type, front,
              *([""] if item.options else []),  # options listed under the question, as the quiz shape lists them
              *(_inert(f"- {letter}: {_one_line(text)}") for letter, text in item.options)]
     if item.answer.strip():
-        lines += [f"{names[1]}:", _inert(item.answer.strip())]  # on lines of its own: a fence opens a line
+        block += [f"{names[1]}:", _inert(item.answer.strip())]  # on lines of its own: a fence opens a line
     tags = [*item.tags, *([f"difficulty/{item.level}"] if item.level else [])]
     if tags:
-        lines.append("Tags: " + " ".join("_".join(tag.split()) for tag in tags))
-    return "\n".join([*lines, "END"])
+        block.append("Tags: " + " ".join("_".join(tag.split()) for tag in tags))
+    return "\n".join([*block, "END"])
 
 
 def _inert(text: str) -> str:

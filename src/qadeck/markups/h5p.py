@@ -63,7 +63,8 @@ def to_markdown(data: bytes, name: str = "<h5p>") -> str:
     reader = _Reader(archive)
     found = list(reader.content(main, content, [], 0))
     if not found:
-        return ""
+        held = f" ({main.split(' ', 1)[0]})" if main else ""
+        raise SourceError(f"a {_KIND}{held} holding no question or card qadeck reads", name)
     if any(item.kind == "cloze" for item, _ in found):  # only the blocks layout's notes say a note is a cloze
         shared = shared_path([path for _, path in found])
         return notes_markdown([replace(item, section="::".join(path[len(shared):])) for item, path in found])
