@@ -141,6 +141,27 @@ def test_a_course_presentations_questions_are_read_from_its_slides(tmp_path: Pat
                             ("What is a slide?", "A page of a talk.", "", "basic")]
 
 
+def test_summaries_and_crosswords_ask_their_statements_and_clues(tmp_path: Path) -> None:
+    content = {"content": [
+        {"content": held("H5P.Summary 1.10", {"intro": "<p>Choose the true statement.</p>", "summaries": [
+            {"summary": ["<p>Water boils at 100 °C at sea level.</p>", "<p>Water boils at 50 °C.</p>"]},
+            {"summary": ["<p>Ice floats.</p>", "<p>Ice sinks.</p>", "<p>Ice dissolves.</p>"], "tip": ""},
+            {"summary": ["<p>A lone statement.</p>"]}]})},
+        {"content": held("H5P.Crossword 0.4", {"taskDescription": "<p>Solve it.</p>", "words": [
+            {"clue": "Capital of Italy", "answer": "Rome", "orientation": "across"},
+            {"clue": "Red planet", "answer": "Mars", "orientation": "down"}]})},
+    ]}
+    found = listed_file(tmp_path, "science.h5p", h5p("H5P.Column", content))
+    assert notes(found) == [
+        ("Choose the true statement.\n\n- A: Water boils at 100 °C at sea level.\n- B: Water boils at 50 °C.",
+         "**A**: Water boils at 100 °C at sea level.", "", "basic"),
+        ("Choose the true statement.\n\n- A: Ice dissolves.\n- B: Ice floats.\n- C: Ice sinks.", "**B**: Ice floats.",
+         "", "basic"),
+        ("Capital of Italy", "Rome", "", "basic"),
+        ("Red planet", "Mars", "", "basic"),
+    ]
+
+
 def test_text_is_escaped_and_scripts_are_dropped(tmp_path: Path) -> None:
     content = {"cards": [
         {"text": "Which tag shows a picture?", "answer": "&lt;img src=x onerror=alert(1)&gt;"},

@@ -13,6 +13,9 @@ Interactive Video) holds each as ``{"library": "H5P.MultiChoice 1.16", "params":
 * **True/False**: ``True`` or ``False``;
 * **Fill in the Blanks** and **Drag the Words** (``*answer*`` marks a blank, ``*a/b*`` alternatives,
   ``*a:tip*`` a tip): each sentence with a blank a cloze note, ``{{c1::answer::tip}}``;
+* **Summary** (sets of statements, the true one first): each set a choice under the task, its statements in
+  alphabetical order;
+* **Crossword**: each clue a question, its word the answer;
 * **Guess the Answer**: the task the question, the solution the answer;
 * **Mark the Words**: the task over the text, the marked words on the back;
 * **Accordion**: a panel whose title asks is a question, its text the answer.
@@ -171,11 +174,9 @@ class _Reader:
         for choice in _list(params.get("choices")):
             choice = _dict(choice)
             answers = [moodle.one_line(_text(answer)) for answer in _list(choice.get("answers"))]
-            options = sorted((moodle.Answer(text, 100.0 if index == 0 else 0.0) for index, text in enumerate(answers)),
-                             key=lambda option: option.text.casefold())
             question = _text(choice.get("question"))
-            if question and options:
-                yield moodle.choice(question, options, 0)
+            if question and answers:
+                yield moodle.choice(question, _alphabetical(answers), 0)
 
     def blanks(self, params: dict[str, object]) -> Iterator[Item]:
         for sentence in _list(params.get("questions")):
@@ -200,6 +201,21 @@ class _Reader:
             shown = _text(_BLANK.sub(lambda found: found.group(1), text))
             yield Item(f"{task}\n\n{shown}" if shown else task, moodle.listed(marked), 0)
 
+    def summary(self, params: dict[str, object]) -> Iterator[Item]:
+        """Each set of statements the learner picks the true one from (listed first), under the task."""
+        task = _text(params.get("intro"))
+        for group in _list(params.get("summaries")):
+            statements = [moodle.one_line(_text(text)) for text in _list(_dict(group).get("summary"))]
+            if task and len(statements) > 1:
+                yield moodle.choice(task, _alphabetical(statements), 0)
+
+    def crossword(self, params: dict[str, object]) -> Iterator[Item]:
+        for word in _list(params.get("words")):
+            word = _dict(word)
+            clue, answer = _text(word.get("clue")), _text(word.get("answer"))
+            if clue and answer:
+                yield Item(clue, answer, 0)
+
     def accordion(self, params: dict[str, object]) -> Iterator[Item]:
         for panel in _list(params.get("panels")):
             panel = _dict(panel)
@@ -222,7 +238,15 @@ _TYPES = {
     "H5P.GuessTheAnswer": _Reader.guesstheanswer,
     "H5P.MarkTheWords": _Reader.markthewords,
     "H5P.Accordion": _Reader.accordion,
+    "H5P.Summary": _Reader.summary,
+    "H5P.Crossword": _Reader.crossword,
 }
+
+
+def _alphabetical(texts: list[str]) -> list[moodle.Answer]:
+    """Options whose first is the right one (H5P shuffles them when shown), in alphabetical order: not A every time."""
+    options = [moodle.Answer(text, 100.0 if index == 0 else 0.0) for index, text in enumerate(texts) if text]
+    return sorted(options, key=lambda option: option.text.casefold()) if texts and texts[0] else []
 
 
 def _cloze(sentence: str) -> Iterator[Item]:
