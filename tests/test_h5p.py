@@ -20,7 +20,9 @@ from qadeck import markups, sources
 from qadeck.errors import SourceError
 
 from .archives import zipped
+from .conftest import import_apkg, notes_by_guid
 from .listing import listed_file, refused
+from .test_media import build, media_dir, package, png
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 24
 
@@ -160,6 +162,27 @@ def test_summaries_and_crosswords_ask_their_statements_and_clues(tmp_path: Path)
         ("Capital of Italy", "Rome", "", "basic"),
         ("Red planet", "Mars", "", "basic"),
     ]
+
+
+def test_a_packages_pictures_and_clozes_reach_anki(tmp_path: Path, collection) -> None:
+    planet = png(200, 40, 20)
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    image = held("H5P.Image 1.1", {"file": {"path": "images/planet.png", "mime": "image/png"}, "alt": "a red planet"})
+    (folder / "planets.h5p").write_bytes(h5p("H5P.QuestionSet", {"questions": [
+        held("H5P.MultiChoice 1.16", {"question": "<p>Which planet is this?</p>", "media": {"type": image}, "answers": [
+            {"text": "<div>Mars</div>", "correct": True}, {"text": "<div>Venus</div>", "correct": False}]}),
+        held("H5P.Blanks 1.14", {"questions": ["<p>*Mars* is the fourth planet from the *Sun*.</p>"]}),
+    ]}, **{"content/images/planet.png": planet}))
+    assert build(folder, tmp_path / "out") == 0
+    import_apkg(collection, package(tmp_path / "out"))
+    notes = list(notes_by_guid(collection).values())
+    assert collection.card_count() == 3  # the question, and a card for each deletion
+    (choice,) = [note for note in notes if "Question" in note.keys()]
+    name = choice["Question"].split('src="')[1].split('"')[0]
+    assert (media_dir(collection) / name).read_bytes() == planet
+    (cloze,) = [note for note in notes if "Text" in note.keys()]
+    assert "{{c1::Mars}}" in cloze["Text"] and "{{c2::Sun}}" in cloze["Text"]
 
 
 def test_text_is_escaped_and_scripts_are_dropped(tmp_path: Path) -> None:
