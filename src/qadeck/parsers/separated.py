@@ -20,10 +20,12 @@ import re
 
 from ..model import Source
 from .base import Layout
+from .columns import ANSWER_WORDS, QUESTION_WORDS
 from .entries import Entry, content_lines, make_layout, marked_coverage
 from .markup import inline_text
 from .prefixed import ANSWER_INLINE, is_marker
 from .structure import LIST_NUMBER, Line, heading, outline, outline_sections
+from .table import column_names
 
 NAME = "separated"
 
@@ -174,10 +176,19 @@ def _entries_with(source: Source, separator: str | None) -> list[Entry]:
         return []
     lines = outline(source)
     titles = outline_sections(source)
+    cards = _cards(lines, separator)
+    if cards and _names_columns(cards[0][1], cards[0][2]):
+        cards = cards[1:]  # "term|definition" over the cards: their columns' names, a header row
     return [
         Entry(inline_text(_NUMBER.sub("", question)), answer, lines[index].number, lines[index].number, titles[index])
-        for index, question, answer in _cards(lines, separator)
+        for index, question, answer in cards
     ]
+
+
+def _names_columns(question: str, answer: str) -> bool:
+    """True for a first line that names the two sides as a table's header does ("Front|Back", "term;definition")."""
+    names = column_names([question, answer])
+    return names[0] in QUESTION_WORDS and names[1] in ANSWER_WORDS
 
 
 def _entries(source: Source) -> list[Entry]:
