@@ -199,7 +199,7 @@ def test_bad_qti_input_is_one_line_naming_the_file(tmp_path: Path) -> None:
         result.output)
     not_zip = tmp_path / "quiz.zip"
     not_zip.write_bytes(b"not a zip at all")
-    refused(not_zip, "not a readable QTI quiz package (zip)")
+    refused(not_zip, "not a readable zip archive")
     no_quiz = tmp_path / "questions.zip"
     no_quiz.write_bytes(_package({"readme.txt": b"nothing here"}))
     refused(no_quiz, "a zip with no QTI quiz in it")

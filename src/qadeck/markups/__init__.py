@@ -20,8 +20,8 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
-    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, pdf, pod, pptx, qti, rst, rtf, sheets, tarball, text2qti, texinfo, textbundle, textile,
-    tiddlywiki, xmlfaq,
+    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, packed, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
+    textbundle, textile, tiddlywiki, xmlfaq,
 )
 
 Translate = Callable[[str], str]
@@ -145,9 +145,10 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".cards": cardxml.cards_to_markdown,
     ".mochi": mochi.to_markdown,
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
-    **dict.fromkeys((".zip", ".imscc"), qti.package_to_markdown),
+    ".zip": packed.zip_to_markdown,
+    ".imscc": qti.package_to_markdown,
     ".h5p": h5p.to_markdown,
-    **dict.fromkeys((".jex", *TARS), tarball.to_markdown),
+    **dict.fromkeys((".jex", *TARS), packed.tar_to_markdown),
 }
 
 

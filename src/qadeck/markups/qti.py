@@ -108,9 +108,21 @@ def to_markdown(text: str) -> str:
     return moodle.markdown(items, text.count("\n") + 1) if items else ""
 
 
+#: What a zip holding no QTI quiz is.
+NO_QUIZ = "a zip with no QTI quiz in it"
+
+
 def package_to_markdown(data: bytes, name: str) -> str:
     """The questions of every QTI file in a zip package, in the order its manifest lists them."""
-    archive = Archive(data, name, "QTI quiz package (zip)")
+    items = package_items(Archive(data, name, "QTI quiz package (zip)"))
+    if not items:
+        raise SourceError(f"{NO_QUIZ}: qadeck reads the quiz packages course sites export", name)
+    return moodle.markdown(items, 0)
+
+
+def package_items(archive: Archive) -> list[tuple[Item, list[str]]]:
+    """The questions (each with its section path) of every QTI file in the zip ``archive``, in the order its
+    manifest lists them; none when it holds no QTI file."""
     manifest = archive.text("imsmanifest.xml")
     parts = [part for part in archive.names()  # Blackboard writes its quizzes and pools as res00001.dat
              if part.lower().endswith((".xml", ".qti", ".dat")) and posixpath.basename(part).lower() != "imsmanifest.xml"]
@@ -125,7 +137,7 @@ def package_to_markdown(data: bytes, name: str) -> str:
         try:
             found = list(_items(parse(text)))
         except SourceError as exc:
-            raise SourceError(f"{part}, line {exc.line}: {exc.message}", name) from None
+            raise SourceError(f"{part}, line {exc.line}: {exc.message}", archive.name) from None
         folder = posixpath.dirname(part)
         for item, path in found:
             if (item.question, item.answer) not in seen:  # a course export holds each quiz twice (CC and Canvas's)
@@ -135,9 +147,7 @@ def package_to_markdown(data: bytes, name: str) -> str:
 
                 items.append((Item(pictured(item.question), pictured(item.answer), 0,
                                    options=tuple((letter, pictured(text)) for letter, text in item.options)), path))
-    if not items:
-        raise SourceError("a zip with no QTI quiz in it: qadeck reads the quiz packages course sites export", name)
-    return moodle.markdown(items, 0)
+    return items
 
 
 def _picture(found: re.Match[str], folder: str, archive: Archive) -> str:

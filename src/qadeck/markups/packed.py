@@ -1,22 +1,26 @@
-"""Tar archives of notes (``.tar``, ``.tar.gz``/``.tgz``, ``.tar.bz2``, ``.tar.xz``) and Joplin exports (``.jex``).
+"""Notes packed in archives: tar (``.tar``, ``.tar.gz``/``.tgz``, ``.tar.bz2``, ``.tar.xz``), zip, Joplin exports (``.jex``).
 
-Contract: :func:`to_markdown` reads an archive's members in memory, never
-extracting one: a member's name is only ever a title, never made into a path,
-and links, devices and folders are passed over. The archive is read within
-caps: no further than :data:`MAX_STREAM_BYTES` into its (decompressed) stream,
-so a small file that inflates to gigabytes is refused before it is inflated,
-no member over :data:`MAX_NOTE_BYTES`, no more than :data:`~.archive.MAX_XML_BYTES`
-of notes in all. A file that is no tar archive, or a damaged one, is one
+Contract: :func:`tar_to_markdown` and :func:`zip_to_markdown` read an archive's
+members in memory, never extracting one: a member's name is only ever a title,
+never made into a path, and links, devices and folders are passed over. An
+archive is read within caps: no member over :data:`MAX_NOTE_BYTES`, no more than
+:data:`~.archive.MAX_XML_BYTES` of notes in all, and a tar no further than
+:data:`MAX_STREAM_BYTES` into its (decompressed) stream, so a small file that
+inflates to gigabytes is refused before it is inflated (a zip says each member's
+size before it is inflated). A file that is no archive, or a damaged one, is one
 :class:`SourceError` naming it.
 
-* **A tar of a notes folder**: each member qadeck reads as notes in a folder
+* **A notes folder packed up** (a tar, or a zip such as a repository downloaded from
+  GitHub or a notes app's export): each member qadeck reads as notes in a folder
   (Markdown, plain text, the text markups of :data:`.MARKUPS`), in the
   archive's order; hidden files, editors' and macOS's (``__MACOSX/``,
-  ``._notes.md``), left out.
+  ``._notes.md``), left out. A zip holding a QTI quiz is read as the quiz
+  (:func:`.qti.package_items`) instead.
 * **A Joplin export** (``.jex``: a tar of ``<id>.md`` items, each its title on the
   first line, its body, then ``key: value`` lines with ``type_``: 1 a note, 2 a
-  notebook): each note its title over its body (:func:`.notes.titled`), its
-  notebook's path its section, notebooks and notes in alphabetical order. An HTML
+  notebook, 5 a tag, 6 a note's tag): each note its title over its body
+  (:func:`.notes.titled`), its notebook's path its section, its tags its cards'
+  tags, notebooks and notes in alphabetical order. An HTML
   note is converted as HTML is; an encrypted note is left out; a picture or link to
   another item (``:/<id>``) is its text, as the resources are not read.
 
@@ -40,8 +44,8 @@ from pathlib import Path
 from ..errors import SourceError
 from ..parsers.markup import html_to_markdown
 from ..parsers.structure import MARKDOWN_EXTENSIONS
-from . import notes
-from .archive import MAX_XML_BYTES
+from . import moodle, notes, qti
+from .archive import MAX_XML_BYTES, Archive
 from .data import notes_markdown
 from .datacards import Item
 
@@ -57,7 +61,7 @@ _PROPERTY = re.compile(r"^([a-z_]+): ?(.*)$")
 _JOPLIN_ITEM = re.compile(r"^[0-9a-f]{32}\.md$")
 #: A picture or link to another Joplin item (a resource, a note): its text stands for it.
 _ITEM_LINK = re.compile(r"!?\[([^\]\n]*)\]\(:/[0-9a-f]{32}(?:#[^)\s]*)?\)")
-_NOTE, _FOLDER = "1", "2"
+_NOTE, _FOLDER, _TAG, _NOTE_TAG = "1", "2", "5", "6"
 _HTML_NOTE = "2"
 
 
@@ -67,33 +71,57 @@ class _Member:
     data: bytes
 
 
-def to_markdown(data: bytes, name: str = "<tar>") -> str:
+def tar_to_markdown(data: bytes, name: str = "<tar>") -> str:
     """The cards of the notes a tar archive or Joplin export holds, as Markdown (see the module docstring)."""
-    members = _members(data, name)
+    members = _tar_members(data, name)
     joplin = bool(members) and all(_JOPLIN_ITEM.match(posixpath.basename(member.name)) for member in members)
+    return _notes_markdown(members, name, "Joplin export" if joplin else "tar archive", joplin)
+
+
+def zip_to_markdown(data: bytes, name: str = "<zip>") -> str:
+    """The questions of a zip's QTI quiz, else the cards of the notes it holds, as Markdown."""
+    archive = Archive(data, name, "zip archive")
+    quiz = qti.package_items(archive)
+    if quiz:
+        return moodle.markdown(quiz, 0)
+    members, read = [], 0
+    for member in archive.names():
+        if _is_note(member):
+            found = archive.data(member, cap=MAX_NOTE_BYTES)
+            read += len(found)
+            if read > MAX_XML_BYTES:
+                raise SourceError(f"a zip of over {MAX_XML_BYTES} bytes of notes: too big to read", name)
+            members.append(_Member(member, found))
+    return _notes_markdown(members, name, "zip", False, qti.NO_QUIZ + ", and")
+
+
+def _notes_markdown(members: list[_Member], name: str, kind: str, joplin: bool, saying: str = "") -> str:
+    """The cards of ``members`` (Joplin's items when ``joplin``), each note read on its own, as the ``blocks``
+    layout's notes; :class:`SourceError` when they hold none (``kind``: what the archive is, for it)."""
     if joplin:
         found = _joplin(members)
     else:
-        found = [(posixpath.basename(member.name), text, ()) for member in members if (text := _note_text(member))]
-    items = [item for note, text, path in found for item in _cards(note, text, path)]
+        found = [(posixpath.basename(member.name), text, (), ()) for member in members if (text := _note_text(member))]
+    items = [item for note, text, path, tags in found for item in _cards(note, text, path, tags)]
     if not items:
-        kind = "Joplin export" if joplin else "tar archive"
-        raise SourceError(f"a {kind} holding no questions with answers ({len(found)} notes read)" if found
-                          else f"a {kind} with no notes in it (Markdown, text or markup files)", name)
+        saying = saying or f"a {kind}"
+        raise SourceError(f"{saying} holding no questions with answers ({len(found)} notes read)" if found
+                          else f"{saying} with no notes in it (Markdown, text or markup files)", name)
     return notes_markdown(items, lines=True)
 
 
-def _cards(note: str, text: str, path: tuple[str, ...]) -> list[Item]:
-    """The cards of one note (Markdown, its file's name ``note``), their sections under the notebooks ``path``."""
+def _cards(note: str, text: str, path: tuple[str, ...], tags: tuple[str, ...]) -> list[Item]:
+    """The cards of one note (Markdown, its file's name ``note``), their sections under the notebooks ``path``,
+    the note's ``tags`` beside their own."""
     from .. import parsers  # the parsers import the readers' helpers
     from ..model import Source
 
     result = parsers.parse(Source(Path(note), text, origins=getattr(text, "origins", ())))
-    return [Item(card.question, card.answer, 0, "::".join((*path, card.section) if card.section else path), card.tags,
-                 card.difficulty, kind=card.kind) for card in result.cards]
+    return [Item(card.question, card.answer, 0, "::".join((*path, card.section) if card.section else path),
+                 tuple(dict.fromkeys((*card.tags, *tags))), card.difficulty, kind=card.kind) for card in result.cards]
 
 
-def _members(data: bytes, name: str) -> list[_Member]:
+def _tar_members(data: bytes, name: str) -> list[_Member]:
     """The members read as notes (see :func:`_is_note`), in the archive's order."""
     try:
         archive = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
@@ -154,10 +182,16 @@ def _note_text(member: _Member) -> str:
         return ""
 
 
-def _joplin(members: list[_Member]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """A Joplin export's notes: (a file name for it, its Markdown, its notebooks' path), by path and title."""
+def _joplin(members: list[_Member]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """A Joplin export's notes: (a file name for it, its Markdown, its notebooks' path, its tags), by path and
+    title."""
     items = [_item(member.data.decode("utf-8", errors="replace")) for member in members]
     folders = {item.get("id", ""): item for item in items if item.get("type_") == _FOLDER}
+    names = {item.get("id", ""): "_".join(item.get("title", "").split()) for item in items if item.get("type_") == _TAG}
+    tagged: dict[str, list[str]] = {}
+    for link in items:
+        if link.get("type_") == _NOTE_TAG and names.get(link.get("tag_id", "")):
+            tagged.setdefault(link.get("note_id", ""), []).append(names[link.get("tag_id", "")])
     found = []
     for item in items:
         if item.get("type_") != _NOTE or item.get("encryption_applied") == "1":
@@ -168,7 +202,7 @@ def _joplin(members: list[_Member]) -> list[tuple[str, str, tuple[str, ...]]]:
         body = _ITEM_LINK.sub(lambda found: found.group(1), body)
         title = item.get("title", "")
         text = "\n".join(notes.titled(title, body, alone=True)) + "\n"
-        found.append((f"{title or 'note'}.md", text, _path(item, folders)))
+        found.append((f"{title or 'note'}.md", text, _path(item, folders), tuple(sorted(tagged.get(item.get("id"), [])))))
     return sorted(found, key=lambda note: ([title.casefold() for title in note[2]], note[0].casefold()))
 
 

@@ -1,7 +1,8 @@
-"""Tar archives of notes folders (.tar, .tar.gz/.tgz, .tar.bz2, .tar.xz) and Joplin exports (.jex), read in memory.
+"""Notes folders packed in archives (.tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .zip) and Joplin exports (.jex), read in
+memory.
 
-The archives are written here, members of our own: a notes folder packed as tar packs it, and a Joplin export in
-Joplin's shape (``<id>.md`` items: the title, the body, then ``key: value`` lines).
+The archives are written here, members of our own: a notes folder packed as tar and zip pack it, and a Joplin export
+in Joplin's shape (``<id>.md`` items: the title, the body, then ``key: value`` lines).
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import gzip
 import io
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from qadeck import sources
 
+from .archives import zipped
 from .listing import listed, listed_file, pairs, refused
 
 NOTES = {
@@ -54,6 +57,16 @@ def test_a_tar_of_a_notes_folder_gives_the_folders_cards(tmp_path: Path, name: s
     ]
 
 
+def test_a_zip_of_a_notes_folder_gives_the_folders_cards(tmp_path: Path) -> None:
+    # a repository downloaded as a zip: its files under one folder, a QTI-less XML file among them
+    members = {f"notes-main/{name}": text for name, text in NOTES.items()}
+    members["notes-main/pom.xml"] = "<project><modelVersion>4.0.0</modelVersion></project>"
+    members["__MACOSX/notes-main/._chemistry.txt"] = b"\0\5\26\7junk"
+    found = pairs(listed_file(tmp_path, "notes-main.zip", zipped(members)))
+    assert found == pairs(listed_file(tmp_path, "notes.tar", tar(NOTES)))
+    assert len(found) == 6
+
+
 def test_links_hidden_files_and_other_files_in_a_tar_are_passed_over(tmp_path: Path) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("Q: What is the password?\nA: hunter2\n", encoding="utf-8")
@@ -89,11 +102,15 @@ JOPLIN = {
     f"{'f' * 32}.md": f"\n\nid: {'f' * 32}\nparent_id: \nencryption_cipher_text: JED01…\nencryption_applied: 1\n"
                       "type_: 1",
     f"resources/{'d' * 32}.png": b"\x89PNG",
+    f"{'1' * 32}.md": f"exam prep\n\nid: {'1' * 32}\ntype_: 5",
+    f"{'2' * 32}.md": f"id: {'2' * 32}\nnote_id: {'c' * 32}\ntag_id: {'1' * 32}\ntype_: 6",
 }
 
 
 def test_a_joplin_export_gives_each_notes_cards_under_its_notebook(tmp_path: Path) -> None:
     found = listed_file(tmp_path, "export.jex", tar(JOPLIN))
+    assert [card["question"] for card in found if "exam_prep" in card["tags"]] == [
+        "What is the pH of water?", "What is an acid?"]  # the note's tag, on each of its cards
     assert [(card["question"], card["answer"], card["section"]) for card in found] == [
         ("What is HTML?", "A **markup** language.", ""),  # an HTML note, converted; outside any notebook
         ("What is CSS?", "Style sheets.", ""),
@@ -103,17 +120,28 @@ def test_a_joplin_export_gives_each_notes_cards_under_its_notebook(tmp_path: Pat
     ]  # the encrypted note is left out
 
 
-def test_a_folder_reads_a_joplin_export_and_a_tar_only_when_named_for_qa(tmp_path: Path) -> None:
+def test_a_folder_reads_a_joplin_export_and_an_archive_only_when_named_for_qa(tmp_path: Path) -> None:
     (tmp_path / "export.jex").write_bytes(tar(JOPLIN))
     (tmp_path / "backup.tar.gz").write_bytes(tar(NOTES, "w:gz"))
     (tmp_path / "flashcards.tar.gz").write_bytes(tar(NOTES, "w:gz"))
-    assert [path.name for path in sources.collect([tmp_path]).files] == ["export.jex", "flashcards.tar.gz"]
+    (tmp_path / "photos.zip").write_bytes(zipped(NOTES))
+    (tmp_path / "interview-questions.zip").write_bytes(zipped(NOTES))
+    assert [path.name for path in sources.collect([tmp_path]).files] == [
+        "export.jex", "flashcards.tar.gz", "interview-questions.zip"]
 
 
 def test_notes_with_no_questions_say_so(tmp_path: Path) -> None:
     path = tmp_path / "diary.jex"
     path.write_bytes(tar({f"{'b' * 32}.md": f"Monday\n\nRain all day.\n\nid: {'b' * 32}\nparent_id: \ntype_: 1"}))
     refused(path, "a Joplin export holding no questions with answers (1 notes read)")
+
+
+def _deflated(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
 
 
 def _oversized_member() -> bytes:
@@ -129,6 +157,12 @@ def _oversized_member() -> bytes:
     ("notes.tar.gz", _oversized_member(), f"a tar archive of over {256 * 1024 * 1024} bytes: too big to read"),
     ("notes.tar.gz", tar({"huge.md": b"Q: x?\nA: y\n" + b" " * (17 * 1024 * 1024)}, "w:gz"),
      f"a tar archive whose huge.md is over {16 * 1024 * 1024} bytes: too big to read"),
+    ("notes.zip", b"PK\x03\x04 cut short", "not a readable zip archive"),
+    ("notes.zip", _deflated({"huge.md": b"Q: x?\nA: y\n" + b" " * (17 * 1024 * 1024)}),
+     f"a zip archive whose huge.md unpacks to over {16 * 1024 * 1024} bytes: too big to read"),
+    ("notes.zip", zipped({"readme.txt": "Nothing to learn here."}),
+     "a zip with no QTI quiz in it, and holding no questions with answers (1 notes read)"),
+    ("notes.zip", zipped({"picture.png": b"\x89PNG"}), "a zip with no QTI quiz in it, and with no notes in it"),
 ])
 def test_a_damaged_or_oversized_archive_is_a_one_line_error_naming_it(tmp_path: Path, name: str, data: bytes,
                                                                      message: str) -> None:
