@@ -5,8 +5,11 @@ tags dropped; ``#+BEGIN_SRC``/``#+BEGIN_EXAMPLE`` blocks become fenced code;
 keyword lines (``#+TITLE:``), comments and property drawers are bookkeeping.
 A flashcard of org-drill or org-fc (a heading tagged ``:drill:`` or ``:fc:``) becomes
 a ``Q:``/``A:`` pair: its body, or its title when it has none, is the question, and its
-first subheading (``** Answer``, ``** Back``) opens the answer; one with no subheading and
-``[deletions]`` in its body is a cloze.
+first subheading (``** Answer``, ``** Back``) opens the answer; an org-drill card with no
+subheading and ``[deletions]`` in its body is a cloze. An org-fc card with no subheading is
+compact (its title asks, its body answers) and one whose ``:FC_TYPE:`` is ``cloze`` is a
+cloze of its holes (``{{text}}``, ``{{text}{hint}}``, ``{{text}@0}``: the hole ``@n`` is
+deletion ``c(n+1)``).
 Body text is dedented under its heading (Org indents it; Markdown would read
 four spaces as code). Links, ``~code~`` and ``=verbatim=`` become Markdown's.
 """
@@ -29,6 +32,14 @@ _LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
 _VERBATIM = re.compile(r"(?<![\w~=])([~=])(?=\S)(.+?)(?<=\S)\1(?![\w~=])")
 _BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _CODE_BLOCKS = frozenset({"src", "example"})
+#: An org-fc property line in a card's drawer, ``:FC_TYPE: cloze``.
+_PROPERTY = re.compile(r"^\s*:(FC_TYPE):\s*(\S+)", re.IGNORECASE)
+#: An org-fc hole: ``{{text}}``, ``{{text}{hint}}``, ``{{text}@0}``, ``{{text}{hint}@0}`` (braces in its
+#: text only inside ``$math$``).
+_HOLE_TEXT = r"(?:\$[^$]*\$|[^}$])"
+_HOLE = re.compile(rf"\{{\{{({_HOLE_TEXT}+?)\}}(?:\{{({_HOLE_TEXT}*?)\}})?(?:@(\d+))?\}}")
+#: Characters of the scripts that write no space between words: a line break inside them joins without one.
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def to_markdown(text: str) -> str:
@@ -53,6 +64,8 @@ def to_markdown(text: str) -> str:
         if drawer or mark:
             drawer = not (mark and mark.group(1).upper() == "END")
             out[index] = ""
+            if drawer and (found := _PROPERTY.match(line)):
+                card.fc_type(found.group(2).lower())
             continue
         heading = _HEADING.match(line)
         if heading:
@@ -77,7 +90,8 @@ class _Card:
         self.lines, self.out = lines, out
         self.level = 0  # the card heading's level; 0 outside a card
         self.title = (0, "")  # its line and title
-        self.asked = self.answered = self.cloze = False
+        self.asked = self.answered = self.cloze = self.compact = False
+        self.fc = False  # an org-fc card (tagged :fc:), not org-drill's
         self.deletions = 0
         self.text = ""
 
@@ -89,9 +103,19 @@ class _Card:
                 self.out[index] = "A:"
                 self.asked = self.answered = True
             return
-        self.level = level if _CARD_TAGS & set(tags.strip(":").split(":")) else 0
+        marks = set(tags.strip(":").split(":"))
+        self.level = level if _CARD_TAGS & marks else 0
         self.title, self.asked, self.answered, self.deletions = (index, title), False, False, 0
-        self.cloze = bool(self.level) and not self._has_subheading(index, level)
+        self.fc = bool(self.level) and "fc" in marks
+        alone = bool(self.level) and not self._has_subheading(index, level)
+        # org-drill: a card of no subheading is a cloze; org-fc: its type says (see fc_type), else its title asks.
+        self.cloze, self.compact = alone and not self.fc, alone and self.fc
+
+    def fc_type(self, kind: str) -> None:
+        """The ``:FC_TYPE:`` of the org-fc card being read: ``cloze`` makes it one."""
+        if self.fc and not self.asked:
+            self.cloze = kind == "cloze"
+            self.compact = self.compact and not self.cloze
 
     def _has_subheading(self, index: int, level: int) -> bool:
         for line in self.lines[index + 1 :]:
@@ -108,11 +132,16 @@ class _Card:
                 self.asked, self.text = True, text.strip()
                 self.out[index] = "A:"
             else:
-                self.text += " " + text.strip()
+                self.text = _joined(self.text, text.strip())
                 self.out[index] = ""
             self.deletions = 0
-            self.out[self.title[0]] = "Q: " + _DELETION.sub(self._deletion, self.text)
+            self.out[self.title[0]] = "Q: " + (self._holes(self.text) if self.fc else _DELETION.sub(self._deletion, self.text))
             return self.out[index]
+        if self.compact and not self.asked:
+            # org-fc's compact card: the title asks, the body answers.
+            self.asked = True
+            self.out[self.title[0]] = "Q: " + _inline(self.title[1])
+            return "A: " + text.lstrip()
         if self.level and not self.asked:
             # The body asks; the heading only names the card, and is no section over the ones after it.
             self.asked = True
@@ -120,10 +149,32 @@ class _Card:
             return "Q: " + text.lstrip()
         return text
 
+    def _holes(self, text: str) -> str:
+        """``text`` with org-fc's holes written as Anki's deletions: ``@n`` is ``c(n+1)``, a hole with no
+        number takes the next one no hole names."""
+        named = {int(found.group(3)) + 1 for found in _HOLE.finditer(text) if found.group(3)}
+        free = iter(n for n in range(1, 10_000) if n not in named)
+
+        def deletion(found: re.Match[str]) -> str:
+            number = int(found.group(3)) + 1 if found.group(3) else next(free)
+            body, hint = found.group(1).strip(), found.group(2)
+            end = " " if (hint or body).endswith("}") else ""  # "}}}" would end it early: Anki's advice
+            return f"{{{{c{number}::{body}{f'::{hint}' if hint else ''}{end}}}}}"
+
+        return _HOLE.sub(deletion, text)
+
     def _deletion(self, match: re.Match[str]) -> str:
         self.deletions += 1
         hint = f"::{match.group(2)}" if match.group(2) else ""
         return f"{{{{c{self.deletions}::{match.group(1)}{hint}}}}}"
+
+
+def _joined(text: str, more: str) -> str:
+    """Two lines of a paragraph as one: a space between them, none between two characters of a script
+    written without spaces (Chinese, Japanese), where Org's filling broke a line mid-word."""
+    if text and more and _UNSPACED.match(text[-1]) and _UNSPACED.match(more[0]):
+        return text + more
+    return f"{text} {more}" if text else more
 
 
 def _dedent_sections(out: list[str]) -> None:

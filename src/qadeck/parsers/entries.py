@@ -116,7 +116,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if not entry.question:
             continue
         kind = entry.kind
-        if kind == "basic" and not answer and "{{c" in entry.question and cloze.ANKI.search(entry.question):
+        if kind == "basic" and not answer and _asks_deletions(entry.question):
             kind = "cloze"  # a question with no answer, holding Anki's deletions: it is a cloze
         if kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, entry.question))
@@ -327,13 +327,18 @@ def coverage(source: Source, entries: Sequence[Entry], also: Iterable[int] = (),
     return len(covered & content) / len(content)
 
 
+def _asks_deletions(question: str) -> bool:
+    """Does a question hold Anki's deletions (then, with no answer, it is a cloze)?"""
+    return "{{c" in question and cloze.ANKI.search(question) is not None
+
+
 def marked_coverage(source: Source, entries: Sequence[Entry]) -> float:
     """:func:`coverage`, where one answered entry (or cloze) is a layout too.
 
     For layouts whose syntax marks a card explicitly (``Q:``/``A:``, ``question::answer``,
     a ``?`` line): one such card is unambiguous even when it is the file's only one.
     """
-    lone = len(entries) == 1 and (entries[0].answer or entries[0].kind == "cloze")
+    lone = len(entries) == 1 and (entries[0].answer or entries[0].kind == "cloze" or _asks_deletions(entries[0].question))
     return coverage(source, [*entries, *entries] if lone else entries)
 
 
