@@ -38,7 +38,8 @@ def test_no_marker_found_means_no_question_line(text):
 @given(TEXTS)
 def test_find_agrees_with_the_full_path(text):
     source = Source(Path("notes.txt"), text)
-    items = common.split_items(common.read_lines(source), prefixed.starts_question, prefixed.holds_answer)
+    items = common.split_items(common.read_lines(source), prefixed.starts_question, prefixed.holds_answer,
+                               prefixed.opens_answer)
     glue = prefixed.learn_glue(items)
     assert prefixed.find(source) == [prefixed._entry(item, glue) for item in items]
 
@@ -67,7 +68,7 @@ _GLUE_PIECES = st.sampled_from(["Q: What is a", "requirements.txtfile?A: It is",
 @given(st.lists(_GLUE_PIECES, max_size=14).map("\n".join))
 def test_glue_learned_from_the_items_as_from_every_line(text):
     items = common.split_items(common.read_lines(Source(Path("n.txt"), text)), prefixed.starts_question,
-                               prefixed.holds_answer)
+                               prefixed.holds_answer, prefixed.opens_answer)
     learned, expected = prefixed.learn_glue(items), _learn_glue_trying_every_line(items)
     assert (learned.vocabulary, learned.lexicon, learned.applies) == (
         expected.vocabulary, expected.lexicon, expected.applies)
@@ -84,7 +85,7 @@ def _continuation_lines_pair_by_pair(item, is_marker):
 @given(TEXTS)
 def test_continuation_lines_are_found_as_pair_by_pair(text):
     items = common.split_items(common.read_lines(Source(Path("n.txt"), text)), prefixed.starts_question,
-                               prefixed.holds_answer)
+                               prefixed.holds_answer, prefixed.opens_answer)
     for item in items:
         expected = _continuation_lines_pair_by_pair(item, prefixed.is_marker)
         assert common.continuation_lines(item, prefixed.is_marker) == expected
