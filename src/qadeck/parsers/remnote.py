@@ -78,7 +78,11 @@ _REMNOTE_ONLY = frozenset({"both", "forward", "backward", "export_forward", "exp
 _CARD_ONLY = frozenset({"both", "forward", "backward"})
 #: A question ending in a multi-line mark: its child items are the answer (``>>1.`` numbered,
 #: ``>>A)`` a multiple choice whose first child is the answer).
-_MULTI = re.compile(r"^(?P<question>.*?\S)[ \t]*(?:(?P<mark>>>>|::|;;)|(?P<list>>>1\.)|(?P<choice>>>A\))|(?P<down>↓))[ \t]*$")
+_MULTI = re.compile(r"^(?P<question>.*?\S)[ \t]*(?:(?P<mark>>>>|:::|;;;|>>|::|;;)|(?P<list>>>1\.)|(?P<choice>>>A\))|(?P<down>↓))[ \t]*$")
+#: Multi-line marks that only RemNote uses (``::`` and ``;;`` end other tools' lines too).
+_REMNOTE_MARKS = frozenset({">>>", ">>"})
+#: The options of a multiple choice written on its line (``>>A) Paris B) Lyon``): each opens with its letter.
+_OPTION = re.compile(r"(?:^|\s)([A-Z])\)\s+")
 #: What RemNote's export writes for the arrow of a card whose practice is disabled: no card.
 _DISABLED = "―"
 #: A word: two letters in a row (any script).
@@ -136,7 +140,8 @@ def _entries(source: Source) -> list[Entry]:
         text = (item.group(2) or "") if item else line.text.strip()
         if not item and (heading(line) or text.startswith((">", "|")) or not plain_cards):
             continue
-        last = rem_end = _rem_end(lines, index) if item else index
+        rem = bool(item) or plain_cards  # a line of a file of plain card lines is a rem, as an item is
+        last = rem_end = _rem_end(lines, index) if item else _plain_rem_end(lines, index, text)
         if last > index:
             text = "\n".join([text, *(lines[at].text for at in range(index + 1, last + 1))])
         section = next((title for _, _, title in reversed(parents) if title), headings[index])
@@ -144,18 +149,32 @@ def _entries(source: Source) -> list[Entry]:
             marked += 1  # a card RemNote's export wrote with its practice disabled: the file is RemNote's, no card
             found = None
         else:
-            found = _card(lines, index, last, indent, text, bool(item), section)
+            found = _card(lines, index, last, indent, text, rem, section)
         if found is not None:
             entries.append(found[0])
             marked += found[1]
             context.update(lines[at].number for _, at, _ in parents)
-        if item:
+        if rem:
             parents.append((indent, index, _title(text)))
     if not marked:
         return []
     entries.context = frozenset(context)
     entries.marked = marked
     return entries
+
+
+def _plain_rem_end(lines: list[Line], index: int, text: str) -> int:
+    """Index of the last line of a plain line's rem: a multi-line question's answer lines below it, up to a
+    blank line, a heading or a card."""
+    last = index
+    if _MULTI.match(text) and _split(text, True) is None:
+        while last + 1 < len(lines):
+            after = lines[last + 1]
+            if after.blank or after.code or heading(after) or _split(after.text.strip(), True) or \
+                    _MULTI.match(after.text.strip()):
+                break
+            last += 1
+    return last
 
 
 def _rem_end(lines: list[Line], index: int) -> int:
@@ -179,33 +198,57 @@ def _card(lines: list[Line], index: int, last: int, indent: int, text: str, item
     """(entry, whether its mark is one only RemNote uses) of the card on ``lines[index]`` to ``lines[last]``
     (``text`` after the item's marker)."""
     number = lines[index].number
-    multi = _MULTI.match(text.rsplit("\n", 1)[-1]) if item else None
+    first, _, rest = text.partition("\n")
+    multi = _MULTI.match(first) if item and rest and first.count(_FENCE) % 2 == 0 else None
     if multi:
+        # The answer typed as the lines below the question's (a paste of RemNote text): one item each.
+        answers = [f"- {part.strip()}" for part in rest.split("\n") if part.strip()]
+        head = ""
+    else:
+        multi = _MULTI.match(text.rsplit("\n", 1)[-1]) if item else None
+        answers = []
         head = text.rsplit("\n", 1)[0] + "\n" if "\n" in text else ""
+    if multi:
         question = _question(head + multi.group("question").rstrip(" \t↓"))
         children = _children(lines, last, indent)
-        if not children:
-            if multi.group("mark") == ">>>" or multi.group("list") or multi.group("choice") or multi.group("down"):
-                return Entry(question, "", number, lines[last].number, section), True
+        items = answers + [lines[i].text for i in children]
+        end = lines[children[-1]].number if children else lines[last].number
+        mark = multi.group("mark")
+        remnote_only = mark is None or mark in _REMNOTE_MARKS
+        if not items:
+            if mark == ">>>" or multi.group("list") or multi.group("choice") or multi.group("down"):
+                return Entry(question, "", number, end, section), True
             return None
         if multi.group("choice"):
-            answer = _item_text(lines[children[0]].text)
+            options = [_item_text(t) for t in (answers or [lines[i].text for i in _first_level(lines, children)])]
+            question, answer = _choice(question, options)
         elif multi.group("list"):
-            tops = _first_level(lines, children)
-            answer = "\n".join(f"{n}. {_item_text(lines[i].text)}" for n, i in enumerate(tops, start=1))
+            tops = answers or [lines[i].text for i in _first_level(lines, children)]
+            answer = "\n".join(f"{n}. {_item_text(t)}" for n, t in enumerate(tops, start=1))
         else:
-            answer = _dedented([lines[i].text for i in children])
-        remnote_only = multi.group("mark") not in ("::", ";;")
-        return Entry(question, answer, number, lines[children[-1]].number, section), remnote_only
+            answer = _dedented(items)
+        return Entry(question, answer, number, end, section), remnote_only
     pair = _split(text, item)
     if pair is not None:
         question, answer, kind, name = pair
-        return Entry(_question(question), _blocks(answer), number, lines[last].number, section, kind), name in _REMNOTE_ONLY
+        question, answer = _question(question), _blocks(answer)
+        if name == "forward" and answer.startswith("A) "):
+            question, answer = _choice(question, [part.strip() for part in _OPTION.split(answer)[2::2]])
+        return Entry(question, answer, number, lines[last].number, section, kind), name in _REMNOTE_ONLY
     if item and "{{" in text:
         deletions = cloze.to_anki(text, _CLOZE_STYLES)
         if deletions is not None:
             return Entry(deletions, "", number, lines[last].number, section, "cloze"), False
     return None
+
+
+def _choice(question: str, options: list[str]) -> tuple[str, str]:
+    """(question, answer) of a multiple choice: its options listed below the question, the first (RemNote's
+    right one) the answer."""
+    options = [option for option in options if option]
+    if len(options) < 2:
+        return question, options[0] if options else ""
+    return question + "\n\n" + "\n".join(f"- {option}" for option in options), options[0]
 
 
 def _question(text: str) -> str:
@@ -282,13 +325,22 @@ def _masked_side(masked: str, match: re.Match[str], side: str) -> str:
 
 
 def _plain_cards(lines: list[Line]) -> bool:
-    """Are the file's lines that are no list item cards? Most of them (:data:`_CONSISTENT`) must split
-    as cards in a separator only cards use: lines of cards, not prose that says ``latency >> throughput``."""
-    plain = [line.text for line in lines
-             if not line.code and not line.blank and not heading(line) and not _ITEM.match(line.text)
-             and not line.text.lstrip().startswith((">", "|"))]
-    cards = sum(_split(text.strip(), False) is not None for text in plain)
-    return cards > 0 and cards >= _CONSISTENT * len(plain)
+    """Are the file's lines that are no list item cards? Most of them (:data:`_CONSISTENT`) must be cards:
+    lines of cards (indented under a concept or not), not prose that says ``latency >> throughput``."""
+    plain = cards = 0
+    answering = False  # in the lines below a multi-line question: its answer
+    for line in lines:
+        text = line.text.strip()
+        if line.code or not text or heading(line) or _ITEM.match(line.text) or text.startswith((">", "|")):
+            answering = answering and bool(text)
+            continue
+        if _split(text, True) is not None:
+            plain, cards, answering = plain + 1, cards + 1, False
+        elif _MULTI.match(text):
+            plain, cards, answering = plain + 1, cards + 1, True
+        elif not answering:
+            plain += 1
+    return cards > 0 and cards >= _CONSISTENT * plain
 
 
 def _has_literal(text: str) -> bool:
