@@ -36,7 +36,7 @@ META_NAMES = frozenset({
     "position", "index", "rank", "notetype", "sortfield", "learningstatus", "mastered", "gemeistert", "color",
     "colour",
     # how a quiz game plays a question, not what it asks or answers
-    "time", "timelimit", "timeinseconds", "timeinsec", "timesec", "seconds", "duration", "points", "score",
+    "time", "timelimit", "timeinseconds", "timeinsec", "timesec", "seconds", "duration", "points", "score", "mark", "marks",
     "questiontype", "imagelink", "imageurl", "required",
 })
 #: Names of the column giving each question's type.
@@ -48,7 +48,7 @@ TYPED = re.compile(r"blank|fill|short|typed|text|input|fib|\bsr\b", re.IGNORECAS
 #: other question banks.
 _TOLD_WRONG = re.compile(r"incorrect|wrong|falsch|incorrecta|incorrecto")
 #: A column numbering the rows (``#``, ``No.``, ``Question #``, ``Question number``): no part of a card.
-_NUMBERING = re.compile(r"(?:question|item|row|card)?(?:no|nr|num|number)|[^\W\d_]*\s*#")
+_NUMBERING = re.compile(r"(?:question|item|row|card)?(?:no|nr|num|number|stt|lfdnr)|[^\W\d_]*\s*#")
 #: A multiple-choice question's wrong options (Wrong1, FalscheAntwort2, Distractor3): no part of the answer.
 _WRONG = re.compile(r"^(?:wrong|incorrect|false|falsche?|distractor|errad[ao]|incorrect[ao])[^\W\d_]*\d*$")
 #: Columns naming the group a card belongs to: its section.
@@ -237,14 +237,14 @@ _KEY = re.compile(r"(?:[1-8]|[A-Ha-h])(?:\s*[,;]\s*(?:[1-8]|[A-Ha-h]))*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:\s*[^\W\d_]{1,7})?")
 
 
-def describes(header: Sequence[str], cells: Sequence[str]) -> bool:
+def describes(header: Sequence[str], cells: Sequence[str], ask: int) -> bool:
     """True when ``cells``, the row under the header row ``header``, says what each column holds rather than
-    being a card: three of its cells at least, and half of those filled, hold every word of their column's name
-    ("Text for option 1 (required)" under "Option 1"), as templates explain themselves."""
+    being a card: its question cell and two more at least, and half of its filled cells, hold every word of
+    their column's name ("Text for option 1 (required)" under "Option 1"), as templates explain themselves."""
     filled = [i for i, cell in enumerate(cells) if cell.strip()]
     named = [i for i in filled if i < len(header) and _TERMS.findall(head(header[i]).casefold())]
     said = [i for i in named if set(_TERMS.findall(head(header[i]).casefold())) <= set(_TERMS.findall(cells[i].casefold()))]
-    return len(said) >= DESCRIBED and 2 * len(said) >= len(filled)
+    return ask in said and len(said) >= DESCRIBED and 2 * len(said) >= len(filled)
 
 
 #: How many cells of a row must repeat their column's name for the row to describe the columns.

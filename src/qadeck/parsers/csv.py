@@ -229,7 +229,7 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
         named = None  # the first row is a question of the quiz, however its words read as names
     if named is not None and not header.columns:
         # the header row, and a row under it that says what each column holds
-        found = found[2:] if len(found) > 1 and describes(found[0][2], found[1][2]) else found[1:]
+        found = found[2:] if len(found) > 1 and describes(found[0][2], found[1][2], named.ask) else found[1:]
     columns = named or quiz or Columns(fields[0], fields[1])
     tagged = header.tags if header.tags is not None else columns.tags
     grouped = columns.section if columns.section is not None else header.deck
