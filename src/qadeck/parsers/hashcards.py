@@ -34,8 +34,9 @@ from .structure import Line, heading, outline
 
 NAME = "hashcards"
 
-#: What one search of the whole text finds in a file that may be one: a line opening with the cloze label.
-_MAY_HOLD = re.compile(r"^C:", re.MULTILINE)
+#: What a file that may be one holds: a line opening with the cloze label (the first, or one after a newline:
+#: two substring tests, where a line-anchored pattern is tried at every position).
+_CLOZE_LABEL = "C:"
 _LABEL = re.compile(r"^([QAC]):[ \t]*")
 _SEPARATOR = re.compile(r"^[ \t]*---[ \t]*$")
 #: A line labelled as the option beside a third one: "C:" there is an option of a lettered list.
@@ -45,7 +46,7 @@ _STYLES = ("square",)
 
 def _entries(source: Source) -> list[Entry]:
     text = source.text
-    if "[" not in text or not _MAY_HOLD.search(text) or _OPTION.search(text):
+    if "[" not in text or not (text.startswith(_CLOZE_LABEL) or "\n" + _CLOZE_LABEL in text) or _OPTION.search(text):
         return []  # most files: no line opens with "C:"; a file of lettered options has "B:" and "D:" too
     entries: list[Entry] = []
     card: list[Line] = []  # the lines of the card being read, its label's first
