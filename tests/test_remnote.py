@@ -135,3 +135,11 @@ def test_the_other_items_of_a_remnote_file_are_notes_not_another_layouts_cards(t
     assert result.layout == "remnote"
     assert [card.question for card in result.cards] == [
         "Powerhouse of the cell", "What molecule stores energy", "Chloroplast"]
+
+
+def test_a_formula_is_one_side_of_a_card_both_ways_and_two_operands_are_none(tmp_path):
+    # "H2O" holds no two letters in a row, yet names water; "a <> b" and "x <> 5" compare two operands.
+    text = "- Chemistry\n    - H2O <> water\n    - Fe <> iron\n    - WHERE a <> b\n    - x <> 5\n    - i <> j\n"
+    cards = parse(tmp_path, text).cards
+    assert [(card.question, card.answer, card.kind) for card in cards] == [
+        ("H2O", "water", "reversed"), ("Fe", "iron", "reversed")]

@@ -88,6 +88,8 @@ _OPTION = re.compile(r"(?:^|\s)([A-Z])\)\s+")
 _DISABLED = "―"
 #: A word: two letters in a row (any script).
 _WORD = re.compile(r"[^\W\d_]{2}")
+#: A letter (any script): what a formula or a symbol's name holds ("H2O", "Fe").
+_LETTER = re.compile(r"[^\W\d_]")
 #: A word, or code, math or a picture (masked): what stands next to a card's separator.
 _OPERAND_OR_WORD = re.compile(r"[^\W\d_]{2}|\0")
 #: One token that names a file or a path: what a shell's ``>>`` appends to.
@@ -301,7 +303,11 @@ def _split(text: str, item: bool) -> tuple[str, str, str, str] | None:
         return None  # an exported rem's lines are one rem's, and its arrow the card's
     kind, side = _KINDS[name]
     question, answer = (left, right) if side == "right" else (right, left)
-    if not _WORD.search(_masked_side(masked, match, side)):
+    asked, other = _masked_side(masked, match, side), _masked_side(masked, match, "left" if side == "right" else "right")
+    if kind == "reversed":
+        if not (_WORD.search(asked) or _WORD.search(other)) or not (_LETTER.search(asked) and _LETTER.search(other)):
+            return None  # each side of a card asked both ways names something, one in words: "H2O <> water"
+    elif not _WORD.search(asked):
         return None  # "a >> b", "$? >> 8": math and code; a question asks in words
     if not exported:  # an arrow RemNote's export wrote is a card's (see the module's docstring)
         before, after = masked[: match.start()].split(), masked[match.end() :].split()
@@ -309,8 +315,6 @@ def _split(text: str, item: bool) -> tuple[str, str, str, str] | None:
             return None  # "x << 2;", "cout << x;": a statement
         if not _OPERAND_OR_WORD.search(before[-1]) and not _OPERAND_OR_WORD.search(after[0]):
             return None  # "Shift: a >> b", "status: $? >> 8": an operator between two operands
-    if kind == "reversed" and not _WORD.search(_masked_side(masked, match, "left" if side == "right" else "right")):
-        return None  # each side of a card asked both ways asks
     if name == "forward" and " " not in right and _PATH.match(right):
         return None  # "echo x >> ~/.bashrc": a shell appending to a file
     return question, answer, kind, name
