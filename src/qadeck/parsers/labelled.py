@@ -35,7 +35,8 @@ from .structure import ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, an
 
 NAME = "labelled"
 
-_NUMBER = r"(?:[ \t]*(?:#|no\.?[ \t]*)?\d+(?:\.\d+)*)?"
+#: A label's number after it: "Answer 3", "Question #2", "Question no. 4".
+_TRAILING_NUMBER = re.compile(r"(?:[ \t]*(?:#|no\.?[ \t]*)?\d+(?:\.\d+)*)?$")
 #: A heading's text that names the answer below it: "Answer", "Short answer", "Answer 3", "Solution", "Back".
 #: Not "Answers" or "Solutions": the heading of an answer key, the numbered answers to the questions above.
 _ANSWER_WORDS = (r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)[ \t]+)?answer"
@@ -63,15 +64,12 @@ class _Heading:
 
 def _label(text: str) -> str:
     bare = _DECOR.sub("", text).strip()
-    if _ANSWER_LABEL.fullmatch(_strip_number(bare)):
+    word = _TRAILING_NUMBER.sub("", bare).strip()
+    if _ANSWER_LABEL.fullmatch(word):
         return "answer"
-    if _QUESTION_LABEL.fullmatch(_strip_number(bare)) or (bare and numbered_only(bare)) or _FRONT.match(bare):
+    if _QUESTION_LABEL.fullmatch(word) or (bare and numbered_only(bare)) or _FRONT.match(bare):
         return "question"
     return ""
-
-
-def _strip_number(text: str) -> str:
-    return re.sub(rf"{_NUMBER}$", "", text).strip()
 
 
 def _headings(lines: list[Line]) -> list[_Heading]:
@@ -93,7 +91,8 @@ def _entries(source: Source) -> list[Entry]:
     for i, answer in enumerate(found):
         if answer.label != "answer":
             continue
-        owner = _owner(found, i, taken)
+        at = _owner(found, i, taken)
+        owner = found[at] if at is not None else None
         if owner is None and (i > taken + 1 or taken >= 0):
             continue  # no question over this answer heading: a section's heading, another answer's
         beside = owner is None or owner.level >= answer.level
@@ -103,26 +102,27 @@ def _entries(source: Source) -> list[Entry]:
         end = next((j for j in range(i + 1, len(found)) if found[j].label or found[j].level <= scope
                     or beside and found[j].level == answer.level and asks(found[j].text)), len(found))
         entry = _entry(source, lines, owner, answer, found[end].index if end < len(found) else len(lines),
-                       _section(found, owner or answer))
+                       _section(found, at if at is not None else i))
         if entry is not None:
             entries.append(entry)
             taken = end - 1
     return entries
 
 
-def _owner(found: list[_Heading], i: int, taken: int) -> _Heading | None:
-    """The heading whose question the answer heading ``found[i]`` answers: a question label over it, or the
+def _owner(found: list[_Heading], i: int, taken: int) -> int | None:
+    """Where in ``found`` the heading is whose question the answer heading ``found[i]`` answers: a question label over it, or the
     heading it sits under, or one beside it that asks. Sections beside it between the two (``Options``,
     ``Example``) belong to the question, under a question label or a heading that asks."""
     answer = found[i]
     skipped = False
-    for h in reversed(found[taken + 1 : i]):
+    for at in range(i - 1, taken, -1):
+        h = found[at]
         if h.label == "answer":
             return None
         if h.label == "question" or asks(h.text) and h.level <= answer.level:
-            return h
+            return at
         if h.level < answer.level:
-            return None if skipped else h
+            return None if skipped else at
         skipped = True  # a section beside the answer, or under one
     return None
 
@@ -155,11 +155,11 @@ def _labelled_question(lines: list[Line]) -> str:
     return ""
 
 
-def _section(found: list[_Heading], first: _Heading) -> str:
-    """The nearest heading above the card's first heading that is no label, when the card's heading is not
-    the document's only top heading (a page of one question: its title is the card's)."""
-    level = first.level
-    for h in reversed(found[: found.index(first)]):
+def _section(found: list[_Heading], first: int) -> str:
+    """The nearest heading above the card's first heading (``found[first]``) that is no label, when the card's
+    heading is not the document's only top heading (a page of one question: its title is the card's)."""
+    level = found[first].level
+    for h in reversed(found[:first]):
         if h.level < level:
             if not h.label:
                 return h.text

@@ -55,6 +55,8 @@ _BACK_WORDS = frozenset({"back", "answer", "definition", "meaning", "response", 
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 #: Set on the frames around a card's back: an element holding both sides is no front.
 _HOLDS_BACK = "\0back"
+#: Set on a page's element with a class: the card's side its class names (see :func:`_side`), or "".
+_SIDE = "\0side"
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
 #: What a whole page holds besides its content: the browser's and the site's, not the author's answer.
 _PAGE_CHROME = frozenset(
@@ -177,6 +179,8 @@ class _Converter(HTMLParser):
             elif tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)
                                       or _TOGGLE_CLASS.search(values.get("class", ""))):
                 values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
+            if self.page and "class" in values:
+                values[_SIDE] = _side(values["class"])  # told once: the elements inside it ask it again
             self.frames.append(_Frame(tag, values))
         elif not self.page:
             self._emit(self.get_starttag_text() or "")
@@ -250,17 +254,16 @@ class _Converter(HTMLParser):
         if tag in self.dropped:
             if _KEPT not in frame.attrs:
                 return ""
-            return content if self._in_heading() else "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
+            return content if self._in_heading() else _term(content)
         if self.page and tag == "dt":
-            return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
-        if self.page and "class" in frame.attrs and (tag in _BLOCK or tag == "span"):
-            side = _side(frame.attrs["class"])
+            return _term(content)
+        if self.page and (tag in _BLOCK or tag == "span") and (side := frame.attrs.get(_SIDE)):
             if side == "back":
                 for around in self.frames:
                     around.attrs[_HOLDS_BACK] = ""
-            elif (side == "front" and _HOLDS_BACK not in frame.attrs and content.strip()
-                  and not any(_side(around.attrs.get("class", "")) == "back" for around in self.frames)):
-                return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"  # a card's front: a term, as <dt> is
+            elif (_HOLDS_BACK not in frame.attrs and content.strip()
+                  and not any(around.attrs.get(_SIDE) == "back" for around in self.frames)):
+                return _term(content)  # a card's front: a term, as <dt> is
         if tag == "pre":
             return f"\n\n```{frame.attrs.get('language', '')}\n" + content.strip("\n") + "\n```\n\n"
         if tag in _CODE:
@@ -301,6 +304,11 @@ class _Converter(HTMLParser):
         # Four spaces: Python-Markdown, our renderer, nests lists only at four.
         body = body.replace("\n", "\n    ")
         return "\n" + marker + body + "\n"
+
+
+def _term(content: str) -> str:
+    """A term on a paragraph of its own, in bold: how a ``<dt>``, a card's front and an accordion's question read."""
+    return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
 
 
 def _side(classes: str) -> str:
