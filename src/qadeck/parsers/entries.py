@@ -87,6 +87,11 @@ _QUESTION_NUMBER = re.compile(
     r"(?:[ \t]*(?:[.:)：︰．]|->|→|–|-(?=\s)))?[ \t]+(?=\S)",
     re.IGNORECASE,
 )
+#: A question that is its number alone ("Question 4", "Q12:", "Problem 3."): the question is below it.
+_NUMBER_ONLY = re.compile(
+    r"(?i:question|ques|q|problem|exercise|quiz)[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d+(?:\.\d+)*[ \t]*[.:)：]?"
+)
+_NUMBER_ONLY_LONGEST = 24
 #: What the first character of a question is when _QUESTION_NUMBER may match it.
 _NUMBER_OPENINGS = frozenset("Qq#([０１２３４５６７８９")
 #: A word and a colon before a line's text ("term:", "Interviewer:"), or a symbol that marks it ("🤔 …", "💡 …"):
@@ -108,6 +113,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     findings: list[Finding] = []
     entries = _unlabelled(list(entries))
     file_tags, after_tags, answer_tags = _source_tags(source, entries)
+    keys = options.MAY_KEY.found_in(source.text)  # a line naming a right option: most files hold none
     for index, entry in enumerate(entries):
         answer = drop_answer_label(entry.answer).strip("\n")
         if answer[:1] == " ":  # only an answer opening with a space has HTML indentation to drop
@@ -130,10 +136,21 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             answer, own = _without_tag_lines(answer)
             tags += own
         tags += after_tags.get(index, ()) + file_tags
+        # "Question 4" alone on its line, the question under it: what it asks is the answer's first paragraph
+        # (or what stands before the options the answer lists).
+        label = question if len(question) <= _NUMBER_ONLY_LONGEST and _NUMBER_ONLY.fullmatch(question) else ""
+        if label and answer:
+            question = ""
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
-        elif any(mark in answer for mark in options.MARKS):
-            question, answer = options.marked(question, answer) or (question, answer)
+        else:
+            chosen = options.marked(question, answer) if any(mark in answer for mark in options.MARKS) else None
+            if chosen is None and keys:
+                chosen = options.keyed(question, answer)
+            question, answer = chosen or (question, answer)
+        if not question:
+            asked, _, rest = answer.partition("\n\n")
+            question, answer = (asked.strip(), rest.strip()) if rest.strip() else (label, answer)
         cards.append(
             Card(
                 question=question,

@@ -1,9 +1,10 @@
 """Multiple-choice cards: a question's options on the front, lettered, and the right ones on the back.
 
 :func:`options_card` words every layout's multiple-choice card (a CSV deck's option columns, a plain-text
-question bank, an answer that lists options); :func:`ticked` and :func:`marked` find the last kind: the
-quizzes people write for GitHub, where the options are a task list and the right one is ticked, and
-those typed in Word or Markdown, the right one of ``a)``, ``b)`` … in bold or checked (✓, "(correct)")::
+question bank, an answer that lists options); :func:`ticked`, :func:`marked` and :func:`keyed` find the last
+kind: the quizzes people write for GitHub, where the options are a task list and the right one is ticked,
+those typed in Word or Markdown, the right one of ``a)``, ``b)`` … in bold or checked (✓, "(correct)"), and
+quiz banks that name it on the line after the options ("Answer: c", "**Correct Answer:** B")::
 
     #### Q4. What statement about static methods is true?
 
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from .structure import LineStart
 
 #: Option letters, as a multiple-choice card's front shows them.
 OPTION_LETTERS = "ABCDEFGH"
@@ -36,6 +39,20 @@ _BOLD = re.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1")
 _CHECK = re.compile(r"[ \t]*(?:✓|✔️?|✅|\((?:correct|right)\))$", re.IGNORECASE)
 #: What an answer holds when one of its options may be marked so (a substring test first: most hold none).
 MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
+#: The line under lettered options that names the right ones: "Answer: c", "**Answer:** B", "Ans. (b)",
+#: "Correct answer: B", "Answer - C", "Answer: c) Network", "Answers: A, C", "The answer is D."
+_KEY = re.compile(
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice)s?)"
+    r"(?:[ \t]+is)?[ \t]*(?:\*\*|__)?[ \t]*(?:[:：.=]|[-–](?=[ \t]))?[ \t]*(?:\*\*|__)?[ \t]*"
+    r"\(?([A-Ha-h])\)?((?:[ \t]*(?:,|&|and)[ \t]*\(?[A-Ha-h]\)?)*)(?:\*\*|__)?"
+    # The letter alone, or followed by a stop and what the author adds (the option again, a reason).
+    r"(?:[ \t]*$|[ \t]*[.:)](?:\*\*|__)?(?:[ \t]+(.*?))?[ \t]*$)"
+)
+_KEY_LETTER = re.compile(r"\b[A-Ha-h]\b")
+#: A key line anywhere in a text: told once a file, from newline to newline (most files hold none).
+MAY_KEY = LineStart(re.compile(
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice))"
+))
 
 
 def stem(question: str) -> str:
@@ -117,6 +134,54 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
         options.append(text)
         end += 1
     return _card(question, lines, (start, end), options, chosen)
+
+
+def named(line: str) -> tuple[list[str], str]:
+    """The letters (upper case) of the options a key line names ("**Correct answer:** B", "Answers: a, c")
+    and what follows them on the line ("B) ABAP, SAP's own language"); ([], "") for any other line."""
+    key = _KEY.match(line)
+    if key is None:
+        return [], ""
+    return [letter.upper() for letter in (key.group(1), *_KEY_LETTER.findall(key.group(2)))], key.group(3) or ""
+
+
+def keyed(question: str, answer: str) -> tuple[str, str] | None:
+    """(front, back) when ``answer`` lists options lettered from A, one a line, and the line after them
+    names the right one (or, for "choose two", at most half of them): "Answer: c", as quiz banks typed
+    in Markdown, Word or plain text do. What stands before the options goes to the front, what
+    follows the key line (an explanation) to the back."""
+    lines = answer.split("\n")
+    start = next((k for k, line in enumerate(lines) if _LETTERED.match(line)), None)
+    if start is None:
+        return None
+    lettered: dict[str, str] = {}
+    end = start
+    while end < len(lines):
+        option = _LETTERED.match(lines[end])
+        if option is None:
+            following = next((k for k in range(end, len(lines)) if lines[k].strip()), len(lines))
+            if lines[end].strip() or following == len(lines) or not _LETTERED.match(lines[following]):
+                break
+            end = following  # a loose list: blank lines between its options
+            continue
+        letter = option.group(1).upper()
+        if letter in lettered:
+            return None  # a letter again: lists of something else
+        lettered[letter] = option.group(2)
+        end += 1
+    # Quiz generators shuffle the options (A, C, B, D): shown in their letters' order, every letter there.
+    if sorted(lettered) != list(OPTION_LETTERS[: len(lettered)]):
+        return None
+    options = [lettered[letter] for letter in sorted(lettered)]
+    at = next((k for k in range(end, len(lines)) if lines[k].strip()), None)
+    letters, said = named(lines[at]) if at is not None else ([], "")
+    chosen = sorted({OPTION_LETTERS.index(letter) for letter in letters})
+    if not chosen or chosen[-1] >= len(options):
+        return None
+    # What the key line adds after the letter stays on the back, unless it is the chosen option's text again.
+    said_again = said.rstrip(".").strip() in {options[k].rstrip(".").strip() for k in chosen}
+    return _card(question, lines[:at] + ([said] if said and not said_again else []) + lines[at + 1 :], (start, end),
+                 options, chosen)
 
 
 def _card(question: str, lines: list[str], span: tuple[int, int], options: list[str], chosen: list[int]

@@ -34,6 +34,7 @@ from ..model import Source
 from .entries import Entry, make_layout
 from .headings import asks
 from .markup import inline_text
+from .options import named
 from .structure import Line, answer_from, heading, opens_with_title, outline
 
 NAME = "quiz"
@@ -142,6 +143,10 @@ def _back(lines: list[Line], options: dict[str, str]) -> str:
             marked = heading(Line(line.number, text))
             if marked is not None:
                 text = _chosen(inline_text(marked[1]), options)
+            elif options and (key := named(text))[0] and all(letter in options for letter in key[0]):
+                text = "\n\n".join(f"**{letter}**: {options[letter]}" for letter in key[0])  # "**Correct answer:** C"
+                if key[1] and key[1] not in options.values():
+                    text += "\n\n" + key[1]  # "Answer: B) because …": the reason too
         body.append(Line(line.number, text, line.code))
     answer, _ = answer_from(body)
     return answer
