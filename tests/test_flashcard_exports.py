@@ -135,10 +135,41 @@ def test_a_mnemosyne_2_export_reads_as_its_facts(tmp_path: Path, name: str, data
     assert [card["question"] for card in found if card["reverse"]] == ["the dog\n\na noun: der"]
 
 
-def test_a_folder_reads_a_cards_package_whatever_its_name(tmp_path: Path) -> None:
+def test_a_folder_reads_a_cards_package_and_the_apps_xml_exports_whatever_their_name(tmp_path: Path) -> None:
     (tmp_path / "french.cards").write_bytes(_cards_package(MNEMOSYNE_2))
-    (tmp_path / "export.xml").write_text(MNEMOSYNE_1, encoding="utf-8")  # XML: read in a folder when named for Q&A
-    assert [path.name for path in sources.collect([tmp_path]).files] == ["french.cards"]
+    # Saved under the apps' own names: Mnemosyne's export.xml, a SuperMemo collection; their root says what they are.
+    (tmp_path / "export.xml").write_text(MNEMOSYNE_1, encoding="utf-8")
+    (tmp_path / "collection.xml").write_text(SUPERMEMO, encoding="utf-8")
+    # A project's XML and data files beside them are no cards, whatever project or app they belong to.
+    (tmp_path / "pom.xml").write_text("<project><artifactId>mnemosyne</artifactId><name>Question</name></project>")
+    (tmp_path / "mnemosyne.xml").write_text('<mxfile><diagram name="mnemosyne-config"/></mxfile>')
+    (tmp_path / "AndroidManifest.xml").write_text('<manifest package="org.mnemosyne"><application/></manifest>')
+    (tmp_path / "package.json").write_text('{"name": "mnemosyne", "description": "<mnemosyne core_version"}')
+    assert [path.name for path in sources.collect([tmp_path]).files] == ["collection.xml", "export.xml", "french.cards"]
+
+
+MNEMOSYNE_1_BOTH_WAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<mnemosyne core_version="1" time_of_start="946728000">
+<item id="7"><cat>Flags</cat><Q>&lt;b&gt;Colours of Peru?&lt;/b&gt;&lt;card style="answerbox: overlay"/&gt;</Q><A>red, white</A></item>
+<item id="7.inv"><cat>Flags</cat><Q>red, white</Q><A>&lt;b&gt;Colours of Peru?&lt;/b&gt;</A></item>
+<item id="9"><cat>Words</cat><Q>gato</Q><A>GA-to
+cat</A></item>
+<item id="9.tr.1"><cat>Words</cat><Q>cat</Q><A>gato
+GA-to</A></item>
+<item id="12.inv"><cat>Words</cat><Q>its fact was not exported</Q><A>asked all the same</A></item>
+</mnemosyne>
+"""
+
+
+def test_a_mnemosyne_1_fact_asked_both_ways_is_one_reversed_card(tmp_path: Path) -> None:
+    # Mnemosyne 1 writes a fact's other card as an item of its own (id + ".inv", or ".tr.1" for a word's
+    # translation): one note asked both ways, not two notes; its layout tags are no text.
+    found = listed_file(tmp_path, "mnemosyne-cards.xml", MNEMOSYNE_1_BOTH_WAYS.encode())
+    assert _notes(found) == [
+        ("Colours of Peru?", "red, white", "Flags", "reversed", []),
+        ("gato", "GA-to  \ncat", "Words", "reversed", []),
+        ("its fact was not exported", "asked all the same", "Words", "basic", []),
+    ]
 
 
 @pytest.mark.parametrize(("data", "message"), [

@@ -154,7 +154,7 @@ def _readable(file: Path, given: bool) -> bool:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES
         return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
-            _NAME_WORDS.findall(f"{named} {file.parent.name}".lower())))
+            _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix)
     if suffix in TEXT_EXTENSIONS:
         return suffix not in markups.SHARED or _opens_as_format(file, markups.SHARED[suffix])
     if not file.suffix:
@@ -174,6 +174,15 @@ def _opens_as_format(file: Path, mark: str) -> bool:
     """Does ``file``'s start hold ``mark`` (a ``.mm`` mind map's ``<map``, not an Objective-C++ source's code)?"""
     head = _head(file)
     return head is None or mark.encode() in head
+
+
+def _opens_as_export(file: Path, suffix: str) -> bool:
+    """Does ``file``'s start hold the mark of a flashcard app's export (:data:`markups.EXPORT_MARKS`)?"""
+    marks = markups.EXPORT_MARKS.get(suffix)
+    if not marks:
+        return False
+    head = _head(file)
+    return head is not None and any(mark in head for mark in marks)
 
 
 def _head(file: Path) -> bytes | None:

@@ -56,6 +56,10 @@ DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", "
 #: quizzes and FAQs (a QTI 2 item is one question a file). One such block is a deck of one, not a page's lone
 #: "Click to expand".
 ENTRY_FILES = DATA | {".xml", ".qti"}
+#: Extensions of files read only when named or named for Q&A -> marks at the start of a file that holds cards
+#: whatever its name: an app's export saved under the app's own name (Mnemosyne writes ``export.xml``), where a
+#: folder's other XML files are a build's or an editor's (``pom.xml``, ``AndroidManifest.xml``).
+EXPORT_MARKS = {".xml": cardxml.EXPORT_MARKS}
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
 #: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code.
 SHARED = {".mm": "<map"}

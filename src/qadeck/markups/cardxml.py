@@ -35,13 +35,22 @@ from .datacards import Item, hard_breaks
 _ELEMENT = re.compile(r"<(/?)SuperMemoElement\s*>|<(Title|Type)\s*>(.*?)</\2\s*>|<Content\s*>(.*?)</Content\s*>",
                       re.DOTALL)
 _MEDIA = re.compile(r"<(Image|Sound|Video)\b.*?</\1\s*>", re.DOTALL)
-_ITEM = re.compile(r"<item\b[^>]*>(.*?)</item\s*>", re.DOTALL)
+_ITEM = re.compile(r"<item\b([^>]*)>(.*?)</item\s*>", re.DOTALL)
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")
 _LOG = re.compile(r"<log\b([^>]*?)(?:/>|>(.*?)</log\s*>)", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 #: A Mnemosyne cloze deletion, ``[text]`` or ``[text:hint]``.
 _DELETION = re.compile(r"\[([^\[\]:]+)(?::([^\[\]]*))?\]")
 _ADDED_CARD, _ADDED_FACT, _ADDED_TAG = "6", "16", "10"
+#: What the start of each export holds, as bytes: read in a folder whatever the file's name (see
+#: :data:`qadeck.markups.EXPORT_MARKS`). Mnemosyne 1 always writes its core version on its root.
+EXPORT_MARKS = (b"<SuperMemoCollection", b"<mnemosyne core_version", b"<openSM2sync")
+#: The id of a Mnemosyne 1 item that is another card of a fact: its reverse (``.inv``), or a three-sided
+#: fact's card asking the translation (``.tr.1``).
+_OTHER_CARD = re.compile(r"^(.+)\.(?:inv|tr\.\d+)$")
+#: Mnemosyne 1's own markup in a side: how the card is laid out (``<card style="answerbox: overlay"/>``), no text.
+_LAYOUT = re.compile(r"<card\b[^<>]*>", re.IGNORECASE)
 
 
 def is_flashcards(text: str) -> bool:
@@ -107,11 +116,20 @@ def _sides(element: dict[str, str]) -> tuple[str, str]:
 
 
 def _mnemosyne_items(text: str) -> list[Item]:
+    """Each fact's card: an item whose id is another's plus ``.inv`` or ``.tr.N`` is that fact's other card,
+    which makes the fact's card one asked both ways."""
+    found = [(_ID.search(attributes), body) for attributes, body in _ITEM.findall(text)]
+    ids = [match.group(1) if match else "" for match, _ in found]
+    others = {other.group(1) for identity in ids if (other := _OTHER_CARD.match(identity))}
+    known = set(ids)
     items = []
-    for body in _ITEM.findall(text):
+    for identity, (_, body) in zip(ids, found):
+        if (other := _OTHER_CARD.match(identity)) and other.group(1) in known:
+            continue
         question = _question(_field(body, "Q"))
         if question:
-            items.append(Item(question, _answer(_field(body, "A")), 0, _plain(_field(body, "cat"))))
+            kind = "reversed" if identity and identity in others else "basic"
+            items.append(Item(question, _answer(_field(body, "A")), 0, _plain(_field(body, "cat")), kind=kind))
     return sorted(items, key=lambda item: item.section)
 
 
@@ -173,9 +191,9 @@ def _plain(value: str) -> str:
 
 
 def _markup(value: str) -> str:
-    """An element's text: XML-escaped (or CDATA) HTML, its line breaks the author's."""
+    """An element's text: XML-escaped (or CDATA) HTML, its line breaks the author's, Mnemosyne's layout tags left out."""
     value = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), value.strip())
-    return html.unescape(value).replace("\r\n", "\n").replace("\n", "<br>")
+    return _LAYOUT.sub("", html.unescape(value)).strip().replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _question(value: str) -> str:
