@@ -34,6 +34,7 @@ its section and a card's lines its sheet row.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
@@ -177,13 +178,54 @@ def _entries(source: Source) -> list[Entry]:
                                     section)]
     header = anki_header(source.text)
     delimited = source.path.suffix.lower() in SUFFIXES
+    categories: list[tuple[int, str]] = []
+    if source.text.startswith(CATEGORY) or "\n" + CATEGORY in source.text:
+        categories, source = _categories(source)
     # Only a header row naming the columns makes another file CSV (read that row before the rest), or
     # rows of TAB-separated cells, as Anki's plain-text export writes them without its header lines.
     if not header.lines and not delimited and not _names_columns(source, header):
         if not _tab_rows(source):
             return []
         header, delimited = AnkiHeader(separator="\t"), True
-    return _table(source, header, delimited)
+    if PLECO_MARKS.search(source.text):
+        source = replace(source, text=PLECO_MARKS.sub(lambda m: _PLECO_HTML[m.group()], source.text))
+    entries = _table(source, header, delimited, words=True if categories else None)
+    return _under_categories(entries, categories) if categories else entries
+
+
+#: A line opening with this names the category (the section) of the rows below it, its parts split by ``/``: how
+#: Pleco's flashcard files group cards (``//HSK 3/Lesson 1``), whose rows are ``headword<TAB>pinyin<TAB>definition``.
+CATEGORY = "//"
+#: Pleco's own marks inside a cell (characters of Unicode's private use area): a line break, bold on and off;
+#: others of its marks (colours) are left out.
+PLECO_MARKS = re.compile("[\ueab0-\ueabf]")
+_PLECO_HTML = {"\ueab1": "<br>", "\ueab2": "<b>", "\ueab3": "</b>"}
+_PLECO_HTML.update({chr(code): "" for code in range(0xEAB0, 0xEAC0) if chr(code) not in _PLECO_HTML})
+
+
+def _categories(source: Source) -> tuple[list[tuple[int, str]], Source]:
+    """(line, section) of each category line, and the text with those lines left blank (the rows keep their
+    line numbers); no categories when the lines opening with ``//`` are not a table's (a program's comments)."""
+    lines = source.text.split("\n")
+    found = [(number, line) for number, line in enumerate(lines, 1) if line.startswith(CATEGORY)]
+    tabbed = sum(1 for line in lines if "\t" in line)
+    if not tabbed or tabbed < len(found):
+        return [], source
+    for number, _ in found:
+        lines[number - 1] = ""
+    categories = [(number, "::".join(part.strip() for part in line[len(CATEGORY):].split("/") if part.strip()))
+                  for number, line in found]
+    return categories, replace(source, text="\n".join(lines))
+
+
+def _under_categories(entries: list[Entry], categories: list[tuple[int, str]]) -> list[Entry]:
+    """The entries, each under the last category line above it."""
+    starts = [number for number, _ in categories]
+    out = []
+    for entry in entries:
+        at = bisect.bisect_right(starts, entry.line) - 1
+        out.append(replace(entry, section=categories[at][1]) if at >= 0 and categories[at][1] else entry)
+    return out
 
 
 #: Share of the rows of a text without a header that must have the same number of TAB-separated cells.
@@ -209,9 +251,11 @@ def _tab_rows(source: Source) -> bool:
     return len(set(firsts)) * 2 > len(found)
 
 
-def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "") -> list[Entry]:
+def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "",
+           words: bool | None = False) -> list[Entry]:
     """The entries of one table of rows (a CSV file, a sheet), under ``section`` (else the export's deck);
-    ``delimited``: the text is a table whether or not a header row names its columns (else it must)."""
+    ``delimited``: the text is a table whether or not a header row names its columns (else it must);
+    ``words``: rows with no header are a word, its reading and its meaning (None: when they look it)."""
     section = section or header.all_deck
     found = rows(source, header)
     if not header.columns:
@@ -230,7 +274,7 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     if named is not None and not header.columns:
         # the header row, and a row under it that says what each column holds
         found = found[2:] if len(found) > 1 and describes(found[0][2], found[1][2], named.ask) else found[1:]
-    columns = named or quiz or Columns(fields[0], fields[1])
+    columns = named or quiz or _unnamed(found, fields, words)
     tagged = header.tags if header.tags is not None else columns.tags
     grouped = columns.section if columns.section is not None else header.deck
     ask, answer = columns.ask, columns.answer
@@ -254,6 +298,27 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
             tags = (*tags, *header.all_tags)
         entries.append(Entry(question, back, first, last, group or section, tags=tags))
     return entries
+
+
+#: A character of Chinese, Japanese or Korean writing.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _unnamed(found: list[tuple[int, int, list[str]]], fields: list[int], words: bool | None) -> Columns:
+    """The columns of rows no header names: the first two; and a vocabulary list's third on the back after the
+    second: a word, its reading, its meaning (Pleco's ``headword<TAB>pinyin<TAB>definition``), told by its
+    category lines or by a first column written in Chinese, Japanese or Korean with a third cell filled."""
+    if len(fields) > 2 and (words or words is None and _readings(found, fields)):
+        return Columns(fields[0], fields[1], back=((fields[2], ""),))
+    return Columns(fields[0], fields[1])
+
+
+def _readings(found: list[tuple[int, int, list[str]]], fields: list[int]) -> bool:
+    """Do most rows hold a word in Chinese, Japanese or Korean writing, then two cells more?"""
+    ask, third = fields[0], fields[2]
+    held = sum(1 for _, _, cells in found
+               if len(cells) > third and cells[third].strip() and _CJK.search(cells[ask]))
+    return held >= CONSISTENT * len(found)
 
 
 def _key_and_options(columns: Columns, cells: list[str]) -> tuple[str, list[str]]:
