@@ -123,8 +123,51 @@ def find(source: Source) -> list[Entry]:
     if not may_ask(source.text):
         return []  # no line can start a question: split_items would find no item
     items = common.split_items(common.read_lines(source), starts_question, holds_answer, opens_answer)
+    if _LINES_ASKED.search(source.text):
+        items = _joined_questions(items)
     glue = learn_glue(items)
     return [_entry(item, glue) for item in items]
+
+
+#: SuperMemo's Q&A text marks every line of a question ``Q:`` and every line of its answer ``A:``, and may close an
+#: item with its learning data: ``I: REP=8 LAP=0 EF=3.2 …`` and ``O: 36`` (the item's place).
+_EACH_LINE = "Q:"
+#: A "Q:" line followed by another: searched from each "Q:" the text holds (the pattern opens with that literal).
+_LINES_ASKED = re.compile(r"Q:[^\n]*\nQ:")
+_ANSWER_LINE = re.compile(r"A:[ \t]?")
+_LEARNING_DATA = re.compile(r"I:[ \t]*REP=\d|O:[ \t]*\d+[ \t]*$")
+
+
+def _joined_questions(items: list[common.Item]) -> list[common.Item]:
+    """The items, a question written over several ``Q:`` lines one item: an item that is a lone ``Q:`` line
+    opens the question of the item on the very next line, when that question is answered."""
+    out: list[common.Item] = []
+    held: list[Line] = []  # lone "Q:" lines, each right above the next
+    for item in items:
+        if held and (item.first.number != held[-1].number + 1 or not item.first.text.startswith(_EACH_LINE)):
+            out += [common.Item(item.section, [line]) for line in held]  # not one question: items as they were
+            held = []
+        if len(item.lines) == 1 and item.first.text.startswith(_EACH_LINE) and not holds_answer(item.first):
+            held.append(item.first)
+            continue
+        if held:
+            first = item.first
+            item = common.Item(item.section, [*held, Line(first.number, _after_marker(first.text), first.code), *item.body])
+            held = []
+        out.append(item)
+    return out + [common.Item(items[-1].section, [line]) for line in held] if held else out
+
+
+def _answer_lines(answer: list[str]) -> list[str]:
+    """An answer's lines, the ``A:`` marking each of its first lines and the learning data after them left out."""
+    for index, text in enumerate(answer[1:], 1):
+        if (marked := _ANSWER_LINE.match(text)) and all(line.strip() for line in answer[:index]):
+            answer[index] = text[marked.end():]
+        elif _LEARNING_DATA.match(text):
+            answer[index] = ""
+        elif text.strip():
+            break
+    return answer
 
 
 def learn_glue(items: list[common.Item]) -> Glue:
@@ -155,6 +198,8 @@ def _after_marker(text: str) -> str:
 def _entry(item: common.Item, glue: Glue) -> Entry:
     texts = [_after_marker(item.first.text)] + [line.text for line in item.body]
     asked, answer = split_answer(texts)
+    if len(answer) > 1 and ":" in answer[1]:
+        answer = _answer_lines(answer)
     if glue.applies and common.continuation_lines(item, is_marker):
         question = glue.repair("\n".join(line for line in asked if line.strip()))
         answer = glue.repair("\n".join(answer), answer=True).split("\n") if answer else []
