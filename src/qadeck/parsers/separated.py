@@ -4,7 +4,8 @@
     ubiquitous*found everywhere                  - Mitochondria >> powerhouse of the cell
 
 Flashcard lists exported or typed by hand use whatever separator their tool
-wanted: ``*``, ``;;``, ``>>`` (RemNote), ``;``, ``|``, `` = ``, `` - ``, ``->``, ``→``, a tab, ``:`` (or
+wanted: ``*``, ``;;``, ``>>`` (RemNote), ``;``, ``|``, `` = ``, `` - ``, ``->``, ``→``, ``---`` (what people type into
+Quizlet's export as its own separator), a tab, ``:`` (or
 an answer label after the question, ``What is X? Answer: Y``).
 A separator is detected when it is in half of the first lines with text and splits most of the
 file's content lines in
@@ -30,7 +31,7 @@ from .table import column_names
 NAME = "separated"
 
 #: Separators tried, in order of preference when two split as many lines.
-SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " → ", " ⇒ ", " - ", " – ", " — ", " #", ":")
+SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " → ", " ⇒ ", "---", " - ", " – ", " — ", " #", ":")
 #: Share of the content lines a separator must split for the file to be this layout's.
 CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
