@@ -45,12 +45,13 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 #: Column names (letters only, case-folded) for the question and the answer, in the languages flashcard
 #: users write headers in most: a header row is no card in German any more than in English.
 QUESTION_NAMES = frozenset({
-    "question", "questions", "q", "front", "prompt", "term", "ask", "query", *ASKING_WORDS,
+    "question", "questions", "q", "front", "prompt", "term", "terms", "ask", "query", *ASKING_WORDS,
     "fragen", "vorderseite", "recto", "preguntas", "anverso", "perguntas", "frente", "domande", "vragen", "voorkant",
     "题目", "题干", "试题", "題目", "試題", "設問", "문제",  # question banks: the item, its stem
 })
 ANSWER_NAMES = frozenset({
-    "answer", "answers", "a", "back", "response", "definition", "reply", "solution", "meaning", "explanation",
+    "answer", "answers", "a", "back", "response", "definition", "definitions", "reply", "solution", "meaning",
+    "meanings", "explanation",
     *ANSWERING_WORDS, "antworten", "rückseite", "réponses", "verso", "respuestas", "reverso", "respostas",
     "risposte", "antwoorden", "achterkant",
     "参考答案", "正确答案", "标准答案", "參考答案", "正確答案", "解答", "正解", "模範解答", "정답",
