@@ -58,7 +58,9 @@ _OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
 #: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
 ANSWER_INLINE = re.compile(
     # After the question's closing mark, or after a card separator ("Question: …::Answer: …", "… | A: …").
-    r"(?:(?<=[?.!])\s*(?:[-*•]\s*)?|[ \t]*(?:::|\|)[ \t]*)(?P<b>\*\*|__)?(?:A|Ans|Answer)\s*:(?:(?P=b))?\s*"
+    r"(?:(?<=[?.!])\s*(?:[-*•]\s*)?|[ \t]*(?:::|\|)[ \t]*)(?P<b>\*\*|__)?"
+    # "A:", or "A." as "Q." opened the question, unless a "B." follows: then they are its options.
+    r"(?:(?:A|Ans|Answer)\s*:|(?:A|Ans)\.(?=[ \t])(?!.*\bB\.[ \t]))(?:(?P=b))?\s*"
 )
 
 _HIDDEN = f"[{clean.INVISIBLE}]*"
@@ -112,11 +114,11 @@ def holds_answer(line: Line) -> bool:
 
 
 def _answer_inline(text: str) -> re.Match[str] | None:
-    """``ANSWER_INLINE.search(text)``, not tried on a text without the "A" and ":" every match holds.
+    """``ANSWER_INLINE.search(text)``, not tried on a text without the "A" and the ":" or "." every match holds.
 
     The pattern opens with a look-behind, which the engine tries at every character.
     """
-    return ANSWER_INLINE.search(text) if "A" in text and ":" in text else None
+    return ANSWER_INLINE.search(text) if "A" in text and (":" in text or "A." in text or "Ans." in text) else None
 
 
 def find(source: Source) -> list[Entry]:
