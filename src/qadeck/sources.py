@@ -40,6 +40,11 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS | markups.NAMED_ONLY | frozenset(markups.DOC
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
 _FAQ_NAME = "faq"
 _QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "glossary", "interview", "trivia", "anki")
+#: Names a LaTeX or Typst file of exercises and their solutions has (``exercises.tex``, ``exam-solutions.typ``,
+#: ``uebung3.tex``): in those markups a sheet's questions are answered where they stand, where a PDF or a Word
+#: document of that name is as often a sheet without its answers.
+_SHEET_NAMES = ("exercise", "exam", "solution", "homework", "worksheet", "uebung", "übung")
+_SHEETS = frozenset({".tex", ".typ"})
 #: Names only a data file holding cards has: CrowdAnki exports ``deck.json``, apps keep ``vocabulary.json``
 #: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
 #: languages ``preguntas.json`` or ``fragen.yml``.
@@ -152,7 +157,8 @@ def _readable(file: Path, given: bool) -> bool:
         return given
     if suffix in markups.NAMED_ONLY:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
-        names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES
+        names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
+            else _QA_NAMES
         return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
             _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix)
     if suffix in TEXT_EXTENSIONS:

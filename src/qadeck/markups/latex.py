@@ -8,7 +8,14 @@ numbered item, of another list a bullet (``\item[label]`` a bold label); the exa
 closed by an ``Answer:`` line naming the ``\CorrectChoice``. An
 environment opened on its own line with a text argument
 (``\begin{question}{How do I …?}``: how FAQ classes and macros mark an entry)
-becomes a bold line holding that argument. The preamble, comments, labels and
+becomes a bold line holding that argument. A card environment (the flashcards class's
+``\begin{flashcard}[Definition]{Field}``, kartei's ``karte``) becomes a ``Q:`` line holding its front, its
+body the back; an asking environment (``exercise``, ``question``, ``problem``) answered by the ``solution``,
+``answer`` or ``proof`` after it or inside it becomes ``Q:`` and ``A:`` lines, the ``prefixed`` layout's marks,
+which take a front that does not ask; in such a file one with no solution is an unanswered ``Q:`` line and
+text outside them is left blank. Display-math environments become ``$$`` blocks (``align`` and the like kept
+inside), accents their letters. ``\input`` and ``\include`` are never followed: a file names no other file
+qadeck reads. The preamble, comments, labels and
 other bookkeeping are left blank. Inline markup becomes Markdown's:
 ``\textbf``/``{\bfseries …}`` bold, ``\emph``/``\textit`` emphasis,
 ``\texttt`` code, ``\href`` and ``\url`` links, ``\\`` a line end, escaped
@@ -18,7 +25,11 @@ leaves its argument.
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .blocks import item_marker
 
@@ -33,6 +44,12 @@ _QUESTION = re.compile(r"^\s*\\(?:question|bonusquestion|titledquestion\{[^}]*\}
 _CHOICE = re.compile(r"^\s*\\(choice|CorrectChoice)\b\s*(.*)$")
 _CHOICES = frozenset({"choices", "oneparchoices", "checkboxes", "oneparcheckboxes"})
 _CODE = frozenset({"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt"})
+#: Display-math environments: ``$$`` around their lines, the environment kept inside where it aligns or numbers
+#: (MathJax reads ``align`` and the rest inside display math).
+_MATH = frozenset({"equation", "equation*", "displaymath", "math", "align", "align*", "gather", "gather*", "multline",
+                   "multline*", "eqnarray", "eqnarray*", "flalign", "flalign*", "alignat", "alignat*"})
+_PLAIN_MATH = frozenset({"equation", "equation*", "displaymath", "math"})
+_LABEL = re.compile(r"\\label\{[^{}]*\}")
 _LISTS = frozenset({"itemize", "enumerate", "description", "compactitem", "compactenum", "questions", "parts", "subparts"})
 #: Environments whose begin and end lines are layout only (their text stays).
 _SILENT = frozenset({"document", "center", "flushleft", "flushright", "quote", "quotation", "minipage", "small",
@@ -44,10 +61,38 @@ _BOOKKEEPING = re.compile(
     r"titleformat|titlespacing|setstretch|geometry|centering|medskip|smallskip|bigskip|linebreak|pagebreak)\b"
 )
 _COMMENT = re.compile(r"(?<!\\)%.*$")
+#: Environments that are one card each, the front their argument and the back their body: the flashcards class's
+#: ``\begin{flashcard}[Definition]{Field}`` and kartei's ``\begin{karte}{Frage}``.
+_CARDS = frozenset({"flashcard", "karte"})
+#: Environments that ask (exsheets' and xsim's exercises and questions, a problem set's problems) and those that
+#: answer the one they sit in or follow: a pair is a card, an asking one alone is left as it was.
+_ASKING = frozenset({"exercise", "question", "problem", "exercice", "aufgabe"})
+_ANSWERING = frozenset({"solution", "answer", "proof", "loesung", "antwort"})
+#: Does the text hold any of them? (One search, before any work on a file that does not.)
+_EXPLICIT = re.compile(r"\\begin\{(?:flashcard|karte|exercise|question|problem|exercice|aufgabe)\*?\}")
+_ENVIRONMENT = re.compile(r"\\(begin|end)\{(\w+)\*?\}")
+#: How far an argument may run before it is taken for an unclosed brace (a damaged file) and left alone.
+_ARGUMENT_LIMIT = 2000
+#: Declarations that only set the look of what follows (size, spacing, alignment): no text of their own.
+_DECLARATION = re.compile(
+    r"\\(?:vfill|hfill|centering|center|raggedright|raggedleft|noindent|par|newline|Huge|huge|LARGE|Large|large|"
+    r"normalsize|small|footnotesize|scriptsize|tiny|bigskip|medskip|smallskip|bfseries|mdseries|itshape|ttfamily|"
+    r"normalfont|sffamily|rmfamily|hline|clearpage|newpage)(?![A-Za-z])[ \t]?"
+)
+_INLINE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{\w+\*?\}")
+#: An accent on a letter (``\\"a``, ``\\'{e}``, ``\\c{c}``) and the combining mark it is.
+_ACCENT = re.compile(r"\\([\"'`^~=.])\s*(?:\{([A-Za-z])\}|([A-Za-z]))|\\([cvuHk])\{([A-Za-z])\}|\\ss(?:\{\}|(?![A-Za-z]) ?)")
+_COMBINING = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+              "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328"}
+_ITEM_MARK = re.compile(r"\\item\b(?:\[[^\]]*\])?")
 _INLINE = re.compile(r"\\([A-Za-z]+)\*?(?:\[[^\]]*\])?\{([^{}]*)\}(?:\{([^{}]*)\})?")
 _GROUP = re.compile(r"\{\\(bfseries|bf|itshape|it|em|ttfamily|tt|sffamily|scshape|small|large|Large|LARGE)\s+([^{}]*)\}")
 _BOLD = frozenset({"textbf", "bfseries", "bf", "mathbf"})
 _EMPHASIS = frozenset({"textit", "emph", "textsl", "itshape", "it", "em"})
+#: Commands whose argument is no text a reader sees: a label, a reference to one (its key), a citation's key,
+#: an index entry, a picture's file.
+_UNSEEN = frozenset({"label", "ref", "eqref", "pageref", "autoref", "cref", "Cref", "cite", "citep", "citet", "index",
+                     "includegraphics", "vspace", "hspace"})
 _CODE_INLINE = frozenset({"texttt", "ttfamily", "tt", "verb", "lstinline", "code"})
 _ESCAPES = (("\\&", "&"), ("\\_", "_"), ("\\%", "%"), ("\\$", "\x03"), ("\\#", "#"), ("\\{", "{"), ("\\}", "}"),
             ("``", '"'), ("''", '"'), ("\\ldots", "..."), ("\\dots", "..."), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"),
@@ -58,11 +103,28 @@ def to_markdown(text: str) -> str:
     lines = text.split("\n")
     start = next((i + 1 for i, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), 0)
     out = [""] * start  # the preamble is set-up, not text
+    marked, held = _card_lines([_COMMENT.sub("", line) for line in lines], start) if _EXPLICIT.search(text) else ({}, set())
     code = ""
     lists: list[list[int]] = []  # each open list: [next number] when numbered, [] for bullets
     options: list[str] | None = None  # the letters of an open exam-class choices list
     right: list[str] = []  # those of its \CorrectChoice
-    for line in lines[start:]:
+    math = ""  # an open display-math environment
+    for row, line in enumerate(lines[start:], start):
+        if row in marked and not code and not math:
+            out.append(marked[row])
+            continue
+        if held and row not in held and not _SECTION.match(line):
+            out.append("")  # a file of marked cards: what no card holds is no card's text (nor the last one's)
+            continue
+        if math:
+            line = _LABEL.sub("", _COMMENT.sub("", line))
+            ended = _END.match(line)
+            if ended and ended.group(1) == math:
+                out.append("$$" if math in _PLAIN_MATH else f"\\end{{{math}}}$$")
+                math = ""
+            else:
+                out.append(line)
+            continue
         if code:
             ended = _END.match(line)
             if ended and ended.group(1) == code:
@@ -79,6 +141,9 @@ def to_markdown(text: str) -> str:
             if name in _CODE:
                 code = name
                 out.append("```")
+            elif name in _MATH:
+                math = name  # display math, delimited as the renderer and MathJax read it
+                out.append("$$" if name in _PLAIN_MATH else f"$$\\begin{{{name}}}")
             elif name in _LISTS:
                 lists.append([1] if name in ("enumerate", "compactenum", "questions") else [])
                 out.append("")
@@ -115,8 +180,186 @@ def to_markdown(text: str) -> str:
     return _inline("\n".join(out))
 
 
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where one environment is in the text: its ``\\begin{…}`` and ``\\end{…}`` (offsets)."""
+
+    name: str
+    begin: int
+    opened: int  # just past ``\\begin{name}``
+    end: int
+    closed: int  # just past ``\\end{name}``
+
+
+def _card_lines(lines: list[str], start: int) -> tuple[dict[int, str], set[int]]:
+    """The lines (by index) that card environments and asking environments answered by the next one become:
+    ``Q: front`` on the line that opens a card, the rest of it the back (the ``prefixed`` layout's marks, which
+    take a front that does not ask); ``Q:`` and ``A:`` where a question and its solution open. Lines an
+    argument ran on to are blank, so every line keeps its place. With them, the lines the cards and questions
+    hold (none when there are no cards)."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def row(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    marked: dict[int, str] = {}
+    spans = _spans(text, starts[start])
+    held: set[int] = set()
+    for span in spans:
+        if span.name in _CARDS and _mark_card(text, span, row, starts, marked):
+            held.update(range(row(span.begin), row(span.end) + 1))
+    answers = [span for span in spans if span.name in _ANSWERING]
+    taken: set[int] = set()
+    asked: set[int] = set()
+    outer = 0  # where the last asking environment that was paired ends: ones inside it are its own
+    for span in spans:
+        if span.name not in _ASKING or span.begin < outer:
+            continue
+        answer = next((found for found in answers if found.begin > span.begin and found.begin not in taken
+                       and (found.begin < span.end or _quiet(text[span.closed : found.begin]))), None)
+        if answer is None or row(answer.begin) == row(span.begin) or row(span.begin) in marked:
+            continue
+        taken.add(answer.begin)
+        outer = max(span.closed, answer.closed)
+        _mark_side(text, span, "Q:", row, starts, marked)
+        _mark_side(text, answer, "A:", row, starts, marked)
+        asked.add(span.begin)
+        held.update(range(row(span.begin), row(max(span.end, answer.end)) + 1))
+    if asked:  # the file pairs them: one left alone asks without an answer, not a line of the answer above it
+        for span in spans:
+            if span.name in _ASKING and span.begin not in asked and _mark_unanswered(text, span, row, marked):
+                held.update(range(row(span.begin), row(span.end) + 1))
+    return marked, held
+
+
+def _spans(text: str, start: int) -> list[_Span]:
+    """The card, asking and answering environments from ``start`` on, in order, each ``\\begin`` matched to its
+    ``\\end`` (nested ones of the same name too); none inside verbatim text."""
+    spans: list[_Span] = []
+    opened: dict[str, list[re.Match[str]]] = {}
+    code = ""
+    for found in _ENVIRONMENT.finditer(text, start):
+        kind, name = found.group(1), found.group(2)
+        if code:
+            code = "" if kind == "end" and name == code else code
+            continue
+        if name in _CODE:
+            code = name if kind == "begin" else ""
+        elif name in _CARDS or name in _ASKING or name in _ANSWERING:
+            if kind == "begin":
+                opened.setdefault(name, []).append(found)
+            elif opened.get(name):
+                begun = opened[name].pop()
+                spans.append(_Span(name, begun.start(), begun.end(), found.start(), found.end()))
+    return sorted(spans, key=lambda span: span.begin)
+
+
+def _mark_card(text: str, span: _Span, row: Callable[[int], int], starts: list[int], marked: dict[int, str]) -> bool:
+    groups, after = _arguments(text, span.opened, span.end)
+    front = next((" ".join(value.split()) for bracket, value in groups if bracket == "{"), "")
+    first = row(span.begin)
+    if not front or first in marked:
+        return False
+    last = row(after)
+    rest = text[after : min(starts[last + 1] - 1, span.end)].strip()
+    marked[first] = f"Q: {front}"
+    for between in range(first + 1, last + 1):
+        marked[between] = ""
+    if rest and last == first:
+        marked[first] += f" | A: {rest}"  # a back on the front's line: the prefixed layout's separator
+    elif rest:
+        marked[last] = rest
+    return True
+
+
+def _mark_side(text: str, span: _Span, mark: str, row: Callable[[int], int], starts: list[int],
+               marked: dict[int, str]) -> None:
+    """``mark`` and the rest of the line where ``span`` opens, past its options and title."""
+    _, after = _arguments(text, span.opened, span.end)
+    first, last = row(span.begin), row(after)
+    rest = text[after : min(starts[last + 1] - 1, span.end)].strip()
+    marked[first] = f"{mark} {rest}".rstrip()
+    for between in range(first + 1, last + 1):
+        marked[between] = ""
+    if last != first and rest:
+        marked[first], marked[last] = mark, rest
+
+
+def _mark_unanswered(text: str, span: _Span, row: Callable[[int], int], marked: dict[int, str]) -> bool:
+    """An asking environment no solution answers as one ``Q:`` line of its text, the lines it ran over blank;
+    one whose argument holds its question (a FAQ entry, its body the answer) or inside a card stays as it is."""
+    groups, after = _arguments(text, span.opened, span.end)
+    first, last = row(span.begin), row(span.end)
+    if any(bracket == "{" for bracket, _ in groups) or any(line in marked for line in range(first, last + 1)):
+        return False
+    body = " ".join(_ITEM_MARK.sub(" ", _INLINE_ENVIRONMENT.sub(" ", text[after : span.end])).split())
+    marked[first] = f"Q: {body}"
+    for line in range(first + 1, last + 1):
+        marked[line] = ""
+    return True
+
+
+def _arguments(text: str, at: int, limit: int) -> tuple[list[tuple[str, str]], int]:
+    """The ``[…]`` and ``{…}`` groups right after ``at`` (spaces between them), each (its opening bracket, its
+    text), and the offset past them. A group not closed before ``limit`` ends them."""
+    groups: list[tuple[str, str]] = []
+    while True:
+        opening = at
+        while opening < limit and text[opening] in " \t":
+            opening += 1
+        if opening >= limit or text[opening] not in "[{":
+            return groups, at
+        closing = _group_end(text, opening, min(limit, opening + _ARGUMENT_LIMIT))
+        if closing is None:
+            return groups, at
+        groups.append((text[opening], text[opening + 1 : closing - 1]))
+        at = closing
+
+
+def _group_end(text: str, at: int, limit: int) -> int | None:
+    """The offset past the group opening at ``at`` (groups nested in it, escaped brackets), or None when it is
+    not closed before ``limit``."""
+    opening = text[at]
+    closing = "]" if opening == "[" else "}"
+    depth = 0
+    index = at
+    while index < limit:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _quiet(between: str) -> bool:
+    """Is the text between a question and a solution only blank lines, bookkeeping (``\\vspace``, …) and
+    whole environments (a remark, a hint), none of them asking?"""
+    if len(between) > 4 * _ARGUMENT_LIMIT or _EXPLICIT.search(between):
+        return False
+    depth = 0
+    for line in between.split("\n"):
+        stripped = line.strip()
+        if not depth and stripped and not stripped.startswith("\\begin{") and not _BOOKKEEPING.match(line) \
+                and not _DECLARATION.fullmatch(stripped):
+            return False
+        depth = max(0, depth + stripped.count("\\begin{") - stripped.count("\\end{"))
+    return not depth
+
+
+
 #: What inline markup leaves alone: verbatim blocks (now fenced) and math, as the renderer reads it.
-_KEPT = re.compile(r"^```\n.*?^```$|\$\$.*?\$\$|(?<!\\)\$[^$\n]+?(?<!\\)\$", re.DOTALL | re.MULTILINE)
+_KEPT = re.compile(r"^```\n.*?^```$|\$\$.*?\$\$|(?<!\\)\\\[.*?\\\]|(?<!\\)\\\(.*?\\\)|(?<!\\)\$[^$\n]+?(?<!\\)\$",
+                   re.DOTALL | re.MULTILINE)
 
 
 def _inline(text: str) -> str:
@@ -129,16 +372,26 @@ def _inline(text: str) -> str:
     text = _KEPT.sub(keep, text)
     for written, meant in _ESCAPES:
         text = text.replace(written, meant)
+    text = _ACCENT.sub(_accented, text)
     text = re.sub(r"\\\\(?:\[[^\]]*\])?", "", text)  # a forced line end: the line ends anyway
     text = re.sub(r"(?<!\\)~", " ", text)
+    text = _INLINE_ENVIRONMENT.sub("", text)  # an environment opened or closed inside a line: no text
     while True:
         replaced = _GROUP.sub(lambda m: _one_line(_styled(m.group(1), m.group(2))), text)
         replaced = _INLINE.sub(_command, replaced)
         if replaced == text:
             break
         text = replaced
+    text = _DECLARATION.sub("", text)
     text = re.sub("\x04(\\d+)\x04", lambda m: maths[int(m.group(1))], text)
     return text.replace("\x03", "\\$")
+
+
+def _accented(found: re.Match[str]) -> str:
+    if found.group(0).startswith("\\ss"):
+        return "\u00df"
+    accent, letter = (found.group(1), found.group(2) or found.group(3)) if found.group(1) else found.group(4, 5)
+    return unicodedata.normalize("NFC", letter + _COMBINING[accent])
 
 
 def _one_line(styled: str) -> str:
@@ -165,6 +418,8 @@ def _command(found: re.Match[str]) -> str:
         return f"[{second}]({argument})" if second is not None else argument
     if name == "url":
         return f"<{argument}>"
+    if name in _UNSEEN:
+        return ""
     styled = _styled(name, argument)
     if styled is not argument or name in _BOLD | _EMPHASIS | _CODE_INLINE:
         return styled + (second or "")

@@ -1,0 +1,104 @@
+"""LaTeX sources: card environments, questions answered by their solutions, math as MathJax reads it, and files
+that are damaged or name others."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck import markups, parsers, sources
+from qadeck.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "prefixed"
+
+
+def _listed(*paths: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_flashcard_with_a_header_before_its_front_is_a_card_and_its_math_is_mathjax():
+    cards = _listed(FIXTURES / "latex-flashcards.tex")
+    assert [card["question"] for card in cards] == [
+        "What does a catalyst change?", "Molar mass", "Ideal gas", "Avogadro constant"]
+    assert r"\(M = m / n\)" in cards[1]["answer_html"]
+    assert r"\[ pV = nRT \]" in cards[2]["answer_html"]
+
+
+def test_display_math_environments_are_display_math_and_their_labels_are_gone():
+    cards = _listed(FIXTURES / "latex-exercises.tex")
+    html = cards[0]["answer_html"]
+    assert r"\[" in html and r"\frac{1}{n} &lt; \varepsilon" in html
+    assert "label" not in cards[0]["answer"] and "eq:bound" not in cards[0]["answer"]
+
+
+def test_aligned_math_keeps_its_environment_inside_the_display():
+    text = "\\begin{document}\n\\begin{align*}\n  a &= b \\label{x}\\\\\n  c &= d\n\\end{align*}\n\\end{document}"
+    assert markups.to_markdown(".tex", text).split("\n") == [
+        "", "$$\\begin{align*}", "  a &= b \\\\", "  c &= d", "\\end{align*}$$", ""]
+
+
+def test_accents_are_the_letters_they_make():
+    assert markups.to_markdown(".tex", 'Gr\\"o\\ss e, \\\'etude, \\c{c}a, $\\"a$') == 'Größe, étude, ça, $\\"a$'
+
+
+def test_a_sheet_of_answered_exercises_keeps_no_text_outside_them(tmp_path: Path):
+    # Prose after the last solution is not part of its answer; an exercise with no solution asks without one.
+    sheet = tmp_path / "sheet.tex"
+    sheet.write_text(
+        "\\begin{document}\n\\begin{exercise}\nWhat is $2+2$?\n\\end{exercise}\n\\begin{solution}\n$4$.\n"
+        "\\end{solution}\n\nGood luck with the exam!\n\n\\begin{exercise}\nWhat is $3+3$?\n\\end{exercise}\n"
+        "\\end{document}\n", encoding="utf-8")
+    parsed = parsers.parse(sources.read(sheet))
+    assert [(card.question, card.answer) for card in parsed.cards] == [("What is $2+2$?", "$4$.")]
+    assert [finding.message for finding in parsed.unanswered] == ["What is $3+3$?"]
+
+
+def test_input_and_include_never_read_another_file(tmp_path: Path):
+    outside = tmp_path / "secret.tex"
+    outside.write_text("\\begin{flashcard}{Leaked?}\nYes.\n\\end{flashcard}\n", encoding="utf-8")
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "near.tex").write_text("\\begin{flashcard}{Near?}\nYes.\n\\end{flashcard}\n", encoding="utf-8")
+    main = folder / "cards.tex"
+    main.write_text("\\begin{document}\n\\input{../secret}\n\\include{/etc/passwd}\n\\input{near}\n"
+                    "\\begin{flashcard}{Own?}\nYes.\n\\end{flashcard}\n\\end{document}\n", encoding="utf-8")
+    assert [card["question"] for card in _listed(main)] == ["Own?"]
+
+
+def test_a_damaged_file_gives_a_one_line_error_never_a_traceback(tmp_path: Path):
+    broken = tmp_path / "cards.tex"
+    broken.write_text("\\begin{document}\n\\begin{flashcard}[Definition]{Field\nA ring.\n\\end{flashcard\n"
+                      "\\begin{exercise}\\begin{solution}{\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", str(broken)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.startswith(f"Error: {broken}: no questions with answers found")
+    assert result.output.count("\n") == 1
+
+
+_PIECES = ["\\begin{flashcard}", "\\end{flashcard}", "\\begin{karte}", "\\begin{exercise}", "\\end{exercise}",
+           "\\begin{solution}", "\\end{solution}", "\\begin{align}", "\\end{align}", "\\begin{verbatim}",
+           "\\end{verbatim}", "[Def]", "{", "}", "Front?", "$x$", "%", "\\\\", "\n", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_card_environments_in_any_order_keep_every_line_and_never_fail(pieces: list[str]):
+    text = "".join(pieces)
+    assert len(markups.to_markdown(".tex", text).split("\n")) == len(text.split("\n"))
+
+
+def test_folders_read_latex_and_typst_exercise_sheets_but_not_papers(tmp_path: Path):
+    sheet = "\\begin{exercise}\nIs $1$ odd?\n\\end{exercise}\n\\begin{solution}\nYes.\n\\end{solution}\n"
+    for name in ("exercises-week2.tex", "exam-solutions.typ", "paper.tex", "exam.pdf"):
+        (tmp_path / name).write_text(sheet, encoding="utf-8")
+    found = sources.collect([tmp_path])
+    assert sorted(path.name for path in found.files) == ["exam-solutions.typ", "exercises-week2.tex"]
+    assert [card.question for card in parsers.parse(sources.read(tmp_path / "exercises-week2.tex")).cards] == [
+        "Is $1$ odd?"]
