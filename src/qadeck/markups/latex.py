@@ -4,8 +4,10 @@ Sectioning commands become ATX headings (``\chapter`` ``#``, ``\section``
 ``##`` …, starred or not); ``verbatim``, ``lstlisting`` and ``minted``
 environments become fenced code; an ``\item`` of an ``enumerate`` becomes a
 numbered item, of another list a bullet (``\item[label]`` a bold label); the exam class's
-``\question`` is a numbered item, its ``\part`` a bullet, its ``choices`` lettered options
-closed by an ``Answer:`` line naming the ``\CorrectChoice``. An
+``\question`` is a numbered item (its text in braces or on the lines below it joined onto its line; in a file
+of questions a main document inputs, outside any ``questions`` environment, too), its ``\part`` a bullet, its
+``choices`` lettered options closed by an ``Answer:`` line naming the ``\CorrectChoice`` (``Answers:``, the
+right ones). An
 environment opened on its own line with a text argument
 (``\begin{question}{How do I …?}``: how FAQ classes and macros mark an entry)
 becomes a bold line holding that argument. A card environment (the flashcards class's
@@ -39,8 +41,14 @@ _BEGIN = re.compile(r"^\s*\\begin\{(\w+\*?)\}(?:\[[^\]]*\])?(?:\{(.*)\})?\s*$")
 _END = re.compile(r"^\s*\\end\{(\w+\*?)\}\s*$")
 _ITEM = re.compile(r"^\s*\\item(?:\[([^\]]*)\])?\s*(.*)$")
 #: The exam class's entries: a question (points in brackets, a title in braces), a part of one.
-_QUESTION = re.compile(r"^\s*\\(?:question|bonusquestion|titledquestion\{[^}]*\}|part|subpart|subsubpart)(?:\[[^\]]*\])?\s*(.*)$")
+_QUESTION = re.compile(r"^\s*\\(?:(?:question|bonusquestion|titledquestion\{[^}]*\})(?:\[[^\]]*\])?(?![A-Za-z])\s*(.*)"
+                       r"|(?:part|subpart|subsubpart)(?:\[[^\]]*\])?(?![A-Za-z])\s*(.*))$")
 #: The exam class's options, the right one marked.
+#: What ends a question's text: a command opening a line (an environment, another question, an option).
+_QUESTION_ENDS = re.compile(r"^\s*\\(?:begin|end|question|titledquestion|bonusquestion|part|subpart|subsubpart|choice|"
+                            r"CorrectChoice|item|section|subsection)\b|^\s*\\\[")
+#: An exam-class question whose text is its argument in braces.
+_BRACED_QUESTION = re.compile(r"(?m)^([ \t]*\\(?:question|bonusquestion|titledquestion\{[^}\n]*\})(?:\[[^\]\n]*\])?)[ \t]*\{")
 _CHOICE = re.compile(r"^\s*\\(choice|CorrectChoice)\b\s*(.*)$")
 _CHOICES = frozenset({"choices", "oneparchoices", "checkboxes", "oneparcheckboxes"})
 _CODE = frozenset({"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt"})
@@ -77,7 +85,7 @@ _ARGUMENT_LIMIT = 2000
 _DECLARATION = re.compile(
     r"\\(?:vfill|hfill|centering|center|raggedright|raggedleft|noindent|par|newline|Huge|huge|LARGE|Large|large|"
     r"normalsize|small|footnotesize|scriptsize|tiny|bigskip|medskip|smallskip|bfseries|mdseries|itshape|ttfamily|"
-    r"normalfont|sffamily|rmfamily|hline|clearpage|newpage)(?![A-Za-z])[ \t]?"
+    r"normalfont|sffamily|rmfamily|hline|clearpage|newpage|hrulefill|dotfill|enspace|quad|qquad)(?![A-Za-z])[ \t]?"
 )
 _INLINE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{\w+\*?\}")
 #: An accent on a letter (``\\"a``, ``\\'{e}``, ``\\c{c}``) and the combining mark it is.
@@ -103,6 +111,8 @@ def to_markdown(text: str) -> str:
     lines = text.split("\n")
     start = next((i + 1 for i, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), 0)
     out = [""] * start  # the preamble is set-up, not text
+    if "\\question" in text or "\\titledquestion" in text:
+        lines = _one_line_questions(lines, start)
     marked, held = _card_lines([_COMMENT.sub("", line) for line in lines], start) if _EXPLICIT.search(text) else ({}, set())
     code = ""
     lists: list[list[int]] = []  # each open list: [next number] when numbered, [] for bullets
@@ -158,7 +168,7 @@ def to_markdown(text: str) -> str:
             if ended.group(1) in _LISTS and lists:
                 lists.pop()
             closes = ended.group(1) in _CHOICES and options is not None
-            out.append(f"Answer: {right[0]}" if closes and len(right) == 1 else "")
+            out.append(("Answer: " if len(right) == 1 else "Answers: ") + ", ".join(right) if closes and right else "")
             if closes:
                 options = None
         elif options is not None and (choice := _CHOICE.match(line)) is not None:
@@ -167,8 +177,10 @@ def to_markdown(text: str) -> str:
             if choice.group(1) == "CorrectChoice":
                 right.append(letter)
             out.append(f"{letter}. {choice.group(2)}")
-        elif lists and (asked := _QUESTION.match(line)) is not None:
-            out.append(item_marker(lists) + asked.group(1))
+        elif (asked := _QUESTION.match(line)) is not None and (lists or asked.group(1) is not None):
+            if not lists:  # a file of questions a main document inputs into its questions environment
+                lists.append([1])
+            out.append(item_marker(lists) + (asked.group(1) if asked.group(1) is not None else asked.group(2)))
         elif (item := _ITEM.match(line)) is not None:
             label, rest = item.group(1), item.group(2)
             marker = item_marker(lists)
@@ -189,6 +201,36 @@ class _Span:
     opened: int  # just past ``\\begin{name}``
     end: int
     closed: int  # just past ``\\end{name}``
+
+
+def _one_line_questions(lines: list[str], start: int) -> list[str]:
+    """The lines with each exam-class question on one line: its text as its argument (``\\question{Why …}``,
+    over several lines or one), or on the lines below the command up to a blank line or the next command,
+    joined on the command's line (``\\question Why …``), the lines it ran over blank."""
+    text = "\n".join(_COMMENT.sub("", line) for line in lines)
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[:start])
+    for found in _BRACED_QUESTION.finditer(text, offset):
+        brace = found.end() - 1
+        closing = _group_end(text, brace, min(len(text), brace + _ARGUMENT_LIMIT))
+        if closing is None:
+            continue
+        first = text.count("\n", 0, found.start())
+        last = first + text.count("\n", found.start(), closing)
+        rest = text[closing : text.find("\n", closing) if "\n" in text[closing:] else len(text)]
+        lines[first] = f"{found.group(1)} {' '.join(text[brace + 1 : closing - 1].split())} {rest.strip()}".rstrip()
+        for row in range(first + 1, last + 1):
+            lines[row] = ""
+    for row in range(start, len(lines)):  # a question's text over the lines below its command: one line
+        if _QUESTION.match(lines[row]) is None:
+            continue
+        below = row + 1
+        while below < len(lines) and lines[below].strip() and not _QUESTION_ENDS.match(lines[below]):
+            below += 1
+        if below > row + 1:
+            lines[row] = " ".join([lines[row].rstrip(), *(line.strip() for line in lines[row + 1 : below])])
+            lines[row + 1 : below] = [""] * (below - row - 1)
+    return lines
 
 
 def _card_lines(lines: list[str], start: int) -> tuple[dict[int, str], set[int]]:
