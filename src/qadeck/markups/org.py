@@ -10,6 +10,9 @@ subheading and ``[deletions]`` in its body is a cloze. An org-fc card with no su
 compact (its title asks, its body answers) and one whose ``:FC_TYPE:`` is ``cloze`` is a
 cloze of its holes (``{{text}}``, ``{{text}{hint}}``, ``{{text}@0}``: the hole ``@n`` is
 deletion ``c(n+1)``).
+A file of anki-editor's notes (a heading whose drawer names an ``:ANKI_NOTE_TYPE:``) is read as
+those notes (see :mod:`.orgnotes`), written as the ``blocks`` layout's notes, which carry their kind
+and tags.
 Body text is dedented under its heading (Org indents it; Markdown would read
 four spaces as code). Links, ``~code~`` and ``=verbatim=`` become Markdown's.
 """
@@ -20,12 +23,14 @@ import re
 
 from .blocks import code_span
 
-_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(?:\s+(:[\w@#%:]+:))?\s*$")
+#: What a file of anki-editor's notes holds (see :mod:`.orgnotes`): one substring test tells the other Org files.
+_NOTE_TYPE = "ANKI_NOTE_TYPE"
+HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(?:\s+(:[\w@#%:]+:))?\s*$")
 #: The tags that make a heading a flashcard: org-drill's and org-fc's.
 _CARD_TAGS = frozenset({"drill", "fc"})
 #: An org-drill deletion, ``[text]`` or ``[text||hint]`` (not a link's ``[[``).
 _DELETION = re.compile(r"(?<!\[)\[([^\[\]|]+?)(?:\|\|([^\[\]]+))?\](?![\[(])")
-_BLOCK = re.compile(r"^\s*#\+(begin|end)_(\w+)\s*(\S*)", re.IGNORECASE)
+BLOCK = re.compile(r"^\s*#\+(begin|end)_(\w+)\s*(\S*)", re.IGNORECASE)
 _KEYWORD = re.compile(r"^\s*#\+\w+:|^\s*#(?:\s|$)")
 _DRAWER = re.compile(r"^\s*:(\w+):\s*$")
 _LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
@@ -43,13 +48,25 @@ _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def to_markdown(text: str) -> str:
+    if _NOTE_TYPE in text:
+        # Imported when first needed: orgnotes reads Org's headings with this module's patterns, and the data
+        # reader's imports would cost every other Org file.
+        from . import orgnotes
+        from .data import notes_markdown
+
+        if notes := orgnotes.items(text, _outline_to_markdown):
+            return notes_markdown(notes, lines=True)
+    return _outline_to_markdown(text)
+
+
+def _outline_to_markdown(text: str) -> str:
     lines = text.split("\n")
     out = list(lines)
     code = False
     drawer = False
     card = _Card(lines, out)
     for index, line in enumerate(lines):
-        block = _BLOCK.match(line)
+        block = BLOCK.match(line)
         if block:
             kind = block.group(2).lower()
             if kind in _CODE_BLOCKS:
@@ -67,7 +84,7 @@ def to_markdown(text: str) -> str:
             if drawer and (found := _PROPERTY.match(line)):
                 card.fc_type(found.group(2).lower())
             continue
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading:
             out[index] = "#" * min(len(heading.group(1)), 6) + " " + _inline(heading.group(2))
             card.heading(index, len(heading.group(1)), heading.group(2), heading.group(3) or "")
@@ -119,7 +136,7 @@ class _Card:
 
     def _has_subheading(self, index: int, level: int) -> bool:
         for line in self.lines[index + 1 :]:
-            found = _HEADING.match(line)
+            found = HEADING.match(line)
             if found:
                 return len(found.group(1)) > level
         return False

@@ -1,0 +1,95 @@
+"""anki-editor's notes in Org files: a heading whose drawer names a note type, its fields as subheadings.
+
+The cards of a whole file are a golden fixture (``fixtures/blocks/anki-editor.org``); here, what is no
+note, and what a real Anki makes of a cloze note.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck import parsers, sources
+from qadeck.cli import cli
+
+from .conftest import import_apkg, notes_by_guid
+
+CLOZE = """* Chemistry
+** Water
+:PROPERTIES:
+:ANKI_NOTE_TYPE: Cloze
+:ANKI_TAGS: molecules
+:END:
+*** Text
+Water is {{c1::hydrogen}} and {{c2::oxygen}}.
+*** Extra
+Two atoms of the first.
+"""
+
+
+def cards(tmp_path: Path, text: str):
+    path = tmp_path / "cards.org"
+    path.write_text(text, encoding="utf-8")
+    return parsers.parse(sources.read(path)).cards
+
+
+def test_a_cloze_note_is_a_cloze_card_with_its_extra_and_tags(tmp_path):
+    (card,) = cards(tmp_path, CLOZE)
+    assert (card.kind, card.question, card.answer) == (
+        "cloze", "Water is {{c1::hydrogen}} and {{c2::oxygen}}.", "Two atoms of the first.")
+    assert (card.section, card.tags) == ("Chemistry", ("molecules",))
+
+
+def test_a_capture_template_in_a_source_block_is_no_note(tmp_path):
+    config = """* Flashcards
+How I capture notes:
+#+begin_src org
+** A note
+:PROPERTIES:
+:ANKI_NOTE_TYPE: Basic
+:END:
+*** Front
+What is the template's question?
+*** Back
+Its answer.
+#+end_src
+* What does this file configure?
+Emacs.
+* Which editor reads it?
+Emacs too.
+"""
+    assert all(card.layout != "blocks" for card in cards(tmp_path, config))
+    assert [card.question for card in cards(tmp_path, config)] == [
+        "What does this file configure?", "Which editor reads it?"]
+
+
+def test_a_note_of_fields_of_its_own_asks_with_its_first(tmp_path):
+    vocabulary = """* Casa
+:PROPERTIES:
+:ANKI_NOTE_TYPE: Vocabulary
+:END:
+** Word
+casa
+** Meaning
+house
+"""
+    assert [(card.question, card.answer, card.kind) for card in cards(tmp_path, vocabulary)] == [
+        ("casa", "house", "basic")]
+
+
+def test_anki_makes_a_card_per_deletion(tmp_path, collection):
+    source = tmp_path / "Chemistry.org"
+    source.write_text(CLOZE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (package,) = (tmp_path / "out").glob("*.apkg")
+    import_apkg(collection, package)
+    (note,) = notes_by_guid(collection).values()
+    assert note.note_type()["name"] == "qadeck Cloze"
+    ids = sorted(note.card_ids())
+    assert len(ids) == 2
+    shown = re.sub(r"<[^>]+>", "", collection.get_card(ids[1]).question())
+    assert "Water is hydrogen and [...]." in shown
+    assert "molecules" in note.tags
