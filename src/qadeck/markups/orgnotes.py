@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..parsers.blocks import ANSWER_FIELDS, QUESTION_FIELDS, note_kind, note_sides
 from .datacards import Item
 from .org import BLOCK, HEADING
 
@@ -35,8 +36,6 @@ _PROPERTY = re.compile(r"^[ \t]*:([\w-]+):(?:[ \t]+(.*?))?[ \t]*$")
 _PLANNING = re.compile(r"^[ \t]*(?:SCHEDULED|DEADLINE|CLOSED):")
 #: Org tags anki-editor leaves out of a note's tags by default.
 _IGNORED_TAGS = frozenset({"export", "noexport"})
-_QUESTION_FIELDS = ("front", "question", "text")
-_ANSWER_FIELDS = ("back", "answer", "extra", "back extra")
 _FIELD_PROPERTY = "ANKI_FIELD_"
 
 Translate = Callable[[str], str]
@@ -127,19 +126,15 @@ def _item(lines: list[str], above: list[_Heading], note: _Heading, note_type: st
         if key.startswith(_FIELD_PROPERTY) and value.strip():
             named.setdefault(key[len(_FIELD_PROPERTY) :].replace("_", " ").lower(), translate(value).strip())
     content = _text(lines[note.body : fields[0].index if fields else end], translate)
-    heading = translate(note.title).strip()
-    kind = "cloze" if "cloze" in note_type.lower() else "reversed" if "reversed card" in note_type.lower() else "basic"
-    asked = next((name for name in _QUESTION_FIELDS if named.get(name)), None)
-    if asked is not None:
-        question = named.pop(asked)
-    elif not named or any(name in named for name in _ANSWER_FIELDS) or kind == "cloze":
-        # A missing field is the heading, or the text under it (the heading's too, when anki-editor prepends it).
+    kind = note_kind(note_type)
+    # A note type of fields of its own (none named for a question or an answer): its first field asks.
+    own = bool(named) and kind != "cloze" and not any(name in named for name in (*QUESTION_FIELDS, *ANSWER_FIELDS))
+    question, answer = note_sides(named, first_asks=own)
+    if question is None:
+        # A missing field is the heading, or the text under it: a cloze's text, or a basic note's answer.
+        heading = translate(note.title).strip()
         question = content if kind == "cloze" and content else heading
-        content = "" if question is content else content
-    else:
-        question = named.pop(next(iter(named)))  # a note type of its own fields: the first asks
-    answers = [named[name] for name in _ANSWER_FIELDS if named.get(name)]
-    answer = "\n\n".join(answers or [*filter(None, named.values())] or [content])
+        answer = answer or (content if question is not content else "")
     section = next((h.title for h in reversed(above) if h.level < note.level), "")
     tags = _tags(above, note)
     return Item(question, answer, note.index + 1, translate(section).strip(), tags, kind=kind) if question else None

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, key, labelled, logseq,
+    apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, key, labelled, logseq,
     numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
 )
 from .base import Layout
@@ -25,6 +25,7 @@ LAYOUTS: tuple[Layout, ...] = (
     quiz.LAYOUT,
     choices.LAYOUT,
     blocks.LAYOUT,
+    apy.LAYOUT,
     inka.LAYOUT,
     hashcards.LAYOUT,
     logseq.LAYOUT,

@@ -39,7 +39,6 @@ _TAGS = re.compile(r"^\s*Tags\s*:\s*(.*)$", re.IGNORECASE)
 _INLINE_BACK = re.compile(r"\s+Back\s*:\s*", re.IGNORECASE)
 _BLOCK_START = LineStart(re.compile(rf"^{SPACE}*STARTI?\b"))
 _CLOZE_STYLES = ("anki", "highlight", "curly")
-_ANSWER_FIELDS = ("back", "extra")
 
 
 def _entries(source: Source) -> list[Entry]:
@@ -54,7 +53,8 @@ def _entries(source: Source) -> list[Entry]:
         inline = None if line.code else _INLINE.match(line.text)
         if inline:
             front, back = (_INLINE_BACK.split(inline.group(2), maxsplit=1) + [""])[:2]
-            entries.append(_entry(inline.group(1), {"front": front, "back": back}, (), line, line, titles[index]))
+            entries.append(note_entry(inline.group(1), {"front": front, "back": back}, (), line.number, line.number,
+                                      titles[index]))
         elif not line.code and _START.match(line.text):
             end = next((j for j in range(index + 1, len(lines)) if not lines[j].code and _END.match(lines[j].text)),
                        None)
@@ -84,20 +84,46 @@ def _block(body: list[Line], start: Line, end: Line, section: str) -> Entry:
             continue
         fields.setdefault(current, []).append(line.text)
     texts = {name: "\n".join(values).strip("\n") for name, values in fields.items()}
-    return _entry(note_type, texts, tuple(tags), start, end, section)
+    return note_entry(note_type, texts, tuple(tags), start.number, end.number, section)
 
 
-def _entry(note_type: str, fields: dict[str, str], tags: tuple[str, ...], start: Line, end: Line,
-           section: str) -> Entry:
-    front = _without_tags(fields.get("front") or fields.get("text") or "")
-    back = next((fields[name] for name in _ANSWER_FIELDS if fields.get(name)), "")
-    kind = "cloze" if "cloze" in note_type.lower() else "reversed" if "reverse" in note_type.lower() else "basic"
+#: The fields of Anki's note types that ask (``Front``, a cloze's ``Text``) and those that answer.
+QUESTION_FIELDS = ("front", "question", "text")
+ANSWER_FIELDS = ("back", "answer", "extra", "back extra")
+
+
+def note_sides(fields: dict[str, str], first_asks: bool = False) -> tuple[str | None, str]:
+    """A note's question and answer from its fields (names in lower case, in the note's order): the field named
+    for a question asks (None when none is, unless ``first_asks``: then the first field does) and those named
+    for an answer answer, or, when none is, the others, one paragraph each."""
+    asked = next((name for name in QUESTION_FIELDS if fields.get(name)), None)
+    if asked is None and first_asks:
+        asked = next(iter(fields), None)
+    rest = [name for name in fields if name != asked and fields[name]]
+    answers = [fields[name] for name in ANSWER_FIELDS if name in rest] or [fields[name] for name in rest]
+    return (fields[asked] if asked is not None else None), "\n\n".join(answers)
+
+
+def note_kind(note_type: str) -> str:
+    """What Anki makes of a note of this type: a type named for cloze a cloze, one named reversed both ways."""
+    lowered = note_type.lower()
+    return "cloze" if "cloze" in lowered else "reversed" if "reverse" in lowered else "basic"
+
+
+def note_entry(note_type: str, fields: dict[str, str], tags: tuple[str, ...], first: int, last: int, section: str,
+               first_asks: bool = False) -> Entry:
+    """The entry of an Anki note of ``note_type`` whose ``fields`` (see :func:`note_sides`) are Markdown: a cloze
+    note's deletions in Anki's ``{{c1::…}}`` or the curly styles of :mod:`qadeck.cloze`, asked as written when
+    it has none."""
+    question, answer = note_sides(fields, first_asks)
+    front = _without_tags(question or "")
+    kind = note_kind(note_type)
     if kind == "cloze":
         text = cloze.to_anki(front, _CLOZE_STYLES)
         if text is None:
             kind, text = "basic", front  # a cloze note type with no deletion: asked as written
         front = text
-    return Entry(front.strip(), back.strip(), start.number, end.number, section, kind, tags)
+    return Entry(front.strip(), answer.strip(), first, last, section, kind, tags)
 
 
 def _without_tags(text: str) -> str:
