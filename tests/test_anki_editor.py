@@ -93,3 +93,31 @@ def test_anki_makes_a_card_per_deletion(tmp_path, collection):
     shown = re.sub(r"<[^>]+>", "", collection.get_card(ids[1]).question())
     assert "Water is hydrogen and [...]." in shown
     assert "molecules" in note.tags
+
+
+def test_a_note_of_property_fields_alone_keeps_its_subheadings_out(tmp_path):
+    quick = """* Boiling
+:PROPERTIES:
+:ANKI_NOTE_TYPE: Cloze
+:ANKI_FIELD_TEXT: Water boils at {{c1::100}} degrees.
+:ANKI_NO_SUBHEADING_FIELDS: t
+:END:
+At sea level.
+** A subheading, no field
+Not part of the note.
+"""
+    assert [(card.kind, card.question, card.answer) for card in cards(tmp_path, quick)] == [
+        ("cloze", "Water boils at {{c1::100}} degrees.", "At sea level.")]
+
+
+def test_a_front_alone_is_answered_by_the_text_under_the_heading(tmp_path):
+    front = """* Rivers
+:PROPERTIES:
+:ANKI_NOTE_TYPE: Basic
+:END:
+The Nile.
+** Front
+Which river is the longest?
+"""
+    assert [(card.question, card.answer) for card in cards(tmp_path, front)] == [
+        ("Which river is the longest?", "The Nile.")]

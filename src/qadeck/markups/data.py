@@ -322,9 +322,10 @@ def _layout(items: list[Item], write: Callable[[Item], str], end: int = 0) -> Pl
     origins: list[int] = []
     section = ""
     for index, item in enumerate(items):
-        if item.section != section and item.section:
+        if item.section != section:
+            # A heading ends the section before; an empty one ("##") when the entry sits in none.
             _pad(lines, origins, item.line - 2)
-            lines.append(f"## {_one_line(item.section)}")
+            lines.append(f"## {_one_line(item.section)}".rstrip())
             origins.append(item.line or len(lines))
         section = item.section
         _pad(lines, origins, item.line - 1)

@@ -10,8 +10,8 @@ subheading and ``[deletions]`` in its body is a cloze. An org-fc card with no su
 compact (its title asks, its body answers) and one whose ``:FC_TYPE:`` is ``cloze`` is a
 cloze of its holes (``{{text}}``, ``{{text}{hint}}``, ``{{text}@0}``: the hole ``@n`` is
 deletion ``c(n+1)``).
-A file of anki-editor's notes (a heading whose drawer names an ``:ANKI_NOTE_TYPE:``) is read as
-those notes (see :mod:`.orgnotes`), written as the ``blocks`` layout's notes, which carry their kind
+A file of anki-editor's or org-anki's notes (a heading whose drawer names an ``:ANKI_NOTE_TYPE:``
+or an ``:ANKI_NOTE_ID:``) is read as those notes (see :mod:`.orgnotes`), written as the ``blocks`` layout's notes, which carry their kind
 and tags.
 Body text is dedented under its heading (Org indents it; Markdown would read
 four spaces as code). Links, ``~code~`` and ``=verbatim=`` become Markdown's.
@@ -23,8 +23,9 @@ import re
 
 from .blocks import code_span
 
-#: What a file of anki-editor's notes holds (see :mod:`.orgnotes`): one substring test tells the other Org files.
-_NOTE_TYPE = "ANKI_NOTE_TYPE"
+#: What a file of anki-editor's or org-anki's notes holds (see :mod:`.orgnotes`): substring tests tell the other
+#: Org files.
+_NOTE_MARKS = ("ANKI_NOTE_TYPE", "ANKI_NOTE_ID")
 HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING)\s+)?(?:\[#[A-C]\]\s+)?(.*?)(?:\s+(:[\w@#%:]+:))?\s*$")
 #: The tags that make a heading a flashcard: org-drill's and org-fc's.
 _CARD_TAGS = frozenset({"drill", "fc"})
@@ -48,7 +49,7 @@ _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def to_markdown(text: str) -> str:
-    if _NOTE_TYPE in text:
+    if any(mark in text for mark in _NOTE_MARKS):
         # Imported when first needed: orgnotes reads Org's headings with this module's patterns, and the data
         # reader's imports would cost every other Org file.
         from . import orgnotes

@@ -1,4 +1,4 @@
-"""Anki notes written in Org with anki-editor: each note's fields, kind and tags.
+"""Anki notes written in Org with anki-editor or org-anki: each note's fields, kind and tags.
 
     * Astronomy                                  <- a section
     ** Largest planet                 :space:    <- a note: its drawer names a note type
@@ -13,13 +13,19 @@
 
 A heading whose property drawer holds ``:ANKI_NOTE_TYPE:`` is a note; its subheadings are its fields
 (the note's first level of them: deeper headings are part of a field's text), and a property
-``:ANKI_FIELD_FRONT:`` is one too. Where a field is missing, anki-editor fills it from the
-heading and from the text between the drawer and the first subheading: a note of no subheading is
-the heading asking and that text answering. A ``Cloze`` note (any type named so) asks its ``Text``
+``:ANKI_FIELD_FRONT:`` is one too (the only ones, with ``:ANKI_NO_SUBHEADING_FIELDS: t``). Where a
+field is missing, anki-editor fills it from the heading and from the text between the drawer and
+the first subheading: a note of no subheading is the heading asking and that text answering, a note
+of a front alone has that text for its back. A ``Cloze`` note (any type named so) asks its ``Text``
 field (or that text, or the heading) and shows ``Extra`` (``Back Extra``) after; one named
 ``reversed card`` asks both ways. A note's tags are its ``:ANKI_TAGS:`` and its Org tags, its
 ancestors' too (Org's inheritance), but for ``export`` and ``noexport``. Its section is the
 heading above it. Text outside notes is no card: in such a file the notes are the cards.
+
+org-anki marks the notes it has sent to Anki with an ``:ANKI_NOTE_ID:`` (anki-editor too, beside
+the note type): such a heading with no note type is org-anki's, the heading asking and the text
+under it (up to any subheading: each is a note of its own) answering, or, when the heading holds
+Anki's ``{{c1::…}}`` deletions, a cloze of the heading alone.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..cloze import ANKI
 from ..parsers.blocks import ANSWER_FIELDS, QUESTION_FIELDS, note_kind, note_sides
 from .datacards import Item
 from .org import BLOCK, HEADING
@@ -52,21 +59,34 @@ class _Heading:
 
 
 def items(text: str, translate: Translate) -> list[Item]:
-    """The anki-editor notes of an Org ``text`` as entries, fields as Markdown (``translate`` reads Org); none
-    when no heading's drawer names a note type (``:ANKI_NOTE_TYPE:`` in a source block, a capture template)."""
+    """The anki-editor and org-anki notes of an Org ``text`` as entries, fields as Markdown (``translate`` reads
+    Org); none when no heading's drawer names a note type or a note's id (``:ANKI_NOTE_TYPE:`` in a source
+    block, a capture template)."""
     lines = text.split("\n")
     headings = _headings(lines)
     found: list[Item] = []
     for at, heading in enumerate(headings):
         note_type = heading.properties.get("ANKI_NOTE_TYPE")
-        if note_type is None:
+        if note_type is None and "ANKI_NOTE_ID" not in heading.properties:
             continue
         end = next((h.index for h in headings[at + 1 :] if h.level <= heading.level), len(lines))
         children = [h for h in headings[at + 1 :] if h.index < end]
-        item = _item(lines, headings[:at], heading, note_type, children, end, translate)
+        if note_type is None:
+            item = _org_anki_item(lines, headings[:at], heading, children[0].index if children else end, translate)
+        else:
+            item = _item(lines, headings[:at], heading, note_type, children, end, translate)
         if item is not None:
             found.append(item)
     return found
+
+
+def _org_anki_item(lines: list[str], above: list[_Heading], note: _Heading, end: int, translate: Translate) -> Item | None:
+    """org-anki's note: its heading asks and its text answers, or its heading is a cloze."""
+    question = translate(note.title).strip()
+    kind = "cloze" if ANKI.search(question) else "basic"
+    answer = "" if kind == "cloze" else _text(lines[note.body : end], translate)
+    section, tags = _placed(above, note, translate)
+    return Item(question, answer, note.index + 1, section, tags, kind=kind) if question else None
 
 
 def _in_blocks(lines: list[str]) -> list[bool]:
@@ -118,6 +138,8 @@ def _item(lines: list[str], above: list[_Heading], note: _Heading, note_type: st
           translate: Translate) -> Item | None:
     level = min((child.level for child in children), default=0)
     fields = [child for child in children if child.level == level]
+    if note.properties.get("ANKI_NO_SUBHEADING_FIELDS", "nil").strip().lower() not in ("", "nil"):
+        end, fields = fields[0].index if fields else end, []  # its fields are its properties: subheadings are notes
     named: dict[str, str] = {}
     for number, field in enumerate(fields):
         stop = fields[number + 1].index if number + 1 < len(fields) else end
@@ -135,20 +157,23 @@ def _item(lines: list[str], above: list[_Heading], note: _Heading, note_type: st
         heading = translate(note.title).strip()
         question = content if kind == "cloze" and content else heading
         answer = answer or (content if question is not content else "")
+    elif not answer:
+        answer = content  # the field missing is the text under the heading
+    section, tags = _placed(above, note, translate)
+    return Item(question, answer, note.index + 1, section, tags, kind=kind) if question else None
+
+
+def _placed(above: list[_Heading], note: _Heading, translate: Translate) -> tuple[str, tuple[str, ...]]:
+    """The note's section (the heading over it) and tags: its ``ANKI_TAGS`` and Org tags, and those of the
+    headings it sits under."""
     section = next((h.title for h in reversed(above) if h.level < note.level), "")
-    tags = _tags(above, note)
-    return Item(question, answer, note.index + 1, translate(section).strip(), tags, kind=kind) if question else None
-
-
-def _tags(above: list[_Heading], note: _Heading) -> tuple[str, ...]:
-    """The note's ``ANKI_TAGS`` and Org tags, and those of the headings it sits under."""
     chain = [note]
     for heading in reversed(above):
         if heading.level < chain[-1].level:
             chain.append(heading)
     tags = [tag for heading in reversed(chain)
             for tag in (*heading.properties.get("ANKI_TAGS", "").split(), *heading.tags)]
-    return tuple(dict.fromkeys(tag for tag in tags if tag not in _IGNORED_TAGS))
+    return translate(section).strip(), tuple(dict.fromkeys(tag for tag in tags if tag not in _IGNORED_TAGS))
 
 
 def _text(lines: list[str], translate: Translate) -> str:
