@@ -70,6 +70,8 @@ _ENDS = (".", ",", ";", "!", *QUESTION_ENDS)
 _FIELD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*: \S")
 #: A line of question marks alone, parting a card's front from its back (``?``, ``??``, ``???``).
 _SIDES_MARK = re.compile(r"^\s*\?{1,3}\s*$")
+#: A card's third field that is a line of tags, ankdown's: words apart by commas or spaces.
+_TAG_FIELD = re.compile(r"^[ \t]*[\w:/-]+(?:(?:[ \t]*,[ \t]*|[ \t]+)[\w:/-]+)*[ \t]*$")
 #: A quote's mark before a line.
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 #: A title between marks ("///Task 5///", "== Part 2 =="): a section's, over a card.
@@ -160,17 +162,28 @@ def _between(parts: list[_Part], titles: Sequence[str], first: int) -> list[Entr
 
 def _across(parts: list[_Part], inner: str, titles: Sequence[str], first: int) -> list[Entry | None]:
     """Each part a card (the lines over its one rule of kind ``inner`` the front, those under it the
-    back) or None."""
+    back; under a second one, a line of tags, as ankdown's third field) or None."""
     cards: list[Entry | None] = []
     for part in parts:
         rules = [index for index, line in enumerate(part) if not line.code and _RULE.matches(line.text)]
         card = None
-        if len(rules) == 1 and _kind(part[rules[0]].text) == inner:
-            front, back = _trimmed(part[: rules[0]]), _trimmed(part[rules[0] + 1 :])
+        tags = _tag_field(part[rules[1] + 1 :]) if len(rules) == 2 else None
+        if (len(rules) == 1 or tags is not None) and all(_kind(part[index].text) == inner for index in rules):
+            front, back = _trimmed(part[: rules[0]]), _trimmed(part[rules[0] + 1 : rules[1] if tags is not None else None])
             if front and back and _front(front) and _back(back):
                 card = _card(front, back, titles, first)
+                if tags:
+                    card = replace(card, tags=tags)
         cards.append(card)
     return cards
+
+
+def _tag_field(lines: Sequence[Line]) -> tuple[str, ...] | None:
+    """The tags of a card's third field when it is a line of them (``math, probability``), else None."""
+    field = _trimmed(lines)
+    if len(field) != 1 or not _TAG_FIELD.match(field[0].text):
+        return None
+    return tuple(tag for tag in re.split(r"[\s,]+", field[0].text) if tag)
 
 
 def _underlines(lines: Sequence[Line], rules: set[int]) -> set[int]:
@@ -273,7 +286,7 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
     explained: frozenset[int] = frozenset()
     for parts, cards, also in readings:
         cards = [None if card is not None and _headed(part, headings) else card for part, card in zip(parts, cards)]
-        if cards and cards[0] is not None and _introduction(parts, cards):
+        if cards and cards[0] is not None and not cards[0].tags and _introduction(parts, cards):
             cards[0] = None
         found = _counted(parts, cards)
         if not found:
@@ -287,7 +300,7 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
 
 def _introduction(parts: list[_Part], cards: list[Entry | None]) -> bool:
     """True when the opening part holds more paragraphs than any card after it: a document's introduction
-    (a label over what the page is about), not its first card."""
+    (a label over what the page is about), not its first card (one with a field of tags is one)."""
     most = max((_paragraph_count(part) for part, card in zip(parts[1:], cards[1:]) if card is not None), default=0)
     return _paragraph_count(parts[0]) > most
 
