@@ -48,6 +48,30 @@ def notes_by_guid(col) -> dict:
     return {col.get_note(nid).guid: col.get_note(nid) for nid in col.find_notes("")}
 
 
+def parsed(path: Path, text: str):
+    """``text`` saved as ``path`` and parsed as qadeck reads a user's file."""
+    from qadeck import parsers, sources
+
+    path.write_text(text, encoding="utf-8")
+    return parsers.parse(sources.read(path))
+
+
+def built_note(tmp_path: Path, col, name: str, text: str):
+    """The one note ``col`` holds once it imports the package ``qadeck build`` makes of ``text`` saved as ``name``."""
+    from click.testing import CliRunner
+
+    from qadeck.cli import cli
+
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (package,) = (tmp_path / "out").glob("*.apkg")
+    import_apkg(col, package)
+    (note,) = notes_by_guid(col).values()
+    return note
+
+
 def script_module(name: str) -> Iterator[ModuleType]:
     """``scripts/<name>.py`` imported as a module, for a module-scoped fixture to yield (the scripts
     are no package); it is registered while in use, because dataclasses look their module up."""
@@ -58,3 +82,10 @@ def script_module(name: str) -> Iterator[ModuleType]:
     spec.loader.exec_module(module)
     yield module
     del sys.modules[name]
+
+
+def shown_fronts(col, note) -> list[str]:
+    """The front Anki shows for each card of ``note``, in card order, without its HTML tags."""
+    import re
+
+    return [re.sub(r"<[^>]+>", "", col.get_card(card).question()) for card in sorted(note.card_ids())]

@@ -6,15 +6,9 @@ note, and what a real Anki makes of a cloze note.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from qadeck import parsers, sources
-from qadeck.cli import cli
-
-from .conftest import import_apkg, notes_by_guid
+from .conftest import built_note, parsed, shown_fronts
 
 CLOZE = """* Chemistry
 ** Water
@@ -30,9 +24,7 @@ Two atoms of the first.
 
 
 def cards(tmp_path: Path, text: str):
-    path = tmp_path / "cards.org"
-    path.write_text(text, encoding="utf-8")
-    return parsers.parse(sources.read(path)).cards
+    return parsed(tmp_path / "cards.org", text).cards
 
 
 def test_a_cloze_note_is_a_cloze_card_with_its_extra_and_tags(tmp_path):
@@ -80,19 +72,10 @@ house
 
 
 def test_anki_makes_a_card_per_deletion(tmp_path, collection):
-    source = tmp_path / "Chemistry.org"
-    source.write_text(CLOZE, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "out")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    (package,) = (tmp_path / "out").glob("*.apkg")
-    import_apkg(collection, package)
-    (note,) = notes_by_guid(collection).values()
-    assert note.note_type()["name"] == "qadeck Cloze"
-    ids = sorted(note.card_ids())
-    assert len(ids) == 2
-    shown = re.sub(r"<[^>]+>", "", collection.get_card(ids[1]).question())
-    assert "Water is hydrogen and [...]." in shown
-    assert "molecules" in note.tags
+    note = built_note(tmp_path, collection, "Chemistry.org", CLOZE)
+    fronts = shown_fronts(collection, note)
+    assert (note.note_type()["name"], len(fronts)) == ("qadeck Cloze", 2)
+    assert "Water is hydrogen and [...]." in fronts[1] and "molecules" in note.tags
 
 
 def test_a_note_of_property_fields_alone_keeps_its_subheadings_out(tmp_path):

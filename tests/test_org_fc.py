@@ -11,10 +11,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from qadeck import cloze, parsers, sources
+from qadeck import cloze
 from qadeck.cli import cli
 
-from .conftest import import_apkg, notes_by_guid
+from .conftest import import_apkg, notes_by_guid, parsed
 
 CLOZE = """* Water                                                               :fc:
 :PROPERTIES:
@@ -25,9 +25,7 @@ Water is {{hydrogen}@0} and {{oxygen}@1}.
 
 
 def cards(tmp_path: Path, text: str):
-    path = tmp_path / "cards.org"
-    path.write_text(text, encoding="utf-8")
-    return parsers.parse(sources.read(path)).cards
+    return parsed(tmp_path / "cards.org", text).cards
 
 
 def test_holes_are_deletions_numbered_by_their_position(tmp_path):
