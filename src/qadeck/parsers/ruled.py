@@ -18,7 +18,8 @@ answers the most cards (then spans the most lines) is taken:
   question not answered yet;
 - **across**: a rule parts each card's front from its back, and cards are apart by blank lines;
 - **across, another rule between**: as across, the cards apart by a rule of another kind
-  (``***`` between cards, ``---`` inside them), so a side may hold blank lines;
+  (``***`` between cards, ``---`` inside them), so a side may hold blank lines; a second rule of
+  the inner kind may part the back from a line of tags (ankdown's ``%`` fields, ``---`` between cards);
 - **fields**: every part a rule apart, a card's fields (``card_id: …``) then its front then its
   back, as mochi-mochi writes its decks.
 
