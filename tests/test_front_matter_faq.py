@@ -144,3 +144,25 @@ def test_hugos_toml_front_matter_is_no_card_text_and_its_faq_is_read(tmp_path: P
         ("Is frob free?", "Yes, always.", 6), ("Does frob sync?", "Yes:\n\n- to a folder", 10),
     ]
     assert all("frob" in card["tags"] for card in cards)
+
+
+def test_a_cloze_note_in_the_front_matter_is_a_cloze_card(tmp_path):
+    page = """---
+deck: Chemistry
+tags: [acids]
+cards:
+  - Front: What does a pH of 7 mean?
+    Back: The solution is neutral.
+  - model: Cloze
+    Text: Vinegar is an {{c1::acid}}.
+    Back Extra: Acetic acid.
+---
+
+# Acids
+"""
+    cards = _page(tmp_path, "acids.md", page)
+    assert [(card["question"], card["answer"], card["kind"]) for card in cards] == [
+        ("What does a pH of 7 mean?", "The solution is neutral.", "basic"),
+        ("Vinegar is an {{c1::acid}}.", "Acetic acid.", "cloze"),
+    ]
+    assert all("acids" in card["tags"] for card in cards)

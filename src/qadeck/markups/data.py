@@ -279,8 +279,11 @@ def _find_key_lines(text: str, data: object, depth: int = 2) -> None:
 def items_markdown(items: list[Item], end: int = 0, shaped: bool = False) -> Placed:
     """Entries as the Markdown a layout reads: ``<details>`` blocks, or the quiz layout's shape when there are two
     or more and one has options or ``shaped`` asks for it (questions of more than one line: the quiz layout reads
-    two questions or more, and one alone is a summary with its options). ``end``: the file's last line, which no
+    two questions or more, and one alone is a summary with its options), or the ``blocks`` layout's notes when one
+    is a cloze. ``end``: the file's last line, which no
     entry's block stands for lines past."""
+    if any(item.kind != "basic" for item in items):
+        return _layout(items, _note_block, end)  # a cloze note (a Text field's deletions): what a block can say
     write = _quiz_block if len(items) > 1 and (shaped or any(item.options for item in items)) else _details_block
     return _layout(items, write, end)
 

@@ -44,6 +44,10 @@ _TEXT_KEYS = ("content", "text", "body", "description", "desc")
 #: a ``context`` is the passage a reading-comprehension question is asked about, shared by the five-odd questions
 #: on it and the answer a span of it, so only a short one (a sentence that sets the question) is shown.
 _QUESTION_EXTRAS = (("input", None), ("context", 280))
+#: An Anki deletion, ``{{c1::…}}``, in a ``text`` that is a cloze note's.
+_CLOZE = re.compile(r"\{\{c\d+::")
+#: A cloze note's fields shown after its text.
+_CLOZE_EXTRAS = ("backextra", "extra", "back")
 #: A prompt written for a model to complete ends with the label its answer follows (``Answer:``, ``### Response:``)
 #: or a separator (``###``, ``->``), and may open with its own label (``### Question:``, ``Q:``, ``Human:``): the
 #: template's words, not the question's.
@@ -223,6 +227,8 @@ def _groups(node: dict[object, object]) -> bool:
 
 
 def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
+    if (deleted := _cloze(keys, section, line)) is not None:
+        return deleted
     options = _options(keys)
     titled = False
     if options is not None:
@@ -265,6 +271,17 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
     level, number = _level(keys)
     item = Item(question, answer, line, _category(keys) or section, _tags(keys), level, shown)
     return _Found(item, number, titled)
+
+
+def _cloze(keys: dict[str, object], section: str, line: int) -> _Found | None:
+    """An Anki cloze note written as its fields (``Text`` holding ``{{c1::…}}`` deletions, ``Back Extra``), as
+    notes kept in front matter write one; None for any other entry."""
+    text = keys.get("text")
+    if not isinstance(text, str) or "{{c" not in text or not _CLOZE.search(text) or _question_key(keys, ()):
+        return None
+    extra = next((_answer(keys[key]) for key in _CLOZE_EXTRAS if _usable(keys.get(key))), "")
+    level, number = _level(keys)
+    return _Found(Item(text.strip(), extra, line, _category(keys) or section, _tags(keys), level, kind="cloze"), number)
 
 
 def _unprompted(text: str) -> str:
