@@ -280,10 +280,10 @@ def items_markdown(items: list[Item], end: int = 0, shaped: bool = False) -> Pla
     """Entries as the Markdown a layout reads: ``<details>`` blocks, or the quiz layout's shape when there are two
     or more and one has options or ``shaped`` asks for it (questions of more than one line: the quiz layout reads
     two questions or more, and one alone is a summary with its options), or the ``blocks`` layout's notes when one
-    is a cloze. ``end``: the file's last line, which no
+    is a cloze with an extra (a ``<details>`` block whose summary holds deletions is a cloze only with nothing under it). ``end``: the file's last line, which no
     entry's block stands for lines past."""
-    if any(item.kind != "basic" for item in items):
-        return _layout(items, _note_block, end)  # a cloze note (a Text field's deletions): what a block can say
+    if any(item.kind == "cloze" and item.answer.strip() for item in items):
+        return _layout(items, _note_block, end)  # a cloze with its extra: a <details> block would make it basic
     write = _quiz_block if len(items) > 1 and (shaped or any(item.options for item in items)) else _details_block
     return _layout(items, write, end)
 
