@@ -29,6 +29,7 @@ from math import comb
 from pathlib import Path
 
 from qadeck import pipeline, sources
+from qadeck.errors import SourceError
 from qadeck.model import Card
 from qadeck.tagging.topic import document_topic
 
@@ -185,6 +186,9 @@ def main(argv: list[str]) -> int:
                 continue
             text = path.read_text(encoding="utf-8", errors="replace")
             lines = text.split("\n")
+            if any(card.lines[1] > len(lines) for card in mine):  # a document read as other text (PDF, Word)
+                print(f"  {path.name:<34} {len(mine):>4} {len({card.topics[0] for card in mine}):>4}")
+                continue
             headings = section_headings(lines, mine)
             levels = [(card, author_level(lines, headings, card)) for card in mine]
             carried = [(card, level) for card, level in levels if level]
@@ -198,11 +202,17 @@ def main(argv: list[str]) -> int:
                 shutil.rmtree(flat, ignore_errors=True)
                 flat.mkdir()
                 (flat / path.name).write_text(without_section_headings(text, mine), encoding="utf-8")
-                again = {card.question: card.topics[0] for card in load(flat)}
+                try:
+                    again = {card.question: card.topics[0] for card in load(flat)}
+                except SourceError:  # its headings were its questions' only marks: nothing to compare
+                    again = {}
                 pairs = [(card.section, again[card.question]) for card in mine if card.question in again]
-                value = adjusted_rand([p[0] for p in pairs], [p[1] for p in pairs])
-                scores.append(value)
-                ari = f"{value:.3f} ({len(set(sections))} sections, {len(pairs)} cards matched)"
+                if pairs:
+                    value = adjusted_rand([p[0] for p in pairs], [p[1] for p in pairs])
+                    scores.append(value)
+                    ari = f"{value:.3f} ({len(set(sections))} sections, {len(pairs)} cards matched)"
+                else:
+                    ari = "no card without its headings"
             topics = len({card.topics[0] for card in mine})
             level_note = f"{agree}/{len(carried)}" if carried else ""
             print(f"  {path.name:<34} {len(mine):>4} {topics:>4}  {ari:<40} {level_note}")

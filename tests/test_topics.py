@@ -60,6 +60,14 @@ def test_the_seed_deck_keeps_its_topics_and_levels() -> None:
     ("Questions fréquentes sur Git", "git"),
     ("Allgemeine Fragen", ""),
     ("Вопросы по Docker", "docker"),
+    ("Multiple Choice Questions", ""),
+    ("EASY MCQs", ""),
+    ("Knowledge check", ""),
+    ("True or False", ""),
+    ("Practice Questions: Git", "git"),
+    ("Multiple inheritance", "multiple-inheritance"),
+    ("04_Dictionary_Collection – MCQs", "dictionary-collection"),
+    ("Course: Enterprise Systems", "enterprise-systems"),
 ])
 def test_a_heading_names_its_topic_without_numbering_counts_emoji_or_filler(title: str, label: str) -> None:
     assert topic_label(title) == label
@@ -107,6 +115,24 @@ def test_what_no_section_or_phrase_names_takes_the_documents_topic(tmp_path: Pat
     assert topics["What is a pod?"] == topics["What is a node?"] == ("kubernetes",)
     assert topics["What is basalt?"] == topics["What is shale?"] == ("geology",)
     assert topics["What is a fjord?"] == (FALLBACK_TOPIC,)  # "notes" names nothing
+
+
+def test_a_small_file_of_no_sections_takes_its_subject_not_the_words_its_cards_share(tmp_path: Path) -> None:
+    """Phrases a few cards share ("container", "image") are no subject of a file whose title names one; a
+    heading that only says what kind of questions follow names none either."""
+    cards = "".join(f"### {n}. {q}\n\n{a}\n\n" for n, (q, a) in enumerate([
+        ("Which command lists running containers?", "`docker ps` lists the running container processes."),
+        ("Which command lists every container?", "`docker ps -a` lists each container, stopped ones too."),
+        ("Which command builds an image?", "`docker build` makes an image from a Dockerfile."),
+        ("Which command removes an image?", "`docker rmi` removes an image no container uses."),
+    ], start=1))
+    (tmp_path / "practice.md").write_text(f"# Docker CLI\n\n## Multiple Choice Questions\n\n{cards}", encoding="utf-8")
+    (tmp_path / "notes.md").write_text(cards, encoding="utf-8")  # no title, a name that says nothing
+    topics = {(c.source, c.question): c.topics for c in _cards(tmp_path)}
+    assert {t for (source, _), t in topics.items() if source == "practice.md"} == {("docker-cli",)}
+    # Without a subject, the shared phrases still split the cards.
+    flat = {t[0] for (source, _), t in topics.items() if source == "notes.md"}
+    assert len(flat) >= 2 and "image" in flat
 
 
 def _flat(tmp_path: Path) -> Path:

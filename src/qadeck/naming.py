@@ -72,6 +72,7 @@ def document_title(text: str) -> str:
 
 
 def _clean(title: str) -> str:
+    title = re.sub(r"(?<=[^\W_])_+(?=[^\W_])", " ", title)  # "04_Dictionary_Collection": a file name's words
     title = re.sub(r"[*_`]+", "", title).strip(" \"'")
     return title if any(ch.isalnum() for ch in title) and len(title) <= 80 else ""
 

@@ -31,15 +31,25 @@ MAX_DEPTH = 2
 
 #: Words that are in a heading's title only to say it holds questions: removed wherever they are.
 FILLER = frozenset("""
-question questions answer answers q a qa q&a faq faqs interview interviews quiz quizzes exercise exercises
-flashcard flashcards card cards top most asked frequently common commonly important popular
+question questions ques answer answers ans q a qa q&a faq faqs interview interviews quiz quizzes exercise exercises
+flashcard flashcards card cards top most asked frequently common commonly important popular mcq mcqs
+practice
 """.split()) | languages.FILLER
+#: Phrases that say what kind of questions follow ("Multiple Choice Questions", "Knowledge check", "True or
+#: False"), not what they are about: removed before the words are read ("Multiple inheritance" keeps its word).
+_FILLER_PHRASES = re.compile(
+    r"\b(?:multiple[\s-]+choices?|true[\s-]*(?:or|/|and)[\s-]*false|fill[\s-]+in[\s-]+the[\s-]+blanks?"
+    r"|(?:short|long|one[\s-]+word)[\s-]+answers?|knowledge[\s-]+checks?|self[\s-]*(?:tests?|checks?|assessments?)"
+    r"|(?:test|check)[\s-]+your(?:self|[\s-]+(?:knowledge|understanding))|review[\s-]+questions?"
+    r"|practice[\s-]+(?:questions?|problems?|exercises?|tests?|quiz(?:zes)?)|objective[\s-]+(?:type|questions?))\b",
+    re.IGNORECASE,
+)
 #: Words that name no topic alone: a title made only of these (and filler) names none.
 GENERIC = frozenset("""
 general generic knowledge content contents table toc index introduction intro overview basics
 fundamentals misc miscellaneous other others more extra additional bonus various notes note
 resources resource preparation prep recently added new old simple part chapter section unit lesson
-module appendix summary conclusion references reference links see also and or of the for in on to with
+module course appendix summary conclusion references reference links see also and or of the for in on to with
 about your you my our a an all some
 """.split()) | languages.GENERIC | languages.FUNCTION_WORDS  # "Preguntas de Python": python
 #: Words that name a level, not a topic (the difficulty reads them).
@@ -69,7 +79,8 @@ def _is_symbol(ch: str) -> bool:
 def topic_label(title: str) -> str:
     """The slug of the topic a section title names, "" when it names none."""
     text = inline_text(title) if ("<" in title or "[" in title or ":" in title) else title
-    text = _ANCHOR.sub(" ", text)
+    text = _ANCHOR.sub(" ", text).replace("_", " ")  # "04_Dictionary_Collection": words a file name joins
+    text = _FILLER_PHRASES.sub(" ", text)
     text = "".join(" " if _is_symbol(ch) else ch for ch in text)
     text = _NUMBERING.sub("", text.strip())
     text = _COUNTS.sub(" ", text)

@@ -56,7 +56,7 @@ tot uit van voor waar wat wie wij wordt zijn zo zij waarom welke
 FILLER = _words("""
 pregunta preguntas respuesta respuestas frecuentes entrevista entrevistas
 pergunta perguntas resposta respostas frequentes entrevista entrevistas
-réponse réponses fréquentes fréquemment posées entretien entretiens
+réponse réponses fréquentes fréquemment posées entretien entretiens foire
 frage fragen antwort antworten häufig häufige häufigen gestellte gestellten vorstellungsgespräch
 domanda domande risposta risposte frequenti colloquio colloqui
 vraag vragen antwoord antwoorden veelgestelde gestelde sollicitatiegesprek

@@ -221,8 +221,9 @@ def document_topics(cards: Sequence[Card], source: Source | None = None,
                     paths: Sequence[Sequence[str]] | None = None) -> list[tuple[str, ...]]:
     """Each card's topics (primary first) from its file's own structure, with no taxonomy.
 
-    A card's topic is the nested slug of the section headings it sits under; the cards of a
-    big section with no subsections, and those of a file with no section, are split further
+    A card's topic is the nested slug of the section headings it sits under, or the file's subject
+    (:func:`document_topic`) where none names one; the cards of a big section with no subsections, and
+    those of a big file with no section (or a small one whose subject is unknown), are split further
     by :func:`content_topics`. Linear in the cards: each file is tagged alone, each card once.
     """
     bases = [path_topic(path) for path in (paths if paths is not None else heading_paths(cards, source))]
@@ -232,8 +233,8 @@ def document_topics(cards: Sequence[Card], source: Source | None = None,
     catch_all = document_topic(source) if source is not None and "" in groups else FALLBACK_TOPIC
     topics: list[tuple[str, ...]] = [(base or catch_all,) for base in bases]
     for base, members in groups.items():
-        if base and len(members) <= BIG_SECTION:
-            continue
+        if len(members) <= BIG_SECTION and (base or catch_all != FALLBACK_TOPIC):
+            continue  # a small section, or a small file of no sections whose title or name says its subject
         found = content_topics([cards[i] for i in members], base.rsplit("::", 1)[-1], catch_all)
         for index, tags in zip(members, found):
             topics[index] = tags
