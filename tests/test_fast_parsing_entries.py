@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from qadeck.parsers import entries
 from qadeck.parsers.structure import Line, heading, is_noise, outline
 
 _PIECES = st.sampled_from(["Answer", "answer:", "ANS.", "A:", "a :", "**", "**A:**", "__", "Ans\n", " ", "\t", "\n",
-                           "x", "It is.", "\u212a", "\u0251", "<b>", "&amp;", "[a](b)", "# H", "---", "    ", "### Answer\n", "## ", "#"])
+                           "x", "It is.", "\u212a", "\u0251", "<b>", "&amp;", "[a](b)", "# H", "---", "    ", "### Answer\n", "## ", "#",
+                           "Ответ:", "答：", "Respuesta\n", "**Antwort:**", "### Réponse\n", "答"])
 TEXTS = st.lists(_PIECES, max_size=10).map("".join)
 
 
@@ -38,7 +40,7 @@ def test_only_the_listed_characters_open_an_answer_label():
 @settings(max_examples=400)
 @given(TEXTS)
 def test_answer_labels_drop_as_the_regex_drops_them(text):
-    assert entries.drop_answer_label(text) == entries._ANSWER_LABEL.sub("", text, count=1)
+    assert entries.drop_answer_label(text) == entries._drop_answer_label_in_full(text)
     assert entries._HTML_INDENT.sub("", text.strip("\n")) == text.strip("\n") or text.strip("\n")[:1] == " "
 
 
@@ -72,3 +74,39 @@ def test_every_bookkeeping_line_opens_as_listed():
         probes = (c, c + "x", c + "x]]", c + "a-b: c", c + "[a]]")
         if any(structure._BOOKKEEPING.match(probe) for probe in probes):
             assert c in entries._BOOKKEEPING_OPENINGS, repr(c)
+
+
+def _folding_to(characters: str) -> list[str]:
+    """Every character the case-insensitive engine takes for one of ``characters``."""
+    pattern = re.compile(f"[{re.escape(characters)}]", re.IGNORECASE)
+    return [c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c)]
+
+
+@pytest.mark.slow
+def test_answer_labels_in_other_languages_open_as_listed():
+    from qadeck.parsers.structure import ANSWERING_WORDS
+
+    words = (*ANSWERING_WORDS, "答")
+    firsts = _folding_to("".join({w[0] for w in words}))
+    seconds = _folding_to("".join({w[1] for w in words if len(w) > 1}))
+    for word in words:
+        for first in (c for c in firsts if re.fullmatch(re.escape(word[0]), c, re.IGNORECASE)):
+            for second in [c for c in seconds if re.fullmatch(re.escape(word[1]), c, re.IGNORECASE)] if word[1:] else [""]:
+                for text in (f"{first}{second}{word[2:]}: x", f"{first}{second}{word[2:]}\nx"):
+                    for marked in (text, f"**{text}", f"### {text}"):
+                        if entries._OTHER_ANSWER_LABEL.match(marked):
+                            assert entries.drop_answer_label(marked) == entries._drop_answer_label_in_full(marked), marked
+
+
+@pytest.mark.slow
+def test_question_labels_in_other_languages_open_as_listed():
+    from qadeck.parsers.structure import ASKING_WORDS
+
+    firsts = _folding_to("".join({w[0] for w in ASKING_WORDS}))
+    seconds = _folding_to("".join({w[1] for w in ASKING_WORDS}))
+    for word in ASKING_WORDS:
+        for first in (c for c in firsts if re.fullmatch(re.escape(word[0]), c, re.IGNORECASE)):
+            for second in (c for c in seconds if re.fullmatch(re.escape(word[1]), c, re.IGNORECASE)):
+                text = f"{first}{second}{word[2:]} 1: x"
+                if entries._QUESTION_NUMBER.match(text):
+                    assert entries.without_numbers(text, "y") == ("x", "y"), text

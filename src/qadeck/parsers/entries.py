@@ -25,7 +25,9 @@ from ..model import Card, Finding, ParseResult, Source
 from . import options
 from .base import Layout
 from .tags import front_matter_tags, tag_lines, trailing_tags
-from .structure import MARKDOWN_EXTENSIONS, Line, code_spans, front_matter, heading, is_noise, outline
+from .structure import (
+    ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, front_matter, heading, is_noise, outline,
+)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -50,6 +52,8 @@ class Entry:
     tags: tuple[str, ...] = ()
 
 
+#: "Answer" in the languages of :data:`ANSWERING_WORDS`, and Chinese and Japanese "答" alone.
+_ANSWERS_IN = "|".join((*ANSWERING_WORDS, "答"))
 _ANSWER_LABEL = re.compile(
     # "Answer:" (or "Ans -") before the text, or "Answer" / "**Answer:**" / "### Answer" alone on the first line; "Sol." or
     # "Solution:" before it, as exercise sheets label their answers.
@@ -59,8 +63,28 @@ _ANSWER_LABEL = re.compile(
     r"|^\s*#{1,6}[ \t]+(?:answer|ans)[ \t]*:?[ \t]*#*[ \t]*\n",
     re.IGNORECASE,
 )
+#: The same label in other languages: "Ответ:", "**Respuesta:**", "答：", "### Antwort".
+_OTHER_ANSWER_LABEL = re.compile(
+    rf"^\s*(?:\*\*|__)?(?:{_ANSWERS_IN})[ \t]*(?:[:：](?:\*\*|__)?[ \t]*|[:：.]?(?:\*\*|__)?[ \t]*\n)"
+    rf"|^\s*#{{1,6}}[ \t]+(?:{_ANSWERS_IN})[ \t]*[:：]?[ \t]*#*[ \t]*\n",
+    re.IGNORECASE,
+)
 #: What the first character after the spaces is when _ANSWER_LABEL matches ("" for none at all).
 _LABEL_OPENINGS = ("a", "A", "*", "_", "#", "")
+#: Letters the case-insensitive engine takes for one another whose upper cases differ.
+_ALSO_MATCHING = {"i": "İ", "k": "\u212a", "å": "\u212b"}
+
+
+def _spellings(words: Iterable[str]) -> frozenset[str]:
+    """The first two characters of ``words`` (the one-character ones whole), upper case, as any text the
+    engine matches a word in gives them: ``text[:2].upper()`` is among them when the word opens ``text``."""
+    def forms(c: str) -> set[str]:
+        return {c.upper(), *_ALSO_MATCHING.get(c, "")}
+    return frozenset(a + b for word in words for a in forms(word[0]) for b in (forms(word[1]) if word[1:] else {""}))
+
+
+#: The openings of the labels in other languages.
+_OTHER_LABEL_OPENINGS = _spellings((*ANSWERING_WORDS, "答"))
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
@@ -78,13 +102,17 @@ _PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$")
 _ELLIPSIS = re.compile(r"[.…\s]+")
 #: A question's number written in keycap emoji, as posts copied from chats and social media number them.
 _KEYCAP_NUMBER = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3)+[.):]?\s*|^🔟[.):]?\s*")
+#: The characters a question's number is written in: ASCII and full-width digits.
+_DIGITS = "0-9０-９"
 #: A question's number as the layouts' own numbering does not write it: "Question #1:", "Q#2", "#3.", "(4)",
-#: "[5]", "Question No. 6:", "Question 7 of 10", "Question (8)", "Q9 ->", full-width "１０．". Never "1/2" alone
-#: (a fraction) or a bare "3." (the numbered layouts' own, which tell a list's items from its questions).
+#: "[5]", "Question No. 6:", "Question 7 of 10", "Question (8)", "Q9 ->", full-width "１０．"; in other languages
+#: "Вопрос 1.", "Pregunta №2:", "问题3：", "問4", "第5题", "質問6：". Never "1/2" alone (a fraction) or a bare "3."
+#: (the numbered layouts' own, which tell a list's items from its questions).
 _QUESTION_NUMBER = re.compile(
-    r"^(?:(?:question|ques|q)[ \t]*(?:no\.?[ \t]*|#[ \t]*)?(?:\d+|\(\d+\))(?:[ \t]+of[ \t]+\d+)?"
-    r"|#\d+|\(\d+\)|\[\d+\]|[０-９]+)"
-    r"(?:[ \t]*(?:[.:)：︰．]|->|→|–|-(?=\s)))?[ \t]+(?=\S)",
+    rf"^(?:(?:question|ques|q|ｑ|{'|'.join(ASKING_WORDS)}|问|問)[ \t]*(?:no\.?[ \t]*|#[ \t]*|№[ \t]*)?"
+    rf"(?:[{_DIGITS}]+|\([{_DIGITS}]+\))(?:[ \t]+of[ \t]+\d+)?"
+    rf"|第[ \t]*[{_DIGITS}]+[ \t]*[题題问問]|#\d+|\(\d+\)|\[\d+\]|[０-９]+)"
+    r"(?:[ \t]*(?:[.:)：︰．]|->|→|–|-(?=\s)))?(?:[ \t]+(?=\S)|(?<=[：︰．])(?=\S))",
     re.IGNORECASE,
 )
 #: A question that is its number alone ("Question 4", "Q12:", "Problem 3."): the question is below it.
@@ -93,7 +121,22 @@ _NUMBER_ONLY = re.compile(
 )
 _NUMBER_ONLY_LONGEST = 24
 #: What the first character of a question is when _QUESTION_NUMBER may match it.
-_NUMBER_OPENINGS = frozenset("Qq#([０１２３４５６７８９")
+_NUMBER_OPENINGS = frozenset("Qq#([０１２３４５６７８９ｑＱ问問第")
+#: The openings of the question labels in other languages.
+_OTHER_NUMBER_OPENINGS = _spellings(ASKING_WORDS)
+#: The initials of "question" and "answer" in the languages of :data:`ASKING_WORDS` and :data:`ANSWERING_WORDS`
+#: (and the "A" that translations write in Cyrillic or Devanagari).
+_ASKING_INITIALS = re.escape("".join(sorted({c for word in ("q", *ASKING_WORDS) for c in (word[0], word[0].upper())})))
+_ANSWERING_INITIALS = re.escape("".join(sorted({c for word in ("a", "а", "ए", *ANSWERING_WORDS) for c in (word[0], word[0].upper())})))
+#: An initial and a number labelling a question, as translated FAQs abbreviate their words ("В1: …" then
+#: "О1: …", "F1:" then "A1:", "S1:" then "C1:", "س1:" then "ج1:"); dropped only beside an answer's label of
+#: the same number: alone it could be a name ("F1: the racing series").
+_INITIAL_NUMBER = re.compile(rf"^[{_ASKING_INITIALS}][ \t]?([{_DIGITS}]{{1,3}})[ \t]*[.:)：．][ \t]*")
+#: The answer's: an initial or a word ("A1:", "О1:", "Ответ 1:", "**A1:**") and a number.
+_ANSWER_NUMBER = re.compile(
+    rf"^(\*\*|__)?(?:[{_ANSWERING_INITIALS}]|answer|ans|{_ANSWERS_IN})[ \t]?([{_DIGITS}]{{1,3}})[ \t]*[.:)：．](?(1)\1)[ \t]*",
+    re.IGNORECASE,
+)
 #: A word and a colon before a line's text ("term:", "Interviewer:"), or a symbol that marks it ("🤔 …", "💡 …"):
 #: no list bullet, quote, table, heading or other Markdown mark, no bracket or punctuation.
 LABEL = re.compile(r"^\s*(?:([^\W\d_]{1,12})\s*:|([^\w\s\-*+>|#<`~=\[\](){}.,;:!?'\"/\\]\ufe0f?)(?=\s))\s*(?=\S)")
@@ -130,8 +173,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         question, tags = trailing_tags(entry.question)
         if "\u20e3" in question[:12] or question.startswith("🔟"):
             question = _KEYCAP_NUMBER.sub("", question, count=1)  # "1️⃣ What is …": a number, as "1." is
-        elif question[:1] in _NUMBER_OPENINGS:
-            question = _QUESTION_NUMBER.sub("", question, count=1)
+        elif question[:1] in _NUMBER_OPENINGS or question[1:2].isdigit() or question[:2].upper() in _OTHER_NUMBER_OPENINGS:
+            question, answer = without_numbers(question, answer)  # the test without_numbers makes first, inline
         if index in answer_tags:
             answer, own = _without_tag_lines(answer)
             tags += own
@@ -223,11 +266,48 @@ def _unlabelled(entries: list[Entry]) -> list[Entry]:
 
 
 def drop_answer_label(answer: str) -> str:
-    """Without a leading ``Answer:`` label: the label says what the card's back already is."""
-    head = answer.lstrip()[:3]
+    """Without a leading ``Answer:`` label (``Ответ:``, ``答：``): the label says what the card's back already is."""
+    text = answer.lstrip()
+    head = text[:3]
+    # Most answers: the label opens with an "a", a bold or heading mark, "sol" or (after those marks) the
+    # first two characters of another language's word (exhaustively tested).
     if head[:1] not in _LABEL_OPENINGS and head.casefold() != "sol":
-        return answer  # most answers: the label opens with an "a", a bold mark or "sol" (exhaustively tested)
-    return _ANSWER_LABEL.sub("", answer, count=1)
+        word = head[:2]
+    else:
+        dropped, count = _ANSWER_LABEL.subn("", answer, count=1)
+        if count:
+            return dropped
+        word = text.lstrip("*_#").lstrip()[:2]
+    if word.upper() in _OTHER_LABEL_OPENINGS or word[:1] in _OTHER_LABEL_OPENINGS:
+        return _OTHER_ANSWER_LABEL.sub("", answer, count=1)
+    return answer
+
+
+def _drop_answer_label_in_full(answer: str) -> str:
+    """:func:`drop_answer_label` by its patterns alone: the rule its fast path stands for."""
+    dropped, count = _ANSWER_LABEL.subn("", answer, count=1)
+    return dropped if count else _OTHER_ANSWER_LABEL.sub("", answer, count=1)
+
+
+def without_numbers(question: str, answer: str) -> tuple[str, str]:
+    """``question`` without the number labelling it ("Question 3:", "Вопрос 3.", "问题3：", "Q3"), and ``answer``
+    without a label of the same number ("A3:", "Ответ 3:"); "В3: …" and "О3: …", a letter and a number on each
+    side, are both dropped only together."""
+    if not (question[:1] in _NUMBER_OPENINGS or question[1:2].isdigit()
+            or question[:2].upper() in _OTHER_NUMBER_OPENINGS):
+        return question, answer  # most questions: no label's opening
+    found = _QUESTION_NUMBER.match(question)
+    letter = None if found else _INITIAL_NUMBER.match(question)
+    if not (found or letter):
+        return question, answer
+    number = letter.group(1) if letter else re.search(f"[{_DIGITS}]+", found.group()).group()  # type: ignore[union-attr]
+    text = answer.lstrip()
+    answered = _ANSWER_NUMBER.match(text)
+    if answered and int(answered.group(2)) == int(number):
+        answer = text[answered.end() :]
+    elif letter:
+        return question, answer
+    return question[(found or letter).end() :], answer  # type: ignore[union-attr]
 
 
 def is_unanswered(answer: str) -> bool:

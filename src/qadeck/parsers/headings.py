@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Source
-from .entries import Entry, make_layout
+from .entries import Entry, make_layout, without_numbers
 from .markup import inline_text
 from .prefixed import QUESTION
 from .structure import (
@@ -216,7 +216,8 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     answer, last = answer_from(lines[question.index + 1 : end])
     line = lines[question.index].number
     section = sections[-1].text if sections else ""
-    return Entry(question_text(question.text), answer, line, last or line, section)
+    title, answer = without_numbers(question.text, answer)  # "### Q1: …" over "A1: …": both labels go
+    return Entry(question_text(title), answer, line, last or line, section)
 
 
 def question_text(title: str) -> str:

@@ -44,7 +44,7 @@ _ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α'))})"
 QUESTION = re.compile(
     _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s))"
     r"|(?:Question|QUESTION)\s*\d+[ \t]*$|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
-    rf"|(?:{_ASKS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
+    rf"|(?:{_ASKS_IN})(?:\s*\d*\s*[:：]|\s*\d+\s*[.)．]))(?:(?P=b))?" + _AFTER
 )
 ANSWER = re.compile(
     _OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]"

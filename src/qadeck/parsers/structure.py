@@ -119,11 +119,20 @@ _FAQ_WORDS = re.compile(
 #: tenth of one pattern of them all tried at every character of every heading.
 _FAQ_PHRASES = (
     "preguntas frecuentes", "perguntas frequentes", "questions fréquentes", "foire aux questions",
-    "häufig gestellte fragen", "häufige fragen", "domande frequenti", "veelgestelde vragen", "często zadawane pytania",
+    "häufig gestellte fragen", "häufige fragen", "domande frequenti", "veelgestelde vragen", "zadawane pytania",
     "vanliga frågor", "ofte stilte spørsmål", "ofte stillede spørgsmål", "usein kysytyt kysymykset",
-    "často kladené otázky", "sıkça sorulan sorular", "часто задаваемые вопросы", "часті питання", "συχνές ερωτήσεις",
-    "الأسئلة الشائعة", "常见问题", "常見問題", "よくある質問", "자주 묻는 질문",
+    "často kladené otázky", "často kladené dotazy", "sıkça sorulan sorular", "sık sorulan sorular",
+    # A stem, for every case a title puts the phrase in ("Раздел часто задаваемых вопросов").
+    "часто задаваем", "вопросы и ответы", "часті питання", "поширені запитання", "часті запитання",
+    "συχνές ερωτήσεις", "întrebări frecvente", "gyakran ismételt kérdések", "gyakori kérdések",
+    "câu hỏi thường gặp", "pertanyaan yang sering diajukan", "pertanyaan umum", "tanya jawab", "soalan lazim",
+    "mga madalas itanong", "maswali yanayoulizwa", "अक्सर पूछे जाने वाले प्रश्न", "सामान्य प्रश्न",
+    "প্রায়শই জিজ্ঞাসিত প্রশ্ন", "الأسئلة الشائعة", "الأسئلة المتكررة", "الأسئلة المتداولة", "سوالات متداول",
+    "پرسش‌های متداول", "שאלות נפוצות", "คำถามที่พบบ่อย", "常见问题", "常見問題", "常见问答", "常見問答",
+    "よくある質問", "よくあるご質問", "자주 묻는 질문", "자주 하는 질문",
 )
+#: The abbreviations some languages name a FAQ by (Turkish "SSS", Hungarian "GYIK", Russian "ЧаВО"): whole words only.
+_FAQ_ABBREVIATIONS = re.compile(r"(?<!\w)(?:sss|gyik|чаво)(?!\w)")
 
 
 #: What every English name of a FAQ holds, and the first words of the ASCII names in other languages:
@@ -137,9 +146,9 @@ def names_faq(title: str) -> bool:
     lowered = title.lower()
     if _FAQ_HINT.search(lowered) and _FAQ_WORDS.search(title):
         return True
-    if lowered.isascii() and _FAQ_FIRST_WORDS.isdisjoint(lowered.split()):
+    if lowered.isascii() and _FAQ_FIRST_WORDS.isdisjoint(lowered.split()) and "sss" not in lowered and "gyik" not in lowered:
         return False
-    return any(phrase in lowered for phrase in _FAQ_PHRASES)
+    return any(phrase in lowered for phrase in _FAQ_PHRASES) or _FAQ_ABBREVIATIONS.search(lowered) is not None
 
 
 def faq_section(source: Source) -> Source | None:
@@ -206,7 +215,7 @@ ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", 
                 "السؤال", "پرسش", "שאלה", "คำถาม")
 ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "antwoord", "odpowiedź", "svar",
                    "vastaus", "odpověď", "cevap", "yanıt", "απάντηση", "απαντηση", "ответ", "відповідь", "答案", "回答", "答え",
-                   "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "trả lời", "sagot", "jibu", "उत्तर", "উত্তর",
+                   "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "câu trả lời", "trả lời", "sagot", "jibu", "उत्तर", "উত্তর",
                    "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ")
 
 
