@@ -18,6 +18,7 @@ from qadeck.cli import main
 from qadeck.config import load as load_config
 from qadeck.model import Card
 from qadeck.tagging.headings import path_topic, topic_label
+from qadeck.tagging.phrases import phrases
 from qadeck.tagging.topic import FALLBACK_TOPIC
 
 from .conftest import script_module
@@ -163,6 +164,29 @@ def test_a_flat_file_in_another_language_is_split_by_its_subjects_not_its_functi
     assert not words & {"un", "une", "la", "le", "les", "de", "du", "au", "et"}
     subjects = ["telescope"] * 8 + ["levain"] * 8 + ["tomate"] * 8  # the fixture's three subjects, in order
     assert evaluate_topics.adjusted_rand(subjects, primary) >= 0.5
+
+
+def test_a_flat_file_in_russian_is_split_by_its_subjects_whatever_case_they_are_in(
+        tmp_path: Path, evaluate_topics) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(FIXTURES / "flat-hobbies-ru.md", tmp_path)
+    cards = _cards(tmp_path)
+    assert len(cards) == 24
+    primary = [c.topics[0] for c in cards]
+    # "телескопа", "телескопу" and "телескоп" are one subject; so are "томаты" and "томатов".
+    assert {"телескоп", "томат"} <= set(primary)
+    subjects = ["telescope"] * 8 + ["sourdough"] * 8 + ["tomato"] * 8  # the fixture's three subjects, in order
+    assert evaluate_topics.adjusted_rand(subjects, primary) >= 0.8
+
+
+def test_a_word_in_another_script_is_a_phrase_without_the_punctuation_after_it() -> None:
+    assert phrases("Что будет выведено в консоли? 原因: 内存") == {"выведен", "консол", "原因", "内存"}
+    assert phrases("томаты томатов томату") == {"томат"}
+
+
+def test_a_faq_title_in_another_language_names_no_topic() -> None:
+    for title in ("Раздел часто задаваемых вопросов", "Câu hỏi thường gặp", "SSS Bölümü", "常见问题解答", "よくある質問"):
+        assert topic_label(title) == "", title
+    assert topic_label("Gap analysis") == "gap-analysis"  # Vietnamese "gặp" is filler only with its accents
 
 
 def test_content_topics_are_deterministic_and_adding_a_card_retags_no_unrelated_card(tmp_path: Path) -> None:

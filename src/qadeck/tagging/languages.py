@@ -1,7 +1,9 @@
 """Words that name no topic in the other languages people's notes are most often written in.
 
 English's are in :mod:`.phrases` and :mod:`.headings`; these are Spanish, Portuguese, French,
-German, Italian, Dutch and Russian. :data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
+German, Italian, Dutch and Russian (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
+is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Chinese, Japanese and Korean).
+:data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
 conjunctions, auxiliaries, question words) are never key phrases: without them a French FAQ's
 topics were ``et``, ``le`` and ``la-valeur``. :data:`FILLER` and :data:`GENERIC` are what a FAQ's
 headings say besides their subject ("Preguntas frecuentes", "Allgemeine Fragen").
@@ -48,7 +50,7 @@ lei lo loro lui ma ne nei nel nella noi non per perché più poi quale quali qua
 queste questo sia sono sua sue suo suoi sul sulla tra tutti tutto uno
 aan als bij dan dat deze die dit een en er het hij hoe ik is je kan maar met mijn naar niet nog of om ook op te
 tot uit van voor waar wat wie wij wordt zijn zo zij waarom welke
-а без более бы был была были было быть в вам вас весь во вот все всё всего всех вы где да даже для до его ее её
+а без более бы будет будут был была были было быть в вам вас весь во вот все всё всего всех вы где да даже для до его ее её
 если есть еще ещё же за здесь и из или им их к как какие какой какая каков когда кто ли либо между меня мне может
 можно мы на над надо не него нее неё нет ни них но ну о об однако он она они оно от очень по под при про с со так
 также такое такой там те тем то того тоже только том тот ту ты у уже чем что чтобы эта эти это этот я зачем почему
@@ -60,8 +62,16 @@ réponse réponses fréquentes fréquemment posées entretien entretiens foire
 frage fragen antwort antworten häufig häufige häufigen gestellte gestellten vorstellungsgespräch
 domanda domande risposta risposte frequenti colloquio colloqui
 vraag vragen antwoord antwoorden veelgestelde gestelde sollicitatiegesprek
-вопрос вопросы ответ ответы частые часто задаваемые собеседование собеседования
-""")
+вопрос вопросы вопроса вопросов ответ ответы ответа ответов частые часто задаваемые задаваемых собеседование
+собеседования
+питання запитання запитань відповідь відповіді часті поширені співбесіда
+pytanie pytania pytań odpowiedź odpowiedzi często najczęściej zadawane
+soru sorular soruları cevap cevaplar yanıt yanıtlar sık sıkça sorulan sss mülakat
+pertanyaan jawaban sering diajukan umum tanya jawab wawancara
+câu hỏi trả lời thường phỏng vấn
+常见问题 常见问题解答 常見問題 常見問題解答 常见问答 问题 问答 面试题 よくある質問 よくあるご質問 質問 回答 자주 묻는 질문 답변
+""") | {"gặp"}  # Vietnamese "met" ("câu hỏi thường gặp"), as written only: without its accents it is English "gap"
+
 GENERIC = _words("""
 general generales introducción índice contenido contenidos resumen ejemplo ejemplos diferencia
 geral gerais introdução sumário conteúdo exemplo exemplos diferença
@@ -69,5 +79,6 @@ général généraux généralités introduction sommaire exemple exemples diff�
 allgemein allgemeine allgemeines einführung inhalt inhaltsverzeichnis beispiel beispiele unterschied
 generale generali introduzione indice sommario esempio esempi differenza
 algemeen algemene inleiding inhoud voorbeeld voorbeelden verschil
-общие общее введение содержание пример примеры разница отличие
+общие общее введение содержание пример примеры разница отличие раздел
+розділ sekcja bölüm bölümü bagian phần sección seção secção sezione abschnitt
 """)

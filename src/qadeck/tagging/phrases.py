@@ -72,6 +72,9 @@ _NOISE = re.compile(r"`|\\[a-zA-Z]+")
 #: A word: letters, then letters, digits or ``+#`` (c++, c#, k8s, ec2), hyphenated words whole
 #: (trade-off, k-means); a phrase never spans punctuation.
 _TOKEN = re.compile(r"[a-z][a-z0-9+#]*(?:-[a-z0-9+#]+)*|[^\sa-z]+")
+#: The same for a text in other scripts: a word is any letters (Cyrillic, Greek, CJK...), so that the
+#: punctuation after it ("вывод?", "原因:") is a token of its own, as it is after a Latin word.
+_OTHER_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|[+#])*(?:-(?:[^\W_]|[+#])+)*|[^\s\w]+|[\d_]+")
 _WORD = re.compile(r"[a-z][a-z0-9+#]*")
 
 
@@ -88,13 +91,35 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+#: The case and number endings of Russian and Ukrainian nouns and adjectives, longest first: a word's
+#: forms ("телескоп", "телескопа", "телескопу") are one phrase, as :func:`singular` makes English plurals one.
+_CYRILLIC_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ых", "их", "ов", "ев", "ей", "ой", "ам", "ям", "ах",
+                     "ях", "ом", "ем", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый", "а", "я", "ы", "и",
+                     "і", "ї", "у", "ю", "е", "є", "о", "ь")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A Cyrillic word without its case ending ("томатов" and "томаты": "томат"), any other word as it is.
+
+    Only a word of six letters or more loses one, and keeps four at least: a short word's ending may be its stem.
+    """
+    if len(word) < 6 or not "а" <= word[-1] <= "ї":
+        return word
+    for ending in _CYRILLIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def phrases(text: str) -> set[str]:
     """The content words of ``text`` (singular) and each pair of adjacent ones ("gradient descent");
     a function word, punctuation or a number between two words makes no pair."""
     found: set[str] = set()
     previous: str | None = None
     known = _WORDS.get
-    for token in _TOKEN.findall(text.lower()):
+    lowered = text.lower()
+    for token in (_TOKEN if lowered.isascii() else _OTHER_TOKEN).findall(lowered):
         word = known(token, _UNSEEN)
         if word is _UNSEEN:
             word = _word(token)
@@ -115,7 +140,7 @@ _WORDS_KEPT = 200_000
 def _word(token: str) -> str | None:
     word: str | None = None
     if token[0].isalpha() and len(token) > 1 and token not in STOPWORDS and not token.endswith(_ADVERB):
-        word = singular(token)
+        word = singular(token) if token.isascii() else stem(token)
         word = None if word in STOPWORDS else word
     if len(_WORDS) >= _WORDS_KEPT:
         _WORDS.clear()
