@@ -270,3 +270,21 @@ def test_yaml_aliases_that_stand_for_billions_of_values_are_an_error_not_a_hang(
 def test_a_few_yaml_aliases_are_read_as_the_values_they_repeat(tmp_path: Path) -> None:
     (tmp_path / "faq.yml").write_text("\n".join(_alias_bomb(3)) + "\n", encoding="utf-8")
     assert len(_list(tmp_path / "faq.yml")) == 2 + 6 + 18
+
+
+def test_a_true_or_false_answer_is_the_cards_answer_and_other_true_values_are_flags(tmp_path: Path) -> None:
+    quiz = tmp_path / "quiz.yaml"
+    quiz.write_text(
+        "- question: A byte always holds eight bits on every machine ever built.\n"
+        "  type: true-false\n  answer: false\n  explanation: Some early machines had six- or nine-bit bytes.\n"
+        "- question: Unicode can encode more than 65,536 characters.\n  answer: true\n"
+        "- question: What does ASCII stand for?\n  answer: American Standard Code for Information Interchange\n"
+        "  reviewed: true\n",
+        encoding="utf-8")
+    answers = {card["question"]: card["answer"] for card in _list(quiz)}
+    assert answers == {
+        "A byte always holds eight bits on every machine ever built.":
+            "False\n\nSome early machines had six- or nine-bit bytes.",
+        "Unicode can encode more than 65,536 characters.": "True",
+        "What does ASCII stand for?": "American Standard Code for Information Interchange",
+    }

@@ -298,7 +298,9 @@ def _question_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str
 
 
 def _answer_key(keys: dict[str, object]) -> str | None:
-    return next((key for key in _named(keys, ANSWER_KEYS, _answering()) if _usable(keys[key])), None)
+    # A true-or-false question's "answer: false" is its answer; other true/false values are flags.
+    return next((key for key in _named(keys, ANSWER_KEYS, _answering())
+                 if _usable(keys[key]) or isinstance(keys[key], bool) and _norm(key) == "answer"), None)
 
 
 def _named(keys: dict[str, object], names: tuple[str, ...], words: tuple[str, ...]) -> Iterator[str]:
@@ -451,6 +453,8 @@ def _answer(value: object) -> str:
     """An answer's value as Markdown: text (its line breaks kept), a list as a list (the same text once), a
     mapping's text; of answers marked in a passage, the first."""
     value = _first_span(value)
+    if isinstance(value, bool):
+        return "True" if value else "False"  # a true-or-false question's
     if isinstance(value, dict):
         keys = {_norm(key): text for key, text in value.items()}
         inner = next((keys[key] for key in (*ANSWER_KEYS, *_answering()) if _usable(keys.get(key))), None)

@@ -34,7 +34,8 @@ _ASKING = re.compile(
     r"^(?:what|what's|whats|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|"
     r"do|does|did|should|would|will|shall|may|might|have|has|explain|describe|define|list|name|"
     r"compare|contrast|give|write|state|implement|discuss|mention|tell|derive|prove|show|"
-    r"outline|summarize|summarise|differentiate|distinguish|calculate|identify|differences? between)\b",
+    r"outline|summarize|summarise|differentiate|distinguish|calculate|identify|differences? between"
+    r"|true\s*(?:or|/)\s*false|fill in the blanks?)\b",
     re.IGNORECASE,
 )
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")

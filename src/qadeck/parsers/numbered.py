@@ -48,7 +48,7 @@ _PREFIXED = re.compile(r"^(?:\*\*|__)?(?:Q(?:uestion)?\s*\d*\s*[:.)])")
 _ASKING = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|do|does|did|should|would"
     r"|will|explain|describe|define|compare|contrast|name|list|discuss|outline|give|state|differentiate"
-    r"|distinguish|summari[sz]e|mention|tell)\b",
+    r"|distinguish|summari[sz]e|mention|tell|true\s*(?:or|/)\s*false|fill in the blanks?)\b",
     re.IGNORECASE,
 )
 _HIDDEN = f"[{clean.INVISIBLE}]*"
