@@ -12,7 +12,7 @@ reads since 2.1.56); :func:`numbers` gives its deletion numbers (one card each);
 Styles, each a family of tools' syntax:
 
 * ``anki``: ``{{c1::text}}``, ``{{c1::text::hint}}`` (kept as written);
-* ``logseq``: ``{{cloze text}}`` (Logseq);
+* ``logseq``: ``{{cloze text}}`` (Logseq), ``{{c2 text}}`` (the Logseq Anki Sync plugin's numbered one);
 * ``highlight``: ``==text==``, ``==c2::text==`` (Obsidian highlights);
 * ``double``: ``{{text}}`` (Obsidian Spaced Repetition's curly cloze);
 * ``bold``: ``**text**`` (Obsidian Spaced Repetition's bold cloze);
@@ -43,7 +43,7 @@ _VERBATIM = re.compile(rf"(`+)[^\n]*?\1|{MATH}", re.DOTALL)
 _CODE = re.compile(r"(`+)[^\n]*?\1")
 _PATTERNS = {
     "anki": ANKI,
-    "logseq": re.compile(r"\{\{cloze\s+([^{}]*?[^\s{}])\s*\}\}"),
+    "logseq": re.compile(r"\{\{(?:cloze|c(\d+))\s+([^{}]*?[^\s{}])\s*\}\}"),
     "highlight": re.compile(r"==(?:c(\d+)::)?(?=\S)(.+?)(?<=\S)=="),
     "double": re.compile(r"\{\{(?!c\d+::)([^{}]+?)\}\}"),
     "bold": re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"),
@@ -109,14 +109,14 @@ def to_anki(text: str, styles: Iterable[str]) -> str | None:
 def _numbers_in(text: str, style: str) -> list[int]:
     if style == "anki":
         return numbers(text)  # nested deletions' too
-    if style in ("highlight", "curly"):
+    if style in ("highlight", "curly", "logseq"):
         return [int(m.group(1)) for m in _PATTERNS[style].finditer(text) if m.group(1)]
     return []
 
 
 def _parts(match: re.Match[str], style: str) -> tuple[str | None, str | None]:
     """A deletion's number (None: the next one) and text (None: no deletion, kept as written)."""
-    if style in ("highlight", "curly"):
+    if style in ("highlight", "curly", "logseq"):
         return match.group(1), match.group(2)
     if style == "square":
         return None, match.group("deleted")

@@ -10,7 +10,7 @@ A card is a block (a ``-`` item at any depth, indented by spaces or tabs) that
 carries the ``#card`` tag (or ``[[card]]``); its answer is what is nested under
 it, with property lines (``key:: value``) dropped. One child block is the answer's
 text; several stay a list, as Logseq shows them. The section of a card is the heading block over it, else the block it is nested under. A block holding deletions
-(``{{cloze …}}``, ``{{c1::…}}``) is a cloze, its children the extra. The block's
+(``{{cloze …}}``, ``{{c1::…}}``, Logseq Anki Sync's ``{{c1 …}}``) is a cloze, its children the extra. The block's
 other trailing tags become the card's tags; a ``Q:`` label on it is dropped, as an ``A:``
 on its answer is. The other blocks of the page are
 notes, not cards: the tag marks the cards outright, so a page of notes with a few
