@@ -262,3 +262,12 @@ def test_the_topics_table_counts_a_nested_topics_cards_for_its_parent(tmp_path: 
     assert rows["docker"] == ["2", "1", "1", "0"]  # "what is" easy, "where" medium
     assert rows["docker::networking"] == ["1", "1", "0", "0"]
     assert rows["git"] == ["1", "0", "1", "0"]
+
+
+def test_a_tables_topic_and_difficulty_columns_give_the_cards_topic_and_the_authors_level(tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parent / "fixtures" / "table" / "topic-and-difficulty-columns.md", tmp_path)
+    cards = {c.question: c for c in _cards(tmp_path)}
+    bisect = cards["What does `git bisect` find?"]
+    assert (bisect.topics, bisect.difficulty, bisect.difficulty_from) == (("git",), "hard", "author")
+    assert cards["What is an image?"].topics == ("docker",)
+    assert "difficulty" not in cards["What is an image?"].answer.casefold()  # the level is no text of the back

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .markup import inline_text
-from .table import ANSWER_NAMES, QUESTION_NAMES, TAG_NAMES, column_names, named_columns
+from .table import ANSWER_NAMES, LEVEL_NAMES, QUESTION_NAMES, SECTION_NAMES, TAG_NAMES, column_names, named_columns
 
 #: Columns about the row, not the card: ids, timestamps, review state, note types.
 META_NAMES = frozenset({
@@ -51,16 +51,6 @@ _TOLD_WRONG = re.compile(r"incorrect|wrong|falsch|incorrecta|incorrecto")
 _NUMBERING = re.compile(r"(?:question|item|row|card)?(?:no|nr|num|number|stt|lfdnr)|[^\W\d_]*\s*#")
 #: A multiple-choice question's wrong options (Wrong1, FalscheAntwort2, Distractor3): no part of the answer.
 _WRONG = re.compile(r"^(?:wrong|incorrect|false|falsche?|distractor|errad[ao]|incorrect[ao])[^\W\d_]*\d*$")
-#: Columns naming the group a card belongs to: its section.
-SECTION_NAMES = frozenset({
-    "category", "categories", "deck", "topic", "subject", "chapter", "unit", "lesson", "section", "group", "theme",
-    "kategorie", "categoria", "categoría", "catégorie", "thema", "tema", "thème", "capítulo", "kapitel", "chapitre",
-    "stapel",
-})
-#: Columns naming a card's difficulty.
-LEVEL_NAMES = frozenset({
-    "difficulty", "level", "difficultylevel", "schwierigkeit", "dificultad", "difficulté", "difficolta", "difficoltà",
-})
 #: Further words a question column is headed with (besides :data:`.table.QUESTION_NAMES`).
 QUESTION_WORDS = QUESTION_NAMES | {"word", "words", "vocabulary", "vocab", "expression", "phrase", "concept", "mcq",
                                    "name", "questiontext", "stem"}

@@ -11,8 +11,9 @@ table of three columns or more keeps every column right of the question
 column on the back, each after its header (``**Example:** …``; a named
 answer column goes first, unlabelled), so ``| Use Case | Command |
 Description |`` loses neither; columns left of the question column (row
-numbers, groups) are not part of the card, and a ``Tags`` column gives the
-card's tags. Tables that name their question
+numbers, groups) are not part of the card, a ``Tags`` column gives the
+card's tags, a ``Topic`` or ``Category`` column (wherever it stands) its section, and a
+``Difficulty`` or ``Level`` column the author's level, as a CSV deck's do. Tables that name their question
 column make a deck however much prose surrounds them: they score at least
 :data:`NAMED_SCORE`, above the prose layout's guesses. A table's header and
 delimiter rows are part of what it explains, so a file of tables under their
@@ -57,6 +58,19 @@ ANSWER_NAMES = frozenset({
     "参考答案", "正确答案", "标准答案", "參考答案", "正確答案", "解答", "正解", "模範解答", "정답",
 })
 TAG_NAMES = frozenset({"tag", "tags"})
+#: Columns naming the group a card belongs to: its section.
+SECTION_NAMES = frozenset({
+    "category", "categories", "deck", "topic", "subject", "chapter", "unit", "lesson", "section", "group", "theme",
+    "kategorie", "categoria", "categoría", "catégorie", "thema", "tema", "thème", "capítulo", "kapitel", "chapitre",
+    "stapel",
+})
+#: The columns a note's table names its rows' group with: in notes a "Unit" or "Group" column is as often a
+#: quantity's unit or an element's group, which the back shows.
+_GROUP_NAMES = SECTION_NAMES - {"unit", "group"}
+#: Columns naming a card's difficulty.
+LEVEL_NAMES = frozenset({
+    "difficulty", "level", "difficultylevel", "schwierigkeit", "dificultad", "difficulté", "difficolta", "difficoltà",
+})
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 
 
@@ -98,7 +112,13 @@ def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[in
 
 def tag_column(header: Sequence[str], ask: int, answer: int) -> int | None:
     """The index of the column the header names Tag(s), other than the question and answer columns."""
-    return next((i for i, name in enumerate(column_names(header)) if name in TAG_NAMES and i not in (ask, answer)), None)
+    return named_column(header, TAG_NAMES, ask, answer)
+
+
+def named_column(header: Sequence[str], wanted: frozenset[str], ask: int, answer: int) -> int | None:
+    """The index of the first column the header names one of ``wanted``, other than the question and answer
+    columns."""
+    return next((i for i, name in enumerate(column_names(header)) if name in wanted and i not in (ask, answer)), None)
 
 
 def cell_tags(cell: str) -> tuple[str, ...]:
@@ -171,8 +191,9 @@ def _entries(source: Source) -> list[Entry]:
         ask, answer = named_columns(names) or (0, 1)
         back = _back(names, ask, answer)
         tagged = tag_column(names, ask, answer)
+        grouped, levelled = (named_column(names, wanted, ask, answer) for wanted in (_GROUP_NAMES, LEVEL_NAMES))
         while index < len(lines) and _is_row(lines[index]):
-            entry = _entry(lines[index], ask, back, tagged, titles[index])
+            entry = _entry(lines[index], ask, back, (tagged, grouped, levelled), titles[index])
             if entry:
                 entries.append(entry)
             index += 1
@@ -198,7 +219,9 @@ def _one_column(lines: list[Line], index: int, header: Line, section: str, entri
 def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str], ...]:
     """The columns a card's back shows, in order, each with the label it is shown under ("" for none)."""
     names = column_names(header)
-    extra = [i for i in range(ask + 1, len(header)) if i != answer and names[i] not in TAG_NAMES]
+    # Tags, a group (the card's section) and a level (the author's difficulty) are no text of the back.
+    extra = [i for i in range(ask + 1, len(header))
+             if i != answer and names[i] not in TAG_NAMES | _GROUP_NAMES | LEVEL_NAMES]
     if not extra:
         return ((answer, ""),)  # two columns: the answer alone, as written
     labels = {i: inline_text(header[i]) for i in (answer, *extra)}
@@ -207,14 +230,20 @@ def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str]
     return tuple((i, labels[i]) for i in (answer, *extra))
 
 
-def _entry(line: Line, ask: int, back: Sequence[tuple[int, str]], tagged: int | None, section: str) -> Entry | None:
+def _entry(line: Line, ask: int, back: Sequence[tuple[int, str]], named: tuple[int | None, int | None, int | None],
+           section: str) -> Entry | None:
+    """The card of a row; ``named``: the columns of its tags, its group and its level (None for none)."""
     cells = split_row(line.text)
     question = inline_text(cells[ask]) if ask < len(cells) else ""
     if not question or is_navigation(html_to_markdown(cells[ask])):
         return None  # a table of contents row links to a section, it asks nothing
     texts = [(label, html_to_markdown(cells[column]).strip() if column < len(cells) else "") for column, label in back]
-    tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
-    return Entry(question, joined_back(texts), line.number, line.number, section, tags=tags)
+    tagged, grouped, levelled = (inline_text(cells[i]).strip() if i is not None and i < len(cells) else ""
+                                 for i in named)
+    tags = cell_tags(tagged) if tagged else ()
+    if levelled and " " not in levelled:
+        tags = (*tags, f"difficulty/{levelled.casefold()}")  # read as the author's level, as a CSV deck's column
+    return Entry(question, joined_back(texts), line.number, line.number, grouped or section, tags=tags)
 
 
 def joined_back(texts: Sequence[tuple[str, str]]) -> str:
