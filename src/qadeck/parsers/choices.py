@@ -9,8 +9,9 @@ Exam dumps, quiz apps' question files and course question banks write a
 question, its options one a line (lettered ``A.``/``b)`` or not), and say which
 is right in one of three ways: an ``Answer: B`` line (``Correct answer:``,
 ``Ans:``), a last line holding only the letter, or a ``*`` glued to the right
-option. Questions are parted by blank lines, or, with none, a question is a line
-ending in ``?`` or ``:`` with the options under it. The card's front is the
+option (a last line of several letters, ``AD``, names several). Questions are parted by blank lines, or, with
+none, a question is a line ending in ``?`` or ``:`` with the options under it; a page copied as text (a
+Quizlet test) parts its questions by two blank lines and their options by one. The card's front is the
 question with its options (lettered ``A:``, ``B:`` as the csv layout words
 them), the back the right option. A number before the question (``NO.1``,
 ``QUESTION 5``, ``3.``) is the list's, not the question's.
@@ -40,8 +41,9 @@ _ANSWER = re.compile(
     r"^\s*(?:correct\s+answer|right\s+answer|answer|ans|key|solution)\s*[:.=-]\s*\(?([A-Ha-h1-8])\)?[.)]?\s*$",
     re.IGNORECASE,
 )
-#: A last line holding only the right option's letter.
-_LETTER_ONLY = re.compile(r"^\s*\(?([A-Ha-h])\)?\s*$")
+#: A last line holding only the right option's letter, or the right options' letters (``AD``: a quiz whose question
+#: says "Select two", as Quizlet's tests copied as text write it).
+_LETTER_ONLY = re.compile(r"^\s*\(?([A-Ha-h]|[A-H]{2,8}|[a-h]{2,8})\)?\s*$")
 #: The number or label before a question: "NO.1", "QUESTION 5", "Q3.", "12.", "4)", "Question:".
 _NUMBER = re.compile(
     r"^\s*(?:(?:no|question|q)\s*\.?\s*\d{1,4}\s*[.:)-]?|\d{1,4}\s*[.)]|(?:question|q)\s*:)\s*", re.IGNORECASE
@@ -126,7 +128,10 @@ def _card(block: list[Line]) -> Entry | None:
     question_lines, options, starred = _lettered(body) or _unlettered(body)
     if not _FEWEST_OPTIONS <= len(options) <= _MOST_OPTIONS:
         return None
-    if key:
+    chosen: int | list[int] | None
+    if len(key) > 1 and key.isalpha():
+        chosen = _letters(key, len(options))
+    elif key:
         chosen = chosen_option(key, options)
     elif len(starred) == 1:
         chosen = starred[0]
@@ -142,18 +147,48 @@ def _card(block: list[Line]) -> Entry | None:
     return Entry(front, back, block[0].number, block[-1].number)
 
 
+def _letters(key: str, count: int) -> list[int] | None:
+    """The options several letters name (``AD``), each once and in order; None when they name none of ``count``."""
+    indexes = ["abcdefgh".index(letter) for letter in key.lower()]
+    if indexes != sorted(set(indexes)) or indexes[-1] >= count:
+        return None
+    return indexes
+
+
+def _spaced(runs: list[list[Line]]) -> list[list[Line]]:
+    """Runs of lines parted by one blank line joined, blocks parted by two or more: a page copied as text with a
+    blank line between a question's options and two between questions."""
+    blocks: list[list[Line]] = []
+    for run in runs:
+        if blocks and run[0].number - blocks[-1][-1].number == 2:
+            blocks[-1] = blocks[-1] + run
+        else:
+            blocks.append(run)
+    return blocks
+
+
+def _cards(blocks: list[list[Line]]) -> list[Entry]:
+    entries = []
+    for run in blocks:
+        for block in _split_asking(run) if len(run) > _MOST_OPTIONS + 2 else [run]:
+            entry = _card(block)
+            if entry is not None:
+                entries.append(entry)
+    return entries
+
+
 def find(source: Source) -> list[Entry]:
     if not _MAY_CHOOSE.search(source.text, 0, _OPENING):
         return []
     lines = outline(source)
     if any(line.code or heading(line) for line in lines):
         return []  # Markdown quizzes are the quiz layout's
-    entries = []
-    for run in _runs(lines):
-        for block in _split_asking(run) if len(run) > _MOST_OPTIONS + 2 else [run]:
-            entry = _card(block)
-            if entry is not None:
-                entries.append(entry)
+    runs = _runs(lines)
+    entries = _cards(runs)
+    if "\n\n\n" in source.text:
+        spaced = _cards(_spaced(runs))
+        if len(spaced) > len(entries):
+            return spaced
     return entries
 
 
