@@ -262,6 +262,8 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
         found = _below_titles(_named_places(found))
     if not found:
         return []
+    if _DECK_CARD_MARK in source.text and (decks := _deck_cards(found)) is not None:
+        return decks
     fields = [i for i in range(max(len(cells) for _, _, cells in found)) if i not in header.meta]
     if len(fields) < 2:
         return []
@@ -298,6 +300,48 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
             tags = (*tags, *header.all_tags)
         entries.append(Entry(question, back, first, last, group or section, tags=tags))
     return entries
+
+
+#: Tinycards' data export (``decks.csv``): a row a deck (``name``, ``description``, …) whose ``cards`` cell holds the
+#: deck's cards as Markdown, each a ``### Card N`` heading, a ``Front`` line and a ``Back`` line each followed by
+#: that side's facts as ``* `` items.
+_DECK_CARD_MARK = "### Card "
+_DECK_CARD = re.compile(r"^### Card \d+[ \t]*$", re.MULTILINE)
+_SIDES = ("front", "back")
+
+
+def _deck_cards(found: list[tuple[int, int, list[str]]]) -> list[Entry] | None:
+    """The cards of a table whose header names a ``cards`` column holding each deck's cards (None: no such
+    table), each under its deck's name."""
+    header = [inline_text(cell).casefold() for cell in found[0][2]]
+    if "cards" not in header:
+        return None
+    column = header.index("cards")
+    named = header.index("name") if "name" in header else None
+    entries: list[Entry] = []
+    for first, last, cells in found[1:]:
+        if column >= len(cells) or not _DECK_CARD.search(cells[column]):
+            continue
+        deck = inline_text(cells[named]) if named is not None and named < len(cells) else ""
+        line = first + sum(cell.count("\n") for cell in cells[:column])  # where the cell starts
+        cell = cells[column]
+        marks = list(_DECK_CARD.finditer(cell))
+        for mark, end in zip(marks, [*(m.start() for m in marks[1:]), len(cell)]):
+            sides: dict[str, list[str]] = {}
+            side = None
+            for text in cell[mark.end():end].split("\n"):
+                text = text.strip()
+                if text.casefold() in _SIDES:
+                    side = sides.setdefault(text.casefold(), [])
+                elif side is not None and text:
+                    side.append(text[2:] if text.startswith(("* ", "- ")) else text)
+            question = inline_text(" / ".join(sides.get("front", [])))
+            if question:
+                start = line + cell.count("\n", 0, mark.start())
+                back = "\n".join(html_to_markdown(fact).strip() for fact in sides.get("back", []))
+                span = cell[mark.start():end].rstrip().count("\n")
+                entries.append(Entry(question, back, start, min(last, start + span), deck))
+    return entries or None
 
 
 #: A character of Chinese, Japanese or Korean writing.
