@@ -406,8 +406,9 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
     elif columns.choices is not None and (listed := inline_text(cell(columns.choices))):
         question += "\n\n" + listed  # options not lettered: shown as written
     if columns.back:
-        texts = [("", answer), *((label, html_to_markdown(cell(i)).strip()) for i, label in columns.back)]
-        answer = joined_back(texts)
+        # A column repeating the question (a deck's Name column beside its Question) adds nothing to the back.
+        further = ((label, html_to_markdown(cell(i)).strip()) for i, label in columns.back)
+        answer = joined_back([("", answer), *((label, text) for label, text in further if text != question)])
     if columns.level is not None:
         level = inline_text(cell(columns.level)).casefold()
         if level and " " not in level:
