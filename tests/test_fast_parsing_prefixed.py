@@ -38,10 +38,7 @@ def test_no_marker_found_means_no_question_line(text):
 @given(TEXTS)
 def test_find_agrees_with_the_full_path(text):
     source = Source(Path("notes.txt"), text)
-    items = common.split_items(common.read_lines(source), prefixed.starts_question, prefixed.holds_answer,
-                               prefixed.opens_answer)
-    if prefixed._LINES_ASKED.search(text):  # SuperMemo's question over several "Q:" lines, as find joins it
-        items = prefixed._joined_questions(items)
+    items = prefixed.question_items(source)
     glue = prefixed.learn_glue(items)
     assert prefixed.find(source) == [prefixed._entry(item, glue) for item in items]
 

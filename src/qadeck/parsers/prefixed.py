@@ -124,9 +124,7 @@ def _answer_inline(text: str) -> re.Match[str] | None:
 def find(source: Source) -> list[Entry]:
     if not may_ask(source.text):
         return []  # no line can start a question: split_items would find no item
-    items = common.split_items(common.read_lines(source), starts_question, holds_answer, opens_answer)
-    if _LINES_ASKED.search(source.text):
-        items = _joined_questions(items)
+    items = question_items(source)
     glue = learn_glue(items)
     return [_entry(item, glue) for item in items]
 
@@ -140,13 +138,21 @@ _ANSWER_LINE = re.compile(r"A:[ \t]?")
 _LEARNING_DATA = re.compile(r"I:[ \t]*REP=\d|O:[ \t]*\d+[ \t]*$")
 
 
+def question_items(source: Source) -> list[common.Item]:
+    """Each question's lines, from its marker to the next question's: a question asked over several ``Q:``
+    lines is one item."""
+    items = common.split_items(common.read_lines(source), starts_question, holds_answer, opens_answer)
+    return _joined_questions(items) if _LINES_ASKED.search(source.text) else items
+
+
 def _joined_questions(items: list[common.Item]) -> list[common.Item]:
     """The items, a question written over several ``Q:`` lines one item: an item that is a lone ``Q:`` line
     opens the question of the item on the very next line, when that question is answered."""
     out: list[common.Item] = []
     held: list[Line] = []  # lone "Q:" lines, each right above the next
     for item in items:
-        if held and (item.first.number != held[-1].number + 1 or not item.first.text.startswith(_EACH_LINE)):
+        if held and (item.first.number != held[-1].number + 1 or not item.first.text.startswith(_EACH_LINE)
+                     or len(item.lines) > 1 and not _answered(item)):
             out += [common.Item(item.section, [line]) for line in held]  # not one question: items as they were
             held = []
         if len(item.lines) == 1 and item.first.text.startswith(_EACH_LINE) and not holds_answer(item.first):
@@ -158,6 +164,11 @@ def _joined_questions(items: list[common.Item]) -> list[common.Item]:
             held = []
         out.append(item)
     return out + [common.Item(items[-1].section, [line]) for line in held] if held else out
+
+
+def _answered(item: common.Item) -> bool:
+    """Does the item's question have its answer marked, on its line or on a line of its own?"""
+    return holds_answer(item.first) or any(opens_answer(line) for line in item.body)
 
 
 def _answer_lines(answer: list[str]) -> list[str]:
