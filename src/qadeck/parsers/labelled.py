@@ -17,7 +17,9 @@ card editors' exports write the question and the answer under headings that name
 the text under the question heading over it, or, under an ordinary heading (a title that asks or
 names a problem), that heading with the text between the two. The answer is what follows the answer
 heading, with the sections under it and beside it (``Why this matters``, ``Example``), up to the next
-label or the next heading above the card.
+label or the next heading above the card. Notes that ask and answer in two languages tag each label with
+its language (``# Вопрос (RU)``, ``# Question (EN)``, then ``## Ответ (RU)``, ``## Answer (EN)``): a tagged
+answer is the card of the question label with its tag above it, and runs to the next heading as high as its own.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ _QUESTION_LABEL = re.compile(rf"questions?|front|prompt|{'|'.join(ASKING_WORDS)}
 _FRONT = re.compile(r"front(?:[ \t]|$)", re.IGNORECASE)
 #: Bold, a colon or a full stop around a label: "**Answer:**", "Answer.".
 _DECOR = re.compile(r"^(?:\*\*|__)?|[:：.]?(?:\*\*|__)?[:：.]?$")
+#: A language's tag after a label, as notes that ask and answer in two languages write each part's
+#: ("# Вопрос (RU)", "## Answer (EN)", "## Réponse [fr]"): a tagged answer answers the question of its tag.
+_LANGUAGE_TAG = re.compile(r"[ \t]*[(\[]([A-Za-z]{2}(?:[-_][A-Za-z]{2})?)[)\]]$")
+_QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 #: A line that is an answer label's heading: found in the whole text before anything else is read.
 _ANSWER_HEADING = LineStart(re.compile(rf"^ {{0,3}}#{{1,6}}{SPACE}+(?:\*\*|__)?(?i:{_ANSWER_WORDS})(?![^\W\d_])"))
 
@@ -60,6 +66,8 @@ class _Heading:
     text: str
     #: "answer", "question" (a label, or a question's number alone: "Q31", "12."), or "" (a title).
     label: str
+    #: The language tag after a label ("ru" for "Ответ (RU)"), "" for none.
+    language: str = ""
 
 
 def _label(text: str) -> str:
@@ -77,7 +85,12 @@ def _headings(lines: list[Line]) -> list[_Heading]:
     for index, line in enumerate(lines):
         parsed = heading(line)
         if parsed and (text := inline_text(parsed[1])):
-            found.append(_Heading(index, parsed[0], text, _label(text)))
+            label = _label(text)
+            if not label and text.endswith((")", "]")) and (tag := _LANGUAGE_TAG.search(text)):
+                if label := _label(text[: tag.start()]):
+                    found.append(_Heading(index, parsed[0], text, label, tag.group(1).lower()))
+                    continue
+            found.append(_Heading(index, parsed[0], text, label))
     return found
 
 
@@ -90,6 +103,11 @@ def _entries(source: Source) -> list[Entry]:
     taken = -1  # index (in found) of the last heading a card holds
     for i, answer in enumerate(found):
         if answer.label != "answer":
+            continue
+        if answer.language:
+            entry = _tagged_entry(source, lines, found, i)
+            if entry is not None:
+                entries.append(entry)
             continue
         at = _owner(found, i, taken)
         owner = found[at] if at is not None else None
@@ -107,6 +125,26 @@ def _entries(source: Source) -> list[Entry]:
             entries.append(entry)
             taken = end - 1
     return entries
+
+
+def _tagged_entry(source: Source, lines: list[Line], found: list[_Heading], i: int) -> Entry | None:
+    """The card of the answer heading ``found[i]`` that carries a language tag: the question is the text
+    under the nearest question label above it with the same tag (the other language's parts between the two
+    skipped), the answer runs to the next heading as high as its own."""
+    answer = found[i]
+    at = next((j for j in range(i - 1, -1, -1) if found[j].label == "question" and found[j].language == answer.language),
+              None)
+    if at is None:
+        return None
+    owner = found[at]
+    question, _ = answer_from(lines[owner.index + 1 : found[at + 1].index])
+    question = _QUOTED.sub("", question)  # "> В чем …?": the question set as a quote
+    end = next((found[j].index for j in range(i + 1, len(found)) if found[j].level <= answer.level), len(lines))
+    text, last = answer_from(lines[answer.index + 1 : end])
+    if not question.strip() or not text:
+        return None
+    return Entry(clean.tidy_question(question) if "\n" not in question else question, text,
+                 lines[owner.index].number, last, _section(found, at))
 
 
 def _owner(found: list[_Heading], i: int, taken: int) -> int | None:
