@@ -12,7 +12,10 @@ A heading becomes an ATX heading of its level (a file counting down has its most
 the layouts find questions in headings and sections over them as in any Markdown file. Code blocks
 (``<code>``, Zim's ``'''``, Creole's ``{{{``, Typst's and Markdown's fences, RDoc's indented verbatim)
 become fences; the inline marks that would show as text on a card become Markdown's where that is
-cheap and clear. Every other line is kept, so line *n* stays line *n*.
+cheap and clear. Every other line is kept, so line *n* stays line *n*. A Typst problem set's
+``#problem[…]`` (``#exercise``, ``#question``) answered by the ``#solution[…]`` (``#proof``, ``#answer``) inside
+it or after it becomes ``Q:``/``A:`` lines (see :mod:`.asking`), and in such a file the text outside them is
+left blank.
 
 DokuWiki and Zim pages, WordPress readmes and pasted MediaWiki text are saved as ``.txt``:
 :func:`is_wiki_text` tells them from other text by their closed headings (or Zim's header), and
@@ -27,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..parsers.structure import SPACE, LineStart
-from . import mediawiki
+from . import asking, mediawiki
 from .blocks import code_span, fence, indentation, indented_run, single_marks
 
 #: A heading: its opening signs, the space after them, its title, its closing signs (none in the open form).
@@ -74,6 +77,11 @@ _TYPST_LINK = re.compile(r'#link\("([^"]+)"\)(?:\[([^\]]*)\])?')
 _TYPST_ITEM = re.compile(r"^(\s*)\+ ")
 _TYPST_TERM = re.compile(r"^(\s*)/ ([^:]+):\s*(.*)$")
 _COMMENT = re.compile(r"^\s*//")
+#: Calls that ask (a problem set's ``#problem[…]``, ``#exercise``, ``#question``) and those answering the one they
+#: sit in or follow (``#solution[…]``, ``#proof``, ``#answer``): see :mod:`.asking`.
+_TYPST_ASKS = frozenset({"problem", "exercise", "question", "task", "exo", "aufgabe"})
+_TYPST_ANSWERS = frozenset({"solution", "answer", "proof", "ans"})
+_TYPST_ASKING = re.compile(r"(?m)^[ \t]*#(problem|exercise|question|task|exo|aufgabe|solution|answer|proof|ans)\b")
 
 _CREOLE_ITEM = re.compile(r"^\s*(#+)\s+(.*)$")
 
@@ -376,7 +384,46 @@ def rdoc_to_markdown(text: str) -> str:
 
 
 def typst_to_markdown(text: str) -> str:
-    return translate(text, TYPST)
+    markdown = translate(text, TYPST)
+    if _TYPST_ASKING.search(text) is None:
+        return markdown
+    placed = asking.Lines(text.split("\n"))
+    marked: dict[int, str] = {}
+    held = asking.pair(placed, _typst_blocks(placed.text), _TYPST_ASKS, _TYPST_ANSWERS, _typst_quiet, _typst_plain,
+                       marked)
+    if not held:
+        return markdown
+    lines = markdown.split("\n")
+    for row, line in enumerate(lines):
+        if row in marked:
+            lines[row] = _typst_inline(marked[row])
+        elif row not in held and not line.startswith("#"):
+            lines[row] = ""  # a sheet of answered questions: what none holds is no card's text (headings stay)
+    return "\n".join(lines)
+
+
+def _typst_blocks(text: str) -> list[asking.Block]:
+    """The asking and answering calls with a content block (``#problem(title: [x])[…]``, ``#solution[…]``)."""
+    blocks = []
+    for found in _TYPST_ASKING.finditer(text):
+        at = found.end()
+        if at < len(text) and text[at] == "(":
+            at = asking.group_end(text, at, min(len(text), at + asking.ARGUMENT_LIMIT)) or len(text)
+        if at >= len(text) or text[at] != "[":
+            continue
+        closing = asking.group_end(text, at, min(len(text), at + 20 * asking.ARGUMENT_LIMIT), math=True)
+        if closing is not None:
+            blocks.append(asking.Block(found.group(1), found.start(), at + 1, closing - 1, closing))
+    return blocks
+
+
+def _typst_quiet(between: str) -> bool:
+    """Only blank lines, comments and layout calls (``#v(1em)``) between a question and its answer?"""
+    return all(not line.strip() or _COMMENT.match(line) or _TYPST_CALL.match(line) for line in between.split("\n"))
+
+
+def _typst_plain(text: str) -> str:
+    return _TYPST_ITEM.sub(" ", text.replace("]", " ").replace("[", " "))
 
 
 def creole_to_markdown(text: str) -> str:

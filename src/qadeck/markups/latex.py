@@ -27,12 +27,10 @@ leaves its argument.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 
+from . import asking
 from .blocks import item_marker
 
 _HEADING = {"part": 1, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5}
@@ -79,8 +77,6 @@ _ANSWERING = frozenset({"solution", "answer", "proof", "loesung", "antwort"})
 #: Does the text hold any of them? (One search, before any work on a file that does not.)
 _EXPLICIT = re.compile(r"\\begin\{(?:flashcard|karte|exercise|question|problem|exercice|aufgabe)\*?\}")
 _ENVIRONMENT = re.compile(r"\\(begin|end)\{(\w+)\*?\}")
-#: How far an argument may run before it is taken for an unclosed brace (a damaged file) and left alone.
-_ARGUMENT_LIMIT = 2000
 #: Declarations that only set the look of what follows (size, spacing, alignment): no text of their own.
 _DECLARATION = re.compile(
     r"\\(?:vfill|hfill|centering|center|raggedright|raggedleft|noindent|par|newline|Huge|huge|LARGE|Large|large|"
@@ -192,17 +188,6 @@ def to_markdown(text: str) -> str:
     return _inline("\n".join(out))
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """Where one environment is in the text: its ``\\begin{…}`` and ``\\end{…}`` (offsets)."""
-
-    name: str
-    begin: int
-    opened: int  # just past ``\\begin{name}``
-    end: int
-    closed: int  # just past ``\\end{name}``
-
-
 def _one_line_questions(lines: list[str], start: int) -> list[str]:
     """The lines with each exam-class question on one line: its text as its argument (``\\question{Why …}``,
     over several lines or one), or on the lines below the command up to a blank line or the next command,
@@ -212,7 +197,7 @@ def _one_line_questions(lines: list[str], start: int) -> list[str]:
     offset = sum(len(line) + 1 for line in lines[:start])
     for found in _BRACED_QUESTION.finditer(text, offset):
         brace = found.end() - 1
-        closing = _group_end(text, brace, min(len(text), brace + _ARGUMENT_LIMIT))
+        closing = asking.group_end(text, brace, min(len(text), brace + asking.ARGUMENT_LIMIT))
         if closing is None:
             continue
         first = text.count("\n", 0, found.start())
@@ -234,53 +219,30 @@ def _one_line_questions(lines: list[str], start: int) -> list[str]:
 
 
 def _card_lines(lines: list[str], start: int) -> tuple[dict[int, str], set[int]]:
-    """The lines (by index) that card environments and asking environments answered by the next one become:
-    ``Q: front`` on the line that opens a card, the rest of it the back (the ``prefixed`` layout's marks, which
-    take a front that does not ask); ``Q:`` and ``A:`` where a question and its solution open. Lines an
-    argument ran on to are blank, so every line keeps its place. With them, the lines the cards and questions
-    hold (none when there are no cards)."""
-    text = "\n".join(lines)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def row(offset: int) -> int:
-        return bisect.bisect_right(starts, offset) - 1
-
+    """The lines (by index) that card environments and questions answered by their solutions become: ``Q:
+    front`` on the line that opens a card, the rest of it the back (the ``prefixed`` layout's marks, which take a
+    front that does not ask), and ``Q:``/``A:`` lines (see :mod:`.asking`). Lines an argument ran on to are
+    blank, so every line keeps its place. With them, the lines the cards and questions hold (none when there
+    are no cards)."""
+    placed = asking.Lines(lines)
     marked: dict[int, str] = {}
-    spans = _spans(text, starts[start])
+    blocks = _blocks(placed.text, placed.starts[start])
     held: set[int] = set()
-    for span in spans:
-        if span.name in _CARDS and _mark_card(text, span, row, starts, marked):
-            held.update(range(row(span.begin), row(span.end) + 1))
-    answers = [span for span in spans if span.name in _ANSWERING]
-    taken: set[int] = set()
-    asked: set[int] = set()
-    outer = 0  # where the last asking environment that was paired ends: ones inside it are its own
-    for span in spans:
-        if span.name not in _ASKING or span.begin < outer:
-            continue
-        answer = next((found for found in answers if found.begin > span.begin and found.begin not in taken
-                       and (found.begin < span.end or _quiet(text[span.closed : found.begin]))), None)
-        if answer is None or row(answer.begin) == row(span.begin) or row(span.begin) in marked:
-            continue
-        taken.add(answer.begin)
-        outer = max(span.closed, answer.closed)
-        _mark_side(text, span, "Q:", row, starts, marked)
-        _mark_side(text, answer, "A:", row, starts, marked)
-        asked.add(span.begin)
-        held.update(range(row(span.begin), row(max(span.end, answer.end)) + 1))
-    if asked:  # the file pairs them: one left alone asks without an answer, not a line of the answer above it
-        for span in spans:
-            if span.name in _ASKING and span.begin not in asked and _mark_unanswered(text, span, row, marked):
-                held.update(range(row(span.begin), row(span.end) + 1))
-    return marked, held
+    for block in blocks:
+        if block.name in _CARDS and _mark_card(placed, block, marked):
+            held.update(range(placed.row(block.begin), placed.row(block.end) + 1))
+    return marked, held | asking.pair(placed, blocks, _ASKING, _ANSWERING, _quiet, _plain, marked)
 
 
-def _spans(text: str, start: int) -> list[_Span]:
+def _plain(text: str) -> str:
+    """A question's text without its list items' marks and the environments inside it."""
+    return _ITEM_MARK.sub(" ", _INLINE_ENVIRONMENT.sub(" ", text))
+
+
+def _blocks(text: str, start: int) -> list[asking.Block]:
     """The card, asking and answering environments from ``start`` on, in order, each ``\\begin`` matched to its
     ``\\end`` (nested ones of the same name too); none inside verbatim text."""
-    spans: list[_Span] = []
+    spans: list[asking.Block] = []
     opened: dict[str, list[re.Match[str]]] = {}
     code = ""
     for found in _ENVIRONMENT.finditer(text, start):
@@ -295,18 +257,18 @@ def _spans(text: str, start: int) -> list[_Span]:
                 opened.setdefault(name, []).append(found)
             elif opened.get(name):
                 begun = opened[name].pop()
-                spans.append(_Span(name, begun.start(), begun.end(), found.start(), found.end()))
+                spans.append(asking.Block(name, begun.start(), begun.end(), found.start(), found.end()))
     return sorted(spans, key=lambda span: span.begin)
 
 
-def _mark_card(text: str, span: _Span, row: Callable[[int], int], starts: list[int], marked: dict[int, str]) -> bool:
-    groups, after = _arguments(text, span.opened, span.end)
+def _mark_card(placed: asking.Lines, block: asking.Block, marked: dict[int, str]) -> bool:
+    groups, after = asking.arguments(placed.text, block.opened, block.end)
     front = next((" ".join(value.split()) for bracket, value in groups if bracket == "{"), "")
-    first = row(span.begin)
+    first = placed.row(block.begin)
     if not front or first in marked:
         return False
-    last = row(after)
-    rest = text[after : min(starts[last + 1] - 1, span.end)].strip()
+    last = placed.row(after)
+    rest = placed.text[after : min(placed.line_end(last), block.end)].strip()
     marked[first] = f"Q: {front}"
     for between in range(first + 1, last + 1):
         marked[between] = ""
@@ -317,76 +279,10 @@ def _mark_card(text: str, span: _Span, row: Callable[[int], int], starts: list[i
     return True
 
 
-def _mark_side(text: str, span: _Span, mark: str, row: Callable[[int], int], starts: list[int],
-               marked: dict[int, str]) -> None:
-    """``mark`` and the rest of the line where ``span`` opens, past its options and title."""
-    _, after = _arguments(text, span.opened, span.end)
-    first, last = row(span.begin), row(after)
-    rest = text[after : min(starts[last + 1] - 1, span.end)].strip()
-    marked[first] = f"{mark} {rest}".rstrip()
-    for between in range(first + 1, last + 1):
-        marked[between] = ""
-    if last != first and rest:
-        marked[first], marked[last] = mark, rest
-
-
-def _mark_unanswered(text: str, span: _Span, row: Callable[[int], int], marked: dict[int, str]) -> bool:
-    """An asking environment no solution answers as one ``Q:`` line of its text, the lines it ran over blank;
-    one whose argument holds its question (a FAQ entry, its body the answer) or inside a card stays as it is."""
-    groups, after = _arguments(text, span.opened, span.end)
-    first, last = row(span.begin), row(span.end)
-    if any(bracket == "{" for bracket, _ in groups) or any(line in marked for line in range(first, last + 1)):
-        return False
-    body = " ".join(_ITEM_MARK.sub(" ", _INLINE_ENVIRONMENT.sub(" ", text[after : span.end])).split())
-    marked[first] = f"Q: {body}"
-    for line in range(first + 1, last + 1):
-        marked[line] = ""
-    return True
-
-
-def _arguments(text: str, at: int, limit: int) -> tuple[list[tuple[str, str]], int]:
-    """The ``[…]`` and ``{…}`` groups right after ``at`` (spaces between them), each (its opening bracket, its
-    text), and the offset past them. A group not closed before ``limit`` ends them."""
-    groups: list[tuple[str, str]] = []
-    while True:
-        opening = at
-        while opening < limit and text[opening] in " \t":
-            opening += 1
-        if opening >= limit or text[opening] not in "[{":
-            return groups, at
-        closing = _group_end(text, opening, min(limit, opening + _ARGUMENT_LIMIT))
-        if closing is None:
-            return groups, at
-        groups.append((text[opening], text[opening + 1 : closing - 1]))
-        at = closing
-
-
-def _group_end(text: str, at: int, limit: int) -> int | None:
-    """The offset past the group opening at ``at`` (groups nested in it, escaped brackets), or None when it is
-    not closed before ``limit``."""
-    opening = text[at]
-    closing = "]" if opening == "[" else "}"
-    depth = 0
-    index = at
-    while index < limit:
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return None
-
-
 def _quiet(between: str) -> bool:
     """Is the text between a question and a solution only blank lines, bookkeeping (``\\vspace``, …) and
     whole environments (a remark, a hint), none of them asking?"""
-    if len(between) > 4 * _ARGUMENT_LIMIT or _EXPLICIT.search(between):
+    if len(between) > 4 * asking.ARGUMENT_LIMIT or _EXPLICIT.search(between):
         return False
     depth = 0
     for line in between.split("\n"):
