@@ -167,6 +167,20 @@ def _spaced(runs: list[list[Line]]) -> list[list[Line]]:
     return blocks
 
 
+def _under_questions(runs: list[list[Line]]) -> list[list[Line]]:
+    """A run that opens with its first option ("A. …") joined to the run above it when that one holds no
+    option: its question, which a quiz converted from LaTeX or Word parts from its options by blank lines."""
+    blocks: list[list[Line]] = []
+    for run in runs:
+        first = _LETTERED.match(run[0].text)
+        if (blocks and first and (first.group(2) or first.group(3)).lower() == "a"
+                and not any(_LETTERED.match(line.text) for line in blocks[-1])):
+            blocks[-1] = blocks[-1] + run
+        else:
+            blocks.append(run)
+    return blocks
+
+
 def _cards(blocks: list[list[Line]]) -> list[Entry]:
     entries = []
     for run in blocks:
@@ -183,7 +197,7 @@ def find(source: Source) -> list[Entry]:
     lines = outline(source)
     if any(line.code or heading(line) for line in lines):
         return []  # Markdown quizzes are the quiz layout's
-    runs = _runs(lines)
+    runs = _under_questions(_runs(lines))
     entries = _cards(runs)
     if "\n\n\n" in source.text:
         spaced = _cards(_spaced(runs))
