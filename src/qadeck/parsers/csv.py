@@ -48,7 +48,7 @@ from .options import options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
 from .structure import LIST_NUMBER
-from .table import cell_tags, joined_back
+from .table import cell_tags, joined_back, level_tag
 
 NAME = "csv"
 
@@ -410,9 +410,7 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
         further = ((label, html_to_markdown(cell(i)).strip()) for i, label in columns.back)
         answer = joined_back([("", answer), *((label, text) for label, text in further if text != question)])
     if columns.level is not None:
-        level = inline_text(cell(columns.level)).casefold()
-        if level and " " not in level:
-            tags = (*tags, f"difficulty/{level}")
+        tags = (*tags, *level_tag(cell(columns.level)))
     return question, answer, tags
 
 

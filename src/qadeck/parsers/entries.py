@@ -181,8 +181,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         tags += after_tags.get(index, ()) + file_tags
         # "Question 4" alone on its line, the question under it: what it asks is the answer's first paragraph
         # (or what stands before the options the answer lists).
-        label = question if len(question) <= _NUMBER_ONLY_LONGEST and _NUMBER_ONLY.fullmatch(question) else ""
-        if label and answer:
+        number = question if len(question) <= _NUMBER_ONLY_LONGEST and _NUMBER_ONLY.fullmatch(question) else ""
+        if number and answer:
             question = ""
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
@@ -193,7 +193,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             question, answer = chosen or (question, answer)
         if not question:
             asked, _, rest = answer.partition("\n\n")
-            question, answer = (asked.strip(), rest.strip()) if rest.strip() else (label, answer)
+            question, answer = (asked.strip(), rest.strip()) if rest.strip() else (number, answer)
         cards.append(
             Card(
                 question=question,

@@ -41,8 +41,10 @@ _CHECK = re.compile(r"[ \t]*(?:✓|✔️?|✅|\((?:correct|right)\))$", re.IGNO
 MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
 #: The line under lettered options that names the right ones: "Answer: c", "**Answer:** B", "Ans. (b)",
 #: "Correct answer: B", "Answer - C", "Answer: c) Network", "Answers: A, C", "The answer is D."
+_KEY_OPENING = (r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?"
+                r"(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice)")
 _KEY = re.compile(
-    r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice)s?)"
+    _KEY_OPENING + r"s?)"
     r"(?:[ \t]+is)?[ \t]*(?:\*\*|__)?[ \t]*(?:[:：.=]|[-–](?=[ \t]))?[ \t]*(?:\*\*|__)?[ \t]*"
     r"\(?([A-Ha-h])\)?((?:[ \t]*(?:,|&|and)[ \t]*\(?[A-Ha-h]\)?)*)(?:\*\*|__)?"
     # The letter alone, or followed by a stop and what the author adds (the option again, a reason).
@@ -50,9 +52,7 @@ _KEY = re.compile(
 )
 _KEY_LETTER = re.compile(r"\b[A-Ha-h]\b")
 #: A key line anywhere in a text: told once a file, from newline to newline (most files hold none).
-MAY_KEY = LineStart(re.compile(
-    r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice))"
-))
+MAY_KEY = LineStart(re.compile(_KEY_OPENING + ")"))
 
 
 def stem(question: str) -> str:

@@ -238,12 +238,17 @@ def _entry(line: Line, ask: int, back: Sequence[tuple[int, str]], named: tuple[i
     if not question or is_navigation(html_to_markdown(cells[ask])):
         return None  # a table of contents row links to a section, it asks nothing
     texts = [(label, html_to_markdown(cells[column]).strip() if column < len(cells) else "") for column, label in back]
-    tagged, grouped, levelled = (inline_text(cells[i]).strip() if i is not None and i < len(cells) else ""
-                                 for i in named)
-    tags = cell_tags(tagged) if tagged else ()
-    if levelled and " " not in levelled:
-        tags = (*tags, f"difficulty/{levelled.casefold()}")  # read as the author's level, as a CSV deck's column
-    return Entry(question, joined_back(texts), line.number, line.number, grouped or section, tags=tags)
+    tagged, grouped, levelled = (cells[i] if i is not None and i < len(cells) else "" for i in named)
+    tags = (*cell_tags(tagged), *level_tag(levelled)) if tagged or levelled else ()
+    return Entry(question, joined_back(texts), line.number, line.number, inline_text(grouped).strip() or section,
+                 tags=tags)
+
+
+def level_tag(cell: str) -> tuple[str, ...]:
+    """The ``difficulty/…`` tag of a level column's cell (one word: "Easy"), read as the author's level; () for
+    none."""
+    level = inline_text(cell).casefold()
+    return (f"difficulty/{level}",) if level and " " not in level else ()
 
 
 def joined_back(texts: Sequence[tuple[str, str]]) -> str:
