@@ -306,11 +306,11 @@ def test_every_qa_pair_becomes_one_card_or_one_report(pairs):
 
 
 def test_an_office_format_qadeck_cannot_read_says_what_to_save_it_as(tmp_path: Path) -> None:
-    old = tmp_path / "faq.ppt"
-    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    old = tmp_path / "faq.xlsb"
+    old.write_bytes(b"PK\x03\x04" + bytes(504))
     result = CliRunner().invoke(cli, ["build", str(old), "-o", str(tmp_path / "out")])
     assert result.exit_code != 0
-    assert "a PowerPoint 97-2003 slide deck: save it as .pptx to read it" in result.output
+    assert "a binary Excel workbook: save it as .xlsx to read it" in result.output
     assert ".doc, .docm, .docx" in result.output and "when named" in result.output  # those read by name too
     assert ".apkg, .colpkg when named" in result.output
     assert "Traceback" not in result.output

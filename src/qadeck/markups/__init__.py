@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
-    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, packed, pdf, pod, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
+    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
     textbundle, textile, tiddlywiki, xmlfaq,
 )
 
@@ -43,7 +43,7 @@ NAMED_ONLY = frozenset({
     ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
     *TARS,
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
@@ -66,7 +66,6 @@ SHARED = {".mm": "<map"}
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
-    ".ppt": "a PowerPoint 97-2003 slide deck: save it as .pptx to read it",
 }
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
@@ -138,6 +137,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".epub": epub.to_markdown,
     **dict.fromkeys((".fb2", ".fbz"), fb2.to_markdown),
     **dict.fromkeys((".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm"), pptx.to_markdown),
+    **dict.fromkeys((".ppt", ".pps", ".pot"), ppt.to_markdown),
     **dict.fromkeys((".odp", ".otp", ".fodp"), odp.to_markdown),
     ".xmind": mindmap.xmind_to_markdown,
     ".textpack": textbundle.to_markdown,

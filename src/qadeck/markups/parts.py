@@ -39,7 +39,7 @@ from .stored import STORED_BYTES, is_a
 #: Extensions of the files whose pictures their readers write as ``document-part:`` targets.
 HOLDERS = frozenset({
     ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".odp", ".otp", ".fodp",
-    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".epub", ".apkg", ".colpkg", ".xml", ".doc", ".zip", ".imscc", ".h5p",
+    ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".epub", ".apkg", ".colpkg", ".xml", ".doc", ".zip", ".imscc", ".h5p",
 })
 _NAME = re.compile(rb"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
