@@ -5,7 +5,7 @@ Markdown whose line *n* comes from the source's line *n* wherever the markup
 allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki, and the
 markups that write headings with equals signs: DokuWiki, Zim, RDoc, Typst, Creole), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
-files (YAML, JSON, JSON Lines, DocBook or Forrest XML), outlines (OPML, mind maps), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
+files (YAML, JSON, JSON Lines, DocBook or Forrest XML), outlines (OPML, mind maps, Obsidian canvases), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
 Markdown file: a heading that asks, a bold paragraph, a numbered item. Nothing
 here renders anything: HTML is text to convert, and later stages escape
 whatever is left.
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, blackboard, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
+    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
     mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
     textbundle, textile, tiddlywiki, xmlfaq,
 )
@@ -75,6 +75,7 @@ MARKUPS: dict[str, Translate] = {
     ".org": org.to_markdown,
     ".opml": opml.to_markdown,
     ".mm": mindmap.freemind_to_markdown,
+    ".canvas": canvas.to_markdown,
     ".enex": enex.to_markdown,
     ".tid": tiddlywiki.to_markdown,
     ".textile": textile.to_markdown,
