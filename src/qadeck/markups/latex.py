@@ -84,8 +84,9 @@ _DECLARATION = re.compile(
     r"normalfont|sffamily|rmfamily|hline|clearpage|newpage|hrulefill|dotfill|enspace|quad|qquad)(?![A-Za-z])[ \t]?"
 )
 _INLINE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{\w+\*?\}")
-#: An accent on a letter (``\\"a``, ``\\'{e}``, ``\\c{c}``) and the combining mark it is.
-_ACCENT = re.compile(r"\\([\"'`^~=.])\s*(?:\{([A-Za-z])\}|([A-Za-z]))|\\([cvuHk])\{([A-Za-z])\}|\\ss(?:\{\}|(?![A-Za-z]) ?)")
+#: An accent on a letter (``\\"a``, ``\\'{e}``, ``\\c{c}``) and the combining mark it is; never over a line break,
+#: which joining would take a line away from the file's.
+_ACCENT = re.compile(r"\\([\"'`^~=.])[ \t]*(?:\{([A-Za-z])\}|([A-Za-z]))|\\([cvuHk])\{([A-Za-z])\}|\\ss(?:\{\}|(?![A-Za-z]) ?)")
 _COMBINING = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
               "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328"}
 _ITEM_MARK = re.compile(r"\\item\b(?:\[[^\]]*\])?")
