@@ -2,7 +2,7 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki, and the
+allows it (reStructuredText, POD, Org, Neorg, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki, and the
 markups that write headings with equals signs: DokuWiki, Zim, RDoc, Typst, Creole), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
 files (YAML, JSON, JSON Lines, DocBook or Forrest XML), outlines (OPML, mind maps, Obsidian canvases), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
-    mediawiki, mindmap, mochi, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
+    mediawiki, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
     textbundle, textile, tiddlywiki, xmlfaq,
 )
 
@@ -73,6 +73,7 @@ MARKUPS: dict[str, Translate] = {
     ".rest": rst.to_markdown,
     ".pod": pod.to_markdown,
     ".org": org.to_markdown,
+    ".norg": norg.to_markdown,
     ".opml": opml.to_markdown,
     ".mm": mindmap.freemind_to_markdown,
     ".canvas": canvas.to_markdown,
