@@ -184,3 +184,19 @@ def test_the_notebooks_title_is_no_exercise_and_headings_that_end_a_task_head_it
         ("Exercise 1\n\nPrint the numbers 1 to 3.",
          "**With range**\n\n```python\nfor n in range(1, 4):\n    print(n)\n```", "Exercise set 3 - Loops"),
     ]
+
+
+def test_a_solution_loaded_from_another_file_is_no_answer(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("## Exercise 1\n\nPlot the readings."),
+        code("%load solutions/plot_readings.py"),
+        md("## Exercise 2\n\nCount the readings."),
+        md("### Solution:"),
+        code("# %load solutions/count_readings.py"),
+        md("## Exercise 3\n\nSum the readings."),
+        md("### Solution:"),
+        code("# %load solutions/sum_readings.py\ntotal = sum(readings)"),
+    )
+    assert found == [("Exercise 3\n\nSum the readings.",
+                      "```python\n# %load solutions/sum_readings.py\ntotal = sum(readings)\n```", "")]

@@ -52,8 +52,10 @@ _ANSWER_LABEL = re.compile(
 #: A code cell left for the student to fill: no answer.
 _STUB = re.compile(r"your (?:code|answer|solution) here|NotImplementedError", re.IGNORECASE)
 #: Lines a stub is made of: a signature, and a body that does nothing.
+#: (``%load solutions/3.py`` names a solution kept in another file, which is not read.)
 _PLACEHOLDER = re.compile(
-    r"\s*(?:(?:async\s+)?def\s.*:|class\s.*:|pass|\.\.\.|return(?:\s+None)?|\w+\s*=\s*None)\s*(?:#.*)?$")
+    r"\s*(?:(?:async\s+)?def\s.*:|class\s.*:|pass|\.\.\.|return(?:\s+None)?|\w+\s*=\s*None"
+    r"|%(?:load|run)\s.*)\s*(?:#.*)?$")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -291,7 +293,8 @@ def _solves(cell: Cell) -> bool:
         return False
     if cell.kind == "code":
         return not cell.test
-    return _answer_label(cell.text) is not None or "<details" in cell.text.lower()
+    start = _answer_label(cell.text)
+    return (start is not None and bool(cell.text[start:].strip())) or "<details" in cell.text.lower()
 
 
 def _stub(cell: Cell) -> bool:
@@ -337,8 +340,9 @@ def _as_exercises(cells: list[Cell], exercises: list[Exercise], language: str) -
     coming = next(upcoming, None)
     for i, cell in enumerate(cells):
         if i in by_cell:
-            if by_cell[i].answered:
-                parts.extend(_exercise(cells, by_cell[i], language))
+            card = _exercise(cells, by_cell[i], language)
+            if card:
+                parts.extend(card)
             elif by_cell[i].level < 7:  # an exercise with no solution is no card; its heading heads its parts
                 parts.append(_unruled(cell.text).split("\n", 1)[0].strip())
             coming = next(upcoming, None)
@@ -351,7 +355,8 @@ def _as_exercises(cells: list[Cell], exercises: list[Exercise], language: str) -
 
 def _exercise(cells: list[Cell], exercise: Exercise, language: str) -> list[str]:
     """An exercise as the labelled layout reads it: its heading kept (the card's question with the text below it),
-    or, for one that opens with no heading, a question label over it; then a solution label over its answer."""
+    or, for one that opens with no heading, a question label over it; then a solution label over its answer.
+    Nothing for one with no answer."""
     if exercise.level < 7:
         heading, _, rest = exercise.statement.strip("\n").partition("\n")
         parts = [heading.strip(), _demoted(rest)]
@@ -359,10 +364,7 @@ def _exercise(cells: list[Cell], exercise: Exercise, language: str) -> list[str]
         parts = [QUESTION_LABEL, _demoted(exercise.statement)]
     answer = [_demoted(exercise.own).strip()] + [_answer_text(cells[j], language) for j in exercise.answer]
     answer = [part for part in answer if part]
-    if answer:
-        parts.append(ANSWER_LABEL)
-        parts.extend(answer)
-    return parts
+    return [*parts, ANSWER_LABEL, *answer] if answer else []
 
 
 def _answer_text(cell: Cell, language: str) -> str:
