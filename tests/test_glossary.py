@@ -66,3 +66,60 @@ def test_a_glossary_section_ends_at_the_next_heading_as_high(tmp_path: Path) -> 
     )
     _, cards = _parse(tmp_path, text)
     assert cards == [("Anion", "a negative ion."), ("Cation", "a positive ion.")]
+
+
+SPHINX_GLOSSARY = """Glossary
+========
+
+Terms used in these docs.
+
+.. glossary::
+   :sorted:
+
+   buffer
+      Memory that holds data on its way
+      from one place to another.
+
+   CoW
+   copy on write
+      Sharing a page until one side writes to it.
+
+      A write makes the writer's own copy.
+
+   latch
+      A short-term lock; see :term:`buffer`.
+"""
+
+
+def test_a_sphinx_glossary_makes_a_card_a_term_its_several_names_one_front(tmp_path: Path) -> None:
+    layout, cards = _parse(tmp_path, SPHINX_GLOSSARY, "glossary.rst")
+    assert layout == "glossary"
+    assert cards == [
+        ("buffer", "Memory that holds data on its way\nfrom one place to another."),
+        ("CoW, copy on write", "Sharing a page until one side writes to it.\n\nA write makes the writer's own copy."),
+        ("latch", "A short-term lock; see `buffer`."),
+    ]
+
+
+def test_a_restructuredtext_definition_list_is_a_glossary_with_or_without_blank_lines_between(tmp_path: Path) -> None:
+    text = ("Glossary\n========\n\nCodec:\n   What compresses a video.\nCut:\n   A change from one shot to the next.\n"
+            "Fade\n   A picture going slowly to black.\n")
+    layout, cards = _parse(tmp_path, text, "terms.rst")
+    assert layout == "glossary"
+    assert cards == [("Codec", "What compresses a video."), ("Cut", "A change from one shot to the next."),
+                     ("Fade", "A picture going slowly to black.")]
+
+
+def test_a_definition_list_under_a_glossary_heading_keeps_colons_in_its_definitions(tmp_path: Path) -> None:
+    text = "# Glossary\n\nAPI\n: Application programming interface: how programs talk.\n\nCPU\n: Central processing unit.\n"
+    layout, cards = _parse(tmp_path, text)
+    assert layout == "glossary"
+    assert cards == [("API", "Application programming interface: how programs talk."), ("CPU", "Central processing unit.")]
+
+
+def test_indented_text_after_a_blank_line_or_under_a_list_item_is_no_definition(tmp_path: Path) -> None:
+    text = ("Notes\n=====\n\nHow do I start?\n---------------\n\nRun the tool.\n\n    A quote, set apart by a blank line.\n\n"
+            "- a list item\n  and its second line\n\nWhy is it slow?\n---------------\n\nIt reads every file.\n")
+    layout, cards = _parse(tmp_path, text, "faq.rst")
+    assert cards[0][0] == "How do I start?" and "######" not in cards[0][1]
+    assert "A quote, set apart by a blank line." in cards[0][1] and "- a list item" in cards[0][1]

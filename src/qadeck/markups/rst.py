@@ -7,7 +7,9 @@ as docutils assigns them. Literal blocks (a paragraph ending in ``::``) and
 admonition's body is kept under its label; a content directive (``list-table``,
 ``glossary``, ``function`` …) keeps its body, dedented; directives that arrange the
 document or pull in files, comments and link targets are bookkeeping and go. Inline literals, roles and hyperlinks become
-Markdown's.
+Markdown's. A definition list (a term on a line of its own, its definition indented right under it, as Sphinx's
+``glossary`` directive writes its entries too) becomes what the Markdown reader makes of Markdown's: its term a
+heading of the deepest level over the definition, dedented, a card title over its back.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ _REFERENCE = re.compile(r"`([^`]+)`__?(?!\w)")
 _INTERPRETED = re.compile(r"(?<![`\w])`([^`]+)`(?![`\w])")
 _KEPT = re.compile("\ue000(\\d+)\ue001")
 _ENUMERATOR = re.compile(r"^(\s*)#\.\s")
+#: Lines that open something other than a term: a list item, a quote, a table, a field, a heading, a fence,
+#: a doctest, a line block, a directive or comment.
+#: A glossary entry's terms are a few lines: more are a paragraph, its last lines indented (a quote).
+_MOST_TERMS = 4
+_NOT_TERM = re.compile(r"^\s*(?:[-*+•|>:]|\d+[.)]\s|[#`]|>>>|\.\.)")
 
 
 def to_markdown(text: str) -> str:
@@ -46,7 +53,47 @@ def to_markdown(text: str) -> str:
     index = 0
     while index < len(lines):
         index = _translate(lines, out, index, levels)
+    _definitions(out)
     return "\n".join(out)
+
+
+def _definitions(out: list[str]) -> None:
+    """Each definition list item of the translated ``out`` as a level-6 heading over its definition, line for line
+    (see :mod:`.markdown`): a paragraph's lines with a deeper-indented line right under them (no blank line between:
+    with one, the indented text is a quote) are its terms (a glossary gives one definition several: ``CoT`` over
+    ``COT``), joined on the last one, and the lines under them, blank or deeper, the definition. Items may
+    follow one another with no blank line between."""
+    fenced = False
+    index, opens = 0, True  # does a paragraph start at index?
+    while index < len(out) - 1:
+        line = out[index]
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or not line.strip() or not opens or _NOT_TERM.match(line):
+            opens = not line.strip() and not fenced
+            index += 1
+            continue
+        indent = indentation(line)
+        last = index
+        while last + 1 < len(out) and out[last + 1].strip() and indentation(out[last + 1]) == indent \
+                and not _NOT_TERM.match(out[last + 1]) and last - index < _MOST_TERMS:
+            last += 1
+        under = out[last + 1] if last + 1 < len(out) else ""
+        if not under.strip() or indentation(under) <= indent or under.lstrip().startswith("```"):
+            opens = False
+            index += 1
+            continue
+        depth = indentation(under)
+        end = indented_run(out, last + 1, indent)
+        while not out[end - 1].strip():
+            end -= 1
+        terms = ", ".join(term.strip().removesuffix(":").rstrip() for term in out[index:last + 1])
+        out[index:last] = [""] * (last - index)
+        out[last] = "###### " + terms  # right over its definition, as the Markdown reader leaves a term
+        for k in range(last + 1, end):
+            text = out[k]
+            out[k] = text[depth:] if text[:depth].isspace() else text.strip()
+        index, opens = end, True
 
 
 def _translate(lines: list[str], out: list[str], index: int, levels: list[tuple[str, bool]]) -> int:

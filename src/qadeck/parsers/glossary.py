@@ -16,7 +16,8 @@ where no one separator is on most lines, nothing. A heading naming a glossary ("
 definitions. A file with no such heading is a glossary when terms in bold, each before one of
 those separators, make :data:`~.separated.CONSISTENT` of its lines: a readme's feature list
 (``- **Fast**: builds in a second``) is a few lines of a page, and stays no deck. A definition
-list (``Term`` over ``: definition``) is the Markdown reader's: it becomes titles over answers.
+list (``Term`` over ``: definition``) is the Markdown reader's: it becomes titles over answers, which are a
+glossary's terms under a heading naming one (and ``term: definition`` inside a definition is its text).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _SAMPLE = 4096
 #: The longest term not in bold: longer, the words before a colon are a sentence, no term.
 _TERM_LONGEST = 60
 _BULLET = re.compile(r"^[-*+][ \t]+")
+#: The heading level the Markdown reader gives a definition list's terms (see :mod:`qadeck.markups.markdown`).
+_TERM_LEVEL = 6
 #: A term alone on its line, in bold (``**Ethernet**``, ``- **Ethernet:**``, ``**Ethernet**<br>``).
 _BOLD_ALONE = re.compile(r"^(?:[-*+][ \t]+)?(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*:?[ \t]*(?:<br\s*/?>)?$")
 
@@ -143,11 +146,25 @@ def _read(lines: list[Line], index: int, end: int, title: str, bold: bool = Fals
     while index < end:
         line = lines[index]
         index += 1
-        if line.blank or line.code or heading(line):
+        if line.blank or line.code:
             continue
         text = line.text
-        alone = None if bold else _BOLD_ALONE.match(text.strip())
         follows = lines[index] if index < end else None
+        titled = heading(line)
+        if titled:
+            if bold or titled[0] != _TERM_LEVEL or follows is None or follows.blank or heading(follows):
+                continue  # a letter heading ("## A") groups terms
+            # A definition list's term (the Markdown reader makes it a heading of the deepest level): all
+            # down to the next heading defines it.
+            term, body = titled[1], []
+            while index < end and not heading(lines[index]):
+                body.append(lines[index].text.strip())
+                index += 1
+            while body and not body[-1]:
+                body.pop()
+            entries.append(Entry(inline_text(term), "\n".join(body), line.number, line.number + len(body), title))
+            continue
+        alone = None if bold else _BOLD_ALONE.match(text.strip())
         if alone and follows is not None and not follows.blank and not heading(follows):
             term, body = alone.group(2).rstrip(":").strip(), []
             while index < end and not lines[index].blank and not heading(lines[index]):
