@@ -102,3 +102,41 @@ def test_folders_read_latex_and_typst_exercise_sheets_but_not_papers(tmp_path: P
     assert sorted(path.name for path in found.files) == ["exam-solutions.typ", "exercises-week2.tex"]
     assert [card.question for card in parsers.parse(sources.read(tmp_path / "exercises-week2.tex")).cards] == [
         "Is $1$ odd?"]
+
+
+GLOSSARY = r"""% the thesis's glossary, \input by its main file
+\newglossaryentry{latency}{
+  name = {latency},
+  description = {the time a request waits, as \gls{throughput} is the rate}
+}
+\newglossaryentry{throughput}{name=throughput, description={requests served a second, {\em on average}}}
+% \newglossaryentry{old}{name=old, description={left out}}
+\newglossaryentry{empty}{name={empty}, description={}}
+\newacronym[see={[Glossary:]{latency}}]{rtt}{RTT}{Round-Trip Time}
+\newacronym{cpu}{CPU}{Central Processing Unit}
+\newabbreviation{dx}{DX}{developer experience, as the \acrlong{cpu} is hardware}
+\glsxtrnewsymbol[description={wavelength, in metres}]{wl}{$\lambda$}
+"""
+
+
+def test_a_file_of_glossary_entries_is_a_glossary_its_references_shown_as_their_terms(tmp_path: Path):
+    path = tmp_path / "glossary.tex"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    cards = _listed(path)
+    assert [(card["question"], card["answer"]) for card in cards] == [
+        ("latency", "the time a request waits, as throughput is the rate"),
+        ("throughput", "requests served a second, *on average*"),
+        ("RTT", "Round-Trip Time"),
+        ("CPU", "Central Processing Unit"),
+        ("DX", "developer experience, as the Central Processing Unit is hardware"),
+        ("$\\lambda$", "wavelength, in metres"),
+    ]
+    assert cards[0]["lines"][0] == 2  # an entry's card points at the line that opens it
+
+
+def test_glossary_entries_in_a_documents_preamble_are_no_cards(tmp_path: Path):
+    path = tmp_path / "thesis-faq.tex"
+    path.write_text("\\documentclass{article}\n" + GLOSSARY + "\\begin{document}\n\\section{FAQ}\n"
+                    "\\subsection{What is latency?}\nThe time a request waits.\n\\subsection{What is RTT?}\n"
+                    "The time there and back.\n\\end{document}\n", encoding="utf-8")
+    assert [card["question"] for card in _listed(path)] == ["What is latency?", "What is RTT?"]

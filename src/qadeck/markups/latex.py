@@ -15,7 +15,9 @@ becomes a bold line holding that argument. A card environment (the flashcards cl
 body the back; an asking environment (``exercise``, ``question``, ``problem``) answered by the ``solution``,
 ``answer`` or ``proof`` after it or inside it becomes ``Q:`` and ``A:`` lines, the ``prefixed`` layout's marks,
 which take a front that does not ask; in such a file one with no solution is an unanswered ``Q:`` line and
-text outside them is left blank. Display-math environments become ``$$`` blocks (``align`` and the like kept
+text outside them is left blank. A file of the glossaries package's entries (``\newglossaryentry``,
+``\newacronym``, glossaries-extra's ``\glsxtrnewsymbol`` …, no document of its own) is a glossary: each entry
+a bold term and its description. Display-math environments become ``$$`` blocks (``align`` and the like kept
 inside), accents their letters. ``\input`` and ``\include`` are never followed: a file names no other file
 qadeck reads. The preamble, comments, labels and
 other bookkeeping are left blank. Inline markup becomes Markdown's:
@@ -111,6 +113,9 @@ def to_markdown(text: str) -> str:
     if "\\question" in text or "\\titledquestion" in text:
         lines = _one_line_questions(lines, start)
     marked, held = _card_lines([_COMMENT.sub("", line) for line in lines], start) if _EXPLICIT.search(text) else ({}, set())
+    if start == 0 and _GLOSSARY_ENTRY.search(text):  # a file of the glossaries package's entries
+        terms, defined = _glossary_lines([_COMMENT.sub("", line) for line in lines])
+        marked, held = {**marked, **terms}, held | defined
     code = ""
     lists: list[list[int]] = []  # each open list: [next number] when numbered, [] for bullets
     options: list[str] | None = None  # the letters of an open exam-class choices list
@@ -187,6 +192,153 @@ def to_markdown(text: str) -> str:
         else:
             out.append(line)
     return _inline("\n".join(out))
+
+
+#: An entry of the glossaries package (or glossaries-extra's abbreviations): its key in braces follows.
+_GLOSSARY_ENTRY = re.compile(r"\\(newglossaryentry|longnewglossaryentry|newacronym|newabbreviation|glsxtrnewsymbol)\b\*?")
+#: A reference to a glossary entry by its key: ``\gls{api}``, ``\Glspl{node}``, ``\acrshort{dx}``, ``\acrlong{dx}``.
+_REFERENCE = re.compile(r"\\(gls|Gls|GLS|acr)(pl|short|long|full|text|name|)\{([^{}]*)\}")
+#: A field of an entry's key=value list, its value braced or bare.
+_FIELD = re.compile(r"\s*([A-Za-z]+)\s*=\s*")
+
+
+def _glossary_lines(lines: list[str]) -> tuple[dict[int, str], set[int]]:
+    """The lines the glossaries package's entries become: ``**term**: description`` on the line that opens one
+    (``\\newglossaryentry{key}{name=…, description=…}``; ``\\longnewglossaryentry{key}{name=…}{description}``;
+    ``\\newacronym{key}{short}{long}``, ``\\newabbreviation`` alike: the short form on the front), the rest of it
+    blank; and the lines the entries hold. A glossary file is a list of terms, one card each."""
+    placed = asking.Lines(lines)
+    text = placed.text
+    entries: list[tuple[int, int, str, str, str]] = []  # first and last line, key, term, description
+    for found in _GLOSSARY_ENTRY.finditer(text):
+        kind = found.group(1)
+        options, at = _options(text, found.end())
+        acronym = kind in ("newacronym", "newabbreviation")
+        arguments, end = _braced(text, at, 3 if acronym or kind == "longnewglossaryentry" else 2)
+        if len(arguments) < 2:
+            continue
+        if acronym:
+            term, meaning = arguments[1], arguments[2] if len(arguments) > 2 else ""
+        elif kind == "glsxtrnewsymbol":  # a symbol: its description among the options
+            term, meaning = arguments[1], _fields(options).get("description", "")
+        else:
+            fields = _fields(arguments[1])
+            term = fields.get("name") or fields.get("text") or arguments[0]
+            meaning = arguments[2] if len(arguments) > 2 else fields.get("description", "")
+        entries.append((placed.row(found.start()), placed.row(max(end - 1, found.start())), arguments[0].strip(),
+                        term, meaning))
+    # An entry's text names others by key (\gls{api}, \acrshort{dx}): each shows the term it names.
+    shown = {key: (term, meaning) for _first, _last, key, term, meaning in entries}
+
+    def reference(found: re.Match[str]) -> str:
+        term, meaning = shown.get(found.group(3).strip(), (found.group(3), ""))
+        if found.group(2) == "long" and meaning:
+            return meaning
+        if found.group(2) == "full" and meaning:
+            return f"{meaning} ({term})"
+        term = term + "s" if found.group(2) == "pl" else term
+        return term[:1].upper() + term[1:] if found.group(1)[0].isupper() else term
+
+    marked: dict[int, str] = {}
+    held: set[int] = set()
+    for first, last, _key, term, meaning in entries:
+        term, meaning = (" ".join(_REFERENCE.sub(reference, words).split()) for words in (term, meaning))
+        if not term or not meaning:
+            continue
+        marked.update(dict.fromkeys(range(first, last + 1), ""))
+        marked[first] = f"**{term}**: {meaning}"
+        held.update(range(first, last + 1))
+    return marked, held
+
+
+def _options(text: str, at: int) -> tuple[str, int]:
+    """The optional argument in brackets at ``at`` (blanks before it skipped; a bracket inside braces, as in
+    ``[see={[Glossary:]{key}}]``, is the value's), and where it ends; ("", ``at``) when there is none."""
+    start = at
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    if text[start:start + 1] != "[":
+        return "", at
+    depth = 0
+    for index in range(start + 1, len(text)):
+        char = text[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == "]" and depth <= 0:
+            return text[start + 1:index], index + 1
+    return "", at
+
+
+def _braced(text: str, at: int, most: int) -> tuple[list[str], int]:
+    """Up to ``most`` arguments in braces from ``at`` (blanks between them skipped) and where they end."""
+    arguments: list[str] = []
+    while len(arguments) < most:
+        while at < len(text) and text[at] in " \t\n":
+            at += 1
+        if at >= len(text) or text[at] != "{":
+            break
+        close = _closing(text, at)
+        if close < 0:
+            break
+        arguments.append(text[at + 1:close])
+        at = close + 1
+    return arguments, at
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the brace opened at ``at`` closes (-1 when it never does); escaped braces do not count."""
+    depth = 0
+    for index in range(at, len(text)):
+        char = text[index]
+        if char == "{" and text[index - 1:index] != "\\":
+            depth += 1
+        elif char == "}" and text[index - 1:index] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _fields(body: str) -> dict[str, str]:
+    """An entry's ``key=value`` list: each value without the braces around it."""
+    fields: dict[str, str] = {}
+    at = 0
+    while at < len(body):
+        found = _FIELD.match(body, at)
+        if not found:
+            comma = body.find(",", at)
+            if comma < 0:
+                break
+            at = comma + 1
+            continue
+        at = found.end()
+        if body[at:at + 1] == "{":
+            close = _closing(body, at)
+            if close < 0:
+                break
+            value, at = body[at + 1:close], close + 1
+        else:
+            comma = _top_level_comma(body, at)
+            value, at = body[at:comma], comma
+        fields.setdefault(found.group(1).lower(), value.strip())
+        at = body.find(",", at) + 1 if "," in body[at:] else len(body)
+    return fields
+
+
+def _top_level_comma(body: str, at: int) -> int:
+    """Where the first comma outside braces from ``at`` is (the end of ``body`` when there is none)."""
+    depth = 0
+    for index in range(at, len(body)):
+        char = body[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == "," and depth <= 0:
+            return index
+    return len(body)
 
 
 def _one_line_questions(lines: list[str], start: int) -> list[str]:

@@ -47,6 +47,8 @@ _SAMPLE = 4096
 #: The longest term not in bold: longer, the words before a colon are a sentence, no term.
 _TERM_LONGEST = 60
 _BULLET = re.compile(r"^[-*+][ \t]+")
+#: The most letters and digits a heading grouping terms by their first letters holds ("A", "A-C", "0-9").
+_LETTER_HEADING_LONGEST = 3
 #: The heading level the Markdown reader gives a definition list's terms (see :mod:`qadeck.markups.markdown`).
 _TERM_LEVEL = 6
 #: A term alone on its line, in bold (``**Ethernet**``, ``- **Ethernet:**``, ``**Ethernet**<br>``).
@@ -143,6 +145,7 @@ def _terms(entries: list[Entry]) -> bool:
 def _read(lines: list[Line], index: int, end: int, title: str, bold: bool = False) -> list[Entry]:
     """The entries of ``lines[index:end]``; with ``bold``, only terms in bold before a separator."""
     entries: list[Entry] = []
+    section = title
     while index < end:
         line = lines[index]
         index += 1
@@ -152,17 +155,23 @@ def _read(lines: list[Line], index: int, end: int, title: str, bold: bool = Fals
         follows = lines[index] if index < end else None
         titled = heading(line)
         if titled:
-            if bold or titled[0] != _TERM_LEVEL or follows is None or follows.blank or heading(follows):
-                continue  # a letter heading ("## A") groups terms
+            if bold:
+                continue
+            if titled[0] != _TERM_LEVEL:
+                # A letter heading ("## A") groups terms; a named one ("## Protocols") is their section.
+                named = sum(char.isalnum() for char in titled[1]) > _LETTER_HEADING_LONGEST
+                section = titled[1] if named else title
+                continue
             # A definition list's term (the Markdown reader makes it a heading of the deepest level): all
             # down to the next heading defines it.
-            term, body = titled[1], []
+            body, last = [], line.number
             while index < end and not heading(lines[index]):
                 body.append(lines[index].text.strip())
+                last = lines[index].number if body[-1] else last
                 index += 1
-            while body and not body[-1]:
-                body.pop()
-            entries.append(Entry(inline_text(term), "\n".join(body), line.number, line.number + len(body), title))
+            definition = "\n".join(body).strip("\n")
+            if definition:
+                entries.append(Entry(inline_text(titled[1]), definition, line.number, last, section))
             continue
         alone = None if bold else _BOLD_ALONE.match(text.strip())
         if alone and follows is not None and not follows.blank and not heading(follows):
@@ -181,7 +190,7 @@ def _read(lines: list[Line], index: int, end: int, title: str, bold: bool = Fals
         else:
             continue
         if term and body:
-            entries.append(Entry(inline_text(term), "\n".join(body), line.number, lines[index - 1].number, title))
+            entries.append(Entry(inline_text(term), "\n".join(body), line.number, lines[index - 1].number, section))
     return entries
 
 
