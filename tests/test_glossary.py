@@ -123,3 +123,21 @@ def test_indented_text_after_a_blank_line_or_under_a_list_item_is_no_definition(
     layout, cards = _parse(tmp_path, text, "faq.rst")
     assert cards[0][0] == "How do I start?" and "######" not in cards[0][1]
     assert "A quote, set apart by a blank line." in cards[0][1] and "- a list item" in cards[0][1]
+
+
+def test_a_file_of_abbreviations_is_a_glossary_and_a_pages_abbreviations_are_no_text(tmp_path: Path) -> None:
+    layout, cards = _parse(tmp_path, "*[DNS]: Domain Name System\n*[TTL]: Time-To-Live\n*[CA]: Certificate Authority\n",
+                           "abbreviations.md")
+    assert layout == "glossary"
+    assert cards == [("DNS", "Domain Name System"), ("TTL", "Time-To-Live"), ("CA", "Certificate Authority")]
+    page = ("# Resolver FAQ\n\n## Why is DNS slow?\n\nThe TTL ran out.\n\n## Who signs the keys?\n\nA CA.\n\n"
+            "*[DNS]: Domain Name System\n*[TTL]: Time-To-Live\n*[CA]: Certificate Authority\n")
+    _, cards = _parse(tmp_path, page, "faq.md")
+    assert cards == [("Why is DNS slow?", "The TTL ran out."), ("Who signs the keys?", "A CA.")]
+
+
+def test_a_textile_definition_list_is_a_glossary(tmp_path: Path) -> None:
+    text = "h1. Glossary\n\n- Latency := the time one request takes\n- Jitter := how much the latency varies\n"
+    layout, cards = _parse(tmp_path, text, "terms.textile")
+    assert layout == "glossary"
+    assert cards == [("Latency", "the time one request takes"), ("Jitter", "how much the latency varies")]

@@ -11,7 +11,8 @@ a few lines), its lines joined and their heading and list marks dropped. A defin
 (Pandoc, PHP Markdown Extra, kramdown, MkDocs: a term on its own line, then ``: its
 definition``) becomes its term as a heading of the deepest level over the definition, so
 that a glossary reads as card titles over their backs (the ``titles`` layout), under the
-document's own headings. A quote holding ``Q:`` pairs (``> **Q:** …``) loses its markers:
+document's own headings. Abbreviations' definitions (``*[HTML]: Hypertext Markup Language``) are a glossary's
+terms in a file of them, and blank in a page, which shows none of them. A quote holding ``Q:`` pairs (``> **Q:** …``) loses its markers:
 some FAQs set each card apart so, and the pair is the prefixed layout's. A line that is one Hugo
 shortcode (``{{< hint info >}}``, ``{{% /details %}}``) is page layout, not text: it goes, what it
 wraps stays; a folding one titled with a question (``{{% details title="Can I …?" %}}``, ``{{< expand
@@ -45,8 +46,10 @@ _QUESTION_LINES = 20
 _MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
 _MAY_REWRITE = LineStart(
-    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\*\[|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
 )
+#: An abbreviation's definition (PHP Markdown Extra, MkDocs): ``*[HTML]: Hypertext Markup Language``.
+_ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$")
 #: A definition: ":" (or "~") and its text, under a term.
 _DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
 #: A line that is one Hugo shortcode: its delimiter, "/" when it closes, its name, its arguments, "/"
@@ -138,6 +141,19 @@ def _unquote_cards(lines: list[str], start: int, marked: list[Line]) -> None:
         lines[start:end] = inner
 
 
+def _abbreviations(lines: list[str], marked: list[Line]) -> None:
+    """Abbreviations' definitions (``*[HTML]: …``) as a glossary's bold terms where they are most of the text (a
+    site's list of its abbreviations), else blank: a page shows none of them, they only mark its words."""
+    found = [index for index, line in enumerate(lines) if line[:2] == "*[" and not marked[index].code
+             and _ABBREVIATION.match(line)]
+    if not found:
+        return
+    listed = len(found) * 2 >= sum(1 for line in lines if line.strip())
+    for index in found:
+        term, meaning = _ABBREVIATION.match(lines[index]).group(1, 2)  # type: ignore[union-attr]
+        lines[index] = f"**{term.strip()}**: {meaning.strip()}" if listed else ""
+
+
 def _rewrite_definition(lines: list[str], index: int, marked: list[Line]) -> bool:
     """True when ``lines[index]`` defines a term: the line above it, or the one above a blank line,
     which is made a level-6 heading; or a definition of the same term (rewritten already) just above it."""
@@ -179,6 +195,7 @@ def to_markdown(text: str) -> str:
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
+    _abbreviations(lines, marked)
     opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
     boxes = callouts.Boxes(len(lines))  # what the callouts and fenced divs open here left
     for index, line in enumerate(lines):

@@ -2,8 +2,8 @@
 
 ``hN.`` blocks become headings, ``bc.``/``pre.`` blocks fenced code, ``bq.``
 a quote; ``#`` lists become numbered ones (a ``#`` line would be a Markdown
-heading). ``*strong*``, ``_emphasis_``, ``@code@`` and ``"text":url`` links
-become Markdown's.
+heading). A definition list's item (``- term := definition``) becomes the term in bold before its definition, as
+a glossary writes it. ``*strong*``, ``_emphasis_``, ``@code@`` and ``"text":url`` links become Markdown's.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .blocks import code_span, fence, single_marks
 
 _SIGNATURE = re.compile(r"^(h[1-6]|bc|pre|bq|p|notextile)(?:\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|[<>=]+)*(\.\.?)\s(.*)$")
 _LIST = re.compile(r"^([#*]+)\s+(.*)$")
+_DEFINITION = re.compile(r"^-\s+(\S[^\n]*?)\s+:=\s*(.*)$")
 _CODE = re.compile(r"@(?=\S)([^@\n]+?)(?<=\S)@")
 _LINK = re.compile(r'"([^"\n]+)":(\S+[^\s.,;:!?)])')
 _IMAGE = re.compile(r"!(?=\S)[^!\s]+!(?::\S+)?")
@@ -52,7 +53,10 @@ def to_markdown(text: str) -> str:
             index = end
             continue
         listed = _LIST.match(line)
-        if listed:
+        defined = _DEFINITION.match(line) if line[:1] == "-" else None
+        if defined:
+            out[index] = f"**{_inline(defined.group(1))}**: {_inline(defined.group(2))}".rstrip()
+        elif listed:
             depth = len(listed.group(1)) - 1
             marker = "1." if listed.group(1)[-1] == "#" else "-"
             out[index] = "    " * depth + f"{marker} {_inline(listed.group(2))}"
