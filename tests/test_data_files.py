@@ -288,3 +288,27 @@ def test_a_true_or_false_answer_is_the_cards_answer_and_other_true_values_are_fl
         "Unicode can encode more than 65,536 characters.": "True",
         "What does ASCII stand for?": "American Standard Code for Information Interchange",
     }
+
+
+TRIVIA = {"response_code": 0, "results": [
+    {"type": "multiple", "difficulty": "easy", "category": "Science &amp; Nature",
+     "question": "Which metal has the symbol &quot;Fe&quot;?", "correct_answer": "Iron",
+     "incorrect_answers": ["Tin", "Lead", "Copper"]},
+    {"type": "boolean", "difficulty": "hard", "category": "History",
+     "question": "Rome was founded in the year 1000.", "correct_answer": "False", "incorrect_answers": ["True"]},
+]}
+
+
+def test_a_trivia_dump_naming_its_right_and_wrong_answers_apart_is_a_quiz(tmp_path: Path) -> None:
+    # Open Trivia DB's shape: the right answer and the wrong ones under their own names, text with HTML entities.
+    path = tmp_path / "trivia.json"
+    path.write_text(json.dumps(TRIVIA), encoding="utf-8")
+    cards = _list(path)
+    assert [(card["question"], card["answer"], card["difficulty"], card["topics"][0]) for card in cards] == [
+        ("Which metal has the symbol &quot;Fe&quot;?\n\n- A: Copper\n- B: Iron\n- C: Lead\n- D: Tin", "**B**: Iron",
+         "easy", "science-nature"),
+        ("Rome was founded in the year 1000.", "False", "hard", "history"),  # true or false: no options
+    ]
+    result = CliRunner().invoke(cli, ["export", "csv", str(path), "-o", str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    assert 'Which metal has the symbol ""Fe""?' in (tmp_path / "t.csv").read_text(encoding="utf-8")  # as shown

@@ -83,6 +83,12 @@ _OPTION_KEYS = ("options", "choices", "answers", "alternatives", "possibleanswer
 _CORRECT_KEYS = ("correct", "correctanswer", "correctoption", "correctchoice", "correctindex", "correctanswerindex",
                  "answerindex", "answerkey", "rightanswer", "key", "respuestacorrecta", "correcta",
                  "richtigeantwort", "bonnereponse", "bonneréponse", "rispostacorretta", "respostacorreta")
+#: Names of an entry's right answer given as its text, where its wrong ones are listed apart or none are.
+_RIGHT_ANSWER_KEYS = ("correctanswer", "rightanswer", "correctoption", "correctchoice", "respuestacorrecta",
+                      "richtigeantwort", "bonnereponse", "bonneréponse", "rispostacorretta", "respostacorreta")
+#: Names of the wrong answers listed apart from the right one.
+_WRONG_KEYS = ("incorrectanswers", "wronganswers", "incorrectoptions", "wrongoptions", "distractors", "incorrect",
+               "wrong", "respuestasincorrectas")
 _FLAG_KEYS = ("iscorrect", "correct", "correcta", "correcto", "right", "isright", "istrue", "richtig", "correctanswer")
 _OPTION_TEXT_KEYS = ("text", "answer", "option", "label", "value", "content", "choice", "title", "texto", "respuesta")
 _EXTRA_KEYS = ("explanation", "explication", "explicación", "explicacion", "erklärung", "erklarung", "example",
@@ -299,8 +305,10 @@ def _question_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str
 
 def _answer_key(keys: dict[str, object]) -> str | None:
     # A true-or-false question's "answer: false" is its answer; other true/false values are flags.
-    return next((key for key in _named(keys, ANSWER_KEYS, _answering())
-                 if _usable(keys[key]) or isinstance(keys[key], bool) and _norm(key) == "answer"), None)
+    found = next((key for key in _named(keys, ANSWER_KEYS, _answering())
+                  if _usable(keys[key]) or isinstance(keys[key], bool) and _norm(key) == "answer"), None)
+    # A quiz entry that names only its right answer ("correct_answer", a true-or-false one's "False").
+    return found or next((name for name in _RIGHT_ANSWER_KEYS if name in keys and _usable(keys[name])), None)
 
 
 def _named(keys: dict[str, object], names: tuple[str, ...], words: tuple[str, ...]) -> Iterator[str]:
@@ -377,7 +385,21 @@ def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
         if name == "answers" and not _right(keys, options):
             return None  # a list of answers, none of them marked right: the answer itself, as a list
         return options
-    return None
+    return _with_distractors(keys)
+
+
+def _with_distractors(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
+    """The options of an entry that names its right answer and lists the wrong ones apart (Open Trivia DB's
+    ``correct_answer`` and ``incorrect_answers``): all of them in alphabetical order, the right one flagged. A
+    true-or-false entry's are no options: its right answer is its answer."""
+    right = next((keys[name] for name in _RIGHT_ANSWER_KEYS if name in keys and _scalar(keys[name])), None)
+    wrong = next((keys[name] for name in _WRONG_KEYS if isinstance(keys.get(name), list)), None)
+    if right is None or not wrong or not all(_scalar(one) for one in wrong):
+        return None
+    texts = sorted({_text(right), *map(_text, wrong)}, key=str.casefold)
+    if len(texts) < 2 or {text.casefold() for text in texts} == {"true", "false"}:
+        return None
+    return [(chr(ord("A") + index), text, text == _text(right)) for index, text in enumerate(texts[:26])]
 
 
 def _listed(value: str) -> object:
