@@ -60,7 +60,8 @@ MEDIA_EXTENSIONS = frozenset({
 })
 #: Extensions of files that are text but never notes: program sources, build and configuration files,
 #: logs, backups and editors' temporary copies. A file with another extension qadeck does not know is read
-#: as plain text when given by name or named for Q&A (``quiz.answers``), never a ``quiz.py`` or ``faq.md.bak``.
+#: as plain text when given by name or named for Q&A (``quiz.answers``, or by its extension: ``bash.faq``, the name
+#: a FAQ posted to Usenet is often kept under), never a ``quiz.py`` or ``faq.md.bak``.
 NOT_NOTES = frozenset({
     ".py", ".pyi", ".pyx", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".vue", ".svelte", ".java", ".kt", ".kts",
     ".scala", ".groovy", ".gradle", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm", ".cs", ".fs",
@@ -167,7 +168,8 @@ def _readable(file: Path, given: bool) -> bool:
         return given or _FAQ_NAME in file.name.lower()
     # An extension qadeck does not know: plain text when given or named for Q&A, and text it is.
     return (suffix not in NOT_NOTES and suffix not in markups.SAVE_AS and suffix not in markups.SHARED
-            and (given or any(name in file.stem.lower() for name in _QA_NAMES)) and _is_text(file))
+            and (given or suffix[1:] in _QA_NAMES or any(name in file.stem.lower() for name in _QA_NAMES))
+            and _is_text(file))
 
 
 def _is_text(file: Path) -> bool:
@@ -309,6 +311,8 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise SourceError("looks like UTF-16 but does not decode", path) from exc
+    if b"\b" in data:
+        data = without_overstrikes(data)
     if looks_binary(data[:_SNIFF]):
         raise SourceError("binary file, not text", path)
     try:
@@ -339,6 +343,30 @@ def _legacy(data: bytes) -> tuple[str, str]:
                for char in decoded):
             return decoded, guess.encoding
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+#: A character struck over another with a backspace between: how nroff, man and sgml2txt print bold
+#: (``B\bB``), underlined (``_\bB``) and bullet (``+\bo``) text for a terminal. One character is one byte or a
+#: UTF-8 sequence.
+_OVERSTRIKE = re.compile(rb"([\x00-\x07\x09-\x7f]|[\xc0-\xff][\x80-\xbf]+)\x08([\x00-\x07\x09-\x7f]|[\xc0-\xff][\x80-\xbf]+)")
+
+
+def without_overstrikes(data: bytes) -> bytes:
+    """``data`` with its struck characters as the plain ones (``B\bB`` -> ``B``, ``_\bB`` -> ``B``, ``+\bo`` ->
+    ``*``): a FAQ formatted by nroff or sgml2txt and saved as text reads as the text it prints, where its
+    backspaces made it a binary file."""
+
+    def plain(match: re.Match[bytes]) -> bytes:
+        under, over = match.groups()
+        if (under, over) == (b"+", b"o"):
+            return b"*"
+        return under if over == b"_" else over
+
+    # Bold text is often struck several times over (B\bB\bB): strike until nothing is left.
+    while True:
+        data, count = _OVERSTRIKE.subn(plain, data)
+        if not count or b"\b" not in data:
+            return data
 
 
 def looks_binary(head: bytes) -> bool:

@@ -21,8 +21,10 @@ from collections.abc import Callable
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
     mediawiki, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
-    textbundle, textile, tiddlywiki, xmlfaq,
+    textbundle, textile, tiddlywiki, usenet, xmlfaq,
 )
+
+from ..parsers.structure import MARKDOWN_EXTENSIONS
 
 Translate = Callable[[str], str]
 
@@ -109,12 +111,20 @@ MARKUPS: dict[str, Translate] = {
 #: Formats people also save as plain text, each (does this text hold the format?, its translation), tried in
 #: order: Blackboard's tab-delimited question uploads, Moodle's GIFT questions in a ``quiz.txt``, text2qti quizzes
 #: written for Canvas, DokuWiki and Zim pages,
-#: WordPress readmes and pasted MediaWiki.
+#: WordPress readmes and pasted MediaWiki, FAQs posted to Usenet or a mailing list.
 _PLAIN_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
     (blackboard.is_upload, blackboard.to_markdown),
     (gift.is_gift, gift.to_markdown),
     (text2qti.is_quiz, text2qti.to_markdown),
     (equalsigns.is_wiki_text, equalsigns.text_to_markdown),
+    (usenet.is_posting, usenet.to_markdown),
+)
+#: Tables kept as text: read by the csv layout, whatever their rows say.
+_TABLES = frozenset({".csv", ".tsv"})
+#: Formats of a text kept under no extension or one qadeck does not know (``FAQ``, ``bash.faq``): a FAQ posted to
+#: Usenet or a mailing list lives in software's sources so.
+_UNNAMED_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
+    (usenet.is_posting, usenet.to_markdown),
 )
 #: Extension -> the formats a file of that extension is read as when its text is one of them.
 SNIFFED: dict[str, tuple[tuple[Callable[[str], bool], Translate], ...]] = {
@@ -161,7 +171,9 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
 def to_markdown(suffix: str, text: str) -> str:
     """``text`` (from a file ending in ``suffix``) as Markdown the layouts read."""
     suffix = suffix.lower()
-    for holds, translate in SNIFFED.get(suffix, ()):
+    formats = SNIFFED.get(suffix) or (
+        () if suffix in MARKUPS or suffix in MARKDOWN_EXTENSIONS or suffix in _TABLES else _UNNAMED_TEXT_FORMATS)
+    for holds, translate in formats:
         if holds(text):
             return translate(text)
     return MARKUPS.get(suffix, markdown.to_markdown)(text)
