@@ -71,3 +71,10 @@ def test_bookkeeping_is_left_blank_and_prose_that_looks_like_a_tag_is_kept() -> 
 def test_a_norg_file_in_a_folder_is_a_source(tmp_path: Path) -> None:
     (tmp_path / "index.norg").write_text("* Notes\n")
     assert sources.collect([tmp_path]).files == [tmp_path / "index.norg"]
+
+
+def test_inline_marks_become_markdown_outside_code_spans() -> None:
+    text = "Say /gently/ and *firmly*, but not `/etc/hosts/` or `*ptr*`; a/b/c is a path. A lone ` stays."
+    assert markups.to_markdown(".norg", text) == (
+        "Say *gently* and **firmly**, but not `/etc/hosts/` or `*ptr*`; a/b/c is a path. A lone ` stays."
+    )

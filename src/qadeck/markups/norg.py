@@ -8,7 +8,7 @@ Markdown nests them. ``@code`` and ``|example`` blocks become fenced code, ``@ma
 formula; ``@document.meta`` and comment blocks, carried-over tags (``#name``, ``+name``), ``.toc``
 lines and delimiting lines (``---``, ``===``) are bookkeeping and left blank. A definition
 (``$ Term`` over its text, or ``$$ Term`` … ``$$``) is a glossary's term in bold over its
-definition; quotes are Markdown's. Inline, ``*bold*`` becomes Markdown's bold and links
+definition; quotes are Markdown's. Inline, ``*bold*`` and ``/italic/`` become Markdown's and links
 (``{https://…}[text]``, ``{:note:}[text]``, ``[text]{* Heading}``) their text, a web link's
 address kept. Nothing a link names is opened.
 """
@@ -33,6 +33,9 @@ _TAG_LINE = re.compile(r"(?:[#+][a-z][\w.-]*|\.(?:toc|image|include|embed))(?:\s
 _LINK = re.compile(r"\{([^{}\n]+)\}(?:\[([^\[\]\n]+)\])?|\[([^\[\]\n]+)\]\{([^{}\n]+)\}")
 _WEB = re.compile(r"https?://\S+")
 _BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+#: Italics, ``/text/``: a slash after no letter or digit opens them, one before none closes them, as in Neorg.
+_ITALIC = re.compile(r"(?<![\w/:])/(?=[^\s/])([^/\n]*?[^\s/])/(?![\w/])")
+_CODE = re.compile(r"(`[^`\n]*`)")
 #: What Markdown nests an item under its parent by.
 _INDENT = "    "
 #: Ranged tags whose text is no note's: the document's metadata, comments.
@@ -129,10 +132,19 @@ def _item(marker: str, rest: str) -> tuple[str, str]:
 
 
 def _inline(text: str) -> str:
+    if "`" in text:
+        # Inline code is verbatim: only the text between code spans is marked up.
+        return "".join(part if index % 2 else _marks(part) for index, part in enumerate(_CODE.split(text)))
+    return _marks(text)
+
+
+def _marks(text: str) -> str:
     if "{" in text:
         text = _LINK.sub(_link, text)
     if "*" in text:
         text = _BOLD.sub(r"**\1**", text)
+    if "/" in text:
+        text = _ITALIC.sub(r"*\1*", text)
     return text
 
 
