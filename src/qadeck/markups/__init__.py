@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
+    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
     mediawiki, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
     textbundle, textile, tiddlywiki, usenet, xmlfaq,
 )
@@ -126,10 +126,13 @@ _TABLES = frozenset({".csv", ".tsv"})
 _UNNAMED_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
     (usenet.is_posting, usenet.to_markdown),
 )
-#: Extension -> the formats a file of that extension is read as when its text is one of them.
+#: Extension -> the formats a file of that extension is read as when its text is one of them (a drawing saved as
+#: a note).
 SNIFFED: dict[str, tuple[tuple[Callable[[str], bool], Translate], ...]] = {
     ".txt": _PLAIN_TEXT_FORMATS,
     ".text": _PLAIN_TEXT_FORMATS,
+    # Obsidian's Excalidraw drawings are notes whose front matter names the plugin (``*.excalidraw.md``).
+    ".md": ((excalidraw.is_drawing, excalidraw.to_markdown),),
 }
 
 
