@@ -257,18 +257,8 @@ def _options(text: str, at: int) -> tuple[str, int]:
     start = at
     while start < len(text) and text[start] in " \t\n":
         start += 1
-    if text[start:start + 1] != "[":
-        return "", at
-    depth = 0
-    for index in range(start + 1, len(text)):
-        char = text[index]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == "]" and depth <= 0:
-            return text[start + 1:index], index + 1
-    return "", at
+    close = _outside_braces(text, start + 1, "]") if text[start:start + 1] == "[" else -1
+    return ("", at) if close < 0 else (text[start + 1:close], close + 1)
 
 
 def _braced(text: str, at: int, most: int) -> tuple[list[str], int]:
@@ -320,25 +310,26 @@ def _fields(body: str) -> dict[str, str]:
                 break
             value, at = body[at + 1:close], close + 1
         else:
-            comma = _top_level_comma(body, at)
+            comma = _outside_braces(body, at, ",")
+            comma = len(body) if comma < 0 else comma
             value, at = body[at:comma], comma
         fields.setdefault(found.group(1).lower(), value.strip())
         at = body.find(",", at) + 1 if "," in body[at:] else len(body)
     return fields
 
 
-def _top_level_comma(body: str, at: int) -> int:
-    """Where the first comma outside braces from ``at`` is (the end of ``body`` when there is none)."""
+def _outside_braces(text: str, at: int, wanted: str) -> int:
+    """Where the first ``wanted`` character outside braces from ``at`` is (-1 when there is none)."""
     depth = 0
-    for index in range(at, len(body)):
-        char = body[index]
+    for index in range(at, len(text)):
+        char = text[index]
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        elif char == "," and depth <= 0:
+        elif char == wanted and depth <= 0:
             return index
-    return len(body)
+    return -1
 
 
 def _one_line_questions(lines: list[str], start: int) -> list[str]:
