@@ -213,3 +213,21 @@ def test_no_damage_to_a_deck_makes_the_reader_fail_but_with_an_error_naming_it(c
         assert isinstance(markups.DOCUMENTS[".ppt"](bytes(data), "deck.ppt"), str)
     except SourceError as exc:
         assert "deck.ppt" in str(exc)
+
+
+def test_an_empty_placeholder_still_counts_in_the_slide_list(tmp_path: Path) -> None:
+    # A placeholder left empty keeps its text header in the slide list with no characters after it: the body's
+    # reference counts it, and a slide with no title goes on with the slide before.
+    empty_title = record(0x0F9F, data=struct.pack("<I", TITLE))
+    data = deck([
+        ([text(TITLE, "What is osmosis?"), text(BODY, "Water moving across a membrane")],
+         [shape(reference(0), placeholder=0x0D), shape(reference(1), placeholder=0x0E)], ""),
+        ([empty_title, text(BODY, "from less salty to more salty"), text(OTHER, "a text no shape shows")],
+         [shape(reference(0), placeholder=0x0D), shape(reference(1), placeholder=0x0E)], ""),
+        ([text(TITLE, "What is diffusion?"), text(BODY, "Particles spreading out")],
+         [shape(reference(0), placeholder=0x0D), shape(reference(1), placeholder=0x0E)], ""),
+    ])
+    assert pairs(listed_file(tmp_path, "cells-quiz.ppt", data)) == [
+        ("What is osmosis?", "Water moving across a membrane\n\nfrom less salty to more salty"),
+        ("What is diffusion?", "Particles spreading out"),
+    ]

@@ -173,13 +173,19 @@ class _Deck:
         return lists
 
     def _text_into(self, record: _Record, kind: int, texts: list[_Text]) -> int:
-        """Add the text ``record`` holds to ``texts``; the text type in force after it."""
+        """Add the text ``record`` holds to ``texts``; the text type in force after it. Each text header starts
+        a text (a placeholder left empty has no characters after it), which an outline reference counts."""
         data = self.stream[record.start:record.end]
         if record.kind == _TEXT_HEADER and len(data) >= 4:
-            return struct.unpack_from("<I", data)[0]
+            kind = struct.unpack_from("<I", data)[0]
+            texts.append(_Text(kind, ""))
+            return kind
         if record.kind in (_TEXT_CHARS, _TEXT_BYTES):
             text = data.decode("utf-16-le", "replace") if record.kind == _TEXT_CHARS else data.decode("latin-1")
-            texts.append(_Text(kind, text))
+            if texts and not texts[-1].text and not texts[-1].styles:
+                texts[-1] = _Text(texts[-1].kind, text)
+            else:
+                texts.append(_Text(kind, text))
         elif record.kind == _TEXT_STYLE and texts and not texts[-1].styles:
             texts[-1] = _Text(texts[-1].kind, texts[-1].text, _paragraph_styles(data, texts[-1].text))
         return kind
@@ -257,7 +263,8 @@ class _Deck:
         kind = _OTHER
         for child, _depth in self._walk(record):
             kind = self._text_into(child, kind, texts)
-        return [block for text in texts if text.kind == _NOTES_TEXT for block in _paragraphs(text, bulleted=False)]
+        return [block for text in texts if text.kind == _NOTES_TEXT for block in _paragraphs(text, bulleted=False)
+                if block.text]
 
 
 def _paragraphs(text: _Text, bulleted: bool | None = None) -> list[Block]:
