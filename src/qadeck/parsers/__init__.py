@@ -12,7 +12,8 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, key, labelled, logseq,
+    apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
+    labelled, logseq,
     numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
 )
 from .base import Layout
@@ -34,6 +35,7 @@ LAYOUTS: tuple[Layout, ...] = (
     asciidoc.LAYOUT,
     obsidian.LAYOUT,
     glossary.LAYOUT,
+    inline.LAYOUT,
     separated.LAYOUT,
     remnote.LAYOUT,
     ruled.LAYOUT,

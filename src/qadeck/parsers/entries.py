@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
-from . import options
+from . import options, trailing
 from .base import Layout
 from .tags import front_matter_tags, tag_lines, trailing_tags
 from .structure import (
@@ -164,13 +164,16 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         answer = answer.rstrip()
         if not entry.question:
             continue
+        asked = entry.question
+        if asked[-1:] in trailing.LAST_CHARACTERS or "nswer" in asked:  # most questions: no answer at their end
+            asked, answer = _with_trailing_answer(asked, answer)
         kind = entry.kind
-        if kind == "basic" and not answer and _asks_deletions(entry.question):
+        if kind == "basic" and not answer and _asks_deletions(asked):
             kind = "cloze"  # a question with no answer, holding Anki's deletions: it is a cloze
         if kind != "cloze" and is_unanswered(answer):
-            findings.append(Finding("unanswered", source.name, entry.line, entry.question))
+            findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue
-        question, tags = trailing_tags(entry.question)
+        question, tags = trailing_tags(asked)
         if "\u20e3" in question[:12] or question.startswith("🔟"):
             question = _KEYCAP_NUMBER.sub("", question, count=1)  # "1️⃣ What is …": a number, as "1." is
         elif question[:1] in _NUMBER_OPENINGS or question[1:2].isdigit() or question[:2].upper() in _OTHER_NUMBER_OPENINGS:
@@ -207,6 +210,16 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             )
         )
     return ParseResult(source.name, layout, tuple(cards), tuple(findings))
+
+
+def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:
+    """The question without the answer its line ends with (``…? >!42!<``, ``…? **Answer: 42**``: see
+    :mod:`.trailing`), that answer opening the card's answer (the lines below it explain it); a blank's only
+    where the entry has no other (a numbered question's "(2 marks)" is no answer)."""
+    found = trailing.split(question)
+    if found is None or not found.question or (found.shape == trailing.BLANK and answer):
+        return question, answer
+    return found.question, found.answer + ("\n\n" + answer if answer else "")
 
 
 def _source_tags(source: Source, entries: Sequence[Entry]) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], set[int]]:

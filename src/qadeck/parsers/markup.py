@@ -257,6 +257,9 @@ class _Converter(HTMLParser):
             return content if self._in_heading() else _term(content)
         if self.page and tag == "dt":
             return _term(content)
+        if self.page and tag == "span" and "spoiler" in frame.attrs.get("class", "") and content.strip():
+            # An answer the page hides until clicked: Reddit's mark for it, which the inline layout reads.
+            return f">!{_one_line(content)}!<"
         if self.page and (tag in _BLOCK or tag == "span") and (side := frame.attrs.get(_SIDE)):
             if side == "back":
                 for around in self.frames:
