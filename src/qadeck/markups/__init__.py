@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, iwork, latex, markdown, mdx,
+    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, iwork, kanban, latex, markdown, mdx,
     mediawiki, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti, rst, rtf, sheets, text2qti, texinfo,
     textbundle, textile, tiddlywiki, usenet, xmlfaq,
 )
@@ -131,8 +131,8 @@ _UNNAMED_TEXT_FORMATS: tuple[tuple[Callable[[str], bool], Translate], ...] = (
 SNIFFED: dict[str, tuple[tuple[Callable[[str], bool], Translate], ...]] = {
     ".txt": _PLAIN_TEXT_FORMATS,
     ".text": _PLAIN_TEXT_FORMATS,
-    # Obsidian's Excalidraw drawings are notes whose front matter names the plugin (``*.excalidraw.md``).
-    ".md": ((excalidraw.is_drawing, excalidraw.to_markdown),),
+    # Obsidian's Excalidraw drawings and Kanban boards are notes whose front matter names the plugin.
+    ".md": ((excalidraw.is_drawing, excalidraw.to_markdown), (kanban.is_board, kanban.to_markdown)),
 }
 
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 
 from . import markdown
+from .plugins import front_matter_end, names_plugin
 
-#: How far into a file the front matter's mark of a drawing is looked for.
-_HEAD = 2000
 _MARK = re.compile(r"^excalidraw-plugin:", re.MULTILINE)
 #: The headings of the plugin's sections: where its data starts, and the one that holds the texts.
 _DATA = re.compile(r"#{1,2} (?:Excalidraw Data|Text Elements)\s*")
@@ -33,16 +32,13 @@ _BANNER = "==⚠"
 
 def is_drawing(text: str) -> bool:
     """Does ``text`` open with the front matter of an Excalidraw drawing?"""
-    if not text.startswith("---"):
-        return False
-    end = text.find("\n---", 3, _HEAD)
-    return end > 0 and bool(_MARK.search(text, 3, end))
+    return names_plugin(text, _MARK)
 
 
 def to_markdown(text: str) -> str:
     """The lines of a drawing (see the module docstring): its notes and its texts, the rest blank."""
     lines = text.split("\n")
-    closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), 0)
+    closing = front_matter_end(lines)
     lines[: closing + 1] = [""] * (closing + 1)  # the plugin's mark and the drawing's tags: no note's text
     mode = "notes"
     headed = False  # whether the author's notes hold a heading
