@@ -169,3 +169,33 @@ def test_a_faq_named_by_its_extension_is_read_in_a_folder(tmp_path: Path) -> Non
     (tmp_path / "contacts.vcard").write_text("BEGIN:VCARD\nFN:Baker\nEND:VCARD\n")
     collected = sources.collect([tmp_path])
     assert [path.name for path in collected.files] == ["bread.faq"]
+
+
+def test_an_article_quoted_in_an_answer_stays_there(tmp_path: Path) -> None:
+    """Headers of an article an answer shows (``Subject:`` over no row of dashes) are the answer's text."""
+    text = """Contents
+  1.1  How do I post to two groups?
+  1.2  How do I set a follow-up group?
+  1.3  Can I cancel an article?
+
+1.1  How do I post to two groups?
+
+Name both, with a comma between them:
+
+Newsgroups: rec.crafts.bread,rec.food.baking
+Subject: Rye starters
+Subject: (a second subject line is ignored)
+Subject: (and so is a third)
+
+1.2  How do I set a follow-up group?
+
+Add a Followup-To: line to the headers.
+
+1.3  Can I cancel an article?
+
+Yes, with the cancel command, while it is still on your server.
+"""
+    found = listed_file(tmp_path, "FAQ", text.encode())
+    assert [card["question"] for card in found] == [
+        "How do I post to two groups?", "How do I set a follow-up group?", "Can I cancel an article?"]
+    assert "Subject: Rye starters" in found[0]["answer"]

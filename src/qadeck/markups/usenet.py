@@ -254,7 +254,7 @@ def _entries(labelled: list[_Labelled], lines: list[str]
     # How long each listed question is, by its first words: an entry numbered otherwise than its listing has one.
     by_key = {item.key: len(_words(_wrapped_text(lines, item))) for item in labelled if item.index in in_list}
     after = listed[-1] if listed else -1
-    subjects = [item for item in labelled if item.subject and item.index not in in_list]
+    subjects = [item for item in labelled if item.subject and item.index not in in_list and _under_row(lines, item.index)]
     if not answered and len(subjects) < _FEWEST:
         return [], [], [], {}
     # Most entries sit at one depth (1.2); those above it are sections (1.), those below sub-entries (1.2.3).
@@ -360,6 +360,17 @@ def _continuation(lines: list[str], item: _Labelled, listed: int) -> list[str]:
         found.append(line)
         words += len(_words(line))
     return found
+
+
+def _under_row(lines: list[str], index: int) -> bool:
+    """Does the ``Subject:`` line at ``index`` open a digest's message: in a block of headers under a row of
+    dashes (a blank line between), not in an article quoted in an answer?"""
+    index -= 1
+    while index >= 0 and lines[index].strip() and _HEADER.match(lines[index]):
+        index -= 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    return index < 0 or bool(_ROW.match(lines[index]))
 
 
 def _zero(label: str) -> bool:
