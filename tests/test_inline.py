@@ -174,3 +174,26 @@ def test_a_pages_spoiler_span_is_its_answer_and_its_scripts_are_dropped(tmp_path
 def test_the_quick_test_of_a_questions_last_character_lets_every_shape_through():
     # result() tries trailing.split only on questions ending in one of LAST_CHARACTERS.
     assert {ending[-1] for ending in trailing.ENDINGS} == set(trailing.LAST_CHARACTERS)
+
+
+@pytest.mark.parametrize("name", ["riddles.md", "riddles.txt"])
+def test_a_spoiler_alone_on_the_line_below_answers_the_question_above_it(tmp_path, name):
+    text = (
+        "# Riddles\n\nWhat has teeth but never bites?\n||A comb||\n\n"
+        "What runs but never walks?\n>!A river!<\n"
+    )
+    cards = cards_of(tmp_path / name, text)
+    assert [(c["question"], c["answer"]) for c in cards] == [
+        ("What has teeth but never bites?", "A comb"),
+        ("What runs but never walks?", "A river"),
+    ]
+
+
+def test_a_spoiler_another_layout_reads_as_an_answer_is_unwrapped(tmp_path):
+    # The prose after the last riddle makes the file an outline's (its answer runs on): each answer is still
+    # the spoiler's text, not its marks.
+    text = "What has teeth but never bites?\n||A comb||\n\nWhat runs but never walks?\n>!A river!<\n\nNo riddle here.\n"
+    cards = cards_of(tmp_path / "riddles.txt", text)
+    assert [c["question"] for c in cards] == ["What has teeth but never bites?", "What runs but never walks?"]
+    assert cards[0]["answer"] == "A comb"
+    assert cards[1]["answer"].startswith("A river")

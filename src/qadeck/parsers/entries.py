@@ -167,6 +167,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         asked = entry.question
         if asked[-1:] in trailing.LAST_CHARACTERS or "nswer" in asked:  # most questions: no answer at their end
             asked, answer = _with_trailing_answer(asked, answer)
+        if answer[:1] in _HIDDEN_OPENINGS:  # ">!…!<", "||…||" or a spoiler span: the answer hidden
+            answer = _unhidden(answer)
         kind = entry.kind
         if kind == "basic" and not answer and _asks_deletions(asked):
             kind = "cloze"  # a question with no answer, holding Anki's deletions: it is a cloze
@@ -220,6 +222,20 @@ def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:
     if found is None or not found.question or (found.shape == trailing.BLANK and answer):
         return question, answer
     return found.question, found.answer + ("\n\n" + answer if answer else "")
+
+
+#: What an answer opens with when its first line may be a spoiler (see :func:`_unhidden`).
+_HIDDEN_OPENINGS = (">", "|", "<")
+
+
+def _unhidden(answer: str) -> str:
+    """``answer`` with its first line's spoiler (``>!42!<``, ``||42||``, ``<span class="spoiler">42</span>``) its
+    text: an answer the author hid below the question, as Discord's and Reddit's riddles do."""
+    first, newline, rest = answer.partition("\n")
+    found = trailing.split(first)
+    if found is None or found.question or found.shape != trailing.HIDDEN:
+        return answer
+    return found.answer + newline + rest
 
 
 def _source_tags(source: Source, entries: Sequence[Entry]) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], set[int]]:
