@@ -37,3 +37,18 @@ def test_a_question_whose_right_option_is_not_said_is_no_choices_card() -> None:
 def test_bulleted_answers_are_not_starred_options() -> None:
     text = "Q: What is DNS?\nA: A name service:\n* it maps names\n* to addresses\n\nQ: What is NTP?\nA: Time sync.\n"
     assert layout_of(text, "quiz.txt") == "prefixed"
+
+
+def test_options_typed_as_paragraphs_of_their_own_with_the_right_one_in_bold_or_named_below(tmp_path: Path) -> None:
+    # A quiz typed in a word processor: each option a paragraph, the right one bolded whole (letter too) or
+    # named on its own paragraph after them.
+    text = ("1. Which organ pumps blood?\n\na) The lungs\n\n**b) The heart**\n\nc) The liver\n\n"
+            "2. Which gas do we breathe out?\n\na) Oxygen\n\nb) Carbon dioxide\n\nAnswer: b\n\n"
+            "3. Which bone is longest?\n\na) **The femur**\n\nb) The tibia\n")
+    path = tmp_path / "quiz.md"
+    path.write_text(text, encoding="utf-8")
+    assert [(card["question"].split("\n")[0], card["answer"]) for card in listed(path)] == [
+        ("Which organ pumps blood?", "**B**: The heart"),
+        ("Which gas do we breathe out?", "**B**: Carbon dioxide"),
+        ("Which bone is longest?", "**A**: The femur"),
+    ]

@@ -92,3 +92,23 @@ def test_parsing_never_crashes(layout, text: str) -> None:  # type: ignore[no-un
     for card in layout.LAYOUT.parse(source).cards:
         assert card.question and (card.answer or card.kind == "cloze")  # a cloze's deletions are its answer
         assert 1 <= card.lines[0] <= card.lines[1]
+
+
+def test_a_table_whose_answer_column_is_named_the_correct_answer_takes_it_before_the_wrong_ones() -> None:
+    text = ("| No | Question | Correct answer | Other answer | Other answer |\n|---|---|---|---|---|\n"
+            "| 1 | What is the capital of Peru? | Lima | Quito | Bogotá |\n"
+            "| 2 | What is the capital of Chile? | Santiago | Lima | Quito |\n")
+    result = parsers.parse(_source(text))
+    assert result.layout == "table"
+    assert [(card.question, card.answer) for card in result.cards] == [  # the wrong answers are no part of the back
+        ("What is the capital of Peru?", "Lima"), ("What is the capital of Chile?", "Santiago")]
+
+
+def test_questions_over_empty_answer_boxes_are_unanswered_not_cards() -> None:
+    # A worksheet's questions, each over a one-cell table left for the answer: none answered yet.
+    boxes = "".join(f"Q{n}: {question}\n\n|  |\n|---|\n\n" for n, question in enumerate(
+        ("What is bias?", "What is variance?", "What is regularisation?"), 1))
+    result = parsers.parse(_source(boxes))
+    assert not result.cards
+    assert [finding.message for finding in result.findings if finding.kind == "unanswered"] == [
+        "What is bias?", "What is variance?", "What is regularisation?"]

@@ -350,3 +350,61 @@ def test_a_push_filtered_by_a_document_source_searches_the_tag_its_cards_carry()
 
     search = filtered_search("Help", Filters(sources=("faq.odt", "notes-*.rtf", "cards.md")))
     assert search == 'deck:"Help" (tag:source::faq OR tag:source::notes* OR tag:source::cards)'
+
+
+def _word_run(text: str, highlight: str = "") -> str:
+    marked = f'<w:rPr><w:highlight w:val="{highlight}"/></w:rPr>' if highlight else ""
+    return f"<w:r>{marked}<w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+
+
+def test_a_word_answer_key_that_highlights_the_right_options_is_a_quiz(tmp_path: Path) -> None:
+    from .office_pictures import docx  # a Word document built from its XML, as the picture tests build them
+
+    def paragraph(*runs: str) -> str:
+        return f"<w:p>{''.join(runs)}</w:p>"
+
+    body = "".join([
+        paragraph(_word_run("1. Which organ pumps blood?")),
+        paragraph(_word_run("a) The lungs")), paragraph(_word_run("b) The heart", "yellow")),
+        paragraph(_word_run("c) The liver")),
+        paragraph(_word_run("2. Which gas do we breathe out?")),
+        paragraph(_word_run("a) Carbon dioxide", "green")), paragraph(_word_run("b) Oxygen")),
+        paragraph(_word_run("c) Helium", "none")),
+    ])
+    cards = listed_file(tmp_path, "biology-quiz.docx", docx(body, {}, {}))
+    assert [card["answer"] for card in cards] == ["**B**: The heart", "**A**: Carbon dioxide"]
+
+
+_NUMBERING = ('<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              '<w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+              '<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+              '<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'
+              '<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+              '</w:lvl></w:abstractNum>'
+              '<w:num w:numId="1"><w:abstractNumId w:val="4"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="5"/>'
+              '</w:num></w:numbering>')
+
+
+def _numbered(text: str, level: int, number: int = 1, highlight: str = "") -> str:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{number}"/></w:numPr></w:pPr>'
+            f"{_word_run(text, highlight)}</w:p>")
+
+
+def test_word_list_numbers_are_the_numbers_word_shows_and_a_highlighted_option_is_the_answer(tmp_path: Path) -> None:
+    # Word keeps a list's numbers in its numbering part, not in the text: questions numbered 1., 2. and their
+    # options lettered a), b) by the list's levels, the right option highlighted, as a teacher's answer key is.
+    from .office_pictures import docx, with_parts  # Word documents built from their XML
+
+    body = "".join([
+        "<w:p><w:r><w:t>Read each question.</w:t></w:r></w:p>", _numbered("Use a pencil", 0, number=2),
+        _numbered("Which organ pumps blood?", 0), _numbered("The lungs,", 1), _numbered("The heart,", 1, highlight="yellow"),
+        _numbered("The liver", 1),
+        _numbered("Which gas do we breathe out?", 0), _numbered("Oxygen", 1), _numbered("Carbon dioxide", 1, highlight="cyan"),
+    ])
+    data = with_parts(docx(body, {}, {}), {"word/numbering.xml": _NUMBERING})
+    markdown = markups.DOCUMENTS[".docx"](data, "quiz.docx")
+    assert "1. Which organ pumps blood?" in markdown and "2. Which gas do we breathe out?" in markdown
+    assert "a) The lungs," in markdown and "**b) The heart,**" in markdown and "- Use a pencil" in markdown
+    cards = listed_file(tmp_path, "biology-quiz.docx", data)
+    assert [(card["question"].split("\n")[0], card["answer"]) for card in cards] == [
+        ("Which organ pumps blood?", "**B**: The heart,"), ("Which gas do we breathe out?", "**B**: Carbon dioxide")]

@@ -64,7 +64,6 @@ _CONTROL = re.compile(r"[\x00-\x1f]|[^\x00-\x1f]+")
 #: Control characters that stand for text: a line break, a tab, a non-breaking hyphen.
 _CHARACTERS = {"\x0b": "\n", "\x09": " ", "\x1e": "-"}
 #: List number formats shown as a number (decimal, and decimal with a leading zero); others are bullets.
-_NUMBERED = frozenset({0, 22})
 #: How an HTML page opens (after white space): Word's "Web page" saves.
 _HTML = re.compile(rb"(?i)^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)")
 #: How a web archive opens: Word's "Single file web page" (MHTML), a MIME message holding the page.
@@ -453,13 +452,12 @@ class _Runs:
         return self.sprms[index] if index >= 0 else {}
 
 
-class _Lists:
-    """Word's list definitions, and the items counted so far: what number or bullet each item shows."""
+class _Lists(document.ListNumbers):
+    """Word's list definitions as a ``.doc`` keeps them: the LST in the table stream (each list's levels) and the
+    LFO (the list format overrides, 1-based, that paragraphs name)."""
 
     def __init__(self, lst: bytes, lfo: bytes):
-        self.levels: dict[int, list[tuple[int, int, str]]] = {}  # list id -> (number format, start, label) by level
-        self.overrides: list[int] = []  # list format override (1-based) -> its list id
-        self.counts: dict[int, list[int]] = {}
+        super().__init__({}, {})
         try:
             self._read(lst, lfo)
         except (struct.error, IndexError):
@@ -484,53 +482,7 @@ class _Lists:
         if len(lfo) >= 4:
             count = struct.unpack_from("<I", lfo, 0)[0]
             for i in range(min(count, (len(lfo) - 4) // 16)):
-                self.overrides.append(struct.unpack_from("<i", lfo, 4 + 16 * i)[0])
-
-    def item(self, override: int, level: int) -> tuple[str, str]:
-        """The next item of list format override ``override`` at ``level``: its Markdown list marker (``3. ``,
-        ``- ``; the writer indents it) or, for numbers Markdown has no list for (``b)``, ``iv.``), the label to
-        open its text with."""
-        level = max(0, min(level, 8))
-        list_id = self.overrides[override - 1] if 0 < override <= len(self.overrides) else 0
-        levels = self.levels.get(list_id, [])
-        counts = self.counts.setdefault(list_id, [0] * 9)
-        counts[level] += 1
-        for deeper in range(level + 1, 9):
-            counts[deeper] = 0
-        number_format, start, label = levels[level] if level < len(levels) else (23, 1, "")
-        if number_format == 23:
-            return "- ", ""
-        if number_format in _NUMBERED:
-            return f"{start + counts[level] - 1}. ", ""
-        shown = "".join(_number(*levels[ord(ch)][:2], counts[ord(ch)]) if ord(ch) < len(levels) else
-                        "" if ord(ch) < 9 else ch for ch in label)
-        return "", shown.strip()
-
-
-def _number(number_format: int, start: int, count: int) -> str:
-    """Item ``count`` of a list level starting at ``start``, as its number format shows it."""
-    value = start + max(count, 1) - 1
-    if number_format in (1, 2):
-        roman = _roman(value)
-        return roman if number_format == 1 else roman.lower()
-    if number_format in (3, 4) and value > 0:
-        letters = ""
-        while value > 0:
-            value, rest = divmod(value - 1, 26)
-            letters = chr(ord("A") + rest) + letters
-        return letters if number_format == 3 else letters.lower()
-    return f"{value:02d}" if number_format == 22 else str(value)
-
-
-def _roman(value: int) -> str:
-    if not 0 < value < 4000:
-        return str(value)
-    out = ""
-    for size, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        count, value = divmod(value, size)
-        out += numeral * count
-    return out
+                self.lists[i + 1] = struct.unpack_from("<i", lfo, 4 + 16 * i)[0]
 
 
 class _Writer:
@@ -629,13 +581,10 @@ class _Writer:
                 level = min(level, self.list_level + 1)
                 marker = "    " * level + marker
                 self.list_level = level
-        if label and any(piece.strip() for piece, _bold in pieces):
-            pieces.insert(0, (label + " ", pieces[0][1] if pieces else False))
         in_table = bool(sprms.get(_IN_TABLE, b"\0")[0])
         if in_table and marker:  # a cell's text is one line: its items show their marker
-            pieces.insert(0, (marker.strip() + " ", pieces[0][1] if pieces else False))
-            marker = ""
-        block = document.paragraph(pieces, heading, marker)
+            marker, label = "", marker.strip()
+        block = document.paragraph(pieces, heading, marker, label)
         if in_table:
             self.cell.append(block)
             if mark == "\x07":

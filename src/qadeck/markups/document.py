@@ -44,8 +44,11 @@ def heading_level(style: str) -> int:
     return int(match.group(1) or 1) if match else 0
 
 
-def paragraph(pieces: list[tuple[str, bool]], heading: int = 0, marker: str = "") -> Block:
-    """The paragraph made of ``pieces`` (its text in runs, each bold or not), cut off at both ends."""
+def paragraph(pieces: list[tuple[str, bool]], heading: int = 0, marker: str = "", label: str = "") -> Block:
+    """The paragraph made of ``pieces`` (its text in runs, each bold or not), cut off at both ends; ``label`` (a
+    list item's number Markdown has no list for, ``b)``) opens its text, as bold as the text it opens."""
+    if label and (first := next((bold for piece, bold in pieces if piece.strip()), None)) is not None:
+        pieces = [(label + " ", first), *pieces]
     text = "".join(piece for piece, _bold in pieces).strip()
     lead = ""
     for at, (piece, bold) in enumerate(pieces):
@@ -92,3 +95,70 @@ def table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
              for row in rows]
     width = len(rows[0])
     return ["", lines[0], "|" + "---|" * width, *lines[1:], ""]
+
+
+#: Word's number formats (``.doc``'s codes; ``.docx`` names them, see :data:`FORMAT_NAMES`): Arabic numbers,
+#: Roman ones, letters, zero-padded numbers, bullets.
+DECIMAL, UPPER_ROMAN, LOWER_ROMAN, UPPER_LETTER, LOWER_LETTER, DECIMAL_ZERO, BULLET = 0, 1, 2, 3, 4, 22, 23
+FORMAT_NAMES = {"decimal": DECIMAL, "upperRoman": UPPER_ROMAN, "lowerRoman": LOWER_ROMAN, "upperLetter": UPPER_LETTER,
+                "lowerLetter": LOWER_LETTER, "decimalZero": DECIMAL_ZERO, "bullet": BULLET}
+#: Formats Markdown has a list for: ``3.``.
+_NUMBERED = frozenset({DECIMAL, DECIMAL_ZERO})
+
+
+class ListNumbers:
+    """A word processor's list definitions, and the items counted so far: what number or bullet each item shows.
+
+    ``levels`` maps a list to its levels' (number format, start, label), the label holding ``chr(n)`` where
+    level ``n``'s number shows (Word's ``%1.`` is ``"\x00."``); ``lists`` maps what a paragraph names (a list
+    format override, a numbering instance) to its list.
+    """
+
+    def __init__(self, levels: dict[int, list[tuple[int, int, str]]], lists: dict[int, int]) -> None:
+        self.levels, self.lists = levels, lists
+        self.counts: dict[int, list[int]] = {}
+
+    def item(self, named: int, level: int) -> tuple[str, str]:
+        """The next item of the list ``named`` at ``level``: its Markdown list marker (``3. ``, ``- ``; the writer
+        indents it) or, for numbers Markdown has no list for (``b)``, ``iv.``), the label to open its text with."""
+        level = max(0, min(level, 8))
+        list_id = self.lists.get(named, 0)
+        levels = self.levels.get(list_id, [])
+        counts = self.counts.setdefault(list_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        number_format, start, label = levels[level] if level < len(levels) else (BULLET, 1, "")
+        if number_format == BULLET:
+            return "- ", ""
+        if number_format in _NUMBERED:
+            return f"{start + counts[level] - 1}. ", ""
+        shown = "".join(_number(*levels[ord(ch)][:2], counts[ord(ch)]) if ord(ch) < len(levels) else
+                        "" if ord(ch) < 9 else ch for ch in label)
+        return "", shown.strip()
+
+
+def _number(number_format: int, start: int, count: int) -> str:
+    """Item ``count`` of a list level starting at ``start``, as its number format shows it."""
+    value = start + max(count, 1) - 1
+    if number_format in (UPPER_ROMAN, LOWER_ROMAN):
+        roman = _roman(value)
+        return roman if number_format == UPPER_ROMAN else roman.lower()
+    if number_format in (UPPER_LETTER, LOWER_LETTER) and value > 0:
+        letters = ""
+        while value > 0:
+            value, rest = divmod(value - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return letters if number_format == UPPER_LETTER else letters.lower()
+    return f"{value:02d}" if number_format == DECIMAL_ZERO else str(value)
+
+
+def _roman(value: int) -> str:
+    if not 0 < value < 4000:
+        return str(value)
+    out = ""
+    for size, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, value = divmod(value, size)
+        out += numeral * count
+    return out

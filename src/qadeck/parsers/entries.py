@@ -345,9 +345,11 @@ def is_unanswered(answer: str) -> bool:
     "To be completed." above a "Useful resources:" list is still an open
     question; links alone, with no placeholder, are an answer (a pointer).
     An answer that is only a heading is the author's next heading indented by
-    mistake, not an answer.
+    mistake, not an answer; one that is only an empty table is a worksheet's box left blank.
     """
     text = answer.lstrip()
+    if text[:1] == "|" and not text.strip("|-: \n"):
+        return True  # an empty table: the box a worksheet leaves for the answer, not filled in
     if text and text[0] not in "#.…" and not _PLACEHOLDER_OPENING.match(text):
         return False  # most answers: no heading, ellipsis or placeholder opens them (property-tested)
     return _unanswered_in_full(answer)

@@ -28,7 +28,7 @@ import re
 
 from .repair import clean
 from ..model import Source
-from . import common
+from . import common, options
 from .entries import Entry, make_layout
 from .structure import OTHER_ASKING, Line, LineStart, ends_asking
 
@@ -178,8 +178,19 @@ def find(source: Source) -> list[Entry]:
         return []  # no numbered line, no question: split_items would find no item
     lines = common.read_lines(source)
     asks = question_lines(lines)
-    items = common.split_items(lines, lambda line: line.number in asks)
+    # The line naming a quiz question's right option ("Answer: b"), alone between blank lines as a word
+    # processor's paragraph, is its answer's, never a heading over the next question.
+    keyed = _names_option if options.MAY_KEY.found_in(source.text) else _never
+    items = common.split_items(lines, lambda line: line.number in asks, opens_answer=keyed)
     return [entry for item in items for entry in _entries(item, asks[item.first.number])]
+
+
+def _names_option(line: Line) -> bool:
+    return bool(options.named(line.text)[0])
+
+
+def _never(line: Line) -> bool:
+    return False
 
 
 def _entries(item: common.Item, context: str) -> list[Entry]:

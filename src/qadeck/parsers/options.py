@@ -33,6 +33,8 @@ _TASK = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
 #: A lettered option on a line of its own: "a) text", "B. text", "(c) text", in a list or not.
 _LETTERED = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+(\S.*?)[ \t]*$")
 _MAY_LETTER = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?[Aa][.)][ \t]", re.MULTILINE)
+#: The first option all in bold (the right one): ``**a) text**``.
+_MAY_BOLD_LETTER = re.compile(r"^ {0,3}(?:\*\*|__)\(?[Aa][.)][ \t]", re.MULTILINE)
 #: How an author marks the right option among lettered ones: all of it in bold, or a check mark or
 #: "(correct)" after it.
 _BOLD = re.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1")
@@ -115,7 +117,7 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
     """(front, back) when ``answer`` lists options lettered from A, one a line, and marks the right one
     (or, for "choose two", at most half of them) in bold or with a check mark, as quizzes typed in Word or
     Markdown do; what stands before the list goes to the front, what follows it to the back."""
-    found = _MAY_LETTER.search(answer)
+    found = _MAY_LETTER.search(answer) or _MAY_BOLD_LETTER.search(answer)
     if found is None:
         return None
     lines = answer.split("\n")
@@ -123,17 +125,37 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
     options: list[str] = []
     chosen: list[int] = []
     end = start
-    while end < len(lines) and (option := _LETTERED.match(lines[end])):
-        if len(options) == len(OPTION_LETTERS) or option.group(1).upper() != OPTION_LETTERS[len(options)]:
+    while end < len(lines):
+        if not lines[end].strip() and options:
+            # Options typed in a word processor are paragraphs of their own: blank lines between them.
+            after = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), len(lines))
+            if after == len(lines) or not _lettered(lines[after]):
+                break
+            end = after
+        option = _lettered(lines[end])
+        if option is None:
+            break
+        letter, text, whole = option
+        if len(options) == len(OPTION_LETTERS) or letter.upper() != OPTION_LETTERS[len(options)]:
             return None  # lettered out of order: a list of something else
-        text = option.group(2)
         bold, check = _BOLD.fullmatch(text), _CHECK.search(text)
-        if bold or check:
+        if whole or bold or check:
             chosen.append(len(options))
-            text = bold.group(2) if bold else text[: check.start()]  # type: ignore[union-attr]
+            text = text if whole else bold.group(2) if bold else text[: check.start()]  # type: ignore[union-attr]
         options.append(text)
         end += 1
     return _card(question, lines, (start, end), options, chosen)
+
+
+def _lettered(line: str) -> tuple[str, str, bool] | None:
+    """(letter, text, all of it in bold) of an option's line: ``b) text``, or ``**b) text**`` as a word
+    processor's answer key bolds (or highlights) the right option's whole paragraph."""
+    option = _LETTERED.match(line)
+    if option:
+        return option.group(1), option.group(2), False
+    bold = _BOLD.fullmatch(line.strip())
+    option = _LETTERED.match(bold.group(2)) if bold else None
+    return (option.group(1), option.group(2), True) if option else None
 
 
 def named(line: str) -> tuple[list[str], str]:

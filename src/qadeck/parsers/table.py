@@ -57,6 +57,8 @@ ANSWER_NAMES = frozenset({
     "risposte", "antwoorden", "achterkant",
     "参考答案", "正确答案", "标准答案", "參考答案", "正確答案", "解答", "正解", "模範解答", "정답",
 })
+#: Answer names long enough to end a longer column name ("correctanswer", "правильныйответ").
+_ANSWER_TAILS = tuple(name for name in ANSWER_NAMES if len(name) >= 4)
 TAG_NAMES = frozenset({"tag", "tags"})
 #: Columns naming the group a card belongs to: its section.
 SECTION_NAMES = frozenset({
@@ -101,6 +103,10 @@ def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[in
     names = column_names(header)
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
+    if asks and not answers:
+        # "Correct answer", "Правильный ответ", "To'g'ri javob": a word before the answer's name; the first such
+        # column, as a test's table lists the right answer before the wrong ones.
+        answers = [i for i, name in enumerate(names) if i not in asks and len(name) > 4 and name.endswith(_ANSWER_TAILS)][:1]
     if asks and not answers:
         # "| Question | Key Points |": the answer is the next column whatever its name.
         answers = [i for i in range(len(names)) if i != asks[0]][:1]
@@ -219,14 +225,18 @@ def _one_column(lines: list[Line], index: int, header: Line, section: str, entri
 def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str], ...]:
     """The columns a card's back shows, in order, each with the label it is shown under ("" for none)."""
     names = column_names(header)
+    # A test's table names its right answer ("Correct answer") and then its wrong ones ("Other answer"): those
+    # are no part of the back.
+    qualified = answer < len(names) and names[answer] not in ANSWER_NAMES and names[answer].endswith(_ANSWER_TAILS)
     # Tags, a group (the card's section) and a level (the author's difficulty) are no text of the back.
     extra = [i for i in range(ask + 1, len(header))
-             if i != answer and names[i] not in TAG_NAMES | _GROUP_NAMES | LEVEL_NAMES]
+             if i != answer and names[i] not in TAG_NAMES | _GROUP_NAMES | LEVEL_NAMES
+             and not (qualified and len(names[i]) > 4 and names[i].endswith(_ANSWER_TAILS))]
     if not extra:
         return ((answer, ""),)  # two columns: the answer alone, as written
     labels = {i: inline_text(header[i]) for i in (answer, *extra)}
-    if answer < len(names) and names[answer] in ANSWER_NAMES:
-        labels[answer] = ""  # "Definition" says what the back is already
+    if answer < len(names) and (names[answer] in ANSWER_NAMES or qualified):
+        labels[answer] = ""  # "Definition", "Correct answer" say what the back is already
     return tuple((i, labels[i]) for i in (answer, *extra))
 
 

@@ -301,12 +301,18 @@ def normalize_list_indent(lines: list[str]) -> list[str]:
     return out
 
 
+#: A paragraph that is a lettered option (``b) Paris``, ``**c. Rome**``): options typed as paragraphs of their own
+#: may each end on a comma (``"A class",``), and are no sentence broken across a blank line.
+_OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?[A-Ha-h][.)]\s")
+
+
 def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that stops mid-sentence (on a comma) to the one after it."""
     out: list[str] = []
     for paragraph in paragraphs:
         mid_sentence = out and out[-1].rstrip().endswith(",") and not _FENCE.match(out[-1])
-        if mid_sentence and not _BULLET.match(paragraph) and not _FENCE.match(paragraph):
+        if mid_sentence and not _BULLET.match(paragraph) and not _FENCE.match(paragraph) \
+                and not _OPTION.match(paragraph):
             out[-1] = out[-1].rstrip() + " " + paragraph.strip()
         else:
             out.append(paragraph)
