@@ -199,3 +199,8 @@ Yes, with the cancel command, while it is still on your server.
     assert [card["question"] for card in found] == [
         "How do I post to two groups?", "How do I set a follow-up group?", "Can I cancel an article?"]
     assert "Subject: Rye starters" in found[0]["answer"]
+
+
+def test_a_watcher_rebuilds_for_a_faq_kept_as_plain_text() -> None:
+    assert sources.watched(Path("doc/FAQ")) and sources.watched(Path("bash.faq")) and sources.watched(Path("a.md"))
+    assert not sources.watched(Path("README")) and not sources.watched(Path("build.log"))

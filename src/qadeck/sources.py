@@ -172,6 +172,13 @@ def _readable(file: Path, given: bool) -> bool:
             and _is_text(file))
 
 
+def watched(path: Path) -> bool:
+    """Can a save of ``path`` change a build's sources (what a watcher rebuilds for)? A file with a source's
+    extension, and a plain-text FAQ kept under no extension or one that names it (``FAQ``, ``bash.faq``)."""
+    suffix = path.suffix.lower()
+    return suffix in SOURCE_EXTENSIONS or suffix[1:] in _QA_NAMES or not suffix and _FAQ_NAME in path.name.lower()
+
+
 def _is_text(file: Path) -> bool:
     """Does ``file`` open as text (a BOM, or few control bytes: what :func:`decode` reads)?"""
     head = _head(file)

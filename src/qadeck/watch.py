@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME
 from .errors import QadeckError
-from .sources import SOURCE_EXTENSIONS
+from .sources import watched
 
 #: Saves this close together (milliseconds) start one run.
 #: Saves less than this apart (milliseconds) start one run...
@@ -46,7 +46,7 @@ def watch(
         path = Path(name)
         if any(path.is_relative_to(i) for i in ignored):
             return False
-        return path.suffix.lower() in SOURCE_EXTENSIONS or path.name == CONFIG_NAME
+        return watched(path) or path.name == CONFIG_NAME
 
     try:
         _run(run, say)
