@@ -38,6 +38,8 @@ _STYLES = (
     '<style:style style:name="T2" style:family="text"><style:text-properties text:display="none"/></style:style>'
     '<style:style style:name="T3" style:family="text"><style:text-properties style:font-weight-complex="bold"/>'
     "</style:style>"
+    '<style:style style:name="T4" style:family="text"><style:text-properties fo:background-color="#ffff00"/>'
+    "</style:style>"
     '<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/>'
     "</style:style>"
     '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." '
@@ -147,6 +149,19 @@ DOCUMENTS = {
         '<text:list text:style-name="L3"><text:list-item><text:list><text:list-item><text:p>What is 3 + 3?</text:p>'
         "</text:list-item></text:list></text:list-item></text:list>"
         "<text:p>Six.</text:p>"
+    ),
+    # A teacher's answer key: numbered questions, their options lettered by the list's second level, the right
+    # one highlighted.
+    "numbered/word97-answer-key.doc": (
+        "<text:p>Biology quiz, answer key</text:p>"
+        '<text:list text:style-name="L1"><text:list-item><text:p>Which organ pumps blood?</text:p>'
+        "<text:list><text:list-item><text:p>The lungs</text:p></text:list-item>"
+        '<text:list-item><text:p><text:span text:style-name="T4">The heart</text:span></text:p></text:list-item>'
+        "<text:list-item><text:p>The liver</text:p></text:list-item></text:list></text:list-item>"
+        "<text:list-item><text:p>Which gas do plants take in?</text:p>"
+        '<text:list><text:list-item><text:p><text:span text:style-name="T4">Carbon dioxide</text:span></text:p>'
+        "</text:list-item><text:list-item><text:p>Oxygen</text:p></text:list-item>"
+        "<text:list-item><text:p>Helium</text:p></text:list-item></text:list></text:list-item></text:list>"
     ),
 }
 

@@ -408,3 +408,26 @@ def test_word_list_numbers_are_the_numbers_word_shows_and_a_highlighted_option_i
     cards = listed_file(tmp_path, "biology-quiz.docx", data)
     assert [(card["question"].split("\n")[0], card["answer"]) for card in cards] == [
         ("Which organ pumps blood?", "**B**: The heart,"), ("Which gas do we breathe out?", "**B**: Carbon dioxide")]
+
+
+def test_an_opendocument_answer_key_letters_its_options_and_highlights_the_right_one(tmp_path: Path) -> None:
+    automatic = _AUTOMATIC + (
+        '<style:style style:name="T9" style:family="text"><style:text-properties fo:background-color="#ffff00"/>'
+        "</style:style>"
+        '<text:list-style style:name="L9"><text:list-level-style-number text:level="1" style:num-suffix="." '
+        'style:num-format="1"/><text:list-level-style-number text:level="2" style:num-prefix="(" style:num-suffix=")" '
+        'style:num-format="a"/></text:list-style>')
+
+    def options(*texts: str) -> str:
+        return "<text:list>" + "".join(f"<text:list-item><text:p>{text}</text:p></text:list-item>" for text in texts) + "</text:list>"
+
+    body = ('<text:list text:style-name="L9">'
+            "<text:list-item><text:p>Which organ pumps blood?</text:p>"
+            + options("The lungs", '<text:span text:style-name="T9">The heart</text:span>', "The liver") + "</text:list-item>"
+            "<text:list-item><text:p>Which gas do plants take in?</text:p>"
+            + options('<text:span text:style-name="T9">Carbon dioxide</text:span>', "Oxygen") + "</text:list-item>"
+            "</text:list>")
+    markdown = markups.DOCUMENTS[".odt"](odt(body, automatic), "quiz.odt")
+    assert "1. Which organ pumps blood?" in markdown and "(a) The lungs" in markdown and "**(b) The heart**" in markdown
+    cards = listed_file(tmp_path, "biology-quiz.odt", odt(body, automatic))
+    assert [card["answer"] for card in cards] == ["**B**: The heart", "**A**: Carbon dioxide"]

@@ -13,7 +13,7 @@ control characters (floating pictures, footnote marks) are dropped.
 Formatting comes from the formatted-disk-pages the FIB points to: a
 paragraph's style (the built-in Heading 1-9, or a style whose name says
 heading or title, as for ``.docx``), whether it is in a table, its list, and
-each run's bold, hidden and deleted marks. Word's list numbers are not in the
+each run's bold (or highlight, read as bold), hidden and deleted marks. Word's list numbers are not in the
 text: they are counted from the list definitions, as Word shows them.
 :mod:`.document` writes the Markdown.
 
@@ -51,6 +51,8 @@ _STSH, _CHPX, _PAPX, _CLX, _LST, _LFO = 1, 12, 13, 33, 73, 74
 #: Sprms read: bold, hidden, deleted, character style, right-to-left, bold in right-to-left text (character); in
 #: a table, a table row's end, a nested table row's end, list, level, outline level (paragraph).
 _BOLD, _VANISH, _DELETED, _CHARACTER_STYLE, _RIGHT_TO_LEFT, _BOLD_RIGHT_TO_LEFT = 0x0835, 0x083C, 0x0800, 0x4A30, 0x085A, 0x085C
+#: A run's highlighter colour (0: none), and its shading (the character background LibreOffice writes instead).
+_HIGHLIGHT, _SHADING = 0x2A0C, 0xCA71
 _IN_TABLE, _ROW_END, _INNER_ROW_END, _LIST, _LEVEL, _OUTLINE = 0x2416, 0x2417, 0x244C, 0x460B, 0x260A, 0x2640
 #: Sprms of a picture's character (``\x01``): where its picture is in the Data stream; the marks that make the
 #: character an OLE object's (a chart, an equation: its picture stands in for it) or a form field's instead.
@@ -402,6 +404,15 @@ def _sprms(grpprl: bytes) -> dict[int, bytes]:
     return out
 
 
+def _shaded(operand: bytes | None) -> bool:
+    """Does a run's shading (its length, then foreground and background colours, four bytes each, the last
+    byte 0xFF for "auto") give it a background other than white?"""
+    if operand is None or len(operand) < 9:
+        return False
+    back = operand[5:9]
+    return back[3] != 0xFF and back[:3] != b"\xff\xff\xff"
+
+
 def _flag(operand: bytes | None, inherited: bool) -> bool:
     """A toggle property's value: 0 off, 1 on, 0x80 as the style has it, 0x81 the opposite."""
     if not operand:
@@ -547,6 +558,8 @@ class _Writer:
         bold = style.bold
         if len(sprms.get(_CHARACTER_STYLE, b"")) == 2:
             bold = bold or self.styles.get(struct.unpack_from("<H", sprms[_CHARACTER_STYLE])[0], _Style()).bold
+        if sprms.get(_HIGHLIGHT, b"\0")[:1] not in (b"", b"\0") or _shaded(sprms.get(_SHADING)):
+            return True  # highlighted, as a teacher's answer key highlights the right option: read as bold
         if _flag(sprms.get(_RIGHT_TO_LEFT), False) and _BOLD_RIGHT_TO_LEFT in sprms:
             return _flag(sprms[_BOLD_RIGHT_TO_LEFT], bold)  # Arabic and Hebrew runs have a bold of their own
         return _flag(sprms.get(_BOLD), bold)

@@ -133,12 +133,12 @@ class ListNumbers:
             return "- ", ""
         if number_format in _NUMBERED:
             return f"{start + counts[level] - 1}. ", ""
-        shown = "".join(_number(*levels[ord(ch)][:2], counts[ord(ch)]) if ord(ch) < len(levels) else
+        shown = "".join(numeral(*levels[ord(ch)][:2], counts[ord(ch)]) if ord(ch) < len(levels) else
                         "" if ord(ch) < 9 else ch for ch in label)
         return "", shown.strip()
 
 
-def _number(number_format: int, start: int, count: int) -> str:
+def numeral(number_format: int, start: int, count: int) -> str:
     """Item ``count`` of a list level starting at ``start``, as its number format shows it."""
     value = start + max(count, 1) - 1
     if number_format in (UPPER_ROMAN, LOWER_ROMAN):

@@ -39,6 +39,11 @@ _SKIPPED = frozenset({
     "draw:custom-shape", "draw:rect", "draw:ellipse", "draw:g", "text:number", "office:change-info", "text:ruby-text",
 })
 _BOLD_WEIGHTS = frozenset({"bold", "600", "700", "800", "900"})
+#: Backgrounds that are no highlight.
+_NO_BACKGROUND = frozenset({"transparent", "#ffffff", "#FFFFFF", ""})
+#: A list level's ``style:num-format``: the number format it shows.
+_NUMBER_FORMATS = {"1": document.DECIMAL, "a": document.LOWER_LETTER, "A": document.UPPER_LETTER,
+                   "i": document.LOWER_ROMAN, "I": document.UPPER_ROMAN}
 _IMAGE = re.compile(r"<draw:image\b([^>]*)>")
 _FRAME_ALT = re.compile(r"<svg:(desc|title)\b[^>]*>([^<]*)</svg:\1>")
 #: A link to a file outside the document (``../photo.png``, ``/tmp/x.png``, ``file:…``, ``https:…``).
@@ -86,8 +91,8 @@ class _Styles:
     parent: dict[tuple[str, str], str] = field(default_factory=dict)
     #: A paragraph style's list style (a paragraph can be in a list through its style).
     list_style: dict[str, str] = field(default_factory=dict)
-    #: (list style, level) -> True when that level numbers its items, False for bullets.
-    numbered: dict[tuple[str, int], bool] = field(default_factory=dict)
+    #: (list style, level) -> how that level numbers its items: (format, prefix, suffix), None for bullets.
+    numbered: dict[tuple[str, int], tuple[int, str, str] | None] = field(default_factory=dict)
 
     @classmethod
     def read(cls, xml: str, named_only: bool) -> _Styles:
@@ -115,15 +120,20 @@ class _Styles:
                     styles.parent[current] = attributes["style:parent-style-name"]
                 if "style:list-style-name" in attributes:
                     styles.list_style[current[1]] = attributes["style:list-style-name"]
-            elif tag == "style:text-properties" and current and "fo:font-weight" in attributes:
-                styles.weight[current] = attributes["fo:font-weight"] in _BOLD_WEIGHTS
+            elif tag == "style:text-properties" and current and ("fo:font-weight" in attributes
+                                                                  or "fo:background-color" in attributes):
+                # Highlighted text is read as bold, as a teacher's answer key highlights the right option.
+                highlighted = attributes.get("fo:background-color", "transparent") not in _NO_BACKGROUND
+                styles.weight[current] = attributes.get("fo:font-weight") in _BOLD_WEIGHTS or highlighted
             elif tag == "text:list-style":
                 list_name = attributes.get("style:name", "")
             elif tag in ("text:list-level-style-number", "text:list-level-style-bullet"):
                 number = attributes.get("text:level", "1")
                 level = int(number) if number.isdigit() else 1
-                numbers = tag.endswith("number") and attributes.get("style:num-format", "1") != ""
-                styles.numbered[(list_name, level)] = numbers
+                shown = attributes.get("style:num-format", "1") if tag.endswith("number") else ""
+                styles.numbered[(list_name, level)] = (_NUMBER_FORMATS.get(shown, document.DECIMAL),
+                                                       attributes.get("style:num-prefix", ""),
+                                                       attributes.get("style:num-suffix", ".")) if shown else None
         return styles
 
     def merge(self, other: _Styles) -> _Styles:
@@ -296,20 +306,25 @@ class _Reader:
             self.blocks.append(document.paragraph(pieces, heading=1))  # as Word's Title style is read
             return
         has_text = any(text.strip() for text, _bold in pieces)
-        self.blocks.append(document.paragraph(pieces, marker=self._marker(attributes) if has_text else ""))
+        marker, label = self._marker(attributes) if has_text else ("", "")
+        self.blocks.append(document.paragraph(pieces, marker=marker, label=label))
 
-    def _marker(self, attributes: dict[str, str]) -> str:
+    def _marker(self, attributes: dict[str, str]) -> tuple[str, str]:
         """What starts this paragraph's line in a list: its item's marker, or spaces under it for a further
-        paragraph of the item."""
+        paragraph of the item; or, for numbers Markdown has no list for (``b)``, ``iv.``), the label to open its
+        text with."""
         if not self.lists:
-            return ""
+            return "", ""
         depth = len(self.lists)
         style = self.lists[-1] or self.styles.list_style.get(attributes.get("text:style-name", ""), "")
-        numbered = self.styles.numbered.get((style, depth), self.styles.numbered.get((style, 1), False))
+        numbered = self.styles.numbered.get((style, depth), self.styles.numbered.get((style, 1)))
+        self.item_paragraphs += 1
+        if numbered and self.counters and numbered[0] != document.DECIMAL:
+            shown, prefix, suffix = numbered
+            return "", prefix + document.numeral(shown, 1, self.counters[-1]) + suffix if self.item_paragraphs == 1 else ""
         marker = f"{self.counters[-1]}. " if numbered and self.counters else "- "
         indent = "    " * (depth - 1)
-        self.item_paragraphs += 1
-        return indent + (marker if self.item_paragraphs == 1 else " " * len(marker))
+        return indent + (marker if self.item_paragraphs == 1 else " " * len(marker)), ""
 
     def _cell(self, text: str) -> None:
         if self.tables[-1] and self.tables[-1][-1]:
