@@ -77,7 +77,7 @@ def freemind_to_markdown(text: str) -> str:
             raise too_deep(_FREEMIND, text, piece.start())
     if stack:
         raise unclosed(_FREEMIND, text, stack[-1][0])
-    return "\n".join(_map(root) for root in roots) or "\n"
+    return maps_markdown(roots)
 
 
 def _rich(content: str) -> str:
@@ -85,6 +85,12 @@ def _rich(content: str) -> str:
     if "<html" in content or "<body" in content:
         return html_to_markdown(content, page=True).strip()
     return html.unescape(re.sub(r"<[^>]*>", "", content)).strip()
+
+
+def maps_markdown(roots: list[Node]) -> str:
+    """The Markdown of the maps under ``roots``, one after another (the readers of other mind-map apps' files
+    write theirs with it, so every map reads alike)."""
+    return "\n".join(_map(root) for root in roots) or "\n"
 
 
 def _map(root: Node) -> str:
@@ -108,7 +114,7 @@ def xmind_to_markdown(data: bytes, name: str = "<xmind>") -> str:
         roots = _xml_topics(archive.text("content.xml"), name)
     else:
         raise archive.damaged("no content.json or content.xml in it")
-    return "\n".join(_map(root) for root in roots if root is not None) or "\n"
+    return maps_markdown([root for root in roots if root is not None])
 
 
 def _json_topic(topic: Any) -> Node | None:

@@ -1,0 +1,109 @@
+"""Mind maps saved by other apps than FreeMind and XMind: read as a FreeMind map is, so a question topic answered
+by its subtopics or its note is a card; a broken file is one line naming it, never a traceback."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qadeck import markups, sources
+from qadeck.cli import cli
+from qadeck.errors import SourceError
+
+from .archives import zipped
+from .listing import listed_file
+
+
+def _cards(found: list[dict]) -> list[tuple[object, object, object]]:
+    return [(card["question"], card["answer"], card["section"]) for card in found]
+
+
+#: Extension -> a small map of that format (one question answered), for the tests every format shares.
+_MAPS: dict[str, bytes] = {}
+#: (file name, its bytes, the one line reading it gives).
+_BROKEN: list[tuple[str, bytes, str]] = []
+
+# MindManager: a topic's text comes after its subtopics, as MindManager writes it.
+def _mm_topic(text: str, *subtopics: str, note: str = "") -> str:
+    inner = f"<ap:SubTopics>{''.join(subtopics)}</ap:SubTopics>" if subtopics else ""
+    notes = (f'<ap:NotesGroup><ap:NotesXhtmlData PreviewPlainText="{escape(note)}"><html xmlns="http://www.w3.org/1999/xhtml">'
+             f"<p>{escape(note)}</p></html></ap:NotesXhtmlData></ap:NotesGroup>") if note else ""
+    return (f'<ap:Topic OId="x">{inner}<ap:TopicViewGroup ViewIndex="0"/>'
+            f'<ap:Text PlainText="{escape(text)}" ReadOnly="false"><ap:Font/></ap:Text>{notes}</ap:Topic>')
+
+
+def _mmap(central: str, floating: str = "") -> bytes:
+    document = ('<?xml version="1.0" encoding="UTF-8"?><ap:Map xmlns:ap="http://schemas.mindjet.com/MindManager/Application/2003">'
+                f'<ap:OneTopic>{central}</ap:OneTopic><ap:StyleGroup><ap:DefaultText PlainText="Central Topic"/></ap:StyleGroup>'
+                f"{floating}</ap:Map>")
+    return zipped({"Document.xml": document, "xsd/MindManagerCore.xsd": "<xs:schema/>"})
+
+
+def test_a_mindmanager_map_gives_its_question_topics_as_cards(tmp_path: Path) -> None:
+    central = _mm_topic(
+        "Geology",
+        _mm_topic("Rocks", _mm_topic("What forms basalt?", _mm_topic("Lava that cools fast.")),
+                  _mm_topic("Why is granite speckled?", note="Its crystals grew slowly & apart.")),
+        _mm_topic("Weather", _mm_topic("What makes hail?", _mm_topic("Updrafts that lift drops to freeze again."))),
+    )
+    floating = _mm_topic("Which layer is hottest?", _mm_topic("The inner core."))
+    found = listed_file(tmp_path, "geology.mmap", _mmap(central, f"<ap:FloatingTopics>{floating}</ap:FloatingTopics>"))
+    assert _cards(found) == [
+        ("Which layer is hottest?", "The inner core.", "Geology"),  # a floating topic: a branch of the central one
+        ("What forms basalt?", "Lava that cools fast.", "Rocks"),
+        ("Why is granite speckled?", "Its crystals grew slowly & apart.", "Rocks"),
+        ("What makes hail?", "Updrafts that lift drops to freeze again.", "Weather"),
+    ]
+
+
+def test_a_mindmanager_map_of_notes_is_an_outline_with_no_cards(tmp_path: Path) -> None:
+    central = _mm_topic("Kitchen", _mm_topic("Knives", _mm_topic("Keep them dry")), _mm_topic("Pans", _mm_topic("Heat slowly")))
+    (tmp_path / "kitchen.mmap").write_bytes(_mmap(central))
+    text = sources.read(tmp_path / "kitchen.mmap").text
+    assert text.startswith("# Kitchen\n") and "- Knives\n    Keep them dry" in text and "Central Topic" not in text
+
+
+_MAPS[".mmap"] = _mmap(_mm_topic("Root", _mm_topic("Why?", _mm_topic("So."))))
+_BROKEN += [
+    ("map.mmap", b"PK\x03\x04 cut short", "map.mmap: not a readable MindManager mind map"),
+    ("map.mmap", zipped({"bin/1.bin": b""}), "map.mmap: not a readable MindManager mind map (no Document.xml in it)"),
+    ("map.mmap", zipped({"Document.xml": "<ap:Map><ap:OneTopic>\n<ap:Topic><ap:Text PlainText='Why?'/>\n</ap:OneTopic></ap:Map>"}),
+     "map.mmap:2: not a readable MindManager mind map: Document.xml: <ap:Topic> opened here is never closed"),
+]
+
+
+def test_maps_of_other_apps_in_a_folder_are_sources(tmp_path: Path) -> None:
+    for suffix, data in _MAPS.items():
+        (tmp_path / f"map{suffix}").write_bytes(data)
+    assert sorted(path.suffix for path in sources.collect([tmp_path]).files) == sorted(_MAPS)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), _BROKEN)
+def test_a_broken_map_is_one_line_naming_it(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / name)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert message in result.output
+
+
+@settings(max_examples=80, deadline=None)
+@given(suffix=st.sampled_from(sorted(_MAPS)), cut=st.integers(0, 900),
+       flips=st.lists(st.tuples(st.integers(0, 900), st.integers(0, 255)), max_size=4))
+def test_no_damage_to_a_map_makes_its_reader_fail_but_with_an_error(suffix: str, cut: int,
+                                                                    flips: list[tuple[int, int]]) -> None:
+    # Maps are untrusted: cut short or with bytes changed, reading one gives text or a SourceError, never a traceback.
+    data = bytearray(_MAPS[suffix][:cut])
+    for at, value in flips:
+        if data:
+            data[at % len(data)] = value
+    name = "map" + suffix
+    try:
+        assert isinstance(markups.DOCUMENTS[suffix](bytes(data), name), str)
+    except SourceError as exc:
+        assert name in str(exc)
