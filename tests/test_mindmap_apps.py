@@ -77,6 +77,52 @@ _BROKEN += [
 ]
 
 
+# SimpleMind: topics listed flat, each naming its parent; "\N" a line break, "\\*" a bold mark in an attribute.
+def _smmx(*topics: tuple[str, str, str, str]) -> bytes:
+    listed = "".join(
+        f'<topic id="{topic}" parent="{parent}" x="0" y="0" text="{escape(text)}" textfmt="rtf1">'
+        + (f"<note>{escape(note)}</note>" if note else "") + "</topic>"
+        for topic, parent, text, note in topics
+    )
+    document = ('<?xml version="1.0" encoding="UTF-8"?><simplemind-mindmaps doc-version="3"><mindmap><meta>'
+                f'<title text="ignored"/></meta><topics>{listed}</topics><relations><relation source="2" target="4">'
+                '<children><text><note>see also</note></text></children></relation></relations></mindmap></simplemind-mindmaps>')
+    return zipped({"document/mindmap.xml": "\ufeff" + document})
+
+
+def test_a_simplemind_map_gives_its_question_topics_as_cards(tmp_path: Path) -> None:
+    data = _smmx(
+        ("0", "-1", "Music\\Ntheory", ""),
+        ("1", "0", "Scales", ""),
+        ("4", "1", "What is a \\\\*semitone\\\\*?", "The smallest step on a piano."),
+        ("2", "1", "How many notes in a major scale?", ""),
+        ("3", "2", "Seven,\\Nthen the octave.", ""),
+        ("5", "0", "Rhythm", ""),
+        ("6", "5", "What does a dot after a note do?", ""),
+        ("7", "6", "Adds half its length.", ""),
+    )
+    found = listed_file(tmp_path, "music.smmx", data)
+    assert _cards(found) == [
+        ("What is a semitone?", "The smallest step on a piano.", "Scales"),
+        ("How many notes in a major scale?", "Seven,\nthen the octave.", "Scales"),
+        ("What does a dot after a note do?", "Adds half its length.", "Rhythm"),
+    ]
+    assert "see also" not in sources.read(tmp_path / "music.smmx").text
+
+
+def test_a_chain_of_topics_too_deep_is_refused_not_a_crash(tmp_path: Path) -> None:
+    chain = [("0", "-1", "Root", "")] + [(str(n), str(n - 1), f"Step {n}", "") for n in range(1, 400)]
+    with pytest.raises(SourceError, match="nested over"):
+        markups.DOCUMENTS[".smmx"](_smmx(*chain), "deep.smmx")
+
+
+_MAPS[".smmx"] = _smmx(("0", "-1", "Root", ""), ("1", "0", "Why?", "So."))
+_BROKEN += [
+    ("map.smmx", zipped({"document/other.xml": "<x/>"}), "map.smmx: not a readable SimpleMind mind map (no document/mindmap.xml in it)"),
+    ("map.smmx", zipped({"document/mindmap.xml": "<simplemind-mindmaps/>"}), "map.smmx: not a readable SimpleMind mind map (no <mindmap>"),
+]
+
+
 def test_maps_of_other_apps_in_a_folder_are_sources(tmp_path: Path) -> None:
     for suffix, data in _MAPS.items():
         (tmp_path / f"map{suffix}").write_bytes(data)
