@@ -123,6 +123,36 @@ _BROKEN += [
 ]
 
 
+# iThoughts: nested topics, text and notes in attributes, a line break a character reference.
+def _itmz(topics: str) -> bytes:
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><iThoughts version="4.0"><topics>{topics}</topics>'
+                '<relationships><relationship end1-uuid="a" end2-uuid="b"/></relationships></iThoughts>')
+    return zipped({"mapdata.xml": document, "style.xml": "<style/>", "preview.png": b"\x89PNG"})
+
+
+def _it_topic(text: str, inner: str = "", note: str = "") -> str:
+    noted = f' note="{escape(note)}"' if note else ""
+    return f'<topic uuid="u" text="{escape(text)}"{noted}>{inner}</topic>'
+
+
+def test_an_ithoughts_map_gives_its_question_topics_as_cards(tmp_path: Path) -> None:
+    topics = _it_topic("Birds", _it_topic("Flight", _it_topic("Why do geese fly in a V?", _it_topic("Each rides the\nwake of the one ahead."))
+                                          + _it_topic("How do owls fly silently?", note="Soft **fringed** feathers.")))
+    found = listed_file(tmp_path, "birds.itmz", _itmz(topics.replace("\n", "&#10;")))
+    assert _cards(found) == [
+        ("Why do geese fly in a V?", "Each rides the\nwake of the one ahead.", "Flight"),
+        ("How do owls fly silently?", "Soft **fringed** feathers.", "Flight"),
+    ]
+
+
+_MAPS[".itmz"] = _itmz(_it_topic("Root", _it_topic("Why?", _it_topic("So."))))
+_BROKEN += [
+    ("map.itmz", b"not a zip at all", "map.itmz: not a readable iThoughts mind map"),
+    ("map.itmz", zipped({"mapdata.xml": "<iThoughts><topics>\n</topic></topics></iThoughts>"}),
+     "map.itmz:2: not a readable iThoughts mind map: mapdata.xml: </topic> closes nothing"),
+]
+
+
 def test_maps_of_other_apps_in_a_folder_are_sources(tmp_path: Path) -> None:
     for suffix, data in _MAPS.items():
         (tmp_path / f"map{suffix}").write_bytes(data)

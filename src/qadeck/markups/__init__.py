@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
-    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, iwork, kanban,
-    latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt, pptx, qti,
-    rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
+    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
+    iwork, kanban, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt,
+    pptx, qti, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
 )
 
 from ..parsers.structure import MARKDOWN_EXTENSIONS
@@ -157,6 +157,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".xmind": mindmap.xmind_to_markdown,
     ".mmap": mindmanager.to_markdown,
     ".smmx": simplemind.to_markdown,
+    ".itmz": ithoughts.to_markdown,
     ".textpack": textbundle.to_markdown,
     ".textbundle": textbundle.to_markdown,  # a bundle zipped under its folder's name (copied off a Mac, say)
     ".mht": html.web_archive_to_markdown,
