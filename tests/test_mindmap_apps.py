@@ -3,6 +3,7 @@ by its subtopics or its note is a card; a broken file is one line naming it, nev
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -153,6 +154,47 @@ _BROKEN += [
 ]
 
 
+# KityMinder: JSON, each node's text and note in its "data".
+def _km_node(text: str, *children: dict, note: str = "") -> dict:
+    data = {"id": text[:4], "created": 1700000000000, "text": text} | ({"note": note} if note else {})
+    return {"data": data, "children": list(children)}
+
+
+def test_a_kityminder_map_gives_its_question_topics_as_cards(tmp_path: Path) -> None:
+    root = _km_node("Chemistry", _km_node("Acids", _km_node("What turns litmus red?", _km_node("An acid.")),
+                                          _km_node("Which acid is in vinegar?", note="Acetic acid, about *5%*.")))
+    data = json.dumps({"root": root, "template": "right", "theme": "fresh-blue", "version": "1.4.43"}, indent=4)
+    found = listed_file(tmp_path, "chemistry.km", data.encode())
+    assert _cards(found) == [
+        ("What turns litmus red?", "An acid.", "Acids"),
+        ("Which acid is in vinegar?", "Acetic acid, about *5%*.", "Acids"),
+    ]
+
+
+def test_another_programs_km_file_is_no_mind_map(tmp_path: Path) -> None:
+    # Other programs write .km files too: one whose start names no "root" node is skipped, however named.
+    (tmp_path / "script.km").write_text("fn main() {\n  print(\"What is this?\")\n}\n")
+    (tmp_path / "study.km").write_text(json.dumps({"root": _km_node("Why?", _km_node("So."))}))
+    found = sources.collect([tmp_path])
+    assert found.files == [tmp_path / "study.km"]
+    assert sources.collect([tmp_path / "script.km"]).files == []
+
+
+def test_a_kityminder_map_too_deep_is_refused_not_a_crash() -> None:
+    node = _km_node("So.")
+    for depth in range(300):
+        node = _km_node(f"Step {depth}", node)
+    with pytest.raises(SourceError, match="nested over"):
+        markups.to_markdown(".km", json.dumps({"root": node}))
+
+
+_MAPS[".km"] = json.dumps({"root": _km_node("Root", _km_node("Why?", _km_node("So.")))}).encode()
+_BROKEN += [
+    ("map.km", b'{"root": {"data": {"text": "Why?"}, "children": [', "map.km: not a readable KityMinder mind map: not JSON"),
+    ("map.km", b'{"root": "Why?"}', 'map.km: not a readable KityMinder mind map: no "root" node'),
+]
+
+
 def test_maps_of_other_apps_in_a_folder_are_sources(tmp_path: Path) -> None:
     for suffix, data in _MAPS.items():
         (tmp_path / f"map{suffix}").write_bytes(data)
@@ -180,6 +222,9 @@ def test_no_damage_to_a_map_makes_its_reader_fail_but_with_an_error(suffix: str,
             data[at % len(data)] = value
     name = "map" + suffix
     try:
-        assert isinstance(markups.DOCUMENTS[suffix](bytes(data), name), str)
+        if suffix in markups.DOCUMENTS:
+            assert isinstance(markups.DOCUMENTS[suffix](bytes(data), name), str)
+        else:
+            assert isinstance(markups.to_markdown(suffix, bytes(data).decode("utf-8", errors="replace")), str)
     except SourceError as exc:
-        assert name in str(exc)
+        assert suffix not in markups.DOCUMENTS or name in str(exc)  # a text markup's error is named by the pipeline

@@ -20,8 +20,8 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
-    iwork, kanban, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed, pdf, pod, ppt,
-    pptx, qti, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
+    iwork, kanban, kityminder, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
+    pdf, pod, ppt, pptx, qti, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
 )
 
 from ..parsers.structure import MARKDOWN_EXTENSIONS
@@ -63,8 +63,9 @@ ENTRY_FILES = DATA | {".xml", ".qti"}
 #: folder's other XML files are a build's or an editor's (``pom.xml``, ``AndroidManifest.xml``).
 EXPORT_MARKS = {".xml": cardxml.EXPORT_MARKS}
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
-#: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code.
-SHARED = {".mm": "<map"}
+#: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code; a KityMinder map names its
+#: ``"root"`` node where other programs' ``.km`` files hold anything else.
+SHARED = {".mm": "<map", ".km": kityminder.MARK}
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
@@ -78,6 +79,7 @@ MARKUPS: dict[str, Translate] = {
     ".norg": norg.to_markdown,
     ".opml": opml.to_markdown,
     ".mm": mindmap.freemind_to_markdown,
+    ".km": kityminder.to_markdown,
     ".canvas": canvas.to_markdown,
     ".enex": enex.to_markdown,
     ".tid": tiddlywiki.to_markdown,
