@@ -431,3 +431,23 @@ def test_an_opendocument_answer_key_letters_its_options_and_highlights_the_right
     assert "1. Which organ pumps blood?" in markdown and "(a) The lungs" in markdown and "**(b) The heart**" in markdown
     cards = listed_file(tmp_path, "biology-quiz.odt", odt(body, automatic))
     assert [card["answer"] for card in cards] == ["**B**: The heart", "**A**: Carbon dioxide"]
+
+
+def test_symbols_inserted_from_symbol_fonts_are_the_characters_they_show(tmp_path: Path) -> None:
+    # Word's Insert Symbol keeps a Symbol-font character as the font's code, not as the character: θ is F071.
+    from .office_pictures import docx  # a Word document built from its XML
+
+    def paragraph(*parts: str) -> str:
+        return "<w:p>" + "".join(parts) + "</w:p>"
+
+    def sym(font: str, code: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+    body = "".join([
+        paragraph(_word_run("Q: Which letter names the angle of incidence?")),
+        paragraph(_word_run("A: "), sym("Symbol", "F071"), _word_run(", in degrees ("), sym("Symbol", "F0B0"), _word_run(")")),
+        paragraph(_word_run("Q: Which sign means at most?")),
+        paragraph(_word_run("A: "), sym("Symbol", "F0A3"), _word_run(" "), sym("Wingdings", "F0FC"), sym("Webdings", "F061")),
+    ])
+    assert pairs(listed_file(tmp_path, "physics-quiz.docx", docx(body, {}, {}))) == [
+        ("Which letter names the angle of incidence?", "θ, in degrees (°)"), ("Which sign means at most?", "≤ ✓")]

@@ -162,3 +162,21 @@ def _roman(value: int) -> str:
         count, value = divmod(value, size)
         out += numeral * count
     return out
+
+
+#: The Symbol font's characters (Adobe's Symbol encoding) as Unicode: what Word's "Insert Symbol" stores as a code of
+#: that font (``<w:sym w:font="Symbol" w:char="F071"/>``: θ) rather than as the character.
+_SYMBOL = dict(zip(range(0x20, 0x7F), " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_‾"
+                                     "αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"))
+_SYMBOL.update(zip(range(0xA0, 0x100), "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓"
+                                        "◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪\uf8ff〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭\uf8ff"))
+#: The Wingdings characters answer keys and checklists use: ticks, crosses, boxes, arrows.
+_WINGDINGS = {0xFC: "✓", 0xFB: "✗", 0xFD: "☒", 0xFE: "☑", 0xA8: "☐", 0x6F: "☐", 0x78: "☒", 0xD8: "➢", 0xE0: "→",
+              0x9F: "•", 0xA7: "▪", 0x76: "❖", 0x4A: "☺", 0x4C: "☹"}
+_SYMBOL_FONTS = {"symbol": _SYMBOL, "wingdings": _WINGDINGS}
+
+
+def symbol(font: str, code: int) -> str:
+    """The character a symbol font shows for ``code`` (its low byte; Word writes ``F0xx``), "" where not known."""
+    shown = _SYMBOL_FONTS.get(font.strip().casefold(), {}).get(code & 0xFF, "")
+    return "" if shown == "\uf8ff" else shown

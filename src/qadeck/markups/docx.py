@@ -31,7 +31,8 @@ _CELL = re.compile(r"<w:tc\b.*?</w:tc>", re.DOTALL)
 _RUN = re.compile(r"<w:r\b.*?</w:r>", re.DOTALL)
 # A run's text, its breaks, and its pictures: a drawing's properties (its alt text) come before its picture.
 _PIECE = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\b[^>]*/>"
-                    r"|(<wp:docPr\b[^>]*>|<a:blip\b[^>]*>|<v:imagedata\b[^>]*>)")
+                    r"|(<wp:docPr\b[^>]*>|<a:blip\b[^>]*>|<v:imagedata\b[^>]*>|<w:sym\b[^>]*>)")
+_HEX = re.compile(r"[0-9A-Fa-f]{1,4}")
 # What Word writes for older programs beside a drawing: the same picture again.
 _FALLBACK = re.compile(r"<mc:Fallback>.*?</mc:Fallback>", re.DOTALL)
 _STYLE = re.compile(r'<w:pStyle w:val="([^"]+)"')
@@ -112,7 +113,11 @@ def _text(xml: str, pictures: dict[str, str]) -> str:
     parts = []
     alt = ""
     for text, mark, tag in _PIECE.findall(xml):
-        if tag.startswith("<wp:docPr"):
+        if tag.startswith("<w:sym"):  # a symbol font's character (θ typed with Insert Symbol): the character
+            found = attributes(tag)
+            code = found.get("char", "")
+            parts.append(document.symbol(found.get("font", ""), int(code, 16)) if _HEX.fullmatch(code) else "")
+        elif tag.startswith("<wp:docPr"):
             found = attributes(tag)
             alt = found.get("descr") or found.get("title") or ""
         elif tag:
