@@ -112,3 +112,16 @@ def test_questions_over_empty_answer_boxes_are_unanswered_not_cards() -> None:
     assert not result.cards
     assert [finding.message for finding in result.findings if finding.kind == "unanswered"] == [
         "What is bias?", "What is variance?", "What is regularisation?"]
+
+
+def test_chinese_and_japanese_questions_ask_without_a_question_mark() -> None:
+    # Notes in these languages seldom write "？": an interrogative inside the line, or a particle that asks at
+    # its end, makes it a question, as a leading one did.
+    outline = ("- Redis 为什么快\n    - 数据在内存里\n    - 单线程\n- 如何保证消息不丢失\n    - 生产者确认\n"
+               "- HashMap 的原理是什么\n    - 数组加链表\n")
+    result = parsers.parse(_source(outline))
+    assert [card.question for card in result.cards] == ["Redis 为什么快", "如何保证消息不丢失", "HashMap 的原理是什么"]
+    headed = "# 复习\n\n## キャッシュとは何ですか\n\n速い記憶。\n\n## なぜ速いのか\n\nメモリにあるから。\n"
+    assert [card.question for card in parsers.parse(_source(headed)).cards] == ["キャッシュとは何ですか", "なぜ速いのか"]
+    plain = "- 数据在内存里\n    - 很快\n- 单线程\n    - 没有锁\n"  # statements: no question, no card
+    assert not parsers.parse(_source(plain)).cards

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..errors import SourceError
 from ..parsers.markup import html_to_markdown, inline_text
-from ..parsers.structure import asks_in
+from ..parsers.structure import asks_in, cjk_asks
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,17 @@ def _is_topic(node: Node) -> bool:
     reads as a flashcard's title)."""
     holding = sum(child.holds for child in node.children)
     return (holding > 0 and holding * 2 >= len(node.children) and "\n" not in node.text.strip()
-            and not asks_in(node.text) and _asks_below(node))
+            and not _asks(node.text) and _asks_below(node))
 
 
 def _asks_below(node: Node) -> bool:
-    return any(child.holds and asks_in(child.text) or _asks_below(child) for child in node.children)
+    return any(child.holds and _asks(child.text) or _asks_below(child) for child in node.children)
+
+
+def _asks(text: str) -> bool:
+    """Does a node ask: a question mark, or a Chinese, Japanese or Korean interrogative (maps in those languages
+    seldom write the mark)."""
+    return asks_in(text) or cjk_asks(text)
 
 
 def _item(node: Node, indent: str, out: list[str]) -> None:

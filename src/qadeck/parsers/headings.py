@@ -24,7 +24,7 @@ from .entries import Entry, make_layout, without_numbers
 from .markup import inline_text
 from .prefixed import QUESTION
 from .structure import (
-    HEADING, OTHER_ASKING, Line, LineStart, answer_from, ends_asking, heading, names_faq, opens_with_title, outline,
+    HEADING, OTHER_ASKING, Line, LineStart, answer_from, cjk_asks, ends_asking, heading, names_faq, opens_with_title, outline,
 )
 
 NAME = "headings"
@@ -57,7 +57,8 @@ class Heading:
 
 
 def asks(text: str) -> bool:
-    return bool(_NUMBERING.match(text) or ends_asking(text) or _ASKING.match(text) or OTHER_ASKING.match(text))
+    return bool(_NUMBERING.match(text) or ends_asking(text) or _ASKING.match(text) or OTHER_ASKING.match(text)
+                or cjk_asks(text))
 
 
 def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:

@@ -30,7 +30,7 @@ from .repair import clean
 from ..model import Source
 from . import common
 from .entries import Entry, coverage, make_layout
-from .structure import CJK_ASKING, OTHER_ASKING, Line, ends_asking
+from .structure import CJK_ASKING, OTHER_ASKING, Line, cjk_asks, ends_asking
 
 NAME = "outline"
 
@@ -100,7 +100,7 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
         # A line of its own that asks, its answer below at the same indentation: a bare question.
         # One sentence: an answer may open with a statement and then ask ("It stats twice. Why?").
         if (
-            (ends_asking(text) or CJK_ASKING.match(text.lstrip())) and len(text) - indent <= _LONGEST
+            (ends_asking(text) or CJK_ASKING.match(text.lstrip()) or cjk_asks(text)) and len(text) - indent <= _LONGEST
             and text.lstrip()[:1] not in _MARKUP
             and not _SENTENCE_END.search(text, 0, len(text) - 1)
         ):
@@ -118,7 +118,8 @@ def _indent(text: str) -> int:
 
 
 def _asks(text: str) -> bool:
-    return ends_asking(text) or bool(_ASKING.match(stripped := _NUMBER.sub("", text)) or OTHER_ASKING.match(stripped))
+    return (ends_asking(text) or bool(_ASKING.match(stripped := _NUMBER.sub("", text)) or OTHER_ASKING.match(stripped))
+            or cjk_asks(text))
 
 
 def _questions(lines: list[Line]) -> dict[int, str]:

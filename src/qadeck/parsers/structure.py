@@ -190,6 +190,18 @@ def blanked(source: Source, numbers: Iterable[int]) -> Source:
 #: "as"), so a line of its own opening with one asks.
 _CJK_ASKS = "如何|为何|為何|为什么|為什麼|什么|什麼|怎么|怎麼|怎样|怎樣|是否|哪些|哪个|哪個|なぜ|どう|무엇|왜|어떻게"
 CJK_ASKING = re.compile(f"^(?:{_CJK_ASKS})")
+#: A Chinese, Japanese or Korean question without a question mark: an interrogative inside it ("Redis 为什么快",
+#: "HashMap 的原理是什么"), or a particle that asks at its end (吗, 呢, ですか, 까, 나요).
+_CJK_ASKS_INSIDE = re.compile(
+    r"为什么|為什麼|为何|為何|如何|怎么|怎麼|怎样|怎樣|哪些|哪个|哪個|是否|是什么|是什麼|什么是|什麼是|有什么|有什麼"
+    r"|なぜ|どうして|どのように|とは何|って何|무엇|왜|어떻게"
+    r"|(?:吗|嗎|呢|ですか|ますか|까|나요|가요)[\s。.!！]*$"
+)
+
+
+def cjk_asks(text: str) -> bool:
+    """Does ``text`` (a line) ask in Chinese, Japanese or Korean with no question mark? ASCII text never does."""
+    return not text.isascii() and _CJK_ASKS_INSIDE.search(text) is not None
 #: How a question opens in the languages of :data:`ASKING_WORDS` when it ends in no question mark (a
 #: heading "Что такое замыкание", "Wie funktioniert X", "如何安装"): their interrogatives, words that open
 #: statements too ("como", "que", "come") only where they ask ("qué", "que es").
