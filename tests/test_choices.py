@@ -52,3 +52,13 @@ def test_options_typed_as_paragraphs_of_their_own_with_the_right_one_in_bold_or_
         ("Which gas do we breathe out?", "**B**: Carbon dioxide"),
         ("Which bone is longest?", "**A**: The femur"),
     ]
+
+
+def test_an_option_left_empty_is_no_text_of_the_back(tmp_path: Path) -> None:
+    # A template's options run to e) and this question used four: the empty fifth is neither option nor answer.
+    text = ("1. Where are changes staged?\n\na) The working tree\n\n**b) The index**\n\nc) The stash\n\nd) HEAD\n\ne)\n\n"
+            "2. Which command makes a commit?\n\na) git add\n\nb) git commit\n\nc)\n\nAnswer: b\n")
+    path = tmp_path / "git-quiz.md"
+    path.write_text(text, encoding="utf-8")
+    assert [(card["question"].split("\n")[0], card["answer"]) for card in listed(path)] == [
+        ("Where are changes staged?", "**B**: The index"), ("Which command makes a commit?", "**B**: git commit")]

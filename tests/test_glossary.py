@@ -141,3 +141,14 @@ def test_a_textile_definition_list_is_a_glossary(tmp_path: Path) -> None:
     layout, cards = _parse(tmp_path, text, "terms.textile")
     assert layout == "glossary"
     assert cards == [("Latency", "the time one request takes"), ("Jitter", "how much the latency varies")]
+
+
+def test_a_file_of_link_targets_gives_no_cards_and_a_pages_links_keep_theirs(tmp_path: Path) -> None:
+    targets = "".join(f"[{word}]: ../glossary.md#{word.lower()}\n[{word}s]: ../glossary.md#{word.lower()}\n"
+                      for word in ("Bundle", "Checksum", "Derivative"))
+    assert _parse(tmp_path, targets, "links.md")[1] == []
+    page = ("# FAQ\n\n## Where are the docs?\n\nIn the [handbook][docs].\n\n## Who keeps them?\n\nThe team.\n\n"
+            "[docs]: https://example.org/handbook\n")
+    _, cards = _parse(tmp_path, page, "faq.md")
+    assert cards[0] == ("Where are the docs?", "In the [handbook][docs].")
+    assert cards[1][1].endswith("[docs]: https://example.org/handbook")  # the last answer's link keeps its target

@@ -46,10 +46,12 @@ _QUESTION_LINES = 20
 _MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
 _MAY_REWRITE = LineStart(
-    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\*\[|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\*?\[|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
 )
 #: An abbreviation's definition (PHP Markdown Extra, MkDocs): ``*[HTML]: Hypertext Markup Language``.
 _ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$")
+#: A link reference definition, ``[docs]: https://… "title"`` (a footnote's ``[^1]:`` is text, not one).
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?\S+>?(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$")
 #: A definition: ":" (or "~") and its text, under a term.
 _DEFINITION = re.compile(r"^ {0,3}[:~]\s+(\S.*)$")
 #: A line that is one Hugo shortcode: its delimiter, "/" when it closes, its name, its arguments, "/"
@@ -143,15 +145,22 @@ def _unquote_cards(lines: list[str], start: int, marked: list[Line]) -> None:
 
 def _abbreviations(lines: list[str], marked: list[Line]) -> None:
     """Abbreviations' definitions (``*[HTML]: …``) as a glossary's bold terms where they are most of the text (a
-    site's list of its abbreviations), else blank: a page shows none of them, they only mark its words."""
+    site's list of its abbreviations), else blank: a page shows none of them, they only mark its words. Link
+    reference definitions that are most of the text are blank too."""
     found = [index for index, line in enumerate(lines) if line[:2] == "*[" and not marked[index].code
              and _ABBREVIATION.match(line)]
-    if not found:
-        return
-    listed = len(found) * 2 >= sum(1 for line in lines if line.strip())
+    written = sum(1 for line in lines if line.strip())
+    listed = len(found) * 2 >= written
     for index in found:
         term, meaning = _ABBREVIATION.match(lines[index]).group(1, 2)  # type: ignore[union-attr]
         lines[index] = f"**{term.strip()}**: {meaning.strip()}" if listed else ""
+    # A file that is mostly link reference definitions (a docs site's list of link targets) shows nothing: its
+    # targets are no definitions of their names. In a page they stay, for the page's links.
+    targets = [index for index, line in enumerate(lines) if line.lstrip(" ")[:1] == "[" and not marked[index].code
+               and _LINK_DEFINITION.match(line)]
+    if targets and len(targets) * 2 >= written:
+        for index in targets:
+            lines[index] = ""
 
 
 def _rewrite_definition(lines: list[str], index: int, marked: list[Line]) -> bool:

@@ -31,6 +31,8 @@ _LABEL = re.compile(r"\(?[A-Ha-h][.):]?")
 #: A task list item: its box, ticked or not, and its text.
 _TASK = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
 #: A lettered option on a line of its own: "a) text", "B. text", "(c) text", in a list or not.
+#: A line that is only an option's letter: an option left empty.
+_EMPTY_OPTION = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?[A-Ha-h][.)][ \t]*$")
 _LETTERED = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+(\S.*?)[ \t]*$")
 _MAY_LETTER = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?[Aa][.)][ \t]", re.MULTILINE)
 #: The first option all in bold (the right one): ``**a) text**``.
@@ -144,7 +146,14 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
             text = text if whole else bold.group(2) if bold else text[: check.start()]  # type: ignore[union-attr]
         options.append(text)
         end += 1
-    return _card(question, lines, (start, end), options, chosen)
+    return _card(question, lines, (start, _past_empty_option(lines, end)), options, chosen)
+
+
+def _past_empty_option(lines: list[str], end: int) -> int:
+    """``end``, or past the line after the options (blank lines before it) that is only the next letter: an
+    option a template left empty (``e)``), no text of the back."""
+    following = next((k for k in range(end, len(lines)) if lines[k].strip()), len(lines))
+    return following + 1 if following < len(lines) and _EMPTY_OPTION.match(lines[following]) else end
 
 
 def _lettered(line: str) -> tuple[str, str, bool] | None:
@@ -195,6 +204,7 @@ def keyed(question: str, answer: str) -> tuple[str, str] | None:
     if sorted(lettered) != list(OPTION_LETTERS[: len(lettered)]):
         return None
     options = [lettered[letter] for letter in sorted(lettered)]
+    end = _past_empty_option(lines, end)
     at = next((k for k in range(end, len(lines)) if lines[k].strip()), None)
     letters, said = named(lines[at]) if at is not None else ([], "")
     chosen = sorted({OPTION_LETTERS.index(letter) for letter in letters})
