@@ -125,3 +125,14 @@ def test_chinese_and_japanese_questions_ask_without_a_question_mark() -> None:
     assert [card.question for card in parsers.parse(_source(headed)).cards] == ["キャッシュとは何ですか", "なぜ速いのか"]
     plain = "- 数据在内存里\n    - 很快\n- 单线程\n    - 没有锁\n"  # statements: no question, no card
     assert not parsers.parse(_source(plain)).cards
+
+
+def test_a_card_the_file_repeats_word_for_word_is_one_card_and_the_repeat_is_reported() -> None:
+    from qadeck import screen
+
+    text = "Q: What is DNS?\nA: Names to addresses.\n\nQ: What is TTL?\nA: A lifetime.\n\nQ: What is DNS?\nA: Names to addresses.\n"
+    result = screen.screen(parsers.parse(_source(text, "net.txt")))
+    assert [card.question for card in result.cards] == ["What is DNS?", "What is TTL?"]
+    assert [(finding.line, finding.message) for finding in result.findings] == [(7, "the same card as line 1")]
+    reworded = text.replace("A: Names to addresses.\n", "A: Names to numbers.\n", 1)  # same question, other answer
+    assert len(screen.screen(parsers.parse(_source(reworded, "net.txt"))).cards) == 3
