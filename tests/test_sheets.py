@@ -256,6 +256,7 @@ def test_an_ods_sheet_counts_repeated_rows_and_cells_without_expanding_empty_one
         '<office:annotation><text:p>a comment, no part of the card</text:p></office:annotation></table:table-cell>'
         "</table:table-row>"
         + ods_row("Repeated?", "yes", repeat=2)
+        + ods_row("After?", "no")
         + '<table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="16384"/>'
         "</table:table-row>"
     )
@@ -263,8 +264,8 @@ def test_an_ods_sheet_counts_repeated_rows_and_cells_without_expanding_empty_one
     assert cards(book) == [
         ("What is 2+2?", "4", "", [2, 2]),
         ("Two lines?", "first  part\nsecond\nthird", "", [5, 5]),
-        ("Repeated?", "yes", "", [6, 6]),
-        ("Repeated?", "yes", "", [7, 7]),
+        ("Repeated?", "yes", "", [6, 6]),  # its repeat, row 7, is the same card: kept once
+        ("After?", "no", "", [8, 8]),
     ]
     assert len(sources.read(book).text) < 1000  # the trailing million rows are counted, not written
 
