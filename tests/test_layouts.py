@@ -136,3 +136,14 @@ def test_a_card_the_file_repeats_word_for_word_is_one_card_and_the_repeat_is_rep
     assert [(finding.line, finding.message) for finding in result.findings] == [(7, "the same card as line 1")]
     reworded = text.replace("A: Names to addresses.\n", "A: Names to numbers.\n", 1)  # same question, other answer
     assert len(screen.screen(parsers.parse(_source(reworded, "net.txt"))).cards) == 3
+
+
+def test_numbered_rows_are_cards_not_a_header_row() -> None:
+    # "Question 1 | Answer 1" reads as a header naming the columns, but the row under it is the same words
+    # counted on: the deck's first card.
+    for text, name in (("Question 1\tAnswer 1\nQuestion 2\tAnswer 2\nQuestion 3\tAnswer 3\n", "deck.txt"),
+                       ("Question 1,Answer 1\nQuestion 2,Answer 2\nQuestion 3,Answer 3\n", "deck.csv")):
+        result = parsers.parse(_source(text, name))
+        assert [card.question for card in result.cards] == ["Question 1", "Question 2", "Question 3"], name
+    named = parsers.parse(_source("Question,Answer\nWhat is 2+2?,4\nWhat is 3+3?,6\n", "deck.csv"))
+    assert [card.question for card in named.cards] == ["What is 2+2?", "What is 3+3?"]  # a header stays one

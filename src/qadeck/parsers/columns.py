@@ -350,3 +350,13 @@ def lettered(cell: str) -> list[str]:
     text = cell.strip()
     ends = [mark.start() for mark in marks[1:]] + [len(text)]
     return [text[mark.end() : end].strip() for mark, end in zip(marks, ends)]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def counted(first: list[str], second: list[str]) -> bool:
+    """Are two rows the same words with other numbers in every cell (``Question 1``, ``Question 2``)?"""
+    filled = [(a, b) for a, b in zip(first, second) if a.strip()]
+    return bool(filled) and all(_DIGITS.search(a) and a != b and _DIGITS.sub("#", a) == _DIGITS.sub("#", b)
+                                for a, b in filled)

@@ -43,7 +43,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Finding, ParseResult, Source
-from .columns import TYPED, Columns, chosen_options, describes, header_columns, lettered, marked, quiz_columns
+from .columns import TYPED, Columns, chosen_options, counted, describes, header_columns, lettered, marked, quiz_columns
 from .options import options_card
 from .entries import Entry, coverage, make_layout
 from .markup import html_to_markdown, inline_text
@@ -268,6 +268,8 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
     if len(fields) < 2:
         return []
     named = header_columns(header.columns or found[0][2], header.meta)
+    if named is not None and not header.columns and len(found) > 1 and counted(found[0][2], found[1][2]):
+        named = None  # "Question 1, Answer 1" over "Question 2, Answer 2": the rows of a numbered deck, no header
     if named is None and not header.lines and not delimited:
         return []
     quiz = None if header.columns else quiz_columns([cells for _, _, cells in found])
@@ -433,8 +435,6 @@ def _named_places(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, in
 
 #: How many title rows (one cell each) may sit above the header row naming the columns.
 TITLE_ROWS = 6
-
-
 def _below_titles(found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
     """The rows from the header row on when titles of one cell sit above it ("Unit 3 vocabulary" over
     Front/Back, as spreadsheets are often laid out); else all of them."""

@@ -21,7 +21,7 @@ import re
 
 from ..model import Source
 from .base import Layout
-from .columns import ANSWER_WORDS, QUESTION_WORDS
+from .columns import ANSWER_WORDS, QUESTION_WORDS, counted
 from .entries import Entry, content_lines, make_layout, marked_coverage
 from .markup import inline_text
 from .prefixed import ANSWER_INLINE, is_marker
@@ -178,8 +178,11 @@ def _entries_with(source: Source, separator: str | None) -> list[Entry]:
     lines = outline(source)
     titles = outline_sections(source)
     cards = _cards(lines, separator)
-    if cards and _names_columns(cards[0][1], cards[0][2]):
-        cards = cards[1:]  # "term|definition" over the cards: their columns' names, a header row
+    if cards and _names_columns(cards[0][1], cards[0][2]) and not (
+            len(cards) > 1 and counted(list(cards[0][1:]), list(cards[1][1:]))):
+        # "term|definition" over the cards: their columns' names, a header row ("Question 1|Answer 1" over
+        # "Question 2|Answer 2" is a card)
+        cards = cards[1:]
     return [
         Entry(inline_text(_NUMBER.sub("", question)), answer, lines[index].number, lines[index].number, titles[index])
         for index, question, answer in cards
