@@ -147,3 +147,17 @@ def test_numbered_rows_are_cards_not_a_header_row() -> None:
         assert [card.question for card in result.cards] == ["Question 1", "Question 2", "Question 3"], name
     named = parsers.parse(_source("Question,Answer\nWhat is 2+2?,4\nWhat is 3+3?,6\n", "deck.csv"))
     assert [card.question for card in named.cards] == ["What is 2+2?", "What is 3+3?"]  # a header stays one
+
+
+def test_bold_questions_some_numbered_are_all_questions() -> None:
+    # An author numbering some bold questions and not others: the numbered ones are questions too, not text of
+    # the answer above them; a file of numbered bold questions alone stays the numbered layout's.
+    text = ("**What is a closure?**\n\nA function with its scope.\n\n**1. What is a promise?**\n\nA value to come.\n\n"
+            "**Why use async?**\n\nTo wait without blocking.\n\n**2. What is an event loop?**\n\nThe scheduler.\n")
+    result = parsers.parse(_source(text))
+    assert result.layout == "bold"
+    assert [(card.question, card.answer) for card in result.cards] == [
+        ("What is a closure?", "A function with its scope."), ("What is a promise?", "A value to come."),
+        ("Why use async?", "To wait without blocking."), ("What is an event loop?", "The scheduler.")]
+    numbered = "**1. What is a promise?**\n\nA value to come.\n\n**2. What is an event loop?**\n\nThe scheduler.\n"
+    assert parsers.parse(_source(numbered)).layout == "numbered"

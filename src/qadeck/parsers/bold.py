@@ -35,6 +35,8 @@ _BOLD_LINE = re.compile(rf"^ {{0,3}}(\*\*|__)(?=\S)(.+?)(?<=\S)\1{SPACE}*$")
 #: A number (``3.``, ``Q3:``) or a question marker (``Q:``, ``Question:``): the numbered and prefixed layouts' lines
 #: (the prefixed layout's :data:`~.prefixed.QUESTION` knows the markers of other languages too).
 _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]\s)", re.IGNORECASE)
+#: A number that opens a question (``3.``, ``3)``): what a numbered bold question may open with.
+_ASKING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_START = LineStart(_BOLD_LINE)
 #: A list item's marker and the space after it: each item opens its own entry, with no blank line before it.
 _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
@@ -45,16 +47,22 @@ _BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
 _OPENING_START = LineStart(_BOLD_OPENING)
 
 
-def question(lines: list[Line], index: int) -> str | None:
-    """The question when ``lines[index]`` is a bold question paragraph, else None."""
+def question(lines: list[Line], index: int, numbered: bool = False) -> str | None:
+    """The question when ``lines[index]`` is a bold question paragraph, else None; with ``numbered``, one that
+    opens with its number and asks is one too (among unnumbered bold questions: an author numbering some)."""
     line = lines[index]
     match = _BOLD_LINE.match(line.text)
     if line.code or not match or match.group(1) in match.group(2):
         opens = _opens(lines, index) or _BULLET.match(line.text) is not None
         return None if line.code or not opens else _run_on(line.text)[0]
     text = inline_text(match.group(2))
-    if not text or text.endswith(":") or _NUMBERED.match(text) or QUESTION.match(text) or is_answer_label(text):
+    if not text or text.endswith(":") or QUESTION.match(text) or is_answer_label(text):
         return None
+    if _NUMBERED.match(text):
+        unnumbered = _ASKING_NUMBER.sub("", text, count=1)
+        if not (numbered and unnumbered != text and asks(unnumbered)):
+            return None
+        text = unnumbered
     # Its own paragraph; an answer may follow on the next line when the bold text asks ("Why …?",
     # "Explain …", as headings ask).
     closes = index + 1 == len(lines) or lines[index + 1].blank or asks(text)
@@ -82,9 +90,11 @@ def _entries(source: Source) -> list[Entry]:
     entries: list[Entry] = []
     start: int | None = None
     asked = ""
+    # Where unnumbered bold questions are read, numbered ones among them are questions too (a FAQ numbering some).
+    numbered = any(question(lines, index) for index in range(len(lines)) if not lines[index].blank)
     for index, line in enumerate(lines):
         is_heading = heading(line) is not None
-        text = None if is_heading else question(lines, index)
+        text = None if is_heading else question(lines, index, numbered)
         if not is_heading and text is None:
             continue
         if start is not None:
