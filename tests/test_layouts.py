@@ -161,3 +161,11 @@ def test_bold_questions_some_numbered_are_all_questions() -> None:
         ("Why use async?", "To wait without blocking."), ("What is an event loop?", "The scheduler.")]
     numbered = "**1. What is a promise?**\n\nA value to come.\n\n**2. What is an event loop?**\n\nThe scheduler.\n"
     assert parsers.parse(_source(numbered)).layout == "numbered"
+
+
+def test_a_numbered_question_with_no_space_after_its_point_is_a_question() -> None:
+    text = ("1. What is a pointer?\nAn address.\n\n2.If a pointer is null, what does dereferencing do?\nUndefined behaviour.\n\n"
+            "3. Is 3.5 a float?\nYes.\n")
+    result = parsers.parse(_source(text))
+    assert [card.question for card in result.cards] == [
+        "What is a pointer?", "If a pointer is null, what does dereferencing do?", "Is 3.5 a float?"]

@@ -35,9 +35,10 @@ from .structure import OTHER_ASKING, Line, LineStart, ends_asking
 NAME = "numbered"
 
 #: The text runs from its first to its last non-space character: a greedy ``.*\S`` finds that end
-#: in one backtrack, where a lazy ``.*?`` tries ``\s*$`` after every character (4 µs a line).
+#: in one backtrack, where a lazy ``.*?`` tries ``\s*$`` after every character (4 µs a line). A capital right
+#: after the point is the text too (``4.If …?``: a space left out).
 NUMBERED = re.compile(
-    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
+    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:(?:\s+|(?<=\.)(?=[A-Z]))(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
 )
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
 SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
