@@ -169,3 +169,12 @@ def test_a_numbered_question_with_no_space_after_its_point_is_a_question() -> No
     result = parsers.parse(_source(text))
     assert [card.question for card in result.cards] == [
         "What is a pointer?", "If a pointer is null, what does dereferencing do?", "Is 3.5 a float?"]
+
+
+def test_a_greek_bold_question_asks_with_its_semicolon_an_english_one_does_not() -> None:
+    greek = ("# Οδηγός\n\nΕισαγωγή.\n\n## Γρήγορες απαντήσεις\n\n- **Τι είναι το Docker;** Ένα εργαλείο.\n"
+             "- **Είναι δωρεάν;** Ναι.\n")
+    assert [(card.question, card.answer) for card in parsers.parse(_source(greek)).cards] == [
+        ("Τι είναι το Docker;", "Ένα εργαλείο."), ("Είναι δωρεάν;", "Ναι.")]
+    english = "- **Note;** this is no question.\n- **Warning;** nor is this.\n"
+    assert not parsers.parse(_source(english)).cards

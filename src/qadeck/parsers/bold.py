@@ -26,7 +26,7 @@ from .entries import Entry, make_layout
 from .headings import asks
 from .markup import inline_text
 from .prefixed import QUESTION
-from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
+from .structure import SPACE, Line, LineStart, answer_from, ends_asking, heading, outline, outline_sections
 from .table import is_answer_label
 
 NAME = "bold"
@@ -41,8 +41,8 @@ _BOLD_START = LineStart(_BOLD_LINE)
 #: A list item's marker and the space after it: each item opens its own entry, with no blank line before it.
 _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
 #: "**What is X?** It is …": a paragraph (or a list item: a cheat sheet's "quick answers") opening
-#: with a bold question, its answer running on after it.
-_BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟])\1{SPACE}+(\S.*)$")
+#: with a bold question, its answer running on after it (Greek asks with ";").
+_BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟;\u037e])\1{SPACE}+(\S.*)$")
 _BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
 _OPENING_START = LineStart(_BOLD_OPENING)
 
@@ -79,6 +79,8 @@ def _run_on(text: str) -> tuple[str | None, str]:
     if not match:
         return None, ""
     asked = inline_text(match.group(2))
+    if asked.endswith((";", "\u037e")) and not ends_asking(asked.replace("\u037e", ";")):
+        return None, ""  # ";" asks only in Greek
     return (asked, match.group(3)) if asked and not _NUMBERED.match(asked) else (None, "")
 
 
