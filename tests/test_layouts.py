@@ -178,3 +178,12 @@ def test_a_greek_bold_question_asks_with_its_semicolon_an_english_one_does_not()
         ("Τι είναι το Docker;", "Ένα εργαλείο."), ("Είναι δωρεάν;", "Ναι.")]
     english = "- **Note;** this is no question.\n- **Warning;** nor is this.\n"
     assert not parsers.parse(_source(english)).cards
+
+
+def test_an_answer_that_says_it_is_none_leaves_its_question_unanswered() -> None:
+    text = ("1. What is a smoke test?\nA) A quick check that the build runs.\n\n2. What is mutation testing?\nA) No idea\n\n"
+            "3. What is fuzzing?\nA) (Need to clarify on this)\n\n4. Is an idea a test?\nAn idea worth trying is not.\n")
+    result = parsers.parse(_source(text))
+    assert [card.question for card in result.cards] == ["What is a smoke test?", "Is an idea a test?"]
+    assert [finding.message for finding in result.findings if finding.kind == "unanswered"] == [
+        "What is mutation testing?", "What is fuzzing?"]

@@ -88,17 +88,19 @@ _OTHER_LABEL_OPENINGS = _spellings((*ANSWERING_WORDS, "答"))
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
+    r"|no idea|i (?:do not|don'?t) know|(?:i )?need to (?:clarify|check)(?: on)?(?: this)?"
     r"|\.{2,}|…|\?+)"
 )
 _PLACEHOLDER = re.compile(rf"^{_PLACEHOLDER_WORDS}$", re.IGNORECASE)
-_LEADING_DECOR = r"[\s*_>()\[\]-]"
+#: Decoration before a placeholder: marks and brackets, and an answer's label ("A) No idea", "Answer: TBD").
+_LEADING_DECOR = r"(?:[\s*_>()\[\]-]|(?<![^\s*_>(\[-])(?:a|ans|answer)[ \t]*[:.)])"
 #: What a text must open with to be a placeholder once its decoration is stripped: most answers fail at once.
 _PLACEHOLDER_OPENING = re.compile(rf"^{_LEADING_DECOR}*{_PLACEHOLDER_WORDS}", re.IGNORECASE)
 _HEADING_ONLY = re.compile(r"^\s*#{1,6}\s")
 #: Up to three leading spaces are HTML indentation; four would be code.
 _HTML_INDENT = re.compile(r"^ {1,3}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$")
+_PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"[.…\s]+")
 #: A question's number written in keycap emoji, as posts copied from chats and social media number them.
 _KEYCAP_NUMBER = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3)+[.):]?\s*|^🔟[.):]?\s*")
