@@ -40,6 +40,7 @@ _STYLES = (
     "</style:style>"
     '<style:style style:name="T4" style:family="text"><style:text-properties fo:background-color="#ffff00"/>'
     "</style:style>"
+    '<style:style style:name="T5" style:family="text"><style:text-properties style:font-name="Symbol"/></style:style>'
     '<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/>'
     "</style:style>"
     '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." '
@@ -150,6 +151,15 @@ DOCUMENTS = {
         "</text:list-item></text:list></text:list-item></text:list>"
         "<text:p>Six.</text:p>"
     ),
+    # Greek letters and signs typed with Insert Symbol: the Symbol font's codes, not the characters.
+    "prefixed/word97-symbols.doc": (
+        "<text:p>Physics quiz</text:p>"
+        "<text:p>Q: Which letter names the angle of incidence?</text:p>"
+        '<text:p>A: <text:span text:style-name="T5">&#xF071;</text:span>, measured in degrees '
+        '(<text:span text:style-name="T5">&#xF0B0;</text:span>).</text:p>'
+        "<text:p>Q: Which sign says at most?</text:p>"
+        '<text:p>A: <text:span text:style-name="T5">&#xF0A3;</text:span></text:p>'
+    ),
     # A teacher's answer key: numbered questions, their options lettered by the list's second level, the right
     # one highlighted.
     "numbered/word97-answer-key.doc": (
@@ -169,6 +179,8 @@ DOCUMENTS = {
 def fodt(body: str) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document {_NAMESPACES} '
             'office:mimetype="application/vnd.oasis.opendocument.text">'
+            '<office:font-face-decls><style:font-face style:name="Symbol" svg:font-family="Symbol" '
+            'style:font-charset="x-symbol"/></office:font-face-decls>'
             f"<office:automatic-styles>{_STYLES}</office:automatic-styles>"
             f"<office:body><office:text>{body}</office:text></office:body></office:document>")
 

@@ -13,7 +13,8 @@ control characters (floating pictures, footnote marks) are dropped.
 Formatting comes from the formatted-disk-pages the FIB points to: a
 paragraph's style (the built-in Heading 1-9, or a style whose name says
 heading or title, as for ``.docx``), whether it is in a table, its list, and
-each run's bold (or highlight, read as bold), hidden and deleted marks. Word's list numbers are not in the
+each run's bold (or highlight, read as bold), hidden and deleted marks; a symbol font's characters (Insert
+Symbol's Greek letters and signs) as the characters they show, their font from the font table. Word's list numbers are not in the
 text: they are counted from the list definitions, as Word shows them.
 :mod:`.document` writes the Markdown.
 
@@ -53,6 +54,12 @@ _STSH, _CHPX, _PAPX, _CLX, _LST, _LFO = 1, 12, 13, 33, 73, 74
 _BOLD, _VANISH, _DELETED, _CHARACTER_STYLE, _RIGHT_TO_LEFT, _BOLD_RIGHT_TO_LEFT = 0x0835, 0x083C, 0x0800, 0x4A30, 0x085A, 0x085C
 #: A run's highlighter colour (0: none), and its shading (the character background LibreOffice writes instead).
 _HIGHLIGHT, _SHADING = 0x2A0C, 0xCA71
+#: A run's symbol (its font and code, on a placeholder character) and its font (an index into the font table).
+_SYMBOL, _FONT = 0x6A09, 0x4A4F
+#: The FIB's pair for the font table.
+_FONTS = 15
+#: A symbol font's characters as Word stores them: the font's codes moved to the private use area.
+_SYMBOL_CODES = re.compile("[\uf020-\uf0ff]")
 _IN_TABLE, _ROW_END, _INNER_ROW_END, _LIST, _LEVEL, _OUTLINE = 0x2416, 0x2417, 0x244C, 0x460B, 0x260A, 0x2640
 #: Sprms of a picture's character (``\x01``): where its picture is in the Data stream; the marks that make the
 #: character an OLE object's (a chart, an equation: its picture stands in for it) or a form field's instead.
@@ -191,7 +198,8 @@ class _Reader:
         paragraphs = self._paragraph_runs()
         # The list levels follow the list table, past the size the FIB gives it.
         lists = _Lists(self.table[self.places[_LST][0]:] if self._part(_LST) else b"", self._part(_LFO))
-        return _Writer(text, runs, paragraphs, pieces, styles, lists, self._picture).blocks
+        return _Writer(text, runs, paragraphs, pieces, styles, lists, self._picture,
+                       _font_names(self._part(_FONTS))).blocks
 
     def _picture(self, offset: int) -> str:
         """The part name of the picture at ``offset`` of the Data stream ("" when there is none to read)."""
@@ -404,6 +412,27 @@ def _sprms(grpprl: bytes) -> dict[int, bytes]:
     return out
 
 
+def _font_names(table: bytes) -> list[str]:
+    """The font table's names in order (an STTB of FFNs: each its size less one, its name from byte 40), as far as
+    it reads."""
+    names: list[str] = []
+    if len(table) < 4:
+        return names
+    count, at = struct.unpack_from("<H", table)[0], 2
+    if count == 0xFFFF:
+        count, at = struct.unpack_from("<H", table, 2)[0], 4
+    at += 2  # the extra data's size: none in a font table
+    for _ in range(count):
+        if at >= len(table):
+            break
+        size = table[at] + 1
+        raw = table[at + 40:at + size]
+        end = next((k for k in range(0, len(raw) - 1, 2) if raw[k:k + 2] == b"\0\0"), len(raw) - len(raw) % 2)
+        names.append(raw[:end].decode("utf-16-le", errors="replace"))
+        at += size
+    return names
+
+
 def _shaded(operand: bytes | None) -> bool:
     """Does a run's shading (its length, then foreground and background colours, four bytes each, the last
     byte 0xFF for "auto") give it a background other than white?"""
@@ -501,8 +530,9 @@ class _Writer:
 
     def __init__(self, text: str, runs: _Runs, paragraphs: list[tuple[int, int, _Paragraph]],
                  pieces: list[tuple[int, int, int, str]], styles: dict[int, _Style], lists: _Lists,
-                 pictures: Callable[[int], str]):
+                 pictures: Callable[[int], str], fonts: list[str]):
         self.runs, self.styles, self.lists, self.pictures = runs, styles, lists, pictures
+        self.fonts = fonts  # the font table's names, by index
         self.paragraph_fcs = [run[0] for run in paragraphs]
         self.paragraphs = paragraphs
         self.blocks: list[Block] = []
@@ -613,6 +643,8 @@ class _Writer:
         """The paragraph's text in runs of the same weight (a run bold by its style's bold counted), then empty."""
         runs: list[tuple[str, bool]] = []
         for piece, sprms in self.pieces:
+            if _SYMBOL in sprms or _SYMBOL_CODES.search(piece):
+                piece = self._symbols(piece, sprms)
             bold = self._bold(sprms, style)
             if runs and runs[-1][1] == bold:
                 runs[-1] = (runs[-1][0] + piece, bold)
@@ -620,6 +652,16 @@ class _Writer:
                 runs.append((piece, bold))
         self.pieces = []
         return runs
+
+    def _symbols(self, piece: str, sprms: dict[int, bytes]) -> str:
+        """A run's symbol-font characters as the characters they show (θ, ≤, a Wingdings tick): Word's Insert Symbol
+        keeps one as a placeholder character whose sprm names its font and code, or as the font's code itself."""
+        if len(sprms.get(_SYMBOL, b"")) >= 4:
+            font, code = struct.unpack_from("<HH", sprms[_SYMBOL])
+            return document.symbol(self.fonts[font] if font < len(self.fonts) else "", code)
+        font = struct.unpack_from("<H", sprms[_FONT])[0] if len(sprms.get(_FONT, b"")) >= 2 else -1
+        name = self.fonts[font] if 0 <= font < len(self.fonts) else ""
+        return _SYMBOL_CODES.sub(lambda m: document.symbol(name, ord(m.group())), piece)
 
     def _end_row(self) -> None:
         if self.cell:
