@@ -143,7 +143,7 @@ def _unquote_cards(lines: list[str], start: int, marked: list[Line]) -> None:
         lines[start:end] = inner
 
 
-def _abbreviations(lines: list[str], marked: list[Line]) -> None:
+def _unshown_definitions(lines: list[str], marked: list[Line]) -> None:
     """Abbreviations' definitions (``*[HTML]: …``) as a glossary's bold terms where they are most of the text (a
     site's list of its abbreviations), else blank: a page shows none of them, they only mark its words. Link
     reference definitions that are most of the text are blank too."""
@@ -204,7 +204,7 @@ def to_markdown(text: str) -> str:
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
-    _abbreviations(lines, marked)
+    _unshown_definitions(lines, marked)
     opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
     boxes = callouts.Boxes(len(lines))  # what the callouts and fenced divs open here left
     for index, line in enumerate(lines):

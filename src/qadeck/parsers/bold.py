@@ -92,12 +92,15 @@ def _entries(source: Source) -> list[Entry]:
     entries: list[Entry] = []
     start: int | None = None
     asked = ""
-    # Where unnumbered bold questions are read, numbered ones among them are questions too (a FAQ numbering some).
-    numbered = any(question(lines, index) for index in range(len(lines)) if not lines[index].blank)
-    for index, line in enumerate(lines):
-        is_heading = heading(line) is not None
-        text = None if is_heading else question(lines, index, numbered)
-        if not is_heading and text is None:
+    headed = [heading(line) is not None for line in lines]
+    found = [None if headed[index] else question(lines, index) for index in range(len(lines))]
+    if any(found):
+        # Where unnumbered bold questions are read, numbered ones among them are questions too (a FAQ numbering
+        # some): only a bold line may be one, so only those are asked again.
+        found = [text if text is not None or headed[index] or not _BOLD_LINE.match(lines[index].text)
+                 else question(lines, index, numbered=True) for index, text in enumerate(found)]
+    for index, text in enumerate(found):
+        if not headed[index] and text is None:
             continue
         if start is not None:
             entries.append(_entry(lines, start, index, asked, titles[start]))

@@ -93,6 +93,11 @@ def is_answer_label(text: str) -> bool:
     return len(text) < 24 and column_names([text])[0] in ANSWER_NAMES
 
 
+def _names_an_answer(name: str) -> bool:
+    """Does a column name end in an answer's, after a word before it ("correctanswer", "правильныйответ")?"""
+    return len(name) > 4 and name.endswith(_ANSWER_TAILS)
+
+
 def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[int, int] | None:
     """Indexes of the question and answer columns the header names, or None.
 
@@ -106,7 +111,7 @@ def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[in
     if asks and not answers:
         # "Correct answer", "Правильный ответ", "To'g'ri javob": a word before the answer's name; the first such
         # column, as a test's table lists the right answer before the wrong ones.
-        answers = [i for i, name in enumerate(names) if i not in asks and len(name) > 4 and name.endswith(_ANSWER_TAILS)][:1]
+        answers = [i for i, name in enumerate(names) if i not in asks and _names_an_answer(name)][:1]
     if asks and not answers:
         # "| Question | Key Points |": the answer is the next column whatever its name.
         answers = [i for i in range(len(names)) if i != asks[0]][:1]
@@ -227,11 +232,11 @@ def _back(header: Sequence[str], ask: int, answer: int) -> tuple[tuple[int, str]
     names = column_names(header)
     # A test's table names its right answer ("Correct answer") and then its wrong ones ("Other answer"): those
     # are no part of the back.
-    qualified = answer < len(names) and names[answer] not in ANSWER_NAMES and names[answer].endswith(_ANSWER_TAILS)
+    qualified = answer < len(names) and names[answer] not in ANSWER_NAMES and _names_an_answer(names[answer])
     # Tags, a group (the card's section) and a level (the author's difficulty) are no text of the back.
     extra = [i for i in range(ask + 1, len(header))
              if i != answer and names[i] not in TAG_NAMES | _GROUP_NAMES | LEVEL_NAMES
-             and not (qualified and len(names[i]) > 4 and names[i].endswith(_ANSWER_TAILS))]
+             and not (qualified and _names_an_answer(names[i]))]
     if not extra:
         return ((answer, ""),)  # two columns: the answer alone, as written
     labels = {i: inline_text(header[i]) for i in (answer, *extra)}
