@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import markdown
-from .plugins import front_matter_end, names_plugin
+from .plugins import body_lines, names_plugin
 
 _MARK = re.compile(r"^excalidraw-plugin:", re.MULTILINE)
 #: The headings of the plugin's sections: where its data starts, and the one that holds the texts.
@@ -37,12 +37,10 @@ def is_drawing(text: str) -> bool:
 
 def to_markdown(text: str) -> str:
     """The lines of a drawing (see the module docstring): its notes and its texts, the rest blank."""
-    lines = text.split("\n")
-    closing = front_matter_end(lines)
-    lines[: closing + 1] = [""] * (closing + 1)  # the plugin's mark and the drawing's tags: no note's text
+    lines, start = body_lines(text)
     mode = "notes"
     headed = False  # whether the author's notes hold a heading
-    for index in range(closing + 1, len(lines)):
+    for index in range(start, len(lines)):
         line = lines[index]
         if mode == "notes":
             if _DATA.fullmatch(line):

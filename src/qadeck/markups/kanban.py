@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import markdown
-from .plugins import front_matter_end, names_plugin
+from .plugins import body_lines, names_plugin
 
 _MARK = re.compile(r"^kanban-plugin:", re.MULTILINE)
 _LANE = re.compile(r"##\s+(.*\S)\s*")
@@ -33,11 +33,9 @@ def is_board(text: str) -> bool:
 
 def to_markdown(text: str) -> str:
     """The lines of a board (see the module docstring): its lanes as items, their cards nested under them."""
-    lines = text.split("\n")
-    closing = front_matter_end(lines)
-    lines[: closing + 1] = [""] * (closing + 1)
+    lines, start = body_lines(text)
     in_lane = False
-    for index in range(closing + 1, len(lines)):
+    for index in range(start, len(lines)):
         line = lines[index]
         stripped = line.strip()
         if stripped == _RULE and _archive_follows(lines, index) or stripped.startswith(_SETTINGS):

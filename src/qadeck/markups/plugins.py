@@ -21,6 +21,10 @@ def names_plugin(text: str, key: re.Pattern[str]) -> bool:
     return end > 0 and bool(key.search(text, 3, end))
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """The index of the line that closes the front matter ``lines`` open with (0 when none does)."""
-    return next((index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), 0)
+def body_lines(text: str) -> tuple[list[str], int]:
+    """The lines of a plugin's note with its front matter blank (the plugin's key and the note's tags are
+    no text to study), and the index of the first line after it."""
+    lines = text.split("\n")
+    closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), 0)
+    lines[: closing + 1] = [""] * (closing + 1)
+    return lines, closing + 1
