@@ -40,11 +40,11 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS | markups.NAMED_ONLY | frozenset(markups.DOC
 #: a data file (YAML, JSON) when its name says it holds questions (a folder has others: configs, packages).
 _FAQ_NAME = "faq"
 _QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "glossary", "interview", "trivia", "anki")
-#: Names a LaTeX or Typst file of exercises and their solutions has (``exercises.tex``, ``exam-solutions.typ``,
+#: Names a LaTeX, Sweave or Typst file of exercises and their solutions has (``exercises.tex``, ``exam-solutions.typ``,
 #: ``uebung3.tex``): in those markups a sheet's questions are answered where they stand, where a PDF or a Word
 #: document of that name is as often a sheet without its answers.
 _SHEET_NAMES = ("exercise", "exam", "solution", "homework", "worksheet", "uebung", "übung")
-_SHEETS = frozenset({".tex", ".typ"})
+_SHEETS = frozenset({".tex", ".rnw", ".typ"})
 #: Names only a data file holding cards has: CrowdAnki exports ``deck.json``, apps keep ``vocabulary.json``
 #: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
 #: languages ``preguntas.json`` or ``fragen.yml``.

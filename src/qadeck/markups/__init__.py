@@ -21,7 +21,7 @@ from collections.abc import Callable
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, kanban, kityminder, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
-    pdf, pod, ppt, pptx, qti, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
+    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
 )
 
 from ..parsers.structure import MARKDOWN_EXTENSIONS
@@ -34,7 +34,7 @@ Translate = Callable[[str], str]
 TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"})
 #: Extensions of files that are sources when named, or in a folder when their name says they hold Q&A:
 #: data files, and documents that mostly hold something else (XML, word processors' documents, PDFs, EPUB books,
-#: LaTeX and Typst (papers and reports far more often than notes), spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
+#: LaTeX, Sweave and Typst (papers and reports far more often than notes), spreadsheets: a budget as often as a vocabulary list, and a budget's rows would make cards; a PDF in a
 #: notes folder is a paper or a manual far more often than a FAQ, and its headings and numbered paragraphs would
 #: make cards; a slide deck in a course folder is a lecture far more often than a review). JSON Lines too: a
 #: folder's ``.jsonl`` is a log, an event stream or a dataset of anything (tweets, embeddings) far more often than
@@ -42,7 +42,7 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: Zip archives too: a course site's quiz package (``quiz-export.zip``, a course's ``.imscc``) is read, but a
 #: folder's zip is a backup or a download of anything far more often.
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
@@ -60,8 +60,9 @@ DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", "
 ENTRY_FILES = DATA | {".xml", ".qti"}
 #: Extensions of files read only when named or named for Q&A -> marks at the start of a file that holds cards
 #: whatever its name: an app's export saved under the app's own name (Mnemosyne writes ``export.xml``), where a
-#: folder's other XML files are a build's or an editor's (``pom.xml``, ``AndroidManifest.xml``).
-EXPORT_MARKS = {".xml": cardxml.EXPORT_MARKS}
+#: folder's other XML files are a build's or an editor's (``pom.xml``, ``AndroidManifest.xml``); an R/exams exercise
+#: in Sweave opens its ``question`` environment within a few lines of R, where a Sweave report or vignette has none.
+EXPORT_MARKS = {".xml": cardxml.EXPORT_MARKS, ".rnw": (rexams.RNW_MARK,)}
 #: Extensions other files share -> what the start of a file of the format qadeck reads holds: a FreeMind map
 #: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code; a KityMinder map names its
 #: ``"root"`` node where other programs' ``.km`` files hold anything else.
@@ -85,6 +86,7 @@ MARKUPS: dict[str, Translate] = {
     ".tid": tiddlywiki.to_markdown,
     ".textile": textile.to_markdown,
     ".tex": latex.to_markdown,
+    ".rnw": rexams.rnw_to_markdown,
     ".texi": texinfo.to_markdown,
     ".texinfo": texinfo.to_markdown,
     ".txi": texinfo.to_markdown,
@@ -135,6 +137,8 @@ SNIFFED: dict[str, tuple[tuple[Callable[[str], bool], Translate], ...]] = {
     ".text": _PLAIN_TEXT_FORMATS,
     # Obsidian's Excalidraw drawings and Kanban boards are notes whose front matter names the plugin.
     ".md": ((excalidraw.is_drawing, excalidraw.to_markdown), (kanban.is_board, kanban.to_markdown)),
+    # An R/exams exercise: one question, its options and its solution under headings R/exams names.
+    ".rmd": ((rexams.is_rmd_exercise, rexams.rmd_to_markdown),),
 }
 
 
