@@ -109,6 +109,24 @@ def test_a_cloze_exercise_answers_each_part(tmp_path: Path) -> None:
     assert answer == "1. 6\n2. **B**: An odd number\n\nA die has six faces, three of them even."
 
 
+def test_a_cloze_question_that_places_its_parts_shows_where_each_goes(tmp_path: Path) -> None:
+    text = ("Question\n========\nWater boils at ##ANSWER1## degrees Celsius at sea level, and ice is ##ANSWER2## "
+            "than liquid water.\n\nAnswerlist\n----------\n* denser\n* less dense\n\n"
+            "Meta-information\n================\nextype: cloze\nexclozetype: num|schoice\nexsolution: 100|01\n")
+    [(question, answer)] = pairs(listed_file(tmp_path, "water.Rmd", text.encode()))
+    assert question == ("Water boils at [1] degrees Celsius at sea level, and ice is [2] than liquid water.\n\n"
+                        "2.\n   - A: denser\n   - B: less dense")
+    assert answer == "1. 100\n2. **B**: less dense"
+
+
+def test_a_cloze_key_r_writes_names_no_part(tmp_path: Path) -> None:
+    text = ("Question\n========\nRead the plot: its median is ##ANSWER1## and its spread ##ANSWER2##.\n\n"
+            "Solution\n========\nThe median is the line inside the box.\n\nMeta-information\n================\n"
+            "extype: cloze\nexclozetype: num|string\nexsolution: `r paste(c(med, spread), collapse = \"|\")`\n")
+    assert pairs(listed_file(tmp_path, "plot.Rmd", text.encode())) == [
+        ("Read the plot: its median is [1] and its spread [2].", "The median is the line inside the box.")]
+
+
 def test_an_exercise_r_writes_or_leaves_unanswered_gives_no_card(tmp_path: Path) -> None:
     written = ("```{r, echo = FALSE}\nq <- 'What is 2 + 3?'\n```\nQuestion\n========\n`r q`\n\n"
                "Meta-information\n================\nextype: num\nexsolution: `r 5`\n")
@@ -117,6 +135,17 @@ def test_an_exercise_r_writes_or_leaves_unanswered_gives_no_card(tmp_path: Path)
                   "exsolution: `r paste(x)`\n")
     assert markups.to_markdown(".Rmd", written) == ""
     assert markups.to_markdown(".Rmd", unanswered) == ""
+
+
+def test_a_solution_that_only_leads_in_to_what_r_prints_answers_nothing() -> None:
+    exercise = ("Question\n========\nWhich fraction of the `r total` pupils walk to school?\n\n"
+                "Solution\n========\n\\\nThe right fraction is\n```{r, echo = FALSE, results = 'asis'}\n"
+                "cat(walkers, '/', total)\n```\n<br/>\n\nMeta-information\n================\nextype: schoice\n"
+                "exsolution: `r key`\n")
+    assert markups.to_markdown(".Rmd", exercise) == ""
+    # A sentence that ends before the chunk still answers.
+    finished = exercise.replace("The right fraction is", "Count the walkers and divide by all pupils.")
+    assert "Count the walkers and divide by all pupils." in markups.to_markdown(".Rmd", finished)
 
 
 def test_r_markdown_that_is_no_exercise_is_read_as_markdown() -> None:

@@ -50,6 +50,10 @@ _CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{([^}]*)\}")
 #: A Sweave chunk: ``<<options>>=`` to ``@``.
 _RNW_CHUNK = re.compile(r"^[ \t]*<<(.*)>>=[ \t]*$")
 _RNW_CHUNK_END = re.compile(r"^[ \t]*@[ \t]*$")
+#: Where a chunk was left out of an R Markdown section's lines, while the section is read.
+_HIDDEN = "\x00"
+#: Lines that show nothing: blank, Pandoc's line break alone (``\``), an HTML break, a chunk left out (last).
+_EMPTY = ("", "\\", "<br/>", "<br>", _HIDDEN)
 #: Chunk options that show the code (``echo = TRUE``): the question shows it, so the card does.
 _SHOWN = re.compile(r"\becho[ \t]*=[ \t]*(?:TRUE|T)\b")
 #: An item of an R Markdown answer list.
@@ -64,6 +68,9 @@ _COMPUTED = ("`r ", "\\Sexpr")
 _VERDICT = re.compile(r"[\W_]*[^\W\d_]+[\W_]*")
 #: A word: what a question or an answer written by its author holds (one R writes holds only expressions).
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+#: Where a cloze exercise's question places a part's answer: ``##ANSWER3##``.
+_ANSWER_TAG = re.compile(r"##ANSWER(\d+)##")
+_CHOICE_TYPES = ("schoice", "mchoice")
 #: An Sweave environment's name and its body.
 _ENVIRONMENT = r"\\begin\{%s\}(.*?)\\end\{%s\}"
 
@@ -95,12 +102,14 @@ def rmd_to_markdown(text: str) -> str:
     spans, meta_at = _rmd_sections(lines)
     if spans is None:
         return ""
-    kept = _without_chunks(lines)
+    kept = _without_chunks(lines, mark=_HIDDEN)
     parts: dict[str, tuple[int, list[str]]] = {}
     for name, (start, end) in spans.items():
         parts[name] = (start + 1, kept[start:end])
     question_line, question = parts.get("question", (1, []))
     solution_line, solution = parts.get("solution", (meta_at, []))
+    if _leads_in_only(solution):
+        solution = []
     options, asked = _items(parts.get("answerlist", (0, []))[1] or parts.get("questionlist", (0, []))[1])
     explained, worked = _items(parts.get("solutionlist", (0, []))[1] or parts.get("solution answerlist", (0, []))[1])
     meta = dict(
@@ -170,8 +179,9 @@ def _rmd_sections(lines: list[str]) -> tuple[dict[str, tuple[int, int]] | None, 
     return spans, meta_at
 
 
-def _without_chunks(lines: list[str], sweave: bool = False) -> list[str]:
-    """``lines`` with each code chunk's lines blank (a chunk that shows itself a fenced block of R)."""
+def _without_chunks(lines: list[str], sweave: bool = False, mark: str = "") -> list[str]:
+    """``lines`` with each code chunk's lines blank, its first line ``mark`` (a chunk that shows itself a fenced
+    block of R)."""
     kept = list(lines)
     index = 0
     while index < len(lines):
@@ -187,11 +197,22 @@ def _without_chunks(lines: list[str], sweave: bool = False) -> list[str]:
         shown = _SHOWN.search(options)
         for row in range(index, min(end + 1, len(lines))):
             kept[row] = ""
+        kept[index] = mark
         if shown and not sweave:
             kept[index], kept[min(end, len(lines) - 1)] = "```r", "```"
             kept[index + 1:end] = lines[index + 1:end]
         index = end + 1
     return kept
+
+
+def _leads_in_only(lines: list[str]) -> bool:
+    """Is a section's text one paragraph that leads in to what a chunk under it prints ("The right answer is"),
+    no stop at its end? R's output was its answer: the text alone answers nothing."""
+    written = [index for index, line in enumerate(lines) if line.strip() not in _EMPTY]
+    if not written or written[-1] - written[0] + 1 != len(written):
+        return False
+    following = next((line for line in lines[written[-1] + 1:] if line.strip() not in _EMPTY[:-1]), "")
+    return following == _HIDDEN and lines[written[-1]].rstrip()[-1:].isalpha()
 
 
 def _items(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -203,7 +224,7 @@ def _items(lines: list[str]) -> tuple[list[str], list[str]]:
         found = _ITEM.match(line)
         if found:
             items.append((found.group(1) or "").strip())
-        elif not line.strip() or line.strip() == "<br/>":
+        elif line.strip() in _EMPTY:
             blank = True
             continue
         elif items and (not blank or line.startswith((" ", "\t"))):
@@ -218,8 +239,8 @@ def _items(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _joined(lines: list[str]) -> str:
     """A section's text, the blank lines around it and runs of blank lines (chunks left out) trimmed; a line that
-    is only a backslash (Pandoc's line break, which authors put between paragraphs) is a blank line."""
-    return re.sub(r"\n{3,}", "\n\n", "\n".join("" if line.strip() == "\\" else line.rstrip()
+    is only a break (Pandoc's backslash, HTML's ``<br/>``, which authors put between paragraphs) is a blank line."""
+    return re.sub(r"\n{3,}", "\n\n", "\n".join("" if line.strip() in _EMPTY else line.rstrip()
                                                  for line in lines)).strip()
 
 
@@ -299,34 +320,57 @@ def _explanations(exercise: Exercise) -> str:
                      for k, item in enumerate(exercise.explained) if item)
 
 
+def _parts(value: str) -> list[str]:
+    """A cloze exercise's meta value split at its ``|`` marks, none inside an inline R expression (`` `r paste(x,
+    collapse = "|")` ``, ``\\Sexpr{…}``): R writes those parts."""
+    parts = [""]
+    code = depth = 0
+    for char in value:
+        if char == "`":
+            code ^= 1
+        elif char in "{}" and not code:
+            depth += 1 if char == "{" else -1
+        elif char == "|" and not code and depth <= 0:
+            parts.append("")
+            continue
+        parts[-1] += char
+    return parts
+
+
 def _cloze(exercise: Exercise) -> tuple[str, str]:
-    """(front, key) of a cloze exercise whose answer list holds its parts (a choice part as many items as its
-    mask has digits); the question and its items as written, no key, when they do not add up."""
-    solutions = exercise.meta.get("exsolution", "").split("|")
-    types = exercise.meta.get("exclozetype", "").split("|")
+    """(front, key) of a cloze exercise whose answer list holds its parts: a choice part as many items as its mask
+    has digits, a number or text part one item (its question), or none where the question places each part with an
+    ``##ANSWER3##`` tag (shown as ``[3]``). The question and its items as written, no key, when they do not add up."""
+    solutions = _parts(exercise.meta.get("exsolution", ""))
+    types = [kind.strip() for kind in _parts(exercise.meta.get("exclozetype", ""))]
     options = list(exercise.options)
-    sizes = [len(mask.strip()) if kind.strip() in ("schoice", "mchoice") else 1
-             for kind, mask in zip(types, solutions)]
-    if len(types) != len(solutions) or sum(sizes) != len(options) or not options:
+    question = _ANSWER_TAG.sub(r"[\1]", exercise.question)
+    placed = question != exercise.question
+    for asked in (1, 0) if placed else (1,):  # the items a number or text part takes
+        sizes = [len(mask.strip()) if kind in _CHOICE_TYPES else asked for kind, mask in zip(types, solutions)]
+        if len(types) == len(solutions) and sum(sizes) == len(options):
+            break
+    else:
         listed = "\n".join(f"- {item}" for item in options if item)
-        return "\n\n".join(part for part in (exercise.question, listed) if part), ""
+        return "\n\n".join(part for part in (question, listed) if part), ""
     front: list[str] = []
     key: list[str] = []
     at = 0
     for number, (kind, value, size) in enumerate(zip(types, solutions, sizes), 1):
         items = options[at: at + size]
         at += size
-        if kind.strip() in ("schoice", "mchoice"):
+        if kind in _CHOICE_TYPES:
             front.append(f"{number}.\n" + "\n".join(f"   - {OPTION_LETTERS[k]}: {item}"
                                                     for k, item in enumerate(items[: len(OPTION_LETTERS)])))
             chosen = None if _computed(value) else _chosen(value, len(items))
             if chosen and chosen[-1] < len(OPTION_LETTERS):
                 key.append(f"{number}. " + "; ".join(f"**{OPTION_LETTERS[k]}**: {items[k]}" for k in chosen))
         else:
-            front.append(f"{number}. {items[0]}")
+            if items:
+                front.append(f"{number}. {items[0]}")
             if value.strip() and not _computed(value):
                 key.append(f"{number}. {value.strip()}")
-    return exercise.question + "\n\n" + "\n".join(front), "\n".join(key)
+    return "\n\n".join(part for part in (question, "\n".join(front)) if part), "\n".join(key)
 
 
 def _front_and_key(exercise: Exercise) -> tuple[str, str]:
