@@ -161,7 +161,8 @@ def _readable(file: Path, given: bool) -> bool:
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
             else _QA_NAMES
         return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
-            _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix)
+            _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix) \
+            or file.name.lower().endswith(markups.READ_ENDINGS)
     if suffix in TEXT_EXTENSIONS:
         return suffix not in markups.SHARED or _opens_as_format(file, markups.SHARED[suffix])
     if not file.suffix:

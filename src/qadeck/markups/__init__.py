@@ -21,7 +21,8 @@ from collections.abc import Callable
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, kanban, kityminder, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
-    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, usenet, xmlfaq,
+    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
+    usenet, xmlfaq,
 )
 
 from ..parsers.structure import MARKDOWN_EXTENSIONS
@@ -51,6 +52,9 @@ NAMED_ONLY = frozenset({
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
 GIVEN_ONLY = frozenset({".apkg", ".colpkg"})
+#: Endings of names read wherever they are, whatever their last extension says elsewhere: Pauker saves its lessons
+#: gzipped as ``.pau.gz``, where a folder's other ``.gz`` files are archives of anything.
+READ_ENDINGS = (".pau.gz",)
 #: Data files: JSON, JSON Lines, YAML and TOML, read by :mod:`.data` (a file of cards is often named for its deck or
 #: vocabulary).
 DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", ".toml"})
@@ -176,6 +180,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".zip": packed.zip_to_markdown,
     ".imscc": qti.package_to_markdown,
     ".h5p": h5p.to_markdown,
+    **trainers.READERS,  # vocabulary trainers' files: Parley's and KWordQuiz's .kvtml, Pauker, jMemorize, Teach2000
     **dict.fromkeys((".jex", *TARS), packed.tar_to_markdown),
 }
 

@@ -44,7 +44,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..parsers.markup import html_to_markdown
 from ..parsers.structure import MARKDOWN_EXTENSIONS
-from . import moodle, notes, qti
+from . import moodle, notes, qti, trainers
 from .archive import MAX_XML_BYTES, Archive
 from .data import notes_markdown
 from .datacards import Item
@@ -72,7 +72,10 @@ class _Member:
 
 
 def tar_to_markdown(data: bytes, name: str = "<tar>") -> str:
-    """The cards of the notes a tar archive or Joplin export holds, as Markdown (see the module docstring)."""
+    """The cards of the notes a tar archive or Joplin export holds, as Markdown (see the module docstring); a
+    Pauker lesson (``.pau.gz``, gzipped XML) is read as one."""
+    if trainers.is_pauker_lesson(data):
+        return trainers.pauker_to_markdown(data, name)
     members = _tar_members(data, name)
     joplin = bool(members) and all(_JOPLIN_ITEM.match(posixpath.basename(member.name)) for member in members)
     return _notes_markdown(members, name, "Joplin export" if joplin else "tar archive", joplin)

@@ -1,0 +1,268 @@
+"""Vocabulary trainers' files as the cards they hold: KDE's Parley and KWordQuiz, Pauker, jMemorize, Teach2000.
+
+* **KVTML** (``.kvtml``, written by Parley, KWordQuiz, KVocTrain and KHangMan): version 2
+  lists ``<identifiers>`` (the languages, each ``<name>``\\d), ``<entries>`` whose
+  ``<translation id="N">`` holds each language's ``<text>`` (with its ``<pronunciation>``,
+  ``<comment>``, ``<example>``), and ``<lessons>``: ``<container>``\\s (nested, each a
+  ``<name>``) listing ``<entry id>``\\s, the entries' section. The first language asks, the
+  second answers, a third and more are named in the answer. A file of one language (KHangMan's
+  word lists) asks its words' comments, the hints the game shows, and answers the word.
+  Version 1 (KVocTrain, KWordQuiz 0.x) writes each entry as ``<e m="lesson">`` holding an
+  ``<o>``\\riginal and its ``<t>``\\ranslations, its lessons as ``<desc no="N">`` names.
+* **Pauker** (``.pau``, ``.pau.gz``: a gzipped lesson, or its XML): ``<Batch>``\\es of
+  ``<Card>``\\s, each a ``<FrontSide>`` and a ``<ReverseSide>`` holding its ``<Text>``.
+  Batches are the learning state, not sections.
+* **jMemorize** (``.jml``: the XML, gzipped, or zipped as ``lesson.xml``): nested
+  ``<Category name>``\\s of ``<Deck>``\\s (learning state) of ``<Card Frontside Backside>``,
+  sides in jMemorize's HTML-like markup; the categories below the root every card shares
+  are the section.
+* **Teach2000** (``.t2k``): ``<item>``\\s holding ``<questions>`` and ``<answers>`` (or one
+  ``<question>`` and ``<answer>``, as WRTS writes them); several answers are each correct.
+
+The XML is parsed by the standard library's parser with nothing fetched: a document that
+declares an entity (the one way to make a parser expand or fetch anything) is refused, and a
+packed file is read no further than :data:`~.archive.MAX_XML_BYTES`. Text is the apps' plain
+text (jMemorize's excepted), escaped so that it shows as written. Notes are written as
+:func:`.data.notes_markdown` writes Anki's.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import io
+import re
+import zlib
+from collections.abc import Callable
+from xml.etree import ElementTree
+
+from ..errors import SourceError
+from ..parsers.markup import html_to_markdown, inline_text
+from .archive import MAX_XML_BYTES, Archive
+from .data import notes_markdown, shared_path
+from .datacards import Item, hard_breaks
+
+Element = ElementTree.Element
+_GZIP, _ZIP = b"\x1f\x8b", b"PK\x03\x04"
+#: An entity declaration, in the encodings an XML file can open in: refused before parsing.
+_ENTITY_DECLARATIONS = tuple("<!ENTITY".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+#: What in plain text Markdown would read as markup anywhere (a bracket only where it would make a link), and what
+#: a line may not open with.
+_MARKDOWN_CHARACTERS = re.compile(r"([\\`*_]|~~|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\[(?=[^\]]*\][(\[:]))")
+_LINE_OPENING = re.compile(r"^(\s*)([#+=>-]|\d+[.)])", re.MULTILINE)
+
+
+def kvtml_to_markdown(data: bytes, name: str = "<kvtml>") -> str:
+    """A KVTML vocabulary (Parley, KWordQuiz, KVocTrain, KHangMan) as Markdown notes."""
+    root = _parse(data, name, "KVTML vocabulary file")
+    if root.tag != "kvtml":
+        raise SourceError(f"not a readable KVTML vocabulary file (its root is <{root.tag}>, not <kvtml>)", name)
+    items = _kvtml_2(root) if root.find("entries") is not None else _kvtml_1(root)
+    return _notes(items, "KVTML vocabulary file", name)
+
+
+def pauker_to_markdown(data: bytes, name: str = "<pauker>") -> str:
+    """A Pauker lesson (gzipped, as Pauker saves it, or its XML) as Markdown notes."""
+    kind = "Pauker lesson"
+    root = _parse(_unpacked(data, name, kind), name, kind)
+    if root.tag != "Lesson":
+        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <Lesson>)", name)
+    items = []
+    for card in root.iter("Card"):
+        question, answer = _plain(card.findtext("FrontSide/Text")), _plain(card.findtext("ReverseSide/Text"))
+        if question and answer:
+            items.append(Item(_question(question), _answer(answer), 0))
+    return _notes(items, kind, name)
+
+
+def is_pauker_lesson(data: bytes) -> bool:
+    """Is this gzip a Pauker lesson (``.pau.gz``) rather than a tar? Its first bytes alone are inflated."""
+    if not data.startswith(_GZIP):
+        return False
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(data[:4096], 1024)
+    except zlib.error:
+        return False
+    return b"<Lesson" in head and b"ustar" not in head
+
+
+def jmemorize_to_markdown(data: bytes, name: str = "<jml>") -> str:
+    """A jMemorize lesson (its XML, gzipped or zipped as ``lesson.xml``) as Markdown notes."""
+    kind = "jMemorize lesson"
+    if data.startswith(_ZIP):
+        archive = Archive(data, name, kind)
+        if not archive.has("lesson.xml"):
+            raise archive.damaged("no lesson.xml in it")
+        data = archive.data("lesson.xml")
+    root = _parse(_unpacked(data, name, kind), name, kind)
+    if root.tag != "Lesson":
+        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <Lesson>)", name)
+    found: list[tuple[list[str], Item]] = []
+
+    def walk(category: Element, path: list[str]) -> None:
+        path = [*path, " ".join(category.get("name", "").split())]
+        for child in category:
+            if child.tag == "Category":
+                walk(child, path)
+            elif child.tag == "Deck":
+                for card in child.iter("Card"):
+                    question = inline_text(card.get("Frontside", ""))
+                    answer = hard_breaks(html_to_markdown(card.get("Backside", "")).strip())
+                    if question and answer:
+                        found.append((path, Item(question, answer, 0)))
+
+    for category in root.findall("Category"):
+        walk(category, [])
+    shared = shared_path([path for path, _ in found])
+    items = [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
+    return _notes(items, kind, name)
+
+
+def teach2000_to_markdown(data: bytes, name: str = "<t2k>") -> str:
+    """A Teach2000 list (or one WRTS wrote) as Markdown notes."""
+    kind = "Teach2000 file"
+    root = _parse(data, name, kind)
+    if root.tag != "teach2000":
+        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <teach2000>)", name)
+    items = []
+    for item in root.iter("item"):
+        questions = [_plain(q.text) for q in (*item.findall("questions/question"), *item.findall("question"))]
+        answers = [_plain(a.text) for a in (*item.findall("answers/answer"), *item.findall("answer"))]
+        questions, answers = [q for q in questions if q], [a for a in answers if a]
+        if questions and answers:
+            items.append(Item(_question(" / ".join(questions)), "\n".join(map(_answer, answers)), 0))
+    return _notes(items, kind, name)
+
+
+def _kvtml_2(root: Element) -> list[Item]:
+    names = {identifier.get("id", ""): " ".join((identifier.findtext("name") or "").split())
+             for identifier in root.iterfind("identifiers/identifier")}
+    languages = sorted(names, key=lambda key: (not key.isdigit(), int(key) if key.isdigit() else 0, key))
+    sections: dict[str, list[str]] = {}  # entry id -> its lesson's path (its first lesson, when in several)
+
+    def walk(container: Element, path: list[str]) -> None:
+        path = [*path, " ".join((container.findtext("name") or "").split())]
+        for child in container:
+            if child.tag == "entry":
+                sections.setdefault(child.get("id", ""), path)
+            elif child.tag == "container":
+                walk(child, path)
+
+    for lesson in root.iterfind("lessons/container"):
+        walk(lesson, [])
+    # Lesson by lesson, as the app lists them; the file's order within one (two entries may share an id).
+    places = {tuple(path): place for place, path in enumerate(sections.values())}
+    found = []
+    for entry in root.iterfind("entries/entry"):
+        item = _kvtml_entry(entry, languages, names)
+        if item is not None:
+            found.append((sections.get(entry.get("id", ""), []), item))
+    found.sort(key=lambda pair: places.get(tuple(pair[0]), len(places)))
+    shared = shared_path([path for path, _ in found]) if len(found) > 1 else []
+    return [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
+
+
+def _kvtml_entry(entry: Element, languages: list[str], names: dict[str, str]) -> Item | None:
+    """One entry's card: the first language asks and the second answers, further ones named; one language alone
+    asks its comment (the hint) and answers the word."""
+    translations = {translation.get("id", ""): translation for translation in entry.findall("translation")}
+    if len(languages) < 2:
+        only = translations.get(languages[0] if languages else "0")
+        if only is None:
+            return None
+        word, hint = _plain(only.findtext("text")), _plain(only.findtext("comment"))
+        return Item(_question(hint), _answer(word), 0) if word and hint else None
+    first = translations.get(languages[0])
+    question = _plain(first.findtext("text")) if first is not None else ""
+    parts = []
+    for index, language in enumerate(languages[1:]):
+        translation = translations.get(language)
+        text = _plain(translation.findtext("text")) if translation is not None else ""
+        if not text:
+            continue
+        said = _answer(text)
+        if index and names.get(language):
+            said = f"{_escaped(names[language])}: {said}"
+        extras = [_escaped(f"/{value}/" if field == "pronunciation" else value)
+                  for field in ("pronunciation", "comment", "example")
+                  if (value := _plain(translation.findtext(field)))]
+        parts.append("  \n".join([said, *extras]))
+    return Item(_question(question), "\n\n".join(parts), 0) if question and parts else None
+
+
+def _kvtml_1(root: Element) -> list[Item]:
+    lessons = {desc.get("no", ""): " ".join((desc.text or "").split()) for desc in root.iterfind("lesson/desc")}
+    found = []
+    for entry in root.iter("e"):
+        question = _plain(entry.findtext("o"))
+        answers = [text for t in entry.findall("t") if (text := _plain(t.text))]
+        if question and answers:
+            found.append(([lessons.get(entry.get("m", ""), "")], Item(_question(question), _answer(answers[0]), 0)))
+    shared = shared_path([path for path, _ in found]) if len(found) > 1 else []
+    return [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
+
+
+def _parse(data: bytes, name: str, kind: str) -> Element:
+    """The document's root element; :class:`SourceError` for one that declares entities or is not well-formed."""
+    if any(declaration in data for declaration in _ENTITY_DECLARATIONS):
+        raise SourceError(f"a {kind} that declares XML entities: not read (an entity can expand or fetch anything)",
+                          name)
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise SourceError(f"not a readable {kind} ({exc})", name) from None
+    except (ValueError, LookupError) as exc:  # an encoding its declaration names that Python does not know
+        raise SourceError(f"not a readable {kind} ({exc})", name) from None
+
+
+def _unpacked(data: bytes, name: str, kind: str) -> bytes:
+    """``data`` inflated when it is gzipped (within :data:`MAX_XML_BYTES`), else itself."""
+    if not data.startswith(_GZIP):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            inflated = stream.read(MAX_XML_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SourceError(f"not a readable {kind} ({exc})", name) from None
+    if len(inflated) > MAX_XML_BYTES:
+        raise SourceError(f"a {kind} of over {MAX_XML_BYTES} bytes of text: too big to read", name)
+    return inflated
+
+
+def _notes(items: list[Item], kind: str, name: str) -> str:
+    """The items as notes, each once: a trainer keeps a pair entered twice twice (a list merged into itself), and
+    the two are one card."""
+    items = list(dict.fromkeys(items))
+    if not items:
+        raise SourceError(f"a {kind} with no cards in it (no entry has both sides)", name)
+    return notes_markdown(items)
+
+
+def _plain(text: str | None) -> str:
+    """An element's text with its line ends the author's and the space around it taken off."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _escaped(text: str) -> str:
+    """Plain text as Markdown that shows it as written: no character of it reads as markup."""
+    text = _MARKDOWN_CHARACTERS.sub(lambda m: html.escape(m.group(1)) if m.group(1) in "<&" else
+                                    "".join("\\" + char for char in m.group(1)), text)
+    return _LINE_OPENING.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+=>-" else
+                             m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def _question(text: str) -> str:
+    return " ".join(_escaped(text).split())
+
+
+def _answer(text: str) -> str:
+    return hard_breaks(_escaped(text))
+
+
+#: Extension -> its reader (bytes and the file's name); ``.pau.gz`` is read by the ``.gz`` reader when it is a lesson.
+READERS: dict[str, Callable[[bytes, str], str]] = {
+    ".kvtml": kvtml_to_markdown,
+    ".pau": pauker_to_markdown,
+    ".jml": jmemorize_to_markdown,
+    ".t2k": teach2000_to_markdown,
+}
