@@ -48,6 +48,10 @@ KVTML_2 = """<?xml version="1.0" encoding="UTF-8"?>
 [not a link](x)</text></translation>
     </entry>
     <entry id="3"><translation id="0"/><translation id="1"/></entry>
+    <entry id="6">
+      <translation id="0"><text>$$\\frac{1}{4}$$ of a_cake</text></translation>
+      <translation id="1"><text>un quarto</text></translation>
+    </entry>
     <entry id="4">
       <translation id="0"><text>il forno</text></translation>
       <translation id="1"><text>the oven</text></translation>
@@ -78,11 +82,13 @@ def test_a_kvtml_vocabulary_asks_its_first_language_under_its_lessons(tmp_path: 
         ("il cucchiaio", "the spoon  \n/spu:n/\n\nPortuguese: a colher", "Tools::Cutlery"),
         ("la pentola", "the pot  \nfor soup", "Pots"),
         ("2\\*3 &lt;b>sei&lt;/b>", "\\- six  \n\\[not a link](x)", ""),
+        ("$$\\frac{1}{4}$$ of a\\_cake", "un quarto", ""),  # Parley typesets a formula: it stays one
     ]
     # The text is shown as written: no tag of it is HTML, no star emphasis.
-    odd = found[-1]
+    odd = found[-2]
     assert Renderer().inline_html(odd["question"]) == "2*3 &lt;b&gt;sei&lt;/b&gt;"
     assert "<a " not in odd["answer_html"] and "[not a link](x)" in odd["answer_html"]
+    assert Renderer().inline_html(found[-1]["question"]) == "\\[\\frac{1}{4}\\] of a_cake"
 
 
 KHANGMAN = """<?xml version="1.0" encoding="UTF-8"?>
@@ -208,7 +214,7 @@ def test_a_folder_reads_the_trainers_files_whatever_their_names(tmp_path: Path) 
     (tmp_path / "logs.gz").write_bytes(gzip.compress(b"a log line\n"))
     assert sorted(path.name for path in sources.collect([tmp_path]).files) == [
         "capitals.pau.gz", "dutch.t2k", "elements.jml", "kitchen.kvtml"]
-    assert len(listed(tmp_path)) == 4 + 2 + 3 + 3
+    assert len(listed(tmp_path)) == 5 + 2 + 3 + 3
 
 
 def _cut(data: bytes) -> bytes:
@@ -216,7 +222,7 @@ def _cut(data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
-    ("kitchen.kvtml", _cut(KVTML_2.encode()), "not a readable KVTML vocabulary file (unclosed token: line 26"),
+    ("kitchen.kvtml", _cut(KVTML_2.encode()), "not a readable KVTML vocabulary file (unclosed token: line "),
     ("capitals.pau.gz", _cut(gzip.compress(PAUKER.encode())), "not a readable Pauker lesson (Compressed file ended"),
     ("capitals.pau", _cut(PAUKER.encode()), "not a readable Pauker lesson (unclosed token: line 14"),
     ("elements.jml", _cut(zipped({"lesson.xml": JMEMORIZE})), "not a readable jMemorize lesson"),

@@ -49,6 +49,8 @@ _ENTITY_DECLARATIONS = tuple("<!ENTITY".encode(codec) for codec in ("utf-8", "ut
 #: What in plain text Markdown would read as markup anywhere (a bracket only where it would make a link), and what
 #: a line may not open with.
 _MARKDOWN_CHARACTERS = re.compile(r"([\\`*_]|~~|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\[(?=[^\]]*\][(\[:]))")
+#: A formula Parley typesets: kept as written, the math qadeck's cards show.
+_FORMULA = re.compile(r"(\$\$.+?\$\$)", re.DOTALL)
 _LINE_OPENING = re.compile(r"^(\s*)([#+=>-]|\d+[.)])", re.MULTILINE)
 
 
@@ -244,7 +246,10 @@ def _plain(text: str | None) -> str:
 
 
 def _escaped(text: str) -> str:
-    """Plain text as Markdown that shows it as written: no character of it reads as markup."""
+    """Plain text as Markdown that shows it as written: no character of it reads as markup, but a formula Parley
+    shows typeset (``$$…$$``) stays one."""
+    if "$$" in text:
+        return "".join(part if index % 2 else _escaped(part) for index, part in enumerate(_FORMULA.split(text)))
     text = _MARKDOWN_CHARACTERS.sub(lambda m: html.escape(m.group(1)) if m.group(1) in "<&" else
                                     "".join("\\" + char for char in m.group(1)), text)
     return _LINE_OPENING.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+=>-" else
