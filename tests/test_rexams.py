@@ -46,6 +46,13 @@ def test_a_single_choice_exercise_is_a_card_with_its_options_and_the_right_one(t
     assert found[0]["lines"][0] == 3  # the question's line
 
 
+def test_a_true_or_false_question_says_its_verdict_once(tmp_path: Path) -> None:
+    text = ("Question\n========\nSound travels faster in water than in air.\n\nAnswerlist\n----------\n* True\n* False\n\n"
+            "Solution\n========\nTrue.\n\nMeta-information\n================\nextype: schoice\nexsolution: 10\n")
+    assert pairs(listed_file(tmp_path, "sound.Rmd", text.encode())) == [
+        ("Sound travels faster in water than in air.\n\n- A: True\n- B: False", "**A**: True")]
+
+
 def test_a_multiple_choice_exercise_keeps_the_reasons_its_solution_gives_each_option(tmp_path: Path) -> None:
     text = ("# Question\n\nWhich of these are prime?\n\n## Answerlist\n\n- 2\n- 9\n- 11\n- 15\n\n"
             "# Solution\n\n## Answerlist\n\n- True. Its only divisors are 1 and 2.\n- False. It is 3 times 3.\n"

@@ -64,7 +64,7 @@ _META = re.compile(r"^[ \t]*(ex[a-z]+(?:\[[^\]]*\])?)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _RNW_META = re.compile(r"\\(ex[a-z]+)(?:\[[^\]\n]*\])?\{")
 #: A value R computes: an inline expression (`` `r …` ``, ``\Sexpr{…}``).
 _COMPUTED = ("`r ", "\\Sexpr")
-#: Words an answer list of the solution uses to say only whether each option is right.
+#: A verdict alone ("True.", "Falsch"): how a solution's answer list says only whether each option is right.
 _VERDICT = re.compile(r"[\W_]*[^\W\d_]+[\W_]*")
 #: A word: what a question or an answer written by its author holds (one R writes holds only expressions).
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -393,7 +393,9 @@ def _card(exercise: Exercise, length: int) -> str:
     if not _WORDS.search(re.sub(r"`r [^`\n]*`", "", exercise.question)):
         return ""
     front, key = _front_and_key(exercise)
-    back = "\n\n".join(part for part in (key, exercise.solution, _explanations(exercise)) if part.strip())
+    # A solution that only says "True." under its key (a true-or-false question) says it again.
+    solution = "" if key and _VERDICT.fullmatch(exercise.solution) else exercise.solution
+    back = "\n\n".join(part for part in (key, solution, _explanations(exercise)) if part.strip())
     if not _WORDS.search(back) and not re.search(r"\d", key):
         return ""
     lines = ["## Question", "", *front.split("\n")]
