@@ -1,5 +1,5 @@
 """Vocabulary trainers' files read as sources: KVTML (Parley, KWordQuiz, KVocTrain, KHangMan), Pauker, jMemorize,
-Teach2000.
+Teach2000, WRTS, CueCard, Granule, Teachmaster.
 
 Each file is written here in its app's shape (elements, attributes, packing), with words of our own.
 """
@@ -203,7 +203,54 @@ def test_a_teach2000_list_reads_as_its_items(tmp_path: Path) -> None:
     # Several answers are each right; WRTS writes an item's question and answer without their lists; an item
     # entered twice is one card.
     assert _cards(listed_file(tmp_path, "dutch.t2k", TEACH2000.encode())) == [
-        ("huis", "house\nhome", ""), ("boom", "tree", ""), ("fiets", "bicycle", "")]
+        ("huis", "house  \nhome", ""), ("boom", "tree", ""), ("fiets", "bicycle", "")]
+
+
+WRTS = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- Wrts -->
+<wrts>
+  <lijst id="1"><titel>Colours</titel><taal><a>Dutch</a><b>English</b></taal>
+    <woord><a>geel</a><b>yellow</b></woord><woord><a>paars</a><b></b></woord></lijst>
+  <lijst id="2"><titel>Shapes</titel><woord><a>vierkant</a><b>square</b></woord></lijst>
+</wrts>
+"""
+CUECARD = """<?xml version="1.0" encoding="utf-8"?>
+<CueCards Version="1">
+    <Card Question="Largest moon of Saturn?" Answer="Titan" History="NYY" />
+    <Card Question="Moon of Neptune that orbits backwards?" Answer="Triton" QuestionPicture="x.png" />
+    <Card Question="Unanswered" Answer="" />
+</CueCards>
+"""
+GRANULE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE deck SYSTEM "http://granule.sourceforge.net/granule.dtd">
+<deck><author>someone</author>
+  <card id="_1"><front>ricordare</front><back>to remember</back><back_example>Ricordo tutto.</back_example></card>
+  <card id="_2"><front>dimenticare</front><back>to forget</back><back_example></back_example></card>
+</deck>
+"""
+TEACHMASTER = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<teachmaster><header><titel>Food</titel><spreins>English</spreins><sprzwei>Deutsch</sprzwei></header>
+  <vokabelsatz><lektion>Fruit</lektion><spreins>apple</spreins><sprzwei>der Apfel</sprzwei>
+    <synonym></synonym><bemerkung>plural: Äpfel</bemerkung></vokabelsatz>
+  <vokabelsatz><lektion>Drinks</lektion><spreins>juice</spreins><sprzwei>der Saft</sprzwei>
+    <synonym>der Fruchtsaft</synonym><bemerkung></bemerkung></vokabelsatz>
+</teachmaster>
+"""
+
+
+@pytest.mark.parametrize(("name", "data", "cards"), [
+    ("dutch.wrts", WRTS.encode(), [("geel", "yellow", "Colours"), ("vierkant", "square", "Shapes")]),
+    ("moons.wcu", CUECARD.encode(), [("Largest moon of Saturn?", "Titan", ""),
+                                     ("Moon of Neptune that orbits backwards?", "Triton", "")]),
+    ("verbs.dkf", GRANULE.encode(), [("ricordare", "to remember\n\nRicordo tutto.", ""),
+                                     ("dimenticare", "to forget", "")]),
+    # Teachmaster writes ISO-8859-1; a synonym is also right, a remark goes under the answer.
+    ("food.vok2", TEACHMASTER.encode("latin-1"), [("apple", "der Apfel\n\nplural: Äpfel", "Fruit"),
+                                                  ("juice", "der Saft  \nder Fruchtsaft", "Drinks")]),
+])
+def test_other_trainers_lists_read_as_their_words(tmp_path: Path, name: str, data: bytes,
+                                                  cards: list[tuple[str, str, str]]) -> None:
+    assert _cards(listed_file(tmp_path, name, data)) == cards
 
 
 def test_a_folder_reads_the_trainers_files_whatever_their_names(tmp_path: Path) -> None:
@@ -228,6 +275,10 @@ def _cut(data: bytes) -> bytes:
     ("elements.jml", _cut(zipped({"lesson.xml": JMEMORIZE})), "not a readable jMemorize lesson"),
     ("elements.jml", _cut(gzip.compress(JMEMORIZE.encode())), "not a readable jMemorize lesson"),
     ("dutch.t2k", _cut(TEACH2000.encode()), "not a readable Teach2000 file"),
+    ("dutch.wrts", _cut(WRTS.encode()), "not a readable WRTS list"),
+    ("moons.wcu", _cut(CUECARD.encode()), "not a readable CueCard deck"),
+    ("verbs.dkf", _cut(GRANULE.encode()), "not a readable Granule deck"),
+    ("food.vok2", _cut(TEACHMASTER.encode("latin-1")), "not a readable Teachmaster vocabulary"),
     ("elements.jml", zipped({"other.xml": "<Lesson/>"}), "not a readable jMemorize lesson (no lesson.xml in it)"),
     ("dutch.t2k", b"<teach2000><items/></teach2000>", "a Teach2000 file with no cards in it"),
     ("kitchen.kvtml", b"<html><body>no</body></html>", "not a readable KVTML vocabulary file (its root is <html>"),
@@ -242,10 +293,12 @@ def test_a_damaged_trainer_file_is_a_one_line_error_naming_it(tmp_path: Path, na
 
 
 @settings(max_examples=100, deadline=None)
-@given(cut=st.integers(0, 2000), which=st.sampled_from([".kvtml", ".pau", ".jml", ".t2k"]))
+@given(cut=st.integers(0, 2000),
+       which=st.sampled_from([".kvtml", ".pau", ".jml", ".t2k", ".wrts", ".wcu", ".dkf", ".vok2"]))
 def test_no_cut_file_makes_a_reader_fail_but_with_an_error_naming_it(cut: int, which: str) -> None:
     # Files are untrusted: wherever one is cut short, reading gives text or a SourceError naming the file.
-    whole = {".kvtml": KVTML_2, ".pau": PAUKER, ".jml": JMEMORIZE, ".t2k": TEACH2000}[which].encode()
+    whole = {".kvtml": KVTML_2, ".pau": PAUKER, ".jml": JMEMORIZE, ".t2k": TEACH2000, ".wrts": WRTS, ".wcu": CUECARD,
+             ".dkf": GRANULE, ".vok2": TEACHMASTER}[which].encode()
     for data in (whole[:cut], gzip.compress(whole)[:cut]):
         try:
             assert isinstance(markups.DOCUMENTS[which](data, "x" + which), str)

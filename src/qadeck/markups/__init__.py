@@ -180,7 +180,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".zip": packed.zip_to_markdown,
     ".imscc": qti.package_to_markdown,
     ".h5p": h5p.to_markdown,
-    **trainers.READERS,  # vocabulary trainers' files: Parley's and KWordQuiz's .kvtml, Pauker, jMemorize, Teach2000
+    **trainers.READERS,  # vocabulary trainers' files: .kvtml (Parley, KWordQuiz), Pauker, jMemorize, Teach2000, …
     **dict.fromkeys((".jex", *TARS), packed.tar_to_markdown),
 }
 

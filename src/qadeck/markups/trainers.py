@@ -1,4 +1,4 @@
-"""Vocabulary trainers' files as the cards they hold: KDE's Parley and KWordQuiz, Pauker, jMemorize, Teach2000.
+"""Vocabulary trainers' files as the cards they hold: Parley and KWordQuiz, Pauker, jMemorize, Teach2000 and others.
 
 * **KVTML** (``.kvtml``, written by Parley, KWordQuiz, KVocTrain and KHangMan): version 2
   lists ``<identifiers>`` (the languages, each ``<name>``\\d), ``<entries>`` whose
@@ -18,6 +18,13 @@
   are the section.
 * **Teach2000** (``.t2k``): ``<item>``\\s holding ``<questions>`` and ``<answers>`` (or one
   ``<question>`` and ``<answer>``, as WRTS writes them); several answers are each correct.
+* **WRTS** (``.wrts``, the Dutch site's lists): ``<lijst>``\\s (each a ``<titel>``, the section when
+  there are several) of ``<woord>``\\s, the first language's word its ``<a>``, the second's its ``<b>``.
+* **CueCard** (``.wcu``): ``<Card Question Answer>``\\s.
+* **Granule** (``.dkf``): ``<card>``\\s with a ``<front>``, a ``<back>`` and a ``<back_example>``.
+* **Teachmaster** (``.vok2``): ``<vokabelsatz>``\\s, each a word of the first language
+  (``<spreins>``), of the second (``<sprzwei>``, a ``<synonym>`` also right), a remark
+  (``<bemerkung>``) and its ``<lektion>``, the section.
 
 The XML is parsed by the standard library's parser with nothing fetched: a document that
 declares an entity (the one way to make a parser expand or fetch anything) is refused, and a
@@ -33,7 +40,7 @@ import html
 import io
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from xml.etree import ElementTree
 
 from ..errors import SourceError
@@ -56,9 +63,7 @@ _LINE_OPENING = re.compile(r"^(\s*)([#+=>-]|\d+[.)])", re.MULTILINE)
 
 def kvtml_to_markdown(data: bytes, name: str = "<kvtml>") -> str:
     """A KVTML vocabulary (Parley, KWordQuiz, KVocTrain, KHangMan) as Markdown notes."""
-    root = _parse(data, name, "KVTML vocabulary file")
-    if root.tag != "kvtml":
-        raise SourceError(f"not a readable KVTML vocabulary file (its root is <{root.tag}>, not <kvtml>)", name)
+    root = _root(data, name, "KVTML vocabulary file", "kvtml")
     items = _kvtml_2(root) if root.find("entries") is not None else _kvtml_1(root)
     return _notes(items, "KVTML vocabulary file", name)
 
@@ -66,15 +71,9 @@ def kvtml_to_markdown(data: bytes, name: str = "<kvtml>") -> str:
 def pauker_to_markdown(data: bytes, name: str = "<pauker>") -> str:
     """A Pauker lesson (gzipped, as Pauker saves it, or its XML) as Markdown notes."""
     kind = "Pauker lesson"
-    root = _parse(_unpacked(data, name, kind), name, kind)
-    if root.tag != "Lesson":
-        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <Lesson>)", name)
-    items = []
-    for card in root.iter("Card"):
-        question, answer = _plain(card.findtext("FrontSide/Text")), _plain(card.findtext("ReverseSide/Text"))
-        if question and answer:
-            items.append(Item(_question(question), _answer(answer), 0))
-    return _notes(items, kind, name)
+    root = _root(_unpacked(data, name, kind), name, kind, "Lesson")
+    items = [_pair(card.findtext("FrontSide/Text"), [card.findtext("ReverseSide/Text")]) for card in root.iter("Card")]
+    return _notes([item for item in items if item is not None], kind, name)
 
 
 def is_pauker_lesson(data: bytes) -> bool:
@@ -96,9 +95,7 @@ def jmemorize_to_markdown(data: bytes, name: str = "<jml>") -> str:
         if not archive.has("lesson.xml"):
             raise archive.damaged("no lesson.xml in it")
         data = archive.data("lesson.xml")
-    root = _parse(_unpacked(data, name, kind), name, kind)
-    if root.tag != "Lesson":
-        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <Lesson>)", name)
+    root = _root(_unpacked(data, name, kind), name, kind, "Lesson")
     found: list[tuple[list[str], Item]] = []
 
     def walk(category: Element, path: list[str]) -> None:
@@ -115,25 +112,83 @@ def jmemorize_to_markdown(data: bytes, name: str = "<jml>") -> str:
 
     for category in root.findall("Category"):
         walk(category, [])
-    shared = shared_path([path for path, _ in found])
-    items = [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
-    return _notes(items, kind, name)
+    return _notes(_sectioned(found), kind, name)
 
 
 def teach2000_to_markdown(data: bytes, name: str = "<t2k>") -> str:
     """A Teach2000 list (or one WRTS wrote) as Markdown notes."""
-    kind = "Teach2000 file"
-    root = _parse(data, name, kind)
-    if root.tag != "teach2000":
-        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <teach2000>)", name)
+    root = _root(data, name, "Teach2000 file", "teach2000")
     items = []
-    for item in root.iter("item"):
-        questions = [_plain(q.text) for q in (*item.findall("questions/question"), *item.findall("question"))]
-        answers = [_plain(a.text) for a in (*item.findall("answers/answer"), *item.findall("answer"))]
-        questions, answers = [q for q in questions if q], [a for a in answers if a]
-        if questions and answers:
-            items.append(Item(_question(" / ".join(questions)), "\n".join(map(_answer, answers)), 0))
-    return _notes(items, kind, name)
+    for entry in root.iter("item"):
+        questions = [text for q in (*entry.findall("questions/question"), *entry.findall("question"))
+                     if (text := _plain(q.text))]
+        answers = [a.text for a in (*entry.findall("answers/answer"), *entry.findall("answer"))]
+        item = _pair(" / ".join(questions), answers)
+        if item is not None:
+            items.append(item)
+    return _notes(items, "Teach2000 file", name)
+
+
+def wrts_to_markdown(data: bytes, name: str = "<wrts>") -> str:
+    """A WRTS list as Markdown notes."""
+    root = _root(data, name, "WRTS list", "wrts")
+    found = []
+    for lijst in root.iter("lijst"):
+        title = " ".join((lijst.findtext("titel") or "").split())
+        for woord in lijst.iter("woord"):
+            item = _pair(woord.findtext("a"), [woord.findtext("b")])
+            if item is not None:
+                found.append(([title], item))
+    return _notes(_sectioned(found), "WRTS list", name)
+
+
+def cuecard_to_markdown(data: bytes, name: str = "<wcu>") -> str:
+    """A CueCard deck as Markdown notes."""
+    root = _root(data, name, "CueCard deck", "CueCards")
+    items = [_pair(card.get("Question"), [card.get("Answer")]) for card in root.iter("Card")]
+    return _notes([item for item in items if item is not None], "CueCard deck", name)
+
+
+def granule_to_markdown(data: bytes, name: str = "<dkf>") -> str:
+    """A Granule deck as Markdown notes."""
+    root = _root(data, name, "Granule deck", "deck")
+    items = [_pair(card.findtext("front"), [card.findtext("back")], [card.findtext("back_example")])
+             for card in root.iter("card")]
+    return _notes([item for item in items if item is not None], "Granule deck", name)
+
+
+def teachmaster_to_markdown(data: bytes, name: str = "<vok2>") -> str:
+    """A Teachmaster vocabulary as Markdown notes."""
+    root = _root(data, name, "Teachmaster vocabulary", "teachmaster")
+    found = []
+    for word in root.iter("vokabelsatz"):
+        item = _pair(word.findtext("spreins"), [word.findtext("sprzwei"), word.findtext("synonym")],
+                     [word.findtext("bemerkung")])
+        if item is not None:
+            found.append(([" ".join((word.findtext("lektion") or "").split())], item))
+    return _notes(_sectioned(found), "Teachmaster vocabulary", name)
+
+
+def _root(data: bytes, name: str, kind: str, tag: str) -> Element:
+    root = _parse(data, name, kind)
+    if root.tag != tag:
+        raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <{tag}>)", name)
+    return root
+
+
+def _pair(question: str | None, answers: Sequence[str | None], notes: Sequence[str | None] = ()) -> Item | None:
+    """The card of a word and its answers (each right, one a line), its notes under them; None without both."""
+    asked, said = _plain(question), [text for answer in answers if (text := _plain(answer))]
+    if not asked or not said:
+        return None
+    extras = [_answer(text) for note in notes if (text := _plain(note))]
+    return Item(_question(asked), "\n\n".join(["  \n".join(map(_answer, said)), *extras]), 0)
+
+
+def _sectioned(found: list[tuple[list[str], Item]]) -> list[Item]:
+    """The items with their path below the one every item shares as their section."""
+    shared = shared_path([path for path, _ in found]) if len(found) > 1 else []
+    return [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
 
 
 def _kvtml_2(root: Element) -> list[Item]:
@@ -160,8 +215,7 @@ def _kvtml_2(root: Element) -> list[Item]:
         if item is not None:
             found.append((sections.get(entry.get("id", ""), []), item))
     found.sort(key=lambda pair: places.get(tuple(pair[0]), len(places)))
-    shared = shared_path([path for path, _ in found]) if len(found) > 1 else []
-    return [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
+    return _sectioned(found)
 
 
 def _kvtml_entry(entry: Element, languages: list[str], names: dict[str, str]) -> Item | None:
@@ -200,8 +254,7 @@ def _kvtml_1(root: Element) -> list[Item]:
         answers = [text for t in entry.findall("t") if (text := _plain(t.text))]
         if question and answers:
             found.append(([lessons.get(entry.get("m", ""), "")], Item(_question(question), _answer(answers[0]), 0)))
-    shared = shared_path([path for path, _ in found]) if len(found) > 1 else []
-    return [Item(item.question, item.answer, 0, "::".join(filter(None, path[len(shared):]))) for path, item in found]
+    return _sectioned(found)
 
 
 def _parse(data: bytes, name: str, kind: str) -> Element:
@@ -270,4 +323,8 @@ READERS: dict[str, Callable[[bytes, str], str]] = {
     ".pau": pauker_to_markdown,
     ".jml": jmemorize_to_markdown,
     ".t2k": teach2000_to_markdown,
+    ".wrts": wrts_to_markdown,
+    ".wcu": cuecard_to_markdown,
+    ".dkf": granule_to_markdown,
+    ".vok2": teachmaster_to_markdown,
 }
