@@ -13,8 +13,8 @@ from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
     apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
-    labelled, logseq,
-    numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
+    labelled, liascript, logseq,
+    mkdocs_quiz, numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
 )
 from .base import Layout
 from .structure import (
@@ -23,6 +23,8 @@ from .structure import (
 
 LAYOUTS: tuple[Layout, ...] = (
     csv.LAYOUT,
+    liascript.LAYOUT,
+    mkdocs_quiz.LAYOUT,
     quiz.LAYOUT,
     choices.LAYOUT,
     blocks.LAYOUT,
@@ -186,8 +188,9 @@ def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResu
     """``result`` and the cards of a second layout that fits what the first left unread (a FAQ that
     writes some entries as question headings and others as bold ``Q:`` pairs), when it finds two
     questions there. What the second layout reports (unanswered questions) is the first one's text."""
-    if not result.cards or chosen is remnote.LAYOUT or chosen is obsidian.LAYOUT and obsidian.tags_cards(source.text):
-        return result  # RemNote's separators, the Flashcards plugin's tags, say which are cards: the rest is notes
+    if (not result.cards or chosen is remnote.LAYOUT or chosen is liascript.LAYOUT
+            or chosen is obsidian.LAYOUT and obsidian.tags_cards(source.text)):
+        return result  # RemNote's separators, LiaScript's quizzes, the Flashcards plugin's tags say which are cards
     rest = blanked(source, (number for card in result.cards for number in range(card.lines[0], card.lines[1] + 1)))
     if not asks_in(rest.text):
         return result  # most files: what is left is titles and prose

@@ -24,6 +24,9 @@ from .structure import LineStart
 
 #: Option letters, as a multiple-choice card's front shows them.
 OPTION_LETTERS = "ABCDEFGH"
+#: The letters a card's front shows: a quiz that marks its options (LiaScript's, mkdocs-quiz's) may offer more
+#: than the eight that lettered options in text run to.
+SHOWN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: Where a multiple-choice card's options start on its front.
 OPTIONS_START = "\n\n- A: "
 #: An option's own letter, standing for the code under it.
@@ -67,12 +70,12 @@ def stem(question: str) -> str:
 def options_card(question: str, options: Sequence[str], chosen: int | Sequence[int] | None) -> tuple[str, str]:
     """(front, back) of a multiple-choice card: the question over its lettered options (each on one
     line, or indented under its letter); the chosen options' letters and texts ("" when none is chosen)."""
-    shown = [f"- {OPTION_LETTERS[k]}: {text}" for k, text in enumerate(options) if text.strip()]
+    shown = [f"- {SHOWN_LETTERS[k]}: {text}" for k, text in enumerate(options) if text.strip()]
     if not shown:
         return question, ""
     front = question + "\n\n" + "\n".join(shown)
     picked = [chosen] if isinstance(chosen, int) else list(chosen or ())
-    back = "\n\n".join(f"**{OPTION_LETTERS[k]}**: {options[k]}" for k in picked)
+    back = "\n\n".join(f"**{SHOWN_LETTERS[k]}**: {options[k]}" for k in picked)
     return front, back
 
 
