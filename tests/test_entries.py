@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from qadeck.parsers import entries
 from qadeck.parsers.structure import Line, heading, is_noise
 
-_PIECES = st.sampled_from(["TBD", "tbd", "To be completed.", "Answer here", "...", "…", "?", "#", "## Heading",
+_PIECES = st.sampled_from(["TBD", "tbd", "12", "3、", "4.", "To be completed.", "Answer here", "...", "…", "?", "#", "## Heading",
                            "- [link](http://x)", "Resources:", "**", "_", "(", ">", " ", "\n", "\n\n", "\t", "x",
                            "An answer.", "\u017f", "\u2028"])
 
@@ -25,7 +25,8 @@ def test_the_fast_path_judges_as_the_paragraph_rules_do(answer):
     ("answer", "unanswered"),
     [("", True), ("  \n", True), ("TBD", True), ("*To be completed.*", True), ("...", True),
      ("## Next question", True), ("To be completed.\n\n- [docs](http://x)", True),
-     ("A real answer.", False), ("- [docs](http://x)", False), ("TBD\n\nBut here is more.", False)],
+     ("A real answer.", False), ("- [docs](http://x)", False), ("TBD\n\nBut here is more.", False),
+     ("18、", True), ("3．", True), ("443.", False), ("12、因为它更快。", False), ("2024", False)],
 )
 def test_unanswered(answer: str, unanswered: bool) -> None:
     assert entries.is_unanswered(answer) is unanswered

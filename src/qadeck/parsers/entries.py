@@ -122,6 +122,14 @@ _NUMBER_ONLY = re.compile(
     r"(?i:question|ques|q|problem|exercise|quiz)[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d+(?:\.\d+)*[ \t]*[.:)：]?"
 )
 _NUMBER_ONLY_LONGEST = 24
+#: A list's number as Chinese and Japanese write it ("18、", "3．"), with nothing after it: where "443." may
+#: answer "Which port?", no answer is written so.
+_BARE_NUMBER = re.compile(r"\d{1,3}[、．）]")
+#: The same in Chinese, Japanese and Korean question banks: "第 3 题" (question 3), or a label alone ("题目", the
+#: question; "問題 2"; "문제 4"), as a quiz's heading over the question's own text.
+_CJK_NUMBER_ONLY = re.compile(
+    rf"第[ \t]*[{_DIGITS}]+[ \t]*[题題问問]|(?:题目|題目|问题|問題|問|문제|질문)[ \t]*[{_DIGITS}]*[ \t]*[.:：．]?"
+)
 #: What the first character of a question is when _QUESTION_NUMBER may match it.
 _NUMBER_OPENINGS = frozenset("Qq#([０１２３４５６７８９ｑＱ问問第")
 #: The openings of the question labels in other languages.
@@ -191,6 +199,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         number = question if len(question) <= _NUMBER_ONLY_LONGEST and _NUMBER_ONLY.fullmatch(question) else ""
         if number and answer:
             question = ""
+        elif "\n\n" in question and not question.isascii():
+            question = _without_number_paragraph(question)
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
         else:
@@ -341,6 +351,16 @@ def without_numbers(question: str, answer: str) -> tuple[str, str]:
     return question[(found or letter).end() :], answer  # type: ignore[union-attr]
 
 
+def _without_number_paragraph(question: str) -> str:
+    """``question`` without a first paragraph that only numbers or labels it in Chinese, Japanese or Korean
+    ("第 1 题", "题目", "問題 2"): a quiz's heading over the question's own text, which is what it asks."""
+    first, _, rest = question.partition("\n\n")
+    first = first.strip()
+    if len(first) <= _NUMBER_ONLY_LONGEST and rest.strip() and _CJK_NUMBER_ONLY.fullmatch(first):
+        return rest.strip()
+    return question
+
+
 def is_unanswered(answer: str) -> bool:
     """True for an empty answer, a placeholder, or a placeholder followed only by links.
 
@@ -352,6 +372,8 @@ def is_unanswered(answer: str) -> bool:
     text = answer.lstrip()
     if text[:1] == "|" and not text.strip("|-: \n"):
         return True  # an empty table: the box a worksheet leaves for the answer, not filled in
+    if text[:1].isdigit() and _BARE_NUMBER.fullmatch(text.rstrip()):
+        return True  # "18、" alone: the list's next number, its question not yet written
     if text and text[0] not in "#.…" and not _PLACEHOLDER_OPENING.match(text):
         return False  # most answers: no heading, ellipsis or placeholder opens them (property-tested)
     return _unanswered_in_full(answer)
@@ -365,6 +387,8 @@ def _unanswered_in_full(answer: str) -> bool:
     """
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(answer) if p.strip()]
     if not paragraphs:
+        return True
+    if len(paragraphs) == 1 and _BARE_NUMBER.fullmatch(paragraphs[0]):
         return True
     if all(_HEADING_ONLY.match(line) for p in paragraphs for line in p.split("\n")):
         return True

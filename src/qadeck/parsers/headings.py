@@ -29,7 +29,8 @@ from .structure import (
 
 NAME = "headings"
 
-_NUMBERING = re.compile(r"^(?:Q(?:uestion)?\s*\d*\s*[.:)\-]|Q\d+|\d+(?:\.\d+)*\s*[.):](?!\d))\s*", re.IGNORECASE)
+#: A heading's number: "Q3.", "12)", "1.2:", and as Chinese and Japanese write a list's numbers, "1、", "2．", "3）".
+_NUMBERING = re.compile(r"^(?:Q(?:uestion)?\s*\d*\s*[.:)\-]|Q\d+|\d+(?:\.\d+)*\s*[.):、．）](?!\d))\s*", re.IGNORECASE)
 _ASKING = re.compile(
     r"^(?:what|what's|whats|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|"
     r"do|does|did|should|would|will|shall|may|might|have|has|explain|describe|define|list|name|"
@@ -95,7 +96,34 @@ def _candidates(headings: list[Heading]) -> set[int]:
     for level in question_levels(headings):
         asking = [i for i, h in enumerate(headings) if h.level == level and h.asks]
         chosen.update(i for i in range(asking[0], asking[-1] + 1) if headings[i].level == level)
-    return chosen
+    return chosen - _numbered_points(headings, chosen)
+
+
+def _numbered_points(headings: list[Heading], chosen: set[int]) -> set[int]:
+    """The chosen headings of a section where none asks in words, only by its number ("### 1. Prepare well"
+    under "## Tips"), when another section's ask in words ("### 1. What is …?"): a list of points, not questions.
+
+    Articles number their questions and then, under a section of their own, their advice the same way.
+    """
+    if not any(_NUMBERING.match(headings[i].text) for i in chosen):
+        return set()  # most documents: no heading asks by its number
+    sections: dict[int, list[int]] = {}  # the heading a section opens with (-1: none) -> its chosen headings
+    above: list[int] = []  # the headings open at this point, outermost first
+    for i, h in enumerate(headings):
+        while above and headings[above[-1]].level >= h.level:
+            above.pop()
+        if i in chosen:
+            sections.setdefault(above[-1] if above else -1, []).append(i)
+        above.append(i)
+    worded = {parent for parent, members in sections.items() if any(_asks_in_words(headings[i].text) for i in members)}
+    if not worded or len(worded) == len(sections):
+        return set()
+    return {i for parent, members in sections.items() if parent not in worded for i in members}
+
+
+def _asks_in_words(text: str) -> bool:
+    """Does the heading ask with its number left out?"""
+    return asks(_NUMBERING.sub("", text, count=1).strip())
 
 
 def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: str) -> set[int]:

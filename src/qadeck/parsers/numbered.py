@@ -30,15 +30,17 @@ from .repair import clean
 from ..model import Source
 from . import common, options
 from .entries import Entry, make_layout
-from .structure import OTHER_ASKING, Line, LineStart, ends_asking
+from .structure import OTHER_ASKING, Line, LineStart, cjk_asks, ends_asking
 
 NAME = "numbered"
 
 #: The text runs from its first to its last non-space character: a greedy ``.*\S`` finds that end
 #: in one backtrack, where a lazy ``.*?`` tries ``\s*$`` after every character (4 µs a line). A capital right
 #: after the point is the text too (``4.If …?``: a space left out).
+#: Chinese and Japanese number a list "1、", "2．" or "3）", the text right after the mark.
 NUMBERED = re.compile(
-    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:(?:\s+|(?<=\.)(?=[A-Z]))(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
+    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)、．）](?:(?P=b))?"
+    r"(?:(?:\s+|(?<=\.)(?=[A-Z])|(?<=[、．）]))(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
 )
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
 SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
@@ -59,7 +61,7 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 _MAY_NUMBER = LineStart(
     re.compile(
         f"^{_HIDDEN}(?:[^\\S\\n]{_HIDDEN}){{0,3}}(?:\\*{_HIDDEN}\\*{_HIDDEN}|_{_HIDDEN}_{_HIDDEN})?"
-        f"\\d[\\d{clean.INVISIBLE}]*[.)]"
+        f"\\d[\\d{clean.INVISIBLE}]*[.)、．）]"
     )
 )
 _BOLD_MARKS = ("*", "_")
@@ -75,7 +77,7 @@ def question_text(text: str) -> str | None:
     if bold and text.endswith(bold) and text.count(bold) % 2:
         text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
     question = clean.tidy_question(text)
-    if bold or ends_asking(question) or _ASKING.match(question) or OTHER_ASKING.match(question):
+    if bold or ends_asking(question) or _ASKING.match(question) or OTHER_ASKING.match(question) or cjk_asks(question):
         return question
     return None
 
@@ -96,7 +98,7 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
     return found
 
 
-_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})[.)]")
+_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})[.)、．）]")
 
 
 def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:

@@ -191,11 +191,14 @@ def blanked(source: Source, numbers: Iterable[int]) -> Source:
 _CJK_ASKS = "如何|为何|為何|为什么|為什麼|什么|什麼|怎么|怎麼|怎样|怎樣|是否|哪些|哪个|哪個|なぜ|どう|무엇|왜|어떻게"
 CJK_ASKING = re.compile(f"^(?:{_CJK_ASKS})")
 #: A Chinese, Japanese or Korean question without a question mark: an interrogative inside it ("Redis 为什么快",
-#: "HashMap 的原理是什么"), or a particle that asks at its end (吗, 呢, ですか, 까, 나요).
+#: "HashMap 的原理是什么"), a particle that asks at its end (吗, 呢, ですか, 까, 나요), a remark in brackets
+#: allowed after it ("能交换到磁盘吗（面试官说不能）"), or the difference it asks for ("ArrayList 和 LinkedList 的区别",
+#: "プロセスとスレッドの違い", "프로세스와 스레드의 차이점"), as "Differences between …" asks in English.
 _CJK_ASKS_INSIDE = re.compile(
     r"为什么|為什麼|为何|為何|如何|怎么|怎麼|怎样|怎樣|哪些|哪个|哪個|是否|是什么|是什麼|什么是|什麼是|有什么|有什麼"
     r"|なぜ|どうして|どのように|とは何|って何|무엇|왜|어떻게"
-    r"|(?:吗|嗎|呢|ですか|ますか|까|나요|가요)[\s。.!！]*$"
+    r"|(?:吗|嗎|呢|ですか|ますか|까|나요|가요|的区别|的區別|的异同|的異同|の違い|의 차이|의 차이점)"
+    r"[\s。.!！]*(?:[(（][^()（）\n]*[)）][\s。.!！]*)?$"
 )
 
 
