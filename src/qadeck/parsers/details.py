@@ -9,7 +9,9 @@
 
 Blocks may sit several to a line (Anki exports) and bodies mix Markdown and
 HTML; both are turned into Markdown. A ``<details>`` inside a body stays part
-of that answer. Outside the blocks, a list item that is nothing but a bold
+of that answer, unless its summary asks: then it is a follow-up question, a card of its own,
+and the answer it sits in is the rest of the body (interview notes fold each follow-up under
+the question it follows). Outside the blocks, a list item that is nothing but a bold
 question (``- <b>…</b>``) is a question; the lines that carry the item on are
 its answer, and without any it is a question listed without an answer. Tags in
 code fences and inline code are code, not structure.
@@ -46,19 +48,27 @@ class _Span:
     summary: tuple[int, int]
     body: tuple[int, int]
     end: int
+    inner: tuple[_Span, ...] = ()  # the blocks directly inside the body
+
+
+class _Open:
+    """A block being scanned: where it starts, its first summary, and the blocks closed inside it."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.summary: tuple[int, int] | None = None
+        self.summary_open: int | None = None
+        self.inner: list[_Span] = []
 
 
 class _Scanner(HTMLParser):
-    """Finds top-level ``<details>`` blocks and their first ``<summary>``."""
+    """Finds top-level ``<details>`` blocks, their first ``<summary>``, and the blocks one level inside them."""
 
     def __init__(self, starts: list[int]) -> None:
         super().__init__(convert_charrefs=True)
         self.starts = starts
         self.spans: list[_Span] = []
-        self.depth = 0
-        self.start = 0
-        self.summary: tuple[int, int] | None = None
-        self.summary_open: int | None = None
+        self.open: list[_Open] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -66,24 +76,23 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "details":
-            self.depth += 1
-            if self.depth == 1:
-                self.start, self.summary, self.summary_open = self._offset(), None, None
-        elif tag == "summary" and self.depth == 1 and self.summary is None:
-            self.summary_open = self._offset() + len(self.get_starttag_text() or "")
+            self.open.append(_Open(self._offset()))
+        elif tag == "summary" and self.open and self.open[-1].summary is None:
+            self.open[-1].summary_open = self._offset() + len(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "summary" and self.depth == 1 and self.summary_open is not None and self.summary is None:
-            self.summary = (self.summary_open, self._offset())
-        elif tag == "details" and self.depth:
-            self.depth -= 1
-            if self.depth == 0:
-                self._close(self._offset())
-
-    def _close(self, at: int) -> None:
-        end = self.rawdata.find(">", at) + 1 or at
-        summary = self.summary or (self.start, self.start)
-        self.spans.append(_Span(self.start, summary, (summary[1], at), end))
+        block = self.open[-1] if self.open else None
+        if tag == "summary" and block and block.summary_open is not None and block.summary is None:
+            block.summary = (block.summary_open, self._offset())
+        elif tag == "details" and block:
+            self.open.pop()
+            at = self._offset()
+            summary = block.summary or (block.start, block.start)
+            span = _Span(block.start, summary, (summary[1], at), self.rawdata.find(">", at) + 1 or at, tuple(block.inner))
+            if not self.open:
+                self.spans.append(span)
+            elif len(self.open) == 1:
+                self.open[0].inner.append(span)
 
 
 class _Document:
@@ -138,12 +147,27 @@ def _entries(source: Source) -> list[Entry]:
     for span in doc.spans():
         first, last = doc.index_at(span.start), doc.index_at(max(span.end - 1, span.start))
         inside.update(range(first, last + 1))
-        question = inline_text(doc.text[span.summary[0] : span.summary[1]])
-        answer, end_line = answer_from(doc.lines_between(*span.body))
         section = outline_sections(source)[first]
-        entries.append(Entry(question, answer, lines[first].number, end_line or lines[last].number, section))
+        follow_ups = [inner for inner in span.inner if asks(_summary(doc, inner))]
+        body = doc.lines_between(*span.body)
+        if follow_ups:
+            cut = {k for inner in follow_ups
+                   for k in range(doc.index_at(inner.start), doc.index_at(max(inner.end - 1, inner.start)) + 1)}
+            body = [Line(line.number, "", line.code) if line.number - 1 in cut else line for line in body]
+        answer, end_line = answer_from(body)
+        entries.append(Entry(_summary(doc, span), answer, lines[first].number, end_line or lines[last].number, section))
+        for inner in follow_ups:
+            inner_first = doc.index_at(inner.start)
+            inner_answer, inner_end = answer_from(doc.lines_between(*inner.body))
+            inner_last = lines[doc.index_at(max(inner.end - 1, inner.start))].number
+            entries.append(Entry(_summary(doc, inner), inner_answer, lines[inner_first].number, inner_end or inner_last,
+                                 section))
     entries.extend(_listed_questions(source, lines, inside))
     return sorted(entries, key=lambda entry: entry.line)
+
+
+def _summary(doc: _Document, span: _Span) -> str:
+    return inline_text(doc.text[span.summary[0] : span.summary[1]])
 
 
 def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> list[Entry]:

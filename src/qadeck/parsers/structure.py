@@ -192,12 +192,14 @@ _CJK_ASKS = "如何|为何|為何|为什么|為什麼|什么|什麼|怎么|怎�
 CJK_ASKING = re.compile(f"^(?:{_CJK_ASKS})")
 #: A Chinese, Japanese or Korean question without a question mark: an interrogative inside it ("Redis 为什么快",
 #: "HashMap 的原理是什么"), a particle that asks at its end (吗, 呢, ですか, 까, 나요), a remark in brackets
-#: allowed after it ("能交换到磁盘吗（面试官说不能）"), or the difference it asks for ("ArrayList 和 LinkedList 的区别",
-#: "プロセスとスレッドの違い", "프로세스와 스레드의 차이점"), as "Differences between …" asks in English.
+#: allowed after it ("能交换到磁盘吗（面试官说不能）"), the difference it asks for ("ArrayList 和 LinkedList 的区别",
+#: "プロセスとスレッドの違い", "프로세스와 스레드의 차이점"), as "Differences between …" asks in English, or a request
+#: to explain ("简述 …", "谈谈 …", "…を説明してください", "…에 대해 설명해 주세요"), as "Explain …" does.
 _CJK_ASKS_INSIDE = re.compile(
     r"为什么|為什麼|为何|為何|如何|怎么|怎麼|怎样|怎樣|哪些|哪个|哪個|是否|是什么|是什麼|什么是|什麼是|有什么|有什麼"
-    r"|なぜ|どうして|どのように|とは何|って何|무엇|왜|어떻게"
-    r"|(?:吗|嗎|呢|ですか|ますか|까|나요|가요|的区别|的區別|的异同|的異同|の違い|의 차이|의 차이점)"
+    r"|なぜ|どうして|どのように|とは何|って何|무엇|왜|어떻게|简述|簡述|谈谈|談談|说说|說說|说一下|說一下|解释一下|解釋一下"
+    r"|(?:吗|嗎|呢|ですか|ますか|까|나요|가요|的区别|的區別|的异同|的異同|の違い|의 차이|의 차이점"
+    r"|주세요|주십시오|하시오|ください|下さい)"
     r"[\s。.!！]*(?:[(（][^()（）\n]*[)）][\s。.!！]*)?$"
 )
 
@@ -225,7 +227,7 @@ OTHER_ASKING = re.compile(
 #: "Question" and "Answer" in the languages flashcard users write most besides English (lower case): the
 #: labels of the prefixed layout's pairs and the names of a table's or a CSV's columns.
 ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "fråga", "spørsmål", "spørgsmål",
-                "kysymys", "otázka", "soru", "ερώτηση", "ερωτηση", "вопрос", "питання", "问题", "問題", "質問", "질문",
+                "kysymys", "otázka", "soru", "ερώτηση", "ερωτηση", "вопрос", "питання", "问题", "問題", "質問", "질문", "꼬리질문",
                 "întrebare", "kérdés", "pertanyaan", "soalan", "câu hỏi", "tanong", "swali", "प्रश्न", "প্রশ্ন", "سؤال",
                 "السؤال", "پرسش", "שאלה", "คำถาม", "savol")
 ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "antwoord", "odpowiedź", "svar",
