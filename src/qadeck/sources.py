@@ -53,6 +53,9 @@ _DATA_NAMES = ("deck", "vocab", *ASKING_WORDS)
 #: ``vocabulary/animals.yml``): whole words only, never ``passwords.json`` or ``keywords.yml``.
 _WORD_NAMES = frozenset(("words", "vocab", "vocabulary", "vocabularies", "decks", "glossary"))
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
+#: A module that tests a program (``deck.test.ts``, ``quiz.spec.js``, ``__tests__/cards.js``): its questions and
+#: answers are the fixtures of the code it tests.
+_TEST_MODULE = re.compile(r"\.(?:test|spec)\.[^/]*$|(?:^|/)__tests__/", re.IGNORECASE)
 #: Pictures and sounds: media the sources refer to (see :mod:`qadeck.render.media`), not sources.
 MEDIA_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".tif", ".tiff", ".ico",
@@ -63,7 +66,7 @@ MEDIA_EXTENSIONS = frozenset({
 #: as plain text when given by name or named for Q&A (``quiz.answers``, or by its extension: ``bash.faq``, the name
 #: a FAQ posted to Usenet is often kept under), never a ``quiz.py`` or ``faq.md.bak``.
 NOT_NOTES = frozenset({
-    ".py", ".pyi", ".pyx", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".vue", ".svelte", ".java", ".kt", ".kts",
+    ".py", ".pyi", ".pyx", ".tsx", ".jsx", ".vue", ".svelte", ".java", ".kt", ".kts",
     ".scala", ".groovy", ".gradle", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm", ".cs", ".fs",
     ".vb", ".go", ".rs", ".rb", ".php", ".pl", ".pm", ".swift", ".dart", ".lua", ".r", ".jl", ".hs", ".ml",
     ".mli", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".f90", ".f", ".asm", ".s", ".sql", ".sh", ".bash",
@@ -136,7 +139,7 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
                 continue  # read when a source refers to it
             if _readable(file, given=file == path or file.parent == path and _bundle(path)):
                 found.append(file)
-            elif file.suffix.lower() in markups.NAMED_ONLY:
+            elif file.suffix.lower() in markups.NAMED_ONLY and file.suffix.lower() not in markups.MODULES:
                 held.append(file)
             else:
                 out.skipped.append(f"{file}: skipped, {_why_not(file)}")
@@ -156,9 +159,11 @@ def _readable(file: Path, given: bool) -> bool:
     suffix = file.suffix.lower()
     if suffix in markups.GIVEN_ONLY:
         return given
+    if suffix in markups.MODULES and not given and _TEST_MODULE.search(file.as_posix()):
+        return False  # a test's literals are the program's fixtures, not a deck
     if suffix in markups.NAMED_ONLY:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
-        names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
+        names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA or suffix in markups.MODULES else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
             else _QA_NAMES
         return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
             _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix) \
@@ -234,6 +239,10 @@ def present(folder: Path, names: set[str]) -> set[str]:
 def _why_not(file: Path) -> str:
     if file.suffix.lower() in markups.GIVEN_ONLY:
         return "an Anki package, read only when named (in a folder it may be a build's own output)"
+    if file.suffix.lower() in markups.MODULES and _TEST_MODULE.search(file.as_posix()):
+        return "a program's test: its questions and answers are the fixtures of the code it tests (name it to read it)"
+    if file.suffix.lower() in markups.MODULES:
+        return "a program's source, read for its quiz data only when its name says it holds questions (name it to read it)"
     if file.suffix.lower() in markups.NAMED_ONLY:
         return "a data file or document whose name does not say it holds questions (name it to read it)"
     if file.suffix.lower() in markups.SHARED:

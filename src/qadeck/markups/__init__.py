@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
-    iwork, kanban, kityminder, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
+    iwork, jsdata, kanban, kityminder, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
     pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     usenet, xmlfaq,
 )
@@ -42,8 +42,12 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: Q&A, and a log runs to gigabytes; ``qa.jsonl`` is read, and ``train.jsonl`` when the folder holds data alone.
 #: Zip archives too: a course site's quiz package (``quiz-export.zip``, a course's ``.imscc``) is read, but a
 #: folder's zip is a backup or a download of anything far more often.
+#: JavaScript and TypeScript modules: quiz and flashcard apps keep their cards in them (``questions.js``,
+#: ``quizData.ts``), read for their literal records (:mod:`.jsdata`) only when their name says they hold Q&A; a
+#: folder's other modules are its code, never held back to read when it has nothing else.
+MODULES = frozenset({".js", ".mjs", ".cjs", ".ts"})
 NAMED_ONLY = frozenset({
-    ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    *MODULES, ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
@@ -58,10 +62,10 @@ READ_ENDINGS = (".pau.gz",)
 #: Data files: JSON, JSON Lines, YAML and TOML, read by :mod:`.data` (a file of cards is often named for its deck or
 #: vocabulary).
 DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", ".toml"})
-#: Files whose readers write each entry they find as a block of its own: a data file, and the XML and QTI
+#: Files whose readers write each entry they find as a block of its own: a data file (a module's data too), and the XML and QTI
 #: quizzes and FAQs (a QTI 2 item is one question a file). One such block is a deck of one, not a page's lone
 #: "Click to expand".
-ENTRY_FILES = DATA | {".xml", ".qti"}
+ENTRY_FILES = DATA | MODULES | {".xml", ".qti"}
 #: Extensions of files read only when named or named for Q&A -> marks at the start of a file that holds cards
 #: whatever its name: an app's export saved under the app's own name (Mnemosyne writes ``export.xml``), where a
 #: folder's other XML files are a build's or an editor's (``pom.xml``, ``AndroidManifest.xml``); an R/exams exercise
@@ -105,6 +109,7 @@ MARKUPS: dict[str, Translate] = {
     ".json": data.json_to_markdown,
     ".toml": data.toml_to_markdown,
     **dict.fromkeys((".jsonl", ".ndjson", ".jsonlines"), data.jsonl_to_markdown),
+    **dict.fromkeys(MODULES, jsdata.to_markdown),
     ".xml": xmlfaq.to_markdown,
     ".qti": qti.to_markdown,
     ".mdx": mdx.to_markdown,

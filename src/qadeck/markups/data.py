@@ -252,6 +252,17 @@ def _markdown(data: object, end: int, text: str = "") -> str:
     return items_markdown(items, end) if items else ""
 
 
+def values_markdown(values: list[object], end: int) -> str:
+    """The records among ``values`` (literals a program's source holds: see :mod:`.jsdata`) as Markdown, each
+    value read on its own. Only records with a question and an answer are entries: a source's lists of lists and
+    its mappings of words are its code's tables and settings far more often than rows of cards or a vocabulary."""
+    try:
+        items = [item for value in values for item in datacards.items(value, records_only=True)]
+    except RecursionError:
+        return ""
+    return items_markdown(items, end) if items else ""
+
+
 def _find_key_lines(text: str, data: object, depth: int = 2) -> None:
     """Set ``key_lines`` on the JSON mappings of ``data`` (a vocabulary's, two levels down at most: its topics')
     from where each key is written: a key's JSON text followed by a colon, searched from the mapping's start on."""
@@ -465,6 +476,11 @@ class _Seq(list):  # type: ignore[type-arg]
     """A list that knows the line it starts on."""
 
     line = 0
+
+
+#: A mapping and a list that know their lines, for the readers of other data (a JavaScript module's literals) to build.
+LinedMap = _Map
+LinedList = _Seq
 
 
 def _load_json(text: str) -> object:

@@ -77,7 +77,7 @@ _INLINE_CODE = re.compile(r"(`+)[^\n]+?\1")
 _KEY_TAILS = ("text", "title", "body", "content", "html", "md", "markdown", "str", "string")
 #: A language's code after a short name and a separator, as bilingual FAQs write it: ``q_es``, ``a-en``.
 _LANGUAGE_TAIL = re.compile(r"[_-][A-Za-z]{2}")
-_OPTION_KEYS = ("options", "choices", "answers", "alternatives", "possibleanswers", "answeroptions", "opciones",
+_OPTION_KEYS = ("options", "opts", "choices", "answers", "alternatives", "possibleanswers", "answeroptions", "opciones",
                 "opcoes", "opções", "optionen", "antworten", "réponses", "reponses", "risposte", "opzioni")
 #: Names of the right option (its index, letter or text); the answer's own names come after these.
 _CORRECT_KEYS = ("correct", "correctanswer", "correctoption", "correctchoice", "correctindex", "correctanswerindex",
@@ -166,9 +166,9 @@ class _Found(NamedTuple):
     titled: bool = False
 
 
-def items(data: object) -> list[Item]:
-    """Every entry in ``data``, in the file's order."""
-    found = list(_walk(data, "", 0))
+def items(data: object, records_only: bool = False) -> list[Item]:
+    """Every entry in ``data``, in the file's order; with ``records_only``, mappings alone are entries (no rows)."""
+    found = list(_walk(data, "", 0, not records_only))
     titled = [one.item.question for one in found if one.titled]
     if 2 * sum(map(_asks, titled)) < len(titled):
         found = [one for one in found if not one.titled]  # posts, packages, places: few of their titles ask
@@ -194,35 +194,47 @@ def _unstopped(found: list[_Found]) -> list[_Found]:
     return kept if all(one.item.answer.strip() for one in kept) else found
 
 
-def _walk(node: object, section: str, line: int) -> Iterator[_Found]:
+def _walk(node: object, section: str, line: int, rows: bool = True) -> Iterator[_Found]:
     line = getattr(node, "line", 0) or line
     if isinstance(node, dict):
         if any(key in node for key in _SCHEMA_KEYS) or ("type" in node and ("properties" in node or "items" in node)):
             return
         keys = _Keys((_norm(key), value) for key, value in node.items())
         keys.written = {_norm(key): str(key) for key in node}
-        if not _groups(node) or _options(keys) is not None:  # options may be mappings: still an entry
+        # Options may be mappings, and a question answered in text may come with a list of them (its sources,
+        # the picture it asks about): still an entry.
+        if not _groups(node) or _options(keys) is not None or _answered(keys):
             entry = _entry(keys, section, line)
             if entry is not None:
                 yield entry
                 return
-        if (rows := _rows(list(node.values()), section, line)) or (rows := _asked(node, section, line)) \
-                or (rows := _answered_chat(keys, section, line)):
-            yield from rows
+        if (found := _rows(list(node.values()), section, line) if rows else []) or (found := _asked(node, section, line)) \
+                or (found := _answered_chat(keys, section, line)):
+            yield from found
             return
         title = next((_text(keys[key]) for key in _SECTION_KEYS if isinstance(keys.get(key), str)), section)
         holders = [key for key, value in node.items() if _groups({key: value})]
         for key, value in node.items():
             if isinstance(value, (dict, list)):
                 named = len(holders) > 1 and key in holders
-                yield from _walk(value, _text(str(key)) if named else title, line)
+                yield from _walk(value, _text(str(key)) if named else title, line, rows)
     elif isinstance(node, list):
-        rows = _rows(node, section, line) or _turns(node, section, line)
-        if rows:
-            yield from rows
+        found = (_rows(node, section, line) if rows else []) or _turns(node, section, line)
+        if found:
+            yield from found
             return
         for value in node:
-            yield from _walk(value, section, line)
+            yield from _walk(value, section, line, rows)
+
+
+def _answered(keys: dict[str, object]) -> bool:
+    """Does the entry hold a question (under a name only questions have, not a title's) and its answer as text or
+    a number?"""
+    answer = _answer_key(keys)
+    if answer is None or not _scalar(keys[answer]):
+        return False
+    question = _question_key(keys, (answer,))
+    return question is not None and not _base(question, _NAMING_KEYS) and isinstance(keys[question], str)
 
 
 def _groups(node: dict[object, object]) -> bool:
@@ -238,11 +250,14 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
     options = _options(keys)
     titled = False
     if options is not None:
-        question_key = _question_key(keys, ())
+        # A multiple-choice entry without a question's name asks in its text (``{text, choices, answer}``).
+        question_key = _question_key(keys, ()) or ("text" if isinstance(keys.get("text"), str) else None)
         if question_key is None:
             return None
         right = _right(keys, options)
         answered = None if right else _answer_key(keys)  # no option marked right: the answer as written
+        if not right and answered is None and _base(question_key, _NAMING_KEYS):
+            return None  # a name asks only beside an answer: a form's field with its choices (``name``, ``choices``)
         if right:
             answer = "\n\n".join(f"**{options[index][0]}**: {options[index][1]}" for index in right)
         else:
@@ -371,7 +386,8 @@ def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
                 letter = chr(ord("A") + index)
                 if isinstance(option, dict):
                     fields = {_norm(key): text for key, text in option.items()}
-                    text = next((_text(fields[k]) for k in _OPTION_TEXT_KEYS if _scalar(fields.get(k))), None)
+                    text = next((_text(fields[k]) for k in (*_OPTION_TEXT_KEYS, *fields) if _scalar(fields.get(k))
+                                 and (k in _OPTION_TEXT_KEYS or _base(k, _OPTION_TEXT_KEYS))), None)
                     if text is None:
                         continue
                     given = next((str(fields[k]) for k in ("letter", "letra", "lettre", "buchstabe")
@@ -430,6 +446,11 @@ def _pointed(value: object, options: list[tuple[str, str, bool]]) -> list[int]:
     """The options ``value`` names: an index (from 0, or from 1 when it is the last), a letter or a text."""
     if isinstance(value, list):
         return [index for one in value for index in _pointed(one, options)]
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        # Options that are numbers ("7", "3", "4"): a right answer written as text names the option it spells.
+        spelled = [index for index, (_, option, _) in enumerate(options) if option.strip() == value.strip()]
+        if spelled:
+            return spelled
     if isinstance(value, int) or (isinstance(value, str) and _NUMBER.match(value.strip())):
         number = int(value)
         if number == len(options):

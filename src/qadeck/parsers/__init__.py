@@ -158,7 +158,7 @@ def _parse(source: Source, layout: str | None) -> ParseResult:
         return ParseResult(
             source=source.name,
             layout="none",
-            findings=(Finding("skipped", source.name, 1, no_fit(source)),),
+            findings=() if _code(source) else (Finding("skipped", source.name, 1, no_fit(source)),),
         )
     return _at_origins(_with_rest(source, chosen, chosen.parse(source)), origins)
 
@@ -202,6 +202,14 @@ def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResu
     if len(more) < 2:
         return result
     return replace(result, cards=tuple(sorted((*result.cards, *more), key=lambda card: card.lines)))
+
+
+def _code(source: Source) -> bool:
+    """Is ``source`` a program's module that holds no quiz data (``Quiz.js``, a component named for what it shows)?
+    Its name says Q&A as often as a data module's does: it is code, and nothing is said of it."""
+    from .. import markups  # the readers import the parsers' helpers: imported when first needed
+
+    return not source.text.strip() and source.path.suffix.lower() in markups.MODULES
 
 
 def no_fit(source: Source) -> str:
