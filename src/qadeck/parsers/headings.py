@@ -122,8 +122,12 @@ def _numbered_points(headings: list[Heading], chosen: set[int]) -> set[int]:
 
 
 def _asks_in_words(text: str) -> bool:
-    """Does the heading ask with its number left out?"""
-    return asks(_NUMBERING.sub("", text, count=1).strip())
+    """Does the heading ask with its number left out, or is it labelled a question ("Q. Wine windows lose
+    focus": a FAQ's entry put as a statement)?"""
+    numbered = _NUMBERING.match(text)
+    if numbered and numbered.group()[:1] in "Qq":
+        return True
+    return asks(text[numbered.end() :].strip() if numbered else text)
 
 
 def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: str) -> set[int]:
