@@ -80,3 +80,26 @@ def test_mkdocs_quiz_answers_keep_their_html_out_of_the_card() -> None:
     assert answer.startswith("**B**: ")
     assert "<script" not in answer and "alert" not in answer
     assert "*strong*" in answer
+
+
+def test_quizdown_numbered_options_are_a_single_choice() -> None:
+    # quizdown writes a single choice as a numbered task list, a hint quoted above it.
+    text = (
+        "### Which planet has rings you can see with binoculars?\n\n> Look for the biggest ones.\n\n"
+        "1. [ ] Mars\n1. [x] Saturn\n1. [ ] Venus\n\n"
+        "### Which of these are mammals?\n\n- [x] Whale\n- [ ] Shark\n- [ ] Trout\n\n"
+        "> **Explanation:** Sharks and trout are fish.\n"
+    )
+    _, cards = _cards(text)
+    assert cards == [
+        ("Which planet has rings you can see with binoculars?\n\n> Look for the biggest ones.\n\n"
+         "- A: Mars\n- B: Saturn\n- C: Venus", "**B**: Saturn"),
+        ("Which of these are mammals?\n\n- A: Whale\n- B: Shark\n- C: Trout",
+         "**A**: Whale\n\n> **Explanation:** Sharks and trout are fish."),
+    ]
+
+
+def test_a_numbered_checklist_with_most_items_ticked_stays_a_checklist() -> None:
+    text = "## Packing list\n\n1. [x] Tent\n2. [x] Stove\n3. [ ] Map\n\n## Weather\n\nRain is likely.\n"
+    _, cards = _cards(text)
+    assert ("Packing list", "1. [x] Tent\n2. [x] Stove\n3. [ ] Map") in cards

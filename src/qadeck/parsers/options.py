@@ -31,8 +31,9 @@ SHOWN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 OPTIONS_START = "\n\n- A: "
 #: An option's own letter, standing for the code under it.
 _LABEL = re.compile(r"\(?[A-Ha-h][.):]?")
-#: A task list item: its box, ticked or not, and its text.
-_TASK = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
+#: A task list item, bulleted or numbered (quizdown's single-choice options, ``1. [x] Berlin``): its box, ticked or
+#: not, and its text.
+_TASK = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\[([ xX])\](?:[ \t]+(\S.*))?[ \t]*$")
 #: A lettered option on a line of its own: "a) text", "B. text", "(c) text", in a list or not.
 #: A line that is only an option's letter: an option left empty.
 _EMPTY_OPTION = re.compile(r"^ {0,3}(?:[-*+][ \t]+)?\(?[A-Ha-h][.)][ \t]*$")
