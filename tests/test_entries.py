@@ -41,3 +41,39 @@ def test_holds_text_is_not_blank_noise_or_heading(text, code):
     line = Line(1, text, code)
     full = bool(text.strip()) and not (is_noise(text) or heading(line))
     assert entries.holds_text(line) == full
+
+
+_LEVELS = """# Git practice
+
+## What does git stash do?
+
+It puts uncommitted changes aside.
+
+## Describe how you would find the commit that broke a test.
+
+Run git bisect: mark a good and a bad commit. Which half holds it? Test and mark again.
+Is the range down to one commit? Then that is the one. Did it build? Mark it skip.
+
+## Intermediate level
+
+What is a detached HEAD?
+How does rebase differ from merge?
+When would you use cherry-pick?
+Explain what reflog keeps.
+"""
+
+
+def test_a_title_over_a_list_of_questions_is_no_card():
+    """A level's title over questions still to answer gives no card; a question's or an instruction's
+    answer may ask as much as it likes."""
+    from pathlib import Path
+
+    from qadeck import parsers
+    from qadeck.model import Source
+
+    cards = parsers.parse(Source(Path("levels.md"), _LEVELS, "utf-8"), "headings").cards
+    assert [card.question for card in cards] == [
+        "What does git stash do?", "Describe how you would find the commit that broke a test."]
+    assert cards[1].answer.startswith("Run git bisect")
+    assert entries.lists_questions("Intermediate level", "What is A?\nWhat is B?\nWhat is C?\nExplain D.")
+    assert not entries.lists_questions("Intermediate level", "What is A?\nWhat is B?")

@@ -166,3 +166,29 @@ cards:
         ("Vinegar is an {{c1::acid}}.", "Acetic acid.", "cloze"),
     ]
     assert all("acids" in card["tags"] for card in cards)
+
+
+def test_a_notes_labels_in_its_front_matter_are_no_cards(tmp_path):
+    """Two lists of words side by side (``tags``, ``aliases``) are the note's labels, not a vocabulary's rows."""
+    cards = _page(tmp_path, "note.md", """---
+tags: [databases, indexing]
+aliases: ["B-tree", "Balanced tree"]
+keywords:
+  - pages
+  - fan-out
+---
+
+# B-trees
+
+## Why do databases keep indexes in B-trees?
+
+Each node fills a disk page, so a lookup reads few pages.
+
+## What does a high fan-out buy?
+
+A shallow tree: millions of keys three or four levels down.
+""")
+    assert [card["question"] for card in cards] == [
+        "Why do databases keep indexes in B-trees?", "What does a high fan-out buy?"]
+    assert cards[0]["answer"] == "Each node fills a disk page, so a lookup reads few pages."
+    assert "databases" in cards[0]["tags"]  # the labels still tag the note's cards

@@ -210,14 +210,22 @@ def lists_entries(front_matter: dict[object, object]) -> bool:
 
 def _listed_entries(front_matter: dict[object, object]) -> list[Item]:
     """The entries under the keys of a page's front matter that hold a list or a mapping (``faq:``), never the
-    page's own ``title`` and ``description``; none when its aliases stand for too much (see :func:`_aliased_bomb`)."""
-    listed = _Map((key, value) for key, value in front_matter.items() if isinstance(value, (list, dict)))
+    page's own ``title`` and ``description``, nor a list of words (``tags``, ``aliases``, ``keywords``: the page's
+    labels, which two such lists side by side would make a vocabulary's rows); none when its aliases stand for too
+    much (see :func:`_aliased_bomb`)."""
+    listed = _Map((key, value) for key, value in front_matter.items()
+                  if isinstance(value, dict) or isinstance(value, list) and not _words(value))
     if not listed or _aliased_bomb(listed):
         return []
     try:
         return datacards.items(listed)
     except RecursionError:
         return []
+
+
+def _words(values: list[object]) -> bool:
+    """Is a front matter list one of plain values (``[security, xss]``), none of them a row or an entry?"""
+    return all(not isinstance(value, (list, dict)) for value in values)
 
 
 def front_matter_markdown(block: str, first: int, toml: bool = False) -> Placed:

@@ -18,7 +18,8 @@ from . import (
 )
 from .base import Layout
 from .structure import (
-    asks_in, blanked, ends_asking, faq_section, setext_as_atx, typed, without_comments, without_site_templates,
+    asks_in, blanked, ends_asking, faq_section, marked_section, setext_as_atx, typed, without_comments,
+    without_site_templates,
 )
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -87,15 +88,16 @@ def detect(source: Source) -> tuple[Layout | None, float]:
 
 def _choose(source: Source) -> tuple[Layout | None, float, Source]:
     """The layout that fits ``source``, its score, and what it reads: the whole source, or, when
-    nothing fits it, its FAQ sections where a layout fits them (see :func:`structure.faq_section`)."""
+    nothing fits it, its FAQ sections where a layout fits them (see :func:`structure.faq_section`), else its
+    sections of marked questions (see :func:`structure.marked_section`)."""
     best, best_score, source = _with_setext_headings(source, *closest(source))
     if best_score >= MIN_SCORE:
         return best, best_score, source
-    part = faq_section(source)
-    if part is not None:
-        near, score = closest(part)
-        if score >= MIN_SCORE:
-            return near, score, part
+    for part in (faq_section(source), marked_section(source, prefixed.QUESTION)):
+        if part is not None:
+            near, score = closest(part)
+            if score >= MIN_SCORE:
+                return near, score, part
     return None, best_score, source
 
 

@@ -30,7 +30,7 @@ from .entries import Entry, coverage, make_layout, marked_coverage
 from .headings import asks
 from .titles import TITLE_WEIGHT
 from .markup import inline_text
-from .structure import SPACE, Line, LineStart, answer_from, heading, outline, outline_sections
+from .structure import SPACE, Line, LineStart, answer_from, fold_label, heading, outline, outline_sections
 
 NAME = "details"
 
@@ -144,10 +144,25 @@ def _entries(source: Source) -> list[Entry]:
     doc = _Document(lines)
     entries: list[Entry] = []
     inside: set[int] = set()
-    for span in doc.spans():
+    after = 0  # the first line that no block or question asked before holds
+    hints: set[int] = set()
+    spans = doc.spans()
+    labels = [fold_label(_summary(doc, span)) for span in spans]
+    for place, span in enumerate(spans):
         first, last = doc.index_at(span.start), doc.index_at(max(span.end - 1, span.start))
         inside.update(range(first, last + 1))
         section = outline_sections(source)[first]
+        question = _summary(doc, span)
+        if labels[place] == "hint" and labels[place + 1 : place + 2] == ["answer"] \
+                and any(not line.blank for line in lines[after:first]):
+            hints.update(range(first, last + 1))
+            continue  # a hint folded between a question (the text before it) and its answer: neither
+        opening = first
+        if labels[place] == "answer":  # "Answer" folded under the question that stands before it
+            opening, asked = _asked_before(doc, after, span.start, hints)
+            question = asked or question  # nothing before it: its summary is a word asked (a vocabulary's)
+            opening = opening if asked else first
+        after = last + 1
         follow_ups = [inner for inner in span.inner if asks(_summary(doc, inner))]
         body = doc.lines_between(*span.body)
         if follow_ups:
@@ -155,7 +170,7 @@ def _entries(source: Source) -> list[Entry]:
                    for k in range(doc.index_at(inner.start), doc.index_at(max(inner.end - 1, inner.start)) + 1)}
             body = [Line(line.number, "", line.code) if line.number - 1 in cut else line for line in body]
         answer, end_line = answer_from(body)
-        entries.append(Entry(_summary(doc, span), answer, lines[first].number, end_line or lines[last].number, section))
+        entries.append(Entry(question, answer, lines[opening].number, end_line or lines[last].number, section))
         for inner in follow_ups:
             inner_first = doc.index_at(inner.start)
             inner_answer, inner_end = answer_from(doc.lines_between(*inner.body))
@@ -168,6 +183,42 @@ def _entries(source: Source) -> list[Entry]:
 
 def _summary(doc: _Document, span: _Span) -> str:
     return inline_text(doc.text[span.summary[0] : span.summary[1]])
+
+
+#: A list item's marker before a question's text.
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _asked_before(doc: _Document, after: int, start: int, hints: set[int]) -> tuple[int, str]:
+    """The question a fold labelled "Answer" answers, and the index of its first line: the list item the fold
+    is indented under ("1. What is …?"), else the text between the last block (or ``after``) and the fold,
+    from the nearest heading's title down; hints' folds left out."""
+    lines = doc.lines
+    end = doc.index_at(start)
+    head = doc.text[doc.starts[end] : start]  # the fold's own line before the fold: its list item's text
+    if head.strip():
+        begin = end
+    else:
+        begin = next((index for index in range(end - 1, after - 1, -1) if heading(lines[index])), after)
+        depth = _indent(lines[end].text)
+        item = next((index for index in range(end - 1, begin - 1, -1)
+                     if not lines[index].blank and index not in hints), None)
+        while item is not None and item > begin and _indent(lines[item].text) >= depth:
+            item -= 1  # the item's own lines under its opening one
+        if depth and item is not None and _MARKER.match(lines[item].text) and _indent(lines[item].text) < depth:
+            begin = item  # the fold is indented under a list item: that item asks
+    asked = [(index, line) for index, line in enumerate(lines[begin:end], begin) if index not in hints]
+    if head.strip():
+        asked.append((end, Line(lines[end].number, head, lines[end].code)))
+    while asked and asked[0][1].blank:
+        asked.pop(0)
+    if not asked:
+        return end, ""
+    first, line = asked[0]
+    title = heading(line)
+    text = title[1] if title else _MARKER.sub("", line.text, count=1).strip()
+    question, _ = answer_from([Line(line.number, text, False), *(line for _, line in asked[1:])])
+    return first, question
 
 
 def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> list[Entry]:

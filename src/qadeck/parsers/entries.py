@@ -26,7 +26,8 @@ from . import options, trailing
 from .base import Layout
 from .tags import front_matter_tags, tag_lines, trailing_tags
 from .structure import (
-    ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, front_matter, heading, is_noise, outline,
+    ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, front_matter, heading, is_noise,
+    outline,
 )
 
 
@@ -185,6 +186,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue
+        if answer.count("?") >= _LISTED_QUESTIONS and lists_questions(asked, answer):
+            continue  # "Advanced level" over the questions still to answer: no card
         question, tags = trailing_tags(asked)
         if "\u20e3" in question[:12] or question.startswith("🔟"):
             question = _KEYCAP_NUMBER.sub("", question, count=1)  # "1️⃣ What is …": a number, as "1." is
@@ -359,6 +362,26 @@ def _without_number_paragraph(question: str) -> str:
     if len(first) <= _NUMBER_ONLY_LONGEST and rest.strip() and _CJK_NUMBER_ONLY.fullmatch(first):
         return rest.strip()
     return question
+
+
+#: A title over this many questions, or more, and little else lists them (see :func:`lists_questions`).
+_LISTED_QUESTIONS = 3
+#: How a sentence ends, where a title ends in none of these.
+_SENTENCE_ENDS = (".", "!", ":", ";", "。", "！", "：")
+#: Share of the lines under such a title that ask.
+_ASKING_SHARE = 2 / 3
+
+
+def lists_questions(title: str, answer: str) -> bool:
+    """Is ``answer`` only a list of questions under a ``title`` that neither asks nor says anything ("Intermediate
+    level", "Questions to revise"): three lines or more, most of them asking? A worksheet's or a syllabus's list of
+    questions still to answer, none of them the title's answer."""
+    title = title.rstrip(" *_")
+    if ends_asking(title) or title.endswith(_SENTENCE_ENDS):
+        return False  # a question, or an instruction ("Describe the possible reasons."): its answer may ask
+    lines = [line.strip().rstrip(" *_") for line in answer.split("\n") if line.strip()]
+    asking = sum(map(ends_asking, lines))
+    return asking >= _LISTED_QUESTIONS and asking >= _ASKING_SHARE * len(lines)
 
 
 def is_unanswered(answer: str) -> bool:

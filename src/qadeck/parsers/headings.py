@@ -40,8 +40,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
-#: A numbered item that asks, at the margin: "1. How do I …?".
-_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?\s*$")
+#: A numbered item that asks, at the margin: "1. How do I …?", "1. **How do I …?**".
+_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__)?\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)

@@ -50,9 +50,13 @@ _ANSWER = re.compile(r"(?:^|(?<=\s))(?:\*\*|__)?(\d{1,3})\s*[.):=-](?:\*\*|__)?\
 _OPTION = re.compile(r"(?:^|(?<=\s))\(?([A-Ha-h])[.)]\s+(\S.*?)(?=\s+\(?[A-Ha-h][.)]\s|\s*$)")
 #: An answer naming an option: its letter (bold or not), then maybe why ("**B** — because …").
 _LETTER = re.compile(r"^(?:\*\*|__)?\(?([A-Ha-h])\)?\.?(?:\*\*|__)?(?:$|\s+(?:[—–:-]\s*)?(\S.*))", re.DOTALL)
+#: A key's answer matching each option to something, a line each ("A = Stigma", "B = Style"): no one letter.
+_PAIRS_LETTERS = re.compile(r"\n\s*\(?[A-Ha-h]\)?\s*[=:.)-]")
 #: Several answers on one line are short ("1. b  2. d"); a long one is one answer that holds a number.
 _SHORT = 40
 _ONE_ANSWER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})\s*[.):=-](?:\*\*|__)?\s*(\S.*)$")
+#: A number alone on its line, the answer under it.
+_NUMBER_ALONE = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})\s*[.):](?:\*\*|__)?\s*$")
 #: A key line opens with its first answer's number (bold or not): "1. b", "**2.** Paris", "3) Tokyo".
 _NUMBERED = re.compile(r"^\s{0,3}(?:\*\*|__)?\d{1,3}\s*[.):=-]")
 #: A key's table row: the question's number, then its answer ("| 3 | B | Easy |").
@@ -104,28 +108,50 @@ def _read(source: Source) -> tuple[list[Entry], int]:
     asked = 0
     start = 0
     for key, rest in keys:
+        if key < start:
+            continue  # a title inside the key before it ("Answers" over its sections' keys)
         questions = _questions(lines, start, key)
-        answers, end = _answers(lines, key + 1, rest)
-        asked += len(questions)
-        for number, (first, last) in questions.items():
-            if number in answers:
+        answers, end = _answers(lines, key + 1, rest, heading(lines[key]))
+        asked += sum(map(len, questions))
+        for asking, answering in _paired(questions, answers):
+            for number, (first, last) in asking.items():
+                if number not in answering:
+                    continue
                 front, options = _front(lines[first : last + 1])
-                back = answers[number]
+                back = answering[number]
                 letter = _LETTER.match(back)
-                if letter and letter.group(1).upper() in options:
+                if letter and letter.group(1).upper() in options and not _PAIRS_LETTERS.search(back):
                     chosen = letter.group(1).upper()
-                    back = f"{chosen}. {options[chosen]}" + (f"\n\n{letter.group(2)}" if letter.group(2) else "")
+                    why = _unrepeated(options[chosen], letter.group(2) or "")
+                    back = f"{chosen}. {options[chosen]}" + (f"\n\n{why}" if why else "")
                 entries.append(Entry(front, back, lines[first].number, lines[last].number, sections[first]))
         start = end
     return (entries, asked) if len(entries) >= 2 else ([], asked)
 
 
-def _questions(lines: list[Line], start: int, stop: int) -> dict[int, tuple[int, int]]:
-    """Number -> (first, last index) of the numbered questions between ``start`` and ``stop``: each
-    holds the lettered options under it (a blank line may part them from it) up to the next question,
-    heading or other text. Empty when a question has text under it that is no option (an answer:
-    the numbered layout's)."""
-    found: dict[int, tuple[int, int]] = {}
+def _paired(questions: list[Round], answers: list[dict[int, str]]) -> list[tuple[Round, dict[int, str]]]:
+    """The questions' rounds with the key's rounds that answer them: one to one, in order, where both number
+    afresh as often (``Section A`` 1-5, ``Section B`` 1-5, and the key's sections likewise); else every
+    question with the answer of its number, the first the key gives."""
+    if len(questions) == len(answers):
+        return list(zip(questions, answers))
+    merged: dict[int, str] = {}
+    for answering in answers:
+        for number, answer in answering.items():
+            merged.setdefault(number, answer)
+    return [(asking, merged) for asking in questions]
+
+
+#: Number -> (first, last line index) of the questions of one round of numbering.
+Round = dict[int, tuple[int, int]]
+
+
+def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
+    """The rounds of numbered questions between ``start`` and ``stop`` (a number asked again starts a new
+    round: sections that number afresh): each question holds the lettered options under it (a blank line may
+    part them from it) up to the next question, heading or other text. Empty when a question has text under
+    it that is no option nor an item right under it (an answer: the numbered layout's)."""
+    rounds: list[Round] = [{}]
     current: int | None = None
     gap = False
     for index in range(start, stop):
@@ -133,38 +159,46 @@ def _questions(lines: list[Line], start: int, stop: int) -> dict[int, tuple[int,
         match = None if line.code else _QUESTION.match(line.text)
         if match:
             current, gap = int(match.group(1)), False
-            found[current] = (index, index)
+            if current in rounds[-1]:
+                rounds.append({})
+            rounds[-1][current] = (index, index)
         elif line.blank:
             gap = True
         elif heading(line) or current is None:
             current = None
-        elif _OPTION.search(line.text):
-            found[current] = (found[current][0], index)
+        elif _OPTION.search(line.text) or not gap and _BULLET.match(line.text):
+            rounds[-1][current] = (rounds[-1][current][0], index)  # an option, or an item the question lists
         elif gap:
             current = None  # text after a blank line: the question's block ended before it
         else:
-            return {}
-    return found
+            return []
+    return [asking for asking in rounds if asking]
 
 
-def _answers(lines: list[Line], start: int, first: str) -> tuple[dict[int, str], int]:
-    """Number -> answer of the key whose title line holds ``first`` and whose lines start at ``start``,
-    and the index where the key ends.
+def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] | None = None,
+             ) -> tuple[list[dict[int, str]], int]:
+    """The rounds (see :func:`_questions`) of number -> answer of the key whose title line holds ``first``
+    and whose lines start at ``start``, and the index where the key ends.
 
     A line opening with a number starts that answer (``1. b  2. d``: several), as does a table row
     (``| 1 | B |``); the lines right under it carry it on, and after a blank line so do indented or
-    listed ones (an explanation). A heading ends the key, and so does plain text after a blank line
+    listed ones (an explanation). A heading ends the key, but one under the key's own (``titled``, its
+    level and text: ``# Answers`` over ``## Section A``), and so does plain text after a blank line
     once answers began; lines of HTML alone (a ``<details>`` fold around the key) are skipped.
     """
-    answers: dict[int, list[str]] = {int(number): [text.strip()] for number, text in _ANSWER.findall(first)}
-    current = max(answers, default=None)
+    rounds: list[dict[int, list[str]]] = [{int(number): [text.strip()] for number, text in _ANSWER.findall(first)}]
+    current = max(rounds[-1], default=None)
     gap = False
     index = start
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
-        if heading(line):
-            break
+        if found_heading := heading(line):
+            if titled is None or found_heading[0] <= titled[0]:
+                break
+            current, gap = None, True  # a section of the key: its answers are its own
+            index += 1
+            continue
         row = None if line.code else _ROW.match(line.text)
         found = [] if line.code or row or not _NUMBERED.match(line.text) else _ANSWER.findall(line.text)
         if len(found) > 1 and any(len(answer) > _SHORT for _, answer in found):
@@ -172,28 +206,45 @@ def _answers(lines: list[Line], start: int, first: str) -> tuple[dict[int, str],
             found = [(whole.group(1), whole.group(2))] if whole else found[:1]
         if row:
             found = [(row.group(1), row.group(2))]
+        elif not found and not line.code and (alone := _NUMBER_ALONE.match(line.text)):
+            found = [(alone.group(1), "")]  # "71)" over its answer's lines
         if found:
             for number, answer in found:
-                answers.setdefault(int(number), [answer.strip()])
+                if int(number) in rounds[-1] and current != int(number):
+                    rounds.append({})
+                rounds[-1].setdefault(int(number), [answer.strip()])
             current, gap = int(found[-1][0]), False
         elif line.blank or _TAGS.fullmatch(text):
             gap = gap or line.blank
         elif current is not None and (not gap or line.code or line.text[:1] in " \t" or _BULLET.match(line.text)):
-            answers[current].append(line.text if line.code else text)
-        elif answers:
+            rounds[-1][current].append(line.text if line.code else text)
+        elif any(rounds):
             break
         index += 1
-    return {number: "\n".join(parts).strip() for number, parts in answers.items()}, index
+    return [{number: "\n".join(parts).strip() for number, parts in answering.items()}
+            for answering in rounds if answering], index
 
 
 def _front(block: Sequence[Line]) -> tuple[str, dict[str, str]]:
-    """The question's text with its options, one a line, and the options by their letter."""
+    """The question's text with its options, one a line, and the options by their letter; the items it lists
+    ("- Moss", "- Fern") stay under it."""
     first = _QUESTION.match(block[0].text)
     question = inline_text(first.group(2) if first else block[0].text)
     options = {letter.upper(): text.strip() for line in block[1:] for letter, text in _OPTION.findall(line.text)}
+    listed = [line.text.strip() for line in block[1:] if _BULLET.match(line.text) and not _OPTION.search(line.text)]
+    if listed:
+        question += "\n\n" + "\n".join(listed)
     if not options:
         return question, {}
     return question + "\n\n" + "\n".join(f"{letter}. {text}" for letter, text in options.items()), options
+
+
+def _unrepeated(option: str, rest: str) -> str:
+    """What a key says after an option's letter, without the option's text where it writes that again
+    ("b) 1945 || Explanation: …")."""
+    if not rest.startswith(option) or not option:
+        return rest
+    return rest[len(option):].lstrip(" \t|—–:-").strip()
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:

@@ -59,7 +59,9 @@ class Block:
     text: str
 
 
-_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+#: A fence's opening line, the fence maybe opening a list item ("- ```bash", "1. ```js": code as the item's
+#: first block, closed by a fence of its own line).
+_FENCE_OPEN = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:")
 _TOML_KEY = re.compile(r"^[A-Za-z_][\w.-]*[ \t]*=")
 # CommonMark: up to three spaces of indentation, so a tab-indented "# x" is code, not a heading.
@@ -172,6 +174,39 @@ def faq_section(source: Source) -> Source | None:
     for start, end in spans:
         if not any(start < inner < end for inner, _ in sections):  # "FAQ" in a title over its FAQ section
             keep.update(range(start, end))
+    return _kept(source, lines, keep)
+
+
+def marked_section(source: Source, marks: re.Pattern[str]) -> Source | None:
+    """``source`` with only the sections (a heading down to the next as high; the innermost) holding two
+    lines or more that open with a question's marker (``marks``: ``Q.``, ``Question:``), the others blank;
+    None when it has none.
+
+    Study notes often close on a few marked questions under a title of their own ("Interview points",
+    in any language): those are the cards, though the prose above them is no layout's.
+    """
+    if "#" not in source.text:
+        return None
+    lines = outline(source)
+    found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
+    asked = [i for i, line in enumerate(lines) if not line.code and marks.match(line.text)]
+    if len(asked) < 2:
+        return None
+    spans = []
+    for place, (index, (level, _)) in enumerate(found):
+        end = next((j for j, (lv, _) in found[place + 1 :] if lv <= level), len(lines))
+        if sum(index < i < end for i in asked) >= 2:
+            spans.append((index, end))
+    keep: set[int] = set()
+    for start, end in spans:
+        if not any(start < inner and stop <= end for inner, stop in spans):  # the innermost: no title over it
+            keep.update(range(start, end))
+    return _kept(source, lines, keep)
+
+
+def _kept(source: Source, lines: list[Line], keep: set[int]) -> Source | None:
+    """``source`` with only the lines at the indexes ``keep`` of its outline ``lines``; None when that is none
+    of them or all."""
     if not keep or len(keep) == len(lines):
         return None
     return blanked(source, (line.number for i, line in enumerate(lines) if i not in keep))
@@ -234,6 +269,26 @@ ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "
                    "vastaus", "odpověď", "cevap", "yanıt", "απάντηση", "απαντηση", "ответ", "відповідь", "答案", "回答", "答え",
                    "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "câu trả lời", "trả lời", "sagot", "jibu", "उत्तर", "উত্তর",
                    "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ", "javob")
+
+
+#: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ") or a hint.
+_FOLD_LABEL = re.compile(
+    r"^[^\w]*(?:(?:show|see|view|reveal|click(?: here)?(?: to (?:see|show|view|reveal))?)\s+)?(?:the\s+)?"
+    r"(?:(?P<answer>answers?|ans|solutions?|explanation|soluci[oó]n|solu[cç][aã]o|l[oö]sung|soluzione|"
+    + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
+    r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트))"
+    r"[^\w]*$",
+    re.IGNORECASE,
+)
+
+
+def fold_label(summary: str) -> str | None:
+    """"answer" or "hint" when a fold's ``summary`` (its text, tags gone) only names what the fold holds, else None:
+    then the question is what stands before the fold."""
+    if len(summary) > 40:
+        return None
+    found = _FOLD_LABEL.match(summary.strip())
+    return None if found is None else "answer" if found.group("answer") else "hint"
 
 
 class LineStart:
