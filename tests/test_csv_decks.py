@@ -91,3 +91,31 @@ def test_a_numbered_list_of_questions_written_with_tabs_is_no_deck(tmp_path: Pat
     result = CliRunner().invoke(cli, ["list", "--json", str(path)])
     assert result.exit_code != 0
     assert "no questions with answers" in result.output
+
+
+def test_rows_of_several_note_types_are_one_deck_and_a_cloze_keeps_its_extra() -> None:
+    # Anki's plain-text export of a whole collection without its header lines: each note type's own number of
+    # fields, then the tags; no width holds most rows.
+    cards = _listed(FIXTURES / "anki-note-types.txt")
+    assert [card["question"] for card in cards][:2] == [
+        "What does a **lighthouse** warn ships of?", "Which gas do plants take in?"]
+    cloze = cards[2]
+    assert (cloze["kind"], cloze["answer"]) == ("cloze", "Founded around 1040.")
+    assert all(card["kind"] == "basic" for card in cards if "{{c" not in card["question"])
+
+
+def test_indented_lines_of_several_widths_are_no_deck(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    # Every line holds a TAB and no width holds most lines: an indented plan, no deck.
+    path.write_text("\tRead chapter two\tthen the notes\n\tWrite a summary\n\t\tslowly\tthen faster\tthen aloud\n"
+                    "\tPractise the scales\n\t\tslowly\tthen with the metronome\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert "layout csv" not in result.output
+
+
+def test_a_card_exported_as_shown_keeps_only_its_answer_on_the_back() -> None:
+    # Anki's "Cards in Plain Text" writes the back as shown: the question again, the answer rule, the answer.
+    cards = _listed(FIXTURES / "anki-cards-export.txt")
+    assert [(card["question"], card["answer"]) for card in cards][:2] == [
+        ("What colour is a ripe lemon?", "Yellow"), ("How many strings has a violin?", "Four")]
+    assert not any("---" in card["answer"] or card["question"] in card["answer"] for card in cards)

@@ -27,7 +27,12 @@ Anki's own text export opens with ``#separator:tab``-style lines: they give
 the delimiter and the columns, say which columns are no fields (guid, note
 type, deck, tags), which holds the tags and which the deck (the section),
 whether fields are HTML (``#html:false``: a ``<b>`` in them is text), and
-the tags and deck of every note (``#tags:``, ``#deck:``).
+the tags and deck of every note (``#tags:``, ``#deck:``). Without those
+lines, a whole collection's export holds rows of several widths (each note
+type's fields, then the tags), still one deck. A first field holding Anki's
+deletions is a Cloze note's, its second the Back Extra; a back exported as
+Anki shows it (the question again, then ``<hr id=answer>``) is what follows
+the rule.
 A spreadsheet is each of its sheets read as such a file, the sheet's name
 its section and a card's lines its sheet row.
 """
@@ -42,6 +47,7 @@ from html import escape
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from .. import cloze
 from ..model import Finding, ParseResult, Source
 from .columns import TYPED, Columns, chosen_options, counted, describes, header_columns, lettered, marked, quiz_columns
 from .options import options_card
@@ -242,13 +248,27 @@ def _tab_rows(source: Source) -> bool:
     found = rows(source, AnkiHeader(separator="\t"))
     widths = [len(cells) for _, _, cells in found]
     common = max(set(widths), key=widths.count, default=0)
-    if len(found) < 2 or common < 2 or widths.count(common) < CONSISTENT * len(found):
+    if len(found) < 2 or common < 2:
         return False
     firsts = [cells[0].strip() for _, _, cells in found]
+    if widths.count(common) < CONSISTENT * len(found) and not _mixed_notes(widths, firsts):
+        return False
     if all(LIST_NUMBER.fullmatch(first) for first in firsts):
         return False  # numbers before a TAB: a numbered list as a word processor writes one, not a deck
     # The same few words in the first cell again and again are labels ("Q:", "A:"), not questions.
     return len(set(firsts)) * 2 > len(found)
+
+
+#: Share of the rows of a text of rows of several widths that must each hold a filled first cell and a second.
+MIXED = 0.98
+
+
+def _mixed_notes(widths: list[int], firsts: list[str]) -> bool:
+    """True when rows of several widths are notes of several note types, as Anki's plain-text export of a whole
+    collection writes them (each type's fields, then its tags): nearly every row a filled first field and a
+    second cell. Tab-indented lines open with an empty cell and prose holds a TAB here and there: neither."""
+    held = sum(1 for width, first in zip(widths, firsts) if width >= 2 and first)
+    return held >= MIXED * len(widths)
 
 
 def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "",
@@ -293,15 +313,33 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
         question = inline_text(padded[ask]) or _picture(padded[ask])
         if not question:
             continue
-        back = html_to_markdown(padded[answer]).strip()
+        back = html_to_markdown(_answer_side(padded[answer])).strip()
         tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
         group = inline_text(cells[grouped]) if grouped is not None and grouped < len(cells) else ""
         if not plain:
             question, back, tags = _card(columns, cells, question, back, tags)
         if header.all_tags:
             tags = (*tags, *header.all_tags)
-        entries.append(Entry(question, back, first, last, group or section, tags=tags))
+        # Anki's deletions in the first field: a Cloze note, its second field the Back Extra under the card.
+        kind = "cloze" if "{{c" in question and cloze.ANKI.search(question) else "basic"
+        entries.append(Entry(question, back, first, last, group or section, kind, tags=tags))
     return entries
+
+
+#: The rule Anki's card templates draw between a card's question, repeated on its back (``{{FrontSide}}``), and
+#: its answer.
+_ANSWER_RULE = re.compile(r"<hr\b[^>]*?\bid\s*=\s*[\"']?answer\b[^>]*>", re.IGNORECASE)
+
+
+def _answer_side(cell: str) -> str:
+    """The cell after Anki's answer rule, where there is one: a card exported as it shows (Anki's "Cards in Plain
+    Text") holds its question again above the rule on its back, as Anki shows it; Anki's own export drops it."""
+    if "<hr" not in cell and "<HR" not in cell:
+        return cell
+    rule = None
+    for rule in _ANSWER_RULE.finditer(cell):
+        pass
+    return cell[rule.end():] if rule else cell
 
 
 #: Tinycards' data export (``decks.csv``): a row a deck (``name``, ``description``, …) whose ``cards`` cell holds the
