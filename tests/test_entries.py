@@ -77,3 +77,30 @@ def test_a_title_over_a_list_of_questions_is_no_card():
     assert cards[1].answer.startswith("Run git bisect")
     assert entries.lists_questions("Intermediate level", "What is A?\nWhat is B?\nWhat is C?\nExplain D.")
     assert not entries.lists_questions("Intermediate level", "What is A?\nWhat is B?")
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("- **Answer:** Paris is the capital.", "Paris is the capital."),
+     ("- **Resposta:** Uma lista ligada.\n- **Exemplo:** uma fila.", "Uma lista ligada.\n- **Exemplo:** uma fila."),
+     ("* Ответ: стек растёт вниз.", "стек растёт вниз."),
+     ("- Answers differ by region.", "- Answers differ by region."),
+     ("- first point\n- second point", "- first point\n- second point"),
+     ("- a: cell\n- b: tissue", "- a: cell\n- b: tissue")],
+)
+def test_a_labelled_bullet_loses_its_mark_and_label(answer: str, expected: str) -> None:
+    assert entries.drop_answer_label(answer) == expected
+
+
+@pytest.mark.parametrize(("answer", "unanswered"), [("||", False), ("|   |\n|---|", True), ("| |", True)])
+def test_a_table_left_empty_has_its_rule_row(answer: str, unanswered: bool) -> None:
+    assert entries.is_unanswered(answer) is unanswered
+
+
+@pytest.mark.parametrize(("summary", "label"), [("Ver resposta", "answer"), ("Mostrar respuesta", "answer"),
+                                                ("Voir la réponse", "answer"), ("Показать ответ", "answer"),
+                                                ("Ver pista", "hint"), ("Ver el código", None)])
+def test_fold_labels_take_other_languages_verbs(summary: str, label: str | None) -> None:
+    from qadeck.parsers.structure import fold_label
+
+    assert fold_label(summary) == label

@@ -110,3 +110,9 @@ def test_question_labels_in_other_languages_open_as_listed():
                 text = f"{first}{second}{word[2:]} 1: x"
                 if entries._QUESTION_NUMBER.match(text):
                     assert entries.without_numbers(text, "y") == ("x", "y"), text
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(["- ", "* ", "+ ", "-  ", "- \u2028"]), TEXTS)
+def test_labels_in_list_items_drop_as_the_regex_drops_them(mark, text):
+    assert entries.drop_answer_label(mark + text) == entries._drop_answer_label_in_full(mark + text)

@@ -26,8 +26,8 @@ from . import options, trailing
 from .base import Layout
 from .tags import front_matter_tags, tag_lines, trailing_tags
 from .structure import (
-    ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, front_matter, heading, is_noise,
-    outline,
+    ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, fold_label, front_matter, heading,
+    is_noise, outline,
 )
 
 
@@ -74,6 +74,10 @@ _OTHER_ANSWER_LABEL = re.compile(
 _LABEL_OPENINGS = ("a", "A", "*", "_", "#", "")
 #: Letters the case-insensitive engine takes for one another whose upper cases differ.
 _ALSO_MATCHING = {"i": "İ", "k": "\u212a", "å": "\u212b"}
+#: The first character of a list item's label ("**Answer:**", "Ответ:", "Sol."), upper case as in :func:`_spellings`.
+_ITEM_LABEL_OPENINGS = frozenset(
+    c for word in ("*", "_", "#", "a", "sol", *ANSWERING_WORDS, "答") for c in (word[0].upper(), *_ALSO_MATCHING.get(word[0], ""))
+)
 
 
 def _spellings(words: Iterable[str]) -> frozenset[str]:
@@ -243,9 +247,26 @@ def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:
 _HIDDEN_OPENINGS = (">", "|", "<")
 
 
+#: An answer that is one ``<details>`` block: when its summary only labels it (``fold_label``: "Resposta",
+#: "Show answer", "Ответ"), the block hides the answer, and what it hides is the card's back.
+_BLOCK = re.compile(
+    r"^<details\b[^>]*>\s*<summary\b[^>]*>(?P<summary>.*?)</summary>\s*(?:<br\s*/?>)?(?P<body>.*?)</details>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
 def _unhidden(answer: str) -> str:
     """``answer`` with its first line's spoiler (``>!42!<``, ``||42||``, ``<span class="spoiler">42</span>``) its
-    text: an answer the author hid below the question, as Discord's and Reddit's riddles do."""
+    text: an answer the author hid below the question, as Discord's and Reddit's riddles do; an answer hidden
+    in a ``<details>`` block labelled only "Answer" (in any language), the block's body."""
+    if answer[:8].lower() == "<details":
+        found = _BLOCK.match(answer)
+        if found is None or not found.group("body").strip() or "<details" in found.group("body").lower() \
+                or fold_label(_TAG.sub("", found.group("summary")).replace("**", "")) != "answer":
+            return answer
+        rest = answer[found.end():].strip()
+        return found.group("body").strip() + ("\n\n" + rest if rest else "")
     first, newline, rest = answer.partition("\n")
     found = trailing.split(first)
     if found is None or found.question or found.shape != trailing.HIDDEN:
@@ -310,8 +331,35 @@ def _unlabelled(entries: list[Entry]) -> list[Entry]:
 
 
 def drop_answer_label(answer: str) -> str:
-    """Without a leading ``Answer:`` label (``Ответ:``, ``答：``): the label says what the card's back already is."""
+    """Without a leading ``Answer:`` label (``Ответ:``, ``答：``): the label says what the card's back already is.
+
+    The label may open a list item (``- **Resposta:** …``, a numbered question's one bullet): the item's mark
+    goes with it, for that bullet is the answer, not one point of a list."""
     text = answer.lstrip()
+    opening = text[2:3]
+    if text[1:2] == " " and text[:1] in "-*+" and (opening.upper() in _ITEM_LABEL_OPENINGS or opening.isspace()):
+        item = _bulleted(text)
+        if item is not None:
+            dropped = _drop_label(item, item.lstrip())
+            return answer if dropped is item else dropped
+    return _drop_label(answer, text)
+
+
+def _bulleted(answer: str) -> str | None:
+    """The text of the list item ``answer`` opens with, or None; None too for ``- a: …``, which names a blank
+    or an option (``- b: …`` follows it), no answer."""
+    text = answer.lstrip()
+    if text[1:2] != " " or text[:1] not in "-*+":
+        return None
+    item = text[2:]
+    if item[:1] in "aA" and item[1:].lstrip(" \t")[:1] == ":":
+        return None
+    return item
+
+
+def _drop_label(answer: str, text: str) -> str:
+    """:func:`drop_answer_label` for an answer that opens with no list mark (``answer`` itself when it has no
+    label); ``text`` is ``answer`` without its leading space."""
     head = text[:3]
     # Most answers: the label opens with an "a", a bold or heading mark, "sol" or (after those marks) the
     # first two characters of another language's word (exhaustively tested).
@@ -323,14 +371,20 @@ def drop_answer_label(answer: str) -> str:
             return dropped
         word = text.lstrip("*_#").lstrip()[:2]
     if word.upper() in _OTHER_LABEL_OPENINGS or word[:1] in _OTHER_LABEL_OPENINGS:
-        return _OTHER_ANSWER_LABEL.sub("", answer, count=1)
+        dropped, count = _OTHER_ANSWER_LABEL.subn("", answer, count=1)
+        if count:
+            return dropped
     return answer
 
 
 def _drop_answer_label_in_full(answer: str) -> str:
     """:func:`drop_answer_label` by its patterns alone: the rule its fast path stands for."""
-    dropped, count = _ANSWER_LABEL.subn("", answer, count=1)
-    return dropped if count else _OTHER_ANSWER_LABEL.sub("", answer, count=1)
+    item = _bulleted(answer)
+    item = answer if item is None else item
+    dropped, count = _ANSWER_LABEL.subn("", item, count=1)
+    if not count:
+        dropped, count = _OTHER_ANSWER_LABEL.subn("", item, count=1)
+    return dropped if count else answer
 
 
 def without_numbers(question: str, answer: str) -> tuple[str, str]:
@@ -393,8 +447,8 @@ def is_unanswered(answer: str) -> bool:
     mistake, not an answer; one that is only an empty table is a worksheet's box left blank.
     """
     text = answer.lstrip()
-    if text[:1] == "|" and not text.strip("|-: \n"):
-        return True  # an empty table: the box a worksheet leaves for the answer, not filled in
+    if text[:1] == "|" and not text.strip("|-: \n") and ("-" in text or " " in text.strip()):
+        return True  # an empty table (a rule row or a blank cell): a worksheet's box; "||" alone is an operator
     if text[:1].isdigit() and _BARE_NUMBER.fullmatch(text.rstrip()):
         return True  # "18、" alone: the list's next number, its question not yet written
     if text and text[0] not in "#.…" and not _PLACEHOLDER_OPENING.match(text):

@@ -273,7 +273,8 @@ ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "
 
 #: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ") or a hint.
 _FOLD_LABEL = re.compile(
-    r"^[^\w]*(?:(?:show|see|view|reveal|click(?: here)?(?: to (?:see|show|view|reveal))?)\s+)?(?:the\s+)?"
+    r"^[^\w]*(?:(?:show|see|view|reveal|click(?: here)?(?: to (?:see|show|view|reveal))?|ver|mostrar|voir|afficher|zeige|"
+    r"mostra|vedi|показать|показати|pokaż|göster|lihat|xem)\s+)?(?:the\s+|la\s+|a\s+|die\s+)?"
     r"(?:(?P<answer>answers?|ans|solutions?|explanation|soluci[oó]n|solu[cç][aã]o|l[oö]sung|soluzione|"
     + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
     r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트))"
