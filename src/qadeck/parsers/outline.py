@@ -149,11 +149,21 @@ def find(source: Source) -> list[Entry]:
     entries = []
     for item in items:
         texts = _lone_item([line.text for line in item.body])
+        if _only_questions(texts):
+            texts = []  # the question heads a list of further ones: asked, not answered
         last = max([item.first.number] + [line.number for line in item.body if not line.blank])
         entries.append(
             Entry(questions[item.first.number], clean.answer_markdown(texts), item.first.number, last, item.section)
         )
     return entries
+
+
+def _only_questions(texts: list[str]) -> bool:
+    """Whether ``texts`` are two lines or more, at least three in four of them asking (a question may end in
+    code): the next questions of a list written one a line, no answer to the line above them."""
+    filled = [text for text in texts if text.strip()]
+    asking = sum(1 for text in filled if ends_asking(text.rstrip()))
+    return asking >= 2 and asking * 4 >= len(filled) * 3
 
 
 def _lone_item(texts: list[str]) -> list[str]:
