@@ -57,13 +57,14 @@ def test_prose_never_outscores_real_questions() -> None:
     assert prose.LAYOUT.detect(Source(Path("notes.txt"), text)) == 0.0
 
 
-#: The numbered-line pattern as first written, with a lazy text: the reference for the greedy one.
+#: The numbered-line pattern with a lazy text: the reference for the greedy one.
 _LAZY_NUMBERED = re.compile(
-    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)](?:(?P=b))?(?:\s+(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$"
+    r"^\s{0,3}(?P<b>\*\*|__)?(?:\d{1,3}[.)、．）]|\(\d{1,3}\)|(?P<section>\d{1,3}(?:\.\d{1,3}){1,2})\.?(?=\s))(?:(?P=b))?"
+    r"(?:(?:\s+|(?<=[.)])(?=[^\W\d_])|(?<=[、．）]))(?:\d{1,3}[.)]\s+)?(?P<text>\S.*?))?\s*$"
 )
 
 
-@given(st.lists(st.sampled_from(["1", "12", "1234", ".", ")", "**", "__", " ", "  ", "\t", "\n", "\x85", "\u2028",
+@given(st.lists(st.sampled_from(["1", "12", "1234", ".", ")", "(", "、", "**", "__", " ", "  ", "\t", "\n", "\x85", "\u2028",
                                  "What", "?", "x"]), max_size=12).map("".join))
 def test_numbered_lines_match_as_with_a_lazy_text(text):
     greedy, lazy = numbered.NUMBERED.match(text), _LAZY_NUMBERED.match(text)

@@ -49,6 +49,8 @@ _SHEETS = frozenset({".tex", ".rnw", ".typ"})
 #: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
 #: languages ``preguntas.json`` or ``fragen.yml``.
 _DATA_NAMES = ("deck", "vocab", *ASKING_WORDS)
+#: Names a Word file, PDF or slide deck of questions has, in other languages too (``preguntas.docx``, ``Fragen.pdf``).
+_DOCUMENT_NAMES = (*_QA_NAMES, *ASKING_WORDS)
 #: Words of a data file's name, or of its folder's, that say it holds words to learn (``english-words.json``,
 #: ``vocabulary/animals.yml``): whole words only, never ``passwords.json`` or ``keywords.yml``.
 _WORD_NAMES = frozenset(("words", "vocab", "vocabulary", "vocabularies", "decks", "glossary"))
@@ -164,7 +166,7 @@ def _readable(file: Path, given: bool) -> bool:
     if suffix in markups.NAMED_ONLY:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA or suffix in markups.MODULES else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
-            else _QA_NAMES
+            else _DOCUMENT_NAMES
         return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
             _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix) \
             or file.name.lower().endswith(markups.READ_ENDINGS)

@@ -77,8 +77,12 @@ def to_markdown(blocks: list[Block]) -> str:
         elif block.heading:
             out += ["#" * min(block.heading, 6) + " " + block.text.replace("\n", " "), ""]
         elif block.marker:
-            out.append(block.marker + block.text.replace("\n", " "))
-            listed = True
+            # A line break in an item (Shift+Enter: its question, then the answer below it) keeps its lines,
+            # each under the item's text, and a blank line closes them: one line ran the question into its answer.
+            first, *more = block.text.split("\n")
+            more = [" " * len(block.marker) + line.strip() for line in more if line.strip()]
+            out += [block.marker + first.rstrip(), *more, *([""] if more else [])]
+            listed = not more
         elif bold and block.bold:
             out += ["**" + block.text.replace("\n", " ") + "**", ""]
         elif block.lead.endswith(_QUESTION_MARKS) and block.text.startswith(block.lead):

@@ -27,6 +27,7 @@ import logging
 import math
 import re
 import struct
+import unicodedata
 import warnings
 import zlib
 from collections import Counter
@@ -103,7 +104,31 @@ def to_markdown(data: bytes, name: str = "<pdf>") -> str:
     if not any(line.text.strip() for page in pages for line in page):
         raise SourceError("no text layer: a scanned PDF needs OCR first (ocrmypdf adds one)", name)
     paragraphs = _paragraphs(_without_page_chrome(pages))
-    return document.to_markdown(_blocks(_rejoin_hyphenated(_without_contents(paragraphs))))
+    return _with_accents(document.to_markdown(_blocks(_rejoin_hyphenated(_without_contents(paragraphs)))))
+
+
+#: Accents TeX sets as a glyph of their own over the letter after them (``\"a`` in a Type 1 font): the
+#: text layer holds the spacing accent, then the letter (``bin¨ar``).
+_SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+                    "\u02c7": "\u030c", "\u02da": "\u030a"}
+_VOWELS = frozenset("aeiouyAEIOUY")
+_ACCENTED = re.compile(f"([{''.join(_SPACING_ACCENTS)}])([^\\W\\d_])")
+
+
+def _with_accents(text: str) -> str:
+    """``text`` with each spacing accent and the letter after it as the one accented letter (``ä``) where
+    Unicode has one; an accent no letter follows stays as it is."""
+    if not any(accent in text for accent in _SPACING_ACCENTS):
+        return text
+
+    def accented(match: re.Match[str]) -> str:
+        letter = "i" if match[2] == "\u0131" else match[2]  # TeX's dotless i under an accent: í
+        if match[1] == "\u00b4" and letter not in _VOWELS:
+            return match[0]  # "it´s": an apostrophe typed as an acute accent, where TeX sets é, á, ó
+        joined = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[match[1]])
+        return joined if len(joined) == 1 else match[0]
+
+    return _ACCENTED.sub(accented, text)
 
 
 def _pages(data: bytes, name: str) -> list[list[Line]]:

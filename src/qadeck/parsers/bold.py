@@ -15,6 +15,9 @@ below it, in any language the column names know) and carries no number
 ``A: …`` below is the ``prefixed`` layout's), or the bold question a paragraph opens with
 (``**Why X?** Because …``: FAQs run the answer on after it; a bold label that asks nothing
 is no question). The answer runs to the next question or heading; headings set the section.
+A bold line that asks nothing over ``Question:`` lines (``**CSS**`` over a list of them) is their
+section's name, no question; where numbered bold lines outnumber the unnumbered questions, the
+author numbers the questions, and they are the ``numbered`` layout's.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from ..model import Source
 from .entries import Entry, make_layout
 from .headings import asks
 from .markup import inline_text
-from .prefixed import QUESTION
+from .prefixed import QUESTION, may_ask
 from .structure import SPACE, Line, LineStart, answer_from, ends_asking, heading, outline, outline_sections
 from .table import is_answer_label
 
@@ -69,6 +72,12 @@ def question(lines: list[Line], index: int, numbered: bool = False) -> str | Non
     return text if _opens(lines, index) and closes else None
 
 
+def _numbered(line: Line) -> bool:
+    """Does the bold line open with a number (``**3. …**``)?"""
+    match = _BOLD_LINE.match(line.text)
+    return match is not None and _NUMBERED.match(inline_text(match.group(2))) is not None
+
+
 def _opens(lines: list[Line], index: int) -> bool:
     return index == 0 or lines[index - 1].blank or heading(lines[index - 1]) is not None
 
@@ -96,9 +105,16 @@ def _entries(source: Source) -> list[Entry]:
     found = [None if headed[index] else question(lines, index) for index in range(len(lines))]
     if any(found):
         # Where unnumbered bold questions are read, numbered ones among them are questions too (a FAQ numbering
-        # some): only a bold line may be one, so only those are asked again.
-        found = [text if text is not None or headed[index] or not _BOLD_LINE.match(lines[index].text)
-                 else question(lines, index, numbered=True) for index, text in enumerate(found)]
+        # some): only a bold line may be one, so only those are asked again. Where the numbered ones are
+        # more, the author numbers the questions: they are the numbered layout's, and each ends the entry above.
+        again = {index: question(lines, index, numbered=True) for index, text in enumerate(found)
+                 if text is None and not headed[index] and _BOLD_LINE.match(lines[index].text)}
+        if sum(text is not None for text in again.values()) <= sum(map(bool, found)):
+            found = [again.get(index, text) for index, text in enumerate(found)]
+        else:
+            found = ["" if index in again and _numbered(lines[index]) else text for index, text in enumerate(found)]
+    if may_ask(source.text):  # one search of the text: most files hold no Q: line for a bold title to stand over
+        _as_titles(lines, found)
     for index, text in enumerate(found):
         if not headed[index] and text is None:
             continue
@@ -110,6 +126,19 @@ def _entries(source: Source) -> list[Entry]:
     if start is not None:
         entries.append(_entry(lines, start, len(lines), asked, titles[start]))
     return entries
+
+
+def _as_titles(lines: list[Line], found: list[str | None]) -> None:
+    """Make titles ("") of the bold lines in ``found`` that ask nothing and stand over ``Q:`` lines: a section's
+    name ("**CSS**") over the prefixed layout's questions, which end the entry above and open none."""
+    starts = [index for index, text in enumerate(found) if text]
+    for at, index in enumerate(starts):
+        text = found[index] or ""
+        if ends_asking(text) or asks(text):
+            continue
+        end = starts[at + 1] if at + 1 < len(starts) else len(lines)
+        if any(not line.code and QUESTION.match(line.text) for line in lines[index + 1 : end]):
+            found[index] = ""
 
 
 def _entry(lines: list[Line], start: int, end: int, asked: str, section: str) -> Entry:

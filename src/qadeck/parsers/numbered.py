@@ -7,14 +7,17 @@
                                          - pointers in Git                 * ii. How is it caught?
                                                                            Answer: By monitoring.
 
-A question is a numbered line (``1.``, ``1)``, optionally bold) that asks: it
-ends in ``?`` or opens with a question word or an instruction (what, how,
-explain, compare …). An instruction in a run of numbered lines is a step of
-an answer's list, not a question. A bold number (``**4.**``) is an explicit
-marker: that line starts a question whatever it says, even nothing.
+A question is a numbered line (``1.``, ``1)``, ``(1)``, a section's ``2.3.``,
+optionally bold) that asks: it ends in ``?`` or opens with a question word or an
+instruction (what, how, explain, compare …). An instruction in a run of numbered
+lines is a step of an answer's list, not a question. A bold number (``**4.**``)
+is an explicit marker: that line starts a question whatever it says, even
+nothing; a section's number in bold is a heading's. A question line that stops
+mid-sentence, the line right below it ending asking, was wrapped (a PDF's
+lines): the two are the question.
 
 The answer is what follows, up to the next question or section heading; an
-``Answer`` / ``Answer:`` marker before it is dropped, and an ``Answer`` with
+``Answer`` / ``Answer:`` / ``Ans:-`` marker before it is dropped, and an ``Answer`` with
 nothing after it leaves the question unanswered. A stray second number
 (``4. 11. What …``) is dropped, and lists flattened onto one line are
 restored (:func:`qadeck.parsers.repair.clean.restore_lists`). Sub-questions numbered
@@ -35,12 +38,12 @@ from .structure import OTHER_ASKING, Line, LineStart, cjk_asks, ends_asking
 NAME = "numbered"
 
 #: The text runs from its first to its last non-space character: a greedy ``.*\S`` finds that end
-#: in one backtrack, where a lazy ``.*?`` tries ``\s*$`` after every character (4 µs a line). A capital right
-#: after the point is the text too (``4.If …?``: a space left out).
+#: in one backtrack, where a lazy ``.*?`` tries ``\s*$`` after every character (4 µs a line). A letter right
+#: after the point is the text too (``4.If …?``, ``36.write …``: a space left out).
 #: Chinese and Japanese number a list "1、", "2．" or "3）", the text right after the mark.
 NUMBERED = re.compile(
-    r"^\s{0,3}(?P<b>\*\*|__)?\d{1,3}[.)、．）](?:(?P=b))?"
-    r"(?:(?:\s+|(?<=\.)(?=[A-Z])|(?<=[、．）]))(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
+    r"^\s{0,3}(?P<b>\*\*|__)?(?:\d{1,3}[.)、．）]|\(\d{1,3}\)|(?P<section>\d{1,3}(?:\.\d{1,3}){1,2})\.?(?=\s))(?:(?P=b))?"
+    r"(?:(?:\s+|(?<=[.)])(?=[^\W\d_])|(?<=[、．）]))(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
 )
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
 SUB_QUESTION = re.compile(r"^\s{0,3}[*+-]\s+(?P<n>[ivx]{1,4})[.)]\s+(?P<text>\S.*?)\s*$")
@@ -61,11 +64,11 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 _MAY_NUMBER = LineStart(
     re.compile(
         f"^{_HIDDEN}(?:[^\\S\\n]{_HIDDEN}){{0,3}}(?:\\*{_HIDDEN}\\*{_HIDDEN}|_{_HIDDEN}_{_HIDDEN})?"
-        f"\\d[\\d{clean.INVISIBLE}]*[.)、．）]"
+        f"\\(?\\d[\\d{clean.INVISIBLE}]*[.)、．）]"
     )
 )
-_BOLD_MARKS = ("*", "_")
-ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*(?:[:.]|[-–](?=\s))?|A:)(?:(?P=b))?[ \t]*")
+_NUMBER_OPENS = ("*", "_", "(")
+ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*(?:[:.][-–]?|[-–](?=\s))?|A:)(?:(?P=b))?[ \t]*")
 
 
 def question_text(text: str) -> str | None:
@@ -77,7 +80,9 @@ def question_text(text: str) -> str | None:
     if bold and text.endswith(bold) and text.count(bold) % 2:
         text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
     question = clean.tidy_question(text)
-    if bold or ends_asking(question) or _ASKING.match(question) or OTHER_ASKING.match(question) or cjk_asks(question):
+    # A section's number in bold is a heading's ("**2.1 Setup**"): it asks only as any line asks.
+    if bold and not match["section"] or ends_asking(question) or _ASKING.match(question) or OTHER_ASKING.match(question) \
+            or cjk_asks(question):
         return question
     return None
 
@@ -87,8 +92,8 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
     found = {}
     for index, line in enumerate(lines):
         opening = line.text.lstrip()[:1]
-        if not (opening.isdecimal() or opening in _BOLD_MARKS):
-            continue  # NUMBERED opens with a digit (\d: a decimal) or a bold mark after the spaces
+        if not (opening.isdecimal() or opening in _NUMBER_OPENS):
+            continue  # NUMBERED opens with a digit (\d: a decimal), "(" or a bold mark after the spaces
         question = None if line.code else question_text(line.text)
         explicit = question is not None and (ends_asking(question) or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
@@ -98,7 +103,8 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
     return found
 
 
-_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})[.)、．）]")
+#: A line's number: ``4.``, ``4)``, ``4、``, or a section's ``2.3.`` (its questions number on within the section).
+_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3}){1,2}(?=\.?\s)|\d{1,3}(?=[.)、．）]))")
 
 
 def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
@@ -107,7 +113,8 @@ def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
     A FAQ entry is an entry however it is phrased ("4. compress() returns an error."):
     between questions numbered 3 and 6, the lines numbered 4 and 5, in that order, are
     entries too; so are lines numbered from 1 up to the first question, and lines numbering
-    on after the last one, each opening a paragraph.
+    on after the last one, each opening a paragraph. A section's number (``3.7.``) counts on
+    from the one before it in the same section (``3.6.``).
     """
     numbered = []
     for index, line in enumerate(lines):
@@ -116,25 +123,25 @@ def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
         number = _NUMBER.match(line.text)
         text = question_text_any(line.text)
         if number and text is not None:
-            numbered.append((index, int(number.group(1)), text))
+            numbered.append((index, tuple(map(int, number.group(1).split("."))), text))
     found: dict[int, str] = {}
     # Before the first question, the entries numbered from 1 up to it.
     first = next((k for k, (index, _, _) in enumerate(numbered) if lines[index].number in asks), 0)
-    expected = numbered[first][1] - 1 if numbered else 0
+    expected = _next(numbered[first][1], -1) if numbered else (0,)
     for index, number, text in reversed(numbered[:first]):
         if number == expected and _stands_alone(lines, index):
             found[lines[index].number] = text
-            expected -= 1
-    if expected:
+            expected = _next(expected, -1)
+    if expected[-1]:
         found.clear()  # the numbering did not run down to 1: no FAQ's
     expected = None  # the number the next entry carries
     for index, number, text in numbered:
         line = lines[index]
         if line.number in asks:
-            expected = number + 1
+            expected = _next(number, 1)
         elif expected is not None and number == expected and _stands_alone(lines, index):
             found[line.number] = text
-            expected = number + 1
+            expected = _next(number, 1)
     # Between two questions the numbering must close up; after the last one it may simply stop.
     return {
         number: text for number, text in found.items()
@@ -142,14 +149,21 @@ def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
     }
 
 
-def _closes_up(line_number: int, numbered: list[tuple[int, int, str]], lines: list[Line], asks: dict[int, str]) -> bool:
-    """True when the next question after this line carries the next number in the run (or none follows)."""
+def _next(number: tuple[int, ...], step: int) -> tuple[int, ...]:
+    """The number ``step`` places on in its own level: 4 after 3, 3.8 after 3.7."""
+    return (*number[:-1], number[-1] + step)
+
+
+def _closes_up(line_number: int, numbered: list[tuple[int, tuple[int, ...], str]], lines: list[Line],
+               asks: dict[int, str]) -> bool:
+    """True when the next question after this line carries the next number in the run, in the same section for a
+    section's number (``3.8`` after ``3.7``), or, for a number of one level, when none follows."""
     position = next(k for k, (index, _, _) in enumerate(numbered) if lines[index].number == line_number)
     own = numbered[position][1]
     for index, number, _ in numbered[position + 1 :]:
         if lines[index].number in asks:
-            return number > own
-    return True
+            return number > own and (len(own) == 1 or number[:-1] == own[:-1])
+    return len(own) == 1  # a section's number closes up within its section: a document's own numbering goes on
 
 
 def _stands_alone(lines: list[Line], index: int) -> bool:
@@ -227,9 +241,27 @@ def _in_context(context: str, question: str) -> str:
 
 
 def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
+    question, body = _unwrapped(question, first, body)
     texts = _without_marker([line.text for line in body])
     last = max([first.number] + [line.number for line in body if not line.blank])
     return Entry(question, clean.answer_markdown(texts), first.number, last, section)
+
+
+#: How a sentence ends: a question line that ends otherwise was cut where its page was too narrow.
+_SENTENCE_ENDS = (".", "?", "!", ":", ";", ")", "*", "\u3002", "\uff1f", "\uff01", "\uff1a")
+
+
+def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[Line]]:
+    """The question and its answer's lines, the question's last words taken back from the answer where its
+    line was wrapped (a PDF's lines, a narrow page): the numbered line stops mid-sentence and the line right
+    below it, no item of a list, ends asking."""
+    if not question or question.endswith(_SENTENCE_ENDS) or not body:
+        return question, body
+    below = body[0]
+    if below.number != first.number + 1 or below.code or not ends_asking(below.text.rstrip()) \
+            or clean.starts_list_item(below.text) or NUMBERED.match(below.text):
+        return question, body
+    return f"{question} {clean.tidy_question(below.text)}", body[1:]
 
 
 def _without_marker(texts: list[str]) -> list[str]:

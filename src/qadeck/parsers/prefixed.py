@@ -36,11 +36,12 @@ _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 #: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
 #: colon or a non-ASCII letter.
 _AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
-#: The labels in other languages (see :data:`structure.ASKING_WORDS`), and the one-character ones of Chinese
-#: and Greek (Ε/Α, for Ερώτηση/Απάντηση).
-_ASKING_WORDS = (*ASKING_WORDS, "问", "問", "ε")
+#: The labels in other languages (see :data:`structure.ASKING_WORDS`), the one-character ones of Chinese
+#: and Greek (Ε/Α, for Ερώτηση/Απάντηση), and Chinese troubleshooting notes' problem and solution
+#: (问题描述/解决方案: what a support FAQ asks and answers).
+_ASKING_WORDS = (*ASKING_WORDS, "问", "問", "ε", "问题描述", "問題描述")
 _ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
-_ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α'))})"
+_ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α', '解决方案', '解決方案', '解决方法', '解決方法', '解决办法', '解決辦法'))})"
 QUESTION = re.compile(
     _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s))"
     r"|(?:Question|QUESTION)\s*\d+[ \t]*$|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
