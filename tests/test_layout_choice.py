@@ -40,3 +40,20 @@ def test_a_separator_with_another_layout_is_an_error_naming_the_key(tmp_path: Pa
     result = CliRunner().invoke(cli, ["list", str(tmp_path)])
     assert result.exit_code != 0
     assert "qadeck.yaml:3: 'separator' goes with layout 'separated', not 'headings'" in result.output
+
+
+def test_lines_split_by_a_comma_are_cards_only_where_no_space_follows_it(tmp_path: Path) -> None:
+    """Quizlet's export with the comma chosen writes "term,definition"; prose writes a space after its
+    commas, and rows of numbers ("2019,42") name no term: neither is a list of cards."""
+    (tmp_path / "words.txt").write_text("tacit,understood without being said\nterse,brief\nlucid,clear\n", encoding="utf-8")
+    (tmp_path / "diary.txt").write_text(
+        "On Monday, we walked to the lake\nLater, the rain came\nBy night, the road was a river\n"
+        "In the end, we stayed home\n", encoding="utf-8")
+    (tmp_path / "counts.txt").write_text("2019,42\n2020,57\n2021,63\n2022,71\n", encoding="utf-8")
+    words = CliRunner().invoke(cli, ["list", "--json", str(tmp_path / "words.txt")])
+    assert words.exit_code == 0, words.output
+    assert '"question": "terse"' in words.output and '"answer": "brief"' in words.output
+    assert "words.txt: layout separated, 3 cards" in words.output
+    for name in ("diary.txt", "counts.txt"):
+        result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path / name)])
+        assert f"{name}: layout separated" not in result.output, result.output

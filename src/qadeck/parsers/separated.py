@@ -6,7 +6,8 @@
 Flashcard lists exported or typed by hand use whatever separator their tool
 wanted: ``*``, ``;;``, ``>>`` (RemNote), ``;``, ``|``, `` = ``, `` - ``, ``->``, ``→``, ``---`` (what people type into
 Quizlet's export as its own separator), a tab, ``:`` (or
-an answer label after the question, ``What is X? Answer: Y``).
+an answer label after the question, ``What is X? Answer: Y``), and last a comma with no space after it
+(``Hund,dog``: Quizlet's export with the comma chosen; prose writes a space after its commas).
 A separator is detected when it is in half of the first lines with text and splits most of the
 file's content lines in
 two non-empty parts (at its first occurrence), the parts before it mostly different (the same
@@ -31,7 +32,7 @@ from .table import column_names
 NAME = "separated"
 
 #: Separators tried, in order of preference when two split as many lines.
-SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " → ", " ⇒ ", "---", " - ", " – ", " — ", " #", ":")
+SEPARATORS = (";;", ">>", "*", "\t", "|", ";", " = ", " -> ", " => ", " → ", " ⇒ ", "---", " - ", " – ", " — ", " #", ":", ",")
 #: Share of the content lines a separator must split for the file to be this layout's.
 CONSISTENT = 0.8
 _BLOCK_MARKS = ("|", "- ", "* ", "+ ", ">")
@@ -148,6 +149,8 @@ def detect_separator(source: Source) -> str | None:
             continue  # the same few words before it again and again: labels ("Q:", "A:"), not questions
         if sum(lines[index].text.count(separator) > 1 for index, _, _ in cards) * 2 > len(cards):
             continue  # most lines split in three or more: rows of a table, not cards
+        if separator == "," and not _comma_cards(cards, lines):
+            continue
         count = len(cards)
         if count >= need:
             passing.append(separator)
@@ -156,6 +159,23 @@ def detect_separator(source: Source) -> str | None:
     if best is None or best_count < min(3, content) or best_count < CONSISTENT * content:
         return None
     return _first_on_the_line(passing, rows) if len(passing) > 1 else best
+
+
+#: Longest term before a comma on a line of a comma-separated list: a longer one is a clause of prose.
+_LONGEST_COMMA_TERM = 60
+
+
+def _comma_cards(cards: list[tuple[int, str, str]], lines: list[Line]) -> bool:
+    """Whether lines split at a comma are a list of cards ("Hund,dog", as Quizlet exports them when the comma
+    is chosen), not sentences: on nearly every line the first comma has no space after it, where prose
+    always writes one, and a short term of words stands before it."""
+    def card_like(index: int, question: str) -> bool:
+        text = lines[index].text
+        after = text.find(",") + 1
+        return (len(question) <= _LONGEST_COMMA_TERM and after < len(text) and not text[after].isspace()
+                and any(character.isalpha() for character in question))  # "1,000" or "2019,42": numbers, no term
+
+    return sum(card_like(index, question) for index, question, _ in cards) >= CONSISTENT * len(cards)
 
 
 def _first_on_the_line(separators: list[str], rows: list[str]) -> str:
