@@ -47,7 +47,7 @@ from .. import cloze
 from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .markup import inline_text
-from .structure import Line, heading, outline, outline_sections
+from .structure import LETTER, Line, heading, outline, outline_sections
 
 NAME = "remnote"
 
@@ -88,8 +88,6 @@ _OPTION = re.compile(r"(?:^|\s)([A-Z])\)\s+")
 _DISABLED = "―"
 #: A word: two letters in a row (any script).
 _WORD = re.compile(r"[^\W\d_]{2}")
-#: A letter (any script): what a formula or a symbol's name holds ("H2O", "Fe").
-_LETTER = re.compile(r"[^\W\d_]")
 #: A word, or code, math or a picture (masked): what stands next to a card's separator.
 _OPERAND_OR_WORD = re.compile(r"[^\W\d_]{2}|\0")
 #: One token that names a file or a path: what a shell's ``>>`` appends to.
@@ -305,7 +303,7 @@ def _split(text: str, item: bool) -> tuple[str, str, str, str] | None:
     question, answer = (left, right) if side == "right" else (right, left)
     asked, other = _masked_side(masked, match, side), _masked_side(masked, match, "left" if side == "right" else "right")
     if kind == "reversed":
-        if not (_WORD.search(asked) or _WORD.search(other)) or not (_LETTER.search(asked) and _LETTER.search(other)):
+        if not (_WORD.search(asked) or _WORD.search(other)) or not (LETTER.search(asked) and LETTER.search(other)):
             return None  # each side of a card asked both ways names something, one in words: "H2O <> water"
     elif not _WORD.search(asked):
         return None  # "a >> b", "$? >> 8": math and code; a question asks in words

@@ -703,8 +703,9 @@ _ANCHOR_LINK = re.compile(r"\[[^\[\]]*\]\(#[^()]*\)")
 _BADGE = re.compile(r"\[!\[[^\[\]]*\]\([^()]*\)\]\([^()]*\)")
 _SHIELD = re.compile(r"!\[[^\[\]]*\]\(https?://img\.shields\.io/[^()]*\)")
 _LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+")
-#: A letter is never decoration: a line holding one outside links is content, no need to strip it.
-_LETTER = re.compile(r"[^\W\d_]")
+#: A letter of any script (a word character but a digit or an underscore). A letter is never decoration: a line
+#: holding one outside links is content, no need to strip it.
+LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_navigation(text: str) -> bool:
@@ -715,7 +716,7 @@ def is_navigation(text: str) -> bool:
     """
     for line in text.split("\n"):
         rest = _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line))) if "](" in line else line
-        if _LETTER.search(rest) or _LINE_DECOR.sub("", rest):
+        if LETTER.search(rest) or _LINE_DECOR.sub("", rest):
             return False
     return True
 
@@ -728,7 +729,7 @@ _BOOKKEEPING = re.compile(r"^(?:\[\[[^\]]*\]\]|:[\w-]+:.*|#[a-z ]+:\S.*|=+|~+|\^
 def is_noise(line: str) -> bool:
     """A line with nothing for a card: blank, a bare tag, bookkeeping, navigation or a separator."""
     text = html_to_markdown(line).strip()
-    if "](" not in text and _LETTER.search(text):
+    if "](" not in text and LETTER.search(text):
         return bool(_BOOKKEEPING.match(text))  # most lines: a letter outside links is no navigation or rule
     return not text or bool(_BOOKKEEPING.match(text)) or is_navigation(text) or is_separator(text)
 

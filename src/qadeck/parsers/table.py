@@ -32,7 +32,7 @@ from ..model import Source
 from .entries import Entry, coverage, make_layout
 from .headings import asks
 from .markup import html_to_markdown, inline_text
-from .structure import ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, is_navigation, outline, outline_sections
+from .structure import ANSWERING_WORDS, ASKING_WORDS, LETTER, SPACE, Line, LineStart, is_navigation, outline, outline_sections
 
 NAME = "table"
 
@@ -41,7 +41,6 @@ NAME = "table"
 _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
 #: What opens every line _DELIMITER matches: dashes, a pipe before or after them.
 _DELIMITER_START = LineStart(re.compile(rf"^{SPACE}*(?:\|{SPACE}*)?:?-+:?{SPACE}*\|"))
-_LETTER = re.compile(r"[^\W\d_]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 #: Column names (letters only, case-folded) for the question and the answer, in the languages flashcard
 #: users write headers in most: a header row is no card in German any more than in English.
@@ -85,7 +84,7 @@ def column_names(header: Sequence[str]) -> list[str]:
 
     A cell without a letter names nothing: a row of a hundred thousand empty cells costs no markup pass.
     """
-    return [_NOT_LETTERS.sub("", inline_text(cell).casefold()) if _LETTER.search(cell) else "" for cell in header]
+    return [_NOT_LETTERS.sub("", inline_text(cell).casefold()) if LETTER.search(cell) else "" for cell in header]
 
 
 def is_answer_label(text: str) -> bool:
