@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qadeck.parsers import markup
-from qadeck.parsers.markup import html_to_markdown, inline_text
+from qadeck.parsers.markup import html_to_markdown, inline_text, wiki_links_as_text
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,16 @@ def test_one_line_is_the_whitespace_pattern_with_strip(text):
 def test_a_malformed_declaration_is_text_not_a_crash(text):
     # Python 3.11's HTMLParser raises AssertionError on these; they are kept as the text they are.
     assert html_to_markdown(text) == text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("the [[Krebs cycle]] runs twice", "the Krebs cycle runs twice"),
+    ("see [[Glycolysis|the first step]]", "see the first step"),
+    ("[[Enzymes#Inhibition]] and [[Enzymes#^a1b2c3]]", "Enzymes > Inhibition and Enzymes"),
+    ("| [[ATP\\|energy carrier]] |", "| energy carrier |"),
+    ("![[Enzymes#Inhibition]]", "Enzymes > Inhibition"),
+    ("![[mitochondrion.png|300]] kept for media", "![[mitochondrion.png|300]] kept for media"),
+    ("`[[ -f notes ]]` and $[[a, b]]$ stay", "`[[ -f notes ]]` and $[[a, b]]$ stay"),
+])
+def test_wiki_links_read_as_the_text_obsidian_shows(text: str, shown: str) -> None:
+    assert wiki_links_as_text(text) == shown

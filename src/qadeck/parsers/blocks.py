@@ -12,6 +12,12 @@
 
     STARTI [Basic] Largest organ? Back: The skin. ENDI     <- a whole note on one line
 
+Blocks inside a code fence are shown, not notes, but in an ``anki`` fence
+(```` ```anki ````), where a vault keeps its notes so that they show as code:
+Obsidian_to_Anki reads them there too (its ``<!--ID: …-->`` lines, written
+back inside the fence, are no text). A file with a block is that tool's: its
+other text is the note's prose, not cards of another layout.
+
 The note type says what kind of note it is: one with "Cloze" in its name is a
 ``cloze`` note (its deletions in Anki's ``{{c1::…}}`` or the curly styles of
 :mod:`qadeck.cloze`), one with "reversed" a ``reversed`` note, any other a
@@ -22,10 +28,12 @@ line or END. A block with no answer is reported as unanswered.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
+from .markup import wiki_links_as_text
 from .structure import SPACE, Line, LineStart, outline, sections
 from .tags import tag_line
 
@@ -39,12 +47,17 @@ _TAGS = re.compile(r"^\s*Tags\s*:\s*(.*)$", re.IGNORECASE)
 _INLINE_BACK = re.compile(r"\s+Back\s*:\s*", re.IGNORECASE)
 _BLOCK_START = LineStart(re.compile(rf"^{SPACE}*STARTI?\b"))
 _CLOZE_STYLES = ("anki", "highlight", "curly")
+#: A fence that holds notes (```` ```anki ````), and the id line Obsidian_to_Anki writes into a note.
+_ANKI_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*anki\s*$", re.IGNORECASE)
+_NOTE_ID = re.compile(r"^\s*<!--\s*ID:\s*\d+\s*-->\s*$")
 
 
 def _entries(source: Source) -> list[Entry]:
     if not _BLOCK_START.found_in(source.text):
         return []
     lines = outline(source)
+    if "nki" in source.text:
+        lines = _unfenced(lines)
     titles = sections(lines)
     entries: list[Entry] = []
     index = 0
@@ -62,7 +75,46 @@ def _entries(source: Source) -> list[Entry]:
                 entries.append(_block(lines[index + 1 : end], line, lines[end], titles[index]))
                 index = end
         index += 1
+    if "[[" in source.text:
+        entries = [_readable_links(entry) for entry in entries]
     return entries
+
+
+def _unfenced(lines: list[Line]) -> list[Line]:
+    """``lines`` with those of each ``anki`` fence read as text (see the module's docstring), the fence's
+    marks and the notes' id lines blank."""
+    out: list[Line] = []
+    fence = ""
+    for line in lines:
+        if not fence:
+            opened = _ANKI_FENCE.match(line.text) if line.code else None
+            if opened:
+                fence = opened.group(1)
+            out.append(Line(line.number, "", False) if opened else line)
+            continue
+        closing = line.text.strip()
+        if closing.startswith(fence) and not closing.strip(fence[0]):
+            fence = ""
+            out.append(Line(line.number, "", False))
+        else:
+            out.append(Line(line.number, "" if _NOTE_ID.match(line.text) else line.text, False))
+    return out
+
+
+def _readable_links(entry: Entry) -> Entry:
+    """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
+    question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
+    if question is entry.question and answer is entry.answer:
+        return entry
+    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
+
+
+def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """1 for a file with an answered note: a block is that tool's unmistakable mark, and the file's other text
+    its prose (the tool reads nothing else); else :func:`marked_coverage`."""
+    if any(entry.question and (entry.answer or entry.kind == "cloze") for entry in entries):
+        return 1.0
+    return marked_coverage(source, entries)
 
 
 def _block(body: list[Line], start: Line, end: Line, section: str) -> Entry:
@@ -135,5 +187,5 @@ LAYOUT = make_layout(
     NAME,
     "START/END note blocks with Front:/Back:/Tags: lines, STARTI … ENDI notes (Obsidian_to_Anki)",
     _entries,
-    marked_coverage,
+    _score,
 )

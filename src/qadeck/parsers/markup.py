@@ -374,6 +374,45 @@ _RATING_STARS = re.compile(r"\s+\*{1,3}(\*\*|__)?$")
 _WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
 
 
+#: An Obsidian wiki link or embed (``!`` before it): its target (page, then ``#heading`` or ``#^block``) and its
+#: alias; in a table the bar before the alias is escaped (``\\|``).
+_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+?)\\?(?:\|([^\[\]\n]*))?\]\]")
+#: The file name's extension of a page's name: a page is a note (no extension, or ``.md``), else a file.
+_EXTENSION = re.compile(r"\.(\w{1,5})$")
+
+
+def wiki_links_as_text(text: str) -> str:
+    """``text`` with each Obsidian wiki link as the text Obsidian shows for it: ``[[Page|alias]]`` its
+    alias, ``[[Page]]`` the page, ``[[Page#Heading]]`` "Page > Heading" (a block's ``#^id`` shows
+    nothing). The page is no file of the deck, so a card shows the words, not brackets; so does a
+    note's embed (``![[Page#Heading]]``, which Obsidian shows that part of the note in). A file's embed
+    (``![[diagram.png]]``) is a picture, left to :mod:`qadeck.render.media`; code and math are left as written."""
+    if "[[" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    for verbatim in _VERBATIM.finditer(text):
+        out.append(_WIKI_LINK.sub(_shown, text[at : verbatim.start()]))
+        out.append(verbatim.group(0))
+        at = verbatim.end()
+    out.append(_WIKI_LINK.sub(_shown, text[at:]))
+    return "".join(out)
+
+
+def _shown(link: re.Match[str]) -> str:
+    page, _, place = link.group(2).partition("#")
+    page = page.strip()
+    if link.group(1):
+        extension = _EXTENSION.search(page)
+        if extension and extension.group(1).lower() != "md":
+            return link.group(0)  # a picture, a sound or a document: media's to show
+    alias = (link.group(3) or "").strip()
+    if alias and not link.group(1):
+        return alias  # an embed's "|…" is its size or a caption, a link's the words shown
+    place = "" if place.startswith("^") else place.strip()
+    return f"{page} > {place}" if page and place else page or place
+
+
 def inline_text(text: str) -> str:
     """One line of plain text with inline Markdown, for a question or section title.
 

@@ -52,7 +52,7 @@ from collections.abc import Sequence
 from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
-from .markup import inline_text
+from .markup import inline_text, wiki_links_as_text
 from .separated import definition
 from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections, typed
 
@@ -63,7 +63,9 @@ _SCHEDULE = re.compile(r"<!--SR:.*?-->")
 _SEPARATOR = re.compile(r"^\s*\?\??\s*$")
 # Code and math may hold "::" (std::vector), deletions too ({{c1::x}}, ==c1::x==); the separator is
 # looked for outside them.
-_LITERAL = re.compile(r"(`+).+?\1|\$[^$]+\$|\{\{.*?\}\}|==\S.*?==")
+_LITERAL = re.compile(r"(`+).+?\1|\$\$.+?\$\$|\$[^$]+\$|\{\{.*?\}\}|==\S.*?==")
+#: How Obsidian_to_Anki's settings lines open (their ``::`` part a deck's path, no card's separator).
+_DECK_LINES = ("TARGET DECK", "FILE TAGS")
 #: Cloze styles of the plugin; ``bold`` only where :func:`_cloze_styles` says bold is for deletions.
 _CLOZE_STYLES = ("anki", "highlight", "double")
 #: Cloze styles of the Flashcards plugin: ``==highlight==``, ``{curly}`` and ``{2:numbered}`` (never bold).
@@ -83,6 +85,13 @@ _MARKED_QUESTION = re.compile(r"(?<!\S)#flashcard[^\S\n]*$", re.IGNORECASE | re.
 _CARD_TAG = re.compile(r"(?:^|(?<=\s))#card(?:[/-](reverse|spaced))?(?P<tags>(?:[ \t]+#[^\s#]+)*)[ \t]*$", re.IGNORECASE)
 #: What :func:`_may_hold_cards` looks for once "#card" is in a text: a line ending in the tag.
 _CARD_LINE = re.compile(r"(?<!\S)#card(?:[/-](?:reverse|spaced))?(?:[ \t]+#[^\s#]+)*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: The plugin's tag in a note's front matter: ``tags: [flashcards, rag]``, ``tags: flashcards/math`` or a list
+#: item (``- flashcards/deck``; ``flashcard/…`` too, the name some vaults give the tag in the plugin's settings).
+_FRONT_MATTER_TAG = re.compile(
+    r"^(?:tags:[ \t]*\[?[ \t]*|tags:.*?[,\[][ \t]*|[ \t]*-[ \t]+)[\"']?#?flashcards?(?:/[^\s,\]\"']*)?[\"']?[ \t]*(?:[,\]]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*$", re.DOTALL | re.MULTILINE)
 #: An Obsidian block id ending a line (``^1684392558428``): a link target, no text.
 _BLOCK_ID = re.compile(r"(?:^|[ \t])\^[A-Za-z0-9-]{6,}[ \t]*$")
 #: The wrapper some notes put around a card: ``﹇<br>`` opens it, ``<br>﹈<br>`` (and a block id) closes it.
@@ -109,15 +118,24 @@ def split_inline(text: str) -> tuple[str, str] | None:
 
 def _split(text: str) -> tuple[str, str, str] | None:
     """(question, answer, kind) of a ``question::answer`` (basic) or ``question:::answer`` (reversed) line."""
+    if text.startswith(_DECK_LINES):
+        return None  # Obsidian_to_Anki's settings: "TARGET DECK: Biology::Cells" names a deck path
     masked = _LITERAL.sub(lambda m: "\0" * len(m.group(0)), text)
     at = masked.find("::")
     if at <= 0:
         return None
     width = 3 if masked.startswith(":::", at) else 2
     question, answer = text[:at].strip(), text[at + width :].strip()
-    if not question or not answer or answer.startswith(":"):
-        return None
+    if not question or not answer or answer.startswith("::"):
+        return None  # a fourth colon is the answer's (":::" then ":q", as the plugin splits it), a fifth no card
     return _LIST_MARKER.sub("", question), answer, "reversed" if width == 3 else "basic"
+
+
+def card_lines(lines: Sequence[Line]) -> int:
+    """How many of ``lines`` are the plugin's cards or their separators: ``question::answer`` lines and
+    lines holding only ``?`` or ``??``. Headings over many of them are sections, not card titles."""
+    return sum(1 for line in lines if not line.code and (_SEPARATOR.match(line.text) or
+                                                          ("::" in line.text and _split(line.text))))
 
 
 def _paragraphs(lines: list[Line]) -> list[list[int]]:
@@ -154,9 +172,22 @@ def _may_hold_cards(text: str) -> bool:
 
 
 class _Entries(list[Entry]):
-    """A file's entries, and whether the Flashcards plugin's tags mark any (see :func:`_score`)."""
+    """A file's entries, and whether a plugin's own marks say the note is its (see :func:`_score`): the
+    Flashcards plugin's tags on its cards, or the Spaced Repetition plugin's tag on the note."""
 
     tagged = False
+
+
+def reviewed(text: str) -> bool:
+    """True for a note the Spaced Repetition plugin reviews: tagged ``#flashcards`` (or a deck under it)
+    in its text or its front matter. Its cards are the plugin's, wherever the note's prose and headings
+    might be read another way."""
+    if "lashcard" not in text:
+        return False  # most notes: one substring search (a tag in capitals, "#FLASHCARDS", is not looked for)
+    if "#" in text and _TAG.search(text):
+        return True
+    front = _FRONT_MATTER.match(text) if text.startswith("---") else None
+    return front is not None and _FRONT_MATTER_TAG.search(front.group(1)) is not None
 
 
 def _entries(source: Source) -> list[Entry]:
@@ -173,6 +204,7 @@ def _entries(source: Source) -> list[Entry]:
     styles = _cloze_styles(lines) if typed(source) else _CLOZE_STYLES
     if tagged:
         styles = _TAGGED_CLOZE_STYLES  # the Flashcards plugin's deletions: bold is its notes' emphasis
+    plugin = reviewed(source.text)
     entries: list[Entry] = []
     paragraphs = _paragraphs(lines)
     answered: set[int] = set()  # paragraphs that are a marked question's answer
@@ -187,7 +219,7 @@ def _entries(source: Source) -> list[Entry]:
             continue
         split = next((i for i in paragraph if not lines[i].code and _SEPARATOR.match(lines[i].text)), None)
         if split is not None:
-            entries.append(_multiline(lines, paragraph, split, titles[split]))
+            entries.append(_multiline(lines, paragraph, split, titles))
             continue
         found = len(entries)
         others = []
@@ -199,15 +231,25 @@ def _entries(source: Source) -> list[Entry]:
             else:
                 others.append(index)
         if len(entries) == found:
-            entries += _cloze(lines, paragraph, titles[paragraph[0]], styles)
+            entries += _cloze(lines, paragraph, titles[paragraph[0]], styles, plugin)
         elif others:
             # Among one-line cards, a line with deletions is a cloze of its own (bold there is emphasis).
             clozes = [entry for index in others for entry in _cloze(lines, [index], titles[index], _CLOZE_STYLES)]
             if clozes:
                 entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
+    if "[[" in source.text:
+        entries = [_readable_links(entry) for entry in entries]
     out = _Entries(sorted([*entries, *tagged], key=lambda entry: entry.line) if tagged else entries)
-    out.tagged = bool(tagged)
+    out.tagged = bool(tagged) or (plugin and any(entry.question for entry in entries))
     return out
+
+
+def _readable_links(entry: Entry) -> Entry:
+    """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
+    question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
+    if question is entry.question and answer is entry.answer:
+        return entry
+    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
 
 
 def _tagged(lines: list[Line], titles: list[str]) -> tuple[list[Entry], set[int]]:
@@ -352,11 +394,15 @@ def _cloze_styles(lines: list[Line]) -> tuple[str, ...]:
     return (*_CLOZE_STYLES, "bold")
 
 
-def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[str, ...]) -> list[Entry]:
-    """The paragraph as a cloze note, when it is text (no code, list, table or quote) with deletions."""
-    if any(lines[i].code or _LIST_MARKER.match(lines[i].text) or lines[i].text.lstrip()[:1] in _BLOCK_MARKS
-           for i in paragraph):
+def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[str, ...],
+           lists: bool = False) -> list[Entry]:
+    """The paragraph as a cloze note, when it is text (no code, table or quote, and no list but where
+    ``lists``: in a note the plugin reviews, whose every paragraph it reads) with deletions."""
+    if any(lines[i].code or (_LIST_MARKER.match(lines[i].text) and not lists)
+           or lines[i].text.lstrip()[:1] in _BLOCK_MARKS for i in paragraph):
         return []
+    if lists and "bold" in styles and any(_LIST_MARKER.match(lines[i].text) for i in paragraph):
+        styles = tuple(style for style in styles if style != "bold")  # a list's bold is its terms' emphasis
     text = "\n".join(lines[i].text.strip() for i in paragraph)
     if not any(mark in text for mark in _CLOZE_MARKS) and not ("curly" in styles and "{" in text):
         return []
@@ -371,17 +417,23 @@ def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[
     return [Entry(anki, "", lines[paragraph[0]].number, lines[paragraph[-1]].number, section, "cloze")]
 
 
-def _multiline(lines: list[Line], paragraph: list[int], split: int, section: str) -> Entry:
+def _multiline(lines: list[Line], paragraph: list[int], split: int, titles: list[str]) -> Entry:
     question = " ".join(lines[i].text.strip() for i in paragraph if i < split)
+    first, section = lines[paragraph[0]].number, titles[split]
+    if not question and split > 0 and (title := heading(lines[split - 1])):
+        # A heading right above the "?" is the question: the plugin reads the lines that touch the
+        # separator, and a heading is one ("### Sort an array's numbers" over "?" over the answer).
+        question, first, section = title[1], lines[split - 1].number, _section(lines, titles, split - 1)
     answer_lines = [lines[i] for i in paragraph if i > split]
     answer = "\n".join(line.text for line in answer_lines)
     last = answer_lines[-1].number if answer_lines else lines[split].number
     kind = "reversed" if lines[split].text.strip() == "??" else "basic"
-    return Entry(inline_text(question), answer, lines[paragraph[0]].number, last, section, kind)
+    return Entry(inline_text(question), answer, first, last, section, kind)
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
-    """Coverage; 1 for a file whose cards the Flashcards plugin's tags mark: those tags say which are cards."""
+    """Coverage; 1 for a file whose cards the Flashcards plugin's tags mark, or a note the Spaced Repetition
+    plugin reviews (see :func:`reviewed`): the plugin's marks say which are cards."""
     if getattr(entries, "tagged", False):
         return 1.0
     return marked_coverage(source, entries)

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from .. import cloze
 from ..model import Source
 from .entries import Entry, coverage, make_layout
+from . import obsidian
 from .headings import Heading, asks, find_headings, question_levels
 from .prose import asks_question
 from .structure import HEADING, Line, LineStart, answer_from, heading, names_faq, outline
@@ -110,7 +111,11 @@ def _entries(source: Source) -> list[Entry]:
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entries.append(_entry(title, lines[h.index].number, body, sections, tags))
-    return [] if _document_page(entries) else entries
+    if _document_page(entries):
+        return []
+    if ("::" in source.text or "\n?" in source.text) and obsidian.card_lines(lines) > len(entries):
+        return []  # sections over notes of one-line cards (Obsidian's question::answer): cards of their own
+    return entries
 
 
 def _entry(title: str, number: int, body: list[Line], sections: list[Heading], tags: tuple[str, ...]) -> Entry:
