@@ -40,8 +40,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
-#: A numbered item that asks, at the margin: "1. How do I …?", "1. **How do I …?**".
-_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__)?\s*$")
+#: A numbered item that asks, at the margin: "1. How do I …?", "1. **How do I …?**", "1. *How do I …?*".
+_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__|\*|_)?\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
@@ -186,7 +186,7 @@ def _holds_questions(lines: list[Line], headings: list[Heading], i: int, below: 
     asked = 0
     for line in lines[headings[i].index + 1 : end]:
         text = line.text
-        if line.code or not text.rstrip().endswith(("?", "?**", "?__")):
+        if line.code or not text.rstrip().endswith(("?", "?**", "?__", "?*", "?_")):
             continue
         if _BOLD_QUESTION.match(text) or _NUMBERED_QUESTION.match(text):
             asked += 1

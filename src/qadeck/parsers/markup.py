@@ -57,6 +57,32 @@ _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _HOLDS_BACK = "\0back"
 #: Set on a page's element with a class: the card's side its class names (see :func:`_side`), or "".
 _SIDE = "\0side"
+#: Set on a page's element whose class, id or role says it is the site's, not the author's (see :func:`_chrome`).
+_CHROME = "\0chrome"
+#: Words of a class or id that name a site's furniture around its content: a cookie or consent banner, a menu
+#: bar, breadcrumbs, a sidebar.
+_CHROME_WORDS = frozenset(
+    {"cookie", "cookies", "consent", "gdpr", "navbar", "breadcrumb", "breadcrumbs", "sidebar", "copyright"}
+)
+#: Elements whose class names describe the whole page ("page-no-sidebar"), never furniture of it.
+_ROOTS = frozenset({"html", "body", "main", "article"})
+#: Words of a class that says what state an element is in, not what it is ("has-sidebar").
+_STATES = frozenset({"has", "with", "without", "no", "is", "show", "hide", "open", "closed"})
+#: Blocks a page styles as titles by class instead of using a heading element, and the words that say so.
+_TITLED = frozenset({"div", "p"})
+_TITLE_WORDS = frozenset({"title", "heading", "label"})
+#: The longest text such a block holds to be read as a heading: a title, not a paragraph.
+_TITLE_LENGTH = 150
+#: ARIA roles of the same furniture: a menu, the site's header and footer.
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+#: A link that only marks its heading's address (Sphinx's and MkDocs' "¶", "#", "§", a chain emoji).
+_PERMALINK_TEXT = frozenset({"¶", "#", "§", "🔗", "⚓", "\ue157"})
+#: Between a page's table cells and after its rows while the table is built (see :meth:`_Converter._table`).
+_CELL, _ROW = "\ue002", "\ue003"
+#: Set on a table frame when a cell holds blocks: a table that lays out the page, not one of data.
+_LAYOUT = "\0layout"
+#: A list item's or paragraph's number standing before a card's front ("**1.** <span class=question>").
+_LONE_NUMBER = re.compile(r"\s*(?:\*\*)?(?:Q\s*)?\(?\d{1,3}[.):]?(?:\*\*)?\s*")
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
 #: What a whole page holds besides its content: the browser's and the site's, not the author's answer.
 _PAGE_CHROME = frozenset(
@@ -73,12 +99,16 @@ def html_to_markdown(text: str, page: bool = False) -> str:
 
     ``page``: ``text`` is a whole HTML page, not HTML inside Markdown: tags this
     module does not know are dropped (their text kept), the page's chrome
-    (head, navigation, forms) goes, and a definition list's terms become bold
-    paragraphs, as a page's FAQ entries often are.
+    (head, navigation, forms, elements whose class says cookie banner, navbar,
+    sidebar or breadcrumbs, bars of links, headings' permalinks) goes, a
+    definition list's terms and a ``<details>`` fold's summary become bold
+    paragraphs, as a page's FAQ entries often are, a block whose class calls it
+    a title or label a heading, and a table a Markdown table (its cells blocks
+    where it only lays the page out).
     """
     if "<" not in text and "&" not in text:
         return text
-    protected, kept = _protect(text)
+    protected, kept = _protect(text, page)
     protected = _unclosed_as_text(protected)
     converter = _Converter(page)
     try:
@@ -120,11 +150,17 @@ def _unclosed_as_text(text: str) -> str:
     return text if "<" not in text[last:] else text[:last] + text[last:].replace("<", "&lt;")
 
 
-def _protect(text: str) -> tuple[str, list[str]]:
+def _protect(text: str, page: bool = False) -> tuple[str, list[str]]:
+    """``text`` with its code and math swapped for tokens. A page is HTML, not Markdown: a span there that holds
+    a tag or an entity is no code or math of its own (a shell prompt's ``$`` in one ``<span>`` of a highlighted
+    listing and the next ``$`` in another are no formula), so it is parsed as the page's markup."""
     kept: list[str] = []
 
     def swap(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
+        found = match.group(0)
+        if page and ("<" in found or "&" in found):
+            return found
+        kept.append(found)
         return _TOKEN.format(len(kept) - 1)
 
     return _VERBATIM.sub(swap, text), kept
@@ -139,6 +175,8 @@ _SPACES = re.compile(r"\s+")
 
 def _tidy(text: str) -> str:
     text = text.replace("\xa0", " ").replace("\u200b", "")
+    if _CELL in text or _ROW in text:  # a cell or row outside any table: its text stands alone
+        text = text.replace(_CELL, " ").replace(_ROW, "\n")
     text = _BLANK_LINE.sub("", text)
     return _BLANK_LINES.sub("\n\n", text)
 
@@ -181,6 +219,8 @@ class _Converter(HTMLParser):
                 values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
             if self.page and "class" in values:
                 values[_SIDE] = _side(values["class"])  # told once: the elements inside it ask it again
+            if self.page and tag not in _ROOTS and _chrome(values):
+                values[_CHROME] = ""
             self.frames.append(_Frame(tag, values))
         elif not self.page:
             self._emit(self.get_starttag_text() or "")
@@ -205,7 +245,8 @@ class _Converter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.page and not self._in("pre"):
             data = _SPACES.sub(" ", data)  # in a page, a run of whitespace is one space: its layout is the tags'
-        if not any(frame.tag in self.dropped and _KEPT not in frame.attrs for frame in self.frames):
+        if not any((frame.tag in self.dropped and _KEPT not in frame.attrs) or _CHROME in frame.attrs
+                   for frame in self.frames):
             self._emit(data)
 
     def result(self) -> str:
@@ -255,7 +296,11 @@ class _Converter(HTMLParser):
             if _KEPT not in frame.attrs:
                 return ""
             return content if self._in_heading() else _term(content)
-        if self.page and tag == "dt":
+        if _CHROME in frame.attrs:
+            return ""
+        if self.page and (tag == "dt" or (tag == "summary" and not self._in("li"))):
+            # A <details> fold's summary is its question, as a term's is; in a list item (Notion's toggles)
+            # it is already the item's first line, which the outline layout reads as one.
             return _term(content)
         if self.page and tag == "span" and "spoiler" in frame.attrs.get("class", "") and content.strip():
             # An answer the page hides until clicked: Reddit's mark for it, which the inline layout reads.
@@ -266,7 +311,13 @@ class _Converter(HTMLParser):
                     around.attrs[_HOLDS_BACK] = ""
             elif (_HOLDS_BACK not in frame.attrs and content.strip()
                   and not any(around.attrs.get(_SIDE) == "back" for around in self.frames)):
+                if _LONE_NUMBER.fullmatch(self.frames[-1].text()):
+                    self.frames[-1].parts.clear()  # "**3.** <front>": the front's number, not a line of its own
                 return _term(content)  # a card's front: a term, as <dt> is
+        if self.page and tag in _TITLED and _titled(frame.attrs) and not self._in_heading():
+            title = _one_line(content)
+            if title and len(title) <= _TITLE_LENGTH and "\n\n" not in content.strip() and title[0] not in "#*-|!":
+                return "\n\n### " + title + "\n\n"  # a group's label or a question styled as a title: a heading
         if tag == "pre":
             return f"\n\n```{frame.attrs.get('language', '')}\n" + content.strip("\n") + "\n```\n\n"
         if tag in _CODE:
@@ -278,6 +329,8 @@ class _Converter(HTMLParser):
         if tag in _STRIKE:
             return _wrap(content, "~~")
         if tag == "a":
+            if self.page and content.strip() in _PERMALINK_TEXT:
+                return ""  # a heading's permalink: its address, not its text
             return _link(content, frame.attrs.get("href", ""))
         if tag in _HEADINGS:
             return "\n\n" + "#" * _HEADINGS[tag] + " " + _one_line(content) + "\n\n"
@@ -289,13 +342,44 @@ class _Converter(HTMLParser):
             return "\n\n" + re.sub(r"\n\s*\n", "\n", content.strip("\n")) + "\n\n"
         if tag == "blockquote":
             return "\n\n" + re.sub(r"^", "> ", content.strip("\n"), flags=re.MULTILINE) + "\n\n"
+        if tag in ("td", "th") and self.page:
+            if "\n\n" in content.strip():
+                for around in reversed(self.frames):
+                    if around.tag == "table":
+                        around.attrs[_LAYOUT] = ""
+                        break
+            return content + _CELL
+        if tag == "tr" and self.page:
+            return content + _ROW
+        if tag == "table" and self.page:
+            return self._table(frame)
         if tag in ("td", "th"):
             return _one_line(content) + " | "
         if tag == "tr":
             return "\n" + content.rstrip(" |") + "\n"
-        if tag in _BLOCK or tag in ("table", "dt", "dd"):
+        if self.page and tag in _BLOCK and content.count("](") >= _LINK_BAR and _link_bar(content):
+            return ""  # a bar of links (other pages, cities, a footer's list): the site's, not an answer
+        if tag in _BLOCK or tag in ("table", "dt", "dd") or (self.page and tag == "details"):
             return "\n\n" + content.strip() + "\n\n"
         return content
+
+    def _table(self, frame: _Frame) -> str:
+        """A page's table as a Markdown table: its first row the header, a cell's text on one line, its ``|``
+        escaped. A table whose cells hold blocks, or of one column, lays out the page: its cells are blocks."""
+        rows = [[cell for cell in row.split(_CELL)[:-1]] for row in frame.text().split(_ROW)]
+        rows = [row for row in rows if any(cell.strip() for cell in row)]
+        if not rows:
+            return "\n\n"
+        if _LAYOUT in frame.attrs or max(len(row) for row in rows) < 2:
+            return "\n\n" + "\n\n".join(cell.strip() for row in rows for cell in row if cell.strip()) + "\n\n"
+        width = max(len(row) for row in rows)
+        lines = []
+        for number, row in enumerate(rows):
+            cells = [_one_line(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row))
+            lines.append("| " + " | ".join(cells) + " |")
+            if number == 0:
+                lines.append("|" + " --- |" * width)
+        return "\n\n" + "\n".join(lines) + "\n\n"
 
     def _item(self, content: str) -> str:
         lists = [frame for frame in self.frames if frame.tag in _LISTS]
@@ -312,6 +396,36 @@ class _Converter(HTMLParser):
 def _term(content: str) -> str:
     """A term on a paragraph of its own, in bold: how a ``<dt>``, a card's front and an accordion's question read."""
     return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
+
+
+def _titled(attrs: dict[str, str]) -> bool:
+    """True when an element's class or id calls it a title, heading or label ("faq-cat-title", "cont5_title")."""
+    names = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+    return not _TITLE_WORDS.isdisjoint(word.lower() for word in _CLASS_WORDS.findall(names))
+
+
+def _chrome(attrs: dict[str, str]) -> bool:
+    """True when an element's class, id or role names it as the site's furniture (:data:`_CHROME_WORDS`)."""
+    if attrs.get("role") in _CHROME_ROLES:
+        return True
+    for name in f"{attrs.get('class', '')} {attrs.get('id', '')}".lower().split():
+        words = [word for word in re.split(r"[_-]+", name) if word]
+        if _STATES.isdisjoint(words) and not _CHROME_WORDS.isdisjoint(words):
+            return True
+    return False
+
+
+#: The fewest links a block holds, and nothing else, to be a bar of links.
+_LINK_BAR = 4
+
+
+def _link_bar(content: str) -> bool:
+    """True when a block is only links, each of a few words, with nothing but spaces and separators between."""
+    links = list(_MD_LINK.finditer(content))
+    if len(links) < _LINK_BAR or any(len(link.group(1).split()) > 4 for link in links):
+        return False
+    rest = _MD_LINK.sub("", content)
+    return not rest.strip(" \n\t|·•,-–—/")
 
 
 def _side(classes: str) -> str:

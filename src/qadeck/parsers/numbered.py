@@ -58,6 +58,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN = f"[{clean.INVISIBLE}]*"
+#: A line wholly in italics, one mark each side and none within.
+_ITALIC = re.compile(r"^(?:\*(?![*\s])(?P<text>[^*]+?)(?<!\s)\*|_(?![_\s])(?P<under>[^_]+?)(?<!\s)_)$")
 #: How every line NUMBERED matches opens, with room for the invisible characters that cleaning
 #: (:func:`qadeck.parsers.repair.clean.strip_invisible`) removes before NUMBERED sees the line: one search of the
 #: raw text says that no line is numbered, for most files that are not this layout's.
@@ -79,6 +81,9 @@ def question_text(text: str) -> str | None:
     text, bold = match["text"] or "", match["b"]
     if bold and text.endswith(bold) and text.count(bold) % 2:
         text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
+    italic = _ITALIC.match(text) if text[:1] in "*_" else None
+    if italic:
+        text = italic["text"] or italic["under"]  # "1. *What …?*": set in italics as the question, as Sphinx FAQs write it
     question = clean.tidy_question(text)
     # A section's number in bold is a heading's ("**2.1 Setup**"): it asks only as any line asks.
     if bold and not match["section"] or ends_asking(question) or _ASKING.match(question) or OTHER_ASKING.match(question) \

@@ -1,0 +1,84 @@
+"""FAQ pages kept as HTML: what a page holds besides its questions (menus, banners, link bars, permalinks,
+scripts) stays out of the cards, and what an answer holds (code, tables, lists) reaches it as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qadeck.markups import html
+
+from .listing import listed
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>Help</title></head><body>{body}</body></html>"
+
+
+def test_a_prompt_in_a_highlighted_listing_is_no_formula() -> None:
+    # Two "$" prompts in their own spans once read as one $…$ formula, and the tags between them were kept raw.
+    text = html.to_markdown(_page(
+        '<pre><code><span class="gp">$</span><span> make</span>\n<span class="gp">$</span><span> make install</span>'
+        "</code></pre><p>Both need &#39;root&#39;.</p>"))
+    assert "<span" not in text and "$ make\n$ make install" in text
+    assert "Both need 'root'." in text
+
+
+def test_a_headings_permalink_is_left_out() -> None:
+    text = html.to_markdown(_page('<h2 id="a">Can I undo a merge?<a class="headerlink" href="#a">¶</a></h2><p>Yes.</p>'))
+    assert "## Can I undo a merge?\n" in text and "¶" not in text
+
+
+def test_a_table_in_an_answer_is_a_markdown_table() -> None:
+    text = html.to_markdown(_page(
+        "<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic | yearly</td><td><b>10</b> EUR</td></tr>"
+        "<tr><td>Team</td></tr></table>"))
+    assert "| Plan | Price |\n| --- | --- |\n| Basic \\| yearly | **10** EUR |\n| Team |  |" in text
+
+
+def test_a_table_that_lays_out_the_page_gives_its_cells_as_blocks() -> None:
+    text = html.to_markdown(_page(
+        "<table><tr><td><h2>Is it free?</h2><p>Yes, for everyone.</p></td>"
+        "<td><p>Side note</p><p>More</p></td></tr></table>"))
+    assert "## Is it free?\n\nYes, for everyone." in text and "|" not in text
+
+
+def test_banners_link_bars_and_menus_are_not_the_authors() -> None:
+    text = html.to_markdown(_page(
+        '<div class="navbar"><a href="/">Home</a></div><h2>How long is delivery?</h2><p>Two days.</p>'
+        '<div class="cities"><a href="/a">Aachen</a> <a href="/b">Bonn</a> <a href="/c">Celle</a> | <a href="/d">Dessau</a></div>'
+        '<div id="cookie-consent"><p>We use cookies.</p></div><div role="contentinfo">Imprint</div>'))
+    assert text.strip() == "## How long is delivery?\n\nTwo days."
+
+
+def test_links_in_a_sentence_and_state_classes_stay() -> None:
+    # "has-sidebar" says the layout has one, not that this is it; a sentence of links is an answer's.
+    text = html.to_markdown(_page(
+        '<div class="content has-sidebar"><p>See <a href="/a">A</a>, <a href="/b">B</a>, <a href="/c">C</a> '
+        'and <a href="/d">D</a> for the details.</p></div>'))
+    assert "See [A](/a), [B](/b), [C](/c) and [D](/d) for the details." in text
+
+
+def test_a_number_before_a_marked_question_is_not_a_line_of_its_own() -> None:
+    text = html.to_markdown(_page('<p><b>7.</b> <span class="question">Why is the logo blurred?</span></p>Use SVG.'))
+    assert "**Why is the logo blurred?**" in text and "7." not in text
+
+
+def test_a_fold_summary_is_a_question_and_script_never_reaches_a_card(tmp_path: Path) -> None:
+    folds = "".join(f"<details><summary> {q} </summary><p>{a}</p><script>track('{q}')</script></details>"
+                    for q, a in [("Is parking free?", "Yes, after six."), ("Are dogs allowed?", "On a lead.")])
+    path = tmp_path / "faq.html"
+    path.write_text(_page("<style>summary{color:red}</style>" + folds), encoding="utf-8")
+    cards = listed(path)
+    assert [(c["question"], c["answer"]) for c in cards] == [
+        ("Is parking free?", "Yes, after six."), ("Are dogs allowed?", "On a lead.")]
+    assert not any("track" in c["answer"] or "color" in c["answer"] for c in cards)
+
+
+def test_a_block_styled_as_a_title_is_a_heading() -> None:
+    # A group's label, or a question set in a paragraph whose id calls it a title, heads what follows it
+    # instead of trailing the answer above; a long paragraph is no title whatever its class.
+    text = html.to_markdown(_page(
+        '<div class="faq-group-label">Payments</div><p id="price_title">What does a visit cost?</p><p>From 80 EUR.</p>'
+        f'<p class="subtitle">{"A long introduction that runs on. " * 6}</p>'))
+    assert "### Payments\n\n### What does a visit cost?\n\nFrom 80 EUR." in text
+    assert "### A long" not in text
