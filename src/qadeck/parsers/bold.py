@@ -30,7 +30,7 @@ from .headings import asks
 from .markup import inline_text
 from .prefixed import QUESTION, may_ask
 from .structure import SPACE, Line, LineStart, answer_from, ends_asking, heading, outline, outline_sections
-from .table import is_answer_label
+from .table import is_answer_label, is_delimiter, named_columns, split_row
 
 NAME = "bold"
 
@@ -115,6 +115,8 @@ def _entries(source: Source) -> list[Entry]:
             found = ["" if index in again and _numbered(lines[index]) else text for index, text in enumerate(found)]
     if may_ask(source.text):  # one search of the text: most files hold no Q: line for a bold title to stand over
         _as_titles(lines, found)
+    if "|" in source.text:
+        _over_tables(lines, found)
     for index, text in enumerate(found):
         if not headed[index] and text is None:
             continue
@@ -138,6 +140,20 @@ def _as_titles(lines: list[Line], found: list[str | None]) -> None:
             continue
         end = starts[at + 1] if at + 1 < len(starts) else len(lines)
         if any(not line.code and QUESTION.match(line.text) for line in lines[index + 1 : end]):
+            found[index] = ""
+
+
+def _over_tables(lines: list[Line], found: list[str | None]) -> None:
+    """Make titles ("") of the bold lines in ``found`` that ask nothing and stand over a table naming its
+    question column ("**TEST MATERIALS**" over ``| Question | Correct answer | …``): its rows are the cards,
+    the table layout's, not one answer."""
+    for index, text in enumerate(found):
+        if not text or ends_asking(text) or asks(text):
+            continue
+        below = next((at for at in range(index + 1, min(index + 6, len(lines))) if not lines[at].blank), None)
+        if below is None or below + 1 >= len(lines) or lines[below].code or not lines[below].text.lstrip().startswith("|"):
+            continue
+        if is_delimiter(lines[below + 1].text) and named_columns(split_row(lines[below].text)) is not None:
             found[index] = ""
 
 

@@ -206,6 +206,8 @@ def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestio
         follows = after is None or starts_question(after) or heading(after) is not None
         return clean.clean_heading(inline_text(atx[1])) if follows else None
     before = _neighbour(lines, index, -1)
+    if _in_options(text, before, after):
+        return None
     blank_before = index == 0 or lines[index - 1].blank
     if not blank_before and before is not None and not before.text.rstrip().endswith(_SENTENCE_END):
         return None
@@ -213,6 +215,24 @@ def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestio
     if after is None or blank_after or starts_question(after):
         return clean.clean_heading(text)
     return None
+
+
+#: A lettered option of a multiple-choice question ("B. Change down gear", "(c) Helium"): its letter.
+_OPTION = re.compile(r"^\s*\(?([A-Ha-h])[.)]\s+\S")
+
+
+def _in_options(text: str, before: Line | None, after: Line | None) -> bool:
+    """Is ``text`` one of a question's lettered options, the option before or after it lettered in turn? Each
+    a paragraph of its own, as a word processor writes them, they look like lettered section titles."""
+    own = _OPTION.match(text)
+    if own is None:
+        return False
+    letter = ord(own.group(1).upper())
+    for line, step in ((before, -1), (after, 1)):
+        near = _OPTION.match(line.text) if line is not None and not line.code else None
+        if near is not None and ord(near.group(1).upper()) == letter + step:
+            return True
+    return False
 
 
 def _neighbour(lines: Sequence[Line], index: int, step: int) -> Line | None:

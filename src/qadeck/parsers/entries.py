@@ -171,7 +171,9 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     findings: list[Finding] = []
     entries = _unlabelled(list(entries))
     file_tags, after_tags, answer_tags = _source_tags(source, entries)
-    keys = options.MAY_KEY.found_in(source.text)  # a line naming a right option: most files hold none
+    # A line naming a right option: most files hold none.
+    keys = options.MAY_KEY.found_in(source.text) or options.MAY_BRACKETED_KEY.found_in(source.text)
+    own_letters = options.MAY_OWN_LETTER_LINE.found_in(source.text)  # "b. 12   B": an option marked so
     for index, entry in enumerate(entries):
         answer = drop_answer_label(entry.answer).strip("\n")
         if answer[:1] == " ":  # only an answer opening with a space has HTML indentation to drop
@@ -211,10 +213,16 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
         else:
-            chosen = options.marked(question, answer) if any(mark in answer for mark in options.MARKS) else None
+            chosen = (options.marked(question, answer)
+                      if any(mark in answer for mark in options.MARKS)
+                      or own_letters and options.MAY_OWN_LETTER.search(answer) else None)
             if chosen is None and keys:
                 chosen = options.keyed(question, answer)
             question, answer = chosen or (question, answer)
+            if chosen is None and answer[:1] in _OPTION_OPENINGS and layout not in _ANSWER_LETTER_LAYOUTS \
+                    and options.only_options(answer):
+                findings.append(Finding("unanswered", source.name, entry.line, asked))
+                continue  # its choices, none named right
         if not question:
             asked, _, rest = answer.partition("\n\n")
             question, answer = (asked.strip(), rest.strip()) if rest.strip() else (number, answer)
@@ -243,6 +251,10 @@ def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:
     return found.question, found.answer + ("\n\n" + answer if answer else "")
 
 
+#: Layouts whose "A." opens the answer (``Q.`` over ``A.``): what follows it is the answer, not a choice.
+_ANSWER_LETTER_LAYOUTS = frozenset({"prefixed"})
+#: What an answer made only of lettered options opens with.
+_OPTION_OPENINGS = frozenset("ABCDEFGHabcdefgh( -*+")
 #: What an answer opens with when its first line may be a spoiler (see :func:`_unhidden`).
 _HIDDEN_OPENINGS = (">", "|", "<")
 

@@ -17,6 +17,12 @@ its lettered options, its back the answer, or the option a lone letter names.
 At least two questions must find their answer, and the questions must stand
 alone (no answer under them): a numbered list with answers under each item is
 the ``numbered`` layout's.
+
+Word tests set this out in their own ways, read the same: a question may be a
+table's row (``| 3 | Which …? a) … b) … |``, its options run on after it), the
+key a table whose header names the right answer (``| Question number | Correct
+answer |``) or lines of a number and a letter (``7 b``); a question's text may
+go on over lines, paragraphs or a numbered list of its own before its options.
 """
 
 from __future__ import annotations
@@ -34,15 +40,18 @@ NAME = "key"
 
 #: A key's title, in the words worksheets use (lower case, markup and a closing colon removed).
 KEY_TITLE = re.compile(
-    r"^(?:the\s+)?(?:answers?(?:\s+(?:key|sheet))?|(?:answer\s+)?keys?|solutions?|correct\s+answers|"
+    r"^(?:the\s+)?(?:answers?(?:\s+(?:key|sheet))?|(?:answer\s+)?keys?|solutions?|(?:correct|right)\s+answers?|"
     r"respuestas|soluciones|réponses|corrigé|solutions?|antworten|lösungen|risposte|soluzioni|respostas|gabarito|"
     r"odpowiedzi|antwoorden|svar|vastaukset|cevaplar|jawaban|đáp án|ответы|відповіді|答案|解答|参考答案|正解|解答例|정답|답)"
     r"(?:\s+(?:to|for|and|with|&)\b.*|\s+&.*|\s*\(.*\))?(?:\s*[:：]\s*(?P<rest>\d.*))?$",
     re.IGNORECASE,
 )
-#: A numbered question: its number, then its text.
+#: A numbered question: its number, then its text; or a table's row of the two ("| 3 | Which …? a) … |", "| Q3 | …"),
+#: as a Word test sets each question in a table.
 _QUESTION = re.compile(
-    r"^\s{0,3}(?:\*\*|__)?(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):](?:\*\*|__)?\s+(\S.*)$", re.IGNORECASE
+    r"^\s{0,3}(?:\*\*|__)?(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):](?:\*\*|__)?\s+(\S.*)$"
+    r"|^\s*\|\s*(?:Q(?:uestion)?\s*)?(\d{1,3})\s*\|\s*([^|]*?\S)\s*(?:\|\s*)?$",
+    re.IGNORECASE,
 )
 #: One numbered answer of a key line: its number and its text, up to the next number on the line.
 _ANSWER = re.compile(r"(?:^|(?<=\s))(?:\*\*|__)?(\d{1,3})\s*[.):=-](?:\*\*|__)?\s*(\S.*?)(?=\s+\d{1,3}\s*[.):=-]\s*\S|\s*$)")
@@ -55,6 +64,8 @@ _PAIRS_LETTERS = re.compile(r"\n\s*\(?[A-Ha-h]\)?\s*[=:.)-]")
 #: Several answers on one line are short ("1. b  2. d"); a long one is one answer that holds a number.
 _SHORT = 40
 _ONE_ANSWER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})\s*[.):=-](?:\*\*|__)?\s*(\S.*)$")
+#: A number and a letter with only a space between them ("7 b"), alone on a key's line.
+_NUMBER_LETTER = re.compile(r"^\s{0,3}(\d{1,3})\s+([A-Ha-h])\s*$")
 #: A number alone on its line, the answer under it.
 _NUMBER_ALONE = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3})\s*[.):](?:\*\*|__)?\s*$")
 #: A key line opens with its first answer's number (bold or not): "1. b", "**2.** Paris", "3) Tokyo".
@@ -78,9 +89,22 @@ _MAY_TITLE = LineStart(re.compile(
 ))
 
 
-def _title(line: Line) -> str | None:
+#: A table's header row with a cell naming the answer ("| Question number | Correct answer |"): searched for
+#: once in the whole text, as few files hold one.
+_KEY_HEADER = re.compile(
+    r"^[ \t]*\|(?:[^|\n]*\|)?[ \t]*[*_]{0,2}(?:(?:correct|right)[ \t]+)?(?:answers?|keys?|solutions?)[*_:]{0,3}[ \t]*\|",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A table's delimiter row, or a row of empty cells: no text of a question.
+_EMPTY_ROW = re.compile(r"^\s*\|[\s|:-]*$")
+
+
+def _title(line: Line, below: Line | None = None) -> str | None:
     """None when ``line`` is no key's title, else what follows the title on it: the first answers
-    (``Answers: 1. b 2. d``), or ""."""
+    (``Answers: 1. b 2. d``), or "". A table's header of two or three cells, one naming the answer, over its
+    delimiter row (``below``) is a title too: a Word test's key table."""
+    if not line.code and below is not None and _KEY_HEADER.match(line.text) and _EMPTY_ROW.match(below.text):
+        return "" if line.text.count("|") <= 4 and "-" in below.text else None
     if line.code or not _MAY_TITLE.matches(line.text):
         return None
     found = heading(line)
@@ -97,10 +121,11 @@ def find(source: Source) -> list[Entry]:
 def _read(source: Source) -> tuple[list[Entry], int]:
     """The cards the keys answer, and how many numbered questions stand before the keys (remembered
     for the last source: detection's score asks again for what ``find`` read)."""
-    if not _MAY_TITLE.found_in(source.text):
+    if not _MAY_TITLE.found_in(source.text) and not ("|" in source.text and _KEY_HEADER.search(source.text)):
         return [], 0  # most files: no line opens with a key's word
     lines = outline(source)
-    keys = [(index, rest) for index, line in enumerate(lines) if (rest := _title(line)) is not None]
+    keys = [(index, rest) for index, line in enumerate(lines)
+            if (rest := _title(line, lines[index + 1] if index + 1 < len(lines) else None)) is not None]
     if not keys:
         return [], 0
     sections = outline_sections(source)
@@ -146,28 +171,76 @@ def _paired(questions: list[Round], answers: list[dict[int, str]]) -> list[tuple
 Round = dict[int, tuple[int, int]]
 
 
+def _asked(line: Line) -> tuple[int, str] | None:
+    """The number and text of the question ``line`` opens (a numbered line or a table's row), or None."""
+    match = None if line.code else _QUESTION.match(line.text)
+    if match is None:
+        return None
+    return (int(match.group(1)), match.group(2)) if match.group(1) else (int(match.group(3)), match.group(4))
+
+
+#: How far below a question its options may start, past its further paragraphs or the lines it lists.
+_REACH = 24
+
+
+def _options_follow(lines: list[Line], index: int, stop: int, listing: bool = False) -> bool:
+    """Do lettered options start within :data:`_REACH` lines from ``index``, before another question or a heading?
+    With ``listing``, numbered lines on the way are items the question lists ("1. If x=3 then")."""
+    for line in lines[index : min(stop, index + _REACH)]:
+        if line.code or line.blank:
+            continue
+        if _OPTION_START.match(line.text):
+            return True
+        if heading(line) or (_asked(line) is not None and not listing):
+            return False
+    return False
+
+
+#: A number and text with no point between them: the next question where its number follows the one before.
+_UNPOINTED = re.compile(r"^\s{0,3}(\d{1,3})\s+(\S.*)$")
+#: A line opening with a lettered option.
+_OPTION_START = re.compile(r"^\s*\(?[A-Ha-h][.)]\s+\S")
+
+
 def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
     """The rounds of numbered questions between ``start`` and ``stop`` (a number asked again starts a new
     round: sections that number afresh): each question holds the lettered options under it (a blank line may
     part them from it) up to the next question, heading or other text. Empty when a question has text under
-    it that is no option nor an item right under it (an answer: the numbered layout's)."""
+    it that is no option nor an item right under it (an answer: the numbered layout's).
+
+    Text between a question and its options is the question's own (its line wrapped, a paragraph or a
+    numbered list it shows: "1. If x=3 then" under question 17), as are a table's delimiter and empty rows.
+    """
     rounds: list[Round] = [{}]
     current: int | None = None
     gap = False
+    optioned = False
+    listed = 0  # the last number of a list the current question shows
     for index in range(start, stop):
         line = lines[index]
-        match = None if line.code else _QUESTION.match(line.text)
-        if match:
-            current, gap = int(match.group(1)), False
+        asked = _asked(line)
+        if asked is None and not line.code and rounds[-1] and (bare := _UNPOINTED.match(line.text)) \
+                and int(bare.group(1)) == max(rounds[-1]) + 1:
+            asked = int(bare.group(1)), bare.group(2)  # "19 Which …": the next number, its point left out
+        if asked and current is not None and not optioned \
+                and (asked[0] == listed + 1 if listed else asked[0] not in (current, current + 1)) \
+                and _options_follow(lines, index, stop, listing=True):
+            listed, asked = asked[0], None  # a list the question shows, numbered afresh, its options below it
+        if asked:
+            current, gap, optioned, listed = asked[0], False, False, 0
             if current in rounds[-1]:
                 rounds.append({})
             rounds[-1][current] = (index, index)
-        elif line.blank:
-            gap = True
+        elif line.blank or not line.code and _EMPTY_ROW.match(line.text):
+            gap = gap or line.blank
         elif heading(line) or current is None:
             current = None
         elif _OPTION.search(line.text) or not gap and _BULLET.match(line.text):
+            optioned = optioned or _OPTION.search(line.text) is not None
             rounds[-1][current] = (rounds[-1][current][0], index)  # an option, or an item the question lists
+        elif not optioned and _options_follow(lines, index + 1, stop, listing=True):
+            rounds[-1][current] = (rounds[-1][current][0], index)  # the question's text goes on above its options
+            gap = False
         elif gap:
             current = None  # text after a blank line: the question's block ended before it
         else:
@@ -208,6 +281,8 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
             found = [(row.group(1), row.group(2))]
         elif not found and not line.code and (alone := _NUMBER_ALONE.match(line.text)):
             found = [(alone.group(1), "")]  # "71)" over its answer's lines
+        elif not found and not line.code and (lettered := _NUMBER_LETTER.match(line.text)):
+            found = [(lettered.group(1), lettered.group(2))]  # "7 b": a number and its option's letter
         if found:
             for number, answer in found:
                 if int(number) in rounds[-1] and current != int(number):
@@ -225,18 +300,57 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
             for answering in rounds if answering], index
 
 
+#: Options run on after the question on its line ("… is called: a) an error b) a fault"): where the first opens.
+_INLINE_OPTIONS = re.compile(r"\s\(?[Aa][.)]\s+\S")
+#: An option written without its point ("a only records defects"), read where its neighbours make a run a, b, c.
+_BARE_OPTION = re.compile(r"^\s*([A-Ha-h])\s+(\S.*)$")
+
+
 def _front(block: Sequence[Line]) -> tuple[str, dict[str, str]]:
     """The question's text with its options, one a line, and the options by their letter; the items it lists
-    ("- Moss", "- Fern") stay under it."""
-    first = _QUESTION.match(block[0].text)
-    question = inline_text(first.group(2) if first else block[0].text)
-    options = {letter.upper(): text.strip() for line in block[1:] for letter, text in _OPTION.findall(line.text)}
-    listed = [line.text.strip() for line in block[1:] if _BULLET.match(line.text) and not _OPTION.search(line.text)]
-    if listed:
-        question += "\n\n" + "\n".join(listed)
+    ("- Moss", "- Fern") and its further text stay under it."""
+    asked = _asked(block[0]) or _unpointed(block[0])
+    question = inline_text(asked[1] if asked else block[0].text)
+    options: dict[str, str] = {}
+    inline = _INLINE_OPTIONS.search(question)
+    if inline:
+        found = _OPTION.findall(question[inline.start():])
+        if len(found) >= 2 and "".join(letter.lower() for letter, _ in found) == "abcdefgh"[: len(found)]:
+            question = question[: inline.start()].strip()
+            options = {letter.upper(): text.strip() for letter, text in found}
+    bare = _bare_options(block[1:])
+    further: list[str] = []
+    for line in block[1:]:
+        found = _OPTION.findall(line.text)
+        if found:
+            options.update((letter.upper(), text.strip()) for letter, text in found)
+        elif line.number in bare:
+            options[bare[line.number][0]] = bare[line.number][1]
+        elif not line.blank and not _EMPTY_ROW.match(line.text):
+            further.append(line.text.strip() if _BULLET.match(line.text) or _asked(line) else inline_text(line.text))
+    if further:
+        question += "\n\n" + "\n".join(further)
     if not options:
         return question, {}
+    options = dict(sorted(options.items()))
     return question + "\n\n" + "\n".join(f"{letter}. {text}" for letter, text in options.items()), options
+
+
+def _unpointed(line: Line) -> tuple[int, str] | None:
+    match = _UNPOINTED.match(line.text)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def _bare_options(block: Sequence[Line]) -> dict[int, tuple[str, str]]:
+    """Line number -> (letter, text) of the options written without a point, where with the pointed ones they
+    letter a run from A ("a only records defects", "b is of limited value", "d. should be …")."""
+    bare = {line.number: (match.group(1).upper(), match.group(2).strip()) for line in block
+            if not line.code and not _OPTION.match(line.text) and (match := _BARE_OPTION.match(line.text))}
+    if len(bare) < 2:
+        return {}
+    letters = sorted({letter for letter, _ in bare.values()} | {
+        letter.upper() for line in block for letter, _ in _OPTION.findall(line.text)})
+    return bare if "".join(letters) == "ABCDEFGH"[: len(letters)] else {}
 
 
 def _unrepeated(option: str, rest: str) -> str:

@@ -45,6 +45,14 @@ _MAY_BOLD_LETTER = re.compile(r"^ {0,3}(?:\*\*|__)\(?[Aa][.)][ \t]", re.MULTILIN
 #: "(correct)" after it.
 _BOLD = re.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1")
 _CHECK = re.compile(r"[ \t]*(?:✓|✔️?|✅|\((?:correct|right)\))$", re.IGNORECASE)
+#: The option's own letter typed again after its text, set apart by spaces ("b. 12   B"): how some authors
+#: mark the right option in a Word quiz.
+_OWN_LETTER = re.compile(r"(?<=\S)[ \t]+([A-H])[ \t]*$")
+#: An answer line ending so (searched in an answer holding no other mark, in a file holding such a line).
+MAY_OWN_LETTER = re.compile(r"\S[ \t]+[A-H][ \t]*$", re.MULTILINE)
+#: A lettered option's line ending in a capital letter set apart, anywhere in a text (told once a file).
+MAY_OWN_LETTER_LINE = LineStart(re.compile(
+    r"^ {0,3}(?:\*\*|__)?\(?[A-Ha-h][.)][ \t]+[^\n]*\S[ \t]+[A-H](?:\*\*|__)?[ \t]*$"))
 #: What an answer holds when one of its options may be marked so (a substring test first: most hold none).
 MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
 #: The line under lettered options that names the right ones: "Answer: c", "**Answer:** B", "Ans. (b)",
@@ -59,6 +67,12 @@ _KEY = re.compile(
     r"(?:[ \t]*$|[ \t]*[.:)](?:\*\*|__)?(?:[ \t]+(.*?))?[ \t]*$)"
 )
 _KEY_LETTER = re.compile(r"\b[A-Ha-h]\b")
+#: A lower-case option letter, a point and the option with no space between them.
+_TIGHT_LETTERED = re.compile(r"^ {0,3}([a-h])\.(?=[^\s.])(\S.*?)[ \t]*$")
+#: A key line that is the right option's letter in brackets, a dash and why ("(b) - Vascular compliance is …").
+_BRACKETED_KEY = re.compile(r"^[ \t]*\(([A-Ha-h])\)[ \t]*[-–—:][ \t]*(.*?)[ \t]*$")
+#: Such a line anywhere in a text (told once a file).
+MAY_BRACKETED_KEY = LineStart(re.compile(r"^[ \t]*\([A-Ha-h]\)[ \t]*[-–—:]"))
 #: A key line anywhere in a text: told once a file, from newline to newline (most files hold none).
 MAY_KEY = LineStart(re.compile(_KEY_OPENING + ")"))
 
@@ -145,12 +159,38 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
         if len(options) == len(OPTION_LETTERS) or letter.upper() != OPTION_LETTERS[len(options)]:
             return None  # lettered out of order: a list of something else
         bold, check = _BOLD.fullmatch(text), _CHECK.search(text)
-        if whole or bold or check:
+        own = _OWN_LETTER.search(text)
+        if own is not None and own.group(1) != letter.upper():
+            own = None
+        if whole or bold or check or own:
             chosen.append(len(options))
-            text = text if whole else bold.group(2) if bold else text[: check.start()]  # type: ignore[union-attr]
+            text = text if whole else bold.group(2) if bold else text[: check.start()] if check else text  # type: ignore[union-attr]
+            if own is not None:
+                text = text[: own.start()]  # "b. 12  B" (in bold or not): the mark is no part of the option
         options.append(text)
         end += 1
     return _card(question, lines, (start, _past_empty_option(lines, end)), options, chosen)
+
+
+#: A table row of numbers, empty cells or dashes alone: a blank answer sheet's grid.
+_BLANK_GRID = re.compile(r"^[ \t]*\|[\d\s|:-]*$")
+
+
+def only_options(answer: str) -> bool:
+    """Is ``answer`` nothing but options lettered from A in order, one a line (blank lines between them), none
+    marked? A question's choices with no right one named: it is unanswered, for a back of choices teaches
+    nothing. Three options at least, as a list of two lettered points is as often an answer's."""
+    letters = []
+    for line in answer.split("\n"):
+        if not line.strip() or letters and _BLANK_GRID.match(line):
+            continue  # an answer sheet's empty grid under them ("| 1 | 2 | 3 |" over empty cells) answers nothing
+        option = _LETTERED.match(line)
+        if option is None or len(letters) == len(OPTION_LETTERS):
+            return False
+        if _BOLD.fullmatch(option.group(2)) or _CHECK.search(option.group(2)):
+            return False  # marked, more than half of them: a list of points, an answer
+        letters.append(option.group(1).upper())
+    return len(letters) >= 3 and "".join(letters) == OPTION_LETTERS[: len(letters)]
 
 
 def _past_empty_option(lines: list[str], end: int) -> int:
@@ -186,20 +226,22 @@ def keyed(question: str, answer: str) -> tuple[str, str] | None:
     in Markdown, Word or plain text do. What stands before the options goes to the front, what
     follows the key line (an explanation) to the back."""
     lines = answer.split("\n")
-    start = next((k for k, line in enumerate(lines) if _LETTERED.match(line)), None)
+    start = next((k for k, line in enumerate(lines) if _lettered_tight(line)), None)
     if start is None:
         return None
     lettered: dict[str, str] = {}
     end = start
     while end < len(lines):
-        option = _LETTERED.match(lines[end])
+        option = _lettered_tight(lines[end])
         if option is None:
             following = next((k for k in range(end, len(lines)) if lines[k].strip()), len(lines))
-            if lines[end].strip() or following == len(lines) or not _LETTERED.match(lines[following]):
+            if lines[end].strip() or following == len(lines) or not _lettered_tight(lines[following]):
                 break
             end = following  # a loose list: blank lines between its options
             continue
         letter = option.group(1).upper()
+        if letter in lettered and lettered and _BRACKETED_KEY.match(lines[end]):
+            break  # "(b) - because …" after the options: the key line
         if letter in lettered:
             return None  # a letter again: lists of something else
         lettered[letter] = option.group(2)
@@ -211,6 +253,8 @@ def keyed(question: str, answer: str) -> tuple[str, str] | None:
     end = _past_empty_option(lines, end)
     at = next((k for k in range(end, len(lines)) if lines[k].strip()), None)
     letters, said = named(lines[at]) if at is not None else ([], "")
+    if not letters and at is not None and (bracketed := _BRACKETED_KEY.match(lines[at])):
+        letters, said = [bracketed.group(1).upper()], bracketed.group(2)
     chosen = sorted({OPTION_LETTERS.index(letter) for letter in letters})
     if not chosen or chosen[-1] >= len(options):
         return None
@@ -218,6 +262,12 @@ def keyed(question: str, answer: str) -> tuple[str, str] | None:
     said_again = said.rstrip(".").strip() in {options[k].rstrip(".").strip() for k in chosen}
     return _card(question, lines[:at] + ([said] if said and not said_again else []) + lines[at + 1 :], (start, end),
                  options, chosen)
+
+
+def _lettered_tight(line: str) -> re.Match[str] | None:
+    """An option's line, or one typed with no space after its point ("b.vascular compliance"), as Word keeps
+    what its list numbering left."""
+    return _LETTERED.match(line) or _TIGHT_LETTERED.match(line)
 
 
 def _card(question: str, lines: list[str], span: tuple[int, int], options: list[str], chosen: list[int]

@@ -177,6 +177,11 @@ def is_table(text: str) -> bool:
     return len(rows) >= 4 and bool(_DELIMITER.match(rows[1])) and all("|" in row for row in rows)
 
 
+def is_delimiter(text: str) -> bool:
+    """Is ``text`` a table's delimiter row (``|---|---|``)?"""
+    return _DELIMITER.match(text) is not None
+
+
 def _is_row(line: Line) -> bool:
     return not line.code and "|" in line.text and bool(line.text.strip())
 
