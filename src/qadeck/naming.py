@@ -3,6 +3,10 @@
 A folder is often called ``notes`` or ``in`` while the one document in it opens with a real title
 (``# Big Deck``), which is what its author would call the deck. With several sources no single title
 speaks for all of them, so the folder's name, title-cased, is used.
+
+Note apps that export a workspace name each page and folder after its title and the page's id
+(Notion: ``Biology 0123…cdef.md``, a database's ``… 0123…cdef_all.csv``): :func:`plain_name` is the
+title alone, for the deck, the topic and the ``source::`` tag to say what the page is about.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import sources
 from .errors import SourceError
 
 if TYPE_CHECKING:
@@ -40,9 +43,24 @@ class DeckName:
     origin: str
 
 
+#: A page id a note app's export writes after a page's title: Notion's 32 hexadecimal digits, then ``_all``
+#: on the CSV of a whole database and a number on a name written twice (``Notes 0123…cdef 2``).
+_EXPORT_ID = re.compile(r"[ _-]+[0-9a-f]{32}(?:_all)?(?:[ _-]\d{1,3})?$")
+#: The id's length: a name no longer than it holds none (the cheap test).
+_ID_LENGTH = 32
+
+
+def plain_name(name: str) -> str:
+    """A file's or folder's name without the page id an export adds to it (``Biology 0123…cdef`` ->
+    ``Biology``); the name as it is when it holds none, or nothing else."""
+    if len(name) <= _ID_LENGTH:
+        return name
+    return _EXPORT_ID.sub("", name) or name
+
+
 def folder_title(folder: Path) -> str:
     """``my_notes`` -> ``My Notes``; a nameless folder (a drive root) gives ``Qadeck``."""
-    name = folder.resolve().name or "qadeck"
+    name = plain_name(folder.resolve().name) or "qadeck"
     return name.replace("-", " ").replace("_", " ").strip().title() or "Qadeck"
 
 
@@ -80,6 +98,8 @@ def _clean(title: str) -> str:
 def choose(folder: Path, files: list[Path], kept: DocumentTexts | None = None) -> DeckName:
     """The name for a deck of the source ``files`` in ``folder`` with no config (a document's text taken
     from ``kept`` when it holds it: see :func:`qadeck.sources.read`)."""
+    from . import sources  # sources read markups, whose readers name files too: imported when first needed
+
     if len(files) == 1:
         try:
             text = sources.read(files[0], kept).text

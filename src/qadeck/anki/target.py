@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from ..filtering import Filters
+from ..naming import plain_name
 from ..sources import SOURCE_EXTENSIONS
 from ..tagging.topic import slugify
 from ..writers.apkg import MODEL_IDS
@@ -112,4 +113,5 @@ def _source_tag(glob: str) -> str:
         if stem.lower().endswith(ext):
             stem = stem[: -len(ext)]
             break
+    stem = plain_name(stem)  # the tag leaves out the page id of a note app's export, as the build does
     return "*".join(slugify(p) if re.search("[A-Za-z0-9]", p) else "" for p in stem.split("*"))

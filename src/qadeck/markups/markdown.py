@@ -18,7 +18,9 @@ shortcode (``{{< hint info >}}``, ``{{% /details %}}``) is page layout, not text
 wraps stays; a folding one titled with a question (``{{% details title="Can I …?" %}}``, ``{{< expand
 "How …?" >}}``) is how Hugo sites write a FAQ entry, and becomes ``<details><summary>`` … ``</details>``
 (a fold titled "Show answer" under a question in bold stays the bold layout's). Titled boxes (Obsidian
-callouts, MkDocs admonitions, fenced divs) are rewritten by :mod:`.callouts`. Code fences are left
+callouts, MkDocs admonitions, fenced divs) are rewritten by :mod:`.callouts`; a callout a note app wrote as
+``<aside>`` and ``</aside>`` lines around its text (Notion's export) becomes a quote of that text at its
+indent, so a hint under a question's toggle stays in its answer, as a note set apart. Code fences are left
 alone. Every other line is kept as it is, and a text holding none of these is returned untouched.
 """
 
@@ -199,11 +201,40 @@ def _shortcode(found: re.Match[str], opened: list[tuple[str, bool]]) -> str:
     return line
 
 
+#: A callout's opening and closing lines as Notion exports them to Markdown, at any indent (a toggle's).
+_ASIDE_OPEN = "<aside>"
+_ASIDE_CLOSE = "</aside>"
+#: How far a callout's closing line is looked for: a callout is a few paragraphs.
+_ASIDE_LINES = 60
+
+
+def _quote_asides(lines: list[str], marked: list[Line]) -> None:
+    """Each ``<aside>`` … ``</aside>`` run of lines as a quote of the lines between, at the opening line's indent
+    (their own lines blank: every line keeps its number); an opening line with no closing one in reach is kept."""
+    for index, line in enumerate(lines):
+        if marked[index].code or line.strip() != _ASIDE_OPEN:
+            continue
+        end = next((j for j in range(index + 1, min(len(lines), index + _ASIDE_LINES))
+                    if not marked[j].code and lines[j].strip() in (_ASIDE_OPEN, _ASIDE_CLOSE)), None)
+        if end is None or lines[end].strip() != _ASIDE_CLOSE:
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        inner = range(index + 1, end)
+        last = max((k for k in inner if lines[k].strip()), default=index)
+        for k in inner:
+            body = lines[k][len(indent):] if lines[k].startswith(indent) else lines[k].lstrip()
+            lines[k] = f"{indent}> {body}" if body.strip() else (f"{indent}>" if k < last else "")
+        lines[index] = lines[end] = ""
+
+
 def to_markdown(text: str) -> str:
-    if not _MAY_REWRITE.found_in(text):
+    asides = _ASIDE_OPEN in text
+    if not asides and not _MAY_REWRITE.found_in(text):
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
+    if asides:
+        _quote_asides(lines, marked)
     _unshown_definitions(lines, marked)
     opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
     boxes = callouts.Boxes(len(lines))  # what the callouts and fenced divs open here left

@@ -27,7 +27,9 @@ Anki's own text export opens with ``#separator:tab``-style lines: they give
 the delimiter and the columns, say which columns are no fields (guid, note
 type, deck, tags), which holds the tags and which the deck (the section),
 whether fields are HTML (``#html:false``: a ``<b>`` in them is text), and
-the tags and deck of every note (``#tags:``, ``#deck:``). Without those
+the tags and deck of every note (``#tags:``, ``#deck:``). A note app's export of a database (Notion's,
+named after the database and its id) always opens with its columns' names: when they name no question and
+answer (a table of pros and cons, a list of meetings) it is no deck, and its rows make no cards. Without those
 lines, a whole collection's export holds rows of several widths (each note
 type's fields, then the tags), still one deck. A first field holding Anki's
 deletions is a Cloze note's, its second the Back Extra; a back exported as
@@ -49,6 +51,7 @@ from dataclasses import dataclass, replace
 
 from .. import cloze
 from ..model import Finding, ParseResult, Source
+from ..naming import plain_name
 from .columns import TYPED, Columns, chosen_options, counted, describes, header_columns, lettered, marked, quiz_columns
 from .options import options_card
 from .entries import Entry, coverage, make_layout
@@ -292,6 +295,8 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
         named = None  # "Question 1, Answer 1" over "Question 2, Answer 2": the rows of a numbered deck, no header
     if named is None and not header.lines and not delimited:
         return []
+    if named is None and not header.lines and _database_export(source):
+        return []  # a note app's database (Notion's): its first row names its columns, none a question and an answer
     quiz = None if header.columns else quiz_columns([cells for _, _, cells in found])
     if quiz is not None and named is not None and chosen_options(*_key_and_options(quiz, found[0][2])):
         named = None  # the first row is a question of the quiz, however its words read as names
@@ -492,6 +497,11 @@ def split_sheets(text: str) -> list[tuple[str, str]]:
     return [(head, body) for head, _, body in (part.partition("\n") for part in text[1:].split("\n" + SHEET))]
 
 
+def _database_export(source: Source) -> bool:
+    """Is ``source`` a note app's export of a database: a CSV file named after it and its id (Notion's)?"""
+    return source.path.suffix.lower() in SUFFIXES and plain_name(source.path.stem) != source.path.stem
+
+
 def _score(source: Source, entries: Sequence[Entry]) -> float:
     """Coverage; a spreadsheet whose rows give cards is read as rows, whatever else its text looks like
     (and its cards' lines are sheet rows, not lines of its text)."""
@@ -499,7 +509,8 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
         # A sheet whose header row names the columns but whose rows are empty is a template not filled in yet.
         return 1.0 if entries or _naming_row(source) else 0.0
     if not entries:
-        return 0.0
+        # A note app's database with no question and answer columns is this layout's still: no deck, not text.
+        return 1.0 if _database_export(source) else 0.0
     score = coverage(source, entries, also=_naming_row(source))
     if score >= EMPTY_ROWS_SCORE or source.path.suffix.lower() not in SUFFIXES:
         return score

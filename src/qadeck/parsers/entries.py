@@ -24,7 +24,7 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options, trailing
 from .base import Layout
-from .tags import front_matter_tags, tag_lines, trailing_tags
+from .tags import front_matter_tags, property_tags, tag_lines, trailing_tags
 from .structure import (
     ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, fold_label, front_matter, heading,
     is_noise, outline,
@@ -287,9 +287,10 @@ def _unhidden(answer: str) -> str:
 
 
 def _source_tags(source: Source, entries: Sequence[Entry]) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], set[int]]:
-    """The file's tags (its front matter's, its tag lines above the first entry), the tags of tag lines
+    """The file's tags (its front matter's or its exported page's ``Tags:`` property, its tag lines above the
+    first entry), the tags of tag lines
     between one entry's end and the next one's start (by entry), and which entries hold tag lines."""
-    listed = front_matter_tags(front_matter(source.text))
+    listed = front_matter_tags(front_matter(source.text)) or property_tags(source.text)
     # Tag lines are Markdown note-takers' (Obsidian, Bear): "#endif" in a PDF is code, "#…" in a text deck a comment.
     found = tag_lines(source.text) if source.path.suffix.lower() in MARKDOWN_EXTENSIONS else []
     if not found:

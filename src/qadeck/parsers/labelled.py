@@ -80,6 +80,11 @@ def _label(text: str) -> str:
     return ""
 
 
+def labels_answer(text: str) -> bool:
+    """Does a heading's text (inline text) only label the answer below it ("Answer", "**Solution 2:**")?"""
+    return _label(text) == "answer"
+
+
 def _headings(lines: list[Line]) -> list[_Heading]:
     found: list[_Heading] = []
     for index, line in enumerate(lines):

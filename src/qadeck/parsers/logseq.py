@@ -1,4 +1,4 @@
-"""Layout ``logseq``: Logseq's flashcards, outline blocks tagged ``#card``.
+"""Layout ``logseq``: Logseq's flashcards, outline blocks tagged ``#card`` (Roam's ``#flashcard``).
 
     - What is a closure? #card               <- the question: the block's text, the tag dropped
       id:: 64a1b2c3-…                        <- a property: Logseq's bookkeeping, not card text
@@ -7,7 +7,8 @@
     - A list is a {{cloze dynamic array}} #card   <- deletions: a cloze
 
 A card is a block (a ``-`` item at any depth, indented by spaces or tabs) that
-carries the ``#card`` tag (or ``[[card]]``); its answer is what is nested under
+carries the ``#card`` tag (or ``[[card]]``; ``#flashcard`` in Roam's graphs and Readwise's exports of
+highlights); its answer is what is nested under
 it, with property lines (``key:: value``) dropped. One child block is the answer's
 text; several stay a list, as Logseq shows them. The section of a card is the heading block over it, else the block it is nested under. A block holding deletions
 (``{{cloze …}}``, ``{{c1::…}}``, Logseq Anki Sync's ``{{c1 …}}``) is a cloze, its children the extra. The block's
@@ -30,10 +31,15 @@ from .structure import Line, outline, outline_sections
 
 NAME = "logseq"
 
-#: The flashcard tag, as Logseq lets one write it.
-_CARD = re.compile(r"(?<!\S)(?:#card|#\[\[card\]\]|\[\[card\]\])(?![\w/\]-])", re.IGNORECASE)
+#: The flashcard tag, as Logseq lets one write it, and ``#flashcard``, the tag Roam's users and the
+#: highlights Readwise exports to Roam and Logseq put on a block that asks.
+_CARD = re.compile(r"(?<!\S)(?:#(?:flash)?card|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\])(?![\w/\]-])",
+                   re.IGNORECASE)
+#: Logseq's own tag: it says outright that a block is a card.
+_OWN = re.compile(r"(?<!\S)(?:#card|#\[\[card\]\]|\[\[card\]\])(?![\w/\]-])", re.IGNORECASE)
+_OWN_MARKS = ("#card", "#Card", "[[card", "[[Card")
 #: What every spelling of the tag _CARD matches holds, in the cases people write it.
-_MARKS = ("#card", "#Card", "[[card", "[[Card")
+_MARKS = ("#card", "#Card", "[[card", "[[Card", "#flashcard", "#Flashcard", "[[flashcard", "[[Flashcard")
 _BLOCK = re.compile(r"^([ \t]*)- ?(.*)$")
 _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
 #: A heading block, ``- ## Title``: the section of the blocks nested under it.
@@ -181,9 +187,13 @@ def _answer(body: Sequence[Line]) -> str:
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
+    """1 where Logseq's own tag marks the cards; where only ``#flashcard`` does, the share of the file they
+    cover, since Neuracache's paragraphs (layout ``obsidian``) end in that tag too."""
     if not entries:
         return 0.0
-    return max(_MARKED, marked_coverage(source, entries))
+    if any(mark in source.text for mark in _OWN_MARKS) and _OWN.search(source.text):
+        return max(_MARKED, marked_coverage(source, entries))
+    return marked_coverage(source, entries)
 
 
 LAYOUT = make_layout(

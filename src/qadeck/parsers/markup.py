@@ -28,6 +28,10 @@ _TOKEN = "\ue000{}\ue001"
 _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
 
 _BOLD = frozenset({"b", "strong"})
+#: Where one bold run ends and the next begins (``**(****Ohayō****):**``, a note app's export of text it bolds
+#: piece by piece): one run, read as one.
+#: Code the conversion wrote (a fence, a span) comes first: its stars are code.
+_ADJACENT_BOLD = re.compile(r"(```.*?```|(`+)[^`].*?\2)|(?<=[^\s*])\*\*\*\*(?=[^\s*])", re.DOTALL)
 _ITALIC = frozenset({"i", "em", "cite"})
 _STRIKE = frozenset({"s", "del", "strike"})
 _CODE = frozenset({"code", "kbd", "tt", "samp", "var"})
@@ -118,7 +122,10 @@ def html_to_markdown(text: str, page: bool = False) -> str:
         converter = _Converter(page)
         converter.feed(protected.replace("<!", "&lt;!"))
         converter.close()
-    out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converter.result())
+    converted = converter.result()
+    if "****" in converted:  # before code comes back: a run of stars in code is code
+        converted = _ADJACENT_BOLD.sub(lambda m: m.group(1) or "", converted)
+    out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converted)
     return _tidy(out)
 
 
@@ -486,6 +493,8 @@ _EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
 #: "What is X? ***": stars after the text rate difficulty, they are no markup.
 _RATING_STARS = re.compile(r"\s+\*{1,3}(\*\*|__)?$")
 _WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
+#: Bold around bold (``****Question 1****``): a note app's export of a bold run in a heading it already bolds.
+_DOUBLED_BOLD = re.compile(r"\*\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*\*")
 
 
 #: An Obsidian wiki link or embed (``!`` before it): its target (page, then ``#heading`` or ``#^block``) and its
@@ -544,6 +553,8 @@ def inline_text(text: str) -> str:
     text = _one_line(text)
     if "*" in text:
         text = _RATING_STARS.sub(r"\1", text)
+        if "****" in text:
+            text = _DOUBLED_BOLD.sub(r"**\1**", text)
     while True:
         unwrapped = _WRAPPED.match(text)
         if not unwrapped or unwrapped.group(1) in unwrapped.group(2):

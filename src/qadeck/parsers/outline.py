@@ -16,7 +16,8 @@ FAQs copied out of Word or a web page have them). Of those, the questions are th
 the indentation and bullet where most of them ask (end in ``?`` or open with
 a question word), and there every one between the first and the last asking
 one is an entry, however it is phrased. The answer runs to the next question
-or heading.
+or heading; where every other answer is nested under its question (a note app's toggles), the last one
+ends where the text comes back to the questions' margin.
 """
 
 from __future__ import annotations
@@ -146,6 +147,8 @@ def find(source: Source) -> list[Entry]:
     if not questions:
         return []
     items = common.split_items(lines, lambda line: line.number in questions)
+    if len(items) >= 2 and all(_nested(item.first, item.body) for item in items[:-1]):
+        items[-1] = common.Item(items[-1].section, [items[-1].first, *_nested_part(items[-1].first, items[-1].body)])
     entries = []
     for item in items:
         texts = _lone_item([line.text for line in item.body])
@@ -156,6 +159,21 @@ def find(source: Source) -> list[Entry]:
             Entry(questions[item.first.number], clean.answer_markdown(texts), item.first.number, last, item.section)
         )
     return entries
+
+
+def _nested(question: Line, body: Sequence[Line]) -> bool:
+    """Is every line of an answer indented under its question (a toggle's body, an outliner's child blocks)?"""
+    margin = _indent(question.text)
+    filled = [line for line in body if not line.blank]
+    return bool(filled) and all(_indent(line.text) > margin for line in filled)
+
+
+def _nested_part(question: Line, body: Sequence[Line]) -> list[Line]:
+    """The last answer of a list whose other answers are nested: its lines up to the first back at the
+    question's margin, which are the page's own (a note after the list, a link to a sub-page)."""
+    margin = _indent(question.text)
+    end = next((k for k, line in enumerate(body) if not line.blank and _indent(line.text) <= margin), len(body))
+    return list(body[:end])
 
 
 def _only_questions(texts: list[str]) -> bool:

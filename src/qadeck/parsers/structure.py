@@ -702,6 +702,9 @@ def _dedent_html_block(text: str) -> str:
 _ANCHOR_LINK = re.compile(r"\[[^\[\]]*\]\(#[^()]*\)")
 _BADGE = re.compile(r"\[!\[[^\[\]]*\]\([^()]*\)\]\([^()]*\)")
 _SHIELD = re.compile(r"!\[[^\[\]]*\]\(https?://img\.shields\.io/[^()]*\)")
+#: A link to another page of a note app's export, a sub-page or a database (Notion names each file after its
+#: page and the page's id: ``[Glossary](Notes%200123…cdef/Glossary%20fedc…3210.csv)``): where the content is.
+_EXPORT_PAGE_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*?(?:%20|[ _-])[0-9a-f]{32}(?:_all)?\.(?:md|csv|html)\)")
 _LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+")
 #: A letter of any script (a word character but a digit or an underscore). A letter is never decoration: a line
 #: holding one outside links is content, no need to strip it.
@@ -709,13 +712,16 @@ LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_navigation(text: str) -> bool:
-    """True for a block that only links within the page or shows badges.
+    """True for a block that only links within the page, to another page of a note app's export, or shows badges.
 
     "Back to top" links, tables of contents (lists of ``#anchor`` links) and
-    badge rows are how a page is read in a browser, not content for a card.
+    badge rows are how a page is read in a browser, not content for a card; a link to an exported
+    sub-page or database says where the content is (a pointer), it is none.
     """
     for line in text.split("\n"):
         rest = _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line))) if "](" in line else line
+        if "](" in rest:
+            rest = _EXPORT_PAGE_LINK.sub("", rest)
         if LETTER.search(rest) or _LINE_DECOR.sub("", rest):
             return False
     return True

@@ -6,7 +6,9 @@ other line. Such a line is no card text; its tags become the card's Anki tags.
 :func:`trailing_tags` splits the tags that close a question (``What is X? #card
 #python``) from its text, the way Obsidian and Logseq users tag a card where they
 write it.
-A ``#`` followed by a space is a Markdown heading, never a tag.
+A ``#`` followed by a space is a Markdown heading, never a tag. :func:`property_tags` reads the
+``Tags:`` property a note app writes under a page's title when it exports the page (Notion's
+``Tags: biology, cells``), the page's tags as front matter's ``tags`` are.
 """
 
 from __future__ import annotations
@@ -73,3 +75,27 @@ def trailing_tags(text: str) -> tuple[str, tuple[str, ...]]:
     if found is None or not text[: found.start()].strip() or tag_line(text) is not None:
         return text, ()
     return text[: found.start()].rstrip(), tuple(words or word for words, word in _TRAILING_TAG.findall(found.group()))
+
+
+#: The lines a note app writes under a page's title for the page's properties (Notion: ``Created: March 3, 2023``,
+#: ``Tags: a, b``): a name of a few words, a colon and a space, a value.
+_PROPERTY = re.compile(r"([^\W\d_][\w ]{0,30}): \S[^\n]*")
+#: The property holding the page's tags, and how far into a page its properties are looked for.
+_TAGS_PROPERTY = "\nTags: "
+_PROPERTIES_WITHIN = 4000
+
+
+def property_tags(text: str) -> tuple[str, ...]:
+    """The tags of the ``Tags:`` property among the lines right under a page's ``# Title`` (a note app's export of
+    a database's page; its values are comma-separated and may hold spaces: ``Tags: Interview, Data science``)."""
+    head = text[:_PROPERTIES_WITHIN]
+    if _TAGS_PROPERTY not in head or not head.startswith("# "):
+        return ()  # most files: no such property
+    lines = head.split("\n")[1:]
+    start = 1 if lines and not lines[0].strip() else 0
+    for line in lines[start:]:
+        if not _PROPERTY.fullmatch(line.strip()):
+            return ()  # the properties end at the first other line; a Tags line after them is text
+        if line.startswith("Tags: "):
+            return tuple(dict.fromkeys("_".join(tag.split()) for tag in line[len("Tags: "):].split(",") if tag.strip()))
+    return ()

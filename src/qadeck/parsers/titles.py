@@ -16,7 +16,8 @@ titles or sections over questions written some other way is told per file:
 not titles when its headings read as questions (layout ``headings``), or when
 a line outside them asks one (a question of another layout, which the headings
 are sections over), or when a heading names a FAQ over headings (a readme's or a page's FAQ, whose
-entries layout ``headings`` reads, its other headings being no cards). A title over nothing but a table of several rows is that
+entries layout ``headings`` reads, its other headings being no cards), or when headings label the answers
+(two ``## Answer`` headings at least: layout ``labelled``'s, where a label titles no card). A title over nothing but a table of several rows is that
 table's heading: detection leaves it to the table layout, which makes a card of
 each row (a cheat sheet of tables under their own headings). A heading is a card when text of its own follows it and
 no deeper heading does (one with nothing under it is reported as unanswered); a
@@ -39,6 +40,7 @@ from ..model import Source
 from .entries import Entry, coverage, make_layout
 from . import obsidian
 from .headings import Heading, asks, find_headings, question_levels
+from .labelled import labels_answer
 from .prose import asks_question
 from .structure import HEADING, Line, LineStart, answer_from, heading, names_faq, outline
 from .table import is_table
@@ -49,6 +51,8 @@ NAME = "titles"
 TITLE_WEIGHT = 0.8
 _HEADING_START = LineStart(HEADING)
 _NOTE_ID = re.compile(r"\s+\([^\s()]+\)$")
+#: Headings labelling an answer that make a file the labelled layout's: one may be a card's title ("Solution").
+_ANSWER_LABELS = 2
 #: A line that ends a card's front inside its body: "%" alone, or a "---" rule between text.
 _FRONT_END = re.compile(r"^\s*(?:%|-{3,})\s*$")
 #: A heading that is one letter (or a range of them, "A–C"): a glossary's or an index's letter.
@@ -90,6 +94,8 @@ def _entries(source: Source) -> list[Entry]:
         headings = [next(Heading(i, 1, doc_title, True) for i, line in enumerate(lines) if heading(line))]
     if not headings or question_levels(headings) or _faq_over_headings(headings):
         return []
+    if sum(labels_answer(h.text) for h in headings) >= _ANSWER_LABELS:
+        return []  # "## Question 3" over "## Answer": labels of the labelled layout, no card's title
     if any(not line.code and asks_question(line) and not heading(line) for line in lines):
         return []
     ids = all(_NOTE_ID.search(text) for text in [doc_title, *(h.text for h in headings)] if text)

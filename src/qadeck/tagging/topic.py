@@ -251,9 +251,9 @@ vocab vocabulary glossary words study guide guides sheet sheets set sets list li
 def document_topic(source: Source) -> str:
     """What a file's cards that nothing else names are about: the topic its title names, or else its name
     (``docker-interview-cards.md``: docker), or else :data:`FALLBACK_TOPIC`."""
-    from ..naming import document_title  # naming reads sources, which read markups: imported when first needed
+    from ..naming import document_title, plain_name  # naming reads sources, which read markups: imported when first needed
 
-    for name in (document_title(source.text), source.path.stem):
+    for name in (document_title(source.text), plain_name(source.path.stem)):
         words = [word for word in topic_label(name).split("-") if word and word not in _FILE_WORDS]
         if words:
             return "-".join(words)

@@ -46,6 +46,7 @@ import genanki
 from ..render.media import COMPRESSED, MediaFile
 from .. import cloze
 from ..model import Card
+from ..naming import plain_name
 from ..render import Renderer
 from ..render.highlight import CSS as HIGHLIGHT_CSS
 from ..tagging.topic import slugify
@@ -154,7 +155,7 @@ def _topic_tags(topics: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _other_tags(difficulty: str, source: str, inferred: bool) -> tuple[str, ...]:
     level = (f"difficulty::{difficulty}",) if difficulty else ()
-    return (*level, f"source::{slugify(Path(source).stem)}", *(("qadeck::inferred",) if inferred else ()))
+    return (*level, f"source::{slugify(plain_name(Path(source).stem))}", *(("qadeck::inferred",) if inferred else ()))
 
 
 class NoteRow(NamedTuple):
