@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..parsers.markup import hard_breaks
+
 #: Names of a question, and of an answer, in order of preference ("title" and "name" ask only beside an answer);
 #: Q&A and instruction datasets' names too (``prompt``/``completion``, ``instruction``/``output``, ``query``/``response``).
 QUESTION_KEYS = ("question", "q", "front", "f", "term", "word", "phrase", "prompt", "instruction", "query", "title",
@@ -126,9 +128,6 @@ _SCHEMA_KEYS = ("$schema", "$id", "$ref", "$defs")
 _HEADER_WORDS = frozenset(("question", "answer", "front", "back", "term", "definition", "word", "meaning", "q", "a"))
 _LETTER = re.compile(r"^\(?([A-Za-z])\)?[.):]?$")
 _NUMBER = re.compile(r"^\d+$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-#: A line that starts a Markdown block: the line before it needs no break.
-_BLOCK_START = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~|<)")
 
 
 class _Keys(dict):  # type: ignore[type-arg]
@@ -604,23 +603,6 @@ def _extras(keys: dict[str, object], names: tuple[str, ...], answered: str | Non
         label = re.sub(r"(?<=[a-z])(?=[A-Z])|[_-]+", " ", written).strip().capitalize()
         out.append(f"**{label}:** {text}" if "\n" not in text else f"**{label}:**\n\n{text}")
     return out
-
-
-def hard_breaks(text: str) -> str:
-    """A data file's line breaks as Markdown's: the author broke the line (Markdown would join the two)."""
-    if "\n" not in text:
-        return text
-    lines = text.split("\n")
-    fenced = False
-    for index, line in enumerate(lines[:-1]):
-        if _FENCE.match(line):
-            fenced = not fenced
-        following = lines[index + 1]
-        if fenced or not line.strip() or not following.strip() or _BLOCK_START.match(following) \
-                or _BLOCK_START.match(line) or line.endswith(("  ", "\\")):
-            continue
-        lines[index] = line + "  "
-    return "\n".join(lines)
 
 
 def _tags(keys: dict[str, object]) -> tuple[str, ...]:

@@ -536,6 +536,29 @@ def _shown(link: re.Match[str]) -> str:
     return f"{page} > {place}" if page and place else page or place
 
 
+_FENCE = re.compile(r"^\s*(```|~~~)")
+#: A line that starts a Markdown block: the line before it needs no break.
+_BLOCK_START = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~|<)")
+
+
+def hard_breaks(text: str) -> str:
+    """``text``'s line breaks as Markdown's: the author broke the line, which Markdown would join to the next
+    (a data file's field, a note Obsidian shows line by line); lists, code and other blocks stay as they are."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if _FENCE.match(line):
+            fenced = not fenced
+        following = lines[index + 1]
+        if fenced or not line.strip() or not following.strip() or _BLOCK_START.match(following) \
+                or _BLOCK_START.match(line) or line.endswith(("  ", "\\")):
+            continue
+        lines[index] = line + "  "
+    return "\n".join(lines)
+
+
 def inline_text(text: str) -> str:
     """One line of plain text with inline Markdown, for a question or section title.
 

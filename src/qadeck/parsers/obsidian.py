@@ -52,7 +52,7 @@ from collections.abc import Sequence
 from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
-from .markup import inline_text, wiki_links_as_text
+from .markup import hard_breaks, inline_text, wiki_links_as_text
 from .separated import definition
 from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections, typed
 
@@ -75,6 +75,10 @@ _BLOCK_MARKS = ("|", ">")
 #: What a text holds when it may hold a cloze.
 _CLOZE_MARKS = ("==", "{{", "**")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+#: A list item's mark alone: what is left of ``1. #flashcards`` once its tag is gone.
+_BARE_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*$")
+#: A Dataview field left empty (``Author::``): a note template's metadata, whose filled fields are no cards.
+_EMPTY_FIELD = re.compile(r"^[ \t]*[^\W\d][\w \t-]{0,40}::[ \t]*$")
 #: What :func:`_may_hold_cards` looks for in the whole text: a tag (the plugin's or Neuracache's), and a line
 #: that is a separator.
 _TAG_WORD = re.compile(r"#flashcard", re.IGNORECASE)
@@ -102,7 +106,10 @@ _WRAP_CLOSE = re.compile(r"^\s*(?:<br\s*/?>)?﹈(?:<br\s*/?>)?\s*(?:\^[A-Za-z0-9
 def _clean(line: Line) -> Line:
     text = line.text
     if not line.code:
-        text = _SCHEDULE.sub("", _TAG.sub("", text))
+        untagged = _TAG.sub("", text)
+        if untagged is not text and _BARE_MARKER.match(untagged):
+            untagged = ""  # "1. #flashcards" over a card: the list item only carries the tag
+        text = _SCHEDULE.sub("", untagged)
         if "^" in text or "﹇" in text or "﹈" in text:
             text = "" if _WRAP_OPEN.match(text) or _WRAP_CLOSE.match(text) else _BLOCK_ID.sub("", text)
         if ("#card" in text or "#Card" in text) and heading(line):
@@ -223,8 +230,9 @@ def _entries(source: Source) -> list[Entry]:
             continue
         found = len(entries)
         others = []
+        fields = sum(1 for index in paragraph if "::" in lines[index].text and _EMPTY_FIELD.match(lines[index].text)) > 1
         for index in paragraph:
-            pair = None if lines[index].code else _split(lines[index].text)
+            pair = None if lines[index].code or fields else _split(lines[index].text)
             if pair:
                 number = lines[index].number
                 entries.append(Entry(inline_text(pair[0]), pair[1], number, number, titles[index], pair[2]))
@@ -418,17 +426,29 @@ def _cloze(lines: list[Line], paragraph: list[int], section: str, styles: tuple[
 
 
 def _multiline(lines: list[Line], paragraph: list[int], split: int, titles: list[str]) -> Entry:
-    question = " ".join(lines[i].text.strip() for i in paragraph if i < split)
+    asked = [lines[i] for i in paragraph if i < split]
+    question = " ".join(line.text.strip() for line in asked)
+    if len(asked) > 1 and not _LIST_MARKER.match(asked[0].text) and any(_laid_out(line) for line in asked[1:]):
+        # Lines laid out as a list, code or indented stay lines, under the first one (the question's words):
+        # the plugin shows the front as written.
+        question = inline_text(asked[0].text) + "\n\n" + hard_breaks("\n".join(line.text for line in asked[1:]))
     first, section = lines[paragraph[0]].number, titles[split]
     if not question and split > 0 and (title := heading(lines[split - 1])):
         # A heading right above the "?" is the question: the plugin reads the lines that touch the
         # separator, and a heading is one ("### Sort an array's numbers" over "?" over the answer).
         question, first, section = title[1], lines[split - 1].number, _section(lines, titles, split - 1)
     answer_lines = [lines[i] for i in paragraph if i > split]
-    answer = "\n".join(line.text for line in answer_lines)
+    # Obsidian shows each line of a note on its own (its "strict line breaks" are off unless set): so does the card.
+    answer = hard_breaks("\n".join(line.text for line in answer_lines))
     last = answer_lines[-1].number if answer_lines else lines[split].number
     kind = "reversed" if lines[split].text.strip() == "??" else "basic"
-    return Entry(inline_text(question), answer, first, last, section, kind)
+    return Entry(question if "\n" in question else inline_text(question), answer, first, last, section, kind)
+
+
+def _laid_out(line: Line) -> bool:
+    """Is the line laid out as its own (a list item, code, an indented line)?"""
+    text = line.text
+    return line.code or text[:1] in (" ", "\t") or bool(_LIST_MARKER.match(text))
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
