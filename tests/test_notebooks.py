@@ -200,3 +200,145 @@ def test_a_solution_loaded_from_another_file_is_no_answer(tmp_path: Path) -> Non
     )
     assert found == [("Exercise 3\n\nSum the readings.",
                       "```python\n# %load solutions/sum_readings.py\ntotal = sum(readings)\n```", "")]
+
+
+def test_a_students_copy_with_blanks_left_to_fill_makes_no_card(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("## Exercise 1\n\nWrite `area(w, h)`."),
+        code('def area(w, h):\n    """The area of a w by h rectangle."""\n    return ...'),
+        code("assert area(2, 3) == 6"),
+        md("## Exercise 2\n\nMake a copy of `names` with one more name."),
+        code("names = ['ada', 'alan']"),
+        code("# Your implementation here\nlonger = "),
+        code("assert names == ['ada', 'alan']"),
+        md("## Exercise 3\n\nFill in the blanks."),
+        code("shopping = ____\nshopping.____('milk')"),
+        md("## Exercise 4\n\nCall `area` on a square of side 5."),
+        code("area(...)"),
+    )
+    assert found == []
+
+
+def test_a_solved_copy_keeps_the_marker_over_its_own_code(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("## Exercise 1\n\nWrite `area(w, h)`."),
+        code("# Your code here\ndef area(w, h):\n    return w * h"),
+        code("assert area(2, 3) == 6"),
+        md("## Exercise 2\n\nWrite `perimeter(w, h)`."),
+        code("def perimeter(w, h):\n    # YOUR CODE HERE\n    raise NotImplementedError()"),
+    )
+    assert found == [("Exercise 1\n\nWrite `area(w, h)`.",
+                      "```python\n# Your code here\ndef area(w, h):\n    return w * h\n```\n\n"
+                      "```python\nassert area(2, 3) == 6\n```", "")]
+
+
+def test_questions_over_a_blank_for_the_answer_are_no_cards(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("## Review"),
+        md("**Q1**: What does a `return` without a value give back?"),
+        md(" < your answer > "),
+        md("**Q2**: Can a function be stored in a list?"),
+        md("YOUR ANSWER HERE"),
+        md("**Q3**: Which callable is no function?"),
+        md("A class: calling it makes an instance."),
+    )
+    assert found == [("**Q3**: Which callable is no function?", "A class: calling it makes an instance.",
+                      "Review")]
+
+
+def test_numbered_task_headings_over_code_are_exercises(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("# Array drills\n\nShort tasks, each answered below it."),
+        md("#### 1. Make an array of five zeros"),
+        code("z = np.zeros(5)"),
+        md("#### 2. What does the snippet below print?\n\n```python\nprint(np.arange(3) * 2)\n```"),
+        code("%run -i show.py"),
+        md("#### 3. Reverse the array `z` in place"),
+        code("z = z[::-1]"),
+        md("#### 4. Print the type of each item of `z`"),
+        code("%timeit -n 3 [type(v) for v in z]"),
+    )
+    assert found == [
+        ("Make an array of five zeros", "```python\nz = np.zeros(5)\n```", "Array drills"),
+        ("Reverse the array `z` in place", "```python\nz = z[::-1]\n```", "Array drills"),
+        ("Print the type of each item of `z`", "```python\n%timeit -n 3 [type(v) for v in z]\n```",
+         "Array drills"),
+    ]
+
+
+def test_numbered_task_headings_over_empty_code_cells_make_no_card(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("# Array drills"),
+        md("#### 1. Make an array of five zeros"),
+        code(""),
+        md("#### 2. What does the snippet below print?\n\n```python\nprint(np.arange(3) * 2)\n```"),
+        code(""),
+        md("#### 3. Reverse the array `z` in place"),
+        code(""),
+    )
+    assert found == []
+
+
+def test_numbered_sections_of_a_tutorial_are_no_exercises(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("## 1. Reading the data\n\nThe readings come as one file per day."),
+        code("frames = [read(day) for day in days]"),
+        md("## 2. Cleaning the readings"),
+        md("Gaps are filled from the day before."),
+        code("clean = fill(frames)"),
+        md("## 3. Plotting the week"),
+        md("One line per sensor."),
+        code("plot(clean)"),
+    )
+    assert all("```python" not in question for question, _, _ in found)
+
+
+def test_a_task_numbered_under_the_cells_heading_and_a_bonus_task_are_exercises(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("# Ejercicios\n\n1. Escribe una función que sume dos números."),
+        code("def suma(a, b):\n    return a + b"),
+        md("2. Escribe una función que reste dos números."),
+        code("def resta(a, b):\n    return a - b"),
+        md("BONUS:\n3. Escribe una función que multiplique dos números."),
+        code("def producto(a, b):\n    return a * b"),
+    )
+    assert [question.split("\n")[-1] for question, _, _ in found] == [
+        "1. Escribe una función que sume dos números.", "2. Escribe una función que reste dos números.",
+        "3. Escribe una función que multiplique dos números."]
+    assert found[2][1] == "```python\ndef producto(a, b):\n    return a * b\n```"
+
+
+def test_what_the_code_printed_answers_a_question_that_asks_for_it_and_nothing_else_does(tmp_path: Path) -> None:
+    def run(text: str, *outputs: dict[str, object]) -> dict[str, object]:
+        cell = code(text)
+        cell["outputs"] = list(outputs)
+        return cell
+
+    printed = {"output_type": "stream", "name": "stdout", "text": ["3\n", "4\n"]}
+    picture = {"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo=", "text/plain": ["<Figure>"]}}
+    table = {"output_type": "execute_result", "data": {"text/html": ["<table><tr><td>1</td></tr></table>"],
+                                                       "text/plain": ["   a\n0  1"]}}
+    found = cards(
+        tmp_path,
+        md("## Exercise 1\n\nWhat does this print? (easy)\n\n```python\nfor n in (3, 4): print(n)\n```"),
+        run("for n in (3, 4):\n    print(n)", printed),
+        md("## Exercise 2\n\nPlot the readings."),
+        run("plot(readings)", picture),
+        md("## Exercise 3\n\nWhich rows are left?"),
+        run("frame.dropna()", table),
+        md("## Exercise 4\n\nPrint three and four."),
+        run("print(3)\nprint(4)", printed),
+    )
+    assert [answer for _, answer, _ in found] == [
+        "```python\nfor n in (3, 4):\n    print(n)\n```\n\n```text\n3\n4\n```",
+        "```python\nplot(readings)\n```",
+        "```python\nframe.dropna()\n```",
+        "```python\nprint(3)\nprint(4)\n```",
+    ]

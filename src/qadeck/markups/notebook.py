@@ -15,6 +15,13 @@ first line asks) is one too, answered by the text below that line or by the cell
 (``# YOUR CODE HERE``, ``raise NotImplementedError()``) answers nothing, an exercise with no solution is no
 card, and the cells outside exercises are no card's (only their headings stay, as sections). A notebook whose
 only questions ask in their first line is a FAQ, read as it is written.
+
+A student's copy leaves blanks: code to fill (``____``, ``f(...)``, ``return ...``, a signature over ``pass``),
+a Markdown cell saying ``< your answer >``. An exercise with a blank among its cells is unsolved, whatever
+set-up and checks surround the blank, and so is a notebook of such exercises: no card. Numbered headings that
+state tasks ("#### 12. Reverse a vector") over code cells are exercises too, as are, in a copy with blanks,
+headings with a statement over code. A question that asks what code gives is answered by its code and the text
+that code printed; pictures and HTML outputs are never text to learn.
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from dataclasses import dataclass
 _EXERCISE_WORD = re.compile(
     r"(?:(?:optional|bonus|extra|additional|final|mini)[ \t]+)?"
     r"(?:exercise|exercice|ejercicio|esercizio|exerc[ií]cio|aufgabe|übung|[üu]bungsaufgabe|oefening|ćwiczenie"
-    r"|problem|question|task|puzzle|challenge|practice|quiz|step|ex\.?|q)"
+    r"|problem|question|task|puzzle|challenge|practice|quiz|step|ex\.?|q"
+    r"|bonus(?=[ \t]*#?\d|[ \t*_]*:?[ \t*_]*$))"  # "Bonus 2", "BONUS:" alone; not "Bonus: a faster way …"
     r"(?:(?:[ \t]*#?\d+(?:\.\d+)*[a-z]?|[ \t]+#?(?:[a-z]|[ivx]+))(?![^\W\d_]))?",
     re.IGNORECASE,
 )
@@ -40,8 +48,8 @@ _NUMBER_LABEL = re.compile(r"(?:\*\*|__)?\d{1,3}(?:\.\d+)*(?:\*\*|__)?[.):](?!\d
 _PART = re.compile(r"(?:part[ \t]+)?(?:\d+(?:\.\d+)*[ \t]*)?(?:\([a-z]\)|[a-z]\))", re.IGNORECASE)
 #: A part's letter opening a cell, outside a heading: "a. Generate …", "(b) Split …", "**c)** Plot …".
 _LETTER_LABEL = re.compile(r"(?:\*\*|__)?(?:\([a-h]\)|[a-h][.)])(?:\*\*|__)?[ \t]+\S")
-#: Emphasis and a heading's marks before a label.
-_LEAD = re.compile(r"^[ \t]*(?:(#{1,6})[ \t]+)?(?:\*\*|__|\*|_)?[ \t]*")
+#: Emphasis, a heading's marks and an emoji before a label ("## 📝 Exercise 2").
+_LEAD = re.compile(r"^[ \t]*(?:(#{1,6})[ \t]+)?(?:[^\w\s*_#<\[(`'\"\-+>|.:!$\\]+[ \t]+)?(?:\*\*|__|\*|_)?[ \t]*")
 #: A label that opens an answer cell: "Solution", "**Answer:**", "### Solution 3".
 _ANSWER_LABEL = re.compile(
     r"(?:(?:sample|suggested|model|possible|my|our|the|your)[ \t]+)?"
@@ -50,12 +58,21 @@ _ANSWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: A code cell left for the student to fill: no answer.
-_STUB = re.compile(r"your (?:code|answer|solution) here|NotImplementedError", re.IGNORECASE)
+_STUB = re.compile(r"your (?:code|answer|solution|implementation) (?:goes )?here|NotImplementedError", re.IGNORECASE)
 #: Lines a stub is made of: a signature, and a body that does nothing.
 #: (``%load solutions/3.py`` names a solution kept in another file, which is not read.)
 _PLACEHOLDER = re.compile(
-    r"\s*(?:(?:async\s+)?def\s.*:|class\s.*:|pass|\.\.\.|return(?:\s+None)?|\w+\s*=\s*None"
-    r"|%(?:load|run)\s.*)\s*(?:#.*)?$")
+    r"\s*(?:(?:async\s+)?def\s.*:|class\s.*:|pass|\.\.\.|return(?:\s+None|\s+\.\.\.)?|[\w.]+\s*=\s*(?:None|\.\.\.)?"
+    r"|%(?:load|run)(?:\s+-\S+)*\s+[\w./\\-]+\.(?:py|ipynb))\s*(?:#.*)?$")
+#: A blank left in code for the student to fill: ``f(...)``, ``x = ____``, ``my_list.____("a")``, ``y = ...``.
+_BLANK = re.compile(r"\(\s*\.\.\.\s*\)|(?<![\w'\"])_{3,}(?![\w'\"])"
+                    r"|(?:=|\breturn|\bwith|\bin|^)[ \t]*\.\.\.(?=[ \t]*(?:[:#)]|$))", re.MULTILINE)
+#: A docstring, which documents a stub's signature and does none of its work.
+_DOCSTRING = re.compile(r'^[ \t]*(?:"""|\'\'\').*?(?:"""|\'\'\')[ \t]*$', re.MULTILINE | re.DOTALL)
+#: A Markdown cell left for the student's answer: "< your answer >", "YOUR ANSWER HERE".
+_ANSWER_BLANK = re.compile(r"\s*<[^<>\n]*>\s*$|.*answer here", re.IGNORECASE | re.DOTALL)
+#: A task's number opening a heading's text, and the text after it: "12. Reverse a vector".
+_TASK_NUMBER = re.compile(r"(?:\*\*|__)?(\d{1,3})[.)](?:\*\*|__)?[ \t]+(\S.*)")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -64,6 +81,14 @@ _SOLUTION_MARK = re.compile(r"^[ \t]*#+[ \t]*(?:BEGIN|END)[ \t]+SOLUTION[ \t]*(?
 _HIDDEN_TESTS = re.compile(r"^[ \t]*#+[ \t]*BEGIN HIDDEN TESTS.*?^[ \t]*#+[ \t]*END HIDDEN TESTS[ \t]*\n?",
                            re.MULTILINE | re.DOTALL)
 _DETAILS = re.compile(r"</?details[^>]*>|<summary[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
+#: A line that asks, maybe with a note after it: "What does it print? (★☆☆)".
+_QUESTION_LINE = re.compile(r"\?[ \t*_]*(?:\([^()\n]*\)[ \t*_]*)?$", re.MULTILINE)
+#: How long the text under a numbered task's heading may be: longer, it is a section's notes.
+_TASK_NOTE = 240
+#: How many lines of a code cell's output may answer a question: more is a listing, no answer to learn.
+_PRINTED_LINES = 12
+#: How many labelled exercises, none answered, make a notebook a set of unsolved exercises rather than notes.
+_UNSOLVED_SET = 3
 #: The label headings written for an exercise: the ``labelled`` layout's question and answer marks.
 QUESTION_LABEL = "###### Question"
 ANSWER_LABEL = "###### Solution"
@@ -78,6 +103,7 @@ class Cell:
     solution: bool = False  # nbgrader's solution cell (or code between its BEGIN and END SOLUTION marks)
     test: bool = False  # nbgrader's test cell: the grader's checks, no one's answer
     task: bool = False  # nbgrader's task cell: a task answered elsewhere
+    printed: str = ""  # a code cell's text output: what its run printed or returned
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +115,8 @@ class Exercise:
     answer: tuple[int, ...]
     statement: str  # the exercise's own text
     own: str = ""  # its answer in its own cell: a folded ``<details>`` block, the text under a question heading
+    numbered: bool = False  # one of a set of task headings: an exercise even when it asks
+    left: bool = False  # a cell below it is a blank left for the student's answer
 
     @property
     def answered(self) -> bool:
@@ -97,7 +125,7 @@ class Exercise:
     @property
     def asked(self) -> bool:
         """True for an exercise whose first line asks: a FAQ's question, no exercise of its own."""
-        return _asking_line(self.statement.strip().split("\n", 1)[0])
+        return not self.numbered and _asking_line(self.statement.strip().split("\n", 1)[0])
 
 
 def to_markdown(text: str) -> str:
@@ -111,8 +139,12 @@ def to_markdown(text: str) -> str:
     language = _language(notebook)
     cells = [piece for cell in raw for piece in _cells(cell)]
     exercises = find_exercises(cells)
-    # A notebook whose every question asks in its first line is a FAQ, which the layouts read as it is.
-    if any(exercise.answered and not exercise.asked for exercise in exercises):
+    # A notebook whose every question asks in its first line is a FAQ, which the layouts read as it is; one of
+    # labelled exercises, or of questions over blanks for their answers, is read as exercises even when none is
+    # answered (a student's copy: no card).
+    labelled_ = [exercise for exercise in exercises if not exercise.asked]
+    if any(exercise.answered for exercise in labelled_) or len(labelled_) >= _UNSOLVED_SET or any(
+            exercise.left for exercise in exercises):
         return _as_exercises(cells, exercises, language)
     parts = []
     for cell in raw:
@@ -137,7 +169,8 @@ def _cells(cell: object) -> list[Cell]:
     source = cell.get("source", "")
     body = "".join(map(str, source)) if isinstance(source, list) else str(source)
     if not body.strip():
-        return []
+        # An empty code cell is kept: under a task, it is the blank left for the student's answer.
+        return [Cell("code", "")] if cell["cell_type"] == "code" else []
     metadata = cell.get("metadata")
     grader = metadata.get("nbgrader") if isinstance(metadata, dict) else None
     grader = grader if isinstance(grader, dict) else {}
@@ -145,7 +178,31 @@ def _cells(cell: object) -> list[Cell]:
     solution = grader.get("solution") is True or marked
     test, task = grader.get("grade") is True and not solution, grader.get("task") is True
     pieces = _sections(body) if cell["cell_type"] == "markdown" and "\n" in body.strip() else [body]
-    return [Cell(cell["cell_type"], piece, solution, test, task) for piece in pieces]
+    printed = _printed(cell.get("outputs")) if cell["cell_type"] == "code" else ""
+    return [Cell(cell["cell_type"], piece, solution, test, task, printed) for piece in pieces]
+
+
+def _printed(outputs: object) -> str:
+    """The text a code cell's run printed or returned: its streams and plain-text results, never its pictures,
+    HTML or errors (a picture's base64 or a table's markup is no text to learn)."""
+    if not isinstance(outputs, list) or not outputs:
+        return ""
+    texts = []
+    for output in outputs:
+        if not isinstance(output, dict):
+            continue
+        kind = output.get("output_type")
+        if kind == "stream" and output.get("name") == "stdout":
+            text = output.get("text", "")
+        elif kind in ("execute_result", "display_data") and isinstance(output.get("data"), dict):
+            data = output["data"]
+            if any(key.startswith("image/") or key == "text/html" for key in data):
+                continue  # a plot or a rendered table: its plain text is only a placeholder ("<Figure …>")
+            text = data.get("text/plain", "")
+        else:
+            continue
+        texts.append("".join(map(str, text)) if isinstance(text, list) else str(text))
+    return "".join(texts).strip("\n")
 
 
 def _sections(text: str) -> list[str]:
@@ -173,8 +230,14 @@ def _labels_paragraph(lines: list[str], n: int) -> bool:
     """True for a paragraph that opens with an exercise's word or a bold number ("**26.** In the cell below …"):
     the exercise after a section's notes in the same cell. (A plain "2." there is an item of a list.)"""
     line = lines[n]
-    return not lines[n - 1].strip() and not line[:1].isspace() and (
-        line.startswith(("**", "__")) or _EXERCISE_WORD.match(line) is not None) and labelled(line)
+    if lines[n - 1].strip() or line[:1].isspace():
+        return False
+    if line.startswith(("**", "__")) or _EXERCISE_WORD.match(line) is not None:
+        return labelled(line)
+    # A task numbered plainly under a heading that is all the cell has above it ("# Tasks", then "1. Write …"),
+    # unless that heading labels an exercise, whose parts these are.
+    return _NUMBER_LABEL.match(line) is not None and all(
+        not above.strip() or _HEADING.match(above) and not labelled(above) for above in lines[:n])
 
 
 def find_exercises(cells: list[Cell]) -> list[Exercise]:
@@ -183,17 +246,28 @@ def find_exercises(cells: list[Cell]) -> list[Exercise]:
     title = next((i for i, cell in enumerate(cells) if cell.kind == "markdown"), -1)
     if title >= 0 and _level(cells[title].text) != 1:
         title = -1  # the notebook's title, over its exercises: "# Exercise set 2 - Sorting"
-    starts = [i for i, cell in enumerate(cells) if i != title and _opens_exercise(cells, i, graded)]
+    numbered = _task_headings(cells)
+    starts = [i for i, cell in enumerate(cells)
+              if i in numbered or i != title and _opens_exercise(cells, i, graded)]
     exercises = []
     for n, start in enumerate(starts):
         level = _level(cells[start].text)
-        end = starts[n + 1] if n + 1 < len(starts) else len(cells)
+        last = starts[n + 1] if n + 1 < len(starts) else len(cells)
         # Its answer runs to the next heading as high as its own (any heading, for one that opens with none).
-        end = next((j for j in range(start + 1, end)
-                    if cells[j].kind == "markdown" and _level(cells[j].text) <= min(level, 6)), end)
+        end = next((j for j in range(start + 1, last)
+                    if cells[j].kind == "markdown" and _level(cells[j].text) <= min(level, 6)), last)
         answer = _answer(cells, start, end, graded)
-        statement, own = _own_answer(_unruled(cells[start].text), level, bool(answer))
-        exercises.append(Exercise(start, level, answer, statement, own))
+        if not answer and len(starts) == 1 and level < 7 and end < last:
+            # A notebook's one problem, solved in sections beside it (Constraints, Algorithm, Code): all it holds.
+            end = last
+            answer = _answer(cells, start, end, graded)
+        if start in numbered:  # a task's cell is all statement: its answer is the code cell below
+            statement, own = _unruled(cells[start].text), ""
+        else:
+            statement, own = _own_answer(_unruled(cells[start].text), level, bool(answer))
+        left = not answer and any(_blank(cells[j]) or cells[j].kind == "markdown" and _stub(cells[j])
+                                  for j in range(start + 1, end))
+        exercises.append(Exercise(start, level, answer, statement, own, start in numbered, left))
     return exercises
 
 
@@ -219,6 +293,44 @@ def _own_answer(text: str, level: int, answered: bool) -> tuple[str, str]:
 
 def _asking_line(line: str) -> bool:
     return line.rstrip(" #*_").endswith("?")
+
+
+def _task_headings(cells: list[Cell]) -> set[int]:
+    """The cells that open with a heading of a set of tasks, each over the code cell that answers it (or was left
+    blank for it): three or more numbered in order, each a sentence ("#### 12. Reverse a vector"); or, in a
+    student's copy, headings with a statement below them when a quarter or more of them are over blanks
+    ("def f(): pass"). Numbered sections of a tutorial have notes under them, or a name of a word or two."""
+    over_code: list[int] = []
+    numbered: list[tuple[int, int]] = []
+    numbered_headings = blanks = 0
+    for i, cell in enumerate(cells):
+        if cell.kind != "markdown" or not cell.text.lstrip(" \n").startswith("#"):
+            continue
+        heading = _HEADING.match(_first_line(cell.text))
+        if heading is None or len(_headings(cell.text)) > 1:
+            continue  # a cell with headings of its own parts is a section of notes
+        code = i + 1 < len(cells) and cells[i + 1].kind == "code"
+        if code and cell.text.strip().count("\n"):  # a task states itself below its heading
+            over_code.append(i)
+            blanks += _blank(cells[i + 1])
+        number = _TASK_NUMBER.match(heading.group(2))
+        if number and len(number.group(2).split()) >= 3 and len(_prose(cell.text)) <= _TASK_NOTE:
+            numbered_headings += 1
+            if code:
+                numbered.append((i, int(number.group(1))))
+    if blanks >= 2 and blanks * 4 >= len(over_code) and not any(
+            cell.kind == "markdown" and labelled(cell.text) for cell in cells):
+        return set(over_code)  # (a notebook that labels its exercises says which headings are tasks)
+    in_order = sum(1 for (_, a), (_, b) in zip(numbered, numbered[1:]) if b == a + 1)
+    if in_order < 2 or len(numbered) < 3 or len(numbered) * 4 < numbered_headings * 3:
+        return set()
+    return {i for i, _ in numbered}
+
+
+def _prose(text: str) -> str:
+    """A cell's text below its first line, without its code blocks (a task's example is no note)."""
+    rest = text.strip("\n").partition("\n")[2]
+    return re.sub(r"^ {0,3}(```|~~~).*?^ {0,3}\1[ \t]*$", "", rest, flags=re.MULTILINE | re.DOTALL).strip()
 
 
 def _opens_exercise(cells: list[Cell], i: int, graded: bool) -> bool:
@@ -280,11 +392,13 @@ def _answer(cells: list[Cell], start: int, end: int, graded: bool) -> tuple[int,
     span = range(start + 1, end)
     if graded:
         return tuple(j for j in span if cells[j].solution and not _stub(cells[j]))
+    if any(_blank(cells[j]) for j in span):
+        return ()  # the student's cell is still blank: the code around it sets the task up or checks it
     solving = [j for j in span if _solves(cells[j])]
     if solving:
         return tuple(j for j in range(start + 1, solving[-1] + 1) if not _stub(cells[j]) and not cells[j].test)
     if _asks(cells[start].text):
-        return tuple(j for j in span if cells[j].kind == "markdown")
+        return tuple(j for j in span if cells[j].kind == "markdown" and not _stub(cells[j]))
     return ()
 
 
@@ -298,13 +412,32 @@ def _solves(cell: Cell) -> bool:
 
 
 def _stub(cell: Cell) -> bool:
+    """True for a cell that answers nothing: a blank left for the student, or code that is only comments."""
     if cell.kind == "markdown":
-        return "answer here" in cell.text.lower()
-    code = cell.text
-    if _SOLUTION_MARK.search(code):
+        return _ANSWER_BLANK.match(cell.text) is not None
+    return not _SOLUTION_MARK.search(cell.text) and (not _meant(cell.text) or _blank(cell))
+
+
+def _blank(cell: Cell) -> bool:
+    """True for code left for the student to write: a signature over a body that does nothing, blanks to fill
+    (``____``, ``f(...)``), or a marker saying where to write (``# YOUR CODE HERE``) over no code of its own."""
+    if cell.kind != "code" or _SOLUTION_MARK.search(cell.text):
         return False
-    meant = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return not any(not _PLACEHOLDER.match(line) for line in meant) or _STUB.search(code) is not None
+    code = cell.text
+    if ("..." in code or "___" in code) and _BLANK.search(code):
+        return True
+    meant = _meant(code)
+    if not meant:
+        return _STUB.search(code) is not None
+    return all(_PLACEHOLDER.match(line) for line in meant)
+
+
+def _meant(code: str) -> list[str]:
+    """A code cell's lines that do something: no comment, docstring or ``raise NotImplementedError``."""
+    if '"""' in code or "'''" in code:
+        code = _DOCSTRING.sub("", code)
+    return [line for line in code.splitlines()
+            if line.strip() and not line.lstrip().startswith("#") and "NotImplementedError" not in line]
 
 
 def _answer_label(text: str) -> int | None:
@@ -363,6 +496,11 @@ def _exercise(cells: list[Cell], exercise: Exercise, language: str) -> list[str]
     else:
         parts = [QUESTION_LABEL, _demoted(exercise.statement)]
     answer = [_demoted(exercise.own).strip()] + [_answer_text(cells[j], language) for j in exercise.answer]
+    if _QUESTION_LINE.search(exercise.statement):
+        # What the code printed answers a question that asks for it ("What is the result of …?").
+        shown = next((cells[j].printed for j in reversed(exercise.answer) if cells[j].kind == "code"), "")
+        if shown and shown.count("\n") < _PRINTED_LINES and "```" not in shown:
+            answer.append(f"```text\n{shown}\n```")
     answer = [part for part in answer if part]
     return [*parts, ANSWER_LABEL, *answer] if answer else []
 
