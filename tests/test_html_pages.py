@@ -82,3 +82,33 @@ def test_a_block_styled_as_a_title_is_a_heading() -> None:
         f'<p class="subtitle">{"A long introduction that runs on. " * 6}</p>'))
     assert "### Payments\n\n### What does a visit cost?\n\nFrom 80 EUR." in text
     assert "### A long" not in text
+
+
+def test_a_word_export_section_is_no_card_side() -> None:
+    # Word wraps its whole document in <div class=WordSection1>: "word" names a flashcard's front on study
+    # sites, but a class naming a section holds cards, so the page's paragraphs stay paragraphs.
+    text = html.to_markdown(
+        "<html><body lang=EN-GB><div class=WordSection1><p class=MsoNormal><b>Why is the sky blue?<o:p></o:p></b></p>"
+        "<p class=MsoNormal>Blue light scatters most.<o:p></o:p></p></div></body></html>")
+    assert text.strip() == "**Why is the sky blue?**\n\nBlue light scatters most."
+
+
+def test_microdata_names_a_questions_front_and_its_answer() -> None:
+    # The name of a schema.org Question is its front even where it does not ask in words; a name outside one
+    # (the FAQPage's own) is no front.
+    text = html.to_markdown(_page(
+        '<div itemscope itemtype="https://schema.org/FAQPage"><span itemprop="name">Shop help</span>'
+        '<div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><span itemprop="name">Opening hours'
+        '</span><div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer"><p itemprop="text">'
+        "Nine to six.</p></div></div></div>"))
+    assert "**Opening hours**\n\nNine to six." in text and "**Shop help**" not in text
+
+
+def test_a_blockquote_that_indents_the_page_is_no_quote() -> None:
+    # Old editors indent a whole page with <blockquote>; one holding a list or a quote of its own is that
+    # indent, while a quotation of a sentence stays one. "Back to Top" links are the page's, not an answer's.
+    text = html.to_markdown(_page(
+        '<blockquote><ol><li><a href="#a">Is it open?</a></li></ol><p><b>1. Is it open?</b></p><p>Daily.</p>'
+        '<blockquote><p>Best shop in town.</p></blockquote><p><a href="#top">Back to Top</a></p></blockquote>'))
+    assert "\n**1. Is it open?**\n\nDaily.\n\n> Best shop in town.\n" in text
+    assert "Back to Top" not in text

@@ -55,6 +55,12 @@ _KEPT = "\0kept"
 #: words of both sides is neither.
 _FRONT_WORDS = frozenset({"front", "question", "term", "word", "prompt"})
 _BACK_WORDS = frozenset({"back", "answer", "definition", "meaning", "response", "explanation"})
+#: What a quotation does not hold but an indented part of a page does: a heading, a list, a table, a quote.
+_INDENTED = re.compile(r"^(?:#{1,6} |[-*] |\d{1,3}\. |\||> )", re.MULTILINE)
+#: Words of a class that names what holds cards, whatever else it says: never a card's side.
+_HOLDER_WORDS = frozenset({"section", "list", "container", "wrapper", "page", "document"})
+#: schema.org's properties of a question's answer (microdata: ``itemprop="acceptedAnswer"``).
+_ANSWER_PROPERTIES = frozenset({"acceptedAnswer", "suggestedAnswer"})
 #: The words of a class attribute: "SetPageTerm-wordText" is set, page, term, word, text.
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 #: Set on the frames around a card's back: an element holding both sides is no front.
@@ -81,6 +87,8 @@ _TITLE_LENGTH = 150
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 #: A link that only marks its heading's address (Sphinx's and MkDocs' "¶", "#", "§", a chain emoji).
 _PERMALINK_TEXT = frozenset({"¶", "#", "§", "🔗", "⚓", "\ue157"})
+#: The address of a link back to the top of the page ("Back to Top", "↑").
+_TO_TOP = re.compile(r"#(?:top|page-?top)?", re.IGNORECASE)
 #: Between a page's table cells and after its rows while the table is built (see :meth:`_Converter._table`).
 _CELL, _ROW = "\ue002", "\ue003"
 #: Set on a table frame when a cell holds blocks: a table that lays out the page, not one of data.
@@ -104,11 +112,12 @@ def html_to_markdown(text: str, page: bool = False) -> str:
     ``page``: ``text`` is a whole HTML page, not HTML inside Markdown: tags this
     module does not know are dropped (their text kept), the page's chrome
     (head, navigation, forms, elements whose class says cookie banner, navbar,
-    sidebar or breadcrumbs, bars of links, headings' permalinks) goes, a
-    definition list's terms and a ``<details>`` fold's summary become bold
-    paragraphs, as a page's FAQ entries often are, a block whose class calls it
-    a title or label a heading, and a table a Markdown table (its cells blocks
-    where it only lays the page out).
+    sidebar or breadcrumbs, bars of links, headings' permalinks, links back to
+    the top) goes, a definition list's terms, a ``<details>`` fold's summary and
+    a schema.org Question's name become bold paragraphs, as a page's FAQ
+    entries often are, a block whose class calls it a title or label a heading,
+    a table a Markdown table (its cells blocks where it only lays the page
+    out), and a blockquote that indents blocks (old editors' indent) no quote.
     """
     if "<" not in text and "&" not in text:
         return text
@@ -226,6 +235,8 @@ class _Converter(HTMLParser):
                 values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
             if self.page and "class" in values:
                 values[_SIDE] = _side(values["class"])  # told once: the elements inside it ask it again
+            if self.page and "itemprop" in values:
+                values[_SIDE] = self._property_side(values["itemprop"]) or values.get(_SIDE, "")
             if self.page and tag not in _ROOTS and _chrome(values):
                 values[_CHROME] = ""
             self.frames.append(_Frame(tag, values))
@@ -282,6 +293,16 @@ class _Converter(HTMLParser):
         self._emit(self._compose(frame))
         return frame
 
+    def _property_side(self, prop: str) -> str:
+        """The card's side a schema.org microdata property names: a Question's ``name`` its front, an
+        ``acceptedAnswer`` its back (a FAQPage marked up in the page itself, whatever its classes)."""
+        if prop in _ANSWER_PROPERTIES:
+            return "back"
+        if prop == "name":
+            scope = next((frame.attrs["itemtype"] for frame in reversed(self.frames) if "itemtype" in frame.attrs), "")
+            return "front" if scope.endswith("/Question") else ""
+        return ""
+
     def _in_heading(self) -> bool:
         return any(frame.tag in _HEADINGS for frame in self.frames)
 
@@ -336,8 +357,8 @@ class _Converter(HTMLParser):
         if tag in _STRIKE:
             return _wrap(content, "~~")
         if tag == "a":
-            if self.page and content.strip() in _PERMALINK_TEXT:
-                return ""  # a heading's permalink: its address, not its text
+            if self.page and (content.strip() in _PERMALINK_TEXT or _TO_TOP.fullmatch(frame.attrs.get("href", ""))):
+                return ""  # a heading's permalink, a "Back to top": the page's addresses, not its text
             return _link(content, frame.attrs.get("href", ""))
         if tag in _HEADINGS:
             return "\n\n" + "#" * _HEADINGS[tag] + " " + _one_line(content) + "\n\n"
@@ -347,6 +368,10 @@ class _Converter(HTMLParser):
             return "\n\n" + content.strip("\n") + "\n\n"
         if tag in _LISTS or tag == "dl":
             return "\n\n" + re.sub(r"\n\s*\n", "\n", content.strip("\n")) + "\n\n"
+        if tag == "blockquote" and self.page and _INDENTED.search(content):
+            return "\n\n" + content.strip("\n") + "\n\n"  # a page's indent (FrontPage's, Dreamweaver's): no quote
+        if tag == "blockquote" and self.page:  # a page's spaces between blocks are no lines of the quote
+            return "\n\n" + re.sub(r"^", "> ", re.sub(r"\n\s*\n", "\n\n", content.strip()), flags=re.MULTILINE) + "\n\n"
         if tag == "blockquote":
             return "\n\n" + re.sub(r"^", "> ", content.strip("\n"), flags=re.MULTILINE) + "\n\n"
         if tag in ("td", "th") and self.page:
@@ -378,7 +403,10 @@ class _Converter(HTMLParser):
         if not rows:
             return "\n\n"
         if _LAYOUT in frame.attrs or max(len(row) for row in rows) < 2:
-            return "\n\n" + "\n\n".join(cell.strip() for row in rows for cell in row if cell.strip()) + "\n\n"
+            cells = [cell.strip() for row in rows for cell in row if cell.strip()]
+            # A cell of links alone, one a paragraph, is the site's menu.
+            cells = [cell for cell in cells if cell.count("](") < _LINK_BAR or not _link_bar(cell)]
+            return "\n\n" + "\n\n".join(cells) + "\n\n"
         width = max(len(row) for row in rows)
         lines = []
         for number, row in enumerate(rows):
@@ -432,7 +460,7 @@ def _link_bar(content: str) -> bool:
     if len(links) < _LINK_BAR or any(len(link.group(1).split()) > 4 for link in links):
         return False
     rest = _MD_LINK.sub("", content)
-    return not rest.strip(" \n\t|·•,-–—/")
+    return not rest.strip(" \n\t|·•,-–—/*_")
 
 
 def _side(classes: str) -> str:
@@ -441,6 +469,8 @@ def _side(classes: str) -> str:
     parts = [part for name in classes.split() for part in re.split(r"-+|__", name) if part]
     for part in reversed(parts):
         words = {word.lower() for word in _CLASS_WORDS.findall(part)}
+        if not words.isdisjoint(_HOLDER_WORDS):
+            return ""  # it holds cards (Word's "WordSection1", "faq-question-list"): no side of one
         front, back = not words.isdisjoint(_FRONT_WORDS), not words.isdisjoint(_BACK_WORDS)
         if front != back:
             return "front" if front else "back"
