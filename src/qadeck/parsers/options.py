@@ -56,11 +56,11 @@ MAY_OWN_LETTER_LINE = LineStart(re.compile(
 #: What an answer holds when one of its options may be marked so (a substring test first: most hold none).
 MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
 #: The line under lettered options that names the right ones: "Answer: c", "**Answer:** B", "Ans. (b)",
-#: "Correct answer: B", "Answer - C", "Answer: c) Network", "Answers: A, C", "The answer is D."
+#: "Correct answer: B", "Answer - C", "Answer: c) Network", "Answers: A, C", "The answer is D.", "Answer Key: B"
 _KEY_OPENING = (r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?"
                 r"(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice)")
 _KEY = re.compile(
-    _KEY_OPENING + r"s?)"
+    _KEY_OPENING + r"s?(?:[ \t]+key)?)"
     r"(?:[ \t]+is)?[ \t]*(?:\*\*|__)?[ \t]*(?:[:：.=]|[-–](?=[ \t]))?[ \t]*(?:\*\*|__)?[ \t]*"
     r"\(?([A-Ha-h])\)?((?:[ \t]*(?:,|&|and)[ \t]*\(?[A-Ha-h]\)?)*)(?:\*\*|__)?"
     # The letter alone, or followed by a stop and what the author adds (the option again, a reason).
