@@ -27,7 +27,7 @@ from .base import Layout
 from .tags import front_matter_tags, property_tags, tag_lines, trailing_tags
 from .structure import (
     ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, fold_label, front_matter, heading,
-    is_noise, outline,
+    is_navigation, is_noise, outline,
 )
 
 
@@ -56,9 +56,10 @@ class Entry:
 #: "Answer" in the languages of :data:`ANSWERING_WORDS`, and Chinese and Japanese "答" alone.
 _ANSWERS_IN = "|".join((*ANSWERING_WORDS, "答"))
 _ANSWER_LABEL = re.compile(
-    # "Answer:" (or "Ans -") before the text, or "Answer" / "**Answer:**" / "### Answer" alone on the first line; "Sol." or
-    # "Solution:" before it, as exercise sheets label their answers.
-    r"^\s*(?:\*\*|__)?(?:(?:answer|ans|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n"
+    # "Answer:" (or "Ans -", "**Answer**:"; not "**A**:", a right option's letter) before the text, or "Answer" /
+    # "**Answer:**" / "### Answer" alone on the first line; "Sol." or "Solution:" before it, as exercise sheets
+    # label their answers.
+    r"^\s*(?:\*\*|__)?(?:(?:(?:answer|ans)(?:\*\*|__)?|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n"
     r"|(?:answer|ans)\s*[-–](?:\*\*|__)?[ \t]+"
     r"|(?:sol|soln|solution)\s*[:.](?:\*\*|__)?[ \t]+)"
     r"|^\s*#{1,6}[ \t]+(?:answer|ans)[ \t]*:?[ \t]*#*[ \t]*\n",
@@ -179,6 +180,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if answer[:1] == " ":  # only an answer opening with a space has HTML indentation to drop
             answer = _HTML_INDENT.sub("", answer)
         answer = answer.rstrip()
+        if answer.endswith(")") and "](" in answer:  # most answers end with no link
+            answer = _without_pager(answer)
         if not entry.question:
             continue
         asked = entry.question
@@ -239,6 +242,17 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             )
         )
     return ParseResult(source.name, layout, tuple(cards), tuple(findings))
+
+
+def _without_pager(answer: str) -> str:
+    """``answer`` without the links to the pages before and after that close it ("[Next](./02_types.md)"): the
+    last question of a page in a series answered by the page's pager (see :func:`structure.is_navigation`)."""
+    while answer:
+        body, _, last = answer.rpartition("\n\n")
+        if not is_navigation(last.strip()):
+            return answer
+        answer = body.rstrip()
+    return answer
 
 
 def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:

@@ -11,6 +11,9 @@ one phrased as a statement. Other headings are sections when they hold
 questions, and sub-headings of the answer they sit in otherwise. An answer
 runs to the next question or the next heading at its own level or above; a
 question heading with nothing of its own but deeper questions is a section.
+A heading that only names its entry (an id, ``### NET-JN-01``) over a labelled
+question (``- [ ] **Question:** …``) gives that question, and the text from the
+``**Answer:**`` label on is the answer; a ``Q.`` heading's answer drops its ``A.``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .entries import Entry, make_layout, without_numbers
 from .markup import inline_text
-from .prefixed import QUESTION
+from .prefixed import ANSWER, ANSWER_DOT, QUESTION
 from .structure import (
     HEADING, OTHER_ASKING, Line, LineStart, answer_from, cjk_asks, ends_asking, heading, names_faq, opens_with_title, outline,
 )
@@ -40,6 +43,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
+#: An option "B." opening a line: the "A." above it is the first option, no answer's label.
+_OPTION_B = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\(?B[ \t]*[.)]", re.MULTILINE)
 #: A numbered item that asks, at the margin: "1. How do I …?", "1. **How do I …?**", "1. *How do I …?*".
 _NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__|\*|_)?\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
@@ -250,8 +255,38 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     answer, last = answer_from(lines[question.index + 1 : end])
     line = lines[question.index].number
     section = sections[-1].text if sections else ""
+    if not question.asks and answer[:1] in _LABEL_OPENINGS:
+        asked = _labelled_question(answer)
+        if asked is not None:
+            return Entry(asked[0], asked[1], line, last or line, section)
     title, answer = without_numbers(question.text, answer)  # "### Q1: …" over "A1: …": both labels go
+    if title[:1] in "Qq" and answer[:1] in "A*_" and QUESTION.match(title) and (label := ANSWER_DOT.match(answer)) \
+            and not _OPTION_B.search(answer):
+        answer = answer[label.end() :].lstrip()  # "## Q. …" over "**A.**": the answer's label, as "Q." is the question's
     return Entry(question_text(title), answer, line, last or line, section)
+
+
+#: What a question's label opens with after the spaces: a list's mark, a bold mark, "Q" or "Question".
+_LABEL_OPENINGS = ("-", "*", "+", "_", "Q")
+#: A question's label opening the text under a heading that only names the entry ("### NET-JN-01" over
+#: "- [ ] **Question:** What is …?"): after a list's mark, a task's box and a bold tag ("**Code:**"), if any.
+_QUESTION_LABEL = re.compile(
+    r"^(?:[-*+][ \t]+)?(?:\[[ xX]\][ \t]+)?(?:(?:\*\*|__)[^*_\n]{1,40}?[:：](?:\*\*|__)[ \t]+)?"
+    r"(?:(?:\*\*|__)(?:Question|Q)[:：](?:\*\*|__)|(?:\*\*|__)(?:Question|Q)(?:\*\*|__)[:：]|(?:Question|Q)[:：])[ \t]*(?=\S)"
+)
+
+
+def _labelled_question(text: str) -> tuple[str, str] | None:
+    """The question and answer of the text under a heading that names no question, when that text opens with a
+    question's label: the labelled paragraph, and what follows it up to an answer's label, ask; the rest answers.
+    None when no label opens it, or nothing answers."""
+    label = _QUESTION_LABEL.match(text)
+    if label is None:
+        return None
+    paragraphs = text[label.end() :].split("\n\n")
+    at = next((i for i, p in enumerate(paragraphs) if i and ANSWER.match(p)), 1)
+    question, answer = "\n\n".join(paragraphs[:at]).strip(), "\n\n".join(paragraphs[at:]).strip()
+    return (question, answer) if question and answer else None
 
 
 def question_text(title: str) -> str:

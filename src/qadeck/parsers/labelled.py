@@ -12,13 +12,15 @@
 
 Question banks kept one question a page (interview sites, exercise sheets, research notes) and
 card editors' exports write the question and the answer under headings that name their part:
-``Answer`` (``Short answer``, ``Solution``, ``Back``, ``Réponse``...) and ``Question`` (``Front``,
-``Q31``, ``Question 2``...). Such a heading is no card and no section: an answer heading's question is
-the text under the question heading over it, or, under an ordinary heading (a title that asks or
-names a problem), that heading with the text between the two. The answer is what follows the answer
-heading, with the sections under it and beside it (``Why this matters``, ``Example``), up to the next
-label or the next heading above the card. Notes that ask and answer in two languages tag each label with
-its language (``# Вопрос (RU)``, ``# Question (EN)``, then ``## Ответ (RU)``, ``## Answer (EN)``): a tagged
+``Answer`` (``Short answer``, ``Answer guide``, ``Solution``, ``Back``, ``Réponse``, ``Respuesta sólida``...)
+and ``Question`` (``Front``, ``Q31``, ``Question 2``...). Such a heading is no card and no section: an
+answer heading's question is the text under the question heading over it, or, under an ordinary heading
+(a title that asks or names a problem), that heading with the text between the two. The answer is what
+follows the answer heading, with the sections under it and beside it (``Why this matters``, ``Example``),
+up to the next label or the next heading above the card (under a question label, headings beside the
+answer that ask are its steps). On a page whose front matter's title asks, the first answer heading after
+sections beside it (``What the interviewer looks for``) answers that title. Notes that ask and answer in
+two languages tag each label with its language (``# Вопрос (RU)``, ``# Question (EN)``, then ``## Ответ (RU)``, ``## Answer (EN)``): a tagged
 answer is the card of the question label with its tag above it, and runs to the next heading as high as its own.
 """
 
@@ -33,16 +35,20 @@ from .headings import asks, numbered_only, question_text
 from .markup import inline_text
 from .prefixed import QUESTION
 from .repair import clean
-from .structure import ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, answer_from, front_matter, heading, outline
+from .structure import (
+    ANSWERING_WORDS, ASKING_WORDS, SPACE, Line, LineStart, answer_from, ends_asking, front_matter, heading, outline,
+)
 
 NAME = "labelled"
 
 #: A label's number after it: "Answer 3", "Question #2", "Question no. 4".
 _TRAILING_NUMBER = re.compile(r"(?:[ \t]*(?:#|no\.?[ \t]*)?\d+(?:\.\d+)*)?$")
-#: A heading's text that names the answer below it: "Answer", "Short answer", "Answer 3", "Solution", "Back".
-#: Not "Answers" or "Solutions": the heading of an answer key, the numbered answers to the questions above.
+#: A heading's text that names the answer below it: "Answer", "Short answer", "Answer 3", "Answer guide",
+#: "Solution", "Back". Not "Answers" or "Solutions": the heading of an answer key, the numbered answers to the
+#: questions above; nor "Answer key", "Answer choices": what follows "answer" is a word that says how it answers.
 _ANSWER_WORDS = (r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)[ \t]+)?answer"
-                 rf"|ans|solution|back|response|{'|'.join(ANSWERING_WORDS)}")
+                 r"(?:[ \t]+(?:guide|outline|sketch|notes?|explanation|details|summary|overview|walkthrough|breakdown))?"
+                 rf"|ans|solution|back|response|(?:{'|'.join(ANSWERING_WORDS)})(?:[ \t]+[^\W\d_]+)?")
 _ANSWER_LABEL = re.compile(_ANSWER_WORDS, re.IGNORECASE)
 #: A heading's text that names the question below it: "Question", "Question 2", "Front", "Prompt" (a number
 #: alone, "Q31", too: see :func:`_label`). "A" and "Q" alone are no labels: a glossary's letters head its sections.
@@ -99,9 +105,15 @@ def _headings(lines: list[Line]) -> list[_Heading]:
     return found
 
 
+#: A line that is a question label's heading alone ("### Question", "## Вопрос:"): a page may label its question
+#: and let its sections answer it, with no answer label (see :func:`_question_page`).
+_QUESTION_HEADING = LineStart(re.compile(
+    rf"^ {{0,3}}#{{1,6}}{SPACE}+(?:\*\*|__)?(?i:question|{'|'.join(ASKING_WORDS)})(?:\*\*|__)?[:：]?[ \t]*$"))
+
+
 def _entries(source: Source) -> list[Entry]:
     if not _ANSWER_HEADING.found_in(source.text):
-        return []
+        return _question_page(source) if _QUESTION_HEADING.found_in(source.text) else []
     lines = outline(source)
     found = _headings(lines)
     entries: list[Entry] = []
@@ -116,20 +128,51 @@ def _entries(source: Source) -> list[Entry]:
             continue
         at = _owner(found, i, taken)
         owner = found[at] if at is not None else None
-        if owner is None and (i > taken + 1 or taken >= 0):
+        # The first answer heading of a page whose front matter's title asks, after sections beside it ("What the
+        # interviewer looks for"), is that title's: such a section names a part of the page, however it is phrased.
+        titled_page = taken < 0 and (owner is None or owner.label != "question" and owner.level >= answer.level
+                                     and not ends_asking(owner.text)) \
+            and all(not h.label and h.level >= answer.level for h in found[:i]) and ends_asking(_title(source))
+        if owner is None and (i > taken + 1 or taken >= 0) and not titled_page:
             continue  # no question over this answer heading: a section's heading, another answer's
         beside = owner is None or owner.level >= answer.level
         scope = answer.level - 1 if beside else owner.level
         # The answer runs on over the sections under it and beside it, up to the next label, the next heading
-        # above the card, or, where the question's heading is beside the answer's, the next heading that asks.
+        # above the card, or, where the question's heading is beside the answer's, the next heading that asks;
+        # not past one under a question label, though: a page that labels its questions labels the next one
+        # too, and "### 1. What is DNS?" beside "### Answer" is a step of that answer.
+        titled = beside and (owner is None or owner.label != "question")
         end = next((j for j in range(i + 1, len(found)) if found[j].label or found[j].level <= scope
-                    or beside and found[j].level == answer.level and asks(found[j].text)), len(found))
-        entry = _entry(source, lines, owner, answer, found[end].index if end < len(found) else len(lines),
-                       _section(found, at if at is not None else i))
+                    or titled and found[j].level == answer.level and asks(found[j].text)), len(found))
+        stop = found[end].index if end < len(found) else len(lines)
+        if titled_page:
+            entry = _titled_entry(source, lines, answer, stop)
+        else:
+            entry = _entry(source, lines, owner, answer, stop, _section(found, at if at is not None else i))
         if entry is not None:
             entries.append(entry)
             taken = end - 1
     return entries
+
+
+def _question_page(source: Source) -> list[Entry]:
+    """The card of a page whose first heading is its only label, a question's, and no answer label follows:
+    the text under the label asks, and the rest of the page (its sections) answers."""
+    lines = outline(source)
+    found = _headings(lines)
+    if not found or found[0].label != "question" or any(h.label for h in found[1:]):
+        return []
+    end = found[1].index if len(found) > 1 else len(lines)
+    question, _ = answer_from(lines[found[0].index + 1 : end])
+    if len(found) > 1:
+        text, last = answer_from(lines[end:])
+    else:  # no heading below: the question is the first paragraph, the answer the rest
+        question, _, text = question.partition("\n\n")
+        last = lines[-1].number
+    if not question.strip() or not text.strip():
+        return []
+    return [Entry(clean.tidy_question(question) if "\n" not in question else question, text.strip(),
+                  lines[found[0].index].number, last, "")]
 
 
 def _tagged_entry(source: Source, lines: list[Line], found: list[_Heading], i: int) -> Entry | None:
@@ -188,6 +231,15 @@ def _entry(source: Source, lines: list[Line], owner: _Heading | None, answer: _H
         return None
     first = lines[owner.index].number if owner is not None else lines[0].number
     return Entry(clean.tidy_question(question) if "\n" not in question else question, text, first, last, section)
+
+
+def _titled_entry(source: Source, lines: list[Line], answer: _Heading, end: int) -> Entry | None:
+    """The card of a page whose front matter's title is its question and whose answer heading comes after other
+    sections: the title, and what follows the answer heading up to ``end``; the sections before it frame the
+    question (what it tests), and the card holds the page from its start."""
+    text, last = answer_from(lines[answer.index + 1 : end])
+    title = _title(source)
+    return Entry(clean.tidy_question(title), text, lines[0].number, last, "") if text else None
 
 
 def _labelled_question(lines: list[Line]) -> str:

@@ -70,7 +70,12 @@ _MAY_NUMBER = LineStart(
     )
 )
 _NUMBER_OPENS = ("*", "_", "(")
-ANSWER_MARK = re.compile(r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*(?:[:.][-–]?|[-–](?=\s))?|A:)(?:(?P=b))?[ \t]*")
+ANSWER_MARK = re.compile(
+    r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*(?:[:.][-–]?|[-–](?=\s))?|A:)(?:(?P=b)(?:[:：][-–]?)?)?[ \t]*"
+)
+#: "**Question**: …", the bold closed before the colon, opening a numbered line: a label, no part of the question.
+#: ("**Question:** …", the colon in the bold, is the prefixed layout's: see _PREFIXED.)
+_QUESTION_LABEL = re.compile(r"^(\*\*|__)(?:Question|Q)\1[ \t]*[:：][ \t]*")
 
 
 def question_text(text: str) -> str | None:
@@ -81,6 +86,8 @@ def question_text(text: str) -> str | None:
     text, bold = match["text"] or "", match["b"]
     if bold and text.endswith(bold) and text.count(bold) % 2:
         text = text[: -len(bold)]  # "**1. What …?**": the bold the number opened closes here
+    if text[:1] in "*_" and (label := _QUESTION_LABEL.match(text)):
+        text = text[label.end() :]
     italic = _ITALIC.match(text) if text[:1] in "*_" else None
     if italic:
         text = italic["text"] or italic["under"]  # "1. *What …?*": set in italics as the question, as Sphinx FAQs write it

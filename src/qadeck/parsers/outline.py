@@ -31,7 +31,8 @@ from .repair import clean
 from ..model import Source
 from . import common
 from .entries import Entry, coverage, make_layout
-from .structure import CJK_ASKING, OTHER_ASKING, Line, cjk_asks, ends_asking
+from .headings import asks
+from .structure import CJK_ASKING, OTHER_ASKING, Line, cjk_asks, ends_asking, heading
 
 NAME = "outline"
 
@@ -67,9 +68,13 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
         if not lines[index].blank:
             upcoming = index
     shapes = {}
+    above: Line | None = None  # the last line with text
     for index, line in enumerate(lines):
         if line.code or line.blank:
             continue
+        over, above = above, line
+        if over is not None and "#" in over.text[:4] and (titled := heading(over)) and asks(titled[1]):
+            continue  # the paragraph under a heading that asks ("### 怎么实现？") answers it: no question of its own
         if index and not lines[index - 1].blank and indents[index - 1] >= indents[index]:
             if indents[index - 1] == indents[index] or not _BULLET.match(line.text):
                 continue  # inside a paragraph (a heading above, less indented, is fine)

@@ -598,11 +598,16 @@ def heading(line: Line) -> tuple[int, str] | None:
     return _atx(line.text)
 
 
+#: A heading's attributes after its title, as kramdown, Pandoc and MkDocs write its anchor: "{#voiceover}",
+#: "{: #setup .note}". Not the title's text: the page's address for the section.
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*#[\w-]+(?:[ \t]+[^{}\n]*)?\}$")
+
+
 @lru_cache(maxsize=4096)
 def _atx(text: str) -> tuple[int, str] | None:
     # Remembered by text: several passes ask about each heading line.
     opened = _ATX_OPEN.match(text)
-    if opened and text[-1] not in "# \t" and "\n" not in text:
+    if opened and text[-1] not in "# \t}" and "\n" not in text:
         # Most headings end in their title's last character, so no closing "#"s can follow it:
         # the title is the rest of the line, told without HEADING's lazy title, which tries
         # the closing sequence after every character (property-tested against HEADING).
@@ -610,7 +615,10 @@ def _atx(text: str) -> tuple[int, str] | None:
     match = HEADING.match(text)
     if not match:
         return None
-    return len(match.group(1)), (match.group(2) or "").strip()
+    title = (match.group(2) or "").strip()
+    if title.endswith("}"):
+        title = _HEADING_ATTRIBUTES.sub("", title) or title
+    return len(match.group(1)), title
 
 
 def opens_with_title(levels: Sequence[int]) -> bool:
@@ -705,6 +713,13 @@ _SHIELD = re.compile(r"!\[[^\[\]]*\]\(https?://img\.shields\.io/[^()]*\)")
 #: A link to another page of a note app's export, a sub-page or a database (Notion names each file after its
 #: page and the page's id: ``[Glossary](Notes%200123…cdef/Glossary%20fedc…3210.csv)``): where the content is.
 _EXPORT_PAGE_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*?(?:%20|[ _-])[0-9a-f]{32}(?:_all)?\.(?:md|csv|html)\)")
+#: A link to the page before or after this one in a series of pages ("[Next](./02_types.md)", "[⬅ Index](README.md)",
+#: "[Previous chapter](01.md)"): a pager, which a page of questions ends with, no answer's text. Only to a page of the
+#: same site (no scheme), its text an arrow or a pager's word and at most a few words more.
+_PAGER_LINK = re.compile(
+    r"\[[ \t]*(?:[←→⬅➡«»‹›⇐⇒◀▶⟵⟶]\ufe0f?[^\[\]]{0,40}"
+    r"|(?i:next|previous|prev|back|home|up)(?:[ \t][^\[\]]{0,40})?)\]\((?![a-z][\w+.-]*:)[^()\s]*\)"
+)
 _LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+")
 #: A letter of any script (a word character but a digit or an underscore). A letter is never decoration: a line
 #: holding one outside links is content, no need to strip it.
@@ -712,14 +727,15 @@ LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_navigation(text: str) -> bool:
-    """True for a block that only links within the page, to another page of a note app's export, or shows badges.
+    """True for a block that only links within the page, to the pages before and after it, to another page of a
+    note app's export, or shows badges.
 
-    "Back to top" links, tables of contents (lists of ``#anchor`` links) and
+    "Back to top" links, tables of contents (lists of ``#anchor`` links), a pager's "Next" and
     badge rows are how a page is read in a browser, not content for a card; a link to an exported
     sub-page or database says where the content is (a pointer), it is none.
     """
     for line in text.split("\n"):
-        rest = _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line))) if "](" in line else line
+        rest = _PAGER_LINK.sub("", _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line)))) if "](" in line else line
         if "](" in rest:
             rest = _EXPORT_PAGE_LINK.sub("", rest)
         if LETTER.search(rest) or _LINE_DECOR.sub("", rest):

@@ -114,6 +114,8 @@ def _entries(source: Source) -> list[Entry]:
             continue
         if _LETTER.fullmatch(title):
             continue  # "## B": an index's letter over the terms that start with it (a glossary's), no card's title
+        if _links_only(body):
+            continue  # "## Articles" over a list of links: a readme's index of pages elsewhere, nothing to learn here
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entries.append(_entry(title, lines[h.index].number, body, sections, tags))
@@ -122,6 +124,16 @@ def _entries(source: Source) -> list[Entry]:
     if ("::" in source.text or "\n?" in source.text) and obsidian.card_lines(lines) > len(entries):
         return []  # sections over notes of one-line cards (Obsidian's question::answer): cards of their own
     return entries
+
+
+#: A line that is one link and nothing else, as a list's item or alone: "- [Spring interview notes](https://…)".
+_LINK_ITEM = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]*)*\[[^\[\]]+\]\([^()\s]*\)[ \t]*$")
+
+
+def _links_only(body: list[Line]) -> bool:
+    """True for a section that is a list of links alone (at least one): pointers to other pages, no card's back."""
+    texts = [line for line in body if not line.blank]
+    return bool(texts) and all(not line.code and _LINK_ITEM.match(line.text) for line in texts)
 
 
 def _entry(title: str, number: int, body: list[Line], sections: list[Heading], tags: tuple[str, ...]) -> Entry:
