@@ -342,3 +342,35 @@ def test_what_the_code_printed_answers_a_question_that_asks_for_it_and_nothing_e
         "```python\nframe.dropna()\n```",
         "```python\nprint(3)\nprint(4)\n```",
     ]
+
+
+def test_interview_notes_with_a_question_a_cell_make_a_card_of_each_question_in_a_cell(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        md("# Statistics interview notes"),
+        md("## Concepts"),
+        md("What is a confidence interval?\n- a range that holds the true value\n- at a stated rate"),
+        md("Why take logs of skewed data?\n- spreads the small values\n- shrinks the large ones"),
+        md("Explain precision:\n- true positives over predicted positives\n\nExplain recall:\n"
+           "- true positives over actual positives"),
+        md("What is bagging?\n- training on resamples\nWhy does it help?\n- averaging lowers variance"),
+        md("When is a median better than a mean?\n- with outliers"),
+        md("Which test compares two means?\n- a t-test"),
+        md("Covariance vs correlation"),
+        md("## Coding"),
+        md("Return the larger of two numbers without `max`."),
+        code("def larger(a, b):\n    return a if a > b else b"),
+    )
+    assert [(question, answer) for question, answer, _ in found] == [
+        ("What is a confidence interval?", "- a range that holds the true value\n- at a stated rate"),
+        ("Why take logs of skewed data?", "- spreads the small values\n- shrinks the large ones"),
+        ("Explain precision:", "- true positives over predicted positives"),
+        ("Explain recall:", "- true positives over actual positives"),
+        ("What is bagging?", "- training on resamples"),
+        ("Why does it help?", "- averaging lowers variance"),
+        ("When is a median better than a mean?", "- with outliers"),
+        ("Which test compares two means?", "- a t-test"),
+        ("Return the larger of two numbers without `max`.",
+         "```python\ndef larger(a, b):\n    return a if a > b else b\n```"),
+    ]
+    assert found[-1][2] == "Coding"

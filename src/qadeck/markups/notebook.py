@@ -21,7 +21,8 @@ a Markdown cell saying ``< your answer >``. An exercise with a blank among its c
 set-up and checks surround the blank, and so is a notebook of such exercises: no card. Numbered headings that
 state tasks ("#### 12. Reverse a vector") over code cells are exercises too, as are, in a copy with blanks,
 headings with a statement over code. A question that asks what code gives is answered by its code and the text
-that code printed; pictures and HTML outputs are never text to learn.
+that code printed; pictures and HTML outputs are never text to learn. Interview notes kept a question a cell
+("What is a p-value?" over a list, follow-up questions below it) make a card of each asking line in a cell.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ _QUESTION_LINE = re.compile(r"\?[ \t*_]*(?:\([^()\n]*\)[ \t*_]*)?$", re.MULTILIN
 _TASK_NOTE = 240
 #: How many lines of a code cell's output may answer a question: more is a listing, no answer to learn.
 _PRINTED_LINES = 12
+#: How many Markdown cells, each opening with a line that asks, make a notebook interview notes.
+_ASKING_CELLS = 5
 #: How many labelled exercises, none answered, make a notebook a set of unsolved exercises rather than notes.
 _UNSOLVED_SET = 3
 #: The label headings written for an exercise: the ``labelled`` layout's question and answer marks.
@@ -146,6 +149,8 @@ def to_markdown(text: str) -> str:
     if any(exercise.answered for exercise in labelled_) or len(labelled_) >= _UNSOLVED_SET or any(
             exercise.left for exercise in exercises):
         return _as_exercises(cells, exercises, language)
+    if _asks_by_cell(cells):
+        return _as_cards_by_cell(cells, language)
     parts = []
     for cell in raw:
         if not isinstance(cell, dict):
@@ -159,6 +164,56 @@ def to_markdown(text: str) -> str:
         elif cell.get("cell_type") == "markdown":
             parts.append(body.strip("\n"))
     return "\n\n".join(parts) + "\n"
+
+
+def _asks_by_cell(cells: list[Cell]) -> bool:
+    """True for a notebook kept as interview notes: half its Markdown cells or more (five at least) open with a line
+    that asks, the answer under it in the same cell ("What is a p-value?" over a list)."""
+    asking = notes = 0
+    for cell in cells:
+        if cell.kind != "markdown" or cell.text.lstrip().startswith("#"):
+            continue
+        first, _, rest = cell.text.strip().partition("\n")
+        if rest.strip():
+            notes += 1
+            asking += _asking_line(first)
+    return asking >= _ASKING_CELLS and asking * 2 >= notes
+
+
+def _as_cards_by_cell(cells: list[Cell], language: str) -> str:
+    """Interview notes with each question written as the labelled layout's marks: a cell's asking lines (and, in
+    a cell that opens with a label such as "Explain Type I error:", its label lines) each over the lines below
+    them; code cells stay under the answer above them, and answer a note over them that asks nothing (a coding
+    question's statement); headings stay as sections, other notes are left out."""
+    parts: list[str] = []
+    for i, cell in enumerate(cells):
+        if cell.kind == "code":
+            if cell.text.strip() and parts:
+                parts.append(_fenced(cell.text, language))
+            continue
+        if cell.text.lstrip().startswith("#"):
+            parts.extend(_headings(cell.text))
+            continue
+        lines = cell.text.strip("\n").split("\n")
+        colon = lines[0].rstrip(" *_").endswith(":")
+        starts = [n for n, line in enumerate(lines) if _asks_here(line, colon) and n + 1 < len(lines)
+                  and (n == 0 or line[:1].isupper() or line.startswith(("**", "__")))]
+        if not starts and i + 1 < len(cells) and cells[i + 1].kind == "code" and cells[i + 1].text.strip():
+            parts.extend([QUESTION_LABEL, _demoted(cell.text), ANSWER_LABEL])  # a coding question: code answers it
+            continue
+        for a, b in zip(starts, [*starts[1:], len(lines)]):
+            answer = "\n".join(lines[a + 1 : b]).strip("\n")
+            if answer.strip():
+                parts.extend([QUESTION_LABEL, lines[a].strip(), ANSWER_LABEL, _demoted(answer)])
+    return "\n\n".join(parts) + "\n"
+
+
+def _asks_here(line: str, colon: bool) -> bool:
+    """True for a line of a note that asks ("Weakness?") or, where the note opens with a label, labels one."""
+    if not line.strip() or line[:1].isspace() or line.lstrip().startswith(("-", "*", "+", ">", "|", "`")):
+        return False
+    end = line.rstrip(" *_")
+    return end.endswith("?") or colon and end.endswith(":") and len(end.split()) >= 2
 
 
 def _cells(cell: object) -> list[Cell]:
