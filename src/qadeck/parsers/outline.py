@@ -16,8 +16,8 @@ FAQs copied out of Word or a web page have them). Of those, the questions are th
 the indentation and bullet where most of them ask (end in ``?`` or open with
 a question word), and there every one between the first and the last asking
 one is an entry, however it is phrased. The answer runs to the next question
-or heading; where every other answer is nested under its question (a note app's toggles), the last one
-ends where the text comes back to the questions' margin.
+or heading; where two answers in three at least are nested under their questions (a note app's toggles),
+a nested answer ends where the text comes back to the questions' margin.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _BULLET_MARKS = frozenset("*o•+-")
+#: How a question set in bold or italics opens.
+_EMPHASIS = frozenset({"**", "__", "*", "_"})
 #: The kind of a question line with no bullet and nothing indented under it: it asks by ending in "?".
 _BARE = "?"
 _SENTENCE_END = re.compile(r"[.!?]\s+\S")
@@ -124,6 +126,8 @@ def _indent(text: str) -> int:
 
 
 def _asks(text: str) -> bool:
+    if text[:2] in _EMPHASIS:
+        text = text.strip("*_ ")  # "**What is a VM?**": a question set in bold asks as well
     return (ends_asking(text) or bool(_ASKING.match(stripped := _NUMBER.sub("", text)) or OTHER_ASKING.match(stripped))
             or cjk_asks(text))
 
@@ -152,8 +156,10 @@ def find(source: Source) -> list[Entry]:
     if not questions:
         return []
     items = common.split_items(lines, lambda line: line.number in questions)
-    if len(items) >= 2 and all(_nested(item.first, item.body) for item in items[:-1]):
-        items[-1] = common.Item(items[-1].section, [items[-1].first, *_nested_part(items[-1].first, items[-1].body)])
+    nested = sum(_nested(item.first, item.body) for item in items)
+    toggles = nested >= 2 and nested * 3 >= len(items) * 2
+    if toggles:
+        items = [common.Item(item.section, [item.first, *_nested_part(item.first, item.body)]) for item in items]
     entries = []
     for item in items:
         texts = _lone_item([line.text for line in item.body])
@@ -163,7 +169,15 @@ def find(source: Source) -> list[Entry]:
         entries.append(
             Entry(questions[item.first.number], clean.answer_markdown(texts), item.first.number, last, item.section)
         )
-    return entries
+    found = _Entries(entries)
+    found.nested = toggles
+    return found
+
+
+class _Entries(list[Entry]):
+    """A file's entries, and whether their answers are nested under the questions (see :func:`_score`)."""
+
+    nested = False
 
 
 def _nested(question: Line, body: Sequence[Line]) -> bool:
@@ -174,10 +188,14 @@ def _nested(question: Line, body: Sequence[Line]) -> bool:
 
 
 def _nested_part(question: Line, body: Sequence[Line]) -> list[Line]:
-    """The last answer of a list whose other answers are nested: its lines up to the first back at the
-    question's margin, which are the page's own (a note after the list, a link to a sub-page)."""
+    """An answer of a list whose answers are nested: its lines up to the first back at the question's margin
+    after nested ones, which are the page's own (a note or a title between toggles, a link to a sub-page);
+    an answer that opens at the margin is all its lines."""
     margin = _indent(question.text)
-    end = next((k for k, line in enumerate(body) if not line.blank and _indent(line.text) <= margin), len(body))
+    filled = [k for k, line in enumerate(body) if not line.blank]
+    if not filled or _indent(body[filled[0]].text) <= margin:
+        return list(body)
+    end = next((k for k in filled if _indent(body[k].text) <= margin), len(body))
     return list(body[:end])
 
 
@@ -199,7 +217,10 @@ def _lone_item(texts: list[str]) -> list[str]:
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:
-    return coverage(source, entries) * _MODESTY
+    """Coverage scaled by :data:`_MODESTY`; where the answers are nested under their questions (a note app's
+    toggles, markup of its own) coverage up to that, the page's text between the toggles no answer's."""
+    covered = coverage(source, entries)
+    return min(covered, _MODESTY) if getattr(entries, "nested", False) else covered * _MODESTY
 
 
 LAYOUT = replace(make_layout(
