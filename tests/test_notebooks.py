@@ -202,6 +202,31 @@ def test_a_solution_loaded_from_another_file_is_no_answer(tmp_path: Path) -> Non
                       "```python\n# %load solutions/sum_readings.py\ntotal = sum(readings)\n```", "")]
 
 
+def test_a_solved_problem_is_one_card_without_the_tests_run_on_it(tmp_path: Path) -> None:
+    # A one-problem notebook: its sections (constraints, approach, code) answer it; the unittest case written
+    # to a file and the %run of that file check the solution and are neither an answer nor a blank to fill.
+    found = cards(
+        tmp_path,
+        md("# Worked problem"),
+        md("## Problem: Tell whether a word reads the same backwards."),
+        md("## Constraints\n\n* Is an empty word a palindrome?\n    * Yes"),
+        md("## Approach\n\nCompare the word with its reverse."),
+        md("## Code"),
+        code("def is_palindrome(word):\n    return word == word[::-1]"),
+        md("## Unit Test"),
+        code("%%writefile test_palindrome.py\nimport unittest\n\n\nclass TestPalindrome(unittest.TestCase):\n"
+             "    def test_words(self):\n        self.assertTrue(is_palindrome('level'))"),
+        code("%run -i test_palindrome.py"),
+    )
+    assert found == [(
+        "Problem: Tell whether a word reads the same backwards.",
+        "**Constraints**\n\n* Is an empty word a palindrome?\n    * Yes\n\n**Approach**\n\n"
+        "Compare the word with its reverse.\n\n**Code**\n\n```python\ndef is_palindrome(word):\n"
+        "    return word == word[::-1]\n```",
+        "Worked problem",
+    )]
+
+
 def test_a_students_copy_with_blanks_left_to_fill_makes_no_card(tmp_path: Path) -> None:
     found = cards(
         tmp_path,

@@ -61,10 +61,14 @@ _ANSWER_LABEL = re.compile(
 #: A code cell left for the student to fill: no answer.
 _STUB = re.compile(r"your (?:code|answer|solution|implementation) (?:goes )?here|NotImplementedError", re.IGNORECASE)
 #: Lines a stub is made of: a signature, and a body that does nothing.
-#: (``%load solutions/3.py`` names a solution kept in another file, which is not read.)
 _PLACEHOLDER = re.compile(
-    r"\s*(?:(?:async\s+)?def\s.*:|class\s.*:|pass|\.\.\.|return(?:\s+None|\s+\.\.\.)?|[\w.]+\s*=\s*(?:None|\.\.\.)?"
-    r"|%(?:load|run)(?:\s+-\S+)*\s+[\w./\\-]+\.(?:py|ipynb))\s*(?:#.*)?$")
+    r"\s*(?:(?:async\s+)?def\s.*:|class\s.*:|pass|\.\.\.|return(?:\s+None|\s+\.\.\.)?|[\w.]+\s*=\s*(?:None|\.\.\.)?)"
+    r"\s*(?:#.*)?$")
+#: A unittest case class: the checks a solution notebook runs on the code above it, no answer of its own.
+_UNIT_TEST = re.compile(r"^class[ \t]+\w+\([ \t]*(?:unittest\.)?TestCase[ \t]*\)", re.MULTILINE)
+#: A line that loads or runs another file (``%load solutions/3.py``, ``%run -i test_x.py``): a solution kept
+#: elsewhere, which is not read, or the tests run on the one above. No answer, and no blank left to fill either.
+_POINTER = re.compile(r"\s*%(?:load|run)(?:\s+-\S+)*\s+[\w./\\-]+\.(?:py|ipynb)\s*(?:#.*)?$")
 #: A blank left in code for the student to fill: ``f(...)``, ``x = ____``, ``my_list.____("a")``, ``y = ...``.
 _BLANK = re.compile(r"\(\s*\.\.\.\s*\)|(?<![\w'\"])_{3,}(?![\w'\"])"
                     r"|(?:=|\breturn|\bwith|\bin|^)[ \t]*\.\.\.(?=[ \t]*(?:[:#)]|$))", re.MULTILINE)
@@ -451,7 +455,7 @@ def _answer(cells: list[Cell], start: int, end: int, graded: bool) -> tuple[int,
         return ()  # the student's cell is still blank: the code around it sets the task up or checks it
     solving = [j for j in span if _solves(cells[j])]
     if solving:
-        return tuple(j for j in range(start + 1, solving[-1] + 1) if not _stub(cells[j]) and not cells[j].test)
+        return tuple(j for j in range(start + 1, solving[-1] + 1) if not _stub(cells[j]) and not _checks(cells[j]))
     if _asks(cells[start].text):
         return tuple(j for j in span if cells[j].kind == "markdown" and not _stub(cells[j]))
     return ()
@@ -461,16 +465,23 @@ def _solves(cell: Cell) -> bool:
     if _stub(cell):
         return False
     if cell.kind == "code":
-        return not cell.test
+        return not _checks(cell)
     start = _answer_label(cell.text)
     return (start is not None and bool(cell.text[start:].strip())) or "<details" in cell.text.lower()
+
+
+def _checks(cell: Cell) -> bool:
+    """True for a cell of tests: nbgrader's grading cell, or a unittest case written beside the solution."""
+    return cell.test or cell.kind == "code" and _UNIT_TEST.search(cell.text) is not None
 
 
 def _stub(cell: Cell) -> bool:
     """True for a cell that answers nothing: a blank left for the student, or code that is only comments."""
     if cell.kind == "markdown":
         return _ANSWER_BLANK.match(cell.text) is not None
-    return not _SOLUTION_MARK.search(cell.text) and (not _meant(cell.text) or _blank(cell))
+    meant = _meant(cell.text)
+    return not _SOLUTION_MARK.search(cell.text) and (
+        not meant or _blank(cell) or all(_POINTER.match(line) for line in meant))
 
 
 def _blank(cell: Cell) -> bool:
