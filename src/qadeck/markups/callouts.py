@@ -50,6 +50,12 @@ DIV = re.compile(r"^ {0,3}(:{3,})[^\S\n]*(.*?)[^\S\n]*:*[^\S\n]*$")
 QUOTE = re.compile(r"^ {0,3}> ?")
 _DIV_KIND = re.compile(r"\.callout-([\w-]+)|\.([\w-]+)|^\{?([\w-]+)")
 _DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|\[([^\]]*)\]|^[\w-]+[^\S\n]+([^{].*)$""")
+#: A question box's body labelled as a card's two sides (``Q: …`` over ``A: …``, the labels bold or not):
+#: the labels are the card's parts, not its text.
+_ASKED_LABEL = re.compile(r"^[^\S\n]*(?:\*\*|__)?(?:Q|Question|Front)(?:\*\*|__)?[^\S\n]*[:：](?:\*\*|__)?[^\S\n]*",
+                          re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^[^\S\n]*(?:\*\*|__)?(?:A|Answer|Back)(?:\*\*|__)?[^\S\n]*[:：](?:\*\*|__)?[^\S\n]*",
+                           re.IGNORECASE)
 _CLOSE = "</details>"
 #: Callouts nested deeper than this stay quoted text: each level is read by unquoting every line under
 #: it again, and a hostile file of thousands of levels would take that many passes.
@@ -110,8 +116,16 @@ def callout(lines: list[str], start: int, boxes: Boxes) -> bool:
 
 def _asked_first(lines: list[str], start: int, end: int, kind: str) -> str | None:
     """The question a question box with no title opens its body with, its line then blanked; None
-    when it has none (the box is titled by its kind)."""
-    if kind.lower() not in QUESTION_KINDS or start >= end - 1 or not asks(first := lines[start].strip()):
+    when it has none (the box is titled by its kind). A first line labelled as the question (``Q:``,
+    ``**Q**:``) asks whatever its words, and the answer's label on the line below it goes."""
+    if kind.lower() not in QUESTION_KINDS or start >= end - 1:
+        return None
+    first = lines[start].strip()
+    labelled = _ASKED_LABEL.match(first)
+    if labelled and first[labelled.end():].strip():
+        first = first[labelled.end():].strip()
+        lines[start + 1] = _ANSWER_LABEL.sub("", lines[start + 1], count=1)
+    elif not asks(first):
         return None
     lines[start] = ""
     return first
