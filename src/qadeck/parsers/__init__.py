@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..errors import UsageError, unknown
 from ..model import Finding, ParseResult, Source
 from . import (
-    apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
+    answered, apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
     labelled, liascript, logseq,
     mkdocs_quiz, numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
 )
@@ -49,6 +49,7 @@ LAYOUTS: tuple[Layout, ...] = (
     prefixed.LAYOUT,
     key.LAYOUT,
     numbered.LAYOUT,
+    answered.LAYOUT,
     outline.LAYOUT,
     pairs.LAYOUT,
     prose.LAYOUT,

@@ -54,6 +54,16 @@ _RULE = re.compile(r"^([*=#~+_-])\1{9,}$|^\+[-=]{8,}\+$")
 _MAY_BOX = re.compile(r"^[ \t]*(?:([*=#~+_-])\1{9,}|\+[-=]{8,}\+)[ \t]*$", re.MULTILINE)
 
 
+def may_rule(text: str) -> bool:
+    """Does any line of ``text`` hold a rule row (see :func:`is_rule`)? One search of the whole text."""
+    return _MAY_BOX.search(text) is not None
+
+
+def is_rule(text: str) -> bool:
+    """Is ``text`` (stripped) a rule row of ten marks or more ("==========", "----------"): a separator, no text?"""
+    return bool(_RULE.match(text))
+
+
 def _boxed(texts: list[str]) -> list[int]:
     """Indexes of the lines of boxed notices: a rule, lines framed on both sides, a rule.
 

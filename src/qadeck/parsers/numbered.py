@@ -42,7 +42,7 @@ NAME = "numbered"
 #: after the point is the text too (``4.If …?``, ``36.write …``: a space left out).
 #: Chinese and Japanese number a list "1、", "2．" or "3）", the text right after the mark.
 NUMBERED = re.compile(
-    r"^\s{0,3}(?P<b>\*\*|__)?(?:\d{1,3}[.)、．）]|\(\d{1,3}\)|(?P<section>\d{1,3}(?:\.\d{1,3}){1,2})\.?(?=\s))(?:(?P=b))?"
+    r"^\s{0,3}(?P<b>\*\*|__)?(?:\d{1,3}[.)、．）]|\d{1,3}-(?=[ \t])|\(\d{1,3}\)|(?P<section>\d{1,3}(?:\.\d{1,3}){1,2})\.?(?=\s))(?:(?P=b))?"
     r"(?:(?:\s+|(?<=[.)])(?=[^\W\d_])|(?<=[、．）]))(?:\d{1,3}[.)]\s+)?(?P<text>\S(?:.*\S)?))?\s*$"
 )
 #: "* i. What …", "- ii) Why …": a sub-question under a numbered question.
@@ -66,16 +66,18 @@ _ITALIC = re.compile(r"^(?:\*(?![*\s])(?P<text>[^*]+?)(?<!\s)\*|_(?![_\s])(?P<un
 _MAY_NUMBER = LineStart(
     re.compile(
         f"^{_HIDDEN}(?:[^\\S\\n]{_HIDDEN}){{0,3}}(?:\\*{_HIDDEN}\\*{_HIDDEN}|_{_HIDDEN}_{_HIDDEN})?"
-        f"\\(?\\d[\\d{clean.INVISIBLE}]*[.)、．）]"
+        f"\\(?\\d[\\d{clean.INVISIBLE}]*(?:[.)、．）]|-[ \\t])"
     )
 )
 _NUMBER_OPENS = ("*", "_", "(")
 ANSWER_MARK = re.compile(
-    r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans)\b\s*(?:[:.][-–]?|[-–](?=\s))?|A:)(?:(?P=b)(?:[:：][-–]?)?)?[ \t]*"
+    r"^\s*(?P<b>\*\*|__)?(?:(?:Answer|Ans|ANSWER|ANS|answer|ans)\b\s*(?:[-=]+>|[:.][-–]?|[-–](?=\s))?|A:)(?:(?P=b)(?:[:：][-–]?)?)?[ \t]*"
 )
 #: "**Question**: …", the bold closed before the colon, opening a numbered line: a label, no part of the question.
 #: ("**Question:** …", the colon in the bold, is the prefixed layout's: see _PREFIXED.)
 _QUESTION_LABEL = re.compile(r"^(\*\*|__)(?:Question|Q)\1[ \t]*[:：][ \t]*")
+#: An answer written on the question's line after its question mark: "6. Servlet life cycle? - init(), destroy()".
+_INLINE_ANSWER = re.compile(r"^(?P<question>[^?]*\?)\s+(?:[-–]|[-=]+>|:-)\s+(?P<answer>[^?]+)$")
 
 
 def question_text(text: str) -> str | None:
@@ -102,6 +104,7 @@ def question_text(text: str) -> str | None:
 def question_lines(lines: list[Line]) -> dict[int, str]:
     """The lines that start a question: line number -> the question it asks (its :func:`question_text`)."""
     found = {}
+    passed = False  # has a line that opens with a digit asked nothing (an answer's steps, a statement)?
     for index, line in enumerate(lines):
         opening = line.text.lstrip()[:1]
         if not (opening.isdecimal() or opening in _NUMBER_OPENS):
@@ -110,13 +113,53 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         explicit = question is not None and (ends_asking(question) or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
             found[line.number] = question
-    if found:
+        elif not line.code:
+            passed = True
+    if found and passed:  # when every numbered line asks, none is a statement
         found.update(_statements(lines, found))
+        found.update(_carried_on(lines, found))
+    return found
+
+
+def _carried_on(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
+    """Numbered lines that carry on the questions' own numbering, in a list or not.
+
+    A list of questions typed one a line ("3. What is a VPC?", "4. Difference between S3 and EBS",
+    "5. Where is the NAT gateway defined") holds statements and instructions among its questions: each
+    line numbered one on from the numbered line before it (nothing numbered between them, answer lines
+    aside) belongs to the same run. A run where a question is asked and at least half of the lines
+    ask is a run of questions, and every line of it is one; an answer's own steps number from 1 and start
+    a run of their own, where no line or only a few ask.
+    """
+    runs: list[list[tuple[Line, str | None]]] = []
+    previous: tuple[int, ...] | None = None
+    for line in lines:
+        if line.code or not line.text.lstrip()[:1].isdecimal():
+            continue
+        number = _NUMBER.match(line.text)
+        if number is None:
+            continue
+        text = asks.get(line.number) or question_text_any(line.text)
+        if text is None:
+            continue
+        own = tuple(map(int, number.group(1).split(".")))
+        if previous is not None and own == _next(previous, 1):
+            runs[-1].append((line, text))
+        else:
+            runs.append([(line, text)])
+        previous = own
+    found: dict[int, str] = {}
+    for run in runs:
+        if len(run) < 2 or all(line.number in asks for line, _ in run) or not any(line.number in asks for line, _ in run):
+            continue  # one line, only questions (most runs), or no question at all
+        asking = sum(1 for line, _ in run if line.number in asks or question_text(line.text) is not None)
+        if asking * 2 >= len(run):
+            found.update((line.number, text) for line, text in run if line.number not in asks)
     return found
 
 
 #: A line's number: ``4.``, ``4)``, ``4、``, or a section's ``2.3.`` (its questions number on within the section).
-_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3}){1,2}(?=\.?\s)|\d{1,3}(?=[.)、．）]))")
+_NUMBER = re.compile(r"^\s{0,3}(?:\*\*|__)?(\d{1,3}(?:\.\d{1,3}){1,2}(?=\.?\s)|\d{1,3}(?=[.)、．）]|-[ \t]))")
 
 
 def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
@@ -205,13 +248,100 @@ def _in_list(lines: list[Line], index: int) -> bool:
 def find(source: Source) -> list[Entry]:
     if not _MAY_NUMBER.found_in(source.text):
         return []  # no numbered line, no question: split_items would find no item
+    return read(source)
+
+
+def read(source: Source) -> list[Entry]:
+    """The entries of ``source``, its lines read one by one (what :func:`find` gives once its search allows any)."""
     lines = common.read_lines(source)
     asks = question_lines(lines)
+    if asks and common.may_rule(source.text):
+        asks.update(_under_rules(lines, asks))
     # The line naming a quiz question's right option ("Answer: b"), alone between blank lines as a word
     # processor's paragraph, is its answer's, never a heading over the next question.
     keyed = _names_option if options.MAY_KEY.found_in(source.text) else _never
     items = common.split_items(lines, lambda line: line.number in asks, opens_answer=keyed)
+    for item, following in zip(items, items[1:]):
+        if _restarts(item.first, following.first):
+            item.lines = _without_labels(item.lines)
+    if common.may_rule(source.text):
+        for item in items:
+            item.lines = _without_rules(item.lines)
     return [entry for item in items for entry in _entries(item, asks[item.first.number])]
+
+
+def _under_rules(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
+    """Unnumbered questions in a file that rules its entries apart: where a rule row ("=====") stands above most
+    numbered questions, a line under a rule row that asks ("What is tree shaking?") opens an entry too."""
+    under: dict[int, bool] = {}  # line number -> is the line the first with text under a rule row?
+    ruled = False
+    for line in lines:
+        if line.blank:
+            continue
+        text = line.text.strip()
+        if not line.code and common.is_rule(text):
+            ruled = True
+            continue
+        under[line.number] = ruled
+        ruled = False
+    if sum(1 for number in asks if under.get(number)) * 2 < len(asks):
+        return {}
+    return {
+        line.number: clean.tidy_question(line.text)
+        for line in lines
+        if under.get(line.number) and line.number not in asks and not line.code
+        and ends_asking(line.text.rstrip()) and len(line.text.strip()) <= _LONGEST_QUESTION
+        and not clean.is_list_item(line.text)
+    }
+
+
+#: A line longer than this that ends asking is a paragraph, no question of its own.
+_LONGEST_QUESTION = 200
+
+
+def _without_rules(lines: list[Line]) -> list[Line]:
+    """An item's lines without rule rows ("=========="), and without what follows a rule row set apart by
+    a blank line above it: such a row parts one topic from the next (a list of links, notes on something
+    else), where a row right under a line underlines it and a row above a question parts two entries."""
+    kept = [lines[0]]
+    for index, line in enumerate(lines[1:], 1):
+        if line.code or not common.is_rule(line.text.strip()):
+            kept.append(line)
+        elif index > 1 and lines[index - 1].blank:
+            break
+    return kept
+
+
+def _restarts(line: Line, following: Line) -> bool:
+    """Does the question on ``following`` number anew (1 again, or lower than ``line``'s)? A new section opens there."""
+    own, next_one = _NUMBER.match(line.text), _NUMBER.match(following.text)
+    if own is None or next_one is None:
+        return False
+    return tuple(map(int, next_one.group(1).split("."))) <= tuple(map(int, own.group(1).split(".")))
+
+
+#: A section's label over a list of questions: "Docker:", "SQL -", "Spring MVC" (a short title).
+_LABEL_END = re.compile(r"(?::|\s[-–]+)\s*$")
+_LABEL_WORDS = 6
+
+
+def _without_labels(lines: list[Line]) -> list[Line]:
+    """An item's lines without the section labels and rule rows that end it before the numbering starts
+    again: "Docker:" or "SQL -" standing apart (a blank line or a rule above it) names the questions that
+    follow, and is no answer to the one above, however alone it stands there."""
+    end = len(lines)
+    while end > 1:
+        text = lines[end - 1].text.strip()
+        if not text or common.is_rule(text):
+            end -= 1
+            continue
+        apart = lines[end - 2].blank or common.is_rule(lines[end - 2].text.strip()) if end > 2 else False
+        if not apart or lines[end - 1].code or clean.is_list_item(text) or len(text.split()) > _LABEL_WORDS:
+            break
+        if not (_LABEL_END.search(text) or clean.heading_shaped(text)):
+            break
+        end -= 1
+    return lines[:end]
 
 
 def _names_option(line: Line) -> bool:
@@ -255,8 +385,27 @@ def _in_context(context: str, question: str) -> str:
 def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
     question, body = _unwrapped(question, first, body)
     texts = _without_marker([line.text for line in body])
+    if _only_questions(texts):
+        texts = []  # the further questions of a list: asked, not answered
+    if (inline := _INLINE_ANSWER.match(question)) is not None:
+        question, texts = inline["question"], [inline["answer"], *texts]
     last = max([first.number] + [line.number for line in body if not line.blank])
     return Entry(question, clean.answer_markdown(texts), first.number, last, section)
+
+
+def _only_questions(texts: list[str]) -> bool:
+    """Are ``texts`` two lines or more, at least three in four of them asking (a ``?`` at their end, or a
+    numbered line that asks)? Then they are the next questions of a list, no answer to the one above."""
+    filled = [text for text in texts if text.strip()]
+    if len(filled) < 2:
+        return False
+    stating = len(filled) // 4  # how many of the lines may say something
+    for text in filled:
+        if not ends_asking(text.rstrip()) and question_text(text) is None:
+            stating -= 1
+            if stating < 0:
+                return False  # most answers: told by their first line
+    return True
 
 
 #: How a sentence ends: a question line that ends otherwise was cut where its page was too narrow.

@@ -52,6 +52,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s+\S")
 _MARKUP = frozenset("#|<>![`")
 _ENUMERATED = re.compile(r"^(?:[ivx]{1,4}|\d{1,3}|[a-z])[.)]\s")
 _LONGEST = 160
+#: Spaces before a bare question that still leave it at the margin.
+_STRAY = 3
 #: "1- ", "2) ": a number before the question, which it does not ask.
 _NUMBER = re.compile(r"^\d{1,3}\s*[-.)]\s+")
 #: Detection's score is the coverage scaled by this: a plain-text reading gives way to any layout
@@ -112,7 +114,9 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
             and text.lstrip()[:1] not in _MARKUP
             and not _SENTENCE_END.search(text, 0, len(text) - 1)
         ):
-            return indent, _BARE, text.strip()
+            # Up to three spaces before a line still open a paragraph (as in Markdown): bare questions
+            # typed with a stray space or two are of one kind with those typed at the margin.
+            return (0 if indent <= _STRAY else indent), _BARE, text.strip()
         return None
     if len(text) - indent > _LONGEST or text.endswith((":", ",", ";")):
         return None  # an introduction to what is indented below it

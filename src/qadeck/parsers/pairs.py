@@ -45,9 +45,11 @@ NAME = "pairs"
 #: a question line never does.
 _MARKUP = re.compile(
     r"^\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|\||<[a-zA-Z!/]|```|~~~"
-    r"|(?:q|a|question|answer|ans|front|back)\s*\d*\s*[:.)-]\s)",
+    r"|(?:q|a|question|answer|ans|front|back)\s*\d*\s*(?:[:.)-]\s|[-=]+>))",
     re.IGNORECASE,
 )
+#: An answer's label opening a line: "A: ", "Ans - ", "ans=>".
+_ANSWER_LABEL = re.compile(r"^\s*(?:a|answer|ans)\s*\d*\s*(?:[:.)-]\s|[-=]+>)", re.IGNORECASE)
 #: A rule or a setext heading's underline: markup, wherever it stands.
 _RULE = re.compile(r"^\s*([=~^*_+#-])\1{2,}\s*$")
 #: How many of the first lines with text are looked at before anything else.
@@ -256,6 +258,8 @@ def find(source: Source) -> list[Entry]:
         return []
     if any(_MARKUP.match(line.text) for line in openers[:_SAMPLE]):
         return []
+    if sum(1 for line in sample if _ANSWER_LABEL.match(line.text)) >= 2:
+        return []  # answers that open with a label ("A: …", "ans=> …"): marked, the answered layout's
     if any(line.code or heading(line) for line in lines):
         return []
     groups = _groups(_unlabelled(lines))

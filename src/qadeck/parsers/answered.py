@@ -1,0 +1,109 @@
+"""Layout ``answered``: questions written as they are, each answer opening with a label.
+
+    Can a static method be overridden?        ===>Closures.
+    A: No, it is hidden.                      ans=>A function bundled with its scope.
+
+    Name the integral types.                  What does useTransition do?
+    A: byte, short, int, long, char.          Answer:
+                                              It keeps urgent updates fast.
+
+Notes typed for an exam or an interview mark only the answers: ``A:``, ``Ans:``, ``Answer:``,
+``Ans ->``, ``ans=>`` or "Answer" in another language (``Ответ:``, ``Antwort:``). The question is
+the paragraph right above an answer label (a blank line may part the two), whatever it says: a
+question, an instruction ("Name the integral types."), a topic ("Closures."). A paragraph of more
+than :data:`_QUESTION_LINES` lines is the previous answer running on, its last line the question.
+The answer runs from the label to the next question; a label with nothing after it leaves its
+question unanswered. Arrows or a number before a question (``===>``, ``3.``) are dropped.
+
+Files whose questions carry a marker too (``Q:``) are the ``prefixed`` layout's, numbered questions
+the ``numbered`` layout's: those come first in the registry and win a tie.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Source
+from . import common, numbered, prefixed
+from .entries import Entry, make_layout, marked_coverage
+from .repair import clean
+from .structure import ANSWERING_WORDS, SPACE, Line, LineStart
+
+NAME = "answered"
+
+_LABELS = r"A|Ans|ANS|ans|Answer|ANSWER|answer"
+_OTHER_LABELS = "|".join(re.escape(word) for word in ANSWERING_WORDS)
+#: A line that opens an answer: the label, then a colon, an arrow, a dash before a space, or "Ans." before
+#: a space; "Answer:" may stand alone on its line. No "A." (a lettered option) and no bare "Answer" (a heading's).
+_MARK_BODY = (
+    rf"{SPACE}*(?P<b>\*\*|__)?(?:(?:{_LABELS}){SPACE}*(?::|：|[-=]+>|[-–](?={SPACE}))|(?:Ans|ANS|ans)\.(?={SPACE})"
+    rf"|(?i:{_OTHER_LABELS}){SPACE}*[:：])(?:(?P=b))?{SPACE}*"
+)
+_MARK = re.compile("^" + _MARK_BODY)
+#: The English labels alone, whose first letter the engine looks for: the other languages' words are looked
+#: for only in a text that is not all ASCII.
+_MAY_MARK = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?[Aa](?:ns|NS|nswer|NSWER)?{SPACE}*(?::|[-=]+>|[-–.]{SPACE})"))
+_MAY_MARK_IN = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?(?i:{_OTHER_LABELS}){SPACE}*[:：]"))
+#: A question is a paragraph of at most this many lines; a longer one is an answer running on.
+_QUESTION_LINES = 3
+#: What opens a question line and asks nothing: arrows, a bullet, a number.
+_WORD = re.compile(r"[^\W_]")
+_LEAD = re.compile(r"^(?:[=\-~]*>|[*•+-](?=\s)|\d{1,3}[.)](?=\s|\D))\s*")
+
+
+def find(source: Source) -> list[Entry]:
+    if not (_MAY_MARK.found_in(source.text) or not source.text.isascii() and _MAY_MARK_IN.found_in(source.text)):
+        return []  # no line opens an answer: most files
+    lines = common.read_lines(source)
+    if prefixed.may_ask(source.text) and any(not line.code and prefixed.starts_question(line) for line in lines):
+        return []  # questions marked too ("Q:"): the prefixed layout's
+    marks = [index for index, line in enumerate(lines) if not line.code and _MARK.match(line.text)]
+    if len(marks) < 2:
+        return []
+    starts = []  # (index of the question's first line, index of its answer label)
+    floor = 0  # the question of a label starts below the previous label
+    for mark in marks:
+        start = _question_start(lines, mark, floor)
+        if start is not None:
+            starts.append((start, mark))
+        floor = mark + 1
+    if sum(1 for start, _ in starts if numbered.NUMBERED.match(lines[start].text)) * 2 >= len(starts):
+        return []  # numbered questions with labelled answers: the numbered layout's
+    firsts = {lines[start].number for start, _ in starts}
+    labels = {lines[mark].number for _, mark in starts}
+    items = common.split_items(lines, lambda line: line.number in firsts, opens_answer=lambda line: line.number in labels)
+    return [_entry(item, labels) for item in items]
+
+
+def _question_start(lines: list[Line], mark: int, floor: int) -> int | None:
+    """The index of the first line of the question an answer label at ``mark`` answers (None: none above it)."""
+    end = mark
+    while end > floor and lines[end - 1].blank:
+        end -= 1
+    start = end
+    while start > floor and not lines[start - 1].blank and not lines[start - 1].code:
+        start -= 1
+    if start == end:
+        return None
+    if end - start > _QUESTION_LINES:
+        start = end - 1
+    while start < end and not _WORD.search(lines[start].text):
+        start += 1  # a line of marks alone ("/*", "}") opens no question
+    return start if start < end else None
+
+
+def _entry(item: common.Item, labels: set[int]) -> Entry:
+    """The item's question (its lines down to the answer label) and its answer (from the label on)."""
+    mark = next((index for index, line in enumerate(item.lines) if line.number in labels), len(item.lines))
+    asked = " ".join(_LEAD.sub("", line.text.strip()) for line in item.lines[:mark] if _WORD.search(line.text))
+    body = [line.text for line in item.lines[mark:]]
+    if body and (label := _MARK.match(body[0])):
+        body[0] = body[0][label.end() :]
+    answer = clean.answer_markdown(body) if any(text.strip() for text in body) else ""
+    return Entry(clean.tidy_question(asked), answer, item.first.number, item.last, item.section)
+
+
+LAYOUT = make_layout(
+    NAME, "Questions as written, each answer opening with a label (A:, Ans:, Answer:, Ans ->, ans=>)", find,
+    marked_coverage,
+)
