@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from qadeck import parsers, sources
 from qadeck.cli import cli
 
 
@@ -57,3 +58,13 @@ def test_lines_split_by_a_comma_are_cards_only_where_no_space_follows_it(tmp_pat
     for name in ("diary.txt", "counts.txt"):
         result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path / name)])
         assert f"{name}: layout separated" not in result.output, result.output
+
+
+def test_labelled_lines_with_commas_stay_labelled(tmp_path: Path) -> None:
+    """A comma with no space after it in Q:/A: lines is the question's or the answer's: the label before it
+    says the line is no term,definition row (the property test in test_errors found "Q: A,?" / "A: ,0")."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Q: Which pair,x?\nA: ,0\nQ: Which list,y?\nA: a,b\n", encoding="utf-8")
+    result = parsers.parse(sources.read(notes))
+    assert result.layout == "prefixed"
+    assert [(card.question, card.answer) for card in result.cards] == [("Which pair,x?", ",0"), ("Which list,y?", "a,b")]

@@ -168,11 +168,13 @@ _LONGEST_COMMA_TERM = 60
 def _comma_cards(cards: list[tuple[int, str, str]], lines: list[Line]) -> bool:
     """Whether lines split at a comma are a list of cards ("Hund,dog", as Quizlet exports them when the comma
     is chosen), not sentences: on nearly every line the first comma has no space after it, where prose
-    always writes one, and a short term of words stands before it."""
+    always writes one, and a short term of words stands before it, with no colon: a label or a stronger
+    separator ("Q: Which,", "Note: a,b") opens a line that is no term,definition row."""
     def card_like(index: int, question: str) -> bool:
         text = lines[index].text
         after = text.find(",") + 1
         return (len(question) <= _LONGEST_COMMA_TERM and after < len(text) and not text[after].isspace()
+                and ":" not in question
                 and any(character.isalpha() for character in question))  # "1,000" or "2019,42": numbers, no term
 
     return sum(card_like(index, question) for index, question, _ in cards) >= CONSISTENT * len(cards)
