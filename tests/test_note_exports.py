@@ -119,3 +119,21 @@ def test_the_tags_property_under_an_exported_pages_title_tags_its_cards() -> Non
     # A Tags line after the page's text has begun, or in a page with no title, is text.
     assert property_tags("# Graphs\n\nSome notes first.\nTags: late\n") == ()
     assert property_tags("Notes\nTags: none\n") == ()
+
+
+def test_a_toggle_answered_by_a_picture_that_links_to_itself_is_a_card(tmp_path: Path) -> None:
+    page = tmp_path / "Diagrams.html"
+    page.write_text(
+        '<html><body><article class="page sans"><div class="page-body">'
+        '<ul class="toggle"><li><details open=""><summary>What does this diagram show?</summary>'
+        '<figure class="image"><a href="Diagrams/cycle.png"><img src="Diagrams/cycle.png"/></a></figure>'
+        '</details></li></ul>'
+        '<ul class="toggle"><li><details open=""><summary>What is a cell cycle?</summary>'
+        '<p>The stages a cell goes through to divide.</p></details></li></ul>'
+        '</div></article></body></html>',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["list", "--json", str(page)], catch_exceptions=False)
+    cards = json.loads(result.stdout)
+    assert [card["question"] for card in cards] == ["What does this diagram show?", "What is a cell cycle?"]
+    assert "cycle.png" in cards[0]["answer"]

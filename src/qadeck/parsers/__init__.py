@@ -181,10 +181,10 @@ def _at_origins(result: ParseResult, origins: tuple[int, ...]) -> ParseResult:
 
 
 #: Layouts tried on what another left unread: those whose questions are marked as questions (a heading, bold
-#: or a number that asks, a label, a folded block whose summary asks). The others read what is left of a
+#: or a number that asks, a label, a folded block whose summary asks, a toggle list's items that ask). The others read what is left of a
 #: page as cards of their own kind: prose infers questions, titles takes any heading, obsidian bold words
 #: for deletions once the questions are gone, separated any line with a dash, quiz a folded table of contents.
-_FOR_REST = frozenset({headings.NAME, bold.NAME, prefixed.NAME, numbered.NAME, details.NAME})
+_FOR_REST = frozenset({headings.NAME, bold.NAME, prefixed.NAME, numbered.NAME, details.NAME, outline.NAME})
 
 
 def _with_rest(source: Source, chosen: Layout, result: ParseResult) -> ParseResult:

@@ -251,8 +251,32 @@ def _titles_section(lines: list[Line], headings: list[Heading], candidates: set[
     return False
 
 
+#: An item of a list that asks, a note app's toggle: ``- What is …?`` (in bold or not) over a nested body.
+_TOGGLE = re.compile(r"^[-*+][ \t]+(?:\*\*|__)?(.+?)(?:\*\*|__)?[ \t]*$")
+#: Toggles under a heading that make them the page's own cards: a run of them, not one.
+_TOGGLES = 2
+
+
+def _toggles_start(lines: list[Line]) -> int:
+    """Where a run of asking toggles begins in a heading's body (an index of ``lines``), len(lines) for none: the
+    questions of a note app's toggle list that follows the page's headings are no heading's answer."""
+    starts = [k for k, line in enumerate(lines)
+              if not line.code and (toggle := _TOGGLE.match(line.text)) and ends_asking(toggle.group(1))
+              and k + 1 < len(lines) and _nested_below(lines, k)]
+    return starts[0] if len(starts) >= _TOGGLES else len(lines)
+
+
+def _nested_below(lines: list[Line], k: int) -> bool:
+    """Is the first line with text after ``lines[k]`` indented under it?"""
+    following = next((line for line in lines[k + 1 :] if not line.blank), None)
+    return following is not None and following.text[:1] in (" ", "\t")
+
+
 def _entry(lines: list[Line], question: Heading, end: int, sections: list[Heading]) -> Entry:
-    answer, last = answer_from(lines[question.index + 1 : end])
+    body = lines[question.index + 1 : end]
+    if end == len(lines) and "- " in "".join(line.text[:2] for line in body):
+        body = body[: _toggles_start(body)]  # the page's toggles after its last heading are no answer of it
+    answer, last = answer_from(body)
     line = lines[question.index].number
     section = sections[-1].text if sections else ""
     if not question.asks and answer[:1] in _LABEL_OPENINGS:

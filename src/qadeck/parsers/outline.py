@@ -77,7 +77,8 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
         if line.code or line.blank:
             continue
         over, above = above, line
-        if over is not None and "#" in over.text[:4] and (titled := heading(over)) and asks(titled[1]):
+        if over is not None and "#" in over.text[:4] and (titled := heading(over)) and asks(titled[1]) \
+                and not _toggle(lines, index, indents, following[index]):
             continue  # the paragraph under a heading that asks ("### 怎么实现？") answers it: no question of its own
         if index and not lines[index - 1].blank and indents[index - 1] >= indents[index]:
             if indents[index - 1] == indents[index] or not _BULLET.match(line.text):
@@ -87,6 +88,13 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
         if shape:
             shapes[index] = shape
     return shapes
+
+
+def _toggle(lines: list[Line], index: int, indents: list[int], after: int) -> bool:
+    """Is ``lines[index]`` an item that asks over a body nested under it (a note app's toggle): a question of its
+    own even right under a heading that asks?"""
+    bullet = _BULLET.match(lines[index].text)
+    return bool(bullet) and after < len(lines) and indents[after] > indents[index] and _asks(bullet.group(3))
 
 
 def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tuple[int, str, str] | None:

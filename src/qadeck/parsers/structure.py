@@ -708,7 +708,7 @@ def _dedent_html_block(text: str) -> str:
 # Link text runs over no bracket and a target over no parenthesis: a try that fails then ends at the
 # next one, where running on to the first "]" or ")" is quadratic over a line of "[" or "](".
 _ANCHOR_LINK = re.compile(r"\[[^\[\]]*\]\(#[^()]*\)")
-_BADGE = re.compile(r"\[!\[[^\[\]]*\]\([^()]*\)\]\([^()]*\)")
+_BADGE = re.compile(r"\[!\[[^\[\]]*\]\(([^()]*)\)\]\(([^()]*)\)")
 _SHIELD = re.compile(r"!\[[^\[\]]*\]\(https?://img\.shields\.io/[^()]*\)")
 #: A link to another page of a note app's export, a sub-page or a database (Notion names each file after its
 #: page and the page's id: ``[Glossary](Notes%200123…cdef/Glossary%20fedc…3210.csv)``): where the content is.
@@ -726,6 +726,12 @@ _LINE_DECOR = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*|[*_|\s↥↑⬆⇧^·•]+"
 LETTER = re.compile(r"[^\W\d_]")
 
 
+def _unless_picture(badge: re.Match[str]) -> str:
+    """A linked image, gone as a badge, unless it links to itself: a picture a page lets one open full size (Notion's
+    exports and many pages write every picture so), content."""
+    return badge.group(0) if badge.group(1).strip() == badge.group(2).strip() else ""
+
+
 def is_navigation(text: str) -> bool:
     """True for a block that only links within the page, to the pages before and after it, to another page of a
     note app's export, or shows badges.
@@ -735,7 +741,8 @@ def is_navigation(text: str) -> bool:
     sub-page or database says where the content is (a pointer), it is none.
     """
     for line in text.split("\n"):
-        rest = _PAGER_LINK.sub("", _SHIELD.sub("", _BADGE.sub("", _ANCHOR_LINK.sub("", line)))) if "](" in line else line
+        rest = _PAGER_LINK.sub("", _SHIELD.sub("", _BADGE.sub(_unless_picture, _ANCHOR_LINK.sub("", line)))) \
+            if "](" in line else line
         if "](" in rest:
             rest = _EXPORT_PAGE_LINK.sub("", rest)
         if LETTER.search(rest) or _LINE_DECOR.sub("", rest):
