@@ -426,12 +426,25 @@ def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[
 
 
 def _without_marker(texts: list[str]) -> list[str]:
-    """The answer's lines from its first text on, an ``Answer`` marker before it dropped."""
+    """The answer's lines from its first text on, an ``Answer`` marker before it dropped: ``Answer:``, or
+    ``A.`` where no ``B.`` option follows it (then it is the first option)."""
     texts = _from_text(texts)
-    if texts and (marker := ANSWER_MARK.match(texts[0])):
+    if texts and (marker := ANSWER_MARK.match(texts[0]) or _answer_dot(texts)):
         rest = texts[0][marker.end() :]
         texts = _from_text([rest] + texts[1:])
     return texts
+
+
+#: "A." opening an answer, as "A:" does; "A. …" over "B. …" is a list of options instead.
+_ANSWER_DOT = re.compile(r"^\s*(?P<b>\*\*|__)?A\.(?:(?P=b))?(?:[ \t]+|$)")
+_OPTION_B = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\(?B[.)]")
+
+
+def _answer_dot(texts: list[str]) -> re.Match[str] | None:
+    if texts[0].lstrip()[:1] not in "A*_":
+        return None  # most answers open otherwise
+    marker = _ANSWER_DOT.match(texts[0])
+    return marker if marker and not any(_OPTION_B.match(text) for text in texts[1:]) else None
 
 
 def _from_text(texts: list[str]) -> list[str]:

@@ -54,6 +54,8 @@ _ENUMERATED = re.compile(r"^(?:[ivx]{1,4}|\d{1,3}|[a-z])[.)]\s")
 _LONGEST = 160
 #: Spaces before a bare question that still leave it at the margin.
 _STRAY = 3
+#: A short note in brackets after a question's mark: "(1 min to pitch)", "(2 marks)".
+_NOTE_AFTER = re.compile(r"(?<=[?？])[ \t]*\([^()\n]{1,60}\)$")
 #: "1- ", "2) ": a number before the question, which it does not ask.
 _NUMBER = re.compile(r"^\d{1,3}\s*[-.)]\s+")
 #: Detection's score is the coverage scaled by this: a plain-text reading gives way to any layout
@@ -116,11 +118,13 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
     text = text.rstrip()
     if indents[after] <= indent:
         # A line of its own that asks, its answer below at the same indentation: a bare question.
-        # One sentence: an answer may open with a statement and then ask ("It stats twice. Why?").
+        # One sentence: an answer may open with a statement and then ask ("It stats twice. Why?"). A note in
+        # brackets after the question mark ("Tell me about yourself? (one minute)") is the question's.
+        asked = _NOTE_AFTER.sub("", text) if text.endswith(")") else text
         if (
-            (ends_asking(text) or CJK_ASKING.match(text.lstrip()) or cjk_asks(text)) and len(text) - indent <= _LONGEST
+            (ends_asking(asked) or CJK_ASKING.match(asked.lstrip()) or cjk_asks(asked)) and len(asked) - indent <= _LONGEST
             and text.lstrip()[:1] not in _MARKUP
-            and not _SENTENCE_END.search(text, 0, len(text) - 1)
+            and not _SENTENCE_END.search(asked, 0, len(asked) - 1)
         ):
             # Up to three spaces before a line still open a paragraph (as in Markdown): bare questions
             # typed with a stray space or two are of one kind with those typed at the margin.
@@ -140,6 +144,8 @@ def _indent(text: str) -> int:
 def _asks(text: str) -> bool:
     if text[:2] in _EMPHASIS:
         text = text.strip("*_ ")  # "**What is a VM?**": a question set in bold asks as well
+    if text.endswith(")"):
+        text = _NOTE_AFTER.sub("", text)  # "Why us? (stand out)": it asks
     return (ends_asking(text) or bool(_ASKING.match(stripped := _NUMBER.sub("", text)) or OTHER_ASKING.match(stripped))
             or cjk_asks(text))
 
