@@ -178,11 +178,18 @@ def find(source: Source) -> list[Entry]:
     toggles = nested >= 2 and nested * 3 >= len(items) * 2
     if toggles:
         items = [common.Item(item.section, [item.first, *_nested_part(item.first, item.body)]) for item in items]
-    entries = []
+    bodies = []
     for item in items:
         texts = _lone_item([line.text for line in item.body])
-        if _only_questions(texts):
-            texts = []  # the question heads a list of further ones: asked, not answered
+        bodies.append([] if _only_questions(texts) else texts)  # a question over further ones: asked, not answered
+    # A line that asks under a question, among questions left unanswered or "answered" so, is one more of
+    # them ("Explain the control plane.", "What tools do you use? (e.g. …)"), not an answer.
+    asked = [not _filled(texts) or _prompt(texts) for texts in bodies]
+    entries = []
+    for index, (item, texts) in enumerate(zip(items, bodies)):
+        near = asked[max(index - 1, 0) : index] + asked[index + 1 : index + 2]
+        if near and all(near) and _prompt(texts):
+            texts = []
         last = max([item.first.number] + [line.number for line in item.body if not line.blank])
         entries.append(
             Entry(questions[item.first.number], clean.answer_markdown(texts), item.first.number, last, item.section)
@@ -223,6 +230,16 @@ def _only_questions(texts: list[str]) -> bool:
     filled = [text for text in texts if text.strip()]
     asking = sum(1 for text in filled if ends_asking(text.rstrip()))
     return asking >= 2 and asking * 4 >= len(filled) * 3
+
+
+def _filled(texts: list[str]) -> bool:
+    return any(text.strip() for text in texts)
+
+
+def _prompt(texts: list[str]) -> bool:
+    """Whether ``texts`` are one line that asks, as a question or a prompt ("Describe a time you failed.")."""
+    filled = [text.strip() for text in texts if text.strip()]
+    return len(filled) == 1 and len(filled[0]) <= _LONGEST and (_asks(filled[0]) or asks(filled[0]))
 
 
 def _lone_item(texts: list[str]) -> list[str]:
