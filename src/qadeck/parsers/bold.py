@@ -47,7 +47,12 @@ _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
 #: with a bold question, its answer running on after it (Greek asks with ";").
 _BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟;\u037e])\1{SPACE}+(\S.*)$")
 _BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
+#: A list item's text opening in bold: the bold, and what follows it on the line.
+_BOLD_ITEM = re.compile(rf"(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1(.*)$")
 _OPENING_START = LineStart(_BOLD_OPENING)
+#: A note in brackets, and a sentence's end inside a line: what tells a follow-up question from an answer.
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_SENTENCE_END = re.compile(r"[.!?？][ \t]")
 
 
 def question(lines: list[Line], index: int, numbered: bool = False) -> str | None:
@@ -56,8 +61,15 @@ def question(lines: list[Line], index: int, numbered: bool = False) -> str | Non
     line = lines[index]
     match = _BOLD_LINE.match(line.text)
     if line.code or not match or match.group(1) in match.group(2):
-        opens = _opens(lines, index) or _BULLET.match(line.text) is not None
-        return None if line.code or not opens else _run_on(line.text)[0]
+        item = _BULLET.match(line.text)
+        opens = _opens(lines, index) or item is not None
+        if line.code or not opens:
+            return None
+        asked = _run_on(line.text)[0]
+        if asked is None and item is not None and _in_tight_list(lines, index) \
+                and (bold := _BOLD_ITEM.match(line.text, item.end())):
+            asked = _item_question(bold)  # "4. **Why X?**", "2. **Explain X.** (…)" among items that run on
+        return asked
     text = inline_text(match.group(2))
     if not text or text.endswith(":") or QUESTION.match(text) or is_answer_label(text):
         return None
@@ -70,6 +82,33 @@ def question(lines: list[Line], index: int, numbered: bool = False) -> str | Non
     # "Explain …", as headings ask).
     closes = index + 1 == len(lines) or lines[index + 1].blank or asks(text)
     return text if _opens(lines, index) and closes else None
+
+
+def _follow_up(text: str) -> bool:
+    """Is ``text``, run on after a bold question, one more question or a note in brackets (no answer)?"""
+    plain = _BRACKETED.sub("", text).strip()
+    return not plain.rstrip(".") or ends_asking(plain) and "\n" not in plain and not _SENTENCE_END.search(plain)
+
+
+def _in_tight_list(lines: list[Line], index: int) -> bool:
+    """Is the item at ``index`` followed by the next item, or ends it the list before a heading or the end?
+    (An item over a blank line and indented text has its answer there: the numbered layout's.)"""
+    after = index + 1
+    if after < len(lines) and lines[after].blank:
+        after += 1
+        while after < len(lines) and lines[after].blank:
+            after += 1
+        return after == len(lines) or heading(lines[after]) is not None
+    return after == len(lines) or _BULLET.match(lines[after].text) is not None or heading(lines[after]) is not None
+
+
+def _item_question(match: re.Match[str]) -> str | None:
+    """The question of a list item that opens in bold, wholly asking ("Why X?") or prompting ("Explain X.")
+    and followed by nothing or a note in brackets, else None."""
+    text, rest = inline_text(match.group(2)), match.group(3).strip()
+    if not text or _NUMBERED.match(text) or rest and not _follow_up(rest):
+        return None
+    return text if ends_asking(text) or asks(text) else None
 
 
 def _numbered(line: Line) -> bool:
@@ -161,6 +200,8 @@ def _entry(lines: list[Line], start: int, end: int, asked: str, section: str) ->
     answer, last = answer_from(lines[start + 1 : end])
     number = lines[start].number
     rest = _run_on(lines[start].text)[1] if not _BOLD_LINE.match(lines[start].text) else ""
+    if rest and not answer and _follow_up(rest):
+        rest = ""  # "**What is X?** Why use it?", "**What is Y?** (a classic)": a prompt to the reader, no answer
     if rest and answer:  # the answer opens on the question's line: its paragraph goes on below, or ends there
         answer = rest + ("\n\n" if lines[start + 1].blank else "\n") + answer
     elif rest:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from .repair import clean
 from ..model import Source
 from .markup import inline_text
-from .structure import Line, heading, outline
+from .structure import Line, ends_asking, heading, outline
 
 StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
@@ -144,8 +144,15 @@ def split_items(
             runs[-1].append(current)
             waiting = not holds_answer(line)
             continue
-        if waiting or line.code or _no_heading(line.text, plain) or opens_answer(line):
+        if line.code or _no_heading(line.text, plain) or opens_answer(line):
             title = atx = None
+        elif waiting:
+            # A heading may open the answer still awaited ("### Answer", a question the answer goes on to),
+            # unless it titles a section no deeper than the one over the question: the question went unanswered.
+            atx = heading(line) if level else None
+            title = (clean.clean_heading(inline_text(atx[1]))
+                     if atx is not None and atx[0] <= level and not ends_asking(atx[1].strip()) else None)
+            atx = None
         else:
             title = heading_at(lines, index, starts_question, plain)
             atx = heading(line)
