@@ -32,8 +32,7 @@ from collections.abc import Sequence
 
 from .. import cloze
 from ..model import Source
-from .entries import Entry, make_layout, marked_coverage
-from .markup import wiki_links_as_text
+from .entries import Entry, make_layout, marked_coverage, with_readable_links
 from .structure import SPACE, Line, LineStart, outline, sections
 from .tags import tag_line
 
@@ -76,7 +75,7 @@ def _entries(source: Source) -> list[Entry]:
                 index = end
         index += 1
     if "[[" in source.text:
-        entries = [_readable_links(entry) for entry in entries]
+        entries = [with_readable_links(entry) for entry in entries]
     return entries
 
 
@@ -100,13 +99,6 @@ def _unfenced(lines: list[Line]) -> list[Line]:
             out.append(Line(line.number, "" if _NOTE_ID.match(line.text) else line.text, False))
     return out
 
-
-def _readable_links(entry: Entry) -> Entry:
-    """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
-    question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
-    if question is entry.question and answer is entry.answer:
-        return entry
-    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
 
 
 def _score(source: Source, entries: Sequence[Entry]) -> float:

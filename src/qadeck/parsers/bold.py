@@ -48,7 +48,7 @@ _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
 _BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟;\u037e])\1{SPACE}+(\S.*)$")
 _BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
 #: A list item's text opening in bold: the bold, and what follows it on the line.
-_BOLD_ITEM = re.compile(rf"(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1(.*)$")
+_BOLD_ITEM = re.compile(r"(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1(.*)$")
 _OPENING_START = LineStart(_BOLD_OPENING)
 #: A note in brackets, and a sentence's end inside a line: what tells a follow-up question from an answer.
 _BRACKETED = re.compile(r"\([^()\n]*\)")

@@ -24,6 +24,7 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options, trailing
 from .base import Layout
+from .markup import wiki_links_as_text
 from .tags import front_matter_tags, property_tags, tag_lines, trailing_tags
 from .structure import (
     ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, fold_label, front_matter, heading,
@@ -51,6 +52,14 @@ class Entry:
     kind: str = "basic"
     #: Tags the source gave the entry.
     tags: tuple[str, ...] = ()
+
+
+def with_readable_links(entry: Entry) -> Entry:
+    """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
+    question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
+    if question is entry.question and answer is entry.answer:
+        return entry
+    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
 
 
 #: "Answer" in the languages of :data:`ANSWERING_WORDS`, and Chinese and Japanese "答" alone.

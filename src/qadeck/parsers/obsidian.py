@@ -51,8 +51,8 @@ from collections.abc import Sequence
 
 from .. import cloze
 from ..model import Source
-from .entries import Entry, make_layout, marked_coverage
-from .markup import hard_breaks, inline_text, wiki_links_as_text
+from .entries import Entry, make_layout, marked_coverage, with_readable_links
+from .markup import hard_breaks, inline_text
 from .separated import definition
 from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections, typed
 
@@ -246,18 +246,11 @@ def _entries(source: Source) -> list[Entry]:
             if clozes:
                 entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
     if "[[" in source.text:
-        entries = [_readable_links(entry) for entry in entries]
+        entries = [with_readable_links(entry) for entry in entries]
     out = _Entries(sorted([*entries, *tagged], key=lambda entry: entry.line) if tagged else entries)
     out.tagged = bool(tagged) or (plugin and any(entry.question for entry in entries))
     return out
 
-
-def _readable_links(entry: Entry) -> Entry:
-    """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
-    question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
-    if question is entry.question and answer is entry.answer:
-        return entry
-    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
 
 
 def _tagged(lines: list[Line], titles: list[str]) -> tuple[list[Entry], set[int]]:
