@@ -68,3 +68,21 @@ def test_labelled_lines_with_commas_stay_labelled(tmp_path: Path) -> None:
     result = parsers.parse(sources.read(notes))
     assert result.layout == "prefixed"
     assert [(card.question, card.answer) for card in result.cards] == [("Which pair,x?", ",0"), ("Which list,y?", "a,b")]
+
+
+def test_a_table_of_figures_is_no_cards_and_a_table_of_facts_is(tmp_path: Path) -> None:
+    """A report's statistics (a date or a name over counts and percentages) are no cards; a table whose figures
+    stand beside words (an element, its symbol, number and mass) is a deck."""
+    stats = tmp_path / "stats.md"
+    stats.write_text(
+        "# Activity\n\n| Month | Commits | Share | Authors |\n|---|---|---|---|\n"
+        "| 2021-01 | 40 | 12.5% | 3 |\n| 2021-02 | 12 | 3.75% | 2 |\n| 2021-03 | 51 | 15.9% | 4 |\n"
+        "| 2021-04 | 8 | 2.5% | 1 |\n", encoding="utf-8")
+    elements = tmp_path / "elements.md"
+    elements.write_text(
+        "# Light elements\n\n| Element | Symbol | Number | Mass |\n|---|---|---|---|\n"
+        "| Hydrogen | H | 1 | 1.008 |\n| Helium | He | 2 | 4.0026 |\n| Lithium | Li | 3 | 6.94 |\n", encoding="utf-8")
+    assert parsers.parse(sources.read(stats)).cards == ()
+    found = parsers.parse(sources.read(elements))
+    assert [card.question for card in found.cards] == ["Hydrogen", "Helium", "Lithium"]
+    assert "**Symbol:** He" in found.cards[1].answer and "**Mass:** 4.0026" in found.cards[1].answer

@@ -203,16 +203,34 @@ def _entries(source: Source) -> list[Entry]:
         if len(names) < 2:
             index = _one_column(lines, index, header, titles[index - 2], entries)
             continue
-        ask, answer = named_columns(names) or (0, 1)
+        named = named_columns(names)
+        ask, answer = named or (0, 1)
         back = _back(names, ask, answer)
         tagged = tag_column(names, ask, answer)
         grouped, levelled = (named_column(names, wanted, ask, answer) for wanted in (_GROUP_NAMES, LEVEL_NAMES))
+        first = index
         while index < len(lines) and _is_row(lines[index]):
             entry = _entry(lines[index], ask, back, (tagged, grouped, levelled), titles[index])
             if entry:
                 entries.append(entry)
             index += 1
+        if named is None and len(back) >= _DATA_COLUMNS and _holds_data(lines[first:index], (ask, *(c for c, _ in back))):
+            del entries[len(entries) - sum(1 for entry in entries if entry.line >= lines[first].number):]
     return entries
+
+
+#: Columns on a card's back from which a table of figures is told from one of cards.
+_DATA_COLUMNS = 3
+
+
+def _holds_data(rows: Sequence[Line], columns: Sequence[int]) -> bool:
+    """Is a table mostly figures (counts, dates, percentages: a report's statistics), no cards' text? Three
+    cells in five of the ``columns`` a card would show hold more digits than letters (an element's table,
+    "Hydrogen | H | 1 | 1.008", holds half; a country's, "France | Paris | 68M | 551,695 km²", too)."""
+    shown = [cells[column].strip() for cells in map(split_row, (row.text for row in rows))
+             for column in columns if column < len(cells) and cells[column].strip()]
+    figures = sum(1 for cell in shown if sum(map(str.isdigit, cell)) > sum(map(str.isalpha, cell)))
+    return bool(shown) and figures * 5 >= len(shown) * 3
 
 
 def _one_column(lines: list[Line], index: int, header: Line, section: str, entries: list[Entry]) -> int:
