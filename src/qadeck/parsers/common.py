@@ -113,6 +113,21 @@ class Item:
         return next(line.number for line in reversed(self.lines) if not line.blank)
 
 
+def only_questions(texts: Sequence[str], asks: Callable[[str], bool]) -> bool:
+    """Are ``texts`` two lines or more, at least three in four of them asking (by ``asks``)? Then they are the
+    next questions of a list written one a line, no answer to the line above them."""
+    filled = [text for text in texts if text.strip()]
+    if len(filled) < 2:
+        return False
+    stating = len(filled) // 4  # how many of the lines may say something
+    for text in filled:
+        if not asks(text):
+            stating -= 1
+            if stating < 0:
+                return False  # most answers: told by their first line
+    return True
+
+
 def split_items(
     lines: Sequence[Line], starts_question: StartsQuestion, holds_answer: StartsQuestion = lambda line: False,
     opens_answer: StartsQuestion = lambda line: False,

@@ -385,7 +385,7 @@ def _in_context(context: str, question: str) -> str:
 def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
     question, body = _unwrapped(question, first, body)
     texts = _without_marker([line.text for line in body])
-    if _only_questions(texts):
+    if common.only_questions(texts, _asks_in_list):
         texts = []  # the further questions of a list: asked, not answered
     if (inline := _INLINE_ANSWER.match(question)) is not None:
         question, texts = inline["question"], [inline["answer"], *texts]
@@ -393,19 +393,9 @@ def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
     return Entry(question, clean.answer_markdown(texts), first.number, last, section)
 
 
-def _only_questions(texts: list[str]) -> bool:
-    """Are ``texts`` two lines or more, at least three in four of them asking (a ``?`` at their end, or a
-    numbered line that asks)? Then they are the next questions of a list, no answer to the one above."""
-    filled = [text for text in texts if text.strip()]
-    if len(filled) < 2:
-        return False
-    stating = len(filled) // 4  # how many of the lines may say something
-    for text in filled:
-        if not ends_asking(text.rstrip()) and question_text(text) is None:
-            stating -= 1
-            if stating < 0:
-                return False  # most answers: told by their first line
-    return True
+def _asks_in_list(text: str) -> bool:
+    """Does a line under a question ask: a ``?`` at its end, or a numbered line that asks?"""
+    return ends_asking(text.rstrip()) or question_text(text) is not None
 
 
 #: How a sentence ends: a question line that ends otherwise was cut where its page was too narrow.

@@ -181,14 +181,15 @@ def find(source: Source) -> list[Entry]:
     bodies = []
     for item in items:
         texts = _lone_item([line.text for line in item.body])
-        bodies.append([] if _only_questions(texts) else texts)  # a question over further ones: asked, not answered
+        bodies.append([] if common.only_questions(texts, _ends_asking) else texts)  # a question over further ones: asked, not answered
     # A line that asks under a question, among questions left unanswered or "answered" so, is one more of
     # them ("Explain the control plane.", "What tools do you use? (e.g. …)"), not an answer.
-    asked = [not _filled(texts) or _prompt(texts) for texts in bodies]
+    prompts = [_prompt(texts) for texts in bodies]
+    asked = [prompt or not _filled(texts) for prompt, texts in zip(prompts, bodies)]
     entries = []
     for index, (item, texts) in enumerate(zip(items, bodies)):
         near = asked[max(index - 1, 0) : index] + asked[index + 1 : index + 2]
-        if near and all(near) and _prompt(texts):
+        if near and all(near) and prompts[index]:
             texts = []
         last = max([item.first.number] + [line.number for line in item.body if not line.blank])
         entries.append(
@@ -224,12 +225,8 @@ def _nested_part(question: Line, body: Sequence[Line]) -> list[Line]:
     return list(body[:end])
 
 
-def _only_questions(texts: list[str]) -> bool:
-    """Whether ``texts`` are two lines or more, at least three in four of them asking (a question may end in
-    code): the next questions of a list written one a line, no answer to the line above them."""
-    filled = [text for text in texts if text.strip()]
-    asking = sum(1 for text in filled if ends_asking(text.rstrip()))
-    return asking >= 2 and asking * 4 >= len(filled) * 3
+def _ends_asking(text: str) -> bool:
+    return ends_asking(text.rstrip())  # a question may end in code
 
 
 def _filled(texts: list[str]) -> bool:
