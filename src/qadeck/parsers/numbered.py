@@ -383,7 +383,7 @@ def _in_context(context: str, question: str) -> str:
 
 
 def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
-    question, body = _unwrapped(question, first, body)
+    question, body = _followed_up(*_unwrapped(question, first, body), first)
     texts = _without_marker([line.text for line in body])
     if common.only_questions(texts, _asks_in_list):
         texts = []  # the further questions of a list: asked, not answered
@@ -413,6 +413,20 @@ def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[
             or clean.starts_list_item(below.text) or NUMBERED.match(below.text):
         return question, body
     return f"{question} {clean.tidy_question(below.text)}", body[1:]
+
+
+def _followed_up(question: str, body: list[Line], first: Line) -> tuple[str, list[Line]]:
+    """The question and its answer's lines, where the one line under the numbered line, right below it, asks
+    again ("4. You build a payment API." over "How would you name its endpoints?"): that line is the rest of
+    the question, asked and not answered."""
+    filled = [line for line in body if not line.blank]
+    if len(filled) != 1 or filled[0] is not body[0]:
+        return question, body
+    below = body[0]
+    if below.number != first.number + 1 or below.code or not ends_asking(below.text.rstrip()) \
+            or clean.starts_list_item(below.text) or NUMBERED.match(below.text):
+        return question, body
+    return f"{question} {clean.tidy_question(below.text)}", []
 
 
 def _without_marker(texts: list[str]) -> list[str]:

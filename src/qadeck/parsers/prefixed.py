@@ -6,7 +6,7 @@
     Q1. What is a layer?             Question: What is a volume?
     Ans: One step of a build.        Answer: Storage that outlives a container.
 
-A question starts at a line opening with a question marker (``Q:``, ``Q1.``,
+A question starts at a line opening with a question marker (``Q:``, ``Q1.``, ``Q1/``,
 ``Question:``, ``Q -``, ``Front:``, ``❓``; numbered, bulleted or bold); its answer at the next answer
 marker, at the start of a line or inside one after the question's closing
 punctuation (``… model? * A: …``). The answer runs to the next question or
@@ -43,7 +43,7 @@ _ASKING_WORDS = (*ASKING_WORDS, "问", "問", "ε", "问题描述", "問題描�
 _ASKS_IN = f"(?i:{'|'.join(_ASKING_WORDS)})"
 _ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α', '解决方案', '解決方案', '解决方法', '解決方法', '解决办法', '解決辦法'))})"
 QUESTION = re.compile(
-    _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s))"
+    _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s)|(?<=\d)/)"
     r"|(?:Question|QUESTION)\s*\d+[ \t]*$|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
     rf"|(?:{_ASKS_IN})(?:\s*\d*\s*[:：]|\s*\d+\s*[.)．]))(?:(?P=b))?" + _AFTER
 )
@@ -72,7 +72,7 @@ _HIDDEN = f"[{clean.INVISIBLE}]*"
 _MAY_ASK = (
     re.compile(f"Q{_HIDDEN}(?:{_HIDDEN.join('ues')}(?:{_HIDDEN}{_HIDDEN.join('tion')})?"
                f"|{_HIDDEN.join('UES')}(?:{_HIDDEN}{_HIDDEN.join('TION')})?)?(?:\\.{_HIDDEN})?"
-               f"[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]"),
+               f"(?:[\\s\\d{clean.INVISIBLE}]*[:.)\\-–：]|[\\s\\d{clean.INVISIBLE}]*\\d/)"),
     re.compile(f"(?:{_HIDDEN.join('Question')}|{_HIDDEN.join('QUESTION')})[ \\t{clean.INVISIBLE}]*\\d[\\d{clean.INVISIBLE}]*"
                f"[ \\t{clean.INVISIBLE}]*$", re.MULTILINE),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*[:：]"),
@@ -232,8 +232,10 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
         inline = _answer_inline(text)
         if inline:
             return texts[:index] + [text[: inline.start()]], [text[inline.end() :]] + texts[index + 1 :]
-    # No marker: the question is its first line, or its lines up to the one that asks.
-    asks = next((i for i, text in enumerate(texts[:3]) if ends_asking(text.rstrip())), 0)
+    # No marker: the question is its first line, or its lines up to the one that asks; under a marker alone on its
+    # line ("Q2/"), the line right below it (after a blank line, text is the answer to a question not copied).
+    first = 1 if len(texts) > 1 and not texts[0].strip() and texts[1].strip() else 0
+    asks = next((i for i, text in enumerate(texts[first : first + 3], first) if ends_asking(text.rstrip())), first)
     return texts[: asks + 1], texts[asks + 1 :]
 
 

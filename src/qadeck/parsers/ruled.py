@@ -62,6 +62,8 @@ _CARDS_SHARE = 2 / 3
 _MODESTY = 0.9
 #: A quotation's attribution ("-- Mark Twain"), under a quote in a fortune file: no answer.
 _ATTRIBUTION = re.compile(r"^\s*(?:--|—|―)\s*\S")
+#: An attribution is at most this many lines (a name, a work).
+_ATTRIBUTION_LINES = 2
 
 #: A title over an underline is at most this long, and ends in none of these.
 _TITLE = 60
@@ -104,8 +106,10 @@ def _front(lines: Sequence[Line]) -> bool:
 
 
 def _back(lines: Sequence[Line]) -> bool:
+    """Any text but a quotation's attribution: a line or two under a quote, not the first of an answer's
+    points marked "--" ("-- ref: …" over more lines)."""
     texts = [line for line in lines if not line.blank]
-    return bool(texts) and not _ATTRIBUTION.match(texts[0].text)
+    return bool(texts) and not (len(texts) <= _ATTRIBUTION_LINES and _ATTRIBUTION.match(texts[0].text))
 
 
 def _trimmed(lines: Sequence[Line]) -> _Part:
@@ -156,7 +160,9 @@ def _between(parts: list[_Part], titles: Sequence[str], first: int) -> list[Entr
             front, back = _trimmed(part[: marks[0]]), _trimmed(part[marks[0] + 1 :])
         else:
             front, back = part[:1], _trimmed(part[1:])
-        card = front and back and _front(front) and _back(back) and stands_alone(front[-1].text, back[0].text)
+        # A front a blank line (or a mark) parts from its back was not wrapped into it.
+        card = front and back and _front(front) and _back(back) \
+            and (back[0].number > front[-1].number + 1 or stands_alone(front[-1].text, back[0].text))
         cards.append(_card(front, back, titles, first) if card else None)
     return cards
 
@@ -287,7 +293,8 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
     explained: frozenset[int] = frozenset()
     for parts, cards, also in readings:
         cards = [None if card is not None and _headed(part, headings) else card for part, card in zip(parts, cards)]
-        if cards and cards[0] is not None and not cards[0].tags and _introduction(parts, cards):
+        if cards and cards[0] is not None and not cards[0].tags and not ends_asking(cards[0].question) \
+                and _introduction(parts, cards):
             cards[0] = None
         found = _counted(parts, cards)
         if not found:
@@ -301,7 +308,8 @@ def _read(source: Source) -> tuple[tuple[Entry, ...], frozenset[int]]:
 
 def _introduction(parts: list[_Part], cards: list[Entry | None]) -> bool:
     """True when the opening part holds more paragraphs than any card after it: a document's introduction
-    (a label over what the page is about), not its first card (one with a field of tags is one)."""
+    (a label over what the page is about), not its first card (one with a field of tags is one, and so is
+    one whose front asks: a long first answer is still an answer)."""
     most = max((_paragraph_count(part) for part, card in zip(parts[1:], cards[1:]) if card is not None), default=0)
     return _paragraph_count(parts[0]) > most
 
