@@ -44,10 +44,19 @@ REVEAL = re.compile(
 CALLOUT = re.compile(r"^ {0,3}> ?\[!([^\]\s]+)\]([+-]?)[^\S\n]*(.*?)[^\S\n]*$")
 #: An MkDocs admonition's first line (``!!!``, or ``???`` that folds): indent, kind, modifiers, title.
 ADMONITION = re.compile(r'^( {0,3})(?:!!!|\?\?\?\+?)[^\S\n]+([\w-]+)(?:[^\S\n]+[\w-]+)*(?:[^\S\n]+"(.*)")?[^\S\n]*$')
+#: An MkDocs content tab's first line (``=== "Linux"``, ``===+`` selected, ``===!`` starting a new set):
+#: indent and label; the tab's body is indented under it.
+TAB = re.compile(r'^([^\S\n]*)===[!+]?[^\S\n]+"(.*)"[^\S\n]*$')
 #: A fenced div's fence: its colons and what follows them (nothing when it closes).
 DIV = re.compile(r"^ {0,3}(:{3,})[^\S\n]*(.*?)[^\S\n]*:*[^\S\n]*$")
 #: A quote's marker, one level of it.
 QUOTE = re.compile(r"^ {0,3}> ?")
+#: A MyST directive's fence info: ``{name}`` and its argument.
+_MYST = re.compile(r"^\{([\w:-]+)\}[^\S\n]*(.*)$")
+#: A MyST directive's option line, right under its fence.
+_MYST_OPTION = re.compile(r"^[^\S\n]*:[\w-]+:(?:[^\S\n].*)?$")
+#: MyST directives whose body is code.
+_MYST_CODE = frozenset({"code-block", "code", "sourcecode", "code-cell"})
 _DIV_KIND = re.compile(r"\.callout-([\w-]+)|\.([\w-]+)|^\{?([\w-]+)")
 _DIV_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|\[([^\]]*)\]|^[\w-]+[^\S\n]+([^{].*)$""")
 #: A question box's body labelled as a card's two sides (``Q: …`` over ``A: …``, the labels bold or not):
@@ -150,6 +159,23 @@ def admonition(lines: list[str], start: int) -> bool:
     return True
 
 
+def tab(lines: list[str], start: int) -> bool:
+    """Rewrite the MkDocs content tab opening at ``lines[start]``, if one does: its label a bold line
+    (a tab's label names a variant, never asks), its body, the lines indented under it, dedented."""
+    found = TAB.match(lines[start])
+    if not found:
+        return False
+    indent = _indent(found.group(1)) + 4
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) >= indent):
+        if lines[end].strip():
+            lines[end] = lines[end].expandtabs(4)[4:]
+        end += 1
+    label = found.group(2).strip()
+    lines[start] = f"{found.group(1)}**{label}**" if label else ""
+    return True
+
+
 def _indent(line: str) -> int:
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
@@ -163,8 +189,12 @@ def div(lines: list[str], index: int, opened: list[str]) -> bool:
         return False
     info = found.group(2)
     if not info:  # a closing fence: it closes the innermost div
-        lines[index] = _CLOSE if opened and opened.pop().startswith("<details>") else ""
+        closed = opened.pop() if opened else ""
+        lines[index] = _CLOSE if closed.startswith("<details>") else "```" if closed == "```" else ""
         return True
+    myst = _MYST.match(info)
+    if myst:
+        return _myst(lines, index, myst.group(1).lower(), myst.group(2).strip(), opened)
     kinds = _DIV_KIND.search(info)
     kind = next((group for group in kinds.groups() if group), "") if kinds else ""
     titled = _DIV_TITLE.search(info)
@@ -172,6 +202,23 @@ def div(lines: list[str], index: int, opened: list[str]) -> bool:
     if not title and ".callout" in info:
         title = _heading_title(lines, index + 1)
     lines[index] = opening(kind, title)
+    opened.append(lines[index])
+    return True
+
+
+def _myst(lines: list[str], index: int, name: str, argument: str, opened: list[str]) -> bool:
+    """Rewrite the MyST directive opening at ``lines[index]`` (``:::{dropdown} How do I …?``): its option
+    lines (``:open:``, ``:color: info``) go; a code directive becomes a code fence; any other is a box
+    titled by its argument (an admonition's title, a dropdown's), as :func:`opening` makes one."""
+    option = index + 1
+    while option < len(lines) and _MYST_OPTION.match(lines[option]):
+        lines[option] = ""
+        option += 1
+    if name in _MYST_CODE:
+        lines[index] = "```" + (argument.split()[0] if argument.split() else "")
+        opened.append("```")
+        return True
+    lines[index] = opening(name, argument) if argument else ""
     opened.append(lines[index])
     return True
 
@@ -194,4 +241,6 @@ def rewrite(lines: list[str], index: int, boxes: Boxes) -> bool:
         return callout(lines, index, boxes)
     if text.startswith(("!!!", "???")):
         return admonition(lines, index)
+    if text.startswith("==="):
+        return tab(lines, index)
     return text.startswith(":::") and div(lines, index, boxes.divs)

@@ -48,7 +48,7 @@ _QUESTION_LINES = 20
 _MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
 #: A line either rewrite could start on: searched from newline to newline, every file is read so.
 _MAY_REWRITE = LineStart(
-    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\*?\[|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|>{SPACE}?\[!|!!!|\?\?\?|:::)")
+    re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\*?\[|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|\{{%|>{SPACE}?\[!|!!!|\?\?\?|:::|===[!+]?{SPACE}+\")")
 )
 #: An abbreviation's definition (PHP Markdown Extra, MkDocs): ``*[HTML]: Hypertext Markup Language``.
 _ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$")
@@ -66,6 +66,21 @@ _SHORTCODE = re.compile(
 _SHORTCODE_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')|^\s*(?:"([^"]*)"|'([^']*)')""")
 #: Shortcodes that fold what they wrap under their title (the last part of the name, lower case).
 _FOLDING = frozenset({"details", "expand", "collapse", "collapsible", "accordion", "toggle", "spoiler", "faq"})
+#: A line that is one Liquid tag (GitBook's ``{% hint style="info" %}``, ``{% endtabs %}``, Jekyll's
+#: ``{% highlight python %}``): its name and its arguments.
+_LIQUID = re.compile(r"""^\s*\{%-?\s*([\w-]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|'[^']*'|[^\s"'%]+))*)\s*-?%\}\s*$""")
+#: The blocks GitBook and Jekyll lay a page out with (a closing tag is ``end`` and the name): the tags are
+#: no text. Liquid's logic (``for``, ``if``, ``include``) is not among them: a site's machinery, which
+#: :func:`..parsers.structure.without_site_templates` reads, and other templates' tags stay text.
+_LIQUID_BLOCKS = frozenset({
+    "hint", "tabs", "tab", "code", "content-ref", "embed", "file", "stepper", "step", "columns", "column",
+    "raw", "highlight", "swagger", "swagger-description", "swagger-parameter", "swagger-response", "openapi",
+    "openapi-operation", "openapi-schemas", "openapi-webhook", "updates", "update",
+})
+#: A tab's label as GitBook writes it (``{% tab title="Linux" %}``).
+_LIQUID_TITLE = re.compile(r"""\btitle=(?:"([^"]*)"|'([^']*)')""")
+#: An embed's address (``{% embed url="https://…" %}``), shown as a link.
+_LIQUID_URL = re.compile(r"""\burl=(?:"([^"]+)"|'([^']+)')""")
 #: Lines that cannot be a term: blank, a heading, a list item, a quote, a table row, a definition.
 _NOT_TERM = re.compile(r"^\s*$|^ {0,3}(?:#|[-*+>|]\s|\d+[.)]\s|[:~]\s)")
 
@@ -201,6 +216,43 @@ def _shortcode(found: re.Match[str], opened: list[tuple[str, bool]]) -> str:
     return line
 
 
+#: A MyST role (``{ref}`install```, ``{doc}`Setup <setup>```): its name and what it shows.
+#: It stands after a space or an opening bracket or quote, never inside code (`` `{name}` ``) or after a ``$``.
+_MYST_ROLE = re.compile(r"""(?:(?<=^)|(?<=[\s(\["']))\{([a-z][\w:-]*)\}(`+)([^`]+?)\2(?!`)""")
+
+
+def _myst_role(found: re.Match[str]) -> str:
+    """What a MyST role shows: math as math, else its title (the text before ``<target>``) or its target,
+    as code, as the reStructuredText reader shows roles."""
+    name, text = found.group(1), found.group(3)
+    if name == "math":
+        return f"${text}$"
+    titled = re.match(r"^(.+?)\s*<[^>]*>$", text)
+    shown = (titled.group(1) if titled else text.removeprefix("~").lstrip("!")).replace("`", "")
+    return f"`{shown}`"
+
+
+def _liquid(found: re.Match[str]) -> str | None:
+    """What the line of the Liquid tag ``found`` becomes: a layout block's tag goes and what it wraps stays
+    (a hint's text, a tab's, a stepper's steps), a tab's label as a bold line over its text, an embed as a
+    link to what it embeds, Jekyll's ``highlight`` block as a code fence; None for any other tag, which
+    is kept."""
+    name, arguments = found.group(1).lower(), found.group(2)
+    if name.removeprefix("end") not in _LIQUID_BLOCKS:
+        return None
+    if name == "highlight":
+        return "```" + (arguments.split()[0] if arguments.split() else "")
+    if name == "endhighlight":
+        return "```"
+    label = _LIQUID_TITLE.search(arguments) if name == "tab" else None
+    if label:
+        return f"**{next(group for group in label.groups() if group is not None).strip()}**"
+    url = _LIQUID_URL.search(arguments) if name == "embed" else None
+    if url:
+        return f"<{next(group for group in url.groups() if group is not None)}>"
+    return ""
+
+
 #: A callout's opening and closing lines as Notion exports them to Markdown, at any indent (a toggle's).
 _ASIDE_OPEN = "<aside>"
 _ASIDE_CLOSE = "</aside>"
@@ -229,7 +281,8 @@ def _quote_asides(lines: list[str], marked: list[Line]) -> None:
 
 def to_markdown(text: str) -> str:
     asides = _ASIDE_OPEN in text
-    if not asides and not _MAY_REWRITE.found_in(text):
+    roles = "}`" in text
+    if not asides and not roles and not _MAY_REWRITE.found_in(text):
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
@@ -241,10 +294,15 @@ def to_markdown(text: str) -> str:
     for index, line in enumerate(lines):
         if marked[index].code:
             continue
-        if line.lstrip(" ")[:1] in (">", "!", "?", ":") and callouts.rewrite(lines, index, boxes):
+        if roles and "}`" in line:
+            lines[index] = line = _MYST_ROLE.sub(_myst_role, line)
+        if line.lstrip(" ")[:1] in (">", "!", "?", ":", "=") and callouts.rewrite(lines, index, boxes):
             continue
         if "{{" in line and (shortcode := _SHORTCODE.match(line)):
             lines[index] = _shortcode(shortcode, opened)
+            continue
+        if "{%" in line and (tag := _LIQUID.match(line)) and (rewritten := _liquid(tag)) is not None:
+            lines[index] = rewritten
             continue
         if line.lstrip(" ")[:2] in ("<h", "<H"):
             _rewrite_html_heading(lines, index, marked)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from . import callouts
 from .blocks import code_span, fence, indentation, indented_run
 
 _ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
@@ -25,6 +26,8 @@ _ADMONITIONS = frozenset(
     {"note", "warning", "tip", "important", "hint", "caution", "attention", "danger", "error", "seealso",
      "admonition", "versionadded", "versionchanged", "deprecated"}
 )
+#: Boxes titled by their argument, which may ask: a folding ``dropdown`` (sphinx-design), a titled note.
+_TITLED = frozenset({"dropdown", "admonition", "topic"})
 #: Directives that arrange the document or pull in other files: nothing of theirs is a card's.
 _BOOKKEEPING = frozenset(
     {"contents", "toctree", "highlight", "index", "meta", "raw", "include", "literalinclude", "image", "figure",
@@ -152,6 +155,8 @@ def _directive(lines: list[str], out: list[str], index: int, directive: re.Match
         if body < end:
             fence(out, body, end, argument.split()[0] if argument else "")
         return max(end, index + 1)
+    if name in _TITLED and argument:
+        return _titled(lines, out, index, body, end, name, argument)
     if name in _ADMONITIONS:
         label = name.replace("seealso", "see also").capitalize()
         out[index] = f"**{label}:** {_inline(argument)}".rstrip()
@@ -167,6 +172,31 @@ def _directive(lines: list[str], out: list[str], index: int, directive: re.Match
     # Comments, link targets, substitutions, tables of contents, images: no content for a card.
     for k in range(index, max(end, index + 1)):
         out[k] = ""
+    return max(end, index + 1)
+
+
+def _titled(lines: list[str], out: list[str], index: int, body: int, end: int, name: str, title: str) -> int:
+    """A box titled by its argument (sphinx-design's ``dropdown``, a titled ``admonition``, a ``topic``) as the
+    Markdown reader's titled boxes are (:func:`.callouts.opening`): ``<details>`` whose summary is the title
+    when it asks, else the title in bold, over its body, dedented by the indent its lines share and read in turn."""
+    out[index] = callouts.opening(name, _inline(title))
+    width = min((indentation(lines[k]) for k in range(body, end) if lines[k].strip()), default=0)
+    # The body is reStructuredText in turn (its directives, literals and roles), with a blank line after it
+    # where a code block that ends it can close.
+    inner = [lines[k][width:] if lines[k].strip() else "" for k in range(body, end)] + [""]
+    translated = list(inner)
+    at = 0
+    while at < len(inner):
+        at = _translate(inner, translated, at, [])
+    out[body:end] = translated[:-1]
+    if translated[-1] and end > body:
+        out[end - 1] += "\n" + translated[-1]
+    if out[index].startswith("<details>"):
+        closing = end if end < len(lines) and not lines[end].strip() else None
+        if closing is not None:
+            out[closing] = "</details>"
+        else:
+            out[max(end, index + 1) - 1] += "\n</details>"
     return max(end, index + 1)
 
 
