@@ -161,7 +161,7 @@ def test_a_folder_reads_a_package_only_when_it_is_named(tmp_path: Path) -> None:
     found = sources.collect([tmp_path])
     assert [path.name for path in found.files] == ["notes.md"]
     assert sorted(found.skipped) == sorted(
-        f"{tmp_path / name}: skipped, an Anki package, read only when named (in a folder it may be a build's own output)"
+        f"{tmp_path / name}: skipped, an Anki package or collection, read only when named (in a folder it may be a build's own output)"
         for name in ("build/deck.apkg", "flashcards.apkg", "all.colpkg"))
     assert [path.name for path in sources.collect([tmp_path / "flashcards.apkg"]).files] == ["flashcards.apkg"]
 

@@ -262,8 +262,9 @@ def test_a_folder_with_no_source_says_which_extensions_are_read_where(tmp_path: 
     result = CliRunner().invoke(cli, ["list", str(tmp_path)])
     assert result.exit_code != 0
     read_anywhere = result.output.split("(looked for ", 1)[1].split(";", 1)[0].split(", ")
-    assert {".opml", ".mm", ".xmind", ".enex", ".tid", ".mdwn", ".textpack"} <= set(read_anywhere)
-    assert ".apkg" not in read_anywhere and "and .apkg, .colpkg when named on the command line" in result.output
+    assert {".opml", ".mm", ".xmind", ".enex", ".tid", ".mdwn", ".textpack", ".t2t", ".livemd"} <= set(read_anywhere)
+    assert ".apkg" not in read_anywhere
+    assert "and .anki2, .anki21, .anki21b, .apkg, .colpkg when named on the command line" in result.output
 
 
 def test_tiddlyremember_pairs_are_reversed_and_clozes_numbered(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ NOT_NOTES = frozenset({
     ".toml", ".ini", ".cfg", ".conf", ".config", ".properties", ".env", ".lock", ".plist", ".proto", ".graphql",
     ".gql", ".tf", ".hcl", ".nix", ".cmake", ".mk", ".make", ".dockerfile", ".editorconfig", ".gitignore",
     ".log", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp", ".temp", ".old", ".diff", ".patch", ".map",
-    ".pem", ".key", ".crt", ".csr", ".pub", ".sig", ".asc", ".gpg",
+    ".pem", ".key", ".crt", ".csr", ".pub", ".sig", ".gpg",
 })
 #: qadeck's own files that live beside the sources but are not sources.
 #: The folder a build keeps in its output folder for the next one (see :mod:`qadeck.perf.card_cache`):
@@ -240,7 +240,7 @@ def present(folder: Path, names: set[str]) -> set[str]:
 
 def _why_not(file: Path) -> str:
     if file.suffix.lower() in markups.GIVEN_ONLY:
-        return "an Anki package, read only when named (in a folder it may be a build's own output)"
+        return "an Anki package or collection, read only when named (in a folder it may be a build's own output)"
     if file.suffix.lower() in markups.MODULES and _TEST_MODULE.search(file.as_posix()):
         return "a program's test: its questions and answers are the fixtures of the code it tests (name it to read it)"
     if file.suffix.lower() in markups.MODULES:

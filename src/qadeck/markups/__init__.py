@@ -2,7 +2,8 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Neorg, Textile, MediaWiki, AsciiDoc, MDX, Texinfo, LaTeX, TiddlyWiki, and the
+allows it (reStructuredText, POD, Org, Neorg, Textile, MediaWiki, AsciiDoc, MDX, Markdoc, txt2tags, Texinfo, LaTeX,
+TiddlyWiki, and the
 markups that write headings with equals signs: DokuWiki, Zim, RDoc, Typst, Creole), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
 files (YAML, JSON, JSON Lines, DocBook or Forrest XML), outlines (OPML, mind maps, Obsidian canvases), Evernote exports and Anki packages are the exceptions (each is read as a whole). The layouts then find questions in that Markdown as in any
@@ -20,9 +21,9 @@ from collections.abc import Callable
 
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
-    iwork, jsdata, kanban, kityminder, latex, markdown, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
-    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
-    usenet, xmlfaq,
+    iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
+    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
+    txt2tags, usenet, xmlfaq,
 )
 
 from ..parsers.structure import MARKDOWN_EXTENSIONS
@@ -40,6 +41,7 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: make cards; a slide deck in a course folder is a lecture far more often than a review). JSON Lines too: a
 #: folder's ``.jsonl`` is a log, an event stream or a dataset of anything (tweets, embeddings) far more often than
 #: Q&A, and a log runs to gigabytes; ``qa.jsonl`` is read, and ``train.jsonl`` when the folder holds data alone.
+#: AsciiDoc saved as ``.asc`` too: the extension is as often an OpenPGP signature's, a schematic's or a grid's.
 #: Zip archives too: a course site's quiz package (``quiz-export.zip``, a course's ``.imscc``) is read, but a
 #: folder's zip is a backup or a download of anything far more often.
 #: JavaScript and TypeScript modules: quiz and flashcard apps keep their cards in them (``questions.js``,
@@ -47,15 +49,18 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: folder's other modules are its code, never held back to read when it has nothing else.
 MODULES = frozenset({".js", ".mjs", ".cjs", ".ts"})
 NAMED_ONLY = frozenset({
-    *MODULES, ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
     *TARS,
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
-#: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice.
-GIVEN_ONLY = frozenset({".apkg", ".colpkg"})
+#: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice; a folder's bare
+#: collection is as often the stub an unzipped package keeps beside the real one (``collection.anki2`` holding
+#: only a note asking to update Anki, beside ``collection.anki21b``) or a profile's, beside its backups.
+ANKI_COLLECTIONS = frozenset({".anki2", ".anki21", ".anki21b"})
+GIVEN_ONLY = frozenset({".apkg", ".colpkg", *ANKI_COLLECTIONS})
 #: Endings of names read wherever they are, whatever their last extension says elsewhere: Pauker saves its lessons
 #: gzipped as ``.pau.gz``, where a folder's other ``.gz`` files are archives of anything.
 READ_ENDINGS = (".pau.gz",)
@@ -113,8 +118,13 @@ MARKUPS: dict[str, Translate] = {
     ".xml": xmlfaq.to_markdown,
     ".qti": qti.to_markdown,
     ".mdx": mdx.to_markdown,
+    ".svx": svx.to_markdown,
     ".adoc": asciidoc.to_markdown,
     ".asciidoc": asciidoc.to_markdown,
+    ".asc": asciidoc.asc_to_markdown,
+    ".mdoc": markdoc.to_markdown,
+    ".markdoc": markdoc.to_markdown,
+    ".t2t": txt2tags.to_markdown,
     ".gift": gift.to_markdown,
     ".dokuwiki": equalsigns.dokuwiki_to_markdown,
     ".rdoc": equalsigns.rdoc_to_markdown,
@@ -179,6 +189,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".mhtml": html.web_archive_to_markdown,
     ".apkg": apkg.to_markdown,
     ".colpkg": apkg.to_markdown,
+    **dict.fromkeys(ANKI_COLLECTIONS, apkg.collection_to_markdown),
     ".cards": cardxml.cards_to_markdown,
     ".mochi": mochi.to_markdown,
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),

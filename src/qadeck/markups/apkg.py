@@ -1,4 +1,5 @@
-"""Anki packages (``.apkg`` decks, ``.colpkg`` collections) as the notes they hold, in the ``blocks`` layout.
+"""Anki packages (``.apkg`` decks, ``.colpkg`` collections) and bare collections (``collection.anki2``) as the
+notes they hold, in the ``blocks`` layout.
 
 A package is a zip holding a collection, an SQLite database: ``collection.anki21b``
 (Anki 2.1.50 and later: zstd-compressed, the newer schema; beside it a
@@ -72,6 +73,27 @@ def to_markdown(data: bytes, name: str = "<apkg>") -> str:
         raise archive.damaged(f"{member}: {exc}") from None
     if not items:
         raise SourceError(f"an {_KIND} with no notes in it", name)
+    return notes_markdown(items)
+
+
+#: How an SQLite database file opens.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def collection_to_markdown(data: bytes, name: str = "<collection>") -> str:
+    """A collection file as Anki keeps it in a profile folder (``collection.anki2``; ``.anki21`` and a
+    zstd-compressed ``.anki21b`` copied out of a package): the same database a package holds, unzipped.
+    Its media folder is not read: a picture is its alt text."""
+    kind = "Anki collection"
+    try:
+        database = _unzstd(data) if data[:4] == _ZSTD_MAGIC else data
+        if database[:16] != _SQLITE_MAGIC:
+            raise SourceError(f"not an {kind}: no SQLite database", name)
+        items = _notes(database)
+    except _DAMAGE as exc:
+        raise SourceError(f"a damaged {kind}: {exc}", name) from None
+    if not items:
+        raise SourceError(f"an {kind} with no notes in it", name)
     return notes_markdown(items)
 
 

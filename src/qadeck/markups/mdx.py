@@ -69,7 +69,7 @@ def to_markdown(text: str) -> str:
             opened.append((index, title is not None))
     for index, width in strip.items():
         line = lines[index]
-        lines[index] = line[min(width, len(line) - len(line.lstrip(" "))) :]
+        lines[index] = line[min(width, len(line) - len(line.lstrip(" \t"))) :]
     return markdown.to_markdown("\n".join(lines))
 
 
@@ -80,6 +80,6 @@ def _inside(original: list[str], start: int, end: int, strip: dict[int, int]) ->
     which counts the outer ones' too; code keeps its own indentation beyond it.
     """
     body = [line for line in original[start:end] if line.strip()]
-    width = min((len(line) - len(line.lstrip(" ")) for line in body), default=0)
+    width = min((len(line) - len(line.lstrip(" \t")) for line in body), default=0)
     for index in range(start, end):
         strip.setdefault(index, width)

@@ -214,11 +214,38 @@ def _asked_before(doc: _Document, after: int, start: int, hints: set[int]) -> tu
         asked.pop(0)
     if not asked:
         return end, ""
-    first, line = asked[0]
+    first = asked[0][0]  # the question's lines start here, an empty code cell before its text among them
+    asked = _without_empty_code(asked)
+    while asked and asked[0][1].blank:
+        asked.pop(0)
+    if not asked:
+        return end, ""
+    line = asked[0][1]
     title = heading(line)
     text = title[1] if title else _MARKER.sub("", line.text, count=1).strip()
     question, _ = answer_from([Line(line.number, text, False), *(line for _, line in asked[1:])])
     return first, question
+
+
+_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def _without_empty_code(asked: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
+    """``asked`` without its empty code blocks: a notebook's cell left for the learner to fill asks nothing."""
+    if not any(line.code for _, line in asked):
+        return asked
+    out: list[tuple[int, Line]] = []
+    block: list[tuple[int, Line]] = []
+    for entry in [*asked, (-1, Line(0, "", False))]:
+        if entry[1].code:  # fences included
+            block.append(entry)
+            continue
+        if block and any(line.text.strip() and not _FENCE_LINE.match(line.text) for _, line in block):
+            out += block
+        block = []
+        if entry[0] >= 0:
+            out.append(entry)
+    return out
 
 
 def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> list[Entry]:
@@ -276,9 +303,18 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
     if len(entries) == 1 and source.path.suffix.lower() in markups.ENTRY_FILES:
         return marked_coverage(source, entries)
     asking = sum(1 for entry in entries if entry.answer and asks(entry.question))
-    if asking and 2 * asking >= len(entries):
+    if asking and 2 * asking >= len(entries) or len(entries) > 1 and 2 * _answer_folds(source.text) >= len(entries):
         return max(FOLDED_QUESTIONS, marked_coverage(source, entries))
     return coverage(source, entries)
+
+
+_SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+
+
+def _answer_folds(text: str) -> int:
+    """How many folds are labelled as answers ("Example solution"): each answers the prompt before it, an
+    exercise's ("Use Enum.map/2 to …") as much as a question, and the author made those the cards."""
+    return sum(1 for summary in _SUMMARY.findall(text) if fold_label(inline_text(summary)) == "answer")
 
 
 LAYOUT = make_layout(

@@ -179,7 +179,12 @@ def find(source: Source) -> list[Entry]:
     if toggles:
         items = [common.Item(item.section, [item.first, *_nested_part(item.first, item.body)]) for item in items]
     bodies = []
-    for item in items:
+    for place, item in enumerate(items):
+        question = questions[item.first.number]
+        wrapped = _wrapped(item, question)
+        if wrapped:
+            questions[item.first.number] = clean.tidy_question(" ".join([question, *(line.text.strip() for line in wrapped)]))
+            item = items[place] = common.Item(item.section, [item.first, *item.body[len(wrapped):]])
         texts = _lone_item([line.text for line in item.body])
         bodies.append([] if common.only_questions(texts, _ends_asking) else texts)  # a question over further ones: asked, not answered
     # A line that asks under a question, among questions left unanswered or "answered" so, is one more of
@@ -204,6 +209,21 @@ class _Entries(list[Entry]):
     """A file's entries, and whether their answers are nested under the questions (see :func:`_score`)."""
 
     nested = False
+
+
+def _wrapped(item: common.Item, question: str) -> list[Line]:
+    """The lines a bulleted question that does not end asking is wrapped onto ("- Why does the copy fail when
+    I move it" / "  to another disk?"): the lines right under it, indented past its bullet, no bullet of their
+    own, up to the first that ends asking; none when no line there does."""
+    if ends_asking(question) or not _BULLET.match(item.first.text):
+        return []
+    margin = _indent(item.first.text)
+    for count, line in enumerate(item.body[:2], 1):
+        if line.blank or line.code or _indent(line.text) <= margin or _BULLET.match(line.text):
+            return []
+        if ends_asking(line.text.rstrip()):
+            return item.body[:count]
+    return []
 
 
 def _nested(question: Line, body: Sequence[Line]) -> bool:

@@ -271,14 +271,16 @@ ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "
                    "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ", "javob")
 
 
-#: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ") or a hint.
+#: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ", a course's
+#: "Example Solution 2") or a hint.
 _FOLD_LABEL = re.compile(
     r"^[^\w]*(?:(?:show|see|view|reveal|click(?: here)?(?: to (?:see|show|view|reveal))?|ver|mostrar|voir|afficher|zeige|"
-    r"mostra|vedi|показать|показати|pokaż|göster|lihat|xem)\s+)?(?:the\s+|la\s+|a\s+|die\s+)?"
+    r"mostra|vedi|показать|показати|pokaż|göster|lihat|xem)\s+)?(?:the\s+|la\s+|a\s+|an\s+|die\s+)?"
+    r"(?:(?:example|sample|possible|suggested|model)\s+)?"
     r"(?:(?P<answer>answers?|ans|solutions?|explanation|soluci[oó]n|solu[cç][aã]o|l[oö]sung|soluzione|"
     + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
     r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트))"
-    r"[^\w]*$",
+    r"(?:\s+(?:example|\d{1,2}))?[^\w]*$",
     re.IGNORECASE,
 )
 
@@ -401,9 +403,10 @@ def front_matter_end(lines: Sequence[str]) -> int:
     return 0
 
 
-#: Markdown, by the names note-takers' tools save it under.
+#: Markdown, by the names note-takers' tools save it under (Livebook saves its notebooks as ``.livemd``: Markdown
+#: whose code cells are fences).
 MARKDOWN_EXTENSIONS = frozenset(
-    {".md", ".markdown", ".mdown", ".qmd", ".rmd", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn"}
+    {".md", ".markdown", ".mdown", ".qmd", ".rmd", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn", ".livemd"}
 )
 
 
