@@ -35,7 +35,12 @@ NAME = "prefixed"
 _OPEN = r"^\s*(?:\d{1,3}[.)]\s+)?(?:[-*•+]\s+)?(?P<b>\*\*|__)?"
 #: After the marker: a space, the line's end, or (in CJK text, which puts no space there) a full-width
 #: colon or a non-ASCII letter.
-_AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f]))"
+_AFTER = r"(?:\s+|$|(?<=：)|(?=[^\x00-\x7f])"
+#: Or, the space left out, a letter right after a numbered question's point ("Q5.What …?") or an answer word's
+#: point or colon ("ANS.It …", "Ans:It …"), as notes typed in a hurry have them.
+_Q_AFTER = _AFTER + r"|(?<=\d[.)])(?=[^\W\d_]))"
+_A_AFTER = _AFTER + r"|(?<=(?:ns|NS|er|ER)[.:])(?=[^\W\d_]))"
+_AFTER += ")"
 #: The labels in other languages (see :data:`structure.ASKING_WORDS`), the one-character ones of Chinese
 #: and Greek (Ε/Α, for Ερώτηση/Απάντηση), and Chinese troubleshooting notes' problem and solution
 #: (问题描述/解决方案: what a support FAQ asks and answers).
@@ -45,13 +50,13 @@ _ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α', '解决方案', '�
 QUESTION = re.compile(
     _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s)|(?<=\d)/)"
     r"|(?:Question|QUESTION)\s*\d+[ \t]*$|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
-    rf"|(?:{_ASKS_IN})(?:\s*\d*\s*[:：]|\s*\d+\s*[.)．]))(?:(?P=b))?" + _AFTER
+    rf"|(?:{_ASKS_IN})(?:\s*\d*\s*[:：]|\s*\d+\s*[.)．]))(?:(?P=b))?" + _Q_AFTER
 )
 ANSWER = re.compile(
-    _OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|Answer|ANSWER)\s*\d*\s*[:.)：]"
+    _OPEN + r"(?:(?:A|ANS)\s*\d*\s*[:)：]|A\s*\d+\s*\.|(?:Ans|ANS|Answer|ANSWER)\s*\d*\s*[:.)：]"
     r"|(?:A|Ans|Answer|ANS|ANSWER)\s*\d*\s*[-–](?=\s)|(?:Answer|ANSWER)\s*\d*[ \t]*$|(?:Sol|Soln|Solution|SOLUTION)\s*[:.]"
     r"|(?:Back|BACK)\s*[:：]|[✅✔]\ufe0f?"
-    rf"|(?:{_ANSWERS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _AFTER
+    rf"|(?:{_ANSWERS_IN})\s*\d*\s*[:：])(?:(?P=b))?" + _A_AFTER
 )
 #: "A." alone: an answer marker only where no "B." option follows it (see :func:`_answer_dot`).
 ANSWER_DOT = re.compile(_OPEN + r"A\s*\.(?:(?P=b))?" + _AFTER)
