@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qadeck import parsers, sources
+from qadeck import markups, parsers, sources
 from qadeck.errors import SourceError
 from qadeck.parsers.structure import fold_label
 
@@ -99,3 +99,11 @@ def test_a_file_named_as_a_collection_that_is_none_is_an_error_naming_it(tmp_pat
     path.write_bytes(b"not a database at all")
     with pytest.raises(SourceError, match="collection.anki2"):
         sources.read(path)
+
+
+@pytest.mark.parametrize(("name", "suffix"), [
+    ("faq.rst.txt", ".rst"), ("faq.md.txt", ".md"), ("notes.org.txt", ".org"),
+    ("cards.json.txt", ".txt"), ("report.pdf.txt", ".txt"), ("faq.txt", ".txt"), ("FAQ", ""), (".txt", "")])
+def test_a_text_copy_of_a_markup_is_read_as_that_markup(name: str, suffix: str) -> None:
+    # Sphinx publishes each page's source as _sources/<page>.rst.txt; a data file's or a document's copy is text.
+    assert markups.text_suffix(name) == suffix

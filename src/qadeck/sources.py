@@ -315,7 +315,7 @@ def read(path: Path, kept: DocumentTexts | None = None) -> Source:
         return Source(path=path, text=text, encoding=suffix.lstrip("."))
     text, encoding = decode(data, path)
     try:
-        markdown = markups.to_markdown(path.suffix, normalize_newlines(text))
+        markdown = markups.to_markdown(markups.text_suffix(path.name), normalize_newlines(text))
     except SourceError as exc:
         raise SourceError(exc.message, path, exc.line) from None  # a markup knows the line, not the file
     return Source(path=path, text=str(markdown), encoding=encoding, origins=getattr(markdown, "origins", ()))

@@ -18,6 +18,7 @@ through :mod:`.markdown`, which only rewrites lines Markdown readers disagree on
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
 
 from . import (
     apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
@@ -199,6 +200,22 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     **trainers.READERS,  # vocabulary trainers' files: .kvtml (Parley, KWordQuiz), Pauker, jMemorize, Teach2000, …
     **dict.fromkeys((".jex", *TARS), packed.tar_to_markdown),
 }
+
+
+#: The extension a text copy of a markup file keeps before its ``.txt`` (Sphinx publishes each page's source as
+#: ``_sources/faq.rst.txt``, MyST's as ``faq.md.txt``; a mail client saves ``notes.org.txt``).
+_COPIED_AS_TEXT = ".txt"
+
+
+def text_suffix(name: str) -> str:
+    """The extension that says how the text of a file called ``name`` is read: its own, or for a text copy of a
+    markup (``faq.rst.txt``) the markup's, a data file's or a document's excepted (``cards.json.txt`` is text)."""
+    path = PurePath(name)
+    suffix = path.suffix.lower()
+    if suffix != _COPIED_AS_TEXT:
+        return suffix
+    inner = PurePath(path.stem).suffix.lower()
+    return inner if (inner in MARKUPS and inner not in NAMED_ONLY) or inner in MARKDOWN_EXTENSIONS else suffix
 
 
 def to_markdown(suffix: str, text: str) -> str:

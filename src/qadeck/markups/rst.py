@@ -73,7 +73,8 @@ def _definitions(out: list[str]) -> None:
         if line.lstrip().startswith("```"):
             fenced = not fenced
         if fenced or not line.strip() or not opens or _NOT_TERM.match(line):
-            opens = not line.strip() and not fenced
+            # A literal block's closing fence stands on the blank line after it: a paragraph may start below.
+            opens = (not line.strip() or line.lstrip().startswith("```")) and not fenced
             index += 1
             continue
         indent = indentation(line)
