@@ -64,6 +64,11 @@ _PAGE_NUMBER = re.compile(r"(?i)^[-–—\s]*(?:page\s+)?(\d{1,4})(?:\s*(?:/|of)
 _EDGE_NUMBER = re.compile(r"(?<=\s)(\d{1,4})$")
 #: A table of contents' entry: a title, dotted leaders (full stops, middle dots, ellipses), a page number.
 _CONTENTS = re.compile(r"(?:[.\u00b7\u2024\u2025\u2026\u22ef]\s?){4,}\s*\d{1,4}\s*$")
+#: A list's bullet as word processors draw it, opening a line: circles, squares, diamonds, arrowheads, the
+#: Symbol and Wingdings fonts' private-use bullets, and a glyph pypdf could only give by its font's name for it
+#: (``/g120``). Each is written as one bullet (``•``), the one the layouts know.
+_BULLET = re.compile(r"^(\s*)(?:[\u25cf\u25cb\u25a0\u25a1\u25aa\u25ab\u25e6\u25c6\u25c7\u2756\u27a2\u27a4\u25ba"
+                     r"\uf0b7\uf0a7\uf076\uf0d8]|/(?:g|glyph|cid)\d{1,5})(?=\s|$)")
 #: A word broken by a hyphen at a line's end (a letter before it), and a line's first word.
 _BROKEN = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 _FIRST_WORD = re.compile(r"^\s*([^\W\d_]\w*)")
@@ -81,6 +86,8 @@ _PARAGRAPH_GAP = 1.3
 #: A paragraph set this much larger than the body text is a heading, when no longer than this.
 _HEADING_SIZE = 1.15
 _HEADING_LINES, _HEADING_CHARACTERS = 3, 300
+#: Two runs whose baselines lie within this share of their size of each other stand on one line.
+_SAME_BASELINE = 0.15
 
 
 @dataclass(frozen=True)
@@ -201,26 +208,42 @@ class _Budget:
 
 def _lines(page: PageObject, budget: _Budget) -> list[Line]:
     """The page's lines: pypdf's text, cut where it puts line breaks, each run with where and how it is set."""
-    runs: list[tuple[str, float, float, bool]] = []
+    runs: list[tuple[str, float, float, float, bool]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text:
             # Where the text matrix puts the run on the page, and its size as drawn (both matrices scale it).
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
-            runs.append((text.translate(_CONTROLS), y, abs(size * scale), _is_bold(font)))
+            runs.append((text.translate(_CONTROLS), x, y, abs(size * scale), _is_bold(font)))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=budget.spend_operation)
     lines: list[Line] = []
     pieces: list[tuple[str, float, float, bool]] = []
-    for text, y, size, bold in runs:
+    broken = False  # pypdf broke the line before this run
+    last_x = 0.0
+    for text, x, y, size, bold in runs:
         for at, part in enumerate(text.split("\n")):
             if at:
+                broken = True
+            if not part:
+                continue
+            if broken and not (at == 0 and _same_line(pieces, x, y, size, last_x)):
                 lines += _line(pieces)
                 pieces = []
-            if part:
-                pieces.append((part, y, size, bold))
+            elif broken and pieces[-1][0][-1:].strip() and part[:1].strip():
+                pieces.append((" ", y, size, bold))  # a word drawn on its own: the space between is not drawn
+            pieces.append((part, y, size, bold))
+            broken, last_x = False, x
     return lines + _line(pieces)
+
+
+def _same_line(pieces: list[tuple[str, float, float, bool]], x: float, y: float, size: float, last_x: float) -> bool:
+    """Does a run that pypdf put on a new line stand on the line ``pieces`` make, right of its last run? A
+    program that draws each word as a text object of its own (Google Docs does) has pypdf break the line
+    after every word; the baseline says they are one line."""
+    return bool(pieces) and abs(pieces[-1][1] - y) <= _SAME_BASELINE * max(size, 1.0) and x > last_x
 
 
 def _line(pieces: list[tuple[str, float, float, bool]]) -> list[Line]:
@@ -232,6 +255,9 @@ def _line(pieces: list[tuple[str, float, float, bool]]) -> list[Line]:
     while not runs[-1][0].strip():
         runs.pop()
     runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
+    first = next(at for at, (text, _bold) in enumerate(runs) if text.strip())
+    if _BULLET.match(runs[first][0]):
+        runs[first] = (_BULLET.sub(r"\1•", runs[first][0], count=1), runs[first][1])
     return [Line(tuple(runs), y=filled[0][1], size=max(piece[2] for piece in filled))]
 
 

@@ -369,11 +369,11 @@ def _unlabelled(entries: list[Entry]) -> list[Entry]:
 def drop_answer_label(answer: str) -> str:
     """Without a leading ``Answer:`` label (``Ответ:``, ``答：``): the label says what the card's back already is.
 
-    The label may open a list item (``- **Resposta:** …``, a numbered question's one bullet): the item's mark
-    goes with it, for that bullet is the answer, not one point of a list."""
+    The label may open a list item (``- **Resposta:** …``, ``• Answer: …``, a numbered question's one bullet): the
+    item's mark goes with it, for that bullet is the answer, not one point of a list."""
     text = answer.lstrip()
     opening = text[2:3]
-    if text[1:2] == " " and text[:1] in "-*+" and (opening.upper() in _ITEM_LABEL_OPENINGS or opening.isspace()):
+    if text[1:2] == " " and text[:1] in "-*+•" and (opening.upper() in _ITEM_LABEL_OPENINGS or opening.isspace()):
         item = _bulleted(text)
         if item is not None:
             dropped = _drop_label(item, item.lstrip())
@@ -385,7 +385,7 @@ def _bulleted(answer: str) -> str | None:
     """The text of the list item ``answer`` opens with, or None; None too for ``- a: …``, which names a blank
     or an option (``- b: …`` follows it), no answer."""
     text = answer.lstrip()
-    if text[1:2] != " " or text[:1] not in "-*+":
+    if text[1:2] != " " or text[:1] not in "-*+•":
         return None
     item = text[2:]
     if item[:1] in "aA" and item[1:].lstrip(" \t")[:1] == ":":

@@ -405,14 +405,27 @@ _SENTENCE_ENDS = (".", "?", "!", ":", ";", ")", "*", "\u3002", "\uff1f", "\uff01
 def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[Line]]:
     """The question and its answer's lines, the question's last words taken back from the answer where its
     line was wrapped (a PDF's lines, a narrow page): the numbered line stops mid-sentence and the line right
-    below it, no item of a list, ends asking."""
-    if not question or question.endswith(_SENTENCE_ENDS) or not body:
+    below it, no item of a list, ends asking. A paragraph of its own below it is the question's end too where it
+    goes on the sentence (a small letter opens it): each line of a PDF's text pasted into a word processor
+    became a paragraph."""
+    if not question or not body:
         return question, body
-    below = body[0]
-    if below.number != first.number + 1 or below.code or not ends_asking(below.text.rstrip()) \
+    skip = 1 if body[0].blank and len(body) > 1 and _goes_on(body[1].text) else 0
+    # A bold question's closing mark ends no sentence where its paragraph below goes on (bold too).
+    head = question.rstrip("*_") if skip else question
+    if head.endswith(_SENTENCE_ENDS):
+        return question, body
+    below = body[skip]
+    asks = ends_asking(below.text.rstrip(" \t*_" if skip else " \t"))
+    if below.number != first.number + 1 + skip or below.code or not asks \
             or clean.starts_list_item(below.text) or NUMBERED.match(below.text):
         return question, body
-    return f"{question} {clean.tidy_question(below.text)}", body[1:]
+    return f"{head} {clean.tidy_question(below.text)}", body[skip + 1:]
+
+
+def _goes_on(text: str) -> bool:
+    """Does a line go on a sentence: a small letter opens it (bold or italic marks aside)?"""
+    return text.lstrip(" \t*_")[:1].islower()
 
 
 def _followed_up(question: str, body: list[Line], first: Line) -> tuple[str, list[Line]]:

@@ -66,7 +66,9 @@ ANSWER_INLINE = re.compile(
     # After the question's closing mark, or after a card separator ("Question: …::Answer: …", "… | A: …").
     r"(?:(?<=[?.!])\s*(?:[-*•]\s*)?|[ \t]*(?:::|\|)[ \t]*)(?P<b>\*\*|__)?"
     # "A:", or "A." as "Q." opened the question, unless a "B." follows: then they are its options.
-    r"(?:(?:A|Ans|Answer)\s*:|(?:A|Ans)\.(?=[ \t])(?!.*\bB\.[ \t]))(?:(?P=b))?\s*"
+    r"(?:(?:A|Ans|Answer)\s*:|(?:A|Ans)\.(?=[ \t])(?!.*\bB\.[ \t]))(?:(?P=b))?"
+    # The bold the whole line is set in closing after the marker ("**Q3. Why …? Answer:**"): the question's.
+    r"(?:(?<![*_])(?:\*\*|__)(?=[ \t]*$))?\s*"
 )
 
 _HIDDEN = f"[{clean.INVISIBLE}]*"
