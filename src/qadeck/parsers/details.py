@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -62,7 +63,7 @@ class _Open:
 
 
 class _Scanner(HTMLParser):
-    """Finds top-level ``<details>`` blocks, their first ``<summary>``, and the blocks one level inside them."""
+    """Finds top-level ``<details>`` blocks, their first ``<summary>``, and the blocks inside each block."""
 
     def __init__(self, starts: list[int]) -> None:
         super().__init__(convert_charrefs=True)
@@ -89,10 +90,10 @@ class _Scanner(HTMLParser):
             at = self._offset()
             summary = block.summary or (block.start, block.start)
             span = _Span(block.start, summary, (summary[1], at), self.rawdata.find(">", at) + 1 or at, tuple(block.inner))
-            if not self.open:
+            if self.open:
+                self.open[-1].inner.append(span)
+            else:
                 self.spans.append(span)
-            elif len(self.open) == 1:
-                self.open[0].inner.append(span)
 
 
 class _Document:
@@ -146,22 +147,38 @@ def _entries(source: Source) -> list[Entry]:
     inside: set[int] = set()
     after = 0  # the first line that no block or question asked before holds
     hints: set[int] = set()
-    spans = doc.spans()
+    spans = _unwrapped(doc, doc.spans())
     labels = [fold_label(_summary(doc, span)) for span in spans]
+    folded: tuple[int, str] | None = None  # a question's fold ("Question 2") and its text, before its answer's fold
     for place, span in enumerate(spans):
         first, last = doc.index_at(span.start), doc.index_at(max(span.end - 1, span.start))
         inside.update(range(first, last + 1))
         section = outline_sections(source)[first]
         question = _summary(doc, span)
+        if labels[place] == "question":
+            nested = next((inner for inner in span.inner if fold_label(_summary(doc, inner)) == "answer"), None)
+            if nested is not None:  # "Question 1" folding the question and, inside it, its "Answer" fold
+                entries.append(_folded_entry(doc, span, nested, section))
+                after = last + 1
+                continue
+            # Numbered ("Question 2"), as the answer's fold is: a data file's entry may be the words "Question"
+            # and "Answer", a card of its own.
+            if labels[place + 1 : place + 2] in (["answer"], ["hint"]) and any(map(str.isdigit, question)):
+                folded = (first, textwrap.dedent(answer_from(doc.lines_between(*span.body))[0]).strip())
+                after = last + 1
+                continue  # the next fold answers it (a hint's fold may stand between)
         if labels[place] == "hint" and labels[place + 1 : place + 2] == ["answer"] \
-                and any(not line.blank for line in lines[after:first]):
+                and (folded or any(not line.blank for line in lines[after:first])):
             hints.update(range(first, last + 1))
-            continue  # a hint folded between a question (the text before it) and its answer: neither
+            continue  # a hint folded between a question (the text or fold before it) and its answer: neither
         opening = first
-        if labels[place] == "answer":  # "Answer" folded under the question that stands before it
+        if labels[place] == "answer" and folded and folded[1]:
+            opening, question = folded
+        elif labels[place] == "answer":  # "Answer" folded under the question that stands before it
             opening, asked = _asked_before(doc, after, span.start, hints)
             question = asked or question  # nothing before it: its summary is a word asked (a vocabulary's)
             opening = opening if asked else first
+        folded = None
         after = last + 1
         follow_ups = [inner for inner in span.inner if asks(_summary(doc, inner))]
         body = doc.lines_between(*span.body)
@@ -183,6 +200,42 @@ def _entries(source: Source) -> list[Entry]:
 
 def _summary(doc: _Document, span: _Span) -> str:
     return inline_text(doc.text[span.summary[0] : span.summary[1]])
+
+
+#: Where a summary closes: the one tag a body's text opens with (see :class:`_Scanner`).
+_SUMMARY_CLOSE = re.compile(r"</summary\s*>", re.IGNORECASE)
+
+
+def _unwrapped(doc: _Document, spans: list[_Span]) -> list[_Span]:
+    """``spans`` with each block that holds nothing but two or more blocks (a "Questions" fold around the page's
+    question folds) replaced by the blocks it holds: those are the cards, the outer one only hides them."""
+    out: list[_Span] = []
+    for span in spans:
+        if len(span.inner) < 2:
+            out.append(span)
+            continue
+        text, at = [], span.body[0]
+        for inner in span.inner:
+            text.append(doc.text[at : inner.start])
+            at = inner.end
+        text.append(doc.text[at : span.body[1]])
+        out.extend(span.inner if not _SUMMARY_CLOSE.sub("", "".join(text)).strip() else (span,))
+    return out
+
+
+def _folded_entry(doc: _Document, span: _Span, nested: _Span, section: str) -> Entry:
+    """The card of a fold that only names a question ("Question 1") over the question's text and, inside, the
+    fold of its answer: that text asks, the inner fold's body answers."""
+    lines = doc.lines
+    cut = set(range(doc.index_at(nested.start), doc.index_at(max(nested.end - 1, nested.start)) + 1))
+    body = [Line(line.number, "", line.code) if line.number - 1 in cut else line
+            for line in doc.lines_between(span.body[0], nested.start)]
+    question, _ = answer_from(body)
+    question = textwrap.dedent(question).strip()  # the inner block's indent is markup's, not the text's
+    answer, end_line = answer_from(doc.lines_between(*nested.body))
+    last = lines[doc.index_at(max(span.end - 1, span.start))].number
+    return Entry(question or _summary(doc, span), answer, lines[doc.index_at(span.start)].number, end_line or last,
+                 section)
 
 
 #: A list item's marker before a question's text.

@@ -313,9 +313,15 @@ def _labelled_question(text: str) -> tuple[str, str] | None:
     return (question, answer) if question and answer else None
 
 
+#: A section's number with no mark after it, before a word: "1.2 What is …?", "8b What does …?" (a question's
+#: variant). Not numbering that makes a heading ask: only taken off a heading read as a question.
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+|\d+[a-z])[ \t]+(?=[^\W\d_])")
+
+
 def question_text(title: str) -> str:
-    """A question heading's text without its number or label ("Q3.", "12)", "Frage 3:", "Ε1:")."""
+    """A question heading's text without its number or label ("Q3.", "12)", "1.2", "Frage 3:", "Ε1:")."""
     text = _NUMBERING.sub("", title, count=1).strip() or title
+    text = _SECTION_NUMBER.sub("", text, count=1) if text[:1].isdigit() else text
     if label := QUESTION.match(text):  # a label in another language
         text = text[label.end() :].strip() or text
     return text

@@ -7,7 +7,7 @@
     Ans: One step of a build.        Answer: Storage that outlives a container.
 
 A question starts at a line opening with a question marker (``Q:``, ``Q1.``, ``Q1/``,
-``Question:``, ``Q -``, ``Front:``, ``❓``; numbered, bulleted or bold); its answer at the next answer
+``Question:``, ``Q -``, ``Front:``, ``❓``, ``Q3`` before a question in bold; numbered, bulleted or bold); its answer at the next answer
 marker, at the start of a line or inside one after the question's closing
 punctuation (``… model? * A: …``). The answer runs to the next question or
 section heading. A question with no answer marker keeps its first line (or the
@@ -50,6 +50,8 @@ _ANSWERS_IN = f"(?i:{'|'.join((*ANSWERING_WORDS, '答', 'α', '解决方案', '�
 QUESTION = re.compile(
     _OPEN + r"(?:(?:Q(?:ues(?:tion)?)?|QUES(?:TION)?)(?:\.(?=\s*\d))?\s*(?:\d+(?:\.\d+)*)?\s*(?:[:.)：]|[-–](?=\s)|(?<=\d)/)"
     r"|(?:Question|QUESTION)\s*\d+[ \t]*$|(?:Front|FRONT)\s*[:：]|[❓❔]\ufe0f?"
+    # "Q3 **What is X?**": a number and no mark after it, where the question is set in bold.
+    r"|Q\d{1,3}(?=[ \t]+(?:\*\*|__)\S)"
     rf"|(?:{_ASKS_IN})(?:\s*\d*\s*[:：]|\s*\d+\s*[.)．]))(?:(?P=b))?" + _Q_AFTER
 )
 ANSWER = re.compile(
@@ -83,6 +85,7 @@ _MAY_ASK = (
     re.compile(f"(?:{_HIDDEN.join('Question')}|{_HIDDEN.join('QUESTION')})[ \\t{clean.INVISIBLE}]*\\d[\\d{clean.INVISIBLE}]*"
                f"[ \\t{clean.INVISIBLE}]*$", re.MULTILINE),
     re.compile(f"F{_HIDDEN}(?:{_HIDDEN.join('ront')}|{_HIDDEN.join('RONT')})[\\s{clean.INVISIBLE}]*[:：]"),
+    re.compile(f"Q{_HIDDEN}\\d[\\d{clean.INVISIBLE}]*[ \\t]+(?:\\*\\*|__)"),
 )
 #: The question emoji: looked up as literals, which a character class searched for is not.
 _ASKING_EMOJI = ("❓", "❔")

@@ -116,9 +116,10 @@ def _entry(lines: list[Line], start: int, block: tuple[int, int], section: str) 
     first, last = block
     level_text = heading(lines[start])
     title = inline_text(level_text[1]) if level_text else ""
-    title = _NUMBERING.sub("", title, count=1) or title
+    bare = _NUMBERING.sub("", title, count=1)
     front, _ = answer_from(lines[start + 1 : first])
-    question = f"{title}\n\n{front}" if front else title
+    # A heading that only numbers the question ("###### Question 4.") over its text: the text asks alone.
+    question = f"{bare}\n\n{front}" if bare and front else front or bare or title
     back = _back(lines[first : last + 1], _options(lines[start + 1 : first]))
     return Entry(question, back, lines[start].number, lines[last].number, section)
 

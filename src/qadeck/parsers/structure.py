@@ -271,27 +271,28 @@ ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "
                    "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ", "javob")
 
 
-#: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ", a course's
-#: "Example Solution 2") or a hint.
+#: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ", a course's "Example Solution 2", "Answer 2"), a hint,
+#: or the question whose answer another fold holds ("Question 2", "Problem 3", "Questions").
 _FOLD_LABEL = re.compile(
     r"^[^\w]*(?:(?:show|see|view|reveal|click(?: here)?(?: to (?:see|show|view|reveal))?|ver|mostrar|voir|afficher|zeige|"
     r"mostra|vedi|показать|показати|pokaż|göster|lihat|xem)\s+)?(?:the\s+|la\s+|a\s+|an\s+|die\s+)?"
     r"(?:(?:example|sample|possible|suggested|model)\s+)?"
     r"(?:(?P<answer>answers?|ans|solutions?|explanation|soluci[oó]n|solu[cç][aã]o|l[oö]sung|soluzione|"
     + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
-    r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트))"
-    r"(?:\s+(?:example|\d{1,2}))?[^\w]*$",
+    r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트)"
+    r"|(?P<question>questions?|problems?|exercises?|q))"
+    r"(?:\s+example|\s*\d{1,3}[a-z]?)?[^\w]*$",
     re.IGNORECASE,
 )
 
 
 def fold_label(summary: str) -> str | None:
-    """"answer" or "hint" when a fold's ``summary`` (its text, tags gone) only names what the fold holds, else None:
-    then the question is what stands before the fold."""
+    """"answer", "hint" or "question" when a fold's ``summary`` (its text, tags gone) only names what the fold holds,
+    else None: then the summary asks, and for an answer's fold the question is what stands before it."""
     if len(summary) > 40:
         return None
     found = _FOLD_LABEL.match(summary.strip())
-    return None if found is None else "answer" if found.group("answer") else "hint"
+    return None if found is None else next(name for name in ("answer", "hint", "question") if found.group(name))
 
 
 class LineStart:
