@@ -22,7 +22,7 @@ def test_gitbook_blocks_go_and_what_they_wrap_stays(tmp_path):
     )
     assert _cards(tmp_path, "faq.md", text) == [
         ("Can I pause a job?", "Yes, from its page.\n\nA paused job keeps its machine."),
-        ("How do I install the client?", "**pip**\nRun pip install."),
+        ("How do I install the client?", "**pip:**\nRun pip install."),
     ]
 
 
@@ -36,10 +36,10 @@ def test_a_jekyll_highlight_block_is_code():
     assert "```ruby\nputs 1\n```" in markdown.to_markdown(text)
 
 
-def test_a_content_tab_is_its_label_over_its_text_never_a_question(tmp_path):
+def test_a_content_tab_is_its_label_over_its_text_never_a_question():
     text = '# Setup\n\n=== "Why not Docker?"\n\n    Docker needs root here.\n\n=== "Podman"\n\n    Podman runs rootless.\n'
     rewritten = markdown.to_markdown(text)
-    assert "**Why not Docker?**\nDocker needs root here." in rewritten.replace("\n\n", "\n")
+    assert "**Why not Docker?:**\nDocker needs root here." in rewritten.replace("\n\n", "\n")
     assert "<details>" not in rewritten and "    Podman" not in rewritten
 
 

@@ -160,8 +160,9 @@ def admonition(lines: list[str], start: int) -> bool:
 
 
 def tab(lines: list[str], start: int) -> bool:
-    """Rewrite the MkDocs content tab opening at ``lines[start]``, if one does: its label a bold line
-    (a tab's label names a variant, never asks), its body, the lines indented under it, dedented."""
+    """Rewrite the MkDocs content tab opening at ``lines[start]``, if one does: its label a bold label line
+    (``**Linux:**``: a tab's label names a variant, it never asks, and a line of bold alone would read as a
+    question), its body, the lines indented under it, dedented."""
     found = TAB.match(lines[start])
     if not found:
         return False
@@ -172,7 +173,7 @@ def tab(lines: list[str], start: int) -> bool:
             lines[end] = lines[end].expandtabs(4)[4:]
         end += 1
     label = found.group(2).strip()
-    lines[start] = f"{found.group(1)}**{label}**" if label else ""
+    lines[start] = f"{found.group(1)}**{label.rstrip(':')}:**" if label else ""
     return True
 
 

@@ -234,7 +234,8 @@ def _myst_role(found: re.Match[str]) -> str:
 
 def _liquid(found: re.Match[str]) -> str | None:
     """What the line of the Liquid tag ``found`` becomes: a layout block's tag goes and what it wraps stays
-    (a hint's text, a tab's, a stepper's steps), a tab's label as a bold line over its text, an embed as a
+    (a hint's text, a tab's, a stepper's steps), a tab's label as a bold label over its text (as MkDocs tabs'
+    labels are, :func:`.callouts.tab`), an embed as a
     link to what it embeds, Jekyll's ``highlight`` block as a code fence; None for any other tag, which
     is kept."""
     name, arguments = found.group(1).lower(), found.group(2)
@@ -246,7 +247,7 @@ def _liquid(found: re.Match[str]) -> str | None:
         return "```"
     label = _LIQUID_TITLE.search(arguments) if name == "tab" else None
     if label:
-        return f"**{next(group for group in label.groups() if group is not None).strip()}**"
+        return f"**{next(group for group in label.groups() if group is not None).strip().rstrip(':')}:**"
     url = _LIQUID_URL.search(arguments) if name == "embed" else None
     if url:
         return f"<{next(group for group in url.groups() if group is not None)}>"
