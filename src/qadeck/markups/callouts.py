@@ -26,7 +26,7 @@ import html
 import re
 
 from ..parsers.headings import asks
-from ..parsers.structure import HEADING
+from ..parsers.structure import HEADING, fold_label
 
 #: Box kinds that hold a question whatever their title says (Obsidian's ``help`` and ``faq`` are aliases
 #: of ``question``).
@@ -80,7 +80,9 @@ def opening(kind: str, title: str | None) -> str:
     title = title.strip()
     if not title or REVEAL.match(title):
         return ""
-    if asks(title) or kind.lower() in QUESTION_KINDS:
+    # A box titled as the answer to an item by its number ("Solution to Exercise 2") follows that item, whose
+    # statement may run over paragraphs: folded, it stays apart from them, as a fold labelled "Answer" is.
+    if asks(title) or kind.lower() in QUESTION_KINDS or fold_label(title) == "answer":
         return f"<details><summary>{html.escape(title, quote=False)}</summary>"
     return f"**{title}**"
 

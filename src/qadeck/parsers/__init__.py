@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import UsageError, unknown
-from ..model import Finding, ParseResult, Source
+from ..model import Card, Finding, ParseResult, Source
 from . import (
     answered, apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
     labelled, liascript, logseq,
@@ -18,8 +18,8 @@ from . import (
 )
 from .base import Layout
 from .structure import (
-    asks_in, blanked, ends_asking, faq_section, marked_section, setext_as_atx, typed, without_comments,
-    without_site_templates,
+    asks_in, blanked, ends_asking, faq_section, lists_questions, marked_section, names_study, setext_as_atx,
+    study_section, typed, without_comments, without_site_templates,
 )
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -83,23 +83,78 @@ def readable(source: Source) -> Source:
 
 def detect(source: Source) -> tuple[Layout | None, float]:
     """The best-scoring layout for ``source`` (None when nothing fits)."""
-    layout, score, _ = _choose(readable(source))
+    layout, score, _, _ = _choose(readable(source))
     return layout, score
 
 
-def _choose(source: Source) -> tuple[Layout | None, float, Source]:
+def _choose(source: Source) -> tuple[Layout | None, float, Source, tuple[Card, ...] | None]:
     """The layout that fits ``source``, its score, and what it reads: the whole source, or, when
     nothing fits it, its FAQ sections where a layout fits them (see :func:`structure.faq_section`), else its
-    sections of marked questions (see :func:`structure.marked_section`)."""
+    sections of marked questions (see :func:`structure.marked_section`); or, in study notes, their review
+    questions and answers (see :func:`_studied`); and then the cards of the rest of the source kept beside
+    them (None when the whole source or a FAQ section is read)."""
     best, best_score, source = _with_setext_headings(source, *closest(source))
+    studied = _studied(source, best, best_score)
+    if studied is not None:
+        return studied
     if best_score >= MIN_SCORE:
-        return best, best_score, source
+        return best, best_score, source, None
     for part in (faq_section(source), marked_section(source, prefixed.QUESTION)):
         if part is not None:
             near, score = closest(part)
             if score >= MIN_SCORE:
-                return near, score, part
-    return None, best_score, source
+                return near, score, part, None
+    return None, best_score, source, None
+
+
+#: Layouts that read a page's topics as cards where no question is marked: any heading, a table's rows, a list's
+#: items, a paragraph. A chapter of study notes read by one of them gives its sections, not its questions.
+_TOPIC_READERS = frozenset({headings.NAME, titles.NAME, table.NAME, outline.NAME, prose.NAME, ruled.NAME, separated.NAME,
+                            pairs.NAME, glossary.NAME})
+
+
+def _studied(source: Source, best: Layout | None,
+             best_score: float) -> tuple[Layout | None, float, Source, tuple[Card, ...]] | None:
+    """The reading of ``source``'s study sections (see :func:`structure.study_section`), with the cards of the
+    rest of the page, where the whole page's reading takes its topics for questions: lecture notes and
+    textbook chapters are read by their sections' titles or tables (cards that do not ask), where the
+    questions to learn are those the chapter closes on. The rest of the page keeps what a layout that marks
+    its questions finds there (questions answered on their own lines), or else its cards that ask. No layout
+    when none fits the study sections and nothing else asks (nor lists questions no layout read): a
+    chapter's unanswered exercises are no cards, nor are its topics. None when the whole page is read as it
+    is: its layout marks its questions, or most of what the rest of it holds asks (a FAQ that ends on
+    exercises)."""
+    if best is not None and best_score >= MIN_SCORE and best.name not in _TOPIC_READERS:
+        return None
+    found = study_section(source, key.KEY_TITLE)
+    if found is None:
+        return None
+    part, spans = found
+    rest = blanked(source, (number for first, last in spans for number in range(first, last + 1)))
+    outside, outside_score = closest(rest)
+    asked: tuple[Card, ...] = ()
+    if outside is not None and outside_score >= MIN_SCORE:
+        cards = outside.parse(rest).cards
+        asked = tuple(card for card in cards
+                      if outside.name not in _TOPIC_READERS or ends_asking(card.question.strip(_QUOTES)))
+        if outside.name in _TOPIC_READERS and len(asked) >= 2 and len(asked) * 2 >= len(cards):
+            return None
+    near, score = closest(part)
+    fits = near is not None and score >= MIN_SCORE
+    if not asked and lists_questions(rest) and not (fits and _asked_in(near.parse(part).cards)):
+        return None  # the page lists questions (answered on their lines) that no layout read: read it whole
+    if not fits:
+        return None if asked or best_score < MIN_SCORE else (None, score, part, ())
+    return near, score, part, asked
+
+
+#: Quotation marks around a question a walkthrough copies ("“What is the flag?”").
+_QUOTES = " \"'“”„«»‘’"
+
+
+def _asked_in(cards: tuple[Card, ...]) -> tuple[Card, ...]:
+    """The cards of a chapter's study sections: their titles ("Review questions", "Quiz") are no questions."""
+    return tuple(card for card in cards if not names_study(card.question))
 
 
 #: Layouts whose files' underlines are no Markdown headings (see :func:`_with_setext_headings`).
@@ -156,14 +211,18 @@ def _parse(source: Source, layout: str | None) -> ParseResult:
     source = readable(source)
     if layout:
         return _at_origins(get(layout).parse(source), origins)
-    chosen, _, source = _choose(source)
+    chosen, _, source, asked = _choose(source)
     if chosen is None:
         return ParseResult(
             source=source.name,
             layout="none",
             findings=() if _code(source) else (Finding("skipped", source.name, 1, no_fit(source)),),
         )
-    return _at_origins(_with_rest(source, chosen, chosen.parse(source)), origins)
+    result = _with_rest(source, chosen, chosen.parse(source))
+    if asked is not None:  # a chapter's study sections, and what the rest of it asks
+        cards = (*_asked_in(result.cards), *asked)
+        result = replace(result, cards=tuple(sorted(cards, key=lambda card: card.lines)))
+    return _at_origins(result, origins)
 
 
 def _at_origins(result: ParseResult, origins: tuple[int, ...]) -> ParseResult:

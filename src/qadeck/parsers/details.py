@@ -31,7 +31,9 @@ from .entries import Entry, coverage, make_layout, marked_coverage
 from .headings import asks
 from .titles import TITLE_WEIGHT
 from .markup import inline_text
-from .structure import SPACE, Line, LineStart, answer_from, fold_label, heading, outline, outline_sections
+from .structure import (
+    SPACE, Line, LineStart, answer_from, fold_label, heading, is_separator, names_study, outline, outline_sections,
+)
 
 NAME = "details"
 
@@ -263,7 +265,7 @@ def _asked_before(doc: _Document, after: int, start: int, hints: set[int]) -> tu
     asked = [(index, line) for index, line in enumerate(lines[begin:end], begin) if index not in hints]
     if head.strip():
         asked.append((end, Line(lines[end].number, head, lines[end].code)))
-    while asked and asked[0][1].blank:
+    while asked and (asked[0][1].blank or _unasking(asked[0][1], len(asked) > 1)):
         asked.pop(0)
     if not asked:
         return end, ""
@@ -299,6 +301,23 @@ def _without_empty_code(asked: list[tuple[int, Line]]) -> list[tuple[int, Line]]
         if entry[0] >= 0:
             out.append(entry)
     return out
+
+
+#: A line that only labels an exercise by its number ("**Exercise 1.**", "Problem 2:"): its statement follows.
+_ITEM_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?(?:exercise|problem|question|task)\s*\d{1,3}(?:\.\d{1,3})*[a-z]?\s*[.:)]?(?:\*\*|__)?\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unasking(line: Line, more: bool) -> bool:
+    """Is ``line``, first of the text a fold labelled "Answer" follows, no part of the question: the title of
+    the section of exercises it opens, a rule parting it from the exercise before, or (with the statement
+    below it) the exercise's label?"""
+    title = heading(line)
+    if title is not None:
+        return names_study(title[1])
+    return not line.code and is_separator(line.text) or more and _ITEM_LABEL.match(line.text) is not None
 
 
 def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> list[Entry]:

@@ -204,6 +204,74 @@ def marked_section(source: Source, marks: re.Pattern[str]) -> Source | None:
     return _kept(source, lines, keep)
 
 
+#: A heading line that may name a study section: searched once in the whole text, as most files have none.
+_STUDY_HINT = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*?(?:question|exercise|check|test|quiz|problem|review|answer|solution)",
+                         re.IGNORECASE | re.MULTILINE)
+#: A title that names the questions a textbook chapter or study notes close on (searched in the title).
+_STUDY_WORDS = re.compile(
+    r"\b(?:review|study|comprehension|practice|revision|self[- ]?(?:test|check|assessment)|end[- ]of[- ]chapter|chapter)"
+    r"\s+(?:questions?|problems?|exercises?|quiz(?:zes)?)\b"
+    r"|\bcheck\s+your\s+(?:understanding|knowledge|learning|progress)\b|\bself[- ]?(?:checks?|tests?|assessment|quiz)\b"
+    r"|\b(?:test|quiz)\s+yourself\b|\b(?:knowledge|concept|comprehension)\s+checks?\b",
+    re.IGNORECASE,
+)
+#: A title that is only a word for such questions ("Exercises", "15. Exercises", "Review questions").
+_STUDY_TITLE = re.compile(r"^(?:exercises?|questions|quiz(?:zes)?)$", re.IGNORECASE)
+#: What a study title may carry besides its words: a section's number, markup, a closing colon, a tag in brackets.
+_TITLE_DECOR = re.compile(r"^[\s*_]*(?:(?:\d+\.)*\d+\.?|[IVX]+\.)?[\s*_]*|[\s*_:]*(?:\[[^\]]*\]|\([^)]*\))?[\s*_:]*$")
+
+
+def names_study(title: str) -> bool:
+    """Does ``title`` (a heading's, or a card's question) name the questions a chapter closes on?"""
+    bare = _TITLE_DECOR.sub("", inline_text(title))
+    return _STUDY_TITLE.match(bare) is not None or _STUDY_WORDS.search(bare) is not None
+
+
+def study_section(source: Source, answers: re.Pattern[str]) -> tuple[Source, list[tuple[int, int]]] | None:
+    """``source`` with only its study sections' lines (a heading naming review questions, a self-check or
+    exercises, or their ``answers``, down to the next heading as high), the others blank; and the spans of
+    line numbers they cover (first, last). None when it has none.
+
+    Lecture notes and textbook chapters close on a few questions to check the reader: those (and the answers
+    a later section gives them) are the cards; the chapter's sections above are topics, not questions.
+    """
+    if not _STUDY_HINT.search(source.text):
+        return None
+    lines = outline(source)
+    found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
+    spans: list[tuple[int, int]] = []
+    asking = False
+    for place, (index, (level, title)) in enumerate(found):
+        study = names_study(title)
+        if study or answers.match(_TITLE_DECOR.sub("", inline_text(title)).lower()):
+            asking = asking or study
+            spans.append((index, next((j for j, (lv, _) in found[place + 1 :] if lv <= level), len(lines))))
+    if not asking:
+        return None
+    keep = {i for start, end in spans for i in range(start, end)}
+    kept = _kept(source, lines, keep)
+    if kept is None:
+        return None
+    return kept, [(lines[start].number, lines[end - 1].number) for start, end in spans]
+
+
+#: A list item that asks with a question mark, whatever follows the mark on its line ("- Which port? `22`").
+_ASKING_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+[^\n]*?\?(?:[ \t]|$)", re.MULTILINE)
+
+
+def lists_questions(source: Source) -> bool:
+    """Does ``source`` list two questions or more as a list's items (outside code)?"""
+    if "?" not in source.text:
+        return False
+    found = 0
+    for line in outline(source):
+        if not line.code and "?" in line.text and _ASKING_ITEM.match(line.text):
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def _kept(source: Source, lines: list[Line], keep: set[int]) -> Source | None:
     """``source`` with only the lines at the indexes ``keep`` of its outline ``lines``; None when that is none
     of them or all."""
@@ -281,7 +349,11 @@ _FOLD_LABEL = re.compile(
     + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
     r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트)"
     r"|(?P<question>questions?|problems?|exercises?|q))"
-    r"(?:\s+example|\s*\d{1,3}[a-z]?)?[^\w]*$",
+    r"(?:\s+example)?"
+    # The item it belongs to, by number: "Solution 2", "Answer to Exercise 1.3", "Hint for question 4b".
+    r"(?:\s+(?:to|for|of)\s+(?:the\s+)?(?:exercises?|questions?|problems?|tasks?|examples?|ex\.?|q\.?))?"
+    r"(?:\s*#?\d{1,3}(?:\.\d{1,3})*[a-z]?)?"
+    r"[^\w]*$",
     re.IGNORECASE,
 )
 
