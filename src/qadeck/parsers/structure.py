@@ -204,9 +204,12 @@ def marked_section(source: Source, marks: re.Pattern[str]) -> Source | None:
     return _kept(source, lines, keep)
 
 
-#: A heading line that may name a study section: searched once in the whole text, as most files have none.
-_STUDY_HINT = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*?(?:question|exercise|check|test|quiz|problem|review|answer|solution)",
-                         re.IGNORECASE | re.MULTILINE)
+#: A heading line that may name a study section by its first words (after a number and markup): searched once in the
+#: whole text, its literal newline first, as most files have none.
+_STUDY_HINT = re.compile(
+    r"\n {0,3}#{1,6}[ \t]+[\d. \t*_]*(?i:exercise|quiz|self|check your|test yourself|knowledge check|concept check"
+    r"|comprehension|review|study|practice|revision|chapter|end[- ]of[- ]chapter|questions)"
+)
 #: A title that names the questions a textbook chapter or study notes close on (searched in the title).
 _STUDY_WORDS = re.compile(
     r"\b(?:review|study|comprehension|practice|revision|self[- ]?(?:test|check|assessment)|end[- ]of[- ]chapter|chapter)"
@@ -235,7 +238,7 @@ def study_section(source: Source, answers: re.Pattern[str]) -> tuple[Source, lis
     Lecture notes and textbook chapters close on a few questions to check the reader: those (and the answers
     a later section gives them) are the cards; the chapter's sections above are topics, not questions.
     """
-    if not _STUDY_HINT.search(source.text):
+    if not _STUDY_HINT.search(source.text) and not _STUDY_HINT.match("\n" + source.text[:200]):
         return None
     lines = outline(source)
     found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
