@@ -92,6 +92,18 @@ def test_a_labelled_bullet_loses_its_mark_and_label(answer: str, expected: str) 
     assert entries.drop_answer_label(answer) == expected
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("✅ Trả lời:\nFlexbox xếp các phần tử.", "Flexbox xếp các phần tử."),
+     ("✔️ **Answer:** Paris.", "Paris."),
+     ("✅ Done in two steps.", "✅ Done in two steps."),
+     ("✔ **Beim Wechsel:** Wachstum zeigen.", "✔ **Beim Wechsel:** Wachstum zeigen.")],
+)
+def test_a_check_mark_goes_only_with_the_label_it_opens(answer: str, expected: str) -> None:
+    assert entries.drop_answer_label(answer).strip() == expected
+    assert entries._drop_answer_label_in_full(answer).strip() == expected  # private: the rule the fast path stands for
+
+
 @pytest.mark.parametrize(("answer", "unanswered"), [("||", False), ("|   |\n|---|", True), ("| |", True)])
 def test_a_table_left_empty_has_its_rule_row(answer: str, unanswered: bool) -> None:
     assert entries.is_unanswered(answer) is unanswered

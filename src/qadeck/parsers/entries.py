@@ -366,12 +366,23 @@ def _unlabelled(entries: list[Entry]) -> list[Entry]:
             for e in entries]
 
 
+#: A check mark an answer's label may open with ("✅ Trả lời:"): dropped only with the label after it.
+_ANSWER_MARKS = "✅✔☑"
+_ANSWER_MARK = re.compile(r"[✅✔☑]\ufe0f?[ \t]*(?=\S)")
+
+
 def drop_answer_label(answer: str) -> str:
     """Without a leading ``Answer:`` label (``Ответ:``, ``答：``): the label says what the card's back already is.
 
     The label may open a list item (``- **Resposta:** …``, ``• Answer: …``, a numbered question's one bullet): the
     item's mark goes with it, for that bullet is the answer, not one point of a list."""
     text = answer.lstrip()
+    if text[:1] in _ANSWER_MARKS:  # "✅ Trả lời: …", "✔️ **Answer:** …": the mark goes with the label it opens
+        marked = _ANSWER_MARK.match(text)
+        if marked:
+            rest = text[marked.end() :]
+            dropped = drop_answer_label(rest)
+            return answer if dropped is rest else dropped
     opening = text[2:3]
     if text[1:2] == " " and text[:1] in "-*+•" and (opening.upper() in _ITEM_LABEL_OPENINGS or opening.isspace()):
         item = _bulleted(text)
@@ -415,6 +426,10 @@ def _drop_label(answer: str, text: str) -> str:
 
 def _drop_answer_label_in_full(answer: str) -> str:
     """:func:`drop_answer_label` by its patterns alone: the rule its fast path stands for."""
+    if marked := _ANSWER_MARK.match(answer.lstrip()):
+        rest = answer.lstrip()[marked.end() :]
+        dropped = _drop_answer_label_in_full(rest)
+        return answer if dropped is rest else dropped
     item = _bulleted(answer)
     item = answer if item is None else item
     dropped, count = _ANSWER_LABEL.subn("", item, count=1)

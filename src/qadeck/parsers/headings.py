@@ -11,22 +11,28 @@ one phrased as a statement. Other headings are sections when they hold
 questions, and sub-headings of the answer they sit in otherwise. An answer
 runs to the next question or the next heading at its own level or above; a
 question heading with nothing of its own but deeper questions is a section.
-A heading that only names its entry (an id, ``### NET-JN-01``) over a labelled
-question (``- [ ] **Question:** …``) gives that question, and the text from the
+A heading that only names its entry (an id, ``### NET-JN-01``, or a topic asked
+by its number alone, ``### 3. Event Loop``) over a labelled question
+(``- [ ] **Question:** …``, ``**Вопрос:** …``) gives that question, and the text from the
 ``**Answer:**`` label on is the answer; a ``Q.`` heading's answer drops its ``A.``.
+Interview notes decorate their titles: an emoji, a bold number or label, the
+question in quotation marks or code quotes (``### 🎯 **1. "Tell me about yourself"**``);
+such a title asks as the words inside do, or, quoted whole, as what an interviewer says,
+and the card's front is those words.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Source
 from .entries import Entry, make_layout, without_numbers
 from .markup import inline_text
 from .prefixed import ANSWER, ANSWER_DOT, QUESTION
 from .structure import (
+    ASKING_WORDS,
     HEADING, OTHER_ASKING, Line, LineStart, answer_from, cjk_asks, ends_asking, heading, names_faq, opens_with_title, outline,
 )
 
@@ -67,6 +73,71 @@ def asks(text: str) -> bool:
                 or cjk_asks(text))
 
 
+#: An emoji or a mark before a heading's title, and the bold that may open after it ("🎯 **1. …**", "❓ `Câu hỏi 01: …`").
+_MARKS = "\u2022\u2190-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"  # a bullet, arrows, symbols, emoji
+_DECORATION = re.compile(rf"^[{_MARKS}][\s{_MARKS}]*(?P<b>\*\*|__)?\s*")
+#: A title in code quotes, whole: "`Câu hỏi 01: Specificity là gì?`".
+_IN_CODE = re.compile(r"^`([^`]+)`$")
+#: Quotation marks around a whole title, as pairs that open and close it: what the interviewer says.
+_QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "”": "”"}
+#: A first sentence that asks, then another: "Closure là gì? Giải thích với ví dụ." (What is …? Explain …).
+#: The mark ends a word, and a capital opens the next sentence: "? extends T" (a Java wildcard) asks nothing.
+_ASKS_FIRST = re.compile(r"(?<=[^\W_])[?？][ \t]+([^\W\d_])")
+
+
+def _undecorated(text: str) -> str:
+    """``text`` without an opening emoji or mark (and the bold it opens, closed at the end), and out of code quotes
+    that hold it whole."""
+    found = _DECORATION.match(text)
+    if found:
+        bold = found.group("b")
+        if bold and text.endswith(bold) and len(text) > found.end() + 2:
+            text = text[found.end() : -2].rstrip()  # "🎯 **1. …**": the bold holds the rest whole
+        else:
+            text = text[found.start("b") if bold else found.end() :]
+    if text[:1] == "`" and (code := _IN_CODE.match(text)):
+        text = code.group(1).strip()
+    return text
+
+
+def bare_title(text: str) -> str:
+    """A heading's title without the marks around the question it holds: an opening emoji or mark, the
+    question's number or label ("1.", "Frage:", "Câu hỏi 01:"), and quotation marks or code quotes around it all.
+    Interview notes title their questions so: ``### 🎯 **1. "Tell me about yourself"**``."""
+    return _unwrapped(text)[0]
+
+
+def _unwrapped(text: str) -> tuple[str, bool]:
+    """:func:`bare_title`, and whether quotation marks held the rest of the title whole."""
+    text = _undecorated(text)
+    for pattern in (_NUMBERING, QUESTION):
+        found = pattern.match(text)
+        if found and found.end() < len(text):
+            text = _undecorated(text[found.end() :].lstrip(" .:-–"))
+    if len(text) > 2 and _QUOTES.get(text[0]) == text[-1]:
+        return text[1:-1].strip(), True
+    return text, False
+
+
+def _decorated(title: str) -> bool:
+    """Does ``title`` open with a mark, an emoji, a quotation mark or code quotes around it all?"""
+    return bool(_DECORATION.match(title)) or title[:1] in _QUOTES or _IN_CODE.match(title) is not None
+
+
+def _heading_asks(text: str) -> bool:
+    """:func:`asks` for a heading's title, read also without its decoration (see :func:`bare_title`) and as asking
+    where its first sentence does."""
+    if asks(text):
+        return True
+    if text[:1].isalnum() and "?" not in text and "？" not in text:
+        return False  # most titles: no decoration, no question mark
+    if _decorated(text):
+        undecorated = _undecorated(text)
+        if asks(undecorated) or QUESTION.match(undecorated) or asks(bare_title(text)):
+            return True
+    return any(found.group(1).isupper() for found in _ASKS_FIRST.finditer(text))
+
+
 def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
     """The headings, and the document's title when its first heading is one (then left out)."""
     found: list[Heading] = []
@@ -76,10 +147,21 @@ def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
         parsed = heading(line)
         text = inline_text(_without_sources(parsed[1])) if parsed else ""
         if parsed and text:
-            found.append(Heading(index, parsed[0], text, asks(text)))
+            found.append(Heading(index, parsed[0], text, _heading_asks(text)))
+    found = _quoted_questions(found)
     if opens_with_title([h.level for h in found]):
         return found[1:], found[0].text
     return found, ""
+
+
+def _quoted_questions(found: list[Heading]) -> list[Heading]:
+    """``found`` with every title in quotation marks asking where one of them asks in words: what an interviewer
+    says, a request ("Tell me about yourself") as much as a question. One quoted motto over an essay asks nothing."""
+    quoted = [i for i, h in enumerate(found)
+              if not h.text[:1].isalnum() and _decorated(h.text) and _unwrapped(h.text)[1]]
+    if not any(found[i].asks for i in quoted):
+        return found
+    return [replace(h, asks=True) if i in quoted else h for i, h in enumerate(found)]
 
 
 def _without_sources(text: str) -> str:
@@ -132,7 +214,9 @@ def _asks_in_words(text: str) -> bool:
     numbered = _NUMBERING.match(text)
     if numbered and numbered.group()[:1] in "Qq":
         return True
-    return asks(text[numbered.end() :].strip() if numbered else text)
+    if asks(text[numbered.end() :].strip() if numbered else text):
+        return True
+    return _decorated(text) and asks(bare_title(text))  # "🎯 **2. "Why us?"**"
 
 
 def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: str) -> set[int]:
@@ -279,7 +363,8 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     answer, last = answer_from(body)
     line = lines[question.index].number
     section = sections[-1].text if sections else ""
-    if not question.asks and answer[:1] in _LABEL_OPENINGS:
+    if (answer[:1] in _LABEL_OPENINGS or answer[:2].lower() in _ASKED_OPENINGS) \
+            and (not question.asks or not _asks_in_words(question.text)):  # "### 3. Event Loop" names its entry
         asked = _labelled_question(answer)
         if asked is not None:
             return Entry(asked[0], asked[1], line, last or line, section)
@@ -290,13 +375,16 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     return Entry(question_text(title), answer, line, last or line, section)
 
 
-#: What a question's label opens with after the spaces: a list's mark, a bold mark, "Q" or "Question".
+#: What a question's label opens with after the spaces: a list's mark, a bold mark, "Q" or "Question"; or the
+#: first two letters of the label in another language ("Вопрос:").
 _LABEL_OPENINGS = ("-", "*", "+", "_", "Q")
+_ASKED_OPENINGS = frozenset(word[:2] for word in ASKING_WORDS)
 #: A question's label opening the text under a heading that only names the entry ("### NET-JN-01" over
 #: "- [ ] **Question:** What is …?"): after a list's mark, a task's box and a bold tag ("**Code:**"), if any.
+_ASKED = "Question|Q|(?i:" + "|".join(ASKING_WORDS) + ")"
 _QUESTION_LABEL = re.compile(
     r"^(?:[-*+][ \t]+)?(?:\[[ xX]\][ \t]+)?(?:(?:\*\*|__)[^*_\n]{1,40}?[:：](?:\*\*|__)[ \t]+)?"
-    r"(?:(?:\*\*|__)(?:Question|Q)[:：](?:\*\*|__)|(?:\*\*|__)(?:Question|Q)(?:\*\*|__)[:：]|(?:Question|Q)[:：])[ \t]*(?=\S)"
+    rf"(?:(?:\*\*|__)(?:{_ASKED})[:：](?:\*\*|__)|(?:\*\*|__)(?:{_ASKED})(?:\*\*|__)[:：]|(?:{_ASKED})[:：])[ \t]*(?=\S)"
 )
 
 
@@ -320,11 +408,15 @@ _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+|\d+[a-z])[ \t]+(?=[^\W\d_])")
 
 def question_text(title: str) -> str:
     """A question heading's text without its number or label ("Q3.", "12)", "1.2", "Frage 3:", "Ε1:")."""
+    if _decorated(title):
+        bare = bare_title(title)
+        if bare and bare != _undecorated(title):
+            return bare  # "❓ Câu hỏi: "…"", "🎯 **1. "…"**": marks, number or label, and quotes go; an emoji alone stays
     text = _NUMBERING.sub("", title, count=1).strip() or title
     text = _SECTION_NUMBER.sub("", text, count=1) if text[:1].isdigit() else text
     if label := QUESTION.match(text):  # a label in another language
         text = text[label.end() :].strip() or text
-    return text
+    return (bare_title(text) or text) if text[:1] in _QUOTES else text
 
 
 def numbered_only(title: str) -> bool:

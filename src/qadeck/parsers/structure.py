@@ -346,13 +346,16 @@ ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "
 #: or the question whose answer another fold holds ("Question 2", "Problem 3", "Questions").
 _FOLD_LABEL = re.compile(
     r"^[^\w]*(?:(?:show|see|view|reveal|click(?: here)?(?: to (?:see|show|view|reveal))?|ver|mostrar|voir|afficher|zeige|"
-    r"mostra|vedi|показать|показати|pokaż|göster|lihat|xem)\s+)?(?:the\s+|la\s+|a\s+|an\s+|die\s+)?"
-    r"(?:(?:example|sample|possible|suggested|model)\s+)?"
+    r"mostra|vedi|показать|показати|pokaż|göster|lihat|xem)\s+)?(?:the\s+|la\s+|a\s+|an\s+|die\s+|una\s+|uma\s+)?"
+    # An answer the author offers as one of several: "Possible answer", "Possibile risposta", "Risposta possibile".
+    r"(?:(?:example|sample|possible|suggested|model|expected|posibles?|possibil[ei]|poss[ií]vel|m[oö]gliche"
+    r"|возможный|примерный|можлива|przykładowa|możliwa|örnek)\s+)?"
     r"(?:(?P<answer>answers?|ans|solutions?|explanation|soluci[oó]n|solu[cç][aã]o|l[oö]sung|soluzione|"
     + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
     r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트)"
     r"|(?P<question>questions?|problems?|exercises?|q))"
-    r"(?:\s+example)?"
+    r"(?:\s+example|\s+(?:posibles?|possibil[ei]|poss[ií]vel|possibles?|sugerida|suggerita|sugg[ée]r[ée]e"
+    r"|modelo|modello))?"
     # The item it belongs to, by number: "Solution 2", "Answer to Exercise 1.3", "Hint for question 4b".
     r"(?:\s+(?:to|for|of)\s+(?:the\s+)?(?:exercises?|questions?|problems?|tasks?|examples?|ex\.?|q\.?))?"
     r"(?:\s*#?\d{1,3}(?:\.\d{1,3})*[a-z]?)?"
