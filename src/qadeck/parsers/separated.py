@@ -79,6 +79,24 @@ def definition(text: str) -> tuple[str, str] | None:
     return next(filter(None, (defined_term(text, separator) for separator in DEFINING)), None)
 
 
+#: A link's or picture's target still open before a separator (``![](part:media/1.png)``).
+_OPEN_TARGET = re.compile(r"\]\([^)\s]*$")
+
+
+def _first(text: str, separator: str) -> int:
+    """Where the first ``separator`` outside code spans and link targets is in ``text`` (-1: none): the
+    ``:`` of ``std::map`` in backticks or of a picture's part name splits no card."""
+    at = text.find(separator)
+    if "`" not in text and "](" not in text:
+        return at
+    while at >= 0:
+        before = text[:at]
+        if before.count("`") % 2 == 0 and not _OPEN_TARGET.search(before):
+            return at
+        at = text.find(separator, at + 1)
+    return -1
+
+
 def split(text: str, separator: str) -> tuple[str, str] | None:
     """(question, answer) when ``separator`` splits the line in two non-empty parts (at its first one:
     the answer may hold it again, as ``*emphasis*`` after a ``*``)."""
@@ -92,7 +110,10 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
     if inline and inline.start():  # "What is X? Answer: Y": the label is the separator, no part of the question
         left, right = text[: inline.start()].strip(), text[inline.end() :].strip()
     else:
-        left, right = (part.strip() for part in text.split(separator, 1))
+        at = _first(text, separator)
+        if at < 0:
+            return None
+        left, right = text[:at].strip(), text[at + len(separator) :].strip()
     if not left or not right or len(left) > _LONGEST or len(right) > _LONGEST:
         return None
     if left.startswith(_BLOCK_MARKS) and separator not in _BLOCK_MARKS:
