@@ -20,7 +20,6 @@ from .config import CONFIG_NAME
 from .errors import QadeckError
 from .sources import watched
 
-#: Saves this close together (milliseconds) start one run.
 #: Saves less than this apart (milliseconds) start one run...
 QUIET_MS = 300
 #: ... unless they go on for longer than this.
