@@ -204,6 +204,9 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue
+        if answer[:3] in _FENCES and _code_to_ask_about(asked, answer):
+            findings.append(Finding("unanswered", source.name, entry.line, asked))
+            continue  # "What does the following print?" over its code alone: the code is asked about, not the answer
         if answer.count("?") >= _LISTED_QUESTIONS and lists_questions(asked, answer):
             continue  # "Advanced level" over the questions still to answer: no card
         question, tags = trailing_tags(asked)
@@ -278,6 +281,24 @@ def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:
 _ANSWER_LETTER_LAYOUTS = frozenset({"prefixed"})
 #: What an answer made only of lettered options opens with.
 _OPTION_OPENINGS = frozenset("ABCDEFGHabcdefgh( -*+")
+_FENCES = ("```", "~~~")
+#: A question about the code it shows next: what it prints or returns, what is wrong with it, what happens.
+_ASKS_ABOUT_CODE = re.compile(
+    r"^(?:\W*\w+\W+){0,2}?(?:what|which|why|find|spot|identify|predict|guess|will|does|is there|explain)\b"
+    r".*\b(?:output|outputs|print|prints|printed|log|logs|logged|return|returns|result|wrong|bug|bugs|error|happen|happens|value)\b"
+    r".*\b(?:following|below|this|these)\b"
+    r"|^(?:\W*\w+\W+){0,2}?(?:what|which|why|find|spot|identify|predict|guess|will|does|is there|explain)\b"
+    r".*\b(?:following|below|this|these)\b.*\b(?:output|outputs|print|prints|log|logs|return|returns|result|wrong|bug|bugs|error|happen|happens|do|does)\b",
+    re.IGNORECASE)
+
+
+def _code_to_ask_about(question: str, answer: str) -> bool:
+    """Is ``answer`` only the code a ``question`` asks about ("What does the following code print?", "What is
+    wrong with this snippet?")? Then nothing answers it; a question that asks for code ("How do you reverse a
+    list?", "Write a function that …") is answered by its code."""
+    fence = answer[:3]
+    return (answer.count(fence) == 2 and answer.rstrip().endswith(fence) and fence not in question
+            and bool(_ASKS_ABOUT_CODE.search(question)))  # code in the question: the block is its output
 #: What an answer opens with when its first line may be a spoiler (see :func:`_unhidden`).
 _HIDDEN_OPENINGS = (">", "|", "<")
 
