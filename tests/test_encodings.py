@@ -20,6 +20,9 @@ VARIANTS = {
     "cp1252": lambda text: text.encode("cp1252"),
     "utf-8-sig": lambda text: text.encode("utf-8-sig"),
     "utf-16": lambda text: text.encode("utf-16"),
+    # "Unicode" text as some Windows exports write it: UTF-16 with no BOM, either byte order.
+    "utf-16-le-unmarked": lambda text: text.encode("utf-16-le"),
+    "utf-16-be-unmarked": lambda text: text.encode("utf-16-be"),
     "crlf": lambda text: text.replace("\n", "\r\n").encode("utf-8"),
     "cr": lambda text: text.replace("\n", "\r").encode("utf-8"),
     "cp1252-crlf": lambda text: text.replace("\n", "\r\n").encode("cp1252"),

@@ -5,7 +5,7 @@ Contract: :func:`collect` turns the paths a user gave into readable files
 files it skipped; :func:`read` decodes one file to a :class:`Source` with
 ``\\n`` line endings, other markups (reStructuredText, POD, HTML, …) read as
 Markdown (:mod:`qadeck.markups`). Sources are people's real files: UTF-8 with or without a
-BOM, UTF-16 with a BOM, Windows-1252, CRLF or CR line endings.
+BOM, UTF-16 with a BOM (or Latin text without one), Windows-1252, CRLF or CR line endings.
 """
 
 from __future__ import annotations
@@ -190,7 +190,8 @@ def watched(path: Path) -> bool:
 def _is_text(file: Path) -> bool:
     """Does ``file`` open as text (a BOM, or few control bytes: what :func:`decode` reads)?"""
     head = _head(file)
-    return head is None or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
+    return (head is None or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not looks_binary(head)
+            or utf16_unmarked(head) is not None)
 
 
 def _opens_as_format(file: Path, mark: str) -> bool:
@@ -330,6 +331,12 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise SourceError("looks like UTF-16 but does not decode", path) from exc
+    unmarked = utf16_unmarked(data[:_SNIFF])
+    if unmarked:
+        try:
+            return data[: len(data) // 2 * 2].decode(unmarked), unmarked
+        except UnicodeDecodeError:
+            pass  # NULs between bytes that are no UTF-16: binary after all
     if b"\b" in data:
         data = without_overstrikes(data)
     if looks_binary(data[:_SNIFF]):
@@ -386,6 +393,19 @@ def without_overstrikes(data: bytes) -> bytes:
         data, count = _OVERSTRIKE.subn(plain, data)
         if not count or b"\b" not in data:
             return data
+
+
+def utf16_unmarked(head: bytes) -> str | None:
+    """The UTF-16 byte order of a text saved with no BOM, as some Windows tools export "Unicode" text: Latin
+    text whose every other byte is NUL ("Q\\0:\\0" little-endian); None for anything else (a file of other
+    scripts in BOM-less UTF-16 is not told from binary)."""
+    if len(head) < 8 or b"\0" not in head[:4]:
+        return None
+    first, second = head[0::2], head[1::2]
+    for order, nuls, letters in (("utf-16-le", second, first), ("utf-16-be", first, second)):
+        if nuls.count(0) >= 0.9 * len(nuls) and letters.count(0) <= 0.1 * len(letters):
+            return order
+    return None
 
 
 def looks_binary(head: bytes) -> bool:
