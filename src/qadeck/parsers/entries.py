@@ -283,12 +283,13 @@ _ANSWER_LETTER_LAYOUTS = frozenset({"prefixed"})
 _OPTION_OPENINGS = frozenset("ABCDEFGHabcdefgh( -*+")
 _FENCES = ("```", "~~~")
 #: A question about the code it shows next: what it prints or returns, what is wrong with it, what happens.
+#: It opens asking (in its first three words), then names what the code does and points at it, in either order.
 _ASKS_ABOUT_CODE = re.compile(
-    r"^(?:\W*\w+\W+){0,2}?(?:what|which|why|find|spot|identify|predict|guess|will|does|is there|explain)\b"
+    r"^(?:\W*\w+\W+){0,2}?(?:what|which|why|find|spot|identify|predict|guess|will|does|is there|explain)\b(?:"
     r".*\b(?:output|outputs|print|prints|printed|log|logs|logged|return|returns|result|wrong|bug|bugs|error|happen|happens|value)\b"
     r".*\b(?:following|below|this|these)\b"
-    r"|^(?:\W*\w+\W+){0,2}?(?:what|which|why|find|spot|identify|predict|guess|will|does|is there|explain)\b"
-    r".*\b(?:following|below|this|these)\b.*\b(?:output|outputs|print|prints|log|logs|return|returns|result|wrong|bug|bugs|error|happen|happens|do|does)\b",
+    r"|.*\b(?:following|below|this|these)\b"
+    r".*\b(?:output|outputs|print|prints|log|logs|return|returns|result|wrong|bug|bugs|error|happen|happens|do|does)\b)",
     re.IGNORECASE)
 
 

@@ -226,7 +226,15 @@ _TITLE_DECOR = re.compile(r"^[\s*_]*(?:(?:\d+\.)*\d+\.?|[IVX]+\.)?[\s*_]*|[\s*_:
 
 def names_study(title: str) -> bool:
     """Does ``title`` (a heading's, or a card's question) name the questions a chapter closes on?"""
-    bare = _TITLE_DECOR.sub("", inline_text(title))
+    return _bare_names_study(_bare_title(title))
+
+
+def _bare_title(title: str) -> str:
+    """``title``'s words, without its number, markup and a closing tag (see :data:`_TITLE_DECOR`)."""
+    return _TITLE_DECOR.sub("", inline_text(title))
+
+
+def _bare_names_study(bare: str) -> bool:
     return _STUDY_TITLE.match(bare) is not None or _STUDY_WORDS.search(bare) is not None
 
 
@@ -245,8 +253,9 @@ def study_section(source: Source, answers: re.Pattern[str]) -> tuple[Source, lis
     spans: list[tuple[int, int]] = []
     asking = False
     for place, (index, (level, title)) in enumerate(found):
-        study = names_study(title)
-        if study or answers.match(_TITLE_DECOR.sub("", inline_text(title)).lower()):
+        bare = _bare_title(title)
+        study = _bare_names_study(bare)
+        if study or answers.match(bare.lower()):
             asking = asking or study
             spans.append((index, next((j for j, (lv, _) in found[place + 1 :] if lv <= level), len(lines))))
     if not asking:
