@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from . import (
-    apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
+    abiword, apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
     pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
@@ -49,9 +49,12 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: ``quizData.ts``), read for their literal records (:mod:`.jsdata`) only when their name says they hold Q&A; a
 #: folder's other modules are its code, never held back to read when it has nothing else.
 MODULES = frozenset({".js", ".mjs", ".cjs", ".ts"})
+#: AbiWord's documents: plain, a template, gzipped, bzip2'd. A word processor's file, read as ``.odt`` is: when named or
+#: named for Q&A (a folder's ``.abw`` is a letter or a report as often).
+ABIWORD = frozenset({".abw", ".awt", ".zabw", ".bzabw"})
 NAMED_ONLY = frozenset({
     *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
-    ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages",
+    ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
     *TARS,
@@ -171,6 +174,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".doc": doc.to_markdown,
     **dict.fromkeys((".odt", ".ott", ".fodt", ".sxw"), odt.to_markdown),
     ".rtf": rtf.to_markdown,
+    **dict.fromkeys(ABIWORD, abiword.to_markdown),
     **dict.fromkeys((".xlsx", ".xlsm", ".xltx", ".xltm"), sheets.xlsx_to_text),
     ".xls": sheets.xls_to_text,
     **dict.fromkeys((".ods", ".ots", ".fods", ".sxc"), sheets.ods_to_text),
