@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from qadeck import sources
+from qadeck import markups, sources
 from qadeck.cli import cli
 
 from .listing import listed, listed_file, pairs
@@ -148,6 +150,24 @@ def test_markup_in_the_text_stays_text(tmp_path: Path) -> None:
     body = ('<p style="Heading 3">What does &lt;script&gt; do?</p>'
             '<p style="Normal">It runs &lt;b&gt;code&lt;/b&gt; &amp;amp; more.</p>')
     assert pairs(listed_file(tmp_path, "faq.abw", abw(body))) == [("What does <script> do?", "It runs <b>code</b> &amp; more.")]
+
+
+_ABW_TOKENS = [
+    '<p style="Heading 3">', '<p style="Normal" listid="1" level="99999999999">', '<p listid="7" level="x">', "</p>", "<p/>",
+    '<c props="font-weight:bold">', '<c style="Strong Body" revision="-2">', "</c>", "<br/>", "<table>", "</table>",
+    '<cell props="top-attach:x">', '<cell props="top-attach:999999999999999999999">', "</cell>", "<foot>", "</foot>",
+    '<section type="footer">', "</section>", "<section>", '<l id="1" type="3" start-value="9' + "9" * 5000 + '"/>',
+    '<s name="Normal" basedon="Normal" props="font-weight:bold"/>', "&amp;", "&bogus;", "Is it?", " text ", "<!-- c -->",
+    "<", ">", "\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(tokens=st.lists(st.sampled_from(_ABW_TOKENS), max_size=60))
+@example(tokens=['<l id="1" type="3" start-value="9' + "9" * 5000 + '"/>', '<p listid="1" level="99999999999">', "Is it?", "</p>"])
+def test_no_abiword_body_makes_the_reader_fail(tokens: list[str]) -> None:
+    # Unbalanced, misnested or unknown tags, absurd numbers: an AbiWord document's body gives text, never an error.
+    assert isinstance(markups.DOCUMENTS[".abw"](abw("".join(tokens)), "x.abw"), str)
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -42,6 +42,8 @@ _BOLD_WEIGHTS = frozenset({"bold", "bolder", "600", "700", "800", "900"})
 #: that it shows as the author typed it.
 _AS_WRITTEN = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 _GZIP, _BZIP2 = b"\x1f\x8b", b"BZh"
+#: The deepest list level indented: AbiWord's lists go nine levels deep.
+_DEEPEST = 9
 #: How far into the file the ``<abiword`` root must open (after the XML declaration and a doctype).
 _ROOT_WITHIN = 4096
 
@@ -166,9 +168,8 @@ class _Reader:
         return self.blocks
 
     def _list(self, attributes: dict[str, str]) -> None:
-        start = attributes.get("start-value", "1")
         self.lists[attributes.get("id", "")] = _List(
-            _LIST_FORMATS.get(attributes.get("type", ""), document.BULLET), int(start) if start.isdigit() else 1,
+            _LIST_FORMATS.get(attributes.get("type", ""), document.BULLET), _number(attributes.get("start-value", ""), 1),
             attributes.get("list-delim", "%L.") or "%L.", attributes.get("parentid", "0"))
 
     def _open(self, tag: str, attributes: dict[str, str], empty: bool) -> None:
@@ -230,7 +231,7 @@ class _Reader:
         for other, defined in self.lists.items():
             if defined.parent == list_id:
                 self.counts.pop(other, None)  # a sub-list counts again under each item of its parent
-        indent = "    " * (max(int(level) if level.isdigit() else 1, 1) - 1)
+        indent = "    " * (min(max(_number(level, 1), 1), _DEEPEST) - 1)
         if kind.number_format == document.BULLET:
             return indent + "- ", ""
         if kind.number_format == document.DECIMAL and kind.delimiter.replace("%L", "") in (".", ""):
@@ -266,5 +267,9 @@ class _Reader:
 
 def _attached_row(props: str, default: int) -> int:
     """The row a ``<cell>`` is attached at (``top-attach:2``)."""
-    top = _props(props).get("top-attach", "")
-    return int(top) if top.isdigit() else default
+    return _number(_props(props).get("top-attach", ""), default)
+
+
+def _number(text: str, default: int) -> int:
+    """A count written in an attribute, ``default`` when it is none (or too long to be one a document means)."""
+    return int(text) if text.isdigit() and len(text) < 10 else default
