@@ -134,3 +134,11 @@ def test_anki_makes_a_card_per_bracket_and_updates_the_note_in_place(tmp_path, c
     assert note.guid in after and len(after) == 2  # updated, not added
     assert "on the Seine" in after[note.guid]["Text"]
     assert sorted(after[note.guid].card_ids()) == cards  # the same cards, reviews kept
+
+
+def test_a_row_of_equals_signs_highlights_nothing():
+    # A title's underline ("=====") is no Obsidian ==highlight==; a highlight opens and ends on text.
+    assert cloze.to_anki("Threads:\n=====", ["highlight"]) is None
+    assert cloze.to_anki("x ===y=== z", ["highlight"]) is None
+    assert cloze.to_anki("Paris is the ==capital== of France", ["highlight"]) == "Paris is the {{c1::capital}} of France"
+    assert cloze.to_anki("==c2::Rome== and ==Oslo==", ["highlight"]) == "{{c2::Rome}} and {{c1::Oslo}}"

@@ -76,3 +76,26 @@ def test_an_introduction_over_the_first_rule_is_no_card(tmp_path):
     )
     result = _parsed(tmp_path, "day1.md", text)
     assert [card.question for card in result.cards] == ["Who wrote the song?", "What is the C2 server's URL?"]
+
+
+def test_topic_labels_underlined_over_their_question_lists_are_no_cards(tmp_path):
+    # Each label ("Threads:") is underlined by a rule and over a list numbered from 1 ("1.What …" typed
+    # without a space): the rules name topics, and no item is a front over the next one.
+    notes = (
+        "Threads:\n=====\n1.What is a thread?\n2.Name the states of a thread\n3.Explain a deadlock\n\n\n"
+        "Streams:\n=======\n1.What is a stream?\n2.Buffered versus unbuffered streams\n\n"
+        "Sockets:\n=======\n1.What is a socket?\n2.Compare TCP and UDP sockets\n"
+    )
+    result = _parsed(tmp_path, "topics.txt", notes)
+    assert not result.cards
+
+
+def test_a_labels_list_is_no_cards_back_but_a_front_over_a_list_still_is(tmp_path):
+    # The part's back is a list under a line ending in ":" in the first deck, under a question in the second.
+    labels = "Threads:\n---\n1. Start\n2. Join\n\n***\n\nLocks:\n---\n1. Acquire\n2. Release\n\n***\n\nQueues:\n---\n- Put\n- Get\n"
+    assert not _parsed(tmp_path, "labels.txt", labels).cards
+    asked = "Name a thread's calls\n---\n1. Start\n2. Join\n\n***\n\nName a lock's calls\n---\n1. Acquire\n2. Release\n"
+    cards = _parsed(tmp_path, "asked.txt", asked).cards
+    assert [(card.question, card.answer) for card in cards] == [
+        ("Name a thread's calls", "1. Start\n2. Join"), ("Name a lock's calls", "1. Acquire\n2. Release"),
+    ]

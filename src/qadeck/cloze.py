@@ -44,7 +44,8 @@ _CODE = re.compile(r"(`+)[^\n]*?\1")
 _PATTERNS = {
     "anki": ANKI,
     "logseq": re.compile(r"\{\{(?:cloze|c(\d+))\s+([^{}]*?[^\s{}])\s*\}\}"),
-    "highlight": re.compile(r"==(?:c(\d+)::)?(?=\S)(.+?)(?<=\S)=="),
+    # A row of "=" (a title's underline, "======") highlights nothing: the text opens and ends on another mark.
+    "highlight": re.compile(r"(?<!=)==(?:c(\d+)::)?(?=[^\s=])(.+?)(?<=[^\s=])==(?!=)"),
     "double": re.compile(r"\{\{(?!c\d+::)([^{}]+?)\}\}"),
     "bold": re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"),
     "curly": re.compile(r"(?<!\{)\{(?:c?(\d+)(?:::|:|\|))?([^{}\n]*[^\W\d_][^{}\n]*)\}(?!\})"),

@@ -264,6 +264,9 @@ def read(source: Source) -> list[Entry]:
     for item, following in zip(items, items[1:]):
         if _restarts(item.first, following.first):
             item.lines = _without_labels(item.lines)
+    for item in items:
+        if _labels_a_list(item.lines):
+            item.lines = item.lines[:1]
     if common.may_rule(source.text):
         for item in items:
             item.lines = _without_rules(item.lines)
@@ -332,7 +335,7 @@ def _without_labels(lines: list[Line]) -> list[Line]:
     end = len(lines)
     while end > 1:
         text = lines[end - 1].text.strip()
-        if not text or common.is_rule(text):
+        if not text or common.is_rule(text) or _underlines(lines, end - 1):
             end -= 1
             continue
         apart = lines[end - 2].blank or common.is_rule(lines[end - 2].text.strip()) if end > 2 else False
@@ -342,6 +345,41 @@ def _without_labels(lines: list[Line]) -> list[Line]:
             break
         end -= 1
     return lines[:end]
+
+
+#: A row of one mark under a line, as plain-text notes underline a title ("String:" over "======").
+_UNDERLINE = re.compile(r"^([=~-])\1{2,}$")
+
+
+def _underlines(lines: list[Line], index: int) -> bool:
+    """Is the line at ``index`` a row of marks right under a line of text: that line's underline?"""
+    return index > 0 and not lines[index].code and bool(_UNDERLINE.match(lines[index].text.strip())) \
+        and bool(lines[index - 1].text.strip())
+
+
+def _is_label(lines: list[Line], index: int) -> bool:
+    """Is the line at ``index`` a section's label: a few words ending in ":" or " -", or underlined? (A short
+    sentence with no mark, "LEX has three parts" over its list, opens an answer.)"""
+    text = lines[index].text.strip()
+    return not lines[index].code and not clean.is_list_item(text) and len(text.split()) <= _LABEL_WORDS \
+        and bool(_LABEL_END.search(text) or index + 1 < len(lines) and _underlines(lines, index + 1))
+
+
+def _labels_a_list(lines: list[Line]) -> bool:
+    """Does an item's answer open, a blank line under its question (numbered 2 or on), with a section's label
+    over a list numbered anew from 1 ("Coding -", "String:" over "======", then "1. …")? The notes go on to
+    another topic's list there; the question above the label is asked and not answered."""
+    own = _NUMBER.match(lines[0].text)
+    if own is None or own.group(1) == "1" or len(lines) < 4 or not lines[1].blank:
+        return False
+    index = 1
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    if index + 1 >= len(lines) or not _is_label(lines, index):
+        return False
+    after = index + 2 if _underlines(lines, index + 1) else index + 1
+    first = _NUMBER.match(lines[after].text) if after < len(lines) and not lines[after].code else None
+    return first is not None and first.group(1) == "1"
 
 
 def _names_option(line: Line) -> bool:

@@ -246,7 +246,15 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
     # line ("Q2/"), the line right below it (after a blank line, text is the answer to a question not copied).
     first = 1 if len(texts) > 1 and not texts[0].strip() and texts[1].strip() else 0
     asks = next((i for i, text in enumerate(texts[first : first + 3], first) if ends_asking(text.rstrip())), first)
-    return texts[: asks + 1], texts[asks + 1 :]
+    answer = texts[asks + 1 :]
+    if answer and (arrow := _ARROW.match(answer[0])):
+        answer = [answer[0][arrow.end() :], *answer[1:]]
+    return texts[: asks + 1], answer
+
+
+#: An arrow opening the line under a question ("Q4. What is a switch?" over "➡ A device that …"), as revision
+#: sheets copied from a chat mark the answer: the arrow points to it and is no part of it.
+_ARROW = re.compile("^[ \t]*(?:➡️?|→|👉)[ \t]+")
 
 
 def _answer_dot(texts: list[str], index: int) -> re.Match[str] | None:

@@ -26,7 +26,8 @@ answers the most cards (then spans the most lines) is taken:
 A reading counts only when most of the file's parts are such cards: a part of one line (a title,
 an image) or the opening part (a title, an introduction) may be something else, but an article
 whose sections a rule parts opens them with prose (or a heading), and a part holding a heading is
-never a card. Fronts are short lines that stand alone, no list item, quote or label; a quotation's
+never a card; nor is a title over questions answered in its part (a chat's revision sheet copied to text),
+a label ending in ":" over a list, or a list's item over the next. Fronts are short lines that stand alone, no list item, quote or label; a quotation's
 attribution (``-- Author``, as fortune files part quotes by ``%``) is no back. Detection scores the
 coverage scaled down, so that where CommonMark's reading of ``front`` over ``---`` as a heading
 explains a file as well (a FAQ of questions), that reading, the headings layout's, wins.
@@ -79,6 +80,9 @@ _TAG_FIELD = re.compile(r"^[ \t]*[\w:/-]+(?:(?:[ \t]*,[ \t]*|[ \t]+)[\w:/-]+)*[ 
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 #: A title between marks ("///Task 5///", "== Part 2 =="): a section's, over a card.
 _BANNER = re.compile(r"^\s*([/=~#+-])\1+.*\w.*\1\1\s*$")
+
+#: A line's number in a list: "1.", "2)", "3.Define" (typed without a space).
+_NUMBER = re.compile(r"^\s{0,3}(\d{1,3})[.)]")
 
 _Part = list[Line]
 #: A reading of a file: its parts, each part's card or None, and lines it explains that no card holds.
@@ -161,10 +165,40 @@ def _between(parts: list[_Part], titles: Sequence[str], first: int) -> list[Entr
         else:
             front, back = part[:1], _trimmed(part[1:])
         # A front a blank line (or a mark) parts from its back was not wrapped into it.
-        card = front and back and _front(front) and _back(back) \
+        card = front and back and _front(front) and _back(back) and not _holds_cards(back) \
+            and not _list_goes_on(front[-1], back[0]) and not _labels_list(front, back) \
             and (back[0].number > front[-1].number + 1 or stands_alone(front[-1].text, back[0].text))
         cards.append(_card(front, back, titles, first) if card else None)
     return cards
+
+
+def _holds_cards(back: Sequence[Line]) -> bool:
+    """True for a back holding questions of its own, each answered: two paragraphs or more that open on a line
+    asking over a line that answers. Such a part is a section of cards under its title ("2. Wired LAN" over
+    "Q1. What is a switch?" / its answer ...), as a chat's answer copied to a text file rules its sections."""
+    asked = 0
+    for index, line in enumerate(back[:-1]):
+        if (index == 0 or back[index - 1].blank) and not line.code and ends_asking(line.text.rstrip()) \
+                and not back[index + 1].blank and not ends_asking(back[index + 1].text.rstrip()):
+            asked += 1
+            if asked == 2:
+                return True
+    return False
+
+
+def _list_goes_on(front: Line, back: Line) -> bool:
+    """True where the back's first line numbers on from the front's ("1.Define a class" over "2.Define …"): the
+    two are items of one list, no front over its back."""
+    own, under = _NUMBER.match(front.text), _NUMBER.match(back.text)
+    return own is not None and under is not None and int(under.group(1)) == int(own.group(1)) + 1
+
+
+def _labels_list(front: Sequence[Line], back: Sequence[Line]) -> bool:
+    """True for a label over a list ("String:" over "1.What is String?", "2.…"): a section's title over
+    its items, as notes name a topic's questions, no card's front over its back."""
+    items = [line for line in back if not line.blank]
+    return front[-1].text.rstrip().endswith(":") and len(items) > 1 \
+        and all(_NUMBER.match(line.text) or clean.is_list_item(line.text) for line in items)
 
 
 def _across(parts: list[_Part], inner: str, titles: Sequence[str], first: int) -> list[Entry | None]:
@@ -177,7 +211,7 @@ def _across(parts: list[_Part], inner: str, titles: Sequence[str], first: int) -
         tags = _tag_field(part[rules[1] + 1 :]) if len(rules) == 2 else None
         if (len(rules) == 1 or tags is not None) and all(_kind(part[index].text) == inner for index in rules):
             front, back = _trimmed(part[: rules[0]]), _trimmed(part[rules[0] + 1 : rules[1] if tags is not None else None])
-            if front and back and _front(front) and _back(back):
+            if front and back and _front(front) and _back(back) and not _labels_list(front, back):
                 card = _card(front, back, titles, first)
                 if tags:
                     card = replace(card, tags=tags)
