@@ -61,6 +61,21 @@ def test_heading_questions_are_cards_with_their_paragraphs_as_answers(tmp_path: 
     ]
 
 
+@pytest.mark.parametrize("title", ["Kocioł -- najczęstsze pytania", "Pytania i odpowiedzi"])
+def test_a_faq_titled_in_polish_takes_its_statement_headings_as_entries(tmp_path: Path, title: str) -> None:
+    body = (f'<p style="Heading 1">{title}</p><p style="Heading 2">1. Instalacja</p>'
+            '<p style="Heading 3">1.1 Jak uruchomić pompę?</p><p style="Normal">Dwa razy nacisnąć zieloną dźwignię.</p>'
+            '<p style="Heading 3">1.2 Błąd przy starcie kotła.</p><p style="Normal">Sprawdzić bezpiecznik.</p>'
+            '<p style="Heading 2">2. Zima</p>'
+            '<p style="Heading 3">2.1 Czy zbiornik jest zimny?</p><p style="Normal">Tylko w nocy.</p>'
+            '<p style="Heading 3">2.2 Zamarznięta rura w piwnicy.</p><p style="Normal">Ogrzać ją suszarką.</p>'
+            '<p style="Heading 3">2.3 Ostrzeżenie o ciśnieniu</p><p style="Normal">Zmniejszyć temperaturę wody.</p>')
+    # Statements among questions are entries only in a FAQ: its title says so (the file's name does not here).
+    assert [question for question, _answer in pairs(listed_file(tmp_path, "kociol.abw", abw(body)))] == [
+        "Jak uruchomić pompę?", "Błąd przy starcie kotła.", "Czy zbiornik jest zimny?", "Zamarznięta rura w piwnicy.",
+        "Ostrzeżenie o ciśnieniu"]
+
+
 def test_bold_questions_by_run_or_by_style_are_cards(tmp_path: Path) -> None:
     body = ('<p style="Normal"><c props="font-weight:bold">What colour is the valve?</c></p>'
             '<p style="Normal">Red, with a white stripe.</p>'

@@ -121,7 +121,7 @@ _FAQ_WORDS = re.compile(
 #: tenth of one pattern of them all tried at every character of every heading.
 _FAQ_PHRASES = (
     "preguntas frecuentes", "perguntas frequentes", "questions fréquentes", "foire aux questions",
-    "häufig gestellte fragen", "häufige fragen", "domande frequenti", "veelgestelde vragen", "zadawane pytania",
+    "häufig gestellte fragen", "häufige fragen", "domande frequenti", "veelgestelde vragen", "zadawane pytania", "najczęstsze pytania", "pytania i odpowiedzi",
     "vanliga frågor", "ofte stilte spørsmål", "ofte stillede spørgsmål", "usein kysytyt kysymykset",
     "často kladené otázky", "často kladené dotazy", "sıkça sorulan sorular", "sık sorulan sorular",
     # A stem, for every case a title puts the phrase in ("Раздел часто задаваемых вопросов").
