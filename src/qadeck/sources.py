@@ -45,6 +45,10 @@ _QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "gloss
 #: document of that name is as often a sheet without its answers.
 _SHEET_NAMES = ("exercise", "exam", "solution", "homework", "worksheet", "uebung", "übung")
 _SHEETS = frozenset({".tex", ".rnw", ".typ"})
+#: Words of a folder's name that say the LaTeX, Sweave or Typst files in it are cards or sheets whatever each is named
+#: (``flashcards/week3.typ``, ``exercises/ch2.tex``): whole words, never ``examples/`` (a package's demos).
+_SHEET_FOLDERS = frozenset(("flashcard", "flashcards", "cards", "decks", "quiz", "quizzes", "questions", "exercises",
+                            "solutions", "homework", "homeworks", "worksheets", "exams", "uebungen", "übungen"))
 #: Names only a data file holding cards has: CrowdAnki exports ``deck.json``, apps keep ``vocabulary.json``
 #: (a ``deck.pdf`` is slides, a ``vocabulary.docx`` an essay as often as a list), and quizzes in other
 #: languages ``preguntas.json`` or ``fragen.yml``.
@@ -167,7 +171,8 @@ def _readable(file: Path, given: bool) -> bool:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA or suffix in markups.MODULES else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
             else _DOCUMENT_NAMES
-        return given or any(name in named for name in names) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
+        return given or any(name in named for name in names) or (suffix in _SHEETS and not _SHEET_FOLDERS.isdisjoint(
+            _NAME_WORDS.findall(file.parent.name.lower()))) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
             _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix) \
             or file.name.lower().endswith(markups.READ_ENDINGS)
     if suffix in TEXT_EXTENSIONS:

@@ -31,9 +31,9 @@ from ..parsers.markup import hard_breaks
 
 #: Names of a question, and of an answer, in order of preference ("title" and "name" ask only beside an answer);
 #: Q&A and instruction datasets' names too (``prompt``/``completion``, ``instruction``/``output``, ``query``/``response``).
-QUESTION_KEYS = ("question", "q", "front", "f", "term", "word", "phrase", "prompt", "instruction", "query", "title",
+QUESTION_KEYS = ("question", "q", "front", "f", "recto", "term", "word", "phrase", "prompt", "instruction", "query", "title",
                  "name", "summary")
-ANSWER_KEYS = ("answer", "answers", "a", "back", "b", "definition", "meaning", "translation", "response", "completion",
+ANSWER_KEYS = ("answer", "answers", "a", "back", "b", "verso", "definition", "meaning", "translation", "response", "completion",
                "output", "chosen", "reply", "solution", "acceptedanswer", "content", "text", "body", "description",
                "desc", "explanation")
 #: Names that only name a thing (a post's title, a package's name) and names of any text (a post's body, a
@@ -250,7 +250,7 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
     titled = False
     if options is not None:
         # A multiple-choice entry without a question's name asks in its text (``{text, choices, answer}``).
-        question_key = _question_key(keys, ()) or ("text" if isinstance(keys.get("text"), str) else None)
+        question_key = _question_key(keys, ()) or _text_key(keys, ())
         if question_key is None:
             return None
         right = _right(keys, options)
@@ -265,6 +265,8 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
     else:
         answer_key = _answer_key(keys)
         question_key = _question_key(keys, (answer_key,)) if answer_key else None
+        if question_key is None and answer_key is not None and not _base(answer_key, _TEXT_KEYS):
+            question_key = _text_key(keys, (answer_key,))  # a text beside its answer asks: ``body``/``solution``
         if answer_key is None or question_key is None:
             return _two_languages(keys, section, line)
         titled = _base(question_key, _NAMING_KEYS) and _base(answer_key, _TEXT_KEYS)
@@ -315,6 +317,12 @@ def _unprompted(text: str) -> str:
 def _question_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str | None:
     return next((key for key in _named(keys, QUESTION_KEYS, _asking()) if key not in taken and _scalar(keys[key])),
                 None)
+
+
+def _text_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str | None:
+    """The first key of a text (``text``, ``body``, ``content`` …) not ``taken``: what asks in an entry with no
+    question's name."""
+    return next((key for key in _TEXT_KEYS if key not in taken and isinstance(keys.get(key), str)), None)
 
 
 def _answer_key(keys: dict[str, object]) -> str | None:
@@ -400,7 +408,28 @@ def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
         if name == "answers" and not _right(keys, options):
             return None  # a list of answers, none of them marked right: the answer itself, as a list
         return options
-    return _with_distractors(keys)
+    return _lettered(keys) or _with_distractors(keys)
+
+
+def _lettered(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
+    """The options of an entry that keeps them under their letters beside its question (``a``, ``b``, ``c`` …, as
+    quiz files and exam templates write them), the right one named by its letter (``answer: "C"``); None when no
+    letter names one (``q``/``a``/``b`` are a question and its answer)."""
+    if not (_scalar(keys.get("a")) and _scalar(keys.get("b"))):
+        return None
+    options: list[tuple[str, str, bool]] = []
+    for letter in "abcdefgh":
+        if not _scalar(keys.get(letter)):
+            break
+        options.append((letter.upper(), _text(keys[letter]), False))
+    for name in (*_CORRECT_KEYS, "answer", "solution", "correct"):
+        value = keys.get(name)
+        found = _LETTER.match(value.strip()) if isinstance(value, str) else None
+        index = ord(found.group(1).lower()) - ord("a") if found else -1
+        if 0 <= index < len(options):
+            options[index] = (*options[index][:2], True)
+            return options
+    return None
 
 
 def _with_distractors(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:

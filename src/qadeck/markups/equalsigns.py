@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..parsers.structure import SPACE, LineStart
-from . import asking, mediawiki
+from . import asking, mediawiki, typstdata
 from .blocks import code_span, fence, indentation, indented_run, single_marks
 
 #: A heading: its opening signs, the space after them, its title, its closing signs (none in the open form).
@@ -67,8 +67,9 @@ _ITEM = re.compile(r"^\s*(?:[*-]|\d+\.|\[[^\]]+\])\s")
 
 # Typst.
 _TYPST_CODE_LINE = re.compile(r"^\s*#(?:set|show|let|import|include)\b")
-#: A line that is one function call and nothing else (``#pagebreak()``, ``#v(1em)``): layout, no text.
-_TYPST_CALL = re.compile(r"^\s*#[\w.-]+\([^()\[\]]*\)\s*$")
+#: A line that is one function call or name and nothing else (``#pagebreak()``, ``#v(1em)``, ``#qed``): layout or a
+#: symbol, no text.
+_TYPST_CALL = re.compile(r"^\s*#[\w.-]+(?:\([^()\[\]]*\))?\s*$")
 #: A function's content block (``#definition[`` … ``]``, ``#align(center)[…]``): its text is the document's.
 _TYPST_BLOCK = re.compile(r"^\s*#[\w.-]+(?:\([^()]*\))?\[(.*?)(\]?)\s*$")
 _TYPST_BLOCK_END = re.compile(r"^\s*\]\s*$")
@@ -82,6 +83,20 @@ _COMMENT = re.compile(r"^\s*//")
 _TYPST_ASKS = frozenset({"problem", "exercise", "question", "task", "exo", "aufgabe"})
 _TYPST_ANSWERS = frozenset({"solution", "answer", "proof", "ans"})
 _TYPST_ASKING = re.compile(r"(?m)^[ \t]*#(problem|exercise|question|task|exo|aufgabe|solution|answer|proof|ans)\b")
+#: A block quote opening its line (``#quote(block: true)[…]``): under a heading naming an exercise, the exercise's
+#: statement, as solution sheets quote it, the solution after it (see :func:`_quoted_exercises`).
+_TYPST_QUOTE = re.compile(r"(?m)^[ \t]*#quote[ \t]*\(([^()]*)\)[ \t]*\[")
+#: A heading that names an exercise: its word and number (``Exercise 1.2``, ``Problem 3``, ``Aufgabe 2``).
+_TYPST_EXERCISE = re.compile(r"(?:exercise|exercice|ejercicio|esercizio|exerc[ií]cio|problem|question|task|aufgabe|übung"
+                             r"|exo|ex\.?|q)[ \t]*\d", re.IGNORECASE)
+#: A list written as a call (``#enum(numbering: "(a)", enum.item[…], …)``, ``#list(…)``), and its items
+#: (``enum.item[``).
+_TYPST_LIST = re.compile(r"#(enum|list)\(")
+_TYPST_ITEM_CALL = re.compile(r"(?:enum|list)\.item(?:\([^()]*\))?\[")
+_MATH_SPAN = re.compile(r"\$[^$]*\$")
+#: What a file keeping its cards as data holds (see :mod:`.typstdata`): a card's call, a record's answer.
+_TYPST_DATA = re.compile(r"card[ \t]*[(\[]|\b(?:solution|answer|back|verso|definition)[ \t]*:", re.IGNORECASE)
+_BLOCK_ARGUMENT = re.compile(r"\bblock[ \t]*:[ \t]*true\b")
 
 _CREOLE_ITEM = re.compile(r"^\s*(#+)\s+(.*)$")
 
@@ -157,6 +172,8 @@ def _typst_line(line: str) -> str:
     term = _TYPST_TERM.match(line)
     if term:
         return f"{term.group(1)}**{term.group(2).strip()}**: {_typst_inline(term.group(3))}"
+    if line[:1] in " \t" and line.lstrip().startswith("$"):
+        line = line.lstrip()  # display math indented as Typst allows, no code block as Markdown's indent would make it
     return _TYPST_ITEM.sub(r"\g<1>1. ", _typst_inline(line), count=1)
 
 
@@ -384,7 +401,20 @@ def rdoc_to_markdown(text: str) -> str:
 
 
 def typst_to_markdown(text: str) -> str:
+    """A Typst file as Markdown: the cards it keeps as data (:mod:`.typstdata`) when it keeps any, else its markup,
+    its exercises answered by their solutions (quoted statements, ``#problem``/``#solution`` calls) marked."""
+    if _TYPST_DATA.search(text):
+        cards = typstdata.to_markdown(text, _typst_content)
+        if cards:
+            return cards
     markdown = translate(text, TYPST)
+    if "#quote" in text or "#enum(" in text or "#list(" in text:
+        lines = markdown.split("\n")
+        if "#enum(" in text or "#list(" in text:
+            _typst_lists(text, lines)
+        if "#quote" in text:
+            _quoted_exercises(text, lines)
+        markdown = "\n".join(lines)
     if _TYPST_ASKING.search(text) is None:
         return markdown
     placed = asking.Lines(text.split("\n"))
@@ -400,6 +430,123 @@ def typst_to_markdown(text: str) -> str:
         elif row not in held and not line.startswith("#"):
             lines[row] = ""  # a sheet of answered questions: what none holds is no card's text (headings stay)
     return "\n".join(lines)
+
+
+def _typst_content(markup: str) -> str:
+    return translate(markup, TYPST)
+
+
+def _quoted_exercises(text: str, lines: list[str]) -> None:
+    """Write each exercise whose statement is quoted (a heading naming it, a block quote opening its section, the
+    solution below) in ``lines`` (``text`` as Markdown) as ``Q:``/``A:`` lines: the quote's first line ``Q:``, the
+    first line after it ``A:`` (line *n* stays line *n*)."""
+    placed = asking.Lines(text.split("\n"))
+    source = text.split("\n")
+    for found in _TYPST_QUOTE.finditer(text):
+        if not _BLOCK_ARGUMENT.search(found.group(1)):
+            continue
+        opened = found.end()
+        closing = asking.group_end(text, opened - 1, min(len(text), opened + 20 * asking.ARGUMENT_LIMIT), math=True)
+        if closing is None:
+            continue
+        first, last = placed.row(found.start()), placed.row(closing - 1)
+        answer = _after_quote(source, last + 1)
+        if text[closing : placed.line_end(last)].strip() or answer is None or not _names_exercise(source, first):
+            continue
+        if first != last:  # the opening's line and the closing bracket's, as the line passes left them
+            lines[first] = _TYPST_QUOTE.sub("", lines[first], count=1)
+            lines[last] = lines[last].rstrip().removesuffix("]")
+        else:
+            lines[first] = _typst_inline(text[opened : closing - 1])
+        lines[first] = f"Q: {lines[first].strip()}".rstrip()
+        lines[answer] = f"A: {lines[answer].lstrip()}"
+
+
+def _typst_lists(text: str, lines: list[str]) -> None:
+    """Write each ``#enum(…)`` and ``#list(…)`` call of ``text`` in ``lines`` as a Markdown list: an
+    ``enum.item[…]`` (``list.item``) or a content argument an item, the lines inside it the item's, its other
+    arguments (``numbering: "(a)"``) and its brackets left out. Text before the call on its first line and after it
+    on its last stays."""
+    placed = asking.Lines(text.split("\n"))
+    source = text.split("\n")
+    done = -1
+    for found in _TYPST_LIST.finditer(text):
+        first = placed.row(found.start())
+        if first <= done:
+            continue  # a list inside one already written
+        closing = typstdata.group_end(text, found.end() - 1)
+        if closing is None:
+            continue
+        last = placed.row(closing - 1)
+        done = last
+        marker = "1." if found.group(1) == "enum" else "-"
+        before = lines[first] if first != placed.row(found.start()) else text[placed.starts[first] : found.start()]
+        rows = [text[found.end() : placed.line_end(first)]] + source[first + 1 : last]
+        rows.append(text[placed.starts[last] : closing - 1] if last != first else "")
+        written = _list_lines(rows, marker)
+        if last == first:
+            lines[first] = (before + " ".join(one for one in written if one)).rstrip()
+        else:
+            written[0] = (before + written[0]).rstrip()
+            lines[first : last + 1] = written[:-1] + [(written[-1] + text[closing : placed.line_end(last)]).rstrip()]
+
+
+def _list_lines(rows: list[str], marker: str) -> list[str]:
+    """The argument lines of a list call (``rows``, the first after its opening parenthesis, the last before its
+    closing one) as Markdown list lines, one for one."""
+    out = []
+    depth = 0  # content brackets open at the start of the row: inside an item
+    for row in rows:
+        stripped = row.strip()
+        if depth == 0:
+            item = _TYPST_ITEM_CALL.match(stripped)
+            if item or stripped.startswith("["):
+                rest = stripped[item.end() if item else 1 :]
+                opened = 1 + _open_content(rest)
+                written = rest.rstrip(",").rstrip()
+                if opened == 0:
+                    written = written.removesuffix("]")
+                out.append(f"{marker} {_typst_inline(written).strip()}".rstrip())
+                depth = opened
+                continue
+            out.append("")  # an argument (``numbering: "(a)"``), a comma or the closing parenthesis
+            continue
+        depth += _open_content(stripped)
+        if depth <= 0:
+            depth = 0
+            out.append(_typst_line(stripped.rstrip(",").rstrip().removesuffix("]")).strip())
+            continue
+        out.append(("   " + _typst_line(stripped).strip()).rstrip())
+    return out
+
+
+def _open_content(line: str) -> int:
+    """How many more content brackets ``line`` opens than it closes, outside its math."""
+    outside = _MATH_SPAN.sub("", line)
+    return outside.count("[") - outside.count("]")
+
+
+def _names_exercise(source: list[str], row: int) -> bool:
+    """Is the line above ``row`` (blank lines skipped) a heading naming an exercise (``=== Exercise 1.2``)?"""
+    above = row - 1
+    while above >= 0 and (not source[above].strip() or _TYPST_CODE_LINE.match(source[above])
+                          or _COMMENT.match(source[above])):
+        above -= 1
+    heading = _HEADING.match(source[above]) if above >= 0 else None
+    return heading is not None and bool(heading.group(2)) and _TYPST_EXERCISE.match(heading.group(3)) is not None
+
+
+def _after_quote(source: list[str], row: int) -> int | None:
+    """The first line of text after a quote ending before ``row``, in its section: None when a heading or the end
+    comes first (a quote with nothing under it)."""
+    while row < len(source):
+        line = source[row]
+        if _HEADING.match(line) and line.startswith("="):
+            return None
+        if line.strip() and not _COMMENT.match(line):
+            return row
+        row += 1
+    return None
 
 
 def _typst_blocks(text: str) -> list[asking.Block]:
