@@ -267,9 +267,10 @@ def read(source: Source) -> list[Entry]:
     for item in items:
         if _labels_a_list(item.lines):
             item.lines = item.lines[:1]
-    if common.may_rule(source.text):
+    if common.may_rule(source.text) or _MAY_BREAK.search(source.text):
+        breaks = _breaks(source.text)
         for item in items:
-            item.lines = _without_rules(item.lines)
+            item.lines = _without_rules(item.lines, breaks)
     return [entry for item in items for entry in _entries(item, asks[item.first.number])]
 
 
@@ -302,17 +303,31 @@ def _under_rules(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
 _LONGEST_QUESTION = 200
 
 
-def _without_rules(lines: list[Line]) -> list[Line]:
-    """An item's lines without rule rows ("=========="), and without what follows a rule row set apart by
-    a blank line above it: such a row parts one topic from the next (a list of links, notes on something
-    else), where a row right under a line underlines it and a row above a question parts two entries."""
+def _without_rules(lines: list[Line], breaks: frozenset[int]) -> list[Line]:
+    """An item's lines without rule rows ("==========", or a break "---" a blank line sets apart), and without
+    what follows a rule row set apart by a blank line above it: such a row parts one topic from the next (a
+    list of links, notes on something else, the offer closing a chat's answer copied to a text file: "Want
+    a printable version?"), where a row right under a line underlines it and a row above a question parts
+    two entries."""
     kept = [lines[0]]
     for index, line in enumerate(lines[1:], 1):
-        if line.code or not common.is_rule(line.text.strip()):
+        apart = index > 1 and lines[index - 1].blank
+        if line.code or not (common.is_rule(line.text.strip()) or apart and line.number in breaks):
             kept.append(line)
-        elif index > 1 and lines[index - 1].blank:
+        elif apart:
             break
     return kept
+
+
+#: A thematic break, "---", "***" or "___" alone on its line (blanked in the lines layouts read, as a page's
+#: chrome); :data:`_MAY_BREAK` finds one in a whole text.
+_BREAK = re.compile(r"^[ \t]*([-*_])\1{2,}[ \t]*$")
+_MAY_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[-*_]*[ \t]*$", re.MULTILINE)
+
+
+def _breaks(text: str) -> frozenset[int]:
+    """The numbers (from 1) of the lines of ``text`` that are thematic breaks."""
+    return frozenset(number for number, line in enumerate(text.split("\n"), 1) if line[:1] in " \t-*_" and _BREAK.match(line))
 
 
 def _restarts(line: Line, following: Line) -> bool:
