@@ -61,6 +61,20 @@ def test_one_advanced_heading_names_a_subject_not_a_level(tmp_path: Path) -> Non
     assert _levels(tmp_path) == {"What is a subnet?": "easy", "What is a route?": "easy"}
 
 
+def test_one_level_in_two_headings_grades_their_cards(tmp_path: Path) -> None:
+    # A flat page: each title stands over its questions at its own level.
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\n## Addressing\n\n## What is a subnet?\n\nA range of addresses.\n\n"
+        "## What is a gateway?\n\nThe way out of a subnet.\n\n"
+        "## Advanced routing\n\n## What is a route?\n\nA path to a network.\n\n"
+        "## What is a metric?\n\nThe cost of a route.\n\n"
+        "## Advanced switching\n\n## What is a VLAN?\n\nA network inside a switch.\n\n"
+        "## What is a trunk?\n\nA link that carries many VLANs.\n", encoding="utf-8")
+    assert _levels(tmp_path) == {"What is a subnet?": "easy", "What is a gateway?": "easy",
+                                 "What is a route?": "hard", "What is a metric?": "hard",
+                                 "What is a VLAN?": "hard", "What is a trunk?": "hard"}
+
+
 def test_overrides_beat_the_authors_level(tmp_path: Path) -> None:
     _copy(tmp_path, "levels.md")
     (tmp_path / "qadeck.yaml").write_text(
@@ -75,6 +89,7 @@ def test_overrides_beat_the_authors_level(tmp_path: Path) -> None:
     ("Junior Sysadmin", "easy"), ("Regular Sysadmin", "medium"), ("Guru Sysadmin", "hard"),
     ("Beginner questions", "easy"), ("intermediate", "medium"), ("1.4 Linear Algebra (easy)", "easy"),
     ("Hard disk questions", ""), ("Regular expressions", ""), ("Easy and hard", ""), ("Networking", ""),
+    ("Visual Basic", ""), ("Advanced Encryption Standard", ""),
 ])
 def test_level_words(text: str, level: str) -> None:
     assert words_level(text) == level

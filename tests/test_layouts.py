@@ -65,6 +65,16 @@ def test_headings_section_title_holds_questions() -> None:
     assert [(c.question, c.section) for c in cards] == [("What is DNS?", "Networking"), ("What is ARP?", "Networking")]
 
 
+def test_headings_one_empty_title_over_questions_at_its_level_is_no_section() -> None:
+    # Two such titles divide a flat page into sections (fixtures/headings/flat-page-sections.md); one alone is
+    # as often the page's title or an unanswered request, and the questions keep no section.
+    text = ("## Networking\n\n## What is DNS?\n\nNames to addresses.\n\n## What is ARP?\n\nIPs to MACs.\n\n"
+            "## Why use NAT?\n\nTo share one address.\n")
+    cards = headings.LAYOUT.parse(_source(text)).cards
+    assert [(c.question, c.section) for c in cards] == [
+        ("What is DNS?", ""), ("What is ARP?", ""), ("Why use NAT?", "")]
+
+
 def test_a_lone_heading_question_is_no_layout() -> None:
     text = "# Notes\n\n## Why bother?\n\nBecause.\n\nMore prose here.\n"
     assert headings.LAYOUT.detect(_source(text)) == 0.0

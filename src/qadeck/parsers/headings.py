@@ -10,7 +10,9 @@ heading between its first and last question-like heading is a question, even
 one phrased as a statement. Other headings are sections when they hold
 questions, and sub-headings of the answer they sit in otherwise. An answer
 runs to the next question or the next heading at its own level or above; a
-question heading with nothing of its own but deeper questions is a section.
+question heading with nothing of its own but deeper questions is a section; on a flat page,
+headings that do not ask and stand right over questions at their own level (``## Strings``
+over ``## 3.1 What is a string pool?``), two or more, are sections over the questions after them.
 A heading that only names its entry (an id, ``### NET-JN-01``, or a topic asked
 by its number alone, ``### 3. Event Loop``) over a labelled question
 (``- [ ] **Question:** …``, ``**Вопрос:** …``) gives that question, and the text from the
@@ -305,6 +307,8 @@ def _entries(source: Source) -> list[Entry]:
     candidates |= _lone_questions(lines, headings, candidates)
     entries: list[Entry] = []
     sections: list[Heading] = []  # open non-question headings, outermost first
+    flat: set[Heading] = set()  # those that title the questions at their own level after them
+    flat_titles = _flat_section_titles(lines, headings, candidates)
     current: Heading | None = None
     for i, h in enumerate(headings):
         if current is not None and i not in candidates and h.level > current.level:
@@ -312,14 +316,33 @@ def _entries(source: Source) -> list[Entry]:
         if current is not None:
             entries.append(_entry(lines, current, h.index, sections))
             current = None
-        sections = [s for s in sections if s.level < h.level]
-        if i in candidates and not _titles_section(lines, headings, candidates, i):
+        titles = i in flat_titles
+        asked = i in candidates and not titles
+        sections = [s for s in sections if s.level < h.level or (asked and s.level == h.level and s in flat)]
+        if asked and not _titles_section(lines, headings, candidates, i):
             current = h
         elif not _navigates(lines, headings, i):
             sections.append(h)
+            if titles:
+                flat.add(h)
     if current is not None:
         entries.append(_entry(lines, current, len(lines), sections))
     return entries
+
+
+def _flat_section_titles(lines: list[Line], headings: list[Heading], candidates: set[int]) -> set[int]:
+    """The headings that title a flat page's sections: each does not ask, has no text of its own, and stands
+    right over two questions at least at its own level ("## Strings" then "## 3.1 What is a string pool?");
+    its section runs to the next such title or a heading above. Two titles at one level at least: one alone is as
+    often the page's title, and a title over one question an unanswered question put as a statement."""
+    def asking(j: int, level: int) -> bool:
+        return j < len(headings) and headings[j].asks and j in candidates and headings[j].level == level
+
+    found = [i for i in range(len(headings) - 2)
+             if not headings[i].asks and asking(i + 1, headings[i].level) and asking(i + 2, headings[i].level)
+             and all(line.blank for line in lines[headings[i].index + 1 : headings[i + 1].index])]
+    levels = Counter(level for level, _ in {(headings[i].level, headings[i].text) for i in found})
+    return {i for i in found if levels[headings[i].level] >= 2}
 
 
 def _titles_section(lines: list[Line], headings: list[Heading], candidates: set[int], i: int) -> bool:

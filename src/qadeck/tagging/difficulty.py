@@ -11,7 +11,8 @@ The rules are the fallback: where the author marked a level, it wins
 hard), a count of stars, a ``#difficulty/hard`` tag, a level word in brackets
 after the question; then a level word (easy, intermediate, senior, guru…) in a
 heading the card sits under, the innermost first, where the file's headings
-name two levels at least (a lone "Advanced concepts" names a subject); then ``difficulty:`` (or
+grade its cards: two of them name a level ("Junior" and "Senior", "Advanced collections"
+and "Advanced streams"; a lone "Advanced concepts" names a subject); then ``difficulty:`` (or
 ``level:``) in the file's front matter; then a level word in the file's name.
 Markers on the question are decoration, not part of it: they are taken off.
 
@@ -140,9 +141,10 @@ LEVEL_WORDS = {
 EMOJI_LEVELS = {"👶": "easy", "🟢": "easy", "🟡": "medium", "🟠": "medium", "🔴": "hard", "🚀": "hard"}
 _STAR = "⭐🌟★"
 _LEVEL_WORD = re.compile(r"(?<![\w-])(" + "|".join(LEVEL_WORDS) + r")(?![\w-])", re.IGNORECASE)
-#: "hard disk", "entry point", "basic auth": a level word that is part of a name.
+#: "hard disk", "basic auth", "Visual Basic": a level word that is part of a name.
 _NOT_A_LEVEL = re.compile(
-    r"\b(?:hard (?:disk|drive|link|reset|limit|coded?)|basic auth|regular (?:expression|file)|expert system)",
+    r"\b(?:hard (?:disk|drive|link|reset|limit|coded?)|basic (?:auth|block|input)|visual basic|"
+    r"regular (?:expression|file)|expert system|advanced (?:encryption|package))",
     re.IGNORECASE,
 )
 _MARKER = "|".join((
@@ -176,9 +178,9 @@ def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None =
     document = document or (words_level(re.sub(r"[-_.]+", " ", Path(cards[0].source).stem)) if cards else "")
     if paths is None:
         paths = [(card.section,) if card.section else () for card in cards]
-    # A heading names a level where the file's headings grade its cards: in two levels at least
-    # ("Junior", "Senior"). A lone "Advanced concepts" names a subject.
-    graded = len({found for path in set(paths) for title in path if (found := words_level(title))}) >= 2
+    # A heading names a level where the file's headings grade its cards: two headings name one ("Junior" and
+    # "Senior", "Advanced collections" and "Advanced streams"). A lone "Advanced concepts" names a subject.
+    graded = sum(bool(words_level(title)) for title in {title for path in paths for title in path}) >= 2
     out = []
     for index, card in enumerate(cards):
         level, question = _marked(card.question, stars)

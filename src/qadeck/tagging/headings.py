@@ -50,7 +50,7 @@ general generic knowledge content contents table toc index introduction intro ov
 fundamentals misc miscellaneous other others more extra additional bonus various notes note
 resources resource preparation prep recently added new old simple part chapter section unit lesson
 module course appendix summary conclusion references reference links see also and or of the for in on to with
-about your you my our a an all some
+about your you my our a an all some topic topics subject subjects
 """.split()) | languages.GENERIC | languages.FUNCTION_WORDS  # "Preguntas de Python": python
 #: Words that name a level, not a topic (the difficulty reads them).
 LEVEL_WORDS = frozenset("""
