@@ -170,3 +170,29 @@ def test_a_folder_named_for_cards_or_exercises_has_its_typst_files_read_whatever
         (tmp_path / folder / "week2.typ").write_text(VOCABULARY, encoding="utf-8")
     found = sources.collect([tmp_path])
     assert sorted(path.parent.name for path in found.files) == ["flashcards", "weekly exercises"]
+
+
+def test_typst_numbered_items_keep_their_numbers_and_the_options_under_them():
+    text = "+ Cells are made of\n  - [x] units\n  - [ ] stones\n\n+ The sun is a\n  - [ ] planet\n  - [x] star\n\nText.\n+ again"
+    assert markups.to_markdown(".typ", text).split("\n") == [
+        "1. Cells are made of", "   - [x] units", "   - [ ] stones", "",
+        "2. The sun is a", "   - [ ] planet", "   - [x] star", "", "Text.", "1. again",
+    ]
+
+
+def test_a_typst_quiz_of_numbered_statements_with_checked_options_is_read_whole(tmp_path):
+    quiz = ("+ Water boils at sea level at\n  - [ ] 90 degrees\n  - [x] 100 degrees\n"
+            "+ Which planet is largest?\n  - [x] Jupiter\n  - [ ] Mars\n"
+            "+ Light from the sun reaches us in about\n  - [x] eight minutes\n  - [ ] one hour\n")
+    cards = cards_of(tmp_path, "quiz.typ", quiz)
+    assert [(c["question"].split("\n")[0], c["answer"]) for c in cards] == [
+        ("Water boils at sea level at", "**B**: 100 degrees"),
+        ("Which planet is largest?", "**A**: Jupiter"),
+        ("Light from the sun reaches us in about", "**A**: eight minutes"),
+    ]
+
+
+def test_a_heading_inside_a_cards_side_is_its_label_not_a_heading(tmp_path):
+    text = '#card(\n  id: "1",\n  q: [\n    === Chemistry\n    Which gas do we exhale?\n  ],\n  a: [Carbon dioxide],\n)\n'
+    cards = cards_of(tmp_path, "chem.typ", text)
+    assert [(c["question"], c["answer"]) for c in cards] == [("**Chemistry** Which gas do we exhale?", "Carbon dioxide")]

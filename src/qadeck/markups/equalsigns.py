@@ -96,6 +96,8 @@ _TYPST_ITEM_CALL = re.compile(r"(?:enum|list)\.item(?:\([^()]*\))?\[")
 _MATH_SPAN = re.compile(r"\$[^$]*\$")
 #: What a file keeping its cards as data holds (see :mod:`.typstdata`): a card's call, a record's answer.
 _TYPST_DATA = re.compile(r"card[ \t]*[(\[]|\b(?:solution|answer|back|verso|definition)[ \t]*:", re.IGNORECASE)
+_TYPST_NUMBERED = re.compile(r"(?m)^[ \t]*\+ ")
+_NUMBER_ONE = re.compile(r"^(\s*)1\. ")
 _BLOCK_ARGUMENT = re.compile(r"\bblock[ \t]*:[ \t]*true\b")
 
 _CREOLE_ITEM = re.compile(r"^\s*(#+)\s+(.*)$")
@@ -408,6 +410,8 @@ def typst_to_markdown(text: str) -> str:
         if cards:
             return cards
     markdown = translate(text, TYPST)
+    if _TYPST_NUMBERED.search(text):
+        markdown = _nest_under_numbers(text.split("\n"), markdown)
     if "#quote" in text or "#enum(" in text or "#list(" in text:
         lines = markdown.split("\n")
         if "#enum(" in text or "#list(" in text:
@@ -429,6 +433,33 @@ def typst_to_markdown(text: str) -> str:
             lines[row] = _typst_inline(marked[row])
         elif row not in held and not line.startswith("#"):
             lines[row] = ""  # a sheet of answered questions: what none holds is no card's text (headings stay)
+    return "\n".join(lines)
+
+
+def _nest_under_numbers(source: list[str], markdown: str) -> str:
+    """``markdown`` with each numbered item (``+ …``) numbered as Typst shows it (``1.``, ``2.`` … down a list), and
+    the lines inside it (its text two columns in) one column further in, as the number holds its text three columns
+    in: the options listed under a question stay its own (``+ Question`` over ``  - [x] right``)."""
+    lines = markdown.split("\n")
+    open_items: list[int] = []  # the indentation of each numbered item the line is inside
+    counts: dict[int, int] = {}  # the last number given at each indentation, in the lists still going on
+    fenced: str | None = None
+    for row, line in enumerate(source):
+        code, fenced = _fence_step(line, fenced)
+        if code or not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        while open_items and indent < open_items[-1] + 2:
+            open_items.pop()
+        item = _TYPST_ITEM.match(line)
+        for level in [level for level in counts if level > indent or level == indent and not item]:
+            del counts[level]  # text at or left of a list ends it
+        if open_items and lines[row].strip():
+            lines[row] = " " * len(open_items) + lines[row]
+        if item:
+            counts[indent] = counts.get(indent, 0) + 1
+            lines[row] = _NUMBER_ONE.sub(rf"\g<1>{counts[indent]}. ", lines[row], count=1)
+            open_items.append(indent)
     return "\n".join(lines)
 
 

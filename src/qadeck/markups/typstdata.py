@@ -32,6 +32,8 @@ _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?(?![\w.])")
 _NAME = re.compile(r"[^\W\d][\w.-]*")
 _KEY = re.compile(r'(?:([^\W\d][\w-]*)|"((?:[^"\\]|\\.)*)")[ \t]*:(?!:)')
 _WORDS = {"true": True, "false": False, "none": None}
+#: A heading inside a card's side (``=== Topic`` over the question): the side's label, in bold, no heading of the deck.
+_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}[ \t]+(.+?)[ \t]*$")
 #: Lines that stand on their own in a paragraph: list items, headings, math on its own line, a table's rows.
 _OWN_LINE = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|\$(?:\s|$)|\|)")
 #: Brackets a value is skipped over by, and strings, which may hold any of them.
@@ -210,7 +212,7 @@ class _Reader:
         inner = self.text[at + 1:closing - 1]
         first, _, rest = inner.partition("\n")
         written = first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")
-        return _unwrapped(self.content(written.strip()).strip()), closing
+        return _unwrapped(_HEADING.sub(r"**\1**", self.content(written.strip()).strip())), closing
 
     def mapping(self, named: list[tuple[str, object]], at: int) -> data.LinedMap:
         found = data.LinedMap(named)
