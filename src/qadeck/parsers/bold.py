@@ -45,7 +45,10 @@ _BOLD_START = LineStart(_BOLD_LINE)
 _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
 #: "**What is X?** It is …": a paragraph (or a list item: a cheat sheet's "quick answers") opening
 #: with a bold question, its answer running on after it (Greek asks with ";").
-_BOLD_OPENING = re.compile(rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)([^*_]+?[?？؟;\u037e])\1{SPACE}+(\S.*)$")
+#: Its words may hold an emphasis of one mark ("**What is a _custom element_?**"), never a bold's two.
+_BOLD_OPENING = re.compile(
+    rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)((?:[^*_]|(?<![*_])[*_](?![*_]))+?[?？؟;\u037e])\1{SPACE}+(\S.*)$"
+)
 _BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
 #: A list item's text opening in bold: the bold, and what follows it on the line.
 _BOLD_ITEM = re.compile(r"(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1(.*)$")

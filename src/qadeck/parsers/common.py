@@ -28,7 +28,7 @@ from functools import lru_cache
 from .repair import clean
 from ..model import Source
 from .markup import inline_text
-from .structure import Line, ends_asking, heading, outline
+from .structure import Line, asks_in, cjk_asks, ends_asking, heading, outline
 
 StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
@@ -126,6 +126,57 @@ def only_questions(texts: Sequence[str], asks: Callable[[str], bool]) -> bool:
             if stating < 0:
                 return False  # most answers: told by their first line
     return True
+
+
+def lists_only_questions(texts: Sequence[str], one: bool = False) -> bool:
+    """Are ``texts`` (lines, blank ones aside) a bulleted list, each item with the lines it wrapped onto, whose
+    items are questions (:func:`only_questions`): each asks, or asks to be told ("Describe a time …",
+    "…에 대해 설명해 주세요")? An interviewer's follow-ups under a question, not its answer; with ``one``, a
+    single item that asks is one too. An empty item (a bullet left for the next question) counts for none."""
+    texts = [text for text in texts if text.strip()]
+    if not texts or not clean.starts_list_item(texts[0]):
+        return False  # most answers
+    items: list[str] = []
+    for text in texts:
+        if clean.starts_list_item(text):
+            items.append(text)
+        else:
+            items[-1] += " " + text.strip()
+    items = [item for item in items if item.strip(" \t-*+•")]
+    if one and len(items) == 1:
+        return _item_asks(items[0])
+    return only_questions(items, _item_asks)
+
+
+#: What a question bank's item that asks to be told opens with, its bullet aside.
+_TELL = re.compile(r"^\s*\S+\s+(?:tell (?:me|us)|describe|explain|discuss|give (?:me |us )?(?:an? )?examples?|share|walk (?:me|us))\b",
+                   re.IGNORECASE)
+
+
+#: The same requests in the languages interview notes are written in besides English, where their verb opens the
+#: request ("Объясните …", "Explica …", "Wyjaśnij …", "اشرح …"), after the bullet.
+_OTHER_TELL = re.compile(
+    r"^\s*\S+\s+(?:объясни(?:те)?|опиши(?:те)?|расскажи(?:те)?|перечисли(?:те)?|приведите|поясн(?:и|іть)|опиш(?:и|іть)"
+    r"|розкаж(?:и|іть)|explica|explique|expliquez|describe|describa|descreva|d[ée]cri(?:s|vez)|cu[ée]nta(?:me|nos)"
+    r"|menciona|parlez|erkl[äa]re(?:n sie)?|beschreibe(?:n sie)?|nenne(?:n sie)?|spiega|descrivi|elenca|parlami"
+    r"|jelaskan|sebutkan|ceritakan|giải thích|mô tả|wyjaśnij|opisz|wymień|omów|podaj|leg uit|beschrijf|forklar|beskriv"
+    r"|اشرح|اشرحي|وضح|صف|اذكر|تحدث)\b",
+    re.IGNORECASE,
+)
+#: Where the verb closes the request (Persian, Turkish, Hindi: "… را توضیح بده", "… açıklayın", "… समझाइए").
+_OTHER_TELL_END = re.compile(
+    r"(?:توضیح (?:بده|بدید|دهید)|شرح (?:بده|دهید)|بگو|بگویید|açıkla(?:yın|yınız)?|anlat(?:ın|ınız)?|समझाइए|बताइए"
+    r"|समझाओ|बताओ)[\s.!।]*$",
+    re.IGNORECASE,
+)
+
+
+def _item_asks(text: str) -> bool:
+    if asks_in(text) or _TELL.match(text) is not None:
+        return True
+    if _OTHER_TELL.match(text) is not None:
+        return True
+    return not text.isascii() and (cjk_asks(text) or _OTHER_TELL_END.search(text) is not None)
 
 
 def split_items(

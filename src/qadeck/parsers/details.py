@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..model import Source
+from . import common
 from .entries import Entry, coverage, make_layout, marked_coverage
 from .headings import asks
 from .titles import TITLE_WEIGHT
 from .markup import inline_text
 from .structure import (
-    SPACE, Line, LineStart, answer_from, fold_label, heading, is_separator, names_study, outline, outline_sections,
+    ASKING_WORDS, SPACE, Line, LineStart, answer_from, fold_label, heading, is_separator, names_study, outline,
+    outline_sections,
 )
 
 NAME = "details"
@@ -189,6 +191,8 @@ def _entries(source: Source) -> list[Entry]:
                    for k in range(doc.index_at(inner.start), doc.index_at(max(inner.end - 1, inner.start)) + 1)}
             body = [Line(line.number, "", line.code) if line.number - 1 in cut else line for line in body]
         answer, end_line = answer_from(body)
+        if answer and (answer[0] in "-*+" or answer[0].isdigit()) and _followed_up(question, answer):
+            answer = ""  # the interviewer's follow-ups under the question: asked, not answered
         entries.append(Entry(question, answer, lines[opening].number, end_line or lines[last].number, section))
         for inner in follow_ups:
             inner_first = doc.index_at(inner.start)
@@ -200,8 +204,25 @@ def _entries(source: Source) -> list[Entry]:
     return sorted(entries, key=lambda entry: entry.line)
 
 
+#: A heading's marks, as a summary wrapping an ``<h3>`` reads: the summary's text is the question, not its heading.
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+")
+
+
+def _followed_up(question: str, answer: str) -> bool:
+    """Is ``answer`` (a list) only the follow-up questions an interviewer asks after ``question``, which asks? Not
+    where the question asks for questions ("Which questions should you ask them?"): then they answer it."""
+    lowered = question.lower()
+    return (common.lists_only_questions(answer.split("\n"), one=True) and asks(question)
+            and not any(word in lowered for word in _QUESTION_WORDS))
+
+
+#: "Question" in English and the languages of :data:`ASKING_WORDS`.
+_QUESTION_WORDS = ("question", *ASKING_WORDS)
+
+
 def _summary(doc: _Document, span: _Span) -> str:
-    return inline_text(doc.text[span.summary[0] : span.summary[1]])
+    text = inline_text(doc.text[span.summary[0] : span.summary[1]])
+    return _HEADING_MARKS.sub("", text, count=1) if text[:1] == "#" else text
 
 
 #: Where a summary closes: the one tag a body's text opens with (see :class:`_Scanner`).

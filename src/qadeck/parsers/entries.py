@@ -437,13 +437,25 @@ def _drop_label(answer: str, text: str) -> str:
     else:
         dropped, count = _ANSWER_LABEL.subn("", answer, count=1)
         if count:
-            return dropped
+            return _unclosed(text, dropped)
         word = text.lstrip("*_#").lstrip()[:2]
     if word.upper() in _OTHER_LABEL_OPENINGS or word[:1] in _OTHER_LABEL_OPENINGS:
         dropped, count = _OTHER_ANSWER_LABEL.subn("", answer, count=1)
         if count:
-            return dropped
+            return _unclosed(text, dropped)
     return answer
+
+
+def _unclosed(text: str, dropped: str) -> str:
+    """``dropped`` without the bold mark that closed a label's bold around the answer too ("**Answer: D**" leaves
+    "D", not "D**"): its first line then ends in the mark and opens none."""
+    mark = text[:2]
+    if mark not in ("**", "__"):
+        return dropped
+    line, newline, rest = dropped.partition("\n")
+    if line.rstrip().endswith(mark) and line.count(mark) == 1:
+        return line.rstrip()[:-2].rstrip() + newline + rest
+    return dropped
 
 
 def _drop_answer_label_in_full(answer: str) -> str:
@@ -457,7 +469,7 @@ def _drop_answer_label_in_full(answer: str) -> str:
     dropped, count = _ANSWER_LABEL.subn("", item, count=1)
     if not count:
         dropped, count = _OTHER_ANSWER_LABEL.subn("", item, count=1)
-    return dropped if count else answer
+    return _unclosed(item.lstrip(), dropped) if count else answer
 
 
 def without_numbers(question: str, answer: str) -> tuple[str, str]:

@@ -185,8 +185,10 @@ def find(source: Source) -> list[Entry]:
         if wrapped:
             questions[item.first.number] = clean.tidy_question(" ".join([question, *(line.text.strip() for line in wrapped)]))
             item = items[place] = common.Item(item.section, [item.first, *item.body[len(wrapped):]])
-        texts = _lone_item([line.text for line in item.body])
-        bodies.append([] if common.only_questions(texts, _ends_asking) else texts)  # a question over further ones: asked, not answered
+        raw = [line.text for line in item.body]
+        texts = _lone_item(raw)
+        # A question over further ones, or over one follow-up nested under it: asked, not answered.
+        bodies.append([] if common.only_questions(texts, _ends_asking) or _follow_up(raw) else texts)
     # A line that asks under a question, among questions left unanswered or "answered" so, is one more of
     # them ("Explain the control plane.", "What tools do you use? (e.g. …)"), not an answer.
     prompts = [_prompt(texts) for texts in bodies]
@@ -247,6 +249,13 @@ def _nested_part(question: Line, body: Sequence[Line]) -> list[Line]:
 
 def _ends_asking(text: str) -> bool:
     return ends_asking(text.rstrip())  # a question may end in code
+
+
+def _follow_up(texts: list[str]) -> bool:
+    """Is ``texts`` one indented list item that asks ("* What is X?" over "  * How do you scope it?"): the
+    interviewer's next question, not the answer?"""
+    filled = [text for text in texts if text.strip()]
+    return len(filled) == 1 and filled[0][:1] in " \t" and clean.starts_list_item(filled[0]) and _ends_asking(filled[0])
 
 
 def _filled(texts: list[str]) -> bool:

@@ -38,7 +38,7 @@ from . import common
 from .entries import LABEL, Entry, coverage, make_layout
 from .repair import clean
 from .separated import SEPARATORS
-from .structure import QUESTION_ENDS, Line, asks_in, heading, outline
+from .structure import QUESTION_ENDS, Line, heading, outline
 
 NAME = "pairs"
 
@@ -252,29 +252,11 @@ def _paragraphs(groups: list[tuple[int, list[Line]]]) -> list[Entry]:
 
 
 def _question_list(lines: list[Line]) -> bool:
-    """Are ``lines`` a bulleted list of questions, each item with the lines it wrapped onto, under at most one
-    line naming a subtopic (a question bank's topic over what an interviewer may ask about it)? Three items in
-    four or more ask, or ask to be told (``Describe a time …``)."""
+    """Are ``lines`` a bulleted list of questions (:func:`common.lists_only_questions`) under at most one line
+    naming a subtopic (a question bank's topic over what an interviewer may ask about it)?"""
     lines = [line for line in lines if not line.blank]
     start = 1 if len(lines) > 1 and not clean.starts_list_item(lines[0].text) else 0
-    if not clean.starts_list_item(lines[start].text):
-        return False  # most answers
-    items: list[str] = []
-    for line in lines[start:]:
-        if clean.starts_list_item(line.text):
-            items.append(line.text)
-        else:
-            items[-1] += " " + line.text.strip()
-    return common.only_questions(items, _item_asks)
-
-
-#: What a question bank's item that asks to be told opens with, its bullet aside.
-_TELL = re.compile(r"^\s*\S+\s+(?:tell (?:me|us)|describe|explain|discuss|give (?:me |us )?(?:an? )?examples?|share|walk (?:me|us))\b",
-                   re.IGNORECASE)
-
-
-def _item_asks(text: str) -> bool:
-    return asks_in(text) or _TELL.match(text) is not None
+    return common.lists_only_questions([line.text for line in lines[start:]])
 
 
 def find(source: Source) -> list[Entry]:

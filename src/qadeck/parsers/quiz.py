@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ..model import Source
-from .entries import Entry, make_layout
+from .entries import Entry, coverage, make_layout
 from .headings import asks
 from .markup import inline_text
 from .options import named
@@ -163,8 +163,19 @@ def _chosen(text: str, options: dict[str, str]) -> str:
     return f"**{text}**"
 
 
+def _score(source: Source, entries: list[Entry]) -> float:
+    """:func:`coverage`, the lines after the last answer's fold explained too: the page's footer (a note of where
+    the questions come from), no question's. The headings layout, which reads each fold into the answer above
+    it, would otherwise win by the footer it reads into the last card."""
+    if len(entries) < 2:
+        return 0.0
+    end = max(entry.last for entry in entries)
+    return coverage(source, entries, also=range(end + 1, source.text.count("\n") + 2))
+
+
 LAYOUT = make_layout(
     NAME,
     "Quizzes: a question heading with its code and lettered options, the answer in <details> below",
     find,
+    _score,
 )

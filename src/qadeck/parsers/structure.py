@@ -347,7 +347,7 @@ ASKING_WORDS = ("frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", 
                 "السؤال", "پرسش", "שאלה", "คำถาม", "savol")
 ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "antwoord", "odpowiedź", "svar",
                    "vastaus", "odpověď", "cevap", "yanıt", "απάντηση", "απαντηση", "ответ", "відповідь", "答案", "回答", "答え",
-                   "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "câu trả lời", "trả lời", "sagot", "jibu", "उत्तर", "উত্তর",
+                   "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "câu trả lời", "trả lời", "đáp án", "sagot", "jibu", "उत्तर", "উত্তর",
                    "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ", "javob")
 
 

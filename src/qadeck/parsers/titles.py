@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from .. import cloze
 from ..model import Source
 from .entries import Entry, coverage, make_layout
-from . import obsidian
+from . import common, obsidian
 from .headings import Heading, asks, find_headings, question_levels
 from .labelled import labels_answer
 from .prose import asks_question
@@ -116,9 +116,13 @@ def _entries(source: Source) -> list[Entry]:
             continue  # "## B": an index's letter over the terms that start with it (a glossary's), no card's title
         if _links_only(body):
             continue  # "## Articles" over a list of links: a readme's index of pages elsewhere, nothing to learn here
+        if _tasks_only(body):
+            continue  # "## Caching" over "- [ ] Redis": a syllabus's checklist of what to learn, nothing learnt here
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
-        entries.append(_entry(title, lines[h.index].number, body, sections, tags))
+        entry = _entry(title, lines[h.index].number, body, sections, tags)
+        if h.asks or not _lists_questions(entry.answer):
+            entries.append(entry)  # not "## CSS questions:" over the questions it lists: asked, not answered
     if _document_page(entries):
         return []
     if ("::" in source.text or "\n?" in source.text) and obsidian.card_lines(lines) > len(entries):
@@ -134,6 +138,26 @@ def _links_only(body: list[Line]) -> bool:
     """True for a section that is a list of links alone (at least one): pointers to other pages, no card's back."""
     texts = [line for line in body if not line.blank]
     return bool(texts) and all(not line.code and _LINK_ITEM.match(line.text) for line in texts)
+
+
+#: A task list's item not yet done: "- [ ] Eager loading".
+_OPEN_TASK = re.compile(r"^[ \t]*[-*+][ \t]+\[ \][ \t]")
+
+
+def _tasks_only(body: list[Line]) -> bool:
+    """True for a section that is a task list alone, no task done (at least one): a checklist of things to learn
+    or do, no card's back. Items ticked ("- [x]") may mark a question's right options; lines an item wraps onto
+    are indented under it."""
+    texts = [line for line in body if not line.blank]
+    if not texts or "[ ]" not in texts[0].text or _OPEN_TASK.match(texts[0].text) is None:
+        return False  # most sections
+    return all(not line.code and (_OPEN_TASK.match(line.text) or line.text[:1] in " \t") for line in texts)
+
+
+def _lists_questions(answer: str) -> bool:
+    """Is ``answer`` a list of questions alone (:func:`common.lists_only_questions`), no code among them?"""
+    return (answer[:1] in ("-", "*", "+") or answer[:1].isdigit()) and "```" not in answer \
+        and common.lists_only_questions(answer.split("\n"))
 
 
 def _entry(title: str, number: int, body: list[Line], sections: list[Heading], tags: tuple[str, ...]) -> Entry:

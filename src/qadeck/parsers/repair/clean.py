@@ -21,8 +21,10 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
-# C0/C1 controls (tab and newline are layout, kept), zero-width characters and stray BOMs.
-INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff"
+# C0/C1 controls (tab and newline are layout, kept), zero-width spaces and stray BOMs. The zero-width
+# non-joiner and joiner are text: they part or join letters in Persian and Indic scripts ("می‌کنم") and
+# join emoji sequences, so they stay.
+INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff"
 _CONTROL = re.compile(f"[{INVISIBLE}]")
 #: Permalink anchors that site generators put after headings ("Usage⚓︎", "Usage¶").
 _ANCHOR = re.compile("\\s*[\u2693\u00b6\U0001f517][\ufe0e\ufe0f]?")
