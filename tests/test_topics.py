@@ -136,6 +136,13 @@ def test_a_small_file_of_no_sections_takes_its_subject_not_the_words_its_cards_s
     assert len(flat) >= 2 and "image" in flat
 
 
+def test_a_title_that_asks_is_the_first_question_not_the_files_subject(tmp_path: Path) -> None:
+    (tmp_path / "git-basics.md").write_text(
+        "# What does git stash do?\n\nIt sets changes aside and cleans the working tree.\n\n"
+        "# What does git bisect do?\n\nIt finds the commit that brought a bug, by halves.\n", encoding="utf-8")
+    assert {c.topics for c in _cards(tmp_path)} == {("git",)}
+
+
 def _flat(tmp_path: Path) -> Path:
     folder = tmp_path / "notes"
     folder.mkdir()

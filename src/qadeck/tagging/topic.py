@@ -33,6 +33,7 @@ from itertools import chain
 from ..config import DeckConfig
 from ..config import slugify as config_slugify
 from ..model import Card, Source
+from ..parsers.structure import ends_asking
 from .headings import heading_paths, path_topic, topic_label
 from .phrases import card_phrases, slug_words
 from .words import without_cloze_or_math
@@ -250,10 +251,12 @@ vocab vocabulary glossary words study guide guides sheet sheets set sets list li
 
 def document_topic(source: Source) -> str:
     """What a file's cards that nothing else names are about: the topic its title names, or else its name
-    (``docker-interview-cards.md``: docker), or else :data:`FALLBACK_TOPIC`."""
+    (``docker-interview-cards.md``: docker), or else :data:`FALLBACK_TOPIC`. A title that asks is the first
+    card's question, not the file's subject."""
     from ..naming import document_title, plain_name  # naming reads sources, which read markups: imported when first needed
 
-    for name in (document_title(source.text), plain_name(source.path.stem)):
+    title = document_title(source.text)
+    for name in (title if not ends_asking(title) else "", plain_name(source.path.stem)):
         words = [word for word in topic_label(name).split("-") if word and word not in _FILE_WORDS]
         if words:
             return "-".join(words)
