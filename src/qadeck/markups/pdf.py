@@ -65,10 +65,10 @@ _EDGE_NUMBER = re.compile(r"(?<=\s)(\d{1,4})$")
 #: A table of contents' entry: a title, dotted leaders (full stops, middle dots, ellipses), a page number.
 _CONTENTS = re.compile(r"(?:[.\u00b7\u2024\u2025\u2026\u22ef]\s?){4,}\s*\d{1,4}\s*$")
 #: A list's bullet as word processors draw it, opening a line: circles, squares, diamonds, arrowheads, the
-#: Symbol and Wingdings fonts' private-use bullets, and a glyph pypdf could only give by its font's name for it
+#: Symbol and Wingdings fonts' private-use bullets and arrows (Symbol's arrow, Wingdings' arrows and tick), and a glyph pypdf could only give by its font's name for it
 #: (``/g120``). Each is written as one bullet (``•``), the one the layouts know.
 _BULLET = re.compile(r"^(\s*)(?:[\u25cf\u25cb\u25a0\u25a1\u25aa\u25ab\u25e6\u25c6\u25c7\u2756\u27a2\u27a4\u25ba"
-                     r"\uf0b7\uf0a7\uf076\uf0d8]|/(?:g|glyph|cid)\d{1,5})(?=\s|$)")
+                     r"\uf0b7\uf0a7\uf076\uf0d8\uf0ae\uf0e0\uf0e8\uf0fc]|/(?:g|glyph|cid)\d{1,5})(?=\s|$)")
 #: A word broken by a hyphen at a line's end (a letter before it), and a line's first word.
 _BROKEN = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 _FIRST_WORD = re.compile(r"^\s*([^\W\d_]\w*)")

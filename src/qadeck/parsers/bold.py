@@ -15,7 +15,8 @@ below it, in any language the column names know) and carries no number
 ``A: …`` below is the ``prefixed`` layout's), or the bold question a paragraph opens with
 (``**Why X?** Because …``: FAQs run the answer on after it; a bold label that asks nothing
 is no question). The answer runs to the next question or heading; headings set the section.
-A bold line that asks nothing over ``Question:`` lines (``**CSS**`` over a list of them) is their
+A bold line that asks nothing over ``Question:`` lines (``**CSS**`` over a list of them) or over numbered
+questions each answered below (``**Section A: Networking**`` over ``1. What is a LAN?``) is their
 section's name, no question; where numbered bold lines outnumber the unnumbered questions, the
 author numbers the questions, and they are the ``numbered`` layout's.
 """
@@ -23,6 +24,7 @@ author numbers the questions, and they are the ``numbered`` layout's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Source
 from .entries import Entry, make_layout
@@ -156,7 +158,9 @@ def _entries(source: Source) -> list[Entry]:
         else:
             found = ["" if index in again and _numbered(lines[index]) else text for index, text in enumerate(found)]
     if may_ask(source.text):  # one search of the text: most files hold no Q: line for a bold title to stand over
-        _as_titles(lines, found)
+        _as_titles(lines, found, _marked)
+    if any(found) and _ASKING_NUMBERED.search(source.text):  # one search: most files number no question asking
+        _as_titles(lines, found, _numbered_question)
     if "|" in source.text:
         _over_tables(lines, found)
     for index, text in enumerate(found):
@@ -172,16 +176,36 @@ def _entries(source: Source) -> list[Entry]:
     return entries
 
 
-def _as_titles(lines: list[Line], found: list[str | None]) -> None:
-    """Make titles ("") of the bold lines in ``found`` that ask nothing and stand over ``Q:`` lines: a section's
-    name ("**CSS**") over the prefixed layout's questions, which end the entry above and open none."""
+#: A numbered line that ends asking ("1. What is a network?", "2)Why …?"; not "802.11 …?"), as the numbered layout
+#: reads its questions.
+_ASKING_NUMBERED = re.compile(r"(?m)^ {0,3}(?:\*\*|__)?\(?\d{1,3}[.)][ \t]*[^\W\d_].*[?？]\W{0,4}$")
+
+
+def _marked(lines: list[Line], index: int) -> bool:
+    return not lines[index].code and QUESTION.match(lines[index].text) is not None
+
+
+def _numbered_question(lines: list[Line], index: int) -> bool:
+    """Is the line a numbered question standing apart with its answer below ("1. What is a LAN?", a blank line, then
+    text that is no next question)? A list of numbered questions is an answer's list of what it asks."""
+    if lines[index].code or not _ASKING_NUMBERED.match(lines[index].text):
+        return False
+    below = next((line for line in lines[index + 1 : index + 3] if not line.blank), None)
+    return (lines[index - 1].blank and index + 1 < len(lines) and lines[index + 1].blank and below is not None
+            and not _ASKING_NUMBERED.match(below.text) and heading(below) is None)
+
+
+def _as_titles(lines: list[Line], found: list[str | None], questions: Callable[[list[Line], int], bool]) -> None:
+    """Make titles ("") of the bold lines in ``found`` that ask nothing and stand over ``questions``: a section's
+    name ("**CSS**", "**Section A: Networking**") over the prefixed layout's ``Q:`` lines or the numbered layout's
+    questions ("1. What is a LAN?"), which end the entry above and open none."""
     starts = [index for index, text in enumerate(found) if text]
     for at, index in enumerate(starts):
         text = found[index] or ""
         if ends_asking(text) or asks(text):
             continue
         end = starts[at + 1] if at + 1 < len(starts) else len(lines)
-        if any(not line.code and QUESTION.match(line.text) for line in lines[index + 1 : end]):
+        if any(questions(lines, at) for at in range(index + 1, end)):
             found[index] = ""
 
 

@@ -20,7 +20,10 @@ by its number alone, ``### 3. Event Loop``) over a labelled question
 Interview notes decorate their titles: an emoji, a bold number or label, the
 question in quotation marks or code quotes (``### 🎯 **1. "Tell me about yourself"**``);
 such a title asks as the words inside do, or, quoted whole, as what an interviewer says,
-and the card's front is those words.
+and the card's front is those words. Word documents whose questions are numbered headings
+leave some in body text: a paragraph numbered between two of them ("4. …?" between
+"# 3." and "# 5.") that asks is a question too, and a heading of their style with no
+number, asking nothing and with text under it ("# DAO" over code) is part of the answer above.
 """
 
 from __future__ import annotations
@@ -150,10 +153,43 @@ def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
         text = inline_text(_without_sources(parsed[1])) if parsed else ""
         if parsed and text:
             found.append(Heading(index, parsed[0], text, _heading_asks(text)))
-    found = _quoted_questions(found)
+    found = _quoted_questions(_numbered_between(lines, found))
     if opens_with_title([h.level for h in found]):
         return found[1:], found[0].text
     return found, ""
+
+
+#: A heading's or a paragraph's number, a point after it: "12. What …".
+_POINT_NUMBER = re.compile(r"^(\d{1,3})\.\s*(?=\S)")
+
+
+def _numbered_between(lines: list[Line], found: list[Heading]) -> list[Heading]:
+    """``found`` with the questions a word processor's author left in body text among numbered question headings:
+    between "# 3. …?" and "# 5. …?", a paragraph of its own numbered "4." that asks ("4. Difference between X and
+    Y?") is the fourth question, at the headings' level (the numbered headings' styles were not applied to it)."""
+    numbered = [(at, int(number.group(1))) for at, h in enumerate(found) if h.text[:1].isdecimal()
+                and (number := _POINT_NUMBER.match(h.text))]
+    missing = [(at, first, later) for (at, first), (_, later) in zip(numbered, numbered[1:]) if 1 < later - first <= 4]
+    if len(numbered) < 3 or not missing:
+        return found
+    added = []
+    for at, first, later in missing:
+        wanted = first + 1
+        end = found[at + 1].index if at + 1 < len(found) else len(lines)
+        for index in range(found[at].index + 1, end):
+            line = lines[index]
+            if wanted == later:
+                break
+            number = _POINT_NUMBER.match(line.text) if line.text[:1].isdecimal() and not line.code else None
+            if number is None or int(number.group(1)) != wanted or not lines[index - 1].blank \
+                    or index + 1 < len(lines) and not lines[index + 1].blank:
+                continue
+            text = inline_text(line.text.strip())
+            asked = text[number.end():]
+            if ends_asking(asked) or _ASKING.match(asked):
+                added.append(Heading(index, found[at].level, text, True))
+                wanted += 1
+    return sorted([*found, *added], key=lambda h: h.index) if added else found
 
 
 def _quoted_questions(found: list[Heading]) -> list[Heading]:
@@ -305,13 +341,15 @@ def _entries(source: Source) -> list[Entry]:
     headings, title = find_headings(lines)
     candidates = _candidates(headings) | _faq_entries(lines, headings, title, source.stem)
     candidates |= _lone_questions(lines, headings, candidates)
+    interludes = _interludes(lines, headings, candidates)
+    candidates -= interludes
     entries: list[Entry] = []
     sections: list[Heading] = []  # open non-question headings, outermost first
     flat: set[Heading] = set()  # those that title the questions at their own level after them
     flat_titles = _flat_section_titles(lines, headings, candidates)
     current: Heading | None = None
     for i, h in enumerate(headings):
-        if current is not None and i not in candidates and h.level > current.level:
+        if current is not None and i not in candidates and (h.level > current.level or i in interludes):
             continue  # a sub-heading of the current answer
         if current is not None:
             entries.append(_entry(lines, current, h.index, sections))
@@ -343,6 +381,25 @@ def _flat_section_titles(lines: list[Line], headings: list[Heading], candidates:
              and all(line.blank for line in lines[headings[i].index + 1 : headings[i + 1].index])]
     levels = Counter(level for level, _ in {(headings[i].level, headings[i].text) for i in found})
     return {i for i in found if levels[headings[i].level] >= 2}
+
+
+def _interludes(lines: list[Line], headings: list[Heading], candidates: set[int]) -> set[int]:
+    """Candidates that are an answer's own sub-headings: where the questions are numbered ("# 26. …"), one
+    heading among them set in the same style with no number, asking nothing and with text under it ("# DAO" over
+    its code) titles a part of the answer above, not a question or a section (a topic's title has a question
+    right under it)."""
+    numbered = sorted(i for i in candidates if headings[i].text[:1].isdecimal() and _POINT_NUMBER.match(headings[i].text))
+    if len(numbered) < 5 or 4 * len(numbered) < 3 * sum(1 for i in candidates if headings[i].asks):
+        return set()
+    found = set()
+    for i in candidates:
+        h = headings[i]
+        if h.asks or not numbered[0] < i < numbered[-1] or i in numbered:
+            continue
+        end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+        if any(not line.blank for line in lines[h.index + 1 : end]):
+            found.add(i)
+    return found
 
 
 def _titles_section(lines: list[Line], headings: list[Heading], candidates: set[int], i: int) -> bool:

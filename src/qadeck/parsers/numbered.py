@@ -16,6 +16,10 @@ nothing; a section's number in bold is a heading's. A question line that stops
 mid-sentence, the line right below it ending asking, was wrapped (a PDF's
 lines): the two are the question.
 
+A numbered section title set right over its first entry (a PDF's ``4. Docker`` over
+``31. docker run …``) keeps the entries' numbering going; a section's label over a list
+numbered anew from 1 (``**CODING:**``) ends the answer above it.
+
 The answer is what follows, up to the next question or section heading; an
 ``Answer`` / ``Answer:`` / ``Ans:-`` marker before it is dropped, and an ``Answer`` with
 nothing after it leaves the question unanswered. A stray second number
@@ -33,6 +37,7 @@ from .repair import clean
 from ..model import Source
 from . import common, options
 from .entries import Entry, make_layout
+from .markup import inline_text
 from .structure import OTHER_ASKING, Line, LineStart, cjk_asks, ends_asking
 
 NAME = "numbered"
@@ -190,13 +195,14 @@ def _statements(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
     if expected[-1]:
         found.clear()  # the numbering did not run down to 1: no FAQ's
     expected = None  # the number the next entry carries
+    previous = None  # the index of the entry that carried the number before it
     for index, number, text in numbered:
         line = lines[index]
         if line.number in asks:
-            expected = _next(number, 1)
-        elif expected is not None and number == expected and _stands_alone(lines, index):
+            expected, previous = _next(number, 1), index
+        elif expected is not None and number == expected and _stands_alone(lines, index, previous):
             found[line.number] = text
-            expected = _next(number, 1)
+            expected, previous = _next(number, 1), index
     # Between two questions the numbering must close up; after the last one it may simply stop.
     return {
         number: text for number, text in found.items()
@@ -221,9 +227,28 @@ def _closes_up(line_number: int, numbered: list[tuple[int, tuple[int, ...], str]
     return len(own) == 1  # a section's number closes up within its section: a document's own numbering goes on
 
 
-def _stands_alone(lines: list[Line], index: int) -> bool:
-    """A paragraph's first line: a blank line (or the start) above, no numbered line right below."""
+def _stands_alone(lines: list[Line], index: int, previous: int | None = None) -> bool:
+    """A paragraph's first line: a blank line (or the start) above, no numbered line right below; or the first
+    line under a section's numbered title set without a gap (a PDF's "4. Docker Commands" right over
+    "31. docker run …": the title numbers its sections, the line the document's entries). ``previous`` is the
+    index of the entry before this one in their run, when known: a numbered line above that is not it is a title."""
+    if _under_section_title(lines, index, previous):
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        return below is None or below.code or not NUMBERED.match(below.text)
     return (index == 0 or lines[index - 1].blank) and not _in_list(lines, index)
+
+
+def _under_section_title(lines: list[Line], index: int, previous: int | None) -> bool:
+    """Is the line above a paragraph's first line, numbered, and not the entry before this one: not ``previous``
+    where that is known, else numbered lower than this line by more than one (no list's item before it)?"""
+    if index < 1 or not lines[index - 1].text.lstrip()[:1].isdecimal() or lines[index - 1].code:
+        return False
+    title, own = _NUMBER.match(lines[index - 1].text), _NUMBER.match(lines[index].text)
+    if not title or not own or "." in title.group(1) or "." in own.group(1):
+        return False
+    apart = previous != index - 1 if previous is not None else int(title.group(1)) < int(own.group(1)) - 1
+    return (apart and (index < 2 or lines[index - 2].blank)
+            and question_text_any(lines[index - 1].text) is not None)
 
 
 def question_text_any(text: str) -> str | None:
@@ -263,7 +288,7 @@ def read(source: Source) -> list[Entry]:
     items = common.split_items(lines, lambda line: line.number in asks, opens_answer=keyed)
     for item, following in zip(items, items[1:]):
         if _restarts(item.first, following.first):
-            item.lines = _without_labels(item.lines)
+            item.lines = _without_labels(_before_section(item.lines))
     for item in items:
         if _labels_a_list(item.lines):
             item.lines = item.lines[:1]
@@ -354,9 +379,7 @@ def _without_labels(lines: list[Line]) -> list[Line]:
             end -= 1
             continue
         apart = lines[end - 2].blank or common.is_rule(lines[end - 2].text.strip()) if end > 2 else False
-        if not apart or lines[end - 1].code or clean.is_list_item(text) or len(text.split()) > _LABEL_WORDS:
-            break
-        if not (_LABEL_END.search(text) or clean.heading_shaped(text)):
+        if not apart or lines[end - 1].code or not _names_section(text):
             break
         end -= 1
     return lines[:end]
@@ -395,6 +418,27 @@ def _labels_a_list(lines: list[Line]) -> bool:
     after = index + 2 if _underlines(lines, index + 1) else index + 1
     first = _NUMBER.match(lines[after].text) if after < len(lines) and not lines[after].code else None
     return first is not None and first.group(1) == "1"
+
+
+def _before_section(lines: list[Line]) -> list[Line]:
+    """An item's lines up to a section's label standing apart over a list numbered from 1 ("**JAVA CODE:**" over
+    "1. Reverse an array …"): where the questions number anew, that is the next section's list of statements
+    and tasks, no answer to the question above (its first asking line opens the next item)."""
+    for index in range(2, len(lines) - 1):
+        line = lines[index]
+        if line.blank or line.code or not lines[index - 1].blank or not _names_section(line.text.strip()):
+            continue
+        below = next((later for later in lines[index + 1 :] if not later.blank), None)
+        number = _NUMBER.match(below.text) if below is not None and not below.code else None
+        if number is not None and number.group(1) == "1":
+            return lines[:index]
+    return lines
+
+
+def _names_section(text: str) -> bool:
+    """Is ``text`` a section's label ("Docker:", "SQL -", "**Java:**"): short, naming, no list item?"""
+    return (not clean.is_list_item(text) and len(text.split()) <= _LABEL_WORDS
+            and bool(_LABEL_END.search(inline_text(text)) or clean.heading_shaped(text)))
 
 
 def _names_option(line: Line) -> bool:
