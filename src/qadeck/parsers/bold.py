@@ -14,7 +14,10 @@ below it, in any language the column names know) and carries no number
 (numbered questions, ``**3.** …``, are the ``numbered`` layout's) nor a ``Q:`` marker (``**Q: …?**`` with
 ``A: …`` below is the ``prefixed`` layout's), or the bold question a paragraph opens with
 (``**Why X?** Because …``: FAQs run the answer on after it; a bold label that asks nothing
-is no question). The answer runs to the next question or heading; headings set the section.
+is no question). Where no bold line asks, a paragraph wholly in italics that ends asking (``*What is CORS?*``)
+is a question the same way. The answer runs to the next question or heading; headings set the section.
+Where the bold questions sit right over their lists of points, so does a bold topic
+(``**Covariance**`` over ``- measures …``): a card too, the notes' topic asked by its name.
 A bold line that asks nothing over ``Question:`` lines (``**CSS**`` over a list of them) or over numbered
 questions each answered below (``**Section A: Networking**`` over ``1. What is a LAN?``) is their
 section's name, no question; where numbered bold lines outnumber the unnumbered questions, the
@@ -43,6 +46,9 @@ _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]
 #: A number that opens a question (``3.``, ``3)``): what a numbered bold question may open with.
 _ASKING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_START = LineStart(_BOLD_LINE)
+#: A paragraph wholly in italics that ends asking ("*What is hoisting?*"): a question where no bold line is one.
+_ITALIC_QUESTION = re.compile(rf"^ {{0,3}}([*_])(?=[^*_ \t\n])([^*_\n]+?[?？])\1{SPACE}*$")
+_ITALIC_START = LineStart(_ITALIC_QUESTION)
 #: A list item's marker and the space after it: each item opens its own entry, with no blank line before it.
 _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
 #: "**What is X?** It is …": a paragraph (or a list item: a cheat sheet's "quick answers") opening
@@ -87,6 +93,17 @@ def question(lines: list[Line], index: int, numbered: bool = False) -> str | Non
     # "Explain …", as headings ask).
     closes = index + 1 == len(lines) or lines[index + 1].blank or asks(text)
     return text if _opens(lines, index) and closes else None
+
+
+def _italic_question(lines: list[Line], index: int) -> str | None:
+    """The question when ``lines[index]`` is a paragraph wholly in italics that asks ("*What is CORS?*"), else None;
+    "" (no card, the end of the answer above) for one right over code, the code it asks about ("*What is the
+    value of `foo`?*" over a fence): its answer, if any, is elsewhere."""
+    line = lines[index]
+    match = None if line.code else _ITALIC_QUESTION.match(line.text)
+    if not match or not _opens(lines, index):
+        return None
+    return "" if index + 1 < len(lines) and lines[index + 1].code else inline_text(match.group(2)) or None
 
 
 def _follow_up(text: str) -> bool:
@@ -138,7 +155,8 @@ def _run_on(text: str) -> tuple[str | None, str]:
 
 
 def _entries(source: Source) -> list[Entry]:
-    if not _BOLD_START.found_in(source.text) and not _OPENING_START.found_in(source.text):
+    if not _BOLD_START.found_in(source.text) and not _OPENING_START.found_in(source.text) \
+            and not _ITALIC_START.found_in(source.text):
         return []  # no bold line, no question: no need for the outline's sections
     lines = outline(source)
     titles = outline_sections(source)
@@ -147,6 +165,8 @@ def _entries(source: Source) -> list[Entry]:
     asked = ""
     headed = [heading(line) is not None for line in lines]
     found = [None if headed[index] else question(lines, index) for index in range(len(lines))]
+    if not any(found):  # no bold question: questions in italics, where an author sets them so
+        found = [None if headed[index] else _italic_question(lines, index) for index in range(len(lines))]
     if any(found):
         # Where unnumbered bold questions are read, numbered ones among them are questions too (a FAQ numbering
         # some): only a bold line may be one, so only those are asked again. Where the numbered ones are
@@ -157,6 +177,8 @@ def _entries(source: Source) -> list[Entry]:
             found = [again.get(index, text) for index, text in enumerate(found)]
         else:
             found = ["" if index in again and _numbered(lines[index]) else text for index, text in enumerate(found)]
+    if any(found):
+        _topic_titles(lines, headed, found)
     if may_ask(source.text):  # one search of the text: most files hold no Q: line for a bold title to stand over
         _as_titles(lines, found, _marked)
     if any(found) and _ASKING_NUMBERED.search(source.text):  # one search: most files number no question asking
@@ -174,6 +196,38 @@ def _entries(source: Source) -> list[Entry]:
     if start is not None:
         entries.append(_entry(lines, start, len(lines), asked, titles[start]))
     return entries
+
+
+#: Bold questions set right over their list of points, at the least, for bold topics so set to be cards too.
+_ON_LISTS = 3
+#: A list's item, or a line written as one with no space after its dash ("-a supervised method …").
+_POINT = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])(?![-*+])")
+
+
+def _topic_titles(lines: list[Line], headed: list[bool], found: list[str | None]) -> None:
+    """Make cards of the bold titles that ask nothing ("**Covariance**") set right over a list, as the author sets
+    the bold questions (most of them, three at least) over their points: the notes' topics, each with its points.
+    A bold title right over such a topic names their group ("**Dimensionality reduction**"): a title ("")."""
+    asked = [index for index, text in enumerate(found) if text and _BOLD_LINE.match(lines[index].text)]
+    on_lists = sum(index + 1 < len(lines) and _BULLET.match(lines[index + 1].text) is not None for index in asked)
+    if on_lists < _ON_LISTS or on_lists * 2 < len(asked):
+        return
+    for index in range(len(lines) - 2, -1, -1):  # from the end: a group's title stands over a topic found first
+        if found[index] is not None or headed[index] or lines[index].code:
+            continue
+        if not _opens(lines, index) and not _BOLD_LINE.match(lines[index - 1].text):
+            continue  # inside a paragraph; right under a bold line, a topic of the group it names
+        match = _BOLD_LINE.match(lines[index].text)
+        if not match or match.group(1) in match.group(2):
+            continue
+        text = inline_text(match.group(2))
+        if not text or text.endswith(":") or _NUMBERED.match(text) or QUESTION.match(text) or is_answer_label(text):
+            continue
+        below = lines[index + 1]
+        if not below.code and _POINT.match(below.text):
+            found[index] = text
+        elif found[index + 1] and not below.blank:
+            found[index] = ""
 
 
 #: A numbered line that ends asking ("1. What is a network?", "2)Why …?"; not "802.11 …?"), as the numbered layout

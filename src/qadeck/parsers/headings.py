@@ -61,6 +61,11 @@ _NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__|\*|_)?\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
+#: A heading that names a part of the answer above it: "Explanation:", "Interview Answer", "Output", "Example (SQL)".
+_ANSWER_PART = re.compile(
+    r"(?:[^\W\d_][\w-]*[ \t]+)?(?:answer|explanation|solution|example|output|result|note|hint|syntax)s?"
+    r"[ \t]*(?:\([^()]*\))?[ \t]*[:：]?", re.IGNORECASE)
+_ANSWERS = re.compile(r"answer|explanation|solution", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,14 +348,16 @@ def _entries(source: Source) -> list[Entry]:
     candidates |= _lone_questions(lines, headings, candidates)
     interludes = _interludes(lines, headings, candidates)
     candidates -= interludes
+    parts = _answer_parts(headings, candidates)
+    candidates -= parts
     entries: list[Entry] = []
     sections: list[Heading] = []  # open non-question headings, outermost first
     flat: set[Heading] = set()  # those that title the questions at their own level after them
     flat_titles = _flat_section_titles(lines, headings, candidates)
     current: Heading | None = None
     for i, h in enumerate(headings):
-        if current is not None and i not in candidates and (h.level > current.level or i in interludes):
-            continue  # a sub-heading of the current answer
+        if current is not None and i not in candidates and (h.level > current.level or i in interludes or i in parts):
+            continue  # a sub-heading of the current answer, or a part of it beside its question ("### Explanation:")
         if current is not None:
             entries.append(_entry(lines, current, h.index, sections))
             current = None
@@ -400,6 +407,21 @@ def _interludes(lines: list[Line], headings: list[Heading], candidates: set[int]
         if any(not line.blank for line in lines[h.index + 1 : end]):
             found.add(i)
     return found
+
+
+def _answer_parts(headings: list[Heading], candidates: set[int]) -> set[int]:
+    """Positions of the headings that name a part of the answer above them, beside a question's heading at their
+    level ("### Explanation:", "### Output", "### Interview Answer"): notes put them beside their question's
+    heading, inside the run of questions (where a title phrased as a statement is an entry) or after its last."""
+    parts: set[int] = set()
+    levels: set[int] = set()  # the levels of the questions so far
+    for i, h in enumerate(headings):
+        part = h.level in levels and not h.asks and _ANSWER_PART.fullmatch(h.text.rstrip())
+        if part and (i in candidates or _ANSWERS.search(h.text)):  # after the run, what names an answer only
+            parts.add(i)
+        elif i in candidates:
+            levels.add(h.level)
+    return parts
 
 
 def _titles_section(lines: list[Line], headings: list[Heading], candidates: set[int], i: int) -> bool:

@@ -43,10 +43,12 @@ NAME = "labelled"
 
 #: A label's number after it: "Answer 3", "Question #2", "Question no. 4".
 _TRAILING_NUMBER = re.compile(r"(?:[ \t]*(?:#|no\.?[ \t]*)?\d+(?:\.\d+)*)?$")
-#: A heading's text that names the answer below it: "Answer", "Short answer", "Answer 3", "Answer guide",
-#: "Solution", "Back". Not "Answers" or "Solutions": the heading of an answer key, the numbered answers to the
-#: questions above; nor "Answer key", "Answer choices": what follows "answer" is a word that says how it answers.
-_ANSWER_WORDS = (r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our)[ \t]+)?answer"
+#: A heading's text that names the answer below it: "Answer", "Short answer", "Complete answer", "Follow-up
+#: answer", "Answer 3", "Answer guide", "Solution", "Back". Not "Answers" or "Solutions": the heading of an
+#: answer key, the numbered answers to the questions above; nor "Answer key", "Answer choices": what follows
+#: "answer" is a word that says how it answers.
+_ANSWER_WORDS = (r"(?:(?:short|model|sample|suggested|expected|correct|best|final|the|my|our|complete|full|detailed"
+                 r"|ideal|interview|follow-up)[ \t]+)?answer"
                  r"(?:[ \t]+(?:guide|outline|sketch|notes?|explanation|details|summary|overview|walkthrough|breakdown))?"
                  rf"|ans|solution|back|response|(?:{'|'.join(ANSWERING_WORDS)})(?:[ \t]+[^\W\d_]+)?")
 _ANSWER_LABEL = re.compile(_ANSWER_WORDS, re.IGNORECASE)
@@ -61,6 +63,8 @@ _DECOR = re.compile(r"^(?:\*\*|__)?|[:：.]?(?:\*\*|__)?[:：.]?$")
 #: ("# Вопрос (RU)", "## Answer (EN)", "## Réponse [fr]"): a tagged answer answers the question of its tag.
 _LANGUAGE_TAG = re.compile(r"[ \t]*[(\[]([A-Za-z]{2}(?:[-_][A-Za-z]{2})?)[)\]]$")
 _QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+#: A note in brackets after a label, naming its topic: "Follow-up Answer (SRP)".
+_NOTE = re.compile(r"[ \t]*\([^()]*\)$")
 #: A line that is an answer label's heading: found in the whole text before anything else is read.
 _ANSWER_HEADING = LineStart(re.compile(rf"^ {{0,3}}#{{1,6}}{SPACE}+(?:\*\*|__)?(?i:{_ANSWER_WORDS})(?![^\W\d_])"))
 
@@ -79,6 +83,8 @@ class _Heading:
 def _label(text: str) -> str:
     bare = _DECOR.sub("", text).strip()
     word = _TRAILING_NUMBER.sub("", bare).strip()
+    if word.endswith(")") and not _LANGUAGE_TAG.search(word):
+        word = _NOTE.sub("", word)  # a language's tag stays: it pairs the answer with its question (_tagged_entry)
     if _ANSWER_LABEL.fullmatch(word):
         return "answer"
     if _QUESTION_LABEL.fullmatch(word) or (bare and numbered_only(bare)) or _FRONT.match(bare):

@@ -38,7 +38,7 @@ from ..model import Source
 from . import common, options
 from .entries import Entry, make_layout
 from .markup import inline_text
-from .structure import OTHER_ASKING, Line, LineStart, cjk_asks, ends_asking
+from .structure import MARKDOWN_EXTENSIONS, OTHER_ASKING, Line, LineStart, cjk_asks, ends_asking
 
 NAME = "numbered"
 
@@ -296,7 +296,42 @@ def read(source: Source) -> list[Entry]:
         breaks = _breaks(source.text)
         for item in items:
             item.lines = _without_rules(item.lines, breaks)
-    return [entry for item in items for entry in _entries(item, asks[item.first.number])]
+    wrapped = source.path.suffix.lower() in MARKDOWN_EXTENSIONS and _hard_wrapped(items)
+    return [entry for item in items for entry in _entries(item, asks[item.first.number], wrapped)]
+
+
+#: Items whose first line goes on mid-sentence on the next: what tells a page whose items were hard-wrapped.
+_WRAPPED_ITEMS = 3
+
+
+def _hard_wrapped(items: list[common.Item]) -> bool:
+    """Were the items' paragraphs hard-wrapped (three items or more whose line stops mid-sentence, a small letter
+    going on with it on the line right below)? In Markdown such a paragraph's lines are the item's own (lazy
+    continuation lines), the question's rest, not its answer."""
+    found = 0
+    for item in items:
+        body = item.body
+        if body and not body[0].blank and not body[0].code and _goes_on(body[0].text) \
+                and not item.first.text.rstrip().endswith(_SENTENCE_ENDS) and not _stands_apart(body[0]):
+            found += 1
+            if found == _WRAPPED_ITEMS:
+                return True
+    return False
+
+
+def _stands_apart(line: Line) -> bool:
+    """Does the line open an item of its own (a list's, a number's), not go on with the paragraph above?"""
+    return clean.starts_list_item(line.text) or NUMBERED.match(line.text) is not None
+
+
+def _paragraph_rest(question: str, body: list[Line]) -> tuple[str, list[Line]]:
+    """The question with the rest of its paragraph, and the answer's lines after it: a hard-wrapped page's item
+    that does not end asking goes on up to the blank line (a prompt over several lines, "Write a function that …")."""
+    if ends_asking(question) or not body or body[0].blank or body[0].code or _stands_apart(body[0]):
+        return question, body
+    end = next((at for at, line in enumerate(body) if line.blank or line.code or _stands_apart(line)), len(body))
+    rest = " ".join(clean.tidy_question(line.text) for line in body[:end])
+    return f"{question} {rest}", body[end:]
 
 
 def _under_rules(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
@@ -449,11 +484,13 @@ def _never(line: Line) -> bool:
     return False
 
 
-def _entries(item: common.Item, context: str) -> list[Entry]:
-    """One entry for the item (``context`` the question its first line asks), or one per sub-question."""
+def _entries(item: common.Item, context: str, wrapped: bool = False) -> list[Entry]:
+    """One entry for the item (``context`` the question its first line asks), or one per sub-question; with
+    ``wrapped``, the item's paragraph is its question whole (see :func:`_hard_wrapped`)."""
     subs = _sub_questions(item.body)
     if not subs:
-        return [_entry(context, item.first, item.body, item.section)]
+        question, body = _paragraph_rest(context, item.body) if wrapped else (context, item.body)
+        return [_entry(question, item.first, body, item.section)]
     ends = [start for start, _ in subs[1:]] + [len(item.body)]
     return [
         _entry(_in_context(context, asked), item.body[start], item.body[start + 1 : end], item.section)

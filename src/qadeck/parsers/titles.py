@@ -21,9 +21,10 @@ entries layout ``headings`` reads, its other headings being no cards), or when h
 table's heading: detection leaves it to the table layout, which makes a card of
 each row (a cheat sheet of tables under their own headings). A heading is a card when text of its own follows it and
 no deeper heading does (one with nothing under it is reported as unanswered); a
-heading over deeper headings is a section. A title holding Anki cloze deletions
-(``## Canberra was founded in {{c1::1913}}``) is a cloze note, whatever is under
-it its extra text: a card in itself, which detection counts as text. When every
+heading over deeper headings is a section. A section of pointers (a list of links, or of names each
+beside its address) and one listing questions (interview notes' rounds, half their items asking) are
+no cards. A title holding Anki cloze deletions (``## Canberra was founded in {{c1::1913}}``) is a cloze
+note, whatever is under it its extra text: a card in itself, which detection counts as text. When every
 heading ends in a parenthesised word with no spaces, those words are note ids
 that a tool wrote, not title text. A note whose only heading is its title, and asks
 (``# What is a mutex?`` over its answer: one question a file), is that question's card. Detection weighs coverage by
@@ -118,6 +119,8 @@ def _entries(source: Source) -> list[Entry]:
             continue  # "## Articles" over a list of links: a readme's index of pages elsewhere, nothing to learn here
         if _tasks_only(body):
             continue  # "## Caching" over "- [ ] Redis": a syllabus's checklist of what to learn, nothing learnt here
+        if _questions_listed(body):
+            continue  # "## Round 2" over the questions asked there: asked, not answered
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entry = _entry(title, lines[h.index].number, body, sections, tags)
@@ -132,12 +135,60 @@ def _entries(source: Source) -> list[Entry]:
 
 #: A line that is one link and nothing else, as a list's item or alone: "- [Spring interview notes](https://…)".
 _LINK_ITEM = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]*)*\[[^\[\]]+\]\([^()\s]*\)[ \t]*$")
+#: A link, Markdown's or a bare address: what a line of pointers holds.
+_ADDRESS = re.compile(r"(?<!!)\[[^\[\]]*\]\([^()\s]*\)|https?://\S+")  # a picture is no pointer
+_LIST_LINE = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]|[ \t]{2,}(?=\S))")  # an item, or a line of one
+#: The most text a pointer's line holds beside its address: a title or a label ("`JWT parts`: [Reference](…)").
+_POINTER_TEXT = 80
 
 
 def _links_only(body: list[Line]) -> bool:
-    """True for a section that is a list of links alone (at least one): pointers to other pages, no card's back."""
+    """True for a section of pointers to other pages, nothing to learn here: a list of links alone, or a list
+    whose items each name a page beside its address ("- `JWT parts` : [Reference](…)", "1. Go roadmap https://…"),
+    with no more lines without an address (an item's title over its address, "Useful links:") than with one,
+    all short, and one line at most outside the list."""
     texts = [line for line in body if not line.blank]
-    return bool(texts) and all(not line.code and _LINK_ITEM.match(line.text) for line in texts)
+    if not texts or any(line.code for line in texts):
+        return False
+    if all(_LINK_ITEM.match(line.text) for line in texts):
+        return True
+    if "://" not in "".join(line.text for line in texts) and "](" not in "".join(line.text for line in texts):
+        return False  # most sections: no address at all
+    if sum(not _LIST_LINE.match(line.text) for line in texts) > 1:
+        return False  # paragraphs naming pages: the outline layout's reading, where some ask
+    pointing = 0
+    for line in texts:
+        text = _LIST_LINE.sub("", line.text, count=1).strip()
+        rest = _ADDRESS.sub("", text).strip()
+        if len(rest) > _POINTER_TEXT or asks(rest):
+            return False  # an item that asks, its source linked: a question this section holds
+        pointing += rest != text
+    return pointing * 2 >= len(texts)
+
+
+#: A list's item at the margin, and its text.
+_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])(?:[ \t]+(\S.*))?[ \t]*$")
+#: The fewest words an item that asks holds: "Is fast", "Can scale" are a list's points, not its questions.
+_ASKING_WORDS = 3
+
+
+def _questions_listed(body: list[Line]) -> bool:
+    """True for a section that lists questions (two items or more at the margin, half of them at least asking in
+    three words or more: "1. How does Node handle concurrency", "2. Explain the event loop"), with nothing else but
+    code beside them (a task's sample input): interview notes list the questions each round asked so, unanswered."""
+    items = asking = 0
+    for line in body:
+        if line.blank or line.code:
+            continue
+        item = _ITEM.match(line.text)
+        if item is None:
+            return False
+        if item.group(1) is None:
+            continue  # "4." with nothing after it: a question still to be copied
+        items += 1
+        text = item.group(1).strip()
+        asking += len(text.split()) >= _ASKING_WORDS and asks(text)
+    return items >= 2 and asking * 2 >= items
 
 
 #: A task list's item not yet done: "- [ ] Eager loading".
