@@ -399,3 +399,17 @@ def test_interview_notes_with_a_question_a_cell_make_a_card_of_each_question_in_
          "```python\ndef larger(a, b):\n    return a if a > b else b\n```"),
     ]
     assert found[-1][2] == "Coding"
+
+
+def test_numbered_tasks_in_code_comments_are_asked_and_the_code_or_comments_below_answer(tmp_path: Path) -> None:
+    found = cards(
+        tmp_path,
+        code("# load the data first\nrows = [1, 2, 3]"),
+        code("# Q1. What does a closure keep?\n# The variables of the scope it was made in."),
+        code("# Q2. Print the squares of 1 to 3\nfor n in range(1, 4):\n    print(n * n)"),
+        code("# Task 3: a stub\n"),
+    )
+    assert [(question, answer) for question, answer, _ in found] == [
+        ("What does a closure keep?", "The variables of the scope it was made in."),
+        ("Print the squares of 1 to 3", "```python\nfor n in range(1, 4):\n    print(n * n)\n```"),
+    ]

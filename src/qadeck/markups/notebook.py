@@ -23,6 +23,8 @@ state tasks ("#### 12. Reverse a vector") over code cells are exercises too, as 
 headings with a statement over code. A question that asks what code gives is answered by its code and the text
 that code printed; pictures and HTML outputs are never text to learn. Interview notes kept a question a cell
 ("What is a p-value?" over a list, follow-up questions below it) make a card of each asking line in a cell.
+A code cell that opens with a numbered exercise's label in a comment (``# Q4. Print …``) is a task cell too: its
+opening comment the statement, the code below it (or, with none, the comment lines under the label) its solution.
 """
 
 from __future__ import annotations
@@ -238,7 +240,31 @@ def _cells(cell: object) -> list[Cell]:
     test, task = grader.get("grade") is True and not solution, grader.get("task") is True
     pieces = _sections(body) if cell["cell_type"] == "markdown" and "\n" in body.strip() else [body]
     printed = _printed(cell.get("outputs")) if cell["cell_type"] == "code" else ""
+    if cell["cell_type"] == "code" and not solution and not test and body.lstrip()[:1] == "#":
+        asked = _commented_task(body)
+        if asked is not None:
+            task, code = asked
+            label, _, said = task.partition("\n")
+            if not code.strip() and said.strip():  # answered in the comments under it: "# A decorator is …"
+                return [Cell("markdown", label), Cell("markdown", f"Answer:\n{said}")]
+            return [Cell("markdown", task), *([Cell("code", code, printed=printed)] if code.strip() else [])]
     return [Cell(cell["cell_type"], piece, solution, test, task, printed) for piece in pieces]
+
+
+def _commented_task(body: str) -> tuple[str, str] | None:
+    """A code cell that opens with a numbered exercise's label in a comment (``# Q4. Print the series …``,
+    ``# Exercise 2: …``) as the task (its opening comment lines, without their marks) and the code below it;
+    None for any other code cell (a comment over code is every notebook's habit, a numbered label is a task's)."""
+    lines = body.strip("\n").split("\n")
+    rest = lines[0].lstrip("#").strip()
+    word = _EXERCISE_WORD.match(rest)
+    if word is None or not word.group().rstrip()[-1:].isdigit() or not word.group()[:1].isalpha():
+        return None
+    end = 0
+    while end < len(lines) and lines[end].lstrip().startswith("#"):
+        end += 1
+    task = "\n".join(line.lstrip().lstrip("#").strip() for line in lines[:end])
+    return task, "\n".join(lines[end:])
 
 
 def _printed(outputs: object) -> str:
