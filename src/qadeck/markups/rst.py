@@ -3,7 +3,8 @@
 Titles (underlined, or over- and underlined, with any punctuation) become ATX
 headings, their level the order in which each adornment style first appears,
 as docutils assigns them. Literal blocks (a paragraph ending in ``::``) and
-``code-block``/``code``/``sourcecode`` directives become fenced code; an
+``code-block``/``code``/``sourcecode``/``prompt`` directives become fenced code; auto-enumerated items (``#.``)
+are numbered 1, 2, 3 … as docutils shows them; an
 admonition's body is kept under its label; a content directive (``list-table``,
 ``glossary``, ``function`` …) keeps its body, dedented; directives that arrange the
 document or pull in files, comments and link targets are bookkeeping and go. Inline literals, roles and hyperlinks become
@@ -21,7 +22,7 @@ from .blocks import code_span, fence, indentation, indented_run
 
 _ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
 _DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:([\w:-]+)::(.*))?")
-_CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "ipython", "doctest"})
+_CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "ipython", "doctest", "prompt"})
 _ADMONITIONS = frozenset(
     {"note", "warning", "tip", "important", "hint", "caution", "attention", "danger", "error", "seealso",
      "admonition", "versionadded", "versionchanged", "deprecated"}
@@ -56,8 +57,27 @@ def to_markdown(text: str) -> str:
     index = 0
     while index < len(lines):
         index = _translate(lines, out, index, levels)
+    if "#." in text:
+        _enumerate(lines, out)
     _definitions(out)
     return "\n".join(out)
+
+
+def _enumerate(lines: list[str], out: list[str]) -> None:
+    """Number a list's auto-enumerated items (``#.``) 1, 2, 3 … as docutils shows them, where the reader wrote
+    each ``1.``: a FAQ numbers its entries so, and an entry phrased as a statement holds its place in that
+    numbering. A list ends at a line of text back at its items' margin or left of it that opens no item."""
+    counts: dict[int, int] = {}  # indentation of an open list -> its items so far
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        indent = indentation(line)
+        item = _ENUMERATOR.match(line)
+        for open_indent in [k for k in counts if k > indent or (k == indent and not item)]:
+            del counts[open_indent]
+        if item and out[index].startswith(" " * indent + "1. "):
+            counts[indent] = counts.get(indent, 0) + 1
+            out[index] = f"{' ' * indent}{counts[indent]}. {out[index][indent + 3:]}"
 
 
 def _definitions(out: list[str]) -> None:

@@ -15,10 +15,12 @@ are, the headers, the list and the rows between entries made cards of their own,
 answers. Here the header blocks at the top, the list of questions (every labelled line whose first
 words come again further down on a labelled line, and what lies between them) and the rows of dashes
 or equals signs are blanked; an entry's label line becomes a ``##`` heading of its question (label, ``Subject:`` and a
-change mark such as ``!`` dropped, a question wrapped over indented lines joined); a section's (a label
+change mark such as ``!`` dropped, a question wrapped over indented lines joined, questions labelled on
+consecutive lines, one answer under them all, joined into one); a section's (a label
 one level up, ``2.``, or ending in zeros, ``02.00``, or a ``Subject:`` that carries no label where the
 others do) becomes a ``#`` heading, as does a title boxed between two rows. A digest entry's own
-headers (``From:``, ``Date:``) are blanked. Line *n* of the Markdown is line *n* of the text.
+headers (``From:``, ``Date:``) and a saved web page's "Back to top" lines are blanked, and each answer loses the
+margin its first line sets (text indented ten spaces is no code). Line *n* of the Markdown is line *n* of the text.
 
 :func:`is_posting` tells such a FAQ from other text: news headers at its top (``Newsgroups:``,
 ``Archive-name:``), three ``Subject:`` entries, or three labelled questions listed before they are
@@ -50,6 +52,8 @@ _LABELLED = re.compile(
     r"(?:\[(?P<bracketed>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3})\]|(?P<label>[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3})"
     r"(?P<close>[.):]|[ \t]*-(?=[ \t]))?)[ \t]+(?P<text>\S.*?)[ \t]*$"
 )
+#: A web page's link back to its top, saved as a line of text with the page (a FAQ kept as a text dump).
+_TO_TOP = re.compile(r"^[ \t]*(?:[\^↑][ \t]*)?(?:\[?back to (?:the )?top\]?|top)[ \t]*$", re.IGNORECASE)
 #: A ``Subject:`` line at the margin: a digest's entry (``Re:`` dropped).
 _SUBJECT = re.compile(r"^Subject:[ \t]*(?:Re:[ \t]*)?(?P<text>\S.*?)[ \t]*$")
 #: A row: dashes, equals signs, underscores, tildes or stars, four at least, nothing else.
@@ -120,6 +124,9 @@ def _reading(text: str) -> str | None:
     for index in headers:
         out[index] = ""
     _blank_rows(out, lines)
+    for index, line in enumerate(lines):
+        if line[-3:].lower() == "top" and _TO_TOP.match(line):
+            out[index] = ""  # a web page's "Back to top" link, saved as text
     for index in listed:
         out[index] = ""
     for item in sections:
@@ -127,13 +134,47 @@ def _reading(text: str) -> str | None:
         _blank_own_headers(out, lines, item)
     for index in _listed_titles(lines, listed, labelled):
         out[index] = f"# {_title(lines[index].strip())}"
-    for item in entries:
+    group, after = -1, -1  # the heading line of the questions asked together so far, and the line after them
+    for item in sorted(entries, key=lambda entry: entry.index):
         question = item.text
         if not item.subject:
             question = _wrapped(out, lines, item, lengths.get(item.index, 0))
-        out[item.index] = f"## Q. {question}"  # marked a question, whatever its words
+        if item.index == after and not item.subject:
+            # Questions labelled on consecutive lines share the answer under the last ("1.8 Are … supported?",
+            # "1.9 Are … supported?" over one answer): one card asking them all, where it starts.
+            out[group] += f" {question}"
+            out[item.index] = ""
+        else:
+            group = item.index
+            out[item.index] = f"## Q. {question}"  # marked a question, whatever its words
+        after = item.index + 1
+        while after < len(lines) and lines[after].strip() and not out[after]:
+            after += 1  # past the lines the question wrapped onto, blanked
         _blank_own_headers(out, lines, item)
+    _dedent_answers(out)
     return "\n".join(out)
+
+
+#: The indentation that makes a Markdown paragraph code.
+_CODE_INDENT = 4
+
+
+def _dedent_answers(out: list[str]) -> None:
+    """Take an answer's margin (its first line's indentation, four spaces or more) off its lines: a posting
+    indents its answers as text (ten spaces under "   1.2 …"), where Markdown would read them as code. Code in an answer,
+    indented past its text, stays code; a line left of the margin loses its own indentation."""
+    starts = [index for index, line in enumerate(out) if line.startswith("#")] + [len(out)]
+    for start, end in zip(starts, starts[1:]):
+        body = [index for index in range(start + 1, end) if out[index].strip()]
+        if not body:
+            continue
+        opening = out[body[0]].expandtabs(8)
+        margin = len(opening) - len(opening.lstrip(" "))
+        if margin < _CODE_INDENT:
+            continue  # most answers: at the margin, or a paragraph's indent
+        for index in body:
+            text = out[index].expandtabs(8)
+            out[index] = text[min(margin, len(text) - len(text.lstrip(" "))):]
 
 
 def _listed(text: str) -> bool:
@@ -252,7 +293,12 @@ def _entries(labelled: list[_Labelled], lines: list[str]
             answered = [entry for _, entry in pairs]
     in_list = set(listed)
     # How long each listed question is, by its first words: an entry numbered otherwise than its listing has one.
-    by_key = {item.key: len(_words(_wrapped_text(lines, item))) for item in labelled if item.index in in_list}
+    # Entries may share their first words ("Can I set up a server on UNIX?", "… on Windows XP, 2000, NT, Me, 98,"
+    # over "or 95?"): the listing of the same label and words is the one to measure by.
+    by_key: dict[str | tuple[str, str], int] = {}
+    for item in labelled:
+        if item.index in in_list:
+            by_key[item.key] = by_key[(item.label, item.key)] = len(_words(_wrapped_text(lines, item)))
     after = listed[-1] if listed else -1
     subjects = [item for item in labelled if item.subject and item.index not in in_list and _under_row(lines, item.index)]
     if not answered and len(subjects) < _FEWEST:
@@ -284,7 +330,8 @@ def _entries(labelled: list[_Labelled], lines: list[str]
             sections.append(item)
         else:
             entries.append(item)
-    return listed, entries, sections, {item.index: by_key.get(item.key, 0) for item in entries}
+    return listed, entries, sections, {item.index: by_key.get((item.label, item.key), by_key.get(item.key, 0))
+                                       for item in entries}
 
 
 def _pairs(labelled: list[_Labelled]) -> list[tuple[_Labelled, _Labelled]]:

@@ -33,8 +33,8 @@ from .headings import asks
 from .titles import TITLE_WEIGHT
 from .markup import inline_text
 from .structure import (
-    ASKING_WORDS, SPACE, Line, LineStart, answer_from, fold_label, heading, is_separator, names_study, outline,
-    outline_sections,
+    ASKING_WORDS, SPACE, Line, LineStart, answer_from, ends_asking, fold_label, heading, is_separator, names_faq,
+    names_study, outline, outline_sections,
 )
 
 NAME = "details"
@@ -201,7 +201,23 @@ def _entries(source: Source) -> list[Entry]:
             entries.append(Entry(_summary(doc, inner), inner_answer, lines[inner_first].number, inner_end or inner_last,
                                  section))
     entries.extend(_listed_questions(source, lines, inside))
-    return sorted(entries, key=lambda entry: entry.line)
+    return sorted(_outside_faq_dropped(entries), key=lambda entry: entry.line)
+
+
+def _outside_faq_dropped(entries: list[Entry]) -> list[Entry]:
+    """``entries`` less the folds outside a page's FAQ section that only offer to show something ("Show
+    example", "Click to expand", "View the full config"), where its questions are folded under a heading naming
+    a FAQ: a README folds its long examples too, in the sections before its FAQ. Folds there that name a
+    topic or a problem ("Verify that the server runs") stay entries."""
+    faq = {entry.section for entry in entries if entry.section and asks(entry.question) and names_faq(entry.section)}
+    if not faq:
+        return entries
+    return [entry for entry in entries if entry.section in faq or not _SHOWING.match(entry.question)
+            or ends_asking(entry.question) or names_faq(entry.section)]
+
+
+#: A summary that offers to show what the fold holds: a verb of showing first.
+_SHOWING = re.compile(r"^[^\w]*(?:show|see|view|reveal|expand|click|toggle|display)\b", re.IGNORECASE)
 
 
 #: A heading's marks, as a summary wrapping an ``<h3>`` reads: the summary's text is the question, not its heading.

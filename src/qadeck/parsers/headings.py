@@ -58,6 +58,9 @@ _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
 _OPTION_B = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\(?B[ \t]*[.)]", re.MULTILINE)
 #: A numbered item that asks, at the margin: "1. How do I …?", "1. **How do I …?**", "1. *How do I …?*".
 _NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__|\*|_)?\s*$")
+#: The last line of a numbered item's question set in italics and wrapped, indented under its number:
+#: "   of the header?*" under "1. *I put a copy of …".
+_WRAPPED_EMPHASIS_END = re.compile(r"^ {2,}\S.*\?[*_]\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
@@ -286,9 +289,11 @@ def _faq_entries(lines: list[Line], headings: list[Heading], title: str, name: s
             if headings[j].level != child:
                 continue
             below = next((k for k in range(j + 1, end) if headings[k].level <= child), end)
+            # A heading that asks over sub-headings that do not ("## Where does the data come from?" over
+            # "### For cloud computing:") is an entry whose answer is in parts; one that does not ask is a section.
             if (
                 any(headings[k].asks for k in range(j + 1, below))
-                or not _has_prose(lines, headings, j)
+                or (not _has_prose(lines, headings, j) and not (headings[j].asks and below > j + 1))
                 or _holds_questions(lines, headings, j, below)
             ):
                 scopes.append((j, child))
@@ -313,14 +318,14 @@ def _lone_questions(lines: list[Line], headings: list[Heading], candidates: set[
 
 def _holds_questions(lines: list[Line], headings: list[Heading], i: int, below: int) -> bool:
     """True when two or more questions written another way (bold paragraphs, numbered items at the
-    margin) sit under heading ``i``: it is their section."""
+    margin, their italics wrapped or not) sit under heading ``i``: it is their section."""
     end = headings[below].index if below < len(headings) else len(lines)
     asked = 0
     for line in lines[headings[i].index + 1 : end]:
         text = line.text
         if line.code or not text.rstrip().endswith(("?", "?**", "?__", "?*", "?_")):
             continue
-        if _BOLD_QUESTION.match(text) or _NUMBERED_QUESTION.match(text):
+        if _BOLD_QUESTION.match(text) or _NUMBERED_QUESTION.match(text) or _WRAPPED_EMPHASIS_END.match(text):
             asked += 1
     return asked >= 2
 

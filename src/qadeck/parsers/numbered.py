@@ -14,7 +14,10 @@ lines is a step of an answer's list, not a question. A bold number (``**4.**``)
 is an explicit marker: that line starts a question whatever it says, even
 nothing; a section's number in bold is a heading's. A question line that stops
 mid-sentence, the line right below it ending asking, was wrapped (a PDF's
-lines): the two are the question.
+lines): the two are the question. So is a numbered line's whole paragraph, a blank line
+before its answer, when the paragraph ends asking or goes on a sentence its first line
+stopped (a plain-text FAQ typed at 72 columns), or closes the italics its first line
+opened (Sphinx's ``#. *question*``).
 
 A numbered section title set right over its first entry (a PDF's ``4. Docker`` over
 ``31. docker run …``) keeps the entries' numbering going; a section's label over a list
@@ -115,6 +118,8 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         if not (opening.isdecimal() or opening in _NUMBER_OPENS):
             continue  # NUMBERED opens with a digit (\d: a decimal), "(" or a bold mark after the spaces
         question = None if line.code else question_text(line.text)
+        if question is None and not line.code and _EMPHASIS_OPENS.match(line.text):
+            question = _emphasised(lines, index)
         explicit = question is not None and (ends_asking(question) or _bold_number(line.text))
         if question is not None and (explicit or not _in_list(lines, index)):
             found[line.number] = question
@@ -124,6 +129,26 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         found.update(_statements(lines, found))
         found.update(_carried_on(lines, found))
     return found
+
+
+#: A numbered line opening an emphasis it does not close: "1. *Compiling fails with a message about a module not".
+_EMPHASIS_OPENS = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+(?:(?P<mark>\*)(?![*\s])[^*]*|(?P<under>_)(?![_\s])[^_]*)$")
+
+
+def _emphasised(lines: list[Line], index: int) -> str | None:
+    """The question of a numbered line whose italics close on a line of its paragraph below (Sphinx FAQs set
+    each question in italics, ``#. *…*``, wrapped over two or three lines), when that paragraph asks."""
+    opening = _EMPHASIS_OPENS.match(lines[index].text)
+    mark = opening and (opening["mark"] or opening["under"])
+    if not mark:
+        return None
+    for end in range(index + 1, min(index + 1 + _WRAPPED_LINES, len(lines))):
+        below = lines[end]
+        if below.blank or below.code or mark in below.text.rstrip()[:-1]:
+            return None
+        if below.text.rstrip().endswith(mark):
+            return question_text(" ".join(line.text.strip() for line in lines[index : end + 1]))
+    return None
 
 
 def _carried_on(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
@@ -544,6 +569,8 @@ def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[
     became a paragraph."""
     if not question or not body:
         return question, body
+    if (paragraph := _paragraph(question, first, body)) is not None:
+        return paragraph
     skip = 1 if body[0].blank and len(body) > 1 and _goes_on(body[1].text) else 0
     # A bold question's closing mark ends no sentence where its paragraph below goes on (bold too).
     head = question.rstrip("*_") if skip else question
@@ -555,6 +582,46 @@ def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[
             or clean.starts_list_item(below.text) or NUMBERED.match(below.text):
         return question, body
     return f"{head} {clean.tidy_question(below.text)}", body[skip + 1:]
+
+
+#: Lines below a numbered line that its question may be wrapped onto.
+_WRAPPED_LINES = 3
+
+
+def _paragraph(question: str, first: Line, body: list[Line]) -> tuple[str, list[Line]] | None:
+    """The question and its answer's lines where the question is the paragraph its numbered line opens: a
+    plain-text FAQ typed at 72 columns wraps its questions ("4. Someone told me to look in the kernel log."
+    over "How do I do that?", "7. I see the signal on other" over "channels."). Its lines below are the
+    question's up to the first that ends asking where the numbered line did not (the rest of the paragraph
+    opens the answer); else, the whole paragraph with a blank line after it, when the question read already
+    holds those lines (italics closed below) or its first line stops mid-sentence and the next goes on in
+    small letters to the sentence's end (a code block's language named under it ends nothing). None for any
+    other paragraph."""
+    end = 0
+    while end < min(len(body), _WRAPPED_LINES) and not body[end].blank:
+        below = body[end]
+        if below.code or clean.starts_list_item(below.text) or NUMBERED.match(below.text) \
+                or below.number != first.number + 1 + end:
+            return None
+        end += 1
+    tail = [line.text.strip() for line in body[:end]]
+    asked = next((k for k, text in enumerate(tail) if ends_asking(text.rstrip("*_ "))), None)
+    if asked is not None and asked + 1 < end:
+        end, tail = asked + 1, tail[: asked + 1]  # the question ends there; its answer runs on right below
+    elif not end or end >= len(body) or not body[end].blank or not any(not line.blank for line in body[end:]):
+        return None  # no paragraph under the line, a longer one, or nothing answers below it
+    if question.endswith(tail[-1].strip("*_ ")):
+        return question, body[end:]
+    joined = clean.tidy_question(" ".join([question, *tail]))
+    if italic := _ITALIC.match(joined):
+        joined = italic["text"] or italic["under"]  # set in italics as the question, wrapped (see question_text)
+    head = question.rstrip("*_")
+    if ends_asking(head):
+        return None
+    if asked is not None or (not head.endswith(_SENTENCE_ENDS) and _goes_on(tail[0])
+                             and tail[-1].endswith(_SENTENCE_ENDS)):
+        return joined, body[end:]
+    return None
 
 
 def _goes_on(text: str) -> bool:

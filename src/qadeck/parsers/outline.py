@@ -12,7 +12,9 @@ A question is a line that opens a paragraph either behind a bullet (``*``,
 ``-``, ``o``, ``•``) standing alone, or at an indentation with its answer
 indented deeper below it (a blank line between or not), or on its own, ending
 in ``?``, with its answer below at the same indentation (a bare question, as
-FAQs copied out of Word or a web page have them). Of those, the questions are the ones sharing
+FAQs copied out of Word or a web page have them). A question that stops mid-sentence
+and goes on over the next lines at its indentation, its answer indented deeper, is
+that whole paragraph. Of those, the questions are the ones sharing
 the indentation and bullet where most of them ask (end in ``?`` or open with
 a question word), and there every one between the first and the last asking
 one is an entry, however it is phrased. The answer runs to the next question
@@ -58,6 +60,10 @@ _STRAY = 3
 _NOTE_AFTER = re.compile(r"(?<=[?？])[ \t]*\([^()\n]{1,60}\)$")
 #: "1- ", "2) ": a number before the question, which it does not ask.
 _NUMBER = re.compile(r"^\d{1,3}\s*[-.)]\s+")
+#: How a line of code ends (a statement, a block, a macro's continued line), which no line of a question does.
+_CODE_ENDS = ("\\", "{", "}", ";", "=", "(", "[", "&&", "||")
+#: Lines a question wrapped at its own indentation may take (see :func:`_paragraph`).
+_WRAPPED_LINES = 3
 #: Detection's score is the coverage scaled by this: a plain-text reading gives way to any layout
 #: with markup of its own that explains the file as well.
 _MODESTY = 0.9
@@ -116,6 +122,8 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
     if after >= len(lines) or lines[after].code:
         return None
     text = text.rstrip()
+    if after == index + 1 and indents[after] == indent and (wrapped := _paragraph(lines, index, indents)):
+        return indent, "", wrapped
     if indents[after] <= indent:
         # A line of its own that asks, its answer below at the same indentation: a bare question.
         # One sentence: an answer may open with a statement and then ask ("It stats twice. Why?"). A note in
@@ -133,6 +141,31 @@ def _shape(lines: list[Line], index: int, indents: list[int], after: int) -> tup
     if len(text) - indent > _LONGEST or text.endswith((":", ",", ";")):
         return None  # an introduction to what is indented below it
     return indent, "", text.strip()
+
+
+def _paragraph(lines: list[Line], index: int, indents: list[int]) -> str:
+    """The text of a question wrapped onto the lines right under it at its indentation ("I ran it from tcsh,
+    and it ends up in no echo" / "mode?"), as a plain-text FAQ saved from a web page or typed at 72 columns
+    has it: the paragraph, two or three lines, its first cut at a word or a comma, each no longer than a
+    question's, none ending as code does, with its answer indented deeper below it (a blank line between or
+    not); "" for any other."""
+    indent = indents[index]
+    end = index + 1
+    while end < len(lines) and end - index < _WRAPPED_LINES and not lines[end].blank and not lines[end].code \
+            and indents[end] == indent and not _BULLET.match(lines[end].text):
+        end += 1
+    after = next((k for k in range(end, len(lines)) if not lines[k].blank), len(lines))
+    paragraph = [line.text.strip() for line in lines[index:end]]
+    if not (paragraph[0][-1].isalnum() or paragraph[0].endswith(",")) or any(map(_ends_as_code, paragraph)):
+        return ""  # its first line ends a sentence (the line below is an answer, a note), or it is code
+    if after >= len(lines) or lines[after].code or indents[after] <= indent \
+            or any(len(text) > _LONGEST for text in paragraph) or paragraph[-1].endswith((":", ",", ";")):
+        return ""
+    return "\n".join(paragraph)
+
+
+def _ends_as_code(text: str) -> bool:
+    return text.endswith(_CODE_ENDS)
 
 
 def _indent(text: str) -> int:
@@ -161,8 +194,9 @@ def _questions(lines: list[Line]) -> dict[int, str]:
     kind = max(kinds, key=lambda k: asking[k])
     chosen = [index for index, (indent, bullet, _) in shapes.items() if (indent, bullet) == kind]
     asked = [index for index in chosen if _asks(shapes[index][2])]
-    return {
-        lines[index].number: clean.tidy_question(_NUMBER.sub("", shapes[index][2]))
+    return {  # a wrapped question keeps its line breaks: find takes its lines out of the answer
+        lines[index].number: _NUMBER.sub("", shapes[index][2]) if "\n" in shapes[index][2]
+        else clean.tidy_question(_NUMBER.sub("", shapes[index][2]))
         for index in chosen
         if asked[0] <= index <= asked[-1] or index > asked[-1]
     }
@@ -181,6 +215,11 @@ def find(source: Source) -> list[Entry]:
     bodies = []
     for place, item in enumerate(items):
         question = questions[item.first.number]
+        joined = question.count("\n")
+        if joined:  # the question's paragraph, wrapped at its indentation: its lines are the question's
+            questions[item.first.number] = clean.tidy_question(question)
+            item = items[place] = common.Item(item.section, [item.first, *item.body[joined:]])
+            question = questions[item.first.number]
         wrapped = _wrapped(item, question)
         if wrapped:
             questions[item.first.number] = clean.tidy_question(" ".join([question, *(line.text.strip() for line in wrapped)]))
