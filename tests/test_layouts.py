@@ -75,6 +75,22 @@ def test_headings_one_empty_title_over_questions_at_its_level_is_no_section() ->
         ("What is DNS?", ""), ("What is ARP?", ""), ("Why use NAT?", "")]
 
 
+def test_folds_whose_summaries_state_or_ask_are_questions_not_a_quizs_answers() -> None:
+    # The quiz layout reads a heading over a fold that only names its answer ("Answer"); a fold whose summary
+    # is a request or a blank to fill is a question of its own, under a section's heading.
+    text = ("## Rivers\n\n<details><summary>Name a river that crosses Rome.</summary>\nThe Tiber.\n</details>\n\n"
+            "<details><summary>The Nile flows into the _____.</summary>\nMediterranean Sea\n</details>\n\n"
+            "## Numbers\n\n<details><summary>Give e to two decimals.</summary>\n2.72\n</details>\n\n"
+            "<details><summary>Is 9 a square?</summary>\nYes: 3 times 3.\n</details>\n")
+    result = parsers.parse(_source(text))
+    assert result.layout == "details"
+    assert [(c.question, c.answer, c.section) for c in result.cards] == [
+        ("Name a river that crosses Rome.", "The Tiber.", "Rivers"),
+        ("The Nile flows into the _____.", "Mediterranean Sea", "Rivers"),
+        ("Give e to two decimals.", "2.72", "Numbers"),
+        ("Is 9 a square?", "Yes: 3 times 3.", "Numbers")]
+
+
 def test_a_lone_heading_question_is_no_layout() -> None:
     text = "# Notes\n\n## Why bother?\n\nBecause.\n\nMore prose here.\n"
     assert headings.LAYOUT.detect(_source(text)) == 0.0

@@ -170,6 +170,8 @@ def _score(source: Source, entries: list[Entry]) -> float:
     if len(entries) < 2:
         return 0.0
     end = max(entry.last for entry in entries)
+    if "<details" in source.text.split("\n", end)[-1].lower():
+        return coverage(source, entries)  # more folds after the last answer: the page's own, no footer
     return coverage(source, entries, also=range(end + 1, source.text.count("\n") + 2))
 
 
