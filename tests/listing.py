@@ -40,10 +40,10 @@ def pairs(found: list[dict]) -> list[tuple[object, object]]:
     return [(card["question"], card["answer"]) for card in found]
 
 
-def refused(path: Path, message: str, command: str = "list") -> None:
-    """``qadeck COMMAND PATH`` fails with one line naming the file and saying ``message``, never a traceback; reading
-    the file as a source raises :class:`SourceError`."""
-    result = CliRunner().invoke(cli, [command, str(path)])
+def refused(path: Path, message: str, command: str = "list", *options: str) -> None:
+    """``qadeck COMMAND PATH [OPTIONS]`` fails with one line naming the file and saying ``message``, never a
+    traceback; reading the file as a source raises :class:`SourceError`."""
+    result = CliRunner().invoke(cli, [command, str(path), *options])
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{path}: {message}" in result.output

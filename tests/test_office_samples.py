@@ -9,19 +9,18 @@ an interview question bank: topics over bulleted questions an interviewer may as
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from click.testing import CliRunner
 from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
 from qadeck import sources
 from qadeck.cli import cli
 
 from .listing import listed_file, pairs
 from .office_pictures import docx  # Word documents built from their XML
-from .test_pdf import pdf  # a PDF set line by line, as a word processor sets it
+from .test_pdf import draw, pdf, written  # a PDF set line by line, as a word processor sets it
 
 
 def _font(encoding: object) -> DictionaryObject:
@@ -49,12 +48,8 @@ def word_by_word_pdf(lines: list[str]) -> bytes:
             ops.append(f"BT /F1 16 Tf 1 0 0 -1 {x} .68 Tm 0 -14.26 Td ({word}) Tj ET")
             x += 9 * len(word) + 4
         ops.append("Q")
-    stream = StreamObject()
-    stream.set_data("\n".join(ops).encode("cp1252"))
-    page[NameObject("/Contents")] = writer._add_object(stream)  # pypdf has no public call to add a content stream
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    draw(writer, page, ops)
+    return written(writer)
 
 
 def test_a_pdf_drawn_word_by_word_reads_in_lines_with_its_bullets(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ label stands over a list of tasks numbered from 1, and a PDF whose answers open 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -18,7 +17,7 @@ from qadeck.cli import cli
 
 from .listing import layout_of, listed_file, pairs
 from .office_pictures import docx  # Word documents built from their XML
-from .test_pdf import _escape, pdf  # a PDF set line by line, as a word processor sets it (and its escaping)
+from .test_pdf import _escape, draw, pdf, written  # a PDF set line by line, as a word processor sets it (and its escaping)
 
 
 def _paragraph(text: str, bold: bool = False) -> str:
@@ -122,12 +121,8 @@ def _arrow_pdf(lines: list[str]) -> bytes:
             ops.append(f"BT /F1 11 Tf 86 {y:.1f} Td ({_escape(line[1:].strip())}) Tj ET")
         elif line:
             ops.append(f"BT /F1 11 Tf 72 {y:.1f} Td ({_escape(line)}) Tj ET")
-    stream = StreamObject()
-    stream.set_data("\n".join(ops).encode("cp1252"))
-    page[NameObject("/Contents")] = writer._add_object(stream)  # pypdf has no public call to add a content stream
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    draw(writer, page, ops)
+    return written(writer)
 
 
 def test_a_symbol_fonts_arrow_opening_an_answer_reads_as_a_bullet(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfWriter
+from pypdf import PageObject, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
 from qadeck import markups, sources
@@ -56,11 +56,21 @@ def pdf(pages: list[list[str]], header: str = "", numbers: bool = False, passwor
             ops.append(f"BT /F1 9 Tf 72 760 Td ({_escape(header)}) Tj ET")
         if numbers:
             ops.append(f"BT /F1 9 Tf 300 40 Td ({number}) Tj ET")
-        stream = StreamObject()
-        stream.set_data("\n".join(ops).encode("cp1252"))
-        page[NameObject("/Contents")] = writer._add_object(stream)  # pypdf has no public call to add a content stream
+        draw(writer, page, ops)
     if password is not None:
         writer.encrypt(password, owner_password=owner, algorithm="AES-128")
+    return written(writer)
+
+
+def draw(writer: PdfWriter, page: PageObject, ops: list[str]) -> None:
+    """Make ``ops`` (PDF drawing operators, cp1252 text) ``page``'s content."""
+    stream = StreamObject()
+    stream.set_data("\n".join(ops).encode("cp1252"))
+    page[NameObject("/Contents")] = writer._add_object(stream)  # pypdf has no public call to add a content stream
+
+
+def written(writer: PdfWriter) -> bytes:
+    """The bytes of the PDF ``writer`` holds."""
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -260,6 +260,29 @@ def _markdown(data: object, end: int, text: str = "") -> str:
     return items_markdown(items, end) if items else ""
 
 
+class Unreadable(Exception):
+    """A value that is not a literal (a variable, an expression): left out of what holds it."""
+
+
+def scan_literals(text: str, start: re.Pattern[str], read: Callable[[int], tuple[object, int]],
+                  keep: Callable[[object, int], bool]) -> list[object]:
+    """The literal values a module's text holds (a JavaScript module's, a Typst file's): ``read`` at each match
+    of ``start`` gives a value and where it ends (or raises :class:`Unreadable`), ``keep`` says whether it is
+    one; a kept value's text is not searched again. In order."""
+    found: list[object] = []
+    at = 0
+    while (match := start.search(text, at)) is not None:
+        at = match.end()
+        try:
+            value, end = read(at)
+        except (Unreadable, RecursionError):
+            continue
+        if keep(value, end):
+            found.append(value)
+            at = end
+    return found
+
+
 def values_markdown(values: list[object], end: int) -> str:
     """The records among ``values`` (literals a program's source holds: see :mod:`.jsdata`) as Markdown, each
     value read on its own. Only records with a question and an answer are entries: a source's lists of lists and

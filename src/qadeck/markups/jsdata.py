@@ -42,12 +42,6 @@ _TYPED = re.compile(r"(?:as|satisfies)\b[^;\n]*")
 _GOES_ON = frozenset(".?[(+-*/%&|^<>=`")
 #: Brackets a value that cannot be read is skipped over by.
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
-
-
-class _Unreadable(Exception):
-    """A value that is not a literal: left out of what holds it."""
-
-
 _SKIPPED = object()
 
 
@@ -57,18 +51,7 @@ def literals(text: str) -> list[object]:
     if "=" not in text and "export" not in text:
         return []
     reader = _Reader(text)
-    found: list[object] = []
-    at = 0
-    while (start := _START.search(text, at)) is not None:
-        at = start.end()
-        try:
-            value, end = reader.value(at)
-        except (_Unreadable, RecursionError):
-            continue
-        if reader.ends(end):
-            found.append(value)
-            at = end
-    return found
+    return data.scan_literals(text, _START, reader.value, lambda _, end: reader.ends(end))
 
 
 def to_markdown(text: str) -> str:
@@ -103,7 +86,7 @@ class _Reader:
 
     def value(self, at: int) -> tuple[object, int]:
         """The value starting at ``at`` (spaces and comments skipped) and the offset after it; raises
-        :class:`_Unreadable` where it is not a literal."""
+        :class:`data.Unreadable` where it is not a literal."""
         at = self.space(at)
         text = self.text
         char = text[at:at + 1]
@@ -121,24 +104,24 @@ class _Reader:
                     return int(written), number.end()
                 return (int(written, 0) if re.match(r"[-+]?0[xXoObB]", written) else float(written)), number.end()
             except ValueError:
-                raise _Unreadable from None
+                raise data.Unreadable from None
         name = _NAME.match(text, at)
         if name is not None and name.group() in _WORDS:
             return _WORDS[name.group()], name.end()
-        raise _Unreadable
+        raise data.Unreadable
 
     def string(self, at: int) -> tuple[str, int]:
         """A string, and strings joined to it by ``+``; a template literal with no ``${…}`` in it."""
         quote = self.text[at]
         found = _STRING[quote].match(self.text, at)
         if found is None or quote == "`" and "${" in found.group(1):
-            raise _Unreadable
+            raise data.Unreadable
         value = _unescape(found.group(1))
         end = self.space(found.end())
         if self.text.startswith("+", end) and not self.text.startswith(("++", "+="), end):
             more, after = self.value(end + 1)
             if not isinstance(more, str):
-                raise _Unreadable
+                raise data.Unreadable
             return value + more, after
         return value, found.end()
 
@@ -202,7 +185,7 @@ class _Reader:
         passed over."""
         try:
             value, end = self.value(at)
-        except _Unreadable:
+        except data.Unreadable:
             return _SKIPPED, self.skip(at)
         following = self.space(end)
         if self.text[following:following + 1] in ("", ",", "]", "}"):
@@ -218,11 +201,11 @@ class _Reader:
             return at + 1
         if self.text.startswith(closing, at):
             return at
-        raise _Unreadable
+        raise data.Unreadable
 
     def skip(self, at: int) -> int:
         """The offset of the comma or closing bracket that ends the expression at ``at`` (brackets, strings and
-        comments inside it passed over); raises :class:`_Unreadable` at the text's end."""
+        comments inside it passed over); raises :class:`data.Unreadable` at the text's end."""
         text = self.text
         depth: list[str] = []
         end = len(text)
@@ -244,11 +227,11 @@ class _Reader:
                 if not depth:
                     return at
                 if depth.pop() != char:
-                    raise _Unreadable
+                    raise data.Unreadable
             elif char == "," and not depth:
                 return at
             at += 1
-        raise _Unreadable
+        raise data.Unreadable
 
     def _template(self, at: int) -> int:
         """The offset after the template literal at ``at``, its ``${…}`` passed over (they may hold templates)."""
@@ -263,7 +246,7 @@ class _Reader:
                 at = self.skip(at + 2) + 1  # up to the "}" that closes it
             else:
                 at += 1
-        raise _Unreadable
+        raise data.Unreadable
 
 
 def _unescape(written: str) -> str:

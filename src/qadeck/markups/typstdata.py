@@ -46,27 +46,12 @@ class _Card(data.LinedMap):
     """A card's call, a record wherever it is."""
 
 
-class _Unreadable(Exception):
-    """A value that is not a literal: left out of what holds it."""
-
-
 def values(text: str, content: Callable[[str], str]) -> list[object]:
     """The values ``text`` (a Typst file) keeps, in order (see the module's docstring); each array a
     :class:`data.LinedList`, each dictionary and card a :class:`data.LinedMap` knowing its line. ``content``
     writes a content block's markup as Markdown."""
     reader = _Reader(text, content)
-    found: list[object] = []
-    at = 0
-    while (start := _START.search(text, at)) is not None:
-        at = start.end()
-        try:
-            value, end = reader.value(at)
-        except (_Unreadable, RecursionError):
-            continue
-        if _holds_records(value):
-            found.append(value)
-            at = end
-    return found
+    return data.scan_literals(text, _START, reader.value, lambda value, _: _holds_records(value))
 
 
 def to_markdown(text: str, content: Callable[[str], str]) -> str:
@@ -91,7 +76,7 @@ class _Reader:
 
     def value(self, at: int) -> tuple[object, int]:
         """The value starting at ``at`` (spaces and comments skipped) and the offset after it; raises
-        :class:`_Unreadable` where it is not a literal."""
+        :class:`data.Unreadable` where it is not a literal."""
         at = self.space(at)
         text = self.text
         char = text[at:at + 1]
@@ -100,19 +85,19 @@ class _Reader:
             if named and not positional:
                 return self.mapping(named, at), end
             if named:
-                raise _Unreadable  # a dictionary holds no positional values, an array no named ones
+                raise data.Unreadable  # a dictionary holds no positional values, an array no named ones
             return self.array(positional, at), end
         if char == "[":
             return self.block(at)
         if char == '"':
             found = _STRING.match(text, at)
             if found is None:
-                raise _Unreadable
+                raise data.Unreadable
             return _ESCAPE.sub(_unescape, found.group(1)), found.end()
         if char == "$":
             shut = text.find("$", at + 1, at + _LONGEST)
             if shut < 0:
-                raise _Unreadable
+                raise data.Unreadable
             return text[at:shut + 1], shut + 1
         number = _NUMBER.match(text, at)
         if number is not None:
@@ -120,12 +105,12 @@ class _Reader:
             return (float(written) if any(c in written for c in ".e") else int(written)), number.end()
         name = _NAME.match(text, at)
         if name is None:
-            raise _Unreadable
+            raise data.Unreadable
         if name.group() in _WORDS:
             return _WORDS[name.group()], name.end()
         end = name.end()
         if text[end:end + 1] not in ("(", "["):
-            raise _Unreadable  # a variable: its value is not written here
+            raise data.Unreadable  # a variable: its value is not written here
         return self.call(name.group(), at, end)
 
     def call(self, name: str, at: int, end: int) -> tuple[object, int]:
@@ -159,17 +144,17 @@ class _Reader:
             if text[at:at + 1] == ")":
                 return positional, named, at + 1
             if at >= len(text):
-                raise _Unreadable
+                raise data.Unreadable
             key = _KEY.match(text, at)
             start = self.space(key.end()) if key else at
             try:
                 value, end = self.value(start)
                 end = self.space(end)
                 if text[end:end + 1] not in (",", ")"):
-                    raise _Unreadable  # the value goes on: an expression
-            except _Unreadable:
-                value, end = _Unreadable, self.skip(start)
-            if value is not _Unreadable:
+                    raise data.Unreadable  # the value goes on: an expression
+            except data.Unreadable:
+                value, end = data.Unreadable, self.skip(start)
+            if value is not data.Unreadable:
                 if key:
                     named.append((key.group(1) or key.group(2), value))
                 else:
@@ -202,13 +187,13 @@ class _Reader:
             elif char == "," and depth == 0:
                 return at
             at += 1
-        raise _Unreadable
+        raise data.Unreadable
 
     def block(self, at: int) -> tuple[str, int]:
         """A content block's markup as Markdown, and the offset past it."""
         closing = asking.group_end(self.text, at, min(len(self.text), at + _LONGEST), math=True)
         if closing is None:
-            raise _Unreadable
+            raise data.Unreadable
         inner = self.text[at + 1:closing - 1]
         first, _, rest = inner.partition("\n")
         written = first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")
