@@ -75,6 +75,13 @@ def test_one_level_in_two_headings_grades_their_cards(tmp_path: Path) -> None:
                                  "What is a VLAN?": "hard", "What is a trunk?": "hard"}
 
 
+def test_a_lone_heading_that_names_only_a_level_grades_its_cards(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(
+        "# Networking\n\n## Routing\n\n### What is a route?\n\nA path to a network.\n\n"
+        "## Senior-level questions\n\n### What is a subnet?\n\nA range of addresses.\n", encoding="utf-8")
+    assert _levels(tmp_path) == {"What is a route?": "easy", "What is a subnet?": "hard"}
+
+
 def test_overrides_beat_the_authors_level(tmp_path: Path) -> None:
     _copy(tmp_path, "levels.md")
     (tmp_path / "qadeck.yaml").write_text(
@@ -89,7 +96,7 @@ def test_overrides_beat_the_authors_level(tmp_path: Path) -> None:
     ("Junior Sysadmin", "easy"), ("Regular Sysadmin", "medium"), ("Guru Sysadmin", "hard"),
     ("Beginner questions", "easy"), ("intermediate", "medium"), ("1.4 Linear Algebra (easy)", "easy"),
     ("Hard disk questions", ""), ("Regular expressions", ""), ("Easy and hard", ""), ("Networking", ""),
-    ("Visual Basic", ""), ("Advanced Encryption Standard", ""),
+    ("Visual Basic", ""), ("Advanced Encryption Standard", ""), ("Senior-level questions", "hard"), ("Hard-coded", ""),
 ])
 def test_level_words(text: str, level: str) -> None:
     assert words_level(text) == level

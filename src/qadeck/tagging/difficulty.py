@@ -12,7 +12,8 @@ hard), a count of stars, a ``#difficulty/hard`` tag, a level word in brackets
 after the question; then a level word (easy, intermediate, senior, guru…) in a
 heading the card sits under, the innermost first, where the file's headings
 grade its cards: two of them name a level ("Junior" and "Senior", "Advanced collections"
-and "Advanced streams"; a lone "Advanced concepts" names a subject); then ``difficulty:`` (or
+and "Advanced streams"), or the heading names nothing else ("Senior-Level Questions"; a lone
+"Advanced concepts" names a subject); then ``difficulty:`` (or
 ``level:``) in the file's front matter; then a level word in the file's name.
 Markers on the question are decoration, not part of it: they are taken off.
 
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from ..model import Card, Source
 from ..parsers.structure import front_matter
+from .headings import topic_label
 from .words import without_cloze_or_math
 
 #: A fenced code block of at least this many lines makes an answer "code".
@@ -140,7 +142,8 @@ LEVEL_WORDS = {
 #: Emoji that mark a level on a question. A single star is "medium" beside these; alone, stars count.
 EMOJI_LEVELS = {"👶": "easy", "🟢": "easy", "🟡": "medium", "🟠": "medium", "🔴": "hard", "🚀": "hard"}
 _STAR = "⭐🌟★"
-_LEVEL_WORD = re.compile(r"(?<![\w-])(" + "|".join(LEVEL_WORDS) + r")(?![\w-])", re.IGNORECASE)
+#: A level word alone, or before "-level" ("Senior-level questions").
+_LEVEL_WORD = re.compile(r"(?<![\w-])(" + "|".join(LEVEL_WORDS) + r")(?=-level\b|(?![\w-]))", re.IGNORECASE)
 #: "hard disk", "basic auth", "Visual Basic": a level word that is part of a name.
 _NOT_A_LEVEL = re.compile(
     r"\b(?:hard (?:disk|drive|link|reset|limit|coded?)|basic (?:auth|block|input)|visual basic|"
@@ -179,7 +182,8 @@ def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None =
     if paths is None:
         paths = [(card.section,) if card.section else () for card in cards]
     # A heading names a level where the file's headings grade its cards: two headings name one ("Junior" and
-    # "Senior", "Advanced collections" and "Advanced streams"). A lone "Advanced concepts" names a subject.
+    # "Senior", "Advanced collections" and "Advanced streams"), or it names nothing else ("Senior-Level Questions").
+    # A lone "Advanced concepts" names a subject.
     graded = sum(bool(words_level(title)) for title in {title for path in paths for title in path}) >= 2
     out = []
     for index, card in enumerate(cards):
@@ -189,8 +193,9 @@ def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None =
             level = tagged.group(1).lower() if tagged else ""
         if not level and card.tags:  # a tag the source gave the card (see qadeck.parsers.tags)
             level = next((found for tag in card.tags if (found := _level_tag(tag))), "")
-        if not level and graded:
-            level = next((found for title in reversed(paths[index]) if (found := words_level(title))), "")
+        if not level:
+            level = next((found for title in reversed(paths[index])
+                          if (found := words_level(title)) and (graded or not topic_label(title))), "")
         out.append(AuthorLevel(level or document, question))
     return out
 
