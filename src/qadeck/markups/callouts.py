@@ -26,7 +26,7 @@ import html
 import re
 
 from ..parsers.headings import asks
-from ..parsers.structure import HEADING, fold_label
+from ..parsers.structure import HEADING, ends_asking, fold_label
 
 #: Box kinds that hold a question whatever their title says (Obsidian's ``help`` and ``faq`` are aliases
 #: of ``question``).
@@ -71,10 +71,12 @@ _CLOSE = "</details>"
 MAX_NESTING = 8
 
 
-def opening(kind: str, title: str | None) -> str:
+def opening(kind: str, title: str | None, open_box: bool = False) -> str:
     """What a box's first line becomes: a ``<details>`` summary when the box holds a card, else its
     title in bold, or nothing for a reveal label or an empty title. A box with no title (None) shows
-    its kind as one, as the apps do, and holds no card."""
+    its kind as one, as the apps do, and holds no card. An ``open_box`` (a callout that does not fold)
+    of another kind than a question's asks only with a question mark: its body is shown, not hidden, and
+    a title that opens with a question word ("What's next", "How it works") names a note's part."""
     if title is None:
         return "" if kind.lower() in QUESTION_KINDS else f"**{kind.capitalize()}**"
     title = title.strip()
@@ -82,7 +84,8 @@ def opening(kind: str, title: str | None) -> str:
         return ""
     # A box titled as the answer to an item by its number ("Solution to Exercise 2") follows that item, whose
     # statement may run over paragraphs: folded, it stays apart from them, as a fold labelled "Answer" is.
-    if asks(title) or kind.lower() in QUESTION_KINDS or fold_label(title) == "answer":
+    if (kind.lower() in QUESTION_KINDS or fold_label(title) == "answer"
+            or asks(title) and (not open_box or ends_asking(title.rstrip("*_ \t")))):
         return f"<details><summary>{html.escape(title, quote=False)}</summary>"
     return f"**{title}**"
 
@@ -120,7 +123,7 @@ def callout(lines: list[str], start: int, boxes: Boxes) -> bool:
         boxes.nesting[end] += 1
         end += 1
     kind, title = found.group(1), found.group(3) or _asked_first(lines, start + 1, end, found.group(1))
-    lines[start] = opening(kind, title)
+    lines[start] = opening(kind, title, not found.group(2))
     _close(lines, end, lines[start])
     return True
 

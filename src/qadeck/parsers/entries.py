@@ -24,7 +24,7 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options, trailing
 from .base import Layout
-from .markup import wiki_links_as_text
+from .markup import wiki_links_as_text, without_block_ids
 from .tags import front_matter_tags, property_tags, tag_lines, trailing_tags
 from .structure import (
     ANSWERING_WORDS, ASKING_WORDS, MARKDOWN_EXTENSIONS, Line, code_spans, ends_asking, fold_label, front_matter, heading,
@@ -57,6 +57,25 @@ class Entry:
 def with_readable_links(entry: Entry) -> Entry:
     """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
     question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
+    if question is entry.question and answer is entry.answer:
+        return entry
+    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
+
+
+def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
+    """``entries`` as a wiki shows them: every layout's cards, not only the notes plugins' (a question
+    callout's, a heading's), with wiki links as their words and no block ids (see :func:`without_block_ids`).
+    Two substring searches for a file with neither."""
+    text = source.text
+    if "[[" in text:
+        entries = [with_readable_links(entry) for entry in entries]
+    if " ^" in text or "\t^" in text:
+        entries = [_without_block_ids(entry) for entry in entries]
+    return entries
+
+
+def _without_block_ids(entry: Entry) -> Entry:
+    question, answer = without_block_ids(entry.question), without_block_ids(entry.answer)
     if question is entry.question and answer is entry.answer:
         return entry
     return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
@@ -179,7 +198,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     """
     cards: list[Card] = []
     findings: list[Finding] = []
-    entries = _unlabelled(list(entries))
+    entries = _unlabelled(_as_shown(source, list(entries)))
     file_tags, after_tags, answer_tags = _source_tags(source, entries)
     # A line naming a right option: most files hold none.
     keys = options.MAY_KEY.found_in(source.text) or options.MAY_BRACKETED_KEY.found_in(source.text)

@@ -528,8 +528,9 @@ _DOUBLED_BOLD = re.compile(r"\*\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*\*")
 
 
 #: An Obsidian wiki link or embed (``!`` before it): its target (page, then ``#heading`` or ``#^block``) and its
-#: alias; in a table the bar before the alias is escaped (``\\|``).
-_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+?)\\?(?:\|([^\[\]\n]*))?\]\]")
+#: alias; in a table the bar before the alias is escaped (``\\|``). ``#[[two words]]`` is a tag,
+#: ``[[text]](url)`` a Markdown link whose words are bracketed: neither is a wiki link.
+_WIKI_LINK = re.compile(r"(?<!#)(!?)\[\[([^\[\]|\n]+?)\\?(?:\|([^\[\]\n]*))?\]\](?!\()")
 #: The file name's extension of a page's name: a page is a note (no extension, or ``.md``), else a file.
 _EXTENSION = re.compile(r"\.(\w{1,5})$")
 
@@ -550,6 +551,27 @@ def wiki_links_as_text(text: str) -> str:
         at = verbatim.end()
     out.append(_WIKI_LINK.sub(_shown, text[at:]))
     return "".join(out)
+
+
+#: An Obsidian block id ending a line (``… ^a1b2c3``, ``^gen-idea``): a link's target, which the app hides.
+#: A letter in it, and a space before it: ``2 ^10`` is a power.
+_BLOCK_ID = re.compile(r"(?<=\S)[ \t]+\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]{3,}[ \t]*$|^[ \t]*\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]{3,}[ \t]*\n?",
+                       re.MULTILINE)
+
+
+def without_block_ids(text: str) -> str:
+    """``text`` without Obsidian's block ids (``^abc123`` ending a line or alone on one); code and math as written."""
+    if "^" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    for verbatim in _VERBATIM.finditer(text):
+        out.append(_BLOCK_ID.sub("", text[at : verbatim.start()]))
+        out.append(verbatim.group(0))
+        at = verbatim.end()
+    out.append(_BLOCK_ID.sub("", text[at:]))
+    shown = "".join(out)
+    return text if shown == text else shown.rstrip("\n") if not text.endswith("\n") else shown
 
 
 def _shown(link: re.Match[str]) -> str:

@@ -79,6 +79,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BARE_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*$")
 #: A Dataview field left empty (``Author::``): a note template's metadata, whose filled fields are no cards.
 _EMPTY_FIELD = re.compile(r"^[ \t]*[^\W\d][\w \t-]{0,40}::[ \t]*$")
+#: A Dataview field: a one-word key (``up``, ``builds-on``), "::", a space and its value.
+_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([^\W\d][\w-]*)::[ \t]+\S")
 #: What :func:`_may_hold_cards` looks for in the whole text: a tag (the plugin's or Neuracache's), and a line
 #: that is a separator.
 _TAG_WORD = re.compile(r"#flashcard", re.IGNORECASE)
@@ -231,8 +233,9 @@ def _entries(source: Source) -> list[Entry]:
         found = len(entries)
         others = []
         fields = sum(1 for index in paragraph if "::" in lines[index].text and _EMPTY_FIELD.match(lines[index].text)) > 1
+        metadata = _metadata(lines, paragraph)
         for index in paragraph:
-            pair = None if lines[index].code or fields else _split(lines[index].text)
+            pair = None if lines[index].code or fields or index in metadata else _split(lines[index].text)
             if pair:
                 number = lines[index].number
                 entries.append(Entry(inline_text(pair[0]), pair[1], number, number, titles[index], pair[2]))
@@ -251,6 +254,20 @@ def _entries(source: Source) -> list[Entry]:
     out.tagged = bool(tagged) or (plugin and any(entry.question for entry in entries))
     return out
 
+
+
+def _metadata(lines: list[Line], paragraph: list[int]) -> set[int]:
+    """The lines of ``paragraph`` that are Dataview fields, not cards: one-word keys (see :data:`_FIELD`)
+    where one of them links a note (its value opens with ``[[``) or a key comes back. A deck asks each
+    question once and answers in words; metadata names a note's relations (``up:: [[Index]]``,
+    ``feeds:: [[metrics]]`` over ``feeds:: tuning``)."""
+    found = {index: match for index in paragraph
+             if "::" in lines[index].text and not lines[index].code and (match := _FIELD.match(lines[index].text))}
+    if not found:
+        return set()
+    keys = [match.group(1).lower() for match in found.values()]
+    linked = any(lines[index].text[match.end() - 1 :].startswith("[[") for index, match in found.items())
+    return set(found) if linked or len(set(keys)) < len(keys) else set()
 
 
 def _tagged(lines: list[Line], titles: list[str]) -> tuple[list[Entry], set[int]]:
