@@ -317,12 +317,37 @@ def read(source: Source) -> list[Entry]:
     for item in items:
         if _labels_a_list(item.lines):
             item.lines = item.lines[:1]
+    if _autonumbered(source.text):
+        for item in items:
+            item.lines = _before_sibling(item.lines)
     if common.may_rule(source.text) or _MAY_BREAK.search(source.text):
         breaks = _breaks(source.text)
         for item in items:
             item.lines = _without_rules(item.lines, breaks)
     wrapped = source.path.suffix.lower() in MARKDOWN_EXTENSIONS and _hard_wrapped(items)
     return [entry for item in items for entry in _entries(item, asks[item.first.number], wrapped)]
+
+
+#: A number at the margin opening an item: "1. ", "12) ".
+_MARGIN_NUMBER = re.compile(r"^(\d{1,3})[.)][ \t]", re.MULTILINE)
+#: Items numbered alike at the margin from which a list is told as numbered by Markdown, all ``1.``.
+_AUTONUMBERED_ITEMS = 3
+
+
+def _autonumbered(text: str) -> bool:
+    """Is every item at the margin numbered ``1.`` (three or more)? Markdown numbers such a list itself: its items
+    are one list's, each beside the next, so none is a step of the answer above it (a list of tasks, some asking,
+    none answered). Told by one search of the whole text."""
+    numbers = _MARGIN_NUMBER.findall(text)
+    return len(numbers) >= _AUTONUMBERED_ITEMS and all(number == "1" for number in numbers)
+
+
+def _before_sibling(lines: list[Line]) -> list[Line]:
+    """An item's lines up to the next item of its list (a margin ``1.`` line below its first)."""
+    for at, line in enumerate(lines[1:], 1):
+        if not line.code and _MARGIN_NUMBER.match(line.text):
+            return lines[:at]
+    return lines
 
 
 #: Items whose first line goes on mid-sentence on the next: what tells a page whose items were hard-wrapped.

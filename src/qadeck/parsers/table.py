@@ -30,9 +30,12 @@ from collections.abc import Sequence
 
 from ..model import Source
 from .entries import Entry, coverage, make_layout
-from .headings import asks
+from .headings import asks, bare_title
 from .markup import html_to_markdown, inline_text
-from .structure import ANSWERING_WORDS, ASKING_WORDS, LETTER, SPACE, Line, LineStart, is_navigation, outline, outline_sections
+from .structure import (
+    ANSWERING_WORDS, ASKING_WORDS, LETTER, SPACE, Line, LineStart, ends_asking, heading, is_navigation,
+    opens_with_title, outline, outline_sections,
+)
 
 NAME = "table"
 
@@ -192,6 +195,7 @@ def _entries(source: Source) -> list[Entry]:
     lines = outline(source)
     titles = outline_sections(source)
     entries: list[Entry] = []
+    asked: list[bool] | None = None  # per line, under a heading that asks: told once, at the first unnamed table
     index = 0
     while index + 1 < len(lines):
         header, delimiter = lines[index], lines[index + 1]
@@ -204,6 +208,11 @@ def _entries(source: Source) -> list[Entry]:
             index = _one_column(lines, index, header, titles[index - 2], entries)
             continue
         named = named_columns(names)
+        if named is None:
+            asked = asked if asked is not None else _under_questions(lines)
+            if asked[index - 2]:
+                index = _past_rows(lines, index)  # a question heading's answer: "| Feature | X | Y |" compares
+                continue
         ask, answer = named or (0, 1)
         back = _back(names, ask, answer)
         tagged = tag_column(names, ask, answer)
@@ -217,6 +226,39 @@ def _entries(source: Source) -> list[Entry]:
         if named is None and len(back) >= _DATA_COLUMNS and _holds_data(lines[first:index], (ask, *(c for c, _ in back))):
             del entries[len(entries) - sum(1 for entry in entries if entry.line >= lines[first].number):]
     return entries
+
+
+#: What opens a heading that asks for a table as its answer: a comparison, an explanation. Not "How to …" nor
+#: "List of …": a guide's and a reference's sections over tables of cards.
+_ASKS_FOR_TABLE = re.compile(
+    r"(?:explain|compare|contrast|describe|differentiate|distinguish|differences? between|what|why|when)\b",
+    re.IGNORECASE)
+
+
+def _under_questions(lines: Sequence[Line]) -> list[bool]:
+    """For each line, is a heading open above it (the nearest or one it sits under; not the document's title)
+    one that asks? A table that names no question column there is that question's answer (under "Compare X to
+    Y", the features compared), no cards of its own."""
+    found = [(i, h) for i, line in enumerate(lines) if (h := heading(line))]
+    if opens_with_title([level for _, (level, _) in found]):
+        found.pop(0)
+    out = [False] * len(lines)
+    open_headings: list[tuple[int, bool]] = []  # (level, asks), outermost first
+    for at, ((index, (level, text)), following) in enumerate(zip(found, [*found[1:], (len(lines), (0, ""))])):
+        while open_headings and open_headings[-1][0] >= level:
+            open_headings.pop()
+        title = bare_title(inline_text(text))
+        open_headings.append((level, ends_asking(title) or _ASKS_FOR_TABLE.match(title) is not None))
+        if any(asking for _, asking in open_headings):
+            out[index : following[0]] = [True] * (following[0] - index)
+    return out
+
+
+def _past_rows(lines: Sequence[Line], index: int) -> int:
+    """The index after the table rows from ``index`` on."""
+    while index < len(lines) and _is_row(lines[index]):
+        index += 1
+    return index
 
 
 #: Columns on a card's back from which a table of figures is told from one of cards.

@@ -101,6 +101,8 @@ def _entries(source: Source) -> list[Entry]:
         return []
     ids = all(_NOTE_ID.search(text) for text in [doc_title, *(h.text for h in headings)] if text)
     entries: list[Entry] = []
+    listing: list[Entry] = []  # entries whose text is only list items and code: a round's, on a page of rounds
+    rounds = 0  # sections listing questions asked, unanswered
     sections: list[Heading] = []
     for i, h in enumerate(headings):
         sections = [s for s in sections if s.level < h.level]
@@ -120,12 +122,19 @@ def _entries(source: Source) -> list[Entry]:
         if _tasks_only(body):
             continue  # "## Caching" over "- [ ] Redis": a syllabus's checklist of what to learn, nothing learnt here
         if _questions_listed(body):
+            rounds += 1
             continue  # "## Round 2" over the questions asked there: asked, not answered
         # A heading with nothing under it is a card still to be written: reported as unanswered.
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entry = _entry(title, lines[h.index].number, body, sections, tags)
         if h.asks or not _lists_questions(entry.answer):
             entries.append(entry)  # not "## CSS questions:" over the questions it lists: asked, not answered
+            if not h.asks and _items_or_code(body):
+                listing.append(entry)
+    if rounds >= _ROUNDS and rounds >= len(entries):
+        # A page of interview rounds ("## Company" over what was asked there): its other lists and tasks in code
+        # are what other rounds asked ("3. mongoDB scaling", a coding task's statement), no more answered.
+        entries = [entry for entry in entries if entry not in listing]
     if _document_page(entries):
         return []
     if ("::" in source.text or "\n?" in source.text) and obsidian.card_lines(lines) > len(entries):
@@ -189,6 +198,16 @@ def _questions_listed(body: list[Line]) -> bool:
         text = item.group(1).strip()
         asking += len(text.split()) >= _ASKING_WORDS and asks(text)
     return items >= 2 and asking * 2 >= items
+
+
+#: Sections listing questions from which a page is told as one of interview rounds, each section's list asked.
+_ROUNDS = 2
+
+
+def _items_or_code(body: list[Line]) -> bool:
+    """True for a section of list items at the margin (at least one) and code alone, nothing else."""
+    texts = [line for line in body if not line.blank]
+    return bool(texts) and all(line.code or _ITEM.match(line.text) for line in texts)
 
 
 #: A task list's item not yet done: "- [ ] Eager loading".
