@@ -94,3 +94,16 @@ def test_a_tag_of_two_words_stays_a_tag_where_wiki_links_become_their_words(tmp_
     (card,) = json.loads(result.stdout)
     assert card["question"] == "What does Git keep in a stash?"
     assert "version_control" in card["tags"]
+
+
+def test_a_wiki_link_to_a_page_named_with_two_colons_parts_no_card(tmp_path):
+    cards = listed(tmp_path, (
+        "# Containers\n\n"
+        "Growth is covered in [[std::vector]] and [[std::deque|deques]].\n\n"
+        "What does reserve do?::It allocates capacity, the size unchanged.\n"
+        "Which header declares [[std::vector]]?::<vector>\n"
+    ))
+    assert cards == [
+        ("What does reserve do?", "It allocates capacity, the size unchanged."),
+        ("Which header declares std::vector?", "<vector>"),
+    ]

@@ -61,9 +61,9 @@ NAME = "obsidian"
 _TAG = re.compile(r"(?<!\S)#flashcards(?:/[\w/-]*)?(?!\S)", re.IGNORECASE)
 _SCHEDULE = re.compile(r"<!--SR:.*?-->")
 _SEPARATOR = re.compile(r"^\s*\?\??\s*$")
-# Code and math may hold "::" (std::vector), deletions too ({{c1::x}}, ==c1::x==); the separator is
-# looked for outside them.
-_LITERAL = re.compile(r"(`+).+?\1|\$\$.+?\$\$|\$[^$]+\$|\{\{.*?\}\}|==\S.*?==")
+# Code and math may hold "::" (std::vector), deletions too ({{c1::x}}, ==c1::x==), and a wiki link to a
+# page named so ([[std::vector]]); the separator is looked for outside them.
+_LITERAL = re.compile(r"(`+).+?\1|\$\$.+?\$\$|\$[^$]+\$|\{\{.*?\}\}|==\S.*?==|\[\[[^\[\]\n]*\]\]")
 #: How Obsidian_to_Anki's settings lines open (their ``::`` part a deck's path, no card's separator).
 _DECK_LINES = ("TARGET DECK", "FILE TAGS")
 #: Cloze styles of the plugin; ``bold`` only where :func:`_cloze_styles` says bold is for deletions.
