@@ -50,11 +50,23 @@ def _listed_faq(text: str, page: str) -> str:
     return "".join(parts)
 
 
+#: A JavaScript escape JSON does not have (``\\'``), written by hand in many pages' structured data.
+_QUOTE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\'")
+
+
 def _loaded(block: str) -> object:
+    """The block's data, read leniently (hand-written structured data is often not strict JSON): raw line breaks inside its strings and
+    JavaScript's ``\\'`` are taken as written. None when it is broken beyond that: the page is read without it."""
     try:
-        return json.loads(block)
+        return json.loads(block, strict=False)
     except ValueError:
-        return None  # broken structured data: the page is read without it
+        pass
+    if "\\'" not in block:
+        return None
+    try:
+        return json.loads(_QUOTE_ESCAPE.sub(r"\1'", block), strict=False)
+    except ValueError:
+        return None
 
 
 def _faq_entries(data: object) -> list[tuple[str, str]]:

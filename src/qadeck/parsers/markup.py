@@ -91,8 +91,15 @@ _PERMALINK_TEXT = frozenset({"¶", "#", "§", "🔗", "⚓", "\ue157"})
 _TO_TOP = re.compile(r"#(?:top|page-?top)?", re.IGNORECASE)
 #: Between a page's table cells and after its rows while the table is built (see :meth:`_Converter._table`).
 _CELL, _ROW = "\ue002", "\ue003"
-#: Set on a table frame when a cell holds blocks: a table that lays out the page, not one of data.
+#: Set on a table frame when a cell holds blocks, and on a list's when an item holds a heading: a table or
+#: list that lays out the page, not one of data or of points.
 _LAYOUT = "\0layout"
+#: A heading line of the converted Markdown: a page's question written as a heading, inside a front or an item.
+_HEADING_LINE = re.compile(r"^#{1,6} [^\n]*", re.MULTILINE)
+#: A letter, digit or any other word character: what a toggle's icon ("+", "▼", "›") does not hold.
+_WORDY = re.compile(r"\w")
+#: Such an icon after a front's sentence ("Can I pause my plan? +"): the page's control, not the question's text.
+_TRAILING_ICON = re.compile(r"(?<=[?.:!])\s*[-+−–▼▲▾▴▸▹›»⌄⌃⌵×✕]+\s*\Z")
 #: A list item's or paragraph's number standing before a card's front ("**1.** <span class=question>").
 _LONE_NUMBER = re.compile(r"\s*(?:\*\*)?(?:Q\s*)?\(?\d{1,3}[.):]?(?:\*\*)?\s*")
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source"})
@@ -323,6 +330,7 @@ class _Converter(HTMLParser):
         if tag in self.dropped:
             if _KEPT not in frame.attrs:
                 return ""
+            content = _TRAILING_ICON.sub("", content)  # "<button>Q? <span>+</span></button>": its icon goes
             return content if self._in_heading() else _term(content)
         if _CHROME in frame.attrs:
             return ""
@@ -341,7 +349,11 @@ class _Converter(HTMLParser):
                   and not any(around.attrs.get(_SIDE) == "back" for around in self.frames)):
                 if _LONE_NUMBER.fullmatch(self.frames[-1].text()):
                     self.frames[-1].parts.clear()  # "**3.** <front>": the front's number, not a line of its own
-                return _term(content)  # a card's front: a term, as <dt> is
+                heading = _HEADING_LINE.search(content) if "#" in content else None
+                if heading:  # "<div class=faq-question><h3>…</h3><span>+</span>": the heading is the question
+                    rest = content[:heading.start()] + content[heading.end():]
+                    return "\n\n" + heading.group(0).strip() + "\n\n" + (rest.strip() + "\n\n" if _WORDY.search(rest) else "")
+                return _term(_TRAILING_ICON.sub("", content))  # a card's front: a term, as <dt> is
         if self.page and tag in _TITLED and _titled(frame.attrs) and not self._in_heading():
             title = _one_line(content)
             if title and len(title) <= _TITLE_LENGTH and "\n\n" not in content.strip() and title[0] not in "#*-|!":
@@ -362,9 +374,19 @@ class _Converter(HTMLParser):
             return _link(content, frame.attrs.get("href", ""))
         if tag in _HEADINGS:
             return "\n\n" + "#" * _HEADINGS[tag] + " " + _one_line(content) + "\n\n"
+        if tag == "li" and self.page and not content.strip():
+            return ""  # a page's empty item: a divider drawn by its style
+        if tag == "li" and self.page and "#" in content and _HEADING_LINE.search(content):
+            for around in reversed(self.frames):  # a list of entries, each a heading and its text: the page's layout
+                if around.tag in _LISTS:
+                    around.attrs[_LAYOUT] = ""
+                    break
+            return "\n\n" + content.strip() + "\n\n"
         if tag == "li":
             return self._item(content)
         if tag == "dl" and self.page:  # its terms are bold paragraphs: the blank lines around them stay
+            return "\n\n" + content.strip("\n") + "\n\n"
+        if tag in _LISTS and _LAYOUT in frame.attrs:
             return "\n\n" + content.strip("\n") + "\n\n"
         if tag in _LISTS or tag == "dl":
             return "\n\n" + re.sub(r"\n\s*\n", "\n", content.strip("\n")) + "\n\n"
