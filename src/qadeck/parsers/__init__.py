@@ -14,7 +14,7 @@ from ..model import Card, Finding, ParseResult, Source
 from . import (
     answered, apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
     labelled, liascript, logseq,
-    mkdocs_quiz, numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, titles,
+    mkdocs_quiz, numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, terms, titles,
 )
 from .base import Layout
 from .structure import (
@@ -53,6 +53,7 @@ LAYOUTS: tuple[Layout, ...] = (
     outline.LAYOUT,
     pairs.LAYOUT,
     prose.LAYOUT,
+    terms.LAYOUT,
 )
 
 #: Below this score a layout is not considered a fit.
@@ -110,7 +111,7 @@ def _choose(source: Source) -> tuple[Layout | None, float, Source, tuple[Card, .
 #: Layouts that read a page's topics as cards where no question is marked: any heading, a table's rows, a list's
 #: items, a paragraph. A chapter of study notes read by one of them gives its sections, not its questions.
 _TOPIC_READERS = frozenset({headings.NAME, titles.NAME, table.NAME, outline.NAME, prose.NAME, ruled.NAME, separated.NAME,
-                            pairs.NAME, glossary.NAME})
+                            pairs.NAME, glossary.NAME, terms.NAME})
 
 
 def _studied(source: Source, best: Layout | None,

@@ -86,6 +86,12 @@ def _faq_over_headings(headings: list[Heading]) -> bool:
 
 
 def _entries(source: Source) -> list[Entry]:
+    return entries(source)
+
+
+def entries(source: Source, asked_beside: int = 0) -> list[Entry]:
+    """The cards the headings of ``source`` title; none where more than ``asked_beside`` lines outside them
+    ask (questions of another layout, which the headings are sections over)."""
     if not _HEADING_START.found_in(source.text):
         return []
     lines = outline(source)
@@ -97,10 +103,10 @@ def _entries(source: Source) -> list[Entry]:
         return []
     if sum(labels_answer(h.text) for h in headings) >= _ANSWER_LABELS:
         return []  # "## Question 3" over "## Answer": labels of the labelled layout, no card's title
-    if any(not line.code and asks_question(line) and not heading(line) for line in lines):
+    if sum(not line.code and asks_question(line) and not heading(line) for line in lines) > asked_beside:
         return []
     ids = all(_NOTE_ID.search(text) for text in [doc_title, *(h.text for h in headings)] if text)
-    entries: list[Entry] = []
+    found: list[Entry] = []
     listing: list[Entry] = []  # entries whose text is only list items and code: a round's, on a page of rounds
     rounds = 0  # sections listing questions asked, unanswered
     sections: list[Heading] = []
@@ -128,18 +134,18 @@ def _entries(source: Source) -> list[Entry]:
         tags = tuple(dict.fromkeys(tag for line in tagged for tag in tag_line(line.text) or ()))
         entry = _entry(title, lines[h.index].number, body, sections, tags)
         if h.asks or not _lists_questions(entry.answer):
-            entries.append(entry)  # not "## CSS questions:" over the questions it lists: asked, not answered
+            found.append(entry)  # not "## CSS questions:" over the questions it lists: asked, not answered
             if not h.asks and _items_or_code(body):
                 listing.append(entry)
-    if rounds >= _ROUNDS and rounds >= len(entries):
+    if rounds >= _ROUNDS and rounds >= len(found):
         # A page of interview rounds ("## Company" over what was asked there): its other lists and tasks in code
         # are what other rounds asked ("3. mongoDB scaling", a coding task's statement), no more answered.
-        entries = [entry for entry in entries if entry not in listing]
-    if _document_page(entries):
+        found = [entry for entry in found if entry not in listing]
+    if _document_page(found):
         return []
-    if ("::" in source.text or "\n?" in source.text) and obsidian.card_lines(lines) > len(entries):
+    if ("::" in source.text or "\n?" in source.text) and obsidian.card_lines(lines) > len(found):
         return []  # sections over notes of one-line cards (Obsidian's question::answer): cards of their own
-    return entries
+    return found
 
 
 #: A line that is one link and nothing else, as a list's item or alone: "- [Spring interview notes](https://…)".
