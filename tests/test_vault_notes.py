@@ -107,3 +107,10 @@ def test_a_wiki_link_to_a_page_named_with_two_colons_parts_no_card(tmp_path):
         ("What does reserve do?", "It allocates capacity, the size unchanged."),
         ("Which header declares std::vector?", "<vector>"),
     ]
+
+
+def test_double_brackets_that_are_code_stay_as_written(tmp_path):
+    # Shell's test ("[[ -f x ]]") and an elided one ("[[...]]") are no wiki links; a daily note's date is one.
+    note = "What does [[...]] stand for in [[Shell tests|bash]]? :: An elided [[ ]] test, see [[2024-01-05]].\n"
+    assert listed(tmp_path, note) == [
+        ("What does [[...]] stand for in bash?", "An elided [[ ]] test, see 2024-01-05.")]

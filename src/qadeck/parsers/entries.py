@@ -65,7 +65,10 @@ def with_readable_links(entry: Entry) -> Entry:
 def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
     """``entries`` as a wiki shows them: every layout's cards, not only the notes plugins' (a question
     callout's, a heading's), with wiki links as their words and no block ids (see :func:`without_block_ids`).
-    Two substring searches for a file with neither."""
+    Only Markdown is a wiki's page: in a plain-text FAQ or a program ``[[…]]`` is code (shell's test, m4's
+    quotes). Two substring searches for a file with neither."""
+    if source.path.suffix.lower() not in MARKDOWN_EXTENSIONS:
+        return entries
     text = source.text
     if "[[" in text:
         entries = [with_readable_links(entry) for entry in entries]

@@ -552,7 +552,8 @@ _DOUBLED_BOLD = re.compile(r"\*\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*\*")
 #: An Obsidian wiki link or embed (``!`` before it): its target (page, then ``#heading`` or ``#^block``) and its
 #: alias; in a table the bar before the alias is escaped (``\\|``). ``#[[two words]]`` is a tag,
 #: ``[[text]](url)`` a Markdown link whose words are bracketed: neither is a wiki link.
-_WIKI_LINK = re.compile(r"(?<!#)(!?)\[\[([^\[\]|\n]+?)\\?(?:\|([^\[\]\n]*))?\]\](?!\()")
+#: A page's name opens with no space and holds a letter or digit: shell's ``[[ -f x ]]`` and ``[[...]]`` are no links.
+_WIKI_LINK = re.compile(r"(?<!#)(!?)\[\[(?=[^\[\]|\n]*\w)([^\s\[\]|][^\[\]|\n]*?)\\?(?:\|([^\[\]\n]*))?\]\](?!\()")
 #: The file name's extension of a page's name: a page is a note (no extension, or ``.md``), else a file.
 _EXTENSION = re.compile(r"\.(\w{1,5})$")
 
