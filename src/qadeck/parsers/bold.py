@@ -35,7 +35,7 @@ from .headings import asks
 from .markup import inline_text
 from .prefixed import QUESTION, may_ask
 from .structure import SPACE, Line, LineStart, answer_from, ends_asking, heading, outline, outline_sections
-from .table import is_answer_label, is_delimiter, named_columns, split_row
+from .table import PERIOD_NAMES, is_answer_label, is_delimiter, named_columns, split_row
 
 NAME = "bold"
 
@@ -179,6 +179,7 @@ def _entries(source: Source) -> list[Entry]:
             found = ["" if index in again and _numbered(lines[index]) else text for index, text in enumerate(found)]
     if any(found):
         _topic_titles(lines, headed, found)
+        _series_parts(found)
     if may_ask(source.text):  # one search of the text: most files hold no Q: line for a bold title to stand over
         _as_titles(lines, found, _marked)
     if any(found) and _ASKING_NUMBERED.search(source.text):  # one search: most files number no question asking
@@ -227,6 +228,25 @@ def _topic_titles(lines: list[Line], headed: list[bool], found: list[str | None]
         if not below.code and _POINT.match(below.text):
             found[index] = text
         elif found[index + 1] and not below.blank:
+            found[index] = ""
+
+
+#: A title naming a period of a plan by its word and running number: "Week 1 (Oct 14 - 20)", "Day 3: …".
+_SERIES_PART = re.compile(r"^([^\W\d_]+)[ \t]+(\d{1,3})\b")
+
+
+def _series_parts(found: list[str | None]) -> None:
+    """Make titles ("") of bold lines that all name the periods of one plan (:data:`~.table.PERIOD_NAMES`), numbered
+    on from the first ("**Week 1 (…)**", "**Week 2 (…)**"), none asking: what to do in each, no answer to a front
+    that names a time."""
+    texts = [(index, text) for index, text in enumerate(found) if text]
+    parts = [_SERIES_PART.match(text) for _, text in texts]
+    if len(texts) < 2 or not all(parts) or any(asks(text) or ends_asking(text) for _, text in texts):
+        return
+    words = {part.group(1).casefold() for part in parts if part}
+    numbers = [int(part.group(2)) for part in parts if part]
+    if len(words) == 1 and words <= PERIOD_NAMES and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        for index, _ in texts:
             found[index] = ""
 
 

@@ -200,24 +200,31 @@ def split_items(
     # True while the current question has no answer yet, not even on its own line.
     waiting = False
     level = 0  # the level of the Markdown heading that opened the section (0: none)
+    above = over = 0  # the level of the last Markdown heading of any kind; of the one over the current question
     # A source that marks its headings with "#" marks all of them: no plain line is a heading there.
     # Most sources hold no "#" at all, which one search of their joined lines tells.
     plain = "#" not in "\n".join([line.text for line in lines]) or not any(heading(line) for line in lines)
     for index, line in enumerate(lines):
         if not line.code and starts_question(line):
+            over = above
             current = Item(section, [line])
             items.append(current)
             runs[-1].append(current)
             waiting = not holds_answer(line)
             continue
+        if "#" in line.text[:4] and not line.code and (opened := heading(line)) is not None:
+            above = opened[0]
         if line.code or _no_heading(line.text, plain) or opens_answer(line):
             title = atx = None
         elif waiting:
             # A heading may open the answer still awaited ("### Answer", a question the answer goes on to),
             # unless it titles a section no deeper than the one over the question: the question went unanswered.
-            atx = heading(line) if level else None
+            # So does a heading no deeper than the nearest one over the question, a section or not ("## Point 2"
+            # after "## Point 1 — …" closing with "**Test yourself:** …?"): the next part of the notes.
+            atx = heading(line) if level or over else None
             title = (clean.clean_heading(inline_text(atx[1]))
-                     if atx is not None and atx[0] <= level and not ends_asking(atx[1].strip()) else None)
+                     if atx is not None and (atx[0] <= level and not ends_asking(atx[1].strip()) or atx[0] <= over)
+                     else None)
             atx = None
         else:
             title = heading_at(lines, index, starts_question, plain)

@@ -338,6 +338,27 @@ def _navigates(lines: list[Line], headings: list[Heading], i: int) -> bool:
     return bool(body) and not answer
 
 
+def _numbered_sections(lines: list[Line], headings: list[Heading], candidates: set[int]) -> set[int]:
+    """Candidates asking by their number alone ("## 2. Java Core Questions") over two bold questions or more
+    (``**Q1: What is …?**`` and its ``A:``), each its own paragraph: the sections of a page whose questions are
+    those, no questions of their own. (A numbered list of questions under such a heading, "# 9. Rapid-fire", is
+    what that heading asks.)"""
+    found = set()
+    for i in candidates:
+        if not headings[i].text[:1].isdecimal() or _asks_in_words(headings[i].text):
+            continue  # most candidates: asking in words
+        below = next((k for k in range(i + 1, len(headings)) if headings[k].level <= headings[i].level), len(headings))
+        end = headings[below].index if below < len(headings) else len(lines)
+        bold = sum(1 for line in lines[headings[i].index + 1 : end] if not line.code and _BOLD_QUESTION.match(line.text))
+        if bold >= _BOLD_QUESTIONS:
+            found.add(i)
+    return found
+
+
+#: Bold questions under a heading numbered alone from which it is told as their section.
+_BOLD_QUESTIONS = 2
+
+
 def _has_prose(lines: list[Line], headings: list[Heading], i: int) -> bool:
     """True when the heading has text of its own that is no table (a table of questions is a section's)."""
     end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
@@ -351,6 +372,7 @@ def _entries(source: Source) -> list[Entry]:
     headings, title = find_headings(lines)
     candidates = _candidates(headings) | _faq_entries(lines, headings, title, source.stem)
     candidates |= _lone_questions(lines, headings, candidates)
+    candidates -= _numbered_sections(lines, headings, candidates)
     interludes = _interludes(lines, headings, candidates)
     candidates -= interludes
     parts = _answer_parts(headings, candidates)

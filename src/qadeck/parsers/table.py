@@ -223,7 +223,8 @@ def _entries(source: Source) -> list[Entry]:
             if entry:
                 entries.append(entry)
             index += 1
-        if named is None and len(back) >= _DATA_COLUMNS and _holds_data(lines[first:index], (ask, *(c for c, _ in back))):
+        if named is None and (len(back) >= _DATA_COLUMNS and _holds_data(lines[first:index], (ask, *(c for c, _ in back)))
+                              or _schedule(names[ask], lines[first:index], ask)):
             del entries[len(entries) - sum(1 for entry in entries if entry.line >= lines[first].number):]
     return entries
 
@@ -263,6 +264,20 @@ def _past_rows(lines: Sequence[Line], index: int) -> int:
 
 #: Columns on a card's back from which a table of figures is told from one of cards.
 _DATA_COLUMNS = 3
+
+
+#: The periods a study plan is cut into: a first column naming one holds the plan's rows, what to do in each,
+#: no cards (so do bold titles naming them in turn, "**Week 1 (…)**").
+PERIOD_NAMES = frozenset({"week", "weeks", "day", "days", "month", "months", "sprint", "phase", "session"})
+
+
+def _schedule(name: str, rows: Sequence[Line], ask: int) -> bool:
+    """Is a table a plan (``| Week | Focus | Deliverables |``): its question column named a period, each of its
+    cells numbering one ("1", "**2**", "Days 3-4")?"""
+    if column_names([name])[0] not in PERIOD_NAMES:
+        return False  # most tables
+    cells = [cells[ask] if ask < len(cells) else "" for cells in map(split_row, (row.text for row in rows))]
+    return bool(cells) and all(any(map(str.isdigit, cell)) for cell in cells)
 
 
 def _holds_data(rows: Sequence[Line], columns: Sequence[int]) -> bool:
