@@ -56,10 +56,15 @@ class Entry:
 
 def with_readable_links(entry: Entry) -> Entry:
     """``entry`` with its wiki links as the words Obsidian shows (see :func:`markup.wiki_links_as_text`)."""
-    question, answer = wiki_links_as_text(entry.question), wiki_links_as_text(entry.answer)
+    return _rewritten(entry, wiki_links_as_text)
+
+
+def _rewritten(entry: Entry, change: Callable[[str], str]) -> Entry:
+    """``entry`` with ``change`` made to its question and answer; ``entry`` itself when it changes neither."""
+    question, answer = change(entry.question), change(entry.answer)
     if question is entry.question and answer is entry.answer:
         return entry
-    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
+    return replace(entry, question=question, answer=answer)
 
 
 def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
@@ -73,15 +78,8 @@ def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
     if "[[" in text:
         entries = [with_readable_links(entry) for entry in entries]
     if " ^" in text or "\t^" in text:
-        entries = [_without_block_ids(entry) for entry in entries]
+        entries = [_rewritten(entry, without_block_ids) for entry in entries]
     return entries
-
-
-def _without_block_ids(entry: Entry) -> Entry:
-    question, answer = without_block_ids(entry.question), without_block_ids(entry.answer)
-    if question is entry.question and answer is entry.answer:
-        return entry
-    return Entry(question, answer, entry.line, entry.last, entry.section, entry.kind, entry.tags)
 
 
 #: "Answer" in the languages of :data:`ANSWERING_WORDS`, and Chinese and Japanese "答" alone.

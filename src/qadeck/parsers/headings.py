@@ -379,8 +379,8 @@ def _entries(source: Source) -> list[Entry]:
     candidates -= parts
     entries: list[Entry] = []
     sections: list[Heading] = []  # open non-question headings, outermost first
-    flat: set[Heading] = set()  # those that title the questions at their own level after them
-    flat_titles = _flat_section_titles(lines, headings, candidates)
+    # Those that title the questions at their own level after them: they stay open over those questions.
+    flat = {headings[i] for i in _flat_section_titles(lines, headings, candidates)}
     current: Heading | None = None
     for i, h in enumerate(headings):
         if current is not None and i not in candidates and (h.level > current.level or i in interludes or i in parts):
@@ -388,15 +388,12 @@ def _entries(source: Source) -> list[Entry]:
         if current is not None:
             entries.append(_entry(lines, current, h.index, sections))
             current = None
-        titles = i in flat_titles
-        asked = i in candidates and not titles
+        asked = i in candidates and h not in flat
         sections = [s for s in sections if s.level < h.level or (asked and s.level == h.level and s in flat)]
         if asked and not _titles_section(lines, headings, candidates, i):
             current = h
         elif not _navigates(lines, headings, i):
             sections.append(h)
-            if titles:
-                flat.add(h)
     if current is not None:
         entries.append(_entry(lines, current, len(lines), sections))
     return entries
