@@ -140,3 +140,17 @@ def test_glossary_entries_in_a_documents_preamble_are_no_cards(tmp_path: Path):
                     "\\subsection{What is latency?}\nThe time a request waits.\n\\subsection{What is RTT?}\n"
                     "The time there and back.\n\\end{document}\n", encoding="utf-8")
     assert [card["question"] for card in _listed(path)] == ["What is latency?", "What is RTT?"]
+
+
+def test_latex_saved_as_ltx_or_latex_reads_as_tex(tmp_path: Path):
+    # Some editors save LaTeX under these extensions: the same sections, the same cards.
+    text = ("\\documentclass{article}\n\\begin{document}\n\\section*{Why use a lock file?}\nIt pins \\emph{every} version.\n"
+            "\\section*{What does \\texttt{pip freeze} print?}\nThe installed packages.\n\\end{document}\n")
+    read = {}
+    for suffix in (".tex", ".ltx", ".latex"):
+        path = tmp_path / f"quiz{suffix}"
+        path.write_text(text, encoding="utf-8")
+        read[suffix] = [(card["question"], card["answer"]) for card in _listed(path)]
+    assert read[".tex"] == [("Why use a lock file?", "It pins *every* version."),
+                            ("What does `pip freeze` print?", "The installed packages.")]
+    assert read[".ltx"] == read[".latex"] == read[".tex"]

@@ -44,7 +44,7 @@ _QA_NAMES = ("faq", "question", "quiz", "flashcard", "card", "qa", "q&a", "gloss
 #: ``uebung3.tex``): in those markups a sheet's questions are answered where they stand, where a PDF or a Word
 #: document of that name is as often a sheet without its answers.
 _SHEET_NAMES = ("exercise", "exam", "solution", "homework", "worksheet", "uebung", "übung")
-_SHEETS = frozenset({".tex", ".rnw", ".typ"})
+_SHEETS = frozenset({*markups.LATEX, ".rnw", ".typ"})
 #: Words of a folder's name that say the LaTeX, Sweave or Typst files in it are cards or sheets whatever each is named
 #: (``flashcards/week3.typ``, ``exercises/ch2.tex``): whole words, never ``examples/`` (a package's demos).
 _SHEET_FOLDERS = frozenset(("flashcard", "flashcards", "cards", "decks", "quiz", "quizzes", "questions", "exercises",

@@ -49,11 +49,13 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: ``quizData.ts``), read for their literal records (:mod:`.jsdata`) only when their name says they hold Q&A; a
 #: folder's other modules are its code, never held back to read when it has nothing else.
 MODULES = frozenset({".js", ".mjs", ".cjs", ".ts"})
+#: LaTeX's extensions: ``.tex``, and ``.ltx`` and ``.latex``, which some editors save.
+LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: AbiWord's documents: plain, a template, gzipped, bzip2'd. A word processor's file, read as ``.odt`` is: when named or
 #: named for Q&A (a folder's ``.abw`` is a letter or a report as often).
 ABIWORD = frozenset({".abw", ".awt", ".zabw", ".bzabw"})
 NAMED_ONLY = frozenset({
-    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".tex", ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
@@ -102,7 +104,7 @@ MARKUPS: dict[str, Translate] = {
     ".enex": enex.to_markdown,
     ".tid": tiddlywiki.to_markdown,
     ".textile": textile.to_markdown,
-    ".tex": latex.to_markdown,
+    **dict.fromkeys(LATEX, latex.to_markdown),
     ".rnw": rexams.rnw_to_markdown,
     ".texi": texinfo.to_markdown,
     ".texinfo": texinfo.to_markdown,
