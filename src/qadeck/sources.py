@@ -75,7 +75,7 @@ NOT_NOTES = frozenset({
     ".py", ".pyi", ".pyx", ".tsx", ".jsx", ".vue", ".svelte", ".java", ".kt", ".kts",
     ".scala", ".groovy", ".gradle", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm", ".cs", ".fs",
     ".vb", ".go", ".rs", ".rb", ".php", ".pl", ".pm", ".swift", ".dart", ".lua", ".r", ".jl", ".hs", ".ml",
-    ".mli", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".f90", ".f", ".asm", ".s", ".sql", ".sh", ".bash",
+    ".mli", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".f90", ".f", ".asm", ".s", ".sh", ".bash",
     ".zsh", ".fish", ".ps1", ".bat", ".cmd", ".awk", ".sed", ".css", ".scss", ".sass", ".less",
     ".toml", ".ini", ".cfg", ".conf", ".config", ".properties", ".env", ".lock", ".plist", ".proto", ".graphql",
     ".gql", ".tf", ".hcl", ".nix", ".cmake", ".mk", ".make", ".dockerfile", ".editorconfig", ".gitignore",

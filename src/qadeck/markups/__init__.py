@@ -23,7 +23,7 @@ from pathlib import PurePath
 from . import (
     abiword, apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
-    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
+    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, sqldata, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
 )
 
@@ -47,8 +47,11 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: folder's zip is a backup or a download of anything far more often.
 #: JavaScript and TypeScript modules: quiz and flashcard apps keep their cards in them (``questions.js``,
 #: ``quizData.ts``), read for their literal records (:mod:`.jsdata`) only when their name says they hold Q&A; a
-#: folder's other modules are its code, never held back to read when it has nothing else.
-MODULES = frozenset({".js", ".mjs", ".cjs", ".ts"})
+#: folder's other modules are its code, never held back to read when it has nothing else. SQL scripts too: apps
+#: keep their cards in a database and commit the script that fills it (``flashcards.sql``, ``quiz.sql``), read for
+#: the rows it inserts (:mod:`.sqldata`); a folder's other scripts are its schema and migrations.
+SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".ts"})
+MODULES = SCRIPTS | {".sql"}
 #: LaTeX's extensions: ``.tex``, and ``.ltx`` and ``.latex``, which some editors save.
 LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: AbiWord's documents: plain, a template, gzipped, bzip2'd. A word processor's file, read as ``.odt`` is: when named or
@@ -120,7 +123,8 @@ MARKUPS: dict[str, Translate] = {
     ".json": data.json_to_markdown,
     ".toml": data.toml_to_markdown,
     **dict.fromkeys((".jsonl", ".ndjson", ".jsonlines"), data.jsonl_to_markdown),
-    **dict.fromkeys(MODULES, jsdata.to_markdown),
+    **dict.fromkeys(SCRIPTS, jsdata.to_markdown),
+    ".sql": sqldata.to_markdown,
     ".xml": xmlfaq.to_markdown,
     ".qti": qti.to_markdown,
     ".mdx": mdx.to_markdown,

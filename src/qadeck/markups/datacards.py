@@ -82,7 +82,7 @@ _LANGUAGE_TAIL = re.compile(r"[_-][A-Za-z]{2}")
 _OPTION_KEYS = ("options", "opts", "choices", "answers", "alternatives", "possibleanswers", "answeroptions", "opciones",
                 "opcoes", "opções", "optionen", "antworten", "réponses", "reponses", "risposte", "opzioni")
 #: Names of the right option (its index, letter or text); the answer's own names come after these.
-_CORRECT_KEYS = ("correct", "correctanswer", "correctoption", "correctchoice", "correctindex", "correctanswerindex",
+CORRECT_KEYS = ("correct", "correctanswer", "correctoption", "correctchoice", "correctindex", "correctanswerindex",
                  "answerindex", "answerkey", "rightanswer", "key", "respuestacorrecta", "correcta",
                  "richtigeantwort", "bonnereponse", "bonneréponse", "rispostacorretta", "respostacorreta")
 #: Names of an entry's right answer given as its text, where its wrong ones are listed apart or none are.
@@ -422,7 +422,7 @@ def _lettered(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
         if not _scalar(keys.get(letter)):
             break
         options.append((letter.upper(), _text(keys[letter]), False))
-    for name in (*_CORRECT_KEYS, "answer", "solution", "correct"):
+    for name in (*CORRECT_KEYS, "answer", "solution", "correct"):
         value = keys.get(name)
         found = _LETTER.match(value.strip()) if isinstance(value, str) else None
         index = ord(found.group(1).lower()) - ord("a") if found else -1
@@ -462,7 +462,7 @@ def _right(keys: dict[str, object], options: list[tuple[str, str, bool]]) -> lis
     flagged = [index for index, (_, _, right) in enumerate(options) if right]
     if flagged:
         return flagged
-    for name in (*_CORRECT_KEYS, *_named(keys, ("answer", "a"), _answering())):
+    for name in (*CORRECT_KEYS, *_named(keys, ("answer", "a"), _answering())):
         if name in keys and keys[name] is not None and not isinstance(keys[name], bool):
             found = _pointed(keys[name], options)
             if found:

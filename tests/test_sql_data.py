@@ -1,0 +1,131 @@
+"""Cards kept in SQL scripts (an app's seed data, a database dump): the rows read, the tables joined, and which
+scripts a folder reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qadeck.cli import cli
+from qadeck.markups import sqldata
+
+
+def _list(*paths: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _pairs(cards: list[dict[str, object]]) -> list[tuple[object, object]]:
+    return [(card["question"], card["answer"]) for card in cards]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_inserted_rows_under_the_columns_named(tmp_path: Path) -> None:
+    path = _write(tmp_path, "flashcards.sql", """
+-- a seed script
+CREATE TABLE decks (id serial PRIMARY KEY, name text);
+INSERT INTO decks (name) VALUES ('rivers');
+INSERT INTO `cards` (`id`, `deck_id`, `question`, `answer`, `created`) VALUES
+(1, 1, 'Which river flows through Cairo?', 'The Nile', NOW()),
+(2, 1, 'What''s the longest river in Europe?', 'The Volga\\nabout 3,530 km', NOW());
+INSERT INTO cards (question, answer) VALUES ("Which sea does the Danube reach?", "The Black Sea");
+""")
+    assert _pairs(_list(path)) == [
+        ("Which river flows through Cairo?", "The Nile"),
+        ("What's the longest river in Europe?", "The Volga  \nabout 3,530 km"),  # a line break kept as Markdown's
+        ("Which sea does the Danube reach?", "The Black Sea"),
+    ]
+
+
+def test_a_dumps_rows_take_their_columns_from_the_table_and_sides_are_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, "cards-dump.sql", """
+CREATE TABLE `card` (
+  `card_id` int(11) NOT NULL AUTO_INCREMENT,
+  `side1` varchar(200) NOT NULL,
+  `side2` varchar(200) DEFAULT NULL,
+  PRIMARY KEY (`card_id`),
+  KEY `side1` (`side1`)
+) ENGINE=InnoDB;
+INSERT INTO `card` VALUES (1,'Hund','dog'),(2,'Katze','cat');
+INSERT INTO words (word_id, front_side, back_side) VALUES (1, 'Haus', 'house');
+""")
+    assert _pairs(_list(path)) == [("Hund", "dog"), ("Katze", "cat"), ("Haus", "house")]
+
+
+def test_pg_dump_copy_rows(tmp_path: Path) -> None:
+    path = _write(tmp_path, "quiz.sql", "COPY public.flashcards (id, term, definition) FROM stdin;\n"
+                  "1\tosmosis\twater crossing a membrane\\tfrom low to high solute\n"
+                  "2\tmitosis\t\\N\n"
+                  "\\.\n\nSELECT 1;\n")
+    assert _pairs(_list(path)) == [("osmosis", "water crossing a membrane\tfrom low to high solute")]
+
+
+def test_numbered_option_columns_and_the_right_ones_number() -> None:
+    counted_from_one = """
+CREATE TABLE questions (id int, question text, option1 text, option2 text, option3 text, correct_option int);
+INSERT INTO questions VALUES (1, 'Which planet is largest?', 'Mars', 'Jupiter', 'Venus', 2);
+INSERT INTO questions VALUES (2, 'Which planet is red?', 'Mars', 'Jupiter', 'Venus', 1);
+"""
+    text = sqldata.to_markdown(counted_from_one)
+    assert "Which planet is largest?" in text and "**B**: Jupiter" in text and "**A**: Mars" in text
+    # A table that names option 0 counts its options from 0.
+    counted_from_zero = """
+CREATE TABLE questions (id int, question text, option1 text, option2 text, option3 text, correct_option int);
+INSERT INTO questions VALUES (1, 'Which planet is largest?', 'Mars', 'Jupiter', 'Venus', 1);
+INSERT INTO questions VALUES (2, 'Which planet is red?', 'Mars', 'Jupiter', 'Venus', 0);
+"""
+    text = sqldata.to_markdown(counted_from_zero)
+    assert "**B**: Jupiter" in text and "**A**: Mars" in text and "**C**" not in text
+
+
+def test_questions_take_their_options_from_the_table_pointing_at_them(tmp_path: Path) -> None:
+    path = _write(tmp_path, "quiz.sql", """
+INSERT INTO `questions` (`id`, `question`) VALUES (1, 'Which gas do plants take in?'), (2, 'How many legs has an ant?');
+INSERT INTO `options` (`id`, `question_id`, `choice`, `is_correct`) VALUES
+(1, 1, 'Oxygen', 0), (2, 1, 'Carbon dioxide', 1), (3, 2, 'Six', 1), (4, 2, 'Eight', 0);
+""")
+    cards = _list(path)
+    assert [card["question"].split("\n")[0] for card in cards] == ["Which gas do plants take in?",
+                                                                    "How many legs has an ant?"]
+    assert [card["answer"] for card in cards] == ["**B**: Carbon dioxide", "**A**: Six"]
+
+
+def test_a_questions_right_option_named_by_its_number_among_its_options() -> None:
+    text = sqldata.to_markdown("""
+INSERT INTO questions (id, question, correct_option) VALUES (7, 'She ___ home now.', 2);
+INSERT INTO options (id, question_id, option) VALUES (1, 7, 'go'), (2, 7, 'is going'), (3, 7, 'went');
+""")
+    assert "She ___ home now." in text and "**B**: is going" in text
+
+
+def test_an_answers_table_keyed_as_its_questions() -> None:
+    text = sqldata.to_markdown("""
+INSERT INTO questions (id, question) VALUES (1, 'What holds the society together?');
+INSERT INTO answers (id, answer) VALUES (1, 'kinship');
+INSERT INTO questions (id, question) VALUES (2, 'What bread do they eat?');
+INSERT INTO answers (id, answer) VALUES (2, 'cassava bread');
+""")
+    assert "What holds the society together?" in text and "kinship" in text and "cassava bread" in text
+
+
+def test_a_script_without_cards_gives_no_text() -> None:
+    assert sqldata.to_markdown("CREATE TABLE users (id int, email text);\n") == ""
+    assert sqldata.to_markdown("INSERT INTO users (email, password) VALUES ('a@b.c', 'x');\n") == ""
+    # A question's text quoting SQL is its text, not a statement.
+    text = sqldata.to_markdown("INSERT INTO cards (front, back) VALUES "
+                               "('What does INSERT INTO t VALUES (1) do?', 'Adds a row to t');")
+    assert "What does INSERT INTO t VALUES (1) do?" in text and text.count("<details") == 1
+
+
+def test_a_folder_reads_the_scripts_named_for_cards_only(tmp_path: Path) -> None:
+    _write(tmp_path, "schema.sql", "INSERT INTO cards (front, back) VALUES ('a migration', 'not a deck');\n")
+    _write(tmp_path, "flashcards-seed.sql", "INSERT INTO cards (front, back) VALUES ('Capital of Peru?', 'Lima');\n")
+    assert _pairs(_list(tmp_path)) == [("Capital of Peru?", "Lima")]
