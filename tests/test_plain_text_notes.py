@@ -189,3 +189,33 @@ def test_a_rule_row_set_apart_ends_the_answer_above_it() -> None:
         ("What is a closure?", "A function with the scope it was made in."),
         ("What is hoisting?", "Declarations moved to the top of their scope."),
     ]
+
+
+PROJECT_VIVA = """\
+I. General Questions
+What problem does your project solve?
+
+Why did you choose this topic?
+
+II. Dataset & Preprocessing
+Where does your dataset come from?
+
+How did you split it into training and test sets?
+
+III. Model
+Why this architecture?
+"""
+
+
+def test_questions_under_roman_numbered_titles_are_not_answered_by_the_next_title() -> None:
+    # The title of the next section and the question under it are no answer to the last question of a section.
+    result = _parse(PROJECT_VIVA)
+    assert result.cards == ()
+
+
+def test_a_check_mark_before_a_question_number_does_not_hide_the_question() -> None:
+    text = "✅1. What is a pod?\nA group of containers.\n\n✅2. What is a node?\nA machine that runs pods.\n"
+    result = _parse(text)
+    assert [(card.question, card.answer) for card in result.cards] == [
+        ("What is a pod?", "A group of containers."), ("What is a node?", "A machine that runs pods."),
+    ]

@@ -35,6 +35,7 @@ numbered line is their context and opens each of their questions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .repair import clean
 from ..model import Source
@@ -295,7 +296,16 @@ def _in_list(lines: list[Line], index: int) -> bool:
     return any(NUMBERED.match(line.text) and not line.code for line in near)
 
 
+#: An emoji or symbol set before a question's number, as posts copied from social media mark their questions
+#: ("✅1. What is …?", "👉 2) Why …?"): arrows, dingbats, check marks and pictographs, never a bullet or a letter.
+_MARKED_NUMBER = re.compile(
+    r"^[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?[^\S\n]*(?=\d{1,3}[.)])", re.MULTILINE
+)
+
+
 def find(source: Source) -> list[Entry]:
+    if _MARKED_NUMBER.search(source.text):
+        source = replace(source, text=_MARKED_NUMBER.sub("", source.text))  # the mark goes, the number starts the line
     if not _MAY_NUMBER.found_in(source.text):
         return []  # no numbered line, no question: split_items would find no item
     return read(source)
@@ -540,12 +550,43 @@ def _entries(item: common.Item, context: str, wrapped: bool = False) -> list[Ent
     subs = _sub_questions(item.body)
     if not subs:
         question, body = _paragraph_rest(context, item.body) if wrapped else (context, item.body)
+        asked = _asked_below(body)
+        if asked:
+            ends = asked[1:] + [len(body)]
+            return [_entry(question, item.first, body[: asked[0]], item.section)] + [
+                _entry(clean.tidy_question(_STRAY_NUMBER.sub("", body[start].text)), body[start], body[start + 1 : end],
+                       item.section)
+                for start, end in zip(asked, ends)
+            ]
         return [_entry(question, item.first, body, item.section)]
     ends = [start for start, _ in subs[1:]] + [len(item.body)]
     return [
         _entry(_in_context(context, asked), item.body[start], item.body[start + 1 : end], item.section)
         for (start, asked), end in zip(subs, ends)
     ]
+
+
+#: A number typed without its point before such a question ("75 How …?", "257: What …?").
+_STRAY_NUMBER = re.compile(r"^\s*\d{1,3}(?::|(?=\s))\s*")
+
+
+def _asked_below(body: list[Line]) -> list[int]:
+    """The indexes of the lines that ask in an answer opened by a label ("Ans: …"), each right over a line that
+    opens with that label again: questions typed one a line after the numbered one, no number of their own, each
+    answered on the line below it. A line that does not ask over a second label (code over "Ans. Output:") stays
+    the answer's."""
+    filled = next((k for k, line in enumerate(body) if not line.blank), None)
+    if filled is None or body[filled].text.lstrip()[:1] not in "Aa*_" or not ANSWER_MARK.match(body[filled].text):
+        return []  # most answers open with their text
+    found = []
+    for index in range(filled + 1, len(body) - 1):
+        below, line = body[index + 1], body[index]
+        if below.text.lstrip()[:1] in "Aa" and not below.code and not line.code and not line.blank \
+                and ANSWER_MARK.match(below.text) and not ANSWER_MARK.match(line.text):
+            asked = clean.tidy_question(line.text)
+            if ends_asking(asked) or _ASKING.match(asked):
+                found.append(index)
+    return found
 
 
 def _sub_questions(body: list[Line]) -> list[tuple[int, str]]:

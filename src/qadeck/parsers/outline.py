@@ -62,6 +62,10 @@ _NOTE_AFTER = re.compile(r"(?<=[?？])[ \t]*\([^()\n]{1,60}\)$")
 _NUMBER = re.compile(r"^\d{1,3}\s*[-.)]\s+")
 #: How a line of code ends (a statement, a block, a macro's continued line), which no line of a question does.
 _CODE_ENDS = ("\\", "{", "}", ";", "=", "(", "[", "&&", "||")
+#: A section's title numbered in capital Roman numerals ("II. Dataset & Preprocessing", "IV) Deployment"): the
+#: questions under it, right below it, open entries of their own, and it closes the answer above it.
+_ROMAN_TITLE = re.compile(r"^[IVX]{1,5}[.)][ \t]+[^\W\d_][^.?!:;]{0,60}$")
+_MAY_TITLE = re.compile(r"^[IVX]{1,5}[.)][ \t]", re.MULTILINE)
 #: Lines a question wrapped at its own indentation may take (see :func:`_paragraph`).
 _WRAPPED_LINES = 3
 #: Detection's score is the coverage scaled by this: a plain-text reading gives way to any layout
@@ -88,7 +92,8 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
         if over is not None and "#" in over.text[:4] and (titled := heading(over)) and asks(titled[1]) \
                 and not _toggle(lines, index, indents, following[index]):
             continue  # the paragraph under a heading that asks ("### 怎么实现？") answers it: no question of its own
-        if index and not lines[index - 1].blank and indents[index - 1] >= indents[index]:
+        if index and not lines[index - 1].blank and indents[index - 1] >= indents[index] \
+                and not _titles(lines, index - 1):
             if indents[index - 1] == indents[index] or not _BULLET.match(line.text):
                 continue  # inside a paragraph (a heading above, less indented, is fine)
             # a bullet after the deeper lines of the item above: the next item of that list
@@ -96,6 +101,22 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
         if shape:
             shapes[index] = shape
     return shapes
+
+
+def _titles(lines: Sequence[Line], index: int) -> bool:
+    """Is ``lines[index]`` a section's title numbered in Roman numerals, a blank line (or the start) above it?"""
+    text = lines[index].text
+    return (text[:1] in "IVX" and not lines[index].code and (index == 0 or lines[index - 1].blank)
+            and _ROMAN_TITLE.match(text.rstrip()) is not None)
+
+
+def _untitled(body: list[Line]) -> list[Line]:
+    """``body`` up to a section's title in it (see :data:`_ROMAN_TITLE`): the title and what is under it are the next
+    section's (its questions, the last unanswered), no answer."""
+    for index, line in enumerate(body):
+        if line.text[:1] in "IVX" and _titles(body, index):
+            return body[:index]
+    return body
 
 
 def _toggle(lines: list[Line], index: int, indents: list[int], after: int) -> bool:
@@ -224,7 +245,7 @@ def find(source: Source) -> list[Entry]:
         if wrapped:
             questions[item.first.number] = clean.tidy_question(" ".join([question, *(line.text.strip() for line in wrapped)]))
             item = items[place] = common.Item(item.section, [item.first, *item.body[len(wrapped):]])
-        raw = [line.text for line in item.body]
+        raw = [line.text for line in _untitled(item.body)]
         texts = _lone_item(raw)
         # A question over further ones, or over one follow-up nested under it: asked, not answered.
         bodies.append([] if common.only_questions(texts, _ends_asking) or _follow_up(raw) else texts)
@@ -243,13 +264,18 @@ def find(source: Source) -> list[Entry]:
         )
     found = _Entries(entries)
     found.nested = toggles
+    if _MAY_TITLE.search(source.text):
+        found.titles = frozenset(line.number for index, line in enumerate(lines)
+                                 if line.text[:1] in "IVX" and _titles(lines, index))
     return found
 
 
 class _Entries(list[Entry]):
-    """A file's entries, and whether their answers are nested under the questions (see :func:`_score`)."""
+    """A file's entries, whether their answers are nested under the questions, and the lines of the sections'
+    titles between them (see :func:`_score`)."""
 
     nested = False
+    titles: frozenset[int] = frozenset()
 
 
 def _wrapped(item: common.Item, question: str) -> list[Line]:
@@ -319,7 +345,7 @@ def _lone_item(texts: list[str]) -> list[str]:
 def _score(source: Source, entries: Sequence[Entry]) -> float:
     """Coverage scaled by :data:`_MODESTY`; where the answers are nested under their questions (a note app's
     toggles, markup of its own) coverage up to that, the page's text between the toggles no answer's."""
-    covered = coverage(source, entries)
+    covered = coverage(source, entries, also=getattr(entries, "titles", ()))
     return min(covered, _MODESTY) if getattr(entries, "nested", False) else covered * _MODESTY
 
 
