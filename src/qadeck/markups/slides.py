@@ -22,6 +22,12 @@ How review decks are laid out decides three things:
 - A slide titled only "Question 3" (or "Q3", "Frage 3" …) asks in its body:
   the body's first paragraph is the heading, the rest (and the next slide's
   answer) what answers it. A title that is a label says nothing a card needs.
+- A slide titled with a topic and its part ("Two Sum - Question", then "Two
+  Sum - Solution" over one slide or more) is one card: the topic a heading,
+  the question slide's text under it, the solution under its label's heading
+  one level down, the same part's next slides going on with it.
+- A slide whose title repeats the slide before's, or adds a mark saying it
+  goes on ("Joins (cont.)"), continues that slide under its heading.
 
 A slide that the next one repeats (with more text: the answer shown under
 the question by a copy of its slide, the way a build works without
@@ -72,10 +78,28 @@ class Slide:
 def to_markdown(slides: Iterable[Slide]) -> str:
     """The slides as one Markdown document, each slide a section under its title."""
     blocks: list[Block] = []
+    shown = ""  # the title of the slide before, its continuation mark dropped
+    part: tuple[str, str] | None = None  # the topic and the part ("question", "answer") the slide before names
     for number, slide in enumerate(_built(list(slides))):
         title = " ".join(slide.title.split())
         body = [block for block in slide.body if block.text or block.rows]
         asking, answering = _labels()
+        named = _part(title) if title else None
+        if named is not None:
+            # "Two Sum - Question" over "Two Sum - Solution" (and more slides of each): one card, the topic its
+            # heading, the question slide's text under it, then the answer under its label one level down.
+            topic, kind, label = named
+            before, part, shown, title = part, (topic, kind), "", ""
+            if before != part:  # the same part again goes on over this slide
+                if before is None or before[0] != topic:
+                    blocks.append(Block(text=topic, heading=2))
+                if kind == "answer":
+                    blocks.append(Block(text=label, heading=3))
+        elif title:
+            part, unmarked = None, _CONTINUED.sub("", title)
+            if unmarked and unmarked == shown and blocks:
+                title = ""  # "Palindrome (cont.)" after "Palindrome": one slide's text over two
+            shown = unmarked
         if answering.match(title) and blocks:
             title = ""
         elif asking.match(title) and body and body[0].text:
@@ -126,6 +150,29 @@ def paragraph_blocks(paragraphs: list[Block]) -> list[Block]:
         only = filled[0]
         return [Block(text=only.text, bold=only.bold, lead=only.lead)]
     return paragraphs
+
+
+#: A mark after a slide's title saying the slide before goes on here: "Palindrome cont…", "Joins (continued)".
+_CONTINUED = re.compile(r"(?i)[\s(\[:–—-]*\b(?:cont|contd|continued|cont'd)\b[\s.…)\]]*$")
+
+
+def _part(title: str) -> tuple[str, str, str] | None:
+    """(topic, part, label) of a title naming the topic of a card and the part of it its slide holds ("Two Sum -
+    Question", "Two Sum: Solution"; part "question" or "answer"), None for any other title."""
+    if title[-1:] not in "nNsSrRe" and not title[-1:].isalpha():
+        return None  # most titles end in no label's last letter
+    match = _parts().match(title)
+    if match is None:
+        return None
+    return match["topic"], "question" if match["question"] else "answer", match["label"]
+
+
+@lru_cache(maxsize=1)
+def _parts() -> re.Pattern[str]:
+    from ..parsers.structure import ANSWERING_WORDS, ASKING_WORDS  # the layouts' package reads markups
+
+    return re.compile(rf"(?i)^(?P<topic>\S.*?\w.*?)[ \t]*[-–—:][ \t]*(?P<label>(?P<question>question|problem|task|"
+                      rf"{'|'.join(ASKING_WORDS)})|answer|solution|{'|'.join(ANSWERING_WORDS)})$")
 
 
 @lru_cache(maxsize=1)

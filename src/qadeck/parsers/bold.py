@@ -58,6 +58,10 @@ _BOLD_OPENING = re.compile(
     rf"^ {{0,3}}(?:{_ITEM}+)?(\*\*|__)(?=\S)((?:[^*_]|(?<![*_])[*_](?![*_]))+?[?？؟;\u037e])\1{SPACE}+(\S.*)$"
 )
 _BULLET = re.compile(rf"^ {{0,3}}{_ITEM}")
+#: How a line of code ends: a statement's semicolon, a block's brace, a call's or a signature's parenthesis right
+#: after its name ("reverse(String str)"), or a keyword alone ("else"). A title asks or names in words instead.
+_CODE = re.compile(r"(?:[;{}]|\w\((?:[^()]|\([^()]*\))*\))$|^(?:else|try|finally|do)$")
+_CODE_ENDS = frozenset(";{})eoy")
 #: A list item's text opening in bold: the bold, and what follows it on the line.
 _BOLD_ITEM = re.compile(r"(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1(.*)$")
 _OPENING_START = LineStart(_BOLD_OPENING)
@@ -84,6 +88,8 @@ def question(lines: list[Line], index: int, numbered: bool = False) -> str | Non
     text = inline_text(match.group(2))
     if not text or text.endswith(":") or QUESTION.match(text) or is_answer_label(text):
         return None
+    if text[-1] in _CODE_ENDS and _CODE.search(text) and not asks(text):
+        return None  # a line of code set in bold, as slides and documents stress parts of a program
     if _NUMBERED.match(text):
         unnumbered = _ASKING_NUMBER.sub("", text, count=1)
         if not (numbered and unnumbered != text and asks(unnumbered)):

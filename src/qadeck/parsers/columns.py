@@ -61,7 +61,7 @@ ANSWER_WORDS = (ANSWER_NAMES - {"a"}) | {"translation", "description", "correct"
 CHOICE_NAMES = frozenset({"choices", "options", "alternatives", "answeroptions", "opciones", "alternativas",
                           "optionen", "auswahl", "choix"})
 #: Names of the column that names a multiple-choice question's correct option.
-KEY_NAMES = frozenset({"answer", "answers", "correct", "correctanswer", "correctoption", "rightanswer", "key",
+KEY_NAMES = frozenset({"answer", "answers", "correct", "correctanswer", "correctoption", "rightanswer", "key", "correctkey",
                        "answerkey", "solution", "答案", "参考答案", "正确答案", "标准答案", "正確答案", "正解", "정답"})
 #: Words that head a column of a card's back without being its answer.
 BACK_WORDS = frozenset({
@@ -126,6 +126,12 @@ def header_columns(cells: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     if pair is None:
         return None
     ask, answer = pair
+    if answer in meta:
+        # A question column alone beside the rows' number ("SI # | Question" over rows that go on to an answer the
+        # header leaves unnamed): the answer is the first column after the question the header leaves unnamed.
+        answer = ask + 1
+        while answer in special or answer < len(heads) and heads[answer].strip():
+            answer += 1
     if options or choices is not None or wrong:
         # The column naming the correct option is the answer ("Explanation" goes after it).
         answer = next((i for i, name in enumerate(names) if name in KEY_NAMES and i not in special), answer)

@@ -179,6 +179,14 @@ def _item_asks(text: str) -> bool:
     return not text.isascii() and (cjk_asks(text) or _OTHER_TELL_END.search(text) is not None)
 
 
+#: A line that only labels the answer below it ("**Answer :**", "Correct Answer:"): the question waits for its
+#: answer, whose first line is no heading however short ("Yes" between blank lines under "Answer:").
+_ANSWER_LABEL_ALONE = re.compile(r"^[ \t]*(?:\*\*|__)?(?:(?:Correct|CORRECT|Right|RIGHT)[ \t]+)?(?:Answer|ANSWER|Ans|ANS)[ \t]*[:：.]?[-–]?(?:\*\*|__)?[ \t]*[:：]?[ \t]*$")
+
+#: How such a label line may open: one test of its first character passes most lines at once.
+_LABEL_OPENS = frozenset("ACR*_ \t")
+
+
 def split_items(
     lines: Sequence[Line], starts_question: StartsQuestion, holds_answer: StartsQuestion = lambda line: False,
     opens_answer: StartsQuestion = lambda line: False,
@@ -242,7 +250,8 @@ def split_items(
             if atx is not None:
                 inner.setdefault(id(current), []).append((len(current.lines), atx[0]))
             current.lines.append(line)
-            waiting = waiting and line.blank
+            waiting = waiting and line.blank or (line.text[:1] in _LABEL_OPENS
+                                                 and _ANSWER_LABEL_ALONE.match(line.text) is not None)
     for run in runs:
         _end_at_next_section(run, inner)
     for item in items:

@@ -322,7 +322,7 @@ def _table(source: Source, header: AnkiHeader, delimited: bool, section: str = "
         tags = cell_tags(cells[tagged]) if tagged is not None and tagged < len(cells) else ()
         group = inline_text(cells[grouped]) if grouped is not None and grouped < len(cells) else ""
         if not plain:
-            question, back, tags = _card(columns, cells, question, back, tags)
+            question, back, tags = _card(columns, cells, question, back, tags, named is not None)
         if header.all_tags:
             tags = (*tags, *header.all_tags)
         # Anki's deletions in the first field: a Cloze note, its second field the Back Extra under the card.
@@ -425,9 +425,10 @@ def _picture(cell: str) -> str:
 
 
 def _card(columns: Columns, cells: list[str], question: str, answer: str,
-          tags: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+          tags: tuple[str, ...], named: bool = False) -> tuple[str, str, tuple[str, ...]]:
     """(question, answer, tags) of a row whose header names more than a question and an answer: the
-    options on the front and the chosen one as the answer, further columns after it, the level a tag."""
+    options on the front and the chosen one as the answer, further columns after it, the level a tag;
+    ``named``: a header row named the columns (then an empty answer cell leaves the row unanswered)."""
     def cell(index: int) -> str:
         return cells[index] if index < len(cells) else ""
 
@@ -450,7 +451,9 @@ def _card(columns: Columns, cells: list[str], question: str, answer: str,
             answer = chosen_text or ("" if columns.marks else answer)
     elif columns.choices is not None and (listed := inline_text(cell(columns.choices))):
         question += "\n\n" + listed  # options not lettered: shown as written
-    if columns.back:
+    if columns.back and (answer.strip() or not named):
+        # The answer's cell a header named left empty leaves the row unanswered, whatever the columns beside it
+        # note (the company that asked, a source); unnamed columns (a word, its reading, its meaning) all answer.
         # A column repeating the question (a deck's Name column beside its Question) adds nothing to the back.
         further = ((label, html_to_markdown(cell(i)).strip()) for i, label in columns.back)
         answer = joined_back([("", answer), *((label, text) for label, text in further if text != question)])

@@ -87,6 +87,11 @@ ANSWER_MARK = re.compile(
 _QUESTION_LABEL = re.compile(r"^(\*\*|__)(?:Question|Q)\1[ \t]*[:：][ \t]*")
 #: An answer written on the question's line after its question mark: "6. Servlet life cycle? - init(), destroy()".
 _INLINE_ANSWER = re.compile(r"^(?P<question>[^?]*\?)\s+(?:[-–]|[-=]+>|:-)\s+(?P<answer>[^?]+)$")
+#: An answer labelled on the question's line, as viva sheets of short answers write them: "4. Who wrote Python
+#: Answer: Guido van Rossum." The label's word and its colon stand between spaces and the answer's text (a bold
+#: label, "**Answer: …**", is left to the layouts that read bold answers).
+_LABELLED_ANSWER = re.compile(
+    r"^(?P<question>.*?\S)[ \t]+(?:Answer|ANSWER|Ans|ANS)[ \t]*[:：][ \t]*(?P<answer>\S.*)$")
 
 
 def question_text(text: str) -> str | None:
@@ -319,7 +324,7 @@ def read(source: Source) -> list[Entry]:
         asks.update(_under_rules(lines, asks))
     # The line naming a quiz question's right option ("Answer: b"), alone between blank lines as a word
     # processor's paragraph, is its answer's, never a heading over the next question.
-    keyed = _names_option if options.MAY_KEY.found_in(source.text) else _never
+    keyed = _keys if options.MAY_KEY.found_in(source.text) else _never
     items = common.split_items(lines, lambda line: line.number in asks, opens_answer=keyed)
     for item, following in zip(items, items[1:]):
         if _restarts(item.first, following.first):
@@ -540,6 +545,16 @@ def _names_option(line: Line) -> bool:
     return bool(options.named(line.text)[0])
 
 
+#: A line giving the answer under its label: "Ans- No", "Correct Answer:" (its option below), "Answer: Paris".
+_KEY_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?i:(?:(?:correct|right)[ \t]+)?(?:answer|ans))\b[ \t]*(?:\*\*|__)?[ \t]*[:：.–-]")
+
+
+def _keys(line: Line) -> bool:
+    """Does a line open or give an answer (the right option, an answer's label): never a heading over the next
+    question, however short it stands between blank lines."""
+    return bool(_KEY_LINE.match(line.text)) or _names_option(line)
+
+
 def _never(line: Line) -> bool:
     return False
 
@@ -614,6 +629,8 @@ def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
         texts = []  # the further questions of a list: asked, not answered
     if (inline := _INLINE_ANSWER.match(question)) is not None:
         question, texts = inline["question"], [inline["answer"], *texts]
+    elif "ns" in question and (labelled := _LABELLED_ANSWER.match(question)) is not None:
+        question, texts = labelled["question"], [labelled["answer"], *texts]
     last = max([first.number] + [line.number for line in body if not line.blank])
     return Entry(question, clean.answer_markdown(texts), first.number, last, section)
 
