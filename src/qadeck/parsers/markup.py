@@ -16,7 +16,7 @@ unclosed (``<br>``, ``<li>`` without ``</li>``); a real tokenizer handles both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -54,6 +54,8 @@ _KEPT = "\0kept"
 #: "SetPageTerm-wordText") or its back ("card-back", "faq-answer", "SetPageTerm-definitionText"); a class with
 #: words of both sides is neither.
 _FRONT_WORDS = frozenset({"front", "question", "term", "word", "prompt"})
+#: Names of a block of questions and answers whose parts are named by one letter ("qa__q", "faq-a").
+_QA_BLOCKS = frozenset({"qa", "faq", "qna"})
 _BACK_WORDS = frozenset({"back", "answer", "definition", "meaning", "response", "explanation"})
 #: What a quotation does not hold but an indented part of a page does: a heading, a list, a table, a quote.
 _INDENTED = re.compile(r"^(?:#{1,6} |[-*] |\d{1,3}\. |\||> )", re.MULTILINE)
@@ -81,6 +83,8 @@ _STATES = frozenset({"has", "with", "without", "no", "is", "show", "hide", "open
 #: Blocks a page styles as titles by class instead of using a heading element, and the words that say so.
 _TITLED = frozenset({"div", "p"})
 _TITLE_WORDS = frozenset({"title", "heading", "label"})
+#: Words of a class that names a box set in the text, whose title labels a note, not a section.
+_BOX_WORDS = frozenset({"callout", "admonition"})
 #: The longest text such a block holds to be read as a heading: a title, not a paragraph.
 _TITLE_LENGTH = 150
 #: ARIA roles of the same furniture: a menu, the site's header and footer.
@@ -91,6 +95,16 @@ _PERMALINK_TEXT = frozenset({"¶", "#", "§", "🔗", "⚓", "\ue157"})
 _TO_TOP = re.compile(r"#(?:top|page-?top)?", re.IGNORECASE)
 #: Between a page's table cells and after its rows while the table is built (see :meth:`_Converter._table`).
 _CELL, _ROW = "\ue002", "\ue003"
+#: Before a page's marked question (a ``<details>`` fold's summary, a block whose class names it a card's front)
+#: until the page is read: a bold term, or a heading where the answers hold headings or bold lines of their own.
+_FRONT = "\ue004"
+_FRONT_LINE = re.compile(_FRONT + "([^\n]*)")
+#: Around each span a page's ``<summary>`` holds directly, until the summary is written (see :func:`_main_piece`).
+_PIECE = "\ue005"
+#: Set on the element a marked question was written into: what else it holds is that question's answer.
+_HAS_FRONT = "\0front"
+#: A paragraph that is all bold: the kind of line the bold layout reads as a question.
+_BOLD_LINE = re.compile(r"\*\*[^*\n]+\*\*:?")
 #: Set on a table frame when a cell holds blocks, and on a list's when an item holds a heading: a table or
 #: list that lays out the page, not one of data or of points.
 _LAYOUT = "\0layout"
@@ -139,6 +153,8 @@ def html_to_markdown(text: str, page: bool = False) -> str:
         converter.feed(protected.replace("<!", "&lt;!"))
         converter.close()
     converted = converter.result()
+    if _FRONT in converted:
+        converted = _FRONT_LINE.sub(converter.front_writer(), converted)
     if "****" in converted:  # before code comes back: a run of stars in code is code
         converted = _ADJACENT_BOLD.sub(lambda m: m.group(1) or "", converted)
     out = _TOKEN_RE.sub(lambda m: kept[int(m.group(1))], converted)
@@ -224,6 +240,11 @@ class _Converter(HTMLParser):
         self.frames: list[_Frame] = [_Frame("#root")]
         self.page = page
         self.dropped = _DROPPED | _PAGE_CHROME if page else _DROPPED
+        #: The levels of the headings inside marked answers, and of those outside them; whether a marked
+        #: answer holds a paragraph that is all bold (see :meth:`front_writer`).
+        self.inner_levels: set[int] = set()
+        self.outer_levels: set[int] = set()
+        self.bold_inside = False
 
     # -- tokenizer callbacks -------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -238,7 +259,8 @@ class _Converter(HTMLParser):
                 if named:
                     self.frames[-1].attrs["language"] = named.group(1)
             elif tag == "button" and (self._in_heading() or any(key in values for key in _TOGGLES)
-                                      or _TOGGLE_CLASS.search(values.get("class", ""))):
+                                      or _TOGGLE_CLASS.search(values.get("class", ""))
+                                      or (self.page and _side(values.get("class", "")) == "front")):
                 values[_KEPT] = ""  # an accordion's question: a heading's text, or a bold line
             if self.page and "class" in values:
                 values[_SIDE] = _side(values["class"])  # told once: the elements inside it ask it again
@@ -273,6 +295,48 @@ class _Converter(HTMLParser):
         if not any((frame.tag in self.dropped and _KEPT not in frame.attrs) or _CHROME in frame.attrs
                    for frame in self.frames):
             self._emit(data)
+
+    def front_writer(self) -> Callable[[re.Match[str]], str]:
+        """How the page's marked questions are written. A bold term, as a ``<dt>`` is, unless their answers
+        hold headings or bold paragraphs of their own (a "Key points:" line, an "Approach" subheading): then
+        the bold layout could not tell the page's questions from its answers' lines, so the questions become
+        headings one level above the answers' own, as long as that leaves a level to stand on."""
+        level = 0
+        if self.inner_levels:
+            level = min(self.inner_levels) - 1
+        elif self.bold_inside:
+            level = min(max(self.outer_levels, default=2) + 1, 6)
+        if level < 2:
+            return lambda match: _wrap(match.group(1), "**")
+
+        def heading(match: re.Match[str]) -> str:
+            text = match.group(1)
+            if match.start() and match.string[match.start() - 1] != "\n":
+                return _wrap(text, "**")  # inside a line (a list item's, a table cell's): no heading there
+            if text.startswith("**") and text.endswith("**") and "**" not in text[2:-2]:
+                text = text[2:-2]
+            return "#" * level + " " + text
+
+        return heading
+
+    def _note_answer_block(self, tag: str, content: str) -> None:
+        """Note a heading's level, or a bold paragraph, inside a marked answer (see :meth:`front_writer`)."""
+        inside = any(frame.tag == "details" or frame.attrs.get(_SIDE) == "back" or _HAS_FRONT in frame.attrs
+                     for frame in self.frames) and not self._in("summary")
+        if tag in _HEADINGS:
+            (self.inner_levels if inside else self.outer_levels).add(_HEADINGS[tag])
+        elif inside and _BOLD_LINE.fullmatch(content.strip()):
+            self.bold_inside = True
+
+    def _front(self, content: str) -> str:
+        """A marked question on a line of its own, written once the page is read (see :meth:`front_writer`)."""
+        line = _one_line(content.replace(_FRONT, ""))  # a question marked inside another is that one question
+        if self._in("pre"):
+            return content  # a listing's prompt ("<span class=prompt1>"): code, not a question
+        if not line or _LONE_NUMBER.fullmatch(line):
+            return content  # "<span class=question-number>Q3</span>": no question
+        self.frames[-1].attrs[_HAS_FRONT] = ""
+        return "\n\n" + _FRONT + line + "\n\n"
 
     def result(self) -> str:
         while len(self.frames) > 1:
@@ -327,6 +391,10 @@ class _Converter(HTMLParser):
 
     def _compose(self, frame: _Frame) -> str:
         tag, content = frame.tag, frame.text()
+        if self.page and tag == "span" and self.frames[-1].tag in ("summary", "button"):
+            return _PIECE + content + _PIECE
+        if tag in ("summary", "button") and _PIECE in content:
+            content = _main_piece(content)
         if tag in self.dropped:
             if _KEPT not in frame.attrs:
                 return ""
@@ -337,7 +405,7 @@ class _Converter(HTMLParser):
         if self.page and (tag == "dt" or (tag == "summary" and not self._in("li"))):
             # A <details> fold's summary is its question, as a term's is; in a list item (Notion's toggles)
             # it is already the item's first line, which the outline layout reads as one.
-            return _term(content)
+            return self._front(content) if tag == "summary" else _term(content)
         if self.page and tag == "span" and "spoiler" in frame.attrs.get("class", "") and content.strip():
             # An answer the page hides until clicked: Reddit's mark for it, which the inline layout reads.
             return f">!{_one_line(content)}!<"
@@ -353,10 +421,12 @@ class _Converter(HTMLParser):
                 if heading:  # "<div class=faq-question><h3>…</h3><span>+</span>": the heading is the question
                     rest = content[:heading.start()] + content[heading.end():]
                     return "\n\n" + heading.group(0).strip() + "\n\n" + (rest.strip() + "\n\n" if _WORDY.search(rest) else "")
-                return _term(_TRAILING_ICON.sub("", content))  # a card's front: a term, as <dt> is
+                return self._front(_TRAILING_ICON.sub("", content))  # a card's front: a term, as <dt> is
         if self.page and tag in _TITLED and _titled(frame.attrs) and not self._in_heading():
             title = _one_line(content)
             if title and len(title) <= _TITLE_LENGTH and "\n\n" not in content.strip() and title[0] not in "#*-|!":
+                if _boxed(frame.attrs) and not title.endswith("?"):
+                    return _term(title)  # a note's or tip's label ("Important", "Note") inside an answer: no section
                 return "\n\n### " + title + "\n\n"  # a group's label or a question styled as a title: a heading
         if tag == "pre":
             return f"\n\n```{frame.attrs.get('language', '')}\n" + content.strip("\n") + "\n```\n\n"
@@ -373,6 +443,8 @@ class _Converter(HTMLParser):
                 return ""  # a heading's permalink, a "Back to top": the page's addresses, not its text
             return _link(content, frame.attrs.get("href", ""))
         if tag in _HEADINGS:
+            if self.page:
+                self._note_answer_block(tag, content)
             return "\n\n" + "#" * _HEADINGS[tag] + " " + _one_line(content) + "\n\n"
         if tag == "li" and self.page and not content.strip():
             return ""  # a page's empty item: a divider drawn by its style
@@ -414,6 +486,8 @@ class _Converter(HTMLParser):
         if self.page and tag in _BLOCK and content.count("](") >= _LINK_BAR and _link_bar(content):
             return ""  # a bar of links (other pages, cities, a footer's list): the site's, not an answer
         if tag in _BLOCK or tag in ("table", "dt", "dd") or (self.page and tag == "details"):
+            if self.page and tag == "p" and "**" in content:
+                self._note_answer_block(tag, content)
             return "\n\n" + content.strip() + "\n\n"
         return content
 
@@ -450,15 +524,37 @@ class _Converter(HTMLParser):
         return "\n" + marker + body + "\n"
 
 
+def _main_piece(content: str) -> str:
+    """A summary's or toggle button's text without the labels beside its question: a summary of spans, one
+    of them the question and each other a word or two ("Medium", "▶"), is that one span (a difficulty badge or a
+    toggle's arrow is the page's, not the question's), and so is a button's text beside spans of a word or
+    two ("<span>Q4</span>Why …?<span>›</span>"). Otherwise the text as written."""
+    parts = content.split(_PIECE)
+    pieces = [piece for piece in [_one_line(" ".join(parts[0::2]))] + [_one_line(part) for part in parts[1::2]] if piece]
+    if len(pieces) >= 2:
+        longest = max(pieces, key=len)
+        rest = [piece for piece in pieces if piece is not longest]
+        words = len(longest.split())
+        if words >= 2 and all(len(piece.split()) < min(words, 3) for piece in rest):
+            return longest
+    return "".join(parts)
+
+
 def _term(content: str) -> str:
     """A term on a paragraph of its own, in bold: how a ``<dt>``, a card's front and an accordion's question read."""
-    return "\n\n" + _wrap(_one_line(content), "**") + "\n\n"
+    return "\n\n" + _wrap(_one_line(content.replace(_FRONT, "")), "**") + "\n\n"
 
 
 def _titled(attrs: dict[str, str]) -> bool:
     """True when an element's class or id calls it a title, heading or label ("faq-cat-title", "cont5_title")."""
     names = f"{attrs.get('class', '')} {attrs.get('id', '')}"
     return not _TITLE_WORDS.isdisjoint(word.lower() for word in _CLASS_WORDS.findall(names))
+
+
+def _boxed(attrs: dict[str, str]) -> bool:
+    """True when an element's class names it the title of a box set in the text (a callout's, an
+    admonition's: "callout-title", Sphinx's "admonition-title")."""
+    return not _BOX_WORDS.isdisjoint(word.lower() for word in _CLASS_WORDS.findall(attrs.get("class", "")))
 
 
 def _chrome(attrs: dict[str, str]) -> bool:
@@ -489,6 +585,8 @@ def _side(classes: str) -> str:
     """"front" or "back" when an element's class names say it is a card's side, else "". The part of a name
     after its last "-" or "__" says it first: "SetPageTerm-definitionText" is a definition, whatever the block."""
     parts = [part for name in classes.split() for part in re.split(r"-+|__", name) if part]
+    if len(parts) >= 2 and parts[-1] in ("q", "a") and parts[-2].lower() in _QA_BLOCKS:
+        return "front" if parts[-1] == "q" else "back"  # "qa__q", "faq-a": a Q&A block's question and answer
     for part in reversed(parts):
         words = {word.lower() for word in _CLASS_WORDS.findall(part)}
         if not words.isdisjoint(_HOLDER_WORDS):
