@@ -219,3 +219,16 @@ def test_a_check_mark_before_a_question_number_does_not_hide_the_question() -> N
     assert [(card.question, card.answer) for card in result.cards] == [
         ("What is a pod?", "A group of containers."), ("What is a node?", "A machine that runs pods."),
     ]
+
+
+def test_an_arrow_typed_before_a_question_is_not_part_of_it() -> None:
+    text = (
+        "->What is a stream?\nA sequence of elements processed in a pipeline.\n\n"
+        "->Why are streams lazy?\nNothing runs until a terminal operation asks for a result.\n\n"
+        "-> What does collect do?\nIt gathers the elements into a container.\n"
+    )
+    result = _parse(text)
+    assert [card.question for card in result.cards] == [
+        "What is a stream?", "Why are streams lazy?", "What does collect do?",
+    ]
+    assert result.cards[1].answer == "Nothing runs until a terminal operation asks for a result."

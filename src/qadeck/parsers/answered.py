@@ -8,7 +8,8 @@
                                               It keeps urgent updates fast.
 
 Notes typed for an exam or an interview mark only the answers: ``A:``, ``Ans:``, ``Answer:``,
-``Ans ->``, ``ans=>`` or "Answer" in another language (``Ответ:``, ``Antwort:``). The question is
+``Ans ->``, ``ans=>``, "Answer" in another language (``Ответ:``, ``Antwort:``), or a run of dashes glued to the
+answer's first word (``----Private``). The question is
 the paragraph right above an answer label (a blank line may part the two), whatever it says: a
 question, an instruction ("Name the integral types."), a topic ("Closures."). A paragraph of more
 than :data:`_QUESTION_LINES` lines is the previous answer running on, its last line the question.
@@ -32,17 +33,22 @@ from .structure import ANSWERING_WORDS, SPACE, Line, LineStart
 NAME = "answered"
 
 _LABELS = r"A|Ans|ANS|ans|Answer|ANSWER|answer"
+#: A run of dashes glued to the answer's first word ("----Private"), as notes typed in a plain editor mark their
+#: answers; never a rule, nor a banner whose dashes close it too ("-----Spring-----").
+_DASHES = r"-{3,}(?=[^\W\d_])(?!.*--[ \t]*$)"
 _OTHER_LABELS = "|".join(re.escape(word) for word in ANSWERING_WORDS)
 #: A line that opens an answer: the label, then a colon, an arrow, a dash before a space, or "Ans." before
 #: a space; "Answer:" may stand alone on its line. No "A." (a lettered option) and no bare "Answer" (a heading's).
 _MARK_BODY = (
     rf"{SPACE}*(?P<b>\*\*|__)?(?:(?:{_LABELS}){SPACE}*(?::|：|[-=]+>|[-–](?={SPACE}))|(?:Ans|ANS|ans)\.(?={SPACE})"
-    rf"|(?i:{_OTHER_LABELS}){SPACE}*[:：])(?:(?P=b))?{SPACE}*"
+    rf"|(?i:{_OTHER_LABELS}){SPACE}*[:：]|{_DASHES})(?:(?P=b))?{SPACE}*"
 )
 _MARK = re.compile("^" + _MARK_BODY)
 #: The English labels alone, whose first letter the engine looks for: the other languages' words are looked
 #: for only in a text that is not all ASCII.
-_MAY_MARK = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?[Aa](?:ns|NS|nswer|NSWER)?{SPACE}*(?::|[-=]+>|[-–.]{SPACE})"))
+_MAY_MARK = LineStart(re.compile(
+    rf"^{SPACE}*(?:(?:\*\*|__)?[Aa](?:ns|NS|nswer|NSWER)?{SPACE}*(?::|[-=]+>|[-–.]{SPACE})|---+[^\W\d_])"
+))
 _MAY_MARK_IN = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?(?i:{_OTHER_LABELS}){SPACE}*[:：]"))
 #: A question is a paragraph of at most this many lines; a longer one is an answer running on.
 _QUESTION_LINES = 3

@@ -214,12 +214,18 @@ _SPACE_BEFORE_END = re.compile(r"\s+([?!.])$")
 _SPACED_ENDS = (" ?", " !", " .")
 
 
+#: An arrow typed before a question ("->", "=>", "-->") and the space after it.
+_LEAD_ARROW = re.compile(r"^(?:-+|=+)>[ \t]*(?=\S)")
+
+
 def tidy_question(text: str) -> str:
     """One line, no bold wrapper, no space before the closing punctuation."""
     text = " ".join(strip_invisible(text).split())
     bold = _BOLD.match(text)
     if bold:
         text = bold.group(2).strip()
+    if text[:1] in "-=" and (arrow := _LEAD_ARROW.match(text)):
+        text = text[arrow.end() :]  # "->What is a stream?": notes typed in a plain editor point at their questions
     # Joined on single spaces, the text holds no other whitespace: a space before its last
     # character is all _SPACE_BEFORE_END could remove (property-tested), told without a scan.
     return text[:-2] + text[-1] if text.endswith(_SPACED_ENDS) else text
