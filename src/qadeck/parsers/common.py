@@ -237,6 +237,8 @@ def split_items(
         else:
             title = heading_at(lines, index, starts_question, plain)
             atx = heading(line)
+            if title is not None and atx is None and current is not None and _in_answer(line, current):
+                title = None
             if atx is not None:
                 if title is None and atx[0] <= level:
                     # No deeper than the heading over the question: a section of its own, not the answer's.
@@ -314,6 +316,21 @@ def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestio
     if after is None or blank_after or starts_question(after):
         return clean.clean_heading(text)
     return None
+
+
+def _in_answer(line: Line, item: Item) -> bool:
+    """Is a plain line indented as the answer's text above it is, deeper than its question? Then it is that
+    answer's last line ("   You can fix that in config.h" under "  On machines that use NIS ..."), however
+    much it looks like a title; a title centred over the next questions is indented otherwise."""
+    indent = _indented(line.text)
+    if indent <= _indented(item.lines[0].text):
+        return False
+    above = next((other for other in reversed(item.lines[1:]) if not other.blank), None)
+    return above is not None and _indented(above.text) == indent
+
+
+def _indented(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
 
 
 #: A lettered option of a multiple-choice question ("B. Change down gear", "(c) Helium"): its letter.
