@@ -81,6 +81,16 @@ def test_nested_headings_nest_where_both_name_a_topic() -> None:
     assert path_topic(("Cloud", "Storage", "Block storage")) == "cloud::block-storage"
 
 
+def test_a_section_title_that_only_asks_or_runs_to_a_sentence_names_no_topic() -> None:
+    # "How do I ...?" heads questions about anything; a sentence is a line of text read as a title.
+    assert path_topic(("Mail server", "How do I ...?")) == "mail-server"
+    assert path_topic(("What can we do?",)) == ""
+    assert path_topic(("You can work around that by setting the cache size in the config file",)) == ""
+    # A title that asks about something still groups its questions; a long list of subjects is still one.
+    assert path_topic(("Why use this mailbox format?",)) == "why-use-this-mailbox-format"
+    assert path_topic(("Data types, operators, loops and functions",)) == "data-types-operators-loops-and-functions"
+
+
 def test_topics_come_from_nested_sections_and_agree_across_files(tmp_path: Path) -> None:
     (tmp_path / "one.md").write_text(
         "# Ops notes\n\n## 1. Docker\n\n### Networking (2)\n\n"
@@ -189,6 +199,12 @@ def test_a_faq_title_in_another_language_names_no_topic() -> None:
     for title in ("Раздел часто задаваемых вопросов", "Câu hỏi thường gặp", "SSS Bölümü", "常见问题解答", "よくある質問"):
         assert topic_label(title) == "", title
     assert topic_label("Gap analysis") == "gap-analysis"  # Vietnamese "gặp" is filler only with its accents
+
+
+def test_contractions_and_vietnamese_function_words_are_no_phrases() -> None:
+    # "don't" leaves "don", and a Vietnamese question's "là gì" ("what is") leaves "gi" once its accents go.
+    assert phrases("Why don't we've got queues? They aren't cheap") == {"queue", "cheap"}
+    assert phrases("khoa chinh la gi va khi nao dung") == {"khoa", "chinh", "khoa chinh"}
 
 
 def test_content_topics_are_deterministic_and_adding_a_card_retags_no_unrelated_card(tmp_path: Path) -> None:

@@ -96,13 +96,29 @@ def topic_label(title: str) -> str:
     return "-".join(w.replace("+", "p").replace("#", "sharp") for w in kept)
 
 
+#: Words a topic's name has at most: a longer title is a sentence (a line of text read as a title), no subject.
+MAX_TOPIC_WORDS = 8
+#: Words of a title that asks without naming anything ("How do I ...?", "What can we do?").
+_ASKING_ONLY = frozenset("""
+how why what where when who which whom whose do does did is are was were can could should would will shall may might
+must i we you it they this that there to be have has
+""".split())
+
+
+def names_subject(label: str) -> bool:
+    """Does a section title whose :func:`topic_label` is ``label`` name what its cards are about? Not when it
+    runs to a sentence's length, nor when it only asks ("How do I ...?" heads questions about anything)."""
+    words = label.split("-")
+    return bool(label) and len(words) <= MAX_TOPIC_WORDS and not _ASKING_ONLY.issuperset(words)
+
+
 def path_topic(path: Sequence[str]) -> str:
-    """The nested slug of a heading path: its labels that name a topic, at most :data:`MAX_DEPTH`
-    (the outermost and the innermost), a child's leading words that repeat its parent's dropped."""
+    """The nested slug of a heading path: its labels that name a topic (see :func:`names_subject`), at most
+    :data:`MAX_DEPTH` (the outermost and the innermost), a child's leading words that repeat its parent's dropped."""
     labels: list[str] = []
     for title in path:
         label = topic_label(title)
-        if not label:
+        if not names_subject(label):
             continue
         if labels:
             parent = labels[-1]

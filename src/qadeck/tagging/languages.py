@@ -1,7 +1,7 @@
 """Words that name no topic in the other languages people's notes are most often written in.
 
 English's are in :mod:`.phrases` and :mod:`.headings`; these are Spanish, Portuguese, French,
-German, Italian, Dutch and Russian (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
+German, Italian, Dutch, Vietnamese and Russian (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
 is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Chinese, Japanese and Korean).
 :data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
 conjunctions, auxiliaries, question words) are never key phrases: without them a French FAQ's
@@ -9,7 +9,7 @@ topics were ``et``, ``le`` and ``la-valeur``. :data:`FILLER` and :data:`GENERIC`
 headings say besides their subject ("Preguntas frecuentes", "Allgemeine Fragen").
 
 Each word is kept as written and without its accents, as :func:`.phrases.plain` reads text. A word
-that is also an English topic (``ai``, ``ci``, ``io``, ``os``, ``vi``, ``nas``, ``war``,
+that is also an English topic (``ai``, ``ci``, ``io``, ``os``, ``vi``, ``bi``, ``it``, ``len``, ``rat``, ``nas``, ``war``,
 ``era``, ``sin``, ``door``, ``hat``, ``man``) is left out: it costs a few foreign cards a topic
 word rather than every English deck a topic.
 """
@@ -50,6 +50,9 @@ lei lo loro lui ma ne nei nel nella noi non per perché più poi quale quali qua
 queste questo sia sono sua sue suo suoi sul sulla tra tutti tutto uno
 aan als bij dan dat deze die dit een en er het hij hoe ik is je kan maar met mijn naar niet nog of om ook op te
 tot uit van voor waar wat wie wij wordt zijn zo zij waarom welke
+là gì và của có không được cho các những một trong với để khi này đó thì ra nào sao như thế về từ cũng đã sẽ đang
+bởi nếu hay hoặc nhưng mà rằng tại theo trên dưới sau trước nhiều hơn nhất cần phải làm dùng gồm bao nhiêu
+đâu nhau lại còn mỗi khác giữa giúp thể hãy bạn tôi chúng họ nó đến vào xuống qua nên vậy
 а без более бы будет будут был была были было быть в вам вас весь во вот все всё всего всех вы где да даже для до его ее её
 если есть еще ещё же за здесь и из или им их к как какие какой какая каков когда кто ли либо между меня мне может
 можно мы на над надо не него нее неё нет ни них но ну о об однако он она они оно от очень по под при про с со так

@@ -25,7 +25,7 @@ QUESTION_WEIGHT = 3
 ANSWER_CHARS = 700
 
 #: Words that say nothing about a subject: function words, question and instruction words,
-#: and words common to any Q&A text.
+#: words common to any Q&A text, and what an apostrophe leaves of a contraction ("don't": don).
 STOPWORDS = frozenset("""
 a about above across after again against all almost along already also although always am among an and
 another any anyone anything are around as ask asked at available away back based be became because become
@@ -55,6 +55,7 @@ occur perform prevent produce reduce remove replace represent require result ret
 select solve specify start stop support try update write default value field rest src explanation
 technique information level output input order form point place line end side option step kind sort
 vs hand single local average whole
+don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn hadn mustn needn ll ve re
 """.split())
 #: Words whose final "s" is no plural.
 NOT_PLURAL = frozenset("""
