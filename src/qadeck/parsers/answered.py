@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..model import Source
-from . import common, numbered, prefixed
+from . import common, numbered, options, prefixed
 from .entries import Entry, make_layout, marked_coverage
 from .repair import clean
 from .structure import ANSWERING_WORDS, SPACE, Line, LineStart
@@ -54,7 +54,7 @@ _MAY_MARK_IN = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?(?i:{_OTHER_LABELS})
 _QUESTION_LINES = 3
 #: What opens a question line and asks nothing: arrows, a bullet, a number.
 _WORD = re.compile(r"[^\W_]")
-_LEAD = re.compile(r"^(?:[=\-~]*>|[*•+-](?=\s)|\d{1,3}[.)](?=\s|\D))\s*")
+_LEAD = re.compile(r"^(?:[=\-~]*>|[*•+-](?=\s)|#{1,6}(?=\s)|(\*\*|__)?\d{1,3}[.)](?(1)\1)(?=\s|\D))\s*")
 
 
 def find(source: Source) -> list[Entry]:
@@ -67,18 +67,23 @@ def find(source: Source) -> list[Entry]:
     if len(marks) < 2:
         return []
     starts = []  # (index of the question's first line, index of its answer label)
+    chosen = set()  # the labels naming one of the options above them: their questions' first paragraph asks
     floor = 0  # the question of a label starts below the previous label
     for mark in marks:
-        start = _question_start(lines, mark, floor)
+        above = _past_options(lines, mark, floor)
+        start = _question_start(lines, mark, floor) if above is None else above
         if start is not None:
             starts.append((start, mark))
+        if above is not None:
+            chosen.add(lines[mark].number)
         floor = mark + 1
     if sum(1 for start, _ in starts if numbered.NUMBERED.match(lines[start].text)) * 2 >= len(starts):
         return []  # numbered questions with labelled answers: the numbered layout's
     firsts = {lines[start].number for start, _ in starts}
     labels = {lines[mark].number for _, mark in starts}
-    items = common.split_items(lines, lambda line: line.number in firsts, opens_answer=lambda line: line.number in labels)
-    return [_entry(item, labels) for item in items]
+    items = common.split_items(lines, lambda line: line.number in firsts,
+                               opens_answer=lambda line: line.number in labels or options.is_option(line.text))
+    return [_entry(item, labels, chosen) for item in items]
 
 
 def _question_start(lines: list[Line], mark: int, floor: int) -> int | None:
@@ -98,13 +103,42 @@ def _question_start(lines: list[Line], mark: int, floor: int) -> int | None:
     return start if start < end else None
 
 
-def _entry(item: common.Item, labels: set[int]) -> Entry:
+def _past_options(lines: list[Line], mark: int, floor: int) -> int | None:
+    """The index of the first line of the paragraph above the lettered options that stand above an answer label
+    at ``mark`` ("A) 4" … "D) 12", a paragraph each or one for all, code under an option or above them all): a
+    multiple-choice question, its label naming the right option. None when no option stands right above it."""
+    end, passed = mark, False
+    while True:
+        while end > floor and (lines[end - 1].blank or lines[end - 1].code):
+            end -= 1
+        start = end
+        while start > floor and not lines[start - 1].blank and not lines[start - 1].code:
+            start -= 1
+        if start == end:
+            return None
+        if not all(options.is_option(line.text) for line in lines[start:end]):
+            break
+        passed, end = True, start
+    if not passed:
+        return None
+    if end - start > 1 and lines[start].text.lstrip().startswith("#") and "?" not in lines[start].text:
+        start += 1  # "### Question 3" over what it asks: the heading only numbers it
+    return start
+
+
+def _entry(item: common.Item, labels: set[int], chosen: set[int]) -> Entry:
     """The item's question (its lines down to the answer label) and its answer (from the label on)."""
     mark = next((index for index, line in enumerate(item.lines) if line.number in labels), len(item.lines))
+    if mark < len(item.lines) and item.lines[mark].number in chosen:
+        # Options between the question and its label: the answer is they and the label naming the right one,
+        # which the card's front and back are made of.
+        mark = next((index for index, line in enumerate(item.lines) if line.blank or line.code), mark)
+        body = [line.text for line in item.lines[mark:]]
+    else:
+        body = [line.text for line in item.lines[mark:]]
+        if body and (label := _MARK.match(body[0])):
+            body[0] = body[0][label.end() :]
     asked = " ".join(_LEAD.sub("", line.text.strip()) for line in item.lines[:mark] if _WORD.search(line.text))
-    body = [line.text for line in item.lines[mark:]]
-    if body and (label := _MARK.match(body[0])):
-        body[0] = body[0][label.end() :]
     answer = clean.answer_markdown(body) if any(text.strip() for text in body) else ""
     return Entry(clean.tidy_question(asked), answer, item.first.number, item.last, item.section)
 

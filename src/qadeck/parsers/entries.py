@@ -202,7 +202,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
     entries = _unlabelled(_as_shown(source, list(entries)))
     file_tags, after_tags, answer_tags = _source_tags(source, entries)
     # A line naming a right option: most files hold none.
-    keys = options.MAY_KEY.found_in(source.text) or options.MAY_BRACKETED_KEY.found_in(source.text)
+    keys = options.may_key(source.text) or options.MAY_BRACKETED_KEY.found_in(source.text)
     own_letters = options.MAY_OWN_LETTER_LINE.found_in(source.text)  # "b. 12   B": an option marked so
     for index, entry in enumerate(entries):
         answer = drop_answer_label(entry.answer).strip("\n")

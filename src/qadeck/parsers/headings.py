@@ -161,7 +161,7 @@ def find_headings(lines: list[Line]) -> tuple[list[Heading], str]:
         text = inline_text(_without_sources(parsed[1])) if parsed else ""
         if parsed and text:
             found.append(Heading(index, parsed[0], text, _heading_asks(text)))
-    found = _quoted_questions(_numbered_between(lines, found))
+    found = _quoted_questions(_numbered_between(lines, _deeper_numbered(found)))
     if opens_with_title([h.level for h in found]):
         return found[1:], found[0].text
     return found, ""
@@ -198,6 +198,26 @@ def _numbered_between(lines: list[Line], found: list[Heading]) -> list[Heading]:
                 added.append(Heading(index, found[at].level, text, True))
                 wanted += 1
     return sorted([*found, *added], key=lambda h: h.index) if added else found
+
+
+def _deeper_numbered(found: list[Heading]) -> list[Heading]:
+    """``found`` with the questions typed a level too deep raised to their siblings' level: between "### 6. …?" and
+    "### 11. …?", headings "#### 7." to "#### 10." that continue the numbering, all of it, are questions 7 to 10,
+    not parts of the answer to 6 (points numbered afresh under an answer, "#### 1. …", continue nothing)."""
+    numbered = [(at, h.level, int(number.group(1))) for at, h in enumerate(found) if h.text[:1].isdecimal()
+                and (number := _POINT_NUMBER.match(h.text))]
+    if len(numbered) < 3:
+        return found
+    raised: dict[int, int] = {}
+    for level in {level for _, level, _ in numbered}:
+        own = [(at, n) for at, lvl, n in numbered if lvl == level]
+        for (first_at, first), (later_at, later) in zip(own, own[1:]):
+            if later - first < 2:
+                continue
+            between = [(at, n) for at, lvl, n in numbered if first_at < at < later_at and lvl > level and first < n < later]
+            if [n for _, n in between] == list(range(first + 1, later)) and all(found[at].asks for at, _ in between):
+                raised.update((at, level) for at, _ in between)
+    return [replace(h, level=raised[at]) if at in raised else h for at, h in enumerate(found)] if raised else found
 
 
 def _quoted_questions(found: list[Heading]) -> list[Heading]:

@@ -324,7 +324,7 @@ def read(source: Source) -> list[Entry]:
         asks.update(_under_rules(lines, asks))
     # The line naming a quiz question's right option ("Answer: b"), alone between blank lines as a word
     # processor's paragraph, is its answer's, never a heading over the next question.
-    keyed = _keys if options.MAY_KEY.found_in(source.text) else _never
+    keyed = _keys if options.may_key(source.text) else _never
     items = common.split_items(lines, lambda line: line.number in asks, opens_answer=keyed)
     for item, following in zip(items, items[1:]):
         if _restarts(item.first, following.first):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .structure import LineStart
+from .structure import ANSWERING_WORDS, LineStart
 
 #: Option letters, as a multiple-choice card's front shows them.
 OPTION_LETTERS = "ABCDEFGH"
@@ -57,10 +57,18 @@ MAY_OWN_LETTER_LINE = LineStart(re.compile(
 MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
 #: The line under lettered options that names the right ones: "Answer: c", "**Answer:** B", "Ans. (b)",
 #: "Correct answer: B", "Answer - C", "Answer: c) Network", "Answers: A, C", "The answer is D.", "Answer Key: B"
-_KEY_OPENING = (r"^[ \t]*(?:[-*+>][ \t]+)?(?:\*\*|__)?"
-                r"(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?(?:answer|ans|key|option|choice)")
+#: "Answer: c" in other languages too ("**Cevap:** B", "Jawaban: a"), a check mark before it ("✅ **Answer: C**").
+_KEY_WORDS = r"(?:answer|ans|key|option|choice)"
+_KEY_WORDS_IN = r"(?:answer|ans|key|option|choice|" + "|".join(re.escape(word) for word in ANSWERING_WORDS) + ")"
+
+
+def _key_opening(words: str) -> str:
+    return (r"^[ \t]*(?:[-*+>][ \t]+)?(?:[✅✔]\ufe0f?[ \t]*)?(?:\*\*|__)?"
+            r"(?i:(?:the[ \t]+)?(?:(?:correct|right)[ \t]+)?" + words)
+
+
 _KEY = re.compile(
-    _KEY_OPENING + r"s?(?:[ \t]+key)?)"
+    _key_opening(_KEY_WORDS_IN) + r"s?(?:[ \t]+key)?)"
     r"(?:[ \t]+is)?[ \t]*(?:\*\*|__)?[ \t]*(?:[:：.=]|[-–](?=[ \t]))?[ \t]*(?:\*\*|__)?[ \t]*"
     r"\(?([A-Ha-h])\)?((?:[ \t]*(?:,|&|and)[ \t]*\(?[A-Ha-h]\)?)*)(?:\*\*|__)?"
     # The letter alone, or followed by a stop and what the author adds (the option again, a reason).
@@ -74,7 +82,14 @@ _BRACKETED_KEY = re.compile(r"^[ \t]*\(([A-Ha-h])\)[ \t]*[-–—:][ \t]*(.*?)[ 
 #: Such a line anywhere in a text (told once a file).
 MAY_BRACKETED_KEY = LineStart(re.compile(r"^[ \t]*\([A-Ha-h]\)[ \t]*[-–—:]"))
 #: A key line anywhere in a text: told once a file, from newline to newline (most files hold none).
-MAY_KEY = LineStart(re.compile(_KEY_OPENING + ")"))
+MAY_KEY = LineStart(re.compile(_key_opening(_KEY_WORDS) + ")"))
+#: With the other languages' words for "answer" too: looked for only in a text that is not all ASCII.
+_MAY_KEY_IN = LineStart(re.compile(_key_opening(_KEY_WORDS_IN) + ")"))
+
+
+def may_key(text: str) -> bool:
+    """Does any line of ``text`` open as a key line does ("Answer: c", "**Jawaban:** B")? Searches of the whole text."""
+    return MAY_KEY.found_in(text) or not text.isascii() and _MAY_KEY_IN.found_in(text)
 
 
 def stem(question: str) -> str:
@@ -174,6 +189,13 @@ def marked(question: str, answer: str) -> tuple[str, str] | None:
 
 #: A table row of numbers, empty cells or dashes alone: a blank answer sheet's grid.
 _BLANK_GRID = re.compile(r"^[ \t]*\|[\d\s|:-]*$")
+
+
+def is_option(line: str) -> bool:
+    """Is ``line`` a lettered option ("D) 12", "b. Berlin", or "C)" alone over the code it offers), however deep
+    it is indented?"""
+    text = line.lstrip(" \t")
+    return _LETTERED.match(text) is not None or _EMPTY_OPTION.match(text) is not None
 
 
 def only_options(answer: str) -> bool:
