@@ -129,3 +129,65 @@ def test_a_folder_reads_the_scripts_named_for_cards_only(tmp_path: Path) -> None
     _write(tmp_path, "schema.sql", "INSERT INTO cards (front, back) VALUES ('a migration', 'not a deck');\n")
     _write(tmp_path, "flashcards-seed.sql", "INSERT INTO cards (front, back) VALUES ('Capital of Peru?', 'Lima');\n")
     assert _pairs(_list(tmp_path)) == [("Capital of Peru?", "Lima")]
+
+
+def _database(path: Path, *statements: str) -> Path:
+    import sqlite3  # the test writes the database an app would commit
+
+    connection = sqlite3.connect(path)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_an_apps_sqlite_database_gives_its_tables_cards(tmp_path: Path) -> None:
+    path = _database(
+        tmp_path / "flashcards.db",
+        "CREATE TABLE flip_card (id INTEGER PRIMARY KEY, front TEXT, back TEXT, picture BLOB)",
+        "INSERT INTO flip_card (front, back, picture) VALUES ('Capital of Chile?', 'Santiago', x'00ff')",
+        "CREATE TABLE questions (id INTEGER PRIMARY KEY, question TEXT)",
+        "INSERT INTO questions VALUES (4, 'Which metal is liquid at room temperature?')",
+        "CREATE TABLE choices (id INTEGER PRIMARY KEY, question_id INTEGER, text TEXT, correct INTEGER)",
+        "INSERT INTO choices (question_id, text, correct) VALUES (4, 'Iron', 0), (4, 'Mercury', 1)",
+        "CREATE TABLE settings (name TEXT, value TEXT)",
+        "INSERT INTO settings VALUES ('theme', 'dark')",
+    )
+    cards = _list(path)
+    assert _pairs(cards)[0] == ("Capital of Chile?", "Santiago")
+    assert cards[1]["question"].startswith("Which metal is liquid at room temperature?")
+    assert cards[1]["answer"] == "**B**: Mercury"
+    assert len(cards) == 2
+
+
+def test_a_database_is_read_when_named_for_cards_and_a_damaged_one_is_an_error(tmp_path: Path) -> None:
+    _database(tmp_path / "cache.db", "CREATE TABLE cards (front TEXT, back TEXT)",
+              "INSERT INTO cards VALUES ('an app cache', 'not a deck')")
+    _database(tmp_path / "quiz.sqlite3", "CREATE TABLE cards (front TEXT, back TEXT)",
+              "INSERT INTO cards VALUES ('Largest ocean?', 'The Pacific')")
+    assert _pairs(_list(tmp_path)) == [("Largest ocean?", "The Pacific")]
+    broken = tmp_path / "deck.db"
+    broken.write_bytes(b"not a database at all")
+    result = CliRunner().invoke(cli, ["list", str(broken)])
+    assert result.exit_code != 0
+    assert "deck.db" in result.output and "not an SQLite database" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_columns_naming_a_languages_words_and_a_choices_index(tmp_path: Path) -> None:
+    path = _database(
+        tmp_path / "vocab-flashcards.db",
+        "CREATE TABLE food (id INTEGER PRIMARY KEY, german_word TEXT, english_word TEXT)",
+        "INSERT INTO food (german_word, english_word) VALUES ('Brot', 'bread')",
+        "CREATE TABLE quiz (id INTEGER PRIMARY KEY, question TEXT, choices TEXT, correct_choice_index INTEGER)",
+        """INSERT INTO quiz (question, choices, correct_choice_index) VALUES
+           ('Which is a fruit?', '["Leek", "Pear", "Kale"]', 1)""",
+    )
+    cards = _list(path)
+    assert _pairs(cards)[0] == ("Brot", "bread")
+    assert cards[1]["question"].startswith("Which is a fruit?") and cards[1]["answer"] == "**B**: Pear"
+    # The same names in a JSON file's records.
+    vocabulary = _write(tmp_path, "vocab.json", '[{"spanish_word": "pan", "english_word": "bread"},'
+                                                ' {"spanish_word": "pera", "english_word": "pear"}]')
+    assert _pairs(_list(vocabulary)) == [("pan", "bread"), ("pera", "pear")]

@@ -250,7 +250,7 @@ def _why_not(file: Path) -> str:
     if file.suffix.lower() in markups.MODULES and _TEST_MODULE.search(file.as_posix()):
         return "a program's test: its questions and answers are the fixtures of the code it tests (name it to read it)"
     if file.suffix.lower() in markups.MODULES:
-        return "a program's source, read for its quiz data only when its name says it holds questions (name it to read it)"
+        return "a program's source or database, read for its quiz data only when its name says it holds questions (name it to read it)"
     if file.suffix.lower() in markups.NAMED_ONLY:
         return "a data file or document whose name does not say it holds questions (name it to read it)"
     if file.suffix.lower() in markups.SHARED:

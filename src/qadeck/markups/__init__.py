@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from . import (
-    abiword, apkg, asciidoc, blackboard, canvas, cardxml, data, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
+    abiword, apkg, asciidoc, blackboard, canvas, cardxml, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
     pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, sqldata, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
@@ -50,8 +50,11 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 #: folder's other modules are its code, never held back to read when it has nothing else. SQL scripts too: apps
 #: keep their cards in a database and commit the script that fills it (``flashcards.sql``, ``quiz.sql``), read for
 #: the rows it inserts (:mod:`.sqldata`); a folder's other scripts are its schema and migrations.
+#: SQLite databases too: a small app commits the one it keeps its cards in (``flashcards.db``), read for its tables'
+#: rows (:mod:`.database`); a folder's other databases are caches and an app's state.
 SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".ts"})
-MODULES = SCRIPTS | {".sql"}
+DATABASES = frozenset({".db", ".sqlite", ".sqlite3", ".db3"})
+MODULES = SCRIPTS | {".sql"} | DATABASES
 #: LaTeX's extensions: ``.tex``, and ``.ltx`` and ``.latex``, which some editors save.
 LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: AbiWord's documents: plain, a template, gzipped, bzip2'd. A word processor's file, read as ``.odt`` is: when named or
@@ -203,6 +206,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     **dict.fromkeys(ANKI_COLLECTIONS, apkg.collection_to_markdown),
     ".cards": cardxml.cards_to_markdown,
     ".mochi": mochi.to_markdown,
+    **dict.fromkeys(DATABASES, database.to_markdown),
     **dict.fromkeys((".pages", ".numbers", ".key"), iwork.to_markdown),
     ".zip": packed.zip_to_markdown,
     ".imscc": qti.package_to_markdown,

@@ -83,8 +83,9 @@ _OPTION_KEYS = ("options", "opts", "choices", "answers", "alternatives", "possib
                 "opcoes", "opções", "optionen", "antworten", "réponses", "reponses", "risposte", "opzioni")
 #: Names of the right option (its index, letter or text); the answer's own names come after these.
 CORRECT_KEYS = ("correct", "correctanswer", "correctoption", "correctchoice", "correctindex", "correctanswerindex",
-                 "answerindex", "answerkey", "rightanswer", "key", "respuestacorrecta", "correcta",
-                 "richtigeantwort", "bonnereponse", "bonneréponse", "rispostacorretta", "respostacorreta")
+                "correctchoiceindex", "correctoptionindex", "answerindex", "answerkey", "rightanswer", "key",
+                "respuestacorrecta", "correcta", "richtigeantwort", "bonnereponse", "bonneréponse", "rispostacorretta",
+                "respostacorreta")
 #: Names of an entry's right answer given as its text, where its wrong ones are listed apart or none are.
 _RIGHT_ANSWER_KEYS = ("correctanswer", "rightanswer", "correctoption", "correctchoice", "respuestacorrecta",
                       "richtigeantwort", "bonnereponse", "bonneréponse", "rispostacorretta", "respostacorreta")
@@ -121,6 +122,8 @@ en es fr de it pt nl sv nb nn da fi pl cs sk hu ro ru uk ua el tr ar he fa ur bn
 eo sw ca hr sr bg lt lv et ga cy hy am ka az kk uz sq mk sl bs af
 eng spa fra fre deu ger ita por rus jpn jap zho chi kor ara heb hin tur pol nld dut swe dan ukr ell gre lat vie tha
 """.split())
+#: What follows a language's name in a key naming its words (``english_word``, ``japaneseText``).
+_LANGUAGE_WORD_TAILS = ("words", "word", "term", "text", "translation")
 #: How a vocabulary entry spells its word out (Japanese in rōmaji, Chinese in pinyin): shown after the answer.
 _READING_KEYS = ("romaji", "pinyin", "reading", "kana", "furigana", "transliteration", "pronunciation")
 #: A schema describes data, it holds none: its titles and descriptions are no cards.
@@ -356,7 +359,7 @@ def _two_languages(keys: dict[str, object], section: str, line: int) -> _Found |
     """A vocabulary entry naming its languages (``german``/``english``, or their codes ``de``/``en``): the first
     language written asks, the second answers, a reading (``romaji``, ``pinyin``) and the other languages
     after it. A language's words may be a list (its meanings)."""
-    words = [key for key, value in keys.items() if (key in _LANGUAGES or key in _LANGUAGE_CODES) and _words(value)]
+    words = [key for key, value in keys.items() if _language(key) and _words(value)]
     if len(words) < 2:
         return None
     answer = _answer(keys[words[1]])
@@ -367,6 +370,14 @@ def _two_languages(keys: dict[str, object], section: str, line: int) -> _Found |
     question = ", ".join(map(str, front)) if isinstance(front, list) else _text(front)
     item = Item(question.strip(), answer, line, _category(keys) or section, _tags(keys), level)
     return _Found(item, number)
+
+
+def _language(key: str) -> bool:
+    """Does a key name a language (``german``, ``de``), or its words as a table's column does (``english_word``)?"""
+    if key in _LANGUAGES or key in _LANGUAGE_CODES:
+        return True
+    stem = next((key[:-len(tail)] for tail in _LANGUAGE_WORD_TAILS if key.endswith(tail)), "")
+    return stem in _LANGUAGES
 
 
 def _words(value: object) -> bool:

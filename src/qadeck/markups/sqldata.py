@@ -76,9 +76,14 @@ def to_markdown(text: str) -> str:
     """A script's card and quiz records as Markdown (see :func:`data.values_markdown`); "" when it holds none."""
     if _GATE.search(text) is None:
         return ""
-    tables = _Reader(text).tables()
-    values = [_shaped(rows) for rows in _joined(tables).values()]
-    return data.values_markdown(values, text.count("\n") + 1) if values else ""
+    return tables_markdown(_Reader(text).tables(), text.count("\n") + 1)
+
+
+def tables_markdown(tables: dict[str, data.LinedList], end: int = 0) -> str:
+    """The card and quiz records among tables' rows (each table's by its lower-case name) as Markdown: a script's
+    inserted rows, a database's (:mod:`.database`); "" when they hold none."""
+    values: list[object] = [_shaped(rows) for rows in _joined(tables).values()]
+    return data.values_markdown(values, end) if values else ""
 
 
 class _Reader:
