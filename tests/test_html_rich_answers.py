@@ -75,3 +75,38 @@ def test_a_note_boxs_title_is_no_section_of_its_own() -> None:
 def test_a_prompt_in_a_listing_is_code_not_a_question() -> None:
     text = html.to_markdown('<html><body><pre><span class="prompt1">make install</span></pre></body></html>')
     assert "```\nmake install\n```" in text
+
+
+def test_accordion_buttons_over_answers_with_bold_labels_become_headings(tmp_path: Path) -> None:
+    # "**Answer:**" alone on a line over a numbered list: with the questions as bold terms, the list's items
+    # were read as numbered questions and the question above them was left unanswered.
+    button = ('<div class="accordion-item"><button class="accordion-header"><span>{n}. {q}</span>'
+              '<span class="accordion-icon">▼</span></button><div class="accordion-body">{a}</div></div>')
+    rows = [("What is a test plan?", "<p><strong>Answer:</strong> The scope and schedule of testing.</p>"),
+            ("What is a smoke test?", "<p><strong>Answer:</strong> A quick check that the build works.</p>"),
+            ("How do you triage a bug?", "<p><strong>Answer:</strong></p><ol><li>Reproduce it.</li><li>Rate its "
+             "impact.</li><li>Tell the owner.</li></ol>"),
+            ("What is a regression?", "<p><strong>Answer:</strong> Something that worked and broke.</p>")]
+    body = "<h2>Basics</h2>" + "".join(button.format(n=n, q=q, a=a) for n, (q, a) in enumerate(rows, 1))
+    found = pairs(listed(_page(tmp_path, body)))
+    assert [q for q, _ in found] == [q for q, _ in rows]
+    assert found[2][1] == "1. Reproduce it.\n2. Rate its impact.\n3. Tell the owner."
+
+
+def test_a_page_that_draws_its_questions_from_its_script_gives_the_scripts_cards(tmp_path: Path) -> None:
+    script = ('const BANK = {basics: [{q: "What is a closure?", a: "<p>A function with the <b>scope</b> it was made in.'
+              '</p><svg><text>drawing</text></svg>"}, {q: "What is hoisting?", a: "Declarations move to the top."},'
+              ' {q: "What is a promise?"}]};\nrender(BANK);')
+    page = _page(tmp_path, f'<div id="questions"></div><button onclick="next()">Next</button><script>{script}</script>'
+                           '<script src="app.js"></script>')
+    found = pairs(listed(page))
+    assert found == [("What is a closure?", "A function with the **scope** it was made in."),
+                     ("What is hoisting?", "Declarations move to the top.")]
+
+
+def test_a_scripts_data_the_page_already_shows_is_not_read_twice() -> None:
+    text = html.to_markdown('<html><body><h3>What is a closure?</h3><p>A function and its scope.</p>'
+                            '<h3>What is hoisting?</h3><p>Moving declarations up.</p><script>const items = '
+                            '[{question: "What is a closure?", answer: "x"}, {question: "What is hoisting?", answer: "y"}];'
+                            "</script></body></html>")
+    assert text.count("What is a closure?") == 1 and "<details>" not in text

@@ -4,7 +4,8 @@ The page is parsed (``html.parser``), never rendered: its head, scripts,
 styles, navigation and forms go, tags with no Markdown counterpart leave only
 their text, and a ``<dl>``'s terms become bold paragraphs. Line numbers are
 the Markdown's, not the page's: a page is read as a whole. The FAQ a page lists in its structured data
-(schema.org's ``FAQPage``) is read too where the page's text does not show it. A web archive (``.mht``, ``.mhtml``: a
+(schema.org's ``FAQPage``) is read too where the page's text does not show it, and so are the cards
+its own scripts keep as data (an app's page that draws its questions from there). A web archive (``.mht``, ``.mhtml``: a
 browser's or Word's "single file" page, a MIME message holding the page and its pictures) is read as
 its page, decoded from its transfer encoding and character set by the standard library's email parser.
 """
@@ -15,9 +16,11 @@ import email
 import email.policy
 import json
 import re
+from dataclasses import replace
 
 from ..errors import SourceError
 from ..parsers.markup import html_to_markdown
+from . import data, datacards, jsdata
 
 
 #: The character set a page names in its head: ``<meta charset="utf-8">`` or the http-equiv form.
@@ -26,7 +29,9 @@ _META_CHARSET = re.compile(rb"""(?i)<meta[^>]*?charset=["']?([\w.:-]+)""")
 
 def to_markdown(text: str) -> str:
     page = html_to_markdown(text, page=True).strip("\n") + "\n"
-    return page + _listed_faq(text, page) if "FAQPage" in text else page
+    if "FAQPage" in text:
+        page += _listed_faq(text, page)
+    return page + _script_cards(text, page) if "<script" in text else page
 
 
 #: A page's structured data: ``<script type="application/ld+json">`` blocks.
@@ -48,6 +53,27 @@ def _listed_faq(text: str, page: str) -> str:
     for question, answer in entries:
         parts.append(f"\n### {_SPACES.sub(' ', question)}\n\n{html_to_markdown(answer).strip()}\n")
     return "".join(parts)
+
+
+#: A script written in the page itself (no ``src``), up to its end tag; JSON-LD and other data types are not code.
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)(?![^>]*\btype\s*=\s*[\"']?application/(?:ld\+)?json)"
+                            r"[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _script_cards(text: str, page: str) -> str:
+    """The cards a page keeps in its own script's data (``const DATA = [{q: "…", a: "…"}, …]``, read as a
+    JavaScript module's, never run: see :mod:`.jsdata`), as Markdown after the page's, when the page's text
+    does not show their questions: an app's page draws its questions from there, and holds them only there.
+    "" when there are none, or the page shows them."""
+    items = [item for block in _INLINE_SCRIPT.findall(text) if "=" in block
+             for value in jsdata.literals(block) for item in datacards.items(value, records_only=True)]
+    shown = _SPACES.sub(" ", page)
+    if not items or any(_SPACES.sub(" ", item.question) in shown for item in items):
+        return ""
+    # An answer the script writes into the page is the page's HTML: read as the page is (its pictures drawn
+    # in SVG, its buttons, go). Lines are the Markdown's, as the page's are.
+    return "\n" + data.items_markdown([replace(item, line=0, answer=html_to_markdown(item.answer, page=True).strip())
+                                       if "<" in item.answer else replace(item, line=0) for item in items])
 
 
 #: A JavaScript escape JSON does not have (``\\'``), written by hand in many pages' structured data.

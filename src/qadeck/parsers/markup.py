@@ -399,7 +399,7 @@ class _Converter(HTMLParser):
             if _KEPT not in frame.attrs:
                 return ""
             content = _TRAILING_ICON.sub("", content)  # "<button>Q? <span>+</span></button>": its icon goes
-            return content if self._in_heading() else _term(content)
+            return content if self._in_heading() else self._front(content)
         if _CHROME in frame.attrs:
             return ""
         if self.page and (tag == "dt" or (tag == "summary" and not self._in("li"))):
