@@ -1,4 +1,5 @@
-"""Web archives (``.mht``, ``.mhtml``): a page saved as one file by a browser or Word, read as its HTML page."""
+"""Web archives (``.mht``, ``.mhtml``, Safari's ``.webarchive``): a page saved as one file by a browser or Word, read as
+its HTML page."""
 
 from __future__ import annotations
 
@@ -63,3 +64,43 @@ def test_a_web_archive_without_a_page_is_one_line_naming_it(tmp_path: Path) -> N
         sources.read(path)
     assert raised.value.message == "a web archive (MHTML) holding no HTML page"
     assert "faq.mht" in str(raised.value)
+
+
+def _safari_archive(page: bytes, **resource: object) -> bytes:
+    """What Safari's "Save As… Web Archive" writes: a binary property list whose main resource holds the page."""
+    import plistlib
+
+    main = {"WebResourceData": page, "WebResourceMIMEType": "text/html", "WebResourceURL": "https://example.org/faq",
+            **resource}
+    return plistlib.dumps({"WebMainResource": main, "WebSubresources": []}, fmt=plistlib.FMT_BINARY)
+
+
+_PAGE = ("<html><head><title>Help</title><script>alert(1)</script></head><body><h1>FAQ</h1>"
+         "<h3>Can I pause my subscription?</h3><p>Yes, for up to three months.</p>"
+         "<h3>Do you ship abroad?</h3><p>To every country in the EU \u2014 delivery takes a week.</p></body></html>")
+
+
+def test_a_safari_web_archive_is_read_as_its_page_in_the_encoding_it_names(tmp_path: Path) -> None:
+    path = tmp_path / "faq.webarchive"
+    path.write_bytes(_safari_archive(_PAGE.encode("utf-16"), WebResourceTextEncodingName="UTF-16"))
+    assert _cards(path) == [("Can I pause my subscription?", "Yes, for up to three months."),
+                            ("Do you ship abroad?", "To every country in the EU \u2014 delivery takes a week.")]
+    assert "alert" not in sources.read(path).text
+    (tmp_path / "receipt.webarchive").write_bytes(path.read_bytes())  # a folder reads the one named for questions
+    result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path)])
+    assert {card["source"] for card in json.loads(result.stdout)} == {"faq.webarchive"}
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"bplist00\x00\x01garbage", "a damaged Safari web archive (its property list cannot be read)"),
+    (_safari_archive(b"\x89PNG", WebResourceMIMEType="image/png"), "a Safari web archive holding no HTML page"),
+    (_safari_archive(_PAGE.encode(), WebResourceTextEncodingName="x-no-such"),
+     "a web archive whose page cannot be decoded (unknown charset x-no-such)"),
+])
+def test_a_bad_safari_web_archive_is_one_line_naming_it(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "faq.webarchive"
+    path.write_bytes(data)
+    with pytest.raises(SourceError) as raised:
+        sources.read(path)
+    assert raised.value.message == message
+    assert "faq.webarchive" in str(raised.value)

@@ -61,7 +61,7 @@ LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: named for Q&A (a folder's ``.abw`` is a letter or a report as often).
 ABIWORD = frozenset({".abw", ".awt", ".zabw", ".bzabw"})
 NAMED_ONLY = frozenset({
-    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml",
+    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml", ".webarchive",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
@@ -201,6 +201,7 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".textbundle": textbundle.to_markdown,  # a bundle zipped under its folder's name (copied off a Mac, say)
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
+    ".webarchive": html.safari_archive_to_markdown,
     ".apkg": apkg.to_markdown,
     ".colpkg": apkg.to_markdown,
     **dict.fromkeys(ANKI_COLLECTIONS, apkg.collection_to_markdown),

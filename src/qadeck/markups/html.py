@@ -7,7 +7,8 @@ the Markdown's, not the page's: a page is read as a whole. The FAQ a page lists 
 (schema.org's ``FAQPage``) is read too where the page's text does not show it, and so are the cards
 its own scripts keep as data (an app's page that draws its questions from there). A web archive (``.mht``, ``.mhtml``: a
 browser's or Word's "single file" page, a MIME message holding the page and its pictures) is read as
-its page, decoded from its transfer encoding and character set by the standard library's email parser.
+its page, decoded from its transfer encoding and character set by the standard library's email parser; Safari's
+(``.webarchive``, a property list holding the page's bytes and their encoding's name) by its ``plistlib``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import plistlib
 import re
 from dataclasses import replace
 
@@ -137,11 +139,40 @@ def _web_archive_page(data: bytes, name: str) -> str:
     message = email.message_from_bytes(data, policy=email.policy.default)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            raw = part.get_payload(decode=True) or b""
-            meta = _META_CHARSET.search(raw[:4096])
-            charset = part.get_content_charset() or (meta.group(1).decode("ascii") if meta else "utf-8")
-            try:
-                return raw.decode(charset, errors="replace")
-            except LookupError as exc:
-                raise SourceError(f"a web archive whose page cannot be decoded (unknown charset {charset})", name) from exc
+            return _decoded(part.get_payload(decode=True) or b"", part.get_content_charset(), name)
     raise SourceError("a web archive (MHTML) holding no HTML page", name)
+
+
+def safari_archive_to_markdown(data: bytes, name: str = "<webarchive>") -> str:
+    return to_markdown(_safari_archive_page(data, name))
+
+
+#: The page types a Safari archive's main resource holds when it is a page.
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _safari_archive_page(data: bytes, name: str) -> str:
+    """The HTML page of a Safari web archive: its main resource's bytes, in the encoding it names."""
+    try:
+        archive = plistlib.loads(data)
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError, OverflowError,
+            RecursionError) as exc:
+        raise SourceError("a damaged Safari web archive (its property list cannot be read)", name) from exc
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    page = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(page, bytes) or main.get("WebResourceMIMEType", "text/html") not in _PAGE_TYPES:
+        raise SourceError("a Safari web archive holding no HTML page", name)
+    charset = main.get("WebResourceTextEncodingName")
+    return _decoded(page, charset if isinstance(charset, str) else None, name)
+
+
+def _decoded(raw: bytes, charset: str | None, name: str) -> str:
+    """An archived page's text: in the ``charset`` its archive names, else its own ``<meta charset>`` (browsers
+    name it there only), else UTF-8."""
+    if not charset:
+        meta = _META_CHARSET.search(raw[:4096])
+        charset = meta.group(1).decode("ascii") if meta else "utf-8"
+    try:
+        return raw.decode(charset, errors="replace")
+    except LookupError as exc:
+        raise SourceError(f"a web archive whose page cannot be decoded (unknown charset {charset})", name) from exc
