@@ -232,3 +232,27 @@ def test_an_arrow_typed_before_a_question_is_not_part_of_it() -> None:
         "What is a stream?", "Why are streams lazy?", "What does collect do?",
     ]
     assert result.cards[1].answer == "Nothing runs until a terminal operation asks for a result."
+
+
+GENERATOR_NOTES = """\
+what is a generator ?
+a function that yields values one at a time.
+its kinds :
+1. is a plain function with yield in it,
+   the common kind
+2. a generator expression in brackets
+
+what is the difference between a list and a tuple ?
+a list can change, a tuple cannot.
+"""
+
+
+def test_a_numbered_point_under_a_line_introducing_a_list_is_no_question() -> None:
+    # "1. is a plain function …" opens with a question word, but the line above introduces the list it is a point of.
+    numbered = parsers.get("numbered").parse(Source(Path("notes.txt"), GENERATOR_NOTES, "utf-8"))
+    assert numbered.cards == ()
+    result = _parse(GENERATOR_NOTES)
+    assert [card.question for card in result.cards] == [
+        "what is a generator?", "what is the difference between a list and a tuple?",
+    ]
+    assert "1. is a plain function" in result.cards[0].answer

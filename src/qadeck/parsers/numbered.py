@@ -10,7 +10,8 @@
 A question is a numbered line (``1.``, ``1)``, ``(1)``, a section's ``2.3.``,
 optionally bold) that asks: it ends in ``?`` or opens with a question word or an
 instruction (what, how, explain, compare …). An instruction in a run of numbered
-lines is a step of an answer's list, not a question. A bold number (``**4.**``)
+lines is a step of an answer's list, not a question; so is a numbered line right under a
+line that introduces a list (``Types of joins:``) unless it ends in ``?``. A bold number (``**4.**``)
 is an explicit marker: that line starts a question whatever it says, even
 nothing; a section's number in bold is a heading's. A question line that stops
 mid-sentence, the line right below it ending asking, was wrapped (a PDF's
@@ -127,7 +128,7 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         if question is None and not line.code and _EMPHASIS_OPENS.match(line.text):
             question = _emphasised(lines, index)
         explicit = question is not None and (ends_asking(question) or _bold_number(line.text))
-        if question is not None and (explicit or not _in_list(lines, index)):
+        if question is not None and (explicit or not _in_list(lines, index) and not _introduced(lines, index)):
             found[line.number] = question
         elif not line.code:
             passed = True
@@ -135,6 +136,16 @@ def question_lines(lines: list[Line]) -> dict[int, str]:
         found.update(_statements(lines, found))
         found.update(_carried_on(lines, found))
     return found
+
+
+def _introduced(lines: list[Line], index: int) -> bool:
+    """Is the line right above a numbered line, with no blank between, one that introduces a list ("what is
+    Collections and generics :", "Types of joins:"), itself unnumbered? Then the numbered line is an item of that
+    list, an answer's point ("1. is an interface since 1.2 …"), unless it ends asking."""
+    if index == 0 or lines[index - 1].blank or lines[index - 1].code:
+        return False
+    above = lines[index - 1].text.rstrip()
+    return above.endswith(":") and not above.lstrip()[:1].isdecimal()
 
 
 #: A numbered line opening an emphasis it does not close: "1. *Compiling fails with a message about a module not".
