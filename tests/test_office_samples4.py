@@ -158,3 +158,41 @@ def test_a_row_whose_answer_cell_is_empty_is_unanswered_whatever_is_noted_beside
     assert pairs(listed(book)) == [
         ("What is a star schema?", "A fact table joined to dimension tables.\n\n**Company:** Acme"),
     ]
+
+
+def test_unlettered_options_each_a_paragraph_are_no_section_titles(tmp_path: Path) -> None:
+    """A question's options typed one a paragraph, without letters ("Bandwidth", "uptime"), then ``Ans- …``:
+    the options and the key stay under their question instead of titling sections."""
+    text = ("1. Which promise does a storage plan make?\n\nFeature Guarantee\n\nBandwidth\n\nuptime\n\n"
+            "Ans- uptime\n\n"
+            "2. Which tool lists the folders of a share?\n\nExplorer\n\nTerminal\n\nAns- Explorer\n")
+    found = _listed_text(tmp_path, text)
+    assert [(card["question"], card["section"]) for card in found] == [
+        ("Which promise does a storage plan make?", ""), ("Which tool lists the folders of a share?", "")]
+    assert found[0]["answer"] == "Feature Guarantee\n\nBandwidth\n\nuptime\n\nAns- uptime"
+    assert found[1]["answer"] == "Explorer\n\nTerminal\n\nAns- Explorer"
+
+
+def test_a_section_title_over_a_question_after_a_short_answer_stays_a_title(tmp_path: Path) -> None:
+    """``Paris`` answering, then ``Rivers`` over the next question: that title still opens a section."""
+    text = ("Capitals\n\n1. What is the capital of France?\n\nParis\n\n"
+            "Rivers\n\n2. Which river runs through Cairo?\n\nThe Nile runs through it.\n")
+    found = _listed_text(tmp_path, text)
+    assert [(card["answer"], card["section"]) for card in found] == [
+        ("Paris", "Capitals"), ("The Nile runs through it.", "Rivers")]
+
+
+def test_a_true_or_false_statement_keyed_after_dashes(tmp_path: Path) -> None:
+    """``3. Two accounts can be merged---No``: the statement asks, the word after the dashes answers."""
+    text = ("1. What limits a free account?\n\nIts credit and its time.\n\n"
+            "2. What groups resources for billing?\n\nA subscription.\n\n"
+            "3. One login can manage several subscriptions --- yes\n"
+            "4. Two subscriptions can be merged into one---NO\n"
+            "5. What keeps a resource from being deleted?\n\nA lock.\n")
+    assert pairs(_listed_text(tmp_path, text)) == [
+        ("What limits a free account?", "Its credit and its time."),
+        ("What groups resources for billing?", "A subscription."),
+        ("One login can manage several subscriptions", "yes"),
+        ("Two subscriptions can be merged into one", "NO"),
+        ("What keeps a resource from being deleted?", "A lock."),
+    ]

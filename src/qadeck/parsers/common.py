@@ -307,7 +307,7 @@ def heading_at(lines: Sequence[Line], index: int, starts_question: StartsQuestio
         follows = after is None or starts_question(after) or heading(after) is not None
         return clean.clean_heading(inline_text(atx[1])) if follows else None
     before = _neighbour(lines, index, -1)
-    if _in_options(text, before, after):
+    if _in_options(text, before, after) or _among_short_lines(before, after, starts_question):
         return None
     blank_before = index == 0 or lines[index - 1].blank
     if not blank_before and before is not None and not before.text.rstrip().endswith(_SENTENCE_END):
@@ -349,6 +349,19 @@ def _in_options(text: str, before: Line | None, after: Line | None) -> bool:
         if near is not None and ord(near.group(1).upper()) == letter + step:
             return True
     return False
+
+
+def _among_short_lines(before: Line | None, after: Line | None, starts_question: StartsQuestion) -> bool:
+    """Is a title-shaped line one of a run of short one-line paragraphs: a title-shaped line or a question above it,
+    a short line that ends no sentence and asks nothing below it? A question's unlettered options are written so,
+    each a paragraph of its own ("Feature Availability", "Bandwidth", "uptime"); a section's title stands over a
+    question or its text, never between two such lines."""
+    if before is None or after is None or before.code or after.code \
+            or not (clean.heading_shaped(before.text) or ends_asking(before.text.rstrip())):
+        return False
+    below = after.text.strip()
+    return (len(below) <= clean.MAX_HEADING_CHARS and not below.endswith(clean.TERMINAL_ENDS)
+            and not ends_asking(below) and not starts_question(after))
 
 
 def _neighbour(lines: Sequence[Line], index: int, step: int) -> Line | None:

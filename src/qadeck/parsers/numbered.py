@@ -88,6 +88,8 @@ ANSWER_MARK = re.compile(
 _QUESTION_LABEL = re.compile(r"^(\*\*|__)(?:Question|Q)\1[ \t]*[:：][ \t]*")
 #: An answer written on the question's line after its question mark: "6. Servlet life cycle? - init(), destroy()".
 _INLINE_ANSWER = re.compile(r"^(?P<question>[^?]*\?)\s+(?:[-–]|[-=]+>|:-)\s+(?P<answer>[^?]+)$")
+#: A true-or-false statement keyed after a run of dashes on its line: "19. Two subscriptions can be merged---No".
+_KEYED_STATEMENT = re.compile(r"^(?P<question>.*?\S)[ \t]*-{2,}>?[ \t]*(?P<answer>(?i:yes|no|true|false))[ \t.!]*$")
 #: An answer labelled on the question's line, as viva sheets of short answers write them: "4. Who wrote Python
 #: Answer: Guido van Rossum." The label's word and its colon stand between spaces and the answer's text (a bold
 #: label, "**Answer: …**", is left to the layouts that read bold answers).
@@ -642,6 +644,8 @@ def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
         question, texts = inline["question"], [inline["answer"], *texts]
     elif "ns" in question and (labelled := _LABELLED_ANSWER.match(question)) is not None:
         question, texts = labelled["question"], [labelled["answer"], *texts]
+    elif "--" in question and not texts and (keyed := _KEYED_STATEMENT.match(question)) is not None:
+        question, texts = keyed["question"], [keyed["answer"]]
     last = max([first.number] + [line.number for line in body if not line.blank])
     return Entry(question, clean.answer_markdown(texts), first.number, last, section)
 
