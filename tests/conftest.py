@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -98,3 +99,19 @@ def shown_fronts(col, note) -> list[str]:
     import re
 
     return [re.sub(r"<[^>]+>", "", col.get_card(card).question()) for card in sorted(note.card_ids())]
+
+
+def listed(*paths: Path) -> list[dict[str, object]]:
+    """What ``qadeck list --json PATHS`` prints, as a user runs it (it must succeed)."""
+    from click.testing import CliRunner
+
+    from qadeck.cli import cli
+
+    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def pairs(cards: list[dict[str, object]]) -> list[tuple[object, object]]:
+    """Each listed card's question and answer."""
+    return [(card["question"], card["answer"]) for card in cards]

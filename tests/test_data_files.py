@@ -23,13 +23,9 @@ from qadeck.cli import cli
 from qadeck.errors import SourceError
 from qadeck.markups import datacards
 
+from .conftest import listed as _list
+
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _list(*paths: Path) -> list[dict[str, object]]:
-    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_difficulty_and_tags_keys_give_the_authors_level_and_anki_tags() -> None:

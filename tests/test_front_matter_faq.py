@@ -7,24 +7,17 @@ in the site's data (a template loop) gives no cards made of the loop.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from click.testing import CliRunner
 
-from qadeck.cli import cli
+
+from .conftest import listed as _list
 
 
 def _page(tmp_path: Path, name: str, text: str) -> list[dict[str, object]]:
     """The cards of a page called ``name`` holding ``text``."""
     (tmp_path / name).write_text(text, encoding="utf-8")
     return _list(tmp_path / name)
-
-
-def _list(*paths: Path) -> list[dict[str, object]]:
-    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 _PAGE = """---

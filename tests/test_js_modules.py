@@ -17,15 +17,7 @@ from hypothesis import strategies as st
 from qadeck.cli import cli
 from qadeck.markups import jsdata
 
-
-def _list(*paths: Path) -> list[dict[str, object]]:
-    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def _pairs(cards: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return [(card["question"], card["answer"]) for card in cards]
+from .conftest import listed as _list, pairs as _pairs
 
 
 def test_literals_read_javascripts_strings_numbers_and_keys() -> None:

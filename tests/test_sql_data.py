@@ -3,7 +3,6 @@ scripts a folder reads."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,15 +10,7 @@ from click.testing import CliRunner
 from qadeck.cli import cli
 from qadeck.markups import sqldata
 
-
-def _list(*paths: Path) -> list[dict[str, object]]:
-    result = CliRunner().invoke(cli, ["list", "--json", *map(str, paths)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def _pairs(cards: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return [(card["question"], card["answer"]) for card in cards]
+from .conftest import listed as _list, pairs as _pairs
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

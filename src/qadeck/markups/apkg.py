@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Collection
 from dataclasses import replace
-from pathlib import Path
 from urllib.parse import quote
 
 import zstandard
@@ -46,6 +44,7 @@ from .archive import DAMAGE as ZIP_DAMAGE
 from .archive import PART, Archive
 from .crowdanki import field_markdown, note_item
 from .data import notes_markdown, shared_path
+from .database import opened
 from .datacards import Item, hard_breaks
 
 #: The collections a package may hold, newest first, and whether zstd compresses it.
@@ -151,16 +150,8 @@ def read_media(path: str, name: str, cap: int) -> bytes:
 
 def _notes(database: bytes, media: Collection[str] = ()) -> list[Item]:
     """The notes of a collection database, by section, then in the order they were added."""
-    with tempfile.TemporaryDirectory(prefix="qadeck-") as folder:
-        path = Path(folder) / "collection.db"
-        path.write_bytes(database)
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON"):
-                connection.execute(f"PRAGMA {pragma}")
-            return _read(connection, media)
-        finally:
-            connection.close()  # before the folder goes: Windows deletes no open file
+    with opened(database) as connection:
+        return _read(connection, media)
 
 
 def _read(connection: sqlite3.Connection, media: Collection[str]) -> list[Item]:

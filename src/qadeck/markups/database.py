@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import SourceError
@@ -35,6 +37,14 @@ def to_markdown(content: bytes, name: str = "<database>") -> str:
 
 
 def _tables(content: bytes) -> dict[str, data.LinedList]:
+    with opened(content) as connection:
+        return _read(connection)
+
+
+@contextmanager
+def opened(content: bytes) -> Iterator[sqlite3.Connection]:
+    """A connection to the database ``content`` holds: a copy in a folder of its own, opened read-only and
+    immutable, its schema's functions distrusted (an Anki collection is read so too)."""
     with tempfile.TemporaryDirectory(prefix="qadeck-") as folder:
         path = Path(folder) / "data.db"
         path.write_bytes(content)
@@ -42,7 +52,7 @@ def _tables(content: bytes) -> dict[str, data.LinedList]:
         try:
             for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON"):
                 connection.execute(f"PRAGMA {pragma}")
-            return _read(connection)
+            yield connection
         finally:
             connection.close()  # before the folder goes: Windows deletes no open file
 
