@@ -3,7 +3,8 @@
 Contract: a layout collects :class:`Entry` records (question, Markdown answer,
 lines, section) and hands them to :func:`result`, which drops an ``Answer:``
 label, turns entries whose answer is empty or a placeholder ("Answer here",
-"To be completed.", "...", "TBD") into ``unanswered`` findings and the rest
+"To be completed.", "...", "TBD") or a blank form's fields (boxes to tick, none
+ticked, over labels and blanks to fill in) into ``unanswered`` findings and the rest
 into cards. :func:`coverage` scores a layout's entries by the share of the file's
 content lines their questions and answers account for, so that scores of
 different layouts compare: a layout that explains the whole file wins over
@@ -224,6 +225,9 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue
+        if "[ ]" in answer and _blank_form(answer):
+            findings.append(Finding("unanswered", source.name, entry.line, asked))
+            continue  # "- [ ] Yes / - [ ] No" over "**Notes:**" and "(Enter notes here)": a form to fill in
         if answer[:3] in _FENCES and _code_to_ask_about(asked, answer):
             findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue  # "What does the following print?" over its code alone: the code is asked about, not the answer
@@ -274,6 +278,34 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             )
         )
     return ParseResult(source.name, layout, tuple(cards), tuple(findings))
+
+
+#: An unticked box of a task list: "- [ ] Yes".
+_OPEN_BOX = re.compile(r"[-*+][ \t]+\[ \][ \t]+\S")
+#: A form's field label alone on its line: "**Findings & Notes:**", "Risk rating:".
+_FIELD_LABEL = re.compile(r"(\*\*|__)?[^\W\d_][^:*_]{0,40}:(?(1)\1)")
+#: A blank to fill in: words in brackets or parentheses alone ("(Enter findings here)", "[Date]") or a rule of
+#: underscores.
+_BLANK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|_{3,}")
+
+
+def _blank_form(answer: str) -> bool:
+    """True for a form's fields where an answer would be: boxes to tick, none ticked ("- [ ] Yes", "- [ ] No"),
+    field labels and blanks to fill in ("**Notes:**" over "(Enter notes here)"), nothing else, and at least one
+    box and one blank. A questionnaire's template repeats that under every question; a checklist that answers
+    ("- [ ] Back up the database") has no blank."""
+    boxes = blanks = 0
+    for line in answer.split("\n"):
+        text = line.strip()
+        if not text or text.startswith("```") or text.startswith("~~~"):
+            continue
+        if _OPEN_BOX.match(text):
+            boxes += 1
+        elif _BLANK.fullmatch(text):
+            blanks += 1
+        elif not _FIELD_LABEL.fullmatch(text):
+            return False
+    return boxes > 0 and blanks > 0
 
 
 def _without_pager(answer: str) -> str:

@@ -4,7 +4,7 @@
     A container is ...                 ### Q1: What is Y? ###
 
 Which headings are questions is decided per level: a level where most
-headings read as questions (numbered ``Q.``/``12.``/``12)``, ending in ``?``,
+headings read as questions (numbered ``Q.``/``12.``/``12)``/``12-``, ending in ``?``,
 or opening with what/how/explain/...) is a question level, and there every
 heading between its first and last question-like heading is a question, even
 one phrased as a statement. Other headings are sections when they hold
@@ -44,7 +44,9 @@ from .structure import (
 NAME = "headings"
 
 #: A heading's number: "Q3.", "12)", "1.2:", and as Chinese and Japanese write a list's numbers, "1、", "2．", "3）".
-_NUMBERING = re.compile(r"^(?:Q(?:uestion)?\s*\d*\s*[.:)\-]|Q\d+|\d+(?:\.\d+)*\s*[.):、．）](?!\d))\s*", re.IGNORECASE)
+#: A hyphen after a number is one too where a space follows it ("1- Reversing a list"), as some lists write it.
+_NUMBERING = re.compile(
+    r"^(?:Q(?:uestion)?\s*\d*\s*[.:)\-]|Q\d+|\d+(?:\.\d+)*\s*[.):、．）](?!\d)|\d{1,3}[ \t]?-(?=[ \t]))\s*", re.IGNORECASE)
 _ASKING = re.compile(
     r"^(?:what|what's|whats|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|"
     r"do|does|did|should|would|will|shall|may|might|have|has|explain|describe|define|list|name|"

@@ -18,7 +18,8 @@ that whole paragraph. Of those, the questions are the ones sharing
 the indentation and bullet where most of them ask (end in ``?`` or open with
 a question word), and there every one between the first and the last asking
 one is an entry, however it is phrased. The answer runs to the next question
-or heading; where two answers in three at least are nested under their questions (a note app's toggles),
+or heading (or, under a bulleted question on its own line, to the next bullet after the answer typed
+at the margin below it); where two answers in three at least are nested under their questions (a note app's toggles),
 a nested answer ends where the text comes back to the questions' margin.
 """
 
@@ -94,9 +95,11 @@ def _shapes(lines: list[Line]) -> dict[int, tuple[int, str, str]]:
             continue  # the paragraph under a heading that asks ("### 怎么实现？") answers it: no question of its own
         if index and not lines[index - 1].blank and indents[index - 1] >= indents[index] \
                 and not _titles(lines, index - 1):
-            if indents[index - 1] == indents[index] or not _BULLET.match(line.text):
-                continue  # inside a paragraph (a heading above, less indented, is fine)
-            # a bullet after the deeper lines of the item above: the next item of that list
+            if not _BULLET.match(line.text) or indents[index - 1] == indents[index] and not _after_margin_answer(
+                    lines, index, indents):
+                continue  # inside a paragraph or a tight list (a heading above, less indented, is fine)
+            # a bullet after the deeper lines of the item above, or after the answer typed at the margin under
+            # a question of its own: the next item
         shape = _shape(lines, index, indents, following[index])
         if shape:
             shapes[index] = shape
@@ -117,6 +120,23 @@ def _untitled(body: list[Line]) -> list[Line]:
         if line.text[:1] in "IVX" and _titles(body, index):
             return body[:index]
     return body
+
+
+def _after_margin_answer(lines: list[Line], index: int, indents: list[int]) -> bool:
+    """Is the bullet ``lines[index]`` right under an answer typed at its margin below an item that asks on its own
+    line ("* What is a decorator?" / "``A function that wraps one.``" / "* Define PyPI?"): the next question? A
+    bullet under the wrapped lines of an item that states (a PDF's "• Test Execution: - the team …"), or under an
+    answer's line that introduces it ("… in two parts:"), is not."""
+    indent = indents[index]
+    above = index - 1
+    if lines[above].text.rstrip().endswith(":"):
+        return False  # "… broken down in two parts:" over its items: the answer's own list
+    while above >= 0 and not lines[above].blank and not lines[above].code and indents[above] == indent:
+        bullet = _BULLET.match(lines[above].text)
+        if bullet:
+            return above < index - 1 and ends_asking(bullet.group(3))
+        above -= 1
+    return False
 
 
 def _toggle(lines: list[Line], index: int, indents: list[int], after: int) -> bool:

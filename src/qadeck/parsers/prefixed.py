@@ -9,7 +9,7 @@
 A question starts at a line opening with a question marker (``Q:``, ``Q1.``, ``Q1/``,
 ``Question:``, ``Q -``, ``Front:``, ``❓``, ``Q3`` before a question in bold; numbered, bulleted or bold); its answer at the next answer
 marker, at the start of a line or inside one after the question's closing
-punctuation (``… model? * A: …``). The answer runs to the next question or
+punctuation (``… model? * A: …``); an ``A:`` with a ``B:`` below it is the first of lettered options. The answer runs to the next question or
 section heading. A question with no answer marker keeps its first line (or the
 lines up to its ``?``) and the rest is its answer.
 
@@ -63,6 +63,8 @@ ANSWER = re.compile(
 #: "A." alone: an answer marker only where no "B." option follows it (see :func:`_answer_dot`).
 ANSWER_DOT = re.compile(_OPEN + r"A\s*\.(?:(?P=b))?" + _AFTER)
 _OPTION_B = re.compile(r"^\s*(?:[-*•+]\s+)?(?:\*\*|__)?\(?B\s*[.):]")
+#: "A:" or "A)" alone, the letter and no word: an option's as well as an answer's.
+_LETTER_A = re.compile(_OPEN + r"\(?A\s*[:)]")
 #: An answer marker inside a line, after the question's closing punctuation: "? A: ", "? * A: ".
 ANSWER_INLINE = re.compile(
     # After the question's closing mark, or after a card separator ("Question: …::Answer: …", "… | A: …").
@@ -237,6 +239,8 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
     """The question's lines and the answer's lines (the answer marker dropped)."""
     for index, text in enumerate(texts):
         start = (ANSWER.match(text) or _answer_dot(texts, index)) if index else None
+        if start and _LETTER_A.match(text) and any(_OPTION_B.match(later) for later in texts[index + 1 :]):
+            start = None  # "- A: 2 4" over "- B: …": the first of lettered options, no answer's marker
         if start:
             return texts[:index], [text[start.end() :]] + texts[index + 1 :]
         inline = _answer_inline(text)
