@@ -1,6 +1,7 @@
 """Multiple-choice questions whose right option a line names in another language ("**Respuesta:** B",
 "**Cevap:** A") or after a check mark ("✅ **Answer: C**"), and questions whose options stand between them
-and their answer label, a paragraph each or under a heading that only numbers the question."""
+and their answer label, a paragraph each or under a heading that only numbers the question; options that open
+with their own letters ("a. …"), which the front shows once; numbered questions typed a level too deep."""
 
 from __future__ import annotations
 
@@ -195,3 +196,25 @@ def test_a_numbered_question_typed_a_level_too_deep_continues_the_list(tmp_path)
     # Points numbered afresh under an answer stay in it.
     assert "Jedna odpowiedzialność" in cards[4][1] and "Rozszerzaj, nie zmieniaj." in cards[4][1]
     assert "Rekord A" in cards[5][1]
+
+
+TICKED_WITH_LETTERS = """\
+## 1. Apa fungsi perintah `git clone`?
+- [ ] a. Menghapus repositori
+- [x] b. Menyalin repositori jarak jauh
+- [ ] c. Menggabungkan dua cabang
+
+## 2. Perintah mana yang menampilkan status berkas?
+- [ ] a. git log
+- [ ] b. git push
+- [x] c. git status
+"""
+
+
+def test_options_that_carry_their_own_letters_are_not_lettered_twice(tmp_path):
+    assert _cards(tmp_path, "git.md", TICKED_WITH_LETTERS) == [
+        ("Apa fungsi perintah `git clone`?\n\n- A: Menghapus repositori\n- B: Menyalin repositori jarak jauh"
+         "\n- C: Menggabungkan dua cabang", "**B**: Menyalin repositori jarak jauh"),
+        ("Perintah mana yang menampilkan status berkas?\n\n- A: git log\n- B: git push\n- C: git status",
+         "**C**: git status"),
+    ]

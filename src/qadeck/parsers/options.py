@@ -100,6 +100,7 @@ def stem(question: str) -> str:
 def options_card(question: str, options: Sequence[str], chosen: int | Sequence[int] | None) -> tuple[str, str]:
     """(front, back) of a multiple-choice card: the question over its lettered options (each on one
     line, or indented under its letter); the chosen options' letters and texts ("" when none is chosen)."""
+    options = _without_own_letters(options)
     shown = [f"- {SHOWN_LETTERS[k]}: {text}" for k, text in enumerate(options) if text.strip()]
     if not shown:
         return question, ""
@@ -107,6 +108,21 @@ def options_card(question: str, options: Sequence[str], chosen: int | Sequence[i
     picked = [chosen] if isinstance(chosen, int) else list(chosen or ())
     back = "\n\n".join(f"**{SHOWN_LETTERS[k]}**: {options[k]}" for k in picked)
     return front, back
+
+
+#: An option's text opening with its own letter: "a. Paris" in a task list, "(b) Rome" in a spreadsheet's column.
+_OWN_LETTER_OPENING = re.compile(r"^\(?([A-Ha-h])[.)][ \t]+(?=\S)")
+
+
+def _without_own_letters(options: Sequence[str]) -> Sequence[str]:
+    """``options`` without the letters their texts open with when every one opens with its own, in order ("a. …",
+    "b. …"): the front letters them already."""
+    if not 2 <= len(options) <= len(OPTION_LETTERS):
+        return options
+    found = [_OWN_LETTER_OPENING.match(text) for text in options]
+    if not all(match and match.group(1).upper() == OPTION_LETTERS[k] for k, match in enumerate(found)):
+        return options
+    return [text[match.end():] for text, match in zip(options, found) if match]
 
 
 def ticked(question: str, answer: str) -> tuple[str, str] | None:
