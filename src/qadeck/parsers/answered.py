@@ -23,6 +23,7 @@ the ``numbered`` layout's: those come first in the registry and win a tie.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Source
 from . import common, numbered, options, prefixed
@@ -88,12 +89,7 @@ def find(source: Source) -> list[Entry]:
 
 def _question_start(lines: list[Line], mark: int, floor: int) -> int | None:
     """The index of the first line of the question an answer label at ``mark`` answers (None: none above it)."""
-    end = mark
-    while end > floor and lines[end - 1].blank:
-        end -= 1
-    start = end
-    while start > floor and not lines[start - 1].blank and not lines[start - 1].code:
-        start -= 1
+    start, end = _paragraph_above(lines, mark, floor, lambda line: line.blank)
     if start == end:
         return None
     if end - start > _QUESTION_LINES:
@@ -103,17 +99,24 @@ def _question_start(lines: list[Line], mark: int, floor: int) -> int | None:
     return start if start < end else None
 
 
+def _paragraph_above(lines: list[Line], end: int, floor: int, gap: Callable[[Line], bool]) -> tuple[int, int]:
+    """(start, end) indices of the paragraph of text lines right above ``end``, past the ``gap`` lines between
+    (blank ones, or code too), not above ``floor``; start == end when there is none."""
+    while end > floor and gap(lines[end - 1]):
+        end -= 1
+    start = end
+    while start > floor and not lines[start - 1].blank and not lines[start - 1].code:
+        start -= 1
+    return start, end
+
+
 def _past_options(lines: list[Line], mark: int, floor: int) -> int | None:
     """The index of the first line of the paragraph above the lettered options that stand above an answer label
     at ``mark`` ("A) 4" … "D) 12", a paragraph each or one for all, code under an option or above them all): a
     multiple-choice question, its label naming the right option. None when no option stands right above it."""
     end, passed = mark, False
     while True:
-        while end > floor and (lines[end - 1].blank or lines[end - 1].code):
-            end -= 1
-        start = end
-        while start > floor and not lines[start - 1].blank and not lines[start - 1].code:
-            start -= 1
+        start, end = _paragraph_above(lines, end, floor, lambda line: line.blank or line.code)
         if start == end:
             return None
         if not all(options.is_option(line.text) for line in lines[start:end]):
