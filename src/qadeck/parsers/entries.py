@@ -25,7 +25,6 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options, trailing
 from .base import Layout
-from .embeds import own_parts
 from .markup import wiki_links_as_text, without_block_ids
 from .tags import front_matter_tags, property_tags, tag_lines, trailing_tags
 from .structure import (
@@ -61,18 +60,6 @@ def with_readable_links(entry: Entry) -> Entry:
     return _rewritten(entry, wiki_links_as_text)
 
 
-def readable_links(text: str, entries: list[Entry]) -> list[Entry]:
-    """``entries`` of the note ``text`` as Obsidian shows them: embeds of the note's own parts as those
-    parts' words (see :mod:`.embeds`), then every wiki link as its words. Two substring searches for a
-    note with neither."""
-    if "![[#" in text:
-        shown = own_parts(text)
-        entries = [_rewritten(entry, shown) for entry in entries]
-    if "[[" in text:
-        entries = [with_readable_links(entry) for entry in entries]
-    return entries
-
-
 def _rewritten(entry: Entry, change: Callable[[str], str]) -> Entry:
     """``entry`` with ``change`` made to its question and answer; ``entry`` itself when it changes neither."""
     question, answer = change(entry.question), change(entry.answer)
@@ -83,14 +70,14 @@ def _rewritten(entry: Entry, change: Callable[[str], str]) -> Entry:
 
 def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
     """``entries`` as a wiki shows them: every layout's cards, not only the notes plugins' (a question
-    callout's, a heading's), with embeds of the note's own parts as those parts' words (see
-    :mod:`.embeds`), wiki links as their words and no block ids (see :func:`without_block_ids`).
+    callout's, a heading's), with wiki links as their words and no block ids (see :func:`without_block_ids`).
     Only Markdown is a wiki's page: in a plain-text FAQ or a program ``[[…]]`` is code (shell's test, m4's
     quotes). Two substring searches for a file with neither."""
     if source.path.suffix.lower() not in MARKDOWN_EXTENSIONS:
         return entries
     text = source.text
-    entries = readable_links(text, entries)
+    if "[[" in text:
+        entries = [with_readable_links(entry) for entry in entries]
     if " ^" in text or "\t^" in text:
         entries = [_rewritten(entry, without_block_ids) for entry in entries]
     return entries

@@ -18,6 +18,12 @@ At least two questions must find their answer, and the questions must stand
 alone (no answer under them): a numbered list with answers under each item is
 the ``numbered`` layout's.
 
+Exam-prep quizzes in Markdown give each question a heading of its own (``### Q3. Which …``,
+``## Question 3``), its text, code and lettered options under it, and answer under headings of the
+key's (``### Q3 — (B)``, ``### Q3: B — filter()``, or ``### Q3`` over ``**Answer: B**``): a question's
+or answer's section is its own, up to the next heading. A question whose section already answers it
+(an ``Answer:`` line, a ``<details>`` fold) is no key's.
+
 Word tests set this out in their own ways, read the same: a question may be a
 table's row (``| 3 | Which …? a) … b) … |``, its options run on after it), the
 key a table whose header names the right answer (``| Question number | Correct
@@ -78,6 +84,20 @@ _BULLET = re.compile(r"^\s*[-*+•]\s")
 #: Share of the questions before the last key that it must answer for the file to be this layout's.
 WELL_ANSWERED = 0.8
 _MARKS = re.compile(r"^[#*_\s]+|[*_\s:：]+$")
+#: A heading that opens a question or its answer by number ("Q3. Which …", "Question 3", "Q3 — (B)",
+#: "Q3: B — filter()"): the number, then what follows it.
+_HEADED = re.compile(r"^(?:Q|Question)[ \t]*(\d{1,3})(?![\d.,]\d)[ \t]*(?:[.):|—–-][ \t]*)?(.*)$", re.IGNORECASE)
+#: A lettered option, listed or not ("- (B) Only the object", "C. kube-scheduler"): its letter and text.
+_LISTED_OPTION = re.compile(r"^\s*(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+(\S.*?)\s*$")
+#: A line that answers the question above it, in its own section: the quiz layout's or the headings'.
+_ANSWERED = re.compile(
+    r"^\s*(?:>\s*)*(?:<details|<summary|[*_]{0,2}(?:correct\s+|right\s+)?(?:answers?|ans|solution)\b[^:\n]{0,20}[:：])",
+    re.IGNORECASE,
+)
+#: A key's answer naming itself ("**Answer: B**", "**Correct Answer:** C"), the label before the letter.
+_LABEL = re.compile(r"^(?:\*\*|__)?(?:(?:correct|right)\s+)?answers?\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
+#: A thematic break ("---"): between sections, no one's text.
+_RULER = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 #: A line that may be a key's title: its first word one of the title's (searched at C speed first).
 _MAY_TITLE = LineStart(re.compile(
     # The first letters of the words, as one class, fail most lines before the words are tried.
@@ -142,8 +162,12 @@ def _read(source: Source) -> tuple[list[Entry], int]:
             for number, (first, last) in asking.items():
                 if number not in answering:
                     continue
-                front, options = _front(lines[first : last + 1])
+                titled = heading(lines[first])
+                front, options = (_headed_front(lines[first : last + 1]) if titled else
+                                  _front(lines[first : last + 1]))
                 back = answering[number]
+                if (unlabelled := _LABEL.sub("", back, count=1)) != back and _LETTER.match(unlabelled):
+                    back = unlabelled  # "**Answer: B**": the letter the label names
                 letter = _LETTER.match(back)
                 if letter and letter.group(1).upper() in options and not _PAIRS_LETTERS.search(back):
                     chosen = letter.group(1).upper()
@@ -216,8 +240,18 @@ def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
     gap = False
     optioned = False
     listed = 0  # the last number of a list the current question shows
+    after = start  # past the section of the last headed question
     for index in range(start, stop):
+        if index < after:
+            continue
         line = lines[index]
+        if (titled := heading(line)) and (headed := _headed_question(lines, index, stop, titled[1])):
+            number, last = headed
+            current, gap, optioned, listed, after = None, False, False, 0, last + 1
+            if number in rounds[-1]:
+                rounds.append({})
+            rounds[-1][number] = (index, last)
+            continue
         asked = _asked(line)
         if asked is None and not line.code and rounds[-1] and (bare := _UNPOINTED.match(line.text)) \
                 and int(bare.group(1)) == max(rounds[-1]) + 1:
@@ -248,6 +282,49 @@ def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
     return [asking for asking in rounds if asking]
 
 
+def _headed_question(lines: list[Line], index: int, stop: int, title: str) -> tuple[int, int] | None:
+    """The number and last line of the question the heading at ``index`` opens (its title ``title``): its
+    section, to the next heading, holds two lettered options or more and nothing that answers it."""
+    match = _HEADED.match(title)
+    if match is None:
+        return None
+    options = 0
+    last = index
+    for at in range(index + 1, stop):
+        line = lines[at]
+        if line.code:
+            last = at
+            continue
+        if heading(line):
+            break
+        if _ANSWERED.match(line.text) or "✅" in line.text or "✓" in line.text:
+            return None
+        if _LISTED_OPTION.match(line.text):
+            options += 1
+        if not line.blank and not _RULER.match(line.text):
+            last = at
+    return (int(match.group(1)), last) if options >= 2 else None
+
+
+def _headed_front(block: Sequence[Line]) -> tuple[str, dict[str, str]]:
+    """A headed question's front: what its heading says after the number, then its section (code as
+    written, rulers dropped, options one a line), and its options by their letter."""
+    titled = heading(block[0])
+    match = _HEADED.match(titled[1]) if titled else None
+    parts = [inline_text(match.group(2)), ""] if match and match.group(2).strip() else []
+    options: dict[str, str] = {}
+    for line in block[1:]:
+        if line.code:
+            parts.append(line.text)
+        elif option := _LISTED_OPTION.match(line.text):
+            options[option.group(1).upper()] = option.group(2)
+            parts.append(f"{option.group(1).upper()}. {option.group(2)}")
+        elif not _RULER.match(line.text):
+            parts.append(inline_text(line.text) if not line.blank else "")
+    front = re.sub(r"\n{3,}", "\n\n", "\n".join(parts)).strip()
+    return front, options
+
+
 def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] | None = None,
              ) -> tuple[list[dict[int, str]], int]:
     """The rounds (see :func:`_questions`) of number -> answer of the key whose title line holds ``first``
@@ -262,6 +339,7 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
     rounds: list[dict[int, list[str]]] = [{int(number): [text.strip()] for number, text in _ANSWER.findall(first)}]
     current = max(rounds[-1], default=None)
     gap = False
+    sectioned = False  # the current answer is a heading's: its section, whatever it holds
     index = start
     while index < len(lines):
         line = lines[index]
@@ -269,7 +347,20 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
         if found_heading := heading(line):
             if titled is None or found_heading[0] <= titled[0]:
                 break
-            current, gap = None, True  # a section of the key: its answers are its own
+            headed = _HEADED.match(found_heading[1])
+            if headed:  # "### Q3 — (B)": an answer, its section under it
+                number, rest = int(headed.group(1)), headed.group(2).strip()
+                if number in rounds[-1]:
+                    rounds.append({})
+                rounds[-1][number] = [rest] if _LETTER.match(rest) else []
+                current, gap, sectioned = number, False, True
+            else:
+                current, gap, sectioned = None, True, False  # a section of the key: its answers are its own
+            index += 1
+            continue
+        if sectioned and current is not None:
+            if line.code or not _RULER.match(text):
+                rounds[-1][current].append(line.text if line.code else text)
             index += 1
             continue
         row = None if line.code else _ROW.match(line.text)
@@ -296,7 +387,7 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
         elif any(rounds):
             break
         index += 1
-    return [{number: "\n".join(parts).strip() for number, parts in answering.items()}
+    return [{number: re.sub(r"\n{3,}", "\n\n", "\n".join(parts)).strip() for number, parts in answering.items()}
             for answering in rounds if answering], index
 
 
@@ -353,11 +444,15 @@ def _bare_options(block: Sequence[Line]) -> dict[int, tuple[str, str]]:
     return bare if "".join(letters) == "ABCDEFGH"[: len(letters)] else {}
 
 
+#: What may follow an option's text a key writes again: the line's end or a mark before the explanation.
+_AFTER_OPTION = re.compile(r"[ \t]*(?:$|\n|[|—–:-])")
+
+
 def _unrepeated(option: str, rest: str) -> str:
     """What a key says after an option's letter, without the option's text where it writes that again
     ("b) 1945 || Explanation: …")."""
-    if not rest.startswith(option) or not option:
-        return rest
+    if not rest.startswith(option) or not option or not _AFTER_OPTION.match(rest, len(option)):
+        return rest  # the option's text, then more on its line: an explanation that opens with the option
     return rest[len(option):].lstrip(" \t|—–:-").strip()
 
 
