@@ -308,3 +308,19 @@ def test_a_trivia_dump_naming_its_right_and_wrong_answers_apart_is_a_quiz(tmp_pa
     result = CliRunner().invoke(cli, ["export", "csv", str(path), "-o", str(tmp_path / "t.csv")])
     assert result.exit_code == 0, result.output
     assert 'Which metal has the symbol ""Fe""?' in (tmp_path / "t.csv").read_text(encoding="utf-8")  # as shown
+
+
+def test_a_records_question_written_in_inline_html_reads_as_markdown(tmp_path: Path) -> None:
+    # Apps that show their cards as HTML keep the question so; angle brackets that are no markup stay as written.
+    deck = tmp_path / "flashcards.json"
+    deck.write_text(json.dumps([
+        {"question": "What does <code>git stash</code> do?", "answer": "<p>It <b>sets aside</b> your changes.</p>"},
+        {"question": "<p>Is a <i>rebase</i> safe<script>alert(1)</script> on a shared branch?</p>", "answer": "No."},
+        {"question": "Is List<String> a List<Object>?", "answer": "No: generics are invariant."},
+    ]), encoding="utf-8")
+    cards = _list(deck)
+    assert [(card["question"], card["answer"]) for card in cards] == [
+        ("What does `git stash` do?", "It **sets aside** your changes."),
+        ("Is a *rebase* safe on a shared branch?", "No."),
+        ("Is List<String> a List<Object>?", "No: generics are invariant."),
+    ]

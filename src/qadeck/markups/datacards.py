@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..parsers.markup import hard_breaks
+from ..parsers.markup import hard_breaks, html_to_markdown
 
 #: Names of a question, and of an answer, in order of preference ("title" and "name" ask only beside an answer);
 #: Q&A and instruction datasets' names too (``prompt``/``completion``, ``instruction``/``output``, ``query``/``response``).
@@ -282,7 +282,7 @@ def _entry(keys: dict[str, object], section: str, line: int) -> _Found | None:
         if _base(answer_key, _TEXT_ANSWER_KEYS):
             answer = literal(answer)
         answered, shown = answer_key, ()
-    question = _unprompted(_text(keys[question_key]).strip())
+    question = _from_html(_unprompted(_text(keys[question_key]).strip()))
     if not question:
         return None
     for name, most in _QUESTION_EXTRAS:
@@ -307,6 +307,19 @@ def _cloze(keys: dict[str, object], section: str, line: int) -> _Found | None:
     extra = next((_answer(keys[key]) for key in _CLOZE_EXTRAS if _usable(keys.get(key))), "")
     level, number = _level(keys)
     return _Found(Item(text.strip(), extra, line, _category(keys) or section, _tags(keys), level, kind="cloze"), number)
+
+
+#: Inline HTML a record's question is written in (an app that shows its cards as HTML: ``What does <code>ls</code>
+#: print?``); a question that only holds angle brackets (``List<String>``, ``a < b``) holds none of it.
+_INLINE_HTML = re.compile(r"<(?:b|i|em|strong|code|u|s|sub|sup|kbd|mark|var|tt|br|p|span|div)\b[^<>]*>", re.IGNORECASE)
+
+
+def _from_html(question: str) -> str:
+    """A question written in inline HTML as the Markdown it means (``<code>ls</code>``: `` `ls` ``), its entities
+    read; as it is when it holds no such markup. Its answer is read so where its block is (as a page's HTML is)."""
+    if "<" not in question or _INLINE_HTML.search(question) is None:
+        return question
+    return html_to_markdown(question).strip()
 
 
 def _unprompted(text: str) -> str:
