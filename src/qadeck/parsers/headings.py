@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from ..model import Source
 from .entries import Entry, make_layout, without_numbers
 from .markup import inline_text
+from .options import KIND_ONLY
 from .prefixed import ANSWER, ANSWER_DOT, QUESTION
 from .structure import (
     ASKING_WORDS,
@@ -520,7 +521,20 @@ def _entry(lines: list[Line], question: Heading, end: int, sections: list[Headin
     if title[:1] in "Qq" and answer[:1] in "A*_" and QUESTION.match(title) and (label := ANSWER_DOT.match(answer)) \
             and not _OPTION_B.search(answer):
         answer = answer[label.end() :].lstrip()  # "## Q. …" over "**A.**": the answer's label, as "Q." is the question's
-    return Entry(question_text(title), answer, line, last or line, section)
+    asked = question_text(title)
+    if KIND_ONLY.match(asked) and not _OPTION_B.search(answer) and (split := _KIND_PARAGRAPH.match(answer)):
+        # "### Question 8: Short Answer" over its question, then "**Correct Answer:** …" (options the repair reads)
+        asked, answer = split.group(1).strip(), _LABELLED_ANSWER.sub("", split.group(2).strip(), count=1)
+    return Entry(asked, answer, line, last or line, section)
+
+
+#: The paragraph that asks under such a title (text, no heading, no code), then, past a blank line, its answer.
+_KIND_PARAGRAPH = re.compile(r"^((?![#`~])[^\n]*\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)\n[ \t]*\n([\s\S]*\S[\s\S]*)$")
+#: The answer's label opening it ("**Correct Answer:** …", "Answer: …").
+_LABELLED_ANSWER = re.compile(
+    r"^(?:\*\*|__)?(?:(?:correct|right|model|sample)[ \t]+)?answer[ \t]*(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*",
+    re.IGNORECASE,
+)
 
 
 #: What a question's label opens with after the spaces: a list's mark, a bold mark, "Q" or "Question"; or the

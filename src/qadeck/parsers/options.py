@@ -22,6 +22,14 @@ from collections.abc import Sequence
 
 from .structure import ANSWERING_WORDS, LineStart
 
+#: A question's title that only says what kind of question it is ("Multiple Choice", "(MCQ)", "Short Answer",
+#: "True/False"), as quizzes head each numbered question: the question is the text under it.
+KIND_ONLY = re.compile(
+    r"^[(\[]?[ \t]*(?:multiple[ \t-]*choice|mcqs?|single[ \t-]*choice|true[ \t]*(?:/|or)[ \t]*false|"
+    r"short[ \t-]*answer|long[ \t-]*answer|essay|subjective|objective|fill[ \t-]*in[ \t-]*the[ \t-]*blanks?)"
+    r"(?:[ \t]+questions?)?[ \t]*[)\]]?[ \t:.]*$",
+    re.IGNORECASE,
+)
 #: Option letters, as a multiple-choice card's front shows them.
 OPTION_LETTERS = "ABCDEFGH"
 #: The letters a card's front shows: a quiz that marks its options (LiaScript's, mkdocs-quiz's) may offer more
@@ -318,6 +326,8 @@ def _card(question: str, lines: list[str], span: tuple[int, int], options: list[
     start, end = span
     before = "\n".join(lines[:start]).strip()
     after = "\n".join(lines[end:]).strip()
+    if before and KIND_ONLY.match(question.strip()):
+        question = ""  # "Multiple Choice" over the question's own text: that text asks
     front, back = options_card("\n\n".join(part for part in (question, before) if part), options, chosen)
     return front, "\n\n".join(part for part in (back, after) if part)
 
