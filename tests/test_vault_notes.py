@@ -114,3 +114,35 @@ def test_double_brackets_that_are_code_stay_as_written(tmp_path):
     note = "What does [[...]] stand for in [[Shell tests|bash]]? :: An elided [[ ]] test, see [[2024-01-05]].\n"
     assert listed(tmp_path, note) == [
         ("What does [[...]] stand for in bash?", "An elided [[ ]] test, see 2024-01-05.")]
+
+
+def test_a_note_that_asks_in_question_callouts_takes_no_card_from_its_other_folded_boxes(tmp_path):
+    note = (
+        "## Theory\n\n"
+        "> [!question]- Why index a column?\n"
+        "> Lookups on it stop scanning the whole table.\n\n"
+        "> [!warning]- When not to index / costs\n"
+        "> Every write must update the index too.\n\n"
+        "> [!tip]- Why does a covering index help?\n"
+        "> The query never reads the table's rows.\n"
+    )
+    # The warning's title opens with a question word but does not ask: a part of the note, its text kept.
+    # A box of another kind whose title asks with its mark is still a card.
+    assert listed(tmp_path, note) == [
+        ("Why index a column?", "Lookups on it stop scanning the whole table."),
+        ("Why does a covering index help?", "The query never reads the table's rows."),
+    ]
+    # Without question callouts, a folded box titled with a question word keeps asking (the note has no other way).
+    untyped = note.replace("> [!question]- Why index a column?\n> Lookups on it stop scanning the whole table.\n\n", "")
+    assert [question for question, _ in listed(tmp_path, untyped)] == [
+        "When not to index / costs", "Why does a covering index help?"]
+
+
+def test_a_box_whose_body_only_asks_is_a_prompt_to_think_over_not_a_card(tmp_path):
+    cards = listed(tmp_path, (
+        "> [!question]- What does VACUUM reclaim?\n"
+        "> The space of rows deleted or updated.\n\n"
+        "> [!check]- Do I really know this?\n"
+        "> Could I explain VACUUM to a colleague without notes?\n"
+    ))
+    assert cards == [("What does VACUUM reclaim?", "The space of rows deleted or updated.")]

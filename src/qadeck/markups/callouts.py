@@ -40,6 +40,8 @@ REVEAL = re.compile(
     r"(?:\s*\d+)?\W*$",
     re.IGNORECASE,
 )
+#: An Obsidian callout of a question kind, anywhere in a text.
+_QUESTION_CALLOUT = re.compile(rf"^ {{0,3}}> ?\[!(?:{'|'.join(sorted(QUESTION_KINDS))})\]", re.IGNORECASE | re.MULTILINE)
 #: An Obsidian callout's first line: its kind, fold mark and title.
 CALLOUT = re.compile(r"^ {0,3}> ?\[!([^\]\s]+)\]([+-]?)[^\S\n]*(.*?)[^\S\n]*$")
 #: An MkDocs admonition's first line (``!!!``, or ``???`` that folds): indent, kind, modifiers, title.
@@ -104,11 +106,19 @@ def _close(lines: list[str], end: int, opened: str) -> None:
 class Boxes:
     """What the boxes of one document left open as its lines are read, first to last."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, typed: bool = False) -> None:
         #: What each fenced div open here became, innermost last.
         self.divs: list[str] = []
         #: How many callouts hold each line (each unquoted it once).
         self.nesting = [0] * size
+        #: The note puts its questions in question callouts (see :func:`typed`): a folded box of another
+        #: kind then asks only with a question mark, as an open one does.
+        self.typed = typed
+
+
+def typed(text: str) -> bool:
+    """Whether ``text`` holds an Obsidian callout of a question kind (``> [!question]``, ``> [!faq]-``)."""
+    return "[!" in text and _QUESTION_CALLOUT.search(text) is not None
 
 
 def callout(lines: list[str], start: int, boxes: Boxes) -> bool:
@@ -123,9 +133,19 @@ def callout(lines: list[str], start: int, boxes: Boxes) -> bool:
         boxes.nesting[end] += 1
         end += 1
     kind, title = found.group(1), found.group(3) or _asked_first(lines, start + 1, end, found.group(1))
-    lines[start] = opening(kind, title, not found.group(2))
+    if title and _prompts(lines[start + 1 : end]):
+        lines[start] = f"**{title.strip()}**"  # a self-test's prompt: no answer in it
+    else:
+        lines[start] = opening(kind, title, not found.group(2) or boxes.typed)
     _close(lines, end, lines[start])
     return True
+
+
+def _prompts(body: list[str]) -> bool:
+    """Whether a box's body is one line that asks (a self-test's "Could I explain … to a beginner?"):
+    the box holds a question to think over, not its answer."""
+    said = [line for line in body if line.strip()]
+    return len(said) == 1 and ends_asking(said[0].strip().rstrip("*_ \t"))
 
 
 def _asked_first(lines: list[str], start: int, end: int, kind: str) -> str | None:

@@ -291,7 +291,7 @@ def to_markdown(text: str) -> str:
         _quote_asides(lines, marked)
     _unshown_definitions(lines, marked)
     opened: list[tuple[str, bool]] = []  # the Hugo shortcodes open here
-    boxes = callouts.Boxes(len(lines))  # what the callouts and fenced divs open here left
+    boxes = callouts.Boxes(len(lines), callouts.typed(text))  # what the callouts and fenced divs open here left
     for index, line in enumerate(lines):
         if marked[index].code:
             continue

@@ -3,12 +3,15 @@
 ``== Title ==`` lines become headings; ``#`` lists numbered ones, ``;term``
 a bold term; ``<pre>``/``<syntaxhighlight>``/``<source>`` blocks fenced code;
 templates (``{{…}}``) and magic words go. Wiki links show their text;
-``'''strong'''`` and ``''emphasis''`` become Markdown's.
+``'''strong'''`` and ``''emphasis''`` become Markdown's. A Google Code wiki page, which shares the
+``.wiki`` extension, is :mod:`.googlecode`'s.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import googlecode
 
 _TITLE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
 _LIST = re.compile(r"^([#*:;]+)\s*(.*)$")
@@ -23,6 +26,8 @@ _EMPHASIS = re.compile(r"''(.+?)''")
 
 
 def to_markdown(text: str) -> str:
+    if text.lstrip()[:1] == "#" and googlecode.opens_page(text):
+        return googlecode.to_markdown(text)
     lines = text.split("\n")
     out = list(lines)
     code = False

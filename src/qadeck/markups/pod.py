@@ -1,6 +1,7 @@
 """Perl's POD as Markdown, line for line.
 
-``=headN`` commands become level-N headings and ``=item`` list items;
+``=headN`` commands become level-N headings (an ``A:`` heading right under a ``Q:`` one is its answer's first
+paragraph) and ``=item`` list items;
 ``=over``/``=back``/``=cut`` and the like are bookkeeping; ``=begin``…``=end``
 regions are for other formatters and go. A paragraph that opens with
 whitespace is verbatim: consecutive ones become one fenced code block.
@@ -56,7 +57,8 @@ def _command(lines: list[str], out: list[str], index: int, command: re.Match[str
     for k in range(index, end):
         out[k] = ""
     if name.startswith("head") and name[4:].isdigit():
-        out[index] = "#" * min(int(name[4:]), 6) + " " + _codes(text)
+        answers = _ANSWER_HEAD.match(text) and _under_question(out, index)
+        out[index] = _codes(text) if answers else "#" * min(int(name[4:]), 6) + " " + _codes(text)
     elif name == "item":
         out[index] = _item(text)
     elif name == "begin":
@@ -64,6 +66,20 @@ def _command(lines: list[str], out: list[str], index: int, command: re.Match[str
     elif name == "for":
         return end
     return end
+
+
+#: A heading that gives an answer ("=head2 A: No."), as some FAQs set both question and answer as headings.
+_ANSWER_HEAD = re.compile(r"(?:A|Answer)\s*:\s")
+_QUESTION_HEAD = re.compile(r"#+ (?:Q|Question)\s*:\s")
+
+
+def _under_question(out: list[str], index: int) -> bool:
+    """Is the last text above ``index`` a heading that asks with a ``Q:``? Then an answer heading below it is
+    its answer's first paragraph (``A: No.``), not a section of its own."""
+    for line in reversed(out[:index]):
+        if line.strip():
+            return bool(_QUESTION_HEAD.match(line))
+    return False
 
 
 def _skip_region(lines: list[str], out: list[str], index: int) -> int:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from .. import cloze
 from ..model import Source
-from .entries import Entry, make_layout, marked_coverage, with_readable_links
+from .entries import Entry, make_layout, marked_coverage, readable_links
 from .structure import SPACE, Line, LineStart, outline, sections
 from .tags import tag_line
 
@@ -74,9 +74,7 @@ def _entries(source: Source) -> list[Entry]:
                 entries.append(_block(lines[index + 1 : end], line, lines[end], titles[index]))
                 index = end
         index += 1
-    if "[[" in source.text:
-        entries = [with_readable_links(entry) for entry in entries]
-    return entries
+    return readable_links(source.text, entries)
 
 
 def _unfenced(lines: list[Line]) -> list[Line]:

@@ -68,7 +68,7 @@ SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
 #: sheet opens with a line that opens with :data:`SHEET`, the rest of it the sheet's section.
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc"})
 SHEET = "\f"
-_ANKI_LINE = re.compile(r"^#([a-z ]+):(.*)$")
+_ANKI_LINE = re.compile(r"^#([a-z][a-z ]*):(.*)$")
 _ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 #: Anki columns that are no note fields.
 _ANKI_META = ("guid", "notetype", "deck", "tags")

@@ -25,6 +25,7 @@ from .. import cloze
 from ..model import Card, Finding, ParseResult, Source
 from . import options, trailing
 from .base import Layout
+from .embeds import own_parts
 from .markup import wiki_links_as_text, without_block_ids
 from .tags import front_matter_tags, property_tags, tag_lines, trailing_tags
 from .structure import (
@@ -60,6 +61,18 @@ def with_readable_links(entry: Entry) -> Entry:
     return _rewritten(entry, wiki_links_as_text)
 
 
+def readable_links(text: str, entries: list[Entry]) -> list[Entry]:
+    """``entries`` of the note ``text`` as Obsidian shows them: embeds of the note's own parts as those
+    parts' words (see :mod:`.embeds`), then every wiki link as its words. Two substring searches for a
+    note with neither."""
+    if "![[#" in text:
+        shown = own_parts(text)
+        entries = [_rewritten(entry, shown) for entry in entries]
+    if "[[" in text:
+        entries = [with_readable_links(entry) for entry in entries]
+    return entries
+
+
 def _rewritten(entry: Entry, change: Callable[[str], str]) -> Entry:
     """``entry`` with ``change`` made to its question and answer; ``entry`` itself when it changes neither."""
     question, answer = change(entry.question), change(entry.answer)
@@ -70,14 +83,14 @@ def _rewritten(entry: Entry, change: Callable[[str], str]) -> Entry:
 
 def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
     """``entries`` as a wiki shows them: every layout's cards, not only the notes plugins' (a question
-    callout's, a heading's), with wiki links as their words and no block ids (see :func:`without_block_ids`).
+    callout's, a heading's), with embeds of the note's own parts as those parts' words (see
+    :mod:`.embeds`), wiki links as their words and no block ids (see :func:`without_block_ids`).
     Only Markdown is a wiki's page: in a plain-text FAQ or a program ``[[…]]`` is code (shell's test, m4's
     quotes). Two substring searches for a file with neither."""
     if source.path.suffix.lower() not in MARKDOWN_EXTENSIONS:
         return entries
     text = source.text
-    if "[[" in text:
-        entries = [with_readable_links(entry) for entry in entries]
+    entries = readable_links(text, entries)
     if " ^" in text or "\t^" in text:
         entries = [_rewritten(entry, without_block_ids) for entry in entries]
     return entries
@@ -233,6 +246,9 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             continue  # "What does the following print?" over its code alone: the code is asked about, not the answer
         if answer.count("?") >= _LISTED_QUESTIONS and lists_questions(asked, answer):
             continue  # "Advanced level" over the questions still to answer: no card
+        if index and index == len(entries) - 1 and "uestion" in asked and invites_questions(asked):
+            findings.append(Finding("skipped", source.name, entry.line, f"a FAQ's closing invitation to ask: {asked}"))
+            continue
         question, tags = trailing_tags(asked)
         if "\u20e3" in question[:12] or question.startswith("🔟"):
             question = _KEYCAP_NUMBER.sub("", question, count=1)  # "1️⃣ What is …": a number, as "1." is
@@ -573,6 +589,28 @@ def lists_questions(title: str, answer: str) -> bool:
     lines = [line.strip().rstrip(" *_") for line in answer.split("\n") if line.strip()]
     asking = sum(map(ends_asking, lines))
     return asking >= _LISTED_QUESTIONS and asking >= _ASKING_SHARE * len(lines)
+
+
+#: A FAQ's closing invitation to ask more: "Another question?", "More questions?", "Still have questions?",
+#: "Any other questions?", "Is your question not here?", "I have other questions". The reader's question is
+#: what it speaks of (a quantity or "your" before the word), never a thing asked about ("What is a leading
+#: question?", "This is another normal question").
+_INVITATION = re.compile(
+    r"(?:(?:i|we|you|still|do|did|is|are|have|has|got|having)\s+)*"
+    r"(?:(?:any|another|more|other|further|additional|your|remaining|unanswered)\s+){1,2}questions?\b"
+    r"|(?:(?:i|we|you|still|do|did)\s+)*(?:have|has|got|having)\s+(?:an?\s+)?questions?\b"
+)
+#: The most words a FAQ's closing invitation holds ("Is your question not answered here?").
+_INVITATION_WORDS = 6
+
+
+def invites_questions(question: str) -> bool:
+    """Is ``question`` a FAQ's closing invitation to ask more (:data:`_INVITATION`, a few words and no number)?
+    Its answer points to a tracker or an address: nothing to learn."""
+    if any(character.isdigit() for character in question):
+        return False  # "Question 5": a numbered question's label, the question itself below it
+    words = question.lower().replace("?", " ").replace("!", " ").replace(".", " ").split()
+    return 0 < len(words) <= _INVITATION_WORDS and _INVITATION.match(" ".join(words)) is not None
 
 
 def is_unanswered(answer: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import cloze
 from ..model import Source
@@ -42,6 +43,10 @@ _OWN_MARKS = ("#card", "#Card", "[[card", "[[Card")
 _MARKS = ("#card", "#Card", "[[card", "[[Card", "#flashcard", "#Flashcard", "[[flashcard", "[[Flashcard")
 _BLOCK = re.compile(r"^([ \t]*)- ?(.*)$")
 _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
+#: A block's ``id::`` property: the id other blocks reference it by.
+_BLOCK_ID = re.compile(r"^[ \t]*id:: ([0-9A-Fa-f-]{36})[ \t]*$")
+#: A reference to a block (``((id))``), or its embed (``{{embed ((id))}}``), which shows the block's children too.
+_REFERENCE = re.compile(r"(\{\{embed\s+)?\(\(([0-9A-Fa-f-]{36})\)\)(?(1)\s*\}\})")
 #: A heading block, ``- ## Title``: the section of the blocks nested under it.
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -83,7 +88,49 @@ def _entries(source: Source) -> list[Entry]:
             entries.append(_entry(lines[index], text, own, children, section))
         else:
             enclosing.append((indent, title.group(1).strip() if title else "", block.group(2).strip()))
+    if "((" in source.text and "id:: " in source.text:  # a block of the page referenced by its id: most pages have none
+        entries = _referenced(lines, entries)
     return entries
+
+
+def _referenced(lines: list[Line], entries: list[Entry]) -> list[Entry]:
+    """``entries`` with references to blocks of the same page as Logseq shows them: ``((id))`` as the
+    block's text, ``{{embed ((id))}}`` as the block and its children. A block of another page stays a
+    reference (this file does not hold it), and so do references in the shown blocks (one level)."""
+    blocks: dict[str, tuple[int, list[Line]]] = {}
+    for index, line in enumerate(lines):
+        if not line.code and "id:: " in line.text:
+            named = _BLOCK_ID.match(line.text)
+            start = index
+            while named and start > 0 and not _BLOCK.match(lines[start].text):
+                start -= 1
+            if named and _BLOCK.match(lines[start].text):
+                blocks.setdefault(named.group(1).lower(), (start, _own(lines, start, _width(_indent(lines[start].text)))))
+    if not blocks:
+        return entries
+
+    def shown(found: re.Match[str]) -> str:
+        place = blocks.get(found.group(2).lower())
+        if place is None:
+            return found.group(0)
+        start, own = place
+        block = _BLOCK.match(lines[start].text)
+        more = [line.text.strip() for line in own if not _PROPERTY.match(line.text)]
+        words = _CARD.sub("", " ".join([block.group(2), *more])).strip() if block else ""
+        if found.group(1):  # an embed: the block's children under it
+            children = _body(lines, start, _width(block.group(1)))[len(own) :] if block else []
+            below = [line.text.expandtabs(4) for line in children if line.code or not _PROPERTY.match(line.text)]
+            margin = min((len(t) - len(t.lstrip(" ")) for t in below if t.strip()), default=0)
+            below = [t[margin:].rstrip() for t in below]  # a list under the block, as Logseq shows it
+            words = "\n".join([words, *below]).strip("\n")
+        return words or found.group(0)
+
+    out = []
+    for entry in entries:
+        question, answer = _REFERENCE.sub(shown, entry.question), _REFERENCE.sub(shown, entry.answer)
+        out.append(entry if (question, answer) == (entry.question, entry.answer)
+                   else replace(entry, question=question, answer=answer))
+    return out
 
 
 def _section(enclosing: list[tuple[int, str, str]]) -> str:
@@ -148,6 +195,8 @@ def _nested(line: Line, indent: int) -> bool:
 def _entry(first: Line, text: str, own: list[Line], children: list[Line], section: str) -> Entry:
     """The card of the block opening at ``first`` (``text`` after its bullet)."""
     more = [line.text.strip() for line in own if not _PROPERTY.match(line.text)]
+    if _PROPERTY.match(text):  # the block opens on its properties (an empty first line Logseq filled)
+        text = ""
     question = _question(" ".join([text, *more]).strip())
     answer = _answer([line for line in children if line.code or not _PROPERTY.match(line.text)])
     last = (children or own)[-1].number if (children or own) else first.number

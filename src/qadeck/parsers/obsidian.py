@@ -51,7 +51,7 @@ from collections.abc import Sequence
 
 from .. import cloze
 from ..model import Source
-from .entries import Entry, make_layout, marked_coverage, with_readable_links
+from .entries import Entry, make_layout, marked_coverage, readable_links
 from .markup import hard_breaks, inline_text
 from .separated import definition
 from .structure import DOUBLE_COLON, Line, asks_in, heading, outline, sections, typed
@@ -248,8 +248,7 @@ def _entries(source: Source) -> list[Entry]:
             clozes = [entry for index in others for entry in _cloze(lines, [index], titles[index], _CLOZE_STYLES)]
             if clozes:
                 entries[found:] = sorted([*entries[found:], *clozes], key=lambda entry: entry.line)
-    if "[[" in source.text:
-        entries = [with_readable_links(entry) for entry in entries]
+    entries = readable_links(source.text, entries)
     out = _Entries(sorted([*entries, *tagged], key=lambda entry: entry.line) if tagged else entries)
     out.tagged = bool(tagged) or (plugin and any(entry.question for entry in entries))
     return out

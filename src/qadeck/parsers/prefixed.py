@@ -27,7 +27,7 @@ from .repair import clean
 from .repair.glue import Glue
 from ..model import Source
 from . import common
-from .entries import Entry, make_layout, marked_coverage
+from .entries import Entry, coverage, make_layout, marked_coverage
 from .structure import ANSWERING_WORDS, ASKING_WORDS, Line, LineStart, ends_asking
 
 NAME = "prefixed"
@@ -277,6 +277,19 @@ def _tidy(question: str) -> str:
     return clean.tidy_question(question)
 
 
+#: A question marker written with a dash ("Q1 - …", "Q - …"): the way notes also name a quartile or a quarter
+#: ("Q1 - 1.5 IQR", "Q3 - revenue"), so alone in a file it says nothing.
+_DASHED = re.compile(r"^\s*(?:[-*•+]\s+)?Q\d*\s*[-–]\s")
+
+
+def _score(source: Source, entries: list[Entry]) -> float:
+    """:func:`~.entries.marked_coverage`, where a lone entry marked with a dash is no layout: one item of a
+    study note's list opening "Q1 - 1.5(IQR)" (a quartile) under topic headings is not its one card."""
+    if len(entries) == 1 and _DASHED.match(source.text.split("\n", entries[0].line)[entries[0].line - 1]):
+        return coverage(source, entries)
+    return marked_coverage(source, entries)
+
+
 LAYOUT = make_layout(
-    NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find, marked_coverage
+    NAME, "Marked pairs: Q:/A:, 1. Q: with • A:, **Q:**/**A:**, Q1./Ans:, Question:/Answer:", find, _score
 )
