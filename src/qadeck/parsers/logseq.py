@@ -199,6 +199,8 @@ def _entry(first: Line, text: str, own: list[Line], children: list[Line], sectio
         text = ""
     question = _question(" ".join([text, *more]).strip())
     answer = _answer([line for line in children if line.code or not _PROPERTY.match(line.text)])
+    if "{{" in answer and (marked := cloze.to_anki(answer, _CLOZE_STYLES)) is not None:
+        answer = cloze.revealed(marked)  # a deletion on the back is its text: the card asks the question above it
     last = (children or own)[-1].number if (children or own) else first.number
     deletions = cloze.to_anki(question, _CLOZE_STYLES)
     if deletions is not None:
