@@ -161,10 +161,10 @@ def note_item(values: list[str], tags: list[str], model: dict[str, object], sect
         front = next((name for name in front_names if fields.get(name)), "")
     if not front:
         return None
-    about = {_norm(name): fields[name] for name in names if name != front and _norm(name) in _ABOUT and fields[name]}
-    shown = [name for name in back_names if name not in front_names and fields.get(name) and _norm(name) not in about]
+    about = {datacards.norm_key(name): fields[name] for name in names if name != front and datacards.norm_key(name) in _ABOUT and fields[name]}
+    shown = [name for name in back_names if name not in front_names and fields.get(name) and datacards.norm_key(name) not in about]
     if model.get("type") != _CLOZE:
-        shown = shown or [name for name in names if name != front and fields.get(name) and _norm(name) not in about][:1]
+        shown = shown or [name for name in names if name != front and fields.get(name) and datacards.norm_key(name) not in about][:1]
     kind = "cloze" if model.get("type") == _CLOZE else "basic"
     if kind == "basic" and shown and _reversed(templates, front, shown[0], fields, cards):
         kind = "reversed"
@@ -194,10 +194,6 @@ def _level(field: str) -> str:
     from ..tagging.difficulty import words_level  # the tagging package reads the layouts, which read markups
 
     return words_level(_text(field))
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
 
 
 def _list(value: object) -> list[object]:

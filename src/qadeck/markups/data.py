@@ -514,12 +514,19 @@ LinedMap = _Map
 LinedList = _Seq
 
 
-def _load_json(text: str) -> object:
-    """``json.loads`` with lines: the pure-Python scanner calls our object and array parsers."""
+def line_finder(text: str) -> Callable[[int], int]:
+    """The function telling the line (from 1) an offset of ``text`` is on."""
     newlines = [match.start() for match in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:
         return bisect.bisect_left(newlines, offset) + 1
+
+    return line_of
+
+
+def _load_json(text: str) -> object:
+    """``json.loads`` with lines: the pure-Python scanner calls our object and array parsers."""
+    line_of = line_finder(text)
 
     def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):  # type: ignore[no-untyped-def]
         value, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, _Map, memo)

@@ -134,7 +134,7 @@ _NUMBER = re.compile(r"^\d+$")
 
 
 class _Keys(dict):  # type: ignore[type-arg]
-    """An entry's keys as compared (:func:`_norm`), each knowing how the author wrote it."""
+    """An entry's keys as compared (:func:`norm_key`), each knowing how the author wrote it."""
 
     written: dict[str, str] = {}
 
@@ -201,8 +201,8 @@ def _walk(node: object, section: str, line: int, rows: bool = True) -> Iterator[
     if isinstance(node, dict):
         if any(key in node for key in _SCHEMA_KEYS) or ("type" in node and ("properties" in node or "items" in node)):
             return
-        keys = _Keys((_norm(key), value) for key, value in node.items())
-        keys.written = {_norm(key): str(key) for key in node}
+        keys = _Keys((norm_key(key), value) for key, value in node.items())
+        keys.written = {norm_key(key): str(key) for key in node}
         # Options may be mappings, and a question answered in text may come with a list of them (its sources,
         # the picture it asks about): still an entry.
         if not _groups(node) or _options(keys) is not None or _answered(keys):
@@ -344,7 +344,7 @@ def _text_key(keys: dict[str, object], taken: tuple[str | None, ...]) -> str | N
 def _answer_key(keys: dict[str, object]) -> str | None:
     # A true-or-false question's "answer: false" is its answer; other true/false values are flags.
     found = next((key for key in _named(keys, ANSWER_KEYS, _answering())
-                  if _usable(keys[key]) or isinstance(keys[key], bool) and _norm(key) == "answer"), None)
+                  if _usable(keys[key]) or isinstance(keys[key], bool) and norm_key(key) == "answer"), None)
     # A quiz entry that names only its right answer ("correct_answer", a true-or-false one's "False").
     return found or next((name for name in _RIGHT_ANSWER_KEYS if name in keys and _usable(keys[name])), None)
 
@@ -416,7 +416,7 @@ def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
             for index, option in enumerate(value[:26]):
                 letter = chr(ord("A") + index)
                 if isinstance(option, dict):
-                    fields = {_norm(key): text for key, text in option.items()}
+                    fields = {norm_key(key): text for key, text in option.items()}
                     text = next((_text(fields[k]) for k in (*_OPTION_TEXT_KEYS, *fields) if _scalar(fields.get(k))
                                  and (k in _OPTION_TEXT_KEYS or _base(k, _OPTION_TEXT_KEYS))), None)
                     if text is None:
@@ -551,7 +551,7 @@ def _answer(value: object) -> str:
     if isinstance(value, bool):
         return "True" if value else "False"  # a true-or-false question's
     if isinstance(value, dict):
-        keys = {_norm(key): text for key, text in value.items()}
+        keys = {norm_key(key): text for key, text in value.items()}
         inner = next((keys[key] for key in (*ANSWER_KEYS, *_answering()) if _usable(keys.get(key))), None)
         return _answer(inner) if inner is not None else ""
     if isinstance(value, list):
@@ -574,7 +574,7 @@ def _first_span(value: object) -> object:
     """SQuAD's answers (``[{text, answer_start}, …]`` or ``{text: […], answer_start: […]}``): the first one's text.
     Anything else as it is."""
     if isinstance(value, dict) and _spanned(value):
-        texts = next((text for key, text in value.items() if _norm(key) in ANSWER_KEYS), None)
+        texts = next((text for key, text in value.items() if norm_key(key) in ANSWER_KEYS), None)
         return texts[0] if isinstance(texts, list) and texts else texts
     if isinstance(value, list) and value and all(isinstance(one, dict) and _spanned(one) for one in value):
         return value[0]
@@ -582,7 +582,7 @@ def _first_span(value: object) -> object:
 
 
 def _spanned(value: dict[object, object]) -> bool:
-    return any(_norm(key) in _SPAN_KEYS for key in value)
+    return any(norm_key(key) in _SPAN_KEYS for key in value)
 
 
 def _turns(values: list[object], section: str, line: int) -> list[_Found]:
@@ -591,12 +591,12 @@ def _turns(values: list[object], section: str, line: int) -> list[_Found]:
     for value in values:
         if not isinstance(value, dict):
             return []
-        fields = {_norm(key): one for key, one in value.items()}
+        fields = {norm_key(key): one for key, one in value.items()}
         role = next((fields[key] for key in _ROLE_KEYS if isinstance(fields.get(key), str)), None)
         said = next((fields[key] for key in _TURN_TEXT_KEYS if key in fields), None)
         if role is None or said is None:
             return []
-        turns.append((_norm(role), _said(said), getattr(value, "line", 0) or line))
+        turns.append((norm_key(role), _said(said), getattr(value, "line", 0) or line))
     if not any(role in _ASKING_ROLES for role, _, _ in turns) or not any(role in _ANSWERING_ROLES for role, _, _ in turns):
         return []
     return [_Found(Item(asked.strip(), literal(hard_breaks(said.strip())), at, section))
@@ -721,7 +721,7 @@ def _usable(value: object) -> bool:
     if isinstance(value, list):
         return bool(value) and all(_scalar(one) or isinstance(one, (list, dict)) for one in value)
     if isinstance(value, dict):
-        keys = {_norm(key) for key in value}
+        keys = {norm_key(key) for key in value}
         return any(key in keys for key in (*ANSWER_KEYS, *_answering()))
     return False
 
@@ -733,7 +733,7 @@ def _text(value: object) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _norm(key: object) -> str:
+def norm_key(key: object) -> str:
     """A key as compared: lower case, without separators (``correct_answer`` -> ``correctanswer``)."""
     return re.sub(r"[\W_]+", "", str(key).lower())
 
@@ -742,14 +742,14 @@ def _norm(key: object) -> str:
 def _asking() -> tuple[str, ...]:
     from ..parsers.structure import ASKING_WORDS  # the layouts' package reads markups: imported when first asked
 
-    return tuple(_norm(word) for word in ASKING_WORDS)
+    return tuple(norm_key(word) for word in ASKING_WORDS)
 
 
 @lru_cache(maxsize=1)
 def _answering() -> tuple[str, ...]:
     from ..parsers.structure import ANSWERING_WORDS
 
-    return tuple(_norm(word) for word in ANSWERING_WORDS)
+    return tuple(norm_key(word) for word in ANSWERING_WORDS)
 
 
 # --- vocabulary kept as a mapping: words to their meanings ----------------------------------------

@@ -21,11 +21,10 @@ Tables name their columns as a table does, not as a JSON record does, so two sha
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from . import data
-from .datacards import CORRECT_KEYS
+from .datacards import CORRECT_KEYS, norm_key
 
 #: Where a statement whose rows or columns are read starts; the gate every script passes first is a cheaper search.
 _STATEMENT = re.compile(
@@ -91,7 +90,7 @@ class _Reader:
 
     def __init__(self, text: str):
         self.text = text
-        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        self.line = data.line_finder(text)
         self.columns: dict[str, list[str]] = {}
         self.rows: dict[str, data.LinedList] = {}
 
@@ -113,9 +112,6 @@ class _Reader:
             else:
                 at = self.inserted(table, at)
         return {table: rows for table, rows in self.rows.items() if rows}
-
-    def line(self, at: int) -> int:
-        return bisect.bisect_left(self.newlines, at) + 1
 
     def space(self, at: int) -> int:
         return _SPACE.match(self.text, at).end()  # type: ignore[union-attr]  # matches the empty string too
@@ -280,18 +276,14 @@ def _unescaped(written: str, quote: str) -> str:
     return re.sub(r"\\([ntr0Z'\"\\])", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text)
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
-
-
 def _shaped(rows: data.LinedList) -> data.LinedList:
     """A table's rows with their columns read as a card's (see the module's docstring)."""
     columns = _columns(rows)
     renamed = {}
     for column in columns:
-        norm = _norm(column)
+        norm = norm_key(column)
         side = _NUMBERED_SIDES.get(norm) or (found.group(1) if (found := _SIDE.match(norm)) else None)
-        if side and side != norm and not any(_norm(other) == side for other in columns):
+        if side and side != norm and not any(norm_key(other) == side for other in columns):
             renamed[column] = side
     options = [column for column in columns if _OPTION.match(column.lower().strip())]
     if len({_OPTION.match(column.lower().strip()).group(1) for column in options}) != 1:  # type: ignore[union-attr]
@@ -299,10 +291,10 @@ def _shaped(rows: data.LinedList) -> data.LinedList:
     if len(options) < 2:
         options = []
     right = next((column for name in _CORRECT_COLUMNS for column in columns
-                  if _norm(column) == name and column not in options), None) if options else None
+                  if norm_key(column) == name and column not in options), None) if options else None
     if not renamed and not options:
         return rows
-    base = 0 if right and any(row.get(right) in (0, "0") for row in rows) else 1
+    base = _first_number(rows, right)
     shaped = data.LinedList()
     shaped.line = rows.line
     for row in rows:
@@ -322,6 +314,12 @@ def _shaped(rows: data.LinedList) -> data.LinedList:
     return shaped
 
 
+def _first_number(rows: data.LinedList, column: str | None) -> int:
+    """What the table's options are counted from in ``column`` (the right one's number): 0 when a row names
+    option 0, else 1."""
+    return 0 if column and any(row.get(column) in (0, "0") for row in rows) else 1
+
+
 def _pointed(value: object, texts: list[str], base: int) -> object:
     """The option a right answer names: its index from 0 when it is a number counted from ``base`` (and not one of
     the options' own texts); as written otherwise (a letter, a text: :mod:`.datacards` reads those)."""
@@ -338,10 +336,10 @@ def _joined(tables: dict[str, data.LinedList]) -> dict[str, data.LinedList]:
     joined = dict(tables)
     for name, rows in tables.items():
         columns = _columns(rows)
-        question = next((column for column in columns if _norm(column) in _QUESTION_COLUMNS), None)
+        question = next((column for column in columns if norm_key(column) in _QUESTION_COLUMNS), None)
         if question is None and "question" in name:
-            question = next((column for column in columns if _norm(column) in _TEXT_COLUMNS), None)
-        if question is None or any(_norm(column) in _ANSWER_COLUMNS for column in columns):
+            question = next((column for column in columns if norm_key(column) in _TEXT_COLUMNS), None)
+        if question is None or any(norm_key(column) in _ANSWER_COLUMNS for column in columns):
             continue
         found = _answers(name, rows, columns, tables)
         if found is not None:
@@ -360,30 +358,30 @@ def _columns(rows: data.LinedList) -> list[str]:
 def _answers(name: str, rows: data.LinedList, columns: list[str],
              tables: dict[str, data.LinedList]) -> tuple[str, data.LinedList] | None:
     """The table holding the answers of the questions ``rows`` (table ``name``) and those rows with them."""
-    key = next((column for column in columns if _norm(column) in ("id", "code", "number", "questionnumber",
+    key = next((column for column in columns if norm_key(column) in ("id", "code", "number", "questionnumber",
                                                                   "questionno", "questionid", "qid")), None)
     if key is None:
         return None
     single = name[:-1] if name.endswith("s") else name
-    keyed = _norm(key)
-    pointing = {f"{word}{end}" for word in ("question", "q", _norm(single)) for end in ("id", keyed)}
+    keyed = norm_key(key)
+    pointing = {f"{word}{end}" for word in ("question", "q", norm_key(single)) for end in ("id", keyed)}
     for child, options in tables.items():
         if child == name:
             continue
         child_columns = _columns(options)
-        reference = next((column for column in child_columns if _norm(column) in pointing
-                          or keyed not in ("id", "code") and _norm(column) == keyed), None)
+        reference = next((column for column in child_columns if norm_key(column) in pointing
+                          or keyed not in ("id", "code") and norm_key(column) == keyed), None)
         if reference is None and keyed == "id" and "answer" in child and len(options) == len(rows):
             # An answers table keyed as the questions are, a row each: the questions' other half.
-            reference = next((column for column in child_columns if _norm(column) == "id"), None)
+            reference = next((column for column in child_columns if norm_key(column) == "id"), None)
         if reference is None:
             continue
-        text = next((column for column in child_columns if column != reference and not _norm(column).endswith("id")
-                     and _norm(column) not in _FLAG_COLUMNS and any(isinstance(row.get(column), str) for row in options)
+        text = next((column for column in child_columns if column != reference and not norm_key(column).endswith("id")
+                     and norm_key(column) not in _FLAG_COLUMNS and any(isinstance(row.get(column), str) for row in options)
                      ), None)
         if text is None:
             continue
-        flag = next((column for column in child_columns if _norm(column) in _FLAG_COLUMNS), None)
+        flag = next((column for column in child_columns if norm_key(column) in _FLAG_COLUMNS), None)
         return child, _answered(rows, key, options, reference, text, flag)
     return None
 
@@ -399,8 +397,8 @@ def _answered(rows: data.LinedList, key: str, options: data.LinedList, reference
             continue
         right = flag is not None and str(option.get(flag)).strip().lower() in _TRUE
         given.setdefault(str(option.get(reference)), []).append((str(value), right))
-    pointer = next((column for column in _columns(rows) if _norm(column) in _RIGHT_COLUMNS), None)
-    base = 0 if pointer and any(row.get(pointer) in (0, "0") for row in rows) else 1
+    pointer = next((column for column in _columns(rows) if norm_key(column) in _RIGHT_COLUMNS), None)
+    base = _first_number(rows, pointer)
     out = data.LinedList()
     out.line = rows.line
     for row in rows:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from .repair import clean
 from ..model import Source
 from .markup import inline_text
-from .structure import Line, asks_in, cjk_asks, ends_asking, heading, outline
+from .structure import Line, asks_in, cjk_asks, ends_asking, heading, indentation, outline
 
 StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
@@ -322,15 +322,11 @@ def _in_answer(line: Line, item: Item) -> bool:
     """Is a plain line indented as the answer's text above it is, deeper than its question? Then it is that
     answer's last line ("   You can fix that in config.h" under "  On machines that use NIS ..."), however
     much it looks like a title; a title centred over the next questions is indented otherwise."""
-    indent = _indented(line.text)
-    if indent <= _indented(item.lines[0].text):
+    indent = indentation(line.text)
+    if indent <= indentation(item.lines[0].text):
         return False
     above = next((other for other in reversed(item.lines[1:]) if not other.blank), None)
-    return above is not None and _indented(above.text) == indent
-
-
-def _indented(text: str) -> int:
-    return len(text) - len(text.lstrip(" \t"))
+    return above is not None and indentation(above.text) == indent
 
 
 #: A lettered option of a multiple-choice question ("B. Change down gear", "(c) Helium"): its letter.

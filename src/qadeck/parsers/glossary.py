@@ -28,7 +28,7 @@ from ..model import Source
 from .entries import Entry, content_lines, coverage, make_layout
 from .markup import inline_text
 from .separated import CONSISTENT, DEFINING, definition
-from .structure import Line, heading, outline
+from .structure import Line, heading, indentation, outline
 
 NAME = "glossary"
 
@@ -112,10 +112,6 @@ def term_line(text: str) -> tuple[str, str] | None:
     return term, definition
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" \t"))
-
-
 def _entries(source: Source) -> list[Entry]:
     text = source.text
     lines = outline(source)
@@ -183,8 +179,8 @@ def _read(lines: list[Line], index: int, end: int, title: str, bold: bool = Fals
                 index += 1
         elif (pair := bold_term(text) if bold else term_line(text)) is not None:
             term, body = pair[0], [pair[1]]
-            depth = _indent(text)
-            while index < end and not lines[index].blank and _indent(lines[index].text) > depth:
+            depth = indentation(text)
+            while index < end and not lines[index].blank and indentation(lines[index].text) > depth:
                 body.append(lines[index].text.strip())
                 index += 1
         else:

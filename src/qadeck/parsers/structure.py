@@ -88,6 +88,11 @@ _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+def indentation(text: str) -> int:
+    """How many spaces and tabs open ``text``."""
+    return len(text) - len(text.lstrip(" \t"))
+
+
 def ends_asking(text: str) -> bool:
     """Does ``text`` end in a question mark (see :data:`QUESTION_ENDS`), or in ";" after Greek text
     (more Greek letters than Latin: ``Τι περιέχει το RSS feed;`` asks, ``printf("Γεια");`` does not)?"""
