@@ -23,7 +23,7 @@ from pathlib import PurePath
 from . import (
     abiword, apkg, asciidoc, blackboard, canvas, cardxml, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
-    pdf, pod, ppt, pptx, qti, rexams, rst, rtf, sheets, simplemind, sqldata, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
+    pdf, pod, ppt, pptx, qti, relaxedjson, rexams, rst, rtf, sheets, simplemind, sqldata, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
 )
 
@@ -61,7 +61,7 @@ LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: named for Q&A (a folder's ``.abw`` is a letter or a report as often).
 ABIWORD = frozenset({".abw", ".awt", ".zabw", ".bzabw"})
 NAMED_ONLY = frozenset({
-    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml", ".webarchive",
+    *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".json5", ".jsonc", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml", ".webarchive",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
@@ -76,9 +76,9 @@ GIVEN_ONLY = frozenset({".apkg", ".colpkg", *ANKI_COLLECTIONS})
 #: Endings of names read wherever they are, whatever their last extension says elsewhere: Pauker saves its lessons
 #: gzipped as ``.pau.gz``, where a folder's other ``.gz`` files are archives of anything.
 READ_ENDINGS = (".pau.gz",)
-#: Data files: JSON, JSON Lines, YAML and TOML, read by :mod:`.data` (a file of cards is often named for its deck or
-#: vocabulary).
-DATA = frozenset({".json", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", ".toml"})
+#: Data files: JSON (JSON5 and JSON with comments too, see :mod:`.relaxedjson`), JSON Lines, YAML and TOML, read by
+#: :mod:`.data` (a file of cards is often named for its deck or vocabulary).
+DATA = frozenset({".json", ".json5", ".jsonc", ".jsonl", ".ndjson", ".jsonlines", ".yml", ".yaml", ".toml"})
 #: Files whose readers write each entry they find as a block of its own: a data file (a module's data too), and the XML and QTI
 #: quizzes and FAQs (a QTI 2 item is one question a file). One such block is a deck of one, not a page's lone
 #: "Click to expand".
@@ -125,6 +125,7 @@ MARKUPS: dict[str, Translate] = {
     ".yaml": data.yaml_to_markdown,
     ".json": data.json_to_markdown,
     ".toml": data.toml_to_markdown,
+    **dict.fromkeys((".json5", ".jsonc"), relaxedjson.to_markdown),
     **dict.fromkeys((".jsonl", ".ndjson", ".jsonlines"), data.jsonl_to_markdown),
     **dict.fromkeys(SCRIPTS, jsdata.to_markdown),
     ".sql": sqldata.to_markdown,

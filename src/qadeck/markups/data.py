@@ -260,6 +260,12 @@ def _markdown(data: object, end: int, text: str = "") -> str:
     return items_markdown(items, end) if items else ""
 
 
+def value_markdown(value: object, end: int) -> str:
+    """The entries of a data value read by another reader (a JSON5 file's, whose mappings know their keys' lines)
+    as Markdown, as a JSON file's are: records, a deck, or a vocabulary."""
+    return _markdown(value, end)
+
+
 class Unreadable(Exception):
     """A value that is not a literal (a variable, an expression): left out of what holds it."""
 

@@ -432,7 +432,7 @@ def _options(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
         if name == "answers" and not _right(keys, options):
             return None  # a list of answers, none of them marked right: the answer itself, as a list
         return options
-    return _lettered(keys) or _with_distractors(keys)
+    return _lettered(keys) or _numbered(keys) or _with_distractors(keys)
 
 
 def _lettered(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
@@ -453,6 +453,35 @@ def _lettered(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
         if 0 <= index < len(options):
             options[index] = (*options[index][:2], True)
             return options
+    return None
+
+
+def _numbered(keys: dict[str, object]) -> list[tuple[str, str, bool]] | None:
+    """The options of an entry that numbers them from 1 beside its question (``choice1`` … ``choice4``, as quiz
+    app tutorials write them), the right one named by its number (``answer: 3``, counted from 1 as the names are)
+    or its text; None when fewer than two are numbered or none is named right."""
+    if "choice1" not in keys and "option1" not in keys and "opt1" not in keys and "alternative1" not in keys:
+        return None  # the cheap test: most entries number nothing
+    for stem in ("choice", "option", "opt", "alternative"):
+        texts: list[str] = []
+        while _scalar(keys.get(f"{stem}{len(texts) + 1}")) and len(texts) < 9:
+            texts.append(_text(keys[f"{stem}{len(texts) + 1}"]))
+        if len(texts) < 2:
+            continue
+        options = [(chr(ord("A") + index), text, False) for index, text in enumerate(texts)]
+        for name in (*CORRECT_KEYS, "answer", "solution"):
+            value = keys.get(name)
+            if isinstance(value, bool) or value is None:
+                continue
+            written = str(value).strip()
+            spelled = [index for index, text in enumerate(texts) if text.strip().casefold() == written.casefold()]
+            if spelled and isinstance(value, str):
+                index = spelled[0]  # the right option's text (options may be numbers themselves)
+            else:
+                index = int(written) - 1 if _NUMBER.match(written) else -1
+            if 0 <= index < len(options):
+                options[index] = (*options[index][:2], True)
+                return options
     return None
 
 

@@ -60,6 +60,24 @@ def to_markdown(text: str) -> str:
     return data.values_markdown(values, text.count("\n") + 1) if values else ""
 
 
+def document(text: str) -> object:
+    """The one literal value that is the whole of ``text`` (a JSON5 file, JSON with comments), spaces and comments
+    around it (and the ``;`` a value copied out of a module keeps); raises :class:`data.Unreadable` where the text
+    is anything else (a value left open, two values, code). A value inside it that is no literal (JSON5's
+    ``Infinity``) is left out, as in a module."""
+    reader = _Reader(text)
+    try:
+        value, end = reader.value(0)
+    except RecursionError:
+        raise data.Unreadable from None
+    end = reader.space(end)
+    if text.startswith(";", end):
+        end += 1
+    if reader.space(end) != len(text):
+        raise data.Unreadable
+    return value
+
+
 class _Reader:
     """Reads literal values out of a module's text by offset."""
 
