@@ -28,7 +28,7 @@ from functools import lru_cache
 from .repair import clean
 from ..model import Source
 from .markup import inline_text
-from .structure import Line, asks_in, cjk_asks, ends_asking, heading, indentation, outline
+from .structure import ASKING_WORDS, Line, asks_in, cjk_asks, ends_asking, heading, indentation, outline
 
 StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
@@ -169,6 +169,20 @@ _OTHER_TELL_END = re.compile(
     r"|समझाओ|बताओ)[\s.!।]*$",
     re.IGNORECASE,
 )
+
+
+#: "Question" in English and the languages of :data:`ASKING_WORDS`.
+_QUESTION_WORDS = ("question", *ASKING_WORDS)
+
+
+def followed_up(question: str, texts: Sequence[str]) -> bool:
+    """Are ``texts`` (an answer's lines) only the follow-up questions an interviewer asks after ``question``: a
+    bulleted list of questions (:func:`lists_only_questions`), one item being enough? Not where the question asks
+    for questions ("Which questions should you ask them?"): then they answer it."""
+    if not lists_only_questions(texts, one=True):
+        return False  # most answers
+    lowered = question.lower()
+    return not any(word in lowered for word in _QUESTION_WORDS)
 
 
 def _item_asks(text: str) -> bool:

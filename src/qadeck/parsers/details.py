@@ -33,7 +33,7 @@ from .headings import asks
 from .titles import TITLE_WEIGHT
 from .markup import inline_text
 from .structure import (
-    ASKING_WORDS, SPACE, Line, LineStart, answer_from, ends_asking, fold_label, heading, is_separator, names_faq,
+    SPACE, Line, LineStart, answer_from, ends_asking, fold_label, heading, is_separator, names_faq,
     names_study, outline, outline_sections,
 )
 
@@ -225,15 +225,9 @@ _HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+")
 
 
 def _followed_up(question: str, answer: str) -> bool:
-    """Is ``answer`` (a list) only the follow-up questions an interviewer asks after ``question``, which asks? Not
-    where the question asks for questions ("Which questions should you ask them?"): then they answer it."""
-    lowered = question.lower()
-    return (common.lists_only_questions(answer.split("\n"), one=True) and asks(question)
-            and not any(word in lowered for word in _QUESTION_WORDS))
-
-
-#: "Question" in English and the languages of :data:`ASKING_WORDS`.
-_QUESTION_WORDS = ("question", *ASKING_WORDS)
+    """Is ``answer`` (a list) only the follow-up questions an interviewer asks after ``question``, which asks
+    (see :func:`common.followed_up`)?"""
+    return common.followed_up(question, answer.split("\n")) and asks(question)
 
 
 def _summary(doc: _Document, span: _Span) -> str:

@@ -638,8 +638,9 @@ def _in_context(context: str, question: str) -> str:
 def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
     question, body = _followed_up(*_unwrapped(question, first, body), first)
     texts = _without_marker([line.text for line in body])
-    if common.only_questions(texts, _asks_in_list):
-        texts = []  # the further questions of a list: asked, not answered
+    if common.only_questions(texts, _asks_in_list) or common.followed_up(question, texts) and _tight_list(texts) \
+            or _next_number_only(first.text, texts):
+        texts = []  # the further questions of a list, an interviewer's follow-ups, or the list's next number
     if (inline := _INLINE_ANSWER.match(question)) is not None:
         question, texts = inline["question"], [inline["answer"], *texts]
     elif "ns" in question and (labelled := _LABELLED_ANSWER.match(question)) is not None:
@@ -648,6 +649,36 @@ def _entry(question: str, first: Line, body: list[Line], section: str) -> Entry:
         question, texts = keyed["question"], [keyed["answer"]]
     last = max([first.number] + [line.number for line in body if not line.blank])
     return Entry(question, clean.answer_markdown(texts), first.number, last, section)
+
+
+def _tight_list(texts: list[str]) -> bool:
+    """Are ``texts`` (some filled) one run of lines, no blank line or code among them? A list of follow-up questions
+    is written so, where an answer that opens with a bullet goes on in paragraphs and code."""
+    filled = [text.lstrip() for text in texts if text.strip()]
+    start = next(index for index, text in enumerate(texts) if text.strip())
+    return all(text.strip() for text in texts[start : start + len(filled)]) and not any(
+        text[:3] in _FENCES for text in filled)
+
+
+#: How a fence opens.
+_FENCES = ("```", "~~~")
+#: A list's number with nothing after it ("25.", "12)"), and the number a numbered line opens with.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
+_OPENING_NUMBER = re.compile(r"^\s*(?:\*\*|__)?\(?(\d{1,3})")
+#: The most lines (blank ones with it) an answer of the next number alone takes.
+_BARE_NUMBER_LINES = 3
+
+
+def _next_number_only(numbered: str, texts: list[str]) -> bool:
+    """Is an answer's one line the number after the question's own, alone ("24. Write …" over "25.")? The list's
+    next item, its question not yet written: no answer. Any other number alone may be one ("Which port?" over "443.")."""
+    if len(texts) > _BARE_NUMBER_LINES:
+        return False  # most answers
+    filled = [text for text in texts if text.strip()]
+    if len(filled) != 1 or not filled[0].strip()[:1].isdigit():
+        return False
+    bare, own = _BARE_NUMBER.match(filled[0]), _OPENING_NUMBER.match(numbered)
+    return bare is not None and own is not None and int(bare[1]) == int(own[1]) + 1
 
 
 def _asks_in_list(text: str) -> bool:

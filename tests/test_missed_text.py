@@ -1,0 +1,69 @@
+"""Shapes of text-family documents qadeck read wrongly: a numbered question bank whose items each carry an
+interviewer's follow-up question as a bullet (asked, not answered), and a numbered list whose last number was left
+with no question after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qadeck import parsers, sources
+from qadeck.errors import QadeckError
+
+
+def _parsed(tmp_path: Path, text: str, name: str = "notes.md") -> tuple[str, list[tuple[str, str]], int]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    try:
+        result = parsers.parse(sources.read(path))
+    except QadeckError:
+        return "", [], 0
+    unanswered = sum(1 for finding in result.findings if finding.kind == "unanswered")
+    return result.layout, [(card.question, card.answer) for card in result.cards], unanswered
+
+
+_FOLLOWED_UP = (
+    "### Warm-up\n"
+    "1. What is a cache?\n   * Where would you put one in a web service?\n"
+    "2. What is a message queue?\n   * Explain how it differs from a database table.\n"
+    "3. What is a load balancer?\n   * How does it notice a dead server?\n"
+    "4. Why shard a database?\n   * What goes wrong when one shard gets most of the traffic?\n"
+)
+
+
+def test_follow_up_bullets_under_numbered_questions_are_no_answers(tmp_path: Path) -> None:
+    _, cards, unanswered = _parsed(tmp_path, _FOLLOWED_UP)
+    assert cards == []
+    assert unanswered == 4
+
+
+def test_a_numbered_question_answered_among_followed_up_ones_keeps_its_answer(tmp_path: Path) -> None:
+    text = _FOLLOWED_UP + "5. What is a CDN?\n   * Servers near the users that keep copies of static files.\n"
+    _, cards, unanswered = _parsed(tmp_path, text)
+    assert cards == [("What is a CDN?", "* Servers near the users that keep copies of static files.")]
+    assert unanswered == 4
+
+
+def test_a_list_of_questions_answering_a_question_about_questions_stays(tmp_path: Path) -> None:
+    text = ("1. Which question should you ask the interviewer first?\n   * How big is the team?\n"
+            "2. What is a stand-up meeting?\n   A short daily meeting where each person says what they do.\n"
+            "3. What is a retrospective?\n   A meeting after a sprint about what to change.\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards[0] == ("Which question should you ask the interviewer first?", "* How big is the team?")
+    assert len(cards) == 3
+
+
+def test_the_next_number_alone_is_no_answer(tmp_path: Path) -> None:
+    text = ("1. What is a hash map?\n\nA table of keys and values found by the keys' hashes.\n\n"
+            "2. What is a heap?\n\nA tree where every parent is smaller than its children.\n\n"
+            "3. Why is a heap kept in an array?\n\n4.\n")
+    _, cards, unanswered = _parsed(tmp_path, text)
+    assert [question for question, _ in cards] == ["What is a hash map?", "What is a heap?"]
+    assert unanswered == 1
+
+
+def test_a_number_that_answers_stays(tmp_path: Path) -> None:
+    text = ("1. Which port does SSH listen on?\n\n22.\n\n2. Which port does HTTPS listen on?\n\n443.\n\n"
+            "3. What is a socket?\n\nAn address and a port a program talks through.\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards[0] == ("Which port does SSH listen on?", "22.")
+    assert cards[1] == ("Which port does HTTPS listen on?", "443.")
