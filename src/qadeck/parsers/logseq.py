@@ -6,9 +6,11 @@
           it captured.
     - A list is a {{cloze dynamic array}} #card   <- deletions: a cloze
 
-A card is a block (a ``-`` item at any depth, indented by spaces or tabs) that
-carries the ``#card`` tag (or ``[[card]]``; ``#flashcard`` in Roam's graphs and Readwise's exports of
-highlights); its answer is what is nested under
+A card is a block (a ``-`` item at any depth, indented by spaces or tabs; ``*`` as exports of Roam's graphs
+write them) that carries the ``#card`` tag (or ``[[card]]``; ``#flashcard`` in Roam's graphs and Readwise's exports of
+highlights) or one of the marks Roam's flashcard extensions put on a card: roam/memo's ``#memo``, ankify_roam's
+``#ankify``, Roam Toolkit's review schedule (``[[[[interval]]::5.6]] [[[[factor]]::2.30]] [[April 22nd, 2020]]``,
+bookkeeping, no card text); its answer is what is nested under
 it, with property lines (``key:: value``) dropped. One child block is the answer's
 text; several stay a list, as Logseq shows them. The section of a card is the heading block over it, else the block it is nested under. A block holding deletions
 (``{{cloze …}}``, ``{{c1::…}}``, Logseq Anki Sync's ``{{c1 …}}``) is a cloze, its children the extra. The block's
@@ -34,14 +36,25 @@ NAME = "logseq"
 
 #: The flashcard tag, as Logseq lets one write it, and ``#flashcard``, the tag Roam's users and the
 #: highlights Readwise exports to Roam and Logseq put on a block that asks.
-_CARD = re.compile(r"(?<!\S)(?:#(?:flash)?card|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\])(?![\w/\]-])",
+#: Roam's extensions' card tags too: roam/memo's ``#memo`` and ankify_roam's ``#ankify``.
+#: Roam Toolkit's review schedule (see _SCHEDULE) is the last alternative: a card's mark, the whole of it bookkeeping.
+_CARD = re.compile(r"(?<!\S)(?:#(?:flash)?card|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\]|#(?:\[\[)?(?:memo|ankify)(?:\]\])?)"
+                   r"(?![\w/\]-])"
+                   r"|(?:[ \t]*#?\[\[\[\[(?:interval|factor)\]\]::?[ \t]*[\d.]+\]\])+"
+                   r"(?:[ \t]*\[\[[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th), \d{4}\]\])?",
                    re.IGNORECASE)
-#: Logseq's own tag: it says outright that a block is a card.
-_OWN = re.compile(r"(?<!\S)(?:#card|#\[\[card\]\]|\[\[card\]\])(?![\w/\]-])", re.IGNORECASE)
-_OWN_MARKS = ("#card", "#Card", "[[card", "[[Card")
+#: Logseq's own tag and those of Roam's extensions: each says outright that a block is a card (``#flashcard``
+#: ends Neuracache's paragraphs too).
+_OWN = re.compile(r"(?<!\S)(?:#card|#\[\[card\]\]|\[\[card\]\]|#(?:\[\[)?(?:memo|ankify)(?:\]\])?)(?![\w/\]-])"
+                  r"|\[\[\[\[interval\]\]::?[ \t]*[\d.]+\]\]", re.IGNORECASE)
+_OWN_MARKS = ("#card", "#Card", "[[card", "[[Card", "#memo", "#Memo", "#[[memo", "#ankify", "#[[ankify", "[[[[interval]]")
 #: What every spelling of the tag _CARD matches holds, in the cases people write it.
-_MARKS = ("#card", "#Card", "[[card", "[[Card", "#flashcard", "#Flashcard", "[[flashcard", "[[Flashcard")
-_BLOCK = re.compile(r"^([ \t]*)- ?(.*)$")
+_MARKS = ("#card", "#Card", "[[card", "[[Card", "#flashcard", "#Flashcard", "[[flashcard", "[[Flashcard",
+          "#memo", "#Memo", "#[[memo", "#ankify", "#[[ankify", "[[[[interval]]", "[[[[factor]]")
+#: A word every mark in _MARKS holds.
+_MARK_WORDS = ("card", "Card", "memo", "Memo", "ankify", "[[[[")
+#: A block: Logseq's ``-`` (alone on an empty block), or the ``*`` some exports of Roam's graphs write.
+_BLOCK = re.compile(r"^([ \t]*)(?:- ?|\* )(.*)$")
 _PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*:: ")
 #: A block's ``id::`` property: the id other blocks reference it by.
 _BLOCK_ID = re.compile(r"^[ \t]*id:: ([0-9A-Fa-f-]{36})[ \t]*$")
@@ -63,10 +76,13 @@ def _width(indent: str) -> int:
 
 def _entries(source: Source) -> list[Entry]:
     text = source.text
-    # Literal look-ups first: every file is tried, and _CARD's look-behind is tried at every character.
+    # Literal look-ups first: every file is tried, and _CARD's look-behind is tried at every character. Six
+    # words every mark holds one of first, as most files hold none of them: cheaper than the marks one by one.
+    if not any(word in text for word in _MARK_WORDS):
+        return []
     if not any(mark in text for mark in _MARKS) or not _CARD.search(text):
         return []
-    lines = outline(source)
+    lines = _continued(outline(source))
     sections = outline_sections(source)
     enclosing: list[tuple[int, str, str]] = []  # the blocks enclosing a line: indent, heading title, text
     entries = []
@@ -149,21 +165,67 @@ def _section(enclosing: list[tuple[int, str, str]]) -> str:
 def _code_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines inside fenced code. Logseq indents a fence under its block, or opens it on
     the block's own line (``- ```python``), which a Markdown reading of the page does not take for
-    a fence."""
+    a fence; Roam closes it at the end of the code's last line (``…last line```), or on the line
+    that opens it."""
     inside: set[int] = set()
     fence = ""
     for index, line in enumerate(lines):
-        text = line.text.lstrip(" \t")
-        if not fence and text.startswith("- "):
+        text = line.text.strip(" \t")
+        if not fence and text.startswith(("- ", "* ")):
             text = text[2:].lstrip(" ")
         mark = _FENCE.match(text)
         if fence:
             inside.add(index)
             if mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence) and not text.strip(fence[0]).strip():
                 fence = ""
+            elif text.endswith(fence):  # Roam's close, after the code's last characters
+                fence = ""
         elif mark:
             fence = mark.group(1)
+            if len(text) > 2 * len(fence) and text.endswith(fence) and fence[0] == "`":
+                fence = ""  # opened and closed on one line: Roam's one-line code block
     return inside
+
+
+#: A Markdown heading at the margin: a section's title, never a block's further line.
+_MARGIN_HEADING = re.compile(r"^#{1,6}[ \t]")
+
+
+def _continued(lines: list[Line]) -> list[Line]:
+    """``lines``, where no block sits at the margin, with the lines written at the margin after a block
+    indented under it: an export of a Roam graph writes a block's further lines (its line breaks, a code
+    block in it) as they are, at the margin, below blocks indented by two or more. Logseq writes its
+    top blocks at the margin, so a page of its has nothing to re-indent. A heading ends the block."""
+    if not any(line.text[:1] == " " for line in lines) or any(
+        not line.code and line.text[:1] in "-*" and _BLOCK.match(line.text) for line in lines
+    ):
+        return lines
+    out: list[Line] = []
+    under = 0  # the indentation of the last block's text, 0 where no block is open
+    fence = ""
+    for line in lines:
+        text = line.text
+        margin = bool(text) and text[0] not in " \t"
+        shallow = bool(text.strip()) and _width(_indent(text)) < under
+        if fence:
+            if shallow:
+                text = " " * under + text
+            if text.rstrip().endswith(fence):
+                fence = ""
+        else:
+            block = _BLOCK.match(text)
+            if block:
+                under, body = _width(block.group(1)) + 2, block.group(2)
+            elif shallow and not (margin and _MARGIN_HEADING.match(text)):
+                text, body = " " * under + text, text
+            else:
+                under, body = (0 if margin else under), text
+            mark = _FENCE.match(body.strip())
+            stripped = body.strip()
+            if mark and not (len(stripped) > 2 * len(mark.group(1)) and stripped.endswith(mark.group(1))):
+                fence = mark.group(1)
+        out.append(line if text is line.text else Line(line.number, text, line.code))
+    return out
 
 
 def _body(lines: list[Line], start: int, indent: int) -> list[Line]:
@@ -232,7 +294,7 @@ def _answer(body: Sequence[Line]) -> str:
     tops = [i for i, t in enumerate(texts) if _BLOCK.match(t) and not body[i].code and _width(_indent(t)) == 0]
     if len(tops) == 1:
         # Logseq's bullet on the one answer block, not a list the author wrote: its lines as a paragraph.
-        texts = [texts[0][2:] if texts[0].startswith("- ") else texts[0][1:],
+        texts = [texts[0][2:] if texts[0].startswith(("- ", "* ")) else texts[0][1:],
                  *(t[2:] if t.startswith("  ") else t for t in texts[1:])]
     return "\n".join(t.rstrip() for t in texts).strip("\n")
 

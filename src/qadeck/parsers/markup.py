@@ -674,10 +674,11 @@ def wiki_links_as_text(text: str) -> str:
     return "".join(out)
 
 
-#: An Obsidian block id ending a line (``… ^a1b2c3``, ``^gen-idea``): a link's target, which the app hides.
+#: An Obsidian block id ending a line (``… ^a1b2c3``, ``^gen-idea``): a link's target, which the app hides; the ids of
+#: Roam's blocks (``^PdV9FA9E_``) hold underscores too, as exports of its graphs write them.
 #: A letter in it, and a space before it: ``2 ^10`` is a power.
-_BLOCK_ID = re.compile(r"(?<=\S)[ \t]+\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]{3,}[ \t]*$|^[ \t]*\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]{3,}[ \t]*\n?",
-                       re.MULTILINE)
+_BLOCK_ID = re.compile(r"(?<=\S)[ \t]+\^(?=[\w-]*[A-Za-z])[\w-]{3,}[ \t]*$|^[ \t]*\^(?=[\w-]*[A-Za-z])[\w-]{3,}[ \t]*\n?",
+                       re.MULTILINE | re.ASCII)
 
 
 def without_block_ids(text: str) -> str:
