@@ -182,3 +182,29 @@ def test_columns_naming_a_languages_words_and_a_choices_index(tmp_path: Path) ->
     vocabulary = _write(tmp_path, "vocab.json", '[{"spanish_word": "pan", "english_word": "bread"},'
                                                 ' {"spanish_word": "pera", "english_word": "pear"}]')
     assert _pairs(_list(vocabulary)) == [("pan", "bread"), ("pera", "pear")]
+
+
+def test_rows_a_developer_typed_to_try_the_app_are_no_cards(tmp_path: Path) -> None:
+    path = _write(tmp_path, "flashcards.sql", """
+INSERT INTO cards (front, back) VALUES
+('front1_rivers', 'back1_rivers'),
+('sample card 3', 'sample def 3'),
+('Question', 'Answer'),
+('canoe', 'canoe_def'),
+('Which river flows through Cairo?', 'The Nile'),
+('test', 'A check that code does what it should'),
+('Lima', 'Lima');
+""")
+    assert _pairs(_list(path)) == [
+        ("Which river flows through Cairo?", "The Nile"),
+        ("test", "A check that code does what it should"),  # a word and its meaning: a card
+        ("Lima", "Lima"),  # the same word on both sides, no side's name: left as written
+    ]
+
+
+def test_a_seed_of_placeholder_rows_alone_gives_no_cards(tmp_path: Path) -> None:
+    path = _write(tmp_path, "flashcards-seed.sql", """
+INSERT INTO cards (deck_id, cardfront, cardback) VALUES (1, 'front1_deck1', 'back1_deck1'), (1, 'front2_deck1', 'back2_deck1');
+""")
+    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
+    assert result.exit_code != 0 and "no questions with answers" in result.output

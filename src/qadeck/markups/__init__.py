@@ -92,6 +92,9 @@ EXPORT_MARKS = {".xml": cardxml.EXPORT_MARKS, ".rnw": (rexams.RNW_MARK,)}
 #: opens with ``<map`` where an Objective-C++ source, also ``.mm``, opens with code; a KityMinder map names its
 #: ``"root"`` node where other programs' ``.km`` files hold anything else.
 SHARED = {".mm": "<map", ".km": kityminder.MARK}
+#: Mind maps' extensions: their readers write the map as nested list items (:mod:`.outliner`), read by the
+#: layout for maps (:mod:`qadeck.parsers.maps`) as well as the others.
+MAPS = frozenset({".mm", ".km", ".xmind", ".mmap", ".smmx", ".itmz"})
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",

@@ -294,10 +294,32 @@ def values_markdown(values: list[object], end: int) -> str:
     value read on its own. Only records with a question and an answer are entries: a source's lists of lists and
     its mappings of words are its code's tables and settings far more often than rows of cards or a vocabulary."""
     try:
-        items = [item for value in values for item in datacards.items(value, records_only=True)]
+        items = [item for value in values for item in datacards.items(value, records_only=True)
+                 if not _placeholder(item)]
     except RecursionError:
         return ""
     return items_markdown(items, end) if items else ""
+
+
+#: Words that name a card's sides and a test row, which an app's seed or test data fills its sides with.
+_SIDE_WORDS = frozenset({"front", "back", "question", "answer", "card", "def", "definition", "term", "title", "q", "a",
+                         "test", "side"})
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _placeholder(item: datacards.Item) -> bool:
+    """Is ``item`` a row an app's developer typed to try it (``front1_deck1``/``back1_deck1``, ``test card 2``/
+    ``test def 2``, ``Question``/``Answer``, ``bagel``/``bagel_def``): both sides the same words once the words
+    naming a side or a test and the numbers are left out, and a side holding one of those words? An app's seed
+    scripts and databases, and its modules, keep such rows beside its real cards."""
+    if len(item.question) > 40 or len(item.answer) > 40 or item.options:
+        return False
+    asked = _WORDS.findall(item.question.lower())
+    answered = _WORDS.findall(item.answer.lower())
+    kept = [word for word in asked if word not in _SIDE_WORDS]
+    if kept != [word for word in answered if word not in _SIDE_WORDS]:
+        return False
+    return len(asked) + len(answered) > 2 * len(kept)  # a side's word or a test's was left out
 
 
 def _find_key_lines(text: str, data: object, depth: int = 2) -> None:

@@ -13,7 +13,7 @@ from ..errors import UsageError, unknown
 from ..model import Card, Finding, ParseResult, Source
 from . import (
     answered, apy, asciidoc, blocks, bold, choices, csv, details, front_matter_entries, glossary, hashcards, headings, inka, inline, key,
-    labelled, liascript, logseq,
+    labelled, liascript, logseq, maps,
     mkdocs_quiz, numbered, obsidian, outline, pairs, prefixed, prose, quiz, remnote, ruled, separated, table, terms, titles,
 )
 from .base import Layout
@@ -54,6 +54,7 @@ LAYOUTS: tuple[Layout, ...] = (
     pairs.LAYOUT,
     prose.LAYOUT,
     terms.LAYOUT,
+    maps.LAYOUT,
 )
 
 #: Below this score a layout is not considered a fit.
