@@ -79,7 +79,7 @@ def to_markdown(blocks: list[Block]) -> str:
         elif block.marker:
             # A line break in an item (Shift+Enter: its question, then the answer below it) keeps its lines,
             # each under the item's text, and a blank line closes them: one line ran the question into its answer.
-            first, *more = block.text.split("\n")
+            first, *more = _typed(block.text).split("\n")
             more = [" " * len(block.marker) + line.strip() for line in more if line.strip()]
             out += [block.marker + first.rstrip(), *more, *([""] if more else [])]
             listed = not more
@@ -89,8 +89,15 @@ def to_markdown(blocks: list[Block]) -> str:
             # A question in bold that its answer follows on the same paragraph: the question on a line of its own.
             out += ["**" + block.lead.replace("\n", " ") + "**", "", block.text[len(block.lead):].strip(), ""]
         else:
-            out += [block.text, ""]
+            out += [_typed(block.text), ""]
     return "\n".join(out) + "\n"
+
+
+def _typed(text: str) -> str:
+    """A paragraph's text with the ``#`` it opens with kept as typed: a document's headings are its heading styles,
+    and a paragraph that opens with ``#`` is a code comment or a hashtag pasted in, which Markdown would take for a
+    heading (inside a list item too)."""
+    return "\\" + text if text.startswith("#") else text
 
 
 def table(rows: tuple[tuple[str, ...], ...]) -> list[str]:

@@ -192,6 +192,8 @@ def _entries(source: Source) -> list[Entry]:
         _as_titles(lines, found, _numbered_question)
     if "|" in source.text:
         _over_tables(lines, found)
+    if any(found):
+        _under_asking_headings(found, titles)
     for index, text in enumerate(found):
         if not headed[index] and text is None:
             continue
@@ -203,6 +205,15 @@ def _entries(source: Source) -> list[Entry]:
     if start is not None:
         entries.append(_entry(lines, start, len(lines), asked, titles[start]))
     return entries
+
+
+def _under_asking_headings(found: list[str | None], titles: list[str]) -> None:
+    """Leave in their answers the bold lines that ask nothing under a heading that asks ("## What is CI/CD?" over
+    "**Continuous integration**" and "**Continuous delivery**"): the headings are the questions, and the bold
+    lines the parts their answers are set in."""
+    for index, text in enumerate(found):
+        if text and not asks(text) and titles[index] and asks(titles[index]):
+            found[index] = None
 
 
 #: Bold questions set right over their list of points, at the least, for bold topics so set to be cards too.
