@@ -1,6 +1,8 @@
 """Shapes of text-family documents qadeck read wrongly: a numbered question bank whose items each carry an
-interviewer's follow-up question as a bullet (asked, not answered), and a numbered list whose last number was left
-with no question after it."""
+interviewer's follow-up question as a bullet (asked, not answered), a numbered list whose last number was left
+with no question after it, a bulleted list of questions where a few items have a follow-up nested under them (the
+items after it are questions of their own, not its answer), and an answer whose label and text share one bold
+("**Answer: 3**")."""
 
 from __future__ import annotations
 
@@ -67,3 +69,34 @@ def test_a_number_that_answers_stays(tmp_path: Path) -> None:
     _, cards, _ = _parsed(tmp_path, text)
     assert cards[0] == ("Which port does SSH listen on?", "22.")
     assert cards[1] == ("Which port does HTTPS listen on?", "443.")
+
+
+def test_bulleted_questions_after_a_nested_follow_up_are_no_answer(tmp_path: Path) -> None:
+    text = ("## Networking\n\n* What happens when you type an address in a browser?\n  * Which caches does it look in?\n"
+            "* Why would you serve files from several domains?\n  * What are the limits of doing so?\n"
+            "* Long polling against WebSockets.\n* The same-origin policy.\n* What does a CDN do?\n"
+            "* What is a preflight request?\n\t* When does the browser skip it?\n"
+            "* How do cookies and local storage differ?\n\t* Which one does a server see?\n"
+            "* Headers of a cached response.\n* Status codes for redirects.\n* What does HTTP/2 change?\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards == []
+
+
+def test_a_nested_answer_under_a_bulleted_question_stays(tmp_path: Path) -> None:
+    text = ("* What is a cache?\n  * A store of copies kept close to where they are read.\n"
+            "* What is a queue?\n  * A buffer of messages read in the order they came.\n"
+            "* What is a replica?\n  * A copy of a database that follows the primary.\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards == [("What is a cache?", "A store of copies kept close to where they are read."),
+                     ("What is a queue?", "A buffer of messages read in the order they came."),
+                     ("What is a replica?", "A copy of a database that follows the primary.")]
+
+
+def test_an_answer_set_in_bold_with_its_label_loses_the_closing_mark(tmp_path: Path) -> None:
+    text = ("Question: How many bits are in a byte?\n**Answer: 8**\n\n"
+            "Frage: Wie viele Bytes hat ein Kilobyte?\n**Antwort: 1000**, oder 1024 in alten Texten\n\n"
+            "Question: What does a nibble hold?\n**Answer:** four bits, **half** a byte\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards == [("How many bits are in a byte?", "8"),
+                     ("Wie viele Bytes hat ein Kilobyte?", "1000, oder 1024 in alten Texten"),
+                     ("What does a nibble hold?", "four bits, **half** a byte")]

@@ -253,6 +253,8 @@ def find(source: Source) -> list[Entry]:
     toggles = nested >= 2 and nested * 3 >= len(items) * 2
     if toggles:
         items = [common.Item(item.section, [item.first, *_nested_part(item.first, item.body)]) for item in items]
+    else:
+        items = [common.Item(item.section, [item.first, *_before_sibling(item.first, item.body)]) for item in items]
     bodies = []
     for place, item in enumerate(items):
         question = questions[item.first.number]
@@ -330,6 +332,25 @@ def _nested_part(question: Line, body: Sequence[Line]) -> list[Line]:
         return list(body)
     end = next((k for k in filled if _indent(body[k].text) <= margin), len(body))
     return list(body[:end])
+
+
+def _before_sibling(question: Line, body: list[Line]) -> list[Line]:
+    """A bulleted question's answer nested under it, up to the next item of its list (the same bullet at its
+    margin, with no blank line before it): a list of questions one an item, a few followed up by nested ones,
+    whose other items are questions of their own, never the answer above them."""
+    bullet = question.text.lstrip()[:1]
+    if bullet not in _BULLET_MARKS or not body or body[0].blank:
+        return body  # most answers: no bullet opens the question, or a blank line parts it from its answer
+    margin = _indent(question.text)
+    if _indent(body[0].text) <= margin:
+        return body
+    for k, line in enumerate(body):
+        if line.blank:
+            return body
+        text = line.text
+        if _indent(text) <= margin:
+            return body[:k] if text.lstrip()[:2] == bullet + " " and _indent(text) == margin else body
+    return body
 
 
 def _ends_asking(text: str) -> bool:

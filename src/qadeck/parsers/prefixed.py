@@ -242,7 +242,7 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
         if start and _LETTER_A.match(text) and any(_OPTION_B.match(later) for later in texts[index + 1 :]):
             start = None  # "- A: 2 4" over "- B: …": the first of lettered options, no answer's marker
         if start:
-            return texts[:index], [text[start.end() :]] + texts[index + 1 :]
+            return texts[:index], [_unbolded(text[start.end() :], start["b"])] + texts[index + 1 :]
         inline = _answer_inline(text)
         if inline:
             return texts[:index] + [text[: inline.start()]], [text[inline.end() :]] + texts[index + 1 :]
@@ -254,6 +254,15 @@ def split_answer(texts: list[str]) -> tuple[list[str], list[str]]:
     if answer and (arrow := _ARROW.match(answer[0])):
         answer = [answer[0][arrow.end() :], *answer[1:]]
     return texts[: asks + 1], answer
+
+
+def _unbolded(first: str, bold: str | None) -> str:
+    """An answer's first line, without the bold mark that closes the bold its marker opened ("**Answer: 3**",
+    "**Antwort: 4**,"): the marker took the opening mark, so one mark left on the line is its closing one."""
+    if bold and first.count(bold) == 1:
+        before, _, after = first.partition(bold)
+        return before.rstrip() + after if after[:1] in ("", " ", ",", ".", ";") else before + after
+    return first
 
 
 #: An arrow opening the line under a question ("Q4. What is a switch?" over "➡ A device that …"), as revision
