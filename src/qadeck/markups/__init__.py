@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from . import (
-    abiword, apkg, asciidoc, blackboard, canvas, cardxml, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
+    abiword, apkg, asciidoc, blackboard, canvas, cardxml, cherrytree, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
     pdf, pod, ppt, pptx, qti, relaxedjson, rexams, rst, rtf, sheets, simplemind, sqldata, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
@@ -62,6 +62,7 @@ LATEX = frozenset({".tex", ".ltx", ".latex"})
 ABIWORD = frozenset({".abw", ".awt", ".zabw", ".bzabw"})
 NAMED_ONLY = frozenset({
     *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".json5", ".jsonc", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml", ".webarchive",
+    ".ctd", ".ctb",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
@@ -98,6 +99,8 @@ MAPS = frozenset({".mm", ".km", ".xmind", ".mmap", ".smmx", ".itmz"})
 #: Formats people keep cards in that qadeck cannot read -> what to save them as, for the warning that skips them.
 SAVE_AS = {
     ".xlsb": "a binary Excel workbook: save it as .xlsx to read it",
+    ".ctz": "a password-protected CherryTree file: save it unprotected (.ctd or .ctb) to read it",
+    ".ctx": "a password-protected CherryTree file: save it unprotected (.ctd or .ctb) to read it",
 }
 #: Extension (lower case, with its dot) -> the translation of that markup into Markdown.
 MARKUPS: dict[str, Translate] = {
@@ -203,6 +206,8 @@ DOCUMENTS: dict[str, Callable[[bytes, str], str]] = {
     ".itmz": ithoughts.to_markdown,
     ".textpack": textbundle.to_markdown,
     ".textbundle": textbundle.to_markdown,  # a bundle zipped under its folder's name (copied off a Mac, say)
+    ".ctd": cherrytree.ctd_to_markdown,
+    ".ctb": cherrytree.ctb_to_markdown,
     ".mht": html.web_archive_to_markdown,
     ".mhtml": html.web_archive_to_markdown,
     ".webarchive": html.safari_archive_to_markdown,

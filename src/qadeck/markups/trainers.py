@@ -170,7 +170,7 @@ def teachmaster_to_markdown(data: bytes, name: str = "<vok2>") -> str:
 
 
 def _root(data: bytes, name: str, kind: str, tag: str) -> Element:
-    root = _parse(data, name, kind)
+    root = parse_xml(data, name, kind)
     if root.tag != tag:
         raise SourceError(f"not a readable {kind} (its root is <{root.tag}>, not <{tag}>)", name)
     return root
@@ -257,7 +257,7 @@ def _kvtml_1(root: Element) -> list[Item]:
     return _sectioned(found)
 
 
-def _parse(data: bytes, name: str, kind: str) -> Element:
+def parse_xml(data: bytes, name: str, kind: str) -> Element:
     """The document's root element; :class:`SourceError` for one that declares entities or is not well-formed."""
     if any(declaration in data for declaration in _ENTITY_DECLARATIONS):
         raise SourceError(f"a {kind} that declares XML entities: not read (an entity can expand or fetch anything)",
