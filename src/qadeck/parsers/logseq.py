@@ -29,6 +29,7 @@ from dataclasses import replace
 from .. import cloze
 from ..model import Source
 from .entries import Entry, make_layout, marked_coverage
+from .markup import without_block_ids
 from .prefixed import QUESTION
 from .structure import Line, outline, outline_sections
 
@@ -151,12 +152,12 @@ def _referenced(lines: list[Line], entries: list[Entry]) -> list[Entry]:
 
 def _section(enclosing: list[tuple[int, str, str]]) -> str:
     """The section of a card: the innermost heading block over it, else the block it is nested
-    under when that reads as a title (short, one line, not a sentence running on)."""
+    under when that reads as a title (short, one line, not a sentence running on), without its block id."""
     for _, title, _ in reversed(enclosing):
         if title:
             return title
     if enclosing:
-        text = enclosing[-1][2]
+        text = without_block_ids(enclosing[-1][2]) if "^" in enclosing[-1][2] else enclosing[-1][2]
         if 0 < len(text) <= _TITLE_LONGEST and not text.endswith((":", ".", ",")) and "::" not in text:
             return text
     return ""
