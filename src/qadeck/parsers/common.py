@@ -28,7 +28,7 @@ from functools import lru_cache
 from .repair import clean
 from ..model import Source
 from .markup import inline_text
-from .structure import ASKING_WORDS, Line, asks_in, cjk_asks, ends_asking, heading, indentation, outline
+from .structure import ASKING_WORDS, Line, LineStart, asks_in, cjk_asks, ends_asking, heading, indentation, outline
 
 StartsQuestion = Callable[[Line], bool]
 _SENTENCE_END = (".", "?", "!")
@@ -43,7 +43,7 @@ def read_lines(source: Source) -> list[Line]:
     """
     lines = outline(source)
     texts = clean.page_lines([line.text for line in lines])
-    if _MAY_BOX.search(source.text):
+    if _MAY_BOX.found_in(source.text):
         for index in _boxed(texts):
             texts[index] = ""
     return [line if line.code or text == line.text else Line(line.number, text) for line, text in zip(lines, texts)]
@@ -51,12 +51,12 @@ def read_lines(source: Source) -> list[Line]:
 
 #: A rule a box is drawn with: one of these characters ten times or more, or "+----+".
 _RULE = re.compile(r"^([*=#~+_-])\1{9,}$|^\+[-=]{8,}\+$")
-_MAY_BOX = re.compile(r"^[ \t]*(?:([*=#~+_-])\1{9,}|\+[-=]{8,}\+)[ \t]*$", re.MULTILINE)
+_MAY_BOX = LineStart(re.compile(r"^[ \t]*(?:([*=#~+_-])\1{9,}|\+[-=]{8,}\+)[ \t]*$"))
 
 
 def may_rule(text: str) -> bool:
     """Does any line of ``text`` hold a rule row (see :func:`is_rule`)? One search of the whole text."""
-    return _MAY_BOX.search(text) is not None
+    return _MAY_BOX.found_in(text)
 
 
 def is_rule(text: str) -> bool:

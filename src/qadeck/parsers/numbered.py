@@ -319,10 +319,11 @@ def _in_list(lines: list[Line], index: int) -> bool:
 _MARKED_NUMBER = re.compile(
     r"^[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?[^\S\n]*(?=\d{1,3}[.)])", re.MULTILINE
 )
+_MAY_MARKED_NUMBER = LineStart(_MARKED_NUMBER)
 
 
 def find(source: Source) -> list[Entry]:
-    if _MARKED_NUMBER.search(source.text):
+    if _MAY_MARKED_NUMBER.found_in(source.text):
         source = replace(source, text=_MARKED_NUMBER.sub("", source.text))  # the mark goes, the number starts the line
     if not _MAY_NUMBER.found_in(source.text):
         return []  # no numbered line, no question: split_items would find no item
@@ -348,7 +349,7 @@ def read(source: Source) -> list[Entry]:
     if _autonumbered(source.text):
         for item in items:
             item.lines = _before_sibling(item.lines)
-    if common.may_rule(source.text) or _MAY_BREAK.search(source.text):
+    if common.may_rule(source.text) or _MAY_BREAK.found_in(source.text):
         breaks = _breaks(source.text)
         for item in items:
             item.lines = _without_rules(item.lines, breaks)
@@ -357,7 +358,7 @@ def read(source: Source) -> list[Entry]:
 
 
 #: A number at the margin opening an item: "1. ", "12) ".
-_MARGIN_NUMBER = re.compile(r"^(\d{1,3})[.)][ \t]", re.MULTILINE)
+_MARGIN_NUMBER = LineStart(re.compile(r"^(\d{1,3})[.)][ \t]"))
 #: Items numbered alike at the margin from which a list is told as numbered by Markdown, all ``1.``.
 _AUTONUMBERED_ITEMS = 3
 
@@ -373,7 +374,7 @@ def _autonumbered(text: str) -> bool:
 def _before_sibling(lines: list[Line]) -> list[Line]:
     """An item's lines up to the next item of its list (a margin ``1.`` line below its first)."""
     for at, line in enumerate(lines[1:], 1):
-        if not line.code and _MARGIN_NUMBER.match(line.text):
+        if not line.code and _MARGIN_NUMBER.matches(line.text):
             return lines[:at]
     return lines
 
@@ -460,7 +461,7 @@ def _without_rules(lines: list[Line], breaks: frozenset[int]) -> list[Line]:
 #: A thematic break, "---", "***" or "___" alone on its line (blanked in the lines layouts read, as a page's
 #: chrome); :data:`_MAY_BREAK` finds one in a whole text.
 _BREAK = re.compile(r"^[ \t]*([-*_])\1{2,}[ \t]*$")
-_MAY_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[-*_]*[ \t]*$", re.MULTILINE)
+_MAY_BREAK = LineStart(re.compile(r"^[ \t]*(?:---|\*\*\*|___)[-*_]*[ \t]*$"))
 
 
 def _breaks(text: str) -> frozenset[int]:

@@ -410,6 +410,11 @@ class LineStart:
     def found_in(self, text: str) -> bool:
         return bool(self._first.match(text) or self._later.search(text))
 
+    def findall(self, text: str) -> list:
+        """What ``re.findall`` gives for the pattern in ``text``, line by line from the first."""
+        first = self._first.match(text)
+        return (self._first.findall(text, 0, first.end()) if first else []) + self._later.findall(text)
+
     def matches(self, line: str) -> bool:
         """Does the pattern match at the start of ``line`` (one line)?"""
         return self._first.match(line) is not None
@@ -609,7 +614,7 @@ def without_site_templates(text: str) -> str:
 
 
 #: A setext heading's underline: three or more "=" (level 1) or "-" (level 2), up to three spaces in.
-_UNDERLINE = re.compile(r"^ {0,3}(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
+_UNDERLINE = LineStart(re.compile(r"^ {0,3}(?:={3,}|-{3,})[ \t]*$"))
 #: The longest heading read from an underline, in lines and characters: a longer paragraph over a line of
 #: dashes is text over a rule (CommonMark sets no limit, but no author means a heading that long).
 _SETEXT_LINES = 3
@@ -636,7 +641,7 @@ def setext_as_atx(source: Source) -> tuple[Source, list[str]] | None:
     Only headings outside lists and quotes, of at most three lines that run on in one sentence, are taken.
     """
     text = source.text
-    if not _UNDERLINE.search(text):
+    if not _UNDERLINE.found_in(text):
         return None
     raw = text.split("\n")
     start = front_matter_end(head_lines(text))  # front matter is no Markdown: its closing "---" no underline
