@@ -102,6 +102,29 @@ def test_level_words(text: str, level: str) -> None:
     assert words_level(text) == level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("Preguntas avanzadas", "hard"), ("Nível básico", "easy"), ("Questions de niveau intermédiaire", "medium"),
+    ("Desenvolvedor Java Pleno", "medium"), ("Вопросы уровня Middle", "medium"), ("Сложные вопросы", "hard"),
+    ("Pytania zaawansowane", "hard"), ("Kolay sorular", "easy"),
+    ("İLERİ SEVİYE", "hard"),  # Turkish's dotted capital lowers to "i" and a combining dot
+    ("一、基础知识（初级）", "easy"), ("二、自动配置（中级）", "medium"), ("高级篇", "hard"), ("고급 질문", "hard"),
+    ("Redis 主从复制", ""), ("Social media", ""),
+])
+def test_level_words_in_other_languages(text: str, level: str) -> None:
+    assert words_level(text) == level
+
+
+def test_a_marker_on_a_section_heading_grades_the_cards_under_it(tmp_path: Path) -> None:
+    (tmp_path / "shell.md").write_text(
+        "# Shell notes\n\n## Warm-up 🟢\n\nQ: What does ls print?\nA: The names of the files in a folder.\n\n"
+        "Q: What does pwd print?\nA: The folder you are in.\n\n## Deep water 🔴\n\n"
+        "Q: What does a trap on EXIT run?\nA: Its command whenever the shell leaves.\n\n"
+        "Q: Why quote the arguments of a wrapper?\nA: So each reaches the wrapped command whole.\n", encoding="utf-8")
+    assert _levels(tmp_path) == {
+        "What does ls print?": "easy", "What does pwd print?": "easy",
+        "What does a trap on EXIT run?": "hard", "Why quote the arguments of a wrapper?": "hard"}
+
+
 def test_star_counts_grade_from_one_to_three() -> None:
     cards = [Card(f"Question {n}? {'⭐' * n}", "x", "a.md", "", (n, n)) for n in (1, 2, 3)]
     assert [(a.level, a.question) for a in author_levels(cards)] == [

@@ -201,6 +201,38 @@ def test_a_faq_title_in_another_language_names_no_topic() -> None:
     assert topic_label("Gap analysis") == "gap-analysis"  # Vietnamese "gặp" is filler only with its accents
 
 
+@pytest.mark.parametrize(("title", "label"), [
+    ("一、Redis基础", "redis"), ("第 3 题 🟢", ""), ("二、自动配置原理（中级）", "自动配置原理"), ("综合面试题", ""),
+    ("Java 面试题汇总", "java"), ("Preguntas avanzadas de Docker", "docker"), ("자바 면접 정리", "자바"),
+])
+def test_a_chinese_japanese_or_korean_title_loses_its_numbering_filler_and_level(title: str, label: str) -> None:
+    assert topic_label(title) == label
+
+
+def test_a_chinese_title_that_runs_to_a_clause_names_no_topic() -> None:
+    assert path_topic(["为了解决单点故障我们通常会采用两种方式"]) == ""
+    assert path_topic(["配置管理"]) == "配置管理"
+
+
+def test_function_words_of_other_languages_are_no_phrases() -> None:
+    assert phrases("Docker ile Kubernetes nedir") == {"docker", "kubernetes"}  # Turkish "with", "what is"
+    assert phrases("apa itu docker dan kubernetes") == {"docker", "kubernetes"}  # Indonesian
+    assert phrases("czym jest docker oraz kubernetes") == {"docker", "kubernetes"}  # Polish
+    assert "עם" not in phrases("כלב עם עצם")  # Hebrew "with"
+    assert "في" not in phrases("الشبكة في الحاسوب")  # Arabic "in"
+
+
+def test_a_korean_word_is_one_phrase_whatever_its_particle() -> None:
+    # "메모리를" (object), "메모리의" (of) and "메모리" are one subject; a syllable stays whole (no split letters).
+    found = phrases("메모리를 해제하는 방법과 메모리의 구조를 설명해주세요")
+    assert "메모리" in found and not {"메모리를", "메모리의", "설명해주세요"} & found
+    assert all(not "\u1100" <= ch <= "\u11ff" for phrase in found for ch in phrase)
+
+
+def test_a_chinese_clause_is_no_phrase() -> None:
+    assert phrases("接口 有什么区别") == {"接口"}  # "what is the difference" asks; "interface" names
+
+
 def test_contractions_and_vietnamese_function_words_are_no_phrases() -> None:
     # "don't" leaves "don", and a Vietnamese question's "là gì" ("what is") leaves "gi" once its accents go.
     assert phrases("Why don't we've got queues? They aren't cheap") == {"queue", "cheap"}

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..model import Card, Source
 from ..parsers.structure import front_matter
+from . import languages
 from .headings import topic_label
 from .words import without_cloze_or_math
 
@@ -138,12 +139,14 @@ LEVEL_WORDS = {
     "elementary": "easy",
     "medium": "medium", "intermediate": "medium", "regular": "medium", "moderate": "medium",
     "hard": "hard", "advanced": "hard", "senior": "hard", "guru": "hard", "expert": "hard", "difficult": "hard",
-}
+} | languages.LEVELS
 #: Emoji that mark a level on a question. A single star is "medium" beside these; alone, stars count.
 EMOJI_LEVELS = {"👶": "easy", "🟢": "easy", "🟡": "medium", "🟠": "medium", "🔴": "hard", "🚀": "hard"}
 _STAR = "⭐🌟★"
 #: A level word alone, or before "-level" ("Senior-level questions").
 _LEVEL_WORD = re.compile(r"(?<![\w-])(" + "|".join(LEVEL_WORDS) + r")(?=-level\b|(?![\w-]))", re.IGNORECASE)
+#: A level word of Chinese, Japanese or Korean, inside a title's words (no spaces set them apart).
+_CJK_LEVEL = re.compile("|".join(languages.CJK_LEVELS))
 #: "hard disk", "basic auth", "Visual Basic": a level word that is part of a name.
 _NOT_A_LEVEL = re.compile(
     r"\b(?:hard (?:disk|drive|link|reset|limit|coded?)|basic (?:auth|block|input)|visual basic|"
@@ -193,11 +196,19 @@ def author_levels(cards: Sequence[Card], paths: Sequence[Sequence[str]] | None =
             level = tagged.group(1).lower() if tagged else ""
         if not level and card.tags:  # a tag the source gave the card (see qadeck.parsers.tags)
             level = next((found for tag in card.tags if (found := _level_tag(tag))), "")
+        if not level:  # a marker on a heading above it ("### Question 3 🟢"), the nearest first
+            level = next((found for title in reversed(paths[index]) if (found := _marked(title, stars)[0])), "")
         if not level:
             level = next((found for title in reversed(paths[index])
                           if (found := words_level(title)) and (graded or not topic_label(title))), "")
         out.append(AuthorLevel(level or document, question))
     return out
+
+
+def _level_word(word: str) -> str:
+    """The level a word of :data:`LEVEL_WORDS` names, however its case was written ("İleri" lowers to "i̇leri")."""
+    lowered = word.lower()
+    return LEVEL_WORDS.get(lowered) or LEVEL_WORDS.get(languages.unaccented(lowered), "")
 
 
 def _level_tag(tag: str) -> str:
@@ -215,9 +226,11 @@ def without_level_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def words_level(text: str) -> str:
     """The level a title or file name names ("Senior Sysadmin" -> hard), "" when none or several."""
-    if not _LEVEL_WORD.search(text) or _NOT_A_LEVEL.search(text):
+    if not (_LEVEL_WORD.search(text) or not text.isascii() and _CJK_LEVEL.search(text)) or _NOT_A_LEVEL.search(text):
         return ""
-    found = {LEVEL_WORDS[m.lower()] for m in _LEVEL_WORD.findall(text)}
+    found = {level for m in _LEVEL_WORD.findall(text) if (level := _level_word(m))}
+    if not text.isascii():
+        found.update(languages.CJK_LEVELS[m] for m in _CJK_LEVEL.findall(text))
     return found.pop() if len(found) == 1 else ""
 
 
@@ -236,7 +249,7 @@ def _marked(question: str, stars: dict[int, str]) -> tuple[str, str]:
         elif first == "#":
             level = level or mark.rsplit("/", 1)[1].lower()
         else:
-            level = level or LEVEL_WORDS[mark[1:-1].lower()]
+            level = level or _level_word(mark[1:-1])
     if not level:
         return "", question
     stripped = _SPACES.sub(" ", _EDGE_MARKERS.sub(" ", question)).strip()

@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..model import Card, Source
 from . import languages
 from ..parsers.markup import inline_text
+from ..parsers.repair.clean import clean_heading
 from ..parsers.structure import heading, opens_with_title, outline
 
 #: Levels of a nested topic kept at most: the outermost that names a topic and the innermost.
@@ -56,19 +57,31 @@ about your you my our a an all some topic topics subject subjects
 LEVEL_WORDS = frozenset("""
 easy medium hard beginner beginners intermediate advanced expert experts junior regular mid senior guru
 basic elementary entry level levels difficult tricky
-""".split())
+""".split()) | frozenset(languages.LEVELS)
 
 _NUMBERING = re.compile(
     r"^(?:(?:chapter|part|section|unit|lesson|module|step|day|week)\s+)?"
     r"(?:\d+(?:\.\d+)*|[ivxlc]+\b|[a-z](?=[.)]))[.):]?(?:\s+|$)|^q\d*[.:)]\s*",
     re.IGNORECASE,
 )
+#: Chinese and Japanese numbering of a title ("一、", "第三章", "第 2 题", "（二）"): no topic either.
+_CJK_NUMBERING = re.compile(r"^(?:第\s*[一二三四五六七八九十百零〇\d]+\s*[章节節部篇课課回题題问問]|[（(]?[一二三四五六七八九十]+[)）、．.])\s*")
 _COUNTS = re.compile(r"[(\[{]\s*\d+\s*(?:questions?|qs?|cards?|items?)?\s*[)\]}]|\b(?:19|20)\d\d\b|\b\d+\b",
                      re.IGNORECASE)
 _ANCHOR = re.compile(r"\{#[^{}]*\}|\[\[[^\[\]]*\]\]")  # over no brace or bracket: linear on a run of them
 #: A remark in brackets after the title's words: "Storage (PV, PVC)" names storage.
 _ASIDE = re.compile(r"(?<=\w)\s*[(\[][^()\[\]]*[)\]]")
 _SEPARATORS = re.compile(r"[^\w+#]+")
+
+
+#: Chinese and Japanese words that name no topic, found inside a title's words, which no space sets apart
+#: ("Redis基础": redis, "综合面试题": none), longest first; with the level words.
+_CJK_NO_TOPIC = re.compile("|".join(sorted(
+    (word for word in FILLER | GENERIC | frozenset(languages.CJK_LEVELS) if re.search("[\u3040-\u30ff\u4e00-\u9fff]", word)),
+    key=lambda word: (-len(word), word))))
+#: Chinese or Japanese characters in a label's word beyond which it is a sentence, no topic's name.
+MAX_CJK_CHARACTERS = 8
+_CJK_RUN = re.compile("[\u3040-\u30ff\u4e00-\u9fff]{%d}" % (MAX_CJK_CHARACTERS + 1))
 
 
 def _is_symbol(ch: str) -> bool:
@@ -83,6 +96,8 @@ def topic_label(title: str) -> str:
     text = _FILLER_PHRASES.sub(" ", text)
     text = "".join(" " if _is_symbol(ch) else ch for ch in text)
     text = _NUMBERING.sub("", text.strip())
+    if not text.isascii():
+        text = _CJK_NO_TOPIC.sub(" ", _CJK_NUMBERING.sub("", text))
     text = _COUNTS.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     words = [w for w in _SEPARATORS.split(text.lower()) if w.strip("+#_")]  # "[+] General": no word "+"
@@ -107,9 +122,10 @@ must i we you it they this that there to be have has
 
 def names_subject(label: str) -> bool:
     """Does a section title whose :func:`topic_label` is ``label`` name what its cards are about? Not when it
-    runs to a sentence's length, nor when it only asks ("How do I ...?" heads questions about anything)."""
+    runs to a sentence's length (or a Chinese or Japanese word to more than :data:`MAX_CJK_CHARACTERS`), nor when it only asks ("How do I ...?" heads questions about anything)."""
     words = label.split("-")
-    return bool(label) and len(words) <= MAX_TOPIC_WORDS and not _ASKING_ONLY.issuperset(words)
+    return (bool(label) and len(words) <= MAX_TOPIC_WORDS and not _ASKING_ONLY.issuperset(words)
+            and (label.isascii() or not _CJK_RUN.search(label)))
 
 
 def path_topic(path: Sequence[str]) -> str:
@@ -147,7 +163,7 @@ def heading_paths(cards: Sequence[Card], source: Source | None) -> list[tuple[st
     for card in cards:
         at = bisect_right(numbers, card.lines[0]) - 1
         path = stack_at[at] if at >= 0 else ()
-        if card.section and (not path or path[-1] != card.section):
+        if card.section and (not path or path[-1] != card.section and clean_heading(path[-1]) != card.section):
             path = (card.section,)  # the parser knows better (AsciiDoc titles, a heading it read otherwise)
         elif not card.section and path:
             path = ()

@@ -1,7 +1,7 @@
 """Words that name no topic in the other languages people's notes are most often written in.
 
 English's are in :mod:`.phrases` and :mod:`.headings`; these are Spanish, Portuguese, French,
-German, Italian, Dutch, Vietnamese and Russian (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
+German, Italian, Dutch, Vietnamese, Russian, Ukrainian, Polish, Turkish, Indonesian, Hebrew, Arabic and Korean (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
 is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Chinese, Japanese and Korean).
 :data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
 conjunctions, auxiliaries, question words) are never key phrases: without them a French FAQ's
@@ -10,19 +10,38 @@ headings say besides their subject ("Preguntas frecuentes", "Allgemeine Fragen")
 
 Each word is kept as written and without its accents, as :func:`.phrases.plain` reads text. A word
 that is also an English topic (``ai``, ``ci``, ``io``, ``os``, ``vi``, ``bi``, ``it``, ``len``, ``rat``, ``nas``, ``war``,
-``era``, ``sin``, ``door``, ``hat``, ``man``) is left out: it costs a few foreign cards a topic
+``era``, ``sin``, ``door``, ``hat``, ``man``, ``pod``, ``var``, ``ada``, ``az``, ``hal``) is left out: it costs a few foreign cards a topic
 word rather than every English deck a topic.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+
+def unaccented(text: str) -> str:
+    """``text`` without the accents of its Latin, Greek and Cyrillic letters ("réponse": "reponse"), its letters
+    composed again: other scripts' marks are parts of their words (Japanese "データ" keeps its voicing marks,
+    Hindi its vowel signs) and Hangul syllables, which decomposing splits into their letters, stay whole."""
+    kept: list[str] = []
+    base = ""
+    for ch in unicodedata.normalize("NFKD", text):
+        if not unicodedata.combining(ch):
+            base = ch
+        elif base < _LAST_ACCENTED:
+            continue
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+#: Letters before this one (Latin, Greek, Cyrillic) lose their accents.
+_LAST_ACCENTED = "\u0530"
 
 
 def _words(text: str) -> frozenset[str]:
     words = text.split()
-    bare = ("".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)) for word in words)
-    return frozenset(words) | frozenset(bare)
+    return frozenset(words) | frozenset(map(unaccented, words))
 
 
 FUNCTION_WORDS = _words("""
@@ -57,6 +76,27 @@ bởi nếu hay hoặc nhưng mà rằng tại theo trên dưới sau trước n
 если есть еще ещё же за здесь и из или им их к как какие какой какая каков когда кто ли либо между меня мне может
 можно мы на над надо не него нее неё нет ни них но ну о об однако он она они оно от очень по под при про с со так
 также такое такой там те тем то того тоже только том тот ту ты у уже чем что чтобы эта эти это этот я зачем почему
+של את על עם אל מה מי איך למה מדוע מתי איפה היכן זה זו זאת אלה אלו הוא היא הם הן אני אתה את אנחנו אתם
+יש אין לא כן גם או אבל אך כי אם כמו רק כל עוד אז כבר מאוד יותר פחות בין אחרי לפני עד אשר כאשר משהו מישהו להיות היה
+היתה היו הזה הזאת האם ביותר כך לכן אותו אותה אותם שלו שלה שלהם
+في من على إلى الى عن مع هو هي هم هذا هذه ذلك تلك التي الذي الذين ما ماذا كيف لماذا متى أين اين هل لا نعم أو او ثم
+لكن إن أن ان كان يكون كانت قد لقد كل بعض عند بين بعد قبل حتى إذا اذا أي غير مثل أيضا ايضا فقط جدا وهو وهي التى
+ve ile bir bu şu da de mi mı mu mü ne nasıl neden niçin hangi için gibi kadar daha en çok ama fakat veya ya ise
+olan olarak olur yok değil her bazı şey nedir nelerdir midir nedenleri yani örneğin eder eden edilir edilen fazla birden
+farklı farkı farkları şekilde sağlar sağlanır neler kullanılır kullanılan kullanılabilir olduğu olduğunu sayesinde
+yang dan di ke dari untuk dengan pada adalah ini itu atau tidak juga akan dalam oleh sebagai bisa dapat apa
+apakah bagaimana mengapa kenapa kapan dimana siapa sudah belum lebih paling karena jika kalau namun tetapi serta
+antara setelah sebelum tersebut seperti
+się nie jest że jak co czy dla od po przez przy ale lub oraz albo jego jej ich ten ta te tego tym który która
+które jaki jaka jakie kiedy gdzie dlaczego czym czego może można są być był była było też już tylko bardzo więcej
+mniej między nad
+і й та із від для про як що це чи або його її їх він вона вони воно ми ви ти який яка яке які коли чому навіщо
+між під над також вже лише дуже більш бути був була було
+것 수 등 및 또는 그리고 그러나 하지만 그렇다면 그런데 무엇 무엇인가요 무엇인지 무엇이며 무엇입니까 어떻게 어떤 왜 언제 어디
+누구 있다 있는 있습니다 없다 없는 하는 한다 합니다 하나요 됩니다 되는 이다 입니다 인가요 대해 대해서 대한 위해 위한 통해
+什么 如何 怎么 怎样 为什么 哪些 哪个 是否 可以 能否 方法 区别 的区别 有什么区别 作用 以下 下列 下面 关于 描述 正确 错误 说明
+とは について 方法 違い 何 なぜ どう
+경우 때 때문 설명 설명해 설명해주세요 설명하세요 설명하시오 주세요 해주세요 차이 차이점 사용 사용하는 방법 이유 장점 단점
 """)
 FILLER = _words("""
 pregunta preguntas respuesta respuestas frecuentes entrevista entrevistas
@@ -72,7 +112,8 @@ pytanie pytania pytań odpowiedź odpowiedzi często najczęściej zadawane
 soru sorular soruları cevap cevaplar yanıt yanıtlar sık sıkça sorulan sss mülakat
 pertanyaan jawaban sering diajukan umum tanya jawab wawancara
 câu hỏi trả lời thường phỏng vấn
-常见问题 常见问题解答 常見問題 常見問題解答 常见问答 问题 问答 面试题 よくある質問 よくあるご質問 質問 回答 자주 묻는 질문 답변
+常见问题 常见问题解答 常見問題 常見問題解答 常见问答 问题 问答 面试题 面试 面試 试题 試題 题目 題目 汇总 彙總 大全 合集 集锦 笔记 筆記
+よくある質問 よくあるご質問 よく聞かれる質問 質問 回答 面接 자주 묻는 질문 답변 면접관
 """) | {"gặp"}  # Vietnamese "met" ("câu hỏi thường gặp"), as written only: without its accents it is English "gap"
 
 GENERIC = _words("""
@@ -84,4 +125,43 @@ generale generali introduzione indice sommario esempio esempi differenza
 algemeen algemene inleiding inhoud voorbeeld voorbeelden verschil
 общие общее введение содержание пример примеры разница отличие раздел
 розділ sekcja bölüm bölümü bagian phần sección seção secção sezione abschnitt
+基础 基礎 基本 注意 概述 概要 总结 總結 简介 簡介 介绍 介紹 目录 目錄 其他 其它 补充 補充 综合 綜合 基础知识 基礎知識 まとめ 概要 目次 その他
+정리 추가 기타 개요 요약 목차 예시 예제 기본 기초 심화 면접
 """)
+
+
+def _levels(table: dict[str, str]) -> dict[str, str]:
+    levels: dict[str, str] = {}
+    for level, words in table.items():
+        for word in words.split():
+            levels[word] = levels[unaccented(word)] = level
+    return levels
+
+
+#: Words that name a level in headings and file names ("Preguntas avanzadas", "Средний уровень"), each to its level:
+#: Spanish, Portuguese, French, Italian, German, Dutch, Russian, Ukrainian, Polish, Turkish, Indonesian, Vietnamese,
+#: and the "middle" of Junior, Middle and Senior (Brazil's "pleno" of Júnior, Pleno and Sênior). Words that are also English words a heading may name a subject
+#: with ("base", "mittel") are left out.
+LEVELS = _levels({
+    "easy": """fácil fáciles básico básica básicos básicas principiante principiantes iniciante iniciantes facile
+               facili débutant débutants débutante facile elementare leicht leichte anfänger makkelijk gemakkelijk
+               легкий лёгкий легкие лёгкие простой простые базовый базовые начальный легкі простий базовий
+               початковий łatwy łatwe podstawowy podstawowe kolay başlangıç mudah dasar júnior""",
+    "medium": """intermedio intermedia intermedios medio intermediário intermediária intermediario médio
+                 intermédiaire intermédiaires moyen moyenne mittelschwer gemiddeld средний средние середній
+                 średni średnie średniozaawansowany orta menengah sedang middle pleno""",
+    "hard": """difícil difíciles avanzado avanzada avanzados avanzadas experto expertos avançado avançada
+               avançados difficile difficiles avancé avancée avancés avancées avanzato avanzata avanzati
+               schwer schwierig schwierige fortgeschritten fortgeschrittene moeilijk gevorderd gevorderde сложный
+               сложные трудный продвинутый продвинутые складний просунутий trudny trudne zaawansowany zaawansowane
+               zor ileri sulit lanjut lanjutan sênior""",
+})
+#: The same in Chinese, Japanese and Korean, found inside a title's words ("一、基础知识（初级）", "高级篇").
+CJK_LEVELS = _levels({
+    "easy": "初级 初級 入门 入門 초급",
+    "medium": "中级 中級 进阶 進階 중급",
+    "hard": "高级 高級 上級 资深 資深 架构级 架構級 고급 심화",
+})
+#: What makes a run of Chinese or Japanese characters (a word to :mod:`.phrases`, as no space splits it) a clause
+#: rather than a subject's name: a question word or particle, "as follows".
+CJK_CLAUSE = re.compile("什么|什麼|如何|怎么|怎麼|为什么|為什麼|哪|吗|嗎|呢|如下|以下|下列|ですか|ますか")

@@ -13,10 +13,10 @@ topic are never phrases; neither are numbers, code blocks, nor markup
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from .headings import FILLER, GENERIC, LEVEL_WORDS
+from .languages import CJK_CLAUSE, unaccented
 from .words import unmarked
 
 #: A phrase found in the question counts this many times one found only in the answer.
@@ -99,12 +99,22 @@ _CYRILLIC_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему",
                      "і", "ї", "у", "ю", "е", "є", "о", "ь")
 
 
+#: The particles a Korean word is written with ("메모리를", "자바의", "영역에": 메모리, 자바, 영역), longest first; a word
+#: keeps two syllables at least. Those that often end a word of their own (도, 과, 로) are left on.
+_KOREAN_PARTICLES = ("에서는", "으로는", "에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는", "이란", "은", "는", "을",
+                     "를", "에", "의", "와", "이", "가", "란")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A Cyrillic word without its case ending ("томатов" and "томаты": "томат"), any other word as it is.
+    """A Cyrillic word without its case ending ("томатов" and "томаты": "томат"), a Korean one without its particle,
+    any other word as it is.
 
     Only a word of six letters or more loses one, and keeps four at least: a short word's ending may be its stem.
     """
+    if "가" <= word[-1] <= "힣":
+        return next((word[: -len(particle)] for particle in _KOREAN_PARTICLES
+                     if word.endswith(particle) and len(word) - len(particle) >= 2), word)
     if len(word) < 6 or not "а" <= word[-1] <= "ї":
         return word
     for ending in _CYRILLIC_ENDINGS:
@@ -142,7 +152,7 @@ def _word(token: str) -> str | None:
     word: str | None = None
     if token[0].isalpha() and len(token) > 1 and token not in STOPWORDS and not token.endswith(_ADVERB):
         word = singular(token) if token.isascii() else stem(token)
-        word = None if word in STOPWORDS else word
+        word = None if word in STOPWORDS or not token.isascii() and CJK_CLAUSE.search(token) else word
     if len(_WORDS) >= _WORDS_KEPT:
         _WORDS.clear()
     _WORDS[token] = word
@@ -156,7 +166,7 @@ def plain(text: str) -> str:
         text = _FENCE.sub(" ", text)
     text = unmarked(text)
     if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        text = unaccented(text)
     return _NOISE.sub(" ", text) if "`" in text or "\\" in text else text
 
 
