@@ -9,7 +9,8 @@ A card the rules get wrong is corrected with an override in ``qadeck.yaml``.
 The rules are the fallback: where the author marked a level, it wins
 (:func:`author_levels`). On the card: an emoji (👶 🟢 easy, ⭐️ 🟡 medium, 🚀 🔴
 hard), a count of stars, a ``#difficulty/hard`` tag, a level word in brackets
-after the question; then a level word (easy, intermediate, senior, guru…) in a
+after the question; then such a marker on a heading the card sits under; then a level word
+(easy, intermediate, senior, guru…, and other languages' ones: :data:`.languages.LEVELS`) in a
 heading the card sits under, the innermost first, where the file's headings
 grade its cards: two of them name a level ("Junior" and "Senior", "Advanced collections"
 and "Advanced streams"), or the heading names nothing else ("Senior-Level Questions"; a lone
