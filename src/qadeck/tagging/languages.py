@@ -1,7 +1,8 @@
 """Words that name no topic in the other languages people's notes are most often written in.
 
 English's are in :mod:`.phrases` and :mod:`.headings`; these are Spanish, Portuguese, French,
-German, Italian, Dutch, Vietnamese, Russian, Ukrainian, Polish, Turkish, Indonesian, Hebrew, Arabic and Korean (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
+German, Italian, Dutch, Vietnamese, Russian, Ukrainian, Polish, Persian, Hindi (in Devanagari and in Latin
+letters), Turkish, Indonesian, Hebrew, Arabic and Korean (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
 is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Chinese, Japanese and Korean).
 :data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
 conjunctions, auxiliaries, question words) are never key phrases: without them a French FAQ's
@@ -81,6 +82,13 @@ bởi nếu hay hoặc nhưng mà rằng tại theo trên dưới sau trước n
 היתה היו הזה הזאת האם ביותר כך לכן אותו אותה אותם שלו שלה שלהם
 في من على إلى الى عن مع هو هي هم هذا هذه ذلك تلك التي الذي الذين ما ماذا كيف لماذا متى أين اين هل لا نعم أو او ثم
 لكن إن أن ان كان يكون كانت قد لقد كل بعض عند بين بعد قبل حتى إذا اذا أي غير مثل أيضا ايضا فقط جدا وهو وهي التى
+که از به در با این آن را و یا برای است هست هستند هستن چی چیه چیست چه چطور چطوری چگونه کدام کدوم کدوما چرا کجا آیا
+یک های ها ای تر ترین می نمی شود میشه شه کنیم کنید کند میکنه میکنن توی تو روی رو بین بعد قبل اگر ولی اما هم فقط خیلی
+بیشتر کمتر باید نباید داره دارد دارند بود شده کرد کردن تونیم تونی تونه میتونیم یه چیا میشن کنی بدیم باشه نه مثال تعریف
+هدف تفاوت روش استفاده
+है हैं का की के को से में और क्या कैसे क्यों यह वह आप नहीं भी तो हो कर पर लिए एक
+hai hain ka ki ke ko se mein aur kya kaise kyun kyu yeh wo woh aap tum hum nahi nahin bhi ho kar kare karna karte
+tha thi liye
 ve ile bir bu şu da de mi mı mu mü ne nasıl neden niçin hangi için gibi kadar daha en çok ama fakat veya ya ise
 olan olarak olur yok değil her bazı şey nedir nelerdir midir nedenleri yani örneğin eder eden edilir edilen fazla birden
 farklı farkı farkları şekilde sağlar sağlanır neler kullanılır kullanılan kullanılabilir olduğu olduğunu sayesinde
