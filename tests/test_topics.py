@@ -220,6 +220,8 @@ def test_function_words_of_other_languages_are_no_phrases() -> None:
     assert phrases("czym jest docker oraz kubernetes") == {"docker", "kubernetes"}  # Polish
     assert "עם" not in phrases("כלב עם עצם")  # Hebrew "with"
     assert "في" not in phrases("الشبكة في الحاسوب")  # Arabic "in"
+    assert phrases("Promise چیه؟") == {"promise"}  # Persian "what is it"
+    assert phrases("docker kya hai") == {"docker"}  # Hindi in Latin letters
 
 
 def test_a_korean_word_is_one_phrase_whatever_its_particle() -> None:
