@@ -1,8 +1,8 @@
 """Shapes of text-family documents qadeck read wrongly: a numbered question bank whose items each carry an
 interviewer's follow-up question as a bullet (asked, not answered), a numbered list whose last number was left
 with no question after it, a bulleted list of questions where a few items have a follow-up nested under them (the
-items after it are questions of their own, not its answer), and an answer whose label and text share one bold
-("**Answer: 3**")."""
+items after it are questions of their own, not its answer), an answer whose label and text share one bold
+("**Answer: 3**"), and answers labelled "Solution" in other languages ("Lösung:", "**Solución:**")."""
 
 from __future__ import annotations
 
@@ -100,3 +100,20 @@ def test_an_answer_set_in_bold_with_its_label_loses_the_closing_mark(tmp_path: P
     assert cards == [("How many bits are in a byte?", "8"),
                      ("Wie viele Bytes hat ein Kilobyte?", "1000, oder 1024 in alten Texten"),
                      ("What does a nibble hold?", "four bits, **half** a byte")]
+
+
+def test_an_answer_labelled_solution_in_another_language_loses_its_label(tmp_path: Path) -> None:
+    text = ("Leichte Aufgaben\n1) Nennen Sie den größten Planeten.\nLösung: Jupiter.\n\n"
+            "2) Wie viele Monde hat der Mars?\nLösung: Zwei.\n\n"
+            "3) Welcher Planet ist der Sonne am nächsten?\n**Lösung:** Merkur.\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards == [("Nennen Sie den größten Planeten.", "Jupiter."), ("Wie viele Monde hat der Mars?", "Zwei."),
+                     ("Welcher Planet ist der Sonne am nächsten?", "Merkur.")]
+
+
+def test_a_solution_word_inside_an_answer_stays(tmp_path: Path) -> None:
+    text = ("## ¿Qué es una ecuación?\n\nUna igualdad con incógnitas. Solución: el valor que la cumple.\n\n"
+            "## ¿Qué es un sistema?\n\n- Solución única, infinitas o ninguna: depende de las ecuaciones.\n")
+    _, cards, _ = _parsed(tmp_path, text)
+    assert cards[0][1] == "Una igualdad con incógnitas. Solución: el valor que la cumple."
+    assert cards[1][1] == "- Solución única, infinitas o ninguna: depende de las ecuaciones."

@@ -96,8 +96,12 @@ def _as_shown(source: Source, entries: list[Entry]) -> list[Entry]:
     return entries
 
 
-#: "Answer" in the languages of :data:`ANSWERING_WORDS`, and Chinese and Japanese "答" alone.
-_ANSWERS_IN = "|".join((*ANSWERING_WORDS, "答"))
+#: "Solution" in the languages that write it otherwise than English (whose "Solution:" is :data:`_ANSWER_LABEL`'s):
+#: how exercise sheets and problem notes label an answer ("Lösung: 6 Gramm", "**Solución:** …").
+_SOLVING_WORDS = ("lösung", "loesung", "solución", "solucion", "solução", "solucao", "soluzione", "oplossing", "lösning",
+                  "løsning", "rozwiązanie", "řešení", "решение", "розв'язок", "розв’язок", "розв'язання", "çözüm", "解答")
+#: "Answer" in the languages of :data:`ANSWERING_WORDS`, Chinese and Japanese "答" alone, and "Solution".
+_ANSWERS_IN = "|".join((*ANSWERING_WORDS, "答", *_SOLVING_WORDS))
 _ANSWER_LABEL = re.compile(
     # "Answer:" (or "Ans -", "**Answer**:"; not "**A**:", a right option's letter) before the text, or "Answer" /
     # "**Answer:**" / "### Answer" alone on the first line; "Sol." or "Solution:" before it, as exercise sheets
@@ -120,7 +124,8 @@ _LABEL_OPENINGS = ("a", "A", "*", "_", "#", "")
 _ALSO_MATCHING = {"i": "İ", "k": "\u212a", "å": "\u212b"}
 #: The first character of a list item's label ("**Answer:**", "Ответ:", "Sol."), upper case as in :func:`_spellings`.
 _ITEM_LABEL_OPENINGS = frozenset(
-    c for word in ("*", "_", "#", "a", "sol", *ANSWERING_WORDS, "答") for c in (word[0].upper(), *_ALSO_MATCHING.get(word[0], ""))
+    c for word in ("*", "_", "#", "a", "sol", *ANSWERING_WORDS, "答", *_SOLVING_WORDS)
+    for c in (word[0].upper(), *_ALSO_MATCHING.get(word[0], ""))
 )
 
 
@@ -133,7 +138,7 @@ def _spellings(words: Iterable[str]) -> frozenset[str]:
 
 
 #: The openings of the labels in other languages.
-_OTHER_LABEL_OPENINGS = _spellings((*ANSWERING_WORDS, "答"))
+_OTHER_LABEL_OPENINGS = _spellings((*ANSWERING_WORDS, "答", *_SOLVING_WORDS))
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
