@@ -69,6 +69,9 @@ def test_the_seed_deck_keeps_its_topics_and_levels() -> None:
     ("Multiple inheritance", "multiple-inheritance"),
     ("04_Dictionary_Collection – MCQs", "dictionary-collection"),
     ("Course: Enterprise Systems", "enterprise-systems"),
+    ("Section B: Schools of Thought", "schools-of-thought"),
+    ("Examples", ""),
+    ("Глава 3. Политика", "политика"),
 ])
 def test_a_heading_names_its_topic_without_numbering_counts_emoji_or_filler(title: str, label: str) -> None:
     assert topic_label(title) == label
@@ -79,6 +82,7 @@ def test_nested_headings_nest_where_both_name_a_topic() -> None:
     assert path_topic(("Questions", "Docker", "Volumes (4)")) == "docker::volumes"
     assert path_topic(("Junior", "General", "Networks")) == "networks"
     assert path_topic(("Cloud", "Storage", "Block storage")) == "cloud::block-storage"
+    assert path_topic(("Princípios", "Princípios de Engenharia")) == "princípios::engenharia"  # no dangling "de"
 
 
 def test_a_section_title_that_only_asks_or_runs_to_a_sentence_names_no_topic() -> None:

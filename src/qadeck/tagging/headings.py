@@ -51,7 +51,7 @@ general generic knowledge content contents table toc index introduction intro ov
 fundamentals misc miscellaneous other others more extra additional bonus various notes note
 resources resource preparation prep recently added new old simple part chapter section unit lesson
 module course appendix summary conclusion references reference links see also and or of the for in on to with
-about your you my our a an all some topic topics subject subjects
+about your you my our a an all some topic topics subject subjects examples problems worksheet worksheets
 """.split()) | languages.GENERIC | languages.FUNCTION_WORDS  # "Preguntas de Python": python
 #: Words that name a level, not a topic (the difficulty reads them).
 LEVEL_WORDS = frozenset("""
@@ -60,7 +60,8 @@ basic elementary entry level levels difficult tricky
 """.split()) | frozenset(languages.LEVELS)
 
 _NUMBERING = re.compile(
-    r"^(?:(?:chapter|part|section|unit|lesson|module|step|day|week)\s+)?"
+    r"^(?:chapter|part|section|unit|lesson|module|step|day|week)\s+[a-z][.):]?(?:\s+|$)"  # "Section B: Money"
+    r"|^(?:(?:chapter|part|section|unit|lesson|module|step|day|week)\s+)?"
     r"(?:\d+(?:\.\d+)*|[ivxlc]+\b|[a-z](?=[.)]))[.):]?(?:\s+|$)|^q\d*[.:)]\s*",
     re.IGNORECASE,
 )
@@ -141,7 +142,10 @@ def path_topic(path: Sequence[str]) -> str:
             if label == parent:
                 continue
             if label.startswith(parent + "-"):
-                label = label[len(parent) + 1 :]  # "docker" > "docker networking": networking
+                words = label[len(parent) + 1 :].split("-")  # "docker" > "docker networking": networking
+                while len(words) > 1 and words[0] in GENERIC:
+                    words.pop(0)  # "princípios" > "princípios de engenharia": engenharia
+                label = "-".join(words)
         labels.append(label)
     if len(labels) > MAX_DEPTH:
         labels = [labels[0], labels[-1]]

@@ -132,7 +132,7 @@ allgemein allgemeine allgemeines einführung inhalt inhaltsverzeichnis beispiel 
 generale generali introduzione indice sommario esempio esempi differenza
 algemeen algemene inleiding inhoud voorbeeld voorbeelden verschil
 общие общее введение содержание пример примеры разница отличие раздел
-розділ sekcja bölüm bölümü bagian phần sección seção secção sezione abschnitt
+глава главы часть тема урок лекция розділ sekcja bölüm bölümü bagian phần sección seção secção sezione abschnitt
 基础 基礎 基本 注意 概述 概要 总结 總結 简介 簡介 介绍 介紹 目录 目錄 其他 其它 补充 補充 综合 綜合 基础知识 基礎知識 まとめ 概要 目次 その他
 정리 추가 기타 개요 요약 목차 예시 예제 기본 기초 심화 면접
 """)
