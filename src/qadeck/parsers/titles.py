@@ -21,7 +21,8 @@ entries layout ``headings`` reads, its other headings being no cards), or when h
 table's heading: detection leaves it to the table layout, which makes a card of
 each row (a cheat sheet of tables under their own headings). A heading is a card when text of its own follows it and
 no deeper heading does (one with nothing under it is reported as unanswered); a
-heading over deeper headings is a section. A section of pointers (a list of links, or of names each
+heading over deeper headings is a section; a heading with no letter in it (an exercise's number, a date) titles no
+card, and a page whose titles are mostly a guide's steps ("Step 1: …") is a how-to, no deck. A section of pointers (a list of links, or of names each
 beside its address) and one listing questions (interview notes' rounds, half their items asking) are
 no cards. A title holding Anki cloze deletions (``## Canberra was founded in {{c1::1913}}``) is a cloze
 note, whatever is under it its extra text: a card in itself, which detection counts as text. When every
@@ -58,6 +59,8 @@ _ANSWER_LABELS = 2
 _FRONT_END = re.compile(r"^\s*(?:%|-{3,})\s*$")
 #: A heading that is one letter (or a range of them, "A–C"): a glossary's or an index's letter.
 _LETTER = re.compile(r"[^\W\d_](?:\s*[-–—]\s*[^\W\d_])?")
+#: A letter: a title with none is a number or a date ("2.05", "3)", "2024-01-09"), which names no card's front.
+_WORD = re.compile(r"[^\W\d_]")
 
 
 #: Headings that name a part of a project's or a document's page, no card: a readme's "Installation",
@@ -75,10 +78,16 @@ _DOCUMENT_PARTS = frozenset({
 _PART_DECOR = re.compile(r"^[^\w]+|[^\w]+$")
 
 
+#: A title numbering a step of a procedure: "Step 1: Install the plugin", "Schritt 2", "Paso 3 –".
+_STEP = re.compile(r"^(?:step|schritt|paso|[ée]tape|passo|stap|krok|шаг|крок)[ \t]*\d{1,2}\b", re.IGNORECASE)
+
+
 def _document_page(entries: Sequence[Entry]) -> bool:
-    """True when most would-be cards are titled by a page's parts ("Installation", "License"): no deck."""
+    """True when most would-be cards are titled by a page's parts ("Installation", "License") or by the steps of a
+    guide ("Step 1: Install the plugin", "Step 2: …"): a readme or a how-to, no deck."""
     parts = sum(_PART_DECOR.sub("", entry.question).lower() in _DOCUMENT_PARTS for entry in entries)
-    return parts >= 2 and parts * 2 > len(entries)
+    steps = sum(_STEP.match(_PART_DECOR.sub("", entry.question)) is not None for entry in entries)
+    return (parts >= 2 and parts * 2 > len(entries)) or (steps >= 2 and steps * 2 > len(entries))
 
 
 def _faq_over_headings(headings: list[Heading]) -> bool:
@@ -123,6 +132,8 @@ def entries(source: Source, asked_beside: int = 0) -> list[Entry]:
             continue
         if _LETTER.fullmatch(title):
             continue  # "## B": an index's letter over the terms that start with it (a glossary's), no card's title
+        if _WORD.search(title) is None:
+            continue  # "### 2.05": an exercise's number over its solution, nothing a front could ask
         if _links_only(body):
             continue  # "## Articles" over a list of links: a readme's index of pages elsewhere, nothing to learn here
         if _tasks_only(body):
