@@ -66,6 +66,19 @@ def parsed(path: Path, text: str):
     return parsers.parse(sources.read(path))
 
 
+def layout_pairs_unanswered(tmp_path: Path, text: str, name: str = "notes.md") -> tuple[str, list[tuple[str, str]], int]:
+    """What qadeck reads in ``text`` saved as ``name``: its layout, (question, answer) pairs and count of
+    unanswered questions (``("", [], 0)`` for a file it cannot read)."""
+    from qadeck.errors import QadeckError
+
+    try:
+        result = parsed(tmp_path / name, text)
+    except QadeckError:
+        return "", [], 0
+    unanswered = sum(1 for finding in result.findings if finding.kind == "unanswered")
+    return result.layout, [(card.question, card.answer) for card in result.cards], unanswered
+
+
 def built_note(tmp_path: Path, col, name: str, text: str):
     """The one note ``col`` holds once it imports the package ``qadeck build`` makes of ``text`` saved as ``name``."""
     from click.testing import CliRunner

@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qadeck import parsers, sources
-from qadeck.errors import QadeckError
-
-
-def _parsed(tmp_path: Path, text: str, name: str = "notes.md") -> tuple[str, list[tuple[str, str]], int]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    try:
-        result = parsers.parse(sources.read(path))
-    except QadeckError:
-        return "", [], 0
-    unanswered = sum(1 for finding in result.findings if finding.kind == "unanswered")
-    return result.layout, [(card.question, card.answer) for card in result.cards], unanswered
+from .conftest import layout_pairs_unanswered as _parsed
 
 
 _FOLLOWED_UP = (
