@@ -106,7 +106,8 @@ _ANSWER_LABEL = re.compile(
     # "Answer:" (or "Ans -", "**Answer**:"; not "**A**:", a right option's letter) before the text, or "Answer" /
     # "**Answer:**" / "### Answer" alone on the first line; "Sol." or "Solution:" before it, as exercise sheets
     # label their answers.
-    r"^\s*(?:\*\*|__)?(?:(?:(?:answer|ans)(?:\*\*|__)?|a)\s*:(?:\*\*|__)?[ \t]*|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n"
+    r"^\s*(?:\*\*|__)?(?:(?:(?:answer|ans)(?:[ \t]*\([^()\n]{1,20}\))?(?:\*\*|__)?|a)\s*:(?:\*\*|__)?[ \t]*"
+    r"|(?:answer|ans)\s*[:.]?(?:\*\*|__)?[ \t]*\n"
     r"|(?:answer|ans)\s*[-–](?:\*\*|__)?[ \t]+"
     r"|(?:sol|soln|solution)\s*[:.](?:\*\*|__)?[ \t]+)"
     r"|^\s*#{1,6}[ \t]+(?:answer|ans)[ \t]*:?[ \t]*#*[ \t]*\n",
@@ -268,7 +269,7 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         number = question if len(question) <= _NUMBER_ONLY_LONGEST and _NUMBER_ONLY.fullmatch(question) else ""
         if number and answer:
             question = ""
-        elif "\n\n" in question and not question.isascii():
+        elif "\n\n" in question:
             question = _without_number_paragraph(question)
         if "[x]" in answer or "[X]" in answer:
             question, answer = options.ticked(question, answer) or (question, answer)
@@ -279,8 +280,8 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
             if chosen is None and keys:
                 chosen = options.keyed(question, answer)
             question, answer = chosen or (question, answer)
-            if chosen is None and answer[:1] in _OPTION_OPENINGS and layout not in _ANSWER_LETTER_LAYOUTS \
-                    and options.only_options(answer):
+            if chosen is None and layout not in _ANSWER_LETTER_LAYOUTS and (
+                    answer[:1] in _OPTION_OPENINGS and options.only_options(answer) or _stem_then_options(answer)):
                 findings.append(Finding("unanswered", source.name, entry.line, asked))
                 continue  # its choices, none named right
         if not question:
@@ -348,6 +349,27 @@ def _with_trailing_answer(question: str, answer: str) -> tuple[str, str]:
     if found is None or not found.question or (found.shape == trailing.BLANK and answer):
         return question, answer
     return found.question, found.answer + ("\n\n" + answer if answer else "")
+
+
+#: The first lettered option of a question's choices, on a line of its own under the stem.
+_FIRST_OPTION = re.compile(r"\n[ \t]*(?:[-*+][ \t]+)?\(?[Aa][.)][ \t]")
+#: What a multiple-choice stem says after it asks: "(Choose two.)", "[Select 2]".
+_HOW_MANY = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,30}[)\]]\.?[ \t]*$")
+
+
+def _stem_then_options(answer: str) -> bool:
+    """Is ``answer`` the rest of a multiple-choice question, no answer: a stem whose last line asks ("Which of
+    the following …? (Choose two.)"), then nothing but its options, none named right? A question bank's item
+    whose first line states the case ("An employee receives a text …") and whose question comes under it."""
+    if "?" not in answer:
+        return False  # most answers: no stem asks in them
+    found = _FIRST_OPTION.search(answer)
+    if found is None:
+        return False
+    stem = answer[: found.start()].rstrip()
+    if not stem or not ends_asking(_HOW_MANY.sub("", stem).rstrip()):
+        return False
+    return options.only_options(answer[found.start() + 1 :])
 
 
 #: Layouts whose "A." opens the answer (``Q.`` over ``A.``): what follows it is the answer, not a choice.
@@ -462,8 +484,8 @@ def _unlabelled(entries: list[Entry]) -> list[Entry]:
 
 
 #: A check mark an answer's label may open with ("✅ Trả lời:"): dropped only with the label after it.
-_ANSWER_MARKS = "✅✔☑"
-_ANSWER_MARK = re.compile(r"[✅✔☑]\ufe0f?[ \t]*(?=\S)")
+_ANSWER_MARKS = "✅✔☑📌💡👉"
+_ANSWER_MARK = re.compile(r"[✅✔☑📌💡👉]\ufe0f?[ \t]*(?=\S)")
 
 
 def drop_answer_label(answer: str) -> str:
@@ -472,7 +494,7 @@ def drop_answer_label(answer: str) -> str:
     The label may open a list item (``- **Resposta:** …``, ``• Answer: …``, a numbered question's one bullet): the
     item's mark goes with it, for that bullet is the answer, not one point of a list."""
     text = answer.lstrip()
-    if text[:1] in _ANSWER_MARKS:  # "✅ Trả lời: …", "✔️ **Answer:** …": the mark goes with the label it opens
+    if text[:1] in _ANSWER_MARKS:  # "✅ Trả lời: …", "📌 **Answer:** …": the mark goes with the label it opens
         marked = _ANSWER_MARK.match(text)
         if marked:
             rest = text[marked.end() :]
@@ -567,12 +589,17 @@ def without_numbers(question: str, answer: str) -> tuple[str, str]:
 
 
 def _without_number_paragraph(question: str) -> str:
-    """``question`` without a first paragraph that only numbers or labels it in Chinese, Japanese or Korean
-    ("第 1 题", "题目", "問題 2"): a quiz's heading over the question's own text, which is what it asks."""
+    """``question`` without a first paragraph that only numbers or labels it ("Question 4", and in Chinese, Japanese
+    or Korean "第 1 题", "题目", "問題 2"): a quiz's heading over the question's own text, which is what it asks."""
     first, _, rest = question.partition("\n\n")
     first = first.strip()
-    if len(first) <= _NUMBER_ONLY_LONGEST and rest.strip() and _CJK_NUMBER_ONLY.fullmatch(first):
-        return rest.strip()
+    rest = rest.strip()
+    if len(first) <= _NUMBER_ONLY_LONGEST and rest and (
+            not first.isascii() and _CJK_NUMBER_ONLY.fullmatch(first)
+            # "Question 4" over what it asks (a "?", or a stem and its options): a quiz's heading over each question.
+            # Over one line that asks nothing ("More question") it is the question's own first words.
+            or _NUMBER_ONLY.fullmatch(first) and ("?" in rest or "\n" in rest)):
+        return rest
     return question
 
 

@@ -48,6 +48,8 @@ NAME = "headings"
 #: A hyphen after a number is one too where a space follows it ("1- Reversing a list"), as some lists write it.
 _NUMBERING = re.compile(
     r"^(?:Q(?:uestion)?\s*\d*\s*[.:)\-]|Q\d+|\d+(?:\.\d+)*\s*[.):、．）](?!\d)|\d{1,3}[ \t]?-(?=[ \t]))\s*", re.IGNORECASE)
+#: The label interview notes set before a question asked after the one above it: "**Follow-up:**", "Follow-up Q:".
+_FOLLOW_UP = re.compile(r"^(?:\*\*|__)?follow[- ]?up(?:[ \t]+(?:question|q))?[ \t]*[:：](?:\*\*|__)?[ \t]*", re.IGNORECASE)
 _ASKING = re.compile(
     r"^(?:what|what's|whats|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|"
     r"do|does|did|should|would|will|shall|may|might|have|has|explain|describe|define|list|name|"
@@ -126,7 +128,7 @@ def bare_title(text: str) -> str:
 def _unwrapped(text: str) -> tuple[str, bool]:
     """:func:`bare_title`, and whether quotation marks held the rest of the title whole."""
     text = _undecorated(text)
-    for pattern in (_NUMBERING, QUESTION):
+    for pattern in (_NUMBERING, QUESTION, _FOLLOW_UP):
         found = pattern.match(text)
         if found and found.end() < len(text):
             text = _undecorated(text[found.end() :].lstrip(" .:-–"))
@@ -577,6 +579,8 @@ def question_text(title: str) -> str:
     text = _NUMBERING.sub("", title, count=1).strip() or title
     text = _SECTION_NUMBER.sub("", text, count=1) if text[:1].isdigit() else text
     if label := QUESTION.match(text):  # a label in another language
+        text = text[label.end() :].strip() or text
+    if text[:1] in "Ff" and (label := _FOLLOW_UP.match(text)):
         text = text[label.end() :].strip() or text
     return (bare_title(text) or text) if text[:1] in _QUOTES else text
 

@@ -47,6 +47,7 @@ NAME = "key"
 #: A key's title, in the words worksheets use (lower case, markup and a closing colon removed).
 KEY_TITLE = re.compile(
     r"^(?:the\s+)?(?:answers?(?:\s+(?:key|sheet))?|(?:answer\s+)?keys?|solutions?|(?:correct|right)\s+answers?|"
+    r"mark(?:ing)?\s+schemes?|(?:model|suggested|sample)\s+(?:answers?|solutions?)|"
     r"respuestas|soluciones|réponses|corrigé|solutions?|antworten|lösungen|risposte|soluzioni|respostas|gabarito|"
     r"odpowiedzi|antwoorden|svar|vastaukset|cevaplar|jawaban|đáp án|ответы|відповіді|答案|解答|参考答案|正解|解答例|정답|답)"
     r"(?:\s+(?:to|for|and|with|&)\b.*|\s+&.*|\s*\(.*\))?(?:\s*[:：]\s*(?P<rest>\d.*))?$",
@@ -83,10 +84,18 @@ _TAGS = re.compile(r"(?:<[^>]+>[^<]{0,60})+")
 _BULLET = re.compile(r"^\s*[-*+•]\s")
 #: Share of the questions before the last key that it must answer for the file to be this layout's.
 WELL_ANSWERED = 0.8
-_MARKS = re.compile(r"^[#*_\s]+|[*_\s:：]+$")
+#: An emoji a notes author sets before a title ("## ✅ Mark Scheme", "## 📝 Answers"), its variation selector too.
+_EMOJI = "[\u2600-\u27bf\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
+_MARKS = re.compile(rf"^(?:[#*_\s]|{_EMOJI})+|[*_\s:：]+$")
 #: A heading that opens a question or its answer by number ("Q3. Which …", "Question 3", "Q3 — (B)",
 #: "Q3: B — filter()"): the number, then what follows it.
 _HEADED = re.compile(r"^(?:Q|Question)[ \t]*(\d{1,3})(?![\d.,]\d)[ \t]*(?:[.):|—–-][ \t]*)?(.*)$", re.IGNORECASE)
+#: A heading that answers a question by its number ("### Answer 3", "## Solution 3: 42"): the number, then the
+#: answer's first words. A run of them is a key of its own, though no title opens it.
+_ANSWER_HEADING = re.compile(
+    r"^(?:answer|ans|solution)[ \t]*(?:no\.?[ \t]*)?(\d{1,3})(?![\d.,]\d)[ \t]*(?:[.):|—–-][ \t]*)?(.*)$", re.IGNORECASE)
+#: A line of a ``<details>`` fold's own tags ("<details>", "<summary>Show answers</summary>"): no answer's text.
+_FOLD = re.compile(r"^\s*</?(?:details|summary)\b", re.IGNORECASE)
 #: A lettered option, listed or not ("- (B) Only the object", "C. kube-scheduler"): its letter and text.
 _LISTED_OPTION = re.compile(r"^\s*(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+(\S.*?)\s*$")
 #: A line that answers the question above it, in its own section: the quiz layout's or the headings'.
@@ -101,8 +110,8 @@ _RULER = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 #: A line that may be a key's title: its first word one of the title's (searched at C speed first).
 _MAY_TITLE = LineStart(re.compile(
     # The first letters of the words, as one class, fail most lines before the words are tried.
-    rf"^{SPACE}{{0,3}}(?:#{{1,6}}{SPACE}+)?[*_]{{0,2}}(?:the{SPACE}+)?(?=[akscrgovjđотв答解参正정답])"
-    r"(?:answer|key|solution|correct|respuesta|soluci|"
+    rf"^{SPACE}{{0,3}}(?:#{{1,6}}{SPACE}+)?(?:{_EMOJI}{SPACE}*)?[*_]{{0,2}}(?:{_EMOJI}{SPACE}*)?(?:the{SPACE}+)?"
+    r"(?=[akscrgovjmđотв答解参正정답])(?:answer|key|solution|correct|mark|model|suggested|sample|respuesta|soluci|"
     r"réponse|corrig|antwort|lösung|rispost|soluzion|respost|gabarito|odpowied|antwoord|svar|vastau|cevap|jawaban|"
     r"đáp|ответ|відповід|答案|解答|参考答案|正解|정답|답)",
     re.IGNORECASE,
@@ -130,7 +139,35 @@ def _title(line: Line, below: Line | None = None) -> str | None:
     found = heading(line)
     text = _MARKS.sub("", inline_text(found[1] if found else line.text)).strip()
     titled = KEY_TITLE.match(text) if len(text) < 40 or ":" in text or "：" in text else None
-    return None if titled is None else titled.group("rest") or ""
+    if titled is None:
+        return _BY_HEADINGS if found and _ANSWER_HEADING.match(text) else None
+    return titled.group("rest") or ""
+
+
+#: What :func:`_title` says of a heading that answers by number ("### Answer 1"): a key starts at it.
+_BY_HEADINGS = "\0answer heading"
+
+
+def _fold_start(lines: list[Line], index: int) -> int:
+    """Where the key that starts at ``index`` begins with what stands over it: the blank lines, rulers and a
+    fold's tags (``<details>``, ``<summary>Show answers</summary>``) right above it are no question's."""
+    while index > 0 and not lines[index - 1].code and (
+            lines[index - 1].blank or _RULER.match(lines[index - 1].text) or _FOLD.match(lines[index - 1].text)):
+        index -= 1
+    return index
+
+
+def _unbolded(back: str, letter: re.Match[str]) -> str:
+    """What a key says after an option's letter, without the closing bold of a run that opened before the letter
+    ("**C) Senses in general**" over its explanation: the bold closes after the option's text)."""
+    why = letter.group(2) or ""
+    opened = back[:2] if back[:2] in ("**", "__") else ""
+    if not opened or opened in back[2 : letter.start(2) if letter.group(2) else len(back)]:
+        return why
+    first, newline, more = why.partition("\n")
+    if not first.rstrip().endswith(opened) or opened in first.rstrip()[:-2]:
+        return why
+    return first.rstrip()[:-2].rstrip() + newline + more
 
 
 def find(source: Source) -> list[Entry]:
@@ -155,8 +192,13 @@ def _read(source: Source) -> tuple[list[Entry], int]:
     for key, rest in keys:
         if key < start:
             continue  # a title inside the key before it ("Answers" over its sections' keys)
-        questions = _questions(lines, start, key)
-        answers, end = _answers(lines, key + 1, rest, heading(lines[key]))
+        if rest is _BY_HEADINGS:  # "### Answer 1" and the headings like it after it: a key with no title
+            level = heading(lines[key])[0]  # type: ignore[index]  # _title found it a heading
+            questions = _questions(lines, start, _fold_start(lines, key))
+            answers, end = _answers(lines, key, "", (level - 1, ""), headed_only=True)
+        else:
+            questions = _questions(lines, start, key)
+            answers, end = _answers(lines, key + 1, rest, heading(lines[key]))
         asked += sum(map(len, questions))
         for asking, answering in _paired(questions, answers):
             for number, (first, last) in asking.items():
@@ -171,7 +213,7 @@ def _read(source: Source) -> tuple[list[Entry], int]:
                 letter = _LETTER.match(back)
                 if letter and letter.group(1).upper() in options and not _PAIRS_LETTERS.search(back):
                     chosen = letter.group(1).upper()
-                    why = _unrepeated(options[chosen], letter.group(2) or "")
+                    why = _unrepeated(options[chosen], _unbolded(back, letter))
                     back = f"{chosen}. {options[chosen]}" + (f"\n\n{why}" if why else "")
                 entries.append(Entry(front, back, lines[first].number, lines[last].number, sections[first]))
         start = end
@@ -236,6 +278,9 @@ def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
     numbered list it shows: "1. If x=3 then" under question 17), as are a table's delimiter and empty rows.
     """
     rounds: list[Round] = [{}]
+    headed_rounds: list[Round] = [{}]  # the headed questions alone
+    opened = False  # a headed question with no options ("## Question 3" over its text): a quiz's open question
+    broken = False  # a numbered line has text under it that answers it: the numbered layout's, no key's
     current: int | None = None
     gap = False
     optioned = False
@@ -246,12 +291,18 @@ def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
             continue
         line = lines[index]
         if (titled := heading(line)) and (headed := _headed_question(lines, index, stop, titled[1])):
-            number, last = headed
+            number, last, open_question = headed
+            opened = opened or open_question
             current, gap, optioned, listed, after = None, False, False, 0, last + 1
             if number in rounds[-1]:
                 rounds.append({})
             rounds[-1][number] = (index, last)
+            if number in headed_rounds[-1]:
+                headed_rounds.append({})
+            headed_rounds[-1][number] = (index, last)
             continue
+        if broken:
+            continue  # only headed questions may still be a key's
         asked = _asked(line)
         if asked is None and not line.code and rounds[-1] and (bare := _UNPOINTED.match(line.text)) \
                 and int(bare.group(1)) == max(rounds[-1]) + 1:
@@ -278,17 +329,21 @@ def _questions(lines: list[Line], start: int, stop: int) -> list[Round]:
         elif gap:
             current = None  # text after a blank line: the question's block ended before it
         else:
-            return []
-    return [asking for asking in rounds if asking]
+            broken = True
+    if opened:  # a quiz of open questions under headings: the numbered lists of the notes above are no questions
+        return [asking for asking in headed_rounds if asking]
+    return [] if broken else [asking for asking in rounds if asking]
 
 
-def _headed_question(lines: list[Line], index: int, stop: int, title: str) -> tuple[int, int] | None:
-    """The number and last line of the question the heading at ``index`` opens (its title ``title``): its
-    section, to the next heading, holds two lettered options or more and nothing that answers it."""
+def _headed_question(lines: list[Line], index: int, stop: int, title: str) -> tuple[int, int, bool] | None:
+    """The number and last line of the question the heading at ``index`` opens (its title ``title``), and
+    whether it is an open one: its section, to the next heading, holds two lettered options or more, or
+    text and no option (a quiz's open question), and nothing that answers it."""
     match = _HEADED.match(title)
     if match is None:
         return None
     options = 0
+    text = False
     last = index
     for at in range(index + 1, stop):
         line = lines[at]
@@ -303,7 +358,10 @@ def _headed_question(lines: list[Line], index: int, stop: int, title: str) -> tu
             options += 1
         if not line.blank and not _RULER.match(line.text):
             last = at
-    return (int(match.group(1)), last) if options >= 2 else None
+            text = True
+    if options >= 2:
+        return int(match.group(1)), last, False
+    return (int(match.group(1)), last, True) if options == 0 and text else None
 
 
 def _headed_front(block: Sequence[Line]) -> tuple[str, dict[str, str]]:
@@ -326,7 +384,7 @@ def _headed_front(block: Sequence[Line]) -> tuple[str, dict[str, str]]:
 
 
 def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] | None = None,
-             ) -> tuple[list[dict[int, str]], int]:
+             headed_only: bool = False) -> tuple[list[dict[int, str]], int]:
     """The rounds (see :func:`_questions`) of number -> answer of the key whose title line holds ``first``
     and whose lines start at ``start``, and the index where the key ends.
 
@@ -334,7 +392,9 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
     (``| 1 | B |``); the lines right under it carry it on, and after a blank line so do indented or
     listed ones (an explanation). A heading ends the key, but one under the key's own (``titled``, its
     level and text: ``# Answers`` over ``## Section A``), and so does plain text after a blank line
-    once answers began; lines of HTML alone (a ``<details>`` fold around the key) are skipped.
+    once answers began; lines of HTML alone (a ``<details>`` fold around the key) are skipped. A key of
+    answer headings with no title (``headed_only``: ``### Answer 1``) ends at a heading of their level that
+    answers nothing.
     """
     rounds: list[dict[int, list[str]]] = [{int(number): [text.strip()] for number, text in _ANSWER.findall(first)}]
     current = max(rounds[-1], default=None)
@@ -347,19 +407,22 @@ def _answers(lines: list[Line], start: int, first: str, titled: tuple[int, str] 
         if found_heading := heading(line):
             if titled is None or found_heading[0] <= titled[0]:
                 break
-            headed = _HEADED.match(found_heading[1])
+            worded = _ANSWER_HEADING.match(found_heading[1])
+            headed = _HEADED.match(found_heading[1]) or worded
             if headed:  # "### Q3 — (B)": an answer, its section under it
                 number, rest = int(headed.group(1)), headed.group(2).strip()
                 if number in rounds[-1]:
                     rounds.append({})
-                rounds[-1][number] = [rest] if _LETTER.match(rest) else []
+                rounds[-1][number] = [rest] if rest and (worded or _LETTER.match(rest)) else []
                 current, gap, sectioned = number, False, True
+            elif headed_only and titled is not None and found_heading[0] <= titled[0] + 1:
+                break  # the next section after a key of answer headings
             else:
                 current, gap, sectioned = None, True, False  # a section of the key: its answers are its own
             index += 1
             continue
         if sectioned and current is not None:
-            if line.code or not _RULER.match(text):
+            if line.code or not (_RULER.match(text) or _FOLD.match(text)):
                 rounds[-1][current].append(line.text if line.code else text)
             index += 1
             continue

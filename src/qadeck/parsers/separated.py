@@ -26,7 +26,7 @@ from .columns import ANSWER_WORDS, QUESTION_WORDS, counted
 from .entries import Entry, content_lines, make_layout, marked_coverage
 from .markup import inline_text
 from .prefixed import ANSWER_INLINE, is_marker
-from .structure import LIST_NUMBER, Line, heading, outline, outline_sections
+from .structure import LIST_NUMBER, Line, ends_asking, heading, outline, outline_sections
 from .table import column_names
 
 NAME = "separated"
@@ -125,6 +125,10 @@ def split(text: str, separator: str) -> tuple[str, str] | None:
     return left, right
 
 
+#: A label in bold opening a line, a list's number or bullet before it (``1. **Foundation:** …``).
+_BOLD_LABEL = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(\*\*|__)[^*_\n]{1,40}?\1")
+
+
 def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
     out = []
     for index, line in enumerate(lines):
@@ -134,6 +138,8 @@ def _cards(lines: list[Line], separator: str) -> list[tuple[int, str, str]]:
         if pair and not (separator in _LABELLING and is_marker(line.text)):  # "Answer: …", "Q1 - …": prefixed's labels
             if LIST_NUMBER.fullmatch(pair[0].strip()):
                 continue  # "3.<TAB>What is X?": a numbered list as a word processor writes it, not a card
+            if separator in DEFINING and _BOLD_LABEL.match(line.text) and ends_asking(line.text.rstrip()):
+                continue  # "**Foundation:** What is …?": a practice question under its level's label, unanswered
             out.append((index, *pair))
     return out
 

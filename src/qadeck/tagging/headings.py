@@ -42,7 +42,8 @@ _FILLER_PHRASES = re.compile(
     r"\b(?:multiple[\s-]+choices?|true[\s-]*(?:or|/|and)[\s-]*false|fill[\s-]+in[\s-]+the[\s-]+blanks?"
     r"|(?:short|long|one[\s-]+word)[\s-]+answers?|knowledge[\s-]+checks?|self[\s-]*(?:tests?|checks?|assessments?)"
     r"|(?:test|check)[\s-]+your(?:self|[\s-]+(?:knowledge|understanding))|review[\s-]+questions?"
-    r"|practice[\s-]+(?:questions?|problems?|exercises?|tests?|quiz(?:zes)?)|objective[\s-]+(?:type|questions?))\b",
+    r"|practice[\s-]+(?:questions?|problems?|exercises?|tests?|quiz(?:zes)?)|objective[\s-]+(?:type|questions?)"
+    r"|(?:quiz|test|review)[\s-]+time|exam[\s-]*style)\b",
     re.IGNORECASE,
 )
 #: Words that name no topic alone: a title made only of these (and filler) names none.
@@ -67,7 +68,8 @@ _NUMBERING = re.compile(
 )
 #: Chinese and Japanese numbering of a title ("一、", "第三章", "第 2 题", "（二）"): no topic either.
 _CJK_NUMBERING = re.compile(r"^(?:第\s*[一二三四五六七八九十百零〇\d]+\s*[章节節部篇课課回题題问問]|[（(]?[一二三四五六七八九十]+[)）、．.])\s*")
-_COUNTS = re.compile(r"[(\[{]\s*\d+\s*(?:questions?|qs?|cards?|items?)?\s*[)\]}]|\b(?:19|20)\d\d\b|\b\d+\b",
+_COUNTS = re.compile(r"[(\[{]\s*\d+\s*(?:questions?|qs?|cards?|items?|marks?|points?|pts|minutes|mins)?\s*[)\]}]"
+                     r"|\b(?:19|20)\d\d\b|\b\d+\b",
                      re.IGNORECASE)
 _ANCHOR = re.compile(r"\{#[^{}]*\}|\[\[[^\[\]]*\]\]")  # over no brace or bracket: linear on a run of them
 #: A remark in brackets after the title's words: "Storage (PV, PVC)" names storage.
