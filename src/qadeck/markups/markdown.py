@@ -35,7 +35,7 @@ from . import callouts
 from .callouts import QUOTE  # a quote holding "Q:" pairs is how some FAQs set their cards apart
 from ..parsers.markup import inline_text
 from ..parsers.prefixed import QUESTION
-from ..parsers.structure import SPACE, Line, LineStart, outline
+from ..parsers.structure import SPACE, Line, LineStart, ends_asking, outline
 
 _HTML_HEADING = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _HTML_HEADING_OPEN = re.compile(r"^\s{0,3}<h([1-6])\b[^>]*>(.*)$", re.IGNORECASE)
@@ -50,6 +50,13 @@ _MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
 _MAY_REWRITE = LineStart(
     re.compile(rf"^{SPACE}{{0,3}}(?:<[hH][1-6]|<div{SPACE}+data-question|\*?\[|\d+[.)]{SPACE}+#|[:~]{SPACE}+\S|>{SPACE}*(?:\*\*|__)?Q|\{{\{{[<%]|\{{%|>{SPACE}?\[!|!!!|\?\?\?|:::|===[!+]?{SPACE}+\")")
 )
+#: A numbered line indented as code (four spaces or more): where a writer indented a whole list of numbered
+#: questions and their answers, Markdown shows a code block, and no layout reads what it holds.
+_INDENTED_NUMBERED = LineStart(re.compile(rf"^(?: {{4}}|\t){SPACE}*\d{{1,3}}[.)]{SPACE}+\S"))
+_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+(\S.*)$")
+#: The line before an indented block that keeps it in a list (an item, or its text indented under it): then the
+#: block is the item's own text, not code.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 #: An abbreviation's definition (PHP Markdown Extra, MkDocs): ``*[HTML]: Hypertext Markup Language``.
 _ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$")
 #: A link reference definition, ``[docs]: https://… "title"`` (a footnote's ``[^1]:`` is text, not one).
@@ -98,6 +105,45 @@ def _dedent_item(lines: list[str], start: int, width: int) -> None:
         if indent == 0 or _LISTED_HEADING.match(line):
             return
         lines[index] = line[min(indent, width) :]
+
+
+def _unindent_question_blocks(lines: list[str], marked: list[Line]) -> None:
+    """Each indented code block that holds numbered questions (two or more items ending in a question mark, at
+    the block's own indent), made plain text: its lines lose the indent they share. A writer who indents a
+    whole list of questions and answers by four spaces (``    1. Class là gì?`` over its answer) means a list,
+    not code; a block of code numbers no questions so."""
+    index, count = 0, len(lines)
+    while index < count:
+        line = lines[index]
+        if marked[index].code or not line.strip() or _indent(line) < 4 or not _opens_code(lines, index):
+            index += 1
+            continue
+        end = index
+        while end < count and not marked[end].code and (not lines[end].strip() or _indent(lines[end]) >= 4):
+            end += 1
+        block = range(index, end)
+        width = min(_indent(lines[k]) for k in block if lines[k].strip())
+        asked = sum(1 for k in block if _indent(lines[k]) == width
+                    and (item := _NUMBERED_ITEM.match(lines[k].expandtabs(4)[width:])) and ends_asking(item.group(1).rstrip()))
+        if asked >= 2:
+            for k in block:
+                lines[k] = lines[k].expandtabs(4)[width:]
+        index = end
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _opens_code(lines: list[str], index: int) -> bool:
+    """Does the indented line ``lines[index]`` open an indented code block: a blank line (or the text's start)
+    above it, and above that no list item whose text it could be?"""
+    above = index - 1
+    if above >= 0 and lines[above].strip():
+        return False
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above < 0 or (_indent(lines[above]) < 4 and not _LIST_ITEM.match(lines[above]))
 
 
 def _rewrite_html_heading(lines: list[str], index: int, marked: list[Line]) -> None:
@@ -283,10 +329,13 @@ def _quote_asides(lines: list[str], marked: list[Line]) -> None:
 def to_markdown(text: str) -> str:
     asides = _ASIDE_OPEN in text
     roles = "}`" in text
-    if not asides and not roles and not _MAY_REWRITE.found_in(text):
+    indented = _INDENTED_NUMBERED.found_in(text)
+    if not asides and not roles and not indented and not _MAY_REWRITE.found_in(text):
         return text  # most files
     marked = outline(Source(Path("<markdown>"), text))  # which lines are code, as every layout reads them
     lines = [line.text for line in marked]
+    if indented:
+        _unindent_question_blocks(lines, marked)
     if asides:
         _quote_asides(lines, marked)
     _unshown_definitions(lines, marked)
