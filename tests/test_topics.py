@@ -19,7 +19,7 @@ from qadeck.config import load as load_config
 from qadeck.model import Card
 from qadeck.tagging.headings import path_topic, topic_label
 from qadeck.tagging.phrases import phrases
-from qadeck.tagging.topic import FALLBACK_TOPIC
+from qadeck.tagging.topic import FALLBACK_TOPIC, content_topics
 
 from .conftest import script_module
 
@@ -243,6 +243,14 @@ def test_contractions_and_vietnamese_function_words_are_no_phrases() -> None:
     # "don't" leaves "don", and a Vietnamese question's "là gì" ("what is") leaves "gi" once its accents go.
     assert phrases("Why don't we've got queues? They aren't cheap") == {"queue", "cheap"}
     assert phrases("khoa chinh la gi va khi nao dung") == {"khoa", "chinh", "khoa chinh"}
+
+
+def test_a_card_tagged_with_a_pair_of_words_is_not_tagged_with_one_of_them_too() -> None:
+    questions = ["What does an operating system schedule?", "How does an operating system manage memory?",
+                 "Why does an operating system need drivers?",
+                 "What is a file system journal?", "How does a file system store names?"]
+    cards = [Card(q, "It depends on the system.", "os.md", "", (n, n)) for n, q in enumerate(questions, 1)]
+    assert content_topics(cards) == [("operating-system",)] * 3 + [("file-system",)] * 2  # not "operating", "file"
 
 
 def test_content_topics_are_deterministic_and_adding_a_card_retags_no_unrelated_card(tmp_path: Path) -> None:

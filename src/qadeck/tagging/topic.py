@@ -270,9 +270,9 @@ def content_topics(cards: Sequence[Card], base: str = "", catch_all: str = FALLB
     A phrase can name a topic when several cards hold it (:data:`MIN_SHARED`, two in a
     small section) and not most of them (:data:`MAX_SHARE`). Each card takes the phrases it
     holds that score best: where it holds them (question or answer only), times how many
-    cards share them, a pair of words more than one word. A card's topics depend only on
-    its own phrases and how many cards hold each: adding a card retags only cards that
-    share a phrase with it. A card that holds no such phrase keeps ``base`` (or ``catch_all``).
+    cards share them, a pair of words more than one word, and no word of a pair it already took.
+    A card's topics depend only on its own phrases and how many cards hold each: adding a card
+    retags only cards that share a phrase with it. A card that holds no such phrase keeps ``base`` (or ``catch_all``).
     """
     found = [card_phrases(card.question, card.answer) for card in cards]
     shared = Counter(phrase for weights in found for phrase in weights)
@@ -299,7 +299,13 @@ def content_topics(cards: Sequence[Card], base: str = "", catch_all: str = FALLB
             score = weights[phrase] * (root[phrase] + NEIGHBOUR_WEIGHT * near)
             scored.append((-score * PAIR_BONUS if " " in phrase else -score, phrase))
         scored.sort()
-        best = scored[0][0]
-        kept = [phrase for score, phrase in scored[:MAX_TOPICS] if score <= best * SECONDARY_SHARE]
+        least_kept = scored[0][0] * SECONDARY_SHARE
+        kept: list[str] = []
+        for score, phrase in scored:
+            if len(kept) == MAX_TOPICS or score > least_kept:
+                break
+            if any(phrase in other.split(" ") for other in kept):
+                continue  # "operating" after "operating system": the pair says it
+            kept.append(phrase)
         out.append(tuple(prefix + phrase.replace(" ", "-") for phrase in kept))
     return out
