@@ -94,3 +94,48 @@ def test_labels_that_do_not_alternate_stay_card_text(tmp_path: Path) -> None:
         ("Diffusion", "Particles spread out."),
         ("Active transport", "Note: it costs ATP."),
     ]
+
+
+def test_a_paragraph_of_labelled_answers_is_a_card_a_label(tmp_path: Path) -> None:
+    """Answers pasted with no blank line between them: each label (a short line ending in ":") after a line
+    closing a sentence opens a card; "… as follows:" over a list stays in its answer, and a label closing a
+    paragraph takes the next paragraph as its answer."""
+    notes = tmp_path / "revision.txt"
+    notes.write_text(
+        "Purpose of a linker:\nIt joins object files into one program.\n"
+        "Static linking:\nLibraries are copied into the program when it is built.\n\n"
+        "Why is dynamic linking used?\nPrograms share one copy of a library, and the\n"
+        "copy can be updated on its own.\n"
+        "Symbol resolution:\nThe linker proceeds as follows:\n- it reads every symbol table;\n"
+        "- it matches each use to one definition.\n"
+        "Relocation:\n\n"
+        "Addresses in each object file are moved\nto where the file ends up.\n\n"
+        "Loader:\nThe part of the system that puts a program in memory.\n",
+        encoding="utf-8",
+    )
+    assert [(c["question"], c["answer"]) for c in listed(notes)] == [
+        ("Purpose of a linker:", "It joins object files into one program."),
+        ("Static linking:", "Libraries are copied into the program when it is built."),
+        ("Why is dynamic linking used?", "Programs share one copy of a library, and the\ncopy can be updated on its own."),
+        ("Symbol resolution:", "The linker proceeds as follows:\n\n- it reads every symbol table;\n"
+                               "- it matches each use to one definition."),
+        ("Relocation:", "Addresses in each object file are moved\nto where the file ends up."),
+        ("Loader:", "The part of the system that puts a program in memory."),
+    ]
+
+
+def test_a_colon_inside_an_answer_opens_no_card(tmp_path: Path) -> None:
+    """A line ending in ":" after a sentence that runs on, or in a paragraph not opened by a label, is the
+    answer's."""
+    notes = tmp_path / "cards.txt"
+    notes.write_text(
+        "Mitosis\nCell division giving two identical cells.\nTwo phases matter most:\nprophase and anaphase.\n\n"
+        "Meiosis:\nCell division giving four cells, with\nHalf the chromosomes:\nthe gametes.\n\n"
+        "Osmosis\nWater moving through a membrane.\n",
+        encoding="utf-8",
+    )
+    assert [(c["question"], c["answer"]) for c in listed(notes)] == [
+        ("Mitosis", "Cell division giving two identical cells.\n\nTwo phases matter most:\nprophase and anaphase."),
+        ("Meiosis:", "Cell division giving four cells, with\nHalf the chromosomes:\nthe gametes."),
+        ("Osmosis", "Water moving through a membrane."),
+    ]

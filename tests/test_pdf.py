@@ -223,3 +223,64 @@ def test_pdfs_are_read_in_a_folder_when_named_for_questions(tmp_path: Path) -> N
         (tmp_path / name).write_bytes(pdf(NUMBERED))
     assert sources.collect([tmp_path]).files == [tmp_path / "exam-questions.pdf", tmp_path / "faq.pdf"]
     assert sources.collect([tmp_path / "paper.pdf"]).files == [tmp_path / "paper.pdf"]
+
+
+def test_a_pdf_of_labelled_answers_with_no_gap_between_cards(tmp_path: Path) -> None:
+    """Revision answers pasted from a chat: a label line ending in ":" over each answer, no space between
+    cards, and a label at a page's foot whose answer opens the next page."""
+    pages = [["body|Viva answers, unit 2:", "",
+              "body|Role of a scheduler:", "body|It picks which ready process runs next on",
+              "body|the processor.", "body|Context switch:", "body|Saving one process's state and loading another's.",
+              "body|Preemption:", "body|Taking the processor from a running process.", "body|Starvation:"],
+             ["body|A process waits for ever because others always", "body|go first.", "",
+              "body|Round robin:", "body|Each process runs for one time slice in turn."]]
+    assert pairs(listed_file(tmp_path, "viva.pdf", pdf(pages))) == [
+        ("Role of a scheduler:", "It picks which ready process runs next on\nthe processor."),
+        ("Context switch:", "Saving one process's state and loading another's."),
+        ("Preemption:", "Taking the processor from a running process."),
+        ("Starvation:", "A process waits for ever because others always\ngo first."),
+        ("Round robin:", "Each process runs for one time slice in turn."),
+    ]
+
+
+def test_an_answers_numbered_list_ends_where_the_questions_number_on(tmp_path: Path) -> None:
+    """Question 3's answer lists points 1 to 3 and closes on a paragraph; the "4." after that is the
+    questions' (a topic asked, not answered), so the points stay in the answer and are no questions."""
+    pages = [["body|1. What is a database index?", "", "body|A structure that finds rows without reading the table.", "",
+              "body|2. Caching strategies", "body|3. Why add indexes to a table?", "", "body|Indexes help in three ways:", "",
+              "body|1. Speed: lookups read far fewer pages.", "body|2. Order: rows come back sorted for free.",
+              "body|3. Uniqueness: duplicates are refused.", "", "body|Overall, they cost space for faster reads.", "",
+              "body|4. Sharding basics", "body|5. What is a read replica?", "", "body|A copy that serves reads.", "",
+              "body|6. Why does replication lag matter?", "", "body|Reads from a replica may be stale.", "",
+              "body|7. How is a shard key chosen?", "", "body|By how evenly it spreads the rows.", "",
+              "body|8. What is a hot partition?", "", "body|One shard taking most of the traffic."]]
+    assert pairs(listed_file(tmp_path, "questions.pdf", pdf(pages))) == [
+        ("What is a database index?", "A structure that finds rows without reading the table."),
+        ("Why add indexes to a table?", "Indexes help in three ways:\n\n1. Speed: lookups read far fewer pages.\n"
+         "2. Order: rows come back sorted for free.\n3. Uniqueness: duplicates are refused.\n\n"
+         "Overall, they cost space for faster reads."),
+        ("What is a read replica?", "A copy that serves reads."),
+        ("Why does replication lag matter?", "Reads from a replica may be stale."),
+        ("How is a shard key chosen?", "By how evenly it spreads the rows."),
+        ("What is a hot partition?", "One shard taking most of the traffic."),
+    ]
+
+
+def test_a_numbered_question_asked_again_on_its_wrapped_lines_is_one_question(tmp_path: Path) -> None:
+    """A question that asks on its numbered line and goes on asking over the lines it wrapped onto (no wider
+    than it), a gap before its answer, is all of them; an answer line under a question, no gap between, stays
+    the answer's."""
+    pages = [["body|1. Have you used a build cache? Where did it live in your last", "body|project?", "",
+              "body|Yes, on a shared disk.", "",
+              "body|2. Can one job run on two agents at once in your setup?", "body|Who picks the agent when labels match more than one",
+              "body|of them, and what happens if both are busy?", "",
+              "body|The scheduler picks the first free one; the job waits otherwise.", "",
+              "body|3. Why pin plugin versions?", "body|So that an upgrade never breaks a build by surprise.", "",
+              "body|4. What does a post block do?", "", "body|It runs steps after the stages, whatever their result."]]
+    assert pairs(listed_file(tmp_path, "interview questions.pdf", pdf(pages))) == [
+        ("Have you used a build cache? Where did it live in your last project?", "Yes, on a shared disk."),
+        ("Can one job run on two agents at once in your setup? Who picks the agent when labels match more than "
+         "one of them, and what happens if both are busy?", "The scheduler picks the first free one; the job waits otherwise."),
+        ("Why pin plugin versions?", "So that an upgrade never breaks a build by surprise."),
+        ("What does a post block do?", "It runs steps after the stages, whatever their result."),
+    ]

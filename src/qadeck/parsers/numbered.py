@@ -178,25 +178,39 @@ def _carried_on(lines: list[Line], asks: dict[int, str]) -> dict[int, str]:
     line numbered one on from the numbered line before it (nothing numbered between them, answer lines
     aside) belongs to the same run. A run where a question is asked and at least half of the lines
     ask is a run of questions, and every line of it is one; an answer's own steps number from 1 and start
-    a run of their own, where no line or only a few ask.
+    a run of their own, where no line or only a few ask. Once a paragraph of no list has followed those
+    steps, a line opening a paragraph numbered one on from the question above them carries on the
+    questions' run, not the steps' ("7. Why …?", its steps 1 to 7, "Overall, …", then "8. …").
     """
     runs: list[list[tuple[Line, str | None]]] = []
     previous: tuple[int, ...] | None = None
+    current = 0  # the run the last numbered line joined
+    interrupted: tuple[int, tuple[int, ...]] | None = None  # a question's run and number, an answer's list below it
+    closed = False  # has an unnumbered paragraph stood below the last numbered line?
+    blank = True
     for line in lines:
-        if line.code or not line.text.lstrip()[:1].isdecimal():
+        after_blank, blank = blank, line.blank
+        if line.blank or line.code:
             continue
-        number = _NUMBER.match(line.text)
+        number = _NUMBER.match(line.text) if line.text.lstrip()[:1].isdecimal() else None
         if number is None:
+            closed = closed or (after_blank and line.text[:1] not in " \t")
             continue
         text = asks.get(line.number) or question_text_any(line.text)
         if text is None:
             continue
         own = tuple(map(int, number.group(1).split(".")))
-        if previous is not None and own == _next(previous, 1):
-            runs[-1].append((line, text))
+        if interrupted is not None and closed and after_blank and own == _next(interrupted[1], 1):
+            current, interrupted = interrupted[0], None  # the answer's list has ended: the questions number on
+            runs[current].append((line, text))
+        elif previous is not None and own == _next(previous, 1):
+            runs[current].append((line, text))
         else:
+            if own == (1,) and runs and runs[current][-1][0].number in asks:
+                interrupted = (current, previous or own)
             runs.append([(line, text)])
-        previous = own
+            current = len(runs) - 1
+        previous, closed = own, False
     found: dict[int, str] = {}
     for run in runs:
         if len(run) < 2 or all(line.number in asks for line, _ in run) or not any(line.number in asks for line, _ in run):
@@ -714,6 +728,11 @@ def _unwrapped(question: str, first: Line, body: list[Line]) -> tuple[str, list[
     return f"{head} {clean.tidy_question(below.text)}", body[skip + 1:]
 
 
+#: A sentence closed by a full stop: no line a question was wrapped onto holds one.
+_SENTENCE_CLOSED = re.compile(r"\.(?:\s|$)")
+#: A line a question was wrapped onto is at most this much longer than the numbered line (a page's width).
+_WIDER = 1.2
+
 #: Lines below a numbered line that its question may be wrapped onto.
 _WRAPPED_LINES = 3
 
@@ -725,8 +744,11 @@ def _paragraph(question: str, first: Line, body: list[Line]) -> tuple[str, list[
     question's up to the first that ends asking where the numbered line did not (the rest of the paragraph
     opens the answer); else, the whole paragraph with a blank line after it, when the question read already
     holds those lines (italics closed below) or its first line stops mid-sentence and the next goes on in
-    small letters to the sentence's end (a code block's language named under it ends nothing). None for any
-    other paragraph."""
+    small letters to the sentence's end (a code block's language named under it ends nothing). A numbered
+    line that asks takes its paragraph only when its lines are as wide as a page's (no longer than the numbered
+    line), none closes a sentence and the last asks again
+    ("17. Have you used X?" over "Who creates the containers? If the build" over "is slow, what would you
+    do?"). None for any other paragraph."""
     end = 0
     while end < min(len(body), _WRAPPED_LINES) and not body[end].blank:
         below = body[end]
@@ -736,7 +758,8 @@ def _paragraph(question: str, first: Line, body: list[Line]) -> tuple[str, list[
         end += 1
     tail = [line.text.strip() for line in body[:end]]
     asked = next((k for k, text in enumerate(tail) if ends_asking(text.rstrip("*_ "))), None)
-    if asked is not None and asked + 1 < end:
+    cut = asked is not None and asked + 1 < end
+    if cut:
         end, tail = asked + 1, tail[: asked + 1]  # the question ends there; its answer runs on right below
     elif not end or end >= len(body) or not body[end].blank or not any(not line.blank for line in body[end:]):
         return None  # no paragraph under the line, a longer one, or nothing answers below it
@@ -746,8 +769,9 @@ def _paragraph(question: str, first: Line, body: list[Line]) -> tuple[str, list[
     if italic := _ITALIC.match(joined):
         joined = italic["text"] or italic["under"]  # set in italics as the question, wrapped (see question_text)
     head = question.rstrip("*_")
-    if ends_asking(head):
-        return None
+    if ends_asking(head) and (cut or asked != end - 1 or any(
+            _SENTENCE_CLOSED.search(text) or len(text) > _WIDER * len(first.text) for text in tail)):
+        return None  # a question asked on its line; only its wrapped lines asking on to their end, apart, are more of it
     if asked is not None or (not head.endswith(_SENTENCE_ENDS) and _goes_on(tail[0])
                              and tail[-1].endswith(_SENTENCE_ENDS)):
         return joined, body[end:]

@@ -20,6 +20,11 @@ all: the card is the lines' shape. Two shapes are read:
   before definitions at least twice as long, and read one line later the
   pairs would not say it.
 
+A paragraph may hold several cards with no blank line between them, as
+answers pasted from a chat or a revision sheet are: its first line a label
+(``Binding in RMI:``) and further labels like it, each after a line that
+closes a sentence, opening the next card.
+
 Files with markup of their own (headings, lists, numbered items, tables,
 labels, code) are other layouts' and fail the first look at their opening
 lines. Prose whose paragraphs are hard-wrapped is told by its first lines
@@ -71,6 +76,11 @@ _DEFINITION_RATIO = 2.0
 _TITLE_WORDS = 6
 #: Fewer cards than this are no deck of paired lines: two could be any two paragraphs.
 _FEWEST = 3
+#: A label opening one of several cards in a paragraph is at most this long.
+_LABEL = 100
+#: A line an answer's sentence closes on.
+_SENTENCE_ENDS = (".", "!", ")")
+
 #: Detection's score is the coverage scaled by this (below outline's): a file with no markup at all
 #: is any layout's that explains it as well.
 _MODESTY = 0.85
@@ -232,7 +242,10 @@ def _paragraphs(groups: list[tuple[int, list[Line]]]) -> list[Entry]:
         return []
     entries = []
     section = ""
-    for _, lines in cards:
+    carried: list[Line] = []  # a label that closed the paragraph before, its answer still to come
+    for at, (_, lines) in enumerate(cards):
+        if carried:
+            lines, carried = carried + lines, []
         first = lines[0]
         if not question_line(first.text) or (len(lines) > 1 and not _card_paragraph(lines)):
             continue
@@ -246,9 +259,38 @@ def _paragraphs(groups: list[tuple[int, list[Line]]]) -> list[Entry]:
         if not _asks(first.text) and _question_list(lines[1:]):
             section = first.text.strip().rstrip(":").strip()  # a topic over the questions it lists: asked, not answered
             continue
-        answer = clean.answer_markdown([line.text for line in lines[1:]])
-        entries.append(Entry(clean.tidy_question(first.text), answer, first.number, lines[-1].number, section))
+        split = _split_labelled(lines)
+        following = cards[at + 1][1][0].text.strip() if at + 1 < len(cards) else ""
+        if len(split) > 1 and len(split[-1]) == 1 and following and not following.endswith(":") and not _asks(following):
+            carried = split.pop()
+        for card in split:
+            answer = clean.answer_markdown([line.text for line in card[1:]])
+            entries.append(Entry(clean.tidy_question(card[0].text), answer, card[0].number, card[-1].number, section))
     return entries
+
+
+def _label(text: str) -> bool:
+    """A line that can label a card inside a paragraph: short, capitalised, ending in ":", a name with no
+    sentence or clause in it ("Layers of RMI Architecture:", not "Finally, it accepts one more:")."""
+    text = text.strip()
+    return (len(text) <= _LABEL and text.endswith(":") and text[:1].isupper() and question_line(text)
+            and not re.search(r"[.!?;]\s|,", text) and not clean.starts_list_item(text))
+
+
+def _split_labelled(lines: list[Line]) -> list[list[Line]]:
+    """A card paragraph as the cards it holds: when its first line is a label (ends in ":") or asks, each
+    later label standing after a line that closes a sentence and over a line that is not a list item
+    ("… as follows:" over bullets stays in its answer) opens a card of its own. A label closing the
+    paragraph is a card of one line: its answer is the next paragraph's (a page break came between)."""
+    first = lines[0].text.strip()
+    if not first.endswith(":") and not _asks(first):
+        return [lines]
+    starts = [0]
+    for at in range(2, len(lines)):
+        if (at - starts[-1] >= 2 and _label(lines[at].text) and lines[at - 1].text.rstrip().endswith(_SENTENCE_ENDS)
+                and (at + 1 == len(lines) or not clean.starts_list_item(lines[at + 1].text))):
+            starts.append(at)
+    return [lines[start:end] for start, end in zip(starts, [*starts[1:], len(lines)])]
 
 
 def _question_list(lines: list[Line]) -> bool:
