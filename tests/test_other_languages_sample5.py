@@ -73,3 +73,75 @@ def test_numbered_items_indented_under_a_list_item_are_no_code_block():
     from qadeck.markups.markdown import to_markdown
 
     assert to_markdown(LISTED_SUBQUESTIONS) == LISTED_SUBQUESTIONS
+
+
+POLISH_QUESTIONS = """\
+# Pytania z Pythona
+
+## Pytanie 1
+
+Jakie są różnice między listą a krotką w Pythonie?
+
+Lista jest zmienna, krotka nie: krotki nie da się zmienić po utworzeniu.
+
+## Pytanie 2
+
+Opisz, gdy używane są generatory w Pythonie.
+
+Generator oddaje wartości po jednej, za pomocą yield, gdy pamięci jest mało.
+
+## Pytanie 3
+
+Jakie są różnice między generatorem a listą?
+
+Lista trzyma wszystkie elementy w pamięci, generator tworzy je na żądanie.
+"""
+
+PERSIAN_QUESTIONS = """\
+# سوالات پایتون
+
+### دیکشنری چیه؟
+
+دیکشنری یه ساختار داده هستش که کلید رو به مقدار وصل میکنه و شما میتونین با کلید به مقدار برسین.
+
+### چطوری یه دیکشنری رو کپی کنیم؟
+
+با متد copy میتونین یه کپی سطحی از دیکشنری بسازین، هر کلید همون مقدار رو نگه میداره.
+
+### تفاوت لیست و دیکشنری چیه؟
+
+لیست با شماره به عنصر میرسه ولی دیکشنری با کلید، برای همین شما توی دیکشنری دنبال کلید میگردین.
+"""
+
+
+def _topics(tmp_path, name: str, text: str) -> list[str]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", "--json", str(tmp_path / name)], catch_exceptions=False)
+    return sorted({topic for card in json.loads(result.stdout) for topic in card["topics"]})
+
+
+def test_polish_question_words_name_no_topic(tmp_path):
+    topics = _topics(tmp_path, "python.md", POLISH_QUESTIONS)
+    words = {word for topic in topics for word in topic.replace("::", "-").split("-")}
+    assert not words & {"roznice", "gdy", "opisz", "uzywane", "za", "pomoca", "jakie"}, topics
+
+
+def test_persian_verbs_and_pronouns_name_no_topic(tmp_path):
+    topics = _topics(tmp_path, "python.md", PERSIAN_QUESTIONS)
+    words = {word for topic in topics for word in topic.replace("::", "-").split("-")}
+    assert not words & {"شما", "میتونین", "هر", "هستش"}, topics
+    assert topics == ["پایتون"]  # the title's subject: "سوالات" (questions) names none
+
+
+def test_a_japanese_title_of_counted_questions_names_no_topic():
+    from qadeck.tagging.headings import topic_label
+
+    assert topic_label("面接でよく聞かれる質問10選") == ""
+    assert topic_label("Docker面接でよく聞かれる質問") == "docker"
+
+
+def test_a_letter_between_words_that_name_nothing_is_no_topic():
+    from qadeck.tagging.headings import topic_label
+
+    assert topic_label("Lista pytań z odnośnikami do odpowiedzi") == ""
+    assert topic_label("Das Z-Maß") == "z-maß"

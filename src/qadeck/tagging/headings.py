@@ -77,6 +77,11 @@ _ASIDE = re.compile(r"(?<=\w)\s*[(\[][^()\[\]]*[)\]]")
 _SEPARATORS = re.compile(r"[^\w+#]+")
 
 
+#: A count of what a Chinese or Japanese title lists ("10選", ten picks; "100道", a hundred questions): no topic.
+_CJK_COUNT = re.compile(r"\d+\s*[選选道问問题題个個条條]")
+#: One or two hiragana alone: a Japanese particle the words around it left when they went ("面接でよく聞かれる質問":
+#: "で"), no word of a subject.
+_PARTICLE = re.compile("[\u3040-\u309f]{1,2}")
 #: Chinese and Japanese words that name no topic, found inside a title's words, which no space sets apart
 #: ("Redis基础": redis, "综合面试题": none), longest first; with the level words.
 _CJK_NO_TOPIC = re.compile("|".join(sorted(
@@ -100,17 +105,21 @@ def topic_label(title: str) -> str:
     text = "".join(" " if _is_symbol(ch) else ch for ch in text)
     text = _NUMBERING.sub("", text.strip())
     if not text.isascii():
-        text = _CJK_NO_TOPIC.sub(" ", _CJK_NUMBERING.sub("", text))
+        text = _CJK_COUNT.sub(" ", _CJK_NO_TOPIC.sub(" ", _CJK_NUMBERING.sub("", text)))
     text = _COUNTS.sub(" ", text)
     text = _ASIDE.sub(" ", text)
-    words = [w for w in _SEPARATORS.split(text.lower()) if w.strip("+#_")]  # "[+] General": no word "+"
+    words = [w for w in _SEPARATORS.split(text.lower()) if w.strip("+#_") and not _PARTICLE.fullmatch(w)]  # "[+] General": no word "+"
     kept = [w for w in words if w not in FILLER and w not in LEVEL_WORDS]
+    listed = kept[:]
     while kept and kept[-1] in GENERIC:
         kept.pop()  # "Docker and …" cut short: no dangling "and"
     while kept and kept[0] in GENERIC:
         kept.pop(0)
     if not kept or all(w in GENERIC or w.isdigit() for w in kept):
         return ""
+    if (len(kept) == 1 and len(kept[0]) == 1 and 0 < listed.index(kept[0]) < len(listed) - 1
+            and re.search(rf"(?<![^\W\d_]){re.escape(kept[0])}(?![^\W\d_])", text)):
+        return ""  # a small letter left between words that name nothing is a preposition ("Lista z odnośnikami")
     return "-".join(w.replace("+", "p").replace("#", "sharp") for w in kept)
 
 

@@ -3,7 +3,7 @@
 English's are in :mod:`.phrases` and :mod:`.headings`; these are Spanish, Portuguese, French,
 German, Italian, Dutch, Vietnamese, Russian, Ukrainian, Polish, Persian, Hindi (in Devanagari and in Latin
 letters), Turkish, Indonesian, Hebrew, Arabic and Korean (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
-is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Chinese, Japanese and Korean).
+is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Persian, Arabic, Hindi, Hebrew, Chinese, Japanese and Korean).
 :data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
 conjunctions, auxiliaries, question words) are never key phrases: without them a French FAQ's
 topics were ``et``, ``le`` and ``la-valeur``. :data:`FILLER` and :data:`GENERIC` are what a FAQ's
@@ -85,7 +85,9 @@ bởi nếu hay hoặc nhưng mà rằng tại theo trên dưới sau trước n
 که از به در با این آن را و یا برای است هست هستند هستن چی چیه چیست چه چطور چطوری چگونه کدام کدوم کدوما چرا کجا آیا
 یک های ها ای تر ترین می نمی شود میشه شه کنیم کنید کند میکنه میکنن توی تو روی رو بین بعد قبل اگر ولی اما هم فقط خیلی
 بیشتر کمتر باید نباید داره دارد دارند بود شده کرد کردن تونیم تونی تونه میتونیم یه چیا میشن کنی بدیم باشه نه مثال تعریف
-هدف تفاوت روش استفاده
+هدف تفاوت روش استفاده زیر بر کنه کنین کنم میکنی میکنیم میکنین کنیم تونین تونم میتونی میتونین میتونم شما ما من
+اون دیگه صورت ارائه ایجاد ویژگی مورد انجام هستش میده بشه بشن داریم دارن دارین نیست هر منظور وجود
+ی کاری میدن کنن تا عنوان همه زمانی بیاین اگه حالی
 है हैं का की के को से में और क्या कैसे क्यों यह वह आप नहीं भी तो हो कर पर लिए एक
 hai hain ka ki ke ko se mein aur kya kaise kyun kyu yeh wo woh aap tum hum nahi nahin bhi ho kar kare karna karte
 tha thi liye
@@ -97,7 +99,8 @@ apakah bagaimana mengapa kenapa kapan dimana siapa sudah belum lebih paling kare
 antara setelah sebelum tersebut seperti
 się nie jest że jak co czy dla od po przez przy ale lub oraz albo jego jej ich ten ta te tego tym który która
 które jaki jaka jakie kiedy gdzie dlaczego czym czego może można są być był była było też już tylko bardzo więcej
-mniej między nad
+mniej między nad gdy gdyż za pomocą poprzez jakich jakim jakiej opisz wyjaśnij omów podaj wymień działa działają
+różnice różnica różnic różnicę zastosowanie zastosowania używane używa używać sposób sposoby ze we na oto jeden
 і й та із від для про як що це чи або його її їх він вона вони воно ми ви ти який яка яке які коли чому навіщо
 між під над також вже лише дуже більш бути був була було
 것 수 등 및 또는 그리고 그러나 하지만 그렇다면 그런데 무엇 무엇인가요 무엇인지 무엇이며 무엇입니까 어떻게 어떤 왜 언제 어디
@@ -119,6 +122,10 @@ vraag vragen antwoord antwoorden veelgestelde gestelde sollicitatiegesprek
 pytanie pytania pytań odpowiedź odpowiedzi często najczęściej zadawane
 soru sorular soruları cevap cevaplar yanıt yanıtlar sık sıkça sorulan sss mülakat
 pertanyaan jawaban sering diajukan umum tanya jawab wawancara
+سوال سوالات سؤال سؤالات پرسش پرسشها پاسخ پاسخها جواب جوابها مصاحبه پرتکرار متداول
+أسئلة اسئلة الأسئلة الاسئلة السؤال إجابة اجابة الإجابة الاجابة إجابات الشائعة شائعة مقابلة المقابلة
+प्रश्न प्रश्नोत्तर उत्तर साक्षात्कार सवाल जवाब
+שאלה שאלות תשובה תשובות ראיון ראיונות נפוצות
 câu hỏi trả lời thường phỏng vấn
 常见问题 常见问题解答 常見問題 常見問題解答 常见问答 问题 问答 面试题 面试 面試 试题 試題 题目 題目 汇总 彙總 大全 合集 集锦 笔记 筆記
 よくある質問 よくあるご質問 よく聞かれる質問 質問 回答 面接 자주 묻는 질문 답변 면접관
@@ -133,6 +140,7 @@ generale generali introduzione indice sommario esempio esempi differenza
 algemeen algemene inleiding inhoud voorbeeld voorbeelden verschil
 общие общее введение содержание пример примеры разница отличие раздел
 глава главы часть тема урок лекция розділ sekcja bölüm bölümü bagian phần sección seção secção sezione abschnitt
+lista listy odnośniki odnośnikami odnośników linki przykład przykłady wstęp spis treści podsumowanie
 基础 基礎 基本 注意 概述 概要 总结 總結 简介 簡介 介绍 介紹 目录 目錄 其他 其它 补充 補充 综合 綜合 基础知识 基礎知識 まとめ 概要 目次 その他
 정리 추가 기타 개요 요약 목차 예시 예제 기본 기초 심화 면접
 """)

@@ -33,7 +33,7 @@ from itertools import chain
 from ..config import DeckConfig
 from ..config import slugify as config_slugify
 from ..model import Card, Source
-from ..parsers.structure import ends_asking
+from ..parsers.structure import asks_in
 from .headings import heading_paths, path_topic, topic_label
 from .phrases import card_phrases, slug_words
 from .words import without_cloze_or_math
@@ -256,7 +256,7 @@ def document_topic(source: Source) -> str:
     from ..naming import document_title, plain_name  # naming reads sources, which read markups: imported when first needed
 
     title = document_title(source.text)
-    for name in (title if not ends_asking(title) else "", plain_name(source.path.stem)):
+    for name in (title if not asks_in(title) else "", plain_name(source.path.stem)):
         words = [word for word in topic_label(name).split("-") if word and word not in _FILE_WORDS]
         if words:
             return "-".join(words)
