@@ -46,8 +46,9 @@ _NUMBERED = re.compile(r"^(?:(?:Q(?:uestion)?\s*)?\d+[.):]|Q(?:uestion)?\s*[.:)]
 #: A number that opens a question (``3.``, ``3)``): what a numbered bold question may open with.
 _ASKING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _BOLD_START = LineStart(_BOLD_LINE)
-#: A paragraph wholly in italics that ends asking ("*What is hoisting?*"): a question where no bold line is one.
-_ITALIC_QUESTION = re.compile(rf"^ {{0,3}}([*_])(?=[^*_ \t\n])([^*_\n]+?[?？])\1{SPACE}*$")
+#: A paragraph wholly in italics that ends asking ("*What is hoisting?*", and in bold too: "_**What is CORS?**_", as
+#: editors write bold italics): a question where no bold line is one.
+_ITALIC_QUESTION = re.compile(rf"^ {{0,3}}([*_])(\*\*|__)?(?=[^*_ \t\n])([^*_\n]+?[?？])(?(2)\2)\1{SPACE}*$")
 _ITALIC_START = LineStart(_ITALIC_QUESTION)
 #: A list item's marker and the space after it: each item opens its own entry, with no blank line before it.
 _ITEM = rf"(?:[-*+]|\d{{1,3}}[.)]){SPACE}"
@@ -109,7 +110,7 @@ def _italic_question(lines: list[Line], index: int) -> str | None:
     match = None if line.code else _ITALIC_QUESTION.match(line.text)
     if not match or not _opens(lines, index):
         return None
-    return "" if index + 1 < len(lines) and lines[index + 1].code else inline_text(match.group(2)) or None
+    return "" if index + 1 < len(lines) and lines[index + 1].code else inline_text(match.group(3)) or None
 
 
 def _follow_up(text: str) -> bool:
