@@ -82,14 +82,16 @@ _CJK_COUNT = re.compile(r"\d+\s*[選选道问問题題个個条條]")
 #: One or two hiragana alone: a Japanese particle the words around it left when they went ("面接でよく聞かれる質問":
 #: "で"), no word of a subject.
 _PARTICLE = re.compile("[\u3040-\u309f]{1,2}")
+#: A character of Chinese or Japanese writing (kana, CJK ideographs): words no space sets apart.
+_HAN_KANA = "[\u3040-\u30ff\u4e00-\u9fff]"
 #: Chinese and Japanese words that name no topic, found inside a title's words, which no space sets apart
 #: ("Redis基础": redis, "综合面试题": none), longest first; with the level words.
 _CJK_NO_TOPIC = re.compile("|".join(sorted(
-    (word for word in FILLER | GENERIC | frozenset(languages.CJK_LEVELS) if re.search("[\u3040-\u30ff\u4e00-\u9fff]", word)),
+    (word for word in FILLER | GENERIC | frozenset(languages.CJK_LEVELS) if re.search(_HAN_KANA, word)),
     key=lambda word: (-len(word), word))))
 #: Chinese or Japanese characters in a label's word beyond which it is a sentence, no topic's name.
 MAX_CJK_CHARACTERS = 8
-_CJK_RUN = re.compile("[\u3040-\u30ff\u4e00-\u9fff]{%d}" % (MAX_CJK_CHARACTERS + 1))
+_CJK_RUN = re.compile(f"{_HAN_KANA}{{{MAX_CJK_CHARACTERS + 1}}}")
 
 
 def _is_symbol(ch: str) -> bool:
@@ -134,7 +136,8 @@ must i we you it they this that there to be have has
 
 def names_subject(label: str) -> bool:
     """Does a section title whose :func:`topic_label` is ``label`` name what its cards are about? Not when it
-    runs to a sentence's length (or a Chinese or Japanese word to more than :data:`MAX_CJK_CHARACTERS`), nor when it only asks ("How do I ...?" heads questions about anything)."""
+    runs to a sentence's length (or a Chinese or Japanese word to more than :data:`MAX_CJK_CHARACTERS`), nor
+    when it only asks ("How do I ...?" heads questions about anything)."""
     words = label.split("-")
     return (bool(label) and len(words) <= MAX_TOPIC_WORDS and not _ASKING_ONLY.issuperset(words)
             and (label.isascii() or not _CJK_RUN.search(label)))

@@ -77,7 +77,7 @@ bởi nếu hay hoặc nhưng mà rằng tại theo trên dưới sau trước n
 если есть еще ещё же за здесь и из или им их к как какие какой какая каков когда кто ли либо между меня мне может
 можно мы на над надо не него нее неё нет ни них но ну о об однако он она они оно от очень по под при про с со так
 также такое такой там те тем то того тоже только том тот ту ты у уже чем что чтобы эта эти это этот я зачем почему
-של את על עם אל מה מי איך למה מדוע מתי איפה היכן זה זו זאת אלה אלו הוא היא הם הן אני אתה את אנחנו אתם
+של את על עם אל מה מי איך למה מדוע מתי איפה היכן זה זו זאת אלה אלו הוא היא הם הן אני אתה אנחנו אתם
 יש אין לא כן גם או אבל אך כי אם כמו רק כל עוד אז כבר מאוד יותר פחות בין אחרי לפני עד אשר כאשר משהו מישהו להיות היה
 היתה היו הזה הזאת האם ביותר כך לכן אותו אותה אותם שלו שלה שלהם
 في من على إلى الى عن مع هو هي هم هذا هذه ذلك تلك التي الذي الذين ما ماذا كيف لماذا متى أين اين هل لا نعم أو او ثم
@@ -85,7 +85,7 @@ bởi nếu hay hoặc nhưng mà rằng tại theo trên dưới sau trước n
 که از به در با این آن را و یا برای است هست هستند هستن چی چیه چیست چه چطور چطوری چگونه کدام کدوم کدوما چرا کجا آیا
 یک های ها ای تر ترین می نمی شود میشه شه کنیم کنید کند میکنه میکنن توی تو روی رو بین بعد قبل اگر ولی اما هم فقط خیلی
 بیشتر کمتر باید نباید داره دارد دارند بود شده کرد کردن تونیم تونی تونه میتونیم یه چیا میشن کنی بدیم باشه نه مثال تعریف
-هدف تفاوت روش استفاده زیر بر کنه کنین کنم میکنی میکنیم میکنین کنیم تونین تونم میتونی میتونین میتونم شما ما من
+هدف تفاوت روش استفاده زیر بر کنه کنین کنم میکنی میکنیم میکنین تونین تونم میتونی میتونین میتونم شما ما من
 اون دیگه صورت ارائه ایجاد ویژگی مورد انجام هستش میده بشه بشن داریم دارن دارین نیست هر منظور وجود
 ی کاری میدن کنن تا عنوان همه زمانی بیاین اگه حالی
 है हैं का की के को से में और क्या कैसे क्यों यह वह आप नहीं भी तो हो कर पर लिए एक
@@ -106,7 +106,7 @@ różnice różnica różnic różnicę zastosowanie zastosowania używane używ
 것 수 등 및 또는 그리고 그러나 하지만 그렇다면 그런데 무엇 무엇인가요 무엇인지 무엇이며 무엇입니까 어떻게 어떤 왜 언제 어디
 누구 있다 있는 있습니다 없다 없는 하는 한다 합니다 하나요 됩니다 되는 이다 입니다 인가요 대해 대해서 대한 위해 위한 통해
 什么 如何 怎么 怎样 为什么 哪些 哪个 是否 可以 能否 方法 区别 的区别 有什么区别 作用 以下 下列 下面 关于 描述 正确 错误 说明
-とは について 方法 違い 何 なぜ どう
+とは について 違い 何 なぜ どう
 경우 때 때문 설명 설명해 설명해주세요 설명하세요 설명하시오 주세요 해주세요 차이 차이점 사용 사용하는 방법 이유 장점 단점
 """)
 FILLER = _words("""
@@ -141,7 +141,7 @@ algemeen algemene inleiding inhoud voorbeeld voorbeelden verschil
 общие общее введение содержание пример примеры разница отличие раздел
 глава главы часть тема урок лекция розділ sekcja bölüm bölümü bagian phần sección seção secção sezione abschnitt
 lista listy odnośniki odnośnikami odnośników linki przykład przykłady wstęp spis treści podsumowanie
-基础 基礎 基本 注意 概述 概要 总结 總結 简介 簡介 介绍 介紹 目录 目錄 其他 其它 补充 補充 综合 綜合 基础知识 基礎知識 まとめ 概要 目次 その他
+基础 基礎 基本 注意 概述 概要 总结 總結 简介 簡介 介绍 介紹 目录 目錄 其他 其它 补充 補充 综合 綜合 基础知识 基礎知識 まとめ 目次 その他
 정리 추가 기타 개요 요약 목차 예시 예제 기본 기초 심화 면접
 """)
 
@@ -156,8 +156,8 @@ def _levels(table: dict[str, str]) -> dict[str, str]:
 
 #: Words that name a level in headings and file names ("Preguntas avanzadas", "Средний уровень"), each to its level:
 #: Spanish, Portuguese, French, Italian, German, Dutch, Russian, Ukrainian, Polish, Turkish, Indonesian, Vietnamese,
-#: and the "middle" of Junior, Middle and Senior (Brazil's "pleno" of Júnior, Pleno and Sênior). Words that are also English words a heading may name a subject
-#: with ("base", "mittel") are left out.
+#: and the "middle" of Junior, Middle and Senior (Brazil's "pleno" of Júnior, Pleno and Sênior). Words that are also
+#: English words a heading may name a subject with ("base", "mittel") are left out.
 LEVELS = _levels({
     "easy": """fácil fáciles básico básica básicos básicas principiante principiantes iniciante iniciantes facile
                facili débutant débutants débutante facile elementare leicht leichte anfänger makkelijk gemakkelijk
