@@ -106,9 +106,11 @@ def section_headings(lines: list[str], cards: list[Card]) -> set[int]:
     found = set()
     fence = False
     for number, line in enumerate(lines, start=1):
+        if number in inside:
+            continue  # a card's fences ("- ```bash" in a list item) are the card's: they hide no heading
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
-        if fence or number in inside:
+        if fence:
             continue
         if _HEADING.match(line):
             found.add(number)

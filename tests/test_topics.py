@@ -253,6 +253,23 @@ def test_a_card_tagged_with_a_pair_of_words_is_not_tagged_with_one_of_them_too()
     assert content_topics(cards) == [("operating-system",)] * 3 + [("file-system",)] * 2  # not "operating", "file"
 
 
+def test_a_general_verb_adjective_or_participle_names_a_topic_only_in_a_pair() -> None:
+    # Three cards share only "called" and "multiple", two only "required": no topic; three share "read replica",
+    # a pair that holds "read": a topic.
+    questions = ["Why is a mutex called a lock?", "What was a semaphore called in Dutch?", "Who called it a monitor?",
+                 "Which fields are required in a form?", "Is a licence required for fishing?",
+                 "What is a read replica?", "Why keep a read replica warm?", "How far behind can a read replica lag?"]
+    answers = ["Multiple threads wait on it.", "Multiple names were tried.", "Multiple authors did."]
+    cards = [Card(q, answers[n - 1] if n <= 3 else "It depends.", "db.md", "", (n, n))
+             for n, q in enumerate(questions, 1)]
+    assert content_topics(cards) == [(FALLBACK_TOPIC,)] * 5 + [("read-replica",)] * 3
+    # A keyword that ends as a participle names one ("undefined" in JavaScript notes).
+    js = [Card(q, "See the language's reference.", "js.md", "", (n, n)) for n, q in enumerate(
+        ["When is a variable undefined?", "How does undefined differ from null?", "Is undefined a type?",
+         "What does a closure capture?", "When is a closure made?", "Why does a closure keep memory?"], 1)]
+    assert content_topics(js) == [("undefined",)] * 3 + [("closure",)] * 3
+
+
 def test_content_topics_are_deterministic_and_adding_a_card_retags_no_unrelated_card(tmp_path: Path) -> None:
     folder = _flat(tmp_path)
     before = {c.question: c.topics for c in _cards(folder)}
@@ -304,6 +321,17 @@ def test_adjusted_rand_index(evaluate_topics) -> None:  # type: ignore[no-untype
     assert ari("aabb", "xxyy") == 1.0
     assert ari("aabb", "xyxy") == pytest.approx(-0.5)
     assert ari("aaabbb", "xxyyyy") == pytest.approx(1.2 / 3.7)  # worked by hand: (4 - 2.8) / (6.5 - 2.8)
+
+
+def test_evaluate_topics_finds_the_sections_past_fences_in_list_items(evaluate_topics, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # A fence opened after a list marker ("- ```sh") is closed on a line of its own: the heading after it is found.
+    (tmp_path / "levels-fenced.md").write_text(
+        "# Shell\n\n## Basic\n\n1. **How do I list files?**\n   - ```sh\n     ls -l\n     ```\n\n"
+        "2. **How do I print a file?**\n   - With cat.\n\n## Advanced\n\n3. **How do I trace a program?**\n"
+        "   - ```sh\n     strace ./a.out\n     ```\n\n4. **How do I find a leak?**\n   - With valgrind.\n",
+        encoding="utf-8")
+    assert evaluate_topics.main([str(tmp_path)]) == 0
+    assert "author's levels followed: 4/4 (100.0%)" in capsys.readouterr().out
 
 
 def test_evaluate_topics_measures_a_folder(evaluate_topics, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

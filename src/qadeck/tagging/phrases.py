@@ -65,8 +65,33 @@ bias alias canvas pandas atlas gas lens https ios macos chaos
 
 #: Words of section titles that name no topic are no key phrase either.
 STOPWORDS = STOPWORDS | FILLER | GENERIC | LEVEL_WORDS
-#: Adverbs say how, not what: "dynamically", "efficiently".
-_ADVERB = ("ally", "ively", "ously", "ately", "ently", "antly")
+#: Adverbs say how, not what: "dynamically", "efficiently", "directly", "quickly", "primarily", "rarely".
+_ADVERB = ("ally", "ively", "ously", "ately", "ently", "antly", "ctly", "ckly", "arily", "ely")
+#: Words that name a topic only beside another: "open source", "read replica", "long short-term memory",
+#: "multiple inheritance", "second normal form"; alone they say what is done or how, not what about (general
+#: verbs, adjectives, counts, times). A past participle ("called", "specified", "distributed") is one too
+#: (:func:`named_alone`).
+PAIRED_ONLY = frozenset("""
+able actual begin bring called eg ex carry close complete due equal faster four five fix found free hold
+idea learn left long look lower made major meet multiple normal open original piece proper read second
+send separate short soon special stand strong third total turn upper whole written
+day days hour hours minute minutes month months morning today week weeks year years
+""".split())
+#: Words ending in "ed" that are no participle, or name a subject of their own (a keyword, a field).
+_NAMED_THOUGH_ED = frozenset("undefined synchronized embedded distributed supervised unsupervised sorted".split())
+
+
+def named_alone(phrase: str) -> bool:
+    """Can ``phrase`` name a topic by itself? A pair of words can; a word of :data:`PAIRED_ONLY` and a past
+    participle (an English word of six letters or more ending in "ed", not "eed": "required", "introduced";
+    not a compound such as "voltage-gated") cannot."""
+    if " " in phrase:
+        return True
+    if phrase in PAIRED_ONLY:
+        return False
+    participle = (len(phrase) >= 6 and phrase.endswith("ed") and not phrase.endswith("eed") and phrase.isascii()
+                  and "-" not in phrase)
+    return not participle or phrase in _NAMED_THOUGH_ED
 _FENCE = re.compile(r"(```|~~~).*?(?:\1|\Z)", re.DOTALL)
 #: What :func:`.words.unmarked` leaves that is no prose: backticks, TeX commands outside math.
 _NOISE = re.compile(r"`|\\[a-zA-Z]+")

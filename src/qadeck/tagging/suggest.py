@@ -18,7 +18,7 @@ from math import log
 import yaml
 
 from ..model import Card
-from .phrases import QUESTION_WEIGHT, card_phrases, slug_words
+from .phrases import QUESTION_WEIGHT, card_phrases, named_alone, slug_words
 from .topic import FALLBACK_TOPIC
 
 #: Topics kept at most, the biggest first.
@@ -65,7 +65,7 @@ def suggest(cards: Sequence[Card], limit: int = MAX_TOPICS) -> list[Suggested]:
         score = {
             phrase: weight / (QUESTION_WEIGHT * size) * log(total / shared[phrase])
             for phrase, weight in inside.items()
-            if weight >= 2 and shared[phrase] < total
+            if weight >= 2 and shared[phrase] < total and named_alone(phrase)
         }
         own = " ".join(slug_words(slug.rsplit("::", 1)[-1]))
         own = own if own.count(" ") <= 1 else ""  # a long title is no phrase a card would hold

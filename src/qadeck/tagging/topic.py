@@ -35,7 +35,7 @@ from ..config import slugify as config_slugify
 from ..model import Card, Source
 from ..parsers.structure import asks_in
 from .headings import heading_paths, path_topic, topic_label
-from .phrases import card_phrases, slug_words
+from .phrases import card_phrases, named_alone, slug_words
 from .words import without_cloze_or_math
 
 QUESTION_WEIGHT = 3.0
@@ -284,7 +284,7 @@ def content_topics(cards: Sequence[Card], base: str = "", catch_all: str = FALLB
     root: dict[str, float] = {}
     out: list[tuple[str, ...]] = []
     for index, weights in enumerate(found):
-        eligible = [phrase for phrase in weights if least <= shared[phrase] <= most]
+        eligible = [phrase for phrase in weights if least <= shared[phrase] <= most and named_alone(phrase)]
         if own:
             eligible = [phrase for phrase in eligible if not own.issuperset(phrase.split())]
         if not eligible:
