@@ -12,6 +12,7 @@ from qadeck.parsers import entries
 from qadeck.parsers.structure import Line, heading, is_noise
 
 _PIECES = st.sampled_from(["TBD", "tbd", "12", "3、", "4.", "To be completed.", "Answer here", "...", "…", "?", "#", "## Heading",
+                           "待补充", "待续", "。", "（", "）", "à compléter",
                            "- [link](http://x)", "Resources:", "**", "_", "(", ">", " ", "\n", "\n\n", "\t", "x",
                            "An answer.", "\u017f", "\u2028"])
 
@@ -29,6 +30,21 @@ def test_the_fast_path_judges_as_the_paragraph_rules_do(answer):
      ("18、", True), ("3．", True), ("443.", False), ("12、因为它更快。", False), ("2024", False)],
 )
 def test_unanswered(answer: str, unanswered: bool) -> None:
+    assert entries.is_unanswered(answer) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("answer", "unanswered"),
+    [("待补充", True), ("待补充。", True), ("待完善。。。", True), ("待续...", True), ("（待补充）", True),
+     ("待補充", True), ("未完待续", True), ("à compléter", True), ("À venir.", True), ("Em breve!", True),
+     ("待补充：栈是后进先出的结构。", False), ("待续的部分见下一章，这里先讲索引。", False),
+     ("À venir : la version 2 lira les PDF.", False), ("Em breve vamos publicar o guia.", False),
+     ("暂无", False)],
+)
+def test_other_languages_placeholders_are_unanswered(answer: str, unanswered: bool) -> None:
+    """Notes in Chinese mark an answer still to write "待补充" (to be added) or "待续" (to be continued); French
+    and Portuguese ones "à compléter", "em breve". Text after the mark is an answer begun; "暂无" (none yet) may
+    answer "any known issues?"."""
     assert entries.is_unanswered(answer) is unanswered
 
 

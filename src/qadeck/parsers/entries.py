@@ -140,22 +140,28 @@ def _spellings(words: Iterable[str]) -> frozenset[str]:
 
 #: The openings of the labels in other languages.
 _OTHER_LABEL_OPENINGS = _spellings((*ANSWERING_WORDS, "答", *_SOLVING_WORDS))
-#: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers.
+#: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers, as can
+#: "暂无" (none yet). Chinese notes write "to be added", "to be improved", "to be continued" (待补充, 待完善, 待续);
+#: French ones "à compléter", "à venir"; Portuguese "em breve" (coming soon).
 _PLACEHOLDER_WORDS = (
     r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
     r"|no idea|i (?:do not|don'?t) know|(?:i )?need to (?:clarify|check)(?: on)?(?: this)?"
+    r"|待(?:补充|補充|完善|更新|续|續|整理|添加|填写|填寫)|未完待[续續]|à compléter|à venir|em breve"
     r"|\.{2,}|…|\?+)"
 )
 _PLACEHOLDER = re.compile(rf"^{_PLACEHOLDER_WORDS}$", re.IGNORECASE)
-#: Decoration before a placeholder: marks and brackets, and an answer's label ("A) No idea", "Answer: TBD").
-_LEADING_DECOR = r"(?:[\s*_>()\[\]-]|(?<![^\s*_>(\[-])(?:a|ans|answer)[ \t]*[:.)])"
+#: Decoration before a placeholder: marks and brackets (full-width ones too), and an answer's label ("A) No idea",
+#: "Answer: TBD").
+_LEADING_DECOR = r"(?:[\s*_>()\[\]（【-]|(?<![^\s*_>(\[-])(?:a|ans|answer)[ \t]*[:.)])"
 #: What a text must open with to be a placeholder once its decoration is stripped: most answers fail at once.
 _PLACEHOLDER_OPENING = re.compile(rf"^{_LEADING_DECOR}*{_PLACEHOLDER_WORDS}", re.IGNORECASE)
 _HEADING_ONLY = re.compile(r"^\s*#{1,6}\s")
 #: Up to three leading spaces are HTML indentation; four would be code.
 _HTML_INDENT = re.compile(r"^ {1,3}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:-]+$", re.IGNORECASE)
+#: What a placeholder is stripped of before it is matched whole: its leading decoration, and the stops, brackets
+#: and colons after it, full-width ones too ("待补充。。。", "（作成中）").
+_PLACEHOLDER_DECOR = re.compile(rf"^{_LEADING_DECOR}+|[\s*_()\[\]!.:。．！～…（）【】：-]+$", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"[.…\s]+")
 #: A question's number written in keycap emoji, as posts copied from chats and social media number them.
 _KEYCAP_NUMBER = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3)+[.):]?\s*|^🔟[.):]?\s*")
