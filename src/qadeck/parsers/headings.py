@@ -58,14 +58,17 @@ _ASKING = re.compile(
     r"|true\s*(?:or|/)\s*false|fill in the blanks?)\b",
     re.IGNORECASE,
 )
-_BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+\?\1\s*$")
+#: The question marks of the scripts that have their own, and ASCII's.
+_ASKING_MARKS = ("?", "？", "؟", "\u037e")
+#: A bold paragraph that asks, in any script's question mark ("**¿…?**", "**…؟**", "**…？**").
+_BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+[?？؟\u037e]\1\s*$")
 #: An option "B." opening a line: the "A." above it is the first option, no answer's label.
 _OPTION_B = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\(?B[ \t]*[.)]", re.MULTILINE)
 #: A numbered item that asks, at the margin: "1. How do I …?", "1. **How do I …?**", "1. *How do I …?*".
-_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*\?(?:\*\*|__|\*|_)?\s*$")
+_NUMBERED_QUESTION = re.compile(r"^\d{1,3}[.)]\s+\S.*[?？؟\u037e](?:\*\*|__|\*|_)?\s*$")
 #: The last line of a numbered item's question set in italics and wrapped, indented under its number:
 #: "   of the header?*" under "1. *I put a copy of …".
-_WRAPPED_EMPHASIS_END = re.compile(r"^ {2,}\S.*\?[*_]\s*$")
+_WRAPPED_EMPHASIS_END = re.compile(r"^ {2,}\S.*[?？؟\u037e][*_]\s*$")
 #: Trailing source links: "[[src](url)]", "[[src]](url)", "[src](url)", one or more.
 _HEADING_START = LineStart(HEADING)
 _TRAILING_SOURCES = re.compile(r"(?:\s*\[?\[(?:src\d*|source)\]\]?\([^)]*\)\]?)+\s*$", re.IGNORECASE)
@@ -348,7 +351,7 @@ def _holds_questions(lines: list[Line], headings: list[Heading], i: int, below: 
     asked = 0
     for line in lines[headings[i].index + 1 : end]:
         text = line.text
-        if line.code or not text.rstrip().endswith(("?", "?**", "?__", "?*", "?_")):
+        if line.code or not text.rstrip(" \t*_").endswith(_ASKING_MARKS):
             continue
         if _BOLD_QUESTION.match(text) or _NUMBERED_QUESTION.match(text) or _WRAPPED_EMPHASIS_END.match(text):
             asked += 1

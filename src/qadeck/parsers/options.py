@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .structure import ANSWERING_WORDS, LineStart
+from .structure import ANSWERING_WORDS, RIGHT_AFTER_ANSWER, RIGHT_BEFORE_ANSWER, LineStart
 
 #: A question's title that only says what kind of question it is ("Multiple Choice", "(MCQ)", "Short Answer",
 #: "True/False"), as quizzes head each numbered question: the question is the text under it.
@@ -67,7 +67,10 @@ MARKS = ("**", "__", "✓", "✔", "✅", "(correct)", "(Correct)", "(right)")
 #: "Correct answer: B", "Answer - C", "Answer: c) Network", "Answers: A, C", "The answer is D.", "Answer Key: B"
 #: "Answer: c" in other languages too ("**Cevap:** B", "Jawaban: a"), a check mark before it ("✅ **Answer: C**").
 _KEY_WORDS = r"(?:answer|ans|key|option|choice)"
-_KEY_WORDS_IN = r"(?:answer|ans|key|option|choice|" + "|".join(re.escape(word) for word in ANSWERING_WORDS) + ")"
+#: "Correct" around "answer" in the other languages too ("Răspuns corect: A", "Σωστή απάντηση: (b)").
+_KEY_WORDS_IN = (r"(?:(?:" + "|".join(map(re.escape, RIGHT_BEFORE_ANSWER)) + r")[ \t]*)?"
+                 r"(?:answer|ans|key|option|choice|" + "|".join(map(re.escape, ANSWERING_WORDS)) + ")"
+                 r"(?:[ \t]*(?:" + "|".join(map(re.escape, RIGHT_AFTER_ANSWER)) + "))?")
 
 
 def _key_opening(words: str) -> str:
@@ -263,7 +266,11 @@ def named(line: str) -> tuple[list[str], str]:
     key = _KEY.match(line)
     if key is None:
         return [], ""
-    return [letter.upper() for letter in (key.group(1), *_KEY_LETTER.findall(key.group(2)))], key.group(3) or ""
+    said = key.group(3) or ""
+    for mark in ("**", "__"):
+        if said.endswith(mark) and said.count(mark) % 2:
+            said = said[: -len(mark)].rstrip()  # "**Answer: b) JavaScript**": the bold the line opened with
+    return [letter.upper() for letter in (key.group(1), *_KEY_LETTER.findall(key.group(2)))], said
 
 
 def keyed(question: str, answer: str) -> tuple[str, str] | None:

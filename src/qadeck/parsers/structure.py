@@ -354,6 +354,17 @@ ANSWERING_WORDS = ("antwort", "respuesta", "réponse", "resposta", "risposta", "
                    "vastaus", "odpověď", "cevap", "yanıt", "απάντηση", "απαντηση", "ответ", "відповідь", "答案", "回答", "答え",
                    "답변", "답", "răspuns", "válasz", "jawaban", "jawapan", "câu trả lời", "trả lời", "đáp án", "sagot", "jibu", "उत्तर", "উত্তর",
                    "جواب", "الجواب", "الإجابة", "پاسخ", "תשובה", "คำตอบ", "javob")
+#: "Correct" as a key line says it before "answer" in those languages ("Правильный ответ: B", "Σωστή απάντηση: (b)",
+#: "Rätt svar: C", "Helyes válasz: D", "Doğru cevap: A", "সঠিক উত্তর: ক", "正确答案：B") and after it, where the adjective
+#: follows its noun ("Răspuns corect: A", "Respuesta correcta: B", "Jawaban benar: C", "Đáp án đúng: D",
+#: "الإجابة الصحيحة: أ", "คำตอบที่ถูกต้อง: ข").
+RIGHT_BEFORE_ANSWER = ("correct", "right", "richtige", "korrekte", "bonne", "juiste", "goede", "правильный", "верный",
+                       "правильна", "poprawna", "prawidłowa", "správná", "správna", "σωστή", "σωστη", "rätt", "riktig",
+                       "korrekt", "rigtig", "rigtige", "riktige", "oikea", "helyes", "doğru", "sai", "सही", "সঠিক", "正确",
+                       "正確", "正しい")
+RIGHT_AFTER_ANSWER = ("correcta", "correcto", "correcte", "corretta", "esatta", "correta", "correto", "certa", "corect",
+                      "corectă", "benar", "yang benar", "betul", "yang betul", "đúng", "chính xác", "juist", "correct",
+                      "الصحيحة", "الصحيح", "ที่ถูกต้อง", "ที่ถูก", "sahihi")
 
 
 #: A fold's summary that only names what it folds: the answer ("Answer", "Show solution", "✅ Ответ", a course's "Example Solution 2", "Answer 2"), a hint,

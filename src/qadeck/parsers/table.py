@@ -45,14 +45,22 @@ _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|
 #: What opens every line _DELIMITER matches: dashes, a pipe before or after them.
 _DELIMITER_START = LineStart(re.compile(rf"^{SPACE}*(?:\|{SPACE}*)?:?-+:?{SPACE}*\|"))
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def _as_read(*names: str) -> frozenset[str]:
+    """``names`` as written and as :func:`column_names` reads a header cell, letters only: "câu hỏi" is read
+    "câuhỏi", Hindi "प्रश्न" loses its vowel signs and joiners, and either way the name is known."""
+    return frozenset(names) | frozenset(_NOT_LETTERS.sub("", name.casefold()) for name in names)
+
+
 #: Column names (letters only, case-folded) for the question and the answer, in the languages flashcard
 #: users write headers in most: a header row is no card in German any more than in English.
-QUESTION_NAMES = frozenset({
+QUESTION_NAMES = _as_read(*{
     "question", "questions", "q", "front", "prompt", "term", "terms", "ask", "query", *ASKING_WORDS,
     "fragen", "vorderseite", "recto", "preguntas", "anverso", "perguntas", "frente", "domande", "vragen", "voorkant",
     "题目", "题干", "试题", "題目", "試題", "設問", "문제",  # question banks: the item, its stem
 })
-ANSWER_NAMES = frozenset({
+ANSWER_NAMES = _as_read(*{
     "answer", "answers", "a", "back", "response", "definition", "definitions", "reply", "solution", "meaning",
     "meanings", "explanation",
     *ANSWERING_WORDS, "antworten", "rückseite", "réponses", "verso", "respuestas", "reverso", "respostas",
