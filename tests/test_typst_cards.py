@@ -4,6 +4,8 @@ exercise's statement under its heading: each card's question and answer as the a
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -196,3 +198,18 @@ def test_a_heading_inside_a_cards_side_is_its_label_not_a_heading(tmp_path):
     text = '#card(\n  id: "1",\n  q: [\n    === Chemistry\n    Which gas do we exhale?\n  ],\n  a: [Carbon dioxide],\n)\n'
     cards = cards_of(tmp_path, "chem.typ", text)
     assert [(c["question"], c["answer"]) for c in cards] == [("**Chemistry** Which gas do we exhale?", "Carbon dioxide")]
+
+
+def test_a_bracket_closed_in_a_call_it_never_opened_ends_the_read_of_that_call(tmp_path):
+    # A damaged card ("card(river], …": its "[" lost) once made the reader wait forever on the same "]".
+    # The array around it is left out; a card elsewhere is still read, and the read ends (in a fresh
+    # process, so that a reader that never returns fails this test rather than stalling the suite).
+    damaged = VOCABULARY.replace("card([mountain]", "card(mountain]") + (
+        '\n#flashcard("What does a hash table map keys to?", "Buckets")\n'
+        '#flashcard("What resolves collisions?", "Chaining")\n')
+    (tmp_path / "words.typ").write_text(damaged, encoding="utf-8")
+    script = ("import json, sys; from pathlib import Path; from qadeck import parsers, sources; "
+              "r = parsers.parse(sources.read(Path(sys.argv[1]))); print(json.dumps([c.question for c in r.cards]))")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "words.typ")], capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == ["What does a hash table map keys to?", "What resolves collisions?"]

@@ -161,6 +161,8 @@ class _Reader:
                     positional.append(value)
             if text[end:end + 1] == ",":
                 end += 1
+            elif text[end:end + 1] != ")":
+                raise data.Unreadable  # a "]" or "}" this list never opened (a damaged file): no list to read
             at = end
 
     def skip(self, at: int) -> int:
