@@ -12,7 +12,7 @@ from qadeck.parsers import entries
 from qadeck.parsers.structure import Line, heading, is_noise
 
 _PIECES = st.sampled_from(["TBD", "tbd", "12", "3、", "4.", "To be completed.", "Answer here", "...", "…", "?", "#", "## Heading",
-                           "待补充", "待续", "。", "（", "）", "à compléter",
+                           "待补充", "待续", "。", "（", "）", "à compléter", "TODO:", "TBA", "To be updated", ":", "-",
                            "- [link](http://x)", "Resources:", "**", "_", "(", ">", " ", "\n", "\n\n", "\t", "x",
                            "An answer.", "\u017f", "\u2028"])
 
@@ -30,6 +30,19 @@ def test_the_fast_path_judges_as_the_paragraph_rules_do(answer):
      ("18、", True), ("3．", True), ("443.", False), ("12、因为它更快。", False), ("2024", False)],
 )
 def test_unanswered(answer: str, unanswered: bool) -> None:
+    assert entries.is_unanswered(answer) is unanswered
+
+
+@pytest.mark.parametrize(
+    ("answer", "unanswered"),
+    [("TBA", True), ("TBC", True), ("To be updated.", True), ("To be continued, soon.", True), ("Work in progress", True),
+     ("TODO: Explain how the tool compares with others.", True), ("TODO - add a diagram\nof the pipeline", True),
+     ("TODO: sketch\n\nThe cache keeps the last ten results.", False), ("Todo lists are kept in a JSON file.", False),
+     ("Work in progress:\n- the editor plugin is half done", False), ("TBA stands for to be announced.", False)],
+)
+def test_english_placeholders_and_todo_notes_are_unanswered(answer: str, unanswered: bool) -> None:
+    """A note of what is still to write ("TODO: Explain …") stands where the answer will go; a TODO note
+    before a paragraph of text, or a word that only opens a sentence, does not."""
     assert entries.is_unanswered(answer) is unanswered
 
 

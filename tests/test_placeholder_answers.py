@@ -1,6 +1,6 @@
-"""Questions whose answer is a mark the author left to fill in later, in the notes' own language: Chinese notes
-write "待补充" (to be added), "待完善" (to be improved) or "待续" (to be continued) under a question, French ones
-"à compléter". They are unanswered questions, reported as such, never cards whose back is the mark."""
+"""Questions whose answer is a mark the author left to fill in later: "TBA", "TBC", "To be updated", a "TODO:" note
+of what to write; in Chinese notes "待补充" (to be added), "待完善" (to be improved) or "待续" (to be continued), in
+French ones "à compléter". They are unanswered questions, reported as such, never cards whose back is the mark."""
 
 from __future__ import annotations
 
@@ -60,6 +60,31 @@ PostgreSQL, déjà utilisée par les autres services.
 """
 
 
+PROJECT_FAQ = """\
+# FAQ
+
+### Why is the cache kept on disk?
+
+So that a restart does not lose the results computed so far.
+
+### How are old entries removed?
+
+TODO: Explain the eviction policy and the size limit.
+
+### Can two processes share one cache?
+
+Yes, writes take a file lock first.
+
+### Is there a Windows build?
+
+TBA
+
+### How do I report a bug?
+
+To be updated.
+"""
+
+
 def _parsed(tmp_path: Path, text: str, name: str) -> ParseResult:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -90,3 +115,12 @@ def test_an_answer_that_opens_with_the_mark_and_goes_on_is_an_answer(tmp_path: P
     text = CHINESE_NOTES.replace("待补充。", "待补充：系统中的进程互相等待对方释放资源而都无法推进。")
     questions = [card.question for card in _parsed(tmp_path, text, "os.md").cards]
     assert "什么是死锁？" in questions
+
+
+def test_a_faqs_entries_marked_tba_or_left_a_todo_note_are_unanswered(tmp_path: Path) -> None:
+    result = _parsed(tmp_path, PROJECT_FAQ, "FAQ.md")
+    assert [(card.question, card.answer) for card in result.cards] == [
+        ("Why is the cache kept on disk?", "So that a restart does not lose the results computed so far."),
+        ("Can two processes share one cache?", "Yes, writes take a file lock first."),
+    ]
+    assert sum(finding.kind == "unanswered" for finding in result.findings) == 3

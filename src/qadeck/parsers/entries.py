@@ -141,10 +141,12 @@ def _spellings(words: Iterable[str]) -> frozenset[str]:
 #: The openings of the labels in other languages.
 _OTHER_LABEL_OPENINGS = _spellings((*ANSWERING_WORDS, "答", *_SOLVING_WORDS))
 #: What authors write where the answer will go. Kept narrow: "Pending" or "N/A" can be real answers, as can
-#: "暂无" (none yet). Chinese notes write "to be added", "to be improved", "to be continued" (待补充, 待完善, 待续);
-#: French ones "à compléter", "à venir"; Portuguese "em breve" (coming soon).
+#: "暂无" (none yet). "TBA", "TBC", "To be updated", "Work in progress", or a note of what is still to write
+#: ("TODO: Explain how …", "TODO - add a diagram"). Chinese notes write "to be added", "to be improved", "to be
+#: continued" (待补充, 待完善, 待续); French ones "à compléter", "à venir"; Portuguese "em breve" (coming soon).
 _PLACEHOLDER_WORDS = (
-    r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered)|tbd|todo|coming soon"
+    r"(?:(?:your )?answer(?: goes)? here|to be (?:completed|added|written|answered|updated|continued)(?:,? soon)?"
+    r"|tbd|tba|tbc|todo(?:[ \t]*[:：-][ \t]*\S[\s\S]*)?|work in progress|coming soon"
     r"|no idea|i (?:do not|don'?t) know|(?:i )?need to (?:clarify|check)(?: on)?(?: this)?"
     r"|待(?:补充|補充|完善|更新|续|續|整理|添加|填写|填寫)|未完待[续續]|à compléter|à venir|em breve"
     r"|\.{2,}|…|\?+)"
