@@ -126,6 +126,9 @@ MARKUPS: dict[str, Translate] = {
     ".html": html.to_markdown,
     ".htm": html.to_markdown,
     ".xhtml": html.to_markdown,
+    # A page of server-side includes (``faq.shtml``): HTML whose ``<!--#include -->`` directives are comments to
+    # the reader, never followed (the file they name is the web server's business, and may lie outside the sources).
+    **dict.fromkeys((".shtml", ".shtm"), html.to_markdown),
     ".ipynb": notebook.to_markdown,
     ".yml": data.yaml_to_markdown,
     ".yaml": data.yaml_to_markdown,
