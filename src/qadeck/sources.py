@@ -55,6 +55,12 @@ _SHEET_FOLDERS = frozenset(("flashcard", "flashcards", "cards", "decks", "quiz",
 _DATA_NAMES = ("deck", "vocab", *ASKING_WORDS)
 #: Names a Word file, PDF or slide deck of questions has, in other languages too (``preguntas.docx``, ``Fragen.pdf``).
 _DOCUMENT_NAMES = (*_QA_NAMES, *ASKING_WORDS)
+#: Names a web page template of questions has (``faq.jsp``, ``preguntas-frecuentes.ejs``): never ``card`` or ``qa``,
+#: which name an app's views and partials (``dashboard-card.hbs``, ``qa-banner.njk``) far more often.
+_PAGE_NAMES = ("faq", "question", "quiz", "flashcard", "glossary", "interview", "trivia", *ASKING_WORDS)
+#: Files read only when named for Q&A that a folder holding nothing else is not read for: a program's modules and a
+#: site's templates are its code and views, where a folder of Word files alone was given for them.
+_NEVER_HELD = markups.MODULES | markups.TEMPLATES
 #: Words of a data file's name, or of its folder's, that say it holds words to learn (``english-words.json``,
 #: ``vocabulary/animals.yml``): whole words only, never ``passwords.json`` or ``keywords.yml``.
 _WORD_NAMES = frozenset(("words", "vocab", "vocabulary", "vocabularies", "decks", "glossary"))
@@ -145,7 +151,7 @@ def collect(paths: list[Path] | tuple[Path, ...], follow_symlinks: bool = False,
                 continue  # read when a source refers to it
             if _readable(file, given=file == path or file.parent == path and _bundle(path)):
                 found.append(file)
-            elif file.suffix.lower() in markups.NAMED_ONLY and file.suffix.lower() not in markups.MODULES:
+            elif file.suffix.lower() in markups.NAMED_ONLY and file.suffix.lower() not in _NEVER_HELD:
                 held.append(file)
             else:
                 out.skipped.append(f"{file}: skipped, {_why_not(file)}")
@@ -170,7 +176,7 @@ def _readable(file: Path, given: bool) -> bool:
     if suffix in markups.NAMED_ONLY:
         named = (file.parent.stem if _bundle(file.parent) else file.stem).lower()
         names = _QA_NAMES + _DATA_NAMES if suffix in markups.DATA or suffix in markups.MODULES else _QA_NAMES + _SHEET_NAMES if suffix in _SHEETS \
-            else _DOCUMENT_NAMES
+            else _PAGE_NAMES if suffix in markups.TEMPLATES else _DOCUMENT_NAMES
         return given or any(name in named for name in names) or (suffix in _SHEETS and not _SHEET_FOLDERS.isdisjoint(
             _NAME_WORDS.findall(file.parent.name.lower()))) or (suffix in markups.DATA and not _WORD_NAMES.isdisjoint(
             _NAME_WORDS.findall(f"{named} {file.parent.name}".lower()))) or _opens_as_export(file, suffix) \
@@ -249,6 +255,8 @@ def _why_not(file: Path) -> str:
         return "an Anki package or collection, read only when named (in a folder it may be a build's own output)"
     if file.suffix.lower() in markups.MODULES and _TEST_MODULE.search(file.as_posix()):
         return "a program's test: its questions and answers are the fixtures of the code it tests (name it to read it)"
+    if file.suffix.lower() in markups.TEMPLATES:
+        return "a web page template, read only when its name says it holds questions (name it to read it)"
     if file.suffix.lower() in markups.MODULES:
         return "a program's source or database, read for its quiz data only when its name says it holds questions (name it to read it)"
     if file.suffix.lower() in markups.NAMED_ONLY:

@@ -23,7 +23,7 @@ from pathlib import PurePath
 from . import (
     abiword, apkg, asciidoc, blackboard, canvas, cardxml, cherrytree, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
-    pdf, pod, ppt, pptx, qti, relaxedjson, rexams, rst, rtf, sheets, simplemind, sqldata, svx, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
+    pdf, pod, ppt, pptx, qti, relaxedjson, rexams, rst, rtf, sheets, simplemind, sqldata, svx, templates, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
 )
 
@@ -55,6 +55,11 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".ts"})
 DATABASES = frozenset({".db", ".sqlite", ".sqlite3", ".db3"})
 MODULES = SCRIPTS | {".sql"} | DATABASES
+#: Web page templates (:mod:`.templates`): a site keeps its FAQ page as one (``faq.jsp``, ``faq.ejs``, ``faq.njk``),
+#: read when named or named for Q&A; a folder's other templates are an app's views and partials, never held back to
+#: read when it has nothing else.
+TEMPLATES = frozenset({".jsp", ".asp", ".aspx", ".ejs", ".erb", ".njk", ".jinja", ".jinja2", ".liquid", ".hbs",
+                       ".handlebars", ".mustache", ".twig"})
 #: LaTeX's extensions: ``.tex``, and ``.ltx`` and ``.latex``, which some editors save.
 LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: AbiWord's documents: plain, a template, gzipped, bzip2'd. A word processor's file, read as ``.odt`` is: when named or
@@ -66,7 +71,7 @@ NAMED_ONLY = frozenset({
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods", ".ots", ".fods", ".sxc", ".numbers",
     ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt", ".pps", ".pot", ".odp", ".otp", ".fodp", ".key", ".zip", ".imscc",
-    *TARS,
+    *TARS, *TEMPLATES,
 })
 #: Extensions of files read only when named: a folder's Anki package is as often a build's own output
 #: (``build/deck.apkg``) as a deck to read, and reading that back would give every card twice; a folder's bare
@@ -129,6 +134,7 @@ MARKUPS: dict[str, Translate] = {
     # A page of server-side includes (``faq.shtml``): HTML whose ``<!--#include -->`` directives are comments to
     # the reader, never followed (the file they name is the web server's business, and may lie outside the sources).
     **dict.fromkeys((".shtml", ".shtm"), html.to_markdown),
+    **dict.fromkeys(TEMPLATES, templates.to_markdown),
     ".ipynb": notebook.to_markdown,
     ".yml": data.yaml_to_markdown,
     ".yaml": data.yaml_to_markdown,

@@ -1,0 +1,150 @@
+"""Web page templates (``faq.ejs``, ``faq.njk``, ``faq.jsp``, ``faq.liquid``, …): a site's FAQ page read as the HTML it
+writes, the template's code, comments and output expressions taken out, the files it includes never read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from qadeck import markups, sources
+from qadeck.cli import cli
+
+
+def _cards(path: Path) -> list[tuple[str, str]]:
+    result = CliRunner().invoke(cli, ["list", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    return [(card["question"], card["answer"]) for card in json.loads(result.stdout)]
+
+
+#: An Express view: partials pulled in, a condition on the signed-in user, one answer printing a value.
+_EJS = """<%- include('partials/head', { title: 'Help' }) %>
+<main>
+  <h1>Help for new members</h1>
+  <% if (user) { %><p>Signed in as <%= user.name %></p><% } else { %><a href="/login">Sign in</a><% } %>
+  <h2>How do I book a court?</h2>
+  <p>Pick a free slot on the <b>calendar</b> and confirm it.</p>
+  <%# a note for the site's developers: move this under the fees %>
+  <h2>What does a season cost?</h2>
+  <p>It costs <%= prices.season %> for adults; children play free.</p>
+</main>
+<%- include('partials/foot') %>
+"""
+
+
+def test_an_ejs_view_is_read_as_the_page_it_writes(tmp_path: Path) -> None:
+    (tmp_path / "faq.ejs").write_text(_EJS, encoding="utf-8")
+    assert _cards(tmp_path / "faq.ejs") == [
+        ("How do I book a court?", "Pick a free slot on the **calendar** and confirm it."),
+        ("What does a season cost?", "It costs for adults; children play free."),
+    ]
+
+
+def test_the_partials_a_template_includes_are_not_read(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "head.ejs").write_text("<h2>Is this a PARTIAL?</h2><p>PARTIAL-TEXT</p>", encoding="utf-8")
+    (tmp_path / "faq.ejs").write_text(_EJS, encoding="utf-8")
+    text = sources.read(tmp_path / "faq.ejs").text
+    assert "PARTIAL" not in text and "include" not in text and "user.name" not in text and "developers" not in text
+
+
+#: An Eleventy page: front matter with the title, a layout, a comment, and a loop over data the page does not hold.
+_NUNJUCKS = """---
+layout: base.njk
+title: "Questions about the allotments"
+---
+{# the entries below come from the committee's notes #}
+<section>
+  <h3>When is the water switched on?</h3>
+  <p>From April to October{% if site.drought %}, mornings only{% endif %}.</p>
+  <h3>Can I keep bees?</h3>
+  <p>Yes, with the committee's consent.</p>
+  {% for entry in collections.moreQuestions %}
+  <h3>{{ entry.data.question }}</h3>
+  <div>{{ entry.templateContent | safe }}</div>
+  {% endfor %}
+</section>
+"""
+
+
+def test_a_nunjucks_page_loses_its_front_matter_and_tags(tmp_path: Path) -> None:
+    (tmp_path / "faq.njk").write_text(_NUNJUCKS, encoding="utf-8")
+    assert _cards(tmp_path / "faq.njk") == [
+        ("When is the water switched on?", "From April to October, mornings only."),
+        ("Can I keep bees?", "Yes, with the committee's consent."),
+    ]
+    text = sources.read(tmp_path / "faq.njk").text
+    assert "layout" not in text and "committee's notes" not in text and "entry.data" not in text
+
+
+def test_a_jsp_page_loses_its_directives_scriptlets_and_comments(tmp_path: Path) -> None:
+    (tmp_path / "faq.jsp").write_text(
+        '<%@ page contentType="text/html" %><%@ include file="header.jsp" %>\n'
+        "<%-- a comment holding %> must end where the comment ends --%>\n"
+        '<% String who = request.getParameter("who"); %>\n'
+        "<dl><dt>Where is the depot?</dt><dd>Behind the station, <%= who %> gate B.</dd>\n"
+        "<dt>Who may park there?</dt><dd>Staff with a permit.</dd></dl>\n",
+        encoding="utf-8")
+    assert _cards(tmp_path / "faq.jsp") == [
+        ("Where is the depot?", "Behind the station, gate B."),
+        ("Who may park there?", "Staff with a permit."),
+    ]
+    assert "request" not in sources.read(tmp_path / "faq.jsp").text
+
+
+def test_a_shopify_section_whose_questions_are_settings_gives_none() -> None:
+    # The questions are the merchant's settings, filled in by the loop; the schema's defaults are placeholders.
+    section = """<div class="faq">{% for block in section.blocks %}
+<h3>{{ block.settings.question }}</h3><div>{{ block.settings.answer }}</div>{% endfor %}</div>
+{% schema %}{"name": "FAQ", "blocks": [{"type": "item", "settings": [
+  {"id": "question", "type": "text", "default": "Is this a question?"},
+  {"id": "answer", "type": "richtext", "default": "<p>Yes, a placeholder.</p>"}]}]}{% endschema %}
+{% comment %}<h3>Is this old?</h3><p>Yes.</p>{% endcomment %}"""
+    text = markups.to_markdown(".liquid", section)
+    assert "question" not in text.lower() and "placeholder" not in text and "old" not in text
+
+
+def test_a_templates_script_and_markup_reach_no_card_raw(tmp_path: Path) -> None:
+    (tmp_path / "faq.hbs").write_text(
+        "{{!-- {{> header}} --}}{{> header}}<h2>Is the <em>bridge</em> open?</h2>"
+        '<p>Yes. <img src="x" onerror="alert(1)">{{{ footnote }}}<script>alert(2)</script></p>'
+        "<h2>Is it lit at night?</h2><p>Until midnight.</p>",
+        encoding="utf-8")
+    cards = _cards(tmp_path / "faq.hbs")
+    assert [question for question, _ in cards] == ["Is the *bridge* open?", "Is it lit at night?"]
+    assert "alert" not in json.dumps(cards) and "onerror" not in json.dumps(cards) and "header" not in json.dumps(cards)
+
+
+def test_a_folder_reads_only_the_templates_named_for_questions(tmp_path: Path) -> None:
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views" / "faq.ejs").write_text(_EJS, encoding="utf-8")
+    (tmp_path / "views" / "dashboard-card.ejs").write_text(_EJS, encoding="utf-8")
+    (tmp_path / "views" / "index.njk").write_text(_NUNJUCKS, encoding="utf-8")
+    collected = sources.collect([tmp_path])
+    assert [path.name for path in collected.files] == ["faq.ejs"]
+    assert any("dashboard-card.ejs: skipped, a web page template" in line for line in collected.skipped)
+
+
+def test_a_folder_of_views_alone_is_not_read_for_them(tmp_path: Path) -> None:
+    # A folder of Word files alone was given for them; a folder of an app's views was not.
+    (tmp_path / "index.ejs").write_text(_EJS, encoding="utf-8")
+    (tmp_path / "about.njk").write_text(_NUNJUCKS, encoding="utf-8")
+    assert sources.collect([tmp_path]).files == []
+
+
+@pytest.mark.parametrize("suffix", sorted(markups.TEMPLATES))
+def test_a_template_given_by_name_is_read_whatever_its_name(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"help{suffix}"
+    path.write_text("<h2>Is the hall heated?</h2><p>Yes, from November.</p>"
+                    "<h2>Is there a lift?</h2><p>Yes, beside the stairs.</p>", encoding="utf-8")
+    assert _cards(path) == [("Is the hall heated?", "Yes, from November."), ("Is there a lift?", "Yes, beside the stairs.")]
+
+
+def test_a_binary_file_under_a_templates_name_is_one_line_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "faq.jsp"
+    path.write_bytes(bytes(range(256)) * 20)
+    result = CliRunner().invoke(cli, ["list", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{path}: binary file, not text; skipped" in result.output
