@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from qadeck.cli import cli
@@ -208,3 +209,17 @@ INSERT INTO cards (deck_id, cardfront, cardback) VALUES (1, 'front1_deck1', 'bac
 """)
     result = CliRunner().invoke(cli, ["list", "--json", str(path)])
     assert result.exit_code != 0 and "no questions with answers" in result.output
+
+
+@pytest.mark.parametrize("name", ["deck.db", "notes.ctb"])
+def test_a_database_whose_schema_text_is_damaged_is_an_error_naming_it(tmp_path: Path, name: str) -> None:
+    # A byte of the schema's text changed to one UTF-8 never writes: SQLite's message about it holds the byte, and
+    # Python failed decoding that message (a UnicodeDecodeError, not SQLite's error) before this was an error.
+    whole = _database(tmp_path / "whole.db", "CREATE TABLE cards (front TEXT, back TEXT)",
+                      "INSERT INTO cards VALUES ('Largest ocean?', 'The Pacific')").read_bytes()
+    assert whole.count(b"CREATE TABLE cards") == 1
+    (tmp_path / name).write_bytes(whole.replace(b"CREATE TABLE cards", b"CREATE TABL\xea cards"))
+    result = CliRunner().invoke(cli, ["list", str(tmp_path / name)])
+    assert result.exit_code == 1, result.output  # an error the user can act on, not an internal one
+    assert f"{name}: " in result.output and ("damaged" in result.output or "not a readable" in result.output)
+    assert "Traceback" not in result.output

@@ -83,7 +83,7 @@ def ctb_to_markdown(content: bytes, name: str = "<cherrytree>") -> str:
     try:
         with database.opened(content) as connection:
             nodes = _database_nodes(connection, name)
-    except sqlite3.DatabaseError as exc:
+    except database.DAMAGE as exc:
         raise SourceError(f"not a readable CherryTree database: {exc}", name) from None
     except RecursionError:
         raise SourceError("not a readable CherryTree database: nested too deep", name) from None

@@ -23,6 +23,9 @@ from . import data, sqldata
 _SQLITE_MAGIC = b"SQLite format 3\0"
 #: The most rows read of one table: an app's cards run to thousands, a log table to millions.
 MAX_ROWS = 200_000
+#: What reading a damaged database raises: SQLite's error, or, where the damage is in the schema's text, the
+#: UnicodeDecodeError Python meets decoding that error's message.
+DAMAGE = (sqlite3.DatabaseError, UnicodeDecodeError)
 
 
 def to_markdown(content: bytes, name: str = "<database>") -> str:
@@ -31,7 +34,7 @@ def to_markdown(content: bytes, name: str = "<database>") -> str:
         raise SourceError("not an SQLite database", name)
     try:
         tables = _tables(content)
-    except sqlite3.DatabaseError as exc:
+    except DAMAGE as exc:
         raise SourceError(f"a damaged SQLite database: {exc}", name) from None
     return sqldata.tables_markdown(tables)
 
