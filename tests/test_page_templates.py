@@ -124,7 +124,7 @@ def test_a_folder_reads_only_the_templates_named_for_questions(tmp_path: Path) -
     (tmp_path / "views" / "index.njk").write_text(_NUNJUCKS, encoding="utf-8")
     collected = sources.collect([tmp_path])
     assert [path.name for path in collected.files] == ["faq.ejs"]
-    assert any("dashboard-card.ejs: skipped, a web page template" in line for line in collected.skipped)
+    assert any("dashboard-card.ejs: skipped, a server page or web page template" in line for line in collected.skipped)
 
 
 def test_a_folder_of_views_alone_is_not_read_for_them(tmp_path: Path) -> None:
@@ -148,3 +148,34 @@ def test_a_binary_file_under_a_templates_name_is_one_line_naming_it(tmp_path: Pa
     result = CliRunner().invoke(cli, ["list", str(path)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{path}: binary file, not text; skipped" in result.output
+
+
+#: A PHP site's FAQ page: the header and footer included, the year echoed, one answer built by a short block of PHP.
+_PHP = """<?php $title = 'FAQ'; include 'inc/header.php'; ?>
+<div class="faq">
+  <h3>Where do the walks start?</h3>
+  <p>At the church gate, at ten <?php if ($summer) { ?>(nine in summer)<?php } ?>.</p>
+  <h3>Are dogs welcome?</h3>
+  <p>Yes, on a lead. &copy; <?= date('Y') ?></p>
+</div>
+<?php include 'inc/footer.php';
+"""
+
+
+def test_a_php_page_is_read_as_the_html_it_writes(tmp_path: Path) -> None:
+    (tmp_path / "inc").mkdir()
+    (tmp_path / "inc" / "header.php").write_text("<h3>Is this the HEADER?</h3><p>HEADER-TEXT</p>", encoding="utf-8")
+    (tmp_path / "faq.php").write_text(_PHP, encoding="utf-8")
+    assert _cards(tmp_path / "faq.php") == [
+        ("Where do the walks start?", "At the church gate, at ten (nine in summer)."),
+        ("Are dogs welcome?", "Yes, on a lead. \u00a9"),
+    ]
+    assert "HEADER" not in sources.read(tmp_path / "faq.php").text
+
+
+def test_a_php_class_named_for_questions_is_code_and_gives_no_text(tmp_path: Path) -> None:
+    # A framework's model or controller (Faq.php): PHP from its first line, its tag never closed.
+    (tmp_path / "Faq.php").write_text(
+        '<?php\nnamespace App\\Models;\n\nclass Faq extends Model\n{\n    // What is stored?\n'
+        '    protected $fillable = ["question", "answer"];\n}\n', encoding="utf-8")
+    assert sources.read(tmp_path / "Faq.php").text.strip() == ""

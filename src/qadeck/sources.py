@@ -80,7 +80,7 @@ MEDIA_EXTENSIONS = frozenset({
 NOT_NOTES = frozenset({
     ".py", ".pyi", ".pyx", ".tsx", ".jsx", ".vue", ".svelte", ".java", ".kt", ".kts",
     ".scala", ".groovy", ".gradle", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm", ".cs", ".fs",
-    ".vb", ".go", ".rs", ".rb", ".php", ".pl", ".pm", ".swift", ".dart", ".lua", ".r", ".jl", ".hs", ".ml",
+    ".vb", ".go", ".rs", ".rb", ".pl", ".pm", ".swift", ".dart", ".lua", ".r", ".jl", ".hs", ".ml",
     ".mli", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".f90", ".f", ".asm", ".s", ".sh", ".bash",
     ".zsh", ".fish", ".ps1", ".bat", ".cmd", ".awk", ".sed", ".css", ".scss", ".sass", ".less",
     ".toml", ".ini", ".cfg", ".conf", ".config", ".properties", ".env", ".lock", ".plist", ".proto", ".graphql",
@@ -256,7 +256,7 @@ def _why_not(file: Path) -> str:
     if file.suffix.lower() in markups.MODULES and _TEST_MODULE.search(file.as_posix()):
         return "a program's test: its questions and answers are the fixtures of the code it tests (name it to read it)"
     if file.suffix.lower() in markups.TEMPLATES:
-        return "a web page template, read only when its name says it holds questions (name it to read it)"
+        return "a server page or web page template (PHP, JSP, EJS, …), read only when its name says it holds questions (name it to read it)"
     if file.suffix.lower() in markups.MODULES:
         return "a program's source or database, read for its quiz data only when its name says it holds questions (name it to read it)"
     if file.suffix.lower() in markups.NAMED_ONLY:

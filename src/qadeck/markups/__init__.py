@@ -55,10 +55,10 @@ TARS = frozenset({".tar", ".tgz", ".gz", ".tbz", ".tbz2", ".bz2", ".txz", ".xz"}
 SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".ts"})
 DATABASES = frozenset({".db", ".sqlite", ".sqlite3", ".db3"})
 MODULES = SCRIPTS | {".sql"} | DATABASES
-#: Web page templates (:mod:`.templates`): a site keeps its FAQ page as one (``faq.jsp``, ``faq.ejs``, ``faq.njk``),
+#: Web page templates (:mod:`.templates`): a site keeps its FAQ page as one (``faq.php``, ``faq.ejs``, ``faq.njk``),
 #: read when named or named for Q&A; a folder's other templates are an app's views and partials, never held back to
 #: read when it has nothing else.
-TEMPLATES = frozenset({".jsp", ".asp", ".aspx", ".ejs", ".erb", ".njk", ".jinja", ".jinja2", ".liquid", ".hbs",
+TEMPLATES = frozenset({".php", ".jsp", ".asp", ".aspx", ".ejs", ".erb", ".njk", ".jinja", ".jinja2", ".liquid", ".hbs",
                        ".handlebars", ".mustache", ".twig"})
 #: LaTeX's extensions: ``.tex``, and ``.ltx`` and ``.latex``, which some editors save.
 LATEX = frozenset({".tex", ".ltx", ".latex"})

@@ -1,12 +1,12 @@
-"""Web page templates (JSP, ASP, EJS, ERB, Nunjucks and Jinja, Liquid, Handlebars and Mustache, Twig): a site's
+"""Web page templates (PHP, JSP, ASP, EJS, ERB, Nunjucks and Jinja, Liquid, Handlebars and Mustache, Twig): a site's
 FAQ page kept as the HTML its server or site generator fills in, read as that HTML with the template's own code
 taken out.
 
 Contract: :func:`to_markdown` takes a template's text and gives the Markdown of the page it writes, as
 :func:`.html.to_markdown` reads a page. What the template computes is not known here: its code, comments and
-tags (``<% … %>``, ``{% … %}``, ``{{ … }}``, ``{# … #}``) are dropped, both branches of a condition kept, and a
+tags (``<?php … ?>``, ``<% … %>``, ``{% … %}``, ``{{ … }}``, ``{# … #}``) are dropped, both branches of a condition kept, and a
 loop's body read once, as written; a page whose questions come from data (``{{ item.question }}``) gives none.
-The files a template includes (``<%@ include file=… %>``, ``{% include … %}``) are never read, and nothing it
+The files a template includes (``<?php include … ?>``, ``{% include … %}``) are never read, and nothing it
 holds is run. The front matter a site generator reads (``---`` lines at the top) is no part of the page; its
 ``title`` is kept as the page's title.
 """
@@ -22,11 +22,12 @@ from . import html
 #: defaults are placeholders the merchant replaces), script and style.
 _DROPPED_BLOCKS = re.compile(
     r"\{%-?\s*(comment|schema|javascript|stylesheet)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL | re.IGNORECASE)
-#: The template's own code, comments and output: JSP, ASP, EJS and ERB scriptlets (``<%-- --%>`` first: it may hold
+#: The template's own code, comments and output: PHP's (a file of PHP alone, its ``<?php`` never closed, is code to its
+#: end), JSP, ASP, EJS and ERB scriptlets (``<%-- --%>`` first: it may hold
 #: ``%>``), Jinja, Nunjucks, Liquid and Twig tags, comments and output, Handlebars' and Mustache's comments, blocks,
 #: partials and output (``{{{ }}}`` before ``{{ }}``).
 _CODE = re.compile(
-    r"<%--.*?--%>|<%.*?%>|\{#.*?#\}|\{%.*?%\}|\{\{!--.*?--\}\}|\{\{\{.*?\}\}\}|\{\{.*?\}\}", re.DOTALL)
+    r"<\?php\b.*?(?:\?>|\Z)|<\?.*?\?>|<%--.*?--%>|<%.*?%>|\{#.*?#\}|\{%.*?%\}|\{\{!--.*?--\}\}|\{\{\{.*?\}\}\}|\{\{.*?\}\}", re.DOTALL)
 #: An element a template fills in and nothing else (``<h3>{{ entry.question }}</h3>``), empty once its code is out:
 #: a heading of nothing is no question.
 _EMPTIED = re.compile(r"<(h[1-6]|dt|dd|p|div|span|button|summary|li|a|strong|b|em)\b[^>]*>\s*</\1\s*>", re.IGNORECASE)
@@ -34,7 +35,7 @@ _EMPTIED = re.compile(r"<(h[1-6]|dt|dd|p|div|span|button|summary|li|a|strong|b|e
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 #: Where a template's own code could start: a text holding none of these is the page as it stands.
-_MARKS = ("<%", "{%", "{{", "{#")
+_MARKS = ("<?", "<%", "{%", "{{", "{#")
 
 
 def to_markdown(text: str) -> str:
