@@ -252,6 +252,10 @@ def result(source: Source, layout: str, entries: Iterable[Entry]) -> ParseResult
         if kind != "cloze" and is_unanswered(answer):
             findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue
+        if len(answer) <= _LEVEL_LONGEST or "\n\n" in answer[: _LEVEL_LONGEST + 2]:  # most answers are longer
+            if _level_label_over_questions(answer) and _grouped_by_level(source.text):
+                findings.append(Finding("unanswered", source.name, entry.line, asked))
+                continue  # "Intermediate" under the last question of the basic ones: the next group's title
         if "[ ]" in answer and _blank_form(answer):
             findings.append(Finding("unanswered", source.name, entry.line, asked))
             continue  # "- [ ] Yes / - [ ] No" over "**Notes:**" and "(Enter notes here)": a form to fill in
@@ -609,6 +613,37 @@ def _without_number_paragraph(question: str) -> str:
             or _NUMBER_ONLY.fullmatch(first) and ("?" in rest or "\n" in rest)):
         return rest
     return question
+
+
+#: A line that only names a level of difficulty: how question banks group their questions ("Beginner", "Intermediate
+#: questions", "Advanced level:", "中级题", "高级篇", "고급"), a group's title and never the answer above it.
+_LEVEL = re.compile(
+    r"[ \t#*_]*(?:(?:beginners?|basics?|elementary|easy|intermediate|medium|mid[- ]level|advanced|hard|expert|junior"
+    r"|senior)(?:[ \t]+(?:level|questions?|level[ \t]+questions?))?|level[ \t]+[1-5]"
+    r"|(?:初级|中级|高级|初級|中級|上級|高級|入门|入門|进阶|進階|基础|基礎|초급|중급|고급)(?:题|題|题目|題目|篇|问题|問題|部分|문제)?)"
+    r"[ \t]*[:：]?[ \t*_]*",
+    re.IGNORECASE,
+)
+#: The longest such line ("Intermediate level questions:" and its marks).
+_LEVEL_LONGEST = 40
+#: Lines that only name a level, as a file grouping its questions by level holds them.
+_LEVEL_LINES = re.compile(rf"^{_LEVEL.pattern}$", re.IGNORECASE | re.MULTILINE)
+
+
+def _level_label_over_questions(answer: str) -> bool:
+    """Is ``answer`` a level's title (:data:`_LEVEL`), alone or over the questions of its group that the layout
+    ran on into it? The question above is the last of the previous group, left unanswered."""
+    first, _, rest = answer.partition("\n\n")
+    if len(first) > _LEVEL_LONGEST or not _LEVEL.fullmatch(first):
+        return False  # most answers: told by their length or first word
+    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    return all(ends_asking(line) for line in lines)
+
+
+def _grouped_by_level(text: str) -> bool:
+    """Does ``text`` group its questions under lines naming two levels or more ("Basic" … "Advanced")? Where one
+    such line stands alone under a question ("Who is the talk for?" over "Intermediate"), it answers it."""
+    return len({match.group().strip(" \t#*_:：").lower() for match in _LEVEL_LINES.finditer(text)}) >= 2
 
 
 #: A title over this many questions, or more, and little else lists them (see :func:`lists_questions`).
