@@ -4,7 +4,7 @@
     "What is PCA?","Dimensionality reduction
     along directions of largest variance",pca
 
-The delimiter is sniffed among comma, semicolon and TAB (and whether a space
+The delimiter is sniffed among comma, semicolon and TAB, and a pipe in a ``.csv`` (and whether a space
 follows it: ``question, "answer, with commas"``). A header row that names a
 question and an answer column (Front/Back, Question/Answer, Q/A, ...; any
 case, several languages) picks those columns, and its other names give the
@@ -140,11 +140,15 @@ def _column(values: dict[str, str], name: str) -> int | None:
 
 
 def delimiter(source: Source, sample: str) -> tuple[str, bool]:
-    """The delimiter the text uses and whether a space follows it: sniffed, else TAB for ``.tsv``, else comma."""
+    """The delimiter the text uses and whether a space follows it: sniffed, else TAB for ``.tsv``, else comma.
+
+    A file that says it is delimited (``.csv``) may use a pipe too, as flashcard scripts write ``front|back``
+    where commas are the answers' own; in other files a pipe is a Markdown table's."""
+    suffix = source.path.suffix.lower()
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS + "|" if suffix in SUFFIXES else DELIMITERS)
     except csv.Error:
-        return ("\t" if source.path.suffix.lower() in (".tsv", ".tab") else ","), False
+        return ("\t" if suffix in (".tsv", ".tab") else ","), False
     return dialect.delimiter, dialect.skipinitialspace
 
 

@@ -74,7 +74,7 @@ _COUNTS = re.compile(r"[(\[{]\s*\d+\s*(?:questions?|qs?|cards?|items?|marks?|poi
 _ANCHOR = re.compile(r"\{#[^{}]*\}|\[\[[^\[\]]*\]\]")  # over no brace or bracket: linear on a run of them
 #: A remark in brackets after the title's words: "Storage (PV, PVC)" names storage.
 _ASIDE = re.compile(r"(?<=\w)\s*[(\[][^()\[\]]*[)\]]")
-_SEPARATORS = re.compile(r"[^\w+#]+")
+_SEPARATORS = re.compile(rf"[^\w+#{languages.WORD_MARKS}]+")
 
 
 #: A count of what a Chinese or Japanese title lists ("10選", ten picks; "100道", a hundred questions): no topic.
@@ -94,8 +94,14 @@ MAX_CJK_CHARACTERS = 8
 _CJK_RUN = re.compile(f"{_HAN_KANA}{{{MAX_CJK_CHARACTERS + 1}}}")
 
 
+#: Level words of two parts (Vietnamese "Cơ bản", "Nâng cao"): removed before the words are read.
+_LEVEL_PHRASES = re.compile("|".join(phrase for phrase in languages.LEVELS if " " in phrase), re.IGNORECASE)
+#: Marks that are parts of words (a vowel sign, a point), no symbols: :data:`.languages.WORD_MARKS`.
+_IN_WORDS = frozenset(re.findall(f"[{languages.WORD_MARKS}]", "".join(map(chr, range(0x0591, 0x1800)))))
+
+
 def _is_symbol(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "SCM" and not ch.isascii()
+    return unicodedata.category(ch)[0] in "SCM" and not ch.isascii() and ch not in _IN_WORDS
 
 
 @lru_cache(maxsize=4096)
@@ -108,6 +114,7 @@ def topic_label(title: str) -> str:
     text = _NUMBERING.sub("", text.strip())
     if not text.isascii():
         text = _CJK_COUNT.sub(" ", _CJK_NO_TOPIC.sub(" ", _CJK_NUMBERING.sub("", text)))
+        text = _LEVEL_PHRASES.sub(" ", text)
     text = _COUNTS.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     words = [w for w in _SEPARATORS.split(text.lower()) if w.strip("+#_") and not _PARTICLE.fullmatch(w)]  # "[+] General": no word "+"

@@ -2,8 +2,9 @@
 
 English's are in :mod:`.phrases` and :mod:`.headings`; these are Spanish, Portuguese, French,
 German, Italian, Dutch, Vietnamese, Russian, Ukrainian, Polish, Persian, Hindi (in Devanagari and in Latin
-letters), Turkish, Indonesian, Hebrew, Arabic and Korean (and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title
-is made of in Ukrainian, Polish, Turkish, Indonesian, Vietnamese, Persian, Arabic, Hindi, Hebrew, Chinese, Japanese and Korean).
+letters), Turkish, Indonesian, Hebrew, Arabic, Korean, Romanian, Swedish, Czech, Greek, Hungarian, Malay and Bengali
+(and, for :data:`FILLER` and :data:`GENERIC`, the words a FAQ's title is made of in Ukrainian, Polish, Turkish,
+Indonesian, Vietnamese, Persian, Arabic, Hindi, Hebrew, Chinese, Japanese, Korean and Thai).
 :data:`FUNCTION_WORDS` (articles, prepositions, pronouns,
 conjunctions, auxiliaries, question words) are never key phrases: without them a French FAQ's
 topics were ``et``, ``le`` and ``la-valeur``. :data:`FILLER` and :data:`GENERIC` are what a FAQ's
@@ -11,7 +12,8 @@ headings say besides their subject ("Preguntas frecuentes", "Allgemeine Fragen")
 
 Each word is kept as written and without its accents, as :func:`.phrases.plain` reads text. A word
 that is also an English topic (``ai``, ``ci``, ``io``, ``os``, ``vi``, ``bi``, ``it``, ``len``, ``rat``, ``nas``, ``war``,
-``era``, ``sin``, ``door``, ``hat``, ``man``, ``pod``, ``var``, ``ada``, ``az``, ``hal``) is left out: it costs a few foreign cards a topic
+``era``, ``sin``, ``door``, ``hat``, ``man``, ``pod``, ``var``, ``ada``, ``az``, ``hal``, ``mint``, ``volt``, ``pot``,
+``pro``, ``men``, ``till``, ``det``, ``att``, ``cat``, ``care``, ``mar``, ``cu``, ``ii``) is left out: it costs a few foreign cards a topic
 word rather than every English deck a topic.
 """
 
@@ -38,6 +40,26 @@ def unaccented(text: str) -> str:
 
 #: Letters before this one (Latin, Greek, Cyrillic) lose their accents.
 _LAST_ACCENTED = "\u0530"
+
+
+def _marks(*blocks: tuple[int, int]) -> str:
+    """The combining marks (Unicode's categories M) of ``blocks``, as the body of a regex character class."""
+    marks = [code for first, last in blocks for code in range(first, last + 1)
+             if unicodedata.category(chr(code))[0] == "M"]
+    runs: list[list[int]] = []
+    for code in marks:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+
+
+#: The marks that are parts of words in the scripts that write vowels, tones and points as signs on a letter:
+#: Hebrew and Arabic points, Devanagari, Bengali and the other Indic scripts, Thai, Lao, Myanmar, Khmer. Python's
+#: ``\w`` takes them for punctuation, which cut "প্রশ্ন" into "প", "রশ" and "ন"; a word runs on through them.
+WORD_MARKS = _marks((0x0591, 0x05C7), (0x0610, 0x06ED), (0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x1000, 0x109F),
+                    (0x1780, 0x17FF))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -108,6 +130,23 @@ różnice różnica różnic różnicę zastosowanie zastosowania używane używ
 什么 如何 怎么 怎样 为什么 哪些 哪个 是否 可以 能否 方法 区别 的区别 有什么区别 作用 以下 下列 下面 关于 描述 正确 错误 说明
 とは について 違い 何 なぜ どう
 경우 때 때문 설명 설명해 설명해주세요 설명하세요 설명하시오 주세요 해주세요 차이 차이점 사용 사용하는 방법 이유 장점 단점
+și si sau dar nu în pe din dintr dintre pentru prin despre fără până după între ce cum când unde cine câte
+este sunt fost fi are au avea poate trebuie mai foarte doar tot toate toți orice fiecare acest această aceasta
+acestea acești aceste acel acea cel cea cei cele lui ei lor să se ne vă le ale unui unei unor înseamnă următoarele
+următorul următoarea următoarelor folosit folosită folosite folosește utilizat utilizată utilizează explică descrie
+și-a s-a dacă astfel fie
+och som ett är på av för med den har inte om jag du han hon så kan ska vad hur varför när vilken
+vilket vilka vem där eller från också än detta dessa denna sitt sina finns blir bli används mellan
+je na se že to ten ta jak co proč kdy kde který která které jaký jaká jaké nebo ale také při od po jsou být byl
+mezi lze jejich jeho její
+και το τα τη την της του των τον οι σε στο στη στην στον στα στους για με από ως που πως πώς τι ποιο ποια ποιος ποιες
+ποιοι γιατί πότε πού είναι ένα μια μία ένας δεν θα να ή αλλά επίσης μεταξύ χρησιμοποιείται χρησιμοποιούμε
+és egy is hogy nem vannak mit mik milyen miért hogyan mikor hol melyik kik meg vagy ha csak között
+lehet kell ez azt ezt 
+ialah bagi kepada daripada boleh maksud bermaksud
+কী কি কেন কীভাবে কিভাবে কোন কোনো কোথায় কখন কে এবং ও বা এটি এটা এই সেই যে যা হয় হলো হল করে করা করতে থাকে
+হয়েছে আছে নেই না জন্য মধ্যে থেকে সাথে দিয়ে এর একটি একটা কিছু সব তার তাদের আমরা আপনি যদি তবে কিন্তু ব্যবহৃত
+ব্যবহার পার্থক্য কাজ সাহায্য নির্ধারণ
 """)
 FILLER = _words("""
 pregunta preguntas respuesta respuestas frecuentes entrevista entrevistas
@@ -123,12 +162,21 @@ pytanie pytania pytań odpowiedź odpowiedzi często najczęściej zadawane
 soru sorular soruları cevap cevaplar yanıt yanıtlar sık sıkça sorulan sss mülakat
 pertanyaan jawaban sering diajukan umum tanya jawab wawancara
 سوال سوالات سؤال سؤالات پرسش پرسشها پاسخ پاسخها جواب جوابها مصاحبه پرتکرار متداول
-أسئلة اسئلة الأسئلة الاسئلة السؤال إجابة اجابة الإجابة الاجابة إجابات الشائعة شائعة مقابلة المقابلة
+أسئلة اسئلة الأسئلة الاسئلة السؤال إجابة اجابة الإجابة الاجابة إجابات الشائعة شائعة مقابلة المقابلة مقابلات
+المقابلات
 प्रश्न प्रश्नोत्तर उत्तर साक्षात्कार सवाल जवाब
 שאלה שאלות תשובה תשובות ראיון ראיונות נפוצות
 câu hỏi trả lời thường phỏng vấn
 常见问题 常见问题解答 常見問題 常見問題解答 常见问答 问题 问答 面试题 面试 面試 试题 試題 题目 題目 汇总 彙總 大全 合集 集锦 笔记 筆記
 よくある質問 よくあるご質問 よく聞かれる質問 質問 回答 面接 자주 묻는 질문 답변 면접관
+întrebare întrebări întrebările intrebari răspuns răspunsuri răspunsul interviu interviuri frecvente
+fråga frågor frågan svar svaren intervjufrågor intervju vanliga
+otázka otázky otázek odpověď odpovědi pohovor pohovoru časté
+ερώτηση ερωτήσεις απάντηση απαντήσεις συνέντευξη συνέντευξης συχνές
+kérdés kérdések válasz válaszok interjú interjúkérdések gyakori
+soalan jawapan temuduga kuiz kuis
+প্রশ্ন প্রশ্নোত্তর উত্তর ইন্টারভিউ সাক্ষাৎকার
+คำถาม คำตอบ สัมภาษณ์ ข้อสอบ
 """) | {"gặp"}  # Vietnamese "met" ("câu hỏi thường gặp"), as written only: without its accents it is English "gap"
 
 GENERIC = _words("""
@@ -143,6 +191,14 @@ algemeen algemene inleiding inhoud voorbeeld voorbeelden verschil
 lista listy odnośniki odnośnikami odnośników linki przykład przykłady wstęp spis treści podsumowanie
 基础 基礎 基本 注意 概述 概要 总结 總結 简介 簡介 介绍 介紹 目录 目錄 其他 其它 补充 補充 综合 綜合 基础知识 基礎知識 まとめ 目次 その他
 정리 추가 기타 개요 요약 목차 예시 예제 기본 기초 심화 면접
+generalități introducere cuprins rezumat exemplu exemple diferența diferență diferențe capitol secțiune examen
+allmänt inledning innehåll sammanfattning exempel skillnad skillnaden kapitel avsnitt
+obecné úvod obsah shrnutí příklad příklady rozdíl kapitola
+γενικά εισαγωγή περιεχόμενα περίληψη παράδειγμα παραδείγματα διαφορά κεφάλαιο ενότητα
+általános bevezetés tartalom összefoglalás példa példák különbség fejezet
+pengenalan kandungan ringkasan contoh perbezaan bab bahagian
+ভূমিকা সূচিপত্র উদাহরণ অধ্যায়
+أساسيات الأساسيات أساسية الأساسية إضافية إضافي متنوعة عامة مقدمة دليل شامل
 """)
 
 
@@ -156,22 +212,30 @@ def _levels(table: dict[str, str]) -> dict[str, str]:
 
 #: Words that name a level in headings and file names ("Preguntas avanzadas", "Средний уровень"), each to its level:
 #: Spanish, Portuguese, French, Italian, German, Dutch, Russian, Ukrainian, Polish, Turkish, Indonesian, Vietnamese,
+#: Romanian, Swedish, Czech, Greek, Hungarian, Malay, Arabic,
 #: and the "middle" of Junior, Middle and Senior (Brazil's "pleno" of Júnior, Pleno and Sênior). Words that are also
 #: English words a heading may name a subject with ("base", "mittel") are left out.
 LEVELS = _levels({
     "easy": """fácil fáciles básico básica básicos básicas principiante principiantes iniciante iniciantes facile
                facili débutant débutants débutante facile elementare leicht leichte anfänger makkelijk gemakkelijk
                легкий лёгкий легкие лёгкие простой простые базовый базовые начальный легкі простий базовий
-               початковий łatwy łatwe podstawowy podstawowe kolay başlangıç mudah dasar júnior""",
+               початковий łatwy łatwe podstawowy podstawowe kolay başlangıç mudah dasar júnior ușor usoare începător începători lätt nybörjare snadné lehké
+               začátečník εύκολο εύκολες αρχάριος αρχάριοι könnyű kezdő senang مبتدئ المبتدئين سهل سهلة""",
     "medium": """intermedio intermedia intermedios medio intermediário intermediária intermediario médio
                  intermédiaire intermédiaires moyen moyenne mittelschwer gemiddeld средний средние середній
-                 średni średnie średniozaawansowany orta menengah sedang middle pleno""",
+                 średni średnie średniozaawansowany orta menengah sedang middle pleno mediu intermediar medel střední μέτριο μέτριες
+                 közepes sederhana متوسط متوسطة""",
     "hard": """difícil difíciles avanzado avanzada avanzados avanzadas experto expertos avançado avançada
                avançados difficile difficiles avancé avancée avancés avancées avanzato avanzata avanzati
                schwer schwierig schwierige fortgeschritten fortgeschrittene moeilijk gevorderd gevorderde сложный
                сложные трудный продвинутый продвинутые складний просунутий trudny trudne zaawansowany zaawansowane
-               zor ileri sulit lanjut lanjutan sênior""",
+               zor ileri sulit lanjut lanjutan sênior avansat avansate dificil dificile svår svåra avancerad
+               pokročilé těžké δύσκολο δύσκολες προχωρημένο προχωρημένες nehéz haladó sukar متقدم متقدمة
+               المتقدم المتقدمة صعب صعبة""",
 })
+#: Vietnamese levels are words of two syllables ("Phần 1: Cơ bản", "Nâng cao"), kept as written only: without their
+#: accents they would be other words.
+LEVELS |= {"cơ bản": "easy", "trung cấp": "medium", "trung bình": "medium", "nâng cao": "hard"}
 #: The same in Chinese, Japanese and Korean, found inside a title's words ("一、基础知识（初级）", "高级篇").
 CJK_LEVELS = _levels({
     "easy": "初级 初級 入门 入門 초급",

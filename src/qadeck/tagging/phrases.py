@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from .headings import FILLER, GENERIC, LEVEL_WORDS
-from .languages import CJK_CLAUSE, unaccented
+from .languages import CJK_CLAUSE, WORD_MARKS, unaccented
 from .words import unmarked
 
 #: A phrase found in the question counts this many times one found only in the answer.
@@ -99,8 +99,10 @@ _NOISE = re.compile(r"`|\\[a-zA-Z]+")
 #: (trade-off, k-means); a phrase never spans punctuation.
 _TOKEN = re.compile(r"[a-z][a-z0-9+#]*(?:-[a-z0-9+#]+)*|[^\sa-z]+")
 #: The same for a text in other scripts: a word is any letters (Cyrillic, Greek, CJK...), so that the
-#: punctuation after it ("вывод?", "原因:") is a token of its own, as it is after a Latin word.
-_OTHER_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|[+#])*(?:-(?:[^\W_]|[+#])+)*|[^\s\w]+|[\d_]+")
+#: punctuation after it ("вывод?", "原因:") is a token of its own, as it is after a Latin word; a vowel sign
+#: or a point is part of its word ("প্রশ্ন", "สัมภาษณ์").
+_OTHER_TOKEN = re.compile(rf"[^\W\d_](?:[^\W_]|[+#{WORD_MARKS}])*(?:-(?:[^\W_]|[+#{WORD_MARKS}])+)*"
+                          rf"|[^\s\w{WORD_MARKS}]+|[\d_]+")
 _WORD = re.compile(r"[a-z][a-z0-9+#]*")
 
 
