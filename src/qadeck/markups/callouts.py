@@ -16,8 +16,10 @@ A box whose title asks, or a question box (``question``, ``faq``, ``help``, ``qu
 a title that is more than a reveal label, becomes ``<details><summary>title</summary>`` ... ``</details>``,
 which the ``details`` layout reads as a card. Any other box loses its markers and keeps its text, its
 title as a bold line, or no line when the title only says "Answer" or "Show solution": such a box is the
-answer of the question above it. The functions rewrite a document's lines in place and keep every line's
-number (a box that runs to the end of the file closes on a line added there).
+answer of the question above it; an untitled div whose kind names an answer (``:::solution``,
+``:::correction``) is folded as an "Answer" fold is, apart from the exercise above it. The functions rewrite
+a document's lines in place and keep every line's number (a box that runs to the end of the file closes on a
+line added there).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def opening(kind: str, title: str | None, open_box: bool = False) -> str:
     if (kind.lower() in QUESTION_KINDS or fold_label(title) == "answer"
             or asks(title) and (not open_box or ends_asking(title.rstrip("*_ \t")))):
         return f"<details><summary>{html.escape(title, quote=False)}</summary>"
-    return f"**{title}**"
+    return title if "**" in title or "__" in title else f"**{title}**"  # a title bold in parts keeps its own bold
 
 
 def _close(lines: list[str], end: int, opened: str) -> None:
@@ -227,7 +229,12 @@ def div(lines: list[str], index: int, opened: list[str]) -> bool:
     title = next((group for group in titled.groups() if group is not None), "") if titled else ""
     if not title and ".callout" in info:
         title = _heading_title(lines, index + 1)
-    lines[index] = opening(kind, title)
+    if not title and fold_label(kind) == "answer":
+        # ":::solution", ":::correction": an untitled box that answers the exercise above it, folded as the
+        # "Answer" folds are, so that the exercise's text (paragraphs, a list item) stays apart from it.
+        lines[index] = f"<details><summary>{html.escape(kind, quote=False)}</summary>"
+    else:
+        lines[index] = opening(kind, title)
     opened.append(lines[index])
     return True
 

@@ -13,13 +13,16 @@ of that answer, unless its summary asks: then it is a follow-up question, a card
 and the answer it sits in is the rest of the body (interview notes fold each follow-up under
 the question it follows). Outside the blocks, a list item that is nothing but a bold
 question (``- <b>…</b>``) is a question; the lines that carry the item on are
-its answer, and without any it is a question listed without an answer. Tags in
+its answer, and without any it is a question listed without an answer; in notes without a fold,
+where most such items are labels ("- **Setup:**" over its points), only those that ask. A summary that
+sets an exercise ("Express using propositions: …") asks as a question does. Tags in
 code fences and inline code are code, not structure.
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import textwrap
 from collections.abc import Sequence
@@ -232,6 +235,9 @@ def _followed_up(question: str, answer: str) -> bool:
 
 def _summary(doc: _Document, span: _Span) -> str:
     text = inline_text(doc.text[span.summary[0] : span.summary[1]])
+    if "&" in text and "`" in text:
+        # A summary is HTML: "`Queue&lt;T&gt;`" there is the code "Queue<T>", escaped so that the tag stays text.
+        text = _INLINE_CODE.sub(lambda found: html.unescape(found.group(0)), text)
     return _HEADING_MARKS.sub("", text, count=1) if text[:1] == "#" else text
 
 
@@ -308,6 +314,11 @@ def _asked_before(doc: _Document, after: int, start: int, hints: set[int]) -> tu
         return end, ""
     line = asked[0][1]
     title = heading(line)
+    below = next((other for _, other in asked[1:] if not other.blank), None)
+    if title and below is not None and not asks(title[1]) and _MARKER.match(below.text):
+        # A worksheet's section ("## Transport") over its numbered exercise: the item asks, the title is its section.
+        asked = asked[next(k for k, (_, other) in enumerate(asked) if other is below):]
+        line, title = below, None
     text = title[1] if title else _MARKER.sub("", line.text, count=1).strip()
     question, _ = answer_from([Line(line.number, text, False), *(line for _, line in asked[1:])])
     return first, question
@@ -360,6 +371,13 @@ def _listed_questions(source: Source, lines: list[Line], inside: set[int]) -> li
         if words and not re.search(r"\*\*|</?b>|</?strong>|\]\(|<a\b", words, re.IGNORECASE):
             answer, last = answer_from(_item_body(lines, index, inside))
             out.append(Entry(inline_text(words), answer, line.number, last or line.number, outline_sections(source)[index]))
+    if not out or may_hold_block(source.text):
+        return out
+    asking = [entry for entry in out if asks(entry.question) and not entry.question.endswith((":", "："))]
+    if 2 * len(asking) < len(out):
+        # Notes without a fold, their bold list items mostly labels ("- **Setup:**", "- **How it works:**" over
+        # their points): only those that ask are questions.
+        return asking
     return out
 
 
@@ -405,13 +423,20 @@ def _score(source: Source, entries: Sequence[Entry]) -> float:
 
     if len(entries) == 1 and source.path.suffix.lower() in markups.ENTRY_FILES:
         return marked_coverage(source, entries)
-    asking = sum(1 for entry in entries if entry.answer and asks(entry.question))
+    asking = sum(1 for entry in entries if entry.answer and (asks(entry.question) or _TASK.match(entry.question)))
     if asking and 2 * asking >= len(entries) or len(entries) > 1 and 2 * _answer_folds(source.text) >= len(entries):
         return max(FOLDED_QUESTIONS, marked_coverage(source, entries))
     return coverage(source, entries)
 
 
 _SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+#: A summary that sets an exercise ("Express using propositions: …", "Simplify (x+1)²", "Translate: …"): the fold
+#: holds its worked answer, as a question's would. Verbs that set work on what follows, not a fold's labels
+#: ("Full log", "Show output").
+_TASK = re.compile(
+    r"^(?:express|translate|convert|rewrite|simplify|evaluate|solve|compute|determine|negate|factor|expand|"
+    r"conjugate|diagram|sketch|predict|classify)\b[^\n]*\S",
+    re.IGNORECASE)
 
 
 def _answer_folds(text: str) -> int:

@@ -260,6 +260,31 @@ def _candidates(headings: list[Heading]) -> set[int]:
     return chosen - _numbered_points(headings, chosen)
 
 
+def _unlabelled(headings: list[Heading], candidates: set[int]) -> set[int]:
+    """The candidates that are no question where the questions at their level are labelled and numbered as such
+    ("## Question 3: …", "## 第三问：…"), three at least and nearly all of those that ask: the author marked each
+    question, and a heading among them with no label that asks nothing ("## Summary", "## 最终结论") is a section
+    of the notes, not a question put as a statement (nor a FAQ's entry)."""
+    labelled: Counter[int] = Counter()
+    asking: Counter[int] = Counter()  # questions without the label
+    others: dict[int, list[int]] = {}
+    for i in sorted(candidates):
+        h = headings[i]
+        if _NUMBERED_LABEL.match(h.text):
+            labelled[h.level] += 1
+        elif h.asks:
+            asking[h.level] += 1
+        else:
+            others.setdefault(h.level, []).append(i)
+    return {i for level, found in others.items() if labelled[level] >= max(3, 3 * asking[level]) for i in found}
+
+
+#: A heading's label naming it a question by its number: "Q3:", "Question 12 -", "第三问：", "问题 2", "問題1".
+_NUMBERED_LABEL = re.compile(
+    r"^(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*\d+|第[一二三四五六七八九十百零〇两\d]+[问問题題]|问题[ \t]*\d+|問題?[ \t]*\d+"
+    r"|질문[ \t]*\d+|문제[ \t]*\d+)", re.IGNORECASE)
+
+
 def _numbered_points(headings: list[Heading], chosen: set[int]) -> set[int]:
     """The chosen headings of a section where none asks in words, only by its number ("### 1. Prepare well"
     under "## Tips"), when another section's ask in words ("### 1. What is …?"): a list of points, not questions.
@@ -400,6 +425,7 @@ def _entries(source: Source) -> list[Entry]:
     headings, title = find_headings(lines)
     candidates = _candidates(headings) | _faq_entries(lines, headings, title, source.stem)
     candidates |= _lone_questions(lines, headings, candidates)
+    candidates -= _unlabelled(headings, candidates)
     candidates -= _numbered_sections(lines, headings, candidates)
     interludes = _interludes(lines, headings, candidates)
     candidates -= interludes

@@ -376,6 +376,8 @@ _FOLD_LABEL = re.compile(
     r"(?:(?:example|sample|possible|suggested|model|expected|posibles?|possibil[ei]|poss[ií]vel|m[oö]gliche"
     r"|возможный|примерный|можлива|przykładowa|możliwa|örnek)\s+)?"
     r"(?:(?P<answer>answers?|ans|solutions?|explanation|soluci[oó]n|solu[cç][aã]o|l[oö]sung|soluzione|"
+    # A teacher's worked answer to an exercise: "Correction", "Corrigé" (French), "Corrección", "Correção".
+    r"corrections?|corrig[ée]s?|correcci[oó]n|corre[cç][aã]o|correzione|"
     + "|".join(re.escape(word) for word in ANSWERING_WORDS) + r"|решение|解答|정답|해답)"
     r"|(?P<hint>hints?|tips?|clues?|hinweis|pista|indice|indizio|dica|подсказка|підказка|提示|ヒント|힌트)"
     r"|(?P<question>questions?|problems?|exercises?|q))"

@@ -118,6 +118,8 @@ def named_columns(header: Sequence[str], answer_alone: bool = False) -> tuple[in
     names = column_names(header)
     asks = [i for i, name in enumerate(names) if name in QUESTION_NAMES]
     answers = [i for i, name in enumerate(names) if name in ANSWER_NAMES]
+    if asks and not answers and len(names[asks[0]]) == 1:
+        return None  # "Q" without an "A" is a variable: "| P | Q | P ∧ Q |" is a truth table
     if asks and not answers:
         # "Correct answer", "Правильный ответ", "To'g'ri javob": a word before the answer's name; the first such
         # column, as a test's table lists the right answer before the wrong ones.
@@ -232,7 +234,7 @@ def _entries(source: Source) -> list[Entry]:
                 entries.append(entry)
             index += 1
         if named is None and (len(back) >= _DATA_COLUMNS and _holds_data(lines[first:index], (ask, *(c for c, _ in back)))
-                              or _schedule(names[ask], lines[first:index], ask)):
+                              or _schedule(names[ask], lines[first:index], ask) or _repeats(lines[first:index], ask)):
             del entries[len(entries) - sum(1 for entry in entries if entry.line >= lines[first].number):]
     return entries
 
@@ -296,6 +298,17 @@ def _holds_data(rows: Sequence[Line], columns: Sequence[int]) -> bool:
              for column in columns if column < len(cells) and cells[column].strip()]
     figures = sum(1 for cell in shown if sum(map(str.isdigit, cell)) > sum(map(str.isalpha, cell)))
     return bool(shown) and figures * 5 >= len(shown) * 3
+
+
+def _repeats(rows: Sequence[Line], ask: int) -> bool:
+    """Do a table's question cells repeat, four rows or more holding two values or fewer (a truth table's
+    "True"/"False", a grid's "Yes"/"No")? A card's question is its own; the same few values down a column
+    are a table's data."""
+    if len(rows) < 4:
+        return False
+    cells = {inline_text(cells[ask]).strip().casefold() if ask < len(cells) else ""
+             for cells in map(split_row, (row.text for row in rows))}
+    return len(cells) <= 2
 
 
 def _one_column(lines: list[Line], index: int, header: Line, section: str, entries: list[Entry]) -> int:
