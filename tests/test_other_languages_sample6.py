@@ -180,3 +180,17 @@ def test_a_markdown_table_is_still_no_csv(tmp_path):
     text = "| Domanda | Risposta |\n|---|---|\n| Cos'è TCP? | Un protocollo, affidabile. |\n| Cos'è UDP? | Un protocollo, veloce. |\n"
     assert _cards(tmp_path, "reti.md", text) == [("Cos'è TCP?", "Un protocollo, affidabile."),
                                                  ("Cos'è UDP?", "Un protocollo, veloce.")]
+
+
+def test_a_numbered_heading_over_an_answer_label_loses_its_number_as_well_as_its_marks(tmp_path):
+    text = (
+        "# دوكر\n\n### 1. ما هو Docker؟\n**الإجابة:**\nمنصة لتشغيل الحاويات.\n\n---\n\n"
+        "### 2. ما هي الصورة؟\n**الإجابة:**\nقالب للقراءة فقط.\n\n---\n\n### 3. ما هي الحاوية؟\n**الإجابة:**\nصورة قيد التشغيل.\n"
+    )
+    (tmp_path / "docker.md").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["list", "--json", "--layout", "answered", str(tmp_path / "docker.md")],
+                                catch_exceptions=False)
+    assert [(card["question"], card["answer"]) for card in json.loads(result.stdout)] == [
+        ("ما هو Docker؟", "منصة لتشغيل الحاويات."), ("ما هي الصورة؟", "قالب للقراءة فقط."),
+        ("ما هي الحاوية؟", "صورة قيد التشغيل."),
+    ]

@@ -55,7 +55,8 @@ _MAY_MARK_IN = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?(?i:{_OTHER_LABELS})
 _QUESTION_LINES = 3
 #: What opens a question line and asks nothing: arrows, a bullet, a number.
 _WORD = re.compile(r"[^\W_]")
-_LEAD = re.compile(r"^(?:[=\-~]*>|[*•+-](?=\s)|#{1,6}(?=\s)|(\*\*|__)?\d{1,3}[.)](?(1)\1)(?=\s|\D))\s*")
+#: A heading's marks and then its number ("### 1. What is Docker?") are both dropped.
+_LEAD = re.compile(r"^(?:(?:[=\-~]*>|[*•+-](?=\s)|#{1,6}(?=\s)|(\*\*|__)?\d{1,3}[.)](?(1)\1)(?=\s|\D))\s*){1,2}")
 
 
 def find(source: Source) -> list[Entry]:
