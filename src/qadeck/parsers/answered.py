@@ -13,6 +13,9 @@ answer's first word (``----Private``). The question is
 the paragraph right above an answer label (a blank line may part the two), whatever it says: a
 question, an instruction ("Name the integral types."), a topic ("Closures."). A paragraph of more
 than :data:`_QUESTION_LINES` lines is the previous answer running on, its last line the question.
+Exam sheets number their parts and list the tasks under each (``**1.1 Transport (6p)**`` over
+``- Describe the TCP handshake.``): a numbered line that asks nothing over a listed task titles the
+part, and the task is the question; such a title ends the answer above it.
 The answer runs from the label to the next question; a label with nothing after it leaves its
 question unanswered. Arrows or a number before a question (``===>``, ``3.``) are dropped.
 
@@ -55,6 +58,11 @@ _MAY_MARK_IN = LineStart(re.compile(rf"^{SPACE}*(?:\*\*|__)?(?i:{_OTHER_LABELS})
 _QUESTION_LINES = 3
 #: What opens a question line and asks nothing: arrows, a bullet, a number.
 _WORD = re.compile(r"[^\W_]")
+#: A line that may title an exam's part: a section's number first ("1.1 …", "**2.3 …**"); one that asks
+#: nothing (see :func:`numbered.question_text`) and has a listed task right below it does (see :func:`_titled`).
+_PART_TITLE = re.compile(r"^\s{0,3}(?:\*\*|__)?\d{1,3}(?:\.\d{1,3})+\.?\s")
+#: A line of a bulleted list: a task listed under a part's title.
+_LISTED = re.compile(r"^\s{0,3}[-*+•]\s+\S")
 #: A heading's marks and then its number ("### 1. What is Docker?") are both dropped.
 _LEAD = re.compile(r"^(?:(?:[=\-~]*>|[*•+-](?=\s)|#{1,6}(?=\s)|(\*\*|__)?\d{1,3}[.)](?(1)\1)(?=\s|\D))\s*){1,2}")
 
@@ -79,9 +87,12 @@ def find(source: Source) -> list[Entry]:
         if above is not None:
             chosen.add(lines[mark].number)
         floor = mark + 1
-    if sum(1 for start, _ in starts if numbered.NUMBERED.match(lines[start].text)) * 2 >= len(starts):
+    if sum(1 for start, _ in starts if numbered.NUMBERED.match(lines[_titled(lines, start)].text)) * 2 >= len(starts):
         return []  # numbered questions with labelled answers: the numbered layout's
     firsts = {lines[start].number for start, _ in starts}
+    # A part's title over its tasks ends the answer above it, whether or not its tasks are answered.
+    firsts |= {line.number for index, line in enumerate(lines[marks[0] :], marks[0])
+               if not line.code and _titled(lines, index) > index}
     labels = {lines[mark].number for _, mark in starts}
     items = common.split_items(lines, lambda line: line.number in firsts,
                                opens_answer=lambda line: line.number in labels or options.is_option(line.text))
@@ -98,6 +109,16 @@ def _question_start(lines: list[Line], mark: int, floor: int) -> int | None:
     while start < end and not _WORD.search(lines[start].text):
         start += 1  # a line of marks alone ("/*", "}") opens no question
     return start if start < end else None
+
+
+def _titled(lines: list[Line], start: int) -> int:
+    """The index of the question's own first line: the line below ``start`` when the line at ``start`` titles
+    an exam's part over the task listed below it ("**2.1 Routing (5p)**" over "- Define a routing table"),
+    ``start`` otherwise."""
+    if start + 1 < len(lines) and _PART_TITLE.match(lines[start].text) and _LISTED.match(lines[start + 1].text) \
+            and numbered.question_text(lines[start].text) is None:
+        return start + 1
+    return start
 
 
 def _paragraph_above(lines: list[Line], end: int, floor: int, gap: Callable[[Line], bool]) -> tuple[int, int]:
@@ -142,7 +163,8 @@ def _entry(item: common.Item, labels: set[int], chosen: set[int]) -> Entry:
         body = [line.text for line in item.lines[mark:]]
         if body and (label := _MARK.match(body[0])):
             body[0] = body[0][label.end() :]
-    asked = " ".join(_LEAD.sub("", line.text.strip()) for line in item.lines[:mark] if _WORD.search(line.text))
+    first = _titled(item.lines, 0) if mark > 1 else 0  # a part's title over the task is not what it asks
+    asked = " ".join(_LEAD.sub("", line.text.strip()) for line in item.lines[first:mark] if _WORD.search(line.text))
     answer = clean.answer_markdown(body) if any(text.strip() for text in body) else ""
     return Entry(clean.tidy_question(asked), answer, item.first.number, item.last, item.section)
 
