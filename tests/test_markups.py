@@ -14,7 +14,7 @@ from qadeck.errors import SourceError
 #: Markups whose files are a structure (an XML tree) rather than marked-up text -> what their errors call them.
 STRUCTURED = {".opml": "OPML outline", ".mm": "mind map", ".enex": "Evernote export", ".gift": "GIFT answer block", ".qti": "QTI quiz",
               ".canvas": "Obsidian canvas", ".km": "KityMinder mind map", ".json5": "JSON5", ".jsonc": "JSON5"}
-LINE_KEEPING = [".rst", ".pod", ".org", ".norg", ".textile", ".wiki", ".adoc", ".mdx", ".texi", ".tid", ".rdoc", ".typ", ".creole", ".dokuwiki"]
+LINE_KEEPING = [".rst", ".pod", ".org", ".norg", ".textile", ".bbcode", ".wiki", ".adoc", ".mdx", ".texi", ".tid", ".rdoc", ".typ", ".creole", ".dokuwiki"]
 
 
 @pytest.mark.parametrize("suffix", LINE_KEEPING)

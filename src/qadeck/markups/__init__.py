@@ -2,7 +2,7 @@
 
 Contract: :func:`to_markdown` takes a file's suffix and decoded text and gives
 Markdown whose line *n* comes from the source's line *n* wherever the markup
-allows it (reStructuredText, POD, Org, Neorg, Textile, MediaWiki, AsciiDoc, MDX, Markdoc, txt2tags, Texinfo, LaTeX,
+allows it (reStructuredText, POD, Org, Neorg, Textile, BBCode, MediaWiki, AsciiDoc, MDX, Markdoc, txt2tags, Texinfo, LaTeX,
 TiddlyWiki, and the
 markups that write headings with equals signs: DokuWiki, Zim, RDoc, Typst, Creole), so a card
 still points at its source lines; HTML pages, Jupyter notebooks and FAQ data
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from . import (
-    abiword, apkg, asciidoc, blackboard, canvas, cardxml, cherrytree, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
+    abiword, apkg, asciidoc, bbcode, blackboard, canvas, cardxml, cherrytree, data, database, doc, docx, enex, epub, equalsigns, excalidraw, fb2, gift, h5p, html, ithoughts,
     iwork, jsdata, kanban, kityminder, latex, markdown, markdoc, mdx, mediawiki, mindmanager, mindmap, mochi, norg, notebook, odp, odt, opml, org, packed,
     pdf, pod, ppt, pptx, qti, relaxedjson, rexams, rst, rtf, sheets, simplemind, sqldata, svx, templates, text2qti, texinfo, textbundle, textile, tiddlywiki, trainers,
     txt2tags, usenet, xmlfaq,
@@ -65,7 +65,12 @@ LATEX = frozenset({".tex", ".ltx", ".latex"})
 #: AbiWord's documents: plain, a template, gzipped, bzip2'd. A word processor's file, read as ``.odt`` is: when named or
 #: named for Q&A (a folder's ``.abw`` is a letter or a report as often).
 ABIWORD = frozenset({".abw", ".awt", ".zabw", ".bzabw"})
+#: BBCode (:mod:`.bbcode`): a mod's Steam Workshop or Nexus page kept in its repository, almost always beside a
+#: ``README.md`` that says the same in Markdown; read in a folder, every card would come twice. Read when named, when
+#: named for Q&A (``faq.bbcode``), or in a folder holding nothing else.
+BBCODE = frozenset({".bbcode"})
 NAMED_ONLY = frozenset({
+    *BBCODE,
     *MODULES, ".asc", ".yml", ".yaml", ".toml", ".json", ".json5", ".jsonc", ".jsonl", ".ndjson", ".jsonlines", ".xml", *LATEX, ".rnw", ".typ", ".pdf", ".epub", ".fb2", ".fbz", ".mht", ".mhtml", ".webarchive",
     ".ctd", ".ctb",
     ".doc", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".fodt", ".sxw", ".rtf", ".pages", *ABIWORD,
@@ -121,6 +126,7 @@ MARKUPS: dict[str, Translate] = {
     ".enex": enex.to_markdown,
     ".tid": tiddlywiki.to_markdown,
     ".textile": textile.to_markdown,
+    **dict.fromkeys(BBCODE, bbcode.to_markdown),
     **dict.fromkeys(LATEX, latex.to_markdown),
     ".rnw": rexams.rnw_to_markdown,
     ".texi": texinfo.to_markdown,
