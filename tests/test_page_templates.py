@@ -4,6 +4,8 @@ writes, the template's code, comments and output expressions taken out, the file
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,25 @@ def test_a_php_class_named_for_questions_is_code_and_gives_no_text(tmp_path: Pat
         '<?php\nnamespace App\\Models;\n\nclass Faq extends Model\n{\n    // What is stored?\n'
         '    protected $fillable = ["question", "answer"];\n}\n', encoding="utf-8")
     assert sources.read(tmp_path / "Faq.php").text.strip() == ""
+
+
+def test_a_mark_never_closed_stays_text_and_the_rest_of_the_page_is_read() -> None:
+    page = ("<h2>What is {{ site }} for?</h2><p>Sharing {% if x %}notes{% endif %}.</p>"
+            "<p>Braces {{ left open, and a {% comment %} never ended.</p><?php echo 'to the end'; ")
+    text = markups.MARKUPS[".njk"](page)
+    assert "## What is for?" in text and "Sharing notes." in text  # the page's runs of spaces are one
+    # The unclosed "{{" stays; the comment never ended is a tag like any other; PHP's code runs to the end.
+    assert "Braces {{ left open, and a never ended." in text and "to the end" not in text
+
+
+def test_a_page_of_marks_never_closed_is_read_in_one_pass(tmp_path: Path) -> None:
+    # 80,000 "{{" with no "}}" once took minutes (each mark looked for its end to the end of the file): a hostile
+    # page must not stall a build. Run in a fresh process, so that a reader that never returns fails this test
+    # rather than stalling the suite.
+    for marks in ("{{", "<%", "{% comment %}"):
+        (tmp_path / "faq.njk").write_text(f"<h2>Why?</h2><p>{marks * 80_000}</p>", encoding="utf-8")
+        script = ("import sys; from pathlib import Path; from qadeck import sources; "
+                  "print(sources.read(Path(sys.argv[1])).text[:8])")
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "faq.njk")], capture_output=True,
+                              text=True, timeout=60, check=True)
+        assert done.stdout.startswith("## Why?")

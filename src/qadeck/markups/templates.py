@@ -19,15 +19,17 @@ import re
 from . import html
 
 #: Blocks whose content is no part of the page: Liquid's comments, and a Shopify section's settings schema (its
-#: defaults are placeholders the merchant replaces), script and style.
-_DROPPED_BLOCKS = re.compile(
-    r"\{%-?\s*(comment|schema|javascript|stylesheet)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL | re.IGNORECASE)
-#: The template's own code, comments and output: PHP's (a file of PHP alone, its ``<?php`` never closed, is code to its
-#: end), JSP, ASP, EJS and ERB scriptlets (``<%-- --%>`` first: it may hold
-#: ``%>``), Jinja, Nunjucks, Liquid and Twig tags, comments and output, Handlebars' and Mustache's comments, blocks,
-#: partials and output (``{{{ }}}`` before ``{{ }}``).
-_CODE = re.compile(
-    r"<\?php\b.*?(?:\?>|\Z)|<\?.*?\?>|<%--.*?--%>|<%.*?%>|\{#.*?#\}|\{%.*?%\}|\{\{!--.*?--\}\}|\{\{\{.*?\}\}\}|\{\{.*?\}\}", re.DOTALL)
+#: defaults are placeholders the merchant replaces), script and style. The opening tag; the closing one is
+#: ``{% end<name> %}``.
+_DROPPED_OPENING = re.compile(r"\{%-?\s*(comment|schema|javascript|stylesheet)\b", re.IGNORECASE)
+#: The template's own code, comments and output, each opening mark with what closes it, tried in this order where
+#: two open alike: PHP's (a file of PHP alone, its ``<?php`` never closed, is code to its end), JSP, ASP, EJS and ERB
+#: scriptlets (``<%-- --%>`` first: it may hold ``%>``), Jinja, Nunjucks, Liquid and Twig comments, tags and output,
+#: Handlebars' and Mustache's comments, blocks, partials and output (``{{{ }}}`` before ``{{ }}``).
+_CODE_MARKS = (("<?php", "?>"), ("<?", "?>"), ("<%--", "--%>"), ("<%", "%>"), ("{#", "#}"), ("{%", "%}"),
+               ("{{!--", "--}}"), ("{{{", "}}}"), ("{{", "}}"))
+_CODE_OPENING = re.compile(r"<\?|<%|\{[#%{]")
+_WORD_CHAR = re.compile(r"\w")
 #: An element a template fills in and nothing else (``<h3>{{ entry.question }}</h3>``), empty once its code is out:
 #: a heading of nothing is no question.
 _EMPTIED = re.compile(r"<(h[1-6]|dt|dd|p|div|span|button|summary|li|a|strong|b|em)\b[^>]*>\s*</\1\s*>", re.IGNORECASE)
@@ -47,10 +49,75 @@ def to_markdown(text: str) -> str:
         title = found.group(1).strip("'\"") if found else ""
         text = text[front.end():]
     if any(mark in text for mark in _MARKS):
-        text = _CODE.sub("", _DROPPED_BLOCKS.sub("", text))
-        emptied = _EMPTIED.sub("", text)
-        while emptied != text:  # an element holding only emptied ones is empty in turn
-            text, emptied = emptied, _EMPTIED.sub("", emptied)
+        text = _without_code(_without_dropped_blocks(text))
+        for _ in range(_NESTING):  # an element holding only emptied ones is empty in turn
+            emptied = _EMPTIED.sub("", text)
+            if emptied == text:
+                break
+            text = emptied
     if title and "<title" not in text.lower():
         text = f"<title>{html_entities.escape(title)}</title>{text}"
     return html.to_markdown(text)
+
+
+#: How deep elements emptied of their code are taken out, one level a pass: a page's are a few deep, and a bound
+#: keeps a hostile file of thousands of nested elements from costing a pass each.
+_NESTING = 8
+
+
+def _without_code(text: str) -> str:
+    """``text`` without the spans :data:`_CODE_MARKS` open and close, in one pass: where a mark's closing one
+    is missing after some place it is missing after every later one, so each is looked for to the end once, and a
+    file of unclosed marks costs no more than one that closes them. An opening mark never closed stays as text (PHP's
+    runs to the end)."""
+    out: list[str] = []
+    absent: set[str] = set()  # closing marks not found after the place last looked from
+    at = 0
+    while (found := _CODE_OPENING.search(text, at)) is not None:
+        start = found.start()
+        end = -1
+        for opening, closing in _CODE_MARKS:
+            if not text.startswith(opening, start):
+                continue
+            if opening == "<?php":
+                if _WORD_CHAR.match(text, start + len(opening)):
+                    continue  # "<?phpx": not PHP's mark
+                closed = text.find(closing, start + len(opening))
+                end = len(text) if closed < 0 else closed + len(closing)
+                break
+            if closing in absent:
+                continue
+            closed = text.find(closing, start + len(opening))
+            if closed < 0:
+                absent.add(closing)
+                continue
+            end = closed + len(closing)
+            break
+        if end < 0:
+            out.append(text[at:start + 1])
+            at = start + 1
+        else:
+            out.append(text[at:start])
+            at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _without_dropped_blocks(text: str) -> str:
+    """``text`` without the blocks :data:`_DROPPED_OPENING` opens, up to their ``{% end<name> %}``, in one pass (a
+    block whose end is missing after one place is missing after every later one: looked for once)."""
+    out: list[str] = []
+    absent: set[str] = set()
+    at = 0
+    while (found := _DROPPED_OPENING.search(text, at)) is not None:
+        name = found.group(1).lower()
+        ending = None if name in absent else re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}", re.IGNORECASE).search(
+            text, found.end())
+        if ending is None:
+            absent.add(name)
+            out.append(text[at:found.end()])
+        else:
+            out.append(text[at:found.start()])
+        at = found.end() if ending is None else ending.end()
+    out.append(text[at:])
+    return "".join(out)
