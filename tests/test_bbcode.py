@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -142,3 +144,25 @@ def test_a_spoiler_shows_its_title_then_what_it_hides() -> None:
     text = "[spoiler=[b]Why does the cart tip over?[/b]]\nIt is overloaded.\n[/spoiler]\n[SPOILER=\"Older files\"]\nnone\n[/SPOILER]"
     assert markups.to_markdown(".bbcode", text).split("\n") == [
         "**Why does the cart tip over?**", "It is overloaded.", "", "Older files", "none", ""]
+
+
+def test_lists_and_quotes_nested_past_any_page_are_indented_no_deeper() -> None:
+    # Two thousand lists opened and never closed, an item in each: each level indents every line under it, so the
+    # Markdown grew as the square of the levels (some eight million characters here). Eight levels are kept.
+    markdown = markups.MARKUPS[".bbcode"]("[list][*]tea" * 2000)
+    assert len(markdown) < 100_000
+    assert markdown.split("\n")[1] == "    - tea" and markdown.split("\n")[-1] == "    " * 7 + "- tea"
+    assert len(markups.MARKUPS[".bbcode"]("[quote][*]tea" * 2000)) < 100_000
+
+
+def test_a_line_of_tags_never_closed_is_read_in_one_pass(tmp_path) -> None:
+    # 40,000 "[b]" or "[spoiler=" on one line once took minutes (each opener searched the rest of the line for its
+    # close or its argument's "]"). Run in a fresh process, so that a reader that never returns fails this test
+    # rather than stalling the suite.
+    for opener in ("[b]", "[spoiler=", "[url="):
+        (tmp_path / "faq.bbcode").write_text(f"[h2]Why?[/h2]\n{opener * 40_000}\n", encoding="utf-8")
+        script = ("import sys; from pathlib import Path; from qadeck import sources; "
+                  "print(sources.read(Path(sys.argv[1])).text[:7])")
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "faq.bbcode")], capture_output=True,
+                              text=True, timeout=60, check=True)
+        assert done.stdout.startswith("## Why?")

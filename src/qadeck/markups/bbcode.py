@@ -17,18 +17,20 @@ import re
 from .blocks import code_span
 
 #: Any tag: its name, and its argument (``[url=…]``, ``[list=1]``, ``[img width=30]``).
-_TAG = re.compile(r"\[(/?)([a-z][a-z0-9]*|\*)(?:([= ])([^\]\n]*))?\]", re.I)
-_CODE_OPEN = re.compile(r"\[code(?:=[^\]\n]*)?\]", re.I)
+_TAG = re.compile(r"\[(/?)([a-z][a-z0-9]*|\*)(?:([= ])([^\[\]\n]*))?\]", re.I)
+_CODE_OPEN = re.compile(r"\[code(?:=[^\[\]\n]*)?\]", re.I)
 _CODE_CLOSE = re.compile(r"\[/code\]", re.I)
-_SPAN_CODE = re.compile(r"\[(code|icode|tt|c|inline)(?:=[^\]\n]*)?\](.+?)\[/\1\]", re.I)
-_IMAGE = re.compile(r"\[(img|img_right|img_left|attach)(?:[= ][^\]\n]*)?\].*?\[/\1\]", re.I)
-_LINK = re.compile(r"\[url(?:=([^\]\n]*))?\](.*?)\[/url\]", re.I)
+#: A span's text runs to its closing tag but never past its own tag opened again (``[b]a [b]b[/b]``: the inner one
+#: is the span): a line of a thousand openers never closed is read in one pass, not a pass an opener.
+_SPAN_CODE = re.compile(r"\[(code|icode|tt|c|inline)(?:=[^\[\]\n]*)?\]((?:(?!\[\1[=\]]).)+?)\[/\1\]", re.I)
+_IMAGE = re.compile(r"\[(img|img_right|img_left|attach)(?:[= ][^\[\]\n]*)?\](?:(?!\[\1[= \]]).)*?\[/\1\]", re.I)
+_LINK = re.compile(r"\[url(?:=([^\[\]\n]*))?\]((?:(?!\[url[=\]]).)*?)\[/url\]", re.I)
 #: A spoiler's title (``[spoiler="Downloads"]``, ``[spoiler=[b]Why?[/b]]``): shown as text, before what it hides.
 _SPOILER_TITLE = re.compile(r"\[spoiler=[\"']?((?:\[[^\[\]\n]*\]|[^\[\]\n])+?)[\"']?\]", re.I)
-_EMAIL = re.compile(r"\[email(?:=([^\]\n]*))?\](.*?)\[/email\]", re.I)
+_EMAIL = re.compile(r"\[email(?:=([^\[\]\n]*))?\]((?:(?!\[email[=\]]).)*?)\[/email\]", re.I)
 #: Marks with a Markdown counterpart: paired on one line they become it; a stray one goes.
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "strike": "~~", "del": "~~"}
-_PAIRED = {name: re.compile(rf"\[{name}\]([ \t]*)(.+?)([ \t]*)\[/{name}\]", re.I) for name in _MARKS}
+_PAIRED = {name: re.compile(rf"\[{name}\]([ \t]*)((?:(?!\[{name}\]).)+?)([ \t]*)\[/{name}\]", re.I) for name in _MARKS}
 #: Tags that only style or group their text: they go, their text stays.
 _STYLE = frozenset({
     "u", "ins", "color", "colour", "size", "font", "center", "left", "right", "justify", "indent", "sub", "sup",
@@ -36,6 +38,9 @@ _STYLE = frozenset({
     "hr", "br", "youtube", "video", "media", "user", "plain", "heading", "align", "pre", "abbr", "acronym",
 })
 _LISTS = frozenset({"list", "ul", "ol"})
+#: The deepest lists and quotes are nested: each level indents every line under it, so a file opening thousands
+#: would write its text thousands of times over.
+_DEEPEST = 8
 _HEADING = re.compile(r"h([1-6])$", re.I)
 #: Link targets kept: web and mail addresses, and addresses with no scheme (``steamcommunity.com/…``).
 _SAFE_TARGET = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"'`]+$|[\w.-]+\.[a-z]{2,}(?:/[^\s<>\"'`]*)?$", re.I)
@@ -162,7 +167,8 @@ def _line(line: str, lists: list[bool], quotes: int) -> tuple[str, list[bool], i
                     lists.pop()
             else:
                 numbered = name == "ol" or bool(tag.group(4) and tag.group(3) == "=" and tag.group(4).strip().strip("\"'"))
-                lists.append(numbered)
+                if len(lists) < _DEEPEST:
+                    lists.append(numbered)
         elif name == "quote":
             if closing:
                 if current.strip() or prefix:
@@ -170,7 +176,7 @@ def _line(line: str, lists: list[bool], quotes: int) -> tuple[str, list[bool], i
                     current, prefix, item = "", "", False
                 quotes = max(quotes - 1, 0)
             else:
-                quotes += 1
+                quotes = min(quotes + 1, _DEEPEST)
         elif _HEADING.match(name):
             if not closing and not current.strip():
                 prefix = "#" * int(name[1]) + " "
