@@ -15,7 +15,7 @@ Md2Anki, Obsidian_to_Anki's heading style). Whether a file's headings are card
 titles or sections over questions written some other way is told per file:
 not titles when its headings read as questions (layout ``headings``), or when
 a line outside them asks one (a question of another layout, which the headings
-are sections over), or when a heading names a FAQ over headings (a readme's or a page's FAQ, whose
+are sections over; in long notes a sentence or two that ask inside answers are the answers' own), or when a heading names a FAQ over headings (a readme's or a page's FAQ, whose
 entries layout ``headings`` reads, its other headings being no cards), or when headings label the answers
 (two ``## Answer`` headings at least: layout ``labelled``'s, where a label titles no card). A title over nothing but a table of several rows is that
 table's heading: detection leaves it to the table layout, which makes a card of
@@ -98,9 +98,26 @@ def _entries(source: Source) -> list[Entry]:
     return entries(source)
 
 
+#: Lines that ask outside the headings, at most one for each this many headings, that are an answer's own questions
+#: (course notes' "what happens when a frame is lost?" in a paragraph): more are another layout's questions.
+_TITLES_A_QUESTION = 40
+#: A paragraph's sentence that asks: a letter opens it (after a quotation mark), a letter closes it before its "?",
+#: no list's mark or bold around it. Not code's "exit $?", a ternary's "... >= 0 ?", a "Q:" label, a bold question.
+_ASIDE = re.compile(r"^ {0,3}[\"'“«(]?[^\W\d_][^?]*[^\W\d_][)\"'”»]?\?[ \t]*$")
+_ASIDE_WORDS = 3
+
+
+def _asks_aside(text: str) -> bool:
+    """Does ``text`` ask as a sentence of an answer may (see :data:`_ASIDE`)?"""
+    return len(text.split()) >= _ASIDE_WORDS and _ASIDE.match(text) is not None
+
+
 def entries(source: Source, asked_beside: int = 0) -> list[Entry]:
     """The cards the headings of ``source`` title; none where more than ``asked_beside`` lines outside them
-    ask (questions of another layout, which the headings are sections over)."""
+    ask (questions of another layout, which the headings are sections over), unless they are few (one for each
+    :data:`_TITLES_A_QUESTION` headings at most) and each a sentence (:func:`_asks_aside`): a long file's answers
+    may ask a question of their own here and there, which no longer makes all its titles no cards. Code read as
+    text (a script's "#" comments) asks otherwise ("exit $?") and stays no deck."""
     if not _HEADING_START.found_in(source.text):
         return []
     lines = outline(source)
@@ -112,7 +129,9 @@ def entries(source: Source, asked_beside: int = 0) -> list[Entry]:
         return []
     if sum(labels_answer(h.text) for h in headings) >= _ANSWER_LABELS:
         return []  # "## Question 3" over "## Answer": labels of the labelled layout, no card's title
-    if sum(not line.code and asks_question(line) and not heading(line) for line in lines) > asked_beside:
+    asking = [line.text for line in lines if not line.code and asks_question(line) and not heading(line)]
+    if len(asking) > asked_beside and (len(asking) > len(headings) // _TITLES_A_QUESTION
+                                       or not all(map(_asks_aside, asking))):
         return []
     ids = all(_NOTE_ID.search(text) for text in [doc_title, *(h.text for h in headings)] if text)
     found: list[Entry] = []
