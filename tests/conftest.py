@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -128,3 +129,15 @@ def listed(*paths: Path) -> list[dict[str, object]]:
 def pairs(cards: list[dict[str, object]]) -> list[tuple[object, object]]:
     """Each listed card's question and answer."""
     return [(card["question"], card["answer"]) for card in cards]
+
+
+def read_in_fresh_process(path: Path, what: str = "text") -> str:
+    """``path`` read as a build reads it, in a fresh process given a minute: its text (``what="text"``) or its cards'
+    questions as JSON (``what="questions"``). A reader that never returns on a hostile file fails the test that
+    asks, rather than stalling the suite."""
+    script = ("import json, sys; from pathlib import Path; from qadeck import parsers, sources; "
+              "source = sources.read(Path(sys.argv[1])); "
+              "print(source.text if sys.argv[2] == 'text' else json.dumps([c.question for c in parsers.parse(source).cards]))")
+    done = subprocess.run([sys.executable, "-c", script, str(path), what], capture_output=True, text=True, timeout=60,
+                          check=True, encoding="utf-8")
+    return done.stdout

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,6 +11,8 @@ from hypothesis import strategies as st
 
 from qadeck import markups, sources
 from qadeck.cli import cli
+
+from .conftest import read_in_fresh_process
 
 #: A mod page's FAQ as such pages write it: a heading tag, then questions in bold with their answers under them.
 TAGGED_FAQ = """[h1]Lantern Tweaks[/h1]
@@ -161,8 +161,4 @@ def test_a_line_of_tags_never_closed_is_read_in_one_pass(tmp_path) -> None:
     # rather than stalling the suite.
     for opener in ("[b]", "[spoiler=", "[url="):
         (tmp_path / "faq.bbcode").write_text(f"[h2]Why?[/h2]\n{opener * 40_000}\n", encoding="utf-8")
-        script = ("import sys; from pathlib import Path; from qadeck import sources; "
-                  "print(sources.read(Path(sys.argv[1])).text[:7])")
-        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "faq.bbcode")], capture_output=True,
-                              text=True, timeout=60, check=True)
-        assert done.stdout.startswith("## Why?")
+        assert read_in_fresh_process(tmp_path / "faq.bbcode").startswith("## Why?")

@@ -4,8 +4,6 @@ writes, the template's code, comments and output expressions taken out, the file
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,8 @@ from click.testing import CliRunner
 
 from qadeck import markups, sources
 from qadeck.cli import cli
+
+from .conftest import read_in_fresh_process
 
 
 def _cards(path: Path) -> list[tuple[str, str]]:
@@ -198,8 +198,4 @@ def test_a_page_of_marks_never_closed_is_read_in_one_pass(tmp_path: Path) -> Non
     # rather than stalling the suite.
     for marks in ("{{", "<%", "{% comment %}"):
         (tmp_path / "faq.njk").write_text(f"<h2>Why?</h2><p>{marks * 80_000}</p>", encoding="utf-8")
-        script = ("import sys; from pathlib import Path; from qadeck import sources; "
-                  "print(sources.read(Path(sys.argv[1])).text[:8])")
-        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "faq.njk")], capture_output=True,
-                              text=True, timeout=60, check=True)
-        assert done.stdout.startswith("## Why?")
+        assert read_in_fresh_process(tmp_path / "faq.njk").startswith("## Why?")

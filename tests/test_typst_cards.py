@@ -4,8 +4,6 @@ exercise's statement under its heading: each card's question and answer as the a
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,6 +11,8 @@ from click.testing import CliRunner
 from qadeck import markups, parsers, sources
 from qadeck.model import Source
 from qadeck.cli import cli
+
+from .conftest import read_in_fresh_process
 
 VOCABULARY = """#import "../lib.typ": card, deck
 
@@ -208,8 +208,5 @@ def test_a_bracket_closed_in_a_call_it_never_opened_ends_the_read_of_that_call(t
         '\n#flashcard("What does a hash table map keys to?", "Buckets")\n'
         '#flashcard("What resolves collisions?", "Chaining")\n')
     (tmp_path / "words.typ").write_text(damaged, encoding="utf-8")
-    script = ("import json, sys; from pathlib import Path; from qadeck import parsers, sources; "
-              "r = parsers.parse(sources.read(Path(sys.argv[1]))); print(json.dumps([c.question for c in r.cards]))")
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "words.typ")], capture_output=True,
-                          text=True, timeout=60, check=True)
-    assert json.loads(done.stdout) == ["What does a hash table map keys to?", "What resolves collisions?"]
+    assert json.loads(read_in_fresh_process(tmp_path / "words.typ", "questions")) == [
+        "What does a hash table map keys to?", "What resolves collisions?"]
