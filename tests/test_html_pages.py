@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qadeck.markups import html
 
+from .conftest import read_in_fresh_process
 from .listing import listed
 
 
@@ -112,3 +113,16 @@ def test_a_blockquote_that_indents_the_page_is_no_quote() -> None:
         '<blockquote><p>Best shop in town.</p></blockquote><p><a href="#top">Back to Top</a></p></blockquote>'))
     assert "\n**1. Is it open?**\n\nDaily.\n\n> Best shop in town.\n" in text
     assert "Back to Top" not in text
+
+
+def test_elements_nested_past_any_page_are_read_as_the_deepest_ones_text(tmp_path: Path) -> None:
+    # 150,000 nested <div>s took minutes: each tag looked through every open element. Past 256 levels an
+    # element opens nothing (its text is the deepest one's, its closing tag closes nothing), so what follows the
+    # nest is read as it stands. Run in a fresh process, so that a reader that never returns fails this test rather
+    # than stalling the suite.
+    nest = 150_000
+    (tmp_path / "faq.html").write_text(
+        "<div>" * nest + "<p>deep inside</p>" + "</div>" * nest + "<h2>What follows the nest?</h2><p>This page.</p>",
+        encoding="utf-8")
+    text = read_in_fresh_process(tmp_path / "faq.html")
+    assert "deep inside" in text and text.rstrip().endswith("## What follows the nest?\n\nThis page.")

@@ -234,6 +234,11 @@ class _Frame:
         return "".join(self.parts)
 
 
+#: The deepest elements are nested: a page's are a few dozen deep, and each tag looks through the open ones, so a
+#: hostile file of tens of thousands nested would cost their square.
+_DEEPEST = 256
+
+
 class _Converter(HTMLParser):
     def __init__(self, page: bool = False) -> None:
         super().__init__(convert_charrefs=True)
@@ -245,6 +250,9 @@ class _Converter(HTMLParser):
         self.inner_levels: set[int] = set()
         self.outer_levels: set[int] = set()
         self.bold_inside = False
+        #: Elements opened past :data:`_DEEPEST`, by tag: their content is the deepest open element's, and their
+        #: closing tags close nothing.
+        self.beyond: dict[str, int] = {}
 
     # -- tokenizer callbacks -------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -252,6 +260,9 @@ class _Converter(HTMLParser):
         if tag in _VOID:
             self._emit(self._void(tag, values))
         elif tag in _CONTAINERS or (self.page and tag in self.dropped):
+            if len(self.frames) > _DEEPEST:
+                self.beyond[tag] = self.beyond.get(tag, 0) + 1
+                return
             if tag == "li":
                 self._close_open("li", stop=_LISTS)
             elif tag == "code" and self.frames[-1].tag == "pre":  # <pre><code class="language-python">
@@ -282,6 +293,9 @@ class _Converter(HTMLParser):
         if tag in _VOID:
             if tag == "br":
                 self._emit("\n")
+            return
+        if self.beyond.get(tag):
+            self.beyond[tag] -= 1
             return
         if not any(frame.tag == tag for frame in self.frames[1:]):
             if tag not in _CONTAINERS and not self.page:
