@@ -28,6 +28,7 @@ _DROPPED_OPENING = re.compile(r"\{%-?\s*(comment|schema|javascript|stylesheet)\b
 #: Handlebars' and Mustache's comments, blocks, partials and output (``{{{ }}}`` before ``{{ }}``).
 _CODE_MARKS = (("<?php", "?>"), ("<?", "?>"), ("<%--", "--%>"), ("<%", "%>"), ("{#", "#}"), ("{%", "%}"),
                ("{{!--", "--}}"), ("{{{", "}}}"), ("{{", "}}"))
+#: Where one of those marks may open: a text holding none is the page as it stands.
 _CODE_OPENING = re.compile(r"<\?|<%|\{[#%{]")
 _WORD_CHAR = re.compile(r"\w")
 #: An element a template fills in and nothing else (``<h3>{{ entry.question }}</h3>``), empty once its code is out:
@@ -36,8 +37,6 @@ _EMPTIED = re.compile(r"<(h[1-6]|dt|dd|p|div|span|button|summary|li|a|strong|b|e
 #: A site generator's front matter: YAML between ``---`` lines at the very top.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
-#: Where a template's own code could start: a text holding none of these is the page as it stands.
-_MARKS = ("<?", "<%", "{%", "{{", "{#")
 
 
 def to_markdown(text: str) -> str:
@@ -48,7 +47,7 @@ def to_markdown(text: str) -> str:
         found = _TITLE.search(front.group(1))
         title = found.group(1).strip("'\"") if found else ""
         text = text[front.end():]
-    if any(mark in text for mark in _MARKS):
+    if _CODE_OPENING.search(text):
         text = _without_code(_without_dropped_blocks(text))
         for _ in range(_NESTING):  # an element holding only emptied ones is empty in turn
             emptied = _EMPTIED.sub("", text)

@@ -39,7 +39,7 @@ from .options import KIND_ONLY
 from .prefixed import ANSWER, ANSWER_DOT, QUESTION
 from .structure import (
     ASKING_WORDS,
-    HEADING, OTHER_ASKING, Line, LineStart, answer_from, cjk_asks, ends_asking, heading, names_faq, opens_with_title, outline,
+    HEADING, OTHER_ASKING, QUESTION_MARKS, Line, LineStart, answer_from, cjk_asks, ends_asking, heading, names_faq, opens_with_title, outline,
 )
 
 NAME = "headings"
@@ -58,8 +58,6 @@ _ASKING = re.compile(
     r"|true\s*(?:or|/)\s*false|fill in the blanks?)\b",
     re.IGNORECASE,
 )
-#: The question marks of the scripts that have their own, and ASCII's.
-_ASKING_MARKS = ("?", "？", "؟", "\u037e")
 #: A bold paragraph that asks, in any script's question mark ("**¿…?**", "**…؟**", "**…？**").
 _BOLD_QUESTION = re.compile(r"^ {0,3}(\*\*|__)(?=\S).+[?？؟\u037e]\1\s*$")
 #: An option "B." opening a line: the "A." above it is the first option, no answer's label.
@@ -376,7 +374,7 @@ def _holds_questions(lines: list[Line], headings: list[Heading], i: int, below: 
     asked = 0
     for line in lines[headings[i].index + 1 : end]:
         text = line.text
-        if line.code or not text.rstrip(" \t*_").endswith(_ASKING_MARKS):
+        if line.code or not text.rstrip(" \t*_").endswith(QUESTION_MARKS):
             continue
         if _BOLD_QUESTION.match(text) or _NUMBERED_QUESTION.match(text) or _WRAPPED_EMPHASIS_END.match(text):
             asked += 1

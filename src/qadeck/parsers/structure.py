@@ -79,9 +79,11 @@ SPACE = r"[^\S\n]"
 #: A list item's number alone ("12", "12.", "12)"): before a TAB it is how a word processor writes a
 #: numbered list, and a front or a first column of them asks nothing.
 LIST_NUMBER = re.compile(r"\d{1,4}[.)]?")
-#: How a question ends: "?", and the question marks of scripts that have their own (full-width CJK,
-#: Arabic, the Greek question mark as its own code point), and the Chinese particle that makes a question.
-QUESTION_ENDS = ("?", "？", "؟", "\u037e", "吗", "嗎")
+#: The question marks: "?", and those of scripts that have their own (full-width CJK, Arabic, the Greek
+#: question mark as its own code point).
+QUESTION_MARKS = ("?", "？", "؟", "\u037e")
+#: How a question ends: a question mark, or the Chinese particle that makes a question.
+QUESTION_ENDS = (*QUESTION_MARKS, "吗", "嗎")
 #: Greek letters, and Latin ones: Greek keyboards type the Greek question mark as ASCII's ";", which
 #: elsewhere ends code and clauses, not questions.
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
